@@ -1,0 +1,1 @@
+"""Hash-chained audit events: every change and every opening of a document."""

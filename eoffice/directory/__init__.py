@@ -1,0 +1,1 @@
+"""Organisations, units, users, positions and roles."""

@@ -1,0 +1,89 @@
+"""The org chart: who works where and in which role."""
+
+from __future__ import annotations
+
+import enum
+
+from datetime import date
+
+from sqlalchemy import Date, ForeignKey, String, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from eoffice.store.base import Base, Synced
+
+
+class Role(str, enum.Enum):
+    """What a user may do. One user may hold several roles."""
+
+    CLERK = "clerk"  # văn thư
+    OFFICER = "officer"  # chuyên viên
+    LEADER = "leader"  # lãnh đạo
+    ADMIN = "admin"  # quản trị
+
+
+class Organisation(Synced, Base):
+    """An agency (cơ quan, tổ chức) with its 13-character identifier (mã định danh)."""
+
+    __tablename__ = "organisations"
+
+    organ_id: Mapped[str] = mapped_column(String(13), unique=True)
+    name: Mapped[str] = mapped_column(String(300))
+    abbreviation: Mapped[str] = mapped_column(String(30))  # e.g. UBND, SNV
+    parent_id: Mapped[str | None] = mapped_column(ForeignKey("organisations.id"), nullable=True)
+
+    units: Mapped[list[Unit]] = relationship(back_populates="organisation")
+
+
+class Unit(Synced, Base):
+    """A unit inside an organisation (phòng, ban); units form a tree."""
+
+    __tablename__ = "units"
+    __table_args__ = (UniqueConstraint("organisation_id", "code"),)
+
+    organisation_id: Mapped[str] = mapped_column(ForeignKey("organisations.id"), index=True)
+    parent_id: Mapped[str | None] = mapped_column(ForeignKey("units.id"), nullable=True)
+    code: Mapped[str] = mapped_column(String(30))  # abbreviation used in notations, e.g. VP
+    name: Mapped[str] = mapped_column(String(300))
+
+    organisation: Mapped[Organisation] = relationship(back_populates="units")
+
+
+class User(Synced, Base):
+    """A person who signs in; ``position`` is the title printed under a signature."""
+
+    __tablename__ = "users"
+
+    username: Mapped[str] = mapped_column(String(80), unique=True)
+    full_name: Mapped[str] = mapped_column(String(200))
+    organisation_id: Mapped[str] = mapped_column(ForeignKey("organisations.id"), index=True)
+    unit_id: Mapped[str | None] = mapped_column(ForeignKey("units.id"), nullable=True, index=True)
+    position: Mapped[str] = mapped_column(String(200), default="")
+    email: Mapped[str] = mapped_column(String(200), default="")
+    password_hash: Mapped[str | None] = mapped_column(String(300), nullable=True)
+
+    role_rows: Mapped[list[UserRole]] = relationship(
+        cascade="all, delete-orphan", lazy="selectin"
+    )
+
+    @property
+    def roles(self) -> set[Role]:
+        return {Role(r.role) for r in self.role_rows}
+
+    def has_role(self, role: Role) -> bool:
+        return any(r.role == role.value for r in self.role_rows)
+
+
+class UserRole(Base):
+    __tablename__ = "user_roles"
+
+    user_id: Mapped[str] = mapped_column(ForeignKey("users.id"), primary_key=True)
+    role: Mapped[str] = mapped_column(String(20), primary_key=True)
+
+
+class Holiday(Base):
+    """A configured public holiday or compensatory day off; skipped by deadlines."""
+
+    __tablename__ = "holidays"
+
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), default="")

@@ -1,0 +1,1 @@
+"""Official documents: registers, numbering, incoming, directions, outgoing, search."""

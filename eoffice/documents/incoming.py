@@ -1,0 +1,195 @@
+"""Registering incoming documents (văn bản đến) in the incoming register."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
+
+from eoffice.audit.chain import record
+from eoffice.directory.access import load_actor, require_role
+from eoffice.directory.models import Role
+from eoffice.documents.fields import DocumentFields, clean
+from eoffice.documents.indexing import index_document
+from eoffice.documents.models import Document, DocumentFile
+from eoffice.documents.numbering import format_number, register_for, take_number
+from eoffice.documents.pdffiles import inspect_pdf
+from eoffice.documents.snapshot import snapshot
+from eoffice.documents.types import DocState, Direction
+from eoffice.errors import DuplicateError, ValidationError
+from eoffice.store.base import new_id
+from eoffice.store.blobs import BlobStore
+from eoffice.store.sequences import next_value
+
+
+@dataclass(frozen=True)
+class PreparedFile:
+    """A PDF checked and copied into the blob store, ready to attach to a document."""
+
+    digest: str
+    filename: str
+    size: int
+    page_count: int
+    text: str
+
+
+def prepare_files(paths: list[Path], blobs: BlobStore) -> list[PreparedFile]:
+    """Check every file is a usable PDF, then store them; the first is the main file.
+
+    Done outside the database transaction: PDF parsing is slow and must not hold the lock.
+    Any bad file raises before anything is stored.
+    """
+    if not paths:
+        raise ValidationError("Cần ít nhất một tệp PDF của văn bản.", "At least one PDF is required.")
+    infos = [inspect_pdf(Path(p)) for p in paths]
+    prepared = []
+    for path, info in zip(paths, infos):
+        digest, size = blobs.put_file(Path(path))
+        prepared.append(PreparedFile(digest, Path(path).name, size, info.page_count, info.text))
+    return prepared
+
+
+class DuplicateWarning(DuplicateError):
+    """Registering would duplicate these documents; pass ``allow_duplicate`` to go on."""
+
+    def __init__(self, duplicates: list[Document]) -> None:
+        labels = "; ".join(
+            f"{d.number_label} ({'số đến ' + format_number(d.arrival_number) if d.arrival_number else d.state})"
+            for d in duplicates[:3]
+        )
+        super().__init__(
+            f"Văn bản có thể đã được vào sổ: {labels}.",
+            f"This document may already be registered: {labels}.",
+        )
+        self.duplicates = duplicates
+
+
+def find_duplicates(
+    session: Session,
+    organisation_id: str,
+    fields: DocumentFields,
+    digests: list[str],
+) -> list[Document]:
+    """Same số + ký hiệu + issuing organ, or the same file, already in this organisation."""
+    conditions = []
+    if fields.code_number and fields.code_notation:
+        same_number = (Document.code_number == fields.code_number) & (
+            Document.code_notation == fields.code_notation
+        )
+        if fields.organ_id:
+            conditions.append(same_number & (Document.organ_id == fields.organ_id))
+        else:
+            conditions.append(same_number & (Document.organ_name == fields.organ_name))
+    if digests:
+        conditions.append(
+            Document.id.in_(select(DocumentFile.document_id).where(DocumentFile.digest.in_(digests)))
+        )
+    if not conditions:
+        return []
+    return list(
+        session.scalars(
+            select(Document)
+            .where(
+                Document.organisation_id == organisation_id,
+                Document.direction == Direction.INCOMING.value,
+                Document.deleted.is_(False),
+                or_(*conditions),
+            )
+            .limit(10)
+        )
+    )
+
+
+def attach_files(doc: Document, files: list[PreparedFile]) -> None:
+    for position, f in enumerate(files):
+        doc.files.append(
+            DocumentFile(
+                id=new_id(),
+                digest=f.digest,
+                filename=f.filename,
+                size=f.size,
+                page_count=f.page_count,
+                is_main=position == 0,
+                position=position,
+            )
+        )
+
+
+def register_incoming(
+    session: Session,
+    actor_id: str,
+    fields: DocumentFields,
+    files: list[PreparedFile],
+    *,
+    arrival_date: date,
+    allow_duplicate: bool = False,
+    requested_number: int | None = None,
+    document_id: str | None = None,
+    source_document_id: str | None = None,
+) -> Document:
+    """Enter a received document in the incoming register and give it its số đến.
+
+    Secret documents go to the secret register's own series. Raises DuplicateWarning when
+    the same document seems registered already, unless ``allow_duplicate``.
+    """
+    actor = load_actor(session, actor_id)
+    require_role(actor, Role.CLERK)
+    fields = clean(fields, incoming=True)
+    if not files:
+        raise ValidationError("Cần ít nhất một tệp PDF của văn bản.", "At least one PDF is required.")
+    if fields.issued_date and arrival_date < fields.issued_date:
+        raise ValidationError(
+            "Ngày đến không thể trước ngày ban hành.",
+            "The arrival date cannot be before the issued date.",
+            field="arrival_date",
+        )
+    if not allow_duplicate:
+        duplicates = find_duplicates(session, actor.organisation_id, fields, [f.digest for f in files])
+        if duplicates:
+            raise DuplicateWarning(duplicates)
+
+    secret = fields.secrecy != "none"
+    register = register_for(session, actor.organisation_id, Direction.INCOMING.value, secret)
+    number = take_number(session, register.id, arrival_date.year, requested_number)
+    doc = Document(
+        id=document_id or new_id(),
+        organisation_id=actor.organisation_id,
+        direction=Direction.INCOMING.value,
+        state=DocState.REGISTERED.value,
+        register_id=register.id,
+        year=arrival_date.year,
+        register_number=number,
+        arrival_number=number,
+        arrival_date=arrival_date,
+        sort_key=next_value(session, "documents.sort_key"),
+        created_by=actor.id,
+        source_document_id=source_document_id,
+        **fields.as_dict(),
+    )
+    attach_files(doc, files)
+    session.add(doc)
+    session.flush()
+    index_document(session, doc, "\n".join(f.text for f in files))
+    record(
+        session,
+        actor_id=actor.id,
+        action="document.register_incoming",
+        target_type="document",
+        target_id=doc.id,
+        after=snapshot(doc),
+    )
+    return doc
+
+
+def open_document(session: Session, actor_id: str, document_id: str) -> Document:
+    """Load a document for reading and log the opening in the audit chain."""
+    from eoffice.errors import NotFound
+
+    doc = session.get(Document, document_id)
+    if doc is None or doc.deleted:
+        raise NotFound("Không tìm thấy văn bản.", "Document not found.")
+    record(session, actor_id=actor_id, action="document.open", target_type="document", target_id=doc.id)
+    return doc

@@ -1,0 +1,6 @@
+"""Imports every model module so that ``Base.metadata`` knows every table."""
+
+from eoffice.audit import models as audit_models  # noqa: F401
+from eoffice.store import sequences  # noqa: F401
+from eoffice.directory import models as directory_models  # noqa: F401
+from eoffice.documents import models as document_models  # noqa: F401

@@ -1,0 +1,1 @@
+"""PDFs eoffice writes: printed registers, sample documents, later stamps and minutes."""
