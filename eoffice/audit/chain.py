@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timezone
 from typing import Any
 
 from sqlalchemy import select, text
@@ -21,27 +21,40 @@ def _canonical(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=str)
 
 
-def _event_hash(event: AuditEvent) -> str:
-    payload = _canonical(
-        [
-            event.seq,
-            event.id,
-            event.at.isoformat() if isinstance(event.at, datetime) else str(event.at),
-            event.actor_id,
-            event.action,
-            event.target_type,
-            event.target_id,
-            event.before_json,
-            event.after_json,
-            event.prev_hash,
-        ]
-    )
+_HASHED = (
+    AuditEvent.seq,
+    AuditEvent.id,
+    AuditEvent.at,
+    AuditEvent.actor_id,
+    AuditEvent.action,
+    AuditEvent.target_type,
+    AuditEvent.target_id,
+    AuditEvent.before_json,
+    AuditEvent.after_json,
+    AuditEvent.prev_hash,
+)
+
+
+def _utc_text(at: datetime | str) -> str:
+    """The event time as naive UTC ISO text, identical whatever the database hands back.
+
+    SQLite returns the naive UTC value we stored; PostgreSQL returns an aware value in the
+    session's time zone, which need not be UTC.
+    """
+    if not isinstance(at, datetime):
+        return str(at)
+    if at.tzinfo is not None:
+        at = at.astimezone(timezone.utc).replace(tzinfo=None)
+    return at.isoformat()
+
+
+def _hash_values(seq: int, id: str, at: datetime | str, *rest: Any) -> str:
+    payload = _canonical([seq, id, _utc_text(at), *rest])
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
-def _normalise_time(at: datetime) -> datetime:
-    # SQLite hands back naive datetimes; hash what we will read back, to the microsecond.
-    return at.replace(tzinfo=None)
+def _event_hash(event: AuditEvent) -> str:
+    return _hash_values(*(getattr(event, column.key) for column in _HASHED))
 
 
 def record(
@@ -67,7 +80,8 @@ def record(
     event = AuditEvent(
         seq=(last.seq + 1) if last else 1,
         id=new_id(),
-        at=_normalise_time(utcnow()),
+        # Aware UTC: PostgreSQL stores the right instant whatever its session time zone.
+        at=utcnow(),
         actor_id=actor_id,
         action=action,
         target_type=target_type,
@@ -94,22 +108,25 @@ def verify_chain(session: Session, batch: int = 5000) -> list[ChainProblem]:
     prev = GENESIS
     expected_seq = 1
     last_seq = 0
+    # Plain rows, not entities: nothing lands in (or is evicted from) the caller's session.
     while True:
-        rows = session.scalars(
-            select(AuditEvent).where(AuditEvent.seq > last_seq).order_by(AuditEvent.seq).limit(batch)
+        rows = session.execute(
+            select(*_HASHED, AuditEvent.hash)
+            .where(AuditEvent.seq > last_seq)
+            .order_by(AuditEvent.seq)
+            .limit(batch)
         ).all()
         if not rows:
             break
-        for event in rows:
-            if event.seq != expected_seq or event.prev_hash != prev:
-                problems.append(ChainProblem(event.seq, "link"))
-            event.at = _normalise_time(event.at)
-            if _event_hash(event) != event.hash:
-                problems.append(ChainProblem(event.seq, "hash"))
-            prev = event.hash
-            expected_seq = event.seq + 1
-            last_seq = event.seq
-        session.expunge_all()
+        for row in rows:
+            seq, prev_hash, stored = row[0], row[9], row[10]
+            if seq != expected_seq or prev_hash != prev:
+                problems.append(ChainProblem(seq, "link"))
+            if _hash_values(*row[:10]) != stored:
+                problems.append(ChainProblem(seq, "hash"))
+            prev = stored
+            expected_seq = seq + 1
+            last_seq = seq
     return problems
 
 

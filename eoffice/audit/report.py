@@ -1,0 +1,104 @@
+"""Audit events as one-line Vietnamese sentences, for a document's history pane."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
+
+from eoffice.audit.models import AuditEvent
+
+#: Action → what a clerk reads. Line actions are logged as ``direction_line.*``; the short
+#: ``line.*`` spellings are accepted too.
+LABELS_VI: dict[str, str] = {
+    "document.register_incoming": "Vào sổ văn bản đến",
+    "document.open": "Mở xem văn bản",
+    "document.direct": "Bút phê",
+    "document.state": "Chuyển trạng thái văn bản",
+    "document.complete": "Văn bản đã hoàn thành",
+    "document.undirect": "Hủy bút phê",
+    "document.return": "Trả lại văn bản",
+    "document.issue": "Cấp số và ban hành",
+    "document.deliver": "Gửi văn bản đến nơi nhận",
+    "document.receive": "Nhận văn bản gửi nội bộ",
+    "document.update": "Sửa thông tin văn bản",
+    "line.create": "Giao xử lý",
+    "line.start": "Bắt đầu xử lý",
+    "line.complete": "Hoàn thành",
+    "line.close": "Kết thúc theo văn bản",
+    "line.reopen": "Mở lại để xử lý",
+    "line.return": "Trả lại",
+    "line.forward": "Chuyển xuống cấp dưới xử lý",
+    "draft.create": "Tạo dự thảo",
+    "draft.update": "Sửa dự thảo",
+    "draft.submit": "Trình ký",
+    "draft.approve": "Duyệt",
+    "draft.return": "Trả lại dự thảo",
+    "organisation.create": "Tạo cơ quan",
+    "organisation.update": "Sửa thông tin cơ quan",
+    "unit.create": "Tạo đơn vị",
+    "unit.update": "Sửa thông tin đơn vị",
+    "user.create": "Tạo người dùng",
+    "user.update": "Sửa thông tin người dùng",
+}
+
+#: Actions whose sentence ends with the reason or comment given.
+_WITH_REASON = {"line.return", "document.return", "draft.return"}
+
+
+def _after(event: AuditEvent) -> dict[str, Any]:
+    try:
+        value = json.loads(event.after_json) if event.after_json else {}
+    except ValueError:
+        return {}
+    return value if isinstance(value, dict) else {}
+
+
+def _short(text: str, limit: int = 120) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def describe(event: AuditEvent) -> str:
+    """A one-line Vietnamese description; an unknown action is shown as it was logged."""
+    action = event.action
+    key = "line." + action.removeprefix("direction_line.") if action.startswith("direction_line.") else action
+    label = LABELS_VI.get(key)
+    if label is None:
+        return action
+    after = _after(event)
+    if key in _WITH_REASON:
+        reason = after.get("return_reason") or after.get("review_comment") or after.get("reason") or ""
+        return f"{label}: {_short(str(reason))}" if reason else label
+    if key == "document.register_incoming" and after.get("arrival_number"):
+        return f"{label} (số đến {int(after['arrival_number']):02d})"
+    if key == "document.direct" and after.get("text"):
+        return f"{label}: {_short(str(after['text']))}"
+    if key == "document.issue" and after.get("code_number"):
+        number = str(after["code_number"])
+        notation = after.get("code_notation") or ""
+        return f"{label} số {number}/{notation}" if notation else f"{label} số {number}"
+    if key == "line.complete" and after.get("result_note"):
+        return f"{label}: {_short(str(after['result_note']))}"
+    return label
+
+
+def document_history(session: Session, document_id: str) -> list[AuditEvent]:
+    """Events on a document and on its direction lines, oldest first (the history pane)."""
+    from eoffice.documents.models import DirectionLine
+
+    line_ids = select(DirectionLine.id).where(DirectionLine.document_id == document_id)
+    return list(
+        session.scalars(
+            select(AuditEvent)
+            .where(
+                or_(
+                    (AuditEvent.target_type == "document") & (AuditEvent.target_id == document_id),
+                    (AuditEvent.target_type == "direction_line") & AuditEvent.target_id.in_(line_ids),
+                )
+            )
+            .order_by(AuditEvent.seq)
+        )
+    )
