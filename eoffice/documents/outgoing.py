@@ -1,0 +1,312 @@
+"""Outgoing documents (văn bản đi): draft → submitted → approved/returned → issued.
+
+A draft has no number ("chờ cấp số"): only the clerk gives one, from the outgoing
+register (the secret register for a secret document), when the approved document is
+issued. Delivery to recipients is in ``delivery.py``.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
+
+from eoffice.audit.chain import record
+from eoffice.directory.access import load_actor, require_role
+from eoffice.directory.models import Organisation, Role, Unit, User
+from eoffice.documents import directions
+from eoffice.documents.fields import DocumentFields, clean
+from eoffice.documents.incoming import PreparedFile, attach_files
+from eoffice.documents.indexing import index_document
+from eoffice.documents.models import DirectionLine, Document
+from eoffice.documents.numbering import format_number, notation, register_for, take_number
+from eoffice.documents.snapshot import snapshot
+from eoffice.documents.types import CONG_VAN, Direction, DocState, LineRole
+from eoffice.errors import NotFound, PermissionDenied, StateError, ValidationError
+from eoffice.store.base import new_id
+from eoffice.store.sequences import next_value
+
+EDITABLE_STATES = (DocState.DRAFT.value, DocState.RETURNED.value)
+
+
+def _outgoing(session: Session, document_id: str) -> Document:
+    doc = session.get(Document, document_id)
+    if doc is None or doc.deleted or doc.direction != Direction.OUTGOING.value:
+        raise NotFound("Không tìm thấy văn bản đi.", "Outgoing document not found.")
+    return doc
+
+
+def _same_organisation(actor: User, doc: Document) -> None:
+    if actor.organisation_id != doc.organisation_id:
+        raise PermissionDenied("Văn bản thuộc cơ quan khác.", "The document belongs to another organisation.")
+
+
+def _clean_outgoing(session: Session, actor: User, fields: DocumentFields) -> DocumentFields:
+    """Check the fields; the number and notation are the clerk's, the organ is ours."""
+    fields.code_number = None
+    fields.code_notation = ""
+    fields = clean(fields, incoming=False)
+    org = session.get(Organisation, actor.organisation_id)
+    assert org is not None
+    fields.organ_name = fields.organ_name or org.name
+    fields.organ_id = fields.organ_id or org.organ_id
+    return fields
+
+
+def _check_reply_to(session: Session, actor: User, reply_to_id: str | None) -> None:
+    if reply_to_id is None:
+        return
+    target = session.get(Document, reply_to_id)
+    if (
+        target is None
+        or target.deleted
+        or target.organisation_id != actor.organisation_id
+        or target.direction != Direction.INCOMING.value
+    ):
+        raise ValidationError(
+            "Văn bản được trả lời phải là một văn bản đến của cơ quan.",
+            "The document replied to must be an incoming document of this organisation.",
+            field="reply_to_id",
+        )
+
+
+def _audit(session: Session, actor_id: str, action: str, doc: Document, before: dict[str, object] | None) -> None:
+    session.flush()
+    record(
+        session, actor_id=actor_id, action=action, target_type="document", target_id=doc.id,
+        before=before, after=snapshot(doc),
+    )
+
+
+def create_draft(
+    session: Session,
+    actor_id: str,
+    fields: DocumentFields,
+    files: list[PreparedFile],
+    *,
+    reply_to_id: str | None = None,
+    document_id: str | None = None,
+) -> Document:
+    """A new draft by an officer, leader or clerk, in the drafter's unit; no number yet.
+
+    ``reply_to_id`` links the incoming document it answers: issuing the reply closes
+    the drafter's follow-up line on it.
+    """
+    actor = load_actor(session, actor_id)
+    require_role(actor, Role.OFFICER, Role.LEADER, Role.CLERK)
+    fields = _clean_outgoing(session, actor, fields)
+    _check_reply_to(session, actor, reply_to_id)
+    doc = Document(
+        id=document_id or new_id(),
+        organisation_id=actor.organisation_id,
+        direction=Direction.OUTGOING.value,
+        state=DocState.DRAFT.value,
+        sort_key=next_value(session, "documents.sort_key"),
+        created_by=actor.id,
+        drafting_unit_id=actor.unit_id,
+        reply_to_id=reply_to_id,
+        **fields.as_dict(),
+    )
+    attach_files(doc, files)
+    session.add(doc)
+    session.flush()
+    index_document(session, doc, "\n".join(f.text for f in files))
+    _audit(session, actor.id, "document.create_draft", doc, None)
+    return doc
+
+
+def _require_drafter(actor: User, doc: Document) -> None:
+    if doc.created_by != actor.id:
+        raise PermissionDenied(
+            "Chỉ người soạn mới được sửa hoặc trình dự thảo này.",
+            "Only the drafter may edit or submit this draft.",
+        )
+
+
+def _require_editable(doc: Document) -> None:
+    if doc.state not in EDITABLE_STATES:
+        raise StateError(
+            "Dự thảo đã trình hoặc đã duyệt, không sửa được nữa.",
+            "The draft is submitted or approved; it cannot be changed.",
+        )
+
+
+def update_draft(
+    session: Session,
+    actor_id: str,
+    document_id: str,
+    fields: DocumentFields,
+    files: list[PreparedFile] | None = None,
+) -> Document:
+    """The drafter edits a draft (also after it was returned); ``files`` None keeps the files."""
+    actor = load_actor(session, actor_id)
+    doc = _outgoing(session, document_id)
+    _require_drafter(actor, doc)
+    _require_editable(doc)
+    fields = _clean_outgoing(session, actor, fields)
+    before = snapshot(doc)
+    for name, value in fields.as_dict().items():
+        setattr(doc, name, value)
+    body: str | None = None
+    if files is not None:
+        doc.files.clear()
+        session.flush()
+        attach_files(doc, files)
+        body = "\n".join(f.text for f in files)
+    session.flush()
+    index_document(session, doc, body)
+    _audit(session, actor.id, "document.update_draft", doc, before)
+    return doc
+
+
+def submit_draft(session: Session, actor_id: str, document_id: str, approver_id: str) -> Document:
+    """The drafter submits the draft (trình ký) to a leader of the organisation."""
+    actor = load_actor(session, actor_id)
+    doc = _outgoing(session, document_id)
+    _require_drafter(actor, doc)
+    _require_editable(doc)
+    approver = session.get(User, approver_id)
+    if (
+        approver is None
+        or approver.deleted
+        or approver.organisation_id != doc.organisation_id
+        or not approver.has_role(Role.LEADER)
+    ):
+        raise ValidationError(
+            "Người duyệt phải là lãnh đạo của cơ quan.",
+            "The approver must be a leader of the organisation.",
+            field="approver_id",
+        )
+    if not doc.files:
+        raise ValidationError(
+            "Cần đính kèm tệp PDF của dự thảo trước khi trình.",
+            "Attach the draft's PDF before submitting it.",
+            field="files",
+        )
+    before = snapshot(doc)
+    doc.state = DocState.SUBMITTED.value
+    doc.approver_id = approver.id
+    _audit(session, actor.id, "document.submit_draft", doc, before)
+    return doc
+
+
+def _require_approver(actor: User, doc: Document) -> None:
+    if doc.state != DocState.SUBMITTED.value:
+        raise StateError("Dự thảo không ở trạng thái chờ duyệt.", "The draft is not awaiting approval.")
+    if doc.approver_id != actor.id:
+        raise PermissionDenied(
+            "Chỉ lãnh đạo được trình mới duyệt hoặc trả lại dự thảo này.",
+            "Only the leader it was submitted to may approve or return this draft.",
+        )
+
+
+def approve_draft(session: Session, actor_id: str, document_id: str, comment: str = "") -> Document:
+    """The leader it was submitted to approves it; it then waits for its number."""
+    actor = load_actor(session, actor_id)
+    doc = _outgoing(session, document_id)
+    _require_approver(actor, doc)
+    before = snapshot(doc)
+    doc.state = DocState.APPROVED.value
+    doc.review_comment = comment.strip()
+    _audit(session, actor.id, "document.approve_draft", doc, before)
+    return doc
+
+
+def return_draft(session: Session, actor_id: str, document_id: str, comment: str) -> Document:
+    """The leader sends the draft back to its drafter with a comment; it can be resubmitted."""
+    actor = load_actor(session, actor_id)
+    doc = _outgoing(session, document_id)
+    _require_approver(actor, doc)
+    comment = (comment or "").strip()
+    if not comment:
+        raise ValidationError(
+            "Cần ghi ý kiến khi trả lại dự thảo.", "A comment is required to return a draft.", field="comment"
+        )
+    before = snapshot(doc)
+    doc.state = DocState.RETURNED.value
+    doc.review_comment = comment
+    _audit(session, actor.id, "document.return_draft", doc, before)
+    return doc
+
+
+def issue(
+    session: Session,
+    actor_id: str,
+    document_id: str,
+    issued_date: date,
+    *,
+    requested_number: int | None = None,
+) -> Document:
+    """The clerk numbers and issues an approved document (cấp số, ban hành).
+
+    The number comes from the outgoing register of ``issued_date``'s year (the secret one
+    for a secret document). A reply closes the drafter's open lead lines on the incoming
+    document it answers.
+    """
+    actor = load_actor(session, actor_id)
+    require_role(actor, Role.CLERK)
+    doc = _outgoing(session, document_id)
+    _same_organisation(actor, doc)
+    if doc.state != DocState.APPROVED.value:
+        raise StateError(
+            "Chỉ cấp số cho văn bản đã được lãnh đạo duyệt.",
+            "Only an approved document can be numbered and issued.",
+        )
+    org = session.get(Organisation, doc.organisation_id)
+    assert org is not None
+    unit_code = ""
+    if doc.type_name == CONG_VAN and doc.drafting_unit_id is not None:
+        unit = session.get(Unit, doc.drafting_unit_id)
+        unit_code = unit.code if unit is not None else ""
+    code_notation = notation(doc.type_name, org.abbreviation, unit_code)
+    register = register_for(session, doc.organisation_id, Direction.OUTGOING.value, doc.is_secret)
+    number = take_number(session, register.id, issued_date.year, requested_number)
+    before = snapshot(doc)
+    doc.register_id = register.id
+    doc.year = issued_date.year
+    doc.register_number = number
+    doc.code_number = format_number(number)
+    doc.code_notation = code_notation
+    doc.issued_date = issued_date
+    if doc.approver_id and not doc.signer_full_name:
+        approver = session.get(User, doc.approver_id)
+        if approver is not None:
+            doc.signer_full_name = approver.full_name
+            doc.signer_position = doc.signer_position or approver.position
+    doc.state = DocState.ISSUED.value
+    session.flush()
+    index_document(session, doc)
+    _audit(session, actor.id, "document.issue", doc, before)
+    if doc.reply_to_id is not None:
+        _close_replied_lines(session, actor.id, doc)
+    return doc
+
+
+def _close_replied_lines(session: Session, actor_id: str, reply: Document) -> None:
+    """Complete the drafter's open lead lines on the answered document with this reply."""
+    answered = session.get(Document, reply.reply_to_id)
+    if answered is None:
+        return
+    drafter = session.get(User, reply.created_by) if reply.created_by else None
+    holders = []
+    if drafter is not None:
+        holders.append(DirectionLine.user_id == drafter.id)
+    for unit_id in {reply.drafting_unit_id, drafter.unit_id if drafter else None} - {None}:
+        holders.append(DirectionLine.unit_id == unit_id)
+    if not holders:
+        return
+    lines = session.scalars(
+        select(DirectionLine).where(
+            DirectionLine.document_id == answered.id,
+            DirectionLine.role == LineRole.LEAD.value,
+            DirectionLine.state.in_(directions.ACTIONABLE_STATES),
+            DirectionLine.deleted.is_(False),
+            or_(*holders),
+        )
+    ).all()
+    note = f"Đã trả lời bằng văn bản số {reply.number_label}."
+    for line in lines:
+        session.refresh(line)
+        if line.state in directions.ACTIONABLE_STATES:
+            directions.complete_by_reply(session, actor_id, line, reply.id, note)
