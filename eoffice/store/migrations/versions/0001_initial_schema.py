@@ -371,9 +371,13 @@ def _create_search_index() -> None:
             "VALUES (new.seq, new.fields_text, new.body_text); END"
         )
     else:
+        # Punctuation → space first, so "12/qd-ubnd" gives the words 12, qd, ubnd as with
+        # FTS5 (the default parser keeps it whole as a file path). eoffice.documents.search
+        # queries this exact expression.
         op.execute(
             "CREATE INDEX ix_document_search_tsv ON document_search USING GIN "
-            "(to_tsvector('simple'::regconfig, fields_text || ' ' || body_text))"
+            "(to_tsvector('simple'::regconfig, regexp_replace("
+            "fields_text || ' ' || body_text, '[^0-9a-z]+', ' ', 'g')))"
         )
 
 
