@@ -1,0 +1,56 @@
+"""Starting the desktop client: the application object, its language, the main window."""
+
+from __future__ import annotations
+
+import logging
+import sys
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QApplication
+
+from eoffice.store import Store
+from eoffice.store.blobs import BlobStore
+from eoffice.ui.i18n import install_translator
+from eoffice.ui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+
+
+def application(language: str = "vi") -> QApplication:
+    """The running QApplication (made if needed) with the UI translation installed."""
+    app = QApplication.instance()
+    if app is None:
+        QCoreApplication.setOrganizationName("eoffice")
+        QCoreApplication.setApplicationName("eOffice")
+        app = QApplication(sys.argv[:1])
+        font = app.font()
+        if font.family() in ("", "Sans Serif"):
+            app.setFont(QFont("DejaVu Sans", 10))
+    install_translator(app, language)
+    return app  # type: ignore[return-value]
+
+
+def create_main_window(
+    store: Store,
+    blobs: BlobStore,
+    user_id: str,
+    demo_users: list[tuple[str, str]] | None = None,
+) -> MainWindow:
+    """The main window for ``user_id`` (not shown); needs a QApplication."""
+    return MainWindow(store, blobs, user_id, demo_users)
+
+
+def run_app(
+    store: Store,
+    blobs: BlobStore,
+    user_id: str,
+    *,
+    demo_users: list[tuple[str, str]] | None = None,
+    language: str = "vi",
+) -> int:
+    """Show the main window and run the event loop until it closes; returns the exit code."""
+    app = application(language)
+    window = create_main_window(store, blobs, user_id, demo_users)
+    window.show()
+    return app.exec()

@@ -1,0 +1,1 @@
+"""Widgets, models and dialogs for official documents."""

@@ -1,0 +1,385 @@
+"""The detail pane: the PDF, the fields, the direction lines and the history of a document."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListView,
+    QScrollArea,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.orm import Session
+
+from eoffice.directory.models import Unit, User
+from eoffice.store.blobs import BlobStore
+from eoffice.ui import labels
+
+
+@dataclass(frozen=True)
+class LineView:
+    """A direction line as the pane shows it, read inside the worker's session."""
+
+    id: str
+    role: str
+    assignee: str
+    unit_id: str | None
+    user_id: str | None
+    deadline: Any
+    state: str
+    reason: str
+    note: str
+    parent_line_id: str | None
+
+
+@dataclass
+class DocumentDetail:
+    """Everything the pane shows of one document; plain data, safe to hand across threads."""
+
+    id: str
+    direction: str
+    state: str
+    fields: dict[str, Any]
+    files: list[tuple[str, Path, bool]] = field(default_factory=list)
+    lines: list[LineView] = field(default_factory=list)
+    directions: list[str] = field(default_factory=list)
+    history: list[str] = field(default_factory=list)
+    created_by: str | None = None
+    approver_id: str | None = None
+    review_comment: str = ""
+    return_reason: str = ""
+
+
+def load_detail(
+    session: Session, blobs: BlobStore, actor_id: str, document_id: str, *, audited: bool = True
+) -> DocumentDetail:
+    """Open the document (an audited reading) and gather what the pane needs.
+
+    ``audited=False`` re-reads a document already open on screen after a change made to
+    it, which is not a new opening.
+    """
+    from eoffice.audit.chain import history
+    from eoffice.documents.incoming import open_document
+    from eoffice.documents.models import Document
+    from eoffice.errors import NotFound
+
+    if audited:
+        doc = open_document(session, actor_id, document_id)
+    else:
+        found = session.get(Document, document_id)
+        if found is None or found.deleted:
+            raise NotFound("Không tìm thấy văn bản.", "Document not found.")
+        doc = found
+    names = {u.id: u.full_name for u in session.query(User).filter(User.organisation_id == doc.organisation_id)}
+    units = {u.id: u.name for u in session.query(Unit).filter(Unit.organisation_id == doc.organisation_id)}
+    detail = DocumentDetail(
+        id=doc.id,
+        direction=doc.direction,
+        state=doc.state,
+        fields={
+            "number_label": doc.number_label,
+            "arrival_number": doc.arrival_number,
+            "arrival_date": doc.arrival_date,
+            "issued_date": doc.issued_date,
+            "organ_name": doc.organ_name,
+            "organ_id": doc.organ_id,
+            "type_name": doc.type_name,
+            "subject": doc.subject,
+            "signer": ", ".join(p for p in (doc.signer_position, doc.signer_full_name) if p),
+            "priority": doc.priority,
+            "secrecy": doc.secrecy,
+            "page_amount": doc.page_amount,
+            "due_date": doc.due_date,
+            "to_places": doc.to_places,
+            "recipients_note": doc.recipients_note,
+        },
+        files=[(f.filename, blobs.path_for(f.digest), f.is_main) for f in doc.files],
+        created_by=doc.created_by,
+        approver_id=doc.approver_id,
+        review_comment=doc.review_comment,
+        return_reason=doc.return_reason,
+    )
+    try:
+        from eoffice.documents.directions import directions_of, lines_of
+    except ImportError:  # pragma: no cover - while directions are being written
+        lines_of = directions_of = None  # type: ignore[assignment]
+    if lines_of is not None and directions_of is not None:
+        for direction in directions_of(session, doc.id):
+            if direction.text:
+                detail.directions.append(f"{names.get(direction.leader_id, '')}: {direction.text}")
+        for line in lines_of(session, doc.id):
+            who = names.get(line.user_id or "", "") if line.user_id else units.get(line.unit_id or "", "")
+            if line.user_id and line.unit_id:
+                who = f"{who} ({units.get(line.unit_id, '')})"
+            detail.lines.append(
+                LineView(
+                    id=line.id,
+                    role=line.role,
+                    assignee=who,
+                    unit_id=line.unit_id,
+                    user_id=line.user_id,
+                    deadline=line.deadline,
+                    state=line.state,
+                    reason=line.return_reason,
+                    note=line.result_note,
+                    parent_line_id=line.parent_line_id,
+                )
+            )
+    try:
+        from eoffice.audit.report import describe
+    except ImportError:
+        describe = None  # type: ignore[assignment]
+    for event in history(session, "document", doc.id):
+        text = event.action
+        if describe is not None:
+            try:
+                text = describe(event)
+            except Exception:  # a description must never hide the history
+                text = event.action
+        when = event.at.astimezone().strftime("%d/%m/%Y %H:%M") if event.at else ""
+        actor = names.get(event.actor_id or "", "")
+        detail.history.append(f"{when}  {actor}  {text}".strip())
+    return detail
+
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class LinesModel(QAbstractTableModel):
+    """The direction lines of the shown document."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.lines: list[LineView] = []
+
+    def set_lines(self, lines: list[LineView]) -> None:
+        self.beginResetModel()
+        self.lines = list(lines)
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.lines)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 5
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.DisplayRole) -> Any:
+        if orientation != Qt.Horizontal or role != Qt.DisplayRole:
+            return None
+        return (self.tr("Part"), self.tr("Unit / person"), self.tr("Deadline"), self.tr("State"), self.tr("Reason / result"))[
+            section
+        ]
+
+    def data(self, index: Index, role: int = Qt.DisplayRole) -> Any:
+        if not index.isValid() or role not in (Qt.DisplayRole, Qt.ToolTipRole):
+            return None
+        line = self.lines[index.row()]
+        indent = "  ↳ " if line.parent_line_id else ""
+        return (
+            indent + labels.line_role_label(line.role),
+            line.assignee,
+            labels.format_date(line.deadline),
+            labels.line_state_label(line.state),
+            line.reason or line.note,
+        )[index.column()]
+
+
+class HistoryModel(QAbstractTableModel):
+    """The audit events of the shown document, oldest first."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.items: list[str] = []
+
+    def set_items(self, items: list[str]) -> None:
+        self.beginResetModel()
+        self.items = list(items)
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.items)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 1
+
+    def data(self, index: Index, role: int = Qt.DisplayRole) -> Any:
+        if index.isValid() and role in (Qt.DisplayRole, Qt.ToolTipRole):
+            return self.items[index.row()]
+        return None
+
+
+class DetailPane(QWidget):
+    """The right side of the window: PDF viewer above, tabs of fields, lines and history."""
+
+    file_changed = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.detail: DocumentDetail | None = None
+        self.pdf = QPdfDocument(self)
+        self.pdf_view = QPdfView(self)
+        self.pdf_view.setDocument(self.pdf)
+        self.pdf_view.setPageMode(QPdfView.PageMode.MultiPage)
+        self.pdf_view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.file_combo = QComboBox(self)
+        self.file_combo.currentIndexChanged.connect(self._show_file)
+        self.title = QLabel(self)
+        self.title.setWordWrap(True)
+        self.title.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        font.setBold(True)
+        self.title.setFont(font)
+
+        viewer = QWidget(self)
+        viewer_layout = QVBoxLayout(viewer)
+        viewer_layout.setContentsMargins(0, 0, 0, 0)
+        files_row = QHBoxLayout()
+        self.files_label = QLabel(self.tr("File:"), viewer)
+        files_row.addWidget(self.files_label)
+        files_row.addWidget(self.file_combo, 1)
+        viewer_layout.addLayout(files_row)
+        viewer_layout.addWidget(self.pdf_view, 1)
+
+        self.form_widget = QWidget()
+        self.form = QFormLayout(self.form_widget)
+        self.form.setRowWrapPolicy(QFormLayout.WrapLongRows)
+        self.field_labels: dict[str, QLabel] = {}
+        for key, caption in self._captions().items():
+            value = QLabel()
+            value.setWordWrap(True)
+            value.setTextInteractionFlags(Qt.TextSelectableByMouse)
+            self.field_labels[key] = value
+            self.form.addRow(caption, value)
+        form_scroll = QScrollArea()
+        form_scroll.setWidgetResizable(True)
+        form_scroll.setWidget(self.form_widget)
+
+        self.lines_model = LinesModel()
+        self.lines_view = QTableView()
+        self.lines_view.setModel(self.lines_model)
+        self.lines_view.setSelectionBehavior(QTableView.SelectRows)
+        self.lines_view.setSelectionMode(QTableView.SingleSelection)
+        self.lines_view.verticalHeader().hide()
+        self.lines_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+        self.lines_view.horizontalHeader().setStretchLastSection(True)
+        self.directions_label = QLabel()
+        self.directions_label.setWordWrap(True)
+        lines_box = QWidget()
+        lines_layout = QVBoxLayout(lines_box)
+        lines_layout.addWidget(self.directions_label)
+        lines_layout.addWidget(self.lines_view, 1)
+
+        self.history_model = HistoryModel()
+        self.history_view = QListView()
+        self.history_view.setModel(self.history_model)
+        self.history_view.setWordWrap(True)
+
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(form_scroll, self.tr("Fields"))
+        self.tabs.addTab(lines_box, self.tr("Direction"))
+        self.tabs.addTab(self.history_view, self.tr("History"))
+
+        splitter = QSplitter(Qt.Vertical, self)
+        splitter.addWidget(viewer)
+        splitter.addWidget(self.tabs)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 0, 0, 0)
+        layout.addWidget(self.title)
+        layout.addWidget(splitter, 1)
+        self.clear()
+
+    def _captions(self) -> dict[str, str]:
+        return {
+            "number_label": self.tr("Number and notation"),
+            "arrival_number": self.tr("Arrival number"),
+            "arrival_date": self.tr("Arrival date"),
+            "issued_date": self.tr("Issued date"),
+            "organ_name": self.tr("Issuing organ"),
+            "organ_id": self.tr("Organ identifier"),
+            "type_name": self.tr("Type"),
+            "subject": self.tr("Subject"),
+            "signer": self.tr("Signer"),
+            "priority": self.tr("Urgency"),
+            "secrecy": self.tr("Secrecy"),
+            "page_amount": self.tr("Pages"),
+            "due_date": self.tr("Due date"),
+            "to_places": self.tr("Recipients"),
+            "recipients_note": self.tr("Receiving unit / person"),
+            "state": self.tr("State"),
+        }
+
+    def clear(self) -> None:
+        self.detail = None
+        self.title.setText(self.tr("Select a document in the list to read it."))
+        self.file_combo.blockSignals(True)
+        self.file_combo.clear()
+        self.file_combo.blockSignals(False)
+        self.pdf.close()
+        for value in self.field_labels.values():
+            value.clear()
+        self.lines_model.set_lines([])
+        self.history_model.set_items([])
+        self.directions_label.clear()
+
+    def show_detail(self, detail: DocumentDetail) -> None:
+        self.detail = detail
+        f = detail.fields
+        self.title.setText(f"{f['type_name']} {f['number_label']} — {f['subject']}")
+        texts: dict[str, str] = {
+            "number_label": labels.pending_number_label() if f["number_label"] == "chờ cấp số" else f["number_label"],
+            "arrival_number": f"{f['arrival_number']:02d}" if f["arrival_number"] else "",
+            "arrival_date": labels.format_date(f["arrival_date"]),
+            "issued_date": labels.format_date(f["issued_date"]),
+            "organ_name": f["organ_name"],
+            "organ_id": f["organ_id"],
+            "type_name": f["type_name"],
+            "subject": f["subject"],
+            "signer": f["signer"],
+            "priority": labels.priority_label(f["priority"]),
+            "secrecy": labels.secrecy_label(f["secrecy"]),
+            "page_amount": str(f["page_amount"] or ""),
+            "due_date": labels.format_date(f["due_date"]),
+            "to_places": f["to_places"],
+            "recipients_note": f["recipients_note"],
+            "state": labels.state_label(detail.state),
+        }
+        comment = detail.review_comment or detail.return_reason
+        if comment:
+            texts["state"] += f" — {comment}"
+        for key, value in texts.items():
+            self.field_labels[key].setText(value)
+        self.lines_model.set_lines(detail.lines)
+        self.history_model.set_items(detail.history)
+        self.directions_label.setText("\n".join(detail.directions))
+        self.directions_label.setVisible(bool(detail.directions))
+        self.file_combo.blockSignals(True)
+        self.file_combo.clear()
+        for name, path, is_main in detail.files:
+            caption = name if is_main else self.tr("Attachment: %1").replace("%1", name)
+            self.file_combo.addItem(caption, str(path))
+        self.file_combo.blockSignals(False)
+        self._show_file(0)
+
+    def _show_file(self, position: int) -> None:
+        path = self.file_combo.itemData(position) if position >= 0 else None
+        self.pdf.close()
+        if path:
+            self.pdf.load(path)
+            self.file_changed.emit(path)

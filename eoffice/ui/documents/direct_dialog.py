@@ -1,0 +1,187 @@
+"""Bút phê: a leader directs a document — who leads, who coordinates, who is informed."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QPlainTextEdit,
+    QPushButton,
+    QRadioButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from eoffice.documents.directions import LineSpec
+from eoffice.documents.types import LineRole
+from eoffice.ui import labels
+from eoffice.ui.documents.forms import FormDialog, OrgDirectory, date_edit, from_qdate
+from eoffice.ui.worker import DbWorker
+
+
+class LinesEditor(QWidget):
+    """Builds the recipient lines: part, unit or person, deadline in working days or a date."""
+
+    def __init__(self, directory: OrgDirectory, parent: QWidget | None = None, *, below_unit: str | None = None) -> None:
+        super().__init__(parent)
+        self.directory = directory
+        self.specs: list[LineSpec] = []
+        self.role = QComboBox(self)
+        for role in LineRole:
+            self.role.addItem(labels.line_role_label(role.value), role.value)
+        self.assignee = QComboBox(self)
+        self.assignee.setMinimumContentsLength(28)
+        for unit_id, name, _parent in directory.units:
+            self.assignee.addItem(self.tr("Unit: %1").replace("%1", name), f"unit:{unit_id}")
+        for person in directory.people:
+            unit = directory.unit_name(person.unit_id)
+            caption = f"{person.full_name} — {person.position}" + (f" ({unit})" if unit else "")
+            self.assignee.addItem(caption, f"user:{person.id}")
+        self.by_days = QRadioButton(self.tr("working days"), self)
+        self.by_date = QRadioButton(self.tr("date"), self)
+        self.by_days.setChecked(True)
+        self.days = QSpinBox(self)
+        self.days.setRange(0, 365)
+        self.days.setValue(5)
+        self.days.setSpecialValueText(self.tr("no deadline"))
+        self.deadline = date_edit(parent=self)
+        self.deadline.setEnabled(False)
+        self.by_date.toggled.connect(self.deadline.setEnabled)
+        self.by_date.toggled.connect(lambda on: self.days.setEnabled(not on))
+        self.add_button = QPushButton(self.tr("Add line"), self)
+        self.add_button.clicked.connect(self.add_current)
+        self.remove_button = QPushButton(self.tr("Remove line"), self)
+        self.remove_button.clicked.connect(self.remove_selected)
+        self.list = QListWidget(self)
+        self.list.setMinimumHeight(110)
+
+        pick = QHBoxLayout()
+        pick.addWidget(self.role)
+        pick.addWidget(self.assignee, 1)
+        when = QHBoxLayout()
+        when.addWidget(QLabel(self.tr("Deadline:"), self))
+        when.addWidget(self.by_days)
+        when.addWidget(self.days)
+        when.addWidget(self.by_date)
+        when.addWidget(self.deadline)
+        when.addStretch(1)
+        when.addWidget(self.add_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(pick)
+        layout.addLayout(when)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(self.remove_button, 0, Qt.AlignRight)
+
+    def select_assignee(self, kind: str, ident: str) -> None:
+        self.assignee.setCurrentIndex(self.assignee.findData(f"{kind}:{ident}"))
+
+    def select_role(self, role: LineRole) -> None:
+        self.role.setCurrentIndex(self.role.findData(role.value))
+
+    def add_current(self) -> None:
+        if not self.assignee.currentData():
+            return
+        kind, ident = str(self.assignee.currentData()).split(":", 1)
+        role = LineRole(self.role.currentData())
+        deadline: date | None = None
+        days: int | None = None
+        if self.by_date.isChecked():
+            deadline = from_qdate(self.deadline.date())
+        elif self.days.value() > 0:
+            days = self.days.value()
+        spec = LineSpec(
+            role=role,
+            unit_id=ident if kind == "unit" else None,
+            user_id=ident if kind == "user" else None,
+            deadline=deadline,
+            deadline_days=days,
+        )
+        self.specs.append(spec)
+        when = labels.format_date(deadline) if deadline else (self.tr("%1 working days").replace("%1", str(days)) if days else "")
+        self.list.addItem(f"{labels.line_role_label(role.value)}: {self.assignee.currentText()}  {when}".rstrip())
+
+    def remove_selected(self) -> None:
+        row = self.list.currentRow()
+        if 0 <= row < len(self.specs):
+            del self.specs[row]
+            self.list.takeItem(row)
+
+
+class DirectDialog(FormDialog):
+    """A leader's direction: free text plus recipient lines."""
+
+    def __init__(
+        self,
+        worker: DbWorker,
+        directory: OrgDirectory,
+        document_id: str,
+        subject: str,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(worker, self.tr("Direct document"), parent)
+        self.setMinimumWidth(620)
+        self.document_id = document_id
+        self.actor_id = directory.user.id
+        heading = QLabel(subject, self)
+        heading.setWordWrap(True)
+        self.text = QPlainTextEdit(self)
+        self.text.setTabChangesFocus(True)
+        self.text.setMaximumHeight(90)
+        self.text.setPlaceholderText(self.tr("e.g. Assign the Finance office to lead, report before the deadline."))
+        self.lines = LinesEditor(directory, self)
+        self.form.addRow(self.tr("Document"), heading)
+        self.form.addRow(self.tr("Direction"), self.text)
+        self.form.addRow(self.tr("Recipients"), self.lines)
+        self.field_widgets.update(text=self.text, lines=self.lines.list)
+        self.ok_button.setText(self.tr("Direct"))
+
+    def submit(self) -> None:
+        from eoffice.documents.directions import direct
+
+        if not self.lines.specs:
+            self.show_error(self.tr("Add at least one line: who leads the handling."), "lines")
+            return
+        text, specs = self.text.toPlainText(), list(self.lines.specs)
+        actor_id, document_id = self.actor_id, self.document_id
+
+        def run(session: Any) -> str:
+            direct(session, actor_id, document_id, text, specs)
+            return document_id
+
+        self.run_write("direct", run)
+
+
+class ForwardDialog(FormDialog):
+    """The holder of a line passes it down the org tree (chuyển xuống)."""
+
+    def __init__(self, worker: DbWorker, directory: OrgDirectory, line_id: str, parent: QWidget | None = None) -> None:
+        super().__init__(worker, self.tr("Forward line"), parent)
+        self.setMinimumWidth(600)
+        self.line_id = line_id
+        self.actor_id = directory.user.id
+        self.lines = LinesEditor(directory, self)
+        self.form.addRow(self.tr("Forward to"), self.lines)
+        self.field_widgets.update(lines=self.lines.list)
+        self.ok_button.setText(self.tr("Forward"))
+
+    def submit(self) -> None:
+        from eoffice.documents.directions import forward_line
+
+        if not self.lines.specs:
+            self.show_error(self.tr("Add at least one line."), "lines")
+            return
+        specs, actor_id, line_id = list(self.lines.specs), self.actor_id, self.line_id
+
+        def run(session: Any) -> str:
+            forward_line(session, actor_id, line_id, specs)
+            return line_id
+
+        self.run_write("forward_line", run)

@@ -1,0 +1,265 @@
+"""What the document dialogs share: an error banner, field highlighting, busy state."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from eoffice.directory.models import Organisation, Role, Unit, User
+from eoffice.errors import DomainError
+from eoffice.ui.i18n import current_language
+from eoffice.ui.worker import DbWorker
+
+ERROR_STYLE = "border: 2px solid #c62828;"
+
+
+@dataclass(frozen=True)
+class Person:
+    id: str
+    full_name: str
+    unit_id: str | None
+    position: str
+    roles: frozenset[str]
+
+
+@dataclass
+class OrgDirectory:
+    """The acting user's organisation as the pickers show it (read once per user)."""
+
+    organisation_id: str
+    organisation_name: str
+    user: Person
+    units: list[tuple[str, str, str | None]] = field(default_factory=list)  # id, name, parent
+    people: list[Person] = field(default_factory=list)
+    organisations: list[tuple[str, str]] = field(default_factory=list)  # other organisations
+
+    def has_role(self, role: Role) -> bool:
+        return role.value in self.user.roles
+
+    def leaders(self) -> list[Person]:
+        return [p for p in self.people if Role.LEADER.value in p.roles]
+
+    def unit_name(self, unit_id: str | None) -> str:
+        return next((name for uid, name, _ in self.units if uid == unit_id), "")
+
+
+def load_directory(session: Session, user_id: str) -> OrgDirectory:
+    def person(u: User) -> Person:
+        return Person(u.id, u.full_name, u.unit_id, u.position, frozenset(r.value for r in u.roles))
+
+    me = session.get(User, user_id)
+    if me is None:
+        raise DomainError("Không tìm thấy người dùng.", "User not found.")
+    org = session.get(Organisation, me.organisation_id)
+    directory = OrgDirectory(me.organisation_id, org.name if org else "", person(me))
+    for unit in session.scalars(
+        select(Unit).where(Unit.organisation_id == me.organisation_id, Unit.deleted.is_(False)).order_by(Unit.name)
+    ):
+        directory.units.append((unit.id, unit.name, unit.parent_id))
+    for user in session.scalars(
+        select(User)
+        .where(User.organisation_id == me.organisation_id, User.deleted.is_(False))
+        .order_by(User.full_name)
+    ):
+        directory.people.append(person(user))
+    for other in session.scalars(
+        select(Organisation).where(Organisation.deleted.is_(False)).order_by(Organisation.name)
+    ):
+        if other.id != me.organisation_id:
+            directory.organisations.append((other.id, other.name))
+    return directory
+
+
+def to_qdate(value: date) -> QDate:
+    return QDate(value.year, value.month, value.day)
+
+
+def from_qdate(value: QDate) -> date:
+    return date(value.year(), value.month(), value.day())
+
+
+def date_edit(value: date | None = None, parent: QWidget | None = None) -> QDateEdit:
+    edit = QDateEdit(parent)
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("dd/MM/yyyy")
+    edit.setDate(to_qdate(value or date.today()))
+    return edit
+
+
+class OptionalDate(QWidget):
+    """A date that may be left out: a check box in front of a date edit."""
+
+    def __init__(self, caption: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.check = QCheckBox(caption, self)
+        self.edit = date_edit(parent=self)
+        self.edit.setEnabled(False)
+        self.check.toggled.connect(self.edit.setEnabled)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.check)
+        layout.addWidget(self.edit, 1)
+
+    def value(self) -> date | None:
+        return from_qdate(self.edit.date()) if self.check.isChecked() else None
+
+    def set_value(self, value: date | None) -> None:
+        self.check.setChecked(value is not None)
+        if value is not None:
+            self.edit.setDate(to_qdate(value))
+
+
+class FormDialog(QDialog):
+    """A dialog whose OK runs one operation on the worker and stays open on a domain error.
+
+    The error is shown in Vietnamese (or the UI's language) above the form and the field
+    it names is outlined; nothing was saved, so the user corrects it and presses OK again.
+    """
+
+    succeeded = Signal(object)
+
+    def __init__(self, worker: DbWorker, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.worker = worker
+        self.setWindowTitle(title)
+        self.setAttribute(Qt.WA_DeleteOnClose, False)
+        self.field_widgets: dict[str, QWidget] = {}
+        self.result_value: Any = None
+        self.error_text = ""
+        self.banner = QLabel(self)
+        self.banner.setWordWrap(True)
+        self.banner.setObjectName("errorBanner")
+        self.banner.setStyleSheet(
+            "QLabel#errorBanner { background: #fdecea; color: #8e0000; padding: 6px; border-radius: 3px; }"
+        )
+        self.banner.hide()
+        self.form = QFormLayout()
+        self.form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel, self)
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+        self.ok_button = self.buttons.button(QDialogButtonBox.Ok)
+        self.ok_button.setText(self.tr("OK"))
+        self.buttons.button(QDialogButtonBox.Cancel).setText(self.tr("Cancel"))
+        self.busy_label = QLabel(self)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.busy_label, 1)
+        bottom.addWidget(self.buttons)
+        self.layout_ = QVBoxLayout(self)
+        self.layout_.addWidget(self.banner)
+        self.layout_.addLayout(self.form)
+        self.layout_.addLayout(bottom)
+
+    # -- subclasses -------------------------------------------------------------------
+
+    def submit(self) -> None:
+        """Validate locally, then ``self.run(...)`` the operation."""
+        raise NotImplementedError
+
+    # -- running ----------------------------------------------------------------------
+
+    def run_write(self, label: str, fn: Callable[[Session], Any]) -> None:
+        """Run ``fn(session)`` in one write transaction."""
+        self._start()
+        self.worker.write(label, fn, self._done, self._failed)
+
+    def run_call(self, label: str, fn: Callable[[], Any]) -> None:
+        """Run ``fn()`` on the writer thread (it opens its own transaction after slow work)."""
+        self._start()
+        self.worker.call(label, fn, self._done, self._failed)
+
+    def _start(self) -> None:
+        self.clear_error()
+        self.ok_button.setEnabled(False)
+        self.busy_label.setText(self.tr("Working…"))
+
+    def _idle(self) -> None:
+        self.ok_button.setEnabled(True)
+        self.busy_label.clear()
+
+    def _done(self, result: Any) -> None:
+        self._idle()
+        self.result_value = result
+        self.succeeded.emit(result)
+        self.accept()
+
+    def _failed(self, err: BaseException) -> bool:
+        self._idle()
+        if isinstance(err, DomainError):
+            return self.handle_domain_error(err)
+        return False
+
+    def handle_domain_error(self, err: DomainError) -> bool:
+        self.show_error(err.message(current_language()), err.field)
+        return True
+
+    # -- errors -----------------------------------------------------------------------
+
+    def show_error(self, text: str, field_name: str | None = None) -> None:
+        self.error_text = text
+        self.banner.setText(text)
+        self.banner.show()
+        widget = self.field_widgets.get(field_name or "")
+        if widget is not None:
+            widget.setStyleSheet(ERROR_STYLE)
+            widget.setFocus()
+
+    def clear_error(self) -> None:
+        self.error_text = ""
+        self.banner.hide()
+        for widget in self.field_widgets.values():
+            widget.setStyleSheet("")
+
+
+class TextDialog(FormDialog):
+    """One text (a reason, a comment, a result note) and an operation using it."""
+
+    def __init__(
+        self,
+        worker: DbWorker,
+        title: str,
+        caption: str,
+        operation: Callable[[Session, str], Any],
+        *,
+        required: bool,
+        label: str,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(worker, title, parent)
+        self.operation = operation
+        self.required = required
+        self.label = label
+        self.text = QPlainTextEdit(self)
+        self.text.setTabChangesFocus(True)
+        self.text.setMinimumWidth(420)
+        self.text.setMaximumHeight(120)
+        self.form.addRow(caption, self.text)
+        self.field_widgets["text"] = self.text
+        for name in ("reason", "comment", "result_note"):
+            self.field_widgets[name] = self.text
+
+    def submit(self) -> None:
+        text = self.text.toPlainText().strip()
+        if self.required and not text:
+            self.show_error(self.tr("This text is required."), "text")
+            return
+        operation = self.operation
+        self.run_write(self.label, lambda session: operation(session, text))

@@ -1,0 +1,222 @@
+"""The document list: a lazy table model over a box or a search.
+
+Rows arrive 200 at a time by keyset (``before_key`` = the last row's sort_key), so the
+model never counts nor loads a whole box: a million-row inbox costs one small query to
+show and one more per screenful scrolled.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from eoffice.directory.models import User
+from eoffice.documents.boxes import Box, box_page
+from eoffice.documents.listing import DocumentRow
+from eoffice.store import Store
+from eoffice.ui import labels
+
+PAGE = 200
+
+Index = QModelIndex | QPersistentModelIndex
+
+URGENT_COLOURS = {
+    "flash": QColor("#b71c1c"),
+    "very_urgent": QColor("#d84315"),
+    "urgent": QColor("#ef6c00"),
+}
+OVERDUE_BACKGROUND = QColor("#fdecea")
+DUE_SOON_BACKGROUND = QColor("#fff8e1")
+
+
+class DocumentListModel(QAbstractTableModel):
+    """Rows of a box (or of a search) for ``user_id``, newest first, fetched lazily."""
+
+    COLUMNS = ("number", "date", "organ", "type", "subject", "priority", "due", "state")
+
+    def __init__(
+        self,
+        store: Store,
+        user_id: str,
+        box: Box = Box.INCOMING,
+        today: date | None = None,
+    ) -> None:
+        super().__init__()
+        self.store = store
+        self.user_id = user_id
+        self.box = box
+        self._today = today
+        self.query = ""
+        self.filters: Any = None
+        self.order = "newest"
+        self.rows: list[DocumentRow] = []
+        self._more = True
+        self._bold = QFont()
+        self._bold.setBold(True)
+        self.fetchMore(QModelIndex())
+
+    # -- what to show -----------------------------------------------------------------
+
+    @property
+    def today(self) -> date:
+        return self._today or date.today()
+
+    @property
+    def searching(self) -> bool:
+        return bool(self.query.strip()) or self.filters is not None
+
+    def set_box(self, box: Box) -> None:
+        """Show a box; leaves any search."""
+        self.box = box
+        self.query, self.filters = "", None
+        self.refresh()
+
+    def set_search(self, query: str, filters: Any = None, order: str = "newest") -> None:
+        """Show search results; an empty query without filters goes back to the box."""
+        self.query, self.filters, self.order = query, filters, order
+        self.refresh()
+
+    def set_user(self, user_id: str) -> None:
+        self.user_id = user_id
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Drop the rows and read the first page again."""
+        self.beginResetModel()
+        self.rows = []
+        self._more = True
+        self.endResetModel()
+        self.fetchMore(QModelIndex())
+
+    def row_at(self, index: Index | int) -> DocumentRow:
+        row = index if isinstance(index, int) else index.row()
+        return self.rows[row]
+
+    def find_row(self, document_id: str) -> int:
+        """Position of a loaded document, or -1."""
+        for position, row in enumerate(self.rows):
+            if row.id == document_id:
+                return position
+        return -1
+
+    # -- lazy fetching ----------------------------------------------------------------
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and self._more
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
+        if parent.isValid() or not self._more:
+            return
+        by_relevance = self.searching and self.order == "relevance"
+        before = self.rows[-1].sort_key if self.rows and not by_relevance else None
+        page = self._page(before, offset=len(self.rows) if by_relevance else 0)
+        self._more = len(page) == PAGE
+        if page:
+            self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(page) - 1)
+            self.rows.extend(page)
+            self.endInsertRows()
+
+    def _page(self, before: int | None, offset: int = 0) -> list[DocumentRow]:
+        with self.store.read() as session:
+            user = session.get(User, self.user_id)
+            if user is None:
+                return []
+            if self.searching:
+                from eoffice.documents.search import search
+
+                return search(
+                    session,
+                    user,
+                    self.query,
+                    self.filters,
+                    order=self.order,
+                    limit=PAGE,
+                    before_key=before,
+                    today=self.today,
+                    offset=offset,
+                )
+            return box_page(session, self.box, user, self.today, before_key=before, limit=PAGE)
+
+    # -- table ------------------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.DisplayRole) -> Any:
+        if orientation != Qt.Horizontal or role != Qt.DisplayRole:
+            return None
+        return (
+            self.tr("Arrival no. / Number"),
+            self.tr("Date"),
+            self.tr("Issuing organ"),
+            self.tr("Type"),
+            self.tr("Subject"),
+            self.tr("Urgency"),
+            self.tr("Due"),
+            self.tr("State"),
+        )[section]
+
+    def data(self, index: Index, role: int = Qt.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self.rows[index.row()]
+        column = self.COLUMNS[index.column()]
+        if role == Qt.DisplayRole:
+            return self._text(row, column)
+        if role == Qt.ToolTipRole and column == "subject":
+            return row.subject
+        if role == Qt.ForegroundRole and row.priority in URGENT_COLOURS and column in ("priority", "subject"):
+            return QBrush(URGENT_COLOURS[row.priority])
+        if role == Qt.FontRole and row.priority in ("flash", "very_urgent") and column == "priority":
+            return self._bold
+        if role == Qt.BackgroundRole:
+            if self.is_overdue(row):
+                return QBrush(OVERDUE_BACKGROUND)
+            if self.is_due_soon(row):
+                return QBrush(DUE_SOON_BACKGROUND)
+        if role == Qt.UserRole:
+            return row.id
+        return None
+
+    def is_overdue(self, row: DocumentRow) -> bool:
+        return row.due_date is not None and row.state not in OPEN_END_STATES and row.due_date < self.today
+
+    def is_due_soon(self, row: DocumentRow) -> bool:
+        return (
+            row.due_date is not None
+            and row.state not in OPEN_END_STATES
+            and 0 <= (row.due_date - self.today).days <= 3
+        )
+
+    def _text(self, row: DocumentRow, column: str) -> str:
+        if column == "number":
+            if row.direction == "incoming" and row.arrival_number is not None:
+                number = f"{row.arrival_number:02d}"
+                return f"{number} — {row.number_label}" if row.code_number else number
+            return labels.pending_number_label() if row.code_number is None else row.number_label
+        if column == "date":
+            day = row.arrival_date if row.direction == "incoming" else row.issued_date
+            return labels.format_date(day or row.issued_date)
+        if column == "organ":
+            return row.organ_name
+        if column == "type":
+            return row.type_name
+        if column == "subject":
+            return row.subject
+        if column == "priority":
+            return "" if row.priority == "normal" else labels.priority_label(row.priority)
+        if column == "due":
+            return labels.format_date(row.due_date)
+        if column == "state":
+            return labels.state_label(row.state)
+        return ""
+
+
+#: States in which a due date no longer matters.
+OPEN_END_STATES = frozenset({"done", "returned", "issued"})

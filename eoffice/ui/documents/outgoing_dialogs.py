@@ -1,0 +1,193 @@
+"""Văn bản đi: draft, submit for signature (trình ký), issue (ban hành), deliver."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QListWidget, QListWidgetItem, QSpinBox, QWidget
+
+from eoffice.documents.fields import LIMITS, DocumentFields
+from eoffice.store.blobs import BlobStore
+from eoffice.ui.documents.forms import FormDialog, OrgDirectory, date_edit, from_qdate
+from eoffice.ui.documents.register_dialog import (
+    FileList,
+    SubjectEdit,
+    pdf_paths,
+    priority_combo,
+    secrecy_combo,
+    type_combo,
+)
+from eoffice.ui.worker import DbWorker
+
+
+class DraftDialog(FormDialog):
+    """A new outgoing draft: its fields and PDF, optionally a reply to an incoming document."""
+
+    def __init__(
+        self,
+        worker: DbWorker,
+        blobs: BlobStore,
+        directory: OrgDirectory,
+        parent: QWidget | None = None,
+        *,
+        reply_to: tuple[str, str] | None = None,
+    ) -> None:
+        super().__init__(worker, self.tr("New outgoing draft"), parent)
+        self.setMinimumWidth(600)
+        self.setAcceptDrops(True)
+        self.blobs = blobs
+        self.actor_id = directory.user.id
+        self.reply_to_id = reply_to[0] if reply_to else None
+        self.files = FileList(self)
+        self.type_name = type_combo(self)
+        self.subject = SubjectEdit(LIMITS["subject"], self)
+        self.to_places = QLineEdit(self)
+        self.signer_position = QLineEdit(self)
+        self.signer_full_name = QLineEdit(self)
+        self.priority = priority_combo(self)
+        self.secrecy = secrecy_combo(self)
+        self.issued_amount = QSpinBox(self)
+        self.issued_amount.setRange(0, 10_000)
+        self.issued_amount.setSpecialValueText(" ")
+        self.form.addRow(self.tr("PDF files"), self.files)
+        self.form.addRow(self.tr("Type"), self.type_name)
+        self.form.addRow(self.tr("Subject"), self.subject)
+        self.form.addRow(self.tr("Recipients"), self.to_places)
+        self.form.addRow(self.tr("Signer's position"), self.signer_position)
+        self.form.addRow(self.tr("Signer"), self.signer_full_name)
+        self.form.addRow(self.tr("Urgency"), self.priority)
+        self.form.addRow(self.tr("Secrecy"), self.secrecy)
+        self.form.addRow(self.tr("Copies"), self.issued_amount)
+        if reply_to:
+            reply = QLabel(self.tr("Reply to: %1").replace("%1", reply_to[1]), self)
+            reply.setWordWrap(True)
+            self.form.addRow("", reply)
+        self.field_widgets.update(
+            files=self.files.list,
+            type_name=self.type_name,
+            subject=self.subject,
+            to_places=self.to_places,
+            signer_position=self.signer_position,
+            signer_full_name=self.signer_full_name,
+            issued_amount=self.issued_amount,
+        )
+        self.ok_button.setText(self.tr("Save draft"))
+
+    def dragEnterEvent(self, event: Any) -> None:
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: Any) -> None:
+        self.files.add_paths(pdf_paths(event.mimeData()))
+        event.acceptProposedAction()
+
+    def submit(self) -> None:
+        if not self.files.paths:
+            self.show_error(self.tr("Add the draft's PDF file."), "files")
+            return
+        fields = DocumentFields(
+            type_name=self.type_name.currentData(),
+            subject=self.subject.text(),
+            to_places=self.to_places.text(),
+            signer_position=self.signer_position.text(),
+            signer_full_name=self.signer_full_name.text(),
+            priority=self.priority.currentData(),
+            secrecy=self.secrecy.currentData(),
+            issued_amount=self.issued_amount.value() or None,
+        )
+        paths, blobs, store = list(self.files.paths), self.blobs, self.worker.store
+        actor_id, reply_to_id = self.actor_id, self.reply_to_id
+
+        def run() -> str:
+            from eoffice.documents.incoming import prepare_files
+            from eoffice.documents.outgoing import create_draft
+
+            prepared = prepare_files(paths, blobs)
+            with store.write() as session:
+                return create_draft(session, actor_id, fields, prepared, reply_to_id=reply_to_id).id
+
+        self.run_call("create_draft", run)
+
+
+class SubmitDialog(FormDialog):
+    """Trình ký: send a draft to a leader for approval."""
+
+    def __init__(self, worker: DbWorker, directory: OrgDirectory, document_id: str, parent: QWidget | None = None) -> None:
+        super().__init__(worker, self.tr("Submit for signature"), parent)
+        self.actor_id = directory.user.id
+        self.document_id = document_id
+        self.leader = QComboBox(self)
+        for person in directory.leaders():
+            self.leader.addItem(f"{person.full_name} — {person.position}", person.id)
+        self.form.addRow(self.tr("Leader"), self.leader)
+        self.field_widgets.update(approver_id=self.leader)
+        self.ok_button.setText(self.tr("Submit"))
+
+    def submit(self) -> None:
+        from eoffice.documents.outgoing import submit_draft
+
+        approver = self.leader.currentData()
+        if not approver:
+            self.show_error(self.tr("Choose the leader who signs."), "approver_id")
+            return
+        actor_id, document_id = self.actor_id, self.document_id
+        self.run_write("submit_draft", lambda s: submit_draft(s, actor_id, document_id, approver).id)
+
+
+class IssueDialog(FormDialog):
+    """Ban hành: the clerk gives the approved document its number; the number is shown after."""
+
+    def __init__(self, worker: DbWorker, actor_id: str, document_id: str, subject: str, parent: QWidget | None = None) -> None:
+        super().__init__(worker, self.tr("Issue document"), parent)
+        self.actor_id = actor_id
+        self.document_id = document_id
+        heading = QLabel(subject, self)
+        heading.setWordWrap(True)
+        self.issued_date = date_edit(date.today(), self)
+        self.form.addRow(self.tr("Document"), heading)
+        self.form.addRow(self.tr("Issued date"), self.issued_date)
+        self.field_widgets.update(issued_date=self.issued_date)
+        self.ok_button.setText(self.tr("Issue"))
+
+    def submit(self) -> None:
+        from eoffice.documents.outgoing import issue
+
+        day = from_qdate(self.issued_date.date())
+        actor_id, document_id = self.actor_id, self.document_id
+        self.run_write("issue", lambda s: issue(s, actor_id, document_id, day).number_label)
+
+
+class DeliverDialog(FormDialog):
+    """Send an issued document to internal organisations; each enters it as incoming."""
+
+    def __init__(self, worker: DbWorker, directory: OrgDirectory, document_id: str, parent: QWidget | None = None) -> None:
+        super().__init__(worker, self.tr("Deliver to organisations"), parent)
+        self.actor_id = directory.user.id
+        self.document_id = document_id
+        self.organisations = QListWidget(self)
+        self.organisations.setMinimumSize(420, 200)
+        for org_id, name in directory.organisations:
+            item = QListWidgetItem(name)
+            item.setData(Qt.UserRole, org_id)
+            item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
+            item.setCheckState(Qt.Unchecked)
+            self.organisations.addItem(item)
+        self.form.addRow(self.tr("Recipients"), self.organisations)
+        self.field_widgets.update(recipients=self.organisations)
+        self.ok_button.setText(self.tr("Deliver"))
+
+    def chosen(self) -> list[str]:
+        items = (self.organisations.item(i) for i in range(self.organisations.count()))
+        return [item.data(Qt.UserRole) for item in items if item.checkState() == Qt.Checked]
+
+    def submit(self) -> None:
+        from eoffice.documents.delivery import deliver
+
+        chosen = self.chosen()
+        if not chosen:
+            self.show_error(self.tr("Tick at least one recipient organisation."), "recipients")
+            return
+        actor_id, document_id = self.actor_id, self.document_id
+        self.run_write("deliver", lambda s: len(deliver(s, actor_id, document_id, chosen)))

@@ -1,0 +1,336 @@
+"""Vào sổ văn bản đến: the clerk registers a received document from its PDF files."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QMimeData, Qt, QUrl, Signal
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from eoffice.documents.fields import LIMITS, DocumentFields
+from eoffice.documents.types import CONG_VAN, DOCUMENT_TYPES, Priority, Secrecy
+from eoffice.errors import DomainError, InvalidFileError
+from eoffice.store.blobs import BlobStore
+from eoffice.ui import labels
+from eoffice.ui.documents.forms import FormDialog, OptionalDate, date_edit, from_qdate
+from eoffice.ui.i18n import current_language
+from eoffice.ui.worker import DbWorker
+
+
+def pdf_paths(mime: QMimeData) -> list[Path]:
+    """Local files among dropped URLs (every file: the domain says which is not a PDF)."""
+    return [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
+
+
+class FileList(QWidget):
+    """The document's files, main file first; files come by dialog or by drag and drop."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.paths: list[Path] = []
+        self.list = QListWidget(self)
+        self.list.setMaximumHeight(90)
+        self.list.setToolTip(self.tr("Drop PDF files here. The first file is the main document."))
+        self.add_button = QPushButton(self.tr("Add PDF…"), self)
+        self.remove_button = QPushButton(self.tr("Remove"), self)
+        self.add_button.clicked.connect(self.choose)
+        self.remove_button.clicked.connect(self.remove_selected)
+        buttons = QVBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.remove_button)
+        buttons.addStretch(1)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.list, 1)
+        layout.addLayout(buttons)
+        self.setAcceptDrops(True)
+
+    def choose(self) -> None:
+        names, _ = QFileDialog.getOpenFileNames(
+            self, self.tr("Choose the document's PDF files"), "", self.tr("PDF files (*.pdf);;All files (*)")
+        )
+        self.add_paths([Path(n) for n in names])
+
+    def add_paths(self, paths: list[Path]) -> None:
+        for path in paths:
+            if path not in self.paths:
+                self.paths.append(path)
+        self._show()
+
+    def remove_selected(self) -> None:
+        row = self.list.currentRow()
+        if 0 <= row < len(self.paths):
+            del self.paths[row]
+            self._show()
+
+    def _show(self) -> None:
+        self.list.clear()
+        for position, path in enumerate(self.paths):
+            prefix = self.tr("Main file") if position == 0 else self.tr("Attachment")
+            self.list.addItem(f"{prefix}: {path.name}")
+        self.changed.emit()
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        self.add_paths(pdf_paths(event.mimeData()))
+        event.acceptProposedAction()
+
+
+def page_count(path: Path) -> int:
+    """Pages of a PDF as QtPdf reads it; 0 when it cannot (the domain will say why)."""
+    document = QPdfDocument()
+    try:
+        if document.load(str(path)) != QPdfDocument.Error.None_:
+            return 0
+        return document.pageCount()
+    finally:
+        document.close()
+
+
+class SubjectEdit(QWidget):
+    """Trích yếu with a live "n/500" counter that turns red past the limit."""
+
+    def __init__(self, limit: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.limit = limit
+        self.edit = QPlainTextEdit(self)
+        self.edit.setTabChangesFocus(True)
+        self.edit.setMaximumHeight(80)
+        self.counter = QLabel(self)
+        self.counter.setAlignment(Qt.AlignRight)
+        self.edit.textChanged.connect(self._count)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(1)
+        layout.addWidget(self.edit)
+        layout.addWidget(self.counter)
+        self._count()
+
+    def text(self) -> str:
+        return self.edit.toPlainText()
+
+    def _count(self) -> None:
+        n = len(self.edit.toPlainText().strip())
+        self.counter.setText(f"{n}/{self.limit}")
+        self.counter.setStyleSheet("color: #c62828; font-weight: bold;" if n > self.limit else "color: gray;")
+
+    def setStyleSheet(self, sheet: str) -> None:  # noqa: N802 - highlight the editor itself
+        self.edit.setStyleSheet(sheet)
+
+    def setFocus(self) -> None:  # noqa: N802
+        self.edit.setFocus()
+
+
+def priority_combo(parent: QWidget | None = None) -> QComboBox:
+    combo = QComboBox(parent)
+    for p in Priority:
+        combo.addItem(labels.priority_label(p.value), p.value)
+    return combo
+
+
+def secrecy_combo(parent: QWidget | None = None) -> QComboBox:
+    combo = QComboBox(parent)
+    for s in Secrecy:
+        combo.addItem(labels.secrecy_label(s.value), s.value)
+    return combo
+
+
+def type_combo(parent: QWidget | None = None) -> QComboBox:
+    combo = QComboBox(parent)
+    for name, abbreviation in DOCUMENT_TYPES.items():
+        combo.addItem(f"{name} ({abbreviation})" if abbreviation else name, name)
+    combo.setCurrentIndex(combo.findData(CONG_VAN))
+    return combo
+
+
+class RegisterIncomingDialog(FormDialog):
+    """The decree's input fields of a received document, its PDFs and the arrival date."""
+
+    def __init__(
+        self,
+        worker: DbWorker,
+        blobs: BlobStore,
+        actor_id: str,
+        parent: QWidget | None = None,
+        *,
+        today: date | None = None,
+    ) -> None:
+        super().__init__(worker, self.tr("Register incoming document"), parent)
+        self.blobs = blobs
+        self.actor_id = actor_id
+        self.setAcceptDrops(True)
+        self.setMinimumWidth(640)
+        self.files = FileList(self)
+        self.files.changed.connect(self._files_changed)
+        self.organ_name = QLineEdit(self)
+        self.organ_name.setMaxLength(LIMITS["organ_name"] + 50)
+        self.organ_id = QLineEdit(self)
+        self.organ_id.setPlaceholderText("000.00.01.H41")
+        self.code_number = QLineEdit(self)
+        self.code_notation = QLineEdit(self)
+        self.code_notation.setPlaceholderText("QĐ-UBND")
+        number_row = QWidget(self)
+        number_layout = QHBoxLayout(number_row)
+        number_layout.setContentsMargins(0, 0, 0, 0)
+        number_layout.addWidget(self.code_number, 1)
+        number_layout.addWidget(QLabel("/", number_row))
+        number_layout.addWidget(self.code_notation, 3)
+        self.issued_date = date_edit(today, self)
+        self.type_name = type_combo(self)
+        self.subject = SubjectEdit(LIMITS["subject"], self)
+        self.signer_position = QLineEdit(self)
+        self.signer_full_name = QLineEdit(self)
+        self.priority = priority_combo(self)
+        self.secrecy = secrecy_combo(self)
+        self.page_amount = QSpinBox(self)
+        self.page_amount.setRange(0, 100_000)
+        self.page_amount.setSpecialValueText(" ")
+        self.due_date = OptionalDate(self.tr("has a deadline"), self)
+        self.recipients_note = QLineEdit(self)
+        self.arrival_date = date_edit(today, self)
+
+        self.form.addRow(self.tr("PDF files"), self.files)
+        self.form.addRow(self.tr("Issuing organ"), self.organ_name)
+        self.form.addRow(self.tr("Organ identifier"), self.organ_id)
+        self.form.addRow(self.tr("Number / notation"), number_row)
+        self.form.addRow(self.tr("Issued date"), self.issued_date)
+        self.form.addRow(self.tr("Type"), self.type_name)
+        self.form.addRow(self.tr("Subject"), self.subject)
+        self.form.addRow(self.tr("Signer's position"), self.signer_position)
+        self.form.addRow(self.tr("Signer"), self.signer_full_name)
+        self.form.addRow(self.tr("Urgency"), self.priority)
+        self.form.addRow(self.tr("Secrecy"), self.secrecy)
+        self.form.addRow(self.tr("Pages"), self.page_amount)
+        self.form.addRow(self.tr("Due date"), self.due_date)
+        self.form.addRow(self.tr("Receiving unit / person"), self.recipients_note)
+        self.form.addRow(self.tr("Arrival date"), self.arrival_date)
+        self.field_widgets.update(
+            files=self.files.list,
+            organ_name=self.organ_name,
+            organ_id=self.organ_id,
+            code_number=self.code_number,
+            code_notation=self.code_notation,
+            issued_date=self.issued_date,
+            type_name=self.type_name,
+            subject=self.subject,
+            signer_position=self.signer_position,
+            signer_full_name=self.signer_full_name,
+            priority=self.priority,
+            secrecy=self.secrecy,
+            page_amount=self.page_amount,
+            due_date=self.due_date,
+            recipients_note=self.recipients_note,
+            arrival_date=self.arrival_date,
+        )
+        self.ok_button.setText(self.tr("Register"))
+        self.document_id: str | None = None
+        self.arrival_number: int | None = None
+
+    # -- files ------------------------------------------------------------------------
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        self.files.add_paths(pdf_paths(event.mimeData()))
+        event.acceptProposedAction()
+
+    def add_files(self, paths: list[Path]) -> None:
+        self.files.add_paths([Path(p) for p in paths])
+
+    def _files_changed(self) -> None:
+        if self.files.paths and self.page_amount.value() == 0:
+            self.page_amount.setValue(page_count(self.files.paths[0]))
+
+    # -- submitting -------------------------------------------------------------------
+
+    def fields(self) -> DocumentFields:
+        return DocumentFields(
+            type_name=self.type_name.currentData(),
+            subject=self.subject.text(),
+            organ_name=self.organ_name.text(),
+            organ_id=self.organ_id.text(),
+            code_number=self.code_number.text() or None,
+            code_notation=self.code_notation.text(),
+            issued_date=from_qdate(self.issued_date.date()),
+            signer_position=self.signer_position.text(),
+            signer_full_name=self.signer_full_name.text(),
+            priority=self.priority.currentData(),
+            secrecy=self.secrecy.currentData(),
+            page_amount=self.page_amount.value() or None,
+            due_date=self.due_date.value(),
+            recipients_note=self.recipients_note.text(),
+        )
+
+    def submit(self, allow_duplicate: bool = False) -> None:
+        if not self.files.paths:
+            self.show_error(self.tr("Add the document's PDF file (choose it or drop it here)."), "files")
+            return
+        paths = list(self.files.paths)
+        fields = self.fields()
+        arrival = from_qdate(self.arrival_date.date())
+        blobs, store, actor_id = self.blobs, self.worker.store, self.actor_id
+
+        def register() -> tuple[str, int | None]:
+            from eoffice.documents.incoming import prepare_files, register_incoming
+
+            prepared = prepare_files(paths, blobs)  # slow: outside the transaction
+            with store.write() as session:
+                doc = register_incoming(
+                    session, actor_id, fields, prepared, arrival_date=arrival, allow_duplicate=allow_duplicate
+                )
+                return doc.id, doc.arrival_number
+
+        self.run_call("register_incoming", register)
+
+    def _done(self, result: Any) -> None:
+        self.document_id, self.arrival_number = result
+        super()._done(result)
+
+    def handle_domain_error(self, err: DomainError) -> bool:
+        from eoffice.documents.incoming import DuplicateWarning
+
+        if isinstance(err, DuplicateWarning):
+            self.ask_duplicate(err.message(current_language()))
+            return True
+        if isinstance(err, InvalidFileError) or (err.field is None and "PDF" in err.message_vi):
+            self.show_error(err.message(current_language()), "files")
+            return True
+        return super().handle_domain_error(err)
+
+    def ask_duplicate(self, text: str) -> None:
+        box = QMessageBox(QMessageBox.Warning, self.tr("Possible duplicate"), text, parent=self)
+        box.setInformativeText(self.tr("Register it anyway?"))
+        yes = box.addButton(self.tr("Register anyway"), QMessageBox.AcceptRole)
+        box.addButton(self.tr("Cancel"), QMessageBox.RejectRole)
+        self.duplicate_box = box
+
+        def answered() -> None:
+            if box.clickedButton() is yes:
+                self.submit(allow_duplicate=True)
+
+        box.finished.connect(answered)
+        box.open()

@@ -1,0 +1,102 @@
+"""Translations: Vietnamese is the shipped default, English (the source strings) second.
+
+The ``.ts`` files are the sources kept in git; ``python -m eoffice.ui.i18n.build`` refreshes
+them from the code and compiles the ``.qm`` files. When a ``.qm`` is missing at run time
+it is compiled on the fly from its ``.ts`` into the cache dir; failing that the UI stays
+in English and says so in the log.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+log = logging.getLogger(__name__)
+
+I18N_DIR = Path(__file__).resolve().parent
+LANGUAGES = ("vi", "en")
+_current = "vi"
+_installed: list[QTranslator] = []
+
+
+def current_language() -> str:
+    """The language of the running UI ("vi" or "en"), for DomainError.message()."""
+    return _current
+
+
+def ts_path(language: str) -> Path:
+    return I18N_DIR / f"eoffice_{language}.ts"
+
+
+def qm_path(language: str) -> Path:
+    return I18N_DIR / f"eoffice_{language}.qm"
+
+
+def qt_tool(name: str) -> str | None:
+    """Path of a Qt Linguist tool (pyside6-lupdate / pyside6-lrelease) in this environment."""
+    beside = Path(sys.executable).with_name(name)
+    if beside.exists():
+        return str(beside)
+    return shutil.which(name)
+
+
+def compile_ts(ts: Path, qm: Path) -> bool:
+    tool = qt_tool("pyside6-lrelease")
+    if tool is None or not ts.exists():
+        return False
+    qm.parent.mkdir(parents=True, exist_ok=True)
+    done = subprocess.run([tool, "-silent", str(ts), "-qm", str(qm)], capture_output=True, text=True)
+    if done.returncode != 0:
+        log.warning("lrelease failed for %s: %s", ts, done.stderr.strip())
+        return False
+    return qm.exists()
+
+
+def _find_qm(language: str) -> Path | None:
+    shipped = qm_path(language)
+    if shipped.exists() and (not ts_path(language).exists() or shipped.stat().st_mtime >= ts_path(language).stat().st_mtime):
+        return shipped
+    import platformdirs
+
+    cached = Path(platformdirs.user_cache_dir("eoffice", "eoffice")) / "i18n" / shipped.name
+    if cached.exists() and ts_path(language).exists() and cached.stat().st_mtime >= ts_path(language).stat().st_mtime:
+        return cached
+    if compile_ts(ts_path(language), cached):
+        return cached
+    if shipped.exists():
+        return shipped
+    return None
+
+
+def install_translator(app: QCoreApplication, language: str = "vi") -> str:
+    """Load the UI's translation for ``language``; returns the language actually in use."""
+    global _current
+    for translator in _installed:
+        app.removeTranslator(translator)
+    _installed.clear()
+    if language not in LANGUAGES:
+        log.warning("unknown language %r; using Vietnamese", language)
+        language = "vi"
+    _current = language
+    if language == "en":
+        QLocale.setDefault(QLocale(QLocale.English, QLocale.UnitedKingdom))
+        return language
+    qm = _find_qm(language)
+    translator = QTranslator(app)
+    if qm is None or not translator.load(str(qm)):
+        log.warning("no translation for %r (missing %s); the interface stays in English", language, qm_path(language))
+        _current = "en"
+        return "en"
+    app.installTranslator(translator)
+    _installed.append(translator)
+    QLocale.setDefault(QLocale(QLocale.Vietnamese, QLocale.Vietnam))
+    qt_own = QTranslator(app)  # Qt's own buttons (OK, Cancel…) where Qt ships them
+    if qt_own.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.TranslationsPath)):
+        app.installTranslator(qt_own)
+        _installed.append(qt_own)
+    return language

@@ -1,0 +1,922 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="en">
+<context>
+    <name>DeliverDialog</name>
+    <message>
+        <source>Deliver to organisations</source>
+        <translation>Deliver to organisations</translation>
+    </message>
+    <message>
+        <source>Recipients</source>
+        <translation>Recipients</translation>
+    </message>
+    <message>
+        <source>Deliver</source>
+        <translation>Deliver</translation>
+    </message>
+    <message>
+        <source>Tick at least one recipient organisation.</source>
+        <translation>Tick at least one recipient organisation.</translation>
+    </message>
+</context>
+<context>
+    <name>DetailPane</name>
+    <message>
+        <source>File:</source>
+        <translation>File:</translation>
+    </message>
+    <message>
+        <source>Fields</source>
+        <translation>Fields</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>Direction</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <source>Number and notation</source>
+        <translation>Number and notation</translation>
+    </message>
+    <message>
+        <source>Arrival number</source>
+        <translation>Arrival number</translation>
+    </message>
+    <message>
+        <source>Arrival date</source>
+        <translation>Arrival date</translation>
+    </message>
+    <message>
+        <source>Issued date</source>
+        <translation>Issued date</translation>
+    </message>
+    <message>
+        <source>Issuing organ</source>
+        <translation>Issuing organ</translation>
+    </message>
+    <message>
+        <source>Organ identifier</source>
+        <translation>Organ identifier</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <source>Signer</source>
+        <translation>Signer</translation>
+    </message>
+    <message>
+        <source>Urgency</source>
+        <translation>Urgency</translation>
+    </message>
+    <message>
+        <source>Secrecy</source>
+        <translation>Secrecy</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>Pages</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>Due date</translation>
+    </message>
+    <message>
+        <source>Recipients</source>
+        <translation>Recipients</translation>
+    </message>
+    <message>
+        <source>Receiving unit / person</source>
+        <translation>Receiving unit / person</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Select a document in the list to read it.</source>
+        <translation>Select a document in the list to read it.</translation>
+    </message>
+    <message>
+        <source>Attachment: %1</source>
+        <translation>Attachment: %1</translation>
+    </message>
+</context>
+<context>
+    <name>DirectDialog</name>
+    <message>
+        <source>Direct document</source>
+        <translation>Direct document</translation>
+    </message>
+    <message>
+        <source>e.g. Assign the Finance office to lead, report before the deadline.</source>
+        <translation>e.g. Assign the Finance office to lead, report before the deadline.</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>Direction</translation>
+    </message>
+    <message>
+        <source>Recipients</source>
+        <translation>Recipients</translation>
+    </message>
+    <message>
+        <source>Direct</source>
+        <translation>Direct</translation>
+    </message>
+    <message>
+        <source>Add at least one line: who leads the handling.</source>
+        <translation>Add at least one line: who leads the handling.</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentListModel</name>
+    <message>
+        <source>Arrival no. / Number</source>
+        <translation>Arrival no. / Number</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Issuing organ</source>
+        <translation>Issuing organ</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <source>Urgency</source>
+        <translation>Urgency</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+</context>
+<context>
+    <name>DraftDialog</name>
+    <message>
+        <source>New outgoing draft</source>
+        <translation>New outgoing draft</translation>
+    </message>
+    <message>
+        <source>PDF files</source>
+        <translation>PDF files</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <source>Recipients</source>
+        <translation>Recipients</translation>
+    </message>
+    <message>
+        <source>Signer&apos;s position</source>
+        <translation>Signer&apos;s position</translation>
+    </message>
+    <message>
+        <source>Signer</source>
+        <translation>Signer</translation>
+    </message>
+    <message>
+        <source>Urgency</source>
+        <translation>Urgency</translation>
+    </message>
+    <message>
+        <source>Secrecy</source>
+        <translation>Secrecy</translation>
+    </message>
+    <message>
+        <source>Copies</source>
+        <translation>Copies</translation>
+    </message>
+    <message>
+        <source>Reply to: %1</source>
+        <translation>Reply to: %1</translation>
+    </message>
+    <message>
+        <source>Save draft</source>
+        <translation>Save draft</translation>
+    </message>
+    <message>
+        <source>Add the draft&apos;s PDF file.</source>
+        <translation>Add the draft&apos;s PDF file.</translation>
+    </message>
+</context>
+<context>
+    <name>FileList</name>
+    <message>
+        <source>Drop PDF files here. The first file is the main document.</source>
+        <translation>Drop PDF files here. The first file is the main document.</translation>
+    </message>
+    <message>
+        <source>Add PDF…</source>
+        <translation>Add PDF…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Choose the document&apos;s PDF files</source>
+        <translation>Choose the document&apos;s PDF files</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf);;All files (*)</source>
+        <translation>PDF files (*.pdf);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Main file</source>
+        <translation>Main file</translation>
+    </message>
+    <message>
+        <source>Attachment</source>
+        <translation>Attachment</translation>
+    </message>
+</context>
+<context>
+    <name>FilterPanel</name>
+    <message>
+        <source>(any)</source>
+        <translation>(any)</translation>
+    </message>
+    <message>
+        <source>Overdue only</source>
+        <translation>Overdue only</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>Direction</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Urgency</source>
+        <translation>Urgency</translation>
+    </message>
+    <message>
+        <source>Secrecy</source>
+        <translation>Secrecy</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+</context>
+<context>
+    <name>FormDialog</name>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Working…</source>
+        <translation>Working…</translation>
+    </message>
+</context>
+<context>
+    <name>ForwardDialog</name>
+    <message>
+        <source>Forward line</source>
+        <translation>Forward line</translation>
+    </message>
+    <message>
+        <source>Forward to</source>
+        <translation>Forward to</translation>
+    </message>
+    <message>
+        <source>Forward</source>
+        <translation>Forward</translation>
+    </message>
+    <message>
+        <source>Add at least one line.</source>
+        <translation>Add at least one line.</translation>
+    </message>
+</context>
+<context>
+    <name>IssueDialog</name>
+    <message>
+        <source>Issue document</source>
+        <translation>Issue document</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <source>Issued date</source>
+        <translation>Issued date</translation>
+    </message>
+    <message>
+        <source>Issue</source>
+        <translation>Issue</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <source>Incoming documents</source>
+        <translation>Incoming documents</translation>
+    </message>
+    <message>
+        <source>Outgoing documents</source>
+        <translation>Outgoing documents</translation>
+    </message>
+    <message>
+        <source>Waiting for me</source>
+        <translation>Waiting for me</translation>
+    </message>
+    <message>
+        <source>Due soon</source>
+        <translation>Due soon</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>Drafts to approve</source>
+        <translation>Drafts to approve</translation>
+    </message>
+    <message>
+        <source>My drafts</source>
+        <translation>My drafts</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>Registered</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>Returned</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <source>Submitted for signature</source>
+        <translation>Submitted for signature</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>Approved</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>Issued</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Waiting</translation>
+    </message>
+    <message>
+        <source>Handling</source>
+        <translation>Handling</translation>
+    </message>
+    <message>
+        <source>Forwarded</source>
+        <translation>Forwarded</translation>
+    </message>
+    <message>
+        <source>Lead</source>
+        <translation>Lead</translation>
+    </message>
+    <message>
+        <source>Coordinate</source>
+        <translation>Coordinate</translation>
+    </message>
+    <message>
+        <source>For information</source>
+        <translation>For information</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <source>Urgent</source>
+        <translation>Urgent</translation>
+    </message>
+    <message>
+        <source>Very urgent</source>
+        <translation>Very urgent</translation>
+    </message>
+    <message>
+        <source>Flash</source>
+        <translation>Flash</translation>
+    </message>
+    <message>
+        <source>Ordinary</source>
+        <translation>Ordinary</translation>
+    </message>
+    <message>
+        <source>Confidential</source>
+        <translation>Confidential</translation>
+    </message>
+    <message>
+        <source>Secret</source>
+        <translation>Secret</translation>
+    </message>
+    <message>
+        <source>Top secret</source>
+        <translation>Top secret</translation>
+    </message>
+    <message>
+        <source>Incoming</source>
+        <translation>Incoming</translation>
+    </message>
+    <message>
+        <source>Outgoing</source>
+        <translation>Outgoing</translation>
+    </message>
+    <message>
+        <source>Clerk</source>
+        <translation>Clerk</translation>
+    </message>
+    <message>
+        <source>Officer</source>
+        <translation>Officer</translation>
+    </message>
+    <message>
+        <source>Leader</source>
+        <translation>Leader</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <source>awaiting number</source>
+        <translation>awaiting number</translation>
+    </message>
+</context>
+<context>
+    <name>LinesEditor</name>
+    <message>
+        <source>Unit: %1</source>
+        <translation>Unit: %1</translation>
+    </message>
+    <message>
+        <source>working days</source>
+        <translation>working days</translation>
+    </message>
+    <message>
+        <source>date</source>
+        <translation>date</translation>
+    </message>
+    <message>
+        <source>no deadline</source>
+        <translation>no deadline</translation>
+    </message>
+    <message>
+        <source>Add line</source>
+        <translation>Add line</translation>
+    </message>
+    <message>
+        <source>Remove line</source>
+        <translation>Remove line</translation>
+    </message>
+    <message>
+        <source>Deadline:</source>
+        <translation>Deadline:</translation>
+    </message>
+    <message>
+        <source>%1 working days</source>
+        <translation>%1 working days</translation>
+    </message>
+</context>
+<context>
+    <name>LinesModel</name>
+    <message>
+        <source>Part</source>
+        <translation>Part</translation>
+    </message>
+    <message>
+        <source>Unit / person</source>
+        <translation>Unit / person</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Reason / result</source>
+        <translation>Reason / result</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Register incoming…</source>
+        <extracomment>Sidebar order; Ctrl+1…Ctrl+7 follow it. Emitted when a document&apos;s detail is on screen (id). Emitted when the sidebar counts were refreshed. Emitted after a change made through this window was applied and the views refreshed.</extracomment>
+        <translation>Register incoming…</translation>
+    </message>
+    <message>
+        <source>Enter a received document in the incoming register</source>
+        <translation>Enter a received document in the incoming register</translation>
+    </message>
+    <message>
+        <source>Direct…</source>
+        <translation>Direct…</translation>
+    </message>
+    <message>
+        <source>New draft…</source>
+        <translation>New draft…</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <source>Start handling</source>
+        <translation>Start handling</translation>
+    </message>
+    <message>
+        <source>Complete…</source>
+        <translation>Complete…</translation>
+    </message>
+    <message>
+        <source>Return line…</source>
+        <translation>Return line…</translation>
+    </message>
+    <message>
+        <source>Forward down…</source>
+        <translation>Forward down…</translation>
+    </message>
+    <message>
+        <source>Return document…</source>
+        <translation>Return document…</translation>
+    </message>
+    <message>
+        <source>Submit for signature…</source>
+        <translation>Submit for signature…</translation>
+    </message>
+    <message>
+        <source>Approve…</source>
+        <translation>Approve…</translation>
+    </message>
+    <message>
+        <source>Return draft…</source>
+        <translation>Return draft…</translation>
+    </message>
+    <message>
+        <source>Issue…</source>
+        <translation>Issue…</translation>
+    </message>
+    <message>
+        <source>Deliver…</source>
+        <translation>Deliver…</translation>
+    </message>
+    <message>
+        <source>Print register…</source>
+        <translation>Print register…</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <source>&amp;Document</source>
+        <translation>&amp;Document</translation>
+    </message>
+    <message>
+        <source>&amp;Handling</source>
+        <translation>&amp;Handling</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>Main</translation>
+    </message>
+    <message>
+        <source>Demo user: </source>
+        <translation>Demo user: </translation>
+    </message>
+    <message>
+        <source>eOffice — %1</source>
+        <translation>eOffice — %1</translation>
+    </message>
+    <message>
+        <source>Search results</source>
+        <translation>Search results</translation>
+    </message>
+    <message>
+        <source>Registered with arrival number %1.</source>
+        <translation>Registered with arrival number %1.</translation>
+    </message>
+    <message>
+        <source>Complete handling</source>
+        <translation>Complete handling</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>Return line</source>
+        <translation>Return line</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Return document</source>
+        <translation>Return document</translation>
+    </message>
+    <message>
+        <source>Approve draft</source>
+        <translation>Approve draft</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Comment</translation>
+    </message>
+    <message>
+        <source>Return draft</source>
+        <translation>Return draft</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>Issued</translation>
+    </message>
+    <message>
+        <source>The document was issued with number %1.</source>
+        <translation>The document was issued with number %1.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Cannot do this</source>
+        <translation>Cannot do this</translation>
+    </message>
+    <message>
+        <source>Program error</source>
+        <translation>Program error</translation>
+    </message>
+    <message>
+        <source>Something went wrong inside eOffice. Nothing was saved. Please send the details below to the administrator.</source>
+        <translation>Something went wrong inside eOffice. Nothing was saved. Please send the details below to the administrator.</translation>
+    </message>
+    <message>
+        <source>Working…</source>
+        <translation>Working…</translation>
+    </message>
+</context>
+<context>
+    <name>PrintRegisterDialog</name>
+    <message>
+        <source>Print register</source>
+        <translation>Print register</translation>
+    </message>
+    <message>
+        <source>Follow-up register (incoming)</source>
+        <translation>Follow-up register (incoming)</translation>
+    </message>
+    <message>
+        <source>Register</source>
+        <translation>Register</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <source>The end date is before the start date.</source>
+        <translation>The end date is before the start date.</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterIncomingDialog</name>
+    <message>
+        <source>Register incoming document</source>
+        <translation>Register incoming document</translation>
+    </message>
+    <message>
+        <source>has a deadline</source>
+        <translation>has a deadline</translation>
+    </message>
+    <message>
+        <source>PDF files</source>
+        <translation>PDF files</translation>
+    </message>
+    <message>
+        <source>Issuing organ</source>
+        <translation>Issuing organ</translation>
+    </message>
+    <message>
+        <source>Organ identifier</source>
+        <translation>Organ identifier</translation>
+    </message>
+    <message>
+        <source>Number / notation</source>
+        <translation>Number / notation</translation>
+    </message>
+    <message>
+        <source>Issued date</source>
+        <translation>Issued date</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <source>Signer&apos;s position</source>
+        <translation>Signer&apos;s position</translation>
+    </message>
+    <message>
+        <source>Signer</source>
+        <translation>Signer</translation>
+    </message>
+    <message>
+        <source>Urgency</source>
+        <translation>Urgency</translation>
+    </message>
+    <message>
+        <source>Secrecy</source>
+        <translation>Secrecy</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>Pages</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>Due date</translation>
+    </message>
+    <message>
+        <source>Receiving unit / person</source>
+        <translation>Receiving unit / person</translation>
+    </message>
+    <message>
+        <source>Arrival date</source>
+        <translation>Arrival date</translation>
+    </message>
+    <message>
+        <source>Register</source>
+        <translation>Register</translation>
+    </message>
+    <message>
+        <source>Add the document&apos;s PDF file (choose it or drop it here).</source>
+        <translation>Add the document&apos;s PDF file (choose it or drop it here).</translation>
+    </message>
+    <message>
+        <source>Possible duplicate</source>
+        <translation>Possible duplicate</translation>
+    </message>
+    <message>
+        <source>Register it anyway?</source>
+        <translation>Register it anyway?</translation>
+    </message>
+    <message>
+        <source>Register anyway</source>
+        <translation>Register anyway</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>SearchBar</name>
+    <message>
+        <source>Search documents — diacritics optional, e.g. chuyen doi so</source>
+        <translation>Search documents — diacritics optional, e.g. chuyen doi so</translation>
+    </message>
+    <message>
+        <source>Newest first</source>
+        <translation>Newest first</translation>
+    </message>
+    <message>
+        <source>Most relevant</source>
+        <translation>Most relevant</translation>
+    </message>
+    <message>
+        <source>Filters</source>
+        <translation>Filters</translation>
+    </message>
+    <message>
+        <source>Saved searches</source>
+        <translation>Saved searches</translation>
+    </message>
+    <message>
+        <source>Filters •</source>
+        <translation>Filters •</translation>
+    </message>
+    <message>
+        <source>Save this search…</source>
+        <translation>Save this search…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Save search</source>
+        <translation>Save search</translation>
+    </message>
+    <message>
+        <source>Name of the search:</source>
+        <translation>Name of the search:</translation>
+    </message>
+</context>
+<context>
+    <name>SubmitDialog</name>
+    <message>
+        <source>Submit for signature</source>
+        <translation>Submit for signature</translation>
+    </message>
+    <message>
+        <source>Leader</source>
+        <translation>Leader</translation>
+    </message>
+    <message>
+        <source>Submit</source>
+        <translation>Submit</translation>
+    </message>
+    <message>
+        <source>Choose the leader who signs.</source>
+        <translation>Choose the leader who signs.</translation>
+    </message>
+</context>
+<context>
+    <name>TextDialog</name>
+    <message>
+        <source>This text is required.</source>
+        <translation>This text is required.</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,922 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="vi" sourcelanguage="en">
+<context>
+    <name>DeliverDialog</name>
+    <message>
+        <source>Deliver to organisations</source>
+        <translation>Gửi văn bản đến cơ quan</translation>
+    </message>
+    <message>
+        <source>Recipients</source>
+        <translation>Nơi nhận</translation>
+    </message>
+    <message>
+        <source>Deliver</source>
+        <translation>Gửi</translation>
+    </message>
+    <message>
+        <source>Tick at least one recipient organisation.</source>
+        <translation>Hãy chọn ít nhất một cơ quan nhận.</translation>
+    </message>
+</context>
+<context>
+    <name>DetailPane</name>
+    <message>
+        <source>File:</source>
+        <translation>Tệp:</translation>
+    </message>
+    <message>
+        <source>Fields</source>
+        <translation>Thông tin</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>Bút phê, giao việc</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Lịch sử</translation>
+    </message>
+    <message>
+        <source>Number and notation</source>
+        <translation>Số, ký hiệu</translation>
+    </message>
+    <message>
+        <source>Arrival number</source>
+        <translation>Số đến</translation>
+    </message>
+    <message>
+        <source>Arrival date</source>
+        <translation>Ngày đến</translation>
+    </message>
+    <message>
+        <source>Issued date</source>
+        <translation>Ngày ban hành</translation>
+    </message>
+    <message>
+        <source>Issuing organ</source>
+        <translation>Cơ quan ban hành</translation>
+    </message>
+    <message>
+        <source>Organ identifier</source>
+        <translation>Mã định danh cơ quan</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Loại văn bản</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Trích yếu</translation>
+    </message>
+    <message>
+        <source>Signer</source>
+        <translation>Người ký</translation>
+    </message>
+    <message>
+        <source>Urgency</source>
+        <translation>Độ khẩn</translation>
+    </message>
+    <message>
+        <source>Secrecy</source>
+        <translation>Độ mật</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>Số trang</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>Hạn xử lý</translation>
+    </message>
+    <message>
+        <source>Recipients</source>
+        <translation>Nơi nhận</translation>
+    </message>
+    <message>
+        <source>Receiving unit / person</source>
+        <translation>Đơn vị, người nhận</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <source>Select a document in the list to read it.</source>
+        <translation>Chọn một văn bản trong danh sách để xem.</translation>
+    </message>
+    <message>
+        <source>Attachment: %1</source>
+        <translation>Phụ lục: %1</translation>
+    </message>
+</context>
+<context>
+    <name>DirectDialog</name>
+    <message>
+        <source>Direct document</source>
+        <translation>Bút phê văn bản</translation>
+    </message>
+    <message>
+        <source>e.g. Assign the Finance office to lead, report before the deadline.</source>
+        <translation>Ví dụ: Giao Phòng Tài chính chủ trì, báo cáo trước thời hạn.</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Văn bản</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>Ý kiến bút phê</translation>
+    </message>
+    <message>
+        <source>Recipients</source>
+        <translation>Giao cho</translation>
+    </message>
+    <message>
+        <source>Direct</source>
+        <translation>Bút phê</translation>
+    </message>
+    <message>
+        <source>Add at least one line: who leads the handling.</source>
+        <translation>Cần giao ít nhất một dòng: đơn vị hoặc người chủ trì xử lý.</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentListModel</name>
+    <message>
+        <source>Arrival no. / Number</source>
+        <translation>Số đến / Số ký hiệu</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Ngày</translation>
+    </message>
+    <message>
+        <source>Issuing organ</source>
+        <translation>Cơ quan ban hành</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Loại văn bản</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Trích yếu</translation>
+    </message>
+    <message>
+        <source>Urgency</source>
+        <translation>Độ khẩn</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Hạn</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Trạng thái</translation>
+    </message>
+</context>
+<context>
+    <name>DraftDialog</name>
+    <message>
+        <source>New outgoing draft</source>
+        <translation>Dự thảo văn bản đi</translation>
+    </message>
+    <message>
+        <source>PDF files</source>
+        <translation>Tệp PDF</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Loại văn bản</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Trích yếu</translation>
+    </message>
+    <message>
+        <source>Recipients</source>
+        <translation>Nơi nhận</translation>
+    </message>
+    <message>
+        <source>Signer&apos;s position</source>
+        <translation>Chức vụ người ký</translation>
+    </message>
+    <message>
+        <source>Signer</source>
+        <translation>Người ký</translation>
+    </message>
+    <message>
+        <source>Urgency</source>
+        <translation>Độ khẩn</translation>
+    </message>
+    <message>
+        <source>Secrecy</source>
+        <translation>Độ mật</translation>
+    </message>
+    <message>
+        <source>Copies</source>
+        <translation>Số lượng bản</translation>
+    </message>
+    <message>
+        <source>Reply to: %1</source>
+        <translation>Trả lời văn bản: %1</translation>
+    </message>
+    <message>
+        <source>Save draft</source>
+        <translation>Lưu dự thảo</translation>
+    </message>
+    <message>
+        <source>Add the draft&apos;s PDF file.</source>
+        <translation>Cần đính kèm tệp PDF của dự thảo.</translation>
+    </message>
+</context>
+<context>
+    <name>FileList</name>
+    <message>
+        <source>Drop PDF files here. The first file is the main document.</source>
+        <translation>Kéo thả tệp PDF vào đây. Tệp đầu tiên là văn bản chính.</translation>
+    </message>
+    <message>
+        <source>Add PDF…</source>
+        <translation>Thêm PDF…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Bỏ</translation>
+    </message>
+    <message>
+        <source>Choose the document&apos;s PDF files</source>
+        <translation>Chọn các tệp PDF của văn bản</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf);;All files (*)</source>
+        <translation>Tệp PDF (*.pdf);;Mọi tệp (*)</translation>
+    </message>
+    <message>
+        <source>Main file</source>
+        <translation>Văn bản chính</translation>
+    </message>
+    <message>
+        <source>Attachment</source>
+        <translation>Phụ lục</translation>
+    </message>
+</context>
+<context>
+    <name>FilterPanel</name>
+    <message>
+        <source>(any)</source>
+        <translation>(tất cả)</translation>
+    </message>
+    <message>
+        <source>Overdue only</source>
+        <translation>Chỉ văn bản quá hạn</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>Chiều văn bản</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Năm</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Loại văn bản</translation>
+    </message>
+    <message>
+        <source>Urgency</source>
+        <translation>Độ khẩn</translation>
+    </message>
+    <message>
+        <source>Secrecy</source>
+        <translation>Độ mật</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Trạng thái</translation>
+    </message>
+</context>
+<context>
+    <name>FormDialog</name>
+    <message>
+        <source>OK</source>
+        <translation>Đồng ý</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <source>Working…</source>
+        <translation>Đang xử lý…</translation>
+    </message>
+</context>
+<context>
+    <name>ForwardDialog</name>
+    <message>
+        <source>Forward line</source>
+        <translation>Chuyển xử lý</translation>
+    </message>
+    <message>
+        <source>Forward to</source>
+        <translation>Chuyển cho</translation>
+    </message>
+    <message>
+        <source>Forward</source>
+        <translation>Chuyển</translation>
+    </message>
+    <message>
+        <source>Add at least one line.</source>
+        <translation>Cần thêm ít nhất một dòng giao việc.</translation>
+    </message>
+</context>
+<context>
+    <name>IssueDialog</name>
+    <message>
+        <source>Issue document</source>
+        <translation>Ban hành văn bản</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Văn bản</translation>
+    </message>
+    <message>
+        <source>Issued date</source>
+        <translation>Ngày ban hành</translation>
+    </message>
+    <message>
+        <source>Issue</source>
+        <translation>Ban hành</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <source>Incoming documents</source>
+        <translation>Văn bản đến</translation>
+    </message>
+    <message>
+        <source>Outgoing documents</source>
+        <translation>Văn bản đi</translation>
+    </message>
+    <message>
+        <source>Waiting for me</source>
+        <translation>Chờ tôi xử lý</translation>
+    </message>
+    <message>
+        <source>Due soon</source>
+        <translation>Sắp đến hạn</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Quá hạn</translation>
+    </message>
+    <message>
+        <source>Drafts to approve</source>
+        <translation>Dự thảo chờ duyệt</translation>
+    </message>
+    <message>
+        <source>My drafts</source>
+        <translation>Dự thảo của tôi</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>Đã vào sổ</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>Đang xử lý</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Hoàn thành</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>Đã trả lại</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>Dự thảo</translation>
+    </message>
+    <message>
+        <source>Submitted for signature</source>
+        <translation>Đã trình ký</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>Đã duyệt</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>Đã ban hành</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Chờ xử lý</translation>
+    </message>
+    <message>
+        <source>Handling</source>
+        <translation>Đang xử lý</translation>
+    </message>
+    <message>
+        <source>Forwarded</source>
+        <translation>Đã chuyển</translation>
+    </message>
+    <message>
+        <source>Lead</source>
+        <translation>Chủ trì</translation>
+    </message>
+    <message>
+        <source>Coordinate</source>
+        <translation>Phối hợp</translation>
+    </message>
+    <message>
+        <source>For information</source>
+        <translation>Để biết</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>Thường</translation>
+    </message>
+    <message>
+        <source>Urgent</source>
+        <translation>Khẩn</translation>
+    </message>
+    <message>
+        <source>Very urgent</source>
+        <translation>Thượng khẩn</translation>
+    </message>
+    <message>
+        <source>Flash</source>
+        <translation>Hỏa tốc</translation>
+    </message>
+    <message>
+        <source>Ordinary</source>
+        <translation>Thường</translation>
+    </message>
+    <message>
+        <source>Confidential</source>
+        <translation>Mật</translation>
+    </message>
+    <message>
+        <source>Secret</source>
+        <translation>Tối mật</translation>
+    </message>
+    <message>
+        <source>Top secret</source>
+        <translation>Tuyệt mật</translation>
+    </message>
+    <message>
+        <source>Incoming</source>
+        <translation>Văn bản đến</translation>
+    </message>
+    <message>
+        <source>Outgoing</source>
+        <translation>Văn bản đi</translation>
+    </message>
+    <message>
+        <source>Clerk</source>
+        <translation>Văn thư</translation>
+    </message>
+    <message>
+        <source>Officer</source>
+        <translation>Chuyên viên</translation>
+    </message>
+    <message>
+        <source>Leader</source>
+        <translation>Lãnh đạo</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>Quản trị</translation>
+    </message>
+    <message>
+        <source>awaiting number</source>
+        <translation>chờ cấp số</translation>
+    </message>
+</context>
+<context>
+    <name>LinesEditor</name>
+    <message>
+        <source>Unit: %1</source>
+        <translation>Đơn vị: %1</translation>
+    </message>
+    <message>
+        <source>working days</source>
+        <translation>ngày làm việc</translation>
+    </message>
+    <message>
+        <source>date</source>
+        <translation>ngày</translation>
+    </message>
+    <message>
+        <source>no deadline</source>
+        <translation>không hạn</translation>
+    </message>
+    <message>
+        <source>Add line</source>
+        <translation>Thêm dòng</translation>
+    </message>
+    <message>
+        <source>Remove line</source>
+        <translation>Bỏ dòng</translation>
+    </message>
+    <message>
+        <source>Deadline:</source>
+        <translation>Thời hạn:</translation>
+    </message>
+    <message>
+        <source>%1 working days</source>
+        <translation>%1 ngày làm việc</translation>
+    </message>
+</context>
+<context>
+    <name>LinesModel</name>
+    <message>
+        <source>Part</source>
+        <translation>Vai trò</translation>
+    </message>
+    <message>
+        <source>Unit / person</source>
+        <translation>Đơn vị / người</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>Thời hạn</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <source>Reason / result</source>
+        <translation>Lý do / kết quả</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Register incoming…</source>
+        <extracomment>Sidebar order; Ctrl+1…Ctrl+7 follow it. Emitted when a document&apos;s detail is on screen (id). Emitted when the sidebar counts were refreshed. Emitted after a change made through this window was applied and the views refreshed.</extracomment>
+        <translation>Vào sổ văn bản đến…</translation>
+    </message>
+    <message>
+        <source>Enter a received document in the incoming register</source>
+        <translation>Vào sổ đăng ký văn bản đến một văn bản vừa nhận</translation>
+    </message>
+    <message>
+        <source>Direct…</source>
+        <translation>Bút phê…</translation>
+    </message>
+    <message>
+        <source>New draft…</source>
+        <translation>Soạn dự thảo…</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Tìm kiếm</translation>
+    </message>
+    <message>
+        <source>Start handling</source>
+        <translation>Bắt đầu xử lý</translation>
+    </message>
+    <message>
+        <source>Complete…</source>
+        <translation>Hoàn thành…</translation>
+    </message>
+    <message>
+        <source>Return line…</source>
+        <translation>Trả lại việc…</translation>
+    </message>
+    <message>
+        <source>Forward down…</source>
+        <translation>Chuyển xuống…</translation>
+    </message>
+    <message>
+        <source>Return document…</source>
+        <translation>Trả lại văn bản…</translation>
+    </message>
+    <message>
+        <source>Submit for signature…</source>
+        <translation>Trình ký…</translation>
+    </message>
+    <message>
+        <source>Approve…</source>
+        <translation>Duyệt…</translation>
+    </message>
+    <message>
+        <source>Return draft…</source>
+        <translation>Trả lại dự thảo…</translation>
+    </message>
+    <message>
+        <source>Issue…</source>
+        <translation>Ban hành…</translation>
+    </message>
+    <message>
+        <source>Deliver…</source>
+        <translation>Gửi văn bản…</translation>
+    </message>
+    <message>
+        <source>Print register…</source>
+        <translation>In sổ…</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Làm mới</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Thoát</translation>
+    </message>
+    <message>
+        <source>&amp;Document</source>
+        <translation>&amp;Văn bản</translation>
+    </message>
+    <message>
+        <source>&amp;Handling</source>
+        <translation>&amp;Xử lý</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Xem</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>Thanh công cụ</translation>
+    </message>
+    <message>
+        <source>Demo user: </source>
+        <translation>Người dùng thử: </translation>
+    </message>
+    <message>
+        <source>eOffice — %1</source>
+        <translation>Văn phòng điện tử — %1</translation>
+    </message>
+    <message>
+        <source>Search results</source>
+        <translation>Kết quả tìm kiếm</translation>
+    </message>
+    <message>
+        <source>Registered with arrival number %1.</source>
+        <translation>Đã vào sổ, số đến %1.</translation>
+    </message>
+    <message>
+        <source>Complete handling</source>
+        <translation>Hoàn thành xử lý</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Kết quả</translation>
+    </message>
+    <message>
+        <source>Return line</source>
+        <translation>Trả lại việc được giao</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Lý do</translation>
+    </message>
+    <message>
+        <source>Return document</source>
+        <translation>Trả lại văn bản</translation>
+    </message>
+    <message>
+        <source>Approve draft</source>
+        <translation>Duyệt dự thảo</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Ý kiến</translation>
+    </message>
+    <message>
+        <source>Return draft</source>
+        <translation>Trả lại dự thảo</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>Đã ban hành</translation>
+    </message>
+    <message>
+        <source>The document was issued with number %1.</source>
+        <translation>Văn bản đã được ban hành, số %1.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <source>Cannot do this</source>
+        <translation>Không thực hiện được</translation>
+    </message>
+    <message>
+        <source>Program error</source>
+        <translation>Lỗi chương trình</translation>
+    </message>
+    <message>
+        <source>Something went wrong inside eOffice. Nothing was saved. Please send the details below to the administrator.</source>
+        <translation>Chương trình gặp lỗi. Chưa có gì được lưu. Xin gửi phần chi tiết dưới đây cho quản trị hệ thống.</translation>
+    </message>
+    <message>
+        <source>Working…</source>
+        <translation>Đang xử lý…</translation>
+    </message>
+</context>
+<context>
+    <name>PrintRegisterDialog</name>
+    <message>
+        <source>Print register</source>
+        <translation>In sổ đăng ký</translation>
+    </message>
+    <message>
+        <source>Follow-up register (incoming)</source>
+        <translation>Sổ theo dõi giải quyết văn bản đến</translation>
+    </message>
+    <message>
+        <source>Register</source>
+        <translation>Sổ</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Từ ngày</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Đến ngày</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>In</translation>
+    </message>
+    <message>
+        <source>The end date is before the start date.</source>
+        <translation>Ngày kết thúc trước ngày bắt đầu.</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterIncomingDialog</name>
+    <message>
+        <source>Register incoming document</source>
+        <translation>Vào sổ văn bản đến</translation>
+    </message>
+    <message>
+        <source>has a deadline</source>
+        <translation>có hạn</translation>
+    </message>
+    <message>
+        <source>PDF files</source>
+        <translation>Tệp PDF</translation>
+    </message>
+    <message>
+        <source>Issuing organ</source>
+        <translation>Cơ quan ban hành</translation>
+    </message>
+    <message>
+        <source>Organ identifier</source>
+        <translation>Mã định danh cơ quan</translation>
+    </message>
+    <message>
+        <source>Number / notation</source>
+        <translation>Số / ký hiệu</translation>
+    </message>
+    <message>
+        <source>Issued date</source>
+        <translation>Ngày ban hành</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Loại văn bản</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Trích yếu</translation>
+    </message>
+    <message>
+        <source>Signer&apos;s position</source>
+        <translation>Chức vụ người ký</translation>
+    </message>
+    <message>
+        <source>Signer</source>
+        <translation>Người ký</translation>
+    </message>
+    <message>
+        <source>Urgency</source>
+        <translation>Độ khẩn</translation>
+    </message>
+    <message>
+        <source>Secrecy</source>
+        <translation>Độ mật</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>Số trang</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>Hạn xử lý</translation>
+    </message>
+    <message>
+        <source>Receiving unit / person</source>
+        <translation>Đơn vị, người nhận</translation>
+    </message>
+    <message>
+        <source>Arrival date</source>
+        <translation>Ngày đến</translation>
+    </message>
+    <message>
+        <source>Register</source>
+        <translation>Vào sổ</translation>
+    </message>
+    <message>
+        <source>Add the document&apos;s PDF file (choose it or drop it here).</source>
+        <translation>Cần có tệp PDF của văn bản (chọn tệp hoặc kéo thả vào đây).</translation>
+    </message>
+    <message>
+        <source>Possible duplicate</source>
+        <translation>Có thể trùng văn bản</translation>
+    </message>
+    <message>
+        <source>Register it anyway?</source>
+        <translation>Vẫn vào sổ văn bản này?</translation>
+    </message>
+    <message>
+        <source>Register anyway</source>
+        <translation>Vẫn vào sổ</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+</context>
+<context>
+    <name>SearchBar</name>
+    <message>
+        <source>Search documents — diacritics optional, e.g. chuyen doi so</source>
+        <translation>Tìm văn bản — gõ có dấu hoặc không dấu, ví dụ: chuyen doi so</translation>
+    </message>
+    <message>
+        <source>Newest first</source>
+        <translation>Mới nhất trước</translation>
+    </message>
+    <message>
+        <source>Most relevant</source>
+        <translation>Phù hợp nhất</translation>
+    </message>
+    <message>
+        <source>Filters</source>
+        <translation>Bộ lọc</translation>
+    </message>
+    <message>
+        <source>Saved searches</source>
+        <translation>Tìm kiếm đã lưu</translation>
+    </message>
+    <message>
+        <source>Filters •</source>
+        <translation>Bộ lọc •</translation>
+    </message>
+    <message>
+        <source>Save this search…</source>
+        <translation>Lưu tìm kiếm này…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Xóa</translation>
+    </message>
+    <message>
+        <source>Save search</source>
+        <translation>Lưu tìm kiếm</translation>
+    </message>
+    <message>
+        <source>Name of the search:</source>
+        <translation>Tên tìm kiếm:</translation>
+    </message>
+</context>
+<context>
+    <name>SubmitDialog</name>
+    <message>
+        <source>Submit for signature</source>
+        <translation>Trình ký</translation>
+    </message>
+    <message>
+        <source>Leader</source>
+        <translation>Lãnh đạo ký duyệt</translation>
+    </message>
+    <message>
+        <source>Submit</source>
+        <translation>Trình</translation>
+    </message>
+    <message>
+        <source>Choose the leader who signs.</source>
+        <translation>Hãy chọn lãnh đạo ký duyệt.</translation>
+    </message>
+</context>
+<context>
+    <name>TextDialog</name>
+    <message>
+        <source>This text is required.</source>
+        <translation>Không được để trống nội dung này.</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,679 @@
+"""The main window: boxes on the left, the document list, the document on the right."""
+
+from __future__ import annotations
+
+import logging
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QItemSelection, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from eoffice.directory.models import Role, User
+from eoffice.documents.boxes import Box
+from eoffice.errors import DomainError
+from eoffice.store import Store
+from eoffice.store.blobs import BlobStore
+from eoffice.ui import labels
+from eoffice.ui.documents.detail import DetailPane, DocumentDetail, LineView, load_detail
+from eoffice.ui.documents.forms import FormDialog, OrgDirectory, TextDialog, load_directory
+from eoffice.ui.documents.list_model import DocumentListModel
+from eoffice.ui.documents.search_bar import SearchBar
+from eoffice.ui.i18n import current_language
+from eoffice.ui.worker import DbWorker
+
+log = logging.getLogger(__name__)
+
+#: Sidebar order; Ctrl+1…Ctrl+7 follow it.
+BOXES = (
+    Box.INCOMING,
+    Box.OUTGOING,
+    Box.WAITING_FOR_ME,
+    Box.DUE_SOON,
+    Box.OVERDUE,
+    Box.DRAFTS_TO_APPROVE,
+    Box.MY_DRAFTS,
+)
+BOX_LABEL_KEYS = {
+    Box.INCOMING: "incoming",
+    Box.OUTGOING: "outgoing",
+    Box.WAITING_FOR_ME: "waiting_for_me",
+    Box.DUE_SOON: "due_soon",
+    Box.OVERDUE: "overdue",
+    Box.DRAFTS_TO_APPROVE: "drafts_to_approve",
+    Box.MY_DRAFTS: "my_drafts",
+}
+COUNTS_EVERY_MS = 60_000
+OPEN_LINE_STATES = ("waiting", "in_progress")
+
+
+class MainWindow(QMainWindow):
+    """One user's desk. In demo mode a switcher re-opens it as another user."""
+
+    #: Emitted when a document's detail is on screen (id).
+    detail_loaded = Signal(str)
+    #: Emitted when the sidebar counts were refreshed.
+    counts_loaded = Signal(object)
+    #: Emitted after a change made through this window was applied and the views refreshed.
+    changed = Signal(str)
+
+    def __init__(
+        self,
+        store: Store,
+        blobs: BlobStore,
+        user_id: str,
+        demo_users: list[tuple[str, str]] | None = None,
+        *,
+        today: date | None = None,
+    ) -> None:
+        super().__init__()
+        self.store = store
+        self.blobs = blobs
+        self.user_id = user_id
+        self.demo_users = demo_users or []
+        self.today = today
+        self.counts: dict[Box, int] = {}
+        self.current: DocumentDetail | None = None
+        self.dialog: QWidget | None = None
+        self.last_message = ""
+        self.message_box: QMessageBox | None = None
+        self._pending_detail: str | None = None
+        self._reselect: str | None = None
+
+        self.worker = DbWorker(store, self)
+        self.worker.domain_error.connect(self.show_domain_error)
+        self.worker.program_error.connect(self.show_program_error)
+        self.worker.busy_changed.connect(self._busy)
+        self.directory: OrgDirectory = self._load_directory(user_id)
+
+        self.model = DocumentListModel(store, user_id, self._start_box(), today)
+        self._build_widgets()
+        self._build_actions()
+        self._build_menus()
+        self._apply_user()
+
+        self.counts_timer = QTimer(self)
+        self.counts_timer.setInterval(COUNTS_EVERY_MS)
+        self.counts_timer.timeout.connect(self.refresh_counts)
+        self.counts_timer.start()
+        self.detail_timer = QTimer(self)
+        self.detail_timer.setSingleShot(True)
+        self.detail_timer.setInterval(150)
+        self.detail_timer.timeout.connect(self._load_selected)
+        self.refresh_counts()
+        self.resize(1500, 900)
+
+    # -- construction -----------------------------------------------------------------
+
+    def _load_directory(self, user_id: str) -> OrgDirectory:
+        with self.store.read() as session:
+            return load_directory(session, user_id)
+
+    def _start_box(self) -> Box:
+        return Box.INCOMING if self.directory.has_role(Role.CLERK) else Box.WAITING_FOR_ME
+
+    def _build_widgets(self) -> None:
+        self.sidebar = QListWidget(self)
+        self.sidebar.setObjectName("boxes")
+        self.sidebar.setMinimumWidth(190)
+        self.sidebar.setIconSize(QSize(16, 16))
+        for box in BOXES:
+            item = QListWidgetItem(labels.box_label(BOX_LABEL_KEYS[box]))
+            item.setData(Qt.UserRole, box)
+            self.sidebar.addItem(item)
+        self.sidebar.currentRowChanged.connect(self._box_row_changed)
+
+        self.search_bar = SearchBar(self.worker, self.user_id, self)
+        self.search_bar.search_changed.connect(self._search)
+
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SingleSelection)
+        self.table.setAlternatingRowColors(False)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.Interactive)
+        for column, width in enumerate((150, 85, 190, 90, 380, 80, 85, 110)):
+            self.table.setColumnWidth(column, width)
+        header.setSectionResizeMode(4, QHeaderView.Stretch)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.model.modelReset.connect(self._model_reset)
+
+        self.list_title = QLabel(self)
+        font = self.list_title.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.1)
+        self.list_title.setFont(font)
+        middle = QWidget(self)
+        middle_layout = QVBoxLayout(middle)
+        middle_layout.setContentsMargins(0, 0, 0, 0)
+        middle_layout.addWidget(self.search_bar)
+        middle_layout.addWidget(self.list_title)
+        middle_layout.addWidget(self.table, 1)
+
+        self.detail_pane = DetailPane(self)
+        self.splitter = QSplitter(Qt.Horizontal, self)
+        self.splitter.addWidget(self.sidebar)
+        self.splitter.addWidget(middle)
+        self.splitter.addWidget(self.detail_pane)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setStretchFactor(2, 2)
+        self.splitter.setSizes([210, 780, 520])
+        self.setCentralWidget(self.splitter)
+
+        self.busy_label = QLabel(self)
+        self.busy_bar = QProgressBar(self)
+        self.busy_bar.setRange(0, 0)
+        self.busy_bar.setMaximumWidth(120)
+        self.busy_bar.hide()
+        self.user_label = QLabel(self)
+        self.statusBar().addWidget(self.busy_label, 1)
+        self.statusBar().addPermanentWidget(self.busy_bar)
+        self.statusBar().addPermanentWidget(self.user_label)
+
+    def _action(self, text: str, slot: Any, shortcut: str | list[str] | None = None, tip: str = "") -> QAction:
+        action = QAction(text, self)
+        if isinstance(shortcut, list):
+            action.setShortcuts([QKeySequence(s) for s in shortcut])
+        elif shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+        if tip:
+            action.setStatusTip(tip)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        self.act_register = self._action(
+            self.tr("Register incoming…"), self.register_incoming, "Ctrl+N",
+            self.tr("Enter a received document in the incoming register"),
+        )
+        self.act_direct = self._action(self.tr("Direct…"), self.direct_document, "Ctrl+D")
+        self.act_new_draft = self._action(self.tr("New draft…"), self.new_draft, "Ctrl+Shift+N")
+        self.act_search = self._action(self.tr("Search"), self.focus_search, "Ctrl+F")
+        self.act_start_line = self._action(self.tr("Start handling"), self.start_line)
+        self.act_complete_line = self._action(
+            self.tr("Complete…"), self.complete_line, ["Ctrl+Return", "Ctrl+Enter"]
+        )
+        self.act_return_line = self._action(self.tr("Return line…"), self.return_line)
+        self.act_forward_line = self._action(self.tr("Forward down…"), self.forward_line)
+        self.act_return_document = self._action(self.tr("Return document…"), self.return_document)
+        self.act_submit = self._action(self.tr("Submit for signature…"), self.submit_draft)
+        self.act_approve = self._action(self.tr("Approve…"), self.approve_draft)
+        self.act_return_draft = self._action(self.tr("Return draft…"), self.return_draft)
+        self.act_issue = self._action(self.tr("Issue…"), self.issue_document)
+        self.act_deliver = self._action(self.tr("Deliver…"), self.deliver_document)
+        self.act_print = self._action(self.tr("Print register…"), self.print_register, "Ctrl+P")
+        self.act_refresh = self._action(self.tr("Refresh"), self.refresh, "F5")
+        self.act_quit = self._action(self.tr("Quit"), self.close, "Ctrl+Q")
+        self.box_actions: list[QAction] = []
+        for n, box in enumerate(BOXES, start=1):
+            action = self._action(
+                labels.box_label(BOX_LABEL_KEYS[box]), lambda _=False, b=box: self.show_box(b), f"Ctrl+{n}"
+            )
+            self.box_actions.append(action)
+
+    def _build_menus(self) -> None:
+        menus = self.menuBar()
+        document = menus.addMenu(self.tr("&Document"))
+        for action in (self.act_register, self.act_new_draft, None, self.act_print, None, self.act_quit):
+            document.addSeparator() if action is None else document.addAction(action)
+        handle = menus.addMenu(self.tr("&Handling"))
+        for action in (
+            self.act_direct, self.act_return_document, None, self.act_start_line, self.act_complete_line,
+            self.act_return_line, self.act_forward_line, None, self.act_submit, self.act_approve,
+            self.act_return_draft, self.act_issue, self.act_deliver,
+        ):
+            handle.addSeparator() if action is None else handle.addAction(action)
+        view = menus.addMenu(self.tr("&View"))
+        view.addAction(self.act_search)
+        view.addAction(self.act_refresh)
+        view.addSeparator()
+        for action in self.box_actions:
+            view.addAction(action)
+
+        toolbar = self.addToolBar(self.tr("Main"))
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonTextOnly)
+        for action in (
+            self.act_register, self.act_direct, self.act_complete_line, self.act_new_draft, self.act_submit,
+            self.act_approve, self.act_issue, self.act_print, self.act_refresh,
+        ):
+            toolbar.addAction(action)
+        self.user_switcher: QComboBox | None = None
+        if self.demo_users:
+            spacer = QWidget(toolbar)
+            spacer.setSizePolicy(spacer.sizePolicy().horizontalPolicy().Expanding, spacer.sizePolicy().verticalPolicy())
+            toolbar.addWidget(spacer)
+            toolbar.addWidget(QLabel(self.tr("Demo user: "), toolbar))
+            self.user_switcher = QComboBox(toolbar)
+            self.user_switcher.setMinimumContentsLength(30)
+            for uid, caption in self.demo_users:
+                self.user_switcher.addItem(caption, uid)
+            self.user_switcher.setCurrentIndex(max(0, self.user_switcher.findData(self.user_id)))
+            self.user_switcher.currentIndexChanged.connect(
+                lambda i: self.switch_user(self.user_switcher.itemData(i))  # type: ignore[union-attr]
+            )
+            toolbar.addWidget(self.user_switcher)
+
+    # -- the user ---------------------------------------------------------------------
+
+    def _apply_user(self) -> None:
+        me = self.directory.user
+        roles = ", ".join(labels.role_label(r) for r in sorted(me.roles))
+        self.setWindowTitle(self.tr("eOffice — %1").replace("%1", self.directory.organisation_name))
+        self.user_label.setText(f"{me.full_name} — {roles}")
+        self.sidebar.blockSignals(True)
+        self.sidebar.setCurrentRow(BOXES.index(self.model.box))
+        self.sidebar.blockSignals(False)
+        self._set_list_title()
+        self.update_actions()
+
+    def switch_user(self, user_id: str) -> None:
+        """Re-open the window's state as another user (demo mode)."""
+        if not user_id or user_id == self.user_id:
+            return
+        self.user_id = user_id
+        self.directory = self._load_directory(user_id)
+        self.search_bar.user_id = user_id
+        self.search_bar.clear()
+        self.current = None
+        self.detail_pane.clear()
+        self.model.user_id = user_id
+        self.model.set_box(self._start_box())
+        if self.user_switcher is not None:
+            self.user_switcher.blockSignals(True)
+            self.user_switcher.setCurrentIndex(max(0, self.user_switcher.findData(user_id)))
+            self.user_switcher.blockSignals(False)
+        self._apply_user()
+        self.refresh_counts()
+
+    # -- boxes, list, search ----------------------------------------------------------
+
+    def show_box(self, box: Box) -> None:
+        self.search_bar.clear()
+        self.model.set_box(box)
+        self.sidebar.blockSignals(True)
+        self.sidebar.setCurrentRow(BOXES.index(box))
+        self.sidebar.blockSignals(False)
+        self._set_list_title()
+
+    def _box_row_changed(self, row: int) -> None:
+        if 0 <= row < len(BOXES):
+            self.show_box(BOXES[row])
+
+    def _search(self, query: str, filters: Any, order: str) -> None:
+        self.model.set_search(query, filters, order)
+        self._set_list_title()
+
+    def _set_list_title(self) -> None:
+        if self.model.searching:
+            text = self.tr("Search results")
+            if self.model.query:
+                text += f": “{self.model.query}”"
+        else:
+            text = labels.box_label(BOX_LABEL_KEYS[self.model.box])
+        self.list_title.setText(text)
+
+    def focus_search(self) -> None:
+        self.search_bar.edit.setFocus()
+        self.search_bar.edit.selectAll()
+
+    def refresh(self) -> None:
+        self._reselect = self.current.id if self.current else None
+        self.model.refresh()
+        self.refresh_counts()
+
+    def refresh_counts(self) -> None:
+        from eoffice.documents.boxes import box_counts
+
+        user_id, today = self.user_id, self.today or date.today()
+
+        def count(session: Any) -> tuple[str, dict[Box, int]]:
+            user = session.get(User, user_id)
+            return user_id, box_counts(session, user, today)
+
+        self.worker.read("box_counts", count, self._show_counts)
+
+    def _show_counts(self, result: tuple[str, dict[Box, int]]) -> None:
+        user_id, counts = result
+        if user_id != self.user_id:
+            return
+        self.counts = counts
+        for row, box in enumerate(BOXES):
+            n = counts.get(box, 0)
+            name = labels.box_label(BOX_LABEL_KEYS[box])
+            item = self.sidebar.item(row)
+            item.setText(f"{name}  ({n})" if n else name)
+            font = item.font()
+            font.setBold(bool(n) and box in (Box.WAITING_FOR_ME, Box.OVERDUE, Box.DRAFTS_TO_APPROVE))
+            item.setFont(font)
+            if box is Box.OVERDUE:
+                item.setForeground(Qt.red if n else Qt.black)
+        self.counts_loaded.emit(counts)
+
+    # -- the selected document --------------------------------------------------------
+
+    def select_document(self, document_id: str) -> bool:
+        """Select a loaded row by id (used after refreshes, and by tests)."""
+        row = self.model.find_row(document_id)
+        if row < 0:
+            return False
+        self.table.selectRow(row)
+        self.table.scrollTo(self.model.index(row, 0))
+        return True
+
+    def _model_reset(self) -> None:
+        if self._reselect and self.model.find_row(self._reselect) >= 0:
+            document_id, self._reselect = self._reselect, None
+            QTimer.singleShot(0, lambda: self._restore_selection(document_id))
+        self._reselect = None
+
+    def _restore_selection(self, document_id: str) -> None:
+        row = self.model.find_row(document_id)
+        if row >= 0:
+            self.table.selectionModel().blockSignals(True)
+            self.table.selectRow(row)
+            self.table.selectionModel().blockSignals(False)
+            self.table.viewport().update()
+
+    def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return
+        self._pending_detail = self.model.row_at(rows[0]).id
+        self.detail_timer.start()
+
+    def _load_selected(self) -> None:
+        if self._pending_detail:
+            self.load_document(self._pending_detail)
+
+    def load_document(self, document_id: str, *, audited: bool = True) -> None:
+        """Open a document in the detail pane; the opening is an audit event."""
+        blobs, user_id = self.blobs, self.user_id
+        self._pending_detail = document_id
+        self.worker.write(
+            "open_document",
+            lambda session: load_detail(session, blobs, user_id, document_id, audited=audited),
+            self._show_detail,
+        )
+
+    def _show_detail(self, detail: DocumentDetail) -> None:
+        if detail.id != self._pending_detail:
+            return
+        self.current = detail
+        self.detail_pane.show_detail(detail)
+        self.update_actions()
+        self.detail_loaded.emit(detail.id)
+
+    def my_line(self, states: tuple[str, ...] = OPEN_LINE_STATES) -> LineView | None:
+        """The current document's line this user holds (personally, or through the unit)."""
+        if self.current is None:
+            return None
+        me = self.directory.user
+        mine = [line for line in self.current.lines if line.state in states and line.user_id == me.id]
+        ours = [
+            line
+            for line in self.current.lines
+            if line.state in states and line.user_id is None and me.unit_id and line.unit_id == me.unit_id
+        ]
+        return (mine + ours)[0] if mine or ours else None
+
+    def update_actions(self) -> None:
+        """Enable what this user may do to the selected document in its state."""
+        d, doc = self.directory, self.current
+        clerk, leader, officer = d.has_role(Role.CLERK), d.has_role(Role.LEADER), d.has_role(Role.OFFICER)
+        incoming = doc is not None and doc.direction == "incoming"
+        outgoing = doc is not None and doc.direction == "outgoing"
+        state = doc.state if doc else ""
+        line = self.my_line()
+        self.act_register.setEnabled(clerk)
+        self.act_new_draft.setEnabled(clerk or leader or officer)
+        self.act_print.setEnabled(clerk or leader)
+        self.act_direct.setEnabled(leader and incoming and state in ("registered", "directed"))
+        self.act_return_document.setEnabled((clerk or leader) and incoming and state in ("registered", "directed"))
+        self.act_start_line.setEnabled(line is not None and line.state == "waiting")
+        self.act_complete_line.setEnabled(line is not None)
+        self.act_return_line.setEnabled(line is not None)
+        self.act_forward_line.setEnabled(line is not None)
+        mine = outgoing and doc is not None and doc.created_by == d.user.id
+        self.act_submit.setEnabled(mine and state in ("draft", "returned"))
+        approver = outgoing and doc is not None and leader and doc.approver_id in (None, d.user.id)
+        self.act_approve.setEnabled(bool(approver) and state == "submitted")
+        self.act_return_draft.setEnabled(bool(approver) and state == "submitted")
+        self.act_issue.setEnabled(clerk and outgoing and state == "approved")
+        self.act_deliver.setEnabled(clerk and outgoing and state == "issued" and bool(d.organisations))
+
+    # -- after a change ---------------------------------------------------------------
+
+    def after_change(self, document_id: str | None = None) -> None:
+        """Refresh the list (keeping the selection), the counts and the shown document."""
+        keep = self.current.id if self.current else None
+        self._reselect = keep
+        self.model.refresh()
+        self.refresh_counts()
+        if keep:
+            self.load_document(keep, audited=False)
+        self.changed.emit(document_id or keep or "")
+
+    # -- dialogs ----------------------------------------------------------------------
+
+    def _open(self, dialog: FormDialog, on_done: Any = None) -> FormDialog:
+        self.dialog = dialog
+
+        def done(result: Any) -> None:
+            if on_done is not None:
+                on_done(result)
+            self.after_change(result if isinstance(result, str) else None)
+
+        dialog.succeeded.connect(done)
+        dialog.open()
+        return dialog
+
+    def register_incoming(self) -> None:
+        from eoffice.ui.documents.register_dialog import RegisterIncomingDialog
+
+        dialog = RegisterIncomingDialog(self.worker, self.blobs, self.user_id, self, today=self.today)
+
+        def registered(result: tuple[str, int | None]) -> None:
+            document_id, number = result
+            self.statusBar().showMessage(
+                self.tr("Registered with arrival number %1.").replace("%1", f"{number:02d}" if number else ""), 8000
+            )
+            self._reselect = document_id
+            QTimer.singleShot(0, lambda: self.select_document(document_id))
+
+        self._open(dialog, registered)
+
+    def direct_document(self) -> None:
+        from eoffice.ui.documents.direct_dialog import DirectDialog
+
+        if self.current is not None:
+            self._open(DirectDialog(self.worker, self.directory, self.current.id, self.current.fields["subject"], self))
+
+    def forward_line(self) -> None:
+        from eoffice.ui.documents.direct_dialog import ForwardDialog
+
+        line = self.my_line()
+        if line is not None:
+            self._open(ForwardDialog(self.worker, self.directory, line.id, self))
+
+    def _text_dialog(self, title: str, caption: str, operation: Any, *, required: bool, label: str) -> None:
+        self._open(TextDialog(self.worker, title, caption, operation, required=required, label=label, parent=self))
+
+    def start_line(self) -> None:
+        from eoffice.documents.directions import start_line
+
+        line = self.my_line()
+        if line is not None:
+            user_id, document_id = self.user_id, self.current.id  # type: ignore[union-attr]
+            self.worker.write(
+                "start_line",
+                lambda s: start_line(s, user_id, line.id) and document_id,
+                lambda _: self.after_change(document_id),
+            )
+
+    def complete_line(self) -> None:
+        from eoffice.documents.directions import complete_line
+
+        line = self.my_line()
+        if line is None or self.current is None:
+            return
+        user_id, document_id = self.user_id, self.current.id
+
+        def run(session: Any, note: str) -> str:
+            complete_line(session, user_id, line.id, result_note=note)
+            return document_id
+
+        self._text_dialog(self.tr("Complete handling"), self.tr("Result"), run, required=False, label="complete_line")
+
+    def return_line(self) -> None:
+        from eoffice.documents.directions import return_line
+
+        line = self.my_line()
+        if line is None or self.current is None:
+            return
+        user_id, document_id = self.user_id, self.current.id
+
+        def run(session: Any, reason: str) -> str:
+            return_line(session, user_id, line.id, reason)
+            return document_id
+
+        self._text_dialog(self.tr("Return line"), self.tr("Reason"), run, required=True, label="return_line")
+
+    def return_document(self) -> None:
+        from eoffice.documents.directions import return_document
+
+        if self.current is None:
+            return
+        user_id, document_id = self.user_id, self.current.id
+
+        def run(session: Any, reason: str) -> str:
+            return_document(session, user_id, document_id, reason)
+            return document_id
+
+        self._text_dialog(self.tr("Return document"), self.tr("Reason"), run, required=True, label="return_document")
+
+    def new_draft(self) -> None:
+        from eoffice.ui.documents.outgoing_dialogs import DraftDialog
+
+        reply_to = None
+        if self.current is not None and self.current.direction == "incoming":
+            f = self.current.fields
+            reply_to = (self.current.id, f"{f['number_label']} — {f['subject']}")
+        self._open(DraftDialog(self.worker, self.blobs, self.directory, self, reply_to=reply_to))
+
+    def submit_draft(self) -> None:
+        from eoffice.ui.documents.outgoing_dialogs import SubmitDialog
+
+        if self.current is not None:
+            self._open(SubmitDialog(self.worker, self.directory, self.current.id, self))
+
+    def approve_draft(self) -> None:
+        from eoffice.documents.outgoing import approve_draft
+
+        if self.current is None:
+            return
+        user_id, document_id = self.user_id, self.current.id
+
+        def run(session: Any, comment: str) -> str:
+            approve_draft(session, user_id, document_id, comment)
+            return document_id
+
+        self._text_dialog(self.tr("Approve draft"), self.tr("Comment"), run, required=False, label="approve_draft")
+
+    def return_draft(self) -> None:
+        from eoffice.documents.outgoing import return_draft
+
+        if self.current is None:
+            return
+        user_id, document_id = self.user_id, self.current.id
+
+        def run(session: Any, comment: str) -> str:
+            return_draft(session, user_id, document_id, comment)
+            return document_id
+
+        self._text_dialog(self.tr("Return draft"), self.tr("Comment"), run, required=True, label="return_draft")
+
+    def issue_document(self) -> None:
+        from eoffice.ui.documents.outgoing_dialogs import IssueDialog
+
+        if self.current is None:
+            return
+        document_id = self.current.id
+
+        def issued(number_label: str) -> None:
+            self.show_message(
+                QMessageBox.Information,
+                self.tr("Issued"),
+                self.tr("The document was issued with number %1.").replace("%1", number_label),
+            )
+
+        dialog = IssueDialog(self.worker, self.user_id, document_id, self.current.fields["subject"], self)
+        self._open(dialog, issued)
+
+    def deliver_document(self) -> None:
+        from eoffice.ui.documents.outgoing_dialogs import DeliverDialog
+
+        if self.current is not None:
+            self._open(DeliverDialog(self.worker, self.directory, self.current.id, self))
+
+    def print_register(self) -> None:
+        from eoffice.ui.documents.print_dialog import PrintRegisterDialog
+
+        self._open(PrintRegisterDialog(self.worker, self.directory, self))
+
+    # -- messages ---------------------------------------------------------------------
+
+    def show_message(self, icon: QMessageBox.Icon, title: str, text: str, details: str = "") -> QMessageBox:
+        """A non-blocking message box (the event loop and the worker keep running)."""
+        self.last_message = text
+        box = QMessageBox(icon, title, text, QMessageBox.NoButton, self)
+        box.addButton(self.tr("Close"), QMessageBox.AcceptRole)
+        if details:
+            box.setDetailedText(details)
+        box.setAttribute(Qt.WA_DeleteOnClose)
+        self.message_box = box
+        box.open()
+        return box
+
+    def show_domain_error(self, err: DomainError) -> None:
+        self.show_message(QMessageBox.Warning, self.tr("Cannot do this"), err.message(current_language()))
+
+    def show_program_error(self, err: BaseException, trace: str) -> None:
+        self.show_message(
+            QMessageBox.Critical,
+            self.tr("Program error"),
+            self.tr("Something went wrong inside eOffice. Nothing was saved. "
+                    "Please send the details below to the administrator."),
+            f"{type(err).__name__}: {err}\n\n{trace}",
+        )
+
+    def _busy(self, busy: bool, label: str) -> None:
+        self.busy_bar.setVisible(busy)
+        self.busy_label.setText(self.tr("Working…") if busy else "")
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.counts_timer.stop()
+        self.worker.shutdown()
+        super().closeEvent(event)

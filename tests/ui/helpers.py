@@ -1,0 +1,51 @@
+"""Driving the main window the way a person does: clicks, keys, drops."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+
+
+def drop_files(widget, paths: list[Path]) -> None:  # type: ignore[no-untyped-def]
+    """Deliver a drop of local files onto ``widget`` as the window system would."""
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
+    event = QDropEvent(QPointF(20, 20), Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier)
+    widget.dropEvent(event)
+
+
+def click_row(qtbot, window, document_id: str) -> None:  # type: ignore[no-untyped-def]
+    """Click a document's row in the list and wait until its detail is on screen."""
+    qtbot.waitUntil(lambda: window.model.find_row(document_id) >= 0, timeout=10_000)
+    row = window.model.find_row(document_id)
+    table = window.table
+    table.scrollTo(window.model.index(row, 0))
+    rect = table.visualRect(window.model.index(row, 4))
+    with qtbot.waitSignal(window.detail_loaded, timeout=10_000):
+        qtbot.mouseClick(table.viewport(), Qt.LeftButton, pos=rect.center())
+    assert window.current is not None and window.current.id == document_id
+
+
+def switch_user(qtbot, window, user_id: str) -> None:  # type: ignore[no-untyped-def]
+    combo = window.user_switcher
+    with qtbot.waitSignal(window.counts_loaded, timeout=10_000):
+        combo.setCurrentIndex(combo.findData(user_id))
+    assert window.user_id == user_id
+
+
+def type_text(widget, text: str) -> None:  # type: ignore[no-untyped-def]
+    """Type ``text`` into a widget key by key, Vietnamese letters included.
+
+    QTest.keyClicks only knows ASCII keys; a Vietnamese keyboard (Telex/VNI via the input
+    method) delivers finished letters, which is what these key events carry.
+    """
+    from PySide6.QtCore import QCoreApplication, QEvent
+    from PySide6.QtGui import QKeyEvent
+
+    target = widget.viewport() if hasattr(widget, "toPlainText") else widget
+    widget.setFocus()
+    for ch in text:
+        for kind in (QEvent.KeyPress, QEvent.KeyRelease):
+            QCoreApplication.sendEvent(target, QKeyEvent(kind, Qt.Key_unknown, Qt.NoModifier, ch))

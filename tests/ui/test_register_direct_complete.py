@@ -1,0 +1,83 @@
+"""The day of one document, through the real widgets: registered, directed, completed."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, Qt
+
+from eoffice.documents.boxes import Box
+from eoffice.documents.types import LineRole
+from eoffice.ui import labels
+from tests.ui.helpers import click_row, drop_files, switch_user, type_text
+
+
+def test_clerk_registers_leader_directs_officer_completes(qtbot, window, ui_world, pdf_factory):
+    w = ui_world
+    clerk_counts = dict(window.counts)
+    assert clerk_counts[Box.INCOMING] == 0
+
+    # The clerk registers a dropped PDF through the register dialog (Ctrl+N).
+    window.act_register.trigger()
+    dialog = window.dialog
+    drop_files(dialog, [pdf_factory(subject="Về việc chuyển đổi số năm 2026")])
+    assert dialog.files.paths and dialog.page_amount.value() == 1  # page count read from the PDF
+    type_text(dialog.organ_name, "Sở Nội vụ tỉnh Nghệ An")
+    type_text(dialog.organ_id, "000.00.12.H41")
+    type_text(dialog.code_number, "15")
+    type_text(dialog.code_notation, "SNV-VP")
+    dialog.issued_date.setDate(QDate.currentDate().addDays(-2))
+    type_text(dialog.subject.edit, "Về việc chuyển đổi số năm 2026")
+    assert dialog.subject.counter.text() == "30/500"
+    type_text(dialog.signer_full_name, "Hoàng Văn Bình")
+    with qtbot.waitSignal(dialog.succeeded, timeout=30_000):
+        qtbot.mouseClick(dialog.ok_button, Qt.LeftButton)
+    document_id = dialog.document_id
+    assert dialog.arrival_number == 1
+    qtbot.waitUntil(lambda: window.model.find_row(document_id) >= 0, timeout=10_000)
+    qtbot.waitUntil(lambda: window.counts.get(Box.INCOMING) == 1, timeout=10_000)
+
+    # The leader directs it (bút phê): the officer leads, within 5 working days.
+    switch_user(qtbot, window, w.leader_id)
+    assert window.model.box is Box.WAITING_FOR_ME
+    assert window.counts[Box.WAITING_FOR_ME] == 1
+    click_row(qtbot, window, document_id)
+    assert window.act_direct.isEnabled()
+    assert not window.act_register.isEnabled()  # a leader does not keep the register
+    window.act_direct.trigger()
+    direct = window.dialog
+    type_text(direct.text, "Giao đồng chí Anh chủ trì, báo cáo trước hạn.")
+    direct.lines.select_role(LineRole.LEAD)
+    direct.lines.select_assignee("user", w.officer_id)
+    qtbot.mouseClick(direct.lines.add_button, Qt.LeftButton)
+    assert direct.lines.list.count() == 1
+    with qtbot.waitSignal(window.changed, timeout=30_000):
+        qtbot.mouseClick(direct.ok_button, Qt.LeftButton)
+    qtbot.waitUntil(lambda: window.counts.get(Box.WAITING_FOR_ME) == 0, timeout=10_000)
+
+    # The officer finds it waiting and completes the line (Ctrl+Enter).
+    switch_user(qtbot, window, w.officer_id)
+    assert window.counts[Box.WAITING_FOR_ME] == 1
+    click_row(qtbot, window, document_id)
+    assert [line.role for line in window.current.lines] == ["lead"]
+    assert window.act_complete_line.isEnabled()
+    assert not window.act_direct.isEnabled()
+    window.act_complete_line.trigger()
+    complete = window.dialog
+    type_text(complete.text, "Đã tham mưu kế hoạch chuyển đổi số.")
+    with qtbot.waitSignal(window.changed, timeout=30_000):
+        qtbot.mouseClick(complete.ok_button, Qt.LeftButton)
+    qtbot.waitUntil(lambda: window.counts.get(Box.WAITING_FOR_ME) == 0, timeout=10_000)
+    qtbot.waitUntil(lambda: window.current is not None and window.current.state == "done", timeout=10_000)
+
+    # In the incoming box the document now shows as done.
+    window.box_actions[0].trigger()  # Ctrl+1
+    row = window.model.find_row(document_id)
+    assert row >= 0
+    assert window.model.row_at(row).state == "done"
+    state_column = window.model.COLUMNS.index("state")
+    shown = window.model.index(row, state_column).data()
+    assert shown == labels.state_label("done") == "Hoàn thành"
+    assert window.detail_pane.field_labels["state"].text().startswith("Hoàn thành")
+    history = window.detail_pane.history_model.items
+    assert len(history) >= 4  # registered, opened, directed, completed…
