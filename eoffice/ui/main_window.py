@@ -130,7 +130,8 @@ class MainWindow(QMainWindow):
     def _build_widgets(self) -> None:
         self.sidebar = QListWidget(self)
         self.sidebar.setObjectName("boxes")
-        self.sidebar.setMinimumWidth(190)
+        self.sidebar.setMinimumWidth(170)
+        self.sidebar.setStyleSheet("QListWidget#boxes::item { padding: 5px 4px; }")
         self.sidebar.setIconSize(QSize(16, 16))
         for box in BOXES:
             item = QListWidgetItem(labels.box_label(BOX_LABEL_KEYS[box]))
@@ -151,7 +152,8 @@ class MainWindow(QMainWindow):
         self.table.verticalHeader().setDefaultSectionSize(24)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.Interactive)
-        for column, width in enumerate((150, 85, 190, 90, 380, 80, 85, 110)):
+        header.setMinimumSectionSize(60)
+        for column, width in enumerate((112, 82, 140, 84, 300, 90, 82, 96)):
             self.table.setColumnWidth(column, width)
         header.setSectionResizeMode(4, QHeaderView.Stretch)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
@@ -177,7 +179,7 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setStretchFactor(2, 2)
-        self.splitter.setSizes([210, 780, 520])
+        self.splitter.setSizes([180, 900, 420])
         self.setCentralWidget(self.splitter)
 
         self.busy_label = QLabel(self)

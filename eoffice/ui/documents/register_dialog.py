@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QListWidgetItem,
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
@@ -63,6 +64,7 @@ class FileList(QWidget):
         layout.addWidget(self.list, 1)
         layout.addLayout(buttons)
         self.setAcceptDrops(True)
+        self._show()
 
     def choose(self) -> None:
         names, _ = QFileDialog.getOpenFileNames(
@@ -84,6 +86,10 @@ class FileList(QWidget):
 
     def _show(self) -> None:
         self.list.clear()
+        if not self.paths:
+            hint = QListWidgetItem(self.tr("Drop the PDF files here, or press “Add PDF…”."))
+            hint.setFlags(Qt.NoItemFlags)
+            self.list.addItem(hint)
         for position, path in enumerate(self.paths):
             prefix = self.tr("Main file") if position == 0 else self.tr("Attachment")
             self.list.addItem(f"{prefix}: {path.name}")

@@ -255,6 +255,10 @@
         <translation>PDF files (*.pdf);;All files (*)</translation>
     </message>
     <message>
+        <source>Drop the PDF files here, or press “Add PDF…”.</source>
+        <translation>Drop the PDF files here, or press “Add PDF…”.</translation>
+    </message>
+    <message>
         <source>Main file</source>
         <translation>Main file</translation>
     </message>

@@ -255,6 +255,10 @@
         <translation>Tệp PDF (*.pdf);;Mọi tệp (*)</translation>
     </message>
     <message>
+        <source>Drop the PDF files here, or press “Add PDF…”.</source>
+        <translation>Kéo thả tệp PDF vào đây, hoặc bấm “Thêm PDF…”.</translation>
+    </message>
+    <message>
         <source>Main file</source>
         <translation>Văn bản chính</translation>
     </message>
