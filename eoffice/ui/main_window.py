@@ -7,7 +7,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QItemSelection, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -94,6 +94,8 @@ class MainWindow(QMainWindow):
         self.message_box: QMessageBox | None = None
         self._pending_detail: str | None = None
         self._reselect: str | None = None
+        #: Open a printed register in the system's PDF reader (tests turn it off).
+        self.open_printed = True
 
         self.worker = DbWorker(store, self)
         self.worker.domain_error.connect(self.show_domain_error)
@@ -116,6 +118,7 @@ class MainWindow(QMainWindow):
         self.detail_timer.setInterval(150)
         self.detail_timer.timeout.connect(self._load_selected)
         self.refresh_counts()
+        self.setAcceptDrops(True)
         self.resize(1500, 900)
 
     # -- construction -----------------------------------------------------------------
@@ -153,7 +156,7 @@ class MainWindow(QMainWindow):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.Interactive)
         header.setMinimumSectionSize(60)
-        for column, width in enumerate((112, 82, 140, 84, 300, 90, 82, 96)):
+        for column, width in enumerate((128, 82, 130, 84, 300, 90, 82, 96)):
             self.table.setColumnWidth(column, width)
         header.setSectionResizeMode(4, QHeaderView.Stretch)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
@@ -342,9 +345,12 @@ class MainWindow(QMainWindow):
         self.search_bar.edit.selectAll()
 
     def refresh(self) -> None:
+        """F5: read the list, the counts and the shown document again."""
         self._reselect = self.current.id if self.current else None
         self.model.refresh()
         self.refresh_counts()
+        if self.current is not None:
+            self.load_document(self.current.id, audited=False)
 
     def refresh_counts(self) -> None:
         from eoffice.documents.boxes import box_counts
@@ -643,7 +649,25 @@ class MainWindow(QMainWindow):
     def print_register(self) -> None:
         from eoffice.ui.documents.print_dialog import PrintRegisterDialog
 
-        self._open(PrintRegisterDialog(self.worker, self.directory, self))
+        self._open(PrintRegisterDialog(self.worker, self.directory, self, open_after=self.open_printed))
+
+    # -- drag and drop ----------------------------------------------------------------
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls() and self.act_register.isEnabled():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        """PDFs dropped on the window open the register dialog with them."""
+        from eoffice.ui.documents.register_dialog import RegisterIncomingDialog, pdf_paths
+
+        paths = pdf_paths(event.mimeData())
+        if not paths or not self.act_register.isEnabled():
+            return
+        event.acceptProposedAction()
+        if not isinstance(self.dialog, RegisterIncomingDialog) or not self.dialog.isVisible():
+            self.register_incoming()
+        self.dialog.add_files(paths)  # type: ignore[union-attr]
 
     # -- messages ---------------------------------------------------------------------
 

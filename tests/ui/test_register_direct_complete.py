@@ -81,3 +81,11 @@ def test_clerk_registers_leader_directs_officer_completes(qtbot, window, ui_worl
     assert window.detail_pane.field_labels["state"].text().startswith("Hoàn thành")
     history = window.detail_pane.history_model.items
     assert len(history) >= 4  # registered, opened, directed, completed…
+
+
+def test_pdfs_dropped_on_the_window_open_the_register_dialog(qtbot, window, pdf_factory):
+    pdf = pdf_factory()
+    drop_files(window, [pdf])
+    dialog = window.dialog
+    assert dialog.isVisible() and dialog.files.paths == [pdf]
+    assert dialog.page_amount.value() == 1

@@ -8,6 +8,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
@@ -167,6 +168,13 @@ class FormDialog(QDialog):
         self.layout_.addWidget(self.banner)
         self.layout_.addLayout(self.form)
         self.layout_.addLayout(bottom)
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(keys), self, self.submit_if_ready)
+
+    def submit_if_ready(self) -> None:
+        """Ctrl+Enter from anywhere in the dialog (also inside a multi-line text)."""
+        if self.ok_button.isEnabled():
+            self.submit()
 
     # -- subclasses -------------------------------------------------------------------
 

@@ -54,8 +54,7 @@ class DocumentListModel(QAbstractTableModel):
         self.order = "newest"
         self.rows: list[DocumentRow] = []
         self._more = True
-        self._bold = QFont()
-        self._bold.setBold(True)
+        self._bold: QFont | None = None  # made on first use: QFont needs a QGuiApplication
         self.fetchMore(QModelIndex())
 
     # -- what to show -----------------------------------------------------------------
@@ -174,6 +173,9 @@ class DocumentListModel(QAbstractTableModel):
         if role == Qt.ForegroundRole and row.priority in URGENT_COLOURS and column in ("priority", "subject"):
             return QBrush(URGENT_COLOURS[row.priority])
         if role == Qt.FontRole and row.priority in ("flash", "very_urgent") and column == "priority":
+            if self._bold is None:
+                self._bold = QFont()
+                self._bold.setBold(True)
             return self._bold
         if role == Qt.BackgroundRole:
             if self.is_overdue(row):

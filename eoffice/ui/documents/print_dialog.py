@@ -44,6 +44,7 @@ class PrintRegisterDialog(FormDialog):
     ) -> None:
         super().__init__(worker, self.tr("Print register"), parent)
         self.organisation_id = directory.organisation_id
+        self.printed_by = directory.user.full_name
         self.open_after = open_after
         self.output: Path | None = None
         self.register = QComboBox(self)
@@ -72,16 +73,16 @@ class PrintRegisterDialog(FormDialog):
         register_id = self.register.currentData()
         slug = re.sub(r"[^a-z0-9]+", "-", fold(self.register.currentText()).lower()).strip("-")
         out = output_dir() / f"{slug}_{start:%Y%m%d}-{end:%Y%m%d}.pdf"
-        store, organisation_id = self.worker.store, self.organisation_id
+        store, organisation_id, printed_by = self.worker.store, self.organisation_id, self.printed_by
 
         def run() -> str:
             from eoffice.printing.registers import print_followup_register, print_register
 
             with store.read() as session:
                 if register_id == FOLLOWUP:
-                    print_followup_register(session, organisation_id, start, end, out)
+                    print_followup_register(session, organisation_id, start, end, out, printed_by=printed_by)
                 else:
-                    print_register(session, register_id, start, end, out)
+                    print_register(session, register_id, start, end, out, printed_by=printed_by)
             return str(out)
 
         self.run_call("print_register", run)

@@ -1,0 +1,86 @@
+"""A reply drafted, submitted, approved and issued through the widgets; a register printed."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from PySide6.QtCore import QDate, Qt
+
+from eoffice.documents.boxes import Box
+from eoffice.documents.directions import LineSpec, direct
+from eoffice.documents.models import Document
+from eoffice.documents.types import LineRole
+from tests.documents.workflow_helpers import register
+from tests.ui.helpers import click_row, drop_files, switch_user, type_text
+
+
+def test_a_reply_goes_from_draft_to_issued_and_closes_the_incoming_line(qtbot, window, ui_world, blobs, pdf_factory):
+    w = ui_world
+    today = date.today()
+    incoming = register(w, blobs, pdf_factory, arrival_date=today, issued_date=today - timedelta(days=1))
+    with w.store.write() as s:
+        direct(s, w.leader_id, incoming, "Giao chuyên viên Anh trả lời.", [LineSpec(LineRole.LEAD, user_id=w.officer_id)])
+
+    # The officer drafts the reply from the incoming document (Ctrl+Shift+N) and submits it.
+    switch_user(qtbot, window, w.officer_id)
+    click_row(qtbot, window, incoming)
+    window.act_new_draft.trigger()
+    draft = window.dialog
+    assert draft.reply_to_id == incoming
+    drop_files(draft, [pdf_factory(subject="Về việc trả lời Sở Nội vụ")])
+    type_text(draft.subject.edit, "Về việc trả lời Sở Nội vụ về chuyển đổi số")
+    type_text(draft.to_places, "Sở Nội vụ")
+    with qtbot.waitSignal(window.changed, timeout=30_000):
+        qtbot.mouseClick(draft.ok_button, Qt.LeftButton)
+    draft_id = draft.result_value
+    window.box_actions[6].trigger()  # Ctrl+7: my drafts
+    click_row(qtbot, window, draft_id)
+    assert window.act_submit.isEnabled()
+    window.act_submit.trigger()
+    submit = window.dialog
+    assert submit.leader.currentData() == w.leader_id
+    with qtbot.waitSignal(window.changed, timeout=30_000):
+        qtbot.mouseClick(submit.ok_button, Qt.LeftButton)
+
+    # The leader approves it.
+    switch_user(qtbot, window, w.leader_id)
+    assert window.counts[Box.DRAFTS_TO_APPROVE] == 1
+    window.box_actions[5].trigger()  # Ctrl+6: drafts to approve
+    click_row(qtbot, window, draft_id)
+    assert window.act_approve.isEnabled() and window.act_return_draft.isEnabled()
+    window.act_approve.trigger()
+    approve = window.dialog
+    type_text(approve.text, "Đồng ý ban hành.")
+    with qtbot.waitSignal(window.changed, timeout=30_000):
+        qtbot.mouseClick(approve.ok_button, Qt.LeftButton)
+
+    # The clerk issues it and is told its number.
+    switch_user(qtbot, window, w.clerk_id)
+    window.box_actions[2].trigger()  # Ctrl+3: waiting for me
+    click_row(qtbot, window, draft_id)
+    assert window.act_issue.isEnabled()
+    window.act_issue.trigger()
+    with qtbot.waitSignal(window.changed, timeout=30_000):
+        qtbot.mouseClick(window.dialog.ok_button, Qt.LeftButton)
+    assert window.last_message.startswith("Văn bản đã được ban hành, số 01/")
+    with w.store.read() as s:
+        assert s.get(Document, draft_id).state == "issued"
+        assert s.get(Document, incoming).state == "done"  # the reply closed the lead line
+
+
+def test_the_clerk_prints_the_incoming_register(qtbot, window, ui_world, blobs, pdf_factory, tmp_path, monkeypatch):
+    from pypdf import PdfReader
+
+    monkeypatch.setenv("EOFFICE_DATA_DIR", str(tmp_path / "data"))
+    register(ui_world, blobs, pdf_factory, subject="Về việc chuyển đổi số", arrival_date=date(2026, 3, 3))
+    window.open_printed = False
+    window.act_print.trigger()  # Ctrl+P
+    dialog = window.dialog
+    dialog.register.setCurrentIndex(dialog.register.findText("Sổ đăng ký văn bản đến"))
+    dialog.start.setDate(QDate(2026, 1, 1))
+    dialog.end.setDate(QDate(2026, 12, 31))
+    with qtbot.waitSignal(dialog.succeeded, timeout=30_000):
+        qtbot.mouseClick(dialog.ok_button, Qt.LeftButton)
+    assert dialog.output is not None and dialog.output.parent == tmp_path / "data" / "registers"
+    text = "\n".join(page.extract_text() for page in PdfReader(dialog.output).pages)
+    assert "chuyển đổi số" in text
