@@ -93,7 +93,8 @@ class MainWindow(QMainWindow):
         self.last_message = ""
         self.message_box: QMessageBox | None = None
         self._pending_detail: str | None = None
-        self._reselect: str | None = None
+        self._reselect: str | None = None  # keep this row selected across a refresh
+        self._select_next: str | None = None  # select (and open) this row once it is listed
         #: Open a printed register in the system's PDF reader (tests turn it off).
         self.open_printed = True
 
@@ -103,7 +104,7 @@ class MainWindow(QMainWindow):
         self.worker.busy_changed.connect(self._busy)
         self.directory: OrgDirectory = self._load_directory(user_id)
 
-        self.model = DocumentListModel(store, user_id, self._start_box(), today)
+        self.model = DocumentListModel(store, user_id, self._start_box(), today, worker=self.worker)
         self._build_widgets()
         self._build_actions()
         self._build_menus()
@@ -160,7 +161,7 @@ class MainWindow(QMainWindow):
             self.table.setColumnWidth(column, width)
         header.setSectionResizeMode(4, QHeaderView.Stretch)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
-        self.model.modelReset.connect(self._model_reset)
+        self.model.page_loaded.connect(self._page_loaded)
 
         self.list_title = QLabel(self)
         font = self.list_title.font()
@@ -391,10 +392,12 @@ class MainWindow(QMainWindow):
         self.table.scrollTo(self.model.index(row, 0))
         return True
 
-    def _model_reset(self) -> None:
-        if self._reselect and self.model.find_row(self._reselect) >= 0:
-            document_id, self._reselect = self._reselect, None
-            QTimer.singleShot(0, lambda: self._restore_selection(document_id))
+    def _page_loaded(self) -> None:
+        if self._select_next and self.model.find_row(self._select_next) >= 0:
+            document_id, self._select_next, self._reselect = self._select_next, None, None
+            self.select_document(document_id)
+        elif self._reselect and self.model.find_row(self._reselect) >= 0:
+            self._restore_selection(self._reselect)
         self._reselect = None
 
     def _restore_selection(self, document_id: str) -> None:
@@ -508,8 +511,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(
                 self.tr("Registered with arrival number %1.").replace("%1", f"{number:02d}" if number else ""), 8000
             )
-            self._reselect = document_id
-            QTimer.singleShot(0, lambda: self.select_document(document_id))
+            self._select_next = document_id
 
         self._open(dialog, registered)
 

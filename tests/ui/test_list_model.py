@@ -68,3 +68,23 @@ def test_an_empty_box_and_a_box_switch(qapp, world, blobs, pdf_factory):
     assert model.rowCount() == 0 and not model.canFetchMore()
     model.set_box(Box.INCOMING)
     assert model.rowCount() == 3
+
+
+def test_with_a_worker_pages_are_read_off_the_gui_thread(qtbot, world, blobs, pdf_factory):
+    from eoffice.ui.worker import DbWorker
+
+    register_many(world, blobs, pdf_factory, PAGE + 10)
+    worker = DbWorker(world.store)
+    model = DocumentListModel(world.store, world.clerk_id, Box.INCOMING, worker=worker)
+    qtbot.waitUntil(lambda: model.rowCount() == PAGE)
+    model.fetchMore()
+    assert model.loading and not model.canFetchMore()  # one read at a time
+    qtbot.waitUntil(lambda: model.rowCount() == PAGE + 10)
+    assert not model.canFetchMore()
+
+    # A box left before its page arrived never shows that page.
+    model.set_box(Box.INCOMING)
+    model.set_box(Box.OUTGOING)
+    qtbot.waitUntil(lambda: not model.loading)
+    assert model.box is Box.OUTGOING and model.rowCount() == 0
+    worker.shutdown()

@@ -72,6 +72,7 @@ def test_clerk_registers_leader_directs_officer_completes(qtbot, window, ui_worl
 
     # In the incoming box the document now shows as done.
     window.box_actions[0].trigger()  # Ctrl+1
+    qtbot.waitUntil(lambda: window.model.box is Box.INCOMING and not window.model.loading)
     row = window.model.find_row(document_id)
     assert row >= 0
     assert window.model.row_at(row).state == "done"

@@ -22,7 +22,7 @@ def test_typing_chuyen_doi_so_finds_chuyen_doi_so(qtbot, window, ui_world, blobs
     wanted = register(ui_world, blobs, pdf_factory, subject="Về việc đẩy mạnh chuyển đổi số")
     register(ui_world, blobs, pdf_factory, subject="Về việc phòng chống lụt bão")
     window.refresh()
-    assert window.model.rowCount() == 2
+    qtbot.waitUntil(lambda: window.model.rowCount() == 2)
 
     window.act_search.trigger()  # Ctrl+F
     assert window.search_bar.edit.hasFocus()
@@ -34,7 +34,8 @@ def test_typing_chuyen_doi_so_finds_chuyen_doi_so(qtbot, window, ui_world, blobs
 
     relevance = window.search_bar.order.findData("relevance")
     window.search_bar.order.setCurrentIndex(relevance)
-    assert window.model.order == "relevance" and window.model.rowCount() == 1
+    assert window.model.order == "relevance"
+    qtbot.waitUntil(lambda: not window.model.loading and window.model.rowCount() == 1)
 
     window.search_bar.edit.clear()
     qtbot.waitUntil(lambda: not window.model.searching and window.model.rowCount() == 2, timeout=5_000)
@@ -44,6 +45,7 @@ def test_a_filter_narrows_the_results(qtbot, window, ui_world, blobs, pdf_factor
     register(ui_world, blobs, pdf_factory, subject="Về việc chuyển đổi số", priority="urgent")
     register(ui_world, blobs, pdf_factory, subject="Về việc chuyển đổi số cấp xã")
     window.refresh()
+    qtbot.waitUntil(lambda: window.model.rowCount() == 2)
     qtbot.keyClicks(window.search_bar.edit, "chuyen doi so")
     qtbot.waitUntil(lambda: window.model.searching and window.model.rowCount() == 2, timeout=5_000)
     panel = window.search_bar.panel

@@ -2,22 +2,27 @@
 
 Rows arrive 200 at a time by keyset (``before_key`` = the last row's sort_key), so the
 model never counts nor loads a whole box: a million-row inbox costs one small query to
-show and one more per screenful scrolled.
+show and one more per screenful scrolled. Given a DbWorker the pages are read on its
+reader pool, so a slow box (a big overdue list) never freezes the window; without one
+(tests, the benchmark) they are read at once.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
+from sqlalchemy.orm import Session
 
 from eoffice.directory.models import User
 from eoffice.documents.boxes import Box, box_page
 from eoffice.documents.listing import DocumentRow
 from eoffice.store import Store
 from eoffice.ui import labels
+from eoffice.ui.worker import DbWorker
 
 PAGE = 200
 
@@ -37,25 +42,33 @@ class DocumentListModel(QAbstractTableModel):
 
     COLUMNS = ("number", "date", "organ", "type", "subject", "priority", "due", "state")
 
+    #: Emitted after a page of rows arrived (the first page after a reset included).
+    page_loaded = Signal()
+
     def __init__(
         self,
         store: Store,
         user_id: str,
         box: Box = Box.INCOMING,
         today: date | None = None,
+        *,
+        worker: DbWorker | None = None,
     ) -> None:
         super().__init__()
         self.store = store
         self.user_id = user_id
         self.box = box
+        self.worker = worker
         self._today = today
         self.query = ""
         self.filters: Any = None
         self.order = "newest"
         self.rows: list[DocumentRow] = []
         self._more = True
+        self._loading = False
+        self._generation = 0
         self._bold: QFont | None = None  # made on first use: QFont needs a QGuiApplication
-        self.fetchMore(QModelIndex())
+        self.refresh()
 
     # -- what to show -----------------------------------------------------------------
 
@@ -66,6 +79,10 @@ class DocumentListModel(QAbstractTableModel):
     @property
     def searching(self) -> bool:
         return bool(self.query.strip()) or self.filters is not None
+
+    @property
+    def loading(self) -> bool:
+        return self._loading
 
     def set_box(self, box: Box) -> None:
         """Show a box; leaves any search."""
@@ -83,12 +100,10 @@ class DocumentListModel(QAbstractTableModel):
         self.refresh()
 
     def refresh(self) -> None:
-        """Drop the rows and read the first page again."""
-        self.beginResetModel()
-        self.rows = []
-        self._more = True
-        self.endResetModel()
-        self.fetchMore(QModelIndex())
+        """Read the first page again; the old rows stay on screen until it arrives."""
+        self._generation += 1
+        self._loading = False
+        self._request(self._query(before=None, offset=0), replace=True)
 
     def row_at(self, index: Index | int) -> DocumentRow:
         row = index if isinstance(index, int) else index.row()
@@ -104,40 +119,62 @@ class DocumentListModel(QAbstractTableModel):
     # -- lazy fetching ----------------------------------------------------------------
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and self._more
+        return not parent.isValid() and self._more and not self._loading
 
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
-        if parent.isValid() or not self._more:
+        if parent.isValid() or not self._more or self._loading:
             return
         by_relevance = self.searching and self.order == "relevance"
         before = self.rows[-1].sort_key if self.rows and not by_relevance else None
-        page = self._page(before, offset=len(self.rows) if by_relevance else 0)
+        self._request(self._query(before, offset=len(self.rows) if by_relevance else 0), replace=False)
+
+    def _query(self, before: int | None, offset: int) -> _PageQuery:
+        return _PageQuery(
+            user_id=self.user_id,
+            box=self.box,
+            today=self.today,
+            query=self.query if self.searching else None,
+            filters=self.filters,
+            order=self.order,
+            before=before,
+            offset=offset,
+        )
+
+    def _request(self, query: _PageQuery, *, replace: bool) -> None:
+        """Read a page: on the reader pool when a worker is given, else right here."""
+        generation = self._generation
+        if self.worker is None:
+            with self.store.read() as session:
+                self._arrived(generation, replace, query.run(session))
+            return
+        self._loading = True
+        self.worker.read(
+            "document_page",
+            query.run,
+            lambda page: self._arrived(generation, replace, page),
+            lambda _err: self._failed(generation),
+        )
+
+    def _failed(self, generation: int) -> bool:
+        if generation == self._generation:
+            self._loading = False
+            self._more = False
+        return False  # let the window report it
+
+    def _arrived(self, generation: int, replace: bool, page: list[DocumentRow]) -> None:
+        if generation != self._generation:
+            return  # the user moved on to another box or search meanwhile
+        self._loading = False
         self._more = len(page) == PAGE
-        if page:
+        if replace:
+            self.beginResetModel()
+            self.rows = list(page)
+            self.endResetModel()
+        elif page:
             self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(page) - 1)
             self.rows.extend(page)
             self.endInsertRows()
-
-    def _page(self, before: int | None, offset: int = 0) -> list[DocumentRow]:
-        with self.store.read() as session:
-            user = session.get(User, self.user_id)
-            if user is None:
-                return []
-            if self.searching:
-                from eoffice.documents.search import search
-
-                return search(
-                    session,
-                    user,
-                    self.query,
-                    self.filters,
-                    order=self.order,
-                    limit=PAGE,
-                    before_key=before,
-                    today=self.today,
-                    offset=offset,
-                )
-            return box_page(session, self.box, user, self.today, before_key=before, limit=PAGE)
+        self.page_loaded.emit()
 
     # -- table ------------------------------------------------------------------------
 
@@ -218,6 +255,40 @@ class DocumentListModel(QAbstractTableModel):
         if column == "state":
             return labels.state_label(row.state)
         return ""
+
+
+@dataclass(frozen=True)
+class _PageQuery:
+    """What one page read needs, copied from the model so the read can run on any thread."""
+
+    user_id: str
+    box: Box
+    today: date
+    query: str | None  # None: the box, not a search
+    filters: Any
+    order: str
+    before: int | None
+    offset: int
+
+    def run(self, session: Session) -> list[DocumentRow]:
+        user = session.get(User, self.user_id)
+        if user is None:
+            return []
+        if self.query is not None:
+            from eoffice.documents.search import search
+
+            return search(
+                session,
+                user,
+                self.query,
+                self.filters,
+                order=self.order,
+                limit=PAGE,
+                before_key=self.before,
+                today=self.today,
+                offset=self.offset,
+            )
+        return box_page(session, self.box, user, self.today, before_key=self.before, limit=PAGE)
 
 
 #: States in which a due date no longer matters.
