@@ -58,7 +58,14 @@ def deliver(
     """
     actor = load_actor(session, actor_id)
     require_role(actor, Role.CLERK)
-    original = session.get(Document, document_id)
+    # Locked: two deliveries of the same document at once must not both pass the
+    # "already received" check.
+    original = session.scalars(
+        select(Document)
+        .where(Document.id == document_id)
+        .with_for_update()
+        .execution_options(populate_existing=True)
+    ).first()
     if original is None or original.deleted or original.direction != Direction.OUTGOING.value:
         raise NotFound("Không tìm thấy văn bản đi.", "Outgoing document not found.")
     if original.organisation_id != actor.organisation_id:

@@ -76,7 +76,18 @@ class LineSpec:
 
 
 def _document(session: Session, document_id: str) -> Document:
-    doc = session.get(Document, document_id)
+    """The document, row-locked until commit: every change of its lines goes through here.
+
+    Two people completing the last two lead lines at once must not both see the other's
+    line still open (PostgreSQL, READ COMMITTED), or the document would never be done.
+    SQLite writers are serialised already and ignore the lock.
+    """
+    doc = session.scalars(
+        select(Document)
+        .where(Document.id == document_id)
+        .with_for_update()
+        .execution_options(populate_existing=True)
+    ).first()
     if doc is None or doc.deleted:
         raise NotFound("Không tìm thấy văn bản.", "Document not found.")
     return doc
@@ -87,6 +98,14 @@ def _line(session: Session, line_id: str) -> DirectionLine:
     if line is None or line.deleted:
         raise NotFound("Không tìm thấy dòng giao việc.", "Direction line not found.")
     return line
+
+
+def _line_and_document(session: Session, line_id: str) -> tuple[DirectionLine, Document]:
+    """The line and its locked document; the line re-read once the lock is held."""
+    line = _line(session, line_id)
+    doc = _document(session, line.document_id)
+    session.refresh(line)
+    return line, doc
 
 
 def _require_same_organisation(actor: User, doc: Document) -> None:
@@ -149,7 +168,10 @@ def _unit_descendants(session: Session, unit_id: str) -> set[str]:
     return found
 
 
-def _resolve_deadline(spec: LineSpec, today: date, days_off: set[date] | None, session: Session) -> tuple[date | None, set[date] | None]:
+def _resolve_deadline(
+    spec: LineSpec, today: date, days_off: set[date] | None, session: Session
+) -> tuple[date | None, set[date] | None]:
+    """The line's deadline, and the holidays (read once, when first needed)."""
     if spec.deadline is not None and spec.deadline_days is not None:
         raise ValidationError(
             "Chỉ ghi hạn xử lý theo ngày hoặc theo số ngày làm việc, không cả hai.",
@@ -267,7 +289,8 @@ def _all_lines(session: Session, document_id: str) -> list[DirectionLine]:
         session.scalars(
             select(DirectionLine)
             .where(DirectionLine.document_id == document_id, DirectionLine.deleted.is_(False))
-            .order_by(DirectionLine.updated_at, DirectionLine.id)
+            .order_by(DirectionLine.id)
+            .execution_options(populate_existing=True)
         )
     )
 
@@ -390,8 +413,7 @@ def direct(
 def start_line(session: Session, actor_id: str, line_id: str) -> DirectionLine:
     """The holder starts handling the line (waiting → in progress)."""
     actor = load_actor(session, actor_id)
-    line = _line(session, line_id)
-    doc = _document(session, line.document_id)
+    line, doc = _line_and_document(session, line_id)
     _require_may_act(actor, line, doc)
     if line.state != LineState.WAITING.value:
         raise StateError(
@@ -426,8 +448,12 @@ def complete_by_reply(
     """Complete ``line`` because its reply was issued; the issuing clerk is the actor.
 
     No holder check: issuing the reply is the proof of the work. Used by ``outgoing.issue``.
+    A line someone closed meanwhile is left as it is.
     """
     doc = _document(session, line.document_id)
+    session.refresh(line)
+    if line.state not in ACTIONABLE_STATES:
+        return line
     return _complete(session, actor_id, line, doc, note, reply_document_id)
 
 
@@ -440,8 +466,7 @@ def complete_line(
 ) -> DirectionLine:
     """The holder reports the line done; the last lead line done completes the document."""
     actor = load_actor(session, actor_id)
-    line = _line(session, line_id)
-    doc = _document(session, line.document_id)
+    line, doc = _line_and_document(session, line_id)
     _require_may_act(actor, line, doc)
     if reply_document_id is not None:
         reply = session.get(Document, reply_document_id)
@@ -455,8 +480,7 @@ def complete_line(
 def return_line(session: Session, actor_id: str, line_id: str, reason: str) -> DirectionLine:
     """The holder hands the line back (trả lại) with a reason."""
     actor = load_actor(session, actor_id)
-    line = _line(session, line_id)
-    doc = _document(session, line.document_id)
+    line, doc = _line_and_document(session, line_id)
     _require_may_act(actor, line, doc)
     reason = (reason or "").strip()
     if not reason:
@@ -485,8 +509,7 @@ def forward_line(
     needs at least one lead child. A child without a deadline inherits the line's own.
     """
     actor = load_actor(session, actor_id)
-    line = _line(session, line_id)
-    doc = _document(session, line.document_id)
+    line, doc = _line_and_document(session, line_id)
     _require_may_act(actor, line, doc)
     _require_actionable(line, "chuyển xuống", "forward")
     if not lines:

@@ -31,7 +31,17 @@ EDITABLE_STATES = (DocState.DRAFT.value, DocState.RETURNED.value)
 
 
 def _outgoing(session: Session, document_id: str) -> Document:
-    doc = session.get(Document, document_id)
+    """The outgoing document, row-locked until commit.
+
+    Two clerks issuing the same document at once must not both number it (the first
+    number would be lost: a gap in the register). SQLite writers are serialised already.
+    """
+    doc = session.scalars(
+        select(Document)
+        .where(Document.id == document_id)
+        .with_for_update()
+        .execution_options(populate_existing=True)
+    ).first()
     if doc is None or doc.deleted or doc.direction != Direction.OUTGOING.value:
         raise NotFound("Không tìm thấy văn bản đi.", "Outgoing document not found.")
     return doc
@@ -307,6 +317,4 @@ def _close_replied_lines(session: Session, actor_id: str, reply: Document) -> No
     ).all()
     note = f"Đã trả lời bằng văn bản số {reply.number_label}."
     for line in lines:
-        session.refresh(line)
-        if line.state in directions.ACTIONABLE_STATES:
-            directions.complete_by_reply(session, actor_id, line, reply.id, note)
+        directions.complete_by_reply(session, actor_id, line, reply.id, note)

@@ -349,3 +349,34 @@ def test_a_directed_document_is_not_returned_to_its_sender(world, doc_id):
     _direct(world, doc_id, [LineSpec(LEAD, unit_id=world.office_unit_id)])
     with pytest.raises(StateError), world.store.write() as s:
         dirs.return_document(s, world.leader_id, doc_id, "Gửi nhầm.")
+
+
+def test_the_last_two_leads_completed_at_once_complete_the_document(world, blobs, pdf_factory):
+    """Two holders finishing at the same moment: one of them must see the other's line done."""
+    import threading
+
+    doc_ids = [register(world, blobs, pdf_factory) for _ in range(3)]
+    for doc_id in doc_ids:
+        _direct(world, doc_id, [LineSpec(LEAD, user_id=world.officer_id), LineSpec(LEAD, user_id=world.officer2_id)])
+    for doc_id in doc_ids:
+        lines = _lines(world, doc_id)
+        jobs = [(world.officer_id, lines[(world.officer_id, "lead")].id),
+                (world.officer2_id, lines[(world.officer2_id, "lead")].id)]
+        barrier = threading.Barrier(len(jobs))
+        errors: list[BaseException] = []
+
+        def run(actor: str, line_id: str) -> None:
+            try:
+                barrier.wait()
+                with world.store.write() as s:
+                    dirs.complete_line(s, actor, line_id, "Xong.")
+            except BaseException as exc:  # reported below
+                errors.append(exc)
+
+        threads = [threading.Thread(target=run, args=job) for job in jobs]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        assert errors == []
+        assert _doc(world, doc_id).state == DocState.DONE.value

@@ -215,3 +215,35 @@ def test_reply_to_must_be_an_incoming_document_of_ours(world, files, blobs, pdf_
     incoming_id = register(world, blobs, pdf_factory)
     doc = _act(world, outgoing.create_draft, world.officer_id, draft_fields(), files, reply_to_id=incoming_id)
     assert doc.reply_to_id == incoming_id
+
+
+def test_two_clerks_issuing_the_same_document_at_once_take_one_number(world, files):
+    """The second clerk is refused; the register keeps no gap (no number lost)."""
+    import threading
+
+    from eoffice.documents.numbering import numbers_in_use
+
+    with world.store.write() as s:
+        second_clerk = create_user(s, "vanthu2", "Lý Thị Hoa", world.org_id, {Role.CLERK}, None, "Văn thư")
+    doc_ids = [approved(world, files) for _ in range(3)]
+    for doc_id in doc_ids:
+        barrier = threading.Barrier(2)
+        errors: list[BaseException] = []
+
+        def run(clerk: str, doc_id: str = doc_id) -> None:
+            try:
+                barrier.wait()
+                with world.store.write() as s:
+                    outgoing.issue(s, clerk, doc_id, date(2026, 3, 5))
+            except BaseException as exc:  # reported below
+                errors.append(exc)
+
+        threads = [threading.Thread(target=run, args=(c,)) for c in (world.clerk_id, second_clerk.id)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        assert [type(e) for e in errors] == [StateError]
+    with world.store.read() as s:
+        register_id = s.get(Document, doc_ids[0]).register_id
+        assert numbers_in_use(s, register_id, 2026) == [1, 2, 3]
