@@ -49,15 +49,17 @@ def visible_to(user: User) -> ColumnElement[bool]:
     base = and_(Document.organisation_id == user.organisation_id, Document.deleted.is_(False))
     if is_privileged(user):
         return base
+    return and_(base, or_(Document.secrecy == Secrecy.NONE.value, _secret_visible(user)))
+
+
+def _secret_visible(user: User) -> ColumnElement[bool]:
+    """A secret document this (unprivileged) user may see: made by them or naming them."""
     named = exists().where(
         DirectionLine.document_id == Document.id,
         DirectionLine.user_id == user.id,
         DirectionLine.deleted.is_(False),
     )
-    return and_(
-        base,
-        or_(Document.secrecy == Secrecy.NONE.value, Document.created_by == user.id, named),
-    )
+    return or_(Document.created_by == user.id, named)
 
 
 def _my_open_lines(user: User, *conditions: Any) -> list[Select[Any]]:
@@ -73,7 +75,11 @@ def _my_open_lines(user: User, *conditions: Any) -> list[Select[Any]]:
     if user.unit_id is not None:
         parts.append(
             select(DirectionLine.document_id).where(
-                DirectionLine.unit_id == user.unit_id, DirectionLine.user_id.is_(None), *common
+                DirectionLine.unit_id == user.unit_id,
+                # not "user_id IS NULL": SQLite would pick ix_lines_user_state for it and
+                # walk every unit line of every unit
+                func.coalesce(DirectionLine.user_id, "") == "",
+                *common,
             )
         )
     return parts
@@ -84,15 +90,14 @@ def _union(parts: list[Select[Any]]) -> Any:
 
 
 def _org_open_lines(user: User, *conditions: Any) -> list[Select[Any]]:
-    """``document_id`` of every open line of the organisation's documents."""
+    """``document_id`` of every open line; the caller's query keeps the organisation's.
+
+    No join here: the lines are found on ix_lines_state_deadline and the outer query
+    checks each document's organisation by primary key.
+    """
     return [
-        select(DirectionLine.document_id)
-        .join(Document, Document.id == DirectionLine.document_id)
-        .where(
-            Document.organisation_id == user.organisation_id,
-            DirectionLine.state.in_(OPEN_LINE_STATES),
-            DirectionLine.deleted.is_(False),
-            *conditions,
+        select(DirectionLine.document_id).where(
+            DirectionLine.state.in_(OPEN_LINE_STATES), DirectionLine.deleted.is_(False), *conditions
         )
     ]
 
@@ -148,13 +153,17 @@ def box_condition(box: Box, user: User, today: date, soon_days: int = SOON_DAYS)
             Document.approver_id == user.id,
         )
     elif box is Box.MY_DRAFTS:
-        what = and_(
-            org,
-            Document.direction == Direction.OUTGOING.value,
-            Document.state.in_(
-                (DocState.DRAFT.value, DocState.RETURNED.value, DocState.SUBMITTED.value)
-            ),
-            Document.created_by == user.id,
+        # As a subquery, so the planner finds the few drafts on ix_documents_state and
+        # sorts them, rather than walking every outgoing document newest first.
+        what = Document.id.in_(
+            select(Document.id).where(
+                org,
+                Document.direction == Direction.OUTGOING.value,
+                Document.state.in_(
+                    (DocState.DRAFT.value, DocState.RETURNED.value, DocState.SUBMITTED.value)
+                ),
+                Document.created_by == user.id,
+            )
         )
     else:  # pragma: no cover - exhaustive
         raise ValueError(box)
@@ -210,7 +219,10 @@ def _year_count(session: Session, user: User, kind: str, year: int) -> int:
         if is_privileged(user):
             total += _count(session, and_(Document.register_id == secret, in_year))
         else:
-            total += _count(session, and_(Document.register_id == secret, in_year, visible_to(user)))
+            total += _count(
+                session,
+                and_(Document.register_id == secret, in_year, Document.deleted.is_(False), _secret_visible(user)),
+            )
     return total
 
 

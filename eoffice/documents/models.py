@@ -168,6 +168,8 @@ class DirectionLine(Synced, Base):
     __table_args__ = (
         Index("ix_lines_user_state", "user_id", "state"),
         Index("ix_lines_unit_state", "unit_id", "state"),
+        #: Due-soon / overdue lists of a whole organisation (clerks, leaders).
+        Index("ix_lines_state_deadline", "state", "deadline", "document_id"),
     )
 
     document_id: Mapped[str] = mapped_column(ForeignKey("documents.id"), index=True)

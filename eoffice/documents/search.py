@@ -9,18 +9,35 @@ Query language, kept deliberately small so nothing a clerk types can be a syntax
 words separated by spaces must all match (AND); the pieces of one word split by
 punctuation must match side by side ("12/QĐ-UBND" is the phrase 12 qd ubnd); the last
 word is a prefix, so results follow the typing.
+
+Speed at a million documents (see bench/documents.py) shapes two choices on SQLite:
+
+- The last word's prefix. FTS5 answers a 2- or 3-letter prefix from its prefix indexes,
+  but a longer one ("truong*") by merging the whole doclist of every matching term in
+  memory first: 30-60 ms for a common syllable, however few rows are wanted. So a longer
+  last word is completed here instead, to the Vietnamese syllables (and the directory's
+  abbreviations) it begins, and asked as an OR of exact terms, which FTS5 walks lazily
+  newest first. A word no syllable begins with falls back to FTS5's prefix search.
+- Relevance. FTS5's bm25() first counts every row matching each word (its IDF): 100-450
+  ms per query for common words, before ranking anything. Relevance is therefore tiered:
+  the whole query as a phrase in the fields, then every word in the fields, then the rest
+  (words found only across fields and PDF text); newest first within a tier. Each tier is
+  a newest-first index walk that stops when the page is full. PostgreSQL ranks with
+  ts_rank, fields weighted A and PDF text D.
 """
 
 from __future__ import annotations
 
+import bisect
+import functools
 from dataclasses import asdict, dataclass, fields
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, column, func, literal_column, select, table, text
+from sqlalchemy import ColumnElement, and_, column, select, table, text
 from sqlalchemy.orm import Session
 
-from eoffice.directory.models import User
+from eoffice.directory.models import Organisation, Unit, User
 from eoffice.documents.boxes import OPEN_LINE_STATES, visible_to
 from eoffice.documents.folding import tokens
 from eoffice.documents.listing import DocumentRow, row_select
@@ -28,9 +45,10 @@ from eoffice.documents.models import DirectionLine, Document, DocumentSearch
 
 NEWEST = "newest"
 RELEVANCE = "relevance"
-#: bm25 weights of (fields_text, body_text): a match in the fields outranks one in the PDF.
-FIELDS_WEIGHT = 10.0
-BODY_WEIGHT = 1.0
+#: A last word of this many letters or more is completed from SYLLABLES, not by FTS5.
+COMPLETE_FROM = 4
+#: More completions than this: let FTS5 do the prefix search after all.
+MAX_COMPLETIONS = 40
 
 #: The PostgreSQL tsvector; must stay identical to the GIN index of migration 0001.
 #: Punctuation becomes a space first so "12/qd-ubnd" gives the words 12, qd, ubnd (the
@@ -48,6 +66,61 @@ _PG_RANK = (
 )
 
 _fts = table("document_fts", column("rowid"))
+
+
+def _syllables() -> list[str]:
+    """Every folded Vietnamese syllable shape (onset + rhyme), sorted; generously over-made.
+
+    A shape that never occurs costs one empty index lookup, a missing one loses matches,
+    so the rhymes are combined freely.
+    """
+    onsets = ["", "b", "c", "ch", "d", "g", "gh", "gi", "h", "k", "kh", "l", "m", "n", "ng", "ngh",
+              "nh", "p", "ph", "q", "r", "s", "t", "th", "tr", "v", "x"]
+    nuclei = ["a", "e", "i", "o", "u", "y", "ai", "ao", "au", "ay", "eo", "eu", "ia", "ie", "iu", "oa",
+              "oe", "oi", "oo", "ua", "ue", "ui", "uo", "uy", "ya", "ye", "ieu", "oai", "oao", "oay",
+              "oeo", "uai", "uay", "uoi", "uou", "uya", "uye", "uyu", "yeu", "uau", "uao", "uoa"]
+    codas = ["", "c", "ch", "m", "n", "ng", "nh", "p", "t", "i", "o", "u", "y"]
+    return sorted({o + n + c for o in onsets for n in nuclei for c in codas})
+
+
+SYLLABLES = _syllables()
+
+
+def _completions(token: str, vocabulary: list[str]) -> list[str] | None:
+    """Exact terms a typed last word may stand for, or None to let the index do prefixes.
+
+    Short words use FTS5's 2/3-letter prefix indexes; numbers of 4+ digits are taken as
+    typed (a clerk typing 2026 does not mean 20261).
+    """
+    if len(token) < COMPLETE_FROM:
+        return None
+    if token.isdigit():
+        return [token]
+    start = bisect.bisect_left(vocabulary, token)
+    found = [token]
+    for word in vocabulary[start:]:
+        if not word.startswith(token):
+            break
+        if word != token:
+            found.append(word)
+        if len(found) > MAX_COMPLETIONS:
+            return None
+    return found if len(found) > 1 or token in vocabulary else None
+
+
+def _vocabulary(session: Session) -> list[str]:
+    """SYLLABLES plus the folded abbreviations of organisations and unit codes (UBND, VP…)."""
+    extra = set()
+    for (value,) in session.execute(select(Organisation.abbreviation)):
+        extra.update(tokens(value or ""))
+    for (value,) in session.execute(select(Unit.code)):
+        extra.update(tokens(value or ""))
+    return _with_syllables(frozenset(extra))
+
+
+@functools.lru_cache(maxsize=8)
+def _with_syllables(extra: frozenset[str]) -> list[str]:
+    return sorted(set(SYLLABLES) | extra) if extra else SYLLABLES
 
 
 @dataclass
@@ -94,15 +167,35 @@ def query_phrases(query: str) -> list[list[str]]:
     return phrases
 
 
-def fts5_query(phrases: list[list[str]]) -> str:
-    """An FTS5 MATCH expression; tokens are [0-9a-z]+ only, so quoting is always safe."""
-    parts = []
-    for i, phrase in enumerate(phrases):
-        part = '"' + " ".join(phrase) + '"'
-        if i == len(phrases) - 1 and len(phrase[-1]) >= 2:
-            part += " *"
-        parts.append(part)
-    return " AND ".join(parts)
+def _fts5_phrase(phrase: list[str], completions: list[str] | None, last: bool) -> str:
+    quoted = '"' + " ".join(phrase) + '"'
+    if not last:
+        return quoted
+    if completions is not None:
+        head = " ".join(phrase[:-1])
+        return "(" + " OR ".join('"' + (head + " " + c).strip() + '"' for c in completions) + ")"
+    return quoted + " *" if len(phrase[-1]) >= 2 else quoted
+
+
+def fts5_query(
+    phrases: list[list[str]],
+    completions: list[str] | None = None,
+    *,
+    column: str | None = None,
+    as_phrase: bool = False,
+) -> str:
+    """An FTS5 MATCH expression; tokens are [0-9a-z]+ only, so quoting is always safe.
+
+    ``completions`` replace the prefix search of the last word; ``column`` restricts the
+    match to one column; ``as_phrase`` asks for all the words side by side.
+    """
+    if as_phrase:
+        phrases = [[t for p in phrases for t in p]]
+    parts = [
+        _fts5_phrase(phrase, completions, i == len(phrases) - 1) for i, phrase in enumerate(phrases)
+    ]
+    expr = " AND ".join(parts)
+    return f"{column} : ({expr})" if column else expr
 
 
 def pg_tsquery(phrases: list[list[str]]) -> str:
@@ -169,37 +262,77 @@ def search(
         return [DocumentRow.from_tuple(r) for r in session.execute(stmt)]
 
     if session.get_bind().dialect.name == "sqlite":
-        stmt = (
-            row_select()
-            .select_from(_fts)
-            .join(Document, Document.sort_key == _fts.c.rowid)
-            .where(text("document_fts MATCH :fts_query").bindparams(fts_query=fts5_query(phrases)))
-            .where(where)
-        )
-        if before_key is not None:
-            stmt = stmt.where(_fts.c.rowid < before_key)
+        completions = _completions(phrases[-1][-1], _vocabulary(session))
         if order == NEWEST:
-            stmt = stmt.order_by(_fts.c.rowid.desc())
-        else:
-            rank = func.bm25(literal_column("document_fts"), FIELDS_WEIGHT, BODY_WEIGHT)
-            stmt = stmt.order_by(rank, _fts.c.rowid.desc())
+            return _fts5_page(session, fts5_query(phrases, completions), where, before_key, limit, offset)
+        return _fts5_relevance(session, phrases, completions, where, before_key, limit, offset)
+    tsq = pg_tsquery(phrases)
+    stmt = (
+        row_select()
+        .select_from(DocumentSearch)
+        .join(Document, Document.sort_key == DocumentSearch.seq)
+        .where(text(f"{PG_TSVECTOR} @@ to_tsquery('simple'::regconfig, :tsq)").bindparams(tsq=tsq))
+        .where(where)
+    )
+    if before_key is not None:
+        stmt = stmt.where(DocumentSearch.seq < before_key)
+    if order == NEWEST:
+        stmt = stmt.order_by(DocumentSearch.seq.desc())
     else:
-        tsq = pg_tsquery(phrases)
-        stmt = (
-            row_select()
-            .select_from(DocumentSearch)
-            .join(Document, Document.sort_key == DocumentSearch.seq)
-            .where(text(f"{PG_TSVECTOR} @@ to_tsquery('simple'::regconfig, :tsq)").bindparams(tsq=tsq))
-            .where(where)
-        )
-        if before_key is not None:
-            stmt = stmt.where(DocumentSearch.seq < before_key)
-        if order == NEWEST:
-            stmt = stmt.order_by(DocumentSearch.seq.desc())
-        else:
-            stmt = stmt.order_by(text(_PG_RANK).bindparams(tsq_rank=tsq), DocumentSearch.seq.desc())
+        stmt = stmt.order_by(text(_PG_RANK).bindparams(tsq_rank=tsq), DocumentSearch.seq.desc())
     stmt = stmt.limit(limit).offset(offset or None)
     return [DocumentRow.from_tuple(r) for r in session.execute(stmt)]
+
+
+def _fts5_page(
+    session: Session,
+    match: str,
+    where: ColumnElement[bool],
+    before_key: int | None,
+    limit: int,
+    offset: int = 0,
+) -> list[DocumentRow]:
+    """Newest-first matches: FTS5 walks its rowids (= sort_key) downwards and stops early."""
+    stmt = (
+        row_select()
+        .select_from(_fts)
+        .join(Document, Document.sort_key == _fts.c.rowid)
+        .where(text("document_fts MATCH :fts_query").bindparams(fts_query=match))
+        .where(where)
+    )
+    if before_key is not None:
+        stmt = stmt.where(_fts.c.rowid < before_key)
+    stmt = stmt.order_by(_fts.c.rowid.desc()).limit(limit).offset(offset or None)
+    return [DocumentRow.from_tuple(r) for r in session.execute(stmt)]
+
+
+def _fts5_relevance(
+    session: Session,
+    phrases: list[list[str]],
+    completions: list[str] | None,
+    where: ColumnElement[bool],
+    before_key: int | None,
+    limit: int,
+    offset: int,
+) -> list[DocumentRow]:
+    """Tiered relevance: phrase in the fields, all words in the fields, then the rest.
+
+    Tiers overlap (each contains the one before); rows already taken are skipped, so a
+    tier never needs more than ``offset + limit`` rows of its own.
+    """
+    tiers = []
+    if len(phrases) > 1:
+        tiers.append(fts5_query(phrases, completions, column="fields_text", as_phrase=True))
+    tiers.append(fts5_query(phrases, completions, column="fields_text"))
+    tiers.append(fts5_query(phrases, completions))
+    need = offset + limit
+    taken: dict[int, DocumentRow] = {}
+    for match in tiers:
+        for row in _fts5_page(session, match, where, before_key, need):
+            taken.setdefault(row.sort_key, row)
+        if len(taken) >= need:
+            break
+    return list(taken.values())[offset:need]
 
 
 __all__ = [

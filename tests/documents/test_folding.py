@@ -56,3 +56,28 @@ def test_fts5_query_quotes_each_phrase_and_makes_the_last_a_prefix():
 def test_pg_tsquery_uses_followed_by_and_prefix():
     assert pg_tsquery([["qd", "ubnd"]]) == "(qd <-> ubnd:*)"
     assert pg_tsquery([["ke"], ["hoach"]]) == "(ke) & (hoach:*)"
+
+
+def test_a_long_last_word_completes_to_vietnamese_syllables():
+    from eoffice.documents.search import SYLLABLES, _completions
+
+    assert _completions("truong", SYLLABLES) == ["truong"]
+    assert set(_completions("nghie", SYLLABLES) or []) >= {"nghie", "nghiem", "nghien", "nghiep", "nghieng"}
+    assert _completions("thie", SYLLABLES)[0] == "thie"
+    assert "thien" in _completions("thie", SYLLABLES)
+    # short words use the index's own prefix search; long numbers are taken as typed
+    assert _completions("ban", SYLLABLES) is None
+    assert _completions("2026", SYLLABLES) == ["2026"]
+    # a word no syllable starts with (a foreign word, a code) falls back to the index
+    assert _completions("covi", SYLLABLES) is None
+    assert _completions("ubnd", sorted(SYLLABLES + ["ubnd"])) == ["ubnd"]
+
+
+def test_completions_become_an_or_of_exact_terms():
+    assert fts5_query([["ve"], ["sinh"], ["moi"], ["truong"]], ["truong"]) == (
+        '"ve" AND "sinh" AND "moi" AND ("truong")'
+    )
+    assert fts5_query([["qd", "ubnd"]], ["ubnd", "ubndx"]) == '("qd ubnd" OR "qd ubndx")'
+    assert fts5_query([["chuyen"], ["doi"]], None, column="fields_text", as_phrase=True) == (
+        'fields_text : ("chuyen doi" *)'
+    )

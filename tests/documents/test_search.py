@@ -66,7 +66,7 @@ def docs(world, blobs, pdf_factory):
     ids["report"] = register(
         world, blobs, pdf_factory,
         subject="Báo cáo tình hình kinh tế quý I",
-        body="Kết quả chuyển đổi số của các sở, ngành đạt khá.",
+        body="Kết quả chuyển đổi số của các sở, ngành đạt khá. Phòng chống COVID-19 tốt.",
         type_name="Báo cáo", code_number="31", code_notation="BC-STC",
     )
     ids["secret"] = register(
@@ -96,6 +96,12 @@ def test_pdf_body_text(world, docs):
 def test_every_word_must_match_and_the_last_is_a_prefix(world, docs):
     assert find(world, world.clerk_id, "chuyen doi so nghi loc") == [docs["decision"]]
     assert find(world, world.clerk_id, "thien ta") == [docs["disaster"]]
+    assert find(world, world.clerk_id, "phong chong thie") == [docs["disaster"]]
+    assert find(world, world.clerk_id, "phong chong thien") == [docs["disaster"]]
+    assert find(world, world.clerk_id, "covi") == [docs["report"]]
+    assert find(world, world.clerk_id, "qd-ubn") == [docs["decision"]]
+    for order in ("newest", "relevance"):
+        assert find(world, world.clerk_id, "12/QĐ-UB", order=order) == [docs["decision"]]
     assert find(world, world.clerk_id, "chuyen doi so khong co dau") == []
 
 
@@ -232,3 +238,9 @@ def test_volume_paging_walks_every_match_once(world):
             before = page[-1].sort_key
     assert len(seen) == 300 == len(set(seen))
     assert seen == sorted(seen, reverse=True)
+    ranked: list[int] = []
+    with world.store.read() as s:
+        user = s.get(User, world.officer_id)
+        while page := search(s, user, "cai cach hanh", order="relevance", limit=70, offset=len(ranked), today=TODAY):
+            ranked.extend(r.sort_key for r in page)
+    assert sorted(ranked) == sorted(seen)
