@@ -157,7 +157,7 @@ class MainWindow(QMainWindow):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.Interactive)
         header.setMinimumSectionSize(60)
-        for column, width in enumerate((128, 82, 130, 84, 300, 90, 82, 96)):
+        for column, width in enumerate((140, 82, 130, 80, 300, 90, 82, 96)):
             self.table.setColumnWidth(column, width)
         header.setSectionResizeMode(4, QHeaderView.Stretch)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
@@ -183,7 +183,7 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setStretchFactor(2, 2)
-        self.splitter.setSizes([180, 900, 420])
+        self.splitter.setSizes([175, 925, 400])
         self.setCentralWidget(self.splitter)
 
         self.busy_label = QLabel(self)
@@ -537,11 +537,16 @@ class MainWindow(QMainWindow):
         line = self.my_line()
         if line is not None:
             user_id, document_id = self.user_id, self.current.id  # type: ignore[union-attr]
-            self.worker.write(
-                "start_line",
-                lambda s: start_line(s, user_id, line.id) and document_id,
-                lambda _: self.after_change(document_id),
-            )
+
+            def run(session: Any) -> str:
+                start_line(session, user_id, line.id)
+                return document_id
+
+            def refused(_err: BaseException) -> bool:
+                self.refresh()  # the window was behind: show the line as it is now
+                return False  # and let the message be shown
+
+            self.worker.write("start_line", run, lambda _: self.after_change(document_id), refused)
 
     def complete_line(self) -> None:
         from eoffice.documents.directions import complete_line

@@ -18,7 +18,7 @@ def drop_files(widget, paths: list[Path]) -> None:  # type: ignore[no-untyped-de
 
 def click_row(qtbot, window, document_id: str) -> None:  # type: ignore[no-untyped-def]
     """Click a document's row in the list and wait until its detail is on screen."""
-    qtbot.waitUntil(lambda: window.model.find_row(document_id) >= 0, timeout=10_000)
+    qtbot.waitUntil(lambda: not window.model.loading and window.model.find_row(document_id) >= 0, timeout=10_000)
     row = window.model.find_row(document_id)
     table = window.table
     table.scrollTo(window.model.index(row, 0))
@@ -33,6 +33,7 @@ def switch_user(qtbot, window, user_id: str) -> None:  # type: ignore[no-untyped
     with qtbot.waitSignal(window.counts_loaded, timeout=10_000):
         combo.setCurrentIndex(combo.findData(user_id))
     assert window.user_id == user_id
+    qtbot.waitUntil(lambda: not window.model.loading, timeout=10_000)
 
 
 def type_text(widget, text: str) -> None:  # type: ignore[no-untyped-def]

@@ -294,7 +294,7 @@ class DetailPane(QWidget):
         self.tabs.addTab(lines_box, self.tr("Direction"))
         self.tabs.addTab(self.history_view, self.tr("History"))
 
-        splitter = QSplitter(Qt.Vertical, self)
+        self.body = splitter = QSplitter(Qt.Vertical, self)
         splitter.addWidget(viewer)
         splitter.addWidget(self.tabs)
         splitter.setStretchFactor(0, 3)
@@ -303,6 +303,7 @@ class DetailPane(QWidget):
         layout.setContentsMargins(4, 0, 0, 0)
         layout.addWidget(self.title)
         layout.addWidget(splitter, 1)
+        layout.addStretch(0)
         self.clear()
 
     def _captions(self) -> dict[str, str]:
@@ -328,6 +329,7 @@ class DetailPane(QWidget):
     def clear(self) -> None:
         self.detail = None
         self.title.setText(self.tr("Select a document in the list to read it."))
+        self.body.hide()
         self.file_combo.blockSignals(True)
         self.file_combo.clear()
         self.file_combo.blockSignals(False)
@@ -340,6 +342,7 @@ class DetailPane(QWidget):
 
     def show_detail(self, detail: DocumentDetail) -> None:
         self.detail = detail
+        self.body.show()
         f = detail.fields
         self.title.setText(f"{f['type_name']} {f['number_label']} — {f['subject']}")
         texts: dict[str, str] = {

@@ -215,6 +215,10 @@ class DocumentListModel(QAbstractTableModel):
                 self._bold.setBold(True)
             return self._bold
         if role == Qt.BackgroundRole:
+            if not self.searching and self.box is Box.OVERDUE:
+                return QBrush(OVERDUE_BACKGROUND)  # overdue by a direction line's deadline
+            if not self.searching and self.box is Box.DUE_SOON:
+                return QBrush(DUE_SOON_BACKGROUND)
             if self.is_overdue(row):
                 return QBrush(OVERDUE_BACKGROUND)
             if self.is_due_soon(row):
