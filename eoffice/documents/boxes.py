@@ -180,12 +180,23 @@ def box_page(
     limit: int = 200,
     soon_days: int = SOON_DAYS,
 ) -> list[DocumentRow]:
-    """One page of a box, newest first; pass the last row's ``sort_key`` for the next page."""
-    stmt = row_select().where(box_condition(box, user, today, soon_days))
+    """One page of a box, newest first; pass the last row's ``sort_key`` for the next page.
+
+    The boxes built from a set of documents (lines, drafts) cannot walk an index in
+    order: their set is gathered and sorted. Only the keys are sorted, then the page's
+    rows are read, so a box of 10,000 overdue documents sorts integers, not subjects.
+    """
+    condition = box_condition(box, user, today, soon_days)
     if before_key is not None:
-        stmt = stmt.where(Document.sort_key < before_key)
-    stmt = stmt.order_by(Document.sort_key.desc()).limit(limit)
+        condition = and_(condition, Document.sort_key < before_key)
+    if box in _SET_BOXES:
+        keys = select(Document.sort_key).where(condition).order_by(Document.sort_key.desc()).limit(limit)
+        condition = Document.sort_key.in_(keys)
+    stmt = row_select().where(condition).order_by(Document.sort_key.desc()).limit(limit)
     return [DocumentRow.from_tuple(r) for r in session.execute(stmt)]
+
+
+_SET_BOXES = frozenset({Box.WAITING_FOR_ME, Box.DUE_SOON, Box.OVERDUE, Box.MY_DRAFTS})
 
 
 def _count(session: Session, condition: ColumnElement[bool]) -> int:

@@ -63,6 +63,8 @@ class Document(Synced, Base):
         Index("ix_documents_dup", "organ_id", "code_number", "code_notation"),
         Index("ix_documents_box", "organisation_id", "direction", "sort_key"),
         Index("ix_documents_state", "organisation_id", "direction", "state", "sort_key"),
+        #: Search filtered by year: its sort_key range, and the year's list newest first.
+        Index("ix_documents_year", "organisation_id", "year", "sort_key"),
     )
 
     organisation_id: Mapped[str] = mapped_column(ForeignKey("organisations.id"))

@@ -34,7 +34,7 @@ from dataclasses import asdict, dataclass, fields
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, column, select, table, text
+from sqlalchemy import ColumnElement, and_, column, func, select, table, text
 from sqlalchemy.orm import Session
 
 from eoffice.directory.models import Organisation, Unit, User
@@ -48,7 +48,7 @@ RELEVANCE = "relevance"
 #: A last word of this many letters or more is completed from SYLLABLES, not by FTS5.
 COMPLETE_FROM = 4
 #: More completions than this: let FTS5 do the prefix search after all.
-MAX_COMPLETIONS = 40
+MAX_COMPLETIONS = 60
 
 #: The PostgreSQL tsvector; must stay identical to the GIN index of migration 0001.
 #: Punctuation becomes a space first so "12/qd-ubnd" gives the words 12, qd, ubnd (the
@@ -72,15 +72,18 @@ def _syllables() -> list[str]:
     """Every folded Vietnamese syllable shape (onset + rhyme), sorted; generously over-made.
 
     A shape that never occurs costs one empty index lookup, a missing one loses matches,
-    so the rhymes are combined freely.
+    so onsets and rhymes are combined freely. Rhymes ending in a glide (ai, ao, uoi…)
+    take no final consonant.
     """
     onsets = ["", "b", "c", "ch", "d", "g", "gh", "gi", "h", "k", "kh", "l", "m", "n", "ng", "ngh",
               "nh", "p", "ph", "q", "r", "s", "t", "th", "tr", "v", "x"]
-    nuclei = ["a", "e", "i", "o", "u", "y", "ai", "ao", "au", "ay", "eo", "eu", "ia", "ie", "iu", "oa",
-              "oe", "oi", "oo", "ua", "ue", "ui", "uo", "uy", "ya", "ye", "ieu", "oai", "oao", "oay",
-              "oeo", "uai", "uay", "uoi", "uou", "uya", "uye", "uyu", "yeu", "uau", "uao", "uoa"]
-    codas = ["", "c", "ch", "m", "n", "ng", "nh", "p", "t", "i", "o", "u", "y"]
-    return sorted({o + n + c for o in onsets for n in nuclei for c in codas})
+    closable = ["a", "e", "i", "o", "u", "y", "ia", "ie", "oa", "oe", "oo", "ua", "ue", "uo", "uy",
+                "ya", "ye", "uye", "uya"]
+    glides = ["ai", "ao", "au", "ay", "eo", "eu", "iu", "oi", "ui", "ieu", "oai", "oao", "oay", "oeo",
+              "uai", "uay", "uoi", "uou", "uyu", "yeu", "uau", "uao", "uoa", "uu"]
+    finals = ["", "c", "ch", "m", "n", "ng", "nh", "p", "t"]
+    rhymes = {n + f for n in closable for f in finals} | set(glides)
+    return sorted({o + r for o in onsets for r in rhymes})
 
 
 SYLLABLES = _syllables()
@@ -253,9 +256,24 @@ def search(
         raise ValueError(f"unknown order {order!r}")
     today = today or date.today()
     where = and_(visible_to(user), filter_condition(filters, today))
+    if filters is not None and filters.year is not None:
+        # The year's sort_key range, from ix_documents_year: the index walks below then
+        # jump straight to that year instead of filtering every newer document.
+        # Two queries: SQLite answers a lone min() or max() from the index's ends, but
+        # scans the whole year for both in one statement.
+        in_year = (Document.organisation_id == user.organisation_id, Document.year == filters.year)
+        low = session.execute(select(func.min(Document.sort_key)).where(*in_year)).scalar()
+        if low is None:
+            return []
+        high = session.execute(select(func.max(Document.sort_key)).where(*in_year)).scalar()
+        key_range = (int(low), int(high))
+    else:
+        key_range = None
     phrases = query_phrases(query)
     if not phrases:
         stmt = row_select().where(where)
+        if key_range is not None:
+            stmt = stmt.where(Document.sort_key.between(*key_range))
         if before_key is not None:
             stmt = stmt.where(Document.sort_key < before_key)
         stmt = stmt.order_by(Document.sort_key.desc()).limit(limit).offset(offset or None)
@@ -264,8 +282,10 @@ def search(
     if session.get_bind().dialect.name == "sqlite":
         completions = _completions(phrases[-1][-1], _vocabulary(session))
         if order == NEWEST:
-            return _fts5_page(session, fts5_query(phrases, completions), where, before_key, limit, offset)
-        return _fts5_relevance(session, phrases, completions, where, before_key, limit, offset)
+            return _fts5_page(
+                session, fts5_query(phrases, completions), where, before_key, limit, offset, key_range
+            )
+        return _fts5_relevance(session, phrases, completions, where, before_key, limit, offset, key_range)
     tsq = pg_tsquery(phrases)
     stmt = (
         row_select()
@@ -276,6 +296,8 @@ def search(
     )
     if before_key is not None:
         stmt = stmt.where(DocumentSearch.seq < before_key)
+    if key_range is not None:
+        stmt = stmt.where(DocumentSearch.seq.between(*key_range))
     if order == NEWEST:
         stmt = stmt.order_by(DocumentSearch.seq.desc())
     else:
@@ -291,6 +313,7 @@ def _fts5_page(
     before_key: int | None,
     limit: int,
     offset: int = 0,
+    key_range: tuple[int, int] | None = None,
 ) -> list[DocumentRow]:
     """Newest-first matches: FTS5 walks its rowids (= sort_key) downwards and stops early."""
     stmt = (
@@ -302,6 +325,8 @@ def _fts5_page(
     )
     if before_key is not None:
         stmt = stmt.where(_fts.c.rowid < before_key)
+    if key_range is not None:
+        stmt = stmt.where(_fts.c.rowid >= key_range[0], _fts.c.rowid <= key_range[1])
     stmt = stmt.order_by(_fts.c.rowid.desc()).limit(limit).offset(offset or None)
     return [DocumentRow.from_tuple(r) for r in session.execute(stmt)]
 
@@ -314,6 +339,7 @@ def _fts5_relevance(
     before_key: int | None,
     limit: int,
     offset: int,
+    key_range: tuple[int, int] | None,
 ) -> list[DocumentRow]:
     """Tiered relevance: phrase in the fields, all words in the fields, then the rest.
 
@@ -328,7 +354,7 @@ def _fts5_relevance(
     need = offset + limit
     taken: dict[int, DocumentRow] = {}
     for match in tiers:
-        for row in _fts5_page(session, match, where, before_key, need):
+        for row in _fts5_page(session, match, where, before_key, need, 0, key_range):
             taken.setdefault(row.sort_key, row)
         if len(taken) >= need:
             break

@@ -244,3 +244,26 @@ def test_volume_paging_walks_every_match_once(world):
         while page := search(s, user, "cai cach hanh", order="relevance", limit=70, offset=len(ranked), today=TODAY):
             ranked.extend(r.sort_key for r in page)
     assert sorted(ranked) == sorted(seen)
+
+
+def test_year_filter_with_a_query_and_without(world):
+    from eoffice.documents.indexing import index_document
+    from eoffice.store.sequences import next_value
+
+    made = {}
+    with world.store.write() as s:
+        for year in (2024, 2025, 2025, 2026):
+            doc = Document(
+                id=new_id(), organisation_id=world.org_id, direction="incoming", state="done",
+                sort_key=next_value(s, "documents.sort_key"), type_name="Công văn", year=year,
+                subject=f"Về việc chuyển đổi số năm {year}", created_by=world.clerk_id,
+            )
+            s.add(doc)
+            s.flush()
+            index_document(s, doc, "")
+            made.setdefault(year, []).append(doc.id)
+    for order in ("newest", "relevance"):
+        got = find(world, world.officer_id, "chuyen doi so", SearchFilters(year=2025), order=order)
+        assert sorted(got) == sorted(made[2025])
+    assert find(world, world.officer_id, "", SearchFilters(year=2025)) == list(reversed(made[2025]))
+    assert find(world, world.officer_id, "chuyen doi", SearchFilters(year=2023)) == []

@@ -180,6 +180,7 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_documents_server_version'), ['server_version'], unique=False)
         batch_op.create_index(batch_op.f('ix_documents_sort_key'), ['sort_key'], unique=False)
         batch_op.create_index('ix_documents_state', ['organisation_id', 'direction', 'state', 'sort_key'], unique=False)
+        batch_op.create_index('ix_documents_year', ['organisation_id', 'year', 'sort_key'], unique=False)
 
     op.create_table('saved_searches',
     sa.Column('id', sa.String(length=36), nullable=False),
@@ -306,6 +307,7 @@ def downgrade() -> None:
 
     op.drop_table('saved_searches')
     with op.batch_alter_table('documents', schema=None) as batch_op:
+        batch_op.drop_index('ix_documents_year')
         batch_op.drop_index('ix_documents_state')
         batch_op.drop_index(batch_op.f('ix_documents_sort_key'))
         batch_op.drop_index(batch_op.f('ix_documents_server_version'))
