@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timezone
 from pathlib import Path
 from types import MethodType
 from typing import Any
@@ -88,8 +88,17 @@ PROGRESS_VI = {
 
 
 def vn_date(value: date | datetime | None) -> str:
-    """dd/mm/yyyy, the decree's way of writing a date; empty for none."""
-    return value.strftime("%d/%m/%Y") if value else ""
+    """dd/mm/yyyy, the decree's way of writing a date; empty for none.
+
+    A moment (stored in UTC; SQLite gives it back naive) is shown on the local calendar:
+    a direction given at 06:00 in Hà Nội happened on that day, not the UTC day before.
+    """
+    if not value:
+        return ""
+    if isinstance(value, datetime):
+        aware = value if value.tzinfo else value.replace(tzinfo=timezone.utc)
+        value = aware.astimezone()
+    return value.strftime("%d/%m/%Y")
 
 
 def _number(value: int | None) -> str:

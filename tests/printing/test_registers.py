@@ -463,3 +463,21 @@ def test_grid_writer_wraps_cuts_and_continues_overlong_cells(tmp_path):
     assert all(f"từ{n}" in printed.flat.split() for n in range(0, 1500, 37))
     assert "Mãđịnhdanh" in printed.flat
     assert "02" in printed.pages[-1]
+
+
+def test_moments_print_on_the_local_calendar(monkeypatch):
+    """A time stored in UTC prints as the local date (Hà Nội is UTC+7)."""
+    import time
+
+    from eoffice.printing.registers import vn_date
+
+    monkeypatch.setenv("TZ", "Asia/Ho_Chi_Minh")
+    time.tzset()
+    try:
+        assert vn_date(datetime(2026, 3, 2, 23, 30)) == "03/03/2026"  # naive UTC, as SQLite returns it
+        assert vn_date(datetime(2026, 3, 2, 23, 30, tzinfo=timezone.utc)) == "03/03/2026"
+        assert vn_date(date(2026, 3, 2)) == "02/03/2026"
+        assert vn_date(None) == ""
+    finally:
+        monkeypatch.undo()
+        time.tzset()
