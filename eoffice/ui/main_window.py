@@ -39,7 +39,7 @@ from eoffice.ui.worker import DbWorker
 
 log = logging.getLogger(__name__)
 
-#: Sidebar order; Ctrl+1…Ctrl+7 follow it.
+# Sidebar order; Ctrl+1…Ctrl+7 follow it.
 BOXES = (
     Box.INCOMING,
     Box.OUTGOING,
@@ -65,11 +65,11 @@ OPEN_LINE_STATES = ("waiting", "in_progress")
 class MainWindow(QMainWindow):
     """One user's desk. In demo mode a switcher re-opens it as another user."""
 
-    #: Emitted when a document's detail is on screen (id).
+    # Emitted when a document's detail is on screen (id).
     detail_loaded = Signal(str)
-    #: Emitted when the sidebar counts were refreshed.
+    # Emitted when the sidebar counts were refreshed.
     counts_loaded = Signal(object)
-    #: Emitted after a change made through this window was applied and the views refreshed.
+    # Emitted after a change made through this window was applied and the views refreshed.
     changed = Signal(str)
 
     def __init__(
@@ -95,7 +95,7 @@ class MainWindow(QMainWindow):
         self._pending_detail: str | None = None
         self._reselect: str | None = None  # keep this row selected across a refresh
         self._select_next: str | None = None  # select (and open) this row once it is listed
-        #: Open a printed register in the system's PDF reader (tests turn it off).
+        # Open a printed register in the system's PDF reader (tests turn it off).
         self.open_printed = True
 
         self.worker = DbWorker(store, self)
@@ -157,7 +157,7 @@ class MainWindow(QMainWindow):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.Interactive)
         header.setMinimumSectionSize(60)
-        for column, width in enumerate((140, 82, 130, 80, 300, 90, 82, 96)):
+        for column, width in enumerate((150, 82, 130, 80, 300, 90, 82, 96)):
             self.table.setColumnWidth(column, width)
         header.setSectionResizeMode(4, QHeaderView.Stretch)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
@@ -384,9 +384,12 @@ class MainWindow(QMainWindow):
     # -- the selected document --------------------------------------------------------
 
     def select_document(self, document_id: str) -> bool:
-        """Select a loaded row by id (used after refreshes, and by tests)."""
+        """Select a row by id, now or as soon as the page being read arrives."""
         row = self.model.find_row(document_id)
         if row < 0:
+            if self.model.loading:
+                self._select_next = document_id  # select it when its page arrives
+                return True
             return False
         self.table.selectRow(row)
         self.table.scrollTo(self.model.index(row, 0))

@@ -24,7 +24,7 @@ from eoffice.store import Store
 log = logging.getLogger(__name__)
 
 OnDone = Callable[[Any], None]
-#: An error callback returns True when it has shown the error itself.
+# An error callback returns True when it has shown the error itself.
 OnError = Callable[[BaseException], bool]
 
 
@@ -88,9 +88,9 @@ class DbWorker(QObject):
 
     busy_changed = Signal(bool, str)
     finished = Signal(str, bool)
-    #: A DomainError nobody handled: (message shown to the user).
+    # A DomainError nobody handled: (message shown to the user).
     domain_error = Signal(object)
-    #: A bug: (exception, traceback text).
+    # A bug: (exception, traceback text).
     program_error = Signal(object, str)
 
     def __init__(self, store: Store, parent: QObject | None = None) -> None:

@@ -303,7 +303,6 @@ class DetailPane(QWidget):
         layout.setContentsMargins(4, 0, 0, 0)
         layout.addWidget(self.title)
         layout.addWidget(splitter, 1)
-        layout.addStretch(0)
         self.clear()
 
     def _captions(self) -> dict[str, str]:
@@ -329,7 +328,7 @@ class DetailPane(QWidget):
     def clear(self) -> None:
         self.detail = None
         self.title.setText(self.tr("Select a document in the list to read it."))
-        self.body.hide()
+        self.tabs.setEnabled(False)
         self.file_combo.blockSignals(True)
         self.file_combo.clear()
         self.file_combo.blockSignals(False)
@@ -342,7 +341,7 @@ class DetailPane(QWidget):
 
     def show_detail(self, detail: DocumentDetail) -> None:
         self.detail = detail
-        self.body.show()
+        self.tabs.setEnabled(True)
         f = detail.fields
         self.title.setText(f"{f['type_name']} {f['number_label']} — {f['subject']}")
         texts: dict[str, str] = {

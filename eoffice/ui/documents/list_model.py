@@ -42,7 +42,7 @@ class DocumentListModel(QAbstractTableModel):
 
     COLUMNS = ("number", "date", "organ", "type", "subject", "priority", "due", "state")
 
-    #: Emitted after a page of rows arrived (the first page after a reset included).
+    # Emitted after a page of rows arrived (the first page after a reset included).
     page_loaded = Signal()
 
     def __init__(
@@ -295,5 +295,5 @@ class _PageQuery:
         return box_page(session, self.box, user, self.today, before_key=self.before, limit=PAGE)
 
 
-#: States in which a due date no longer matters.
+# States in which a due date no longer matters.
 OPEN_END_STATES = frozenset({"done", "returned", "issued"})

@@ -564,7 +564,6 @@
     <name>MainWindow</name>
     <message>
         <source>Register incoming…</source>
-        <extracomment>Sidebar order; Ctrl+1…Ctrl+7 follow it. Emitted when a document&apos;s detail is on screen (id). Emitted when the sidebar counts were refreshed. Emitted after a change made through this window was applied and the views refreshed.</extracomment>
         <translation>Register incoming…</translation>
     </message>
     <message>

@@ -146,7 +146,7 @@
     <name>DocumentListModel</name>
     <message>
         <source>Arrival no. / Number</source>
-        <translation>Số đến / Số ký hiệu</translation>
+        <translation>Số đến, số ký hiệu</translation>
     </message>
     <message>
         <source>Date</source>
@@ -154,11 +154,11 @@
     </message>
     <message>
         <source>Issuing organ</source>
-        <translation>Cơ quan ban hành</translation>
+        <translation>Nơi ban hành</translation>
     </message>
     <message>
         <source>Type</source>
-        <translation>Loại văn bản</translation>
+        <translation>Loại</translation>
     </message>
     <message>
         <source>Subject</source>
@@ -564,7 +564,6 @@
     <name>MainWindow</name>
     <message>
         <source>Register incoming…</source>
-        <extracomment>Sidebar order; Ctrl+1…Ctrl+7 follow it. Emitted when a document&apos;s detail is on screen (id). Emitted when the sidebar counts were refreshed. Emitted after a change made through this window was applied and the views refreshed.</extracomment>
         <translation>Vào sổ văn bản đến…</translation>
     </message>
     <message>
