@@ -299,6 +299,8 @@ class MainWindow(QMainWindow):
         """Re-open the window's state as another user (demo mode)."""
         if not user_id or user_id == self.user_id:
             return
+        if self.dialog is not None and self.dialog.isVisible():
+            self.dialog.close()  # a dialog belongs to the user who opened it
         self.user_id = user_id
         self.directory = self._load_directory(user_id)
         self.search_bar.user_id = user_id

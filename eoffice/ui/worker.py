@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThread, QThreadPool, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThread, QThreadPool, Signal, Slot
 
 from eoffice.errors import DomainError
 from eoffice.store import Store
@@ -107,6 +107,9 @@ class DbWorker(QObject):
         self._writer.start()
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(3)
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.shutdown)
 
     # -- submitting -------------------------------------------------------------------
 

@@ -459,7 +459,7 @@
     </message>
     <message>
         <source>Ordinary</source>
-        <translation>Thường</translation>
+        <translation>Không mật</translation>
     </message>
     <message>
         <source>Confidential</source>
