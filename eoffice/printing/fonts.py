@@ -7,6 +7,7 @@ with blank glyphs.
 
 from __future__ import annotations
 
+import io
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -50,8 +51,15 @@ VIETNAMESE_SAMPLE = "ăâđêôơưĂÂĐÊÔƠƯáàảãạấầẩẫậắ�
 def covers_vietnamese(path: Path) -> bool:
     from fontTools.ttLib import TTFont
 
+    # Read the file ourselves: TTFont(path) leaves its handle open (a ResourceWarning),
+    # and on a broken file before it can be closed.
     try:
-        cmap = TTFont(str(path), lazy=True).getBestCmap() or {}
+        data = path.read_bytes()
+    except OSError:
+        return False
+    try:
+        with TTFont(io.BytesIO(data), lazy=True) as font:
+            cmap = font.getBestCmap() or {}
     except Exception:
         return False
     return all(ord(ch) in cmap for ch in VIETNAMESE_SAMPLE)
