@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtCore import QDate, Qt
 from sqlalchemy import func, select
 
@@ -101,4 +99,3 @@ def test_a_duplicate_asks_before_registering_again(qtbot, window, ui_world, pdf_
     with qtbot.waitSignal(dialog.succeeded, timeout=20_000):
         qtbot.mouseClick(box.buttons()[0], Qt.LeftButton)  # "Vẫn vào sổ"
     assert documents_in(ui_world.store) == 2
-    assert date is not None

@@ -6,7 +6,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QListWidget, QListWidgetItem, QSpinBox, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QListWidget, QListWidgetItem, QSpinBox, QWidget
 
 from eoffice.documents.fields import LIMITS, DocumentFields
 from eoffice.store.blobs import BlobStore
@@ -60,10 +60,12 @@ class DraftDialog(FormDialog):
         self.form.addRow(self.tr("Urgency"), self.priority)
         self.form.addRow(self.tr("Secrecy"), self.secrecy)
         self.form.addRow(self.tr("Copies"), self.issued_amount)
+        self.reply_check: QCheckBox | None = None
         if reply_to:
-            reply = QLabel(self.tr("Reply to: %1").replace("%1", reply_to[1]), self)
-            reply.setWordWrap(True)
-            self.form.addRow("", reply)
+            self.reply_check = QCheckBox(self.tr("Reply to: %1").replace("%1", reply_to[1]), self)
+            self.reply_check.setChecked(True)
+            self.reply_check.setToolTip(self.tr("Issuing the reply closes your handling of that document."))
+            self.form.addRow("", self.reply_check)
         self.field_widgets.update(
             files=self.files.list,
             type_name=self.type_name,
@@ -98,7 +100,8 @@ class DraftDialog(FormDialog):
             issued_amount=self.issued_amount.value() or None,
         )
         paths, blobs, store = list(self.files.paths), self.blobs, self.worker.store
-        actor_id, reply_to_id = self.actor_id, self.reply_to_id
+        actor_id = self.actor_id
+        reply_to_id = self.reply_to_id if self.reply_check is not None and self.reply_check.isChecked() else None
 
         def run() -> str:
             from eoffice.documents.incoming import prepare_files

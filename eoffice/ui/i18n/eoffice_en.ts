@@ -224,6 +224,10 @@
         <translation>Reply to: %1</translation>
     </message>
     <message>
+        <source>Issuing the reply closes your handling of that document.</source>
+        <translation>Issuing the reply closes your handling of that document.</translation>
+    </message>
+    <message>
         <source>Save draft</source>
         <translation>Save draft</translation>
     </message>

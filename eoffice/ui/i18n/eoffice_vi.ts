@@ -224,6 +224,10 @@
         <translation>Trả lời văn bản: %1</translation>
     </message>
     <message>
+        <source>Issuing the reply closes your handling of that document.</source>
+        <translation>Khi văn bản trả lời được ban hành, việc xử lý văn bản đến đó của bạn được khép lại.</translation>
+    </message>
+    <message>
         <source>Save draft</source>
         <translation>Lưu dự thảo</translation>
     </message>
