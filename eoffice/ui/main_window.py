@@ -16,8 +16,10 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QProgressBar,
+    QSizePolicy,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -241,15 +243,16 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         menus = self.menuBar()
         document = menus.addMenu(self.tr("&Document"))
-        for action in (self.act_register, self.act_new_draft, None, self.act_print, None, self.act_quit):
-            document.addSeparator() if action is None else document.addAction(action)
+        _fill(document, (self.act_register, self.act_new_draft, None, self.act_print, None, self.act_quit))
         handle = menus.addMenu(self.tr("&Handling"))
-        for action in (
-            self.act_direct, self.act_return_document, None, self.act_start_line, self.act_complete_line,
-            self.act_return_line, self.act_forward_line, None, self.act_submit, self.act_approve,
-            self.act_return_draft, self.act_issue, self.act_deliver,
-        ):
-            handle.addSeparator() if action is None else handle.addAction(action)
+        _fill(
+            handle,
+            (
+                self.act_direct, self.act_return_document, None,
+                self.act_start_line, self.act_complete_line, self.act_return_line, self.act_forward_line, None,
+                self.act_submit, self.act_approve, self.act_return_draft, self.act_issue, self.act_deliver,
+            ),
+        )
         view = menus.addMenu(self.tr("&View"))
         view.addAction(self.act_search)
         view.addAction(self.act_refresh)
@@ -269,7 +272,7 @@ class MainWindow(QMainWindow):
         self.user_switcher: QComboBox | None = None
         if self.demo_users:
             spacer = QWidget(toolbar)
-            spacer.setSizePolicy(spacer.sizePolicy().horizontalPolicy().Expanding, spacer.sizePolicy().verticalPolicy())
+            spacer.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Preferred)
             toolbar.addWidget(spacer)
             toolbar.addWidget(QLabel(self.tr("Demo user: "), toolbar))
             self.user_switcher = QComboBox(toolbar)
@@ -306,6 +309,8 @@ class MainWindow(QMainWindow):
         self.search_bar.user_id = user_id
         self.search_bar.clear()
         self.current = None
+        self._pending_detail = self._select_next = self._reselect = None
+        self.detail_timer.stop()
         self.detail_pane.clear()
         self.model.user_id = user_id
         self.model.set_box(self._start_box())
@@ -715,3 +720,12 @@ class MainWindow(QMainWindow):
         self.counts_timer.stop()
         self.worker.shutdown()
         super().closeEvent(event)
+
+
+def _fill(menu: QMenu, actions: tuple[QAction | None, ...]) -> None:
+    """Add actions to a menu; None is a separator."""
+    for action in actions:
+        if action is None:
+            menu.addSeparator()
+        else:
+            menu.addAction(action)
