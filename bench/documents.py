@@ -563,6 +563,7 @@ def measure(path: Path, reps: int, like_reps: int) -> dict:
 
     timings: dict[str, list[float]] = {"newest": [], "relevance": [], "officer_newest": []}
     hits: dict[str, int] = {}
+    slowest: dict[str, tuple[float, str]] = {"newest": (0.0, ""), "relevance": (0.0, ""), "officer_newest": (0.0, "")}
     for rep in range(reps):
         for q in QUERIES:
             for order, who in (("newest", "clerk_id"), ("relevance", "clerk_id"), ("newest", "officer")):
@@ -574,6 +575,7 @@ def measure(path: Path, reps: int, like_reps: int) -> dict:
                     dt = (time.perf_counter() - t0) * 1000
                 key = "officer_newest" if who == "officer" else order
                 timings[key].append(dt)
+                slowest[key] = max(slowest[key], (dt, q))
                 if rep == 0 and key == "newest":
                     hits[q] = len(rows)
         log(f"search repetition {rep + 1}/{reps} done, peak RSS {peak_rss_mb()} MB")
@@ -581,6 +583,9 @@ def measure(path: Path, reps: int, like_reps: int) -> dict:
     result["search_newest_p95_ms"] = _percentile(timings["newest"], 95)
     result["search_relevance_p50_ms"] = _percentile(timings["relevance"], 50)
     result["search_relevance_p95_ms"] = _percentile(timings["relevance"], 95)
+    result["search_newest_max_ms"] = round(max(timings["newest"]), 2)
+    result["search_relevance_max_ms"] = round(max(timings["relevance"]), 2)
+    result["search_relevance_slowest_query"] = slowest["relevance"][1]
     result["search_officer_newest_p95_ms"] = _percentile(timings["officer_newest"], 95)
 
     # Filtered searches: last year's documents, a type, a rare priority, with and without words.

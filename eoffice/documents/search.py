@@ -177,7 +177,8 @@ def _fts5_phrase(phrase: list[str], completions: list[str] | None, last: bool) -
     if completions is not None:
         head = " ".join(phrase[:-1])
         return "(" + " OR ".join('"' + (head + " " + c).strip() + '"' for c in completions) + ")"
-    return quoted + " *" if len(phrase[-1]) >= 2 else quoted
+    # a lone letter is not completed (it would match most of the index); "qd-u" is
+    return quoted + " *" if len(phrase[-1]) >= 2 or len(phrase) > 1 else quoted
 
 
 def fts5_query(
@@ -206,7 +207,7 @@ def pg_tsquery(phrases: list[list[str]]) -> str:
     parts = []
     for i, phrase in enumerate(phrases):
         toks = list(phrase)
-        if i == len(phrases) - 1 and len(toks[-1]) >= 2:
+        if i == len(phrases) - 1 and (len(toks[-1]) >= 2 or len(toks) > 1):
             toks[-1] += ":*"
         parts.append(" <-> ".join(toks))
     return " & ".join(f"({p})" for p in parts)

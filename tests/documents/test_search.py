@@ -100,6 +100,7 @@ def test_every_word_must_match_and_the_last_is_a_prefix(world, docs):
     assert find(world, world.clerk_id, "phong chong thien") == [docs["disaster"]]
     assert find(world, world.clerk_id, "covi") == [docs["report"]]
     assert find(world, world.clerk_id, "qd-ubn") == [docs["decision"]]
+    assert find(world, world.clerk_id, "qd-u") == [docs["decision"]]
     for order in ("newest", "relevance"):
         assert find(world, world.clerk_id, "12/QĐ-UB", order=order) == [docs["decision"]]
     assert find(world, world.clerk_id, "chuyen doi so khong co dau") == []
