@@ -31,6 +31,9 @@ def test_clerk_registers_leader_directs_officer_completes(qtbot, window, ui_worl
     type_text(dialog.signer_full_name, "Hoàng Văn Bình")
     with qtbot.waitSignal(dialog.succeeded, timeout=30_000):
         qtbot.mouseClick(dialog.ok_button, Qt.LeftButton)
+        # The PDF is checked and stored on the worker: the window shows it is busy meanwhile.
+        assert window.busy_bar.isVisible() and not dialog.ok_button.isEnabled()
+    assert not window.busy_bar.isVisible()
     document_id = dialog.document_id
     assert dialog.arrival_number == 1
     qtbot.waitUntil(lambda: window.model.find_row(document_id) >= 0, timeout=10_000)
@@ -89,3 +92,21 @@ def test_pdfs_dropped_on_the_window_open_the_register_dialog(qtbot, window, pdf_
     dialog = window.dialog
     assert dialog.isVisible() and dialog.files.paths == [pdf]
     assert dialog.page_amount.value() == 1
+
+
+def test_keyboard_shortcuts_switch_boxes_and_focus_search(qtbot, window):
+    window.activateWindow()
+    qtbot.waitUntil(lambda: window.isActiveWindow())
+    qtbot.keyClick(window.table, Qt.Key_3, Qt.ControlModifier)
+    assert window.model.box is Box.WAITING_FOR_ME
+    assert window.sidebar.currentRow() == 2
+    qtbot.keyClick(window.table, Qt.Key_F, Qt.ControlModifier)
+    assert window.search_bar.edit.hasFocus()
+    qtbot.keyClick(window.search_bar.edit, Qt.Key_1, Qt.ControlModifier)
+    assert window.model.box is Box.INCOMING
+    assert window.act_register.shortcut().toString() == "Ctrl+N"
+    assert window.act_direct.shortcut().toString() == "Ctrl+D"
+    assert window.act_new_draft.shortcut().toString() == "Ctrl+Shift+N"
+    assert window.act_print.shortcut().toString() == "Ctrl+P"
+    assert window.act_refresh.shortcut().toString() == "F5"
+    assert "Ctrl+Return" in [k.toString() for k in window.act_complete_line.shortcuts()]
