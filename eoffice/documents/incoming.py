@@ -129,6 +129,7 @@ def register_incoming(
     requested_number: int | None = None,
     document_id: str | None = None,
     source_document_id: str | None = None,
+    today: date | None = None,
 ) -> Document:
     """Enter a received document in the incoming register and give it its số đến.
 
@@ -144,6 +145,13 @@ def register_incoming(
         raise ValidationError(
             "Ngày đến không thể trước ngày ban hành.",
             "The arrival date cannot be before the issued date.",
+            field="arrival_date",
+        )
+    today = today or date.today()
+    if arrival_date > today:
+        raise ValidationError(
+            f"Ngày đến {arrival_date:%d/%m/%Y} ở tương lai; hãy kiểm tra lại (hôm nay là {today:%d/%m/%Y}).",
+            f"The arrival date {arrival_date.isoformat()} is in the future.",
             field="arrival_date",
         )
     if not allow_duplicate:

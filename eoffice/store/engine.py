@@ -67,12 +67,15 @@ class Store:
 
     @contextmanager
     def read(self) -> Iterator[Session]:
-        """A session for reading; never commits."""
+        """A session for reading; never commits.
+
+        Closing (not rolling back) leaves the loaded objects detached but readable, so a
+        caller may use what it read after the block.
+        """
         session = self._reader()
         try:
             yield session
         finally:
-            session.rollback()
             session.close()
 
     @contextmanager

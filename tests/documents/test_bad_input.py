@@ -150,6 +150,19 @@ def test_arrival_before_issued_date(world, registered):
     assert db_state(world.store) == before
 
 
+def test_arrival_date_in_the_future(world, registered):
+    """A typo like 2062 would open a new register year at 01: refused."""
+    files, before = registered
+    with pytest.raises(ValidationError) as err, world.store.write() as s:
+        register_incoming(
+            s, world.clerk_id, incoming_fields(code_number="06"), files,
+            arrival_date=date(2062, 3, 9), allow_duplicate=True, today=date(2026, 3, 10),
+        )
+    assert err.value.field == "arrival_date"
+    assert_vietnamese(err.value, "Ngày đến", "tương lai")
+    assert db_state(world.store) == before
+
+
 # ----------------------------------------------------------------------------- numbers and duplicates
 
 

@@ -1,0 +1,89 @@
+"""The demo a newcomer opens with `make run`: every role, every state, real numbers."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from datetime import date
+
+import pytest
+from sqlalchemy import func, select
+
+from eoffice.audit.chain import verify_chain
+from eoffice.demo.seed import demo_users, seed_demo
+from eoffice.directory.models import Organisation, Role, User
+from eoffice.documents.models import DirectionLine, Document, Register
+from eoffice.documents.numbering import numbers_in_use
+from eoffice.store import Store
+from eoffice.store.blobs import BlobStore
+
+TODAY = date(2026, 11, 20)
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory):
+    root = tmp_path_factory.mktemp("demo")
+    store = Store(f"sqlite:///{root / 'demo.sqlite3'}")
+    store.migrate()
+    blobs = BlobStore(root / "blobs")
+    info = seed_demo(store, blobs, documents=160, today=TODAY)
+    yield store, blobs, info
+    store.dispose()
+
+
+def test_demo_has_a_province_with_users_in_every_role(demo):
+    store, _blobs, info = demo
+    with store.read() as s:
+        orgs = s.scalar(select(func.count()).select_from(Organisation))
+        users = list(s.scalars(select(User)))
+    assert orgs >= 4  # the People's Committee and at least three departments
+    assert len(users) >= 20
+    for role in Role:
+        assert any(u.has_role(role) for u in users), role
+    assert len(info.users) == len(users)
+    assert "văn thư" in info.users[0][1]  # the switcher opens on the clerk
+
+
+def test_demo_documents_cover_every_state_with_gapless_numbers(demo):
+    store, blobs, _info = demo
+    with store.read() as s:
+        total = s.scalar(select(func.count()).select_from(Document))
+        states = set(s.scalars(select(Document.state).distinct()))
+        assert total >= 160  # internal deliveries add incoming copies
+        assert {"registered", "directed", "done", "issued"} <= states
+        overdue = s.scalar(
+            select(func.count())
+            .select_from(DirectionLine)
+            .where(DirectionLine.state.in_(["waiting", "in_progress"]), DirectionLine.deadline < TODAY)
+        )
+        assert overdue > 0
+        for register in s.scalars(select(Register)):
+            for year in (2025, 2026):
+                used = numbers_in_use(s, register.id, year)
+                assert used == list(range(1, len(used) + 1)), (register.name, year)
+        for doc in s.scalars(select(Document).limit(30)):
+            assert doc.files and blobs.has(doc.files[0].digest)
+        assert verify_chain(s) == []
+
+
+def test_demo_users_are_listed_for_the_switcher(demo):
+    store, _blobs, _info = demo
+    labels = [label for _id, label in demo_users(store)]
+    assert any("lãnh đạo" in label for label in labels)
+    assert any("chuyên viên" in label for label in labels)
+
+
+def test_eoffice_demo_command_creates_the_data_once(tmp_path):
+    env = {"EOFFICE_DATA_DIR": str(tmp_path), "PATH": "/usr/bin:/bin"}
+    cmd = [sys.executable, "-m", "eoffice", "demo", "--no-gui", "--documents", "30"]
+    first = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=300)
+    assert first.returncode == 0, first.stderr
+    assert (tmp_path / "demo" / "eoffice.sqlite3").exists()
+    again = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=300)
+    assert again.returncode == 0, again.stderr
+    assert "Đang tạo dữ liệu mẫu" not in again.stderr  # reused, not seeded twice
+    verify = subprocess.run(
+        [sys.executable, "-m", "eoffice", "--database-url", f"sqlite:///{tmp_path / 'demo' / 'eoffice.sqlite3'}", "audit-verify"],
+        env=env, capture_output=True, text=True, timeout=120,
+    )
+    assert verify.returncode == 0, verify.stdout + verify.stderr
