@@ -8,10 +8,12 @@ the GUI thread by queued signals, where the caller's callbacks run.
 
 from __future__ import annotations
 
+import atexit
 import itertools
 import logging
 import queue
 import traceback
+import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -22,6 +24,8 @@ from eoffice.errors import DomainError
 from eoffice.store import Store
 
 log = logging.getLogger(__name__)
+
+_live_workers: weakref.WeakSet[DbWorker] = weakref.WeakSet()
 
 OnDone = Callable[[Any], None]
 # An error callback returns True when it has shown the error itself.
@@ -110,6 +114,7 @@ class DbWorker(QObject):
         app = QCoreApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self.shutdown)
+        _live_workers.add(self)
 
     # -- submitting -------------------------------------------------------------------
 
@@ -210,3 +215,13 @@ class DbWorker(QObject):
             self._jobs.put(None)
             self._writer.wait()
         self._pool.waitForDone()
+
+
+@atexit.register
+def _stop_workers() -> None:
+    """A worker left running at exit would abort the process ("QThread destroyed")."""
+    for worker in list(_live_workers):
+        try:
+            worker.shutdown()
+        except RuntimeError:  # its Qt object is already gone
+            pass
