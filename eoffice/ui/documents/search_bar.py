@@ -202,9 +202,13 @@ class SearchBar(QWidget):
         self.emit_now()
 
     def save_current(self) -> None:
-        name, ok = QInputDialog.getText(self, self.tr("Save search"), self.tr("Name of the search:"))
-        if ok:
-            self.save_as(name)
+        dialog = QInputDialog(self)
+        dialog.setWindowTitle(self.tr("Save search"))
+        dialog.setLabelText(self.tr("Name of the search:"))
+        dialog.setOkButtonText(self.tr("Save"))
+        dialog.setCancelButtonText(self.tr("Cancel"))
+        dialog.textValueSelected.connect(self.save_as)
+        dialog.open()
 
     def save_as(self, name: str) -> None:
         from eoffice.documents.saved_searches import save_search

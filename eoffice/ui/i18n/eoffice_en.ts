@@ -899,6 +899,14 @@
         <source>Name of the search:</source>
         <translation>Name of the search:</translation>
     </message>
+    <message>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
 </context>
 <context>
     <name>SubmitDialog</name>

@@ -899,6 +899,14 @@
         <source>Name of the search:</source>
         <translation>Tên tìm kiếm:</translation>
     </message>
+    <message>
+        <source>Save</source>
+        <translation>Lưu</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
 </context>
 <context>
     <name>SubmitDialog</name>
