@@ -1,0 +1,50 @@
+"""run_app in its own process: the window opens in Vietnamese and the loop returns 0."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+SCRIPT = textwrap.dedent(
+    """
+    import sys
+    from pathlib import Path
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+    from eoffice.store import Store
+    from eoffice.store.blobs import BlobStore
+    from eoffice.ui.app import application, run_app
+    from eoffice.ui.main_window import MainWindow
+    from tests.conftest import make_world
+
+    base = Path(sys.argv[1])
+    store = Store(f"sqlite:///{base / 'e.sqlite3'}")
+    store.migrate()
+    world = make_world(store)
+    app = application("vi")
+
+    def look_then_close():
+        for w in QApplication.topLevelWidgets():
+            if isinstance(w, MainWindow) and w.isVisible():
+                print("TITLE", w.windowTitle(), "BOXES", w.sidebar.item(0).text(), flush=True)
+                w.close()  # the last window closing ends the loop
+
+    QTimer.singleShot(1000, look_then_close)
+    code = run_app(store, BlobStore(base / "blobs"), world.clerk_id, language="vi")
+    print("EXIT", code, flush=True)
+    """
+)
+
+
+def test_run_app_opens_the_window_and_returns(tmp_path):
+    root = Path(__file__).resolve().parents[2]
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(root), XDG_CACHE_HOME=str(tmp_path / "cache"))
+    done = subprocess.run(
+        [sys.executable, "-c", SCRIPT, str(tmp_path)], env=env, cwd=root, capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    assert "TITLE Văn phòng điện tử — Ủy ban nhân dân tỉnh Nghệ An BOXES Văn bản đến" in done.stdout
+    assert "EXIT 0" in done.stdout
