@@ -302,7 +302,7 @@ class MainWindow(QMainWindow):
         """Re-open the window's state as another user (demo mode)."""
         if not user_id or user_id == self.user_id:
             return
-        if self.dialog is not None and self.dialog.isVisible():
+        if isinstance(self.dialog, FormDialog) and self.dialog.isVisible() and not self.dialog.busy:
             self.dialog.close()  # a dialog belongs to the user who opened it
         self.user_id = user_id
         self.directory = self._load_directory(user_id)
@@ -500,6 +500,8 @@ class MainWindow(QMainWindow):
     # -- dialogs ----------------------------------------------------------------------
 
     def _open(self, dialog: FormDialog, on_done: Any = None) -> FormDialog:
+        if isinstance(self.dialog, FormDialog) and not self.dialog.isVisible() and not self.dialog.busy:
+            self.dialog.deleteLater()  # keep one finished dialog at most (tests read it)
         self.dialog = dialog
 
         def done(result: Any) -> None:

@@ -173,7 +173,7 @@ class FormDialog(QDialog):
 
     def submit_if_ready(self) -> None:
         """Ctrl+Enter from anywhere in the dialog (also inside a multi-line text)."""
-        if self.ok_button.isEnabled():
+        if not self.busy:
             self.submit()
 
     # -- subclasses -------------------------------------------------------------------
@@ -194,14 +194,23 @@ class FormDialog(QDialog):
         self._start()
         self.worker.call(label, fn, self._done, self._failed)
 
+    @property
+    def busy(self) -> bool:
+        return not self.buttons.isEnabled()
+
     def _start(self) -> None:
         self.clear_error()
-        self.ok_button.setEnabled(False)
+        self.buttons.setEnabled(False)
         self.busy_label.setText(self.tr("Working…"))
 
     def _idle(self) -> None:
-        self.ok_button.setEnabled(True)
+        self.buttons.setEnabled(True)
         self.busy_label.clear()
+
+    def reject(self) -> None:
+        """Cancel (or Esc) waits while the operation runs: its outcome must be shown here."""
+        if not self.busy:
+            super().reject()
 
     def _done(self, result: Any) -> None:
         self._idle()
