@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from eoffice.directory.models import Unit, User
@@ -84,8 +85,9 @@ def load_detail(
         if found is None or found.deleted:
             raise NotFound("Không tìm thấy văn bản.", "Document not found.")
         doc = found
-    names = {u.id: u.full_name for u in session.query(User).filter(User.organisation_id == doc.organisation_id)}
-    units = {u.id: u.name for u in session.query(Unit).filter(Unit.organisation_id == doc.organisation_id)}
+    org = doc.organisation_id
+    names = {uid: name for uid, name in session.execute(select(User.id, User.full_name).where(User.organisation_id == org))}
+    units = {uid: name for uid, name in session.execute(select(Unit.id, Unit.name).where(Unit.organisation_id == org))}
     detail = DocumentDetail(
         id=doc.id,
         direction=doc.direction,
