@@ -45,15 +45,16 @@ BODY_SENTENCES = [
     "Bảo đảm an toàn thông tin, bảo vệ bí mật nhà nước trong quá trình xử lý văn bản điện tử.",
 ]
 
+#: (name, organ id, abbreviation used in its notations)
 EXTERNAL_ORGANS = [
-    ("Văn phòng Chính phủ", "000.00.00.G01"),
-    ("Bộ Nội vụ", "000.00.00.G09"),
-    ("Bộ Tài chính", "000.00.00.G12"),
-    ("Bộ Thông tin và Truyền thông", "000.00.00.G14"),
-    ("Ủy ban nhân dân huyện Nghi Lộc", "000.00.30.H41"),
-    ("Ủy ban nhân dân thành phố Vinh", "000.00.31.H41"),
-    ("Công an tỉnh", "000.00.40.H41"),
-    ("Sở Kế hoạch và Đầu tư", "000.00.15.H41"),
+    ("Văn phòng Chính phủ", "000.00.00.G01", "VPCP"),
+    ("Bộ Nội vụ", "000.00.00.G09", "BNV"),
+    ("Bộ Tài chính", "000.00.00.G12", "BTC"),
+    ("Bộ Thông tin và Truyền thông", "000.00.00.G14", "BTTTT"),
+    ("Ủy ban nhân dân huyện Nghi Lộc", "000.00.30.H41", "UBND"),
+    ("Ủy ban nhân dân thành phố Vinh", "000.00.31.H41", "UBND"),
+    ("Công an tỉnh", "000.00.40.H41", "CAT"),
+    ("Sở Kế hoạch và Đầu tư", "000.00.15.H41", "SKHĐT"),
 ]
 
 INCOMING_TYPES = ["Công văn"] * 6 + ["Quyết định", "Kế hoạch", "Thông báo", "Báo cáo", "Giấy mời", "Hướng dẫn", "Chỉ thị"]

@@ -117,26 +117,29 @@ def seed_demo(
             org = rng.choice(orgs)
             type_name = rng.choice(content.INCOMING_TYPES if is_incoming else content.OUTGOING_TYPES)
             subj = content.subject(rng, day.year, rng.choice(org.units).name if org.units else "Văn phòng")
-            specs.append((day, is_incoming, org, type_name, subj, content.body(rng)))
+            sender = rng.choice(content.EXTERNAL_ORGANS)
+            number = f"{rng.randint(1, 2500):02d}"
+            signer = rng.choice(content.SIGNERS)
+            specs.append((day, is_incoming, org, type_name, subj, content.body(rng), sender, number, signer))
         pdfs = render_many(
             [
                 SampleDocument(
-                    organ_name=rng.choice(content.EXTERNAL_ORGANS)[0] if inc else org.org.name,
-                    number_label=f"{rng.randint(1, 999):02d}/{type_name[:2].upper()}" if inc else "      /",
+                    organ_name=sender[0] if inc else org.org.name,
+                    number_label=f"{number}/{content_abbrev(type_name)}{sender[2]}" if inc else "      /",
                     type_name=type_name,
                     subject=subj,
                     body=text,
-                    signer_position=rng.choice(content.SIGNERS)[0],
-                    signer_full_name=rng.choice(content.SIGNERS)[1],
+                    signer_position=signer[0],
+                    signer_full_name=signer[1],
                 )
-                for day, inc, org, type_name, subj, text in specs
+                for day, inc, org, type_name, subj, text, sender, number, signer in specs
             ]
         )
-        for (day, is_incoming, org, type_name, subj, text), pdf in zip(specs, pdfs):
+        for (day, is_incoming, org, type_name, subj, text, sender, number, signer), pdf in zip(specs, pdfs):
             digest, size = blobs.put_bytes(pdf)
             prepared = [PreparedFile(digest, f"{type_name} {day.isoformat()}.pdf", size, 1, subj + "\n" + text)]
             if is_incoming:
-                _incoming(store, rng, org, orgs, day, today, holidays, type_name, subj, prepared)
+                _incoming(store, rng, org, day, today, holidays, type_name, subj, prepared, sender, number, signer)
             else:
                 _outgoing(store, rng, org, orgs, day, today, type_name, subj, prepared)
             done += 1
@@ -144,9 +147,9 @@ def seed_demo(
     return DemoInfo(demo_users(store))
 
 
-def _incoming(store, rng, org, orgs, day, today, holidays, type_name, subj, files) -> None:  # type: ignore[no-untyped-def]
-    organ_name, organ_id = rng.choice(content.EXTERNAL_ORGANS)
-    position, signer = rng.choice(content.SIGNERS)
+def _incoming(store, rng, org, day, today, holidays, type_name, subj, files, sender, number, signer) -> None:  # type: ignore[no-untyped-def]
+    organ_name, organ_id, organ_abbreviation = sender
+    position, signer_name = signer
     issued = day - timedelta(days=rng.randint(0, 4))
     secrecy = Secrecy.CONFIDENTIAL.value if rng.random() < 0.03 else Secrecy.NONE.value
     priority = rng.choices([p.value for p in Priority], weights=[80, 12, 5, 3])[0]
@@ -155,18 +158,18 @@ def _incoming(store, rng, org, orgs, day, today, holidays, type_name, subj, file
         subject=subj,
         organ_name=organ_name,
         organ_id=organ_id,
-        code_number=f"{rng.randint(1, 2500):02d}",
-        code_notation=f"{content_abbrev(type_name)}{organ_abbrev(organ_name)}",
+        code_number=number,
+        code_notation=f"{content_abbrev(type_name)}{organ_abbreviation}",
         issued_date=issued,
         signer_position=position,
-        signer_full_name=signer,
+        signer_full_name=signer_name,
         priority=priority,
         secrecy=secrecy,
         page_amount=1,
     )
     age = (today - day).days
     with store.write() as s:
-        doc = register_incoming(s, org.clerk.id, fields, files, arrival_date=day, allow_duplicate=True)
+        doc = register_incoming(s, org.clerk.id, fields, files, arrival_date=day, allow_duplicate=True, today=today)
         if age < 2 and rng.random() < 0.6:
             return  # still waiting for the leader's direction
         leader = rng.choice(org.leaders)
@@ -228,6 +231,3 @@ def content_abbrev(type_name: str) -> str:
     abbr = DOCUMENT_TYPES[type_name]
     return f"{abbr}-" if abbr else ""
 
-
-def organ_abbrev(name: str) -> str:
-    return "".join(w[0].upper() for w in name.split())[:8] or "CQ"
