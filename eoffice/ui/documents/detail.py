@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
+from datetime import timezone
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +30,8 @@ from sqlalchemy.orm import Session
 
 from eoffice.directory.models import Unit, User
 from eoffice.store.blobs import BlobStore
+
+log = logging.getLogger(__name__)
 from eoffice.ui import labels
 
 
@@ -73,7 +77,7 @@ def load_detail(
     ``audited=False`` re-reads a document already open on screen after a change made to
     it, which is not a new opening.
     """
-    from eoffice.audit.chain import history
+    from eoffice.audit.report import describe, document_history
     from eoffice.documents.incoming import open_document
     from eoffice.documents.models import Document
     from eoffice.errors import NotFound
@@ -141,18 +145,14 @@ def load_detail(
                     parent_line_id=line.parent_line_id,
                 )
             )
-    try:
-        from eoffice.audit.report import describe
-    except ImportError:
-        describe = None  # type: ignore[assignment]
-    for event in history(session, "document", doc.id):
-        text = event.action
-        if describe is not None:
-            try:
-                text = describe(event)
-            except Exception:  # a description must never hide the history
-                text = event.action
-        when = event.at.astimezone().strftime("%d/%m/%Y %H:%M") if event.at else ""
+    for event in document_history(session, doc.id):
+        try:
+            text = describe(event)
+        except Exception:  # a description must never hide the history
+            log.exception("cannot describe audit event %s", event.seq)
+            text = event.action
+        at = event.at.replace(tzinfo=timezone.utc) if event.at and event.at.tzinfo is None else event.at
+        when = at.astimezone().strftime("%d/%m/%Y %H:%M") if at else ""
         actor = names.get(event.actor_id or "", "")
         detail.history.append(f"{when}  {actor}  {text}".strip())
     return detail
