@@ -16,14 +16,13 @@ from sqlalchemy.orm import Session
 from eoffice.audit.chain import record
 from eoffice.directory.access import load_actor, require_role
 from eoffice.directory.models import Organisation, Role
+from eoffice.documents.incoming import enter_incoming
 from eoffice.documents.indexing import index_document
 from eoffice.documents.models import Document, DocumentFile, DocumentSearch
-from eoffice.documents.numbering import register_for, take_number
 from eoffice.documents.snapshot import snapshot
 from eoffice.documents.types import Direction, DocState
 from eoffice.errors import DuplicateError, NotFound, PermissionDenied, StateError, ValidationError
 from eoffice.store.base import new_id
-from eoffice.store.sequences import next_value
 
 #: Fields an incoming copy takes from the original as they are.
 COPIED_FIELDS = (
@@ -130,24 +129,17 @@ def _enter_copy(
     arrival: date,
     source_search: DocumentSearch | None,
 ) -> Document:
-    register = register_for(session, recipient.id, Direction.INCOMING.value, original.is_secret)
-    number = take_number(session, register.id, arrival.year)
-    copy = Document(
-        id=new_id(),
+    copy = enter_incoming(
+        session,
         organisation_id=recipient.id,
-        direction=Direction.INCOMING.value,
-        state=DocState.REGISTERED.value,
-        register_id=register.id,
-        year=arrival.year,
-        register_number=number,
-        arrival_number=number,
-        arrival_date=arrival,
-        sort_key=next_value(session, "documents.sort_key"),
         created_by=actor_id,
+        arrival_date=arrival,
+        values={
+            "organ_name": sender.name,
+            "organ_id": sender.organ_id,
+            **{name: getattr(original, name) for name in COPIED_FIELDS},
+        },
         source_document_id=original.id,
-        organ_name=sender.name,
-        organ_id=sender.organ_id,
-        **{name: getattr(original, name) for name in COPIED_FIELDS},
     )
     for f in original.files:
         copy.files.append(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
@@ -118,6 +119,42 @@ def attach_files(doc: Document, files: list[PreparedFile]) -> None:
         )
 
 
+def enter_incoming(
+    session: Session,
+    *,
+    organisation_id: str,
+    created_by: str,
+    arrival_date: date,
+    values: dict[str, Any],
+    requested_number: int | None = None,
+    document_id: str | None = None,
+    source_document_id: str | None = None,
+) -> Document:
+    """A new incoming Document numbered in the organisation's register (not yet added).
+
+    ``values`` are the document's own fields; a secret one takes the secret series.
+    Shared by registration and internal delivery, which differ only in who checks what.
+    """
+    secret = values.get("secrecy", "none") != "none"
+    register = register_for(session, organisation_id, Direction.INCOMING.value, secret)
+    number = take_number(session, register.id, arrival_date.year, requested_number)
+    return Document(
+        id=document_id or new_id(),
+        organisation_id=organisation_id,
+        direction=Direction.INCOMING.value,
+        state=DocState.REGISTERED.value,
+        register_id=register.id,
+        year=arrival_date.year,
+        register_number=number,
+        arrival_number=number,
+        arrival_date=arrival_date,
+        sort_key=next_value(session, "documents.sort_key"),
+        created_by=created_by,
+        source_document_id=source_document_id,
+        **values,
+    )
+
+
 def register_incoming(
     session: Session,
     actor_id: str,
@@ -159,23 +196,15 @@ def register_incoming(
         if duplicates:
             raise DuplicateWarning(duplicates)
 
-    secret = fields.secrecy != "none"
-    register = register_for(session, actor.organisation_id, Direction.INCOMING.value, secret)
-    number = take_number(session, register.id, arrival_date.year, requested_number)
-    doc = Document(
-        id=document_id or new_id(),
+    doc = enter_incoming(
+        session,
         organisation_id=actor.organisation_id,
-        direction=Direction.INCOMING.value,
-        state=DocState.REGISTERED.value,
-        register_id=register.id,
-        year=arrival_date.year,
-        register_number=number,
-        arrival_number=number,
-        arrival_date=arrival_date,
-        sort_key=next_value(session, "documents.sort_key"),
         created_by=actor.id,
+        arrival_date=arrival_date,
+        values=fields.as_dict(),
+        requested_number=requested_number,
+        document_id=document_id,
         source_document_id=source_document_id,
-        **fields.as_dict(),
     )
     attach_files(doc, files)
     session.add(doc)

@@ -11,12 +11,11 @@ from datetime import date, datetime, timezone
 from pathlib import Path
 
 import pytest
-from sqlalchemy import event, select
+from sqlalchemy import event
 
-from eoffice.directory.models import Unit
 from eoffice.documents.fields import DocumentFields
 from eoffice.documents.incoming import prepare_files, register_incoming
-from eoffice.documents.models import DirectionLine, Document, DocumentDirection, Register
+from eoffice.documents.models import DirectionLine, Document, DocumentDirection
 from eoffice.documents.numbering import register_for, take_number
 from eoffice.errors import NotFound, ValidationError
 from eoffice.printing.registers import (
