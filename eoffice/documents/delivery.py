@@ -16,13 +16,19 @@ from sqlalchemy.orm import Session
 from eoffice.audit.chain import record
 from eoffice.directory.access import load_actor, require_role
 from eoffice.directory.models import Organisation, Role
-from eoffice.documents.incoming import enter_incoming
+from eoffice.documents.incoming import attach_files, enter_incoming
 from eoffice.documents.indexing import index_document
-from eoffice.documents.models import Document, DocumentFile, DocumentSearch
+from eoffice.documents.locks import lock_document
+from eoffice.documents.models import Document, DocumentSearch
 from eoffice.documents.snapshot import snapshot
 from eoffice.documents.types import Direction, DocState
-from eoffice.errors import DuplicateError, NotFound, PermissionDenied, StateError, ValidationError
-from eoffice.store.base import new_id
+from eoffice.errors import (
+    DuplicateError,
+    NotFound,
+    PermissionDenied,
+    StateError,
+    ValidationError,
+)
 
 #: Fields an incoming copy takes from the original as they are.
 COPIED_FIELDS = (
@@ -59,12 +65,7 @@ def deliver(
     require_role(actor, Role.CLERK)
     # Locked: two deliveries of the same document at once must not both pass the
     # "already received" check.
-    original = session.scalars(
-        select(Document)
-        .where(Document.id == document_id)
-        .with_for_update()
-        .execution_options(populate_existing=True)
-    ).first()
+    original = lock_document(session, document_id)
     if original is None or original.deleted or original.direction != Direction.OUTGOING.value:
         raise NotFound("Không tìm thấy văn bản đi.", "Outgoing document not found.")
     if original.organisation_id != actor.organisation_id:
@@ -141,18 +142,7 @@ def _enter_copy(
         },
         source_document_id=original.id,
     )
-    for f in original.files:
-        copy.files.append(
-            DocumentFile(
-                id=new_id(),
-                digest=f.digest,
-                filename=f.filename,
-                size=f.size,
-                page_count=f.page_count,
-                is_main=f.is_main,
-                position=f.position,
-            )
-        )
+    attach_files(copy, list(original.files))
     session.add(copy)
     session.flush()
     # The body text is already folded; folding is idempotent.

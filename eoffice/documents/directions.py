@@ -36,6 +36,7 @@ from sqlalchemy.orm import Session
 from eoffice.audit.chain import record
 from eoffice.directory.access import load_actor, require_role
 from eoffice.directory.models import Role, Unit, User
+from eoffice.documents.locks import lock_document
 from eoffice.documents.models import DirectionLine, Document, DocumentDirection
 from eoffice.documents.snapshot import snapshot
 from eoffice.documents.types import Direction, DocState, LineRole, LineState
@@ -82,12 +83,7 @@ def _document(session: Session, document_id: str) -> Document:
     line still open (PostgreSQL, READ COMMITTED), or the document would never be done.
     SQLite writers are serialised already and ignore the lock.
     """
-    doc = session.scalars(
-        select(Document)
-        .where(Document.id == document_id)
-        .with_for_update()
-        .execution_options(populate_existing=True)
-    ).first()
+    doc = lock_document(session, document_id)
     if doc is None or doc.deleted:
         raise NotFound("Không tìm thấy văn bản.", "Document not found.")
     return doc

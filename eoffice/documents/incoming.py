@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -19,7 +20,7 @@ from eoffice.documents.models import Document, DocumentFile
 from eoffice.documents.numbering import format_number, register_for, take_number
 from eoffice.documents.pdffiles import inspect_pdf
 from eoffice.documents.snapshot import snapshot
-from eoffice.documents.types import DocState, Direction
+from eoffice.documents.types import Direction, DocState
 from eoffice.errors import DuplicateError, ValidationError
 from eoffice.store.base import new_id
 from eoffice.store.blobs import BlobStore
@@ -104,7 +105,8 @@ def find_duplicates(
     )
 
 
-def attach_files(doc: Document, files: list[PreparedFile]) -> None:
+def attach_files(doc: Document, files: Sequence[PreparedFile | DocumentFile]) -> None:
+    """File rows for ``doc`` pointing at stored digests; the first file is the main one."""
     for position, f in enumerate(files):
         doc.files.append(
             DocumentFile(

@@ -19,8 +19,14 @@ from eoffice.documents import directions
 from eoffice.documents.fields import DocumentFields, clean
 from eoffice.documents.incoming import PreparedFile, attach_files
 from eoffice.documents.indexing import index_document
+from eoffice.documents.locks import lock_document
 from eoffice.documents.models import DirectionLine, Document
-from eoffice.documents.numbering import format_number, notation, register_for, take_number
+from eoffice.documents.numbering import (
+    format_number,
+    notation,
+    register_for,
+    take_number,
+)
 from eoffice.documents.snapshot import snapshot
 from eoffice.documents.types import CONG_VAN, Direction, DocState, LineRole
 from eoffice.errors import NotFound, PermissionDenied, StateError, ValidationError
@@ -36,12 +42,7 @@ def _outgoing(session: Session, document_id: str) -> Document:
     Two clerks issuing the same document at once must not both number it (the first
     number would be lost: a gap in the register). SQLite writers are serialised already.
     """
-    doc = session.scalars(
-        select(Document)
-        .where(Document.id == document_id)
-        .with_for_update()
-        .execution_options(populate_existing=True)
-    ).first()
+    doc = lock_document(session, document_id)
     if doc is None or doc.deleted or doc.direction != Direction.OUTGOING.value:
         raise NotFound("Không tìm thấy văn bản đi.", "Outgoing document not found.")
     return doc
