@@ -12,10 +12,10 @@ def box_label(box: str) -> str:
     names = {
         "incoming": QCoreApplication.translate("Labels", "Incoming documents"),
         "outgoing": QCoreApplication.translate("Labels", "Outgoing documents"),
-        "waiting_for_me": QCoreApplication.translate("Labels", "Waiting for me"),
+        "waiting": QCoreApplication.translate("Labels", "Waiting for me"),
         "due_soon": QCoreApplication.translate("Labels", "Due soon"),
         "overdue": QCoreApplication.translate("Labels", "Overdue"),
-        "drafts_to_approve": QCoreApplication.translate("Labels", "Drafts to approve"),
+        "to_approve": QCoreApplication.translate("Labels", "Drafts to approve"),
         "my_drafts": QCoreApplication.translate("Labels", "My drafts"),
     }
     return names.get(_value(box), _value(box))

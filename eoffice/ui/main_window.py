@@ -51,15 +51,6 @@ BOXES = (
     Box.DRAFTS_TO_APPROVE,
     Box.MY_DRAFTS,
 )
-BOX_LABEL_KEYS = {
-    Box.INCOMING: "incoming",
-    Box.OUTGOING: "outgoing",
-    Box.WAITING_FOR_ME: "waiting_for_me",
-    Box.DUE_SOON: "due_soon",
-    Box.OVERDUE: "overdue",
-    Box.DRAFTS_TO_APPROVE: "drafts_to_approve",
-    Box.MY_DRAFTS: "my_drafts",
-}
 COUNTS_EVERY_MS = 60_000
 OPEN_LINE_STATES = ("waiting", "in_progress")
 
@@ -140,7 +131,7 @@ class MainWindow(QMainWindow):
         self.sidebar.setStyleSheet("QListWidget#boxes::item { padding: 5px 4px; }")
         self.sidebar.setIconSize(QSize(16, 16))
         for box in BOXES:
-            item = QListWidgetItem(labels.box_label(BOX_LABEL_KEYS[box]))
+            item = QListWidgetItem(labels.box_label(box))
             item.setData(Qt.UserRole, box)
             self.sidebar.addItem(item)
         self.sidebar.currentRowChanged.connect(self._box_row_changed)
@@ -236,7 +227,7 @@ class MainWindow(QMainWindow):
         self.box_actions: list[QAction] = []
         for n, box in enumerate(BOXES, start=1):
             action = self._action(
-                labels.box_label(BOX_LABEL_KEYS[box]), lambda _=False, b=box: self.show_box(b), f"Ctrl+{n}"
+                labels.box_label(box), lambda _=False, b=box: self.show_box(b), f"Ctrl+{n}"
             )
             self.box_actions.append(action)
 
@@ -345,7 +336,7 @@ class MainWindow(QMainWindow):
             if self.model.query:
                 text += f": “{self.model.query}”"
         else:
-            text = labels.box_label(BOX_LABEL_KEYS[self.model.box])
+            text = labels.box_label(self.model.box)
         self.list_title.setText(text)
 
     def focus_search(self) -> None:
@@ -378,7 +369,7 @@ class MainWindow(QMainWindow):
         self.counts = counts
         for row, box in enumerate(BOXES):
             n = counts.get(box, 0)
-            name = labels.box_label(BOX_LABEL_KEYS[box])
+            name = labels.box_label(box)
             item = self.sidebar.item(row)
             item.setText(f"{name}  ({n})" if n else name)
             font = item.font()

@@ -47,10 +47,10 @@ def test_key_terms_read_as_the_decree_writes_them(qapp):
 
     assert labels.box_label("incoming") == "Văn bản đến"
     assert labels.box_label("outgoing") == "Văn bản đi"
-    assert labels.box_label("waiting_for_me") == "Chờ tôi xử lý"
+    assert labels.box_label("waiting") == "Chờ tôi xử lý"
     assert labels.box_label("due_soon") == "Sắp đến hạn"
     assert labels.box_label("overdue") == "Quá hạn"
-    assert labels.box_label("drafts_to_approve") == "Dự thảo chờ duyệt"
+    assert labels.box_label("to_approve") == "Dự thảo chờ duyệt"
     assert labels.priority_label("flash") == "Hỏa tốc"
     assert labels.line_role_label("lead") == "Chủ trì"
 
