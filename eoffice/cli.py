@@ -198,6 +198,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("audit-verify", help="check the audit chain for edited history")
     p.set_defaults(func=cmd_audit_verify)
+
+    from eoffice.server.cli import add_commands as add_server_commands
+
+    add_server_commands(sub)
     return parser
 
 

@@ -1,0 +1,120 @@
+"""The server admin's work that is not the org chart: passwords and trusted CA roots."""
+
+from __future__ import annotations
+
+import hashlib
+
+from cryptography import x509
+from cryptography.hazmat.primitives.serialization import Encoding
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from eoffice.audit.chain import record
+from eoffice.directory.models import Organisation, Role, User
+from eoffice.directory.orgchart import ROLE_NAMES, USERNAME
+from eoffice.errors import DuplicateError, NotFound, ValidationError
+from eoffice.server.auth import revoke_user_tokens
+from eoffice.server.models import TrustedRoot
+from eoffice.server.passwords import check_strength, hash_password
+from eoffice.store.base import new_id, utcnow
+
+
+def parse_roles(text: str) -> list[Role]:
+    """Roles from ``clerk,leader`` (the Vietnamese names work too)."""
+    roles: list[Role] = []
+    for name in filter(None, (part.strip().lower() for part in text.replace(";", ",").split(","))):
+        if name not in ROLE_NAMES:
+            raise ValidationError(
+                f"Vai trò “{name}” không có (clerk, officer, leader, admin).", f"Unknown role “{name}”.",
+                field="roles",
+            )
+        if ROLE_NAMES[name] not in roles:
+            roles.append(ROLE_NAMES[name])
+    if not roles:
+        raise ValidationError("Người dùng cần ít nhất một vai trò.", "A user needs a role.", field="roles")
+    return roles
+
+
+def check_username(username: str) -> str:
+    """The username as stored (lower case), or a ValidationError saying what is allowed."""
+    username = username.strip().lower()
+    if not USERNAME.match(username):
+        raise ValidationError(
+            f"Tên đăng nhập “{username}” chỉ gồm chữ không dấu, số, dấu chấm, gạch (2–80 ký tự).",
+            f"Username “{username}” may hold only a-z, 0-9, dot, dash and underscore (2–80 characters).",
+            field="username",
+        )
+    return username
+
+
+def find_organisation(session: Session, organ_id: str) -> Organisation:
+    org = session.scalars(select(Organisation).where(Organisation.organ_id == organ_id.strip().upper())).first()
+    if org is None:
+        raise NotFound(f"Không có cơ quan mã {organ_id}.", f"No organisation {organ_id}.")
+    return org
+
+
+def find_user(session: Session, username: str) -> User:
+    user = session.scalars(select(User).where(User.username == username.strip().lower())).first()
+    if user is None:
+        raise NotFound(f"Không có người dùng “{username}”.", f"No user “{username}”.")
+    return user
+
+
+def set_password(session: Session, user: User, password: str, *, actor_id: str | None = None) -> int:
+    """Give ``user`` a new password and end all their sign-ins; returns tokens revoked.
+
+    Access tokens already handed out stop working too: they carry a digest of the
+    password hash they were made under.
+    """
+    check_strength(password)
+    user.password_hash = hash_password(password)
+    revoked = revoke_user_tokens(session, user.id, utcnow())
+    session.flush()
+    record(
+        session, actor_id=actor_id, action="user.password_reset", target_type="user", target_id=user.id,
+        after={"username": user.username, "sessions_revoked": revoked},
+    )
+    return revoked
+
+
+def add_trusted_root(session: Session, pem: bytes, *, actor_id: str | None = None) -> TrustedRoot:
+    """Trust one CA certificate (PEM) for signature verification; it must be a CA."""
+    try:
+        cert = x509.load_pem_x509_certificate(pem)
+    except ValueError:
+        raise ValidationError(
+            "Tệp không phải chứng thư số dạng PEM.", "The file is not a PEM certificate.", field="pem"
+        ) from None
+    try:
+        is_ca = cert.extensions.get_extension_for_class(x509.BasicConstraints).value.ca
+    except x509.ExtensionNotFound:
+        is_ca = False
+    try:
+        key_usage = cert.extensions.get_extension_for_class(x509.KeyUsage).value
+        can_sign_certs = key_usage.key_cert_sign
+    except x509.ExtensionNotFound:
+        can_sign_certs = True
+    subject = cert.subject.rfc4514_string()
+    if not (is_ca and can_sign_certs):
+        raise ValidationError(
+            f"Chứng thư “{subject}” không phải của tổ chức cung cấp dịch vụ chứng thực (CA).",
+            f"Certificate “{subject}” is not a CA certificate.",
+            field="pem",
+        )
+    fingerprint = hashlib.sha256(cert.public_bytes(Encoding.DER)).hexdigest()
+    if session.scalars(select(TrustedRoot).where(TrustedRoot.fingerprint_sha256 == fingerprint)).first():
+        raise DuplicateError(
+            f"Chứng thư gốc “{subject}” đã có trong danh sách tin cậy.", f"Root “{subject}” is already trusted."
+        )
+    root = TrustedRoot(
+        id=new_id(), subject=subject[:1000], fingerprint_sha256=fingerprint,
+        pem=cert.public_bytes(Encoding.PEM).decode("ascii"), added_at=utcnow(),
+    )
+    session.add(root)
+    session.flush()
+    record(
+        session, actor_id=actor_id, action="trusted_root.add", target_type="trusted_root", target_id=root.id,
+        after={"subject": root.subject, "fingerprint_sha256": fingerprint},
+    )
+    return root

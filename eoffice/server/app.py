@@ -1,0 +1,327 @@
+"""The HTTP API: routes under ``/api/v1``, errors as JSON a client can show as they are.
+
+Every error body is ``{"error": code, "message": Vietnamese, "message_en": English}``.
+Expected trouble (DomainError) maps to a 4xx by its kind; a bug is logged and answered
+500 without details.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from fastapi import APIRouter, Depends, FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from sqlalchemy import select
+from starlette.concurrency import run_in_threadpool
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+import eoffice
+from eoffice.directory.access import require_role
+from eoffice.directory.models import Role, User
+from eoffice.errors import (
+    DomainError,
+    DuplicateError,
+    InvalidFileError,
+    NotFound,
+    NumberTakenError,
+    PermissionDenied,
+    StateError,
+    ValidationError,
+)
+from eoffice.server import auth
+from eoffice.server.auth import UserInfo
+from eoffice.server.errors import AuthError, ServerError
+from eoffice.server.protocol import (
+    API_PREFIX,
+    HEADER,
+    PROTOCOL_MAX,
+    PROTOCOL_MIN,
+    accepts,
+    mismatch_messages,
+)
+from eoffice.server.schemas import ErrorBody, Hello, LoginRequest, RefreshRequest, TokenResponse, UserOut
+from eoffice.server.settings import ServerSettings
+from eoffice.store import Store
+from eoffice.store.blobs import BlobStore
+
+log = logging.getLogger("eoffice.server")
+
+#: Paths a client of any protocol version may reach: how it learns which versions we speak.
+UNVERSIONED = frozenset({f"{API_PREFIX}/hello", f"{API_PREFIX}/openapi.json", f"{API_PREFIX}/docs"})
+
+_DOMAIN_STATUS: list[tuple[type[DomainError], int, str]] = [
+    (PermissionDenied, 403, "permission_denied"),
+    (NotFound, 404, "not_found"),
+    (DuplicateError, 409, "duplicate"),
+    (NumberTakenError, 409, "number_taken"),
+    (StateError, 409, "wrong_state"),
+    (ValidationError, 422, "invalid"),
+    (InvalidFileError, 422, "invalid_file"),
+]
+
+_HTTP_MESSAGES: dict[int, tuple[str, str, str]] = {
+    400: ("bad_request", "Yêu cầu không hợp lệ.", "Bad request."),
+    404: ("not_found", "Không có địa chỉ này trên máy chủ.", "No such address on the server."),
+    405: ("method_not_allowed", "Địa chỉ này không nhận phương thức đó.", "Method not allowed."),
+    413: (
+        "body_too_large",
+        "Dữ liệu gửi lên quá lớn.",
+        "The request body is too large.",
+    ),
+    415: ("unsupported_media_type", "Kiểu dữ liệu gửi lên không được hỗ trợ.", "Unsupported media type."),
+}
+
+ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
+    422: {"model": ErrorBody, "description": "Invalid request"},
+    426: {"model": ErrorBody, "description": "Protocol version not spoken by this server"},
+}
+AUTH_RESPONSES: dict[int | str, dict[str, Any]] = {
+    **ERROR_RESPONSES,
+    401: {"model": ErrorBody, "description": "Not signed in, token expired or revoked"},
+}
+
+
+def error_body(code: str, message_vi: str, message_en: str, **extra: Any) -> dict[str, Any]:
+    return {"error": code, "message": message_vi, "message_en": message_en, **extra}
+
+
+class ProtocolGuard:
+    """Refuses, with 426, requests whose ``X-Eoffice-Protocol`` this server does not speak.
+
+    A plain ASGI middleware: it answers before any routing or body parsing.
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or not scope["path"].startswith(API_PREFIX) or scope["path"] in UNVERSIONED:
+            await self.app(scope, receive, send)
+            return
+        sent = next(
+            (v.decode("latin-1") for k, v in scope["headers"] if k.decode("latin-1").lower() == HEADER.lower()),
+            None,
+        )
+        if accepts(sent):
+            await self.app(scope, receive, send)
+            return
+        vi, en = mismatch_messages(sent)
+        response = JSONResponse(
+            error_body("protocol_mismatch", vi, en, protocol_min=PROTOCOL_MIN, protocol_max=PROTOCOL_MAX),
+            status_code=426,
+            headers={"Upgrade": f"eoffice/{PROTOCOL_MAX}"},
+        )
+        await response(scope, receive, send)
+
+
+class BodyTooLarge(StarletteHTTPException):
+    def __init__(self) -> None:
+        super().__init__(status_code=413, detail="Content Too Large")
+
+
+class BodyLimit:
+    """Refuses request bodies over ``limit`` bytes, declared or streamed, with a JSON 413.
+
+    Nothing over the limit is kept in memory. The refused body is still read and thrown
+    away up to ``drain`` bytes, because a client still sending when the server answers
+    and hangs up sees a broken connection instead of the 413 and its message.
+    """
+
+    def __init__(self, app: ASGIApp, limit: int, exempt: tuple[str, ...] = ()) -> None:
+        self.app = app
+        self.limit = limit
+        self.drain = 4 * limit
+        self.exempt = exempt
+
+    async def _discard(self, receive: Receive, received: int) -> None:
+        while received <= self.drain:
+            message = await receive()
+            if message["type"] != "http.request":
+                return
+            received += len(message.get("body", b""))
+            if not message.get("more_body", False):
+                return
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or (self.exempt and scope["path"].startswith(self.exempt)):
+            await self.app(scope, receive, send)
+            return
+        declared = next((v for k, v in scope["headers"] if k.lower() == b"content-length"), None)
+        if declared is not None and declared.isdigit() and int(declared) > self.limit:
+            await self._discard(receive, 0)
+            code, vi, en = _HTTP_MESSAGES[413]
+            await JSONResponse(error_body(code, vi, en), 413, headers={"Connection": "close"})(scope, receive, send)
+            return
+        received = 0
+
+        async def counted() -> Message:
+            nonlocal received
+            message = await receive()
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if received > self.limit:
+                    if message.get("more_body", False):
+                        await self._discard(receive, received)
+                    raise BodyTooLarge()
+            return message
+
+        await self.app(scope, counted, send)
+
+
+def _validation_message(exc: RequestValidationError) -> tuple[int, str, str, str]:
+    errors = exc.errors()
+    if any(e.get("type") == "json_invalid" for e in errors):
+        return 400, "malformed_json", "Dữ liệu gửi lên không phải JSON hợp lệ.", "The body is not valid JSON."
+    fields = []
+    for e in errors[:10]:
+        loc = [str(part) for part in e.get("loc", ()) if part not in ("body", "query", "path", "header")]
+        fields.append(".".join(loc) or "body")
+    listed = ", ".join(dict.fromkeys(fields))
+    return (
+        422,
+        "invalid_request",
+        f"Yêu cầu không hợp lệ: kiểm tra {listed}.",
+        f"Invalid request: check {listed}.",
+    )
+
+
+def _install_error_handlers(app: FastAPI, store: Store) -> None:
+    async def refused(request: Request, reason: str) -> None:
+        actor = getattr(request.state, "user_id", None)
+        await run_in_threadpool(
+            auth.audit_refusal, store, "access.denied", actor, reason,
+            path=request.url.path, method=request.method,
+        )
+
+    @app.exception_handler(DomainError)
+    async def domain_error(request: Request, exc: DomainError) -> JSONResponse:
+        headers: dict[str, str] = {}
+        if isinstance(exc, ServerError):
+            status, code = exc.status, exc.code
+            if isinstance(exc, AuthError):
+                if status == 401:
+                    headers["WWW-Authenticate"] = "Bearer"
+                if hasattr(exc, "retry_after"):
+                    headers["Retry-After"] = str(exc.retry_after)
+            if status in (401, 403) and not exc.audited:
+                await refused(request, code)
+        else:
+            status, code = 400, "domain_error"
+            for kind, kind_status, kind_code in _DOMAIN_STATUS:
+                if isinstance(exc, kind):
+                    status, code = kind_status, kind_code
+                    break
+            if status == 403:
+                await refused(request, exc.message_en)
+        extra = {"field": exc.field} if exc.field else {}
+        return JSONResponse(error_body(code, exc.message_vi, exc.message_en, **extra), status, headers=headers)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid_request(request: Request, exc: RequestValidationError) -> JSONResponse:
+        status, code, vi, en = _validation_message(exc)
+        return JSONResponse(error_body(code, vi, en), status)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        code, vi, en = _HTTP_MESSAGES.get(
+            exc.status_code, (f"http_{exc.status_code}", "Yêu cầu không thực hiện được.", str(exc.detail))
+        )
+        return JSONResponse(error_body(code, vi, en), exc.status_code, headers=exc.headers)
+
+    @app.exception_handler(Exception)
+    async def bug(request: Request, exc: Exception) -> JSONResponse:
+        log.exception("unexpected error on %s %s", request.method, request.url.path)
+        return JSONResponse(
+            error_body(
+                "internal_error",
+                "Máy chủ gặp lỗi ngoài dự kiến; lỗi đã được ghi lại.",
+                "Unexpected server error; it was logged.",
+            ),
+            500,
+        )
+
+
+def create_app(store: Store, blobs: BlobStore, settings: ServerSettings) -> FastAPI:
+    """The server application over one database, one blob store and its settings."""
+    settings.signing_key()  # created now, not by the first request racing another
+    app = FastAPI(
+        title="eoffice",
+        version=eoffice.__version__,
+        openapi_url=f"{API_PREFIX}/openapi.json",
+        docs_url=f"{API_PREFIX}/docs",
+        redoc_url=None,
+    )
+    app.state.store = store
+    app.state.blobs = blobs
+    app.state.settings = settings
+    _install_error_handlers(app, store)
+    app.add_middleware(BodyLimit, limit=settings.max_body_bytes, exempt=settings.streaming_prefixes)
+    app.add_middleware(ProtocolGuard)  # outermost: a client of another version learns it first
+
+    bearer = HTTPBearer(auto_error=False)
+
+    def current_user(
+        request: Request, credentials: HTTPAuthorizationCredentials | None = Depends(bearer)
+    ) -> User:
+        """The signed-in user of this request; 401 (audited) otherwise."""
+        user = auth.authenticate(
+            store, settings, credentials.credentials if credentials else None, path=request.url.path
+        )
+        request.state.user_id = user.id
+        return user
+
+    app.state.current_user = current_user
+    api = APIRouter(prefix=API_PREFIX)
+
+    @api.get("/hello", response_model=Hello, tags=["protocol"])
+    def hello() -> Hello:
+        """Which protocol versions this server speaks; needs no sign-in and no version header."""
+        return Hello(protocol_min=PROTOCOL_MIN, protocol_max=PROTOCOL_MAX, server="eoffice", version=eoffice.__version__)
+
+    @api.post(
+        "/auth/login", response_model=TokenResponse, tags=["auth"],
+        responses={
+            **AUTH_RESPONSES,
+            423: {"model": ErrorBody, "description": "Account locked after repeated failures"},
+            429: {"model": ErrorBody, "description": "Too many failures: wait Retry-After seconds"},
+        },
+    )
+    def login(body: LoginRequest, request: Request) -> TokenResponse:
+        source = request.client.host if request.client else ""
+        return TokenResponse.of(auth.login(store, settings, body.username, body.password, source=source))
+
+    @api.post("/auth/refresh", response_model=TokenResponse, tags=["auth"], responses=AUTH_RESPONSES)
+    def refresh(body: RefreshRequest) -> TokenResponse:
+        """A new token pair for a refresh token; the old refresh token stops working."""
+        return TokenResponse.of(auth.refresh(store, settings, body.refresh_token))
+
+    @api.post("/auth/logout", status_code=204, tags=["auth"], responses=ERROR_RESPONSES)
+    def logout(body: RefreshRequest) -> None:
+        """End the sign-in the refresh token belongs to (idempotent)."""
+        auth.logout(store, settings, body.refresh_token)
+
+    @api.get("/me", response_model=UserOut, tags=["auth"], responses=AUTH_RESPONSES)
+    def me(user: User = Depends(current_user)) -> UserOut:
+        return UserOut.of(UserInfo.of(user))
+
+    @api.get(
+        "/admin/users", response_model=list[UserOut], tags=["admin"],
+        responses={**AUTH_RESPONSES, 403: {"model": ErrorBody, "description": "Not an admin"}},
+    )
+    def admin_users(user: User = Depends(current_user)) -> list[UserOut]:
+        """The users of the admin's organisation (admins only)."""
+        require_role(user, Role.ADMIN)
+        with store.read() as session:
+            users = session.scalars(
+                select(User)
+                .where(User.organisation_id == user.organisation_id, User.deleted.is_(False))
+                .order_by(User.username)
+            ).all()
+            return [UserOut.of(UserInfo.of(u)) for u in users]
+
+    app.include_router(api)
+    return app

@@ -1,0 +1,245 @@
+"""``eoffice server`` and ``eoffice admin …``: run the provincial server and manage it."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+from pathlib import Path
+
+from eoffice.errors import DomainError, ValidationError
+
+SUPPRESS = argparse.SUPPRESS
+
+
+def _common(p: argparse.ArgumentParser) -> None:
+    # SUPPRESS: a value given before the subcommand (``eoffice --database-url … admin``) survives.
+    p.add_argument("--database-url", default=SUPPRESS, help="SQLAlchemy URL (default: SQLite in the data dir)")
+    p.add_argument("--data-dir", default=SUPPRESS, help="the server's folder (default: the user's data dir/server)")
+
+
+def _lang(args: argparse.Namespace) -> str:
+    return getattr(args, "lang", "vi")
+
+
+def _fail(args: argparse.Namespace, err: DomainError) -> int:
+    print(err.message(_lang(args)), file=sys.stderr)
+    return 1
+
+
+def _open(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    from eoffice.server.process import open_server
+
+    return open_server(getattr(args, "database_url", None), getattr(args, "data_dir", None))
+
+
+def _read_password(args: argparse.Namespace) -> str:
+    if args.password_env:
+        value = os.environ.get(args.password_env)
+        if value is None:
+            raise ValidationError(
+                f"Biến môi trường {args.password_env} chưa được đặt.", f"{args.password_env} is not set."
+            )
+        return value
+    if not sys.stdin.isatty():
+        raise ValidationError(
+            "Không có bàn phím để nhập mật khẩu; hãy dùng --password-env TÊN_BIẾN.",
+            "No terminal to type a password in; use --password-env VAR.",
+        )
+    try:
+        first = getpass.getpass("Mật khẩu / Password: ")
+        second = getpass.getpass("Nhập lại / Again: ")
+    except EOFError:
+        raise ValidationError("Chưa nhập mật khẩu.", "No password given.") from None
+    if first != second:
+        raise ValidationError("Hai lần nhập mật khẩu không khớp.", "The passwords differ.")
+    return first
+
+
+def cmd_server(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from eoffice.server.process import ENV_DATA_DIR, ENV_DATABASE_URL, default_server_database_url, open_server, server_data_dir
+
+    if bool(args.certfile) != bool(args.keyfile):
+        print("Cần cả --certfile và --keyfile để chạy HTTPS. / Give both --certfile and --keyfile.", file=sys.stderr)
+        return 2
+    folder = server_data_dir(getattr(args, "data_dir", None))
+    url = getattr(args, "database_url", None) or default_server_database_url(folder)
+    store, _blobs, settings = open_server(url, folder)  # migrates once, before any worker starts
+    settings.signing_key()
+    store.dispose()
+    os.environ[ENV_DATABASE_URL] = url
+    os.environ[ENV_DATA_DIR] = str(folder)
+    scheme = "https" if args.certfile else "http"
+    print(f"eoffice server: {scheme}://{args.host}:{args.port}/api/v1 (dữ liệu / data: {folder})", file=sys.stderr)
+    uvicorn.run(
+        "eoffice.server.process:app_from_environment",
+        factory=True,
+        host=args.host,
+        port=args.port,
+        workers=args.workers,
+        ssl_certfile=args.certfile,
+        ssl_keyfile=args.keyfile,
+        log_level="info",
+    )
+    return 0
+
+
+def cmd_create_organisation(args: argparse.Namespace) -> int:
+    from eoffice.directory.admin import create_organisation
+    from eoffice.server.admin import find_organisation
+
+    store, _, _ = _open(args)
+    try:
+        with store.write() as s:
+            parent_id = find_organisation(s, args.parent).id if args.parent else None
+            org = create_organisation(s, args.organ_id, args.name, args.abbreviation, parent_id)
+            print(f"Đã tạo cơ quan {org.organ_id} — {org.name}. / Created organisation {org.organ_id}.")
+    except DomainError as err:
+        return _fail(args, err)
+    finally:
+        store.dispose()
+    return 0
+
+
+def cmd_import_orgchart(args: argparse.Namespace) -> int:
+    from eoffice.directory.orgchart import import_orgchart
+
+    store, _, _ = _open(args)
+    try:
+        with store.write() as s:
+            result = import_orgchart(s, Path(args.csv))
+    except DomainError as err:
+        return _fail(args, err)
+    finally:
+        store.dispose()
+    print(result)
+    return 0
+
+
+def cmd_create_user(args: argparse.Namespace) -> int:
+    from sqlalchemy import select
+
+    from eoffice.directory.admin import create_user
+    from eoffice.directory.models import Unit
+    from eoffice.errors import NotFound
+    from eoffice.server.admin import check_username, find_organisation, parse_roles, set_password
+    from eoffice.server.passwords import check_strength
+
+    store, _, _ = _open(args)
+    try:
+        username = check_username(args.username)
+        roles = parse_roles(args.roles)
+        password = _read_password(args)
+        check_strength(password)
+        with store.write() as s:
+            org = find_organisation(s, args.organ_id)
+            unit_id = None
+            if args.unit:
+                unit = s.scalars(
+                    select(Unit).where(Unit.organisation_id == org.id, Unit.code == args.unit, Unit.deleted.is_(False))
+                ).first()
+                if unit is None:
+                    raise NotFound(f"Không có đơn vị {args.unit} trong {org.organ_id}.", f"No unit {args.unit}.")
+                unit_id = unit.id
+            user = create_user(s, username, args.full_name, org.id, roles, unit_id, args.position, args.email)
+            set_password(s, user, password)
+            print(f"Đã tạo người dùng {user.username}. / Created user {user.username}.")
+    except DomainError as err:
+        return _fail(args, err)
+    finally:
+        store.dispose()
+    return 0
+
+
+def cmd_reset_password(args: argparse.Namespace) -> int:
+    from eoffice.server.admin import find_user, set_password
+
+    store, _, _ = _open(args)
+    try:
+        password = _read_password(args)
+        with store.write() as s:
+            user = find_user(s, args.username)
+            revoked = set_password(s, user, password)
+        print(
+            f"Đã đặt lại mật khẩu cho {user.username}; {revoked} phiên đăng nhập bị thu hồi."
+            f" / Password reset; {revoked} sign-in(s) revoked."
+        )
+    except DomainError as err:
+        return _fail(args, err)
+    finally:
+        store.dispose()
+    return 0
+
+
+def cmd_add_trusted_root(args: argparse.Namespace) -> int:
+    from eoffice.server.admin import add_trusted_root
+
+    try:
+        pem = Path(args.pem).read_bytes()
+    except OSError as err:
+        print(f"Không đọc được tệp {args.pem}: {err.strerror}. / Cannot read {args.pem}.", file=sys.stderr)
+        return 1
+    store, _, _ = _open(args)
+    try:
+        with store.write() as s:
+            root = add_trusted_root(s, pem)
+            print(f"Đã thêm chứng thư gốc {root.subject} (SHA-256 {root.fingerprint_sha256}).")
+    except DomainError as err:
+        return _fail(args, err)
+    finally:
+        store.dispose()
+    return 0
+
+
+def add_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """Register ``server`` and ``admin`` on the main ``eoffice`` parser."""
+    p = sub.add_parser("server", help="run the provincial server (HTTP API)")
+    _common(p)
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=8765)
+    p.add_argument("--certfile", help="PEM certificate (chain) for HTTPS")
+    p.add_argument("--keyfile", help="PEM private key for HTTPS")
+    p.add_argument("--workers", type=int, default=1, help="server processes (share one PostgreSQL database)")
+    p.set_defaults(func=cmd_server)
+
+    admin = sub.add_parser("admin", help="manage the server: organisations, users, passwords, CA roots")
+    admin_sub = admin.add_subparsers(title="admin commands", required=True, metavar="COMMAND")
+
+    p = admin_sub.add_parser("create-organisation", help="add an organisation (with its registers)")
+    _common(p)
+    p.add_argument("--organ-id", required=True, help="13-character id, e.g. 000.00.01.H41")
+    p.add_argument("--name", required=True)
+    p.add_argument("--abbreviation", required=True, help="e.g. UBND, SNV")
+    p.add_argument("--parent", help="the parent organisation's organ id")
+    p.set_defaults(func=cmd_create_organisation)
+
+    p = admin_sub.add_parser("import-orgchart", help="import organisations, units and users from CSV")
+    _common(p)
+    p.add_argument("csv")
+    p.set_defaults(func=cmd_import_orgchart)
+
+    p = admin_sub.add_parser("create-user", help="add a user with a password")
+    _common(p)
+    p.add_argument("--username", required=True)
+    p.add_argument("--full-name", required=True)
+    p.add_argument("--organ-id", required=True)
+    p.add_argument("--unit", help="unit code, e.g. VP")
+    p.add_argument("--position", default="")
+    p.add_argument("--email", default="")
+    p.add_argument("--roles", required=True, help="comma-separated: clerk,officer,leader,admin")
+    p.add_argument("--password-env", metavar="VAR", help="read the password from this environment variable")
+    p.set_defaults(func=cmd_create_user)
+
+    p = admin_sub.add_parser("reset-password", help="set a new password and end the user's sign-ins")
+    _common(p)
+    p.add_argument("--username", required=True)
+    p.add_argument("--password-env", metavar="VAR", help="read the password from this environment variable")
+    p.set_defaults(func=cmd_reset_password)
+
+    p = admin_sub.add_parser("add-trusted-root", help="trust a CA certificate (PEM) for signature checks")
+    _common(p)
+    p.add_argument("pem")
+    p.set_defaults(func=cmd_add_trusted_root)

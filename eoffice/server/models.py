@@ -1,0 +1,60 @@
+"""Server-side rows: refresh tokens, login throttling and the trusted CA roots.
+
+They live apart from ``users`` on purpose: sign-in state changes on every login and
+never syncs to clients.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import DateTime, ForeignKey, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from eoffice.store.base import Base, UUIDPk, utcnow
+
+
+class RefreshToken(UUIDPk, Base):
+    """A long-lived sign-in; only the SHA-256 of the token is kept.
+
+    Every refresh replaces the token with a new one of the same ``family_id`` (one
+    sign-in on one device). A replaced token shown again means it was stolen: the whole
+    family is revoked.
+    """
+
+    __tablename__ = "refresh_tokens"
+
+    user_id: Mapped[str] = mapped_column(ForeignKey("users.id"), index=True)
+    family_id: Mapped[str] = mapped_column(String(36), index=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    expires_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    revoked_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    replaced_by: Mapped[str | None] = mapped_column(String(36), nullable=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class LoginThrottle(Base):
+    """Consecutive failed sign-ins of one username (known or not) and what they cost.
+
+    Kept in the database, not in a process, so that several server processes on one
+    PostgreSQL database throttle together.
+    """
+
+    __tablename__ = "login_throttle"
+
+    username: Mapped[str] = mapped_column(String(80), primary_key=True)
+    failures: Mapped[int] = mapped_column(Integer, default=0)
+    last_failure_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    next_attempt_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    locked_until: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+
+
+class TrustedRoot(UUIDPk, Base):
+    """A CA certificate the admin trusts for signature verification (chứng thư số gốc)."""
+
+    __tablename__ = "trusted_roots"
+
+    subject: Mapped[str] = mapped_column(String(1000))
+    fingerprint_sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    pem: Mapped[str] = mapped_column(Text)
+    added_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)

@@ -1,0 +1,76 @@
+"""Everything a server process needs to know, declared once with its defaults."""
+
+from __future__ import annotations
+
+import os
+import secrets
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from eoffice.store.base import utcnow
+
+SECRET_FILE = "server_secret.key"
+
+
+@dataclass
+class ServerSettings:
+    """Tunable limits of one server; tests shorten the durations and inject a clock."""
+
+    data_dir: Path
+    access_token_ttl: timedelta = timedelta(minutes=15)
+    refresh_token_ttl: timedelta = timedelta(days=30)
+    #: Largest request body accepted on JSON endpoints.
+    max_body_bytes: int = 10 * 1024 * 1024
+    #: Path prefixes whose routes stream large bodies and bound them themselves (attachments).
+    streaming_prefixes: tuple[str, ...] = ()
+    #: After this many consecutive failures each attempt must wait (429).
+    throttle_after: int = 5
+    #: The first wait; it doubles with every further failure.
+    throttle_base_delay: timedelta = timedelta(seconds=1)
+    throttle_max_delay: timedelta = timedelta(minutes=5)
+    #: After this many consecutive failures the account is locked (423).
+    lock_after: int = 10
+    lock_for: timedelta = timedelta(minutes=15)
+    clock: Callable[[], datetime] = field(default=utcnow)
+    #: HMAC key for access tokens; read from (or created in) ``data_dir`` when None.
+    secret: bytes | None = None
+
+    def __post_init__(self) -> None:
+        self.data_dir = Path(self.data_dir)
+
+    def signing_key(self) -> bytes:
+        if self.secret is None:
+            self.secret = load_or_create_secret(self.data_dir)
+        return self.secret
+
+
+def load_or_create_secret(data_dir: Path) -> bytes:
+    """The server's token key, created readable by its owner only on first start.
+
+    Server processes sharing one database must share this file (same data dir), or a
+    token made by one is refused by the other.
+    """
+    data_dir.mkdir(parents=True, exist_ok=True)
+    path = data_dir / SECRET_FILE
+    if not path.exists():
+        # Written whole under a temporary name, then linked into place: a process
+        # starting at the same moment sees either no file or the complete one.
+        fd, tmp = tempfile.mkstemp(prefix=".secret-", dir=data_dir)  # mode 0600
+        try:
+            with os.fdopen(fd, "wb") as out:
+                out.write(secrets.token_urlsafe(48).encode("ascii") + b"\n")
+                out.flush()
+                os.fsync(out.fileno())
+            try:
+                os.link(tmp, path)
+            except FileExistsError:
+                pass
+        finally:
+            os.unlink(tmp)
+    key = path.read_bytes().strip()
+    if len(key) < 32:
+        raise RuntimeError(f"{path} is too short to be a server secret; delete it to make a new one")
+    return key

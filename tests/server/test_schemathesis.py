@@ -1,0 +1,39 @@
+"""Property-based requests generated from the served OpenAPI spec: never a 5xx, always the spec.
+
+Bounded on purpose (a few examples per operation): it guards the error contract, it is
+not a load test.
+"""
+
+from __future__ import annotations
+
+import hypothesis
+import schemathesis
+from hypothesis import strategies as st
+
+from eoffice.server.protocol import HEADER, PROTOCOL_VERSION
+from tests.server.conftest import bearer
+
+EXAMPLES_PER_OPERATION = 15
+
+
+def test_the_api_keeps_its_spec(running):
+    schema = schemathesis.openapi.from_url(f"{running.api}/openapi.json")
+    headers = {HEADER: str(PROTOCOL_VERSION), **bearer(running.login("quantri"))}
+    operations = [result.ok() for result in schema.get_all_operations()]
+    assert len(operations) >= 5
+    strategy = st.one_of(*(op.as_strategy() for op in operations))
+
+    @hypothesis.given(case=strategy)
+    @hypothesis.settings(
+        max_examples=EXAMPLES_PER_OPERATION * len(operations), deadline=None, database=None,
+        suppress_health_check=list(hypothesis.HealthCheck),
+    )
+    def check(case: schemathesis.Case) -> None:
+        response = case.call_and_validate(headers=headers)
+        seen.add((case.operation.path, response.status_code))
+
+    seen: set[tuple[str, int]] = set()
+    check()
+    statuses = {status for _, status in seen}
+    assert 200 in statuses and statuses & {401, 422}, seen
+    assert {path for path, _ in seen} == {op.path for op in operations}
