@@ -55,11 +55,13 @@ def deliver(
     recipient_organisation_ids: list[str],
     *,
     arrival_date: date | None = None,
+    copy_ids: list[str] | None = None,
 ) -> list[Document]:
     """Enter an issued document in each recipient organisation's incoming register.
 
     Returns the incoming copies, in the order of ``recipient_organisation_ids``. A
     recipient that already received this document is refused (DuplicateError).
+    ``copy_ids`` (one per recipient, same order) are the copies' ids chosen by the caller.
     """
     actor = load_actor(session, actor_id)
     require_role(actor, Role.CLERK)
@@ -79,6 +81,10 @@ def deliver(
         raise ValidationError("Cần chọn ít nhất một nơi nhận.", "Choose at least one recipient.", field="recipients")
     if len(set(recipient_organisation_ids)) != len(recipient_organisation_ids):
         raise ValidationError("Một nơi nhận được chọn hai lần.", "A recipient is listed twice.", field="recipients")
+    if copy_ids is not None and len(copy_ids) != len(recipient_organisation_ids):
+        raise ValidationError(
+            "Số mã bản sao không khớp số nơi nhận.", "One copy id is needed per recipient.", field="recipients"
+        )
     arrival = arrival_date or date.today()
     if original.issued_date and arrival < original.issued_date:
         raise ValidationError(
@@ -90,7 +96,7 @@ def deliver(
     assert sender is not None
     source_search = session.scalar(select(DocumentSearch).where(DocumentSearch.document_id == original.id))
     copies = []
-    for org_id in recipient_organisation_ids:
+    for position, org_id in enumerate(recipient_organisation_ids):
         recipient = session.get(Organisation, org_id)
         if recipient is None or recipient.deleted:
             raise ValidationError("Không tìm thấy cơ quan nhận.", "Recipient organisation not found.", field="recipients")
@@ -113,7 +119,10 @@ def deliver(
                 f"{recipient.name} has already received this document.",
                 field="recipients",
             )
-        copies.append(_enter_copy(session, actor.id, original, sender, recipient, arrival, source_search))
+        copy_id = copy_ids[position] if copy_ids is not None else None
+        copies.append(
+            _enter_copy(session, actor.id, original, sender, recipient, arrival, source_search, copy_id)
+        )
     record(
         session, actor_id=actor.id, action="document.deliver", target_type="document", target_id=original.id,
         after={"recipients": [c.organisation_id for c in copies], "copies": [c.id for c in copies]},
@@ -129,6 +138,7 @@ def _enter_copy(
     recipient: Organisation,
     arrival: date,
     source_search: DocumentSearch | None,
+    copy_id: str | None = None,
 ) -> Document:
     copy = enter_incoming(
         session,
@@ -141,6 +151,7 @@ def _enter_copy(
             **{name: getattr(original, name) for name in COPIED_FIELDS},
         },
         source_document_id=original.id,
+        document_id=copy_id,
     )
     attach_files(copy, list(original.files))
     session.add(copy)

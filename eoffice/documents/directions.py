@@ -64,6 +64,7 @@ class LineSpec:
     """One recipient of a direction: a unit or a person, their part and deadline.
 
     Give the deadline as a date or as a number of working days from today, not both.
+    ``line_id`` is the new line's id when its maker chose it (a client's operation).
     """
 
     role: LineRole
@@ -71,6 +72,7 @@ class LineSpec:
     user_id: str | None = None
     deadline: date | None = None
     deadline_days: int | None = None
+    line_id: str | None = None
 
 
 # --------------------------------------------------------------------------- helpers
@@ -236,7 +238,7 @@ def _new_lines(
         deadline, days_off = _resolve_deadline(spec, today, days_off, session)
         lines.append(
             DirectionLine(
-                id=new_id(),
+                id=spec.line_id or new_id(),
                 document_id=doc.id,
                 direction_id=direction_id,
                 parent_line_id=parent_line_id,
@@ -360,10 +362,12 @@ def direct(
     lines: list[LineSpec],
     *,
     today: date | None = None,
+    direction_id: str | None = None,
 ) -> DocumentDirection:
     """A leader's bút phê: free text plus recipient lines; at least one lead line.
 
     The document's own due date, when it has none, becomes the latest lead deadline.
+    ``direction_id`` (and each ``LineSpec.line_id``) are ids chosen by the caller.
     """
     actor = load_actor(session, actor_id)
     require_role(actor, Role.LEADER)
@@ -383,7 +387,7 @@ def direct(
             field="lines",
         )
     today = today or date.today()
-    direction = DocumentDirection(id=new_id(), document_id=doc.id, leader_id=actor.id, text=text.strip())
+    direction = DocumentDirection(id=direction_id or new_id(), document_id=doc.id, leader_id=actor.id, text=text.strip())
     session.add(direction)
     session.flush()
     new_lines = _new_lines(session, doc, direction.id, lines, today)

@@ -131,22 +131,30 @@ def enter_incoming(
     requested_number: int | None = None,
     document_id: str | None = None,
     source_document_id: str | None = None,
+    assign_number: bool = True,
 ) -> Document:
     """A new incoming Document numbered in the organisation's register (not yet added).
 
     ``values`` are the document's own fields; a secret one takes the secret series.
     Shared by registration and internal delivery, which differ only in who checks what.
+    With ``assign_number`` False (a client offline) the document waits for the server's
+    number: register, year and số đến stay None ("chờ cấp số").
     """
-    secret = values.get("secrecy", "none") != "none"
-    register = register_for(session, organisation_id, Direction.INCOMING.value, secret)
-    number = take_number(session, register.id, arrival_date.year, requested_number)
+    register_id: str | None = None
+    year: int | None = None
+    number: int | None = None
+    if assign_number:
+        secret = values.get("secrecy", "none") != "none"
+        register = register_for(session, organisation_id, Direction.INCOMING.value, secret)
+        number = take_number(session, register.id, arrival_date.year, requested_number)
+        register_id, year = register.id, arrival_date.year
     return Document(
         id=document_id or new_id(),
         organisation_id=organisation_id,
         direction=Direction.INCOMING.value,
         state=DocState.REGISTERED.value,
-        register_id=register.id,
-        year=arrival_date.year,
+        register_id=register_id,
+        year=year,
         register_number=number,
         arrival_number=number,
         arrival_date=arrival_date,
@@ -169,11 +177,14 @@ def register_incoming(
     document_id: str | None = None,
     source_document_id: str | None = None,
     today: date | None = None,
+    assign_number: bool = True,
 ) -> Document:
     """Enter a received document in the incoming register and give it its số đến.
 
     Secret documents go to the secret register's own series. Raises DuplicateWarning when
     the same document seems registered already, unless ``allow_duplicate``.
+    ``assign_number`` False registers it without a số đến (a client offline; the server
+    numbers it when the operation reaches it).
     """
     actor = load_actor(session, actor_id)
     require_role(actor, Role.CLERK)
@@ -207,6 +218,7 @@ def register_incoming(
         requested_number=requested_number,
         document_id=document_id,
         source_document_id=source_document_id,
+        assign_number=assign_number,
     )
     attach_files(doc, files)
     session.add(doc)

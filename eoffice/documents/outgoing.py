@@ -248,12 +248,14 @@ def issue(
     issued_date: date,
     *,
     requested_number: int | None = None,
+    assign_number: bool = True,
 ) -> Document:
     """The clerk numbers and issues an approved document (cấp số, ban hành).
 
     The number comes from the outgoing register of ``issued_date``'s year (the secret one
     for a secret document). A reply closes the drafter's open lead lines on the incoming
-    document it answers.
+    document it answers. With ``assign_number`` False (a client offline) it is issued
+    pending: no register, year or number ("chờ cấp số") until the server numbers it.
     """
     actor = load_actor(session, actor_id)
     require_role(actor, Role.CLERK)
@@ -271,13 +273,14 @@ def issue(
         unit = session.get(Unit, doc.drafting_unit_id)
         unit_code = unit.code if unit is not None else ""
     code_notation = notation(doc.type_name, org.abbreviation, unit_code)
-    register = register_for(session, doc.organisation_id, Direction.OUTGOING.value, doc.is_secret)
-    number = take_number(session, register.id, issued_date.year, requested_number)
     before = snapshot(doc)
-    doc.register_id = register.id
-    doc.year = issued_date.year
-    doc.register_number = number
-    doc.code_number = format_number(number)
+    if assign_number:
+        register = register_for(session, doc.organisation_id, Direction.OUTGOING.value, doc.is_secret)
+        number = take_number(session, register.id, issued_date.year, requested_number)
+        doc.register_id = register.id
+        doc.year = issued_date.year
+        doc.register_number = number
+        doc.code_number = format_number(number)
     doc.code_notation = code_notation
     doc.issued_date = issued_date
     if doc.approver_id and not doc.signer_full_name:
