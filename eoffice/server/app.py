@@ -10,18 +10,14 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from fastapi import APIRouter, Depends, FastAPI, Request
+from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
-from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
-from sqlalchemy import select
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 import eoffice
-from eoffice.directory.access import require_role
-from eoffice.directory.models import Role, User
 from eoffice.errors import (
     DomainError,
     DuplicateError,
@@ -33,7 +29,6 @@ from eoffice.errors import (
     ValidationError,
 )
 from eoffice.server import auth
-from eoffice.server.auth import UserInfo
 from eoffice.server.errors import AuthError, ServerError
 from eoffice.server.protocol import (
     API_PREFIX,
@@ -43,7 +38,7 @@ from eoffice.server.protocol import (
     accepts,
     mismatch_messages,
 )
-from eoffice.server.schemas import ErrorBody, Hello, LoginRequest, RefreshRequest, TokenResponse, UserOut
+from eoffice.server.routes import ROUTERS
 from eoffice.server.settings import ServerSettings
 from eoffice.store import Store
 from eoffice.store.blobs import BlobStore
@@ -74,16 +69,6 @@ _HTTP_MESSAGES: dict[int, tuple[str, str, str]] = {
     ),
     415: ("unsupported_media_type", "Kiểu dữ liệu gửi lên không được hỗ trợ.", "Unsupported media type."),
 }
-
-ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
-    422: {"model": ErrorBody, "description": "Invalid request"},
-    426: {"model": ErrorBody, "description": "Protocol version not spoken by this server"},
-}
-AUTH_RESPONSES: dict[int | str, dict[str, Any]] = {
-    **ERROR_RESPONSES,
-    401: {"model": ErrorBody, "description": "Not signed in, token expired or revoked"},
-}
-
 
 def error_body(code: str, message_vi: str, message_en: str, **extra: Any) -> dict[str, Any]:
     return {"error": code, "message": message_vi, "message_en": message_en, **extra}
@@ -262,66 +247,6 @@ def create_app(store: Store, blobs: BlobStore, settings: ServerSettings) -> Fast
     app.add_middleware(BodyLimit, limit=settings.max_body_bytes, exempt=settings.streaming_prefixes)
     app.add_middleware(ProtocolGuard)  # outermost: a client of another version learns it first
 
-    bearer = HTTPBearer(auto_error=False)
-
-    def current_user(
-        request: Request, credentials: HTTPAuthorizationCredentials | None = Depends(bearer)
-    ) -> User:
-        """The signed-in user of this request; 401 (audited) otherwise."""
-        user = auth.authenticate(
-            store, settings, credentials.credentials if credentials else None, path=request.url.path
-        )
-        request.state.user_id = user.id
-        return user
-
-    app.state.current_user = current_user
-    api = APIRouter(prefix=API_PREFIX)
-
-    @api.get("/hello", response_model=Hello, tags=["protocol"])
-    def hello() -> Hello:
-        """Which protocol versions this server speaks; needs no sign-in and no version header."""
-        return Hello(protocol_min=PROTOCOL_MIN, protocol_max=PROTOCOL_MAX, server="eoffice", version=eoffice.__version__)
-
-    @api.post(
-        "/auth/login", response_model=TokenResponse, tags=["auth"],
-        responses={
-            **AUTH_RESPONSES,
-            423: {"model": ErrorBody, "description": "Account locked after repeated failures"},
-            429: {"model": ErrorBody, "description": "Too many failures: wait Retry-After seconds"},
-        },
-    )
-    def login(body: LoginRequest, request: Request) -> TokenResponse:
-        source = request.client.host if request.client else ""
-        return TokenResponse.of(auth.login(store, settings, body.username, body.password, source=source))
-
-    @api.post("/auth/refresh", response_model=TokenResponse, tags=["auth"], responses=AUTH_RESPONSES)
-    def refresh(body: RefreshRequest) -> TokenResponse:
-        """A new token pair for a refresh token; the old refresh token stops working."""
-        return TokenResponse.of(auth.refresh(store, settings, body.refresh_token))
-
-    @api.post("/auth/logout", status_code=204, tags=["auth"], responses=ERROR_RESPONSES)
-    def logout(body: RefreshRequest) -> None:
-        """End the sign-in the refresh token belongs to (idempotent)."""
-        auth.logout(store, settings, body.refresh_token)
-
-    @api.get("/me", response_model=UserOut, tags=["auth"], responses=AUTH_RESPONSES)
-    def me(user: User = Depends(current_user)) -> UserOut:
-        return UserOut.of(UserInfo.of(user))
-
-    @api.get(
-        "/admin/users", response_model=list[UserOut], tags=["admin"],
-        responses={**AUTH_RESPONSES, 403: {"model": ErrorBody, "description": "Not an admin"}},
-    )
-    def admin_users(user: User = Depends(current_user)) -> list[UserOut]:
-        """The users of the admin's organisation (admins only)."""
-        require_role(user, Role.ADMIN)
-        with store.read() as session:
-            users = session.scalars(
-                select(User)
-                .where(User.organisation_id == user.organisation_id, User.deleted.is_(False))
-                .order_by(User.username)
-            ).all()
-            return [UserOut.of(UserInfo.of(u)) for u in users]
-
-    app.include_router(api)
+    for router in ROUTERS:
+        app.include_router(router, prefix=API_PREFIX)
     return app

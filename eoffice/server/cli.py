@@ -60,7 +60,13 @@ def _read_password(args: argparse.Namespace) -> str:
 def cmd_server(args: argparse.Namespace) -> int:
     import uvicorn
 
-    from eoffice.server.process import ENV_DATA_DIR, ENV_DATABASE_URL, default_server_database_url, open_server, server_data_dir
+    from eoffice.server.process import (
+        ENV_DATA_DIR,
+        ENV_DATABASE_URL,
+        default_server_database_url,
+        open_server,
+        server_data_dir,
+    )
 
     if bool(args.certfile) != bool(args.keyfile):
         print("Cần cả --certfile và --keyfile để chạy HTTPS. / Give both --certfile and --keyfile.", file=sys.stderr)

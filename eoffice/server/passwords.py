@@ -68,10 +68,11 @@ def verify_password(password: str, stored: str | None) -> bool:
         salt, expected = base64.b64decode(salt_b64, validate=True), base64.b64decode(hash_b64, validate=True)
         if scheme != "scrypt" or not expected or n > 2**20 or r > 32 or p > 16:
             raise ValueError(scheme)
+        derived = _kdf(password, salt, n, r, p, len(expected))  # ValueError for an impossible n
     except ValueError:
         _kdf(password, b"\0" * SALT_BYTES, SCRYPT_N, SCRYPT_R, SCRYPT_P, HASH_BYTES)
         return False
-    return hmac.compare_digest(_kdf(password, salt, n, r, p, len(expected)), expected)
+    return hmac.compare_digest(derived, expected)
 
 
 def needs_rehash(stored: str) -> bool:

@@ -30,7 +30,9 @@ def default_server_database_url(folder: Path) -> str:
     return f"sqlite:///{folder / 'server.sqlite3'}"
 
 
-def open_server(database_url: str | None, data_dir: str | Path | None, *, migrate: bool = True) -> tuple[Store, BlobStore, ServerSettings]:
+def open_server(
+    database_url: str | None, data_dir: str | Path | None, *, migrate: bool = True
+) -> tuple[Store, BlobStore, ServerSettings]:
     folder = server_data_dir(data_dir)
     store = Store(database_url or default_server_database_url(folder))
     if migrate:

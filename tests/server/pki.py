@@ -15,7 +15,9 @@ from eoffice.store.base import utcnow
 
 
 def _name(common_name: str) -> x509.Name:
-    return x509.Name([x509.NameAttribute(NameOID.COUNTRY_NAME, "VN"), x509.NameAttribute(NameOID.COMMON_NAME, common_name)])
+    return x509.Name(
+        [x509.NameAttribute(NameOID.COUNTRY_NAME, "VN"), x509.NameAttribute(NameOID.COMMON_NAME, common_name)]
+    )
 
 
 def _builder(subject: x509.Name, issuer: x509.Name, key: ec.EllipticCurvePrivateKey) -> x509.CertificateBuilder:
@@ -48,7 +50,9 @@ def make_ca(common_name: str = "CA thử nghiệm") -> tuple[x509.Certificate, e
     return cert, key
 
 
-def make_leaf(ca: x509.Certificate, ca_key: ec.EllipticCurvePrivateKey, common_name: str = "Nguyễn Văn A") -> x509.Certificate:
+def make_leaf(
+    ca: x509.Certificate, ca_key: ec.EllipticCurvePrivateKey, common_name: str = "Nguyễn Văn A"
+) -> x509.Certificate:
     key = ec.generate_private_key(ec.SECP256R1())
     return (
         _builder(_name(common_name), ca.subject, key)

@@ -88,20 +88,20 @@ def test_create_user_then_sign_in_then_reset_password_revokes_sign_ins(server_di
 
 def test_create_user_refuses_bad_input_with_a_vietnamese_message(server_dir):
     _organisation(server_dir)
-    bad_role = eoffice(server_dir, "create-user", "--username", "a1", "--full-name", "A", "--organ-id",
-                       "000.00.12.H41", "--roles", "giamdoc", "--password-env", "NEW_PASSWORD", password="mat-khau-1234")
+
+    def create(username="a1", organ_id="000.00.12.H41", roles="clerk", password="mat-khau-1234", env=True):
+        args = ["create-user", "--username", username, "--full-name", "A", "--organ-id", organ_id, "--roles", roles]
+        return eoffice(server_dir, *args, *(["--password-env", "NEW_PASSWORD"] if env else []), password=password)
+
+    bad_role = create(roles="giamdoc")
     assert bad_role.returncode == 1 and "Vai trò “giamdoc” không có" in bad_role.stderr
-    bad_name = eoffice(server_dir, "create-user", "--username", "nguyễn văn", "--full-name", "A", "--organ-id",
-                       "000.00.12.H41", "--roles", "clerk", "--password-env", "NEW_PASSWORD", password="mat-khau-1234")
+    bad_name = create(username="nguyễn văn")
     assert bad_name.returncode == 1 and "chỉ gồm chữ không dấu" in bad_name.stderr
-    short = eoffice(server_dir, "create-user", "--username", "a1", "--full-name", "A", "--organ-id",
-                    "000.00.12.H41", "--roles", "clerk", "--password-env", "NEW_PASSWORD", password="ngan")
+    short = create(password="ngan")
     assert short.returncode == 1 and "ít nhất 8 ký tự" in short.stderr
-    no_org = eoffice(server_dir, "create-user", "--username", "a1", "--full-name", "A", "--organ-id",
-                     "000.00.99.H41", "--roles", "clerk", "--password-env", "NEW_PASSWORD", password="mat-khau-1234")
+    no_org = create(organ_id="000.00.99.H41")
     assert no_org.returncode == 1 and "Không có cơ quan mã 000.00.99.H41" in no_org.stderr
-    no_tty = eoffice(server_dir, "create-user", "--username", "a1", "--full-name", "A", "--organ-id",
-                     "000.00.12.H41", "--roles", "clerk")
+    no_tty = create(env=False)
     assert no_tty.returncode == 1 and "--password-env" in no_tty.stderr
     unknown = eoffice(server_dir, "reset-password", "--username", "khongco", "--password-env", "NEW_PASSWORD",
                       password="mat-khau-1234")

@@ -179,7 +179,8 @@ def test_an_unknown_or_expired_refresh_token_is_refused(running):
     with running.client() as c:
         assert c.post("/auth/refresh", json={"refresh_token": "khong-co"}).json()["error"] == "token_invalid"
         running.clock.advance(days=31)
-        assert c.post("/auth/refresh", json={"refresh_token": tokens["refresh_token"]}).json()["error"] == "token_expired"
+        expired = c.post("/auth/refresh", json={"refresh_token": tokens["refresh_token"]})
+        assert expired.json()["error"] == "token_expired"
 
 
 def test_logout_ends_the_sign_in(running):
@@ -217,3 +218,13 @@ def test_admin_pages_refuse_others_and_the_refusal_is_audited(running):
     denied = running.audit("access.denied")[-1]
     assert denied.actor_id == running.world.officer_id
     assert "/api/v1/admin/users" in denied.after_json
+
+
+def test_parallel_guesses_are_all_counted(running):
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        statuses = list(pool.map(lambda _: _login(running, password="sai").status_code, range(4)))
+    assert statuses == [401] * 4
+    with running.store.read() as s:
+        assert s.get(LoginThrottle, "chuyenvien").failures == 4

@@ -17,7 +17,7 @@ def test_hello_needs_neither_sign_in_nor_version(running):
 
 
 def test_a_client_of_another_protocol_is_told_to_update(running):
-    for headers in ({HEADER: "2"}, {HEADER: "0"}, {HEADER: "mot".encode()}, {HEADER: "m\xf4t".encode("latin-1")}, {}):
+    for headers in ({HEADER: "2"}, {HEADER: "0"}, {HEADER: b"mot"}, {HEADER: "m\xf4t".encode("latin-1")}, {}):
         response = httpx.post(f"{running.api}/auth/login", json={"username": "x", "password": "y"}, headers=headers)
         assert response.status_code == 426, headers
         body = response.json()

@@ -1,0 +1,9 @@
+"""One router per capability; ``create_app`` mounts every router in ``ROUTERS`` under /api/v1."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+from eoffice.server.routes import admin, auth
+
+ROUTERS: list[APIRouter] = [auth.router, admin.router]
