@@ -5,3 +5,4 @@ from eoffice.store import sequences  # noqa: F401
 from eoffice.directory import models as directory_models  # noqa: F401
 from eoffice.documents import models as document_models  # noqa: F401
 from eoffice.server import models as server_models  # noqa: F401
+from eoffice.sync import models as sync_models  # noqa: F401

@@ -1,0 +1,1 @@
+"""Offline-first sync: operations as values, server versions, pull pages."""

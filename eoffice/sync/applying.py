@@ -1,0 +1,134 @@
+"""Applying pushed operations exactly once, each accepted or rejected on its own.
+
+The server remembers every op_id it has seen in ``applied_operations`` with its outcome.
+A retried push (the client never heard the answer) is answered from that table and
+changes nothing. A refused operation (DomainError) is rolled back alone — a SAVEPOINT
+around each one — and remembered as rejected with its Vietnamese reason; the others of
+its batch stand.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.orm import Session
+
+from eoffice.audit.chain import record
+from eoffice.errors import DomainError, PermissionDenied
+from eoffice.store.base import utcnow
+from eoffice.sync.models import AppliedOperation
+from eoffice.sync.operations import Operation, apply
+from eoffice.sync.versioning import reserve_version
+
+ACCEPTED = "accepted"
+REJECTED = "rejected"
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """The server's answer to one operation; ``replayed`` when it was applied before."""
+
+    op_id: str
+    kind: str
+    status: str  # ACCEPTED / REJECTED
+    reason_vi: str = ""
+    reason_en: str = ""
+    result: dict[str, Any] = field(default_factory=dict)
+    replayed: bool = False
+
+    @property
+    def accepted(self) -> bool:
+        return self.status == ACCEPTED
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "op_id": self.op_id, "kind": self.kind, "status": self.status, "reason_vi": self.reason_vi,
+            "reason_en": self.reason_en, "result": self.result, "replayed": self.replayed,
+        }
+
+
+def _stored(row: AppliedOperation) -> Outcome:
+    return Outcome(
+        row.op_id, row.kind, row.outcome, row.reason_vi, row.reason_en, json.loads(row.result_json or "{}"),
+        replayed=True,
+    )
+
+
+def _claim(session: Session, actor_id: str, op: Operation) -> bool:
+    """Insert the op's row; False if another transaction already holds it.
+
+    On PostgreSQL a concurrent insert of the same op_id waits for the other transaction
+    and then does nothing, so two pushes of one operation racing apply it once.
+    """
+    values = {
+        "op_id": op.op_id, "user_id": actor_id, "kind": op.kind, "applied_at": utcnow(),
+        "outcome": ACCEPTED, "reason_vi": "", "reason_en": "", "result_json": "{}",
+    }
+    insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
+    stmt = insert(AppliedOperation).values(**values).on_conflict_do_nothing(index_elements=["op_id"])
+    return bool(session.execute(stmt).rowcount)
+
+
+def _existing(session: Session, op_id: str) -> AppliedOperation | None:
+    return session.scalars(
+        select(AppliedOperation)
+        .where(AppliedOperation.op_id == op_id)
+        .execution_options(populate_existing=True)
+    ).first()
+
+
+def apply_once(session: Session, actor_id: str, op: Operation, *, authority: bool = True) -> Outcome:
+    """Apply ``op`` unless its op_id was seen before; never raises a DomainError.
+
+    A replay returns the stored outcome. An op_id stored for another user is refused and
+    not stored again (it is someone else's operation).
+    """
+    existing = _existing(session, op.op_id)
+    if existing is None and not _claim(session, actor_id, op):
+        existing = _existing(session, op.op_id)
+    if existing is not None:
+        if existing.user_id != actor_id or existing.kind != op.kind:
+            return Outcome(
+                op.op_id, op.kind, REJECTED,
+                "Mã thao tác này đã được dùng cho một thao tác khác.",
+                "This operation id was already used by another operation.",
+            )
+        return _stored(existing)
+    try:
+        with session.begin_nested():
+            result = apply(session, actor_id, op, authority=authority)
+            session.flush()
+    except DomainError as error:
+        if isinstance(error, PermissionDenied):
+            record(
+                session, actor_id=actor_id, action="access.denied", target_type="operation",
+                target_id=op.op_id, after={"kind": op.kind, "reason": error.message_vi},
+            )
+        outcome = Outcome(op.op_id, op.kind, REJECTED, error.message_vi, error.message_en)
+    else:
+        outcome = Outcome(op.op_id, op.kind, ACCEPTED, result=result.data)
+    row = _existing(session, op.op_id)
+    assert row is not None
+    row.outcome = outcome.status
+    row.reason_vi = outcome.reason_vi
+    row.reason_en = outcome.reason_en
+    row.result_json = json.dumps(outcome.result, ensure_ascii=False, default=str)
+    session.flush()
+    return outcome
+
+
+def apply_batch(session: Session, actor_id: str, ops: list[Operation]) -> list[Outcome]:
+    """Apply a pushed batch in order, in the caller's one transaction.
+
+    The server version is reserved first, so every batch takes its locks in the same order
+    (version, then register and sort counters, then the audit chain) and two batches can
+    never deadlock on them.
+    """
+    if ops:
+        reserve_version(session)
+    return [apply_once(session, actor_id, op, authority=True) for op in ops]

@@ -1,0 +1,502 @@
+"""Every user action of the documents domain as a value that can travel and be replayed.
+
+An operation is made on the client, applied there at once (``authority=False``: no
+register number is taken, the document shows "chờ cấp số"), kept in the outbox, pushed
+to the server and applied there again with ``authority=True``. It carries its own UUID
+(``op_id``) and the ids of the rows it creates, chosen by the client, so that the row the
+client shows offline and the row the server makes are the same row.
+
+Only JSON data: dates are ISO strings, files are references ``{digest, filename, size,
+page_count[, text]}`` (the blobs travel separately; ``text`` is the PDF text the client
+extracted, indexed for search). ``from_json`` is strict: anything unknown or malformed is
+a ValidationError with a Vietnamese message, never a crash.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import types
+import uuid
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, ClassVar, NewType, Union, get_args, get_origin, get_type_hints
+
+from sqlalchemy.orm import Session
+
+from eoffice.documents import delivery, directions, incoming, outgoing
+from eoffice.documents.directions import LineSpec
+from eoffice.documents.fields import DocumentFields
+from eoffice.documents.incoming import PreparedFile
+from eoffice.documents.models import DirectionLine, Document, DocumentDirection
+from eoffice.documents.types import LineRole
+from eoffice.errors import NotFound, ValidationError
+
+#: A UUID as text (checked by ``from_json``).
+Id = NewType("Id", str)
+#: A date as ``YYYY-MM-DD`` (checked by ``from_json``).
+ISODate = NewType("ISODate", str)
+
+DIGEST = re.compile(r"^[0-9a-f]{64}$")
+MAX_TEXT = 5_000_000  # extracted PDF text per file, characters
+
+FIELD_NAMES = tuple(f.name for f in dataclasses.fields(DocumentFields) if f.name != "extra")
+_DATE_FIELDS = {"issued_date", "due_date"}
+_INT_FIELDS = {"page_amount", "issued_amount"}
+_OPTIONAL_STR_FIELDS = {"code_number"}
+
+
+def _bad(vi: str, en: str, field_name: str | None = None) -> ValidationError:
+    return ValidationError(f"Thao tác không hợp lệ: {vi}", f"Invalid operation: {en}", field=field_name)
+
+
+# --------------------------------------------------------------------------- value parts
+
+
+@dataclass(frozen=True)
+class FileRef:
+    """A PDF already in (or on its way to) the blob store, by digest."""
+
+    digest: str
+    filename: str
+    size: int
+    page_count: int
+    text: str = ""
+
+    def prepared(self) -> PreparedFile:
+        return PreparedFile(self.digest, self.filename, self.size, self.page_count, self.text)
+
+
+@dataclass(frozen=True)
+class LineRef:
+    """One recipient line of a direction or forward, with the id its maker chose."""
+
+    line_id: Id
+    role: str
+    unit_id: Id | None = None
+    user_id: Id | None = None
+    deadline: ISODate | None = None
+    deadline_days: int | None = None
+
+    def spec(self) -> LineSpec:
+        if self.role not in {r.value for r in LineRole}:
+            raise _bad("vai trò xử lý không hợp lệ.", "invalid line role.", "role")
+        return LineSpec(
+            role=LineRole(self.role),
+            unit_id=self.unit_id,
+            user_id=self.user_id,
+            deadline=date.fromisoformat(self.deadline) if self.deadline else None,
+            deadline_days=self.deadline_days,
+            line_id=self.line_id,
+        )
+
+
+# --------------------------------------------------------------------------- operations
+
+
+@dataclass(frozen=True)
+class Operation:
+    """Base of every operation: its UUID, made by the client."""
+
+    kind: ClassVar[str] = ""
+    op_id: Id
+
+
+@dataclass(frozen=True)
+class RegisterIncoming(Operation):
+    kind: ClassVar[str] = "register_incoming"
+    document_id: Id
+    fields: dict[str, Any]
+    files: tuple[FileRef, ...]
+    arrival_date: ISODate
+    allow_duplicate: bool = False
+    requested_number: int | None = None
+
+
+@dataclass(frozen=True)
+class Direct(Operation):
+    kind: ClassVar[str] = "direct"
+    document_id: Id
+    direction_id: Id
+    text: str
+    lines: tuple[LineRef, ...]
+
+
+@dataclass(frozen=True)
+class StartLine(Operation):
+    kind: ClassVar[str] = "start_line"
+    line_id: Id
+
+
+@dataclass(frozen=True)
+class CompleteLine(Operation):
+    kind: ClassVar[str] = "complete_line"
+    line_id: Id
+    result_note: str = ""
+    reply_document_id: Id | None = None
+
+
+@dataclass(frozen=True)
+class ReturnLine(Operation):
+    kind: ClassVar[str] = "return_line"
+    line_id: Id
+    reason: str
+
+
+@dataclass(frozen=True)
+class ForwardLine(Operation):
+    kind: ClassVar[str] = "forward_line"
+    line_id: Id
+    lines: tuple[LineRef, ...]
+
+
+@dataclass(frozen=True)
+class ReturnDocument(Operation):
+    kind: ClassVar[str] = "return_document"
+    document_id: Id
+    reason: str
+
+
+@dataclass(frozen=True)
+class CreateDraft(Operation):
+    kind: ClassVar[str] = "create_draft"
+    document_id: Id
+    fields: dict[str, Any]
+    files: tuple[FileRef, ...] = ()
+    reply_to_id: Id | None = None
+
+
+@dataclass(frozen=True)
+class UpdateDraft(Operation):
+    kind: ClassVar[str] = "update_draft"
+    document_id: Id
+    fields: dict[str, Any]
+    #: None keeps the draft's files.
+    files: tuple[FileRef, ...] | None = None
+
+
+@dataclass(frozen=True)
+class SubmitDraft(Operation):
+    kind: ClassVar[str] = "submit_draft"
+    document_id: Id
+    approver_id: Id
+
+
+@dataclass(frozen=True)
+class ApproveDraft(Operation):
+    kind: ClassVar[str] = "approve_draft"
+    document_id: Id
+    comment: str = ""
+
+
+@dataclass(frozen=True)
+class ReturnDraft(Operation):
+    kind: ClassVar[str] = "return_draft"
+    document_id: Id
+    comment: str
+
+
+@dataclass(frozen=True)
+class Issue(Operation):
+    kind: ClassVar[str] = "issue"
+    document_id: Id
+    issued_date: ISODate
+    requested_number: int | None = None
+
+
+@dataclass(frozen=True)
+class Deliver(Operation):
+    kind: ClassVar[str] = "deliver"
+    document_id: Id
+    recipient_organisation_ids: tuple[Id, ...]
+    #: The incoming copies' ids, one per recipient, in the same order.
+    copy_ids: tuple[Id, ...]
+    arrival_date: ISODate | None = None
+
+
+KINDS: dict[str, type[Operation]] = {
+    cls.kind: cls
+    for cls in (
+        RegisterIncoming, Direct, StartLine, CompleteLine, ReturnLine, ForwardLine, ReturnDocument,
+        CreateDraft, UpdateDraft, SubmitDraft, ApproveDraft, ReturnDraft, Issue, Deliver,
+    )
+}
+
+
+# --------------------------------------------------------------------------- JSON
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, (FileRef, LineRef)):
+        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, tuple):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    return value
+
+
+def to_json(op: Operation) -> dict[str, Any]:
+    """The operation as a JSON-ready dict, ``kind`` included."""
+    out: dict[str, Any] = {"kind": op.kind}
+    for f in dataclasses.fields(op):
+        out[f.name] = _plain(getattr(op, f.name))
+    return out
+
+
+def _check_id(value: Any, name: str) -> str:
+    if not isinstance(value, str):
+        raise _bad(f"“{name}” phải là mã định danh (UUID).", f"{name} must be a UUID.", name)
+    try:
+        uuid.UUID(value)
+    except ValueError:
+        raise _bad(f"“{name}” không phải mã định danh hợp lệ.", f"{name} is not a valid UUID.", name) from None
+    return value
+
+
+def _check_date(value: Any, name: str) -> str:
+    if not isinstance(value, str):
+        raise _bad(f"“{name}” phải là ngày dạng YYYY-MM-DD.", f"{name} must be an ISO date.", name)
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        raise _bad(f"ngày “{value}” của “{name}” không hợp lệ.", f"{name} is not a valid date.", name) from None
+    return value
+
+
+def _coerce(value: Any, hint: Any, name: str) -> Any:
+    """``value`` checked against the annotation ``hint``; raises ValidationError."""
+    origin = get_origin(hint)
+    if origin is Union or origin is types.UnionType:
+        args = [a for a in get_args(hint) if a is not type(None)]
+        if value is None:
+            return None
+        return _coerce(value, args[0], name)
+    if hint is Id:
+        return _check_id(value, name)
+    if hint is ISODate:
+        return _check_date(value, name)
+    if hint is str:
+        if not isinstance(value, str):
+            raise _bad(f"“{name}” phải là chuỗi ký tự.", f"{name} must be a string.", name)
+        return value
+    if hint is bool:
+        if not isinstance(value, bool):
+            raise _bad(f"“{name}” phải là đúng/sai.", f"{name} must be a boolean.", name)
+        return value
+    if hint is int:
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise _bad(f"“{name}” phải là số nguyên.", f"{name} must be an integer.", name)
+        return value
+    if origin is tuple:
+        if not isinstance(value, list):
+            raise _bad(f"“{name}” phải là danh sách.", f"{name} must be a list.", name)
+        item = get_args(hint)[0]
+        return tuple(_coerce(v, item, f"{name}[{i}]") for i, v in enumerate(value))
+    if origin is dict:
+        return _document_fields(value, name)
+    if hint in (FileRef, LineRef):
+        return _record(hint, value, name)
+    raise TypeError(f"unsupported annotation {hint!r}")  # a bug in this module
+
+
+def _record(cls: type[Any], data: Any, name: str) -> Any:
+    if not isinstance(data, dict):
+        raise _bad(f"“{name}” phải là một đối tượng.", f"{name} must be an object.", name)
+    hints = get_type_hints(cls, globals())
+    known = {f.name for f in dataclasses.fields(cls)}
+    unknown = set(data) - known - {"kind"}
+    if unknown:
+        extra = ", ".join(sorted(unknown))
+        raise _bad(f"trường lạ “{extra}” trong “{name or cls.__name__}”.", f"unknown fields {extra}.", name)
+    values: dict[str, Any] = {}
+    for f in dataclasses.fields(cls):
+        if f.name not in data:
+            if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
+                raise _bad(f"thiếu trường “{f.name}”.", f"missing field {f.name}.", f.name)
+            continue
+        values[f.name] = _coerce(data[f.name], hints[f.name], f.name)
+    obj = cls(**values)
+    if isinstance(obj, FileRef):
+        if not DIGEST.match(obj.digest):
+            raise _bad("mã băm SHA-256 của tệp không hợp lệ.", "bad file digest.", "digest")
+        if obj.size < 0 or obj.page_count < 0 or not obj.filename or len(obj.filename) > 255:
+            raise _bad("thông tin tệp không hợp lệ.", "bad file reference.", "files")
+        if len(obj.text) > MAX_TEXT:
+            raise _bad("nội dung chữ của tệp quá dài.", "file text too long.", "files")
+    return obj
+
+
+def _document_fields(data: Any, name: str) -> dict[str, Any]:
+    """The document's input fields as JSON: known names, right types, ISO dates."""
+    if not isinstance(data, dict):
+        raise _bad(f"“{name}” phải là một đối tượng.", f"{name} must be an object.", name)
+    unknown = set(data) - set(FIELD_NAMES)
+    if unknown:
+        extra = ", ".join(sorted(unknown))
+        raise _bad(f"trường văn bản lạ “{extra}”.", f"unknown document fields {extra}.", name)
+    for required in ("type_name", "subject"):
+        if required not in data:
+            raise _bad(f"thiếu trường “{required}”.", f"missing field {required}.", required)
+    out: dict[str, Any] = {}
+    for key, value in data.items():
+        if key in _DATE_FIELDS:
+            out[key] = None if value is None else _check_date(value, key)
+        elif key in _INT_FIELDS:
+            out[key] = None if value is None else _coerce(value, int, key)
+        elif key in _OPTIONAL_STR_FIELDS:
+            out[key] = None if value is None else _coerce(value, str, key)
+        else:
+            out[key] = _coerce(value, str, key)
+    return out
+
+
+def from_json(data: Any) -> Operation:
+    """An operation from its JSON form; strict (unknown kind or fields → ValidationError)."""
+    if not isinstance(data, dict):
+        raise _bad("dữ liệu phải là một đối tượng JSON.", "an operation must be a JSON object.")
+    kind = data.get("kind")
+    cls = KINDS.get(kind) if isinstance(kind, str) else None
+    if cls is None:
+        raise _bad(f"loại thao tác “{kind}” không được hỗ trợ.", f"unknown operation kind {kind!r}.", "kind")
+    op = _record(cls, data, cls.__name__)
+    assert isinstance(op, Operation)
+    return op
+
+
+# --------------------------------------------------------------------------- apply
+
+
+@dataclass(frozen=True)
+class AppliedResult:
+    """What an applied operation made: ids, numbers, and whether a number is still pending."""
+
+    kind: str
+    data: dict[str, Any] = field(default_factory=dict)
+
+
+def _fields(data: dict[str, Any]) -> DocumentFields:
+    values = dict(data)
+    for key in _DATE_FIELDS:
+        if values.get(key):
+            values[key] = date.fromisoformat(values[key])
+    return DocumentFields(**values)
+
+
+def _require_new(session: Session, model: type[Any], ids: list[str], what_vi: str) -> None:
+    """Ids a client chose must be new: a reused one would overwrite someone's row."""
+    for row_id in ids:
+        if session.get(model, row_id) is not None:
+            raise ValidationError(
+                f"Mã {what_vi} {row_id} đã được dùng.", f"The id {row_id} is already used.", field="id"
+            )
+    if len(set(ids)) != len(ids):
+        raise ValidationError(f"Mã {what_vi} bị lặp.", "An id is repeated.", field="id")
+
+
+def _document_result(kind: str, doc: Document) -> AppliedResult:
+    return AppliedResult(
+        kind,
+        {
+            "document_id": doc.id,
+            "register_id": doc.register_id,
+            "year": doc.year,
+            "register_number": doc.register_number,
+            "arrival_number": doc.arrival_number,
+            "code_number": doc.code_number,
+            "number_pending": doc.register_number is None,
+            "state": doc.state,
+        },
+    )
+
+
+def apply(session: Session, actor_id: str, op: Operation, *, authority: bool) -> AppliedResult:
+    """Run ``op`` as ``actor_id`` through the domain functions, in the caller's transaction.
+
+    ``authority`` True (the server) takes register numbers; False (a client offline) leaves
+    them pending. Raises the domain's DomainError when the operation is refused.
+    """
+    if isinstance(op, RegisterIncoming):
+        _require_new(session, Document, [op.document_id], "văn bản")
+        doc = incoming.register_incoming(
+            session, actor_id, _fields(op.fields), [f.prepared() for f in op.files],
+            arrival_date=date.fromisoformat(op.arrival_date),
+            allow_duplicate=op.allow_duplicate,
+            requested_number=op.requested_number if authority else None,
+            document_id=op.document_id,
+            assign_number=authority,
+        )
+        return _document_result(op.kind, doc)
+    if isinstance(op, Direct):
+        _require_new(session, DocumentDirection, [op.direction_id], "bút phê")
+        _require_new(session, DirectionLine, [ln.line_id for ln in op.lines], "dòng giao việc")
+        direction = directions.direct(
+            session, actor_id, op.document_id, op.text, [ln.spec() for ln in op.lines],
+            direction_id=op.direction_id,
+        )
+        return AppliedResult(op.kind, {"direction_id": direction.id, "line_ids": [ln.line_id for ln in op.lines]})
+    if isinstance(op, StartLine):
+        line = directions.start_line(session, actor_id, op.line_id)
+        return AppliedResult(op.kind, {"line_id": line.id, "state": line.state})
+    if isinstance(op, CompleteLine):
+        line = directions.complete_line(session, actor_id, op.line_id, op.result_note, op.reply_document_id)
+        return AppliedResult(op.kind, {"line_id": line.id, "state": line.state})
+    if isinstance(op, ReturnLine):
+        line = directions.return_line(session, actor_id, op.line_id, op.reason)
+        return AppliedResult(op.kind, {"line_id": line.id, "state": line.state})
+    if isinstance(op, ForwardLine):
+        _require_new(session, DirectionLine, [ln.line_id for ln in op.lines], "dòng giao việc")
+        children = directions.forward_line(session, actor_id, op.line_id, [ln.spec() for ln in op.lines])
+        return AppliedResult(op.kind, {"line_id": op.line_id, "line_ids": [c.id for c in children]})
+    if isinstance(op, ReturnDocument):
+        doc = directions.return_document(session, actor_id, op.document_id, op.reason)
+        return _document_result(op.kind, doc)
+    if isinstance(op, CreateDraft):
+        _require_new(session, Document, [op.document_id], "văn bản")
+        doc = outgoing.create_draft(
+            session, actor_id, _fields(op.fields), [f.prepared() for f in op.files],
+            reply_to_id=op.reply_to_id, document_id=op.document_id,
+        )
+        return _document_result(op.kind, doc)
+    if isinstance(op, UpdateDraft):
+        files = None if op.files is None else [f.prepared() for f in op.files]
+        doc = outgoing.update_draft(session, actor_id, op.document_id, _fields(op.fields), files)
+        return _document_result(op.kind, doc)
+    if isinstance(op, SubmitDraft):
+        doc = outgoing.submit_draft(session, actor_id, op.document_id, op.approver_id)
+        return _document_result(op.kind, doc)
+    if isinstance(op, ApproveDraft):
+        doc = outgoing.approve_draft(session, actor_id, op.document_id, op.comment)
+        return _document_result(op.kind, doc)
+    if isinstance(op, ReturnDraft):
+        doc = outgoing.return_draft(session, actor_id, op.document_id, op.comment)
+        return _document_result(op.kind, doc)
+    if isinstance(op, Issue):
+        doc = outgoing.issue(
+            session, actor_id, op.document_id, date.fromisoformat(op.issued_date),
+            requested_number=op.requested_number if authority else None,
+            assign_number=authority,
+        )
+        return _document_result(op.kind, doc)
+    if isinstance(op, Deliver):
+        if not authority:
+            # The copies belong to other organisations: only the server makes them.
+            original = session.get(Document, op.document_id)
+            if original is None or original.deleted:
+                raise NotFound("Không tìm thấy văn bản đi.", "Outgoing document not found.")
+            return AppliedResult(op.kind, {"document_id": op.document_id, "copy_ids": [], "pending": True})
+        _require_new(session, Document, list(op.copy_ids), "văn bản")
+        copies = delivery.deliver(
+            session, actor_id, op.document_id, list(op.recipient_organisation_ids),
+            arrival_date=date.fromisoformat(op.arrival_date) if op.arrival_date else None,
+            copy_ids=list(op.copy_ids),
+        )
+        return AppliedResult(
+            op.kind,
+            {
+                "document_id": op.document_id,
+                "copy_ids": [c.id for c in copies],
+                "arrival_numbers": [c.arrival_number for c in copies],
+            },
+        )
+    raise TypeError(f"not an operation: {op!r}")

@@ -1,0 +1,163 @@
+"""Server versions: every change of a synced row gets the number of its transaction.
+
+A client pulls "rows whose ``server_version`` is above my cursor". That only works if a
+reader can never see version N+1 committed while version N is still to come: the reader
+would move its cursor past N and skip N's rows for ever.
+
+How this module guarantees it: the first flush of a transaction that touches a ``Synced``
+row takes the next value of the ``server_version`` counter with
+``eoffice.store.sequences.next_value``, an ``UPDATE … RETURNING`` that keeps the counter
+row locked until the transaction ends. Every synced row the transaction writes (before
+or after) carries that same version. A second writer asking for a version waits on the
+row lock until the first commits (or rolls back, giving the value back), so versions
+become visible strictly in the order they were handed out: at any instant the committed
+versions are all versions up to some N (less the rolled-back ones, which no row carries).
+A pager reading ``server_version > cursor`` in one snapshot therefore sees, for every
+version it sees, every smaller version too. On SQLite writers are serialised by
+``BEGIN IMMEDIATE`` already; the counter gives the same order.
+
+The price is that writers of synced rows are serialised from their first synced flush to
+commit. Lock order matters to avoid deadlocks on PostgreSQL: a server transaction that
+may take other counters (register numbers, sort keys) should take its version first —
+``reserve_version`` — as ``eoffice.sync.applying.apply_batch`` does.
+
+Rows that are not ``Synced`` travel with a synced parent, which is re-versioned when they
+change: a DocumentFile bumps its Document, a UserRole its User. Directions and lines also
+bump their document, so that a person newly named on a (secret) document receives it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import event, select, text, update
+from sqlalchemy.orm import Session, sessionmaker
+
+from eoffice.directory.models import Organisation, Unit, User, UserRole
+from eoffice.documents.models import DirectionLine, Document, DocumentDirection, DocumentFile, Register
+from eoffice.store.base import Synced
+from eoffice.store.sequences import Counter, next_value
+
+COUNTER = "server_version"
+_INFO_KEY = "eoffice.sync.version"
+
+#: Synced models in the order a client applies them (parents before children).
+SYNCED_MODELS: tuple[type[Any], ...] = (
+    Organisation,
+    Unit,
+    User,
+    Register,
+    Document,
+    DocumentDirection,
+    DirectionLine,
+)
+
+
+def reserve_version(session: Session) -> int:
+    """This transaction's server version, taken now if not yet (locks the counter row)."""
+    cached = session.info.get(_INFO_KEY)
+    root = session.get_transaction()
+    if cached is not None and cached[0] is root:
+        version = cached[1]
+        # A savepoint that took the version and rolled back gave it back; take it again.
+        current = session.execute(
+            select(Counter.value).where(Counter.name == COUNTER)
+        ).scalar_one_or_none()
+        if current == version:
+            return int(version)
+    version = next_value(session, COUNTER)
+    session.info[_INFO_KEY] = (root, version)
+    return version
+
+
+def _parents_of(session: Session, obj: object) -> list[Synced]:
+    """The synced rows a changed non-synced (or child) row travels with.
+
+    A child whose key is not set yet is new together with its parent, which is stamped
+    as a new row anyway.
+    """
+    parent: Any = None
+    if isinstance(obj, DocumentFile):
+        parent = obj.document
+        if parent is None and obj.document_id is not None:
+            parent = session.get(Document, obj.document_id)
+    elif isinstance(obj, UserRole):
+        if obj.user_id is not None:
+            parent = session.get(User, obj.user_id)
+    elif isinstance(obj, (DirectionLine, DocumentDirection)):
+        if obj.document_id is not None:
+            parent = session.get(Document, obj.document_id)
+    return [parent] if parent is not None else []
+
+
+def _before_flush(session: Session, _context: Any, _instances: Any) -> None:
+    touched: list[Synced] = []
+    extra: list[object] = []
+    for obj in list(session.new) + list(session.dirty) + list(session.deleted):
+        if isinstance(obj, Synced):
+            if obj in session.new or obj in session.deleted or session.is_modified(obj):
+                touched.append(obj)
+        if isinstance(obj, (DocumentFile, UserRole, DirectionLine, DocumentDirection)):
+            if obj in session.new or obj in session.deleted or session.is_modified(obj):
+                extra.append(obj)
+    if not touched and not extra:
+        return
+    with session.no_autoflush:
+        for obj in extra:
+            touched.extend(_parents_of(session, obj))
+        version = reserve_version(session)
+        for row in touched:
+            if row.server_version != version:
+                row.server_version = version
+
+
+def install_versioning(target: Any) -> None:
+    """Stamp server versions on every write through ``target``.
+
+    ``target`` is a ``Store`` (its write sessions), a ``sessionmaker`` or a ``Session``.
+    Install it on the server only: a client keeps the server's versions it pulled and
+    leaves its own offline rows unversioned.
+    """
+    from eoffice.store.engine import Store
+
+    targets: list[Any]
+    if isinstance(target, Store):
+        targets = [target._writer]  # noqa: SLF001 — the Store's own write sessions
+    elif isinstance(target, (sessionmaker, Session)):
+        targets = [target]
+    else:
+        raise TypeError(f"cannot install versioning on {target!r}")
+    for t in targets:
+        if not event.contains(t, "before_flush", _before_flush):
+            event.listen(t, "before_flush", _before_flush)
+
+
+def stamp_unversioned(session: Session, chunk: int = 1000) -> int:
+    """Give a version to synced rows written without one (e.g. before versioning was on).
+
+    One version per ``chunk`` rows, so that a large backlog still pulls in pages. Run it on
+    server start; returns the number of rows stamped.
+    """
+    stamped = 0
+    for model in SYNCED_MODELS:
+        table = model.__table__
+        while True:
+            ids = list(
+                session.scalars(
+                    select(table.c.id).where(table.c.server_version.is_(None)).order_by(table.c.id).limit(chunk)
+                )
+            )
+            if not ids:
+                break
+            version = next_value(session, COUNTER)
+            session.execute(update(table).where(table.c.id.in_(ids)).values(server_version=version))
+            stamped += len(ids)
+    return stamped
+
+
+def current_version(session: Session) -> int:
+    """The highest version handed out so far (0 before any)."""
+    value = session.execute(
+        text("SELECT value FROM counters WHERE name = :n"), {"n": COUNTER}
+    ).scalar_one_or_none()
+    return int(value or 0)
