@@ -77,14 +77,20 @@ def error_body(code: str, message_vi: str, message_en: str, **extra: Any) -> dic
 class ProtocolGuard:
     """Refuses, with 426, requests whose ``X-Eoffice-Protocol`` this server does not speak.
 
-    A plain ASGI middleware: it answers before any routing or body parsing.
+    A plain ASGI middleware: it answers before any routing or body parsing. A WebSocket
+    handshake is refused the same way (an HTTP 426 instead of the upgrade) where the
+    server supports it, else closed with 1008.
     """
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or not scope["path"].startswith(API_PREFIX) or scope["path"] in UNVERSIONED:
+        if (
+            scope["type"] not in ("http", "websocket")
+            or not scope["path"].startswith(API_PREFIX)
+            or scope["path"] in UNVERSIONED
+        ):
             await self.app(scope, receive, send)
             return
         sent = next(
@@ -100,6 +106,9 @@ class ProtocolGuard:
             status_code=426,
             headers={"Upgrade": f"eoffice/{PROTOCOL_MAX}"},
         )
+        if scope["type"] == "websocket" and "websocket.http.response" not in scope.get("extensions", {}):
+            await send({"type": "websocket.close", "code": 1008, "reason": en[:120]})
+            return
         await response(scope, receive, send)
 
 

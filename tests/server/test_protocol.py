@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import httpx
+import pytest
+from websockets.exceptions import InvalidStatus
+from websockets.sync.client import connect
 
 import eoffice
 from eoffice.server.protocol import HEADER
@@ -36,3 +39,11 @@ def test_unknown_address_is_a_json_404(running):
         response = c.get("/no-such-thing")
     assert response.status_code == 404
     assert response.json()["error"] == "not_found"
+
+
+def test_a_live_channel_of_another_protocol_is_refused_at_the_handshake(running):
+    url = running.api.replace("http://", "ws://") + "/live"
+    with pytest.raises(InvalidStatus) as refused:
+        connect(url, additional_headers={HEADER: "2"}, open_timeout=10)
+    assert refused.value.response.status_code == 426
+    assert "hãy cập nhật eoffice" in refused.value.response.body.decode("utf-8")
