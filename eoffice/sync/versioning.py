@@ -55,6 +55,7 @@ SYNCED_MODELS: tuple[type[Any], ...] = (
 
 def reserve_version(session: Session) -> int:
     """This transaction's server version, taken now if not yet (locks the counter row)."""
+    session.connection()  # begin the transaction now: its identity keys the cache
     cached = session.info.get(_INFO_KEY)
     root = session.get_transaction()
     if cached is not None and cached[0] is root:

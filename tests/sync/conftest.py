@@ -88,3 +88,20 @@ def pull(server_store: Store, client_store: Store, user_id: str, limit: int = 10
         pages.append(page)
         if not page.more:
             return pages
+
+
+@pytest.fixture
+def pg_server() -> Iterator[World]:
+    """A versioned server on its own fresh PostgreSQL database (concurrency tests)."""
+    from tests.conftest import _pg_database
+
+    gen = _pg_database()
+    url = next(gen)
+    s = Store(url)
+    s.migrate()
+    install_versioning(s)
+    try:
+        yield make_world(s)
+    finally:
+        s.dispose()
+        gen.close()
