@@ -278,6 +278,21 @@ def changes_since(session: Session, user: User, cursor: int, limit: int = 1000) 
     return ChangePage(rows, cut, more)
 
 
+def documents_page(session: Session, user: User, document_ids: list[str], cursor: int) -> ChangePage:
+    """The current rows of some documents ``user`` may see (invisible ones left out).
+
+    For a client whose operation was rejected: its local copy goes back to the server's
+    truth without waiting for the document to change again. ``next_cursor`` stays the
+    client's ``cursor``: rows above it still come by the ordinary pull.
+    """
+    rows: dict[str, list[dict[str, Any]]] = {name: [] for name in TABLES}
+    for chunk in _chunks(sorted(set(document_ids))):
+        rows["documents"].extend(_fetch(session, "documents", and_(Document.id.in_(chunk), _visible("documents", user))))
+    _attach_children(session, rows, [d["id"] for d in rows["documents"]], [])
+    _close(session, user, rows, cursor)
+    return ChangePage(rows, cursor, False)
+
+
 # --------------------------------------------------------------------------- client side
 
 
@@ -333,13 +348,14 @@ def _upsert(session: Session, table: str, values: list[dict[str, Any]], keep: It
     session.execute(stmt, values)
 
 
-def apply_page(session: Session, page: ChangePage, *, name: str = "server") -> int:
+def apply_page(session: Session, page: ChangePage, *, name: str = "server", store_cursor: bool = True) -> int:
     """Upsert a page's rows by id and store its cursor, in the caller's transaction.
 
     Documents keep their local sort key (a new one gets the next local value) and their
     search row is refreshed; their files and a user's roles are replaced by the page's.
     Deleted rows arrive as tombstones (``deleted`` true) and are kept as such. Returns
-    the number of rows applied.
+    the number of rows applied. ``store_cursor`` False applies rows without moving the
+    cursor (a ``documents_page`` refetch).
     """
     if session.get_bind().dialect.name == "sqlite":
         # References inside a page are checked at commit, once every row is in.
@@ -369,7 +385,8 @@ def apply_page(session: Session, page: ChangePage, *, name: str = "server") -> i
             _replace_files(session, rows)
             _reindex(session, [row["id"] for row in rows])
     session.expire_all()
-    set_cursor(session, page.next_cursor, name=name)
+    if store_cursor:
+        set_cursor(session, page.next_cursor, name=name)
     return applied
 
 
