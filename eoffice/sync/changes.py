@@ -30,9 +30,22 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Date, DateTime, Table, and_, delete, exists, or_, select, text, true, union_all
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy import (
+    Date,
+    DateTime,
+    Table,
+    and_,
+    bindparam,
+    delete,
+    exists,
+    or_,
+    select,
+    text,
+    true,
+    union_all,
+)
 from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -383,7 +396,7 @@ def apply_page(session: Session, page: ChangePage, *, name: str = "server", stor
                 session.execute(UserRole.__table__.insert(), roles)
         if table == "documents":
             _replace_files(session, rows)
-            _reindex(session, [row["id"] for row in rows])
+            _reindex(session, rows)
     session.expire_all()
     if store_cursor:
         set_cursor(session, page.next_cursor, name=name)
@@ -403,20 +416,38 @@ def _replace_files(session: Session, rows: list[dict[str, Any]]) -> None:
         session.execute(DocumentFile.__table__.insert(), files)
 
 
-def _reindex(session: Session, doc_ids: list[str]) -> None:
-    """Refresh the search text of pulled documents; their body text stays as indexed."""
-    for chunk in _chunks(doc_ids):
-        docs = session.scalars(
-            select(Document).where(Document.id.in_(chunk)).execution_options(populate_existing=True)
-        ).all()
-        existing = {
-            row.document_id: row
-            for row in session.scalars(select(DocumentSearch).where(DocumentSearch.document_id.in_(chunk)))
-        }
-        for doc in docs:
-            row = existing.get(doc.id)
-            if row is None:
-                session.add(DocumentSearch(seq=doc.sort_key, document_id=doc.id, fields_text=fields_text(doc), body_text=""))
+class _RowView:
+    """A pulled document row read like a Document, enough for ``fields_text``."""
+
+    number_label = Document.number_label
+
+    def __init__(self, values: dict[str, Any]) -> None:
+        self.__dict__.update(values)
+
+
+def _reindex(session: Session, rows: list[dict[str, Any]]) -> None:
+    """Refresh the search text of pulled documents; their body text stays as indexed.
+
+    Plain statements, not ORM objects: an initial sync writes a hundred thousand rows.
+    """
+    search = DocumentSearch.__table__
+    for chunk in _chunks(rows):
+        ids = [row["id"] for row in chunk]
+        sort_keys = dict(session.execute(select(Document.id, Document.sort_key).where(Document.id.in_(ids))).all())
+        indexed = set(session.scalars(select(DocumentSearch.document_id).where(DocumentSearch.document_id.in_(ids))))
+        fresh, changed = [], []
+        for row in chunk:
+            text_ = fields_text(_RowView(_row_values("documents", row)))  # type: ignore[arg-type]
+            if row["id"] in indexed:
+                changed.append({"b_id": row["id"], "b_text": text_})
             else:
-                row.fields_text = fields_text(doc)
-        session.flush()
+                fresh.append({"seq": sort_keys[row["id"]], "document_id": row["id"], "fields_text": text_, "body_text": ""})
+        if fresh:
+            session.execute(search.insert(), fresh)
+        if changed:
+            session.execute(
+                search.update()
+                .where(search.c.document_id == bindparam("b_id"))
+                .values(fields_text=bindparam("b_text")),
+                changed,
+            )

@@ -74,7 +74,13 @@ def discard_rejected(session: Session, op: Operation) -> list[str]:
     """
     from sqlalchemy import delete, text
 
-    from eoffice.documents.models import DirectionLine, Document, DocumentDirection, DocumentFile, DocumentSearch
+    from eoffice.documents.models import (
+        DirectionLine,
+        Document,
+        DocumentDirection,
+        DocumentFile,
+        DocumentSearch,
+    )
     from eoffice.sync import operations as ops
 
     if session.get_bind().dialect.name == "sqlite":

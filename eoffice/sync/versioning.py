@@ -34,7 +34,13 @@ from sqlalchemy import event, select, text, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from eoffice.directory.models import Organisation, Unit, User, UserRole
-from eoffice.documents.models import DirectionLine, Document, DocumentDirection, DocumentFile, Register
+from eoffice.documents.models import (
+    DirectionLine,
+    Document,
+    DocumentDirection,
+    DocumentFile,
+    Register,
+)
 from eoffice.store.base import Synced
 from eoffice.store.sequences import Counter, next_value
 
@@ -82,12 +88,10 @@ def _parents_of(session: Session, obj: object) -> list[Synced]:
         parent = obj.document
         if parent is None and obj.document_id is not None:
             parent = session.get(Document, obj.document_id)
-    elif isinstance(obj, UserRole):
-        if obj.user_id is not None:
-            parent = session.get(User, obj.user_id)
-    elif isinstance(obj, (DirectionLine, DocumentDirection)):
-        if obj.document_id is not None:
-            parent = session.get(Document, obj.document_id)
+    elif isinstance(obj, UserRole) and obj.user_id is not None:
+        parent = session.get(User, obj.user_id)
+    elif isinstance(obj, (DirectionLine, DocumentDirection)) and obj.document_id is not None:
+        parent = session.get(Document, obj.document_id)
     return [parent] if parent is not None else []
 
 
@@ -95,12 +99,12 @@ def _before_flush(session: Session, _context: Any, _instances: Any) -> None:
     touched: list[Synced] = []
     extra: list[object] = []
     for obj in list(session.new) + list(session.dirty) + list(session.deleted):
+        if not (obj in session.new or obj in session.deleted or session.is_modified(obj)):
+            continue
         if isinstance(obj, Synced):
-            if obj in session.new or obj in session.deleted or session.is_modified(obj):
-                touched.append(obj)
+            touched.append(obj)
         if isinstance(obj, (DocumentFile, UserRole, DirectionLine, DocumentDirection)):
-            if obj in session.new or obj in session.deleted or session.is_modified(obj):
-                extra.append(obj)
+            extra.append(obj)
     if not touched and not extra:
         return
     with session.no_autoflush:
@@ -123,7 +127,7 @@ def install_versioning(target: Any) -> None:
 
     targets: list[Any]
     if isinstance(target, Store):
-        targets = [target._writer]  # noqa: SLF001 — the Store's own write sessions
+        targets = [target._writer]
     elif isinstance(target, (sessionmaker, Session)):
         targets = [target]
     else:

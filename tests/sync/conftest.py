@@ -12,11 +12,11 @@ import pytest
 
 from eoffice.directory.models import User
 from eoffice.store import Store
+from eoffice.store.base import new_id
 from eoffice.sync.changes import ChangePage, apply_page, changes_since
 from eoffice.sync.client_state import get_cursor
-from eoffice.sync.operations import FileRef, RegisterIncoming, to_json
+from eoffice.sync.operations import FileRef, RegisterIncoming
 from eoffice.sync.versioning import install_versioning
-from eoffice.store.base import new_id
 from tests.conftest import World, make_world
 
 _serial = count(1)

@@ -6,12 +6,18 @@ from sqlalchemy import func, select
 
 from eoffice.audit.models import AuditEvent
 from eoffice.directory.models import User
+from eoffice.documents.models import (
+    DirectionLine,
+    Document,
+    DocumentDirection,
+    DocumentFile,
+    RegisterCounter,
+)
 from eoffice.documents.search import search
-from eoffice.documents.models import DirectionLine, Document, DocumentDirection, DocumentFile, RegisterCounter
 from eoffice.store.base import new_id
+from eoffice.sync import operations as ops
 from eoffice.sync.applying import ACCEPTED, REJECTED, apply_batch, apply_once
 from eoffice.sync.models import AppliedOperation
-from eoffice.sync import operations as ops
 from tests.sync.conftest import register_op
 
 

@@ -9,7 +9,12 @@ from sqlalchemy import func, select
 
 from eoffice.directory.admin import create_organisation, create_user
 from eoffice.directory.models import Role, User, UserRole
-from eoffice.documents.models import DirectionLine, Document, DocumentFile, DocumentSearch
+from eoffice.documents.models import (
+    DirectionLine,
+    Document,
+    DocumentFile,
+    DocumentSearch,
+)
 from eoffice.documents.search import search
 from eoffice.store.base import new_id
 from eoffice.sync import changes as changes_module

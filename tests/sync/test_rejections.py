@@ -5,7 +5,12 @@ from __future__ import annotations
 from sqlalchemy import func, select
 
 from eoffice.directory.models import User
-from eoffice.documents.models import DirectionLine, Document, DocumentFile, DocumentSearch
+from eoffice.documents.models import (
+    DirectionLine,
+    Document,
+    DocumentFile,
+    DocumentSearch,
+)
 from eoffice.store.base import new_id
 from eoffice.sync import operations as ops
 from eoffice.sync.applying import apply_batch, apply_once
