@@ -16,6 +16,7 @@ from eoffice.documents.models import (
     DocumentSearch,
 )
 from eoffice.documents.search import search
+from eoffice.errors import NotFound
 from eoffice.store.base import new_id
 from eoffice.sync import changes as changes_module
 from eoffice.sync import operations as ops
@@ -260,7 +261,16 @@ def test_references_to_another_organisation_are_sent_empty(server, client):
 
 def test_client_side_deliver_waits_for_the_server(server, client):
     pull(server.store, client, server.clerk_id)
-    op = ops.Deliver(new_id(), new_id(), (server.org_id,), (new_id(),))
-    with client.write() as c, pytest.raises(Exception) as caught:
-        record_local(c, server.clerk_id, op)
-    assert "Không tìm thấy" in str(caught.value)
+    with pytest.raises(NotFound), client.write() as c:
+        record_local(c, server.clerk_id, ops.Deliver(new_id(), new_id(), (server.org_id,), (new_id(),)))
+    reg = register_op()
+    with server.store.write() as s:
+        apply_once(s, server.clerk_id, reg)
+    pull(server.store, client, server.clerk_id)
+    deliver = ops.Deliver(new_id(), reg.document_id, (new_id(),), (new_id(),))
+    with client.write() as c:
+        # The copies belong to other organisations: nothing is made locally, the op waits.
+        assert record_local(c, server.clerk_id, deliver).data["pending"] is True
+    with client.read() as c:
+        assert c.scalar(select(func.count()).select_from(Document)) == 1
+        assert [o.op_id for o in pending_operations(c)] == [deliver.op_id]

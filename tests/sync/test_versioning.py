@@ -201,3 +201,31 @@ def test_twenty_clients_registering_offline_end_with_gapless_numbers(pg_server):
         stored = sorted(s.scalars(select(Document.arrival_number)))
         counter = s.scalar(select(RegisterCounter.last_number))
     assert stored == list(range(1, total + 1)) and counter == total
+
+
+@pytest.mark.postgres
+def test_the_same_batch_pushed_twice_at_once_is_applied_once(pg_server):
+    """A client retrying while its first push is still running: one application, one number."""
+    server = pg_server
+    batch = [register_op(f"Văn bản {n}") for n in range(5)]
+    results: list[list[object]] = []
+    errors: list[BaseException] = []
+    start = threading.Barrier(4)
+
+    def push() -> None:
+        try:
+            start.wait()
+            with server.store.write() as s:
+                results.append([o.result["arrival_number"] for o in apply_batch(s, server.clerk_id, batch)])
+        except BaseException as e:  # noqa: BLE001
+            errors.append(e)
+
+    threads = [threading.Thread(target=push) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not errors, errors
+    assert results == [[1, 2, 3, 4, 5]] * 4
+    with server.store.read() as s:
+        assert sorted(s.scalars(select(Document.arrival_number))) == [1, 2, 3, 4, 5]
