@@ -5,16 +5,45 @@ caused them, so an event exists exactly when its cause committed. Their ``seq`` 
 the ``live_event`` counter (``eoffice.store.sequences.next_value``), whose row stays locked
 until commit: events become visible strictly in ``seq`` order, so a client that has seen
 event N and asks for ``seq > N`` never skips one committed later with a smaller number.
+
+On PostgreSQL the same transaction runs ``pg_notify('eoffice_events', seq)``: PostgreSQL
+delivers it to every listening server process only if and when the transaction commits.
+On SQLite (one server process) a session ``after_commit`` hook wakes the in-process hubs.
+
+Audience: ``user_id`` names one person; otherwise ``unit_id`` means the members of a unit,
+otherwise ``organisation_id`` the members of an organisation; ``role`` narrows a unit or
+organisation audience to the users holding that role (e.g. the clerks who receive a
+delivered document). An event with no audience reaches nobody.
 """
 
 from __future__ import annotations
 
-from datetime import datetime
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from typing import Any
 
-from sqlalchemy import BigInteger, DateTime, String, Text
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy import BigInteger, DateTime, String, Text, and_, event, or_, select, text
+from sqlalchemy.orm import Mapped, Session, mapped_column
+from sqlalchemy.sql.elements import ColumnElement
 
 from eoffice.store.base import Base, new_id, utcnow
+from eoffice.store.sequences import next_value
+
+COUNTER = "live_event"
+CHANNEL = "eoffice_events"
+_RECORDED_KEY = "eoffice.live.recorded"
+
+# Event kinds.
+DIRECTION_ASSIGNED = "direction.assigned"
+LINE_RETURNED = "line.returned"
+DOCUMENT_RETURNED = "document.returned"
+DRAFT_SUBMITTED = "draft.submitted"
+DRAFT_RETURNED = "draft.returned"
+DRAFT_APPROVED = "draft.approved"
+DOCUMENT_ISSUED = "document.issued"
+DOCUMENT_RECEIVED = "document.received"
 
 
 class LiveEvent(Base):
@@ -32,4 +61,243 @@ class LiveEvent(Base):
     user_id: Mapped[str | None] = mapped_column(String(36), nullable=True, index=True)
     unit_id: Mapped[str | None] = mapped_column(String(36), nullable=True, index=True)
     organisation_id: Mapped[str | None] = mapped_column(String(36), nullable=True, index=True)
+    role: Mapped[str | None] = mapped_column(String(20), nullable=True)
     payload_json: Mapped[str] = mapped_column(Text, default="{}")
+
+    def to_message(self) -> dict[str, Any]:
+        """The event as the live channel sends it."""
+        return {
+            "type": "event",
+            "id": self.seq,
+            "event_id": self.id,
+            "kind": self.kind,
+            "at": (self.at if self.at.tzinfo else self.at.replace(tzinfo=timezone.utc)).isoformat(),
+            "payload": json.loads(self.payload_json or "{}"),
+        }
+
+
+@dataclass(frozen=True)
+class Audience:
+    """Who a connected user is, as far as event audiences go (read once at connect)."""
+
+    user_id: str
+    unit_id: str | None
+    organisation_id: str
+    roles: frozenset[str]
+
+    def receives(self, ev: LiveEvent) -> bool:
+        if ev.user_id is not None:
+            return ev.user_id == self.user_id
+        if ev.role is not None and ev.role not in self.roles:
+            return False
+        if ev.unit_id is not None:
+            return ev.unit_id == self.unit_id
+        if ev.organisation_id is not None:
+            return ev.organisation_id == self.organisation_id
+        return False
+
+    def condition(self) -> ColumnElement[bool]:
+        """The same rule as ``receives``, as SQL (for the missed events on connect)."""
+        role_ok = or_(LiveEvent.role.is_(None), LiveEvent.role.in_(sorted(self.roles) or [""]))
+        groups = [and_(LiveEvent.unit_id.is_(None), LiveEvent.organisation_id == self.organisation_id)]
+        if self.unit_id:
+            groups.append(LiveEvent.unit_id == self.unit_id)
+        group = or_(*groups)
+        return or_(LiveEvent.user_id == self.user_id, and_(LiveEvent.user_id.is_(None), role_ok, group))
+
+
+def audience_of(session: Session, user_id: str) -> Audience:
+    from eoffice.directory.models import User
+
+    user = session.get(User, user_id)
+    if user is None:
+        raise LookupError(user_id)
+    return Audience(user.id, user.unit_id, user.organisation_id, frozenset(r.role for r in user.role_rows))
+
+
+def record_event(
+    session: Session,
+    kind: str,
+    payload: dict[str, Any],
+    *,
+    user_id: str | None = None,
+    unit_id: str | None = None,
+    organisation_id: str | None = None,
+    role: str | None = None,
+) -> LiveEvent:
+    """Write one event in the caller's transaction; it is announced when that commits."""
+    seq = next_value(session, COUNTER)
+    ev = LiveEvent(
+        seq=seq, id=new_id(), at=utcnow(), kind=kind, user_id=user_id, unit_id=unit_id,
+        organisation_id=organisation_id, role=role,
+        payload_json=json.dumps(payload, ensure_ascii=False, default=str),
+    )
+    session.add(ev)
+    session.flush([ev])
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("SELECT pg_notify(:channel, :seq)"), {"channel": CHANNEL, "seq": str(seq)})
+    session.info[_RECORDED_KEY] = seq
+    return ev
+
+
+def events_after(session: Session, audience: Audience, after: int, limit: int = 500) -> list[LiveEvent]:
+    """The user's events with ``seq > after``, oldest first (what a reconnecting client missed)."""
+    return list(
+        session.scalars(
+            select(LiveEvent).where(LiveEvent.seq > after, audience.condition()).order_by(LiveEvent.seq).limit(limit)
+        )
+    )
+
+
+def latest_seq(session: Session) -> int:
+    return int(session.scalar(select(LiveEvent.seq).order_by(LiveEvent.seq.desc()).limit(1)) or 0)
+
+
+# --------------------------------------------------------------------------- which operations say what
+
+
+def _document_summary(session: Session, document_id: str) -> dict[str, Any]:
+    from eoffice.documents.models import Document
+    from eoffice.documents.numbering import number_label
+
+    doc = session.get(Document, document_id)
+    if doc is None:
+        return {"document_id": document_id}
+    number = doc.register_number if doc.direction == "outgoing" else doc.arrival_number
+    secret = doc.secrecy != "none"
+    out: dict[str, Any] = {
+        "document_id": doc.id,
+        "direction": doc.direction,
+        "number_label": number_label(int(doc.code_number), doc.code_notation)
+        if doc.code_number and doc.code_number.isdigit() and doc.code_notation
+        else (doc.code_number or ""),
+        "arrival_number": doc.arrival_number,
+        "number": number,
+        # A secret document's subject stays in the document, which only its people can open.
+        "subject": "" if secret else doc.subject,
+        "secret": secret,
+        "type_name": doc.type_name,
+    }
+    return out
+
+
+def _name(session: Session, user_id: str | None) -> str:
+    from eoffice.directory.models import User
+
+    user = session.get(User, user_id) if user_id else None
+    return user.full_name if user is not None else ""
+
+
+def record_for_operation(session: Session, actor_id: str, op: Any, result: Any) -> list[LiveEvent]:
+    """The events an accepted operation causes, written in its transaction.
+
+    Nobody is told about their own action.
+    """
+    from eoffice.documents.models import DirectionLine, Document, DocumentDirection
+    from eoffice.sync import operations as ops
+
+    by = {"by_id": actor_id, "by": _name(session, actor_id)}
+    made: list[LiveEvent] = []
+
+    def tell(kind: str, payload: dict[str, Any], **audience: str | None) -> None:
+        if audience.get("user_id") == actor_id:
+            return
+        if not any(audience.values()):
+            return
+        made.append(record_event(session, kind, {**payload, **by}, **audience))
+
+    def lines_assigned(line_ids: list[str], direction_text: str) -> None:
+        for line_id in line_ids:
+            line = session.get(DirectionLine, line_id)
+            if line is None:
+                continue
+            payload = {
+                **_document_summary(session, line.document_id), "line_id": line.id,
+                "direction_id": line.direction_id, "role": line.role,
+                "deadline": line.deadline.isoformat() if line.deadline else None, "text": direction_text,
+            }
+            if line.user_id:
+                tell(DIRECTION_ASSIGNED, payload, user_id=line.user_id)
+            else:
+                tell(DIRECTION_ASSIGNED, payload, unit_id=line.unit_id)
+
+    if isinstance(op, ops.Direct):
+        lines_assigned([ln.line_id for ln in op.lines], op.text)
+    elif isinstance(op, ops.ForwardLine):
+        lines_assigned(list(result.data.get("line_ids", [])), "")
+    elif isinstance(op, ops.ReturnLine):
+        line = session.get(DirectionLine, op.line_id)
+        if line is not None:
+            direction = session.get(DocumentDirection, line.direction_id)
+            tell(
+                LINE_RETURNED,
+                {**_document_summary(session, line.document_id), "line_id": line.id, "reason": op.reason},
+                user_id=direction.leader_id if direction else None,
+            )
+    elif isinstance(op, ops.ReturnDocument):
+        doc = session.get(Document, op.document_id)
+        if doc is not None:
+            payload = {**_document_summary(session, doc.id), "reason": op.reason}
+            if doc.created_by:
+                tell(DOCUMENT_RETURNED, payload, user_id=doc.created_by)
+            else:
+                tell(DOCUMENT_RETURNED, payload, organisation_id=doc.organisation_id, role="clerk")
+    elif isinstance(op, ops.SubmitDraft):
+        tell(DRAFT_SUBMITTED, _document_summary(session, op.document_id), user_id=op.approver_id)
+    elif isinstance(op, (ops.ReturnDraft, ops.ApproveDraft, ops.Issue)):
+        doc = session.get(Document, op.document_id)
+        if doc is not None:
+            kind = {ops.ReturnDraft: DRAFT_RETURNED, ops.ApproveDraft: DRAFT_APPROVED, ops.Issue: DOCUMENT_ISSUED}[
+                type(op)
+            ]
+            payload = _document_summary(session, doc.id)
+            if not isinstance(op, ops.Issue):
+                payload["comment"] = op.comment
+            tell(kind, payload, user_id=doc.created_by)
+    elif isinstance(op, ops.Deliver):
+        for copy_id in result.data.get("copy_ids", []):
+            copy = session.get(Document, copy_id)
+            if copy is not None:
+                tell(
+                    DOCUMENT_RECEIVED, _document_summary(session, copy.id),
+                    organisation_id=copy.organisation_id, role="clerk",
+                )
+    return made
+
+
+# --------------------------------------------------------------------------- waking listeners in this process
+
+_commit_listeners: list[Callable[[int], None]] = []
+
+
+def on_commit(fn: Callable[[int], None]) -> None:
+    """Call ``fn(seq)`` after any session in this process commits events (the SQLite path)."""
+    if fn not in _commit_listeners:
+        _commit_listeners.append(fn)
+
+
+def off_commit(fn: Callable[[int], None]) -> None:
+    if fn in _commit_listeners:
+        _commit_listeners.remove(fn)
+
+
+def _after_commit(session: Session) -> None:
+    seq = session.info.pop(_RECORDED_KEY, None)
+    if seq is not None:
+        for fn in list(_commit_listeners):
+            fn(seq)
+
+
+def _after_rollback(session: Session) -> None:
+    if not session.in_transaction():
+        session.info.pop(_RECORDED_KEY, None)
+
+
+def install() -> None:
+    """Record events for operations applied on this server (idempotent)."""
+    from eoffice.sync import applying
+
+    applying.add_listener(record_for_operation)
+    if not event.contains(Session, "after_commit", _after_commit):
+        event.listen(Session, "after_commit", _after_commit)
+        event.listen(Session, "after_rollback", _after_rollback)

@@ -10,6 +10,7 @@ its batch stand.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -27,6 +28,16 @@ from eoffice.sync.versioning import reserve_version
 
 ACCEPTED = "accepted"
 REJECTED = "rejected"
+
+#: Called as ``fn(session, actor_id, op, result)`` inside each operation the server accepts
+#: (in its savepoint, so what they write stands or falls with it): the live events.
+_listeners: list[Callable[[Session, str, Operation, Any], object]] = []
+
+
+def add_listener(fn: Callable[[Session, str, Operation, Any], object]) -> None:
+    """Run ``fn`` for every operation accepted with authority (the server), in its transaction."""
+    if fn not in _listeners:
+        _listeners.append(fn)
 
 
 @dataclass(frozen=True)
@@ -103,6 +114,9 @@ def apply_once(session: Session, actor_id: str, op: Operation, *, authority: boo
         with session.begin_nested():
             result = apply(session, actor_id, op, authority=authority)
             session.flush()
+            if authority:
+                for listener in _listeners:
+                    listener(session, actor_id, op, result)
     except DomainError as error:
         if isinstance(error, PermissionDenied):
             record(

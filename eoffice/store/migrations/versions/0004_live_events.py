@@ -23,6 +23,7 @@ def upgrade() -> None:
     sa.Column('user_id', sa.String(length=36), nullable=True),
     sa.Column('unit_id', sa.String(length=36), nullable=True),
     sa.Column('organisation_id', sa.String(length=36), nullable=True),
+    sa.Column('role', sa.String(length=20), nullable=True),
     sa.Column('payload_json', sa.Text(), nullable=False),
     sa.PrimaryKeyConstraint('seq', name=op.f('pk_live_events')),
     sa.UniqueConstraint('id', name=op.f('uq_live_events_id'))
