@@ -1,0 +1,194 @@
+"""Fan-out of live events to the sockets connected to this server process.
+
+One ``Hub`` per app. It remembers the highest event ``seq`` it has dispatched, and when
+woken reads the events above it from the database once and hands each to the connected
+sockets whose audience includes it. Because event seqs become visible in commit order
+(see ``eoffice.server.events``), "read above the last seen" never skips one.
+
+What wakes it:
+- PostgreSQL: a thread LISTENs on ``eoffice_events``. Every transaction that records an
+  event runs ``pg_notify`` in itself, so PostgreSQL tells every server process — this one
+  and the others sharing the database — exactly when such a transaction commits. After
+  (re)connecting the listener wakes the hub once, to catch up on what it missed meanwhile.
+- Any database: commits of events in this process (``events.on_commit``), and on SQLite a
+  slow poll too (another process, e.g. an admin command, may write the file).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import threading
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import make_url, select
+from starlette.concurrency import run_in_threadpool
+
+from eoffice.server import events
+from eoffice.server.events import Audience, LiveEvent
+from eoffice.store import Store
+
+log = logging.getLogger("eoffice.server.live")
+
+READ_CHUNK = 500
+SQLITE_POLL_SECONDS = 10.0
+
+
+@dataclass(eq=False)
+class Subscriber:
+    """One connected socket: who it is and the events waiting to be sent to it."""
+
+    audience: Audience
+    queue: asyncio.Queue[dict[str, Any]] = field(default_factory=asyncio.Queue)
+
+
+class Hub:
+    """Connected sockets of one server process and the events that reach them."""
+
+    def __init__(self, store: Store, *, poll_seconds: float | None = None, listen: bool | None = None) -> None:
+        self.store = store
+        self.poll_seconds = poll_seconds if poll_seconds is not None else (
+            SQLITE_POLL_SECONDS if store.is_sqlite else None
+        )
+        self.listen = (not store.is_sqlite) if listen is None else listen
+        self.last_seq = 0
+        self.listening = threading.Event()
+        self._subscribers: set[Subscriber] = set()
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._wake: asyncio.Event | None = None
+        self._task: asyncio.Task[None] | None = None
+        self._starting: asyncio.Future[None] | None = None
+        self._thread: threading.Thread | None = None
+        self._closed = threading.Event()
+
+    # ------------------------------------------------------------------ lifecycle
+
+    async def start(self) -> None:
+        """Start dispatching in the running loop (once, however many sockets ask at once)."""
+        if self._starting is None:
+            self._starting = asyncio.ensure_future(self._start())
+        await asyncio.shield(self._starting)
+
+    async def _start(self) -> None:
+        self._loop = asyncio.get_running_loop()
+        self._wake = asyncio.Event()
+        self.last_seq = await run_in_threadpool(self._latest)
+        self._task = self._loop.create_task(self._pump(), name="eoffice-live-hub")
+        events.on_commit(self.notify)
+        if self.listen:
+            self._thread = threading.Thread(target=self._listen, name="eoffice-live-listen", daemon=True)
+            self._thread.start()
+
+    def close(self) -> None:
+        self._closed.set()
+        events.off_commit(self.notify)
+        if self._task is not None and self._loop is not None and not self._loop.is_closed():
+            self._loop.call_soon_threadsafe(self._task.cancel)
+
+    def _is_closed(self) -> bool:
+        return self._closed.is_set() or self._loop is None or self._loop.is_closed()
+
+    # ------------------------------------------------------------------ subscribers
+
+    def subscribe(self, audience: Audience) -> Subscriber:
+        sub = Subscriber(audience)
+        self._subscribers.add(sub)
+        return sub
+
+    def unsubscribe(self, sub: Subscriber) -> None:
+        self._subscribers.discard(sub)
+
+    # ------------------------------------------------------------------ waking
+
+    def notify(self, _seq: int | None = None) -> None:
+        """Wake the hub from any thread: new events may be committed."""
+        loop, wake = self._loop, self._wake
+        if loop is None or wake is None:
+            return
+        try:
+            loop.call_soon_threadsafe(wake.set)
+        except RuntimeError:  # the loop is closed: this server stopped
+            self._closed.set()
+            events.off_commit(self.notify)
+
+    def _latest(self) -> int:
+        with self.store.read() as session:
+            return events.latest_seq(session)
+
+    def _read_after(self, seq: int) -> list[LiveEvent]:
+        with self.store.read() as session:
+            return list(
+                session.scalars(select(LiveEvent).where(LiveEvent.seq > seq).order_by(LiveEvent.seq).limit(READ_CHUNK))
+            )
+
+    async def _pump(self) -> None:
+        assert self._wake is not None
+        while True:
+            try:
+                if self.poll_seconds is None:
+                    await self._wake.wait()
+                else:
+                    await asyncio.wait_for(self._wake.wait(), self.poll_seconds)
+            except TimeoutError:
+                pass
+            self._wake.clear()
+            try:
+                await self._dispatch_new()
+            except asyncio.CancelledError:
+                raise
+            except Exception:  # the database is away for a moment: try again on the next wake
+                log.exception("reading live events failed")
+                await asyncio.sleep(1.0)
+                self._wake.set()
+
+    async def _dispatch_new(self) -> None:
+        while True:
+            rows = await run_in_threadpool(self._read_after, self.last_seq)
+            for ev in rows:
+                message = ev.to_message()
+                for sub in list(self._subscribers):
+                    if sub.audience.receives(ev):
+                        sub.queue.put_nowait(message)
+                self.last_seq = ev.seq
+            if len(rows) < READ_CHUNK:
+                return
+
+    # ------------------------------------------------------------------ PostgreSQL LISTEN
+
+    def _conninfo(self) -> str:
+        url = make_url(self.store.url).set(drivername="postgresql")
+        return url.render_as_string(hide_password=False)
+
+    def _listen(self) -> None:
+        import psycopg
+
+        backoff = 0.5
+        while not self._is_closed():
+            try:
+                with psycopg.connect(self._conninfo(), autocommit=True) as conn:
+                    conn.execute(f"LISTEN {events.CHANNEL}")
+                    self.listening.set()
+                    self.notify()  # catch up on what committed while we were not listening
+                    backoff = 0.5
+                    while not self._is_closed():
+                        for _note in conn.notifies(timeout=1.0):
+                            self.notify()
+            except psycopg.Error as error:
+                self.listening.clear()
+                if self._is_closed():
+                    return
+                log.warning("live listener lost its connection (%s); retrying in %.1fs", error, backoff)
+                self._closed.wait(backoff)
+                backoff = min(backoff * 2, 10.0)
+        self.listening.clear()
+
+
+async def hub_of(app: Any) -> Hub:
+    """The app's hub, started on first use in the app's event loop."""
+    hub: Hub | None = getattr(app.state, "live_hub", None)
+    if hub is None:
+        hub = Hub(app.state.store)
+        app.state.live_hub = hub
+    await hub.start()
+    return hub

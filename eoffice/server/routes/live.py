@@ -1,0 +1,142 @@
+"""The live channel: one WebSocket per client carrying that user's events as they happen.
+
+Protocol (``GET /api/v1/live?after=<last event id>``, JSON text frames):
+
+- Handshake: ``X-Eoffice-Protocol`` (checked by the ProtocolGuard, 426 otherwise) and
+  ``Authorization: Bearer <access token>``. A missing, bad, expired or revoked token is
+  audited; the socket is accepted only to say why — ``{"type": "error", "error": code,
+  "message": vi, "message_en": en}`` — and closed with code 4401 (sign in / refresh, then
+  reconnect).
+- The server first sends every event of the user with id above ``after`` (what the client
+  missed), oldest first, then ``{"type": "ready", "id": N}``, then live events as they
+  commit. Without ``after`` nothing old is sent; ``ready`` gives the id to resume from.
+- Each event: ``{"type": "event", "id": seq, "event_id": uuid, "kind": ..., "at": ISO time,
+  "payload": {...}}``. Ids increase; a client keeps the last one it handled.
+- Keepalive: WebSocket pings both ways (uvicorn and the client library); a client may also
+  send ``{"type": "ping"}`` and gets ``{"type": "pong"}``.
+- When the access token expires the server sends the same error (``token_expired``) and
+  closes with 4401; the client refreshes its token and resumes from its last id.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from typing import Any
+
+from fastapi import APIRouter, Query, WebSocket, WebSocketDisconnect
+from starlette.concurrency import run_in_threadpool
+
+from eoffice.server import auth, events
+from eoffice.server.errors import AuthError, TokenExpired
+from eoffice.server.fanout import Subscriber, hub_of
+from eoffice.server.settings import ServerSettings
+from eoffice.store import Store
+
+router = APIRouter(tags=["live"])
+
+CLOSE_UNAUTHORIZED = 4401
+BACKLOG_PAGE = 500
+
+events.install()
+
+
+def _bearer(websocket: WebSocket) -> str | None:
+    value = websocket.headers.get("authorization", "")
+    scheme, _, token = value.partition(" ")
+    return token.strip() or None if scheme.lower() == "bearer" else None
+
+
+def _connect(store: Store, settings: ServerSettings, token: str | None, path: str) -> tuple[events.Audience, float]:
+    """Who is connecting and when their token expires (epoch seconds); refusals audited."""
+    user = auth.authenticate(store, settings, token, path=path)
+    assert token is not None
+    claims = auth.decode_access_token(settings, token)
+    with store.read() as session:
+        return events.audience_of(session, user.id), float(claims["exp"])
+
+
+def _latest(store: Store) -> int:
+    with store.read() as session:
+        return events.latest_seq(session)
+
+
+def _backlog(store: Store, audience: events.Audience, after: int) -> list[dict[str, Any]]:
+    with store.read() as session:
+        return [ev.to_message() for ev in events.events_after(session, audience, after, BACKLOG_PAGE)]
+
+
+async def _error(websocket: WebSocket, error: AuthError) -> None:
+    await websocket.send_json(
+        {"type": "error", "error": error.code, "message": error.message_vi, "message_en": error.message_en}
+    )
+    await websocket.close(CLOSE_UNAUTHORIZED, error.code)
+
+
+async def _send_live(websocket: WebSocket, sub: Subscriber, last: int) -> None:
+    while True:
+        message = await sub.queue.get()
+        if message["id"] > last:  # already sent from the backlog otherwise
+            await websocket.send_json(message)
+            last = message["id"]
+
+
+async def _receive(websocket: WebSocket) -> None:
+    while True:
+        raw = await websocket.receive_text()
+        try:
+            message = json.loads(raw)
+        except ValueError:
+            continue
+        if isinstance(message, dict) and message.get("type") == "ping":
+            await websocket.send_json({"type": "pong"})
+
+
+@router.websocket("/live")
+async def live(websocket: WebSocket, after: int | None = Query(default=None, ge=0)) -> None:
+    """The signed-in user's events: the missed ones after ``after``, then live ones."""
+    store: Store = websocket.app.state.store
+    settings: ServerSettings = websocket.app.state.settings
+    try:
+        audience, expires = await run_in_threadpool(_connect, store, settings, _bearer(websocket), websocket.url.path)
+    except AuthError as error:
+        await websocket.accept()  # accepted only to say why, with a close code the client acts on
+        await _error(websocket, error)
+        return
+    hub = await hub_of(websocket.app)
+    await websocket.accept()
+    # Subscribe before reading the database: an event committed meanwhile is either in the
+    # backlog read below or queued for this socket (or both: the id filter drops the copy).
+    sub = hub.subscribe(audience)
+    tasks: list[asyncio.Task[None]] = []
+    try:
+        latest = await run_in_threadpool(_latest, store)
+        last = after if after is not None else latest
+        if after is not None:
+            while True:
+                page = await run_in_threadpool(_backlog, store, audience, last)
+                for message in page:
+                    await websocket.send_json(message)
+                    last = message["id"]
+                if len(page) < BACKLOG_PAGE:
+                    break
+        # Every event of this user up to ``latest`` was in the backlog (or deliberately
+        # left out when no ``after`` was given): resume from the larger of the two.
+        last = max(last, latest)
+        await websocket.send_json({"type": "ready", "id": last})
+        tasks = [
+            asyncio.create_task(_send_live(websocket, sub, last)),
+            asyncio.create_task(_receive(websocket)),
+        ]
+        remaining = max(0.0, expires - settings.clock().timestamp())
+        done, _ = await asyncio.wait(tasks, timeout=remaining, return_when=asyncio.FIRST_COMPLETED)
+        if not done:
+            await _error(websocket, TokenExpired())
+        for task in done:
+            task.result()  # a disconnect ends here
+    except WebSocketDisconnect:
+        pass
+    finally:
+        hub.unsubscribe(sub)
+        for task in tasks:
+            task.cancel()
