@@ -25,7 +25,7 @@ class ServerSettings:
     #: Largest request body accepted on JSON endpoints.
     max_body_bytes: int = 10 * 1024 * 1024
     #: Path prefixes whose routes stream large bodies and bound them themselves (attachments).
-    streaming_prefixes: tuple[str, ...] = ()
+    streaming_prefixes: tuple[str, ...] = ("/api/v1/blobs",)
     #: After this many consecutive failures each attempt must wait (429).
     throttle_after: int = 5
     #: The first wait; it doubles with every further failure.

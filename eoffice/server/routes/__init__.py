@@ -4,6 +4,6 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from eoffice.server.routes import admin, auth
+from eoffice.server.routes import admin, auth, blobs, live, sync
 
-ROUTERS: list[APIRouter] = [auth.router, admin.router]
+ROUTERS: list[APIRouter] = [auth.router, admin.router, sync.router, blobs.router, live.router]

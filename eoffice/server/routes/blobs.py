@@ -1,0 +1,140 @@
+"""Attachments by SHA-256: upload streamed and verified, download with HTTP Range.
+
+Bodies never sit whole in memory: an upload is written chunk by chunk to a temporary file
+in the blob store's folder, hashed on the way, and renamed under its digest only when the
+digest matches; a download is served from disk in chunks, from any byte offset (206), so
+an interrupted transfer resumes where it stopped.
+
+A user may fetch a blob only when it belongs to a document they may see; any signed-in
+user may upload (a blob is only reachable once a document they may act on names it).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from typing import Annotated
+
+from anyio import to_thread
+from fastapi import APIRouter, Path, Request, Response
+from fastapi.responses import FileResponse
+from sqlalchemy import select
+
+from eoffice.directory.models import User
+from eoffice.documents.models import Document, DocumentFile
+from eoffice.errors import NotFound, PermissionDenied, ValidationError
+from eoffice.server.deps import AUTH_RESPONSES, FORBIDDEN, BlobsDep, CurrentUser, StoreDep
+from eoffice.server.errors import ServerError
+from eoffice.store import Store
+from eoffice.store.blobs import BlobStore
+from eoffice.sync.changes import _visible
+
+router = APIRouter(prefix="/blobs", tags=["attachments"])
+
+#: The largest attachment accepted.
+MAX_BLOB_BYTES = 2 * 1024**3
+CHUNK = 256 * 1024
+
+Digest = Annotated[str, Path(pattern=r"^[0-9a-f]{64}$", description="SHA-256 of the content, lower-case hex")]
+
+
+class BlobTooLarge(ServerError):
+    status = 413
+    code = "body_too_large"
+
+    def __init__(self) -> None:
+        super().__init__(
+            f"Tệp đính kèm quá lớn (tối đa {MAX_BLOB_BYTES // 1024**3} GB).",
+            f"The attachment is too large (at most {MAX_BLOB_BYTES // 1024**3} GB).",
+        )
+
+
+def _not_found() -> NotFound:
+    return NotFound("Không tìm thấy tệp đính kèm.", "Attachment not found.")
+
+
+def _may_fetch(store: Store, user: User, blobs: BlobStore, digest: str) -> None:
+    """NotFound when nobody has it; PermissionDenied (audited) when it is someone else's."""
+    with store.read() as session:
+        actor = session.get(User, user.id)
+        referenced = session.scalar(select(DocumentFile.id).where(DocumentFile.digest == digest).limit(1))
+        if referenced is None or actor is None or not blobs.has(digest):
+            raise _not_found()
+        visible = session.scalar(
+            select(DocumentFile.id)
+            .join(Document, Document.id == DocumentFile.document_id)
+            .where(DocumentFile.digest == digest, _visible("documents", actor))
+            .limit(1)
+        )
+    if visible is None:
+        raise PermissionDenied(
+            "Bạn không có quyền xem tệp đính kèm này.", "You may not read this attachment."
+        )
+
+
+@router.get(
+    "/{digest}", response_class=FileResponse, responses={**AUTH_RESPONSES, **FORBIDDEN, 404: {}, 416: {}},
+)
+def get_blob(digest: Digest, user: CurrentUser, store: StoreDep, blobs: BlobsDep) -> FileResponse:
+    """The attachment's bytes; ``Range: bytes=N-`` gives the rest from byte N (206)."""
+    _may_fetch(store, user, blobs, digest)
+    response = FileResponse(
+        blobs.path_for(digest), media_type="application/octet-stream", headers={"ETag": f'"{digest}"'}
+    )
+    response.chunk_size = CHUNK
+    return response
+
+
+@router.head("/{digest}", responses={**AUTH_RESPONSES, 404: {}})
+def head_blob(digest: Digest, user: CurrentUser, blobs: BlobsDep) -> Response:
+    """Whether the server holds this attachment (before uploading it), and its size."""
+    path = blobs.path_for(digest)
+    if not path.exists():
+        raise _not_found()
+    return Response(
+        status_code=200,
+        headers={"Content-Length": str(path.stat().st_size), "Accept-Ranges": "bytes", "ETag": f'"{digest}"'},
+    )
+
+
+@router.put(
+    "/{digest}", status_code=201, responses={**AUTH_RESPONSES, 413: {}},
+    openapi_extra={"requestBody": {"content": {"application/octet-stream": {"schema": {"type": "string", "format": "binary"}}}}},
+)
+async def put_blob(digest: Digest, request: Request, user: CurrentUser, blobs: BlobsDep) -> Response:
+    """Store an attachment under its digest; refused (422, nothing kept) when the bytes differ."""
+    declared = request.headers.get("content-length")
+    if declared is not None and declared.isdigit() and int(declared) > MAX_BLOB_BYTES:
+        raise BlobTooLarge()
+    if blobs.has(digest):
+        async for _ in request.stream():  # read and drop, so the client sees our answer
+            pass
+        return Response(status_code=200)
+    hasher = hashlib.sha256()
+    size = 0
+    fd, tmp = await to_thread.run_sync(lambda: tempfile.mkstemp(prefix=".upload-", dir=blobs.root))
+    try:
+        with os.fdopen(fd, "wb") as out:
+            async for chunk in request.stream():
+                size += len(chunk)
+                if size > MAX_BLOB_BYTES:
+                    raise BlobTooLarge()
+                hasher.update(chunk)
+                await to_thread.run_sync(out.write, chunk)
+            await to_thread.run_sync(out.flush)
+            await to_thread.run_sync(os.fsync, out.fileno())
+        if hasher.hexdigest() != digest:
+            raise ValidationError(
+                "Tệp đính kèm bị hỏng trên đường truyền (mã băm SHA-256 không khớp); hãy gửi lại.",
+                "The attachment does not match its SHA-256 digest; send it again.",
+                field="digest",
+            )
+        target = blobs.path_for(digest)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(tmp, target)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+    return Response(status_code=201)

@@ -1,0 +1,144 @@
+"""Sync over HTTP: push operations, pull changed rows, refetch documents.
+
+``POST /ops`` applies a client's batch in one transaction with the signed-in user as the
+actor (the server takes the numbers); ``GET /changes`` pages out what the user may see
+above their cursor; ``GET /documents`` returns documents' current rows for a client whose
+operation was rejected.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Query
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, Field
+from sqlalchemy.orm import Session
+
+from eoffice.directory.models import User
+from eoffice.errors import DomainError, NotFound
+from eoffice.server.deps import AUTH_RESPONSES, CurrentUser, StoreDep
+from eoffice.store import Store
+from eoffice.sync import operations
+from eoffice.sync.changes import changes_since, documents_page
+from eoffice.sync.permissions import apply_checked
+from eoffice.sync.versioning import install_versioning, stamp_unversioned
+
+router = APIRouter(tags=["sync"])
+
+MAX_OPS = 500
+MAX_PAGE = 5000
+MAX_IDS = 500
+
+
+class PushRequest(BaseModel):
+    ops: list[Any] = Field(max_length=MAX_OPS, description="operations as operations.to_json makes them")
+
+
+class OpResult(BaseModel):
+    op_id: str
+    kind: str
+    outcome: str = Field(description="accepted or rejected")
+    reason: str = Field("", description="why it was rejected, in Vietnamese")
+    reason_en: str = ""
+    result: dict[str, Any] = Field(default_factory=dict)
+    replayed: bool = False
+
+
+class PushResponse(BaseModel):
+    results: list[OpResult]
+
+
+class ChangePageOut(BaseModel):
+    rows: dict[str, list[dict[str, Any]]]
+    next_cursor: int
+    more: bool
+
+
+_versioned: set[int] = set()
+
+
+def versioned(store: Store) -> Store:
+    """Versions stamped on every write of this store from now on, and on rows written before.
+
+    Done once per store by the first sync request; rows created before versioning was on
+    (the admin CLI, a fresh organisation) get a version so clients pull them.
+    """
+    if id(store) not in _versioned:
+        install_versioning(store)
+        with store.write() as session:
+            stamp_unversioned(session)
+        _versioned.add(id(store))
+    return store
+
+
+def _actor(session: Session, user: User) -> User:
+    actor = session.get(User, user.id)
+    if actor is None:
+        raise NotFound("Không tìm thấy người dùng.", "User not found.")
+    return actor
+
+
+@router.post("/ops", response_model=PushResponse, responses=AUTH_RESPONSES)
+def push(body: PushRequest, user: CurrentUser, store: StoreDep) -> PushResponse:
+    """Apply a batch of operations in order, in one transaction; each accepted or rejected.
+
+    An operation seen before (same op_id) is answered as the first time and changes
+    nothing. A malformed operation is rejected with the reason; the others still apply.
+    """
+    parsed: list[operations.Operation | None] = []
+    bad: dict[int, tuple[str, str, str, str]] = {}
+    for i, raw in enumerate(body.ops):
+        try:
+            parsed.append(operations.from_json(raw))
+        except DomainError as error:
+            op_id = raw.get("op_id") if isinstance(raw, dict) else None
+            kind = raw.get("kind") if isinstance(raw, dict) else None
+            bad[i] = (
+                op_id if isinstance(op_id, str) else "", kind if isinstance(kind, str) else "",
+                error.message_vi, error.message_en,
+            )
+            parsed.append(None)
+    good = [op for op in parsed if op is not None]
+    with versioned(store).write() as session:
+        outcomes = iter(apply_checked(session, _actor(session, user), good))
+    results: list[OpResult] = []
+    for i, op in enumerate(parsed):
+        if op is None:
+            op_id, kind, vi, en = bad[i]
+            results.append(OpResult(op_id=op_id, kind=kind, outcome="rejected", reason=vi, reason_en=en))
+            continue
+        o = next(outcomes)
+        results.append(
+            OpResult(
+                op_id=o.op_id, kind=o.kind, outcome=o.status, reason=o.reason_vi, reason_en=o.reason_en,
+                result=o.result, replayed=o.replayed,
+            )
+        )
+    return PushResponse(results=results)
+
+
+@router.get("/changes", response_model=ChangePageOut, responses=AUTH_RESPONSES)
+def changes(
+    user: CurrentUser,
+    store: StoreDep,
+    cursor: int = Query(0, ge=0, le=2**62),
+    limit: int = Query(1000, ge=1, le=MAX_PAGE),
+) -> JSONResponse:
+    """The rows the user may see changed above ``cursor``, about ``limit`` of them."""
+    with versioned(store).read() as session:
+        page = changes_since(session, _actor(session, user), cursor, limit)
+    return JSONResponse(page.to_json())
+
+
+@router.get("/documents", response_model=ChangePageOut, responses=AUTH_RESPONSES)
+def documents(
+    user: CurrentUser,
+    store: StoreDep,
+    ids: list[str] = Query(..., max_length=MAX_IDS),
+    cursor: int = Query(0, ge=0, le=2**62),
+) -> JSONResponse:
+    """The current rows of some documents the user may see (others left out), cursor kept."""
+    with versioned(store).read() as session:
+        page = documents_page(session, _actor(session, user), ids, cursor)
+    return JSONResponse(page.to_json())

@@ -1,0 +1,194 @@
+"""A live server over the test database and client devices that sync with it over HTTP.
+
+Each device is what one desktop would hold: its own SQLite file, its own blob folder, a
+``SyncClient`` and a ``SyncEngine``. The OS keychain is replaced by an in-memory keyring
+backend installed in-process (a test double of the keychain, never a file).
+"""
+
+from __future__ import annotations
+
+import socket
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import keyring
+import pytest
+from keyring.backend import KeyringBackend
+
+from eoffice.server.embedded import EmbeddedServer
+from eoffice.server.settings import ServerSettings
+from eoffice.store import Store
+from eoffice.store.blobs import BlobStore
+from eoffice.sync.client import SyncClient
+from eoffice.sync.credentials import Credentials
+from eoffice.sync.engine import SyncEngine
+from eoffice.sync.versioning import install_versioning
+from tests.conftest import World, make_world
+from tests.server.conftest import PASSWORD, FakeClock, give_passwords
+
+
+class MemoryKeyring(KeyringBackend):
+    """The system keychain's stand-in: secrets in a dict of this process."""
+
+    priority = 1  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.secrets: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.secrets.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.secrets[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        from keyring.errors import PasswordDeleteError
+
+        if self.secrets.pop((service, username), None) is None:
+            raise PasswordDeleteError(username)
+
+
+@pytest.fixture
+def memory_keyring() -> Iterator[MemoryKeyring]:
+    previous = keyring.get_keyring()
+    ring = MemoryKeyring()
+    keyring.set_keyring(ring)
+    try:
+        yield ring
+    finally:
+        keyring.set_keyring(previous)
+
+
+@dataclass
+class Device:
+    """One user's desktop: its database, attachments, client and engine."""
+
+    user_id: str
+    store: Store
+    blobs: BlobStore
+    client: SyncClient
+    engine: SyncEngine
+
+
+@dataclass
+class Province:
+    """The server and the devices made against it."""
+
+    world: World
+    store: Store
+    blobs: BlobStore
+    settings: ServerSettings
+    clock: FakeClock
+    server: EmbeddedServer
+    tmp: Path
+    devices: list[Device] = field(default_factory=list)
+
+    @property
+    def url(self) -> str:
+        return self.server.url
+
+    def device(self, username: str, user_id: str, *, url: str | None = None, **engine_options: object) -> Device:
+        """A new desktop signed in as ``username``."""
+        n = len(self.devices) + 1
+        store = Store(f"sqlite:///{self.tmp / f'device{n}.sqlite3'}")
+        store.migrate()
+        blobs = BlobStore(self.tmp / f"device{n}-blobs")
+        base = url or self.url
+        client = SyncClient(base, credentials=Credentials(base, username))
+        client.login(username, PASSWORD)
+        engine = SyncEngine(store, blobs, client, user_id, min_backoff=0.05, max_backoff=0.5, **engine_options)  # type: ignore[arg-type]
+        device = Device(user_id, store, blobs, client, engine)
+        self.devices.append(device)
+        return device
+
+    def restart(self) -> None:
+        """The same server on the same port, after a stop."""
+        port = self.server.port
+        self.server = EmbeddedServer(self.store, self.blobs, self.settings, port=port).start()
+
+    def close(self) -> None:
+        for d in self.devices:
+            d.client.close()
+            d.store.dispose()
+        self.server.stop()
+
+
+@pytest.fixture
+def province(store: Store, tmp_path: Path, memory_keyring: MemoryKeyring) -> Iterator[Province]:
+    """A versioned server (SQLite or PostgreSQL) with the test organisation, on loopback."""
+    install_versioning(store)
+    world = make_world(store)
+    give_passwords(store, "vanthu", "lanhdao", "chuyenvien", "chuyenvien2", "quantri")
+    clock = FakeClock()
+    settings = ServerSettings(data_dir=tmp_path / "server", clock=clock)
+    blobs = BlobStore(tmp_path / "server" / "blobs")
+    server = EmbeddedServer(store, blobs, settings).start()
+    province = Province(world, store, blobs, settings, clock, server, tmp_path)
+    try:
+        yield province
+    finally:
+        province.close()
+
+
+class CuttingProxy:
+    """A loopback TCP proxy that cuts the first connection once it has relayed ``cut_after``
+    bytes from the server: a network failing in the middle of a download."""
+
+    def __init__(self, target_port: int, cut_after: int) -> None:
+        self.target_port = target_port
+        self.cut_after: int | None = cut_after
+        self.requests: list[bytes] = []
+        self._listener = socket.socket()
+        self._listener.bind(("127.0.0.1", 0))
+        self._listener.listen()
+        self.port = self._listener.getsockname()[1]
+        self._closed = False
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def _accept(self) -> None:
+        while not self._closed:
+            try:
+                downstream, _ = self._listener.accept()
+            except OSError:
+                return
+            upstream = socket.create_connection(("127.0.0.1", self.target_port))
+            threading.Thread(target=self._up, args=(downstream, upstream), daemon=True).start()
+            threading.Thread(target=self._down, args=(upstream, downstream), daemon=True).start()
+
+    def _up(self, downstream: socket.socket, upstream: socket.socket) -> None:
+        try:
+            while data := downstream.recv(65536):
+                self.requests.append(data)
+                upstream.sendall(data)
+        except OSError:
+            pass
+
+    def _down(self, upstream: socket.socket, downstream: socket.socket) -> None:
+        relayed = 0
+        try:
+            while data := upstream.recv(65536):
+                if self.cut_after is not None and relayed + len(data) > self.cut_after:
+                    downstream.sendall(data[: self.cut_after - relayed])
+                    self.cut_after = None  # later connections pass whole
+                    break
+                relayed += len(data)
+                downstream.sendall(data)
+        except OSError:
+            pass
+        for s in (downstream, upstream):
+            try:
+                s.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
+            s.close()
+
+    def close(self) -> None:
+        self._closed = True
+        self._listener.close()
