@@ -133,7 +133,7 @@ def record_event(
         payload_json=json.dumps(payload, ensure_ascii=False, default=str),
     )
     session.add(ev)
-    session.flush([ev])
+    session.flush()
     if session.get_bind().dialect.name == "postgresql":
         session.execute(text("SELECT pg_notify(:channel, :seq)"), {"channel": CHANNEL, "seq": str(seq)})
     session.info[_RECORDED_KEY] = seq
