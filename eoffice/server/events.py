@@ -282,14 +282,17 @@ def off_commit(fn: Callable[[int], None]) -> None:
 
 
 def _after_commit(session: Session) -> None:
+    # SQLAlchemy fires this when a SAVEPOINT is released too: wait for the real commit.
+    if session.in_nested_transaction():
+        return
     seq = session.info.pop(_RECORDED_KEY, None)
     if seq is not None:
         for fn in list(_commit_listeners):
             fn(seq)
 
 
-def _after_rollback(session: Session) -> None:
-    if not session.in_transaction():
+def _after_soft_rollback(session: Session, previous_transaction: Any) -> None:
+    if previous_transaction.parent is None:  # the whole transaction, not a savepoint
         session.info.pop(_RECORDED_KEY, None)
 
 
@@ -300,4 +303,4 @@ def install() -> None:
     applying.add_listener(record_for_operation)
     if not event.contains(Session, "after_commit", _after_commit):
         event.listen(Session, "after_commit", _after_commit)
-        event.listen(Session, "after_rollback", _after_rollback)
+        event.listen(Session, "after_soft_rollback", _after_soft_rollback)
