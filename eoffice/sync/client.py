@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import Any, Self
 
 import httpx
 
@@ -144,7 +144,7 @@ class SyncClient:
     def close(self) -> None:
         self._http.close()
 
-    def __enter__(self) -> SyncClient:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(
@@ -342,8 +342,7 @@ class SyncClient:
                     "content-range", ""
                 ).startswith(f"bytes {offset}-")
                 with open(part, "ab" if resumed else "wb") as out:
-                    for chunk in response.iter_bytes(CHUNK):
-                        out.write(chunk)
+                    out.writelines(response.iter_bytes(CHUNK))
                     out.flush()
                     os.fsync(out.fileno())
             except httpx.TransportError as error:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hypothesis
 import schemathesis
 from hypothesis import strategies as st
+from schemathesis.specs.openapi.checks import positive_data_acceptance
 
 from eoffice.server.protocol import HEADER, PROTOCOL_VERSION
 from tests.server.conftest import bearer
@@ -29,7 +30,12 @@ def test_the_api_keeps_its_spec(running):
         suppress_health_check=list(hypothesis.HealthCheck),
     )
     def check(case: schemathesis.Case) -> None:
-        response = case.call_and_validate(headers=headers)
+        # An upload is valid only when its bytes hash to the digest in its path, which a
+        # schema cannot say: its 422 for random bytes is the right answer.
+        upload = case.method == "PUT" and case.operation.path.endswith("/blobs/{digest}")
+        response = case.call_and_validate(
+            headers=headers, excluded_checks=[positive_data_acceptance] if upload else None
+        )
         seen.add((case.operation.path, response.status_code))
 
     seen: set[tuple[str, int]] = set()

@@ -18,6 +18,7 @@ from eoffice.sync.client_state import get_cursor
 from eoffice.sync.operations import FileRef, RegisterIncoming
 from eoffice.sync.versioning import install_versioning
 from tests.conftest import World, make_world
+from tests.sync.http_support import memory_keyring, province  # noqa: F401  (fixtures of the HTTP tests)
 
 _serial = count(1)
 

@@ -13,15 +13,15 @@ from sqlalchemy import func, select
 from eoffice.audit.models import AuditEvent
 from eoffice.documents.models import DirectionLine, Document
 from eoffice.server.protocol import HEADER, PROTOCOL_VERSION
-from eoffice.sync import operations as ops
 from eoffice.store.base import new_id
 from eoffice.store.blobs import sha256_file
+from eoffice.sync import operations as ops
 from eoffice.sync.client import NotSignedIn, Offline, ProtocolMismatchError, SyncClient
 from eoffice.sync.client_state import get_cursor, pending_operations, record_local
 from eoffice.sync.credentials import Credentials
 from eoffice.sync.engine import RoundReport
 from tests.sync.conftest import doc_fields
-from tests.sync.http_support import Device, MemoryKeyring, Province, memory_keyring, province  # noqa: F401
+from tests.sync.http_support import Device, Province
 
 
 def _register(device: Device, pdf: Path, subject: str = "Về việc kiểm tra hồ sơ", **fields: object) -> ops.RegisterIncoming:

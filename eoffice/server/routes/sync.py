@@ -8,7 +8,7 @@ operation was rejected.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
 from fastapi.responses import JSONResponse
@@ -122,8 +122,8 @@ def push(body: PushRequest, user: CurrentUser, store: StoreDep) -> PushResponse:
 def changes(
     user: CurrentUser,
     store: StoreDep,
-    cursor: int = Query(0, ge=0, le=2**62),
-    limit: int = Query(1000, ge=1, le=MAX_PAGE),
+    cursor: Annotated[int, Query(ge=0, le=2**62)] = 0,
+    limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 1000,
 ) -> JSONResponse:
     """The rows the user may see changed above ``cursor``, about ``limit`` of them."""
     with versioned(store).read() as session:
@@ -135,8 +135,8 @@ def changes(
 def documents(
     user: CurrentUser,
     store: StoreDep,
-    ids: list[str] = Query(..., max_length=MAX_IDS),
-    cursor: int = Query(0, ge=0, le=2**62),
+    ids: Annotated[list[str], Query(max_length=MAX_IDS)],
+    cursor: Annotated[int, Query(ge=0, le=2**62)] = 0,
 ) -> JSONResponse:
     """The current rows of some documents the user may see (others left out), cursor kept."""
     with versioned(store).read() as session:
