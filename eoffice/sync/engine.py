@@ -26,7 +26,13 @@ from eoffice.store.base import utcnow
 from eoffice.store.blobs import BlobStore
 from eoffice.sync import operations as ops
 from eoffice.sync.changes import apply_page
-from eoffice.sync.client import BlobCorrupt, NotSignedIn, Offline, ProtocolMismatchError, SyncClient
+from eoffice.sync.client import (
+    BlobCorrupt,
+    NotSignedIn,
+    Offline,
+    ProtocolMismatchError,
+    SyncClient,
+)
 from eoffice.sync.client_state import (
     PENDING,
     discard_rejected,
@@ -258,7 +264,7 @@ class SyncEngine:
         for digest in self.missing_blobs():
             try:
                 self.client.download_blob(digest, self.blobs)
-            except (BlobCorrupt,) as error:
+            except BlobCorrupt as error:
                 errors[digest] = error.message_vi
                 log.warning("attachment %s refused: %s", digest, error.message_en)
                 continue

@@ -24,7 +24,13 @@ from sqlalchemy import select
 from eoffice.directory.models import User
 from eoffice.documents.models import Document, DocumentFile
 from eoffice.errors import NotFound, PermissionDenied, ValidationError
-from eoffice.server.deps import AUTH_RESPONSES, FORBIDDEN, BlobsDep, CurrentUser, StoreDep
+from eoffice.server.deps import (
+    AUTH_RESPONSES,
+    FORBIDDEN,
+    BlobsDep,
+    CurrentUser,
+    StoreDep,
+)
 from eoffice.server.errors import ServerError
 from eoffice.store import Store
 from eoffice.store.blobs import BlobStore
