@@ -21,10 +21,20 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import BigInteger, DateTime, String, Text, and_, event, or_, select, text
+from sqlalchemy import (
+    BigInteger,
+    DateTime,
+    String,
+    Text,
+    and_,
+    event,
+    or_,
+    select,
+    text,
+)
 from sqlalchemy.orm import Mapped, Session, mapped_column
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -71,7 +81,7 @@ class LiveEvent(Base):
             "id": self.seq,
             "event_id": self.id,
             "kind": self.kind,
-            "at": (self.at if self.at.tzinfo else self.at.replace(tzinfo=timezone.utc)).isoformat(),
+            "at": (self.at if self.at.tzinfo else self.at.replace(tzinfo=UTC)).isoformat(),
             "payload": json.loads(self.payload_json or "{}"),
         }
 
@@ -287,7 +297,7 @@ def _after_commit(session: Session) -> None:
         return
     seq = session.info.pop(_RECORDED_KEY, None)
     if seq is not None:
-        for fn in list(_commit_listeners):
+        for fn in _commit_listeners[:]:  # a listener may remove itself
             fn(seq)
 
 

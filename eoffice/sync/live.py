@@ -19,7 +19,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from websockets.asyncio.client import ClientConnection, connect
+from websockets.asyncio.client import connect
 from websockets.exceptions import ConnectionClosed, InvalidStatus, WebSocketException
 
 from eoffice.server.protocol import API_PREFIX, HEADER, PROTOCOL_VERSION
@@ -39,8 +39,7 @@ PROTOCOL_MISMATCH = "protocol_mismatch"
 def live_url(base_url: str, after: int | None) -> str:
     """``http(s)://host:port[/api/v1]`` → ``ws(s)://host:port/api/v1/live?after=N``."""
     base = base_url.rstrip("/")
-    if base.endswith(API_PREFIX):
-        base = base[: -len(API_PREFIX)]
+    base = base.removesuffix(API_PREFIX)
     if base.startswith("https://"):
         base = "wss://" + base[len("https://"):]
     elif base.startswith("http://"):
@@ -147,8 +146,8 @@ class LiveClient:
                 break
             try:
                 caught_up = session.result()
-            except Exception as error:  # a bug in a callback must not end the channel
-                log.exception("live session failed: %s", error)
+            except Exception:  # a bug in a callback must not end the channel
+                log.exception("live session failed")
                 caught_up = False
             if caught_up:
                 backoff = self.min_backoff

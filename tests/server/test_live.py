@@ -12,7 +12,14 @@ from eoffice.server.embedded import EmbeddedServer
 from eoffice.store.blobs import BlobStore
 from eoffice.sync.live import ONLINE, LiveClient
 from tests.server.conftest import Running
-from tests.server.live_helpers import WAIT, direct, live_socket, receive, registered, until_ready
+from tests.server.live_helpers import (
+    WAIT,
+    direct,
+    live_socket,
+    receive,
+    registered,
+    until_ready,
+)
 
 
 def _token(running: Running, username: str) -> str:

@@ -18,7 +18,14 @@ from eoffice.store import Store
 from eoffice.sync.operations import to_json
 from tests.conftest import World, make_world
 from tests.server.conftest import api_client, bearer, give_passwords
-from tests.server.live_helpers import direct, direct_op, live_socket, receive, registered, until_ready
+from tests.server.live_helpers import (
+    direct,
+    direct_op,
+    live_socket,
+    receive,
+    registered,
+    until_ready,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 
