@@ -166,3 +166,50 @@ def test_ping_is_answered(running: Running):
         until_ready(ws)
         ws.send('{"type": "ping"}')
         assert receive(ws) == {"type": "pong"}
+
+
+def test_a_live_client_of_another_protocol_is_told_so_not_crashed(running: Running, monkeypatch):
+    from eoffice.sync import live
+
+    monkeypatch.setattr(live, "PROTOCOL_VERSION", 99)
+    statuses: list[tuple[str, str]] = []
+    told = threading.Event()
+
+    def on_status(state: str, message: str) -> None:
+        statuses.append((state, message))
+        if state == live.PROTOCOL_MISMATCH:
+            told.set()
+
+    client = LiveClient(
+        running.server.url, lambda: _token(running, "chuyenvien"), None, lambda e: None,
+        on_status=on_status, min_backoff=5, max_backoff=5,
+    ).start()
+    try:
+        assert told.wait(WAIT), statuses
+    finally:
+        client.stop()
+    message = next(m for s, m in statuses if s == live.PROTOCOL_MISMATCH)
+    assert "giao thức" in message
+
+
+def test_a_live_client_refused_for_an_expired_token_asks_for_a_new_one(running: Running):
+    stale = _token(running, "chuyenvien")
+    running.clock.advance(hours=1)
+    fresh = _token(running, "chuyenvien")
+    given: list[str] = []
+
+    def token() -> str:
+        given.append(stale if not given else fresh)
+        return given[-1]
+
+    states: list[str] = []
+    client = LiveClient(
+        running.server.url, token, None, lambda e: None,
+        on_status=lambda state, _m: states.append(state), min_backoff=0.05, max_backoff=0.5,
+    ).start()
+    try:
+        assert client.ready.wait(WAIT), states
+    finally:
+        client.stop()
+    assert given[:2] == [stale, fresh]
+    assert "unauthorized" in states and states.index("unauthorized") < states.index("online")
