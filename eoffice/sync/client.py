@@ -62,6 +62,22 @@ class ServerRefused(DomainError):
         self.code = code
 
 
+class UntrustedServer(DomainError):
+    """The server's TLS certificate is not trusted: never talk to it (an admin must act)."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "Chứng chỉ bảo mật của máy chủ không được tin cậy; không kết nối. Hãy liên hệ quản trị.",
+            "The server's TLS certificate is not trusted; not connecting.",
+        )
+
+
+def _transport_error(error: httpx.TransportError) -> DomainError:
+    if "CERTIFICATE_VERIFY_FAILED" in str(error) or isinstance(error.__context__, ssl.SSLCertVerificationError):
+        return UntrustedServer()
+    return Offline(type(error).__name__)
+
+
 class BlobCorrupt(DomainError):
     def __init__(self, digest: str) -> None:
         super().__init__(
@@ -156,7 +172,7 @@ class SyncClient:
         try:
             return self._http.request(method, path, **kwargs)
         except httpx.TransportError as error:
-            raise Offline(type(error).__name__) from error
+            raise _transport_error(error) from error
 
     def _take_tokens(self, body: dict[str, Any]) -> None:
         self._access = body["access_token"]
@@ -203,7 +219,7 @@ class SyncClient:
             try:
                 response = self._http.send(request, stream=stream)
             except httpx.TransportError as error:
-                raise Offline(type(error).__name__) from error
+                raise _transport_error(error) from error
             if response.status_code == 401 and attempt == 1:
                 if stream:
                     response.read()
@@ -346,7 +362,7 @@ class SyncClient:
                     out.flush()
                     os.fsync(out.fileno())
             except httpx.TransportError as error:
-                raise Offline(type(error).__name__) from error
+                raise _transport_error(error) from error
             finally:
                 response.close()
             break

@@ -32,6 +32,7 @@ from eoffice.sync.client import (
     Offline,
     ProtocolMismatchError,
     SyncClient,
+    UntrustedServer,
 )
 from eoffice.sync.client_state import (
     PENDING,
@@ -301,7 +302,7 @@ class SyncEngine:
                 backoff = min(backoff * 2, self.max_backoff)
                 self._sleep(stop, delay)
                 continue
-            except (NotSignedIn, ProtocolMismatchError):
+            except (NotSignedIn, ProtocolMismatchError, UntrustedServer):
                 # A person must act (sign in, update): try again rarely.
                 self._sleep(stop, self.max_backoff)
                 continue

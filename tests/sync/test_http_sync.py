@@ -16,7 +16,13 @@ from eoffice.server.protocol import HEADER, PROTOCOL_VERSION
 from eoffice.store.base import new_id
 from eoffice.store.blobs import sha256_file
 from eoffice.sync import operations as ops
-from eoffice.sync.client import NotSignedIn, Offline, ProtocolMismatchError, SyncClient
+from eoffice.sync.client import (
+    NotSignedIn,
+    Offline,
+    ProtocolMismatchError,
+    SyncClient,
+    UntrustedServer,
+)
 from eoffice.sync.client_state import get_cursor, pending_operations, record_local
 from eoffice.sync.credentials import Credentials
 from eoffice.sync.engine import RoundReport
@@ -335,3 +341,41 @@ def test_requests_need_a_user_and_the_protocol_header(province):
         assert c.post("/ops", json={"ops": []}).status_code == 401
     with httpx.Client(base_url=f"{province.url}/api/v1") as c:
         assert c.get("/changes").status_code == 426
+
+
+def test_rows_written_by_another_process_without_versions_are_still_pulled(province):
+    w = province.world
+    leader = province.device("lanhdao", w.leader_id)
+    leader.engine.sync_once()
+    # The admin CLI is another process: its writes carry no server version.
+    from eoffice.directory.admin import create_user
+    from eoffice.directory.models import Role, User
+    from eoffice.store import Store
+
+    cli = Store(province.store.url)
+    try:
+        with cli.write() as s:
+            newcomer = create_user(s, "moivao", "Vũ Thị Mới", w.org_id, {Role.OFFICER}, w.office_unit_id, "Chuyên viên").id
+    finally:
+        cli.dispose()
+    leader.engine.sync_once()
+    with leader.store.read() as s:
+        assert s.get(User, newcomer).full_name == "Vũ Thị Mới"
+
+
+def test_sync_over_https_verifies_the_servers_certificate(province, tmp_path):
+    from eoffice.server.embedded import EmbeddedServer
+    from tests.server.pki import make_server_cert
+
+    (tmp_path / "tls").mkdir()
+    certfile, keyfile = make_server_cert(tmp_path / "tls")
+    with EmbeddedServer(province.store, province.blobs, province.settings, certfile=certfile, keyfile=keyfile) as tls:
+        trusting = SyncClient(tls.url, credentials=Credentials(tls.url, "vanthu"), verify=certfile)
+        with trusting:
+            assert trusting.hello()["protocol_max"] >= PROTOCOL_VERSION
+            assert trusting.login("vanthu", "mat-khau-1234")["username"] == "vanthu"
+            assert trusting.pull(0, 100).rows["users"]
+        distrusting = SyncClient(tls.url, credentials=Credentials(tls.url, "vanthu"))
+        with distrusting, pytest.raises(UntrustedServer) as raised:
+            distrusting.hello()
+        assert raised.value.message_vi.startswith("Chứng chỉ bảo mật của máy chủ không được tin cậy")

@@ -13,6 +13,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from eoffice.directory.models import User
@@ -22,7 +23,7 @@ from eoffice.store import Store
 from eoffice.sync import operations
 from eoffice.sync.changes import changes_since, documents_page
 from eoffice.sync.permissions import apply_checked
-from eoffice.sync.versioning import install_versioning, stamp_unversioned
+from eoffice.sync.versioning import SYNCED_MODELS, install_versioning, stamp_unversioned
 
 router = APIRouter(tags=["sync"])
 
@@ -58,17 +59,30 @@ class ChangePageOut(BaseModel):
 _versioned: set[int] = set()
 
 
-def versioned(store: Store) -> Store:
+def _unversioned_rows(store: Store) -> bool:
+    with store.read() as session:
+        return any(
+            session.scalar(select(model.__table__.c.id).where(model.__table__.c.server_version.is_(None)).limit(1))
+            is not None
+            for model in SYNCED_MODELS
+        )
+
+
+def versioned(store: Store, *, stamp: bool = False) -> Store:
     """Versions stamped on every write of this store from now on, and on rows written before.
 
-    Done once per store by the first sync request; rows created before versioning was on
-    (the admin CLI, a fresh organisation) get a version so clients pull them.
+    Versioning is installed once per store by the first sync request. Rows written without
+    a version (before that, or by another process such as the admin CLI creating users)
+    get one when ``stamp`` is asked (on pull): a quick indexed look first, a write only
+    when there are some, so that clients pull them.
     """
-    if id(store) not in _versioned:
+    first = id(store) not in _versioned
+    if first:
         install_versioning(store)
+        _versioned.add(id(store))
+    if (first or stamp) and _unversioned_rows(store):
         with store.write() as session:
             stamp_unversioned(session)
-        _versioned.add(id(store))
     return store
 
 
@@ -126,7 +140,7 @@ def changes(
     limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 1000,
 ) -> JSONResponse:
     """The rows the user may see changed above ``cursor``, about ``limit`` of them."""
-    with versioned(store).read() as session:
+    with versioned(store, stamp=True).read() as session:
         page = changes_since(session, _actor(session, user), cursor, limit)
     return JSONResponse(page.to_json())
 
