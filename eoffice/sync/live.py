@@ -178,8 +178,9 @@ class LiveClient:
                     message = json.loads(raw)
                     kind = message.get("type")
                     if kind == "ready":
-                        if self.last_event_id is None or message["id"] > self.last_event_id:
-                            self.last_event_id = int(message["id"])
+                        # Normally our id or later; lower only when the server's database
+                        # is not the one our id came from (then its numbering is the truth).
+                        self.last_event_id = int(message["id"])
                         caught_up = True
                         self._status(ONLINE)
                         self.ready.set()

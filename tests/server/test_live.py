@@ -213,3 +213,12 @@ def test_a_live_client_refused_for_an_expired_token_asks_for_a_new_one(running: 
         client.stop()
     assert given[:2] == [stale, fresh]
     assert "unauthorized" in states and states.index("unauthorized") < states.index("online")
+
+
+def test_an_id_from_another_database_starts_the_client_from_now(running: Running):
+    w = running.world
+    with live_socket(running.server.url, _token(running, "chuyenvien"), after=10_000) as ws:
+        assert until_ready(ws) == ([], 0)
+        op = direct(running.store, w, registered(running.store, w), user_id=w.officer_id)
+        event = receive(ws)
+        assert (event["id"], event["payload"]["line_id"]) == (1, op.lines[0].line_id)

@@ -9,7 +9,8 @@ Protocol (``GET /api/v1/live?after=<last event id>``, JSON text frames):
   reconnect).
 - The server first sends every event of the user with id above ``after`` (what the client
   missed), oldest first, then ``{"type": "ready", "id": N}``, then live events as they
-  commit. Without ``after`` nothing old is sent; ``ready`` gives the id to resume from.
+  commit. Without ``after`` nothing old is sent; ``ready`` gives the id to resume from
+  (lower than ``after`` when the client's id is above every event of this database).
 - Each event: ``{"type": "event", "id": seq, "event_id": uuid, "kind": ..., "at": ISO time,
   "payload": {...}}``. Ids increase; a client keeps the last one it handled.
 - Keepalive: WebSocket pings both ways (uvicorn and the client library); a client may also
@@ -111,6 +112,8 @@ async def live(websocket: WebSocket, after: int | None = Query(default=None, ge=
     tasks: list[asyncio.Task[None]] = []
     try:
         latest = await run_in_threadpool(_latest, store)
+        if after is not None and after > latest:
+            after = None  # an id from another life of this database: start from now
         last = after if after is not None else latest
         if after is not None:
             while True:
