@@ -95,6 +95,19 @@ def _files_of(op: ops.Operation) -> tuple[ops.FileRef, ...]:
     return tuple(files) if files else ()
 
 
+def _within(batch: list[ops.Operation], limit: int) -> list[ops.Operation]:
+    """The first operations of ``batch`` whose JSON stays under ``limit`` bytes (at least one):
+    the server refuses request bodies over its limit (10 MB), and PDF text can be long."""
+    kept: list[ops.Operation] = []
+    size = 0
+    for op in batch:
+        size += len(json.dumps(ops.to_json(op), ensure_ascii=False).encode())
+        if kept and size > limit:
+            break
+        kept.append(op)
+    return kept
+
+
 def _document_of(op: ops.Operation) -> str | None:
     value = getattr(op, "document_id", None)
     return value if isinstance(value, str) else None
@@ -113,6 +126,7 @@ class SyncEngine:
         name: str = "server",
         page_limit: int = 1000,
         batch_size: int = 100,
+        batch_bytes: int = 4 * 1024 * 1024,
         interval: float = 30.0,
         min_backoff: float = 1.0,
         max_backoff: float = 120.0,
@@ -124,6 +138,7 @@ class SyncEngine:
         self.name = name
         self.page_limit = page_limit
         self.batch_size = batch_size
+        self.batch_bytes = batch_bytes
         self.interval = interval
         self.min_backoff = min_backoff
         self.max_backoff = max_backoff
@@ -199,7 +214,7 @@ class SyncEngine:
     def _push(self, report: RoundReport) -> None:
         while True:
             with self.store.read() as session:
-                batch = pending_operations(session, limit=self.batch_size)
+                batch = _within(pending_operations(session, limit=self.batch_size), self.batch_bytes)
             if not batch:
                 return
             for op in batch:

@@ -10,6 +10,8 @@ PermissionDenied: rejected and audited like any other.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -86,12 +88,27 @@ def check(session: Session, actor: User, op: ops.Operation) -> None:
             raise _denied()
 
 
-def apply_checked(session: Session, actor: User, batch: list[ops.Operation]) -> list[Outcome]:
+def _missing_file(op: ops.Operation, has_blob: Callable[[str], bool]) -> Outcome | None:
+    for ref in getattr(op, "files", None) or ():
+        if not has_blob(ref.digest):
+            return Outcome(
+                op.op_id, op.kind, "rejected",
+                f"Tệp đính kèm “{ref.filename}” chưa được gửi lên máy chủ.",
+                f"The attachment {ref.filename} was not uploaded to the server.",
+            )
+    return None
+
+
+def apply_checked(
+    session: Session, actor: User, batch: list[ops.Operation], has_blob: Callable[[str], bool] | None = None
+) -> list[Outcome]:
     """``applying.apply_batch`` with ``check`` before each new operation, in one transaction.
 
     A replayed op_id is answered from its stored outcome as before; a refused one is
     rejected, audited (``access.denied``) and not applied. Each op is checked after the
     ones before it in the batch ran, so an operation may act on what an earlier one made.
+    With ``has_blob``, an operation naming a file the server does not hold is rejected: a
+    document whose PDF nobody can download must not exist.
     """
     from eoffice.audit.chain import record
 
@@ -108,6 +125,10 @@ def apply_checked(session: Session, actor: User, batch: list[ops.Operation]) -> 
                     target_id=op.op_id, after={"kind": op.kind, "reason": error.message_vi},
                 )
                 outcomes.append(Outcome(op.op_id, op.kind, "rejected", error.message_vi, error.message_en))
+                continue
+            missing = _missing_file(op, has_blob) if has_blob else None
+            if missing is not None:
+                outcomes.append(missing)
                 continue
         outcomes.append(apply_once(session, actor.id, op, authority=True))
     return outcomes

@@ -379,3 +379,42 @@ def test_sync_over_https_verifies_the_servers_certificate(province, tmp_path):
         with distrusting, pytest.raises(UntrustedServer) as raised:
             distrusting.hello()
         assert raised.value.message_vi.startswith("Chứng chỉ bảo mật của máy chủ không được tin cậy")
+
+
+def test_an_op_naming_an_attachment_never_uploaded_is_rejected(province, pdf_factory):
+    w = province.world
+    clerk = province.device("vanthu", w.clerk_id)
+    clerk.engine.sync_once()
+    op = _register(clerk, pdf_factory())
+    [answer] = clerk.client.push([op])  # straight to the server, the PDF left behind
+    assert answer.outcome == "rejected" and "chưa được gửi lên máy chủ" in answer.reason
+    assert _server_docs(province) == {}
+    clerk.engine.sync_once()  # the engine uploads first: now it goes through
+    assert _server_docs(province) == {op.document_id: 1}
+
+
+def test_large_operations_are_pushed_in_several_requests(province, pdf_factory):
+    w = province.world
+    clerk = province.device("vanthu", w.clerk_id, batch_bytes=1000)
+    clerk.engine.sync_once()
+    made = []
+    for i in range(3):
+        pdf = pdf_factory()
+        digest, size = clerk.blobs.put_file(pdf)
+        long_text = "Nội dung trang văn bản rất dài. " * 100  # its JSON alone is over the budget
+        op = ops.RegisterIncoming(new_id(), new_id(), doc_fields(f"Văn bản dài {i}"),
+                                  (ops.FileRef(digest, pdf.name, size, 1, long_text),), "2026-03-03")
+        with clerk.store.write() as s:
+            record_local(s, w.clerk_id, op)
+        made.append(op)
+    sizes: list[int] = []
+    real_push = clerk.client.push
+
+    def counting_push(batch):  # type: ignore[no-untyped-def]
+        sizes.append(len(batch))
+        return real_push(batch)
+
+    clerk.client.push = counting_push  # type: ignore[method-assign]
+    report = clerk.engine.sync_once()
+    assert sizes == [1, 1, 1] and report.accepted == 3
+    assert sorted(_server_docs(province).values()) == [1, 2, 3]

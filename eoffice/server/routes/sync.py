@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from eoffice.directory.models import User
 from eoffice.errors import DomainError, NotFound
-from eoffice.server.deps import AUTH_RESPONSES, CurrentUser, StoreDep
+from eoffice.server.deps import AUTH_RESPONSES, BlobsDep, CurrentUser, StoreDep
 from eoffice.store import Store
 from eoffice.sync import operations
 from eoffice.sync.changes import changes_since, documents_page
@@ -94,11 +94,12 @@ def _actor(session: Session, user: User) -> User:
 
 
 @router.post("/ops", response_model=PushResponse, responses=AUTH_RESPONSES)
-def push(body: PushRequest, user: CurrentUser, store: StoreDep) -> PushResponse:
+def push(body: PushRequest, user: CurrentUser, store: StoreDep, blobs: BlobsDep) -> PushResponse:
     """Apply a batch of operations in order, in one transaction; each accepted or rejected.
 
     An operation seen before (same op_id) is answered as the first time and changes
-    nothing. A malformed operation is rejected with the reason; the others still apply.
+    nothing. A malformed operation, one on a row the user may not see, or one naming an
+    attachment not uploaded yet is rejected with the reason; the others still apply.
     """
     parsed: list[operations.Operation | None] = []
     bad: dict[int, tuple[str, str, str, str]] = {}
@@ -115,7 +116,7 @@ def push(body: PushRequest, user: CurrentUser, store: StoreDep) -> PushResponse:
             parsed.append(None)
     good = [op for op in parsed if op is not None]
     with versioned(store).write() as session:
-        outcomes = iter(apply_checked(session, _actor(session, user), good))
+        outcomes = iter(apply_checked(session, _actor(session, user), good, blobs.has))
     results: list[OpResult] = []
     for i, op in enumerate(parsed):
         if op is None:
