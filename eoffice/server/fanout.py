@@ -124,6 +124,7 @@ class Hub:
 
     async def _pump(self) -> None:
         assert self._wake is not None
+        backoff = 0.5
         while True:
             try:
                 if self.poll_seconds is None:
@@ -137,10 +138,13 @@ class Hub:
                 await self._dispatch_new()
             except asyncio.CancelledError:
                 raise
-            except Exception:  # the database is away for a moment: try again on the next wake
-                log.exception("reading live events failed")
-                await asyncio.sleep(1.0)
+            except Exception as error:  # the database is away for a moment: try again
+                log.warning("reading live events failed (%s); retrying in %.1fs", error, backoff)
+                await asyncio.sleep(backoff)
+                backoff = min(backoff * 2, 10.0)
                 self._wake.set()
+            else:
+                backoff = 0.5
 
     async def _dispatch_new(self) -> None:
         while True:

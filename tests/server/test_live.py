@@ -110,6 +110,7 @@ def test_live_client_resumes_after_the_server_restarts(running: Running, tmp_pat
 
     client = LiveClient(running.server.url, lambda: tokens["access"], None, on_event, min_backoff=0.05, max_backoff=0.5)
     client.start()
+    restarted: EmbeddedServer | None = None
     try:
         assert client.ready.wait(WAIT) and client.state == ONLINE
         first = direct(running.store, w, registered(running.store, w), user_id=w.officer_id)
@@ -121,12 +122,13 @@ def test_live_client_resumes_after_the_server_restarts(running: Running, tmp_pat
         restarted = EmbeddedServer(
             running.store, BlobStore(tmp_path / "server" / "blobs"), running.settings, port=port
         ).start()
-        running.server = restarted  # stopped by the fixture
         wait_for(3)
         later = direct(running.store, w, registered(running.store, w), user_id=w.officer_id)
         wait_for(4)
     finally:
         client.stop()
+        if restarted is not None:
+            restarted.stop()
     line_ids = [e["payload"]["line_id"] for e in seen]
     assert line_ids == [op.lines[0].line_id for op in [first, *during, later]]
     assert client.last_event_id == seen[-1]["id"]
