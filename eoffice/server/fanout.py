@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import make_url, select
+from sqlalchemy.exc import SQLAlchemyError
 from starlette.concurrency import run_in_threadpool
 
 from eoffice.server import events
@@ -138,7 +139,7 @@ class Hub:
                 await self._dispatch_new()
             except asyncio.CancelledError:
                 raise
-            except Exception as error:  # the database is away for a moment: try again
+            except (SQLAlchemyError, OSError) as error:  # the database is away for a moment: try again
                 log.warning("reading live events failed (%s); retrying in %.1fs", error, backoff)
                 await asyncio.sleep(backoff)
                 backoff = min(backoff * 2, 10.0)
