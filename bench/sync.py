@@ -389,10 +389,31 @@ def phase_initial(args: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def _register_op(n: int, tag: str) -> Any:
+def _file_bytes(n: int, tag: str) -> bytes:
+    return f"%PDF-1.4 bench attachment {tag} {n}\n".encode()
+
+
+def _upload_files(client: Any, folder: Path, ops_: list[Any]) -> None:
+    """What the engine does before a push: send the blobs the operations name."""
+    src = folder / "op-files"
+    src.mkdir(exist_ok=True)
+    for op in ops_:
+        for ref in op.files:
+            path = src / ref.filename
+            if not path.exists():
+                raise RuntimeError(f"no local file {path}")
+            client.upload_blob(path, ref.digest)
+
+
+def _register_op(n: int, tag: str, folder: Path) -> Any:
+    """An incoming document registered with one small file (written under ``folder``)."""
     from eoffice.sync.operations import FileRef, RegisterIncoming
 
-    digest = hashlib.sha256(f"{tag} {n}".encode()).hexdigest()
+    data = _file_bytes(n, tag)
+    digest = hashlib.sha256(data).hexdigest()
+    src = folder / "op-files"
+    src.mkdir(exist_ok=True)
+    (src / f"van-ban-{tag}-{n}.pdf").write_bytes(data)
     return RegisterIncoming(
         op_id=str(uuid.uuid4()),
         document_id=str(uuid.uuid4()),
@@ -401,7 +422,7 @@ def _register_op(n: int, tag: str) -> Any:
             "organ_id": "000.00.12.H41", "code_number": str(n), "code_notation": f"SNV-{tag}",
             "issued_date": "2026-03-02",
         },
-        files=(FileRef(digest, f"van-ban-{n}.pdf", 1000 + n, 1, ""),),
+        files=(FileRef(digest, f"van-ban-{tag}-{n}.pdf", len(data), 1, ""),),
         arrival_date="2026-03-03",
     )
 
@@ -419,7 +440,7 @@ def phase_concurrent(args: dict[str, Any]) -> dict[str, Any]:
         user_id = args["users"][username]
         with store.write() as s:
             for k in range(OPS_PER_CLIENT):
-                record_local(s, user_id, _register_op(k, f"C{i}"))
+                record_local(s, user_id, _register_op(k, f"C{i}", folder))
         devices.append((store, client))
     log(f"  {CLIENTS} clients each hold {OPS_PER_CLIENT} operations registered offline")
     barrier = threading.Barrier(CLIENTS + 1)
@@ -430,6 +451,7 @@ def phase_concurrent(args: dict[str, Any]) -> dict[str, Any]:
         store, client = devices[i]
         with store.read() as s:
             batch = pending_operations(s, limit=OPS_PER_CLIENT)
+        _upload_files(client, folder, batch)  # before the clock starts: ops/s of the push itself
         barrier.wait()
         try:
             results = client.push(batch)
@@ -479,7 +501,8 @@ def phase_latency(args: dict[str, Any]) -> dict[str, Any]:
         )
 
     def registered() -> str:
-        op = _register_op(int(time.time() * 1000) % 10_000_000, "L")
+        op = _register_op(int(time.time() * 1000) % 10_000_000, "L", folder)
+        _upload_files(clerk, folder, [op])
         result = clerk.push([op])[0]
         assert result.accepted, result.reason
         return op.document_id
