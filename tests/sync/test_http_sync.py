@@ -116,6 +116,12 @@ def test_a_malformed_op_is_rejected_alone_and_a_malformed_envelope_is_422(provin
     assert results[1]["outcome"] == "accepted"
     assert clerk.client._send("POST", "/ops", json={"ops": "không phải danh sách"}).status_code == 422
     assert clerk.client._send("POST", "/ops", json={"ops": [{}] * 501}).status_code == 422
+    nul = {**ops.to_json(good), "op_id": new_id(), "document_id": new_id()}
+    nul["fields"] = {**nul["fields"], "subject": "Về việc\x00"}
+    [answer] = clerk.client._send("POST", "/ops", json={"ops": [nul]}).json()["results"]
+    assert answer["outcome"] == "rejected" and "NUL" in answer["reason"]
+    odd = clerk.client._send("GET", "/documents", params={"ids": ["\x00", good.document_id]})
+    assert odd.status_code == 200 and [d["id"] for d in odd.json()["rows"]["documents"]] == [good.document_id]
 
 
 def test_a_rejected_op_comes_back_with_its_reason_and_the_client_returns_to_the_servers_truth(province, pdf_factory):

@@ -8,6 +8,8 @@ operation was rejected.
 
 from __future__ import annotations
 
+import json
+import re
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
@@ -17,7 +19,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from eoffice.directory.models import User
-from eoffice.errors import DomainError, NotFound
+from eoffice.errors import DomainError, NotFound, ValidationError
 from eoffice.server.deps import AUTH_RESPONSES, BlobsDep, CurrentUser, StoreDep
 from eoffice.store import Store
 from eoffice.sync import operations
@@ -30,6 +32,7 @@ router = APIRouter(tags=["sync"])
 MAX_OPS = 500
 MAX_PAGE = 5000
 MAX_IDS = 500
+UUID_TEXT = re.compile(r"^[0-9a-fA-F-]{1,36}$")
 
 
 class PushRequest(BaseModel):
@@ -105,6 +108,11 @@ def push(body: PushRequest, user: CurrentUser, store: StoreDep, blobs: BlobsDep)
     bad: dict[int, tuple[str, str, str, str]] = {}
     for i, raw in enumerate(body.ops):
         try:
+            if "\\u0000" in json.dumps(raw):
+                raise ValidationError(
+                    "Thao tác không hợp lệ: dữ liệu chứa ký tự điều khiển NUL.",
+                    "Invalid operation: the data holds a NUL character.",
+                )
             parsed.append(operations.from_json(raw))
         except DomainError as error:
             op_id = raw.get("op_id") if isinstance(raw, dict) else None
@@ -154,6 +162,7 @@ def documents(
     cursor: Annotated[int, Query(ge=0, le=2**62)] = 0,
 ) -> JSONResponse:
     """The current rows of some documents the user may see (others left out), cursor kept."""
+    ids = [i for i in ids if UUID_TEXT.match(i)]  # anything else names no document
     with versioned(store).read() as session:
         page = documents_page(session, _actor(session, user), ids, cursor)
     return JSONResponse(page.to_json())
