@@ -40,7 +40,7 @@ import tempfile
 import threading
 import time
 import uuid
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -194,13 +194,18 @@ def seed_documents(url: str, info: dict[str, Any], n: int) -> None:
     other one directed to the officer; one server version per 1000 documents."""
     from sqlalchemy import text
 
-    from eoffice.documents.models import DirectionLine, Document, DocumentDirection, DocumentFile
+    from eoffice.documents.models import (
+        DirectionLine,
+        Document,
+        DocumentDirection,
+        DocumentFile,
+    )
     from eoffice.store import Store
     from eoffice.store.sequences import next_value
     from eoffice.sync.versioning import COUNTER, stamp_unversioned
 
     store = Store(url)
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     clerk, leader, officer = info["users"]["vanthu"], info["users"]["lanhdao"], info["users"]["chuyenvien"]
     topics = ["chuyển đổi số", "cải cách hành chính", "phòng chống thiên tai", "an toàn thực phẩm",
               "dịch vụ công trực tuyến", "xây dựng nông thôn mới", "giải ngân vốn đầu tư công"]
@@ -347,7 +352,13 @@ def phase_initial(args: dict[str, Any]) -> dict[str, Any]:
     from sqlalchemy import func, select
 
     from eoffice.directory.models import Organisation, Unit, User, UserRole
-    from eoffice.documents.models import DirectionLine, Document, DocumentDirection, DocumentFile, Register
+    from eoffice.documents.models import (
+        DirectionLine,
+        Document,
+        DocumentDirection,
+        DocumentFile,
+        Register,
+    )
 
     folder = Path(args["folder"])
     store, _blobs, client = _device(args["url"], "vanthu", folder, "initial")
@@ -358,7 +369,7 @@ def phase_initial(args: dict[str, Any]) -> dict[str, Any]:
         profile = cProfile.Profile()
         profile.enable()
     t0 = time.perf_counter()
-    pages, reported, waiting, applying = _pull_all(store, client)
+    pages, _reported, waiting, applying = _pull_all(store, client)
     elapsed = time.perf_counter() - t0
     if profile is not None:
         import io
@@ -455,7 +466,7 @@ def phase_concurrent(args: dict[str, Any]) -> dict[str, Any]:
         barrier.wait()
         try:
             results = client.push(batch)
-        except Exception as error:  # reported, not raised: the others' figures still count
+        except Exception as error:  # noqa: BLE001 - reported, not raised: the others' figures still count
             errors.append(repr(error))
             return
         with store.write() as s:
@@ -523,7 +534,7 @@ def phase_latency(args: dict[str, Any]) -> dict[str, Any]:
         seen = threading.Event()
         sent = [0.0]
 
-        def poll() -> None:
+        def poll(seen: threading.Event = seen, line_id: str = line_id, sent: list[float] = sent) -> None:
             nonlocal cursor
             while not seen.is_set():
                 page = officer.pull(cursor, 1000)
@@ -564,7 +575,7 @@ def phase_latency(args: dict[str, Any]) -> dict[str, Any]:
         t0 = time.perf_counter()
         assert leader.push([op])[0].accepted
         with cond:
-            cond.wait_for(lambda: line_id in arrived, timeout=30)
+            cond.wait_for(lambda line_id=line_id: line_id in arrived, timeout=30)
         if line_id in arrived:
             live_ms.append((arrived[line_id] - t0) * 1000)
     live.stop()
@@ -588,7 +599,7 @@ def phase_latency(args: dict[str, Any]) -> dict[str, Any]:
 def phase_attachments(args: dict[str, Any]) -> dict[str, Any]:
     """100 attachments of 2 MB: upload from one device, download into another."""
     folder = Path(args["folder"])
-    _store_a, blobs_a, up = _device(args["url"], "vanthu", folder, "att-up")
+    _store_a, _blobs_a, up = _device(args["url"], "vanthu", folder, "att-up")
     _store_b, blobs_b, down = _device(args["url"], "chuyenvien", folder, "att-down")
     source = folder / "att-src"
     source.mkdir(exist_ok=True)
