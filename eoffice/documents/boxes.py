@@ -8,13 +8,14 @@ database walks an index backwards and stops after ``limit`` rows.
 from __future__ import annotations
 
 import enum
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, and_, exists, func, or_, select, union_all
 from sqlalchemy.orm import Session
 
 from eoffice.directory.models import Role, User
+from eoffice.documents.followup import due_soon_until
 from eoffice.documents.listing import DocumentRow, row_select
 from eoffice.documents.models import DirectionLine, Document, Register
 from eoffice.documents.types import Direction, DocState, LineState, Secrecy
@@ -108,8 +109,12 @@ def _deadline_lines(user: User, *conditions: Any) -> list[Select[Any]]:
     return _my_open_lines(user, *conditions)
 
 
-def box_condition(box: Box, user: User, today: date, soon_days: int = SOON_DAYS) -> ColumnElement[bool]:
-    """The WHERE clause of a box, visibility included."""
+def box_condition(box: Box, user: User, today: date, soon_until: date) -> ColumnElement[bool]:
+    """The WHERE clause of a box, visibility included.
+
+    ``soon_until`` is the last day that counts as due soon (``followup.due_soon_until``:
+    time limits count working days, so the sidebar agrees with the follow-up counts).
+    """
     org = Document.organisation_id == user.organisation_id
     if box is Box.INCOMING:
         what: ColumnElement[bool] = and_(org, Document.direction == Direction.INCOMING.value)
@@ -139,9 +144,8 @@ def box_condition(box: Box, user: User, today: date, soon_days: int = SOON_DAYS)
             )
         what = Document.id.in_(_union(parts))
     elif box is Box.DUE_SOON:
-        last_day = today + timedelta(days=soon_days)
         what = Document.id.in_(
-            _union(_deadline_lines(user, DirectionLine.deadline >= today, DirectionLine.deadline <= last_day))
+            _union(_deadline_lines(user, DirectionLine.deadline >= today, DirectionLine.deadline <= soon_until))
         )
     elif box is Box.OVERDUE:
         what = Document.id.in_(_union(_deadline_lines(user, DirectionLine.deadline < today)))
@@ -186,7 +190,7 @@ def box_page(
     order: their set is gathered and sorted. Only the keys are sorted, then the page's
     rows are read, so a box of 10,000 overdue documents sorts integers, not subjects.
     """
-    condition = box_condition(box, user, today, soon_days)
+    condition = box_condition(box, user, today, due_soon_until(session, today, soon_days))
     if before_key is not None:
         condition = and_(condition, Document.sort_key < before_key)
     if box in _SET_BOXES:
@@ -251,8 +255,9 @@ def box_counts(
         Box.INCOMING: _year_count(session, user, Direction.INCOMING.value, today.year),
         Box.OUTGOING: _year_count(session, user, Direction.OUTGOING.value, today.year),
     }
+    soon_until = due_soon_until(session, today, soon_days)
     for box in (Box.WAITING_FOR_ME, Box.DUE_SOON, Box.OVERDUE, Box.DRAFTS_TO_APPROVE, Box.MY_DRAFTS):
-        counts[box] = _count(session, box_condition(box, user, today, soon_days))
+        counts[box] = _count(session, box_condition(box, user, today, soon_until))
     return counts
 
 

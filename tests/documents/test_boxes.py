@@ -152,6 +152,19 @@ def test_due_soon_and_overdue_by_line_deadline(world):
     assert [r.id for r in wide] == [far, today, soon]
 
 
+def test_due_soon_counts_working_days_like_the_follow_up(world):
+    """Friday 20/03: three working days reach Wednesday 25/03 over the weekend."""
+    assert TODAY.weekday() == 4
+    wednesday = add_doc(world, "incoming", "directed")
+    add_line(world, wednesday, user_id=world.officer_id, deadline=date(2026, 3, 25))
+    thursday = add_doc(world, "incoming", "directed")
+    add_line(world, thursday, user_id=world.officer_id, deadline=date(2026, 3, 26))
+    assert page(world, Box.DUE_SOON, world.officer_id) == [wednesday]
+    with world.store.read() as s:
+        officer = s.get(User, world.officer_id)
+        assert box_counts(s, officer, TODAY)[Box.DUE_SOON] == 1
+
+
 def test_drafts_to_approve_and_my_drafts(world):
     submitted = add_doc(world, "outgoing", "submitted", created_by=world.officer_id, approver_id=world.leader_id)
     draft = add_doc(world, "outgoing", "draft", created_by=world.officer_id)
