@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -12,6 +14,24 @@ from eoffice.documents.models import Register
 from eoffice.documents.snapshot import snapshot
 from eoffice.errors import ValidationError
 from eoffice.store.base import new_id
+
+#: Usernames: lower-case ASCII letters, digits, dot, dash, underscore; 2–80 characters.
+USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{1,79}$")
+
+
+def check_username(username: str) -> str:
+    """The username as stored (lower case), or a ValidationError saying what is allowed."""
+    username = username.strip().lower()
+    if not username:
+        raise ValidationError("Tên đăng nhập không được trống.", "Username is required.", field="username")
+    if not USERNAME.match(username):
+        raise ValidationError(
+            f"Tên đăng nhập “{username}” chỉ gồm chữ không dấu, số, dấu chấm, gạch (2–80 ký tự).",
+            f"Username “{username}” may hold only a-z, 0-9, dot, dash and underscore (2–80 characters).",
+            field="username",
+        )
+    return username
+
 
 REGISTER_NAMES = {
     ("incoming", False): "Sổ đăng ký văn bản đến",
@@ -89,9 +109,7 @@ def create_user(
     email: str = "",
     actor_id: str | None = None,
 ) -> User:
-    username = username.strip().lower()
-    if not username:
-        raise ValidationError("Tên đăng nhập không được trống.", "Username is required.", field="username")
+    username = check_username(username)
     if session.scalars(select(User).where(User.username == username)).first():
         raise ValidationError(
             f"Tên đăng nhập “{username}” đã có.", f"Username “{username}” exists.", field="username"

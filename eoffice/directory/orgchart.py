@@ -22,7 +22,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from eoffice.audit.chain import record
-from eoffice.directory.admin import create_organisation, create_unit, create_user
+from eoffice.directory.admin import USERNAME, create_organisation, create_unit, create_user
 from eoffice.directory.models import Organisation, Role, Unit, User, UserRole
 from eoffice.documents.fields import ORGAN_ID
 from eoffice.errors import ValidationError
@@ -37,7 +37,6 @@ ROLE_NAMES: dict[str, Role] = {
     "lãnh đạo": Role.LEADER,
     "quản trị": Role.ADMIN,
 }
-USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{1,79}$")
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 LIMITS = {"name": 300, "code": 30, "position": 200, "email": 200}
 MAX_LISTED = 50

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from eoffice.audit.chain import record
 from eoffice.directory.models import Organisation, Role, User
-from eoffice.directory.orgchart import ROLE_NAMES, USERNAME
+from eoffice.directory.orgchart import ROLE_NAMES
 from eoffice.errors import DuplicateError, NotFound, ValidationError
 from eoffice.server.auth import revoke_user_tokens
 from eoffice.server.models import TrustedRoot
@@ -33,18 +33,6 @@ def parse_roles(text: str) -> list[Role]:
     if not roles:
         raise ValidationError("Người dùng cần ít nhất một vai trò.", "A user needs a role.", field="roles")
     return roles
-
-
-def check_username(username: str) -> str:
-    """The username as stored (lower case), or a ValidationError saying what is allowed."""
-    username = username.strip().lower()
-    if not USERNAME.match(username):
-        raise ValidationError(
-            f"Tên đăng nhập “{username}” chỉ gồm chữ không dấu, số, dấu chấm, gạch (2–80 ký tự).",
-            f"Username “{username}” may hold only a-z, 0-9, dot, dash and underscore (2–80 characters).",
-            field="username",
-        )
-    return username
 
 
 def find_organisation(session: Session, organ_id: str) -> Organisation:

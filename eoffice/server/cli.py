@@ -131,7 +131,8 @@ def cmd_create_user(args: argparse.Namespace) -> int:
     from eoffice.directory.admin import create_user
     from eoffice.directory.models import Unit
     from eoffice.errors import NotFound
-    from eoffice.server.admin import check_username, find_organisation, parse_roles, set_password
+    from eoffice.directory.admin import check_username
+    from eoffice.server.admin import find_organisation, parse_roles, set_password
     from eoffice.server.passwords import check_strength
 
     store, _, _ = _open(args)

@@ -81,6 +81,8 @@ def test_users_have_roles_and_unique_usernames(world):
             create_user(s, "phogiamdoc", "Người khác", world.org_id, [Role.OFFICER])
         with pytest.raises(ValidationError, match="không được trống"):
             create_user(s, "   ", "Không tên", world.org_id, [Role.OFFICER])
+        with pytest.raises(ValidationError, match="chỉ gồm chữ không dấu"):
+            create_user(s, "nguyễn văn", "Nguyễn Văn", world.org_id, [Role.OFFICER])
 
 
 def test_unknown_or_deleted_actor_is_not_found(world):
