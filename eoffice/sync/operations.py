@@ -19,7 +19,7 @@ import re
 import types
 import uuid
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from typing import Any, ClassVar, NewType, Union, get_args, get_origin, get_type_hints
 
 from sqlalchemy.orm import Session
@@ -66,6 +66,11 @@ class FileRef:
     def prepared(self) -> PreparedFile:
         return PreparedFile(self.digest, self.filename, self.size, self.page_count, self.text)
 
+    @classmethod
+    def of(cls, prepared: PreparedFile) -> FileRef:
+        """The reference to a file ``incoming.prepare_files`` put in the blob store."""
+        return cls(prepared.digest, prepared.filename, prepared.size, prepared.page_count, prepared.text)
+
 
 @dataclass(frozen=True)
 class LineRef:
@@ -77,6 +82,18 @@ class LineRef:
     user_id: Id | None = None
     deadline: ISODate | None = None
     deadline_days: int | None = None
+
+    @classmethod
+    def of(cls, spec: LineSpec) -> LineRef:
+        """A line the UI's pickers made, with a fresh id unless it has one."""
+        return cls(
+            line_id=Id(spec.line_id or str(uuid.uuid4())),
+            role=LineRole(spec.role).value,
+            unit_id=Id(spec.unit_id) if spec.unit_id else None,
+            user_id=Id(spec.user_id) if spec.user_id else None,
+            deadline=ISODate(spec.deadline.isoformat()) if spec.deadline else None,
+            deadline_days=spec.deadline_days,
+        )
 
     def spec(self) -> LineSpec:
         if self.role not in {r.value for r in LineRole}:
@@ -120,6 +137,9 @@ class Direct(Operation):
     direction_id: Id
     text: str
     lines: tuple[LineRef, ...]
+    #: The day the leader directed (deadlines in working days count from it), so that a
+    #: direction made offline and pushed days later keeps the deadlines the leader saw.
+    on_date: ISODate | None = None
 
 
 @dataclass(frozen=True)
@@ -148,6 +168,8 @@ class ForwardLine(Operation):
     kind: ClassVar[str] = "forward_line"
     line_id: Id
     lines: tuple[LineRef, ...]
+    #: The day of the forward, as for ``Direct.on_date``.
+    on_date: ISODate | None = None
 
 
 @dataclass(frozen=True)
@@ -375,6 +397,41 @@ class AppliedResult:
     data: dict[str, Any] = field(default_factory=dict)
 
 
+def fields_json(fields: DocumentFields) -> dict[str, Any]:
+    """A document's input fields as an operation carries them (ISO dates, no extras)."""
+    out: dict[str, Any] = {}
+    for name in FIELD_NAMES:
+        value = getattr(fields, name)
+        out[name] = value.isoformat() if isinstance(value, date) else value
+    return out
+
+
+#: How long an operation may have waited offline for the day it names to be believed.
+MAX_OFFLINE_DAYS = 90
+
+
+def acted_on(value: str | None, *, authority: bool, today: date | None = None) -> date | None:
+    """The day a user acted, as the operation says; the server checks it is plausible.
+
+    A client's clock decides deadlines counted from "today" only within bounds: not after
+    the server's tomorrow (time zones), not more than ``MAX_OFFLINE_DAYS`` before today.
+    """
+    if value is None:
+        return None
+    day = date.fromisoformat(value)
+    if authority:
+        now = today or date.today()
+        if day > now + timedelta(days=1) or day < now - timedelta(days=MAX_OFFLINE_DAYS):
+            raise ValidationError(
+                f"Ngày thực hiện {day:%d/%m/%Y} của thao tác không hợp lệ (hôm nay là {now:%d/%m/%Y}); "
+                "hãy kiểm tra đồng hồ của máy tính.",
+                f"The operation's date {day:%d/%m/%Y} is not plausible (today is {now:%d/%m/%Y}); "
+                "check the computer's clock.",
+                field="on_date",
+            )
+    return day
+
+
 def _fields(data: dict[str, Any]) -> DocumentFields:
     values = dict(data)
     for key in _DATE_FIELDS:
@@ -404,6 +461,7 @@ def _document_result(kind: str, doc: Document) -> AppliedResult:
             "register_number": doc.register_number,
             "arrival_number": doc.arrival_number,
             "code_number": doc.code_number,
+            "number_label": doc.number_label,
             "number_pending": doc.register_number is None,
             "state": doc.state,
         },
@@ -432,7 +490,7 @@ def apply(session: Session, actor_id: str, op: Operation, *, authority: bool) ->
         _require_new(session, DirectionLine, [ln.line_id for ln in op.lines], "dòng giao việc")
         direction = directions.direct(
             session, actor_id, op.document_id, op.text, [ln.spec() for ln in op.lines],
-            direction_id=op.direction_id,
+            direction_id=op.direction_id, today=acted_on(op.on_date, authority=authority),
         )
         return AppliedResult(op.kind, {"direction_id": direction.id, "line_ids": [ln.line_id for ln in op.lines]})
     if isinstance(op, StartLine):
@@ -446,7 +504,10 @@ def apply(session: Session, actor_id: str, op: Operation, *, authority: bool) ->
         return AppliedResult(op.kind, {"line_id": line.id, "state": line.state})
     if isinstance(op, ForwardLine):
         _require_new(session, DirectionLine, [ln.line_id for ln in op.lines], "dòng giao việc")
-        children = directions.forward_line(session, actor_id, op.line_id, [ln.spec() for ln in op.lines])
+        children = directions.forward_line(
+            session, actor_id, op.line_id, [ln.spec() for ln in op.lines],
+            today=acted_on(op.on_date, authority=authority),
+        )
         return AppliedResult(op.kind, {"line_id": op.line_id, "line_ids": [c.id for c in children]})
     if isinstance(op, ReturnDocument):
         doc = directions.return_document(session, actor_id, op.document_id, op.reason)

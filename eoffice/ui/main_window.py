@@ -30,7 +30,9 @@ from eoffice.directory.models import Role, User
 from eoffice.documents.boxes import Box
 from eoffice.errors import DomainError
 from eoffice.store import Store
+from eoffice.store.base import new_id
 from eoffice.store.blobs import BlobStore
+from eoffice.sync import operations as ops
 from eoffice.ui import labels
 from eoffice.ui.documents.detail import DetailPane, DocumentDetail, LineView, load_detail
 from eoffice.ui.documents.forms import FormDialog, OrgDirectory, TextDialog, load_directory
@@ -53,6 +55,8 @@ BOXES = (
 )
 COUNTS_EVERY_MS = 60_000
 OPEN_LINE_STATES = ("waiting", "in_progress")
+#: ``Document.number_label`` of a document whose number the server has yet to give.
+PENDING_NUMBER = "chờ cấp số"
 
 
 class MainWindow(QMainWindow):
@@ -511,9 +515,11 @@ class MainWindow(QMainWindow):
 
         def registered(result: tuple[str, int | None]) -> None:
             document_id, number = result
-            self.statusBar().showMessage(
-                self.tr("Registered with arrival number %1.").replace("%1", f"{number:02d}" if number else ""), 8000
-            )
+            if number:
+                text = self.tr("Registered with arrival number %1.").replace("%1", f"{number:02d}")
+            else:
+                text = self.tr("Registered; the server gives the arrival number when it syncs (number pending).")
+            self.statusBar().showMessage(text, 8000)
             self._select_next = document_id
 
         self._open(dialog, registered)
@@ -531,66 +537,59 @@ class MainWindow(QMainWindow):
         if line is not None:
             self._open(ForwardDialog(self.worker, self.directory, line.id, self))
 
-    def _text_dialog(self, title: str, caption: str, operation: Any, *, required: bool, label: str) -> None:
-        self._open(TextDialog(self.worker, title, caption, operation, required=required, label=label, parent=self))
+    def _text_dialog(
+        self, title: str, caption: str, build: Any, *, document_id: str, required: bool, label: str
+    ) -> None:
+        self._open(
+            TextDialog(
+                self.worker, title, caption, build, actor_id=self.user_id, document_id=document_id,
+                required=required, label=label, parent=self,
+            )
+        )
 
     def start_line(self) -> None:
-        from eoffice.documents.directions import start_line
-
         line = self.my_line()
         if line is not None:
-            user_id, document_id = self.user_id, self.current.id  # type: ignore[union-attr]
-
-            def run(session: Any) -> str:
-                start_line(session, user_id, line.id)
-                return document_id
+            document_id = self.current.id  # type: ignore[union-attr]
 
             def refused(_err: BaseException) -> bool:
                 self.refresh()  # the window was behind: show the line as it is now
                 return False  # and let the message be shown
 
-            self.worker.write("start_line", run, lambda _: self.after_change(document_id), refused)
+            self.worker.submit(
+                "start_line", self.user_id, lambda _s: ops.StartLine(op_id=new_id(), line_id=line.id),
+                lambda _: self.after_change(document_id), refused,
+            )
 
     def complete_line(self) -> None:
-        from eoffice.documents.directions import complete_line
-
         line = self.my_line()
         if line is None or self.current is None:
             return
-        user_id, document_id = self.user_id, self.current.id
-
-        def run(session: Any, note: str) -> str:
-            complete_line(session, user_id, line.id, result_note=note)
-            return document_id
-
-        self._text_dialog(self.tr("Complete handling"), self.tr("Result"), run, required=False, label="complete_line")
+        self._text_dialog(
+            self.tr("Complete handling"), self.tr("Result"),
+            lambda note: ops.CompleteLine(op_id=new_id(), line_id=line.id, result_note=note),
+            document_id=self.current.id, required=False, label="complete_line",
+        )
 
     def return_line(self) -> None:
-        from eoffice.documents.directions import return_line
-
         line = self.my_line()
         if line is None or self.current is None:
             return
-        user_id, document_id = self.user_id, self.current.id
-
-        def run(session: Any, reason: str) -> str:
-            return_line(session, user_id, line.id, reason)
-            return document_id
-
-        self._text_dialog(self.tr("Return line"), self.tr("Reason"), run, required=True, label="return_line")
+        self._text_dialog(
+            self.tr("Return line"), self.tr("Reason"),
+            lambda reason: ops.ReturnLine(op_id=new_id(), line_id=line.id, reason=reason),
+            document_id=self.current.id, required=True, label="return_line",
+        )
 
     def return_document(self) -> None:
-        from eoffice.documents.directions import return_document
-
         if self.current is None:
             return
-        user_id, document_id = self.user_id, self.current.id
-
-        def run(session: Any, reason: str) -> str:
-            return_document(session, user_id, document_id, reason)
-            return document_id
-
-        self._text_dialog(self.tr("Return document"), self.tr("Reason"), run, required=True, label="return_document")
+        document_id = self.current.id
+        self._text_dialog(
+            self.tr("Return document"), self.tr("Reason"),
+            lambda reason: ops.ReturnDocument(op_id=new_id(), document_id=document_id, reason=reason),
+            document_id=document_id, required=True, label="return_document",
+        )
 
     def new_draft(self) -> None:
         from eoffice.ui.documents.outgoing_dialogs import DraftDialog
@@ -608,30 +607,24 @@ class MainWindow(QMainWindow):
             self._open(SubmitDialog(self.worker, self.directory, self.current.id, self))
 
     def approve_draft(self) -> None:
-        from eoffice.documents.outgoing import approve_draft
-
         if self.current is None:
             return
-        user_id, document_id = self.user_id, self.current.id
-
-        def run(session: Any, comment: str) -> str:
-            approve_draft(session, user_id, document_id, comment)
-            return document_id
-
-        self._text_dialog(self.tr("Approve draft"), self.tr("Comment"), run, required=False, label="approve_draft")
+        document_id = self.current.id
+        self._text_dialog(
+            self.tr("Approve draft"), self.tr("Comment"),
+            lambda comment: ops.ApproveDraft(op_id=new_id(), document_id=document_id, comment=comment),
+            document_id=document_id, required=False, label="approve_draft",
+        )
 
     def return_draft(self) -> None:
-        from eoffice.documents.outgoing import return_draft
-
         if self.current is None:
             return
-        user_id, document_id = self.user_id, self.current.id
-
-        def run(session: Any, comment: str) -> str:
-            return_draft(session, user_id, document_id, comment)
-            return document_id
-
-        self._text_dialog(self.tr("Return draft"), self.tr("Comment"), run, required=True, label="return_draft")
+        document_id = self.current.id
+        self._text_dialog(
+            self.tr("Return draft"), self.tr("Comment"),
+            lambda comment: ops.ReturnDraft(op_id=new_id(), document_id=document_id, comment=comment),
+            document_id=document_id, required=True, label="return_draft",
+        )
 
     def issue_document(self) -> None:
         from eoffice.ui.documents.outgoing_dialogs import IssueDialog
@@ -641,11 +634,11 @@ class MainWindow(QMainWindow):
         document_id = self.current.id
 
         def issued(number_label: str) -> None:
-            self.show_message(
-                QMessageBox.Information,
-                self.tr("Issued"),
-                self.tr("The document was issued with number %1.").replace("%1", number_label),
-            )
+            if number_label == PENDING_NUMBER:
+                text = self.tr("The document was issued; the server gives its number when it syncs.")
+            else:
+                text = self.tr("The document was issued with number %1.").replace("%1", number_label)
+            self.show_message(QMessageBox.Information, self.tr("Issued"), text)
 
         dialog = IssueDialog(self.worker, self.user_id, document_id, self.current.fields["subject"], self)
         self._open(dialog, issued)

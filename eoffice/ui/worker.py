@@ -22,6 +22,8 @@ from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThread, QThrea
 
 from eoffice.errors import DomainError
 from eoffice.store import Store
+from eoffice.sync.desk import Desk
+from eoffice.sync.operations import AppliedResult, Operation
 
 log = logging.getLogger(__name__)
 
@@ -97,9 +99,11 @@ class DbWorker(QObject):
     # A bug: (exception, traceback text).
     program_error = Signal(object, str)
 
-    def __init__(self, store: Store, parent: QObject | None = None) -> None:
+    def __init__(self, store: Store, parent: QObject | None = None, *, desk: Desk | None = None) -> None:
         super().__init__(parent)
         self.store = store
+        #: Where operations go: applied with authority, or queued for the server.
+        self.desk = desk or Desk()
         self._signals = _Signals()
         self._signals.done.connect(self._on_done)
         self._signals.failed.connect(self._on_failed)
@@ -148,6 +152,30 @@ class DbWorker(QObject):
             self.busy_changed.emit(True, label)
         self._jobs.put(_Job(ticket, label, fn))
         return ticket
+
+    def apply_operation(
+        self, actor_id: str, build: Callable[[Any], Operation]
+    ) -> tuple[Operation, AppliedResult]:
+        """Build an operation in a write transaction and hand it to the desk (any thread).
+
+        ``build(session)`` may read what it needs (deadlines, holidays) to make the value.
+        """
+        with self.store.write() as session:
+            op = build(session)
+            result = self.desk.apply(session, actor_id, op)
+        self.desk.committed()
+        return op, result
+
+    def submit(
+        self,
+        label: str,
+        actor_id: str,
+        build: Callable[[Any], Operation],
+        on_done: OnDone | None = None,
+        on_error: OnError | None = None,
+    ) -> int:
+        """One user action as an operation, on the serial writer; ``on_done((op, result))``."""
+        return self.call(label, lambda: self.apply_operation(actor_id, build), on_done, on_error)
 
     def read(
         self,

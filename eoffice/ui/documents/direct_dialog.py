@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
 
 from eoffice.documents.directions import LineSpec
 from eoffice.documents.types import LineRole
+from eoffice.store.base import new_id
+from eoffice.sync import operations as ops
 from eoffice.ui import labels
 from eoffice.ui.documents.forms import FormDialog, OrgDirectory, date_edit, from_qdate
 from eoffice.ui.worker import DbWorker
@@ -144,19 +146,18 @@ class DirectDialog(FormDialog):
         self.ok_button.setText(self.tr("Direct"))
 
     def submit(self) -> None:
-        from eoffice.documents.directions import direct
-
         if not self.lines.specs:
             self.show_error(self.tr("Add at least one line: who leads the handling."), "lines")
             return
-        text, specs = self.text.toPlainText(), list(self.lines.specs)
-        actor_id, document_id = self.actor_id, self.document_id
-
-        def run(session: Any) -> str:
-            direct(session, actor_id, document_id, text, specs)
-            return document_id
-
-        self.run_write("direct", run)
+        text, lines = self.text.toPlainText(), tuple(ops.LineRef.of(spec) for spec in self.lines.specs)
+        document_id, today = self.document_id, date.today().isoformat()
+        self.run_operation(
+            "direct", self.actor_id,
+            lambda _s: ops.Direct(
+                op_id=new_id(), document_id=document_id, direction_id=new_id(), text=text, lines=lines, on_date=today
+            ),
+            lambda _op, _result: document_id,
+        )
 
 
 class ForwardDialog(FormDialog):
@@ -173,15 +174,13 @@ class ForwardDialog(FormDialog):
         self.ok_button.setText(self.tr("Forward"))
 
     def submit(self) -> None:
-        from eoffice.documents.directions import forward_line
-
         if not self.lines.specs:
             self.show_error(self.tr("Add at least one line."), "lines")
             return
-        specs, actor_id, line_id = list(self.lines.specs), self.actor_id, self.line_id
-
-        def run(session: Any) -> str:
-            forward_line(session, actor_id, line_id, specs)
-            return line_id
-
-        self.run_write("forward_line", run)
+        lines = tuple(ops.LineRef.of(spec) for spec in self.lines.specs)
+        line_id, today = self.line_id, date.today().isoformat()
+        self.run_operation(
+            "forward_line", self.actor_id,
+            lambda _s: ops.ForwardLine(op_id=new_id(), line_id=line_id, lines=lines, on_date=today),
+            lambda _op, _result: line_id,
+        )

@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session
 
 from eoffice.directory.models import Organisation, Role, Unit, User
 from eoffice.errors import DomainError
+from eoffice.sync.operations import AppliedResult, Operation
 from eoffice.ui.i18n import current_language
 from eoffice.ui.worker import DbWorker
 
@@ -194,6 +195,17 @@ class FormDialog(QDialog):
         self._start()
         self.worker.call(label, fn, self._done, self._failed)
 
+    def run_operation(
+        self,
+        label: str,
+        actor_id: str,
+        build: Callable[[Session], Operation],
+        outcome: Callable[[Operation, AppliedResult], Any],
+    ) -> None:
+        """Submit the user's action as one operation; ``outcome(op, result)`` is the dialog's result."""
+        self._start()
+        self.worker.submit(label, actor_id, build, lambda done: self._done(outcome(*done)), self._failed)
+
     @property
     def busy(self) -> bool:
         return not self.buttons.isEnabled()
@@ -247,21 +259,28 @@ class FormDialog(QDialog):
 
 
 class TextDialog(FormDialog):
-    """One text (a reason, a comment, a result note) and an operation using it."""
+    """One text (a reason, a comment, a result note) and the operation made with it.
+
+    ``build(text)`` makes the operation; the dialog's result is ``document_id``.
+    """
 
     def __init__(
         self,
         worker: DbWorker,
         title: str,
         caption: str,
-        operation: Callable[[Session, str], Any],
+        build: Callable[[str], Operation],
         *,
+        actor_id: str,
+        document_id: str,
         required: bool,
         label: str,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(worker, title, parent)
-        self.operation = operation
+        self.build = build
+        self.actor_id = actor_id
+        self.document_id = document_id
         self.required = required
         self.label = label
         self.text = QPlainTextEdit(self)
@@ -278,5 +297,5 @@ class TextDialog(FormDialog):
         if self.required and not text:
             self.show_error(self.tr("This text is required."), "text")
             return
-        operation = self.operation
-        self.run_write(self.label, lambda session: operation(session, text))
+        build, document_id = self.build, self.document_id
+        self.run_operation(self.label, self.actor_id, lambda _session: build(text), lambda _op, _result: document_id)

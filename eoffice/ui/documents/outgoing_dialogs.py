@@ -9,7 +9,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QListWidget, QListWidgetItem, QSpinBox, QWidget
 
 from eoffice.documents.fields import LIMITS, DocumentFields
+from eoffice.store.base import new_id
 from eoffice.store.blobs import BlobStore
+from eoffice.sync import operations as ops
 from eoffice.ui.documents.forms import FormDialog, OrgDirectory, date_edit, from_qdate
 from eoffice.ui.documents.register_dialog import (
     FileList,
@@ -99,17 +101,20 @@ class DraftDialog(FormDialog):
             secrecy=self.secrecy.currentData(),
             issued_amount=self.issued_amount.value() or None,
         )
-        paths, blobs, store = list(self.files.paths), self.blobs, self.worker.store
+        paths, blobs, worker = list(self.files.paths), self.blobs, self.worker
         actor_id = self.actor_id
         reply_to_id = self.reply_to_id if self.reply_check is not None and self.reply_check.isChecked() else None
 
         def run() -> str:
             from eoffice.documents.incoming import prepare_files
-            from eoffice.documents.outgoing import create_draft
 
-            prepared = prepare_files(paths, blobs)
-            with store.write() as session:
-                return create_draft(session, actor_id, fields, prepared, reply_to_id=reply_to_id).id
+            prepared = prepare_files(paths, blobs)  # slow: outside the transaction
+            op = ops.CreateDraft(
+                op_id=new_id(), document_id=new_id(), fields=ops.fields_json(fields),
+                files=tuple(ops.FileRef.of(p) for p in prepared), reply_to_id=reply_to_id,
+            )
+            worker.apply_operation(actor_id, lambda _session: op)
+            return op.document_id
 
         self.run_call("create_draft", run)
 
@@ -129,14 +134,16 @@ class SubmitDialog(FormDialog):
         self.ok_button.setText(self.tr("Submit"))
 
     def submit(self) -> None:
-        from eoffice.documents.outgoing import submit_draft
-
         approver = self.leader.currentData()
         if not approver:
             self.show_error(self.tr("Choose the leader who signs."), "approver_id")
             return
-        actor_id, document_id = self.actor_id, self.document_id
-        self.run_write("submit_draft", lambda s: submit_draft(s, actor_id, document_id, approver).id)
+        document_id = self.document_id
+        self.run_operation(
+            "submit_draft", self.actor_id,
+            lambda _s: ops.SubmitDraft(op_id=new_id(), document_id=document_id, approver_id=approver),
+            lambda _op, _result: document_id,
+        )
 
 
 class IssueDialog(FormDialog):
@@ -155,11 +162,13 @@ class IssueDialog(FormDialog):
         self.ok_button.setText(self.tr("Issue"))
 
     def submit(self) -> None:
-        from eoffice.documents.outgoing import issue
-
-        day = from_qdate(self.issued_date.date())
-        actor_id, document_id = self.actor_id, self.document_id
-        self.run_write("issue", lambda s: issue(s, actor_id, document_id, day).number_label)
+        day = from_qdate(self.issued_date.date()).isoformat()
+        document_id = self.document_id
+        self.run_operation(
+            "issue", self.actor_id,
+            lambda _s: ops.Issue(op_id=new_id(), document_id=document_id, issued_date=day),
+            lambda _op, result: result.data["number_label"],
+        )
 
 
 class DeliverDialog(FormDialog):
@@ -186,11 +195,16 @@ class DeliverDialog(FormDialog):
         return [item.data(Qt.UserRole) for item in items if item.checkState() == Qt.Checked]
 
     def submit(self) -> None:
-        from eoffice.documents.delivery import deliver
-
-        chosen = self.chosen()
+        chosen = tuple(self.chosen())
         if not chosen:
             self.show_error(self.tr("Tick at least one recipient organisation."), "recipients")
             return
-        actor_id, document_id = self.actor_id, self.document_id
-        self.run_write("deliver", lambda s: len(deliver(s, actor_id, document_id, chosen)))
+        document_id = self.document_id
+        self.run_operation(
+            "deliver", self.actor_id,
+            lambda _s: ops.Deliver(
+                op_id=new_id(), document_id=document_id, recipient_organisation_ids=chosen,
+                copy_ids=tuple(new_id() for _ in chosen),
+            ),
+            lambda _op, _result: len(chosen),
+        )

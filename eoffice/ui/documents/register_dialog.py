@@ -298,17 +298,21 @@ class RegisterIncomingDialog(FormDialog):
         paths = list(self.files.paths)
         fields = self.fields()
         arrival = from_qdate(self.arrival_date.date())
-        blobs, store, actor_id = self.blobs, self.worker.store, self.actor_id
+        blobs, worker, actor_id = self.blobs, self.worker, self.actor_id
 
         def register() -> tuple[str, int | None]:
-            from eoffice.documents.incoming import prepare_files, register_incoming
+            from eoffice.documents.incoming import prepare_files
+            from eoffice.store.base import new_id
+            from eoffice.sync import operations as ops
 
             prepared = prepare_files(paths, blobs)  # slow: outside the transaction
-            with store.write() as session:
-                doc = register_incoming(
-                    session, actor_id, fields, prepared, arrival_date=arrival, allow_duplicate=allow_duplicate
-                )
-                return doc.id, doc.arrival_number
+            op = ops.RegisterIncoming(
+                op_id=new_id(), document_id=new_id(), fields=ops.fields_json(fields),
+                files=tuple(ops.FileRef.of(p) for p in prepared), arrival_date=arrival.isoformat(),
+                allow_duplicate=allow_duplicate,
+            )
+            _op, result = worker.apply_operation(actor_id, lambda _session: op)
+            return result.data["document_id"], result.data["arrival_number"]
 
         self.run_call("register_incoming", register)
 

@@ -568,6 +568,7 @@
     <name>MainWindow</name>
     <message>
         <source>Register incoming…</source>
+        <extracomment>``Document.number_label`` of a document whose number the server has yet to give.</extracomment>
         <translation>Register incoming…</translation>
     </message>
     <message>
@@ -671,6 +672,10 @@
         <translation>Registered with arrival number %1.</translation>
     </message>
     <message>
+        <source>Registered; the server gives the arrival number when it syncs (number pending).</source>
+        <translation>Registered; the server gives the arrival number when it syncs (number pending).</translation>
+    </message>
+    <message>
         <source>Complete handling</source>
         <translation>Complete handling</translation>
     </message>
@@ -701,6 +706,10 @@
     <message>
         <source>Return draft</source>
         <translation>Return draft</translation>
+    </message>
+    <message>
+        <source>The document was issued; the server gives its number when it syncs.</source>
+        <translation>The document was issued; the server gives its number when it syncs.</translation>
     </message>
     <message>
         <source>Issued</source>

@@ -568,6 +568,7 @@
     <name>MainWindow</name>
     <message>
         <source>Register incoming…</source>
+        <extracomment>``Document.number_label`` of a document whose number the server has yet to give.</extracomment>
         <translation>Vào sổ văn bản đến…</translation>
     </message>
     <message>
@@ -671,6 +672,10 @@
         <translation>Đã vào sổ, số đến %1.</translation>
     </message>
     <message>
+        <source>Registered; the server gives the arrival number when it syncs (number pending).</source>
+        <translation>Đã vào sổ; số đến sẽ do máy chủ cấp khi đồng bộ (chờ cấp số).</translation>
+    </message>
+    <message>
         <source>Complete handling</source>
         <translation>Hoàn thành xử lý</translation>
     </message>
@@ -701,6 +706,10 @@
     <message>
         <source>Return draft</source>
         <translation>Trả lại dự thảo</translation>
+    </message>
+    <message>
+        <source>The document was issued; the server gives its number when it syncs.</source>
+        <translation>Văn bản đã được ban hành; số văn bản sẽ do máy chủ cấp khi đồng bộ.</translation>
     </message>
     <message>
         <source>Issued</source>

@@ -1,0 +1,49 @@
+"""Where a user's actions go: one operation value, applied where it belongs.
+
+The desktop turns every action (register, direct, complete, issue…) into an operation
+(``eoffice.sync.operations``) and hands it to a desk. On a standalone database the desk
+is the authority: it applies the operation as the server would, numbers included. On a
+synced client it applies it locally with the numbers pending ("chờ cấp số") and queues it
+in the outbox, in the same transaction, then wakes the sync engine once it committed.
+Either way a refused action raises the domain's error before anything is written, so the
+dialog that made it can show the reason.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sqlalchemy.orm import Session
+
+from eoffice.sync.client_state import record_local
+from eoffice.sync.operations import AppliedResult, Operation, apply
+
+
+class Desk:
+    """A standalone database: the operation is applied with authority (numbers taken)."""
+
+    #: True when operations travel to a server (their numbers come back later).
+    synced = False
+
+    def apply(self, session: Session, actor_id: str, op: Operation) -> AppliedResult:
+        """Run ``op`` as ``actor_id`` in the caller's transaction; DomainError when refused."""
+        return apply(session, actor_id, op, authority=True)
+
+    def committed(self) -> None:
+        """The caller's transaction committed: nothing more to do here."""
+
+
+class SyncedDesk(Desk):
+    """A client of a server: applied locally with numbers pending, queued for the server."""
+
+    synced = True
+
+    def __init__(self, wake: Callable[[], None]) -> None:
+        self._wake = wake
+
+    def apply(self, session: Session, actor_id: str, op: Operation) -> AppliedResult:
+        return record_local(session, actor_id, op)
+
+    def committed(self) -> None:
+        """Push soon: there is something new in the outbox."""
+        self._wake()
