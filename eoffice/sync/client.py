@@ -174,6 +174,15 @@ class SyncClient:
         except httpx.TransportError as error:
             raise _transport_error(error) from error
 
+    @property
+    def access_token(self) -> str | None:
+        """The access token in memory now (None before sign-in or a refresh)."""
+        return self._access
+
+    def refresh_access(self) -> None:
+        """New tokens from the stored refresh token now (NotSignedIn when there is none)."""
+        self._refresh(self._access)
+
     def _take_tokens(self, body: dict[str, Any]) -> None:
         self._access = body["access_token"]
         self.user = body.get("user")

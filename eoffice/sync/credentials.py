@@ -20,17 +20,21 @@ SERVICE = "eoffice"
 class Credentials:
     """The refresh token of one user on one server."""
 
-    def __init__(self, server_url: str, username: str | None = None, *, service: str = SERVICE) -> None:
+    def __init__(
+        self, server_url: str, username: str | None = None, *, service: str = SERVICE, server_key: str | None = None
+    ) -> None:
         self.server_url = server_url.rstrip("/")
         self.username = username
         self.service = service
+        #: Names the server in the keyring; its URL unless the server moves (the demo's port).
+        self.server_key = server_key or self.server_url
         self._memory: str | None = None
         #: False when the keyring refused the token (kept in memory only).
         self.persisted = True
 
     @property
     def account(self) -> str:
-        return f"{(self.username or '').lower()}@{self.server_url}"
+        return f"{(self.username or '').lower()}@{self.server_key}"
 
     def refresh_token(self) -> str | None:
         """The stored refresh token, or None (sign in again)."""

@@ -31,6 +31,7 @@ from eoffice.sync.client import (
     NotSignedIn,
     Offline,
     ProtocolMismatchError,
+    PushResult,
     SyncClient,
     UntrustedServer,
 )
@@ -88,6 +89,8 @@ class RoundReport:
     pages: int = 0
     rows: int = 0
     downloaded: int = 0
+    #: The server's answers to this round's pushed operations (numbers it gave, reasons).
+    answers: list[PushResult] = field(default_factory=list)
 
 
 def _files_of(op: ops.Operation) -> tuple[ops.FileRef, ...]:
@@ -147,6 +150,8 @@ class SyncEngine:
         self._round = threading.Lock()  # one round at a time
         self._wake = threading.Event()
         self._hello_done = False
+        self._backoff = min_backoff
+        self._delay = 0.0
 
     # ------------------------------------------------------------------ status
 
@@ -231,6 +236,7 @@ class SyncEngine:
                     if result is None:  # the server did not answer for it: try again later
                         continue
                     mark_outcome(session, op.op_id, result.outcome, result.reason, result.reason_en)
+                    report.answers.append(result)
                     report.pushed += 1
                     if result.accepted:
                         report.accepted += 1
@@ -304,35 +310,47 @@ class SyncEngine:
                 return
             stop.wait(min(left, 0.1))
 
+    def step(self) -> RoundReport | None:
+        """One round now; its report, or None when it failed (then ``wait`` backs off).
+
+        Offline: exponential backoff with jitter. Signed out, another protocol or an
+        untrusted server: a person must act, so try again rarely. A bug is logged and
+        reported in the status, and the loop goes on.
+        """
+        self._wake.clear()
+        try:
+            report = self.sync_once()
+        except Offline:
+            self._delay = self._backoff * (0.5 + random.random() / 2)
+            self._backoff = min(self._backoff * 2, self.max_backoff)
+            return None
+        except (NotSignedIn, ProtocolMismatchError, UntrustedServer):
+            self._delay = self.max_backoff
+            return None
+        except DomainError:
+            self._delay = self._backoff
+            self._backoff = min(self._backoff * 2, self.max_backoff)
+            return None
+        except Exception as error:  # a bug: report it, keep the app alive
+            log.exception("sync round failed")
+            self._set(last_error=f"Lỗi đồng bộ ngoài dự kiến: {error}")
+            self._delay = self._backoff
+            self._backoff = min(self._backoff * 2, self.max_backoff)
+            return None
+        self._backoff = self.min_backoff
+        self._delay = self.interval
+        return report
+
+    def wait(self, stop: threading.Event) -> None:
+        """Sleep until the next round is due, ``wake()`` is called or ``stop`` is set."""
+        self._sleep(stop, self._delay)
+
     def run_forever(self, stop: threading.Event) -> None:
         """Sync until ``stop`` is set: every ``interval``, at once after ``wake()``,
         with exponential backoff (and jitter) while the server is unreachable."""
-        backoff = self.min_backoff
         while not stop.is_set():
-            self._wake.clear()
-            try:
-                self.sync_once()
-            except Offline:
-                delay = backoff * (0.5 + random.random() / 2)
-                backoff = min(backoff * 2, self.max_backoff)
-                self._sleep(stop, delay)
-                continue
-            except (NotSignedIn, ProtocolMismatchError, UntrustedServer):
-                # A person must act (sign in, update): try again rarely.
-                self._sleep(stop, self.max_backoff)
-                continue
-            except DomainError:
-                self._sleep(stop, backoff)
-                backoff = min(backoff * 2, self.max_backoff)
-                continue
-            except Exception as error:  # a bug: report it, keep the app alive
-                log.exception("sync round failed")
-                self._set(last_error=f"Lỗi đồng bộ ngoài dự kiến: {error}")
-                self._sleep(stop, backoff)
-                backoff = min(backoff * 2, self.max_backoff)
-                continue
-            backoff = self.min_backoff
-            self._sleep(stop, self.interval)
+            self.step()
+            self.wait(stop)
 
     def start(self, stop: threading.Event) -> threading.Thread:
         """``run_forever`` in a daemon thread."""

@@ -1,0 +1,122 @@
+"""An account on this computer: signs in over HTTP, syncs until the window can open, then
+keeps syncing in the background and hears the live channel."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+
+from eoffice.documents.models import DirectionLine, Document
+from eoffice.store.base import new_id
+from eoffice.sync import operations as ops
+from eoffice.sync.account import Account, Profile
+from eoffice.sync.client import NotSignedIn
+from eoffice.sync.client_state import get_cursor, record_local
+from tests.server.conftest import PASSWORD
+from tests.sync.conftest import doc_fields
+from tests.sync.http_support import Province
+
+WAIT = 20.0
+
+
+def _account(province: Province, tmp_path: Path, username: str) -> Account:
+    profile = Profile.of(province.url, username, base=tmp_path / "desktop")
+    return Account(profile, interval=5.0)
+
+
+def _register(account: Account, pdf: Path) -> ops.RegisterIncoming:
+    digest, size = account.blobs.put_file(pdf)
+    op = ops.RegisterIncoming(
+        op_id=new_id(), document_id=new_id(), fields=doc_fields("Về việc chuyển đổi số"),
+        files=(ops.FileRef(digest, pdf.name, size, 1, ""),), arrival_date="2026-03-03",
+    )
+    account.engine.user_id = account.user_id or ""
+    with account.store.write() as s:
+        account.desk.apply(s, account.user_id or "", op)
+    account.desk.committed()
+    return op
+
+
+def test_each_server_and_user_has_a_folder_of_its_own(tmp_path):
+    a = Profile.of("http://127.0.0.1:8765", "VanThu", base=tmp_path)
+    b = Profile.of("http://127.0.0.1:8765", "lanhdao", base=tmp_path)
+    c = Profile.of("https://eoffice.nghean.gov.vn", "vanthu", base=tmp_path)
+    assert len({a.root, b.root, c.root}) == 3
+    assert a.username == "vanthu" and a.root.is_relative_to(tmp_path)
+    assert not a.exists()
+
+
+def test_a_new_computer_signs_in_and_syncs_until_its_own_user_is_here(province, tmp_path):
+    account = _account(province, tmp_path, "vanthu")
+    try:
+        assert not account.signed_in()
+        with pytest.raises(NotSignedIn):
+            account.sync_until_ready()
+        user = account.sign_in(PASSWORD)
+        assert user["id"] == province.world.clerk_id
+        assert account.signed_in()  # the refresh token is in the keyring
+        seen = []
+        account.sync_until_ready(progress=seen.append)
+        assert account.has_user_row()
+        assert seen and seen[-1].online is True
+        assert account.profile.exists()
+    finally:
+        account.close()
+
+    again = _account(province, tmp_path, "vanthu")  # the next start: no password asked
+    try:
+        assert again.signed_in() and again.has_user_row()
+        assert again.user_id == province.world.clerk_id
+    finally:
+        again.close()
+
+
+def test_a_direction_pushed_by_the_leader_arrives_live_and_by_pull(province, tmp_path, pdf_factory):
+    w = province.world
+    clerk = _account(province, tmp_path, "vanthu")
+    officer = _account(province, tmp_path, "chuyenvien")
+    leader = province.device("lanhdao", w.leader_id)
+    events: list[dict] = []
+    arrived = threading.Event()
+    rounds = []
+
+    def heard(event: dict) -> None:
+        events.append(event)
+
+    def round_done(report) -> None:  # type: ignore[no-untyped-def]
+        rounds.append(report)
+        with officer.store.read() as s:
+            if s.query(DirectionLine).filter(DirectionLine.user_id == w.officer_id).count():
+                arrived.set()
+
+    try:
+        for account in (clerk, officer):
+            account.sign_in(PASSWORD)
+            account.sync_until_ready()
+        op = _register(clerk, pdf_factory("Về việc chuyển đổi số"))
+        clerk.engine.sync_once()
+        leader.engine.sync_once()
+        officer.on_event = heard
+        officer.on_round = round_done
+        officer.start()
+        assert officer.live is not None and officer.live.ready.wait(WAIT)
+
+        direct = ops.Direct(
+            new_id(), op.document_id, new_id(), "Đề nghị chủ trì xử lý",
+            (ops.LineRef(new_id(), "lead", user_id=w.officer_id, deadline="2099-01-01"),),
+        )
+        with leader.store.write() as s:
+            record_local(s, w.leader_id, direct)
+        assert leader.engine.sync_once().accepted == 1
+
+        assert arrived.wait(WAIT), "the officer's database never received the direction"
+        assert [e["kind"] for e in events] == ["direction.assigned"]
+        assert events[0]["payload"]["document_id"] == op.document_id
+        with officer.store.read() as s:
+            assert s.get(Document, op.document_id) is not None
+            assert get_cursor(s, "live") == events[0]["id"]  # the next start resumes after it
+    finally:
+        officer.close()
+        clerk.close()
