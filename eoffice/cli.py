@@ -31,6 +31,11 @@ def _progress(done: int, total: int, what: str) -> None:
 
 
 def cmd_app(args: argparse.Namespace) -> int:
+    """The desktop: a client of the provincial server, or a standalone database."""
+    if not args.database_url:
+        from eoffice.ui.app import run_desktop
+
+        return run_desktop(server_url=args.server or "", username=args.user or "", language=args.lang)
     from sqlalchemy import select
 
     from eoffice.directory.models import User
@@ -54,46 +59,75 @@ def cmd_app(args: argparse.Namespace) -> int:
     return run_app(store, _blobs(args), user.id, language=args.lang)
 
 
-def demo_paths(base: Path | None = None) -> tuple[str, Path]:
-    root = (base or data_dir()) / "demo"
-    root.mkdir(parents=True, exist_ok=True)
-    return f"sqlite:///{root / 'eoffice.sqlite3'}", root / "blobs"
-
-
-def ensure_demo(documents: int, reset: bool, base: Path | None = None) -> tuple[Store, BlobStore]:
-    """The demo database, seeded on first use (or again with ``reset``)."""
-    from sqlalchemy import func, select
-
-    from eoffice.demo.seed import seed_demo
-    from eoffice.directory.models import User
-
-    url, blob_dir = demo_paths(base)
-    db_file = Path(url.removeprefix("sqlite:///"))
-    if reset:
-        for suffix in ("", "-wal", "-shm"):
-            Path(str(db_file) + suffix).unlink(missing_ok=True)
-    store = Store(url)
-    store.migrate()
-    blobs = BlobStore(blob_dir)
-    with store.read() as s:
-        seeded = s.scalar(select(func.count()).select_from(User)) or 0
-    if not seeded:
-        print(f"Đang tạo dữ liệu mẫu ({documents} văn bản) tại {db_file.parent} …", file=sys.stderr)
-        seed_demo(store, blobs, documents=documents, progress=_progress)
-    return store, blobs
-
-
 def cmd_demo(args: argparse.Namespace) -> int:
-    from eoffice.demo.seed import demo_users
+    """The demo: an embedded server over the demo province, and the app signed in to it.
 
-    store, blobs = ensure_demo(args.documents, args.reset, Path(args.data_dir) if args.data_dir else None)
-    users = demo_users(store)
-    if args.no_gui:
-        print(json.dumps({"users": len(users)}, ensure_ascii=False))
-        return 0
-    from eoffice.ui.app import run_app
+    The first demo app serves; one started while it runs connects to the same server.
+    """
+    from eoffice.demo.server import (
+        DEMO_PASSWORD,
+        DemoFolder,
+        ServerLock,
+        demo_people,
+        open_server_database,
+        publish,
+        running_server,
+        unpublish,
+    )
+    from eoffice.server.embedded import EmbeddedServer
+    from eoffice.sync.account import Profile
 
-    return run_app(store, blobs, users[0][0], demo_users=users, language=args.lang)
+    folder = DemoFolder.at(Path(args.data_dir) if args.data_dir else None)
+    lock = ServerLock(folder.lock_file)
+    server: EmbeddedServer | None = None
+    if lock.acquire():
+        if args.reset:
+            folder.wipe()
+        store, blobs, settings = open_server_database(folder, documents=args.documents, progress=_progress)
+        if args.no_gui:
+            print(json.dumps({"users": len(demo_people(store))}, ensure_ascii=False))
+            lock.release()
+            return 0
+        server = EmbeddedServer(store, blobs, settings).start()
+        publish(folder, server.url)
+        url = server.url
+        print(f"Máy chủ mẫu: {url} / demo server at {url}", file=sys.stderr)
+    else:
+        if args.reset:
+            print(
+                "Một cửa sổ eoffice demo khác đang chạy; hãy đóng nó trước khi --reset.\n"
+                "Another demo app is running; close it before --reset.",
+                file=sys.stderr,
+            )
+            return 2
+        print("Đang kết nối tới máy chủ mẫu của cửa sổ kia… / Connecting to the other app's demo server…", file=sys.stderr)
+        found = running_server(folder, wait=600)
+        if found is None:
+            print("Không tìm thấy máy chủ mẫu. / The demo server did not answer.", file=sys.stderr)
+            return 2
+        url = found
+        store = Store(folder.database_url)
+    people = demo_people(store)
+    names = {name for _uid, name, _caption in people}
+    username = (args.user or people[0][1]).lower()
+    if username not in names:
+        print(f"Không có người dùng mẫu “{username}”; có: {', '.join(sorted(names))}", file=sys.stderr)
+        return 2
+    from eoffice.ui.app import run_desktop
+
+    def profile_for(server_url: str, name: str) -> Profile:
+        return Profile(server_url, name.lower(), folder.account_root(name), server_key="eoffice-demo")
+
+    try:
+        return run_desktop(
+            server_url=url, username=username, password=DEMO_PASSWORD, profile_for=profile_for,
+            demo_people=people, language=args.lang,
+        )
+    finally:
+        if server is not None:
+            unpublish(folder)
+            server.stop()
+        lock.release()
 
 
 def cmd_migrate(args: argparse.Namespace) -> int:
@@ -170,6 +204,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--data-dir", help="folder for attachments and the demo (default: the user's data dir)")
     parser.add_argument("--lang", choices=["vi", "en"], default="vi", help="interface language")
     parser.add_argument("--user", help="username to open the app as")
+    parser.add_argument("--server", help="the provincial server's address, e.g. https://eoffice.example.gov.vn")
     parser.add_argument("-v", "--verbose", action="store_true")
     parser.set_defaults(func=cmd_app)
     sub = parser.add_subparsers(title="commands")
@@ -178,6 +213,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--documents", type=int, default=2000)
     p.add_argument("--reset", action="store_true", help="throw the demo data away and seed it again")
     p.add_argument("--no-gui", action="store_true", help="only create the demo data")
+    p.add_argument(
+        "--user", default=argparse.SUPPRESS,
+        help="demo username to sign in as (a second app started meanwhile shares the first one's server)",
+    )
     p.set_defaults(func=cmd_demo)
 
     p = sub.add_parser("migrate", help="create or upgrade the database schema")
@@ -208,4 +247,8 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     logging.basicConfig(level=logging.DEBUG if args.verbose else logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    if not args.verbose:
+        logging.getLogger("fontTools").setLevel(logging.WARNING)  # font subsetting chatter
+        logging.getLogger("httpx").setLevel(logging.WARNING)  # one line per sync request
+        logging.getLogger("alembic").setLevel(logging.WARNING)
     return int(args.func(args) or 0)

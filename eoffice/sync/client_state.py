@@ -121,3 +121,14 @@ def discard_rejected(session: Session, op: Operation) -> list[str]:
         doc_id for doc_id in document_ids
         if (doc := session.get(Document, doc_id)) is not None and doc.server_version is not None
     )
+
+
+DISMISSED = "dismissed"
+
+
+def dismiss_rejected(session: Session, op_id: str) -> None:
+    """The user has read why the server refused an operation: stop listing it."""
+    row = session.scalars(select(OutboxEntry).where(OutboxEntry.op_id == op_id)).first()
+    if row is not None and row.state == "rejected":
+        row.state = DISMISSED
+        session.flush()

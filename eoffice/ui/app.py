@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import logging
 import sys
+from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QFont
@@ -54,3 +56,29 @@ def run_app(
     window = create_main_window(store, blobs, user_id, demo_users)
     window.show()
     return app.exec()
+
+
+def run_desktop(
+    *,
+    server_url: str = "",
+    username: str = "",
+    password: str | None = None,
+    profile_for: Any = None,
+    demo_people: list[tuple[str, str, str]] | None = None,
+    verify: bool | str | Path = True,
+    language: str = "vi",
+) -> int:
+    """The synced desktop: sign in (or open offline), first sync, the window; until it closes."""
+    from eoffice.ui.session import Desktop
+
+    app = application(language)
+    desktop = Desktop(
+        server_url=server_url, username=username, password=password, profile_for=profile_for,
+        demo_people=demo_people, verify=verify,
+    )
+    desktop.finished.connect(app.exit)
+    desktop.start()
+    try:
+        return app.exec()
+    finally:
+        desktop.shutdown()

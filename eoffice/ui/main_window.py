@@ -33,6 +33,8 @@ from eoffice.store import Store
 from eoffice.store.base import new_id
 from eoffice.store.blobs import BlobStore
 from eoffice.sync import operations as ops
+from eoffice.sync.account import Account
+from eoffice.sync.engine import RoundReport
 from eoffice.ui import labels
 from eoffice.ui.documents.detail import DetailPane, DocumentDetail, LineView, load_detail
 from eoffice.ui.documents.forms import FormDialog, OrgDirectory, TextDialog, load_directory
@@ -68,6 +70,14 @@ class MainWindow(QMainWindow):
     counts_loaded = Signal(object)
     # Emitted after a change made through this window was applied and the views refreshed.
     changed = Signal(str)
+    # Emitted after a sync round brought something and the views were refreshed.
+    synced = Signal(object)
+    # Synced mode: the demo switcher asks to open another user's account (user id).
+    switch_requested = Signal(str)
+    # Synced mode: the server wants the password again.
+    sign_in_requested = Signal()
+    # The window was closed (after its workers stopped).
+    closed = Signal()
 
     def __init__(
         self,
@@ -77,8 +87,10 @@ class MainWindow(QMainWindow):
         demo_users: list[tuple[str, str]] | None = None,
         *,
         today: date | None = None,
+        account: Account | None = None,
     ) -> None:
         super().__init__()
+        self.account = account
         self.store = store
         self.blobs = blobs
         self.user_id = user_id
@@ -95,7 +107,7 @@ class MainWindow(QMainWindow):
         # Open a printed register in the system's PDF reader (tests turn it off).
         self.open_printed = True
 
-        self.worker = DbWorker(store, self)
+        self.worker = DbWorker(store, self, desk=account.desk if account is not None else None)
         self.worker.domain_error.connect(self.show_domain_error)
         self.worker.program_error.connect(self.show_program_error)
         self.worker.busy_changed.connect(self._busy)
@@ -105,6 +117,8 @@ class MainWindow(QMainWindow):
         self._build_widgets()
         self._build_actions()
         self._build_menus()
+        if account is not None:
+            self._build_sync(account)
         self._apply_user()
 
         self.counts_timer = QTimer(self)
@@ -296,6 +310,14 @@ class MainWindow(QMainWindow):
     def switch_user(self, user_id: str) -> None:
         """Re-open the window's state as another user (demo mode)."""
         if not user_id or user_id == self.user_id:
+            return
+        if self.account is not None:
+            # Another user is another account: their own database, signed in as them.
+            if self.user_switcher is not None:
+                self.user_switcher.blockSignals(True)
+                self.user_switcher.setCurrentIndex(max(0, self.user_switcher.findData(self.user_id)))
+                self.user_switcher.blockSignals(False)
+            self.switch_requested.emit(user_id)
             return
         if isinstance(self.dialog, FormDialog) and self.dialog.isVisible() and not self.dialog.busy:
             self.dialog.close()  # a dialog belongs to the user who opened it
@@ -704,8 +726,125 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.counts_timer.stop()
+        if self.account is not None:
+            self.bridge.detach()
+            self.sync_area.timer.stop()
         self.worker.shutdown()
         super().closeEvent(event)
+        self.closed.emit()
+
+    def resizeEvent(self, event: Any) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        if self.account is not None and self.toast.isVisible():
+            self.toast.place()
+
+    # -- sync (a client of the provincial server) -------------------------------------
+
+    def _build_sync(self, account: Account) -> None:
+        from eoffice.ui.sync.bridge import AccountBridge
+        from eoffice.ui.sync.notifications import NotificationModel, Toast
+        from eoffice.ui.sync.status_area import SyncStatusArea
+
+        self.bridge = AccountBridge(account, self)
+        self.bridge.round_done.connect(self._round_done)
+        self.bridge.event.connect(self._live_event)
+        self.bridge.live_status.connect(lambda state, _m: self.sync_area.set_live(state == "online"))
+        self.notifications = NotificationModel(self)
+        self.toast = Toast(self)
+        self.toast.clicked.connect(self.show_document)
+        self.sync_area = SyncStatusArea(account.engine, self)
+        self.sync_area.rejected_clicked.connect(self.show_rejected)
+        self.sync_area.notifications_clicked.connect(self.show_notifications)
+        self.sync_area.sign_in_clicked.connect(self.sign_in_requested)
+        bar = self.statusBar()
+        bar.removeWidget(self.user_label)  # the sync area goes before the user's name
+        bar.addPermanentWidget(self.sync_area)
+        bar.addPermanentWidget(self.user_label)
+        self.user_label.show()
+        self.act_sync_now = self._action(self.tr("Sync now"), self.sync_now, "F9")
+        self.act_sign_out = self._action(self.tr("Sign out"), self.sign_out)
+        menu = self.menuBar().addMenu(self.tr("&Sync"))
+        _fill(menu, (self.act_sync_now, None, self.act_sign_out))
+
+    def sync_now(self) -> None:
+        if self.account is not None:
+            self.account.engine.wake()
+            self.statusBar().showMessage(self.tr("Syncing with the server…"), 3000)
+
+    def sign_out(self) -> None:
+        """Forget the sign-in on this computer; the local database stays for next time."""
+        if self.account is None:
+            return
+        account = self.account
+
+        def done(_result: Any) -> None:
+            self.sync_area.refresh()
+            self.sign_in_requested.emit()
+
+        def out() -> None:
+            account.stop()
+            account.sign_out()
+
+        from eoffice.ui.background import Background
+
+        self._background = Background(self)
+        self._background.run(out, done, lambda err: self.show_program_error(err, ""))
+
+    def _round_done(self, report: RoundReport) -> None:
+        from eoffice.ui.sync.notifications import answer_notification
+
+        for answer in report.answers:
+            item = answer_notification(answer.kind, answer.outcome, answer.reason, answer.result)
+            if item is not None:
+                self.notify(item, toast=not answer.accepted or answer.kind in ("register_incoming", "issue"))
+        self.sync_area.refresh()
+        if report.rows or report.pushed or report.downloaded:
+            self.refresh()
+            self.synced.emit(report)
+
+    def _live_event(self, event: dict[str, Any]) -> None:
+        from eoffice.ui.sync.notifications import event_notification
+
+        self.notify(event_notification(event))
+
+    def notify(self, item: Any, *, toast: bool = True) -> None:
+        """Keep a notification in the bell's list and show it for a moment."""
+        self.notifications.add(item)
+        self.sync_area.set_unread(self.notifications.unread())
+        if toast:
+            self.toast.show_notification(item)
+
+    def show_notifications(self) -> None:
+        from eoffice.ui.sync.notifications import NotificationsDialog
+
+        dialog = NotificationsDialog(self.notifications, self)
+        dialog.setAttribute(Qt.WA_DeleteOnClose)
+        dialog.open_document.connect(self.show_document)
+        dialog.finished.connect(lambda _r: (self.notifications.mark_all_read(), self.sync_area.set_unread(0)))
+        self.notifications_dialog = dialog
+        dialog.open()
+
+    def show_rejected(self) -> None:
+        from eoffice.sync.client_state import dismiss_rejected
+        from eoffice.ui.sync.rejected_dialog import RejectedDialog
+
+        if self.account is None:
+            return
+        dialog = RejectedDialog(self.account.engine.status().rejected, self)
+        dialog.setAttribute(Qt.WA_DeleteOnClose)
+        dialog.open_document.connect(self.show_document)
+        dialog.dismiss.connect(
+            lambda op_id: self.worker.write(
+                "dismiss_rejected", lambda s: dismiss_rejected(s, op_id), lambda _: self.sync_area.refresh()
+            )
+        )
+        self.rejected_dialog = dialog
+        dialog.open()
+
+    def show_document(self, document_id: str) -> None:
+        """Open a document by id (from a notification), selecting it if it is listed."""
+        if not self.select_document(document_id):
+            self.load_document(document_id)
 
 
 def _fill(menu: QMenu, actions: tuple[QAction | None, ...]) -> None:

@@ -232,6 +232,8 @@ class DetailPane(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.detail: DocumentDetail | None = None
+        #: The document and files the viewer shows (a refresh keeps the page in view).
+        self._shown_files: tuple[str, list[tuple[str, str, bool]]] = ("", [])
         self.pdf = QPdfDocument(self)
         self.pdf_view = QPdfView(self)
         self.pdf_view.setDocument(self.pdf)
@@ -255,6 +257,11 @@ class DetailPane(QWidget):
         files_row.addWidget(self.files_label)
         files_row.addWidget(self.file_combo, 1)
         viewer_layout.addLayout(files_row)
+        self.file_missing = QLabel(viewer)
+        self.file_missing.setAlignment(Qt.AlignCenter)
+        self.file_missing.setStyleSheet("color: #5f6368; padding: 24px;")
+        self.file_missing.hide()
+        viewer_layout.addWidget(self.file_missing)
         viewer_layout.addWidget(self.pdf_view, 1)
 
         self.form_widget = QWidget()
@@ -335,6 +342,8 @@ class DetailPane(QWidget):
         self.file_combo.clear()
         self.file_combo.blockSignals(False)
         self.pdf.close()
+        self._shown_files = ("", [])
+        self.file_missing.hide()
         for value in self.field_labels.values():
             value.clear()
         self.lines_model.set_lines([])
@@ -373,17 +382,34 @@ class DetailPane(QWidget):
         self.history_model.set_items(detail.history)
         self.directions_label.setText("\n".join(detail.directions))
         self.directions_label.setVisible(bool(detail.directions))
+        files = [(name, str(path), is_main) for name, path, is_main in detail.files]
+        same_document = self._shown_files[0] == detail.id
+        if same_document and self._shown_files[1] == files and self._shown_path_ready():
+            return  # a refresh of the document on screen: keep the page the user is reading
+        keep = self.file_combo.currentIndex() if same_document and self._shown_files[1] == files else 0
+        self._shown_files = (detail.id, files)
         self.file_combo.blockSignals(True)
         self.file_combo.clear()
-        for name, path, is_main in detail.files:
+        for name, path, is_main in files:
             caption = name if is_main else self.tr("Attachment: %1").replace("%1", name)
-            self.file_combo.addItem(caption, str(path))
+            self.file_combo.addItem(caption, path)
+        self.file_combo.setCurrentIndex(max(0, keep))
         self.file_combo.blockSignals(False)
-        self._show_file(0)
+        self._show_file(max(0, keep))
+
+    def _shown_path_ready(self) -> bool:
+        path = self.file_combo.currentData()
+        return not path or (Path(path).exists() and not self.file_missing.isVisible())
 
     def _show_file(self, position: int) -> None:
         path = self.file_combo.itemData(position) if position >= 0 else None
         self.pdf.close()
+        if path and not Path(path).exists():
+            # A synced document whose PDF is still on its way from the server.
+            self.file_missing.setText(self.tr("The file is being downloaded from the server…"))
+            self.file_missing.show()
+            return
+        self.file_missing.hide()
         if path:
             self.pdf.load(path)
             self.file_changed.emit(path)

@@ -21,9 +21,26 @@
     </message>
 </context>
 <context>
+    <name>Desktop</name>
+    <message>
+        <source>The server asks you to sign in again.</source>
+        <extracomment>A window is on screen for this account (tests wait on it). Nothing is open and nothing will be: the app should end (exit code).</extracomment>
+        <translation>The server asks you to sign in again.</translation>
+    </message>
+    <message>
+        <source>Cannot open eOffice</source>
+        <translation>Cannot open eOffice</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
     <name>DetailPane</name>
     <message>
         <source>File:</source>
+        <extracomment>The document and files the viewer shows (a refresh keeps the page in view).</extracomment>
         <translation>File:</translation>
     </message>
     <message>
@@ -109,6 +126,10 @@
     <message>
         <source>Attachment: %1</source>
         <translation>Attachment: %1</translation>
+    </message>
+    <message>
+        <source>The file is being downloaded from the server…</source>
+        <translation>The file is being downloaded from the server…</translation>
     </message>
 </context>
 <context>
@@ -307,6 +328,29 @@
     </message>
 </context>
 <context>
+    <name>FirstSyncDialog</name>
+    <message>
+        <source>Getting your documents</source>
+        <translation>Getting your documents</translation>
+    </message>
+    <message>
+        <source>Downloading your documents from the server for the first time…</source>
+        <translation>Downloading your documents from the server for the first time…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>%1 rows received</source>
+        <translation>%1 rows received</translation>
+    </message>
+    <message>
+        <source>Stopping after the current page…</source>
+        <translation>Stopping after the current page…</translation>
+    </message>
+</context>
+<context>
     <name>FormDialog</name>
     <message>
         <source>OK</source>
@@ -502,6 +546,62 @@
         <translation>Administrator</translation>
     </message>
     <message>
+        <source>Register incoming document</source>
+        <translation>Register incoming document</translation>
+    </message>
+    <message>
+        <source>Direct</source>
+        <translation>Direct</translation>
+    </message>
+    <message>
+        <source>Start handling</source>
+        <translation>Start handling</translation>
+    </message>
+    <message>
+        <source>Complete handling</source>
+        <translation>Complete handling</translation>
+    </message>
+    <message>
+        <source>Return assignment</source>
+        <translation>Return assignment</translation>
+    </message>
+    <message>
+        <source>Forward down</source>
+        <translation>Forward down</translation>
+    </message>
+    <message>
+        <source>Return document</source>
+        <translation>Return document</translation>
+    </message>
+    <message>
+        <source>New draft</source>
+        <translation>New draft</translation>
+    </message>
+    <message>
+        <source>Edit draft</source>
+        <translation>Edit draft</translation>
+    </message>
+    <message>
+        <source>Submit for signature</source>
+        <translation>Submit for signature</translation>
+    </message>
+    <message>
+        <source>Approve draft</source>
+        <translation>Approve draft</translation>
+    </message>
+    <message>
+        <source>Return draft</source>
+        <translation>Return draft</translation>
+    </message>
+    <message>
+        <source>Issue</source>
+        <translation>Issue</translation>
+    </message>
+    <message>
+        <source>Deliver</source>
+        <translation>Deliver</translation>
+    </message>
+    <message>
         <source>awaiting number</source>
         <translation>awaiting number</translation>
     </message>
@@ -562,6 +662,50 @@
     <message>
         <source>Reason / result</source>
         <translation>Reason / result</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <source>Sign in to eOffice</source>
+        <extracomment>``sign_in(server_url, username, password)`` runs on a pool thread and returns anything (the opened account); a DomainError is shown in the dialog.</extracomment>
+        <translation>Sign in to eOffice</translation>
+    </message>
+    <message>
+        <source>Sign in with the account your administrator gave you.</source>
+        <translation>Sign in with the account your administrator gave you.</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>Username</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Sign in</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Fill in the server, the username and the password.</source>
+        <translation>Fill in the server, the username and the password.</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>Signing in…</translation>
+    </message>
+    <message>
+        <source>Something went wrong inside eOffice: %1</source>
+        <translation>Something went wrong inside eOffice: %1</translation>
     </message>
 </context>
 <context>
@@ -716,6 +860,22 @@
         <translation>Issued</translation>
     </message>
     <message>
+        <source>Sync now</source>
+        <translation>Sync now</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>Sign out</translation>
+    </message>
+    <message>
+        <source>&amp;Sync</source>
+        <translation>&amp;Sync</translation>
+    </message>
+    <message>
+        <source>Syncing with the server…</source>
+        <translation>Syncing with the server…</translation>
+    </message>
+    <message>
         <source>The document was issued with number %1.</source>
         <translation>The document was issued with number %1.</translation>
     </message>
@@ -738,6 +898,85 @@
     <message>
         <source>Working…</source>
         <translation>Working…</translation>
+    </message>
+</context>
+<context>
+    <name>Notifications</name>
+    <message>
+        <source>(secret document)</source>
+        <extracomment>How many notifications the list keeps (older ones drop off).</extracomment>
+        <translation>(secret document)</translation>
+    </message>
+    <message>
+        <source>New assignment from %1: %2</source>
+        <translation>New assignment from %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 returned an assignment: %2</source>
+        <translation>%1 returned an assignment: %2</translation>
+    </message>
+    <message>
+        <source>%1 returned a document: %2</source>
+        <translation>%1 returned a document: %2</translation>
+    </message>
+    <message>
+        <source>%1 submitted a draft for your approval: %2</source>
+        <translation>%1 submitted a draft for your approval: %2</translation>
+    </message>
+    <message>
+        <source>%1 returned your draft: %2</source>
+        <translation>%1 returned your draft: %2</translation>
+    </message>
+    <message>
+        <source>%1 approved your draft: %2</source>
+        <translation>%1 approved your draft: %2</translation>
+    </message>
+    <message>
+        <source>%1 issued your document: %2</source>
+        <translation>%1 issued your document: %2</translation>
+    </message>
+    <message>
+        <source>A document arrived from another organisation: %2</source>
+        <translation>A document arrived from another organisation: %2</translation>
+    </message>
+    <message>
+        <source>Update: %2</source>
+        <translation>Update: %2</translation>
+    </message>
+    <message>
+        <source>Someone</source>
+        <translation>Someone</translation>
+    </message>
+    <message>
+        <source>reason: %1</source>
+        <translation>reason: %1</translation>
+    </message>
+    <message>
+        <source>The server refused an action: %1</source>
+        <translation>The server refused an action: %1</translation>
+    </message>
+    <message>
+        <source>Arrival number %1 was given.</source>
+        <translation>Arrival number %1 was given.</translation>
+    </message>
+    <message>
+        <source>The document was issued as %1.</source>
+        <translation>The document was issued as %1.</translation>
+    </message>
+</context>
+<context>
+    <name>NotificationsDialog</name>
+    <message>
+        <source>Notifications</source>
+        <translation>Notifications</translation>
+    </message>
+    <message>
+        <source>No notifications yet.</source>
+        <translation>No notifications yet.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
     </message>
 </context>
 <context>
@@ -867,6 +1106,40 @@
     </message>
 </context>
 <context>
+    <name>RejectedDialog</name>
+    <message>
+        <source>Refused by the server</source>
+        <translation>Refused by the server</translation>
+    </message>
+    <message>
+        <source>These actions were not accepted by the server and were undone on this computer.</source>
+        <translation>These actions were not accepted by the server and were undone on this computer.</translation>
+    </message>
+    <message>
+        <source>Open document</source>
+        <translation>Open document</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Dismiss</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>RejectedModel</name>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Why the server refused it</source>
+        <translation>Why the server refused it</translation>
+    </message>
+</context>
+<context>
     <name>SearchBar</name>
     <message>
         <source>Search documents — diacritics optional, e.g. chuyen doi so</source>
@@ -934,6 +1207,57 @@
     <message>
         <source>Choose the leader who signs.</source>
         <translation>Choose the leader who signs.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusArea</name>
+    <message>
+        <source>Sign in…</source>
+        <translation>Sign in…</translation>
+    </message>
+    <message>
+        <source>Notifications (%1)</source>
+        <translation>Notifications (%1)</translation>
+    </message>
+    <message>
+        <source>Notifications</source>
+        <translation>Notifications</translation>
+    </message>
+    <message>
+        <source>Signed out: sign in to sync</source>
+        <translation>Signed out: sign in to sync</translation>
+    </message>
+    <message>
+        <source>First sync: %1 rows</source>
+        <translation>First sync: %1 rows</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>Syncing…</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Connecting…</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <source>Offline — working on this computer</source>
+        <translation>Offline — working on this computer</translation>
+    </message>
+    <message>
+        <source>Last synced at %1</source>
+        <translation>Last synced at %1</translation>
+    </message>
+    <message>
+        <source>%1 waiting to be sent</source>
+        <translation>%1 waiting to be sent</translation>
+    </message>
+    <message>
+        <source>%1 refused by the server</source>
+        <translation>%1 refused by the server</translation>
     </message>
 </context>
 <context>

@@ -21,9 +21,26 @@
     </message>
 </context>
 <context>
+    <name>Desktop</name>
+    <message>
+        <source>The server asks you to sign in again.</source>
+        <extracomment>A window is on screen for this account (tests wait on it). Nothing is open and nothing will be: the app should end (exit code).</extracomment>
+        <translation>Máy chủ yêu cầu bạn đăng nhập lại.</translation>
+    </message>
+    <message>
+        <source>Cannot open eOffice</source>
+        <translation>Không mở được eOffice</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+</context>
+<context>
     <name>DetailPane</name>
     <message>
         <source>File:</source>
+        <extracomment>The document and files the viewer shows (a refresh keeps the page in view).</extracomment>
         <translation>Tệp:</translation>
     </message>
     <message>
@@ -109,6 +126,10 @@
     <message>
         <source>Attachment: %1</source>
         <translation>Phụ lục: %1</translation>
+    </message>
+    <message>
+        <source>The file is being downloaded from the server…</source>
+        <translation>Tệp đang được tải về từ máy chủ…</translation>
     </message>
 </context>
 <context>
@@ -307,6 +328,29 @@
     </message>
 </context>
 <context>
+    <name>FirstSyncDialog</name>
+    <message>
+        <source>Getting your documents</source>
+        <translation>Đang tải văn bản của bạn</translation>
+    </message>
+    <message>
+        <source>Downloading your documents from the server for the first time…</source>
+        <translation>Đang tải văn bản của bạn từ máy chủ lần đầu…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <source>%1 rows received</source>
+        <translation>Đã nhận %1 dòng dữ liệu</translation>
+    </message>
+    <message>
+        <source>Stopping after the current page…</source>
+        <translation>Đang dừng sau trang dữ liệu hiện tại…</translation>
+    </message>
+</context>
+<context>
     <name>FormDialog</name>
     <message>
         <source>OK</source>
@@ -502,6 +546,62 @@
         <translation>Quản trị</translation>
     </message>
     <message>
+        <source>Register incoming document</source>
+        <translation>Vào sổ văn bản đến</translation>
+    </message>
+    <message>
+        <source>Direct</source>
+        <translation>Bút phê</translation>
+    </message>
+    <message>
+        <source>Start handling</source>
+        <translation>Bắt đầu xử lý</translation>
+    </message>
+    <message>
+        <source>Complete handling</source>
+        <translation>Hoàn thành xử lý</translation>
+    </message>
+    <message>
+        <source>Return assignment</source>
+        <translation>Trả lại việc được giao</translation>
+    </message>
+    <message>
+        <source>Forward down</source>
+        <translation>Chuyển xuống</translation>
+    </message>
+    <message>
+        <source>Return document</source>
+        <translation>Trả lại văn bản</translation>
+    </message>
+    <message>
+        <source>New draft</source>
+        <translation>Soạn dự thảo</translation>
+    </message>
+    <message>
+        <source>Edit draft</source>
+        <translation>Sửa dự thảo</translation>
+    </message>
+    <message>
+        <source>Submit for signature</source>
+        <translation>Trình ký</translation>
+    </message>
+    <message>
+        <source>Approve draft</source>
+        <translation>Duyệt dự thảo</translation>
+    </message>
+    <message>
+        <source>Return draft</source>
+        <translation>Trả lại dự thảo</translation>
+    </message>
+    <message>
+        <source>Issue</source>
+        <translation>Ban hành</translation>
+    </message>
+    <message>
+        <source>Deliver</source>
+        <translation>Gửi văn bản</translation>
+    </message>
+    <message>
         <source>awaiting number</source>
         <translation>chờ cấp số</translation>
     </message>
@@ -562,6 +662,50 @@
     <message>
         <source>Reason / result</source>
         <translation>Lý do / kết quả</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <source>Sign in to eOffice</source>
+        <extracomment>``sign_in(server_url, username, password)`` runs on a pool thread and returns anything (the opened account); a DomainError is shown in the dialog.</extracomment>
+        <translation>Đăng nhập eOffice</translation>
+    </message>
+    <message>
+        <source>Sign in with the account your administrator gave you.</source>
+        <translation>Đăng nhập bằng tài khoản do quản trị hệ thống cấp cho bạn.</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Máy chủ</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>Tên đăng nhập</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Mật khẩu</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Đăng nhập</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <source>Fill in the server, the username and the password.</source>
+        <translation>Hãy nhập địa chỉ máy chủ, tên đăng nhập và mật khẩu.</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>Đang đăng nhập…</translation>
+    </message>
+    <message>
+        <source>Something went wrong inside eOffice: %1</source>
+        <translation>eOffice gặp lỗi ngoài dự kiến: %1</translation>
     </message>
 </context>
 <context>
@@ -716,6 +860,22 @@
         <translation>Đã ban hành</translation>
     </message>
     <message>
+        <source>Sync now</source>
+        <translation>Đồng bộ ngay</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>Đăng xuất</translation>
+    </message>
+    <message>
+        <source>&amp;Sync</source>
+        <translation>Đồng &amp;bộ</translation>
+    </message>
+    <message>
+        <source>Syncing with the server…</source>
+        <translation>Đang đồng bộ với máy chủ…</translation>
+    </message>
+    <message>
         <source>The document was issued with number %1.</source>
         <translation>Văn bản đã được ban hành, số %1.</translation>
     </message>
@@ -738,6 +898,85 @@
     <message>
         <source>Working…</source>
         <translation>Đang xử lý…</translation>
+    </message>
+</context>
+<context>
+    <name>Notifications</name>
+    <message>
+        <source>(secret document)</source>
+        <extracomment>How many notifications the list keeps (older ones drop off).</extracomment>
+        <translation>(văn bản mật)</translation>
+    </message>
+    <message>
+        <source>New assignment from %1: %2</source>
+        <translation>%1 giao việc mới: %2</translation>
+    </message>
+    <message>
+        <source>%1 returned an assignment: %2</source>
+        <translation>%1 trả lại việc được giao: %2</translation>
+    </message>
+    <message>
+        <source>%1 returned a document: %2</source>
+        <translation>%1 trả lại văn bản: %2</translation>
+    </message>
+    <message>
+        <source>%1 submitted a draft for your approval: %2</source>
+        <translation>%1 trình dự thảo chờ bạn duyệt: %2</translation>
+    </message>
+    <message>
+        <source>%1 returned your draft: %2</source>
+        <translation>%1 trả lại dự thảo của bạn: %2</translation>
+    </message>
+    <message>
+        <source>%1 approved your draft: %2</source>
+        <translation>%1 đã duyệt dự thảo của bạn: %2</translation>
+    </message>
+    <message>
+        <source>%1 issued your document: %2</source>
+        <translation>%1 đã ban hành văn bản của bạn: %2</translation>
+    </message>
+    <message>
+        <source>A document arrived from another organisation: %2</source>
+        <translation>Có văn bản đến từ cơ quan khác: %2</translation>
+    </message>
+    <message>
+        <source>Update: %2</source>
+        <translation>Cập nhật: %2</translation>
+    </message>
+    <message>
+        <source>Someone</source>
+        <translation>Một người</translation>
+    </message>
+    <message>
+        <source>reason: %1</source>
+        <translation>lý do: %1</translation>
+    </message>
+    <message>
+        <source>The server refused an action: %1</source>
+        <translation>Máy chủ từ chối một thao tác: %1</translation>
+    </message>
+    <message>
+        <source>Arrival number %1 was given.</source>
+        <translation>Văn bản đã được cấp số đến %1.</translation>
+    </message>
+    <message>
+        <source>The document was issued as %1.</source>
+        <translation>Văn bản đã được ban hành với số %1.</translation>
+    </message>
+</context>
+<context>
+    <name>NotificationsDialog</name>
+    <message>
+        <source>Notifications</source>
+        <translation>Thông báo</translation>
+    </message>
+    <message>
+        <source>No notifications yet.</source>
+        <translation>Chưa có thông báo nào.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
     </message>
 </context>
 <context>
@@ -867,6 +1106,40 @@
     </message>
 </context>
 <context>
+    <name>RejectedDialog</name>
+    <message>
+        <source>Refused by the server</source>
+        <translation>Bị máy chủ từ chối</translation>
+    </message>
+    <message>
+        <source>These actions were not accepted by the server and were undone on this computer.</source>
+        <translation>Các thao tác dưới đây không được máy chủ chấp nhận và đã được hoàn lại trên máy này.</translation>
+    </message>
+    <message>
+        <source>Open document</source>
+        <translation>Mở văn bản</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Đã xem</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+</context>
+<context>
+    <name>RejectedModel</name>
+    <message>
+        <source>Action</source>
+        <translation>Thao tác</translation>
+    </message>
+    <message>
+        <source>Why the server refused it</source>
+        <translation>Lý do máy chủ từ chối</translation>
+    </message>
+</context>
+<context>
     <name>SearchBar</name>
     <message>
         <source>Search documents — diacritics optional, e.g. chuyen doi so</source>
@@ -934,6 +1207,57 @@
     <message>
         <source>Choose the leader who signs.</source>
         <translation>Hãy chọn lãnh đạo ký duyệt.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusArea</name>
+    <message>
+        <source>Sign in…</source>
+        <translation>Đăng nhập…</translation>
+    </message>
+    <message>
+        <source>Notifications (%1)</source>
+        <translation>Thông báo (%1)</translation>
+    </message>
+    <message>
+        <source>Notifications</source>
+        <translation>Thông báo</translation>
+    </message>
+    <message>
+        <source>Signed out: sign in to sync</source>
+        <translation>Chưa đăng nhập: hãy đăng nhập để đồng bộ</translation>
+    </message>
+    <message>
+        <source>First sync: %1 rows</source>
+        <translation>Đồng bộ lần đầu: %1 dòng</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>Đang đồng bộ…</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Đang kết nối…</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>Trực tuyến</translation>
+    </message>
+    <message>
+        <source>Offline — working on this computer</source>
+        <translation>Ngoại tuyến — đang làm việc trên máy này</translation>
+    </message>
+    <message>
+        <source>Last synced at %1</source>
+        <translation>Đồng bộ lần cuối lúc %1</translation>
+    </message>
+    <message>
+        <source>%1 waiting to be sent</source>
+        <translation>%1 thao tác chờ gửi</translation>
+    </message>
+    <message>
+        <source>%1 refused by the server</source>
+        <translation>%1 thao tác bị từ chối</translation>
     </message>
 </context>
 <context>

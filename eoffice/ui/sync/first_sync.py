@@ -1,0 +1,81 @@
+"""The first sync of a new computer: the window opens once the user's own records are here.
+
+Runs ``Account.sync_until_ready`` on a background thread and shows how many rows arrived.
+Cancelling stops after the page being applied (every applied page is kept: the next start
+resumes where this one stopped).
+"""
+
+from __future__ import annotations
+
+import threading
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QProgressBar, QVBoxLayout, QWidget
+
+from eoffice.errors import DomainError
+from eoffice.sync.account import Account
+from eoffice.sync.engine import SyncStatus
+from eoffice.ui.background import Background
+from eoffice.ui.i18n import current_language
+
+
+class FirstSyncDialog(QDialog):
+    """``ready()`` once the window can open; ``failed(error)`` otherwise."""
+
+    ready = Signal()
+    failed = Signal(object)
+    _progress = Signal(object)
+
+    def __init__(self, account: Account, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.account = account
+        self.setWindowTitle(self.tr("Getting your documents"))
+        self.setMinimumWidth(440)
+        self.text = QLabel(self.tr("Downloading your documents from the server for the first time…"), self)
+        self.text.setWordWrap(True)
+        self.bar = QProgressBar(self)
+        self.bar.setRange(0, 0)
+        self.count = QLabel(self)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.Cancel, self)
+        self.buttons.button(QDialogButtonBox.Cancel).setText(self.tr("Cancel"))
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.text)
+        layout.addWidget(self.bar)
+        layout.addWidget(self.count)
+        layout.addWidget(self.buttons)
+        self._cancel = threading.Event()
+        self._background = Background(self)
+        self._progress.connect(self._show)
+        self.error: BaseException | None = None
+
+    def start(self) -> None:
+        account, cancel, progress = self.account, self._cancel, self._progress
+        self._background.run(
+            lambda: account.sync_until_ready(progress.emit, cancel.is_set), self._done, self._failed
+        )
+
+    def _show(self, status: SyncStatus) -> None:
+        if status.rows:
+            self.count.setText(self.tr("%1 rows received").replace("%1", f"{status.rows:,}".replace(",", ".")))
+
+    def _done(self, _result: object) -> None:
+        if self._cancel.is_set():
+            super().reject()
+            return
+        self.accept()
+        self.ready.emit()
+
+    def _failed(self, error: BaseException) -> None:
+        self.error = error
+        text = error.message(current_language()) if isinstance(error, DomainError) else str(error)
+        self.text.setText(text)
+        self.bar.hide()
+        super().reject()
+        self.failed.emit(error)
+
+    def reject(self) -> None:
+        """Cancel: stop after the current page (the window does not open)."""
+        self._cancel.set()
+        self.buttons.setEnabled(False)
+        self.text.setText(self.tr("Stopping after the current page…"))

@@ -1,0 +1,220 @@
+"""Notifications: what the live channel and the server's answers tell this user.
+
+A live event (a direction for me, a draft to approve, a document returned…) or an answer
+to a pushed operation (the number the server gave, a refusal) becomes one notification:
+shown for a few seconds as a toast in the window's corner and kept in a list the bell in
+the status bar opens. Clicking one opens its document.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QListView, QVBoxLayout, QWidget
+
+from eoffice.sync.account import describe_event
+
+#: How many notifications the list keeps (older ones drop off).
+KEEP = 200
+TOAST_MS = 7000
+
+
+@dataclass
+class Notification:
+    text: str
+    document_id: str = ""
+    at: datetime | None = None
+    unread: bool = True
+    warning: bool = False
+
+
+def _document_words(info: dict[str, str]) -> str:
+    label = info.get("number_label") or ""
+    subject = info.get("subject") or QCoreApplication.translate("Notifications", "(secret document)")
+    return f"{label} — {subject}" if label else subject
+
+
+def event_notification(event: dict[str, Any]) -> Notification:
+    """The notification a live event makes, in the UI's language."""
+    info = describe_event(event)
+    payload = event.get("payload") or {}
+    by = str(payload.get("by") or "")
+    words = _document_words(info)
+    kind = info["kind"]
+    texts = {
+        "direction.assigned": QCoreApplication.translate("Notifications", "New assignment from %1: %2"),
+        "line.returned": QCoreApplication.translate("Notifications", "%1 returned an assignment: %2"),
+        "document.returned": QCoreApplication.translate("Notifications", "%1 returned a document: %2"),
+        "draft.submitted": QCoreApplication.translate("Notifications", "%1 submitted a draft for your approval: %2"),
+        "draft.returned": QCoreApplication.translate("Notifications", "%1 returned your draft: %2"),
+        "draft.approved": QCoreApplication.translate("Notifications", "%1 approved your draft: %2"),
+        "document.issued": QCoreApplication.translate("Notifications", "%1 issued your document: %2"),
+        "document.received": QCoreApplication.translate("Notifications", "A document arrived from another organisation: %2"),
+    }
+    template = texts.get(kind, QCoreApplication.translate("Notifications", "Update: %2"))
+    text = template.replace("%1", by or QCoreApplication.translate("Notifications", "Someone")).replace("%2", words)
+    reason = payload.get("reason") or payload.get("comment")
+    if reason:
+        text += " — " + QCoreApplication.translate("Notifications", "reason: %1").replace("%1", str(reason))
+    at = None
+    if isinstance(event.get("at"), str):
+        try:
+            at = datetime.fromisoformat(event["at"])
+        except ValueError:
+            at = None
+    warning = kind in ("line.returned", "document.returned", "draft.returned")
+    return Notification(text, info.get("document_id", ""), at, warning=warning)
+
+
+def answer_notification(kind: str, outcome: str, reason: str, result: dict[str, Any]) -> Notification | None:
+    """A notification for the server's answer to one of this user's operations, when it
+    says something new: a number given, or a refusal."""
+    document_id = str(result.get("document_id") or "")
+    if outcome != "accepted":
+        return Notification(QCoreApplication.translate("Notifications", "The server refused an action: %1").replace("%1", reason), document_id, warning=True)
+    if kind == "register_incoming" and result.get("arrival_number"):
+        return Notification(
+            QCoreApplication.translate("Notifications", "Arrival number %1 was given.").replace("%1", f"{int(result['arrival_number']):02d}"), document_id
+        )
+    if kind == "issue" and not result.get("number_pending", True):
+        return Notification(QCoreApplication.translate("Notifications", "The document was issued as %1.").replace("%1", str(result.get("number_label", ""))), document_id)
+    return None
+
+
+class NotificationModel(QAbstractListModel):
+    """Newest first."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.items: list[Notification] = []
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.items)
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        item = self.items[index.row()]
+        if role == Qt.DisplayRole:
+            when = item.at.astimezone().strftime("%H:%M %d/%m") if item.at else ""
+            return f"{when}  {item.text}".strip()
+        if role == Qt.FontRole and item.unread:
+            from PySide6.QtGui import QFont
+
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ForegroundRole and item.warning:
+            from PySide6.QtGui import QColor
+
+            return QColor("#b71c1c")
+        if role == Qt.UserRole:
+            return item.document_id
+        return None
+
+    def add(self, item: Notification) -> None:
+        if item.at is None:
+            item.at = datetime.now().astimezone()
+        self.beginInsertRows(QModelIndex(), 0, 0)
+        self.items.insert(0, item)
+        self.endInsertRows()
+        if len(self.items) > KEEP:
+            self.beginRemoveRows(QModelIndex(), KEEP, len(self.items) - 1)
+            del self.items[KEEP:]
+            self.endRemoveRows()
+
+    def unread(self) -> int:
+        return sum(item.unread for item in self.items)
+
+    def mark_all_read(self) -> None:
+        for item in self.items:
+            item.unread = False
+        if self.items:
+            self.dataChanged.emit(self.index(0), self.index(len(self.items) - 1))
+
+
+class Toast(QLabel):
+    """A notification shown for a few seconds in the window's bottom-right corner."""
+
+    clicked = Signal(str)
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("toast")
+        self.setWordWrap(True)
+        self.setMaximumWidth(420)
+        self.setCursor(Qt.PointingHandCursor)
+        self.document_id = ""
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self.hide)
+        self.hide()
+
+    def show_notification(self, item: Notification) -> None:
+        colour = "#fdecea" if item.warning else "#e8f0fe"
+        self.setStyleSheet(
+            f"QLabel#toast {{ background: {colour}; color: #202124; border: 1px solid #9aa0a6;"
+            " border-radius: 4px; padding: 8px 10px; }"
+        )
+        self.document_id = item.document_id
+        self.setText(item.text)
+        self.adjustSize()
+        self.place()
+        self.show()
+        self.raise_()
+        self._timer.start(TOAST_MS)
+
+    def place(self) -> None:
+        parent = self.parentWidget()
+        if parent is not None:
+            margin = 16
+            bottom = parent.height() - 40  # above the status bar
+            self.move(parent.width() - self.width() - margin, bottom - self.height())
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        self.hide()
+        if self.document_id:
+            self.clicked.emit(self.document_id)
+        super().mousePressEvent(event)
+
+
+class NotificationsDialog(QDialog):
+    """The list behind the bell; double-click (or Enter) opens the document."""
+
+    open_document = Signal(str)
+
+    def __init__(self, model: NotificationModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Notifications"))
+        self.resize(560, 380)
+        self.view = QListView(self)
+        self.view.setModel(model)
+        self.view.setWordWrap(True)
+        self.view.activated.connect(self._activated)
+        empty = QLabel(self.tr("No notifications yet."), self)
+        empty.setVisible(model.rowCount() == 0)
+        buttons = QDialogButtonBox(QDialogButtonBox.Close, self)
+        buttons.button(QDialogButtonBox.Close).setText(self.tr("Close"))
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(empty)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(buttons)
+
+    def _activated(self, index: QModelIndex) -> None:
+        document_id = index.data(Qt.UserRole)
+        if document_id:
+            self.open_document.emit(document_id)
+            self.accept()

@@ -1,0 +1,111 @@
+"""The status bar's sync area: online or not, syncing (with the first sync's progress),
+what waits to be sent, what the server refused, and the notifications bell.
+
+It reads ``SyncEngine.status()`` (two indexed counts on the local database) on a timer and
+when the engine reports a round; it never waits on the network.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QToolButton, QWidget
+
+from eoffice.sync.engine import SyncEngine, SyncStatus
+
+POLL_MS = 1000
+
+
+class SyncStatusArea(QWidget):
+    """One line in the status bar; buttons open the rejections, the notifications and
+    the sign-in when the server asks for it."""
+
+    rejected_clicked = Signal()
+    notifications_clicked = Signal()
+    sign_in_clicked = Signal()
+
+    def __init__(self, engine: SyncEngine, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.engine = engine
+        self.status: SyncStatus | None = None
+        self.live_online = False
+        self.dot = QLabel(self)
+        self.state = QLabel(self)
+        self.progress = QProgressBar(self)
+        self.progress.setRange(0, 0)
+        self.progress.setMaximumWidth(110)
+        self.progress.setTextVisible(False)
+        self.progress.hide()
+        self.pending = QLabel(self)
+        self.rejected = QToolButton(self)
+        self.rejected.setAutoRaise(True)
+        self.rejected.setStyleSheet("QToolButton { color: #b71c1c; font-weight: bold; }")
+        self.rejected.clicked.connect(self.rejected_clicked)
+        self.rejected.hide()
+        self.sign_in = QToolButton(self)
+        self.sign_in.setText(self.tr("Sign in…"))
+        self.sign_in.clicked.connect(self.sign_in_clicked)
+        self.sign_in.hide()
+        self.bell = QToolButton(self)
+        self.bell.setAutoRaise(True)
+        self.bell.clicked.connect(self.notifications_clicked)
+        self.set_unread(0)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(6)
+        for widget in (self.dot, self.state, self.progress, self.pending, self.rejected, self.sign_in, self.bell):
+            layout.addWidget(widget)
+        self.timer = QTimer(self)
+        self.timer.setInterval(POLL_MS)
+        self.timer.timeout.connect(self.refresh)
+        self.timer.start()
+        self.refresh()
+
+    def set_unread(self, count: int) -> None:
+        self.bell.setText(self.tr("Notifications (%1)").replace("%1", str(count)) if count else self.tr("Notifications"))
+        font = self.bell.font()
+        font.setBold(bool(count))
+        self.bell.setFont(font)
+
+    def set_live(self, online: bool) -> None:
+        self.live_online = online
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Read the engine's state now."""
+        self.show_status(self.engine.status())
+
+    def show_status(self, status: SyncStatus) -> None:
+        self.status = status
+        if not status.signed_in:
+            colour, text = "#f9a825", self.tr("Signed out: sign in to sync")
+        elif status.syncing and status.first_sync:
+            colour = "#1a73e8"
+            text = self.tr("First sync: %1 rows").replace("%1", f"{status.rows:,}".replace(",", "."))
+        elif status.syncing:
+            colour, text = "#1a73e8", self.tr("Syncing…")
+        elif status.online is None:
+            colour, text = "#9aa0a6", self.tr("Connecting…")
+        elif status.online:
+            colour, text = "#188038", self.tr("Online")
+        else:
+            colour, text = "#9aa0a6", self.tr("Offline — working on this computer")
+        self.dot.setText("●")
+        self.dot.setStyleSheet(f"color: {colour};")
+        self.state.setText(text)
+        tip = status.last_error or ""
+        if status.last_sync_at is not None:
+            when = status.last_sync_at.astimezone().strftime("%H:%M:%S %d/%m/%Y")
+            tip = (tip + "\n" if tip else "") + self.tr("Last synced at %1").replace("%1", when)
+        self.state.setToolTip(tip)
+        self.dot.setToolTip(tip)
+        self.progress.setVisible(status.syncing and status.first_sync)
+        self.pending.setText(
+            self.tr("%1 waiting to be sent").replace("%1", str(status.pending)) if status.pending else ""
+        )
+        self.pending.setVisible(bool(status.pending))
+        count = len(status.rejected)
+        self.rejected.setText(self.tr("%1 refused by the server").replace("%1", str(count)))
+        self.rejected.setVisible(bool(count))
+        self.sign_in.setVisible(not status.signed_in)
+        self.setToolTip("")
+        self.state.setAlignment(Qt.AlignVCenter | Qt.AlignLeft)
