@@ -78,12 +78,12 @@ def test_eoffice_demo_command_creates_the_data_once(tmp_path):
     cmd = [sys.executable, "-m", "eoffice", "demo", "--no-gui", "--documents", "30"]
     first = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=300)
     assert first.returncode == 0, first.stderr
-    assert (tmp_path / "demo" / "eoffice.sqlite3").exists()
+    assert (tmp_path / "demo" / "server" / "eoffice.sqlite3").exists()
     again = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=300)
     assert again.returncode == 0, again.stderr
     assert "Đang tạo dữ liệu mẫu" not in again.stderr  # reused, not seeded twice
     verify = subprocess.run(
-        [sys.executable, "-m", "eoffice", "--database-url", f"sqlite:///{tmp_path / 'demo' / 'eoffice.sqlite3'}", "audit-verify"],
+        [sys.executable, "-m", "eoffice", "--database-url", f"sqlite:///{tmp_path / 'demo' / 'server' / 'eoffice.sqlite3'}", "audit-verify"],
         env=env, capture_output=True, text=True, timeout=120,
     )
     assert verify.returncode == 0, verify.stdout + verify.stderr
