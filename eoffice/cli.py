@@ -121,7 +121,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     try:
         return run_desktop(
             server_url=url, username=username, password=DEMO_PASSWORD, profile_for=profile_for,
-            demo_people=people, language=args.lang,
+            demo_people=people, language=args.lang, locate=lambda: running_server(folder),
         )
     finally:
         if server is not None:

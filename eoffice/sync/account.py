@@ -91,8 +91,12 @@ class Account:
         *,
         verify: bool | ssl.SSLContext | str | Path = True,
         interval: float = 30.0,
+        locate: Callable[[], str | None] | None = None,
     ) -> None:
         self.profile = profile
+        #: Finds the server's current address when it cannot be reached (the demo's
+        #: server gets a new port each time it starts); None: the address never moves.
+        self.locate = locate
         profile.root.mkdir(parents=True, exist_ok=True)
         self.store = Store(profile.database_url)
         self.store.migrate()
@@ -217,9 +221,27 @@ class Account:
         if self.on_live_status is not None:
             self.on_live_status(state, message)
 
+    def _relocate(self) -> None:
+        """Offline: ask where the server is now, and follow it there."""
+        if self.locate is None:
+            return
+        try:
+            url = self.locate()
+        except Exception:  # a locator is a convenience; never let it stop sync
+            log.exception("locating the server failed")
+            return
+        if url and url.rstrip("/") != self.client.base_url:
+            log.info("the server moved to %s", url)
+            self.client.retarget(url)
+            if self.live is not None:
+                self.live.base_url = url
+            self.engine.wake()
+
     def _loop(self) -> None:
         while not self._stop.is_set():
             report = self.engine.step()
+            if report is None and self.engine.status().online is False:
+                self._relocate()
             if report is not None and self.on_round is not None:
                 try:
                     self.on_round(report)

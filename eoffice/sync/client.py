@@ -174,6 +174,11 @@ class SyncClient:
         except httpx.TransportError as error:
             raise _transport_error(error) from error
 
+    def retarget(self, base_url: str) -> None:
+        """Talk to the same server at a new address (the demo's server restarted elsewhere)."""
+        self.base_url = base_url.rstrip("/")
+        self._http.base_url = httpx.URL(self.base_url + API_PREFIX)
+
     @property
     def access_token(self) -> str | None:
         """The access token in memory now (None before sign-in or a refresh)."""

@@ -67,6 +67,7 @@ def run_desktop(
     demo_people: list[tuple[str, str, str]] | None = None,
     verify: bool | str | Path = True,
     language: str = "vi",
+    locate: Any = None,
 ) -> int:
     """The synced desktop: sign in (or open offline), first sync, the window; until it closes."""
     from eoffice.ui.session import Desktop
@@ -74,7 +75,7 @@ def run_desktop(
     app = application(language)
     desktop = Desktop(
         server_url=server_url, username=username, password=password, profile_for=profile_for,
-        demo_people=demo_people, verify=verify,
+        demo_people=demo_people, verify=verify, locate=locate,
     )
     desktop.finished.connect(app.exit)
     desktop.start()

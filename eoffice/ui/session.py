@@ -47,8 +47,10 @@ class Desktop(QObject):
         demo_people: list[tuple[str, str, str]] | None = None,
         verify: bool | str | Path = True,
         today: Any = None,
+        locate: Callable[[], str | None] | None = None,
     ) -> None:
         super().__init__()
+        self.locate = locate
         self.server_url = server_url
         self.username = username
         self.demo_password = password
@@ -77,7 +79,7 @@ class Desktop(QObject):
             self.ask_password()
 
     def _account(self, username: str) -> Account:
-        return Account(self.profile_for(self.server_url, username), verify=self.verify)
+        return Account(self.profile_for(self.server_url, username), verify=self.verify, locate=self.locate)
 
     def open(self, username: str, password: str | None = None) -> None:
         """Open ``username``'s account: signing in first when a password is given."""

@@ -4,6 +4,7 @@ keeps syncing in the background and hears the live channel."""
 from __future__ import annotations
 
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -120,3 +121,36 @@ def test_a_direction_pushed_by_the_leader_arrives_live_and_by_pull(province, tmp
     finally:
         officer.close()
         clerk.close()
+
+
+def test_an_account_follows_a_server_that_came_back_at_another_address(province, tmp_path, pdf_factory):
+    from eoffice.server.embedded import EmbeddedServer
+
+    where: list[str] = []
+    profile = Profile.of(province.url, "vanthu", base=tmp_path / "desktop")
+    account = Account(profile, interval=5.0, locate=lambda: where[-1] if where else None)
+    moved = None
+    try:
+        account.sign_in(PASSWORD)
+        account.sync_until_ready()
+        province.server.stop()
+        moved = EmbeddedServer(province.store, province.blobs, province.settings).start()
+        assert moved.url != profile.server_url
+        op = _register(account, pdf_factory("Về việc chuyển đổi số"))
+        account.engine.min_backoff = account.engine.max_backoff = 0.1
+        account.start()
+        deadline = time.monotonic() + WAIT
+        while account.engine.status().online is not False:
+            assert time.monotonic() < deadline
+            time.sleep(0.05)
+        where.append(moved.url)  # now the locator knows the new address
+        while account.engine.status().pending:
+            assert time.monotonic() < deadline, account.engine.status()
+            time.sleep(0.05)
+        with province.store.read() as s:
+            assert s.get(Document, op.document_id).arrival_number == 1
+        assert account.client.base_url == moved.url
+    finally:
+        account.close()
+        if moved is not None:
+            moved.stop()
