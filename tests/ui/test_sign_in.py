@@ -87,3 +87,31 @@ def test_the_next_start_opens_at_once_even_with_the_server_away(qtbot, store, pr
     qtbot.waitUntil(lambda: window.sync_area.state.text().startswith("Ngoại tuyến"), timeout=WAIT)
     window.close()
     qtbot.waitUntil(lambda: again.account is None, timeout=WAIT)
+
+
+def test_the_demo_switcher_opens_the_other_users_own_desktop(qtbot, store, province, tmp_path, settings):
+    w = province.world
+    people = [(w.clerk_id, "vanthu", "Trần Thị Thu — văn thư"), (w.leader_id, "lanhdao", "Nguyễn Văn Đức — lãnh đạo")]
+    desktop = Desktop(
+        server_url=province.url, username="vanthu", password=PASSWORD, demo_people=people,
+        profile_for=lambda url, name: Profile.of(url, name, base=tmp_path / "desktop"),
+    )
+    shown: list[object] = []
+    desktop.window_shown.connect(shown.append)
+    desktop.start()
+    qtbot.waitUntil(lambda: len(shown) == 1, timeout=WAIT)
+    clerk_window = shown[0]
+    clerk_account = desktop.account
+    assert clerk_window.user_id == w.clerk_id
+    combo = clerk_window.user_switcher
+    combo.setCurrentIndex(combo.findData(w.leader_id))
+    qtbot.waitUntil(lambda: len(shown) == 2, timeout=WAIT)
+    leader_window = shown[1]
+    assert leader_window.user_id == w.leader_id
+    assert desktop.account is not clerk_account
+    assert desktop.account.profile.root != clerk_account.profile.root  # their own database
+    qtbot.waitUntil(lambda: not clerk_window.isVisible(), timeout=WAIT)
+    assert leader_window.isVisible()
+    leader_window.close()
+    qtbot.waitUntil(lambda: desktop.account is None, timeout=WAIT)
+    desktop.shutdown()
