@@ -18,6 +18,7 @@ import dataclasses
 import re
 import types
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any, ClassVar, NewType, Union, get_args, get_origin, get_type_hints
@@ -236,6 +237,8 @@ class Deliver(Operation):
     arrival_date: ISODate | None = None
 
 
+#: Every operation kind, by its name. The documents' kinds are here; other capabilities
+#: (the work diary, meetings) add theirs with ``register``.
 KINDS: dict[str, type[Operation]] = {
     cls.kind: cls
     for cls in (
@@ -243,6 +246,36 @@ KINDS: dict[str, type[Operation]] = {
         CreateDraft, UpdateDraft, SubmitDraft, ApproveDraft, ReturnDraft, Issue, Deliver,
     )
 }
+
+#: ``applier(session, actor_id, op, authority) -> AppliedResult`` of registered kinds.
+Applier = Callable[[Session, str, "Operation", bool], "AppliedResult"]
+#: ``check(session, actor, op)``: raises PermissionDenied when a pushed op names rows the
+#: actor may not see or touch (the server runs it before applying; see sync.permissions).
+Check = Callable[[Session, Any, "Operation"], None]
+_APPLIERS: dict[type[Operation], Applier] = {}
+_CHECKS: dict[type[Operation], Check] = {}
+
+
+def register(cls: type[Operation], applier: Applier, check: Check | None = None) -> type[Operation]:
+    """Add an operation kind of another capability: how to apply it, how the server checks it.
+
+    Its fields may use the annotations ``from_json`` knows: ``Id``, ``ISODate``, str, int,
+    bool, their optionals and tuples.
+    """
+    if not cls.kind or (cls.kind in KINDS and KINDS[cls.kind] is not cls):
+        raise ValueError(f"operation kind {cls.kind!r} is empty or taken")
+    KINDS[cls.kind] = cls
+    _APPLIERS[cls] = applier
+    if check is not None:
+        _CHECKS[cls] = check
+    return cls
+
+
+def check_registered(session: Session, actor: Any, op: Operation) -> None:
+    """The server's own check of a registered kind (nothing for the documents' kinds)."""
+    check = _CHECKS.get(type(op))
+    if check is not None:
+        check(session, actor, op)
 
 
 # --------------------------------------------------------------------------- JSON
@@ -325,7 +358,7 @@ def _coerce(value: Any, hint: Any, name: str) -> Any:
 def _record(cls: type[Any], data: Any, name: str) -> Any:
     if not isinstance(data, dict):
         raise _bad(f"“{name}” phải là một đối tượng.", f"{name} must be an object.", name)
-    hints = get_type_hints(cls, globals())
+    hints = get_type_hints(cls)
     known = {f.name for f in dataclasses.fields(cls)}
     unknown = set(data) - known - {"kind"}
     if unknown:
@@ -560,4 +593,7 @@ def apply(session: Session, actor_id: str, op: Operation, *, authority: bool) ->
                 "arrival_numbers": [c.arrival_number for c in copies],
             },
         )
+    applier = _APPLIERS.get(type(op))
+    if applier is not None:
+        return applier(session, actor_id, op, authority)
     raise TypeError(f"not an operation: {op!r}")

@@ -86,6 +86,7 @@ def check(session: Session, actor: User, op: ops.Operation) -> None:
         user = session.get(User, user_id)
         if user is not None and user.organisation_id != actor.organisation_id:
             raise _denied()
+    ops.check_registered(session, actor, op)  # other capabilities' own rules (the diary…)
 
 
 def _missing_file(op: ops.Operation, has_blob: Callable[[str], bool]) -> Outcome | None:
