@@ -173,7 +173,7 @@ class Account:
             while not self.has_user_row():
                 if cancelled is not None and cancelled():
                     return
-                self.engine.sync_once()
+                self.engine.sync_once(attachments=False)  # the PDFs follow in the background
                 if not self.has_user_row():
                     raise DomainError(
                         "Máy chủ không gửi thông tin tài khoản của bạn; hãy liên hệ quản trị.",
@@ -202,6 +202,21 @@ class Account:
                 return None
             token = self.client.access_token
         return token
+
+    def fetch_files(self, digests: list[str]) -> int:
+        """Download these attachments now (the document on screen), before the engine's
+        turn comes; returns how many arrived. Offline and refusals are left to the engine."""
+        fetched = 0
+        for digest in digests:
+            if self.blobs.has(digest):
+                continue
+            try:
+                self.client.download_blob(digest, self.blobs)
+            except DomainError as error:
+                log.info("attachment %s not fetched now: %s", digest[:12], error.message_en)
+                return fetched
+            fetched += 1
+        return fetched
 
     def _live_cursor(self) -> int | None:
         with self.store.read() as session:

@@ -152,6 +152,8 @@ class SyncClient:
         )
         self._access: str | None = None
         self._lock = threading.Lock()
+        self._downloads: dict[str, threading.Lock] = {}
+        self._downloads_lock = threading.Lock()
         #: The signed-in user as the server describes them (after login or refresh).
         self.user: dict[str, Any] | None = None
 
@@ -353,6 +355,14 @@ class SyncClient:
         leaves them there (Offline is raised) and the next call asks only for the rest.
         A file that does not match its digest is deleted (BlobCorrupt).
         """
+        with self._download_lock(digest):  # the engine and an on-demand fetch never share a part file
+            return self._download(digest, dest)
+
+    def _download_lock(self, digest: str) -> threading.Lock:
+        with self._downloads_lock:
+            return self._downloads.setdefault(digest, threading.Lock())
+
+    def _download(self, digest: str, dest: BlobStore) -> Path:
         target = dest.path_for(digest)
         if target.exists():
             return target

@@ -181,12 +181,16 @@ class SyncEngine:
 
     # ------------------------------------------------------------------ one round
 
-    def sync_once(self) -> RoundReport:
-        """Push, pull, fetch attachments; raises Offline / NotSignedIn / ProtocolMismatchError."""
+    def sync_once(self, *, attachments: bool = True) -> RoundReport:
+        """Push, pull, fetch attachments; raises Offline / NotSignedIn / ProtocolMismatchError.
+
+        ``attachments`` False leaves the files for a later round (the first sync opens the
+        window once the rows are here; the PDFs follow in the background).
+        """
         with self._round:
             self._set(syncing=True)
             try:
-                report = self._round_trip()
+                report = self._round_trip(attachments)
             except Offline as error:
                 self._set(online=False, syncing=False, last_error=error.message_vi)
                 self._hello_done = False
@@ -206,14 +210,15 @@ class SyncEngine:
             )
             return report
 
-    def _round_trip(self) -> RoundReport:
+    def _round_trip(self, attachments: bool = True) -> RoundReport:
         report = RoundReport()
         if not self._hello_done:
             self.client.hello()
             self._hello_done = True
         self._push(report)
         self._pull(report)
-        self._download(report)
+        if attachments:
+            self._download(report)
         return report
 
     def _push(self, report: RoundReport) -> None:

@@ -463,6 +463,25 @@ class MainWindow(QMainWindow):
         self.detail_pane.show_detail(detail)
         self.update_actions()
         self.detail_loaded.emit(detail.id)
+        if self.account is not None:
+            self._fetch_missing_files(detail)
+
+    def _fetch_missing_files(self, detail: DocumentDetail) -> None:
+        """A synced document's PDF not here yet: fetch it now, ahead of the engine."""
+        missing = [d for d, (_n, path, _m) in zip(detail.digests, detail.files) if not path.exists()]
+        if not missing or self.account is None:
+            return
+        from eoffice.ui.background import Background
+
+        account, document_id = self.account, detail.id
+        if not hasattr(self, "_fetcher"):
+            self._fetcher = Background(self)
+
+        def fetched(count: int) -> None:
+            if count and self.current is not None and self.current.id == document_id:
+                self.load_document(document_id, audited=False)
+
+        self._fetcher.run(lambda: account.fetch_files(missing), fetched)
 
     def my_line(self, states: tuple[str, ...] = OPEN_LINE_STATES) -> LineView | None:
         """The current document's line this user holds (personally, or through the unit)."""

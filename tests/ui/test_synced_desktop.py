@@ -168,3 +168,38 @@ def test_offline_work_waits_in_the_status_area_and_a_refusal_is_shown_with_its_r
         qtbot.waitUntil(lambda: not area.rejected.isVisible(), timeout=WAIT)
     finally:
         _close(clerk)
+
+
+def test_the_pdf_of_a_document_opened_before_the_engine_fetched_it_is_fetched_at_once(
+    qtbot, store, province, tmp_path, pdf_factory
+):
+    from eoffice.store.base import new_id
+    from eoffice.sync import operations as ops
+    from eoffice.sync.applying import apply_once
+
+    pdf = pdf_factory(subject="Về việc chuyển đổi số")
+    digest, size = province.blobs.put_file(pdf)
+    op = ops.RegisterIncoming(
+        new_id(), new_id(),
+        {"type_name": "Công văn", "subject": "Về việc chuyển đổi số", "organ_name": "Sở Nội vụ",
+         "organ_id": "000.00.12.H41", "code_number": "31", "code_notation": "SNV-VP",
+         "issued_date": QDate.currentDate().toString("yyyy-MM-dd")},
+        (ops.FileRef(digest, pdf.name, size, 1, ""),), QDate.currentDate().toString("yyyy-MM-dd"),
+    )
+    with province.store.write() as s:
+        assert apply_once(s, province.world.clerk_id, op).accepted
+    account = Account(Profile.of(province.url, "vanthu", base=tmp_path / "desktops"))
+    account.sign_in(PASSWORD)
+    account.sync_until_ready()  # rows only: the PDFs come later
+    assert not account.blobs.has(digest)
+    window = MainWindow(account.store, account.blobs, account.user_id or "", account=account)
+    qtbot.addWidget(window)
+    window.show()  # the engine is not running: only opening the document fetches it
+    try:
+        click_row(qtbot, window, op.document_id)
+        qtbot.waitUntil(lambda: account.blobs.has(digest), timeout=WAIT)
+        qtbot.waitUntil(lambda: window.detail_pane.pdf.pageCount() == 1, timeout=WAIT)
+        assert not window.detail_pane.file_missing.isVisible()
+    finally:
+        window.close()
+        account.close()

@@ -60,6 +60,8 @@ class DocumentDetail:
     state: str
     fields: dict[str, Any]
     files: list[tuple[str, Path, bool]] = field(default_factory=list)
+    #: The files' SHA-256 digests, in the same order (to fetch the missing ones).
+    digests: list[str] = field(default_factory=list)
     lines: list[LineView] = field(default_factory=list)
     directions: list[str] = field(default_factory=list)
     history: list[str] = field(default_factory=list)
@@ -114,6 +116,7 @@ def load_detail(
             "recipients_note": doc.recipients_note,
         },
         files=[(f.filename, blobs.path_for(f.digest), f.is_main) for f in doc.files],
+        digests=[f.digest for f in doc.files],
         created_by=doc.created_by,
         approver_id=doc.approver_id,
         review_comment=doc.review_comment,
