@@ -135,9 +135,19 @@ class Desktop(QObject):
         from eoffice.ui.sync.first_sync import FirstSyncDialog
 
         dialog = FirstSyncDialog(account, self.window)
+
+        def failed(error: BaseException) -> None:
+            account.close()
+            self._fatal(error)
+
+        def cancelled() -> None:
+            account.close()
+            if self.window is None:
+                self.finished.emit(1)
+
         dialog.ready.connect(lambda: self._show(account))
-        dialog.failed.connect(lambda error: (account.close(), self._fatal(error)))
-        dialog.rejected.connect(lambda: (account.close(), self.finished.emit(1) if self.window is None else None))
+        dialog.failed.connect(failed)
+        dialog.rejected.connect(cancelled)
         self.dialog = dialog
         dialog.open()
         dialog.start()
@@ -186,7 +196,12 @@ class Desktop(QObject):
             fixed_account=True, parent=self.window,
             message=QApplication.translate("Desktop", "The server asks you to sign in again."),
         )
-        dialog.signed_in.connect(lambda _a: (account.start(), self.window and self.window.sync_area.refresh()))
+        def signed_in(_account: Account) -> None:
+            account.start()
+            if self.window is not None:
+                self.window.sync_area.refresh()
+
+        dialog.signed_in.connect(signed_in)
         self.dialog = dialog
         dialog.open()
 

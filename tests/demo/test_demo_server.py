@@ -18,7 +18,7 @@ from sqlalchemy.exc import OperationalError
 
 from eoffice.demo.server import DEMO_PASSWORD, DemoFolder, ServerLock, running_server
 from eoffice.directory.models import User
-from eoffice.documents.models import DirectionLine, Document
+from eoffice.documents.models import DirectionLine
 from eoffice.store import Store
 from eoffice.sync import operations as ops
 from eoffice.sync.client import SyncClient

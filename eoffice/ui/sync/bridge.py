@@ -11,14 +11,14 @@ class AccountBridge(QObject):
     """Re-emits an account's callbacks on the GUI thread (queued signals)."""
 
     round_done = Signal(object)  # RoundReport
-    event = Signal(object)  # a live event (dict)
+    live_event = Signal(object)  # a live event (dict)
     live_status = Signal(str, str)
 
     def __init__(self, account: Account, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.account = account
         account.on_round = self.round_done.emit
-        account.on_event = self.event.emit
+        account.on_event = self.live_event.emit
         account.on_live_status = self.live_status.emit
 
     def detach(self) -> None:
