@@ -71,7 +71,7 @@ class FirstSyncDialog(QDialog):
         text = error.message(current_language()) if isinstance(error, DomainError) else str(error)
         self.text.setText(text)
         self.bar.hide()
-        super().reject()
+        self.hide()  # not reject(): that means "cancelled", and the app would end silently
         self.failed.emit(error)
 
     def reject(self) -> None:
