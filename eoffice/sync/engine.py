@@ -25,7 +25,7 @@ from eoffice.store import Store
 from eoffice.store.base import utcnow
 from eoffice.store.blobs import BlobStore
 from eoffice.sync import operations as ops
-from eoffice.sync.changes import apply_page
+from eoffice.sync.changes import ChangePage, apply_page
 from eoffice.sync.client import (
     BlobCorrupt,
     NotSignedIn,
@@ -40,6 +40,7 @@ from eoffice.sync.client_state import (
     get_cursor,
     mark_outcome,
     pending_operations,
+    refetch_targets,
     rejected_operations,
 )
 from eoffice.sync.models import OutboxEntry
@@ -224,7 +225,12 @@ class SyncEngine:
                         report.uploaded += 1
             results = {r.op_id: r for r in self.client.push(batch)}
             self._set(online=True)
-            refetch: set[str] = set()
+            refused = [op for op in batch if op.op_id in results and not results[op.op_id].accepted]
+            truth = self._servers_copy(refused) if refused else None
+            # The answers, the undoing of what was refused and the server's copy of what it
+            # touched, in one transaction: a crash before its commit leaves the operations
+            # pending (pushed again, answered the same), never refused with the local copy
+            # still showing their effect.
             with self.store.write() as session:
                 for op in batch:
                     result = results.get(op.op_id)
@@ -236,14 +242,18 @@ class SyncEngine:
                         report.accepted += 1
                     else:
                         report.rejected += 1
-                        refetch.update(discard_rejected(session, op))
-                cursor = get_cursor(session, self.name)
-            if refetch:
-                page = self.client.refetch(sorted(refetch), cursor)
-                with self.store.write() as session:
-                    apply_page(session, page, name=self.name, store_cursor=False)
+                        discard_rejected(session, op)
+                if truth is not None:
+                    apply_page(session, truth, name=self.name, store_cursor=False)
             if not any(op.op_id in results for op in batch):
                 return
+
+    def _servers_copy(self, refused: list[ops.Operation]) -> ChangePage | None:
+        """The server's current rows of the documents the refused operations changed here."""
+        with self.store.read() as session:
+            targets = sorted({doc_id for op in refused for doc_id in refetch_targets(session, op)})
+            cursor = get_cursor(session, self.name)
+        return self.client.refetch(targets, cursor) if targets else None
 
     def _pull(self, report: RoundReport) -> None:
         with self.store.read() as session:

@@ -16,7 +16,9 @@ from pathlib import Path
 import pytest
 
 from eoffice.store import Store
+from eoffice.store.base import new_id
 from eoffice.store.blobs import BlobStore
+from eoffice.sync import operations as ops
 from tests.server.conftest import PASSWORD
 from tests.sync import fault_client
 from tests.sync.convergence import (
@@ -24,6 +26,7 @@ from tests.sync.convergence import (
     assert_files_complete,
     assert_numbers_gapless,
     assert_same_rows,
+    outbox,
 )
 from tests.sync.faults_support import CHIEF, ClientRuns, Colleague, make_office, write_pdfs
 from tests.sync.server_process import ServerProcess
@@ -105,3 +108,43 @@ def test_a_client_killed_at_random_moments_converges_with_every_operation_applie
     assert sum(landed.values()) == KILLS
     print(f"kills: {dict(landed)}; colleague registered {len(colleague.registered)}")
 
+
+
+def test_a_client_killed_between_a_rejection_and_the_refetch_still_returns_to_the_servers_truth(
+    store: Store, tmp_path: Path, memory_keyring
+):
+    """The server refuses a direction made offline (the user is no longer a leader); the
+    client dies as it is about to fetch the document back. After a restart the document
+    must not stay "directed" on this desk alone."""
+    from eoffice.directory.models import Role, UserRole
+    from eoffice.documents.models import Document
+    from eoffice.sync.versioning import install_versioning
+
+    office = make_office(store)
+    server = ServerProcess(store.url, tmp_path / "server", tmp_path / "logs").start()
+    colleague = Colleague(server.url, tmp_path / "colleague", SEED)
+    try:
+        assert colleague.register()
+        [doc_id] = colleague.registered
+        runs = _client(tmp_path, server, office.chief_id, office.world.clerk_id, [])
+        runs.finish()  # the desk has the document, registered
+        install_versioning(store)  # the admin's change reaches clients like any other
+        with store.write() as s:
+            s.delete(s.get(UserRole, (office.chief_id, Role.LEADER.value)))
+        direct = ops.Direct(new_id(), doc_id, new_id(), "Giao Văn phòng xử lý",
+                            (ops.LineRef(new_id(), "lead", user_id=office.world.officer_id),))
+        died = runs.died(runs.start(extra_ops=[ops.to_json(direct)], die_at=["refetch", 1]), timeout=30)
+        assert died == "at refetch"
+        runs.finish()
+        server.assert_no_errors()
+    finally:
+        colleague.close()
+        server.stop()
+    client = Store(f"sqlite:///{runs.config.database}")
+    try:
+        with client.read() as s:
+            assert s.get(Document, doc_id).state == "registered"
+        assert outbox(client) == [(direct.op_id, "direct", "rejected")]
+        assert_same_rows(store, client, office.chief_id)
+    finally:
+        client.dispose()
