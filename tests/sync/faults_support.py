@@ -89,10 +89,12 @@ class Colleague:
         self.rng = random.Random(self.seed)
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
+        self.error: BaseException | None = None
         self.folder.mkdir(parents=True, exist_ok=True)
 
-    def register(self) -> bool:
-        """One registration, its attachment (a few hundred kB) uploaded first; False offline."""
+    def register(self) -> None:
+        """One registration, its attachment (up to a quarter MB) uploaded first; while the
+        server cannot be reached it tries again, so every registration lands once."""
         n = len(self.registered) + 1
         data = hashlib.sha256(f"{self.seed}-{n}".encode()).digest() * (self.rng.randint(2, 8) * 1024)
         path = self.folder / f"colleague-{n}.pdf"
@@ -105,24 +107,28 @@ class Colleague:
             (ops.FileRef(hashlib.sha256(path.read_bytes()).hexdigest(), path.name, path.stat().st_size, 1, ""),),
             "2026-03-03",
         )
-        try:
-            if self.client.user is None:
-                self.client.login("vanthu", PASSWORD)
-            self.client.upload_blob(path)
-            [answer] = self.client.push([op])
-        except Offline:
-            return False
+        while True:  # as any client: the same operation again until the server answers
+            try:
+                if self.client.user is None:
+                    self.client.login("vanthu", PASSWORD)
+                self.client.upload_blob(path)
+                [answer] = self.client.push([op])
+                break
+            except Offline:
+                time.sleep(0.1)
         assert answer.accepted, answer.reason
         self.registered.append(op.document_id)
-        return True
 
     def start(self, every: float = 0.4) -> None:
         """Register one document every ``every`` seconds, in a thread, until ``stop``."""
         self._stop.clear()
 
         def loop() -> None:
-            while not self._stop.wait(every * (0.5 + self.rng.random())):
-                self.register()
+            try:
+                while not self._stop.wait(every * (0.5 + self.rng.random())):
+                    self.register()
+            except BaseException as error:  # shown by stop(), in the test's thread
+                self.error = error
 
         self._thread = threading.Thread(target=loop, name="colleague", daemon=True)
         self._thread.start()
@@ -133,6 +139,8 @@ class Colleague:
             self._thread.join(timeout=30)
             assert not self._thread.is_alive()
             self._thread = None
+        if self.error is not None:
+            raise AssertionError("the colleague's registration failed") from self.error
 
     def close(self) -> None:
         self.stop()
