@@ -101,6 +101,29 @@ def _roles(session: Any, where: Any) -> list[tuple[Any, ...]]:
     return [tuple(row) for row in session.execute(query)]
 
 
+def server_state(store: Store, blobs: BlobStore) -> dict[str, str]:
+    """A checksum per part of everything a refused request must leave as it was: every
+    synced row (all columns), files, roles, remembered operations, register counters and
+    the attachments on disk. The audit trail is left out: a refusal is written there."""
+    from eoffice.documents.models import RegisterCounter
+
+    with store.read() as session:
+        parts: dict[str, Any] = {
+            table: [tuple(r) for r in session.execute(select(MODELS[table].__table__).order_by(MODELS[table].id))]
+            for table in TABLES
+        }
+        parts["document_files"] = _files(session, None)
+        parts["user_roles"] = _roles(session, None)
+        parts["applied_operations"] = [
+            tuple(r) for r in session.execute(
+                select(AppliedOperation.op_id, AppliedOperation.user_id, AppliedOperation.outcome).order_by(AppliedOperation.op_id)
+            )
+        ]
+        parts["register_counters"] = [tuple(r) for r in session.execute(select(RegisterCounter.__table__))]
+    parts["blobs"] = sorted((str(p.relative_to(blobs.root)), p.stat().st_size) for p in blobs.root.rglob("*") if p.is_file())
+    return {name: checksum({name: [[_plain(v) for v in row] for row in rows]}) for name, rows in parts.items()}
+
+
 def checksum(rows: Rows) -> str:
     return hashlib.sha256(json.dumps(rows, sort_keys=True, default=str).encode()).hexdigest()
 
