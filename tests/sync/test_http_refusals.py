@@ -78,6 +78,34 @@ def test_a_push_with_an_expired_token_is_a_401_audited_and_changes_nothing(provi
     assert _state(province) != before
 
 
+def test_a_signed_out_or_stolen_sign_in_ends_its_access_tokens_at_once(province, pdf_factory):
+    w = province.world
+    clerk = province.device("vanthu", w.clerk_id)
+    op = _ready_op(clerk, pdf_factory)
+    token = clerk.client._access
+    before, denied = _state(province), len(_denied(province))
+    clerk.client.logout()
+    with _raw(province, token) as c:
+        pushed = c.post("/ops", json={"ops": [ops.to_json(op)]})
+        pulled = c.get("/changes", params={"cursor": 0})
+    for response in (pushed, pulled):
+        assert response.status_code == 401 and response.json()["error"] == "token_revoked"
+        assert response.json()["message"] == "Phiên đăng nhập đã bị thu hồi; hãy đăng nhập lại."
+    assert [(e["actor"], e["reason"]) for e in _denied(province)[denied:]] == [(w.clerk_id, "session_revoked")] * 2
+    assert _state(province) == before
+
+    # A refresh token copied by someone else: when both use it, the sign-in ends for
+    # both, and the access token already handed out stops working too.
+    with _raw(province) as c:
+        first = c.post("/auth/login", json={"username": "vanthu", "password": PASSWORD}).json()
+        rotated = c.post("/auth/refresh", json={"refresh_token": first["refresh_token"]}).json()
+        assert c.post("/auth/refresh", json={"refresh_token": first["refresh_token"]}).status_code == 401
+    with _raw(province, rotated["access_token"]) as c:
+        response = c.post("/ops", json={"ops": [ops.to_json(op)]})
+    assert response.status_code == 401 and response.json()["error"] == "token_revoked"
+    assert _state(province) == before
+
+
 def test_a_wrong_password_is_a_401_audited_and_changes_nothing(province):
     before = _state(province)
     with _raw(province) as c:
