@@ -117,6 +117,31 @@ def test_a_wrong_password_is_a_401_audited_and_changes_nothing(province):
     assert _state(province) == before
 
 
+def test_asking_for_someone_elses_secret_document_is_refused_audited_and_changes_nothing(province, pdf_factory):
+    w = province.world
+    clerk = province.device("vanthu", w.clerk_id)
+    clerk.engine.sync_once()
+    secret = _register(clerk, pdf_factory("Kế hoạch bảo vệ"), "Kế hoạch bảo vệ", secrecy="secret")
+    plain = _register(clerk, pdf_factory("Lịch công tác"), "Lịch công tác")
+    clerk.engine.sync_once()
+    outsider = province.device("chuyenvien2", w.officer2_id)  # not named on the secret one
+    outsider.engine.sync_once()
+    before, denied = _state(province), len(_denied(province))
+
+    page = outsider.client.refetch([secret.document_id, plain.document_id], 0)
+    assert [d["id"] for d in page.rows["documents"]] == [plain.document_id]  # its existence is not told
+    blob = outsider.client._send("GET", f"/blobs/{secret.files[0].digest}")
+    assert blob.status_code == 403 and blob.json()["message"] == "Bạn không có quyền xem tệp đính kèm này."
+    events = _denied(province)[denied:]
+    assert [(e["actor"], e["reason"], e.get("documents")) for e in events][0] == (
+        w.officer2_id, "document_not_visible", [secret.document_id]
+    )
+    assert events[1]["actor"] == w.officer2_id and secret.files[0].digest in str(events[1]["path"])
+    with outsider.store.read() as s:
+        assert s.get(Document, secret.document_id) is None
+    assert _state(province) == before
+
+
 def test_operations_pushed_out_of_order_are_rejected_each_with_its_reason_and_the_rest_applies(province, pdf_factory):
     w = province.world
     clerk = province.device("vanthu", w.clerk_id)

@@ -20,7 +20,10 @@ from sqlalchemy.orm import Session
 
 from eoffice.directory.models import User
 from eoffice.errors import DomainError, NotFound, ValidationError
+from eoffice.documents.models import Document
+from eoffice.server import auth
 from eoffice.server.deps import AUTH_RESPONSES, BlobsDep, CurrentUser, StoreDep
+from eoffice.server.protocol import API_PREFIX
 from eoffice.store import Store
 from eoffice.sync import operations
 from eoffice.sync.changes import changes_since, documents_page
@@ -161,8 +164,15 @@ def documents(
     ids: Annotated[list[str], Query(max_length=MAX_IDS)],
     cursor: Annotated[int, Query(ge=0, le=2**62)] = 0,
 ) -> JSONResponse:
-    """The current rows of some documents the user may see (others left out), cursor kept."""
+    """The current rows of some documents the user may see, cursor kept. Others are left
+    out (saying which exist would tell what one may not read) and the ask is audited."""
     ids = [i for i in ids if UUID_TEXT.match(i)]  # anything else names no document
     with versioned(store).read() as session:
         page = documents_page(session, _actor(session, user), ids, cursor)
+        unsent = sorted(set(ids) - {row["id"] for row in page.rows["documents"]})
+        hidden = sorted(session.scalars(select(Document.id).where(Document.id.in_(unsent)))) if unsent else []
+    if hidden:
+        auth.audit_refusal(
+            store, "access.denied", user.id, "document_not_visible", path=f"{API_PREFIX}/documents", documents=hidden
+        )
     return JSONResponse(page.to_json())
