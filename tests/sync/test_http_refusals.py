@@ -142,6 +142,40 @@ def test_asking_for_someone_elses_secret_document_is_refused_audited_and_changes
     assert _state(province) == before
 
 
+def test_forged_operations_are_rejected_audited_and_change_nothing(province, pdf_factory):
+    w = province.world
+    # Another organisation, with a document of its own.
+    with province.store.write() as s:
+        other = create_organisation(s, "000.00.02.H41", "Sở Tài chính", "STC")
+        stranger = create_user(s, "vanthustc", "Ngô Thị Lạ", other.id, {Role.CLERK, Role.LEADER}, None, "Văn thư").id
+    theirs = register_op("Về việc quyết toán")
+    with province.store.write() as s:
+        assert apply_once(s, stranger, theirs).accepted
+    give_passwords(province.store, "vanthustc")
+    clerk = province.device("vanthu", w.clerk_id)
+    mine = _ready_op(clerk, pdf_factory)
+    clerk.engine.sync_once()
+    leader = province.device("lanhdao", w.leader_id)
+    leader.engine.sync_once()
+    before, denied = _state(province), len(_denied(province))
+
+    forged = [
+        # a direction on another organisation's document
+        ops.Direct(new_id(), theirs.document_id, new_id(), "", (ops.LineRef(new_id(), "lead", user_id=w.officer_id),)),
+        # a direction naming a person of another organisation
+        ops.Direct(new_id(), mine.document_id, new_id(), "", (ops.LineRef(new_id(), "lead", user_id=stranger),)),
+        # someone else's operation id, with other content
+        ops.RegisterIncoming(mine.op_id, new_id(), doc_fields("Giả mạo"), mine.files, "2026-03-03"),
+    ]
+    results = leader.client.push(forged)
+    assert [r.outcome for r in results] == ["rejected"] * 3
+    assert results[0].reason == results[1].reason == "Bạn không có quyền thực hiện thao tác này trên văn bản đó."
+    assert results[2].reason == "Mã thao tác này đã được dùng cho một thao tác khác."
+    events = _denied(province)[denied:]
+    assert {(e["actor"], e["target"]) for e in events} == {(w.leader_id, op.op_id) for op in forged}
+    assert _state(province) == before
+
+
 def test_operations_pushed_out_of_order_are_rejected_each_with_its_reason_and_the_rest_applies(province, pdf_factory):
     w = province.world
     clerk = province.device("vanthu", w.clerk_id)
