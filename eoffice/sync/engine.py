@@ -31,6 +31,7 @@ from eoffice.sync.client import (
     NotSignedIn,
     Offline,
     ProtocolMismatchError,
+    ServerRefused,
     SyncClient,
     UntrustedServer,
 )
@@ -42,6 +43,7 @@ from eoffice.sync.client_state import (
     pending_operations,
     refetch_targets,
     rejected_operations,
+    set_cursor,
 )
 from eoffice.sync.models import OutboxEntry
 
@@ -208,7 +210,18 @@ class SyncEngine:
             self.client.hello()
             self._hello_done = True
         self._push(report)
-        self._pull(report)
+        try:
+            self._pull(report)
+        except ServerRefused as error:
+            if error.code != "cursor_ahead":
+                raise
+            # The server never handed out our cursor (its database was restored from a
+            # backup, or replaced): from there we would skip rows for ever. Start again
+            # from 0; rows are upserted by id, so what we hold is brought up to date.
+            log.warning("sync cursor beyond the server's version; pulling everything again: %s", error.message_en)
+            with self.store.write() as session:
+                set_cursor(session, 0, name=self.name)
+            self._pull(report)
         self._download(report)
         return report
 

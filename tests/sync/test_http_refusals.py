@@ -208,6 +208,33 @@ def test_operations_pushed_out_of_order_are_rejected_each_with_its_reason_and_th
         assert [d.id for d in s.scalars(select(Document))] == [reg.document_id]
 
 
+def test_a_cursor_beyond_the_server_is_a_409_and_the_desk_pulls_again_from_the_start(province, pdf_factory):
+    w = province.world
+    clerk = province.device("vanthu", w.clerk_id)
+    clerk.engine.sync_once()
+    _register(clerk, pdf_factory())
+    clerk.engine.sync_once()
+    with province.store.read() as s:
+        version = current_version(s)
+    assert clerk.client._send("GET", "/changes", params={"cursor": version}).status_code == 200
+    ahead = clerk.client._send("GET", "/changes", params={"cursor": version + 50})
+    assert ahead.status_code == 409 and ahead.json()["error"] == "cursor_ahead"
+    assert ahead.json()["message"].endswith("cần đồng bộ lại từ đầu.")
+
+    # A desk whose cursor is ahead (the server came back from an older backup) would
+    # otherwise never see a new row again.
+    leader = province.device("lanhdao", w.leader_id)
+    leader.engine.sync_once()
+    with leader.store.write() as s:
+        set_cursor(s, version + 1000)
+    _register(clerk, pdf_factory(), "Văn bản sau khi khôi phục")
+    clerk.engine.sync_once()
+    leader.engine.sync_once()
+    with leader.store.read() as s:
+        assert get_cursor(s) <= _current_version(province)
+    assert_same_rows(province.store, leader.store, w.leader_id)
+
+
 def _current_version(province: Province) -> int:
     with province.store.read() as s:
         return current_version(s)
