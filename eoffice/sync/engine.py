@@ -31,6 +31,7 @@ from eoffice.sync.client import (
     NotSignedIn,
     Offline,
     ProtocolMismatchError,
+    PushResult,
     ServerRefused,
     SyncClient,
     UntrustedServer,
@@ -48,6 +49,12 @@ from eoffice.sync.client_state import (
 from eoffice.sync.models import OutboxEntry
 
 log = logging.getLogger("eoffice.sync")
+
+TOO_LARGE = (
+    "Thao tác quá lớn để gửi lên máy chủ (vượt giới hạn dung lượng một lần gửi) nên chưa được gửi; "
+    "hãy bớt hoặc chia nhỏ tệp đính kèm rồi làm lại.",
+    "The operation is larger than the server accepts in one request; it was not sent.",
+)
 
 
 @dataclass(frozen=True)
@@ -236,7 +243,7 @@ class SyncEngine:
                     if self.blobs.has(ref.digest):
                         self.client.upload_blob(self.blobs.path_for(ref.digest), ref.digest)
                         report.uploaded += 1
-            results = {r.op_id: r for r in self.client.push(batch)}
+            batch, results = self._answers(batch)
             self._set(online=True)
             refused = [op for op in batch if op.op_id in results and not results[op.op_id].accepted]
             truth = self._servers_copy(refused) if refused else None
@@ -260,6 +267,23 @@ class SyncEngine:
                     apply_page(session, truth, name=self.name, store_cursor=False)
             if not any(op.op_id in results for op in batch):
                 return
+
+    def _answers(self, batch: list[ops.Operation]) -> tuple[list[ops.Operation], dict[str, PushResult]]:
+        """The server's answers to ``batch`` — or to its first half, again and again, while
+        the request is over the server's body limit (413). An operation over the limit on
+        its own can never be sent: it is refused here, as the server would, so that the
+        outbox behind it moves on and the user reads why."""
+        while True:
+            try:
+                return batch, {r.op_id: r for r in self.client.push(batch)}
+            except ServerRefused as error:
+                if error.status != 413:
+                    raise
+                if len(batch) > 1:
+                    batch = batch[: len(batch) // 2]
+                    continue
+                op = batch[0]
+                return batch, {op.op_id: PushResult(op.op_id, op.kind, "rejected", *TOO_LARGE)}
 
     def _servers_copy(self, refused: list[ops.Operation]) -> ChangePage | None:
         """The server's current rows of the documents the refused operations changed here."""

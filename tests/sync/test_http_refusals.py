@@ -240,6 +240,30 @@ def _current_version(province: Province) -> int:
         return current_version(s)
 
 
+def test_an_operation_too_large_to_send_is_refused_on_the_desk_and_the_outbox_moves_on(province, pdf_factory):
+    w = province.world
+    clerk = province.device("vanthu", w.clerk_id)
+    clerk.engine.sync_once()
+    pdf = pdf_factory()
+    digest, size = clerk.blobs.put_file(pdf)
+    # Many pages of Vietnamese text: over the server's 10 MB request limit on its own.
+    huge = ops.RegisterIncoming(new_id(), new_id(), doc_fields("Hồ sơ rất dày"),
+                                (ops.FileRef(digest, pdf.name, size, 1, "ệậữ" * 1_400_000),), "2026-03-03")
+    with clerk.store.write() as s:
+        record_local(s, w.clerk_id, huge)
+    after = _register(clerk, pdf_factory())
+    clerk.engine.sync_once()
+    status = clerk.engine.status()
+    assert status.pending == 0
+    [refused] = status.rejected
+    assert refused.op_id == huge.op_id and refused.reason.startswith("Thao tác quá lớn để gửi lên máy chủ")
+    with province.store.read() as s:
+        assert [d.id for d in s.scalars(select(Document))] == [after.document_id]
+    with clerk.store.read() as s:
+        assert s.get(Document, huge.document_id) is None  # gone from the desk, as a refusal does
+    assert_same_rows(province.store, clerk.store, w.clerk_id)
+
+
 def test_bad_requests_are_4xx_with_a_message_while_the_server_keeps_serving_others(province, pdf_factory):
     w = province.world
     clerk = province.device("vanthu", w.clerk_id)
