@@ -240,6 +240,21 @@ def _current_version(province: Province) -> int:
         return current_version(s)
 
 
+def test_a_range_beyond_an_attachment_is_a_416_with_a_message(province, pdf_factory):
+    clerk = province.device("vanthu", province.world.clerk_id)
+    op = _ready_op(clerk, pdf_factory)
+    clerk.engine.sync_once()
+    digest = op.files[0].digest
+    size = clerk.blobs.path_for(digest).stat().st_size
+    beyond = clerk.client._send("GET", f"/blobs/{digest}", headers={"Range": f"bytes={size}-"})
+    assert beyond.status_code == 416 and beyond.headers["content-range"] == f"bytes */{size}"
+    assert beyond.json()["message"] == f"Đoạn tệp được yêu cầu nằm ngoài tệp đính kèm (tệp dài {size} byte)."
+    garbled = clerk.client._send("GET", f"/blobs/{digest}", headers={"Range": "bytes=abc"})
+    assert garbled.status_code == 400 and garbled.json()["error"] == "bad_range"
+    changed = clerk.client._send("GET", f"/blobs/{digest}", headers={"Range": "bytes=abc", "If-Range": '"another"'})
+    assert changed.status_code == 200 and len(changed.content) == size  # If-Range: the whole file
+
+
 def test_an_operation_too_large_to_send_is_refused_on_the_desk_and_the_outbox_moves_on(province, pdf_factory):
     w = province.world
     clerk = province.device("vanthu", w.clerk_id)
