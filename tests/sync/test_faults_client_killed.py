@@ -110,6 +110,7 @@ def test_a_client_killed_at_random_moments_converges_with_every_operation_applie
 
 
 
+@pytest.mark.slow
 def test_a_client_killed_between_a_rejection_and_the_refetch_still_returns_to_the_servers_truth(
     store: Store, tmp_path: Path, memory_keyring
 ):

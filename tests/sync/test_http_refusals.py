@@ -13,6 +13,7 @@ import threading
 from typing import Any
 
 import httpx
+import pytest
 from sqlalchemy import select
 
 from eoffice.audit.models import AuditEvent
@@ -255,6 +256,7 @@ def test_a_range_beyond_an_attachment_is_a_416_with_a_message(province, pdf_fact
     assert changed.status_code == 200 and len(changed.content) == size  # If-Range: the whole file
 
 
+@pytest.mark.slow
 def test_an_operation_too_large_to_send_is_refused_on_the_desk_and_the_outbox_moves_on(province, pdf_factory):
     w = province.world
     clerk = province.device("vanthu", w.clerk_id)
