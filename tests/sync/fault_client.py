@@ -287,7 +287,7 @@ def _open(config: Config, journal: Journal) -> tuple[Desk, SyncClient]:
     return Desk(store, blobs, engine, config.user_id, steps), client
 
 
-def _settled(desk: Desk) -> bool:
+def settled(desk: Desk) -> bool:
     """One more round found nothing to push, pull or download, and nothing is missing."""
     before = desk.engine.status()
     report = desk.engine.sync_once()
@@ -355,7 +355,7 @@ def run(config: Config | dict[str, Any]) -> None:
     while True:
         if config.finish:
             try:
-                if signed_in and _settled(desk):
+                if signed_in and settled(desk):
                     journal("done")
                     return
             except Offline:

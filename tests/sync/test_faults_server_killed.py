@@ -139,7 +139,7 @@ def test_the_server_killed_mid_sync_then_stopped_a_while_the_client_works_offlin
         stop.set()
         thread.join(timeout=30)
         assert not thread.is_alive()
-        _until(lambda: fault_client._settled(desk), 60, "nothing left to sync")
+        _until(lambda: fault_client.settled(desk), 60, "nothing left to sync")
         assert engine.status().online is True and engine.status().rejected == ()
         server.assert_no_errors()
     finally:
