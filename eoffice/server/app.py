@@ -203,6 +203,7 @@ def _install_error_handlers(app: FastAPI, store: Store) -> None:
                     headers["Retry-After"] = str(exc.retry_after)
             if status in (401, 403) and not exc.audited:
                 await refused(request, code)
+            headers.update(getattr(exc, "headers", None) or {})
         else:
             status, code = 400, "domain_error"
             for kind, kind_status, kind_code in _DOMAIN_STATUS:

@@ -307,10 +307,20 @@ def authenticate(store: Store, settings: ServerSettings, token: str | None, *, p
         user = session.get(User, claims["sub"])
         if user is not None:
             user.roles  # load the roles before the session closes
+        # The sign-in is still live while its family holds an unrevoked refresh token: a
+        # sign-out, or a stolen refresh token shown twice, ends its access tokens at once.
+        live = session.scalar(
+            select(RefreshToken.id)
+            .where(RefreshToken.family_id == str(claims.get("sid")), RefreshToken.revoked_at.is_(None))
+            .limit(1)
+        )
     if user is None or user.deleted:
         audit_refusal(store, "access.denied", claims["sub"], "account_disabled", path=path)
         raise AccountDisabled(audited=True)
     if claims.get("pv") != _password_version(user):
         audit_refusal(store, "access.denied", user.id, "password_changed", path=path)
+        raise TokenRevoked(audited=True)
+    if live is None:
+        audit_refusal(store, "access.denied", user.id, "session_revoked", path=path)
         raise TokenRevoked(audited=True)
     return user

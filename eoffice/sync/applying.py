@@ -96,13 +96,19 @@ def _existing(session: Session, op_id: str) -> AppliedOperation | None:
 def apply_once(session: Session, actor_id: str, op: Operation, *, authority: bool = True) -> Outcome:
     """Apply ``op`` unless its op_id was seen before; never raises a DomainError.
 
-    A replay returns the stored outcome. An op_id stored for another user is refused and
-    not stored again (it is someone else's operation).
+    A replay returns the stored outcome. An op_id stored for another user is refused,
+    audited and not stored again (it is someone else's operation).
     """
     existing = _existing(session, op.op_id)
     if existing is None and not _claim(session, actor_id, op):
         existing = _existing(session, op.op_id)
     if existing is not None:
+        if existing.user_id != actor_id:
+            # Someone else's operation id: a forged or copied operation, refused and audited.
+            record(
+                session, actor_id=actor_id, action="access.denied", target_type="operation",
+                target_id=op.op_id, after={"kind": op.kind, "reason": "op_id of another user"},
+            )
         if existing.user_id != actor_id or existing.kind != op.kind:
             return Outcome(
                 op.op_id, op.kind, REJECTED,

@@ -63,14 +63,44 @@ def rejected_operations(session: Session) -> list[OutboxEntry]:
     return list(session.scalars(select(OutboxEntry).where(OutboxEntry.state == "rejected").order_by(OutboxEntry.seq)))
 
 
+def refetch_targets(session: Session, op: Operation) -> list[str]:
+    """The server documents whose local copy a rejected ``op`` changed (read only).
+
+    Their server rows are fetched (``changes.documents_page``) and applied together with
+    ``discard_rejected``, so that the local copy returns to the server's truth in the same
+    transaction that records the rejection. A document the op created and the server
+    never had is not one: ``discard_rejected`` deletes it.
+    """
+    from eoffice.documents.models import DirectionLine, Document
+    from eoffice.sync import operations as ops
+
+    created = getattr(op, "document_id", None) if isinstance(op, (ops.RegisterIncoming, ops.CreateDraft)) else None
+    if created is not None:
+        doc = session.get(Document, created)
+        if doc is not None and doc.server_version is None:
+            return []
+    line_ids = [ln.line_id for ln in op.lines] if isinstance(op, (ops.Direct, ops.ForwardLine)) else []
+    document_ids: set[str] = set()
+    for line_id in line_ids + [getattr(op, "line_id", "")]:
+        line = session.get(DirectionLine, line_id) if line_id else None
+        if line is not None:
+            document_ids.add(line.document_id)
+    if hasattr(op, "document_id"):
+        document_ids.add(op.document_id)  # type: ignore[attr-defined]
+    return sorted(
+        doc_id for doc_id in document_ids
+        if (doc := session.get(Document, doc_id)) is not None and doc.server_version is not None
+    )
+
+
 def discard_rejected(session: Session, op: Operation) -> list[str]:
     """Undo on the client what a rejected ``op`` made that the server never had.
 
     Rows the op created and that carry no server version (they never came from the
     server) are deleted: a document with its files, search row, directions and lines; a
-    direction or forwarded lines. Returns the ids of server documents whose local copy
-    the op changed: fetch them again (``changes.documents_page``) to return to the
-    server's truth.
+    direction or forwarded lines. Returns ``refetch_targets``, the ids of server documents
+    whose local copy the op changed: apply their server rows to return to the server's
+    truth.
     """
     from sqlalchemy import delete, text
 
@@ -86,6 +116,7 @@ def discard_rejected(session: Session, op: Operation) -> list[str]:
     if session.get_bind().dialect.name == "sqlite":
         session.execute(text("PRAGMA defer_foreign_keys = ON"))
     session.flush()
+    targets = refetch_targets(session, op)
     created_doc = getattr(op, "document_id", None) if isinstance(op, (ops.RegisterIncoming, ops.CreateDraft)) else None
     if created_doc is not None:
         doc = session.get(Document, created_doc)
@@ -97,18 +128,7 @@ def discard_rejected(session: Session, op: Operation) -> list[str]:
             session.execute(delete(Document).where(Document.id == doc.id))
             session.expire_all()
             return []
-    line_ids: list[str] = []
-    if isinstance(op, (ops.Direct, ops.ForwardLine)):
-        line_ids = [ln.line_id for ln in op.lines]
-    document_ids: set[str] = set()
-    for line_id in line_ids + [getattr(op, "line_id", "")]:
-        line = session.get(DirectionLine, line_id) if line_id else None
-        if line is not None:
-            document_ids.add(line.document_id)
-    if isinstance(op, ops.Direct):
-        document_ids.add(op.document_id)
-    elif hasattr(op, "document_id"):
-        document_ids.add(op.document_id)  # type: ignore[attr-defined]
+    line_ids = [ln.line_id for ln in op.lines] if isinstance(op, (ops.Direct, ops.ForwardLine)) else []
     new_lines = [lid for lid in line_ids if (ln := session.get(DirectionLine, lid)) is not None and ln.server_version is None]
     if new_lines:
         session.execute(delete(DirectionLine).where(DirectionLine.id.in_(new_lines)))
@@ -117,10 +137,7 @@ def discard_rejected(session: Session, op: Operation) -> list[str]:
         if direction is not None and direction.server_version is None:
             session.execute(delete(DocumentDirection).where(DocumentDirection.id == direction.id))
     session.expire_all()
-    return sorted(
-        doc_id for doc_id in document_ids
-        if (doc := session.get(Document, doc_id)) is not None and doc.server_version is not None
-    )
+    return targets
 
 
 DISMISSED = "dismissed"

@@ -25,13 +25,14 @@ from eoffice.store import Store
 from eoffice.store.base import utcnow
 from eoffice.store.blobs import BlobStore
 from eoffice.sync import operations as ops
-from eoffice.sync.changes import apply_page
+from eoffice.sync.changes import ChangePage, apply_page
 from eoffice.sync.client import (
     BlobCorrupt,
     NotSignedIn,
     Offline,
     ProtocolMismatchError,
     PushResult,
+    ServerRefused,
     SyncClient,
     UntrustedServer,
 )
@@ -41,11 +42,19 @@ from eoffice.sync.client_state import (
     get_cursor,
     mark_outcome,
     pending_operations,
+    refetch_targets,
     rejected_operations,
+    set_cursor,
 )
 from eoffice.sync.models import OutboxEntry
 
 log = logging.getLogger("eoffice.sync")
+
+TOO_LARGE = (
+    "Thao tác quá lớn để gửi lên máy chủ (vượt giới hạn dung lượng một lần gửi) nên chưa được gửi; "
+    "hãy bớt hoặc chia nhỏ tệp đính kèm rồi làm lại.",
+    "The operation is larger than the server accepts in one request; it was not sent.",
+)
 
 
 @dataclass(frozen=True)
@@ -216,7 +225,18 @@ class SyncEngine:
             self.client.hello()
             self._hello_done = True
         self._push(report)
-        self._pull(report)
+        try:
+            self._pull(report)
+        except ServerRefused as error:
+            if error.code != "cursor_ahead":
+                raise
+            # The server never handed out our cursor (its database was restored from a
+            # backup, or replaced): from there we would skip rows for ever. Start again
+            # from 0; rows are upserted by id, so what we hold is brought up to date.
+            log.warning("sync cursor beyond the server's version; pulling everything again: %s", error.message_en)
+            with self.store.write() as session:
+                set_cursor(session, 0, name=self.name)
+            self._pull(report)
         if attachments:
             self._download(report)
         return report
@@ -232,9 +252,14 @@ class SyncEngine:
                     if self.blobs.has(ref.digest):
                         self.client.upload_blob(self.blobs.path_for(ref.digest), ref.digest)
                         report.uploaded += 1
-            results = {r.op_id: r for r in self.client.push(batch)}
+            batch, results = self._answers(batch)
             self._set(online=True)
-            refetch: set[str] = set()
+            refused = [op for op in batch if op.op_id in results and not results[op.op_id].accepted]
+            truth = self._servers_copy(refused) if refused else None
+            # The answers, the undoing of what was refused and the server's copy of what it
+            # touched, in one transaction: a crash before its commit leaves the operations
+            # pending (pushed again, answered the same), never refused with the local copy
+            # still showing their effect.
             with self.store.write() as session:
                 for op in batch:
                     result = results.get(op.op_id)
@@ -247,14 +272,35 @@ class SyncEngine:
                         report.accepted += 1
                     else:
                         report.rejected += 1
-                        refetch.update(discard_rejected(session, op))
-                cursor = get_cursor(session, self.name)
-            if refetch:
-                page = self.client.refetch(sorted(refetch), cursor)
-                with self.store.write() as session:
-                    apply_page(session, page, name=self.name, store_cursor=False)
+                        discard_rejected(session, op)
+                if truth is not None:
+                    apply_page(session, truth, name=self.name, store_cursor=False)
             if not any(op.op_id in results for op in batch):
                 return
+
+    def _answers(self, batch: list[ops.Operation]) -> tuple[list[ops.Operation], dict[str, PushResult]]:
+        """The server's answers to ``batch`` — or to its first half, again and again, while
+        the request is over the server's body limit (413). An operation over the limit on
+        its own can never be sent: it is refused here, as the server would, so that the
+        outbox behind it moves on and the user reads why."""
+        while True:
+            try:
+                return batch, {r.op_id: r for r in self.client.push(batch)}
+            except ServerRefused as error:
+                if error.status != 413:
+                    raise
+                if len(batch) > 1:
+                    batch = batch[: len(batch) // 2]
+                    continue
+                op = batch[0]
+                return batch, {op.op_id: PushResult(op.op_id, op.kind, "rejected", *TOO_LARGE)}
+
+    def _servers_copy(self, refused: list[ops.Operation]) -> ChangePage | None:
+        """The server's current rows of the documents the refused operations changed here."""
+        with self.store.read() as session:
+            targets = sorted({doc_id for op in refused for doc_id in refetch_targets(session, op)})
+            cursor = get_cursor(session, self.name)
+        return self.client.refetch(targets, cursor) if targets else None
 
     def _pull(self, report: RoundReport) -> None:
         with self.store.read() as session:

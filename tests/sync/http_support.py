@@ -15,7 +15,6 @@ from pathlib import Path
 
 import keyring
 import pytest
-from keyring.backend import KeyringBackend
 
 from eoffice.server.embedded import EmbeddedServer
 from eoffice.server.settings import ServerSettings
@@ -27,28 +26,7 @@ from eoffice.sync.engine import SyncEngine
 from eoffice.sync.versioning import install_versioning
 from tests.conftest import World, make_world
 from tests.server.conftest import PASSWORD, FakeClock, give_passwords
-
-
-class MemoryKeyring(KeyringBackend):
-    """The system keychain's stand-in: secrets in a dict of this process."""
-
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.secrets: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.secrets.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.secrets[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        from keyring.errors import PasswordDeleteError
-
-        if self.secrets.pop((service, username), None) is None:
-            raise PasswordDeleteError(username)
+from tests.sync.keyring_double import MemoryKeyring
 
 
 @pytest.fixture

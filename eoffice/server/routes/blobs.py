@@ -20,6 +20,8 @@ from anyio import to_thread
 from fastapi import APIRouter, Path, Request, Response
 from fastapi.responses import FileResponse
 from sqlalchemy import select
+from starlette.responses import MalformedRangeHeader
+from starlette.responses import RangeNotSatisfiable as _Unsatisfiable
 
 from eoffice.directory.models import User
 from eoffice.documents.models import Document, DocumentFile
@@ -32,6 +34,7 @@ from eoffice.server.deps import (
     StoreDep,
 )
 from eoffice.server.errors import ServerError
+from eoffice.server.schemas import ErrorBody
 from eoffice.store import Store
 from eoffice.store.blobs import BlobStore
 from eoffice.sync.changes import _visible
@@ -54,6 +57,51 @@ class BlobTooLarge(ServerError):
             f"Tệp đính kèm quá lớn (tối đa {MAX_BLOB_BYTES // 1024**3} GB).",
             f"The attachment is too large (at most {MAX_BLOB_BYTES // 1024**3} GB).",
         )
+
+
+class RangeNotSatisfiable(ServerError):
+    """A ``Range`` that starts at or beyond the end of the file (e.g. a client resuming a
+    download it had in fact finished); the size is in ``Content-Range``, as RFC 9110 asks."""
+
+    status = 416
+    code = "range_not_satisfiable"
+
+    def __init__(self, size: int) -> None:
+        super().__init__(
+            f"Đoạn tệp được yêu cầu nằm ngoài tệp đính kèm (tệp dài {size} byte).",
+            f"The requested range is outside the attachment ({size} bytes).",
+        )
+        self.headers = {"Content-Range": f"bytes */{size}"}
+
+
+class BadRange(ServerError):
+    status = 400
+    code = "bad_range"
+
+    def __init__(self) -> None:
+        super().__init__(
+            "Yêu cầu một đoạn tệp không hợp lệ (tiêu đề Range).", "The Range header is malformed."
+        )
+
+
+def _check_range(request: Request, path: os.PathLike[str], etag: str) -> None:
+    """Refuse a bad ``Range`` with our JSON error before FileResponse would with bare text.
+
+    Starlette's own parser (``FileResponse._parse_range_header``, pinned with Starlette in
+    constraints.txt) judges it, so both always agree; a Range that ``If-Range`` turns off
+    (the file changed) is left to FileResponse, which then sends the whole file.
+    """
+    wanted = request.headers.get("range")
+    if_range = request.headers.get("if-range")
+    if wanted is None or (if_range is not None and if_range != etag):
+        return
+    size = os.stat(path).st_size
+    try:
+        FileResponse._parse_range_header(wanted, size)
+    except _Unsatisfiable:
+        raise RangeNotSatisfiable(size) from None
+    except MalformedRangeHeader:
+        raise BadRange() from None
 
 
 def _not_found() -> NotFound:
@@ -80,14 +128,16 @@ def _may_fetch(store: Store, user: User, blobs: BlobStore, digest: str) -> None:
 
 
 @router.get(
-    "/{digest}", response_class=FileResponse, responses={**AUTH_RESPONSES, **FORBIDDEN, 404: {}, 416: {}},
+    "/{digest}", response_class=FileResponse,
+    responses={**AUTH_RESPONSES, **FORBIDDEN, 400: {"model": ErrorBody}, 404: {}, 416: {"model": ErrorBody}},
 )
-def get_blob(digest: Digest, user: CurrentUser, store: StoreDep, blobs: BlobsDep) -> FileResponse:
-    """The attachment's bytes; ``Range: bytes=N-`` gives the rest from byte N (206)."""
+def get_blob(digest: Digest, request: Request, user: CurrentUser, store: StoreDep, blobs: BlobsDep) -> FileResponse:
+    """The attachment's bytes; ``Range: bytes=N-`` gives the rest from byte N (206), and a
+    range beyond the end is a 416 naming the size."""
     _may_fetch(store, user, blobs, digest)
-    response = FileResponse(
-        blobs.path_for(digest), media_type="application/octet-stream", headers={"ETag": f'"{digest}"'}
-    )
+    etag = f'"{digest}"'
+    _check_range(request, blobs.path_for(digest), etag)
+    response = FileResponse(blobs.path_for(digest), media_type="application/octet-stream", headers={"ETag": etag})
     response.chunk_size = CHUNK
     return response
 

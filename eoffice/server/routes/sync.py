@@ -20,12 +20,17 @@ from sqlalchemy.orm import Session
 
 from eoffice.directory.models import User
 from eoffice.errors import DomainError, NotFound, ValidationError
+from eoffice.documents.models import Document
+from eoffice.server import auth
 from eoffice.server.deps import AUTH_RESPONSES, BlobsDep, CurrentUser, StoreDep
+from eoffice.server.errors import ServerError
+from eoffice.server.protocol import API_PREFIX
+from eoffice.server.schemas import ErrorBody
 from eoffice.store import Store
 from eoffice.sync import operations
 from eoffice.sync.changes import changes_since, documents_page
 from eoffice.sync.permissions import apply_checked
-from eoffice.sync.versioning import SYNCED_MODELS, install_versioning, stamp_unversioned
+from eoffice.sync.versioning import SYNCED_MODELS, current_version, install_versioning, stamp_unversioned
 
 router = APIRouter(tags=["sync"])
 
@@ -33,6 +38,21 @@ MAX_OPS = 500
 MAX_PAGE = 5000
 MAX_IDS = 500
 UUID_TEXT = re.compile(r"^[0-9a-fA-F-]{1,36}$")
+
+
+class CursorAhead(ServerError):
+    """The client says it has versions this server never handed out (e.g. the server's
+    database was restored from an older backup): paging on from there would skip rows."""
+
+    status = 409
+    code = "cursor_ahead"
+
+    def __init__(self, cursor: int, version: int) -> None:
+        super().__init__(
+            f"Dữ liệu đồng bộ trên máy này (phiên bản {cursor}) mới hơn dữ liệu của máy chủ "
+            f"(phiên bản {version}); cần đồng bộ lại từ đầu.",
+            f"This client's sync cursor ({cursor}) is beyond the server's version ({version}); sync again from 0.",
+        )
 
 
 class PushRequest(BaseModel):
@@ -141,15 +161,21 @@ def push(body: PushRequest, user: CurrentUser, store: StoreDep, blobs: BlobsDep)
     return PushResponse(results=results)
 
 
-@router.get("/changes", response_model=ChangePageOut, responses=AUTH_RESPONSES)
+@router.get(
+    "/changes", response_model=ChangePageOut,
+    responses={**AUTH_RESPONSES, 409: {"model": ErrorBody, "description": "The cursor is beyond the server's version"}},
+)
 def changes(
     user: CurrentUser,
     store: StoreDep,
     cursor: Annotated[int, Query(ge=0, le=2**62)] = 0,
     limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 1000,
 ) -> JSONResponse:
-    """The rows the user may see changed above ``cursor``, about ``limit`` of them."""
+    """The rows the user may see changed above ``cursor``, about ``limit`` of them; 409 when
+    the cursor is beyond every version this server handed out."""
     with versioned(store, stamp=True).read() as session:
+        if cursor > (version := current_version(session)):
+            raise CursorAhead(cursor, version)
         page = changes_since(session, _actor(session, user), cursor, limit)
     return JSONResponse(page.to_json())
 
@@ -161,8 +187,15 @@ def documents(
     ids: Annotated[list[str], Query(max_length=MAX_IDS)],
     cursor: Annotated[int, Query(ge=0, le=2**62)] = 0,
 ) -> JSONResponse:
-    """The current rows of some documents the user may see (others left out), cursor kept."""
+    """The current rows of some documents the user may see, cursor kept. Others are left
+    out (saying which exist would tell what one may not read) and the ask is audited."""
     ids = [i for i in ids if UUID_TEXT.match(i)]  # anything else names no document
     with versioned(store).read() as session:
         page = documents_page(session, _actor(session, user), ids, cursor)
+        unsent = sorted(set(ids) - {row["id"] for row in page.rows["documents"]})
+        hidden = sorted(session.scalars(select(Document.id).where(Document.id.in_(unsent)))) if unsent else []
+    if hidden:
+        auth.audit_refusal(
+            store, "access.denied", user.id, "document_not_visible", path=f"{API_PREFIX}/documents", documents=hidden
+        )
     return JSONResponse(page.to_json())
