@@ -18,8 +18,9 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
-from eoffice.documents.models import Document, DocumentFile
+from eoffice.documents.models import DirectionLine, Document, DocumentFile
 from eoffice.errors import DomainError
 from eoffice.store import Store
 from eoffice.store.base import utcnow
@@ -111,6 +112,19 @@ def _within(batch: list[ops.Operation], limit: int) -> list[ops.Operation]:
 def _document_of(op: ops.Operation) -> str | None:
     value = getattr(op, "document_id", None)
     return value if isinstance(value, str) else None
+
+
+def _documents_changed_by(session: Session, op: ops.Operation) -> set[str]:
+    """The server documents ``op`` acts on (by its document, or its line's)."""
+    found: set[str] = set()
+    if isinstance(op, ops.Deliver):
+        return found
+    if (doc_id := _document_of(op)) is not None:
+        found.add(doc_id)
+    line_id = getattr(op, "line_id", None)
+    if isinstance(line_id, str) and (line := session.get(DirectionLine, line_id)) is not None:
+        found.add(line.document_id)
+    return {d for d in found if (doc := session.get(Document, d)) is not None and doc.server_version is not None}
 
 
 class SyncEngine:
@@ -234,6 +248,10 @@ class SyncEngine:
                     report.pushed += 1
                     if result.accepted:
                         report.accepted += 1
+                        if result.replayed:
+                            # Applied before our answer was lost: a pull may have passed its
+                            # version while the op was still pending here (kept local).
+                            refetch.update(_documents_changed_by(session, op))
                     else:
                         report.rejected += 1
                         refetch.update(discard_rejected(session, op))
@@ -241,7 +259,7 @@ class SyncEngine:
             if refetch:
                 page = self.client.refetch(sorted(refetch), cursor)
                 with self.store.write() as session:
-                    apply_page(session, page, name=self.name, store_cursor=False)
+                    apply_page(session, page, name=self.name, store_cursor=False, blobs=self.blobs)
             if not any(op.op_id in results for op in batch):
                 return
 
@@ -253,7 +271,7 @@ class SyncEngine:
         while True:
             page = self.client.pull(cursor, self.page_limit)
             with self.store.write() as session:
-                applied = apply_page(session, page, name=self.name)
+                applied = apply_page(session, page, name=self.name, user_id=self.user_id, blobs=self.blobs)
             report.pages += 1
             report.rows += applied
             with self._status_lock:

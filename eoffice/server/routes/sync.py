@@ -57,6 +57,9 @@ class ChangePageOut(BaseModel):
     rows: dict[str, list[dict[str, Any]]]
     next_cursor: int
     more: bool
+    revoked: list[str] = Field(
+        default_factory=list, description="ids of documents the user may no longer see: drop them where held"
+    )
 
 
 _versioned: set[int] = set()
@@ -161,8 +164,23 @@ def documents(
     ids: Annotated[list[str], Query(max_length=MAX_IDS)],
     cursor: Annotated[int, Query(ge=0, le=2**62)] = 0,
 ) -> JSONResponse:
-    """The current rows of some documents the user may see (others left out), cursor kept."""
+    """The current rows of some documents the user may see, cursor kept; the others that
+    exist come back in ``revoked`` (to drop), each refusal audited."""
     ids = [i for i in ids if UUID_TEXT.match(i)]  # anything else names no document
     with versioned(store).read() as session:
         page = documents_page(session, _actor(session, user), ids, cursor)
+    if page.revoked:
+        _audit_refused_reads(store, user.id, page.revoked)
     return JSONResponse(page.to_json())
+
+
+def _audit_refused_reads(store: Store, user_id: str, document_ids: list[str]) -> None:
+    """One ``access.denied`` event per existing document asked for that the user may not see."""
+    from eoffice.audit.chain import record
+
+    with store.write() as session:
+        for doc_id in document_ids:
+            record(
+                session, actor_id=user_id, action="access.denied", target_type="document", target_id=doc_id,
+                after={"reason": "document_not_visible", "path": "/documents"},
+            )
