@@ -66,7 +66,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
-from eoffice.directory.models import Organisation, Role, Unit, User, UserRole
+from eoffice.directory.models import Organisation, Unit, User, UserRole
 from eoffice.documents.indexing import fields_text
 from eoffice.documents.models import (
     DirectionLine,
