@@ -79,25 +79,34 @@ def unit_subtree(session: Session, unit_id: str) -> list[str]:
 
 
 def names_user(user: User) -> ColumnElement[bool]:
-    """Documents that name ``user``: creator, approver, directing leader, a line's person."""
+    """Documents that name ``user``: creator, approver, directing leader, a line's person.
+
+    The person's lines and directions are few: asked as uncorrelated ``IN`` sets, read once
+    from their indexes (ix_lines_user_state, ix_directions_leader), not probed per
+    document, which a count over a year of the organisation's register would do per row.
+    """
     return or_(
         Document.created_by == user.id,
         Document.approver_id == user.id,
-        exists().where(
-            DirectionLine.document_id == Document.id,
-            DirectionLine.user_id == user.id,
-            DirectionLine.deleted.is_(False),
+        Document.id.in_(
+            select(DirectionLine.document_id).where(
+                DirectionLine.user_id == user.id, DirectionLine.deleted.is_(False)
+            )
         ),
-        exists().where(
-            DocumentDirection.document_id == Document.id,
-            DocumentDirection.leader_id == user.id,
-            DocumentDirection.deleted.is_(False),
+        Document.id.in_(
+            select(DocumentDirection.document_id).where(
+                DocumentDirection.leader_id == user.id, DocumentDirection.deleted.is_(False)
+            )
         ),
     )
 
 
 def _unit_work(units: list[str]) -> ColumnElement[bool]:
-    """Documents with a line to one of ``units``, or drafted in one of them."""
+    """Documents with a line to one of ``units``, or drafted in one of them.
+
+    The lines are probed per document (a unit's lines are many: a set of them would be
+    read whole for every page of a box, which walks only a few hundred documents).
+    """
     return or_(
         Document.drafting_unit_id.in_(units),
         exists().where(
