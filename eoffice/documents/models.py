@@ -153,6 +153,8 @@ class DocumentDirection(Synced, Base):
     """A leader's direction (bút phê) on an incoming document: free text plus lines."""
 
     __tablename__ = "document_directions"
+    #: The documents a person directed (``visibility.names_user``).
+    __table_args__ = (Index("ix_directions_leader", "leader_id"),)
 
     document_id: Mapped[str] = mapped_column(ForeignKey("documents.id"), index=True)
     leader_id: Mapped[str] = mapped_column(ForeignKey("users.id"))

@@ -67,6 +67,10 @@ class BlobStore:
     def export(self, digest: str, target: Path) -> None:
         shutil.copyfile(self.path_for(digest), target)
 
+    def discard(self, digest: str) -> None:
+        """Remove a stored file (a client dropping a document it may no longer see)."""
+        self.path_for(digest).unlink(missing_ok=True)
+
 
 def sha256_file(path: Path) -> str:
     hasher = hashlib.sha256()

@@ -7,20 +7,35 @@ What a user receives:
 - every organisation (name, code, parent: the public directory a clerk picks recipients
   from); the units, users (never their password hashes) and registers of their own
   organisation;
-- the documents of their organisation, each with its files, directions and lines, which
-  travel with it (any change to them re-versions the document);
-- except secret documents (secrecy other than "none"): those only reach the people named
-  on them — their creator, their approver, a person named on one of their direction
-  lines or directions — and the organisation's clerks (văn thư keep the secret
-  registers) and leaders. An admin is not sent a secret document for being an admin.
+- the documents ``eoffice.documents.visibility`` lets them see (the one rule, with its
+  reasons: clerks and leaders the organisation's ordinary documents, officers their
+  units', everyone those naming them, secret ones only the people named on them), each
+  with its files, directions and lines, which travel with it (any change to them
+  re-versions the document).
 
 Every page is closed under references: a row it sends that points at a visible row not
 yet sent (a higher version) brings that row along; a reference to a row the user may not
 see (another organisation's user or document) is sent as null. The client may therefore
 apply each page on its own, with its foreign keys checked at commit.
 
+Losing sight of a document. Every change that can hide a document from someone (a line
+reassigned, secrecy raised, a draft submitted to another leader) re-versions it, so a
+client that already holds rows (cursor above 0) is told in the page that covers that
+version: ``revoked`` lists the documents of the user's organisation changed within the
+page's versions that the user may no longer see, and those versions count for the page's
+cut like rows do, so paging and the cursor hold as for rows. This lets a user learn that
+some document of their own organisation changed, never what it is; the server keeps no
+per-user record of what each client holds. A change of the user's own view (their
+organisation, roles, or an officer's unit or unit tree) re-versions no document: the
+client notices it on its own user or unit rows, drops every pulled document and pulls
+again from 0 (``_view_changed``).
+
 Client side, ``apply_page`` upserts the rows by id and stores the page's cursor in the
 same transaction: an interrupted pull resumes at the last committed page, never skips.
+Documents that the client's pending operations changed keep their local state (the
+user's offline work is not undone by a pull): the server re-versions them when it applies
+the operation, so they come again; a rejected one is fetched again
+(``discard_rejected`` + ``documents_page``).
 """
 
 from __future__ import annotations
@@ -37,19 +52,21 @@ from sqlalchemy import (
     and_,
     bindparam,
     delete,
+    event,
     exists,
     or_,
     select,
     text,
     true,
     union_all,
+    update,
 )
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
-from eoffice.directory.models import Organisation, Role, Unit, User, UserRole
+from eoffice.directory.models import Organisation, Unit, User, UserRole
 from eoffice.documents.indexing import fields_text
 from eoffice.documents.models import (
     DirectionLine,
@@ -59,7 +76,9 @@ from eoffice.documents.models import (
     DocumentSearch,
     Register,
 )
-from eoffice.sync.client_state import set_cursor
+from eoffice.documents.visibility import view_key, view_of, visible_documents
+from eoffice.store.blobs import BlobStore
+from eoffice.sync.client_state import documents_with_pending_work, set_cursor
 
 #: Tables a page carries, in the order a client applies them.
 TABLES = ("organisations", "units", "users", "registers", "documents", "document_directions", "direction_lines")
@@ -81,29 +100,29 @@ FILE_COLUMNS = ("id", "digest", "filename", "size", "page_count", "is_main", "po
 
 @dataclass
 class ChangePage:
-    """One page of a pull: rows per table, the cursor to store with them, whether more wait."""
+    """One page of a pull: rows per table, the cursor to store with them, whether more wait,
+    and the ids of documents the user may no longer see (to drop where held)."""
 
     rows: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     next_cursor: int = 0
     more: bool = False
+    revoked: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
-        return {"rows": self.rows, "next_cursor": self.next_cursor, "more": self.more}
+        return {"rows": self.rows, "next_cursor": self.next_cursor, "more": self.more, "revoked": self.revoked}
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> ChangePage:
-        return cls(rows=dict(data["rows"]), next_cursor=int(data["next_cursor"]), more=bool(data["more"]))
+        return cls(
+            rows=dict(data["rows"]), next_cursor=int(data["next_cursor"]), more=bool(data["more"]),
+            revoked=[str(i) for i in data.get("revoked", [])],
+        )
 
     def count(self) -> int:
         return sum(len(rows) for rows in self.rows.values())
 
 
 # --------------------------------------------------------------------------- visibility
-
-
-def may_see_secret(user: User) -> bool:
-    """Clerks and leaders of an organisation receive all of its secret documents."""
-    return user.has_role(Role.CLERK) or user.has_role(Role.LEADER)
 
 
 def _visible(table: str, user: User) -> ColumnElement[bool]:
@@ -114,20 +133,17 @@ def _visible(table: str, user: User) -> ColumnElement[bool]:
     if table in ("units", "users", "registers"):
         return MODELS[table].organisation_id == org  # type: ignore[no-any-return]
     if table == "documents":
-        if may_see_secret(user):
-            named: ColumnElement[bool] = true()
-        else:
-            named = or_(
-                Document.secrecy == "none",
-                Document.created_by == user.id,
-                Document.approver_id == user.id,
-                exists().where(DirectionLine.document_id == Document.id, DirectionLine.user_id == user.id),
-                exists().where(
-                    DocumentDirection.document_id == Document.id, DocumentDirection.leader_id == user.id
-                ),
-            )
-        return and_(Document.organisation_id == org, named)
+        return visible_documents(user)
     raise ValueError(table)
+
+
+def _cut_rows(table: str, user: User, cursor: int) -> ColumnElement[bool]:
+    """Rows whose versions decide a page's cut: the visible ones and, for a client that
+    may hold documents (cursor above 0), every document of the user's organisation, so
+    that those no longer visible are revoked in the page of their version."""
+    if table == "documents" and cursor > 0:
+        return Document.organisation_id == user.organisation_id
+    return _visible(table, user)
 
 
 # --------------------------------------------------------------------------- server side
@@ -260,7 +276,7 @@ def changes_since(session: Session, user: User, cursor: int, limit: int = 1000) 
     limit = max(1, limit)
     versions = [
         select(MODELS[name].server_version.label("v")).where(
-            MODELS[name].server_version > cursor, _visible(name, user)
+            MODELS[name].server_version > cursor, _cut_rows(name, user, cursor)
         )
         for name in VERSIONED
     ]
@@ -281,29 +297,56 @@ def changes_since(session: Session, user: User, cursor: int, limit: int = 1000) 
             select(
                 or_(
                     *(
-                        exists().where(MODELS[name].server_version > cut, _visible(name, user))
+                        exists().where(MODELS[name].server_version > cut, _cut_rows(name, user, cursor))
                         for name in VERSIONED
                     )
                 )
             )
         )
     )
-    return ChangePage(rows, cut, more)
+    return ChangePage(rows, cut, more, _revocations(session, user, cursor, cut, rows))
+
+
+def _revocations(
+    session: Session, user: User, cursor: int, cut: int, rows: dict[str, list[dict[str, Any]]]
+) -> list[str]:
+    """Documents of the user's organisation changed in (cursor, cut] and not sent: no longer visible.
+
+    A document whose version is in the page's range and is not among its visible rows was
+    invisible when the page was read, and has not changed since (a change would give it a
+    version above ``cut``). At cursor 0 the client holds no pulled document: nothing to say.
+    """
+    if cursor == 0:
+        return []
+    sent = {d["id"] for d in rows["documents"]}
+    changed = session.scalars(
+        select(Document.id).where(
+            Document.organisation_id == user.organisation_id,
+            Document.server_version > cursor,
+            Document.server_version <= cut,
+        )
+    )
+    return sorted(set(changed) - sent)
 
 
 def documents_page(session: Session, user: User, document_ids: list[str], cursor: int) -> ChangePage:
-    """The current rows of some documents ``user`` may see (invisible ones left out).
+    """The current rows of some documents ``user`` may see; existing invisible ones revoked.
 
     For a client whose operation was rejected: its local copy goes back to the server's
-    truth without waiting for the document to change again. ``next_cursor`` stays the
-    client's ``cursor``: rows above it still come by the ordinary pull.
+    truth without waiting for the document to change again, or is dropped when the user
+    may no longer see it (``revoked``: a refused read, which the route audits).
+    ``next_cursor`` stays the client's ``cursor``: rows above it still come by the
+    ordinary pull.
     """
     rows: dict[str, list[dict[str, Any]]] = {name: [] for name in TABLES}
+    existing: set[str] = set()
     for chunk in _chunks(sorted(set(document_ids))):
         rows["documents"].extend(_fetch(session, "documents", and_(Document.id.in_(chunk), _visible("documents", user))))
+        existing.update(session.scalars(select(Document.id).where(Document.id.in_(chunk))))
     _attach_children(session, rows, [d["id"] for d in rows["documents"]], [])
     _close(session, user, rows, cursor)
-    return ChangePage(rows, cursor, False)
+    revoked = sorted(existing - {d["id"] for d in rows["documents"]})
+    return ChangePage(rows, cursor, False, revoked)
 
 
 # --------------------------------------------------------------------------- client side
@@ -361,21 +404,39 @@ def _upsert(session: Session, table: str, values: list[dict[str, Any]], keep: It
     session.execute(stmt, values)
 
 
-def apply_page(session: Session, page: ChangePage, *, name: str = "server", store_cursor: bool = True) -> int:
+def apply_page(
+    session: Session,
+    page: ChangePage,
+    *,
+    name: str = "server",
+    store_cursor: bool = True,
+    user_id: str | None = None,
+    blobs: BlobStore | None = None,
+) -> int:
     """Upsert a page's rows by id and store its cursor, in the caller's transaction.
 
     Documents keep their local sort key (a new one gets the next local value) and their
     search row is refreshed; their files and a user's roles are replaced by the page's.
-    Deleted rows arrive as tombstones (``deleted`` true) and are kept as such. Returns
-    the number of rows applied. ``store_cursor`` False applies rows without moving the
-    cursor (a ``documents_page`` refetch).
+    Deleted rows arrive as tombstones (``deleted`` true) and are kept as such. Documents
+    that pending operations changed here keep their local state; revoked ones are dropped
+    (files no other document uses are removed from ``blobs``). With ``user_id`` (whose
+    pull this is), a page that changes the user's view drops every pulled document and
+    sets the cursor, and the page's own ``next_cursor``, to 0 with ``more`` true: the
+    caller's loop pulls everything again. Returns the number of rows applied.
+    ``store_cursor`` False applies rows without moving the cursor (a ``documents_page``
+    refetch).
     """
     if session.get_bind().dialect.name == "sqlite":
         # References inside a page are checked at commit, once every row is in.
         session.execute(text("PRAGMA defer_foreign_keys = ON"))
+    local_work = documents_with_pending_work(session)
+    restart = store_cursor and user_id is not None and _view_changed(session, page, user_id)
+    rows_of = _keep_local_work(page, local_work)
+    if restart:
+        rows_of = {table: rows_of.get(table, []) for table in DIRECTORY}
     applied = 0
     for table in TABLES:
-        rows = page.rows.get(table, [])
+        rows = rows_of.get(table, [])
         if not rows:
             continue
         values = [_row_values(table, row) for row in rows]
@@ -397,10 +458,93 @@ def apply_page(session: Session, page: ChangePage, *, name: str = "server", stor
         if table == "documents":
             _replace_files(session, rows)
             _reindex(session, rows)
+    if restart:
+        pulled = session.scalars(select(Document.id).where(Document.server_version.is_not(None)))
+        drop_documents(session, sorted(set(pulled) - local_work), blobs)
+        page.next_cursor, page.more = 0, True
+    else:
+        drop_documents(session, [i for i in page.revoked if i not in local_work], blobs)
     session.expire_all()
     if store_cursor:
         set_cursor(session, page.next_cursor, name=name)
     return applied
+
+
+#: Tables of the directory, applied alone by a page that restarts the pull.
+DIRECTORY = ("organisations", "units", "users", "registers")
+
+
+def _keep_local_work(page: ChangePage, local_work: set[str]) -> dict[str, list[dict[str, Any]]]:
+    """The page's rows less those of documents that pending operations changed here."""
+    if not local_work:
+        return page.rows
+    rows = dict(page.rows)
+    rows["documents"] = [r for r in page.rows.get("documents", []) if r["id"] not in local_work]
+    for table in ("document_directions", "direction_lines"):
+        rows[table] = [r for r in page.rows.get(table, []) if r["document_id"] not in local_work]
+    return rows
+
+
+def _view_changed(session: Session, page: ChangePage, user_id: str) -> bool:
+    """Whether the page changes what the user may see other than through documents.
+
+    Their organisation, document roles or (an officer's) unit, by their own user row; or,
+    for an officer, the unit tree (a unit moved or deleted). No document is re-versioned
+    by such a change, so the documents it shows or hides would never come otherwise.
+    """
+    local = session.get(User, user_id)
+    if local is None:
+        return False  # the first pull
+    before = view_of(local)
+    mine = next((r for r in page.rows.get("users", []) if r["id"] == user_id), None)
+    if mine is not None and "roles" in mine:
+        if view_key(mine["organisation_id"], mine["roles"], mine.get("unit_id")) != before:
+            return True
+    if before[2] is None:
+        return False  # not an officer: the unit tree does not matter
+    units = page.rows.get("units", [])
+    if not units:
+        return False
+    held = {
+        uid: (parent, deleted)
+        for uid, parent, deleted in session.execute(
+            select(Unit.id, Unit.parent_id, Unit.deleted).where(Unit.id.in_([u["id"] for u in units]))
+        )
+    }
+    return any(u["id"] in held and held[u["id"]] != (u.get("parent_id"), bool(u.get("deleted"))) for u in units)
+
+
+def drop_documents(session: Session, ids: list[str], blobs: BlobStore | None = None) -> None:
+    """Remove documents from a client with their lines, directions, files and search rows.
+
+    References to them from other documents and lines become null (as the server sends a
+    reference to a document one may not see). Their files' blobs that no remaining
+    document uses are removed from ``blobs`` once the transaction commits.
+    """
+    if not ids:
+        return
+    digests: set[str] = set()
+    for chunk in _chunks(ids):
+        digests.update(session.scalars(select(DocumentFile.digest).where(DocumentFile.document_id.in_(chunk))))
+        session.execute(update(Document).where(Document.reply_to_id.in_(chunk)).values(reply_to_id=None))
+        session.execute(
+            update(Document).where(Document.source_document_id.in_(chunk)).values(source_document_id=None)
+        )
+        session.execute(
+            update(DirectionLine).where(DirectionLine.reply_document_id.in_(chunk)).values(reply_document_id=None)
+        )
+        session.execute(update(DirectionLine).where(DirectionLine.document_id.in_(chunk)).values(parent_line_id=None))
+        session.execute(delete(DirectionLine).where(DirectionLine.document_id.in_(chunk)))
+        session.execute(delete(DocumentDirection).where(DocumentDirection.document_id.in_(chunk)))
+        session.execute(delete(DocumentSearch).where(DocumentSearch.document_id.in_(chunk)))
+        session.execute(delete(DocumentFile).where(DocumentFile.document_id.in_(chunk)))
+        session.execute(delete(Document).where(Document.id.in_(chunk)))
+    if blobs is None or not digests:
+        return
+    still_used = set(session.scalars(select(DocumentFile.digest).where(DocumentFile.digest.in_(sorted(digests)))))
+    unused = digests - still_used
+    if unused:
+        event.listen(session, "after_commit", lambda _s: [blobs.discard(d) for d in unused], once=True)
 
 
 def _replace_files(session: Session, rows: list[dict[str, Any]]) -> None:

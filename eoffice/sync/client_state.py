@@ -149,3 +149,34 @@ def dismiss_rejected(session: Session, op_id: str) -> None:
     if row is not None and row.state == "rejected":
         row.state = DISMISSED
         session.flush()
+
+
+#: Operations that change nothing on the client (the server makes their rows).
+_NO_LOCAL_CHANGE = frozenset({"deliver"})
+
+
+def documents_with_pending_work(session: Session) -> set[str]:
+    """Ids of the documents that still-pending operations changed on this client.
+
+    A pull leaves them as they are here (``changes.apply_page``): the user's offline work
+    stays on screen until the server has applied it, which re-versions them.
+    """
+    from eoffice.documents.models import DirectionLine
+
+    documents: set[str] = set()
+    lines: set[str] = set()
+    for kind, payload in session.execute(
+        select(OutboxEntry.kind, OutboxEntry.payload_json).where(OutboxEntry.state == PENDING)
+    ):
+        if kind in _NO_LOCAL_CHANGE:
+            continue
+        data = json.loads(payload)
+        if isinstance(data.get("document_id"), str):
+            documents.add(data["document_id"])
+        if isinstance(data.get("line_id"), str):
+            lines.add(data["line_id"])
+    if lines:
+        documents.update(
+            session.scalars(select(DirectionLine.document_id).where(DirectionLine.id.in_(sorted(lines))))
+        )
+    return documents

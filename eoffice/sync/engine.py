@@ -18,8 +18,9 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
-from eoffice.documents.models import Document, DocumentFile
+from eoffice.documents.models import DirectionLine, Document, DocumentFile
 from eoffice.errors import DomainError
 from eoffice.store import Store
 from eoffice.store.base import utcnow
@@ -123,6 +124,19 @@ def _within(batch: list[ops.Operation], limit: int) -> list[ops.Operation]:
 def _document_of(op: ops.Operation) -> str | None:
     value = getattr(op, "document_id", None)
     return value if isinstance(value, str) else None
+
+
+def _documents_changed_by(session: Session, op: ops.Operation) -> set[str]:
+    """The server documents ``op`` acts on (by its document, or its line's)."""
+    found: set[str] = set()
+    if isinstance(op, ops.Deliver):
+        return found
+    if (doc_id := _document_of(op)) is not None:
+        found.add(doc_id)
+    line_id = getattr(op, "line_id", None)
+    if isinstance(line_id, str) and (line := session.get(DirectionLine, line_id)) is not None:
+        found.add(line.document_id)
+    return {d for d in found if (doc := session.get(Document, d)) is not None and doc.server_version is not None}
 
 
 class SyncEngine:
@@ -255,7 +269,11 @@ class SyncEngine:
             batch, results = self._answers(batch)
             self._set(online=True)
             refused = [op for op in batch if op.op_id in results and not results[op.op_id].accepted]
-            truth = self._servers_copy(refused) if refused else None
+            # Accepted as applied before (our first answer was lost): a pull may have passed
+            # its version while the op was still pending here, its document kept local.
+            replayed = [op for op in batch if op.op_id in results and results[op.op_id].accepted
+                        and results[op.op_id].replayed]
+            truth = self._servers_copy(refused, replayed) if refused or replayed else None
             # The answers, the undoing of what was refused and the server's copy of what it
             # touched, in one transaction: a crash before its commit leaves the operations
             # pending (pushed again, answered the same), never refused with the local copy
@@ -274,7 +292,7 @@ class SyncEngine:
                         report.rejected += 1
                         discard_rejected(session, op)
                 if truth is not None:
-                    apply_page(session, truth, name=self.name, store_cursor=False)
+                    apply_page(session, truth, name=self.name, store_cursor=False, blobs=self.blobs)
             if not any(op.op_id in results for op in batch):
                 return
 
@@ -295,12 +313,17 @@ class SyncEngine:
                 op = batch[0]
                 return batch, {op.op_id: PushResult(op.op_id, op.kind, "rejected", *TOO_LARGE)}
 
-    def _servers_copy(self, refused: list[ops.Operation]) -> ChangePage | None:
-        """The server's current rows of the documents the refused operations changed here."""
+    def _servers_copy(
+        self, refused: list[ops.Operation], replayed: list[ops.Operation] | None = None
+    ) -> ChangePage | None:
+        """The server's current rows of the documents the refused (and replayed) operations
+        changed here."""
         with self.store.read() as session:
-            targets = sorted({doc_id for op in refused for doc_id in refetch_targets(session, op)})
+            targets = {doc_id for op in refused for doc_id in refetch_targets(session, op)}
+            for op in replayed or ():
+                targets.update(_documents_changed_by(session, op))
             cursor = get_cursor(session, self.name)
-        return self.client.refetch(targets, cursor) if targets else None
+        return self.client.refetch(sorted(targets), cursor) if targets else None
 
     def _pull(self, report: RoundReport) -> None:
         with self.store.read() as session:
@@ -310,7 +333,7 @@ class SyncEngine:
         while True:
             page = self.client.pull(cursor, self.page_limit)
             with self.store.write() as session:
-                applied = apply_page(session, page, name=self.name)
+                applied = apply_page(session, page, name=self.name, user_id=self.user_id, blobs=self.blobs)
             report.pages += 1
             report.rows += applied
             with self._status_lock:

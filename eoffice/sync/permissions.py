@@ -2,25 +2,24 @@
 
 The domain functions check roles and organisations. A pushed operation is written by a
 program, not picked from a screen, so the server also checks that every existing row the
-operation names is one the actor may see: the document it acts on (a secret document
-only for the people named on it, as ``changes`` decides for pull), the line it acts on,
-and the units and people it names (only of the actor's organisation). A refusal is a
-PermissionDenied: rejected and audited like any other.
+operation names is one the actor may see: the documents it acts on or links (by the rule
+of ``eoffice.documents.visibility``, the one pull follows), the line it acts on (through
+its document), and the units and people it names (only of the actor's organisation). A
+refusal is a PermissionDenied: rejected and audited like any other.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from eoffice.directory.models import Unit, User
 from eoffice.documents.models import DirectionLine, Document
+from eoffice.documents.visibility import may_see
 from eoffice.errors import PermissionDenied
 from eoffice.sync import operations as ops
 from eoffice.sync.applying import Outcome, apply_once
-from eoffice.sync.changes import _visible
 from eoffice.sync.models import AppliedOperation
 from eoffice.sync.versioning import reserve_version
 
@@ -63,19 +62,11 @@ def check(session: Session, actor: User, op: ops.Operation) -> None:
     NotFound): only someone else's row is a permission matter.
     """
     for doc_id in _documents_named(op):
-        if session.get(Document, doc_id) is None:
-            continue
-        visible = session.scalar(select(Document.id).where(Document.id == doc_id, _visible("documents", actor)))
-        if visible is None:
+        if session.get(Document, doc_id) is not None and not may_see(session, actor, doc_id):
             raise _denied()
     for line_id in _lines_named(op):
         line = session.get(DirectionLine, line_id)
-        if line is None:
-            continue
-        visible = session.scalar(
-            select(Document.id).where(Document.id == line.document_id, _visible("documents", actor))
-        )
-        if visible is None:
+        if line is not None and not may_see(session, actor, line.document_id):
             raise _denied()
     units, users = _people_named(op)
     for unit_id in units:

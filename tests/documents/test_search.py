@@ -118,10 +118,10 @@ def test_newest_first_and_keyset_pages(world, docs):
 
 
 def test_relevance_puts_a_field_match_above_a_body_only_match(world, docs):
-    ranked = find(world, world.officer_id, "chuyen doi so", order="relevance")
+    ranked = find(world, world.leader_id, "chuyen doi so", order="relevance")
     assert ranked.index(docs["decision"]) < ranked.index(docs["report"])
     # newest first would put the newer body-only match on top
-    assert find(world, world.officer_id, "chuyen doi so") == [docs["report"], docs["decision"]]
+    assert find(world, world.leader_id, "chuyen doi so") == [docs["secret"], docs["report"], docs["decision"]]
 
 
 def test_filters_apply_to_document_columns(world, docs):
@@ -230,7 +230,7 @@ def test_volume_paging_walks_every_match_once(world):
     seen: list[int] = []
     before = None
     with world.store.read() as s:
-        user = s.get(User, world.officer_id)
+        user = s.get(User, world.leader_id)
         while True:
             page = search(s, user, "cai cach hanh chinh", limit=70, before_key=before, today=TODAY)
             if not page:
@@ -241,7 +241,7 @@ def test_volume_paging_walks_every_match_once(world):
     assert seen == sorted(seen, reverse=True)
     ranked: list[int] = []
     with world.store.read() as s:
-        user = s.get(User, world.officer_id)
+        user = s.get(User, world.leader_id)
         while page := search(s, user, "cai cach hanh", order="relevance", limit=70, offset=len(ranked), today=TODAY):
             ranked.extend(r.sort_key for r in page)
     assert sorted(ranked) == sorted(seen)
@@ -264,7 +264,7 @@ def test_year_filter_with_a_query_and_without(world):
             index_document(s, doc, "")
             made.setdefault(year, []).append(doc.id)
     for order in ("newest", "relevance"):
-        got = find(world, world.officer_id, "chuyen doi so", SearchFilters(year=2025), order=order)
+        got = find(world, world.leader_id, "chuyen doi so", SearchFilters(year=2025), order=order)
         assert sorted(got) == sorted(made[2025])
-    assert find(world, world.officer_id, "", SearchFilters(year=2025)) == list(reversed(made[2025]))
-    assert find(world, world.officer_id, "chuyen doi", SearchFilters(year=2023)) == []
+    assert find(world, world.leader_id, "", SearchFilters(year=2025)) == list(reversed(made[2025]))
+    assert find(world, world.leader_id, "chuyen doi", SearchFilters(year=2023)) == []

@@ -13,6 +13,7 @@ import pytest
 from eoffice.directory.models import User
 from eoffice.store import Store
 from eoffice.store.base import new_id
+from eoffice.store.blobs import BlobStore
 from eoffice.sync.changes import ChangePage, apply_page, changes_since
 from eoffice.sync.client_state import get_cursor
 from eoffice.sync.operations import FileRef, RegisterIncoming
@@ -74,8 +75,11 @@ def wire(page: ChangePage) -> ChangePage:
     return ChangePage.from_json(json.loads(json.dumps(page.to_json(), ensure_ascii=False)))
 
 
-def pull(server_store: Store, client_store: Store, user_id: str, limit: int = 1000) -> list[ChangePage]:
-    """Pull everything new into the client, page by page; returns the pages applied."""
+def pull(
+    server_store: Store, client_store: Store, user_id: str, limit: int = 1000, blobs: BlobStore | None = None
+) -> list[ChangePage]:
+    """Pull everything new into the client, page by page, as ``user_id``'s engine does;
+    returns the pages applied."""
     pages = []
     while True:
         with client_store.read() as c:
@@ -85,7 +89,7 @@ def pull(server_store: Store, client_store: Store, user_id: str, limit: int = 10
             assert user is not None
             page = wire(changes_since(s, user, cursor, limit))
         with client_store.write() as c:
-            apply_page(c, page)
+            apply_page(c, page, user_id=user_id, blobs=blobs)
         pages.append(page)
         if not page.more:
             return pages

@@ -22,7 +22,7 @@ from eoffice.sync import changes as changes_module
 from eoffice.sync import operations as ops
 from eoffice.sync.applying import apply_batch, apply_once
 from eoffice.sync.changes import changes_since
-from eoffice.sync.client_state import get_cursor, pending_operations, record_local
+from eoffice.sync.client_state import get_cursor, mark_outcome, pending_operations, record_local
 from tests.sync.conftest import pull, register_op
 
 
@@ -64,6 +64,8 @@ def test_offline_registration_waits_for_its_number_then_pulls_it_back(server, cl
     with server.store.write() as s:
         outcome = apply_batch(s, server.clerk_id, pushed)[0]
     assert outcome.accepted and outcome.result["arrival_number"] == 1
+    with client.write() as c:
+        mark_outcome(c, op.op_id, "accepted")  # as the engine does with the server's answer
 
     pull(server.store, client, server.clerk_id)
     with client.read() as c:
@@ -98,6 +100,8 @@ def test_offline_issue_is_pending_until_the_server_numbers_it(server, client):
         assert doc.state == "issued" and doc.code_number is None and doc.number_label == "chờ cấp số"
     with server.store.write() as s:
         assert apply_batch(s, server.clerk_id, [issue])[0].result["code_number"] == "01"
+    with client.write() as c:
+        mark_outcome(c, issue.op_id, "accepted")
     pull(server.store, client, server.clerk_id)
     with client.read() as c:
         assert c.get(Document, draft_id).number_label == "01/QĐ-UBND"
@@ -203,13 +207,15 @@ def test_secret_documents_reach_only_the_people_named_on_them(server):
     ordinary = register_op("Văn bản thường")
     with server.store.write() as s:
         apply_once(s, server.clerk_id, ordinary)
+        apply_once(s, server.leader_id, ops.Direct(new_id(), ordinary.document_id, new_id(), "", (
+            ops.LineRef(new_id(), "lead", unit_id=server.office_unit_id),)))
     secret_id, line_id = _secret_doc(server, lead=server.officer_id)
-    # Named (line), clerk and leader of the organisation: yes.
+    # Named (line), the clerk who registered it, the leaders it is addressed to: yes.
     for user in (server.officer_id, server.clerk_id, server.leader_id):
         assert _visible_docs(server, user) == {ordinary.document_id, secret_id}
-    # Not named: another officer, and the admin for being an admin.
+    # Not named: an officer of another unit, and the admin for being an admin.
     for user in (server.officer2_id, server.admin_id):
-        assert _visible_docs(server, user) == {ordinary.document_id}
+        assert _visible_docs(server, user) == set()
 
     # A refused forward shows nothing; a second direction naming officer2 brings them the
     # document, with all its lines, at their next pull.

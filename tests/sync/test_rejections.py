@@ -72,6 +72,7 @@ def test_a_rejected_state_change_is_replaced_by_the_servers_row(server, client):
         outcome = apply_batch(s, server.officer_id, [start])[0]
     assert not outcome.accepted and "đã trả lại" in outcome.reason_vi
     with client.write() as c:
+        mark_outcome(c, start.op_id, "rejected", outcome.reason_vi)  # as the engine does
         refetch = discard_rejected(c, start)
         cursor = get_cursor(c)
     assert refetch == [reg.document_id]

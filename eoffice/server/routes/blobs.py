@@ -5,7 +5,8 @@ in the blob store's folder, hashed on the way, and renamed under its digest only
 digest matches; a download is served from disk in chunks, from any byte offset (206), so
 an interrupted transfer resumes where it stopped.
 
-A user may fetch a blob only when it belongs to a document they may see; any signed-in
+A user may fetch a blob only when it belongs to a document they may see
+(``eoffice.documents.visibility``, the rule pull follows); any signed-in
 user may upload (a blob is only reachable once a document they may act on names it).
 """
 
@@ -25,6 +26,7 @@ from starlette.responses import RangeNotSatisfiable as _Unsatisfiable
 
 from eoffice.directory.models import User
 from eoffice.documents.models import Document, DocumentFile
+from eoffice.documents.visibility import visible_documents
 from eoffice.errors import NotFound, PermissionDenied, ValidationError
 from eoffice.server.deps import (
     AUTH_RESPONSES,
@@ -37,7 +39,6 @@ from eoffice.server.errors import ServerError
 from eoffice.server.schemas import ErrorBody
 from eoffice.store import Store
 from eoffice.store.blobs import BlobStore
-from eoffice.sync.changes import _visible
 
 router = APIRouter(prefix="/blobs", tags=["attachments"])
 
@@ -118,7 +119,7 @@ def _may_fetch(store: Store, user: User, blobs: BlobStore, digest: str) -> None:
         visible = session.scalar(
             select(DocumentFile.id)
             .join(Document, Document.id == DocumentFile.document_id)
-            .where(DocumentFile.digest == digest, _visible("documents", actor))
+            .where(DocumentFile.digest == digest, visible_documents(actor, session))
             .limit(1)
         )
     if visible is None:

@@ -20,11 +20,8 @@ from sqlalchemy.orm import Session
 
 from eoffice.directory.models import User
 from eoffice.errors import DomainError, NotFound, ValidationError
-from eoffice.documents.models import Document
-from eoffice.server import auth
 from eoffice.server.deps import AUTH_RESPONSES, BlobsDep, CurrentUser, StoreDep
 from eoffice.server.errors import ServerError
-from eoffice.server.protocol import API_PREFIX
 from eoffice.server.schemas import ErrorBody
 from eoffice.store import Store
 from eoffice.sync import operations
@@ -77,6 +74,9 @@ class ChangePageOut(BaseModel):
     rows: dict[str, list[dict[str, Any]]]
     next_cursor: int
     more: bool
+    revoked: list[str] = Field(
+        default_factory=list, description="ids of documents the user may no longer see: drop them where held"
+    )
 
 
 _versioned: set[int] = set()
@@ -187,15 +187,23 @@ def documents(
     ids: Annotated[list[str], Query(max_length=MAX_IDS)],
     cursor: Annotated[int, Query(ge=0, le=2**62)] = 0,
 ) -> JSONResponse:
-    """The current rows of some documents the user may see, cursor kept. Others are left
-    out (saying which exist would tell what one may not read) and the ask is audited."""
+    """The current rows of some documents the user may see, cursor kept; the others that
+    exist come back in ``revoked`` (to drop), each refusal audited."""
     ids = [i for i in ids if UUID_TEXT.match(i)]  # anything else names no document
     with versioned(store).read() as session:
         page = documents_page(session, _actor(session, user), ids, cursor)
-        unsent = sorted(set(ids) - {row["id"] for row in page.rows["documents"]})
-        hidden = sorted(session.scalars(select(Document.id).where(Document.id.in_(unsent)))) if unsent else []
-    if hidden:
-        auth.audit_refusal(
-            store, "access.denied", user.id, "document_not_visible", path=f"{API_PREFIX}/documents", documents=hidden
-        )
+    if page.revoked:
+        _audit_refused_reads(store, user.id, page.revoked)
     return JSONResponse(page.to_json())
+
+
+def _audit_refused_reads(store: Store, user_id: str, document_ids: list[str]) -> None:
+    """One ``access.denied`` event per existing document asked for that the user may not see."""
+    from eoffice.audit.chain import record
+
+    with store.write() as session:
+        for doc_id in document_ids:
+            record(
+                session, actor_id=user_id, action="access.denied", target_type="document", target_id=doc_id,
+                after={"reason": "document_not_visible", "path": "/documents"},
+            )

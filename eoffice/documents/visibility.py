@@ -1,0 +1,177 @@
+"""Who receives which document: one rule for pull, push checks, downloads and the boxes.
+
+The server sends a user only the documents this rule lets them see (``sync.changes``),
+refuses a pushed operation or an attachment download naming any other one
+(``sync.permissions``, ``server.routes.blobs``), and the desktop's boxes and search apply
+the same rule to the local database (``boxes.visible_to``), so that a standalone database
+shows each user what a synced one would hold for them.
+
+For a user of organisation O (documents of another organisation: never):
+
+- Ordinary documents (secrecy "none"):
+
+  - a clerk (văn thư) receives all of O's: the clerk registers every incoming document,
+    numbers and issues every outgoing one, and keeps and prints the registers;
+  - a leader (lãnh đạo) receives all of O's: leaders direct the incoming documents, approve
+    the drafts of every unit and may act on any line (``directions.may_act_on``). The data
+    model has no head of a unit distinct from a head of the organisation (a leader's
+    ``unit_id`` is only where they sit), so there is no narrower reading to take;
+  - an officer (chuyên viên) receives the documents of their unit and of the units below
+    it: those with a direction line to one of these units (the unit's work, whoever in it
+    holds the line now, and whatever was forwarded further down), and the outgoing ones
+    drafted in one of them (``drafting_unit_id``).
+
+- Every user, whatever their roles, receives the documents that name them: created by
+  them, submitted to them for approval (``approver_id``), directed by them (a direction's
+  ``leader_id``) or with a direction line to them personally.
+- An admin role gives no document by itself: administrators keep the directory (which
+  every user of O receives), not the correspondence; an admin who is also a clerk,
+  leader or officer receives what that role gives.
+- A secret document (secrecy other than "none") reaches only the people named on it, as
+  above: never the members of a unit on one of its lines, nor a clerk, leader or admin
+  for their role. Two exceptions, each for the people who must act on it before anyone
+  can be named:
+
+  - a secret incoming document reaches O's leaders: it is addressed to the organisation,
+    whose leaders direct it (the bút phê is what names its handlers); the clerk who
+    registered it is its creator and keeps it, other clerks do not;
+  - a secret outgoing document, once approved (approved, then issued), reaches O's
+    clerks: only a clerk numbers it in the secret register, issues and delivers it.
+    Before approval only its drafter and the leader it is submitted to see it.
+
+The signer is not modelled apart from the approver (``signer_full_name`` is text).
+Deleted rows are left to the callers: the pull sends tombstones, the boxes hide them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from sqlalchemy import ColumnElement, and_, exists, or_, select
+from sqlalchemy.orm import Session, object_session
+
+from eoffice.directory.models import Role, Unit, User
+from eoffice.documents.models import DirectionLine, Document, DocumentDirection
+from eoffice.documents.types import Direction, DocState, Secrecy
+
+#: Outgoing states in which a secret document reaches the organisation's clerks.
+CLERK_SECRET_STATES = (DocState.APPROVED.value, DocState.ISSUED.value)
+#: Roles whose holders receive documents for their role (admin gives none).
+DOCUMENT_ROLES = frozenset({Role.CLERK, Role.LEADER, Role.OFFICER})
+
+
+def unit_subtree(session: Session, unit_id: str) -> list[str]:
+    """``unit_id`` and every unit below it, read from the units table (deleted ones skipped)."""
+    org_id = session.scalar(select(Unit.organisation_id).where(Unit.id == unit_id))
+    children: dict[str | None, list[str]] = {}
+    for uid, parent in session.execute(
+        select(Unit.id, Unit.parent_id).where(Unit.organisation_id == org_id, Unit.deleted.is_(False))
+    ):
+        children.setdefault(parent, []).append(uid)
+    found = [unit_id]
+    stack = list(children.get(unit_id, []))
+    while stack:
+        uid = stack.pop()
+        if uid not in found:
+            found.append(uid)
+            stack.extend(children.get(uid, []))
+    return found
+
+
+def names_user(user: User) -> ColumnElement[bool]:
+    """Documents that name ``user``: creator, approver, directing leader, a line's person.
+
+    The person's lines and directions are few: asked as uncorrelated ``IN`` sets, read once
+    from their indexes (ix_lines_user_state, ix_directions_leader), not probed per
+    document, which a count over a year of the organisation's register would do per row.
+    """
+    return or_(
+        Document.created_by == user.id,
+        Document.approver_id == user.id,
+        Document.id.in_(
+            select(DirectionLine.document_id).where(
+                DirectionLine.user_id == user.id, DirectionLine.deleted.is_(False)
+            )
+        ),
+        Document.id.in_(
+            select(DocumentDirection.document_id).where(
+                DocumentDirection.leader_id == user.id, DocumentDirection.deleted.is_(False)
+            )
+        ),
+    )
+
+
+def _unit_work(units: list[str]) -> ColumnElement[bool]:
+    """Documents with a line to one of ``units``, or drafted in one of them.
+
+    The lines are probed per document (a unit's lines are many: a set of them would be
+    read whole for every page of a box, which walks only a few hundred documents).
+    """
+    return or_(
+        Document.drafting_unit_id.in_(units),
+        exists().where(
+            DirectionLine.document_id == Document.id,
+            DirectionLine.unit_id.in_(units),
+            DirectionLine.deleted.is_(False),
+        ),
+    )
+
+
+def visible_documents(user: User, session: Session | None = None) -> ColumnElement[bool]:
+    """The documents ``user`` may see (receive, act on, download), as a WHERE clause.
+
+    ``session`` (by default the one ``user`` was loaded in) reads the unit tree of an
+    officer. Deleted documents are not excluded here.
+    """
+    ordinary = Document.secrecy == Secrecy.NONE.value
+    by_role: list[ColumnElement[bool]] = []
+    if user.has_role(Role.CLERK) or user.has_role(Role.LEADER):
+        by_role.append(ordinary)
+    elif user.has_role(Role.OFFICER) and user.unit_id is not None:
+        session = session or object_session(user)
+        if session is None:
+            raise ValueError("visible_documents needs a session to read an officer's unit tree")
+        by_role.append(and_(ordinary, _unit_work(unit_subtree(session, user.unit_id))))
+    if user.has_role(Role.LEADER):
+        by_role.append(Document.direction == Direction.INCOMING.value)
+    if user.has_role(Role.CLERK):
+        by_role.append(
+            and_(Document.direction == Direction.OUTGOING.value, Document.state.in_(CLERK_SECRET_STATES))
+        )
+    return and_(Document.organisation_id == user.organisation_id, or_(*by_role, names_user(user)))
+
+
+def may_see(session: Session, user: User, document_id: str) -> bool:
+    """Whether ``user`` may see the document ``document_id`` (False when it does not exist)."""
+    return (
+        session.scalar(
+            select(Document.id).where(Document.id == document_id, visible_documents(user, session))
+        )
+        is not None
+    )
+
+
+def view_of(user: User) -> tuple[object, ...]:
+    """What a user's view depends on besides the documents themselves.
+
+    Two values that differ mean the user may see other documents than before (a client
+    then pulls its documents afresh, ``sync.changes``). The unit counts for officers only.
+    """
+    return view_key(user.organisation_id, [r.value for r in user.roles], user.unit_id)
+
+
+def view_key(organisation_id: str, roles: Iterable[str], unit_id: str | None) -> tuple[object, ...]:
+    """``view_of`` from plain values (a pulled user row)."""
+    kept = tuple(sorted(r for r in set(roles) if r in {d.value for d in DOCUMENT_ROLES}))
+    return (organisation_id, kept, unit_id if Role.OFFICER.value in kept else None)
+
+
+__all__ = [
+    "CLERK_SECRET_STATES",
+    "may_see",
+    "names_user",
+    "unit_subtree",
+    "view_key",
+    "view_of",
+    "visible_documents",
+]
