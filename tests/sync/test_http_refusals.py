@@ -125,17 +125,24 @@ def test_asking_for_someone_elses_secret_document_is_refused_audited_and_changes
     secret = _register(clerk, pdf_factory("Kế hoạch bảo vệ"), "Kế hoạch bảo vệ", secrecy="secret")
     plain = _register(clerk, pdf_factory("Lịch công tác"), "Lịch công tác")
     clerk.engine.sync_once()
+    # The plain one is directed to the finance office, whose officer may therefore read it.
+    with province.store.write() as s:
+        direct = ops.Direct(
+            new_id(), plain.document_id, new_id(), "Phòng Tài chính chủ trì",
+            (ops.LineRef(new_id(), "lead", unit_id=w.finance_unit_id, deadline="2099-01-01"),),
+        )
+        assert apply_once(s, w.leader_id, direct).accepted
     outsider = province.device("chuyenvien2", w.officer2_id)  # not named on the secret one
     outsider.engine.sync_once()
     before, denied = _state(province), len(_denied(province))
 
     page = outsider.client.refetch([secret.document_id, plain.document_id], 0)
-    assert [d["id"] for d in page.rows["documents"]] == [plain.document_id]  # its existence is not told
+    assert [d["id"] for d in page.rows["documents"]] == [plain.document_id]  # nothing of the secret one's
     blob = outsider.client._send("GET", f"/blobs/{secret.files[0].digest}")
     assert blob.status_code == 403 and blob.json()["message"] == "Bạn không có quyền xem tệp đính kèm này."
     events = _denied(province)[denied:]
-    assert [(e["actor"], e["reason"], e.get("documents")) for e in events][0] == (
-        w.officer2_id, "document_not_visible", [secret.document_id]
+    assert [(e["actor"], e["target"], e["reason"]) for e in events][0] == (
+        w.officer2_id, secret.document_id, "document_not_visible"
     )
     assert events[1]["actor"] == w.officer2_id and secret.files[0].digest in str(events[1]["path"])
     with outsider.store.read() as s:
