@@ -133,23 +133,32 @@ def _visible(table: str, user: User) -> ColumnElement[bool]:
 # --------------------------------------------------------------------------- server side
 
 
-def _plain(value: Any) -> Any:
-    if isinstance(value, (date, datetime)):
-        return value.isoformat()
-    return value
-
-
 def _columns(table: str) -> list[Any]:
     hidden = PRIVATE.get(table, set())
     return [c for c in MODELS[table].__table__.columns if c.key not in hidden]
 
 
+COLUMNS = {name: _columns(name) for name in TABLES}
+#: Per table, the keys of its columns whose values travel as ISO text (dates and times).
+ISO_KEYS = {
+    name: tuple(c.key for c in COLUMNS[name] if isinstance(c.type, (Date, DateTime))) for name in TABLES
+}
+
+
 def _fetch(session: Session, table: str, where: ColumnElement[bool]) -> list[dict[str, Any]]:
-    cols = _columns(table)
-    return [
-        {c.key: _plain(v) for c, v in zip(cols, row)}
-        for row in session.execute(select(*cols).where(where).order_by(MODELS[table].server_version))
-    ]
+    """Rows as JSON-ready dicts (Core rows, not ORM objects: pages hold thousands)."""
+    cols = COLUMNS[table]
+    keys = [c.key for c in cols]
+    iso = ISO_KEYS[table]
+    out = []
+    for row in session.connection().execute(select(*cols).where(where).order_by(MODELS[table].server_version)).all():
+        values = dict(zip(keys, row))
+        for key in iso:
+            value = values[key]
+            if value is not None:
+                values[key] = value.isoformat()
+        out.append(values)
+    return out
 
 
 def _chunks(ids: Iterable[str], size: int = 500) -> Iterable[list[str]]:
@@ -163,31 +172,42 @@ def _chunks(ids: Iterable[str], size: int = 500) -> Iterable[list[str]]:
         yield batch
 
 
-def _attach_children(session: Session, page: dict[str, list[dict[str, Any]]], doc_ids: list[str], users: list[str]) -> None:
-    """Files, directions and lines of the page's documents; roles of its users."""
-    files: dict[str, list[dict[str, Any]]] = {}
-    for chunk in _chunks(doc_ids):
-        for row in session.execute(
+def _fetch_children(session: Session, table: str, documents: ColumnElement[bool]) -> list[dict[str, Any]]:
+    model = MODELS[table]
+    return _fetch(session, table, model.document_id.in_(select(Document.id).where(documents)))
+
+
+def _attach_children(
+    session: Session,
+    page: dict[str, list[dict[str, Any]]],
+    documents: ColumnElement[bool] | None,
+    users: list[str],
+) -> None:
+    """Files, directions and lines of the page's documents (those ``documents`` selects,
+    a clause on Document: one query per table, no list of ids); roles of its users."""
+    connection = session.connection()
+    if documents is not None:
+        files: dict[str, list[dict[str, Any]]] = {}
+        for row in connection.execute(
             select(DocumentFile.document_id, *(getattr(DocumentFile, c) for c in FILE_COLUMNS))
-            .where(DocumentFile.document_id.in_(chunk))
-            .order_by(DocumentFile.position)
-        ):
+            .where(DocumentFile.document_id.in_(select(Document.id).where(documents)))
+            .order_by(DocumentFile.document_id, DocumentFile.position)
+        ).all():
             files.setdefault(row[0], []).append(dict(zip(FILE_COLUMNS, row[1:])))
-        page["document_directions"].extend(
-            _fetch(session, "document_directions", DocumentDirection.document_id.in_(chunk))
-        )
-        page["direction_lines"].extend(_fetch(session, "direction_lines", DirectionLine.document_id.in_(chunk)))
-    for doc in page["documents"]:
-        if doc["id"] in doc_ids:
-            doc["files"] = files.get(doc["id"], [])
+        page["document_directions"].extend(_fetch_children(session, "document_directions", documents))
+        page["direction_lines"].extend(_fetch_children(session, "direction_lines", documents))
+        for doc in page["documents"]:
+            if "files" not in doc:
+                doc["files"] = files.get(doc["id"], [])
     roles: dict[str, list[str]] = {}
     for chunk in _chunks(users):
-        for user_id, role in session.execute(
+        for user_id, role in connection.execute(
             select(UserRole.user_id, UserRole.role).where(UserRole.user_id.in_(chunk)).order_by(UserRole.role)
         ):
             roles.setdefault(user_id, []).append(role)
+    wanted = set(users)
     for row in page["users"]:
-        if row["id"] in users:
+        if row["id"] in wanted:
             row["roles"] = roles.get(row["id"], [])
 
 
@@ -213,11 +233,13 @@ def _close(session: Session, user: User, page: dict[str, list[dict[str, Any]]], 
     while True:
         wanted: dict[str, set[str]] = {}
         for name in TABLES:
-            for column, target in REFERENCES.get(name, []):
-                for row in page[name]:
-                    ref = row.get(column)
-                    if ref is not None and ref not in present[target]:
-                        wanted.setdefault(target, set()).add(ref)
+            rows = page[name]
+            for column, target in REFERENCES.get(name, []) if rows else ():
+                refs = {row.get(column) for row in rows}
+                refs.discard(None)
+                refs -= present[target]
+                if refs:
+                    wanted.setdefault(target, set()).update(refs)  # type: ignore[arg-type]
         if not wanted:
             return
         added = False
@@ -234,9 +256,9 @@ def _close(session: Session, user: User, page: dict[str, list[dict[str, Any]]], 
                         new_rows = _fetch(session, target, model.id == row_id)
                         page[target].extend(new_rows)
                         if target == "documents":
-                            _attach_children(session, page, [row_id], [])
+                            _attach_children(session, page, Document.id == row_id, [])
                         elif target == "users":
-                            _attach_children(session, page, [], [row_id])
+                            _attach_children(session, page, None, [row_id])
                         added = True
                     present[target].add(row_id)
             hidden[target] = ids - seen
@@ -251,6 +273,10 @@ def _close(session: Session, user: User, page: dict[str, list[dict[str, Any]]], 
             return
 
 
+def _above(name: str, user: User, version: int) -> ColumnElement[bool]:
+    return and_(MODELS[name].server_version > version, _visible(name, user))
+
+
 def changes_since(session: Session, user: User, cursor: int, limit: int = 1000) -> ChangePage:
     """The rows ``user`` may see with ``server_version`` above ``cursor``; about ``limit`` rows.
 
@@ -258,36 +284,38 @@ def changes_since(session: Session, user: User, cursor: int, limit: int = 1000) 
     that makes it longer than ``limit``); ``next_cursor`` is that version.
     """
     limit = max(1, limit)
-    versions = [
-        select(MODELS[name].server_version.label("v")).where(
-            MODELS[name].server_version > cursor, _visible(name, user)
-        )
+    # The limit+1 smallest visible versions above the cursor: each table's own smallest
+    # first (an index range each, however many rows lie above), then the smallest of those.
+    arms = [
+        select(MODELS[name].server_version.label("v"))
+        .where(_above(name, user, cursor))
+        .order_by(MODELS[name].server_version)
+        .limit(limit + 1)
+        .subquery()
         for name in VERSIONED
     ]
-    found = list(session.scalars(select(union_all(*versions).subquery().c.v).order_by("v").limit(limit)))
+    merged = union_all(*(select(arm.c.v) for arm in arms)).subquery()
+    found = [int(v) for v in session.scalars(select(merged.c.v).order_by(merged.c.v).limit(limit + 1))]
     if not found:
         return ChangePage({name: [] for name in TABLES}, cursor, False)
-    cut = int(found[-1])
+    cut = found[min(limit, len(found)) - 1]
     rows: dict[str, list[dict[str, Any]]] = {name: [] for name in TABLES}
     for name in VERSIONED:
         model = MODELS[name]
         rows[name] = _fetch(
-            session, name, and_(model.server_version > cursor, model.server_version <= cut, _visible(name, user))
+            session, name, and_(model.server_version <= cut, _above(name, user, cursor))
         )
-    _attach_children(session, rows, [d["id"] for d in rows["documents"]], [u["id"] for u in rows["users"]])
-    _close(session, user, rows, cut)
-    more = bool(
-        session.scalar(
-            select(
-                or_(
-                    *(
-                        exists().where(MODELS[name].server_version > cut, _visible(name, user))
-                        for name in VERSIONED
-                    )
-                )
-            )
-        )
+    _attach_children(
+        session, rows, and_(Document.server_version <= cut, _above("documents", user, cursor)),
+        [u["id"] for u in rows["users"]],
     )
+    _close(session, user, rows, cut)
+    if len(found) <= limit:
+        more = False  # every visible version above the cursor was found: none is above the cut
+    elif found[limit] > cut:
+        more = True
+    else:  # the next version found is the cut's own: look further
+        more = bool(session.scalar(select(or_(*(exists().where(_above(name, user, cut)) for name in VERSIONED)))))
     return ChangePage(rows, cut, more)
 
 
@@ -300,8 +328,9 @@ def documents_page(session: Session, user: User, document_ids: list[str], cursor
     """
     rows: dict[str, list[dict[str, Any]]] = {name: [] for name in TABLES}
     for chunk in _chunks(sorted(set(document_ids))):
-        rows["documents"].extend(_fetch(session, "documents", and_(Document.id.in_(chunk), _visible("documents", user))))
-    _attach_children(session, rows, [d["id"] for d in rows["documents"]], [])
+        chosen = and_(Document.id.in_(chunk), _visible("documents", user))
+        rows["documents"].extend(_fetch(session, "documents", chosen))
+        _attach_children(session, rows, chosen, [])
     _close(session, user, rows, cursor)
     return ChangePage(rows, cursor, False)
 
