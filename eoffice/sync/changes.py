@@ -27,6 +27,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from operator import itemgetter
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -338,30 +339,8 @@ def documents_page(session: Session, user: User, document_ids: list[str], cursor
 # --------------------------------------------------------------------------- client side
 
 
-def _converters(table: str) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for column in MODELS[table].__table__.columns:
-        if isinstance(column.type, DateTime):
-            out[column.key] = datetime.fromisoformat
-        elif isinstance(column.type, Date):
-            out[column.key] = date.fromisoformat
-    return out
-
-
-CONVERTERS = {name: _converters(name) for name in TABLES}
-
-
 #: Per table, the keys a client takes from a pulled row (never the private ones).
 TAKEN = {name: tuple(c.key for c in COLUMNS[name]) for name in TABLES}
-
-
-def _row_values(table: str, row: dict[str, Any]) -> dict[str, Any]:
-    values = {key: row[key] for key in TAKEN[table] if key in row}
-    for key, convert in CONVERTERS[table].items():
-        value = values.get(key)
-        if isinstance(value, str):
-            values[key] = convert(value)
-    return values
 
 
 def _reserve_sort_keys(session: Session, count: int) -> int:
@@ -381,32 +360,44 @@ class _Writer:
     """One compiled upsert (or insert) for a table and a set of keys, run by the driver.
 
     Pages hold thousands of rows: the statement is compiled once and each row becomes a
-    plain tuple through the columns' own bind processors (what SQLAlchemy would do per
-    row, without its per-row bookkeeping).
+    plain tuple, its values through the columns' own bind processors (what SQLAlchemy
+    would do per row, without its per-row bookkeeping).
     """
 
     sql: str
     names: tuple[str, ...]
-    processors: tuple[Any, ...]
+    #: (position, function) for the values that need converting; None values never do.
+    convert: tuple[tuple[int, Any], ...]
     positional: bool
 
     def run(self, connection: Any, rows: list[dict[str, Any]]) -> None:
         if not rows:
             return
-        pairs = list(zip(self.names, self.processors))
+        names = self.names
+        get = itemgetter(*names) if len(names) > 1 else (lambda row: (row[names[0]],))
+        convert = self.convert
         params: list[Any] = []
         for row in rows:
-            values = [row[k] if p is None or row[k] is None else p(row[k]) for k, p in pairs]
-            params.append(tuple(values) if self.positional else dict(zip(self.names, values)))
+            values: Any = get(row)
+            if convert:
+                values = list(values)
+                for i, fn in convert:
+                    value = values[i]
+                    if value is not None:
+                        values[i] = fn(value)
+                values = tuple(values)
+            params.append(values if self.positional else dict(zip(names, values)))
         connection.exec_driver_sql(self.sql, params)
 
 
-_WRITERS: dict[tuple[str, str, tuple[str, ...], tuple[str, ...], bool], _Writer] = {}
+_WRITERS: dict[tuple[Any, ...], _Writer] = {}
 
 
-def _writer(session: Session, table: str, keys: tuple[str, ...], keep: tuple[str, ...] = (), upsert: bool = True) -> _Writer:
+def _writer(
+    session: Session, table: str, keys: tuple[str, ...], keep: tuple[str, ...], upsert: bool, pulled: bool
+) -> _Writer:
     dialect = session.get_bind().dialect
-    cache_key = (dialect.name, table, keys, keep, upsert)
+    cache_key = (dialect.name, table, keys, keep, upsert, pulled)
     found = _WRITERS.get(cache_key)
     if found is not None:
         return found
@@ -420,10 +411,34 @@ def _writer(session: Session, table: str, keys: tuple[str, ...], keep: tuple[str
     compiled = stmt.compile(dialect=dialect)
     names = tuple(compiled.positiontup) if compiled.positional else keys
     assert set(names) == set(keys)
-    processors = tuple(_processor(model_table.c[k].type, dialect) for k in names)
-    found = _Writer(compiled.string, names, processors, bool(compiled.positional))
+    functions = [_value_function(model_table.c[k].type, dialect, pulled) for k in names]
+    convert = tuple((i, fn) for i, fn in enumerate(functions) if fn is not None)
+    found = _Writer(compiled.string, names, convert, bool(compiled.positional))
     _WRITERS[cache_key] = found
     return found
+
+
+def _value_function(type_: Any, dialect: Any, pulled: bool) -> Any:
+    """What a value goes through on its way to the driver: from a page's ISO text to a
+    date or time when ``pulled``, then the column's bind processor."""
+    processor = _processor(type_, dialect)
+    parse: Any = None
+    if pulled and isinstance(type_, DateTime):
+        parse = datetime.fromisoformat
+    elif pulled and isinstance(type_, Date):
+        parse = date.fromisoformat
+    if parse is None:
+        return processor
+    if getattr(processor, "iso_text", False):  # SQLite, checked against SQLAlchemy: all in C
+        if isinstance(type_, DateTime):
+            return lambda value: (
+                datetime.fromisoformat(value).replace(tzinfo=None).isoformat(" ", "microseconds")
+                if type(value) is str else processor(value)
+            )
+        return lambda value: date.fromisoformat(value).isoformat() if type(value) is str else processor(value)
+    if processor is None:
+        return lambda value: parse(value) if isinstance(value, str) else value
+    return lambda value: processor(parse(value) if isinstance(value, str) else value)
 
 
 def _processor(type_: Any, dialect: Any) -> Any:
@@ -447,6 +462,7 @@ def _processor(type_: Any, dialect: Any) -> Any:
 
         samples = (date(2026, 3, 4), date(987, 1, 2))
     if quick is not None and all(quick(v) == processor(v) for v in samples):
+        quick.iso_text = True
         return quick
     return processor
 
@@ -454,13 +470,34 @@ def _processor(type_: Any, dialect: Any) -> Any:
 _TABLES_BY_NAME = {"document_files": DocumentFile.__table__, "document_search": DocumentSearch.__table__}
 
 
-def _write(session: Session, table: str, values: list[dict[str, Any]], keep: tuple[str, ...] = (), upsert: bool = True) -> None:
-    """Upsert (by id) or insert rows, grouped by the keys they carry."""
+def _write(
+    session: Session,
+    table: str,
+    rows: list[dict[str, Any]],
+    *,
+    pulled: bool = False,
+    extra: tuple[str, ...] = (),
+    keep: tuple[str, ...] = (),
+    upsert: bool = True,
+) -> None:
+    """Upsert (by id) or insert rows, grouped by the keys they carry.
+
+    ``pulled``: rows as a page brings them (dates as ISO text); only the columns a client
+    takes (``TAKEN``, and ``extra`` ones the client sets itself) are written.
+    """
     groups: dict[tuple[str, ...], list[dict[str, Any]]] = {}
-    for v in values:
-        groups.setdefault(tuple(v), []).append(v)
-    for keys, rows in groups.items():
-        _writer(session, table, keys, keep, upsert).run(session.connection(), rows)
+    allowed = TAKEN[table] + extra if pulled else ()
+    every = set(allowed)
+    for row in rows:
+        if not pulled:
+            keys = tuple(row)
+        elif row.keys() >= every:
+            keys = allowed
+        else:
+            keys = tuple(k for k in allowed if k in row)
+        groups.setdefault(keys, []).append(row)
+    for keys, group in groups.items():
+        _writer(session, table, keys, keep, upsert, pulled).run(session.connection(), group)
 
 
 def apply_page(session: Session, page: ChangePage, *, name: str = "server", store_cursor: bool = True) -> int:
@@ -480,12 +517,11 @@ def apply_page(session: Session, page: ChangePage, *, name: str = "server", stor
         rows = page.rows.get(table, [])
         if not rows:
             continue
-        values = [_row_values(table, row) for row in rows]
         if table == "documents":
-            _apply_documents(session, rows, values)
+            _apply_documents(session, rows)
         else:
-            _write(session, table, values)
-        applied += len(values)
+            _write(session, table, rows, pulled=True)
+        applied += len(rows)
         if table == "users":
             ids = [row["id"] for row in rows]
             for chunk in _chunks(ids):
@@ -499,23 +535,21 @@ def apply_page(session: Session, page: ChangePage, *, name: str = "server", stor
     return applied
 
 
-def _apply_documents(session: Session, rows: list[dict[str, Any]], values: list[dict[str, Any]]) -> None:
+def _apply_documents(session: Session, rows: list[dict[str, Any]]) -> None:
     """Upsert documents keeping local sort keys, replace their files, refresh their search rows."""
     ids = [row["id"] for row in rows]
     known: dict[str, int] = {}
     for chunk in _chunks(ids):
         known.update((i, k) for i, k in session.execute(select(Document.id, Document.sort_key).where(Document.id.in_(chunk))))
-    fresh = [v for v in values if v["id"] not in known]
+    had = set(known)
+    fresh = [i for i in ids if i not in had]
     if fresh:
         first = _reserve_sort_keys(session, len(fresh))
-        for offset, v in enumerate(fresh):
-            known[v["id"]] = first + offset
-    for v in values:
-        v["sort_key"] = known[v["id"]]
-    _write(session, "documents", values, keep=("sort_key",))
-    new_ids = {v["id"] for v in fresh}
-    _replace_files(session, rows, [i for i in ids if i not in new_ids])
-    _reindex(session, values, known)
+        known.update((doc_id, first + offset) for offset, doc_id in enumerate(fresh))
+    _write(session, "documents", [{**row, "sort_key": known[row["id"]]} for row in rows],
+           pulled=True, extra=("sort_key",), keep=("sort_key",))
+    _replace_files(session, rows, [i for i in ids if i in had])
+    _reindex(session, rows, known)
 
 
 def _replace_files(session: Session, rows: list[dict[str, Any]], had_files: list[str]) -> None:
@@ -536,11 +570,13 @@ class _RowView:
 
     number_label = Document.number_label
 
-    def __init__(self, values: dict[str, Any]) -> None:
-        self.__dict__.update(values)
+    def __init__(self, row: dict[str, Any]) -> None:
+        self.__dict__.update(row)
+        if isinstance(self.issued_date, str):
+            self.issued_date = date.fromisoformat(self.issued_date)
 
 
-def _reindex(session: Session, values: list[dict[str, Any]], sort_keys: dict[str, int]) -> None:
+def _reindex(session: Session, rows: list[dict[str, Any]], sort_keys: dict[str, int]) -> None:
     """Refresh the search text of pulled documents; their body text stays as indexed.
 
     On SQLite the FTS index is written here in bulk, a page at a time, with its triggers
@@ -550,7 +586,7 @@ def _reindex(session: Session, values: list[dict[str, Any]], sort_keys: dict[str
     sqlite = session.get_bind().dialect.name == "sqlite"
     if sqlite:
         session.execute(text("INSERT INTO search_bulk_writes(id) VALUES (1)"))
-    for chunk in _chunks(values):
+    for chunk in _chunks(rows):
         ids = [v["id"] for v in chunk]
         indexed = {
             row.document_id: row
