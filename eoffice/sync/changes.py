@@ -632,3 +632,106 @@ def _reindex(session: Session, rows: list[dict[str, Any]], sort_keys: dict[str, 
             )
     if sqlite:
         session.execute(text("DELETE FROM search_bulk_writes"))
+
+
+# --------------------------------------------------------------------------- PDF text
+
+
+@dataclass
+class BodyPage:
+    """One page of the PDFs' text of documents: (document id, folded text) in version order.
+
+    Sent apart from the rows (a document's text can be long, and a first sync should not
+    wait for it): the engine fetches it after the metadata, with its own cursor.
+    """
+
+    bodies: list[tuple[str, str]] = field(default_factory=list)
+    next_cursor: int = 0
+    more: bool = False
+
+    def to_json(self) -> dict[str, Any]:
+        return {"bodies": [list(b) for b in self.bodies], "next_cursor": self.next_cursor, "more": self.more}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> BodyPage:
+        return cls([(str(i), str(t)) for i, t in data["bodies"]], int(data["next_cursor"]), bool(data["more"]))
+
+
+def bodies_since(session: Session, user: User, cursor: int, upto: int, limit: int = 1000) -> BodyPage:
+    """The PDF text of documents ``user`` may see versioned in (``cursor``, ``upto``].
+
+    ``upto`` is the client's row cursor, so every document named is one it holds. Pages
+    end at a version boundary like ``changes_since``'s; documents without text are left
+    out (their versions still move the cursor).
+    """
+    limit = max(1, limit)
+    search = DocumentSearch.__table__
+    in_range = and_(Document.server_version <= upto, _above("documents", user, cursor))
+    versions = list(
+        session.scalars(select(Document.server_version).where(in_range).order_by(Document.server_version).limit(limit + 1))
+    )
+    if not versions:
+        return BodyPage([], max(cursor, upto), False)  # nothing of theirs in the range
+    cut = int(versions[min(limit, len(versions)) - 1])
+    rows = session.execute(
+        select(Document.id, search.c.body_text)
+        .join(search, search.c.document_id == Document.id)
+        .where(in_range, Document.server_version <= cut, search.c.body_text != "")
+        .order_by(Document.server_version)
+    )
+    more = len(versions) > limit and bool(
+        session.scalar(select(exists().where(Document.server_version > cut, in_range)))
+    )
+    bodies = [(doc_id, body) for doc_id, body in rows]
+    return BodyPage(bodies, cut if more else max(cut, upto), more)
+
+
+def apply_bodies(session: Session, page: BodyPage, *, name: str) -> int:
+    """Store pulled PDF text in the documents' search rows (and the FTS index) with the
+    page's cursor under ``name``; returns how many search rows changed."""
+    search = DocumentSearch.__table__
+    sqlite = session.get_bind().dialect.name == "sqlite"
+    changed = 0
+    if sqlite and page.bodies:
+        session.execute(text("INSERT INTO search_bulk_writes(id) VALUES (1)"))
+    for chunk in _chunks_of(page.bodies):
+        wanted = dict(chunk)
+        old = [
+            {"seq": seq, "fields_text": fields, "body_text": body, "new_body": wanted[doc_id]}
+            for seq, doc_id, fields, body in session.execute(
+                select(search.c.seq, search.c.document_id, search.c.fields_text, search.c.body_text).where(
+                    search.c.document_id.in_(list(wanted))
+                )
+            )
+            if body != wanted[doc_id]
+        ]
+        if not old:
+            continue
+        if sqlite:
+            session.execute(
+                text(
+                    "INSERT INTO document_fts(document_fts, rowid, fields_text, body_text) "
+                    "VALUES ('delete', :seq, :fields_text, :body_text)"
+                ),
+                old,
+            )
+        session.execute(
+            search.update().where(search.c.seq == bindparam("b_seq")).values(body_text=bindparam("b_body")),
+            [{"b_seq": o["seq"], "b_body": o["new_body"]} for o in old],
+        )
+        if sqlite:
+            session.execute(
+                text("INSERT INTO document_fts(rowid, fields_text, body_text) VALUES (:seq, :fields_text, :new_body)"),
+                old,
+            )
+        changed += len(old)
+    if sqlite and page.bodies:
+        session.execute(text("DELETE FROM search_bulk_writes"))
+    session.expire_all()
+    set_cursor(session, page.next_cursor, name=name)
+    return changed
+
+
+def _chunks_of(items: list[tuple[str, str]], size: int = 500) -> Iterable[list[tuple[str, str]]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]

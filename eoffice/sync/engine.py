@@ -28,7 +28,7 @@ from eoffice.store import Store
 from eoffice.store.base import utcnow
 from eoffice.store.blobs import BlobStore
 from eoffice.sync import operations as ops
-from eoffice.sync.changes import ChangePage, apply_page
+from eoffice.sync.changes import ChangePage, apply_bodies, apply_page
 from eoffice.sync.client import (
     BlobCorrupt,
     NotSignedIn,
@@ -90,6 +90,7 @@ class RoundReport:
     uploaded: int = 0
     pages: int = 0
     rows: int = 0
+    bodies: int = 0  # documents whose PDF text arrived
     downloaded: int = 0
 
 
@@ -238,6 +239,7 @@ class SyncEngine:
             self._hello_done = True
         self._push(report)
         self._pull(report)
+        self._pull_bodies(report)
         self._download(report)
         return report
 
@@ -294,6 +296,21 @@ class SyncEngine:
             self._status = replace(
                 self._status, online=True, pages=self._status.pages + 1, rows=self._status.rows + applied
             )
+
+    def _pull_bodies(self, report: RoundReport) -> None:
+        """The PDF text of the documents pulled so far (searchable inside their PDFs),
+        after the rows: a first sync's documents are there without waiting for it."""
+        name = f"{self.name}.bodies"
+        while True:
+            with self.store.read() as session:
+                cursor, upto = get_cursor(session, name), get_cursor(session, self.name)
+            if cursor >= upto:
+                return
+            page = self.client.pull_bodies(cursor, upto, self.page_limit)
+            with self.store.write() as session:
+                report.bodies += apply_bodies(session, page, name=name)
+            if not page.more:
+                return
 
     def missing_blobs(self) -> list[str]:
         """Digests of the files of visible documents that are not here yet."""

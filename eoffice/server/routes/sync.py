@@ -22,7 +22,7 @@ from eoffice.directory.models import User
 from eoffice.errors import DomainError, NotFound, ValidationError
 from eoffice.server.deps import AUTH_RESPONSES, BlobsDep, CurrentUser, StoreDep
 from eoffice.sync import operations
-from eoffice.sync.changes import changes_since, documents_page
+from eoffice.sync.changes import bodies_since, changes_since, documents_page
 from eoffice.sync.permissions import apply_checked
 from eoffice.sync.versioning import has_unversioned, stamp_unversioned
 
@@ -156,4 +156,25 @@ def documents(
     ids = [i for i in ids if UUID_TEXT.match(i)]  # anything else names no document
     with store.read() as session:
         page = documents_page(session, _actor(session, user), ids, cursor)
+    return PageResponse(page.to_json())
+
+
+class BodyPageOut(BaseModel):
+    bodies: list[tuple[str, str]] = Field(description="(document id, folded PDF text) pairs")
+    next_cursor: int
+    more: bool
+
+
+@router.get("/bodies", response_model=BodyPageOut, responses=AUTH_RESPONSES)
+def bodies(
+    user: CurrentUser,
+    store: StoreDep,
+    cursor: Annotated[int, Query(ge=0, le=2**62)] = 0,
+    upto: Annotated[int, Query(ge=0, le=2**62)] = 0,
+    limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 1000,
+) -> Response:
+    """The PDFs' text of documents the user may see versioned in (``cursor``, ``upto``]:
+    what a client fetches after the rows, so that it can search inside PDFs it pulled."""
+    with store.read() as session:
+        page = bodies_since(session, _actor(session, user), cursor, upto, limit)
     return PageResponse(page.to_json())
