@@ -12,7 +12,8 @@ RSS (VmHWM) of each side is its own. Measured, per database:
 
 1. initial sync: N documents (one file each, half of them directed: a direction and a
    line) seeded in bulk on the server, pulled page by page into an empty client SQLite
-   with ``SyncClient.pull`` + ``apply_page`` (what ``SyncEngine`` does). Rows per second
+   with ``prefetched_pages`` + ``apply_page`` (what ``SyncEngine`` does: the next page is
+   fetched while one is applied; ``--page-limit`` to try other page sizes). Rows per second
    count every row the client holds afterwards (documents, files, directions, lines and
    the directory); the split between waiting on the server and applying is reported.
 2. twenty clerks, each with their own client database, register 50 incoming documents

@@ -21,6 +21,11 @@ apply each page on its own, with its foreign keys checked at commit.
 
 Client side, ``apply_page`` upserts the rows by id and stores the page's cursor in the
 same transaction: an interrupted pull resumes at the last committed page, never skips.
+A first sync applies a hundred thousand documents, so rows go to the driver as tuples
+through compiled statements, and SQLite's full-text index is written a page at a time.
+
+The PDFs' text travels apart (``bodies_since`` / ``apply_bodies``), after the rows and
+with its own cursor: a first sync does not wait for it.
 """
 
 from __future__ import annotations
