@@ -160,7 +160,7 @@ def documents(
 
 
 class BodyPageOut(BaseModel):
-    bodies: list[tuple[str, str]] = Field(description="(document id, folded PDF text) pairs")
+    bodies: list[list[str]] = Field(description="[document id, folded PDF text] pairs")
     next_cursor: int
     more: bool
 
