@@ -12,7 +12,8 @@ RSS (VmHWM) of each side is its own. Measured, per database:
 
 1. initial sync: N documents (one file each, half of them directed: a direction and a
    line) seeded in bulk on the server, pulled page by page into an empty client SQLite
-   with ``SyncClient.pull`` + ``apply_page`` (what ``SyncEngine`` does). Rows per second
+   with ``prefetched_pages`` + ``apply_page`` (what ``SyncEngine`` does: the next page is
+   fetched while one is applied; ``--page-limit`` to try other page sizes). Rows per second
    count every row the client holds afterwards (documents, files, directions, lines and
    the directory); the split between waiting on the server and applying is reported.
 2. twenty clerks, each with their own client database, register 50 incoming documents
@@ -325,27 +326,32 @@ def _device(server_url: str, username: str, folder: Path, name: str):  # type: i
     return store, BlobStore(folder / f"{name}-blobs"), client
 
 
-def _pull_all(store: Any, client: Any) -> tuple[int, int, float, float]:
-    """SyncEngine's pull loop, timed: (pages, rows reported, seconds waiting, seconds applying)."""
+def _pull_all(store: Any, client: Any, limit: int | None = None) -> tuple[int, int, float, float]:
+    """SyncEngine's pull loop (the next page fetched while this one is applied), timed:
+    (pages, rows reported, seconds the applier waited for a page, seconds applying)."""
+    from contextlib import closing
+
     from eoffice.sync.changes import apply_page
     from eoffice.sync.client_state import get_cursor
+    from eoffice.sync.engine import SyncEngine, prefetched_pages
 
     with store.read() as s:
         cursor = get_cursor(s)
     pages = rows = 0
     waiting = applying = 0.0
-    while True:
-        t0 = time.perf_counter()
-        page = client.pull(cursor, 1000)
-        t1 = time.perf_counter()
-        with store.write() as s:
-            rows += apply_page(s, page)
-        applying += time.perf_counter() - t1
-        waiting += t1 - t0
-        pages += 1
-        cursor = page.next_cursor
-        if not page.more:
-            return pages, rows, waiting, applying
+    limit = limit or SyncEngine.DEFAULT_PAGE_LIMIT
+    with closing(prefetched_pages(client, cursor, limit)) as stream:
+        while True:
+            t0 = time.perf_counter()
+            page = next(stream, None)
+            t1 = time.perf_counter()
+            waiting += t1 - t0
+            if page is None:
+                return pages, rows, waiting, applying
+            with store.write() as s:
+                rows += apply_page(s, page)
+            applying += time.perf_counter() - t1
+            pages += 1
 
 
 def phase_initial(args: dict[str, Any]) -> dict[str, Any]:
@@ -369,8 +375,10 @@ def phase_initial(args: dict[str, Any]) -> dict[str, Any]:
         profile = cProfile.Profile()
         profile.enable()
     t0 = time.perf_counter()
-    pages, _reported, waiting, applying = _pull_all(store, client)
+    cpu0 = time.process_time()
+    pages, _reported, waiting, applying = _pull_all(store, client, args.get("page_limit"))
     elapsed = time.perf_counter() - t0
+    cpu = time.process_time() - cpu0
     if profile is not None:
         import io
         import pstats
@@ -396,6 +404,7 @@ def phase_initial(args: dict[str, Any]) -> dict[str, Any]:
         "initial_sync_documents_per_s": round(counts["documents"] / elapsed),
         "initial_sync_server_wait_s": round(waiting, 2),
         "initial_sync_client_apply_s": round(applying, 2),
+        "initial_sync_client_cpu_s": round(cpu, 2),
         "initial_sync_client_peak_rss_mb": vm_hwm_mb(),
     }
 
@@ -683,10 +692,10 @@ def numbers_gapless(url: str, register_id: str, expected: int) -> tuple[bool, in
     return numbers == list(range(1, expected + 1)), len(numbers)
 
 
-def bench_database(kind: str, n: int, pg_url: str, profile: bool) -> dict[str, Any]:
+def bench_database(kind: str, n: int, pg_url: str, profile: bool, page_limit: int | None) -> dict[str, Any]:
     folder = Path(tempfile.mkdtemp(prefix=f"eoffice-bench-sync-{kind}-"))
     scratch = Scratch(kind, folder, pg_url)
-    result: dict[str, Any] = {"database": kind}
+    result: dict[str, Any] = {"database": kind, "load_average_at_start": round(os.getloadavg()[0], 2)}
     try:
         # 1. Initial sync of n documents.
         big = scratch.url("big")
@@ -696,7 +705,9 @@ def bench_database(kind: str, n: int, pg_url: str, profile: bool) -> dict[str, A
         log(f"{kind}: seeded {n} documents in {time.perf_counter() - t0:.1f}s")
         server = ServerProcess(big, folder / "server-big")
         try:
-            r = run_phase("initial", {"url": server.url, "folder": str(folder), "profile": profile})
+            r = run_phase(
+                "initial", {"url": server.url, "folder": str(folder), "profile": profile, "page_limit": page_limit}
+            )
         finally:
             result["server_peak_rss_mb_initial_sync"] = server.stop()
         result.update(r)
@@ -731,6 +742,7 @@ def bench_database(kind: str, n: int, pg_url: str, profile: bool) -> dict[str, A
     finally:
         scratch.drop()
         shutil.rmtree(folder, ignore_errors=True)
+    result["load_average_at_end"] = round(os.getloadavg()[0], 2)
     keys = [
         "database", "initial_sync_rows_per_s", "op_latency_pull_p50_ms", "op_latency_pull_p95_ms",
         "op_latency_live_p50_ms", "op_latency_live_p95_ms", "concurrent_push_ops_per_s", "numbers_gapless",
@@ -752,9 +764,12 @@ def main() -> None:
     parser.add_argument("--documents", type=int, default=100_000)
     parser.add_argument("--postgres-url", default=os.environ.get("EOFFICE_TEST_POSTGRES_URL") or DEFAULT_PG)
     parser.add_argument("--profile", action="store_true", help="cProfile the initial sync client (stderr)")
+    parser.add_argument("--page-limit", type=int, help="rows per pull page (default: the engine's)")
     args = parser.parse_args()
     kinds = ["sqlite", "postgresql"] if args.database == "both" else [args.database]
-    results = [bench_database(kind, args.documents, args.postgres_url, args.profile) for kind in kinds]
+    results = [
+        bench_database(kind, args.documents, args.postgres_url, args.profile, args.page_limit) for kind in kinds
+    ]
     print(json.dumps(results, ensure_ascii=False, indent=2))
 
 

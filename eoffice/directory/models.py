@@ -6,7 +6,7 @@ import enum
 
 from datetime import date
 
-from sqlalchemy import Date, ForeignKey, String, UniqueConstraint
+from sqlalchemy import Date, ForeignKey, Index, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from eoffice.store.base import Base, Synced
@@ -38,7 +38,10 @@ class Unit(Synced, Base):
     """A unit inside an organisation (phòng, ban); units form a tree."""
 
     __tablename__ = "units"
-    __table_args__ = (UniqueConstraint("organisation_id", "code"),)
+    __table_args__ = (
+        UniqueConstraint("organisation_id", "code"),
+        Index("ix_units_org_version", "organisation_id", "server_version"),  # pull pages
+    )
 
     organisation_id: Mapped[str] = mapped_column(ForeignKey("organisations.id"), index=True)
     parent_id: Mapped[str | None] = mapped_column(ForeignKey("units.id"), nullable=True)
@@ -52,6 +55,7 @@ class User(Synced, Base):
     """A person who signs in; ``position`` is the title printed under a signature."""
 
     __tablename__ = "users"
+    __table_args__ = (Index("ix_users_org_version", "organisation_id", "server_version"),)  # pull pages
 
     username: Mapped[str] = mapped_column(String(80), unique=True)
     full_name: Mapped[str] = mapped_column(String(200))

@@ -31,7 +31,10 @@ class Register(Synced, Base):
     """
 
     __tablename__ = "registers"
-    __table_args__ = (UniqueConstraint("organisation_id", "kind", "secret"),)
+    __table_args__ = (
+        UniqueConstraint("organisation_id", "kind", "secret"),
+        Index("ix_registers_org_version", "organisation_id", "server_version"),  # pull pages
+    )
 
     organisation_id: Mapped[str] = mapped_column(ForeignKey("organisations.id"), index=True)
     kind: Mapped[str] = mapped_column(String(10))  # Direction value
@@ -65,6 +68,8 @@ class Document(Synced, Base):
         Index("ix_documents_state", "organisation_id", "direction", "state", "sort_key"),
         #: Search filtered by year: its sort_key range, and the year's list newest first.
         Index("ix_documents_year", "organisation_id", "year", "sort_key"),
+        #: A pull's pages: the organisation's rows in version order.
+        Index("ix_documents_org_version", "organisation_id", "server_version"),
     )
 
     organisation_id: Mapped[str] = mapped_column(ForeignKey("organisations.id"))

@@ -42,6 +42,7 @@ from eoffice.server.routes import ROUTERS
 from eoffice.server.settings import ServerSettings
 from eoffice.store import Store
 from eoffice.store.blobs import BlobStore
+from eoffice.sync.versioning import version_store
 
 log = logging.getLogger("eoffice.server")
 
@@ -243,6 +244,9 @@ def _install_error_handlers(app: FastAPI, store: Store) -> None:
 def create_app(store: Store, blobs: BlobStore, settings: ServerSettings) -> FastAPI:
     """The server application over one database, one blob store and its settings."""
     settings.signing_key()  # created now, not by the first request racing another
+    # Every synced row this server writes gets a version, and rows written before it
+    # started (by an admin command, an older version) get one now: clients pull them.
+    version_store(store)
     app = FastAPI(
         title="eoffice",
         version=eoffice.__version__,

@@ -33,10 +33,15 @@ def default_server_database_url(folder: Path) -> str:
 def open_server(
     database_url: str | None, data_dir: str | Path | None, *, migrate: bool = True
 ) -> tuple[Store, BlobStore, ServerSettings]:
+    """The server's store (migrated unless told not to, versioned: the admin commands'
+    rows carry server versions as the server's own do), attachments and settings."""
+    from eoffice.sync.versioning import install_versioning
+
     folder = server_data_dir(data_dir)
     store = Store(database_url or default_server_database_url(folder))
     if migrate:
         store.migrate()
+    install_versioning(store)
     return store, BlobStore(folder / "blobs"), ServerSettings(data_dir=folder)
 
 

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
@@ -132,13 +132,17 @@ def apply_once(session: Session, actor_id: str, op: Operation, *, authority: boo
         outcome = Outcome(op.op_id, op.kind, REJECTED, error.message_vi, error.message_en)
     else:
         outcome = Outcome(op.op_id, op.kind, ACCEPTED, result=result.data)
-    row = _existing(session, op.op_id)
-    assert row is not None
-    row.outcome = outcome.status
-    row.reason_vi = outcome.reason_vi
-    row.reason_en = outcome.reason_en
-    row.result_json = json.dumps(outcome.result, ensure_ascii=False, default=str)
-    session.flush()
+    # One statement, not a load and a flush: the row was claimed above by a plain insert.
+    stored = session.execute(
+        update(AppliedOperation)
+        .where(AppliedOperation.op_id == op.op_id)
+        .values(
+            outcome=outcome.status, reason_vi=outcome.reason_vi, reason_en=outcome.reason_en,
+            result_json=json.dumps(outcome.result, ensure_ascii=False, default=str),
+        )
+        .execution_options(synchronize_session=False)
+    )
+    assert stored.rowcount == 1
     return outcome
 
 

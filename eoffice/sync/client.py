@@ -23,15 +23,18 @@ from types import TracebackType
 from typing import Any, Self
 
 import httpx
+import orjson
 
 from eoffice.errors import DomainError
 from eoffice.server.protocol import API_PREFIX, HEADER, PROTOCOL_VERSION, versions_text
 from eoffice.store.blobs import BlobStore, sha256_file
-from eoffice.sync.changes import ChangePage
+from eoffice.sync.changes import BodyPage, ChangePage
 from eoffice.sync.credentials import Credentials
 from eoffice.sync.operations import Operation, to_json
 
 CHUNK = 256 * 1024
+#: Seconds to wait for the answer to a push (see ``SyncClient.push``).
+PUSH_TIMEOUT = 180.0
 
 
 class Offline(DomainError):
@@ -142,6 +145,7 @@ class SyncClient:
         protocol: int = PROTOCOL_VERSION,
     ) -> None:
         self.base_url = base_url.rstrip("/")
+        self.timeout = timeout
         self.credentials = credentials
         self.protocol = protocol
         self._http = httpx.Client(
@@ -250,7 +254,7 @@ class SyncClient:
         response = self._send(method, path, **kwargs)
         if response.status_code >= 400:
             raise _error_of(response)
-        return response.json()
+        return orjson.loads(response.content)  # pages are megabytes: parsed in C
 
     # ------------------------------------------------------------------ API
 
@@ -299,8 +303,16 @@ class SyncClient:
         self._access = None
 
     def push(self, ops: list[Operation]) -> list[PushResult]:
-        """Send operations in order; the server's answer to each, in the same order."""
-        body = self._json("POST", "/ops", json={"ops": [to_json(op) for op in ops]})
+        """Send operations in order; the server's answer to each, in the same order.
+
+        The answer may take long under load: the server applies one writer's batch at a
+        time (server versions commit in order), so a batch waits behind the others'. A
+        read timeout then would show the client offline although its batch is applied.
+        """
+        body = self._json(
+            "POST", "/ops", json={"ops": [to_json(op) for op in ops]},
+            timeout=httpx.Timeout(max(self.timeout, PUSH_TIMEOUT), connect=min(self.timeout, 5.0)),
+        )
         return [
             PushResult(
                 r["op_id"], r.get("kind", ""), r["outcome"], r.get("reason", ""), r.get("reason_en", ""),
@@ -312,6 +324,12 @@ class SyncClient:
     def pull(self, cursor: int, limit: int = 1000) -> ChangePage:
         """The next page of rows above ``cursor``."""
         return ChangePage.from_json(self._json("GET", "/changes", params={"cursor": cursor, "limit": limit}))
+
+    def pull_bodies(self, cursor: int, upto: int, limit: int = 1000) -> BodyPage:
+        """The next page of PDF text of documents versioned in (``cursor``, ``upto``]."""
+        return BodyPage.from_json(
+            self._json("GET", "/bodies", params={"cursor": cursor, "upto": upto, "limit": limit})
+        )
 
     def refetch(self, document_ids: list[str], cursor: int) -> ChangePage:
         """Documents' current rows as the server has them (after a rejection)."""

@@ -30,7 +30,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import event, select, text, update
+from sqlalchemy import event, exists, or_, select, text, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from eoffice.directory.models import Organisation, Unit, User, UserRole
@@ -155,9 +155,29 @@ def stamp_unversioned(session: Session, chunk: int = 1000) -> int:
             if not ids:
                 break
             version = next_value(session, COUNTER)
-            session.execute(update(table).where(table.c.id.in_(ids)).values(server_version=version))
+            # Still unversioned: another server process may have stamped them meanwhile.
+            session.execute(
+                update(table).where(table.c.id.in_(ids), table.c.server_version.is_(None)).values(server_version=version)
+            )
             stamped += len(ids)
     return stamped
+
+
+def has_unversioned(session: Session) -> bool:
+    """Whether some synced row carries no version: one statement, an index probe per table."""
+    probes = [exists().where(model.__table__.c.server_version.is_(None)) for model in SYNCED_MODELS]
+    return bool(session.scalar(select(or_(*probes))))
+
+
+def version_store(store: Any) -> int:
+    """Versioning on for every write of ``store`` (a server's), and a version for rows
+    written without one before; returns how many were stamped. Run where a server starts."""
+    install_versioning(store)
+    with store.read() as session:
+        if not has_unversioned(session):
+            return 0
+    with store.write() as session:
+        return stamp_unversioned(session)
 
 
 def current_version(session: Session) -> int:

@@ -81,3 +81,13 @@ def test_completions_become_an_or_of_exact_terms():
     assert fts5_query([["chuyen"], ["doi"]], None, column="fields_text", as_phrase=True) == (
         'fields_text : ("chuyen doi" *)'
     )
+
+
+def test_the_quick_fold_matches_the_definition_for_every_latin_letter():
+    from eoffice.documents.folding import _fold_slowly
+
+    letters = [chr(c) for c in (*range(0x20, 0x250), *range(0x300, 0x370), *range(0x1E00, 0x1F00))]
+    assert [fold(ch) for ch in letters] == [_fold_slowly(ch) for ch in letters]
+    assert fold("".join(letters)) == _fold_slowly("".join(letters))
+    mixed = "Ωμέγα ĐÔI Σ İstanbul ǅ ﬁ Quyết định số 12/QĐ-UBND a\u034fb"
+    assert fold(mixed) == _fold_slowly(mixed)

@@ -30,12 +30,17 @@ from tests.sync.conftest import doc_fields
 from tests.sync.http_support import Device, Province
 
 
-def _register(device: Device, pdf: Path, subject: str = "Về việc kiểm tra hồ sơ", **fields: object) -> ops.RegisterIncoming:
-    """Register a PDF on the device, offline: applied locally, queued for the server."""
+def _register(
+    device: Device, pdf: Path, subject: str = "Về việc kiểm tra hồ sơ", text: str = "", **fields: object
+) -> ops.RegisterIncoming:
+    """Register a PDF on the device, offline: applied locally, queued for the server.
+
+    ``text`` is what the device extracted from the PDF (its searchable body).
+    """
     digest, size = device.blobs.put_file(pdf)
     op = ops.RegisterIncoming(
         op_id=new_id(), document_id=new_id(), fields=doc_fields(subject, **fields),
-        files=(ops.FileRef(digest, pdf.name, size, 1, ""),), arrival_date="2026-03-03",
+        files=(ops.FileRef(digest, pdf.name, size, 1, text),), arrival_date="2026-03-03",
     )
     with device.store.write() as s:
         record_local(s, device.user_id, op)
@@ -347,6 +352,30 @@ def test_requests_need_a_user_and_the_protocol_header(province):
         assert c.post("/ops", json={"ops": []}).status_code == 401
     with httpx.Client(base_url=f"{province.url}/api/v1") as c:
         assert c.get("/changes").status_code == 426
+
+
+def test_a_pulled_document_is_found_by_a_word_only_in_its_pdf_text(province, pdf_factory):
+    from eoffice.directory.models import User
+    from eoffice.documents.search import search
+
+    w = province.world
+    clerk = province.device("vanthu", w.clerk_id)
+    clerk.engine.sync_once()
+    op = _register(
+        clerk, pdf_factory("Về việc kiểm tra hồ sơ", body="Đề án thủy lợi Khe Bố."), "Về việc kiểm tra hồ sơ",
+        text="Đề án thủy lợi Khe Bố: nạo vét kênh mương",
+    )
+    clerk.engine.sync_once()
+
+    leader = province.device("lanhdao", w.leader_id)
+    report = leader.engine.sync_once()  # rows first, then the PDFs' text
+    assert report.bodies == 1
+    with leader.store.read() as s:
+        me = s.get(User, w.leader_id)
+        assert [r.id for r in search(s, me, "nao vet kenh")] == [op.document_id]
+        assert [r.id for r in search(s, me, "kiểm tra hồ sơ")] == [op.document_id]
+        assert search(s, me, "thuy dien") == []
+    assert leader.engine.sync_once().bodies == 0  # the text came once
 
 
 def test_rows_written_by_another_process_without_versions_are_still_pulled(province):
