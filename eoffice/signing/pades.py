@@ -130,6 +130,7 @@ def _sign_one(src: Path, dst: Path, appearance: Appearance, ctx: _Context) -> Si
     from pyhanko.sign import fields
     from pyhanko.sign.general import SigningError as HankoSigningError
     from pyhanko.sign.signers import PdfSignatureMetadata
+    from pyhanko.sign.signers.pdf_signer import DSSContentSettings, SigDSSPlacementPreference
     from pyhanko.sign.timestamps.common_utils import TimestampRequestError
 
     key, options = ctx.key, ctx.options
@@ -152,6 +153,9 @@ def _sign_one(src: Path, dst: Path, appearance: Appearance, ctx: _Context) -> Si
         embed_validation_info=ltv,
         validation_context=_validation_context(ctx) if ltv else None,
         signer_key_usage={"non_repudiation"} if ltv else set(),
+        # the DSS goes into the signature's own revision, so the signature still covers the
+        # whole file (the DSS holds the signer's chain and CRLs; no VRI, which PAdES dropped)
+        dss_settings=DSSContentSettings(placement=SigDSSPlacementPreference.TOGETHER_WITH_SIGNATURE, include_vri=False),
     )
     signer = _make_signer(meta, key, ctx.timestamper, style, spec, moment)
     dst.parent.mkdir(parents=True, exist_ok=True)
@@ -167,7 +171,7 @@ def _sign_one(src: Path, dst: Path, appearance: Appearance, ctx: _Context) -> Si
             try:
                 signer.sign_pdf(
                     writer, in_place=True,
-                    appearance_text_params=text_params(appearance, key.organisation or key.signer_name),
+                    appearance_text_params=text_params(appearance, key.signer_name or key.organisation),
                 )
             except TimestampRequestError as err:
                 raise TimestampError(options.timestamp_url or "", str(err)) from err
