@@ -102,12 +102,21 @@ def _seal_needed() -> ValidationError:
     )
 
 
+#: What a stamp may print: Latin, Vietnamese letters, punctuation.
+STAMP_UNICODES = [
+    *range(0x20, 0x7F), *range(0xA0, 0x180), *range(0x1A0, 0x1B1), *range(0x300, 0x324),
+    *range(0x1EA0, 0x1EFA), *range(0x2010, 0x2027), 0x2030, 0x20AB,
+]
+
+
 def stamp_font() -> Path:
-    """The Vietnamese font for stamps, rescaled to 1000 units per em.
+    """The Vietnamese font for stamps: its Latin and Vietnamese glyphs at 1000 units per em.
 
     pyHanko writes a TrueType font's glyph widths in the font's own units, which PDF
     reads as thousandths of an em: a 2048-unit font (Times, Liberation) would print with
-    gaps between letters. A copy at 1000 units per em, made once and cached, fixes it.
+    gaps between letters. A copy at 1000 units per em fixes it; keeping only the glyphs a
+    stamp can need (no hinting, no layout tables) makes the per-signature subset ten times
+    quicker. Made once and cached.
     """
     import platformdirs
     from fontTools.ttLib import TTFont
@@ -118,13 +127,22 @@ def stamp_font() -> Path:
     source = find_font().regular
     stat = source.stat()
     cache = Path(platformdirs.user_cache_dir("eoffice", "eoffice")) / "fonts"
-    target = cache / f"{source.stem}-{stat.st_size}-{int(stat.st_mtime)}-upem1000.ttf"
+    target = cache / f"{source.stem}-{stat.st_size}-{int(stat.st_mtime)}-stamp.ttf"
     if target.is_file():
         return target
+    from fontTools import subset
+
     with TTFont(io.BytesIO(source.read_bytes())) as font:
-        if font["head"].unitsPerEm == 1000:
-            return source
-        scale_upem(font, 1000)
+        options = subset.Options()
+        options.layout_features = []
+        options.hinting = False
+        options.name_IDs = ["*"]
+        options.notdef_outline = True
+        subsetter = subset.Subsetter(options)
+        subsetter.populate(unicodes=STAMP_UNICODES)
+        subsetter.subset(font)
+        if font["head"].unitsPerEm != 1000:
+            scale_upem(font, 1000)
         cache.mkdir(parents=True, exist_ok=True)
         partial = target.with_suffix(f".{os.getpid()}.part")
         font.save(str(partial))

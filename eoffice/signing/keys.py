@@ -117,7 +117,24 @@ def open_pkcs12(path: Path, password: str, trust_store: Iterable[x509.Certificat
         )
     chain = build_chain(cert, [*extra, *trust_store])
     key_der = key.private_bytes(serialization.Encoding.DER, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
-    signer = SimpleSigner(
+
+    class _LoadedKeySigner(SimpleSigner):
+        """SimpleSigner that keeps the loaded key: pyHanko parses it again (~0.1 s) per signature."""
+
+        def sign_raw(self, data: bytes, digest_algorithm: str) -> bytes:
+            from cryptography.hazmat.primitives.asymmetric import ec, rsa
+            from cryptography.hazmat.primitives.asymmetric.padding import PKCS1v15
+            from pyhanko_certvalidator.util import get_pyca_cryptography_hash
+
+            mechanism = self.get_signature_mechanism_for_digest(digest_algorithm).signature_algo
+            hash_algo = get_pyca_cryptography_hash(digest_algorithm)
+            if mechanism == "rsassa_pkcs1v15" and isinstance(key, rsa.RSAPrivateKey):
+                return key.sign(data, PKCS1v15(), hash_algo)
+            if mechanism == "ecdsa" and isinstance(key, ec.EllipticCurvePrivateKey):
+                return key.sign(data, ec.ECDSA(hash_algo))
+            return super().sign_raw(data, digest_algorithm)
+
+    signer = _LoadedKeySigner(
         signing_cert=_asn1(cert),
         signing_key=asn1_keys.PrivateKeyInfo.load(key_der),
         cert_registry=SimpleCertificateStore.from_certs([_asn1(c) for c in chain]),

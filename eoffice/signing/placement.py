@@ -116,10 +116,26 @@ def page_sizes(path: Path) -> list[tuple[float, float]]:
         return [(float(p.mediabox.width), float(p.mediabox.height)) for p in reader.pages]
 
 
+def _without_xobjects(page):  # type: ignore[no-untyped-def]
+    """The page without its XObjects: pypdf would load a scanned page's image whole."""
+    from pypdf import PageObject
+    from pypdf.generic import DictionaryObject, NameObject
+
+    resources = page.get("/Resources")
+    resources = resources.get_object() if resources is not None else None
+    if not resources or "/XObject" not in resources:
+        return page
+    copy = PageObject(page.pdf, page.indirect_reference)
+    copy.update(page)
+    copy[NameObject("/Resources")] = DictionaryObject({k: v for k, v in resources.items() if k != "/XObject"})
+    return copy
+
+
 def _lines(page) -> list[_Line]:  # type: ignore[no-untyped-def]
     from pypdf import mult
 
     found: list[_Line] = []
+    page = _without_xobjects(page)
 
     def visit(text, cm, tm, _font, size):  # type: ignore[no-untyped-def]
         if text and text.strip():
