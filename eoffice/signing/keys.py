@@ -166,3 +166,55 @@ def open_pkcs11(
             other_certs_to_pull=(),
         )
         yield SigningKey(signer, tk.certificate, chain, "pkcs11", f"{tk.token_label} ({tk.key_id.hex()})")
+
+
+@dataclass(frozen=True)
+class KeyChoice:
+    """One key the user can pick: a certificate on a token, or a PKCS#12 file."""
+
+    kind: str  # "pkcs11" or "pkcs12"
+    name: str  # the certificate's common name
+    issuer: str = ""
+    not_after: datetime | None = None
+    module: str = ""
+    token_label: str = ""
+    key_id: str = ""  # hex CKA_ID
+    path: Path | None = None  # the PKCS#12 file
+
+    @property
+    def expired(self) -> bool:
+        return self.not_after is not None and self.not_after < datetime.now(timezone.utc)
+
+
+def token_choices(tokens: Iterable[object]) -> list[KeyChoice]:
+    """A choice per signing certificate on the tokens (``list_tokens`` output)."""
+    out = []
+    for token in tokens:
+        for cert in token.signing_certificates:  # type: ignore[attr-defined]
+            out.append(KeyChoice(
+                "pkcs11", cert.common_name, cert.issuer, cert.not_after, token.module, token.label,  # type: ignore[attr-defined]
+                cert.key_id,
+            ))
+    return out
+
+
+def pkcs12_choice(path: Path) -> KeyChoice:
+    """A PKCS#12 file as a choice (its certificate is read only once the password is given)."""
+    return KeyChoice("pkcs12", Path(path).stem, path=Path(path))
+
+
+@contextmanager
+def open_key(
+    choice: KeyChoice, pin: str | None, *, confirm_final_try: bool = False, trust_store: Iterable[x509.Certificate] = ()
+) -> Iterator[SigningKey]:
+    """The key behind ``choice``, logged in with ``pin`` once, for the ``with`` block."""
+    if choice.kind == "pkcs12":
+        assert choice.path is not None
+        yield open_pkcs12(choice.path, pin or "", trust_store)
+        return
+    key_id = bytes.fromhex(choice.key_id) if choice.key_id else None
+    with open_pkcs11(
+        choice.module, choice.token_label, pin, key_id=key_id, confirm_final_try=confirm_final_try,
+        trust_store=trust_store,
+    ) as key:
+        yield key
