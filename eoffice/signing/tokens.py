@@ -307,6 +307,7 @@ def _choose_key(session, key_id: bytes | None) -> tuple[bytes, x509.Certificate]
             match = [c for c, _cid, _ in certs if _public_numbers_match(key, c)]
         for cert in match:
             pairs.append((kid, cert))
+    pairs = list(dict.fromkeys(pairs))  # a certificate stored twice is still one key
     if key_id is not None:
         pairs = [p for p in pairs if p[0] == key_id]
         if not pairs:

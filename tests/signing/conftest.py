@@ -118,9 +118,16 @@ def make_pki(folder: Path) -> Pki:
     return Pki(folder, root, inter, signer, agency, expired, revoked, stranger_root, stranger, tsa, crl_root, crl_inter)
 
 
+#: The session's PKI and token, made once: tests/ui/signing imports these fixtures into its
+#: own conftest, and pytest would otherwise run a session fixture once per conftest.
+_SESSION: dict[str, object] = {}
+
+
 @pytest.fixture(scope="session")
 def test_pki(tmp_path_factory: pytest.TempPathFactory) -> Pki:
-    return make_pki(tmp_path_factory.mktemp("pki"))
+    if "pki" not in _SESSION:
+        _SESSION["pki"] = make_pki(tmp_path_factory.mktemp("pki"))
+    return _SESSION["pki"]  # type: ignore[return-value]
 
 
 # -- SoftHSM2 ---------------------------------------------------------------------------
@@ -212,11 +219,13 @@ def fill_token(module: str, label: str, pin: str, ca: Pki) -> Token:
 def softhsm_token(tmp_path_factory: pytest.TempPathFactory, test_pki: Pki) -> Token:
     """The session's token; SOFTHSM2_CONF is set before the module is first loaded."""
     need(have_softhsm(), "SoftHSM2 is not installed (apt install softhsm2)")
-    folder = tmp_path_factory.mktemp("softhsm")
-    conf = softhsm_conf(folder)
-    init_token(conf)
-    os.environ["SOFTHSM2_CONF"] = str(conf)
-    return fill_token(SOFTHSM_LIB, TOKEN_LABEL, USER_PIN, test_pki)
+    if "token" not in _SESSION:
+        folder = tmp_path_factory.mktemp("softhsm")
+        conf = softhsm_conf(folder)
+        init_token(conf)
+        os.environ["SOFTHSM2_CONF"] = str(conf)
+        _SESSION["token"] = fill_token(SOFTHSM_LIB, TOKEN_LABEL, USER_PIN, test_pki)
+    return _SESSION["token"]  # type: ignore[return-value]
 
 
 # -- a timestamp authority on loopback ----------------------------------------------------
