@@ -241,6 +241,9 @@ def build_parser() -> argparse.ArgumentParser:
     from eoffice.server.cli import add_commands as add_server_commands
 
     add_server_commands(sub)
+    from eoffice.signing.cli import add_commands as add_signing_commands
+
+    add_signing_commands(sub)
     return parser
 
 

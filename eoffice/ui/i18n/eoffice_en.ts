@@ -404,6 +404,61 @@
     </message>
 </context>
 <context>
+    <name>KeyChooser</name>
+    <message>
+        <source>Find e-cards</source>
+        <translation>Find e-cards</translation>
+    </message>
+    <message>
+        <source>Certificate file…</source>
+        <translation>Certificate file…</translation>
+    </message>
+    <message>
+        <source>Key to sign with</source>
+        <translation>Key to sign with</translation>
+    </message>
+    <message>
+        <source>Certificate file</source>
+        <extracomment>Asks for a .p12 file; replaced in tests, where no file dialog can be clicked.</extracomment>
+        <translation>Certificate file</translation>
+    </message>
+    <message>
+        <source>Certificates (*.p12 *.pfx)</source>
+        <translation>Certificates (*.p12 *.pfx)</translation>
+    </message>
+    <message>
+        <source>Looking for e-cards…</source>
+        <translation>Looking for e-cards…</translation>
+    </message>
+    <message>
+        <source>No e-card found. Plug it in, or choose a certificate file.</source>
+        <translation>No e-card found. Plug it in, or choose a certificate file.</translation>
+    </message>
+    <message>
+        <source>Certificates found on e-cards: %1.</source>
+        <translation>Certificates found on e-cards: %1.</translation>
+    </message>
+    <message>
+        <source>Cannot read the e-cards.</source>
+        <translation>Cannot read the e-cards.</translation>
+    </message>
+</context>
+<context>
+    <name>KeyListModel</name>
+    <message>
+        <source>%1 (certificate file)</source>
+        <translation>%1 (certificate file)</translation>
+    </message>
+    <message>
+        <source>%1 — e-card “%2”, valid until %3</source>
+        <translation>%1 — e-card “%2”, valid until %3</translation>
+    </message>
+    <message>
+        <source> (expired)</source>
+        <translation> (expired)</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <source>Incoming documents</source>
@@ -645,6 +700,7 @@
     <name>LinesModel</name>
     <message>
         <source>Part</source>
+        <extracomment>The files&apos; SHA-256 digests, in the same order (to fetch the missing ones).</extracomment>
         <translation>Part</translation>
     </message>
     <message>
@@ -980,6 +1036,116 @@
     </message>
 </context>
 <context>
+    <name>PinDialog</name>
+    <message>
+        <source>Password of the certificate file</source>
+        <translation>Password of the certificate file</translation>
+    </message>
+    <message>
+        <source>E-card PIN</source>
+        <translation>E-card PIN</translation>
+    </message>
+    <message>
+        <source>Certificate file: %1</source>
+        <translation>Certificate file: %1</translation>
+    </message>
+    <message>
+        <source>E-card: %1</source>
+        <translation>E-card: %1</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <source>I know that one wrong PIN more locks the e-card</source>
+        <translation>I know that one wrong PIN more locks the e-card</translation>
+    </message>
+    <message>
+        <source>Sign</source>
+        <translation>Sign</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>The PIN of this e-card is locked. Ask the certificate provider to unlock it.</source>
+        <translation>The PIN of this e-card is locked. Ask the certificate provider to unlock it.</translation>
+    </message>
+    <message>
+        <source>Only ONE try is left: a wrong PIN now locks the e-card.</source>
+        <translation>Only ONE try is left: a wrong PIN now locks the e-card.</translation>
+    </message>
+    <message>
+        <source>A wrong PIN was typed before: fewer tries are left.</source>
+        <translation>A wrong PIN was typed before: fewer tries are left.</translation>
+    </message>
+    <message>
+        <source>Type the PIN on the reader&apos;s keypad.</source>
+        <translation>Type the PIN on the reader&apos;s keypad.</translation>
+    </message>
+</context>
+<context>
+    <name>Pkcs11ModulesWidget</name>
+    <message>
+        <source>Add module…</source>
+        <translation>Add module…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Find e-cards</source>
+        <translation>Find e-cards</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Timestamp server (RFC 3161)</source>
+        <translation>Timestamp server (RFC 3161)</translation>
+    </message>
+    <message>
+        <source>PKCS#11 modules of the e-card and USB token drivers on this computer</source>
+        <translation>PKCS#11 modules of the e-card and USB token drivers on this computer</translation>
+    </message>
+    <message>
+        <source>PKCS#11 module</source>
+        <translation>PKCS#11 module</translation>
+    </message>
+    <message>
+        <source>Libraries (*.so *.so.* *.dll *.dylib)</source>
+        <translation>Libraries (*.so *.so.* *.dll *.dylib)</translation>
+    </message>
+    <message>
+        <source>%1 (not installed)</source>
+        <translation>%1 (not installed)</translation>
+    </message>
+    <message>
+        <source>Looking for e-cards…</source>
+        <translation>Looking for e-cards…</translation>
+    </message>
+    <message>
+        <source>No e-card found in these modules.</source>
+        <translation>No e-card found in these modules.</translation>
+    </message>
+    <message>
+        <source>E-cards found: %1</source>
+        <translation>E-cards found: %1</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Saved.</translation>
+    </message>
+</context>
+<context>
     <name>PrintRegisterDialog</name>
     <message>
         <source>Print register</source>
@@ -1191,6 +1357,180 @@
     </message>
 </context>
 <context>
+    <name>SignDialog</name>
+    <message>
+        <source>Digital signature</source>
+        <translation>Digital signature</translation>
+    </message>
+    <message>
+        <source>Sign</source>
+        <extracomment>Asks for the PIN; the default opens the PIN dialog.</extracomment>
+        <translation>Sign</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>Page %1, at the signature block.</source>
+        <translation>Page %1, at the signature block.</translation>
+    </message>
+    <message>
+        <source>Page %1: no signature block found, placed at the default spot. Drag the box where it belongs.</source>
+        <translation>Page %1: no signature block found, placed at the default spot. Drag the box where it belongs.</translation>
+    </message>
+    <message>
+        <source>Signing…</source>
+        <translation>Signing…</translation>
+    </message>
+    <message>
+        <source>Signing failed because of a program error; it was logged.</source>
+        <translation>Signing failed because of a program error; it was logged.</translation>
+    </message>
+</context>
+<context>
+    <name>SignatureListModel</name>
+    <message>
+        <source>Signer</source>
+        <translation>Signer</translation>
+    </message>
+    <message>
+        <source>Signing time</source>
+        <translation>Signing time</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>Valid</source>
+        <translation>Valid</translation>
+    </message>
+    <message>
+        <source>NOT valid</source>
+        <translation>NOT valid</translation>
+    </message>
+</context>
+<context>
+    <name>SignaturesPanel</name>
+    <message>
+        <source>No file checked.</source>
+        <translation>No file checked.</translation>
+    </message>
+    <message>
+        <source>Checking the signatures…</source>
+        <translation>Checking the signatures…</translation>
+    </message>
+    <message>
+        <source>The file carries no digital signature.</source>
+        <translation>The file carries no digital signature.</translation>
+    </message>
+    <message>
+        <source>All signatures are valid (%1).</source>
+        <translation>All signatures are valid (%1).</translation>
+    </message>
+    <message>
+        <source>%1 of %2 signature(s) are NOT valid.</source>
+        <translation>%1 of %2 signature(s) are NOT valid.</translation>
+    </message>
+    <message>
+        <source>The check failed.</source>
+        <translation>The check failed.</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>the whole file</source>
+        <translation>the whole file</translation>
+    </message>
+    <message>
+        <source>the document as signed; later updates follow</source>
+        <translation>the document as signed; later updates follow</translation>
+    </message>
+    <message>
+        <source>part of the file</source>
+        <translation>part of the file</translation>
+    </message>
+    <message>
+        <source>unclear</source>
+        <translation>unclear</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>nothing</translation>
+    </message>
+    <message>
+        <source>form filling or further signatures only</source>
+        <translation>form filling or further signatures only</translation>
+    </message>
+    <message>
+        <source>annotations added or changed</source>
+        <translation>annotations added or changed</translation>
+    </message>
+    <message>
+        <source>the content was changed</source>
+        <translation>the content was changed</translation>
+    </message>
+    <message>
+        <source>cannot be determined</source>
+        <translation>cannot be determined</translation>
+    </message>
+    <message>
+        <source>trusted timestamp</source>
+        <translation>trusted timestamp</translation>
+    </message>
+    <message>
+        <source>signer&apos;s clock</source>
+        <translation>signer&apos;s clock</translation>
+    </message>
+    <message>
+        <source>Signer: %1</source>
+        <translation>Signer: %1</translation>
+    </message>
+    <message>
+        <source>Issued by: %1</source>
+        <translation>Issued by: %1</translation>
+    </message>
+    <message>
+        <source>Signing time: %1</source>
+        <translation>Signing time: %1</translation>
+    </message>
+    <message>
+        <source>Intact: %1</source>
+        <translation>Intact: %1</translation>
+    </message>
+    <message>
+        <source>Chain to a trusted root: %1</source>
+        <translation>Chain to a trusted root: %1</translation>
+    </message>
+    <message>
+        <source>Certificate valid at signing time: %1</source>
+        <translation>Certificate valid at signing time: %1</translation>
+    </message>
+    <message>
+        <source>Covers: %1</source>
+        <translation>Covers: %1</translation>
+    </message>
+    <message>
+        <source>Changed after signing: %1</source>
+        <translation>Changed after signing: %1</translation>
+    </message>
+</context>
+<context>
     <name>SubmitDialog</name>
     <message>
         <source>Submit for signature</source>
@@ -1265,6 +1605,61 @@
     <message>
         <source>This text is required.</source>
         <translation>This text is required.</translation>
+    </message>
+</context>
+<context>
+    <name>TrustedRootModel</name>
+    <message>
+        <source>Root certificate</source>
+        <translation>Root certificate</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>Valid until</translation>
+    </message>
+    <message>
+        <source>SHA-256 fingerprint</source>
+        <translation>SHA-256 fingerprint</translation>
+    </message>
+</context>
+<context>
+    <name>TrustedRootsWidget</name>
+    <message>
+        <source>Add root certificate…</source>
+        <translation>Add root certificate…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Signatures are trusted when their chain ends at one of these roots.</source>
+        <translation>Signatures are trusted when their chain ends at one of these roots.</translation>
+    </message>
+    <message>
+        <source>Root certificate</source>
+        <extracomment>Replaced in tests, where no file dialog or question box can be clicked.</extracomment>
+        <translation>Root certificate</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt *.cer)</source>
+        <translation>Certificates (*.pem *.crt *.cer)</translation>
+    </message>
+    <message>
+        <source>Remove root certificate</source>
+        <translation>Remove root certificate</translation>
+    </message>
+    <message>
+        <source>Stop trusting “%1”?</source>
+        <translation>Stop trusting “%1”?</translation>
+    </message>
+    <message>
+        <source>The root certificate is trusted.</source>
+        <translation>The root certificate is trusted.</translation>
+    </message>
+    <message>
+        <source>The root certificate is no longer trusted.</source>
+        <translation>The root certificate is no longer trusted.</translation>
     </message>
 </context>
 </TS>

@@ -404,6 +404,61 @@
     </message>
 </context>
 <context>
+    <name>KeyChooser</name>
+    <message>
+        <source>Find e-cards</source>
+        <translation>Tìm thẻ ký số</translation>
+    </message>
+    <message>
+        <source>Certificate file…</source>
+        <translation>Tệp chứng thư số…</translation>
+    </message>
+    <message>
+        <source>Key to sign with</source>
+        <translation>Khóa dùng để ký</translation>
+    </message>
+    <message>
+        <source>Certificate file</source>
+        <extracomment>Asks for a .p12 file; replaced in tests, where no file dialog can be clicked.</extracomment>
+        <translation>Tệp chứng thư số</translation>
+    </message>
+    <message>
+        <source>Certificates (*.p12 *.pfx)</source>
+        <translation>Chứng thư số (*.p12 *.pfx)</translation>
+    </message>
+    <message>
+        <source>Looking for e-cards…</source>
+        <translation>Đang tìm thẻ ký số…</translation>
+    </message>
+    <message>
+        <source>No e-card found. Plug it in, or choose a certificate file.</source>
+        <translation>Không tìm thấy thẻ ký số. Hãy cắm thẻ, hoặc chọn tệp chứng thư số.</translation>
+    </message>
+    <message>
+        <source>Certificates found on e-cards: %1.</source>
+        <translation>Số chứng thư số tìm thấy trên thẻ: %1.</translation>
+    </message>
+    <message>
+        <source>Cannot read the e-cards.</source>
+        <translation>Không đọc được thẻ ký số.</translation>
+    </message>
+</context>
+<context>
+    <name>KeyListModel</name>
+    <message>
+        <source>%1 (certificate file)</source>
+        <translation>%1 (tệp chứng thư số)</translation>
+    </message>
+    <message>
+        <source>%1 — e-card “%2”, valid until %3</source>
+        <translation>%1 — thẻ “%2”, hiệu lực đến %3</translation>
+    </message>
+    <message>
+        <source> (expired)</source>
+        <translation> (đã hết hạn)</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <source>Incoming documents</source>
@@ -645,6 +700,7 @@
     <name>LinesModel</name>
     <message>
         <source>Part</source>
+        <extracomment>The files&apos; SHA-256 digests, in the same order (to fetch the missing ones).</extracomment>
         <translation>Vai trò</translation>
     </message>
     <message>
@@ -980,6 +1036,116 @@
     </message>
 </context>
 <context>
+    <name>PinDialog</name>
+    <message>
+        <source>Password of the certificate file</source>
+        <translation>Mật khẩu tệp chứng thư số</translation>
+    </message>
+    <message>
+        <source>E-card PIN</source>
+        <translation>Mã PIN thẻ ký số</translation>
+    </message>
+    <message>
+        <source>Certificate file: %1</source>
+        <translation>Tệp chứng thư số: %1</translation>
+    </message>
+    <message>
+        <source>E-card: %1</source>
+        <translation>Thẻ ký số: %1</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Mật khẩu</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>Mã PIN</translation>
+    </message>
+    <message>
+        <source>I know that one wrong PIN more locks the e-card</source>
+        <translation>Tôi biết nếu nhập sai thêm một lần, thẻ sẽ bị khóa</translation>
+    </message>
+    <message>
+        <source>Sign</source>
+        <translation>Ký số</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <source>The PIN of this e-card is locked. Ask the certificate provider to unlock it.</source>
+        <translation>Thẻ ký số này đã bị khóa mã PIN. Hãy liên hệ tổ chức cung cấp chứng thư số để mở khóa.</translation>
+    </message>
+    <message>
+        <source>Only ONE try is left: a wrong PIN now locks the e-card.</source>
+        <translation>Chỉ còn MỘT lần nhập: nhập sai lần này thẻ sẽ bị khóa.</translation>
+    </message>
+    <message>
+        <source>A wrong PIN was typed before: fewer tries are left.</source>
+        <translation>Lần trước đã nhập sai mã PIN: số lần nhập còn lại đã giảm.</translation>
+    </message>
+    <message>
+        <source>Type the PIN on the reader&apos;s keypad.</source>
+        <translation>Hãy nhập mã PIN trên bàn phím của đầu đọc thẻ.</translation>
+    </message>
+</context>
+<context>
+    <name>Pkcs11ModulesWidget</name>
+    <message>
+        <source>Add module…</source>
+        <translation>Thêm thư viện…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Gỡ bỏ</translation>
+    </message>
+    <message>
+        <source>Find e-cards</source>
+        <translation>Tìm thẻ ký số</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Lưu</translation>
+    </message>
+    <message>
+        <source>Timestamp server (RFC 3161)</source>
+        <translation>Máy chủ dấu thời gian (RFC 3161)</translation>
+    </message>
+    <message>
+        <source>PKCS#11 modules of the e-card and USB token drivers on this computer</source>
+        <translation>Thư viện PKCS#11 của trình điều khiển thẻ ký số, USB token trên máy tính này</translation>
+    </message>
+    <message>
+        <source>PKCS#11 module</source>
+        <translation>Thư viện PKCS#11</translation>
+    </message>
+    <message>
+        <source>Libraries (*.so *.so.* *.dll *.dylib)</source>
+        <translation>Thư viện (*.so *.so.* *.dll *.dylib)</translation>
+    </message>
+    <message>
+        <source>%1 (not installed)</source>
+        <translation>%1 (chưa cài đặt)</translation>
+    </message>
+    <message>
+        <source>Looking for e-cards…</source>
+        <translation>Đang tìm thẻ ký số…</translation>
+    </message>
+    <message>
+        <source>No e-card found in these modules.</source>
+        <translation>Không tìm thấy thẻ ký số nào qua các thư viện này.</translation>
+    </message>
+    <message>
+        <source>E-cards found: %1</source>
+        <translation>Thẻ ký số tìm thấy: %1</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Đã lưu.</translation>
+    </message>
+</context>
+<context>
     <name>PrintRegisterDialog</name>
     <message>
         <source>Print register</source>
@@ -1191,6 +1357,180 @@
     </message>
 </context>
 <context>
+    <name>SignDialog</name>
+    <message>
+        <source>Digital signature</source>
+        <translation>Ký số</translation>
+    </message>
+    <message>
+        <source>Sign</source>
+        <extracomment>Asks for the PIN; the default opens the PIN dialog.</extracomment>
+        <translation>Ký số</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Lý do</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Nơi ký</translation>
+    </message>
+    <message>
+        <source>Page %1, at the signature block.</source>
+        <translation>Trang %1, tại khối chữ ký.</translation>
+    </message>
+    <message>
+        <source>Page %1: no signature block found, placed at the default spot. Drag the box where it belongs.</source>
+        <translation>Trang %1: không tìm thấy khối chữ ký, đặt ở vị trí mặc định. Hãy kéo khung đến đúng chỗ.</translation>
+    </message>
+    <message>
+        <source>Signing…</source>
+        <translation>Đang ký…</translation>
+    </message>
+    <message>
+        <source>Signing failed because of a program error; it was logged.</source>
+        <translation>Không ký được do lỗi chương trình; lỗi đã được ghi lại.</translation>
+    </message>
+</context>
+<context>
+    <name>SignatureListModel</name>
+    <message>
+        <source>Signer</source>
+        <translation>Người ký</translation>
+    </message>
+    <message>
+        <source>Signing time</source>
+        <translation>Thời gian ký</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Kết quả</translation>
+    </message>
+    <message>
+        <source>Valid</source>
+        <translation>Hợp lệ</translation>
+    </message>
+    <message>
+        <source>NOT valid</source>
+        <translation>KHÔNG hợp lệ</translation>
+    </message>
+</context>
+<context>
+    <name>SignaturesPanel</name>
+    <message>
+        <source>No file checked.</source>
+        <translation>Chưa kiểm tra tệp nào.</translation>
+    </message>
+    <message>
+        <source>Checking the signatures…</source>
+        <translation>Đang kiểm tra chữ ký số…</translation>
+    </message>
+    <message>
+        <source>The file carries no digital signature.</source>
+        <translation>Tệp không có chữ ký số.</translation>
+    </message>
+    <message>
+        <source>All signatures are valid (%1).</source>
+        <translation>Các chữ ký số đều hợp lệ (%1).</translation>
+    </message>
+    <message>
+        <source>%1 of %2 signature(s) are NOT valid.</source>
+        <translation>%1/%2 chữ ký số KHÔNG hợp lệ.</translation>
+    </message>
+    <message>
+        <source>The check failed.</source>
+        <translation>Không kiểm tra được.</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>có</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>không</translation>
+    </message>
+    <message>
+        <source>the whole file</source>
+        <translation>toàn bộ tệp</translation>
+    </message>
+    <message>
+        <source>the document as signed; later updates follow</source>
+        <translation>văn bản tại lúc ký; có cập nhật sau đó</translation>
+    </message>
+    <message>
+        <source>part of the file</source>
+        <translation>một phần của tệp</translation>
+    </message>
+    <message>
+        <source>unclear</source>
+        <translation>không rõ</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>không có</translation>
+    </message>
+    <message>
+        <source>form filling or further signatures only</source>
+        <translation>chỉ điền biểu mẫu hoặc ký thêm</translation>
+    </message>
+    <message>
+        <source>annotations added or changed</source>
+        <translation>thêm hoặc sửa chú thích</translation>
+    </message>
+    <message>
+        <source>the content was changed</source>
+        <translation>nội dung bị thay đổi</translation>
+    </message>
+    <message>
+        <source>cannot be determined</source>
+        <translation>không xác định được</translation>
+    </message>
+    <message>
+        <source>trusted timestamp</source>
+        <translation>dấu thời gian tin cậy</translation>
+    </message>
+    <message>
+        <source>signer&apos;s clock</source>
+        <translation>đồng hồ của người ký</translation>
+    </message>
+    <message>
+        <source>Signer: %1</source>
+        <translation>Người ký: %1</translation>
+    </message>
+    <message>
+        <source>Issued by: %1</source>
+        <translation>Cấp bởi: %1</translation>
+    </message>
+    <message>
+        <source>Signing time: %1</source>
+        <translation>Thời gian ký: %1</translation>
+    </message>
+    <message>
+        <source>Intact: %1</source>
+        <translation>Nguyên vẹn: %1</translation>
+    </message>
+    <message>
+        <source>Chain to a trusted root: %1</source>
+        <translation>Thuộc tổ chức chứng thực tin cậy: %1</translation>
+    </message>
+    <message>
+        <source>Certificate valid at signing time: %1</source>
+        <translation>Chứng thư còn hiệu lực khi ký: %1</translation>
+    </message>
+    <message>
+        <source>Covers: %1</source>
+        <translation>Phạm vi ký: %1</translation>
+    </message>
+    <message>
+        <source>Changed after signing: %1</source>
+        <translation>Thay đổi sau khi ký: %1</translation>
+    </message>
+</context>
+<context>
     <name>SubmitDialog</name>
     <message>
         <source>Submit for signature</source>
@@ -1265,6 +1605,61 @@
     <message>
         <source>This text is required.</source>
         <translation>Không được để trống nội dung này.</translation>
+    </message>
+</context>
+<context>
+    <name>TrustedRootModel</name>
+    <message>
+        <source>Root certificate</source>
+        <translation>Chứng thư số gốc</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>Hiệu lực đến</translation>
+    </message>
+    <message>
+        <source>SHA-256 fingerprint</source>
+        <translation>Dấu vân tay SHA-256</translation>
+    </message>
+</context>
+<context>
+    <name>TrustedRootsWidget</name>
+    <message>
+        <source>Add root certificate…</source>
+        <translation>Thêm chứng thư số gốc…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Gỡ bỏ</translation>
+    </message>
+    <message>
+        <source>Signatures are trusted when their chain ends at one of these roots.</source>
+        <translation>Chữ ký số được tin cậy khi chuỗi chứng thư kết thúc ở một trong các chứng thư gốc này.</translation>
+    </message>
+    <message>
+        <source>Root certificate</source>
+        <extracomment>Replaced in tests, where no file dialog or question box can be clicked.</extracomment>
+        <translation>Chứng thư số gốc</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt *.cer)</source>
+        <translation>Chứng thư số (*.pem *.crt *.cer)</translation>
+    </message>
+    <message>
+        <source>Remove root certificate</source>
+        <translation>Gỡ chứng thư số gốc</translation>
+    </message>
+    <message>
+        <source>Stop trusting “%1”?</source>
+        <translation>Thôi tin cậy “%1”?</translation>
+    </message>
+    <message>
+        <source>The root certificate is trusted.</source>
+        <translation>Đã thêm chứng thư số gốc vào danh sách tin cậy.</translation>
+    </message>
+    <message>
+        <source>The root certificate is no longer trusted.</source>
+        <translation>Đã gỡ chứng thư số gốc khỏi danh sách tin cậy.</translation>
     </message>
 </context>
 </TS>

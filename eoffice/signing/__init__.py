@@ -1,0 +1,12 @@
+"""Digital signatures with employee e-cards (PKCS#11) and soft certificates (PKCS#12).
+
+Plain Python, no Qt, no database: it signs files and verifies files.
+
+- ``tokens``: find tokens in the configured PKCS#11 modules, their PIN state, open a key;
+- ``keys``: a key to sign with (token or PKCS#12) and the CA chain to embed;
+- ``pades``: PAdES baseline signing (B-B, B-T, B-LT) as an incremental update, streaming;
+- ``appearance`` / ``placement``: how the signature looks and where it goes (NĐ 30/2020);
+- ``verify``: per-signature reports (intact, trusted, valid at signing, changes after);
+- ``settings``: the PKCS#11 module list and timestamp server (a settings file);
+- ``democards``: soft e-cards issued by a demo CA, with signature and seal images.
+"""

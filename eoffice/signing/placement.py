@@ -1,0 +1,271 @@
+"""Where a signature goes on the page, as the decree lays it out.
+
+The signer's image sits between the title (chức vụ) and the name in the signature block
+of the last page; the agency's seal overlaps the left third of the signer's image; the
+text stamp of an attachment or copy sits at the top right of page 1. Coordinates are
+PDF points from the bottom-left corner of the page (x1, y1, x2, y2).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from eoffice.signing.errors import UnreadablePdfError
+
+log = logging.getLogger(__name__)
+
+MM = 72 / 25.4
+
+#: The signer's box when no signature block is found: bottom right of the last page.
+DEFAULT_SIGNER_SIZE = (170.0, 70.0)
+#: The text stamp of an attachment / copy: top right of page 1.
+ATTACHMENT_SIZE = (215.0, 40.0)
+#: A round seal's diameter when its image carries no resolution (Vietnamese seals are 35–42 mm).
+DEFAULT_SEAL_MM = 36.0
+
+
+@dataclass(frozen=True)
+class Box:
+    """A rectangle on a page (0-based ``page``), in PDF points."""
+
+    page: int
+    x1: float
+    y1: float
+    x2: float
+    y2: float
+    found: bool = False  # placed from the document's text rather than by default
+
+    @property
+    def width(self) -> float:
+        return self.x2 - self.x1
+
+    @property
+    def height(self) -> float:
+        return self.y2 - self.y1
+
+    def rect(self) -> tuple[int, int, int, int]:
+        return (round(self.x1), round(self.y1), round(self.x2), round(self.y2))
+
+    @classmethod
+    def parse(cls, page: int, text: str) -> Box:
+        """``x1,y1,x2,y2`` as typed on the command line."""
+        try:
+            x1, y1, x2, y2 = (float(part) for part in text.split(","))
+        except ValueError:
+            from eoffice.errors import ValidationError
+
+            raise ValidationError(
+                f"Vùng ký “{text}” phải có dạng x1,y1,x2,y2 (điểm PDF).",
+                f"The box “{text}” must read x1,y1,x2,y2 (PDF points).",
+                field="box",
+            ) from None
+        return cls(page, min(x1, x2), min(y1, y2), max(x1, x2), max(y1, y2))
+
+
+@dataclass(frozen=True)
+class _Line:
+    text: str
+    x: float
+    y: float
+    size: float
+
+
+def _normal(text: str) -> str:
+    return re.sub(r"\s+", " ", unicodedata.normalize("NFC", text)).strip().casefold()
+
+
+def _estimated_width(text: str, size: float) -> float:
+    width = 0.0
+    for ch in text:
+        if ch.isspace():
+            width += 0.25
+        elif ch.isupper():
+            width += 0.68
+        else:
+            width += 0.47
+    return width * size
+
+
+@contextmanager
+def _reader(path: Path) -> Iterator[Any]:
+    """pypdf over the open file: given a path it would read the whole file into memory."""
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    try:
+        with open(path, "rb") as handle:
+            try:
+                reader = PdfReader(handle)
+            except (PdfReadError, ValueError) as err:
+                raise UnreadablePdfError(str(path), str(err)) from err
+            yield reader
+    except OSError as err:
+        raise UnreadablePdfError(str(path), err.strerror or str(err)) from err
+
+
+def page_sizes(path: Path) -> list[tuple[float, float]]:
+    """(width, height) of every page, in points."""
+    with _reader(path) as reader:
+        return [(float(p.mediabox.width), float(p.mediabox.height)) for p in reader.pages]
+
+
+def _without_xobjects(page):  # type: ignore[no-untyped-def]
+    """The page without its XObjects: pypdf would load a scanned page's image whole."""
+    from pypdf import PageObject
+    from pypdf.generic import DictionaryObject, NameObject
+
+    resources = page.get("/Resources")
+    resources = resources.get_object() if resources is not None else None
+    if not resources or "/XObject" not in resources:
+        return page
+    copy = PageObject(page.pdf, page.indirect_reference)
+    copy.update(page)
+    copy[NameObject("/Resources")] = DictionaryObject({k: v for k, v in resources.items() if k != "/XObject"})
+    return copy
+
+
+def _lines(page) -> list[_Line]:  # type: ignore[no-untyped-def]
+    from pypdf import mult
+
+    found: list[_Line] = []
+    page = _without_xobjects(page)
+
+    def visit(text, cm, tm, _font, size):  # type: ignore[no-untyped-def]
+        if text and text.strip():
+            m = mult(tm, cm)
+            scale = abs(m[3]) or 1.0
+            found.append(_Line(text.strip(), float(m[4]), float(m[5]), float(size) * scale))
+
+    try:
+        page.extract_text(visitor_text=visit)
+    except Exception as err:  # a broken content stream only costs the automatic placement
+        log.info("no text for placement: %s", err)
+    return found
+
+
+def _find(lines: list[_Line], wanted: str) -> _Line | None:
+    target = _normal(wanted)
+    if not target:
+        return None
+    # the lowest match on the page: the signature block is at the end
+    matches = [line for line in lines if target in _normal(line.text)]
+    return min(matches, key=lambda line: line.y) if matches else None
+
+
+def _centre_x(line: _Line, wanted: str) -> float:
+    text = line.text
+    start = _normal(text).find(_normal(wanted))
+    before = text[:start] if start > 0 else ""
+    return line.x + _estimated_width(before, line.size) + _estimated_width(wanted, line.size) / 2
+
+
+def find_signer_box(path: Path, title: str = "", name: str = "", page: int | None = None) -> Box:
+    """The box between the signer's title and name on the last page, else a default place."""
+    with _reader(path) as reader:
+        index = len(reader.pages) - 1 if page is None else page
+        pdf_page = reader.pages[index]
+        width = float(pdf_page.mediabox.width)
+        lines = _lines(pdf_page)
+    title_line = _find(lines, title) if title else None
+    name_line = _find(lines, name) if name else None
+    if title_line and name_line and name_line.y >= title_line.y:
+        name_line = None  # the name above the title is not the signature block
+    box_w, box_h = DEFAULT_SIGNER_SIZE
+    if title_line and name_line:
+        top = title_line.y - 0.35 * title_line.size
+        bottom = name_line.y + 0.95 * name_line.size
+        if top - bottom < 24:
+            bottom = top - 24
+        centre = (_centre_x(title_line, title) + _centre_x(name_line, name)) / 2
+        box_h = top - bottom
+        box_w = min(box_w, max(100.0, box_h * 2.6))
+        return _clamp(Box(index, centre - box_w / 2, bottom, centre + box_w / 2, top, True), width)
+    if title_line:
+        top = title_line.y - 0.35 * title_line.size
+        centre = _centre_x(title_line, title)
+        return _clamp(Box(index, centre - box_w / 2, top - box_h, centre + box_w / 2, top, True), width)
+    if name_line:
+        bottom = name_line.y + 0.95 * name_line.size
+        centre = _centre_x(name_line, name)
+        return _clamp(Box(index, centre - box_w / 2, bottom, centre + box_w / 2, bottom + box_h, True), width)
+    return Box(index, width - 20 * MM - box_w, 90.0, width - 20 * MM, 90.0 + box_h, False)
+
+
+def _clamp(box: Box, page_width: float) -> Box:
+    shift = 0.0
+    if box.x1 < 0:
+        shift = -box.x1
+    elif box.x2 > page_width:
+        shift = page_width - box.x2
+    return Box(box.page, box.x1 + shift, box.y1, box.x2 + shift, box.y2, box.found)
+
+
+def attachment_box(path: Path) -> Box:
+    """Top right of page 1, above the header of an official document (NĐ 30 leaves 20 mm)."""
+    width, height = page_sizes(path)[0]
+    w, h = ATTACHMENT_SIZE
+    return Box(0, width - 15 * MM - w, height - 4 * MM - h, width - 15 * MM, height - 4 * MM, True)
+
+
+@dataclass(frozen=True)
+class ExistingSignature:
+    field_name: str
+    box: Box | None  # None for an invisible signature
+
+
+def existing_signatures(path: Path) -> list[ExistingSignature]:
+    """The signature fields already filled, in the order they were signed."""
+    with _reader(path) as reader:
+        return _existing(reader)
+
+
+def _existing(reader: Any) -> list[ExistingSignature]:
+    page_of = {page.indirect_reference.idnum: i for i, page in enumerate(reader.pages) if page.indirect_reference}
+    root = reader.trailer["/Root"]
+    form = root.get("/AcroForm")
+    if form is None:
+        return []
+    found: list[tuple[int, ExistingSignature]] = []
+    for ref in form.get_object().get("/Fields", []):
+        fld = ref.get_object()
+        if fld.get("/FT") != "/Sig" or "/V" not in fld:
+            continue
+        value = fld["/V"].get_object()
+        order = int(value.get("/ByteRange", [0, 0, 0, 0])[2])
+        widget = fld if "/Rect" in fld else (fld.get("/Kids") or [None])[0]
+        box = None
+        if widget is not None:
+            widget = widget.get_object()
+            x1, y1, x2, y2 = (float(v) for v in widget.get("/Rect", [0, 0, 0, 0]))
+            page_ref = widget.get("/P")
+            page = page_of.get(page_ref.idnum, len(reader.pages) - 1) if page_ref is not None else len(reader.pages) - 1
+            if abs(x2 - x1) > 1 and abs(y2 - y1) > 1:
+                box = Box(page, min(x1, x2), min(y1, y2), max(x1, x2), max(y1, y2), True)
+        found.append((order, ExistingSignature(str(fld.get("/T", "")), box)))
+    return [sig for _order, sig in sorted(found, key=lambda item: item[0])]
+
+
+def seal_size_points(image_size: tuple[int, int], dpi: tuple[float, float] | None) -> tuple[float, float]:
+    """The seal's real size on paper: its pixels at its resolution, else 36 mm across."""
+    w, h = image_size
+    if dpi and dpi[0] > 1 and dpi[1] > 1:
+        return (w / dpi[0] * 72, h / dpi[1] * 72)
+    scale = DEFAULT_SEAL_MM * MM / max(w, h)
+    return (w * scale, h * scale)
+
+
+def agency_box(path: Path, seal_size: tuple[float, float], title: str = "", name: str = "") -> Box:
+    """The seal at real size, its right part over the left third of the signer's image."""
+    visible = [sig.box for sig in existing_signatures(path) if sig.box is not None]
+    signer = visible[-1] if visible else find_signer_box(path, title, name)
+    w, h = seal_size
+    right = signer.x1 + signer.width / 3
+    centre_y = (signer.y1 + signer.y2) / 2
+    return Box(signer.page, right - w, centre_y - h / 2, right, centre_y + h / 2, signer.found)

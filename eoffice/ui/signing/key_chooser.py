@@ -1,0 +1,155 @@
+"""Choosing the key to sign with: certificates on the plugged-in tokens, or a PKCS#12 file."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QListView, QPushButton, QVBoxLayout, QWidget
+
+from eoffice.signing.keys import KeyChoice, pkcs12_choice, token_choices
+from eoffice.signing.tokens import list_tokens
+from eoffice.ui.i18n import current_language
+from eoffice.ui.signing.runner import SigningRunner
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class KeyListModel(QAbstractListModel):
+    """Token certificates first, then PKCS#12 files, as the user added them."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.tokens: list[KeyChoice] = []
+        self.files: list[KeyChoice] = []
+
+    @property
+    def rows(self) -> list[KeyChoice]:
+        return [*self.tokens, *self.files]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.tokens) + len(self.files)
+
+    def data(self, index: Index, role: int = Qt.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        choice = self.rows[index.row()]
+        if role == Qt.DisplayRole:
+            if choice.kind == "pkcs12":
+                return self.tr("%1 (certificate file)").replace("%1", str(choice.path.name if choice.path else choice.name))
+            until = choice.not_after.strftime("%d/%m/%Y") if choice.not_after else ""
+            text = self.tr("%1 — e-card “%2”, valid until %3").replace("%1", choice.name)
+            text = text.replace("%2", choice.token_label).replace("%3", until)
+            return text + (self.tr(" (expired)") if choice.expired else "")
+        if role == Qt.ToolTipRole:
+            return choice.issuer or (str(choice.path) if choice.path else "")
+        if role == Qt.UserRole:
+            return choice
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.NoItemFlags
+        choice = self.rows[index.row()]
+        base = Qt.ItemIsSelectable | Qt.ItemIsEnabled
+        return base if not choice.expired else Qt.ItemIsSelectable
+
+    def set_tokens(self, choices: list[KeyChoice]) -> None:
+        self.beginResetModel()
+        self.tokens = list(choices)
+        self.endResetModel()
+
+    def add_file(self, path: Path) -> int:
+        existing = [i for i, c in enumerate(self.rows) if c.path == Path(path)]
+        if existing:
+            return existing[0]
+        row = len(self.rows)
+        self.beginInsertRows(QModelIndex(), row, row)
+        self.files.append(pkcs12_choice(path))
+        self.endInsertRows()
+        return row
+
+
+class KeyChooser(QWidget):
+    """Lists the keys; ``changed`` fires when the selection changes."""
+
+    changed = Signal()
+
+    def __init__(
+        self, module_paths: list[str], runner: SigningRunner, parent: QWidget | None = None,
+        pkcs12_files: list[Path] | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.module_paths = module_paths
+        self.runner = runner
+        self.model = KeyListModel(self)
+        self.view = QListView(self)
+        self.view.setModel(self.model)
+        self.view.setSelectionMode(QListView.SingleSelection)
+        self.status = QLabel(self)
+        self.status.setWordWrap(True)
+        self.refresh_button = QPushButton(self.tr("Find e-cards"), self)
+        self.file_button = QPushButton(self.tr("Certificate file…"), self)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.refresh_button)
+        buttons.addWidget(self.file_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(QLabel(self.tr("Key to sign with"), self))
+        layout.addWidget(self.view)
+        layout.addLayout(buttons)
+        layout.addWidget(self.status)
+        self.refresh_button.clicked.connect(self.refresh)
+        self.file_button.clicked.connect(self._choose_file)
+        self.view.selectionModel().selectionChanged.connect(lambda *_: self.changed.emit())
+        #: Asks for a .p12 file; replaced in tests, where no file dialog can be clicked.
+        self.ask_file: Callable[[], str] = lambda: QFileDialog.getOpenFileName(
+            self, self.tr("Certificate file"), "", self.tr("Certificates (*.p12 *.pfx)")
+        )[0]
+        for path in pkcs12_files or []:
+            self.model.add_file(path)
+        if self.model.rowCount():
+            self.select(0)
+
+    def refresh(self) -> None:
+        """Look for tokens again (off the GUI thread: a slow reader must not freeze the window)."""
+        self.refresh_button.setEnabled(False)
+        self.status.setText(self.tr("Looking for e-cards…"))
+        paths = list(self.module_paths)
+        self.runner.run("list tokens", lambda: token_choices(list_tokens(paths)), self._tokens_found, self._failed)
+
+    def _tokens_found(self, choices: list[KeyChoice]) -> None:
+        self.refresh_button.setEnabled(True)
+        current = self.current()
+        self.model.set_tokens(choices)
+        if not choices:
+            self.status.setText(self.tr("No e-card found. Plug it in, or choose a certificate file."))
+        else:
+            self.status.setText(self.tr("Certificates found on e-cards: %1.").replace("%1", str(len(choices))))
+        rows = self.model.rows
+        keep = rows.index(current) if current in rows else next((i for i, c in enumerate(rows) if not c.expired), -1)
+        if keep >= 0:
+            self.select(keep)
+        self.changed.emit()
+
+    def _failed(self, err: BaseException, _trace: str) -> None:
+        self.refresh_button.setEnabled(True)
+        message = getattr(err, "message", None)
+        self.status.setText(message(current_language()) if callable(message) else self.tr("Cannot read the e-cards."))
+
+    def _choose_file(self) -> None:
+        path = self.ask_file()
+        if path:
+            self.select(self.model.add_file(Path(path)))
+
+    def select(self, row: int) -> None:
+        self.view.setCurrentIndex(self.model.index(row))
+
+    def current(self) -> KeyChoice | None:
+        index = self.view.currentIndex()
+        if not index.isValid() or not self.view.selectionModel().isSelected(index):
+            return None
+        return self.model.rows[index.row()]

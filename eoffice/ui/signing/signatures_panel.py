@@ -1,0 +1,161 @@
+"""The signatures of a PDF, as the verification report says: one line each, details below."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from cryptography import x509
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QHeaderView, QLabel, QTreeView, QVBoxLayout, QWidget
+
+from eoffice.errors import DomainError
+from eoffice.signing.appearance import vn_time
+from eoffice.signing.verify import SignatureReport, VerificationReport, verify_pdf
+from eoffice.ui.i18n import current_language
+from eoffice.ui.signing.runner import SigningRunner
+
+Index = QModelIndex | QPersistentModelIndex
+GOOD, BAD = QColor(0, 110, 40), QColor(176, 0, 32)
+
+
+class SignatureListModel(QAbstractTableModel):
+    COLUMNS = ("signer", "time", "result")
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.rows: list[SignatureReport] = []
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.DisplayRole) -> Any:  # noqa: N802
+        if orientation == Qt.Horizontal and role == Qt.DisplayRole:
+            return (self.tr("Signer"), self.tr("Signing time"), self.tr("Result"))[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        sig = self.rows[index.row()]
+        column = self.COLUMNS[index.column()]
+        if role == Qt.DisplayRole:
+            if column == "signer":
+                return sig.signer
+            if column == "time":
+                return vn_time(sig.signing_time).strftime("%d/%m/%Y %H:%M:%S") if sig.signing_time else "—"
+            return self.tr("Valid") if sig.ok else self.tr("NOT valid")
+        if role == Qt.ForegroundRole and column == "result":
+            return GOOD if sig.ok else BAD
+        if role == Qt.UserRole:
+            return sig
+        return None
+
+    def set_rows(self, rows: Iterable[SignatureReport]) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
+
+class SignaturesPanel(QWidget):
+    """Shows a report; ``verify(path, roots)`` makes one off the GUI thread."""
+
+    verified = Signal(object)
+
+    def __init__(self, runner: SigningRunner | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.runner = runner or SigningRunner(self)
+        self.report: VerificationReport | None = None
+        self.banner = QLabel(self)
+        self.banner.setWordWrap(True)
+        self.banner.setObjectName("signaturesBanner")
+        self.model = SignatureListModel(self)
+        self.view = QTreeView(self)
+        self.view.setModel(self.model)
+        self.view.setRootIsDecorated(False)
+        self.view.header().setSectionResizeMode(0, QHeaderView.Stretch)
+        self.details = QLabel(self)
+        self.details.setWordWrap(True)
+        self.details.setTextFormat(Qt.PlainText)
+        self.details.setObjectName("signatureDetails")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.details)
+        self.view.selectionModel().currentRowChanged.connect(lambda current, _prev: self._show_details(current.row()))
+        self.clear()
+
+    def clear(self) -> None:
+        self.report = None
+        self.model.set_rows([])
+        self.banner.setText(self.tr("No file checked."))
+        self.details.clear()
+
+    def verify(self, path: Path, trust_roots: Iterable[x509.Certificate], crls: Iterable[bytes] = ()) -> None:
+        roots, crl_list = list(trust_roots), list(crls)
+        self.banner.setText(self.tr("Checking the signatures…"))
+        self.runner.run("verify", lambda: verify_pdf(Path(path), roots, crls=crl_list), self.set_report, self._failed)
+
+    def set_report(self, report: VerificationReport) -> None:
+        self.report = report
+        self.model.set_rows(report.signatures)
+        n, bad = len(report.signatures), sum(1 for s in report.signatures if not s.ok)
+        if not n:
+            text, colour = self.tr("The file carries no digital signature."), BAD
+        elif not bad:
+            text, colour = self.tr("All signatures are valid (%1).").replace("%1", str(n)), GOOD
+        else:
+            text = self.tr("%1 of %2 signature(s) are NOT valid.").replace("%1", str(bad)).replace("%2", str(n))
+            colour = BAD
+        self.banner.setText(text)
+        self.banner.setStyleSheet(f"color: {colour.name()}; font-weight: bold;")
+        if n:
+            self.view.setCurrentIndex(self.model.index(next((i for i, s in enumerate(report.signatures) if not s.ok), 0), 0))
+        self.verified.emit(report)
+
+    def _failed(self, err: BaseException, _trace: str) -> None:
+        self.report = None
+        self.model.set_rows([])
+        text = err.message(current_language()) if isinstance(err, DomainError) else self.tr("The check failed.")
+        self.banner.setText(text)
+        self.banner.setStyleSheet(f"color: {BAD.name()}; font-weight: bold;")
+
+    def _show_details(self, row: int) -> None:
+        if not (0 <= row < len(self.model.rows)):
+            self.details.clear()
+            return
+        sig = self.model.rows[row]
+        yes, no = self.tr("yes"), self.tr("no")
+        coverage = {
+            "whole_file": self.tr("the whole file"),
+            "revision": self.tr("the document as signed; later updates follow"),
+            "partial": self.tr("part of the file"),
+            "unclear": self.tr("unclear"),
+        }[sig.coverage]
+        changes = {
+            "none": self.tr("nothing"),
+            "form_filling": self.tr("form filling or further signatures only"),
+            "annotations": self.tr("annotations added or changed"),
+            "other": self.tr("the content was changed"),
+            "unknown": self.tr("cannot be determined"),
+        }[sig.changes_after]
+        source = {"timestamp": self.tr("trusted timestamp"), "claimed": self.tr("signer's clock")}.get(sig.time_source, "")
+        when = vn_time(sig.signing_time).isoformat() if sig.signing_time else "—"
+        lines = [
+            self.tr("Signer: %1").replace("%1", sig.signer_subject),
+            self.tr("Issued by: %1").replace("%1", sig.issuer),
+            self.tr("Signing time: %1").replace("%1", when + (f" ({source})" if source else "")),
+            self.tr("Intact: %1").replace("%1", yes if sig.intact else no),
+            self.tr("Chain to a trusted root: %1").replace("%1", yes if sig.trusted else no),
+            self.tr("Certificate valid at signing time: %1").replace("%1", yes if sig.valid_at_signing else no),
+            self.tr("Covers: %1").replace("%1", coverage),
+            self.tr("Changed after signing: %1").replace("%1", changes),
+        ]
+        lang = current_language()
+        lines += [f"• {p.message(lang)}" for p in sig.problems]
+        self.details.setText("\n".join(lines))
