@@ -233,3 +233,16 @@ def add_comment(
         after={"user_id": owner.id, "week_start": monday.isoformat(), "entry_id": entry_id, "text": text},
     )
     return comment
+
+
+def led_units(session: Session, leader: User) -> list[tuple[str, str]]:
+    """The units a leader may report on (id, name): every unit of the organisation for its
+    heads, their own unit and those below it for a head of unit."""
+    if not leader.has_role(Role.LEADER):
+        return []
+    query = select(Unit.id, Unit.name).where(Unit.organisation_id == leader.organisation_id, Unit.deleted.is_(False))
+    if not leads_organisation(leader):
+        if leader.unit_id is None:
+            return []
+        query = query.where(Unit.id.in_(sorted(unit_subtree(session, leader.unit_id))))
+    return [(uid, name) for uid, name in session.execute(query.order_by(Unit.name))]
