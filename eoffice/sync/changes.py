@@ -60,11 +60,17 @@ from eoffice.documents.models import (
     Register,
 )
 from eoffice.sync.client_state import set_cursor
+from eoffice.worklog import review as worklog_review
+from eoffice.worklog.models import WorklogComment, WorklogEntry, WorklogWeek
 
 #: Tables a page carries, in the order a client applies them.
 TABLES = ("organisations", "units", "users", "registers", "documents", "document_directions", "direction_lines")
 #: Tables whose own versions decide a page's cut; directions and lines ride with documents.
 VERSIONED = ("organisations", "units", "users", "registers", "documents")
+#: The work diary: each row is read by its owner and the leaders who lead them (worklog.review).
+WORKLOG = {"worklog_entries": WorklogEntry, "worklog_weeks": WorklogWeek, "worklog_comments": WorklogComment}
+TABLES += tuple(WORKLOG)
+VERSIONED += tuple(WORKLOG)
 MODELS: dict[str, Any] = {
     "organisations": Organisation,
     "units": Unit,
@@ -73,6 +79,7 @@ MODELS: dict[str, Any] = {
     "documents": Document,
     "document_directions": DocumentDirection,
     "direction_lines": DirectionLine,
+    **WORKLOG,
 }
 #: Columns never sent: secrets, and keys local to each database.
 PRIVATE = {"users": {"password_hash"}, "documents": {"sort_key"}}
@@ -127,6 +134,8 @@ def _visible(table: str, user: User) -> ColumnElement[bool]:
                 ),
             )
         return and_(Document.organisation_id == org, named)
+    if table in WORKLOG:
+        return worklog_review.visible_to(user, WORKLOG[table].user_id)
     raise ValueError(table)
 
 

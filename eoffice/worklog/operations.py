@@ -222,3 +222,35 @@ def check_worklog(session: Session, actor: User, op: Operation) -> None:
 KINDS = (AddEntry, UpdateEntry, DeleteEntry, DropDraft, ResolveConflict, CopyEntries, CommentWeek, ApproveWeek, ReopenWeek)
 for _kind in KINDS:
     ops.register(_kind, apply_worklog, check_worklog)
+
+
+def discard_rejected(session: Session, op: Operation) -> bool:
+    """Undo on the client what a rejected diary ``op`` made that the server never had.
+
+    Rows the op created and that carry no server version are deleted (a new entry, its
+    copies, a dropped draft's marker, a comment, a week row). A change to a row that came
+    from the server stays until the server's row changes again. False when ``op`` is not
+    a diary operation.
+    """
+    from eoffice.worklog.models import WorklogComment, WorklogWeek
+    from eoffice.worklog.weeks import copy_id, week_id
+
+    if not isinstance(op, KINDS):
+        return False
+    made: list[tuple[type[Any], str]] = []
+    if isinstance(op, (AddEntry, DropDraft)):
+        made.append((WorklogEntry, op.entry_id))
+    elif isinstance(op, CopyEntries):
+        made.extend((WorklogEntry, i) for i in op.entry_ids)
+    elif isinstance(op, UpdateEntry):
+        made.append((WorklogEntry, copy_id(op.op_id)))
+    elif isinstance(op, CommentWeek):
+        made.append((WorklogComment, op.comment_id))
+    elif isinstance(op, (ApproveWeek, ReopenWeek)):
+        made.append((WorklogWeek, week_id(op.owner_id, date.fromisoformat(op.week_start))))
+    for model, row_id in made:
+        row = session.get(model, row_id)
+        if row is not None and row.server_version is None:
+            session.delete(row)
+    session.flush()
+    return True
