@@ -259,6 +259,10 @@
         <translation>Copy yesterday&apos;s recurring</translation>
     </message>
     <message>
+        <source>New entry…</source>
+        <translation>New entry…</translation>
+    </message>
+    <message>
         <source>Edit…</source>
         <translation>Edit…</translation>
     </message>

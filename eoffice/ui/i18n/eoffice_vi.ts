@@ -259,6 +259,10 @@
         <translation>Chép việc lặp lại hôm trước</translation>
     </message>
     <message>
+        <source>New entry…</source>
+        <translation>Thêm mục…</translation>
+    </message>
+    <message>
         <source>Edit…</source>
         <translation>Sửa…</translation>
     </message>

@@ -202,6 +202,8 @@ class DiaryPanel(QWidget):
         header.setSectionResizeMode(3, QHeaderView.Stretch)
         self.table.doubleClicked.connect(lambda _i: self.edit_entry())
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        self.new_button = QPushButton(self.tr("New entry…"), self)
+        self.new_button.clicked.connect(self.new_entry)
         self.edit_button = QPushButton(self.tr("Edit…"), self)
         self.edit_button.clicked.connect(self.edit_entry)
         self.delete_button = QPushButton(self.tr("Delete"), self)
@@ -213,7 +215,7 @@ class DiaryPanel(QWidget):
         self.comment_entry_button = QPushButton(self.tr("Comment…"), self)
         self.comment_entry_button.clicked.connect(lambda: self.comment(entry=True))
         entry_bar = QHBoxLayout()
-        for widget in (self.edit_button, self.delete_button, self.keep_this, self.keep_other, self.comment_entry_button):
+        for widget in (self.new_button, self.edit_button, self.delete_button, self.keep_this, self.keep_other, self.comment_entry_button):
             entry_bar.addWidget(widget)
         entry_bar.addStretch(1)
         left = QWidget(self)
@@ -437,6 +439,7 @@ class DiaryPanel(QWidget):
         self.quick.setEnabled(editable)
         self.quick_category.setEnabled(editable)
         self.copy_button.setEnabled(editable and bool(self.data and self.data.recurring))
+        self.new_button.setEnabled(editable)
         self.edit_button.setEnabled(own and entry is not None and (editable or bool(entry.conflict)))
         self.delete_button.setEnabled(own and entry is not None and (editable or bool(entry.conflict)))
         self.keep_this.setVisible(own and entry is not None and bool(entry.conflict))

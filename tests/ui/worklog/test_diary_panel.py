@@ -151,3 +151,32 @@ def test_a_report_is_written_from_the_dialog(qtbot, window, ui_world, tmp_path):
     assert panel.banner.text() == f"Đã ghi báo cáo: {tmp_path / 'bao-cao.docx'}"
     texts = [p.text for p in Document(str(tmp_path / "bao-cao.docx")).paragraphs]
     assert "Tổng cộng: 3 giờ 30 phút (1 việc)" in texts
+
+
+def test_a_version_edited_on_another_computer_is_chosen_in_the_panel(qtbot, window, ui_world):
+    from eoffice.store.base import new_id
+    from eoffice.sync import operations as ops
+    from eoffice.worklog import operations as wops
+
+    w = ui_world
+    today = date.today().isoformat()
+    entry = wops.AddEntry(op_id=new_id(), entry_id=new_id(), day=today, text="Soạn báo cáo", minutes=60)
+    edits = [
+        wops.UpdateEntry(op_id=new_id(), entry_id=entry.entry_id, base_revision=entry.op_id, day=today,
+                         text=text, minutes=minutes)
+        for text, minutes in (("Soạn báo cáo quý", 90), ("Soạn báo cáo năm", 120))
+    ]
+    with w.store.write() as s:
+        for op in (entry, *edits):  # as the server applied them, the second one late
+            ops.apply(s, w.officer_id, op, authority=True)
+    switch_user(qtbot, window, w.officer_id)
+    panel = _open_diary(qtbot, window)
+    assert "1 mục đang chờ bạn chọn" in panel.warnings.text()
+    assert panel.week_total.text() == "Cả tuần: 1 giờ 30 phút"  # only the original counts
+    row = next(i for i, e in enumerate(panel.entries.rows) if e.conflict)
+    panel.table.selectRow(row)
+    assert panel.keep_this.isVisible() and panel.keep_other.text() == "Giữ bản kia"
+    with qtbot.waitSignal(panel.loaded, timeout=10_000):
+        qtbot.mouseClick(panel.keep_this, Qt.LeftButton)
+    assert [(e.id, e.text, e.conflict) for e in panel.entries.rows] == [(entry.entry_id, "Soạn báo cáo năm", "")]
+    assert not panel.warnings.isVisible() and panel.week_total.text() == "Cả tuần: 2 giờ"
