@@ -19,7 +19,6 @@ from eoffice.directory.models import Unit, User
 from eoffice.errors import NotFound, PermissionDenied
 from eoffice.worklog import review
 from eoffice.worklog.drafting import document_labels
-from eoffice.worklog.entries import is_locked
 from eoffice.worklog.models import WeekState, WorklogComment, WorklogEntry, WorklogWeek
 from eoffice.worklog.weeks import week_days, week_id, week_start
 
@@ -49,7 +48,7 @@ class EntryView:
 
 
 @dataclass(frozen=True)
-class Warning:
+class TimeWarning:
     """``kind`` "overlap" (``entry_ids`` are two entries whose times cross) or "over_day"
     (the day's counted minutes pass 24 hours)."""
 
@@ -77,7 +76,7 @@ class WeekView:
     entries: list[EntryView] = field(default_factory=list)
     day_minutes: dict[date, int] = field(default_factory=dict)
     minutes: int = 0
-    warnings: list[Warning] = field(default_factory=list)
+    warnings: list[TimeWarning] = field(default_factory=list)
     state: str = WeekState.OPEN.value
     approved_by_name: str = ""
     approved_at: datetime | None = None
@@ -118,9 +117,9 @@ def entry_view(entry: WorklogEntry, label: str = "", comments: int = 0) -> Entry
     )
 
 
-def warnings_for(entries: list[EntryView]) -> list[Warning]:
+def warnings_for(entries: list[EntryView]) -> list[TimeWarning]:
     """Overlapping times and days over 24 hours, among the entries that count."""
-    out: list[Warning] = []
+    out: list[TimeWarning] = []
     by_day: dict[date, list[EntryView]] = defaultdict(list)
     for e in entries:
         if not e.conflict:
@@ -132,10 +131,10 @@ def warnings_for(entries: list[EntryView]) -> list[Warning]:
             for b in timed[i + 1 :]:
                 if b.start_minute >= a.end_minute:  # type: ignore[operator]
                     break
-                out.append(Warning("overlap", day, (a.id, b.id)))
+                out.append(TimeWarning("overlap", day, (a.id, b.id)))
         total = sum(e.minutes for e in by_day[day])
         if total > DAY:
-            out.append(Warning("over_day", day, tuple(e.id for e in by_day[day]), total))
+            out.append(TimeWarning("over_day", day, tuple(e.id for e in by_day[day]), total))
     return out
 
 
@@ -266,7 +265,3 @@ def diary_people(session: Session, viewer_id: str) -> list[tuple[str, str, str]]
     units = dict(session.execute(select(Unit.id, Unit.name)).all())
     people = [viewer] + review.led_people(session, viewer)
     return [(p.id, p.full_name, units.get(p.unit_id or "", "")) for p in people]
-
-
-def locked(session: Session, user_id: str, day: date) -> bool:
-    return is_locked(session, user_id, day)

@@ -107,6 +107,7 @@ def test_only_the_owner_changes_an_entry(world):
 def test_an_approved_week_is_locked_and_reopening_is_audited(world):
     w = world
     op = add(w.store, w.officer_id, minutes=120)
+    next_week = add(w.store, w.officer_id, "Việc tuần sau", day=MONDAY + timedelta(days=7), minutes=30)
     approve = wops.ApproveWeek(op_id=new_id(), owner_id=w.officer_id, week_start=MONDAY.isoformat())
     with pytest.raises(PermissionDenied):
         apply(w.store, w.officer_id, approve)  # nobody approves their own week
@@ -120,6 +121,8 @@ def test_an_approved_week_is_locked_and_reopening_is_audited(world):
         wops.UpdateEntry(op_id=new_id(), entry_id=op.entry_id, base_revision=op.op_id, day=op.day, text="Sửa", minutes=30),
         wops.DeleteEntry(op_id=new_id(), entry_id=op.entry_id, base_revision=op.op_id),
         # moving an entry of another week into the locked one is refused too
+        wops.UpdateEntry(op_id=new_id(), entry_id=next_week.entry_id, base_revision=next_week.op_id,
+                         day=wednesday, text="Việc tuần sau", minutes=30),
     ]
     for attempt in attempts:
         with pytest.raises(StateError) as caught:

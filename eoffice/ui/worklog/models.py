@@ -9,7 +9,7 @@ from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Q
 from PySide6.QtGui import QBrush, QColor
 
 from eoffice.worklog.drafting import Draft
-from eoffice.worklog.views import EntryView, PersonWeek, Warning
+from eoffice.worklog.views import EntryView, PersonWeek, TimeWarning
 from eoffice.worklog.weeks import hhmm
 
 Index = QModelIndex | QPersistentModelIndex
@@ -75,10 +75,10 @@ class EntriesModel(QAbstractTableModel):
         self.all: list[EntryView] = []
         self.rows: list[EntryView] = []
         self.day: date | None = None
-        self.warnings: list[Warning] = []
+        self.warnings: list[TimeWarning] = []
         self.warned: set[str] = set()
 
-    def set_entries(self, entries: list[EntryView], warnings: list[Warning]) -> None:
+    def set_entries(self, entries: list[EntryView], warnings: list[TimeWarning]) -> None:
         self.beginResetModel()
         self.all = entries
         self.warnings = warnings

@@ -103,6 +103,7 @@ class DiaryPanel(QWidget):
         self.dialog: Any = None
         self.open_reports = True
         self._pending = 0
+        self._generation = 0
         self._build()
         self.refresh()
 
@@ -324,6 +325,8 @@ class DiaryPanel(QWidget):
     def refresh(self) -> None:
         viewer, owner, day = self.user_id, self.owner_id, self.day
         self._pending += 1
+        self._generation += 1
+        generation = self._generation
 
         def failed(error: BaseException) -> bool:
             self._pending -= 1
@@ -333,12 +336,19 @@ class DiaryPanel(QWidget):
                 return True
             return False
 
-        self.worker.read("diary_week", lambda s: load(s, viewer, owner, day), self._show, failed)
+        def show(data: Loaded) -> None:
+            self._pending -= 1
+            if generation == self._generation:  # an older answer may arrive after a newer one
+                self._show(data)
+
+        self.worker.read("diary_week", lambda s: load(s, viewer, owner, day), show, failed)
+
+    @property
+    def busy(self) -> bool:
+        """A refresh is on its way (tests wait for the panel to settle)."""
+        return self._pending > 0
 
     def _show(self, data: Loaded) -> None:
-        self._pending -= 1
-        if data.user_id != self.user_id or data.view.owner_id != self.owner_id or week_start(self.day) != data.view.monday:
-            return  # an older answer
         self.data = data
         view = data.view
         self.person.blockSignals(True)
@@ -374,7 +384,7 @@ class DiaryPanel(QWidget):
             self.state_label.setStyleSheet("")
         keep = self.selected_entry()
         self.entries.set_entries(view.entries, view.warnings)
-        self._apply_mode(refill=False)
+        self._apply_mode()
         if keep is not None and (row := self.entries.find_row(keep.id)) >= 0:
             self.table.selectRow(row)
         self.drafts.set_drafts(data.drafts)
@@ -392,7 +402,7 @@ class DiaryPanel(QWidget):
         self._update_buttons()
         self.loaded.emit()
 
-    def _apply_mode(self, refill: bool = True) -> None:
+    def _apply_mode(self) -> None:
         self.entries.set_day(self.day if self.mode.currentData() == "day" else None)
 
     def _show_warnings(self, view: WeekView) -> None:

@@ -17,17 +17,23 @@ from tests.ui.helpers import switch_user, type_text
 
 def _open_diary(qtbot, window):  # type: ignore[no-untyped-def]
     panel = window.diary.panel
-    with qtbot.waitSignal(panel.loaded, timeout=10_000):
-        QTest.keySequence(window, QKeySequence("Ctrl+J"))
+    QTest.keySequence(window, QKeySequence("Ctrl+J"))
+    _settled(qtbot, panel, lambda: panel.data is not None and panel.data.user_id == window.user_id)
     assert window.diary.shown and window.sidebar.currentItem().text() == "Nhật ký công việc"
     return panel
+
+
+def _settled(qtbot, panel, condition=lambda: True) -> None:  # type: ignore[no-untyped-def]
+    """Wait until the worker is idle, the last refresh is on screen and ``condition`` holds."""
+    qtbot.waitUntil(lambda: panel.worker.idle and not panel.busy and condition(), timeout=15_000)
 
 
 def _quick(qtbot, panel, text: str) -> None:  # type: ignore[no-untyped-def]
     panel.quick.clear()
     type_text(panel.quick, text)
-    with qtbot.waitSignal(panel.loaded, timeout=10_000):
-        QTest.keyClick(panel.quick, Qt.Key_Return)
+    before = len(panel.entries.all)
+    QTest.keyClick(panel.quick, Qt.Key_Return)
+    _settled(qtbot, panel, lambda: len(panel.entries.all) == before + 1)
 
 
 def test_an_officer_writes_the_day_from_the_keyboard_and_accepts_what_eoffice_proposes(
@@ -45,9 +51,8 @@ def test_an_officer_writes_the_day_from_the_keyboard_and_accepts_what_eoffice_pr
 
     type_text(panel.quick, "8h30-10h họp giao ban")
     assert "08:30–10:00" in panel.preview.text() and "Họp, hội nghị" in panel.preview.text()
-    with qtbot.waitSignal(panel.loaded, timeout=10_000):
-        QTest.keyClick(panel.quick, Qt.Key_Return)
-    assert panel.quick.text() == ""
+    QTest.keyClick(panel.quick, Qt.Key_Return)
+    _settled(qtbot, panel, lambda: panel.quick.text() == "" and len(panel.entries.rows) == 1)
     assert [(e.text, e.minutes, e.category) for e in panel.entries.rows] == [("Họp giao ban", 90, "meeting")]
 
     _quick(qtbot, panel, "9h30-11h tiếp công dân")  # overlaps the meeting
@@ -57,6 +62,7 @@ def test_an_officer_writes_the_day_from_the_keyboard_and_accepts_what_eoffice_pr
     panel.quick.clear()
     type_text(panel.quick, "họp chi bộ")  # no time: refused, nothing saved
     QTest.keyClick(panel.quick, Qt.Key_Return)
+    _settled(qtbot, panel)
     assert panel.banner.isVisible() and "Hãy ghi thời gian" in panel.banner.text()
     assert len(panel.entries.rows) == 2
 
@@ -65,9 +71,8 @@ def test_an_officer_writes_the_day_from_the_keyboard_and_accepts_what_eoffice_pr
     [draft] = panel.drafts.rows
     assert draft.text.startswith("Hoàn thành xử lý văn bản") and draft.result == "Đã báo cáo lãnh đạo"
     panel.draft_table.selectRow(0)
-    with qtbot.waitSignal(panel.loaded, timeout=10_000):
-        qtbot.mouseClick(panel.accept_button, Qt.LeftButton)
-    assert panel.drafts.rows == [] and panel.tabs.tabText(0) == "Việc gợi ý (0)"
+    qtbot.mouseClick(panel.accept_button, Qt.LeftButton)
+    _settled(qtbot, panel, lambda: panel.drafts.rows == []) and panel.tabs.tabText(0) == "Việc gợi ý (0)"
     accepted = [e for e in panel.entries.rows if e.source_key]
     assert accepted and accepted[0].document_id == doc and accepted[0].category == "document"
 
@@ -81,9 +86,8 @@ def test_an_officer_writes_the_day_from_the_keyboard_and_accepts_what_eoffice_pr
     qtbot.mouseClick(panel.edit_button, Qt.LeftButton)
     dialog = panel.dialog
     dialog.start.setTime(dialog.start.time().fromString("10:00", "HH:mm"))
-    with qtbot.waitSignal(panel.loaded, timeout=10_000):
-        qtbot.mouseClick(dialog.ok_button, Qt.LeftButton)
-    assert not panel.warnings.isVisible()  # 10:00–11:00 no longer overlaps
+    qtbot.mouseClick(dialog.ok_button, Qt.LeftButton)
+    _settled(qtbot, panel, lambda: not panel.warnings.isVisible())  # 10:00–11:00 no longer overlaps
     with w.store.read() as s:
         assert s.query(WorklogEntry).filter_by(text="Tiếp công dân").one().start_minute == 600
 
@@ -96,41 +100,41 @@ def test_the_leader_reviews_approves_and_the_officer_finds_the_week_locked(qtbot
     assert not panel.approve_button.isVisible()  # nobody approves their own week
 
     switch_user(qtbot, window, w.leader_id)
-    qtbot.waitUntil(lambda: panel.user_id == w.leader_id and panel.data and panel.data.user_id == w.leader_id, timeout=10_000)
+    _settled(qtbot, panel, lambda: panel.data is not None and panel.data.user_id == w.leader_id)
     assert panel.tabs.isTabVisible(panel.unit_tab)
     row = next(i for i, p in enumerate(panel.people.rows) if p.user_id == w.officer_id)
     assert panel.people.data(panel.people.index(row, 2)) == "2 giờ"
-    with qtbot.waitSignal(panel.loaded, timeout=10_000):
-        panel.people_table.doubleClicked.emit(panel.people.index(row, 0))
+    panel.people_table.doubleClicked.emit(panel.people.index(row, 0))
+    _settled(qtbot, panel, lambda: panel.data.view.owner_id == w.officer_id)
     assert panel.owner_id == w.officer_id and panel.approve_button.isEnabled()
     assert not panel.quick.isEnabled()  # a leader reads, does not write, someone's diary
 
     qtbot.mouseClick(panel.comment_button, Qt.LeftButton)
     type_text(panel.dialog.text, "Đề nghị ghi rõ kết quả.")
-    with qtbot.waitSignal(panel.loaded, timeout=10_000):
-        qtbot.mouseClick(panel.dialog.ok_button, Qt.LeftButton)
+    qtbot.mouseClick(panel.dialog.ok_button, Qt.LeftButton)
+    _settled(qtbot, panel, lambda: panel.comments.count() == 1)
     assert panel.comments.item(0).text() == "Nguyễn Văn Đức: Đề nghị ghi rõ kết quả."
 
-    with qtbot.waitSignal(panel.loaded, timeout=10_000):
-        qtbot.mouseClick(panel.approve_button, Qt.LeftButton)
+    qtbot.mouseClick(panel.approve_button, Qt.LeftButton)
+    _settled(qtbot, panel, lambda: panel.data.view.state == "approved")
     assert panel.state_label.text() == "Đã được Nguyễn Văn Đức duyệt — đã khóa"
     assert panel.reopen_button.isEnabled() and not panel.approve_button.isEnabled()
 
     switch_user(qtbot, window, w.officer_id)
-    qtbot.waitUntil(lambda: panel.data is not None and panel.data.user_id == w.officer_id, timeout=10_000)
+    _settled(qtbot, panel, lambda: panel.data is not None and panel.data.user_id == w.officer_id)
     assert not panel.quick.isEnabled() and "đã khóa" in panel.state_label.text()
     assert panel.tabs.tabText(1) == "Ý kiến (1)"
 
     switch_user(qtbot, window, w.leader_id)
-    qtbot.waitUntil(lambda: panel.data is not None and panel.data.user_id == w.leader_id, timeout=10_000)
-    with qtbot.waitSignal(panel.loaded, timeout=10_000):
-        panel.show_person(w.officer_id)
+    _settled(qtbot, panel, lambda: panel.data is not None and panel.data.user_id == w.leader_id)
+    panel.show_person(w.officer_id)
+    _settled(qtbot, panel, lambda: panel.data.view.owner_id == w.officer_id)
     qtbot.mouseClick(panel.reopen_button, Qt.LeftButton)
     qtbot.mouseClick(panel.dialog.ok_button, Qt.LeftButton)
     assert panel.dialog.error_text == "Không được để trống nội dung này."  # a reason is required
     type_text(panel.dialog.text, "Bổ sung công việc ngày thứ Sáu")
-    with qtbot.waitSignal(panel.loaded, timeout=10_000):
-        qtbot.mouseClick(panel.dialog.ok_button, Qt.LeftButton)
+    qtbot.mouseClick(panel.dialog.ok_button, Qt.LeftButton)
+    _settled(qtbot, panel, lambda: panel.data.view.state == "open")
     assert panel.state_label.text() == "Đã mở lại: Bổ sung công việc ngày thứ Sáu"
 
 
@@ -176,7 +180,7 @@ def test_a_version_edited_on_another_computer_is_chosen_in_the_panel(qtbot, wind
     row = next(i for i, e in enumerate(panel.entries.rows) if e.conflict)
     panel.table.selectRow(row)
     assert panel.keep_this.isVisible() and panel.keep_other.text() == "Giữ bản kia"
-    with qtbot.waitSignal(panel.loaded, timeout=10_000):
-        qtbot.mouseClick(panel.keep_this, Qt.LeftButton)
+    qtbot.mouseClick(panel.keep_this, Qt.LeftButton)
+    _settled(qtbot, panel, lambda: not panel.data.view.conflicts)
     assert [(e.id, e.text, e.conflict) for e in panel.entries.rows] == [(entry.entry_id, "Soạn báo cáo năm", "")]
     assert not panel.warnings.isVisible() and panel.week_total.text() == "Cả tuần: 2 giờ"
