@@ -7,3 +7,4 @@ from eoffice.documents import models as document_models  # noqa: F401
 from eoffice.server import events as live_event_models  # noqa: F401
 from eoffice.server import models as server_models  # noqa: F401
 from eoffice.sync import models as sync_models  # noqa: F401
+from eoffice.worklog import models as worklog_models  # noqa: F401

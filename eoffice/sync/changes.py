@@ -87,11 +87,17 @@ from eoffice.documents.visibility import view_key, view_of, visible_documents
 from eoffice.store.blobs import BlobStore
 from eoffice.sync.client_state import documents_with_pending_work, set_cursor
 from eoffice.sync.versioning import COUNTER as VERSION_COUNTER
+from eoffice.worklog import review as worklog_review
+from eoffice.worklog.models import WorklogComment, WorklogEntry, WorklogWeek
 
 #: Tables a page carries, in the order a client applies them.
 TABLES = ("organisations", "units", "users", "registers", "documents", "document_directions", "direction_lines")
 #: Tables whose own versions decide a page's cut; directions and lines ride with documents.
 VERSIONED = ("organisations", "units", "users", "registers", "documents")
+#: The work diary: each row is read by its owner and the leaders who lead them (worklog.review).
+WORKLOG = {"worklog_entries": WorklogEntry, "worklog_weeks": WorklogWeek, "worklog_comments": WorklogComment}
+TABLES += tuple(WORKLOG)
+VERSIONED += tuple(WORKLOG)
 MODELS: dict[str, Any] = {
     "organisations": Organisation,
     "units": Unit,
@@ -100,6 +106,7 @@ MODELS: dict[str, Any] = {
     "documents": Document,
     "document_directions": DocumentDirection,
     "direction_lines": DirectionLine,
+    **WORKLOG,
 }
 #: Columns never sent: secrets, and keys local to each database.
 PRIVATE = {"users": {"password_hash"}, "documents": {"sort_key"}}
@@ -142,6 +149,8 @@ def _visible(table: str, user: User) -> ColumnElement[bool]:
         return MODELS[table].organisation_id == org  # type: ignore[no-any-return]
     if table == "documents":
         return visible_documents(user)
+    if table in WORKLOG:
+        return worklog_review.visible_to(user, WORKLOG[table].user_id)
     raise ValueError(table)
 
 

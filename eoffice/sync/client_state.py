@@ -112,7 +112,10 @@ def discard_rejected(session: Session, op: Operation) -> list[str]:
         DocumentSearch,
     )
     from eoffice.sync import operations as ops
+    from eoffice.worklog.operations import discard_rejected as discard_diary
 
+    if discard_diary(session, op):  # a diary operation: nothing of the documents to fetch again
+        return []
     if session.get_bind().dialect.name == "sqlite":
         session.execute(text("PRAGMA defer_foreign_keys = ON"))
     session.flush()

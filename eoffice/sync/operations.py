@@ -597,3 +597,7 @@ def apply(session: Session, actor_id: str, op: Operation, *, authority: bool) ->
     if applier is not None:
         return applier(session, actor_id, op, authority)
     raise TypeError(f"not an operation: {op!r}")
+
+
+# Other capabilities' kinds register themselves on import (after everything above exists).
+import eoffice.worklog.operations  # noqa: E402,F401

@@ -43,6 +43,7 @@ from eoffice.documents.models import (
 )
 from eoffice.store.base import Synced
 from eoffice.store.sequences import Counter, next_value
+from eoffice.worklog.models import WorklogComment, WorklogEntry, WorklogWeek
 
 COUNTER = "server_version"
 _INFO_KEY = "eoffice.sync.version"
@@ -56,6 +57,9 @@ SYNCED_MODELS: tuple[type[Any], ...] = (
     Document,
     DocumentDirection,
     DirectionLine,
+    WorklogEntry,
+    WorklogWeek,
+    WorklogComment,
 )
 
 

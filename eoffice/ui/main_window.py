@@ -132,6 +132,9 @@ class MainWindow(QMainWindow):
         self.refresh_counts()
         self.setAcceptDrops(True)
         self.resize(1500, 900)
+        from eoffice.ui.worklog.install import install_diary
+
+        install_diary(self)  # the work diary section (eoffice/ui/worklog), Ctrl+J
 
     # -- construction -----------------------------------------------------------------
 

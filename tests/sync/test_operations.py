@@ -36,7 +36,8 @@ ONE_OF_EACH: list[ops.Operation] = [
 
 
 def test_every_kind_is_covered_once():
-    assert sorted(op.kind for op in ONE_OF_EACH) == sorted(ops.KINDS)
+    documents_kinds = [kind for kind, cls in ops.KINDS.items() if cls.__module__ == ops.__name__]
+    assert sorted(op.kind for op in ONE_OF_EACH) == sorted(documents_kinds)  # others: their own tests
 
 
 @pytest.mark.parametrize("op", ONE_OF_EACH, ids=lambda op: op.kind)

@@ -133,6 +133,301 @@
     </message>
 </context>
 <context>
+    <name>Diary</name>
+    <message>
+        <source>Work diary</source>
+        <translation>Work diary</translation>
+    </message>
+    <message>
+        <source>Write today&apos;s work, see the week, export reports</source>
+        <translation>Write today&apos;s work, see the week, export reports</translation>
+    </message>
+    <message>
+        <source>Regular duty</source>
+        <translation>Regular duty</translation>
+    </message>
+    <message>
+        <source>Ad-hoc task</source>
+        <translation>Ad-hoc task</translation>
+    </message>
+    <message>
+        <source>Assigned by a document</source>
+        <translation>Assigned by a document</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>Meeting</translation>
+    </message>
+    <message>
+        <source>Mon</source>
+        <translation>Mon</translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation>Tue</translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation>Wed</translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation>Thu</translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation>Fri</translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation>Sat</translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation>Sun</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 h</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>Edited on another computer too: choose a version</source>
+        <translation>Edited on another computer too: choose a version</translation>
+    </message>
+    <message>
+        <source>Deleted on another computer: keep or drop this version</source>
+        <translation>Deleted on another computer: keep or drop this version</translation>
+    </message>
+    <message>
+        <source>Arrived after the week was approved: kept aside</source>
+        <translation>Arrived after the week was approved: kept aside</translation>
+    </message>
+</context>
+<context>
+    <name>DiaryPanel</name>
+    <message>
+        <source>Previous week (Alt+Left)</source>
+        <extracomment>After a refresh has put what was read on screen (tests wait on it). After an action of this panel was applied and the panel refreshed.</extracomment>
+        <translation>Previous week (Alt+Left)</translation>
+    </message>
+    <message>
+        <source>Next week (Alt+Right)</source>
+        <translation>Next week (Alt+Right)</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <source>Week view</source>
+        <translation>Week view</translation>
+    </message>
+    <message>
+        <source>Day view</source>
+        <translation>Day view</translation>
+    </message>
+    <message>
+        <source>Approve week</source>
+        <translation>Approve week</translation>
+    </message>
+    <message>
+        <source>Reopen week…</source>
+        <translation>Reopen week…</translation>
+    </message>
+    <message>
+        <source>Report…</source>
+        <translation>Report…</translation>
+    </message>
+    <message>
+        <source>Quick add, e.g. “8h30-10h họp giao ban”, “30p trả lời công văn”, “chiều 2h-4h …” — Enter</source>
+        <translation>Quick add, e.g. “8h30-10h họp giao ban”, “30p trả lời công văn”, “chiều 2h-4h …” — Enter</translation>
+    </message>
+    <message>
+        <source>Category: guess</source>
+        <translation>Category: guess</translation>
+    </message>
+    <message>
+        <source>Copy yesterday&apos;s recurring</source>
+        <translation>Copy yesterday&apos;s recurring</translation>
+    </message>
+    <message>
+        <source>New entry…</source>
+        <translation>New entry…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Keep this version</source>
+        <translation>Keep this version</translation>
+    </message>
+    <message>
+        <source>Keep the other version</source>
+        <translation>Keep the other version</translation>
+    </message>
+    <message>
+        <source>Comment…</source>
+        <translation>Comment…</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>Accept</translation>
+    </message>
+    <message>
+        <source>Edit and accept…</source>
+        <translation>Edit and accept…</translation>
+    </message>
+    <message>
+        <source>Drop</source>
+        <translation>Drop</translation>
+    </message>
+    <message>
+        <source>What you did in eOffice today, proposed for the diary: nothing is added until you accept it.</source>
+        <translation>What you did in eOffice today, proposed for the diary: nothing is added until you accept it.</translation>
+    </message>
+    <message>
+        <source>Comment on the week…</source>
+        <translation>Comment on the week…</translation>
+    </message>
+    <message>
+        <source>Drafted</source>
+        <translation>Drafted</translation>
+    </message>
+    <message>
+        <source>Comments</source>
+        <translation>Comments</translation>
+    </message>
+    <message>
+        <source>My units</source>
+        <translation>My units</translation>
+    </message>
+    <message>
+        <source>My diary</source>
+        <translation>My diary</translation>
+    </message>
+    <message>
+        <source>Week %1 – %2</source>
+        <translation>Week %1 – %2</translation>
+    </message>
+    <message>
+        <source>Week: %1</source>
+        <translation>Week: %1</translation>
+    </message>
+    <message>
+        <source>Approved by %1 — locked</source>
+        <translation>Approved by %1 — locked</translation>
+    </message>
+    <message>
+        <source>a leader</source>
+        <translation>a leader</translation>
+    </message>
+    <message>
+        <source>Reopened: %1</source>
+        <translation>Reopened: %1</translation>
+    </message>
+    <message>
+        <source>Not approved yet</source>
+        <translation>Not approved yet</translation>
+    </message>
+    <message>
+        <source>Drafted (%1)</source>
+        <translation>Drafted (%1)</translation>
+    </message>
+    <message>
+        <source>Comments (%1)</source>
+        <translation>Comments (%1)</translation>
+    </message>
+    <message>
+        <source>%1: the times of “%2” (%3) and “%4” (%5) overlap.</source>
+        <translation>%1: the times of “%2” (%3) and “%4” (%5) overlap.</translation>
+    </message>
+    <message>
+        <source>%1: %2 written — more than 24 hours in one day.</source>
+        <translation>%1: %2 written — more than 24 hours in one day.</translation>
+    </message>
+    <message>
+        <source>%1 entries wait for your choice (edited on two computers or after approval): select one and keep a version.</source>
+        <translation>%1 entries wait for your choice (edited on two computers or after approval): select one and keep a version.</translation>
+    </message>
+    <message>
+        <source>Drop this version</source>
+        <translation>Drop this version</translation>
+    </message>
+    <message>
+        <source>(write what the work was)</source>
+        <translation>(write what the work was)</translation>
+    </message>
+    <message>
+        <source>Write what the work was after the time, e.g. “2 tiếng soạn báo cáo”.</source>
+        <translation>Write what the work was after the time, e.g. “2 tiếng soạn báo cáo”.</translation>
+    </message>
+    <message>
+        <source>Saved, but %1 now has %2 — more than 24 hours in one day.</source>
+        <translation>Saved, but %1 now has %2 — more than 24 hours in one day.</translation>
+    </message>
+    <message>
+        <source>%1 recurring entries copied.</source>
+        <translation>%1 recurring entries copied.</translation>
+    </message>
+    <message>
+        <source>Edit diary entry</source>
+        <translation>Edit diary entry</translation>
+    </message>
+    <message>
+        <source>New diary entry</source>
+        <translation>New diary entry</translation>
+    </message>
+    <message>
+        <source>Deleted “%1”.</source>
+        <translation>Deleted “%1”.</translation>
+    </message>
+    <message>
+        <source>Accept drafted entry</source>
+        <translation>Accept drafted entry</translation>
+    </message>
+    <message>
+        <source>The week of %1 is approved and locked.</source>
+        <translation>The week of %1 is approved and locked.</translation>
+    </message>
+    <message>
+        <source>Reopen the approved week</source>
+        <translation>Reopen the approved week</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Comment on “%1”</source>
+        <translation>Comment on “%1”</translation>
+    </message>
+    <message>
+        <source>Comment on the week</source>
+        <translation>Comment on the week</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Comment</translation>
+    </message>
+    <message>
+        <source>Report written: %1</source>
+        <translation>Report written: %1</translation>
+    </message>
+</context>
+<context>
     <name>DirectDialog</name>
     <message>
         <source>Direct document</source>
@@ -255,6 +550,91 @@
     <message>
         <source>Add the draft&apos;s PDF file.</source>
         <translation>Add the draft&apos;s PDF file.</translation>
+    </message>
+</context>
+<context>
+    <name>DraftsModel</name>
+    <message>
+        <source>At</source>
+        <translation>At</translation>
+    </message>
+    <message>
+        <source>Proposed entry</source>
+        <translation>Proposed entry</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Duration</translation>
+    </message>
+</context>
+<context>
+    <name>EntriesModel</name>
+    <message>
+        <source>Day</source>
+        <translation>Day</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Duration</translation>
+    </message>
+    <message>
+        <source>Work</source>
+        <translation>Work</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <source>Overlaps another entry, or the day passes 24 hours</source>
+        <translation>Overlaps another entry, or the day passes 24 hours</translation>
+    </message>
+</context>
+<context>
+    <name>EntryDialog</name>
+    <message>
+        <source>From – to</source>
+        <translation>From – to</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Repeats most days (offered by “copy yesterday&apos;s”)</source>
+        <translation>Repeats most days (offered by “copy yesterday&apos;s”)</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Day</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Work</source>
+        <translation>Work</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Result</translation>
     </message>
 </context>
 <context>
@@ -1036,6 +1416,41 @@
     </message>
 </context>
 <context>
+    <name>PeopleModel</name>
+    <message>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Week total</source>
+        <translation>Week total</translation>
+    </message>
+    <message>
+        <source>Entries</source>
+        <translation>Entries</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>Approved</translation>
+    </message>
+    <message>
+        <source>Not approved</source>
+        <translation>Not approved</translation>
+    </message>
+    <message>
+        <source>%1 to settle</source>
+        <translation>%1 to settle</translation>
+    </message>
+</context>
+<context>
     <name>PinDialog</name>
     <message>
         <source>Password of the certificate file</source>
@@ -1303,6 +1718,65 @@
     <message>
         <source>Why the server refused it</source>
         <translation>Why the server refused it</translation>
+    </message>
+</context>
+<context>
+    <name>ReportDialog</name>
+    <message>
+        <source>Diary report</source>
+        <translation>Diary report</translation>
+    </message>
+    <message>
+        <source>Weekly report</source>
+        <translation>Weekly report</translation>
+    </message>
+    <message>
+        <source>Monthly report</source>
+        <translation>Monthly report</translation>
+    </message>
+    <message>
+        <source>Unit: %1</source>
+        <translation>Unit: %1</translation>
+    </message>
+    <message>
+        <source>Word (DOCX)</source>
+        <translation>Word (DOCX)</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>Report</translation>
+    </message>
+    <message>
+        <source>Week or month of</source>
+        <translation>Week or month of</translation>
+    </message>
+    <message>
+        <source>Whose work</source>
+        <translation>Whose work</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>Save as</source>
+        <translation>Save as</translation>
+    </message>
+    <message>
+        <source>Write report</source>
+        <translation>Write report</translation>
+    </message>
+    <message>
+        <source>Save the report as</source>
+        <translation>Save the report as</translation>
+    </message>
+    <message>
+        <source>Choose where to save the report.</source>
+        <translation>Choose where to save the report.</translation>
     </message>
 </context>
 <context>

@@ -133,6 +133,301 @@
     </message>
 </context>
 <context>
+    <name>Diary</name>
+    <message>
+        <source>Work diary</source>
+        <translation>Nhật ký công việc</translation>
+    </message>
+    <message>
+        <source>Write today&apos;s work, see the week, export reports</source>
+        <translation>Ghi công việc hôm nay, xem cả tuần, xuất báo cáo</translation>
+    </message>
+    <message>
+        <source>Regular duty</source>
+        <translation>Nhiệm vụ thường xuyên</translation>
+    </message>
+    <message>
+        <source>Ad-hoc task</source>
+        <translation>Nhiệm vụ đột xuất</translation>
+    </message>
+    <message>
+        <source>Assigned by a document</source>
+        <translation>Giao qua văn bản</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>Họp, hội nghị</translation>
+    </message>
+    <message>
+        <source>Mon</source>
+        <translation>T2</translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation>T3</translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation>T4</translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation>T5</translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation>T6</translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation>T7</translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation>CN</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 giờ %2 phút</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 giờ</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 phút</translation>
+    </message>
+    <message>
+        <source>Edited on another computer too: choose a version</source>
+        <translation>Cũng được sửa trên máy khác: hãy chọn giữ bản nào</translation>
+    </message>
+    <message>
+        <source>Deleted on another computer: keep or drop this version</source>
+        <translation>Đã bị xóa trên máy khác: giữ lại hay bỏ bản này</translation>
+    </message>
+    <message>
+        <source>Arrived after the week was approved: kept aside</source>
+        <translation>Đến sau khi tuần đã được duyệt: được giữ riêng</translation>
+    </message>
+</context>
+<context>
+    <name>DiaryPanel</name>
+    <message>
+        <source>Previous week (Alt+Left)</source>
+        <extracomment>After a refresh has put what was read on screen (tests wait on it). After an action of this panel was applied and the panel refreshed.</extracomment>
+        <translation>Tuần trước (Alt+←)</translation>
+    </message>
+    <message>
+        <source>Next week (Alt+Right)</source>
+        <translation>Tuần sau (Alt+→)</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Hôm nay</translation>
+    </message>
+    <message>
+        <source>Week view</source>
+        <translation>Xem theo tuần</translation>
+    </message>
+    <message>
+        <source>Day view</source>
+        <translation>Xem theo ngày</translation>
+    </message>
+    <message>
+        <source>Approve week</source>
+        <translation>Duyệt tuần</translation>
+    </message>
+    <message>
+        <source>Reopen week…</source>
+        <translation>Mở lại tuần…</translation>
+    </message>
+    <message>
+        <source>Report…</source>
+        <translation>Báo cáo…</translation>
+    </message>
+    <message>
+        <source>Quick add, e.g. “8h30-10h họp giao ban”, “30p trả lời công văn”, “chiều 2h-4h …” — Enter</source>
+        <translation>Ghi nhanh, vd “8h30-10h họp giao ban”, “30p trả lời công văn”, “chiều 2h-4h …” — nhấn Enter</translation>
+    </message>
+    <message>
+        <source>Category: guess</source>
+        <translation>Loại: tự nhận biết</translation>
+    </message>
+    <message>
+        <source>Copy yesterday&apos;s recurring</source>
+        <translation>Chép việc lặp lại hôm trước</translation>
+    </message>
+    <message>
+        <source>New entry…</source>
+        <translation>Thêm mục…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Sửa…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Xóa</translation>
+    </message>
+    <message>
+        <source>Keep this version</source>
+        <translation>Giữ bản này</translation>
+    </message>
+    <message>
+        <source>Keep the other version</source>
+        <translation>Giữ bản kia</translation>
+    </message>
+    <message>
+        <source>Comment…</source>
+        <translation>Ý kiến…</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>Nhận</translation>
+    </message>
+    <message>
+        <source>Edit and accept…</source>
+        <translation>Sửa rồi nhận…</translation>
+    </message>
+    <message>
+        <source>Drop</source>
+        <translation>Bỏ</translation>
+    </message>
+    <message>
+        <source>What you did in eOffice today, proposed for the diary: nothing is added until you accept it.</source>
+        <translation>Những việc bạn đã làm trên eOffice trong ngày, gợi ý ghi vào nhật ký: không có gì được thêm khi bạn chưa nhận.</translation>
+    </message>
+    <message>
+        <source>Comment on the week…</source>
+        <translation>Ý kiến về tuần…</translation>
+    </message>
+    <message>
+        <source>Drafted</source>
+        <translation>Việc gợi ý</translation>
+    </message>
+    <message>
+        <source>Comments</source>
+        <translation>Ý kiến</translation>
+    </message>
+    <message>
+        <source>My units</source>
+        <translation>Đơn vị phụ trách</translation>
+    </message>
+    <message>
+        <source>My diary</source>
+        <translation>Nhật ký của tôi</translation>
+    </message>
+    <message>
+        <source>Week %1 – %2</source>
+        <translation>Tuần %1 – %2</translation>
+    </message>
+    <message>
+        <source>Week: %1</source>
+        <translation>Cả tuần: %1</translation>
+    </message>
+    <message>
+        <source>Approved by %1 — locked</source>
+        <translation>Đã được %1 duyệt — đã khóa</translation>
+    </message>
+    <message>
+        <source>a leader</source>
+        <translation>lãnh đạo</translation>
+    </message>
+    <message>
+        <source>Reopened: %1</source>
+        <translation>Đã mở lại: %1</translation>
+    </message>
+    <message>
+        <source>Not approved yet</source>
+        <translation>Chưa duyệt</translation>
+    </message>
+    <message>
+        <source>Drafted (%1)</source>
+        <translation>Việc gợi ý (%1)</translation>
+    </message>
+    <message>
+        <source>Comments (%1)</source>
+        <translation>Ý kiến (%1)</translation>
+    </message>
+    <message>
+        <source>%1: the times of “%2” (%3) and “%4” (%5) overlap.</source>
+        <translation>%1: thời gian của “%2” (%3) và “%4” (%5) bị trùng nhau.</translation>
+    </message>
+    <message>
+        <source>%1: %2 written — more than 24 hours in one day.</source>
+        <translation>%1: đã ghi %2 — quá 24 giờ trong một ngày.</translation>
+    </message>
+    <message>
+        <source>%1 entries wait for your choice (edited on two computers or after approval): select one and keep a version.</source>
+        <translation>%1 mục đang chờ bạn chọn (được sửa trên hai máy hoặc sau khi duyệt): hãy chọn mục đó và giữ một bản.</translation>
+    </message>
+    <message>
+        <source>Drop this version</source>
+        <translation>Bỏ bản này</translation>
+    </message>
+    <message>
+        <source>(write what the work was)</source>
+        <translation>(hãy ghi nội dung công việc)</translation>
+    </message>
+    <message>
+        <source>Write what the work was after the time, e.g. “2 tiếng soạn báo cáo”.</source>
+        <translation>Hãy ghi nội dung công việc sau thời gian, vd “2 tiếng soạn báo cáo”.</translation>
+    </message>
+    <message>
+        <source>Saved, but %1 now has %2 — more than 24 hours in one day.</source>
+        <translation>Đã lưu, nhưng %1 nay có %2 — quá 24 giờ trong một ngày.</translation>
+    </message>
+    <message>
+        <source>%1 recurring entries copied.</source>
+        <translation>Đã chép %1 việc lặp lại.</translation>
+    </message>
+    <message>
+        <source>Edit diary entry</source>
+        <translation>Sửa mục nhật ký</translation>
+    </message>
+    <message>
+        <source>New diary entry</source>
+        <translation>Thêm mục nhật ký</translation>
+    </message>
+    <message>
+        <source>Deleted “%1”.</source>
+        <translation>Đã xóa “%1”.</translation>
+    </message>
+    <message>
+        <source>Accept drafted entry</source>
+        <translation>Nhận việc gợi ý</translation>
+    </message>
+    <message>
+        <source>The week of %1 is approved and locked.</source>
+        <translation>Đã duyệt và khóa tuần của %1.</translation>
+    </message>
+    <message>
+        <source>Reopen the approved week</source>
+        <translation>Mở lại tuần đã duyệt</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Lý do</translation>
+    </message>
+    <message>
+        <source>Comment on “%1”</source>
+        <translation>Ý kiến về “%1”</translation>
+    </message>
+    <message>
+        <source>Comment on the week</source>
+        <translation>Ý kiến về tuần</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Ý kiến</translation>
+    </message>
+    <message>
+        <source>Report written: %1</source>
+        <translation>Đã ghi báo cáo: %1</translation>
+    </message>
+</context>
+<context>
     <name>DirectDialog</name>
     <message>
         <source>Direct document</source>
@@ -255,6 +550,91 @@
     <message>
         <source>Add the draft&apos;s PDF file.</source>
         <translation>Cần đính kèm tệp PDF của dự thảo.</translation>
+    </message>
+</context>
+<context>
+    <name>DraftsModel</name>
+    <message>
+        <source>At</source>
+        <translation>Lúc</translation>
+    </message>
+    <message>
+        <source>Proposed entry</source>
+        <translation>Nội dung gợi ý</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Thời lượng</translation>
+    </message>
+</context>
+<context>
+    <name>EntriesModel</name>
+    <message>
+        <source>Day</source>
+        <translation>Ngày</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Thời gian</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Thời lượng</translation>
+    </message>
+    <message>
+        <source>Work</source>
+        <translation>Nội dung công việc</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Loại công việc</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Kết quả</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Văn bản</translation>
+    </message>
+    <message>
+        <source>Overlaps another entry, or the day passes 24 hours</source>
+        <translation>Trùng giờ với mục khác, hoặc ngày quá 24 giờ</translation>
+    </message>
+</context>
+<context>
+    <name>EntryDialog</name>
+    <message>
+        <source>From – to</source>
+        <translation>Từ – đến</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> phút</translation>
+    </message>
+    <message>
+        <source>Repeats most days (offered by “copy yesterday&apos;s”)</source>
+        <translation>Lặp lại hằng ngày (được gợi ý khi “chép việc lặp lại”)</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Ngày</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Thời gian</translation>
+    </message>
+    <message>
+        <source>Work</source>
+        <translation>Nội dung công việc</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Loại công việc</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Kết quả</translation>
     </message>
 </context>
 <context>
@@ -1036,6 +1416,41 @@
     </message>
 </context>
 <context>
+    <name>PeopleModel</name>
+    <message>
+        <source>Person</source>
+        <translation>Người</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Đơn vị</translation>
+    </message>
+    <message>
+        <source>Week total</source>
+        <translation>Cả tuần</translation>
+    </message>
+    <message>
+        <source>Entries</source>
+        <translation>Số việc</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>Đã duyệt</translation>
+    </message>
+    <message>
+        <source>Not approved</source>
+        <translation>Chưa duyệt</translation>
+    </message>
+    <message>
+        <source>%1 to settle</source>
+        <translation>%1 mục chờ chọn</translation>
+    </message>
+</context>
+<context>
     <name>PinDialog</name>
     <message>
         <source>Password of the certificate file</source>
@@ -1303,6 +1718,65 @@
     <message>
         <source>Why the server refused it</source>
         <translation>Lý do máy chủ từ chối</translation>
+    </message>
+</context>
+<context>
+    <name>ReportDialog</name>
+    <message>
+        <source>Diary report</source>
+        <translation>Báo cáo nhật ký công việc</translation>
+    </message>
+    <message>
+        <source>Weekly report</source>
+        <translation>Báo cáo tuần</translation>
+    </message>
+    <message>
+        <source>Monthly report</source>
+        <translation>Báo cáo tháng</translation>
+    </message>
+    <message>
+        <source>Unit: %1</source>
+        <translation>Đơn vị: %1</translation>
+    </message>
+    <message>
+        <source>Word (DOCX)</source>
+        <translation>Word (DOCX)</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Chọn…</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>Báo cáo</translation>
+    </message>
+    <message>
+        <source>Week or month of</source>
+        <translation>Tuần hoặc tháng của ngày</translation>
+    </message>
+    <message>
+        <source>Whose work</source>
+        <translation>Công việc của</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Định dạng</translation>
+    </message>
+    <message>
+        <source>Save as</source>
+        <translation>Lưu thành</translation>
+    </message>
+    <message>
+        <source>Write report</source>
+        <translation>Ghi báo cáo</translation>
+    </message>
+    <message>
+        <source>Save the report as</source>
+        <translation>Lưu báo cáo thành</translation>
+    </message>
+    <message>
+        <source>Choose where to save the report.</source>
+        <translation>Hãy chọn nơi lưu báo cáo.</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,1 @@
+"""The work diary (nhật ký công việc): entries, drafted entries, reports, leaders' review."""
