@@ -120,6 +120,7 @@ class ServerLock:
 def open_server_database(folder: DemoFolder, *, documents: int, progress: Progress | None = None) -> tuple[Store, BlobStore, ServerSettings]:
     """The demo server's database, seeded with the province on first use; every demo user
     gets the demo password."""
+    from eoffice.demo.diaries import seed_diaries
     from eoffice.demo.seed import seed_demo
     from eoffice.server.admin import set_password
     from eoffice.sync.versioning import install_versioning
@@ -134,6 +135,7 @@ def open_server_database(folder: DemoFolder, *, documents: int, progress: Progre
     if not seeded:
         print(f"Đang tạo dữ liệu mẫu ({documents} văn bản) tại {folder.root} …", file=sys.stderr)
         seed_demo(store, blobs, documents=documents, progress=progress)
+        seed_diaries(store)  # a few weeks of work diaries, some reviewed
         with store.write() as session:
             for user in session.scalars(select(User).where(User.deleted.is_(False))):
                 set_password(session, user, DEMO_PASSWORD)
