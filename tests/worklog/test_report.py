@@ -8,6 +8,8 @@ from datetime import date, timedelta
 
 import pytest
 
+from eoffice.documents.directions import LineSpec, direct
+from eoffice.documents.types import LineRole
 from eoffice.errors import PermissionDenied
 from eoffice.printing.fonts import FontMissingError, find_font
 from eoffice.store.base import new_id
@@ -33,6 +35,9 @@ def diary(world, blobs, pdf_factory):
     """A week of the officer's diary: 7 h 45 of work in four categories, one linked document."""
     w = world
     doc = register(w, blobs, pdf_factory, subject="Về việc kiểm tra công tác văn thư", code_number="15")
+    with w.store.write() as s:  # directed to the officer, who may then see (and link) it
+        direct(s, w.leader_id, doc, "Giao đồng chí Anh xử lý", [LineSpec(LineRole.LEAD, user_id=w.officer_id)],
+               today=date(2026, 3, 3))
     add(w.store, w.officer_id, "Họp giao ban", start_minute=hm(8), end_minute=hm(9), category="meeting")
     add(w.store, w.officer_id, "Xử lý văn bản của Sở Nội vụ", minutes=150, category="document", document_id=doc,
         result="Đã trình lãnh đạo")
