@@ -58,17 +58,22 @@ def _client(tmp_path: Path, server: ServerProcess, chief_id: str, colleague_id: 
     return ClientRuns(config, folder)
 
 
+#: How long a run waits for the step it is to die in. Generous: a loaded machine (CI, a
+#: parallel test run) may take seconds to get there, and a step that comes dies at once.
+STEP_WAIT = 12.0
+
+
 def _one_run(runs: ClientRuns, ending: str, rng: random.Random) -> str:
     """Start the client and end it by ``ending``; returns where the kill landed."""
     if ending in fault_client.DIE_POINTS:
         process = runs.start(die_at=[ending, rng.randint(1, 2)])
-        where = runs.died(process, timeout=2.5)
+        where = runs.died(process, timeout=STEP_WAIT)
         return where if where is not None else runs.kill(process)  # the point never came
     process = runs.start()
     if ending == "moment":
         time.sleep(rng.uniform(0.0, 1.0))
     else:
-        runs.wait_for(ending, rng.randint(1, 2), timeout=2.5)
+        runs.wait_for(ending, rng.randint(1, 2), timeout=STEP_WAIT)
         time.sleep(rng.uniform(0.0, 0.03))
     return runs.kill(process)
 
