@@ -136,7 +136,8 @@ def test_the_leader_signs_the_draft_and_the_clerk_issues_and_seals_it(
     qtbot.waitUntil(lambda: window.sign_flow is not None and window.sign_flow.dialog is not None, timeout=WAIT)
     seal_dialog = window.sign_flow.dialog
     assert seal_dialog.reason.text().startswith("Đóng dấu, ban hành văn bản số 01/UBND-VP ngày ")
-    sign_in_dialog(qtbot, window, 1)
+    assert seal_dialog.chooser.current().path == test_pki.p12("agency")  # the organisation's card first
+    sign_in_dialog(qtbot, window, 0)
     panel_shows(qtbot, window, 2)
     assert [panel.model.index(i, 0).data() for i in range(2)] == ["Nguyễn Văn Đức", "Ủy ban nhân dân tỉnh Nghệ An"]
     assert not window.act_sign.isEnabled()

@@ -343,6 +343,7 @@ class DetailPane(QWidget):
         self.tabs.addTab(lines_box, self.tr("Direction"))
         self.tabs.addTab(self.signatures, self.tr("Digital signatures"))
         self.tabs.addTab(self.history_view, self.tr("History"))
+        self.signatures.verified.connect(self._count_signatures)
 
         self.body = splitter = QSplitter(Qt.Vertical, self)
         splitter.addWidget(viewer)
@@ -391,6 +392,7 @@ class DetailPane(QWidget):
         self.history_model.set_items([])
         self.directions_label.clear()
         self.signatures.clear()
+        self.tabs.setTabText(self.tabs.indexOf(self.signatures), self.tr("Digital signatures"))
 
     def show_detail(self, detail: DocumentDetail) -> None:
         self.detail = detail
@@ -458,6 +460,13 @@ class DetailPane(QWidget):
             self.pdf.load(path)
             self._verify(position)
             self.file_changed.emit(path)
+
+    def _count_signatures(self, report: Any) -> None:
+        """The tab says how many signatures the file on screen has, and whether one is bad."""
+        index = self.tabs.indexOf(self.signatures)
+        n = len(report.signatures)
+        mark = "" if not n else (" ✓" if report.ok else " ✗")
+        self.tabs.setTabText(index, self.tr("Digital signatures") + (f" ({n}){mark}" if n else ""))
 
     def current_file(self) -> FileView | None:
         """The file on screen, with its id and signatures."""

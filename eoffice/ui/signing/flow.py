@@ -143,9 +143,12 @@ class SignFlow(QObject):
             reason=plan.reason, location=plan.location, timestamp_url=settings.timestamp_url or None,
             fetch_revocation=settings.fetch_revocation, trust_roots=tuple(plan.trust_roots),
         )
+        # A person's own card comes first in ``key_files``, their organisation's after it:
+        # the agency's signatures are made with the organisation's card.
+        files = self.key_files if plan.kind == signing.SIGNER else list(reversed(self.key_files))
         dialog = SignDialog(
             plan.source, output, plan.appearance, module_paths=list(settings.pkcs11_modules), options=options,
-            trust_store=plan.trust_roots, pkcs12_files=self.key_files, parent=self.parent_widget,
+            trust_store=plan.trust_roots, pkcs12_files=files, parent=self.parent_widget,
         )
         dialog.setWindowTitle(self._title(plan.kind))
         dialog.signed.connect(self._signed)
