@@ -85,6 +85,12 @@ def plan_signature(session: Session, blobs: BlobStore, user_id: str, document_id
         appearance = Appearance(Kind.SIGNER, image=_image(blobs, user.signature_digest), title=title, name=name)
     elif kind == signing.AGENCY:
         seal = _image(blobs, org.seal_digest if org else None)
+        if seal is None and org is not None and org.seal_digest:
+            raise ValidationError(
+                "Hình con dấu chưa tải về máy này; hãy chờ đồng bộ xong rồi ký.",
+                "The seal image is not on this computer yet; wait for the sync and sign then.",
+                field="image",
+            )
         if seal is None:
             raise ValidationError(
                 "Cơ quan chưa có hình con dấu: hãy đặt hình con dấu trong “Hình chữ ký và con dấu…”.",
