@@ -116,7 +116,12 @@ def cmd_demo(args: argparse.Namespace) -> int:
     from eoffice.ui.app import run_desktop
 
     def profile_for(server_url: str, name: str) -> Profile:
-        return Profile(server_url, name.lower(), folder.account_root(name), server_key="eoffice-demo")
+        from eoffice.demo.cards import key_files
+
+        return Profile(
+            server_url, name.lower(), folder.account_root(name), server_key="eoffice-demo",
+            key_files=key_files(folder.cards_dir, name),
+        )
 
     try:
         return run_desktop(

@@ -42,6 +42,18 @@ LABELS_VI: dict[str, str] = {
     "unit.update": "Sửa thông tin đơn vị",
     "user.create": "Tạo người dùng",
     "user.update": "Sửa thông tin người dùng",
+    "document.sign": "Ký số",
+    "user.signature_image": "Đặt hình chữ ký",
+    "organisation.seal_image": "Đặt hình con dấu",
+    "trusted_root.add": "Thêm chứng thư số gốc tin cậy",
+    "trusted_root.remove": "Bỏ chứng thư số gốc tin cậy",
+}
+
+#: How each signature of ``document.sign`` reads in the history.
+SIGNATURES_VI = {
+    "signer": "Ký số và duyệt văn bản",
+    "agency": "Ký số của cơ quan (đóng dấu)",
+    "attachment": "Ký số của cơ quan trên tệp kèm theo",
 }
 
 #: Actions whose sentence ends with the reason or comment given.
@@ -80,6 +92,9 @@ def describe(event: AuditEvent) -> str:
         number = str(after["code_number"])
         notation = after.get("code_notation") or ""
         return f"{label} số {number}/{notation}" if notation else f"{label} số {number}"
+    if key == "document.sign":
+        text = SIGNATURES_VI.get(str(after.get("signature")), label)
+        return f"{text}: {after['filename']}" if after.get("filename") else text
     if key == "line.complete" and after.get("result_note"):
         return f"{label}: {_short(str(after['result_note']))}"
     return label

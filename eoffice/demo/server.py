@@ -60,6 +60,11 @@ class DemoFolder:
         return f"sqlite:///{self.server_dir / 'eoffice.sqlite3'}"
 
     @property
+    def cards_dir(self) -> Path:
+        """The demo's soft e-cards (PKCS#12, password 123456) and the demo CA's root."""
+        return self.root / "cards"
+
+    @property
     def accounts(self) -> Path:
         return self.root / "accounts"
 
@@ -79,7 +84,7 @@ class DemoFolder:
 
         The clients go too: their cursors count versions of the old server database.
         """
-        for path in (self.server_dir, self.accounts):
+        for path in (self.server_dir, self.accounts, self.cards_dir):
             shutil.rmtree(path, ignore_errors=True)
         for legacy in ("eoffice.sqlite3", "eoffice.sqlite3-wal", "eoffice.sqlite3-shm"):
             (self.root / legacy).unlink(missing_ok=True)
@@ -119,7 +124,8 @@ class ServerLock:
 
 def open_server_database(folder: DemoFolder, *, documents: int, progress: Progress | None = None) -> tuple[Store, BlobStore, ServerSettings]:
     """The demo server's database, seeded with the province on first use; every demo user
-    gets the demo password."""
+    gets the demo password and a soft e-card (``demo.cards``), at every start if missing."""
+    from eoffice.demo.cards import give_cards
     from eoffice.demo.diaries import seed_diaries
     from eoffice.demo.seed import seed_demo
     from eoffice.server.admin import set_password
@@ -139,6 +145,7 @@ def open_server_database(folder: DemoFolder, *, documents: int, progress: Progre
         with store.write() as session:
             for user in session.scalars(select(User).where(User.deleted.is_(False))):
                 set_password(session, user, DEMO_PASSWORD)
+    give_cards(store, blobs, folder.cards_dir)
     return store, blobs, ServerSettings(data_dir=folder.server_dir)
 
 

@@ -30,6 +30,9 @@ class Organisation(Synced, Base):
     name: Mapped[str] = mapped_column(String(300))
     abbreviation: Mapped[str] = mapped_column(String(30))  # e.g. UBND, SNV
     parent_id: Mapped[str | None] = mapped_column(ForeignKey("organisations.id"), nullable=True)
+    #: SHA-256 of the seal image (hình con dấu, a transparent PNG) in the blob store: the
+    #: agency signature's appearance. Public, like the seal printed on every document.
+    seal_digest: Mapped[str | None] = mapped_column(String(64), nullable=True)
 
     units: Mapped[list[Unit]] = relationship(back_populates="organisation")
 
@@ -64,6 +67,9 @@ class User(Synced, Base):
     position: Mapped[str] = mapped_column(String(200), default="")
     email: Mapped[str] = mapped_column(String(200), default="")
     password_hash: Mapped[str | None] = mapped_column(String(300), nullable=True)
+    #: SHA-256 of the user's signature image (hình chữ ký, a transparent PNG) in the blob
+    #: store, set from their profile; it follows them to every computer they sign in on.
+    signature_digest: Mapped[str | None] = mapped_column(String(64), nullable=True)
 
     role_rows: Mapped[list[UserRole]] = relationship(
         cascade="all, delete-orphan", lazy="selectin"

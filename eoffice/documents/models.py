@@ -150,6 +150,9 @@ class DocumentFile(Base):
     page_count: Mapped[int] = mapped_column(Integer, default=0)
     is_main: Mapped[bool] = mapped_column(Boolean, default=False)
     position: Mapped[int] = mapped_column(Integer, default=0)
+    #: The signatures eoffice added to this file, in order (``signer,agency``; see
+    #: ``documents.signing``): what a user may still sign on it without opening the PDF.
+    signed_kinds: Mapped[str] = mapped_column(String(60), default="")
 
     document: Mapped[Document] = relationship(back_populates="files")
 

@@ -2,21 +2,17 @@
 
 from __future__ import annotations
 
-import hashlib
-
-from cryptography import x509
-from cryptography.hazmat.primitives.serialization import Encoding
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from eoffice.audit.chain import record
 from eoffice.directory.models import Organisation, Role, User
 from eoffice.directory.orgchart import ROLE_NAMES
-from eoffice.errors import DuplicateError, NotFound, ValidationError
+from eoffice.errors import NotFound, ValidationError
 from eoffice.server.auth import revoke_user_tokens
 from eoffice.server.models import TrustedRoot
 from eoffice.server.passwords import check_strength, hash_password
-from eoffice.store.base import new_id, utcnow
+from eoffice.store.base import utcnow
 
 
 def parse_roles(text: str) -> list[Role]:
@@ -68,41 +64,9 @@ def set_password(session: Session, user: User, password: str, *, actor_id: str |
 
 def add_trusted_root(session: Session, pem: bytes, *, actor_id: str | None = None) -> TrustedRoot:
     """Trust one CA certificate (PEM) for signature verification; it must be a CA."""
-    try:
-        cert = x509.load_pem_x509_certificate(pem)
-    except ValueError:
-        raise ValidationError(
-            "Tệp không phải chứng thư số dạng PEM.", "The file is not a PEM certificate.", field="pem"
-        ) from None
-    try:
-        is_ca = cert.extensions.get_extension_for_class(x509.BasicConstraints).value.ca
-    except x509.ExtensionNotFound:
-        is_ca = False
-    try:
-        key_usage = cert.extensions.get_extension_for_class(x509.KeyUsage).value
-        can_sign_certs = key_usage.key_cert_sign
-    except x509.ExtensionNotFound:
-        can_sign_certs = True
-    subject = cert.subject.rfc4514_string()
-    if not (is_ca and can_sign_certs):
-        raise ValidationError(
-            f"Chứng thư “{subject}” không phải của tổ chức cung cấp dịch vụ chứng thực (CA).",
-            f"Certificate “{subject}” is not a CA certificate.",
-            field="pem",
-        )
-    fingerprint = hashlib.sha256(cert.public_bytes(Encoding.DER)).hexdigest()
-    if session.scalars(select(TrustedRoot).where(TrustedRoot.fingerprint_sha256 == fingerprint)).first():
-        raise DuplicateError(
-            f"Chứng thư gốc “{subject}” đã có trong danh sách tin cậy.", f"Root “{subject}” is already trusted."
-        )
-    root = TrustedRoot(
-        id=new_id(), subject=subject[:1000], fingerprint_sha256=fingerprint,
-        pem=cert.public_bytes(Encoding.PEM).decode("ascii"), added_at=utcnow(),
-    )
-    session.add(root)
-    session.flush()
-    record(
-        session, actor_id=actor_id, action="trusted_root.add", target_type="trusted_root", target_id=root.id,
-        after={"subject": root.subject, "fingerprint_sha256": fingerprint},
-    )
-    return root
+    from eoffice.signing.trust import add_trusted_root as add
+
+    info = add(session, pem, actor_id=actor_id)
+    row = session.get(TrustedRoot, info.id)
+    assert row is not None
+    return row

@@ -54,6 +54,8 @@ DRAFT_RETURNED = "draft.returned"
 DRAFT_APPROVED = "draft.approved"
 DOCUMENT_ISSUED = "document.issued"
 DOCUMENT_RECEIVED = "document.received"
+#: For the organisation's clerks: a leader approved (and maybe signed) a draft, to number and seal.
+DOCUMENT_TO_ISSUE = "document.to_issue"
 
 
 class LiveEvent(Base):
@@ -264,6 +266,14 @@ def record_for_operation(session: Session, actor_id: str, op: Any, result: Any) 
             if not isinstance(op, ops.Issue):
                 payload["comment"] = op.comment
             tell(kind, payload, user_id=doc.created_by)
+            if isinstance(op, ops.ApproveDraft):
+                tell(DOCUMENT_TO_ISSUE, {**payload, "signed": False}, organisation_id=doc.organisation_id, role="clerk")
+    elif isinstance(op, ops.SignFile) and op.signature == "signer":
+        doc = session.get(Document, op.document_id)
+        if doc is not None:
+            payload = {**_document_summary(session, doc.id), "comment": op.comment, "signed": True}
+            tell(DRAFT_APPROVED, payload, user_id=doc.created_by)
+            tell(DOCUMENT_TO_ISSUE, payload, organisation_id=doc.organisation_id, role="clerk")
     elif isinstance(op, ops.Deliver):
         for copy_id in result.data.get("copy_ids", []):
             copy = session.get(Document, copy_id)

@@ -1,16 +1,18 @@
-"""Server-side rows: refresh tokens, login throttling and the trusted CA roots.
+"""Server-side rows: refresh tokens and login throttling.
 
 They live apart from ``users`` on purpose: sign-in state changes on every login and
-never syncs to clients.
+never syncs to clients. The trusted CA roots, which do sync, are ``eoffice.signing.models``
+(re-exported here for the admin tools).
 """
 
 from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import DateTime, ForeignKey, Integer, String, Text
+from sqlalchemy import DateTime, ForeignKey, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
+from eoffice.signing.models import TrustedRoot  # noqa: F401  (re-exported)
 from eoffice.store.base import Base, UUIDPk, utcnow
 
 
@@ -47,14 +49,3 @@ class LoginThrottle(Base):
     last_failure_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
     next_attempt_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
     locked_until: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
-
-
-class TrustedRoot(UUIDPk, Base):
-    """A CA certificate the admin trusts for signature verification (chứng thư số gốc)."""
-
-    __tablename__ = "trusted_roots"
-
-    subject: Mapped[str] = mapped_column(String(1000))
-    fingerprint_sha256: Mapped[str] = mapped_column(String(64), unique=True)
-    pem: Mapped[str] = mapped_column(Text)
-    added_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)

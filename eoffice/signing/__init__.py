@@ -1,6 +1,9 @@
 """Digital signatures with employee e-cards (PKCS#11) and soft certificates (PKCS#12).
 
-Plain Python, no Qt, no database: it signs files and verifies files.
+Plain Python, no Qt: it signs files and verifies files. Three modules touch the
+database: ``models`` and ``trust`` (the admin's trusted roots, synced to every client)
+and ``operations`` (profile images and trusted roots as synced operations); the signing
+of a document's file is ``eoffice.documents.signing``.
 
 - ``tokens``: find tokens in the configured PKCS#11 modules, their PIN state, open a key;
 - ``keys``: a key to sign with (token or PKCS#12) and the CA chain to embed;
@@ -9,4 +12,6 @@ Plain Python, no Qt, no database: it signs files and verifies files.
 - ``verify``: per-signature reports (intact, trusted, valid at signing, changes after);
 - ``settings``: the PKCS#11 module list and timestamp server (a settings file);
 - ``democards``: soft e-cards issued by a demo CA, with signature and seal images.
+- ``models`` / ``trust`` / ``operations``: the trusted roots, and the signing operations
+  that are not about a document.
 """

@@ -105,3 +105,32 @@ def seal_image(organisation: str) -> bytes:
     font_size = 40 if len(text) <= 28 else max(24, int(40 * 28 / len(text)))
     _ring_text(image, text, size / 2 - 52, _font(font_size, bold=True), RED)
     return _png(image)
+
+
+#: The largest signature or seal image accepted (a scan at 300 dpi is far smaller).
+MAX_IMAGE_BYTES = 2 * 1024 * 1024
+MAX_IMAGE_SIDE = 5000
+
+
+def check_png(data: bytes) -> tuple[int, int]:
+    """A signature or seal image must be a readable PNG of sensible size; its (width, height)."""
+    from PIL import Image, UnidentifiedImageError
+
+    from eoffice.errors import ValidationError
+
+    bad = ValidationError(
+        "Hình chữ ký / con dấu phải là ảnh PNG (nền trong suốt) dưới 2 MB.",
+        "A signature or seal image must be a PNG (transparent background) under 2 MB.",
+        field="image",
+    )
+    if len(data) > MAX_IMAGE_BYTES or not data.startswith(b"\x89PNG\r\n\x1a\n"):
+        raise bad
+    try:
+        with Image.open(io.BytesIO(data)) as image:
+            image.verify()
+            size = image.size
+    except (UnidentifiedImageError, OSError, ValueError, SyntaxError) as err:
+        raise bad from err
+    if not (0 < size[0] <= MAX_IMAGE_SIDE and 0 < size[1] <= MAX_IMAGE_SIDE):
+        raise bad
+    return size

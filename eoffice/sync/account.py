@@ -60,6 +60,8 @@ class Profile:
     root: Path
     #: How the keyring names the server (None: its URL).
     server_key: str | None = None
+    #: Soft certificates (PKCS#12) this user keeps on this computer, offered when signing.
+    key_files: tuple[Path, ...] = ()
 
     @classmethod
     def of(cls, server_url: str, username: str, base: Path | None = None) -> Profile:

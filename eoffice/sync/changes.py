@@ -84,6 +84,7 @@ from eoffice.documents.models import (
     Register,
 )
 from eoffice.documents.visibility import view_key, view_of, visible_documents
+from eoffice.signing.models import TrustedRoot
 from eoffice.store.blobs import BlobStore
 from eoffice.sync.client_state import documents_with_pending_work, set_cursor
 from eoffice.sync.versioning import COUNTER as VERSION_COUNTER
@@ -98,6 +99,9 @@ VERSIONED = ("organisations", "units", "users", "registers", "documents")
 WORKLOG = {"worklog_entries": WorklogEntry, "worklog_weeks": WorklogWeek, "worklog_comments": WorklogComment}
 TABLES += tuple(WORKLOG)
 VERSIONED += tuple(WORKLOG)
+#: The admin's trusted CA roots: every user receives them (public certificates), to verify offline.
+TABLES += ("trusted_roots",)
+VERSIONED += ("trusted_roots",)
 MODELS: dict[str, Any] = {
     "organisations": Organisation,
     "units": Unit,
@@ -107,10 +111,11 @@ MODELS: dict[str, Any] = {
     "document_directions": DocumentDirection,
     "direction_lines": DirectionLine,
     **WORKLOG,
+    "trusted_roots": TrustedRoot,
 }
 #: Columns never sent: secrets, and keys local to each database.
 PRIVATE = {"users": {"password_hash"}, "documents": {"sort_key"}}
-FILE_COLUMNS = ("id", "digest", "filename", "size", "page_count", "is_main", "position")
+FILE_COLUMNS = ("id", "digest", "filename", "size", "page_count", "is_main", "position", "signed_kinds")
 
 
 @dataclass
@@ -151,6 +156,8 @@ def _visible(table: str, user: User) -> ColumnElement[bool]:
         return visible_documents(user)
     if table in WORKLOG:
         return worklog_review.visible_to(user, WORKLOG[table].user_id)
+    if table == "trusted_roots":
+        return true()
     raise ValueError(table)
 
 

@@ -111,10 +111,11 @@ def discard_rejected(session: Session, op: Operation) -> list[str]:
         DocumentFile,
         DocumentSearch,
     )
+    from eoffice.signing.operations import discard_rejected as discard_signing
     from eoffice.sync import operations as ops
     from eoffice.worklog.operations import discard_rejected as discard_diary
 
-    if discard_diary(session, op):  # a diary operation: nothing of the documents to fetch again
+    if discard_diary(session, op) or discard_signing(session, op):  # nothing of the documents to fetch again
         return []
     if session.get_bind().dialect.name == "sqlite":
         session.execute(text("PRAGMA defer_foreign_keys = ON"))

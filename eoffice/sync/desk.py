@@ -15,18 +15,29 @@ from collections.abc import Callable
 
 from sqlalchemy.orm import Session
 
+from eoffice.store.blobs import BlobStore
 from eoffice.sync.client_state import record_local
+from eoffice.sync.evidence import admit, needs_proof, prove
 from eoffice.sync.operations import AppliedResult, Operation, apply
 
 
 class Desk:
-    """A standalone database: the operation is applied with authority (numbers taken)."""
+    """A standalone database: the operation is applied with authority (numbers taken).
+
+    Being the authority, it checks the bytes of signed files and images itself
+    (``eoffice.sync.evidence``), in ``blobs``; without them such operations are refused.
+    """
 
     #: True when operations travel to a server (their numbers come back later).
     synced = False
 
+    def __init__(self, blobs: BlobStore | None = None) -> None:
+        self.blobs = blobs
+
     def apply(self, session: Session, actor_id: str, op: Operation) -> AppliedResult:
         """Run ``op`` as ``actor_id`` in the caller's transaction; DomainError when refused."""
+        if self.blobs is not None and needs_proof(op):
+            admit(session, prove(session, self.blobs, [op]))
         return apply(session, actor_id, op, authority=True)
 
     def committed(self) -> None:
@@ -39,6 +50,7 @@ class SyncedDesk(Desk):
     synced = True
 
     def __init__(self, wake: Callable[[], None]) -> None:
+        super().__init__()
         self._wake = wake
 
     def apply(self, session: Session, actor_id: str, op: Operation) -> AppliedResult:

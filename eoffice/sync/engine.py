@@ -108,8 +108,7 @@ class RoundReport:
 
 
 def _files_of(op: ops.Operation) -> tuple[ops.FileRef, ...]:
-    files = getattr(op, "files", None)
-    return tuple(files) if files else ()
+    return ops.files_named(op)
 
 
 def _within(batch: list[ops.Operation], limit: int) -> list[ops.Operation]:
@@ -164,6 +163,17 @@ def _documents_changed_by(session: Session, op: ops.Operation) -> set[str]:
     if isinstance(line_id, str) and (line := session.get(DirectionLine, line_id)) is not None:
         found.add(line.document_id)
     return {d for d in found if (doc := session.get(Document, d)) is not None and doc.server_version is not None}
+
+
+def _own_images(session: Session, user_id: str) -> list[str]:
+    """The user's signature image and their organisation's seal image (what they sign with)."""
+    from eoffice.directory.models import Organisation, User
+
+    user = session.get(User, user_id) if user_id else None
+    if user is None:
+        return []
+    org = session.get(Organisation, user.organisation_id)
+    return [d for d in (user.signature_digest, org.seal_digest if org else None) if d]
 
 
 class SyncEngine:
@@ -408,6 +418,7 @@ class SyncEngine:
                 .where(Document.deleted.is_(False))
                 .distinct()
             ).all()
+            digests = [*digests, *_own_images(session, self.user_id)]
         return [d for d in digests if not self.blobs.has(d)]
 
     def _download(self, report: RoundReport) -> None:

@@ -237,13 +237,33 @@ class Deliver(Operation):
     arrival_date: ISODate | None = None
 
 
+@dataclass(frozen=True)
+class SignFile(Operation):
+    """A signed version of one of a document's files (``documents.signing``).
+
+    ``signature`` is ``signer`` (the approver signs the submitted draft's main file, which
+    approves it), ``agency`` (the clerk's seal over the signer's, once the number is
+    known) or ``attachment`` (the clerk's text stamp on an attachment file).
+    ``previous_digest`` names the version that was signed: a file changed meanwhile is
+    refused, never overwritten.
+    """
+
+    kind: ClassVar[str] = "sign_file"
+    document_id: Id
+    file_id: Id
+    previous_digest: str
+    file: FileRef
+    signature: str
+    comment: str = ""
+
+
 #: Every operation kind, by its name. The documents' kinds are here; other capabilities
 #: (the work diary, meetings) add theirs with ``register``.
 KINDS: dict[str, type[Operation]] = {
     cls.kind: cls
     for cls in (
         RegisterIncoming, Direct, StartLine, CompleteLine, ReturnLine, ForwardLine, ReturnDocument,
-        CreateDraft, UpdateDraft, SubmitDraft, ApproveDraft, ReturnDraft, Issue, Deliver,
+        CreateDraft, UpdateDraft, SubmitDraft, ApproveDraft, ReturnDraft, Issue, Deliver, SignFile,
     )
 }
 
@@ -269,6 +289,13 @@ def register(cls: type[Operation], applier: Applier, check: Check | None = None)
     if check is not None:
         _CHECKS[cls] = check
     return cls
+
+
+def files_named(op: Operation) -> tuple[FileRef, ...]:
+    """The blobs an operation names (``files``, or one ``file``): uploaded before it is pushed."""
+    files = getattr(op, "files", None) or ()
+    one = getattr(op, "file", None)
+    return (*files, one) if isinstance(one, FileRef) else tuple(files)
 
 
 def check_registered(session: Session, actor: Any, op: Operation) -> None:
@@ -593,6 +620,15 @@ def apply(session: Session, actor_id: str, op: Operation, *, authority: bool) ->
                 "arrival_numbers": [c.arrival_number for c in copies],
             },
         )
+    if isinstance(op, SignFile):
+        from eoffice.documents import signing
+        from eoffice.sync.evidence import finding
+
+        doc = signing.sign_file(
+            session, actor_id, op.document_id, op.file_id, op.previous_digest, op.file.prepared(), op.signature,
+            comment=op.comment, evidence=finding(session, op.op_id) if authority else None, authority=authority,
+        )
+        return _document_result(op.kind, doc)
     applier = _APPLIERS.get(type(op))
     if applier is not None:
         return applier(session, actor_id, op, authority)
@@ -601,3 +637,4 @@ def apply(session: Session, actor_id: str, op: Operation, *, authority: bool) ->
 
 # Other capabilities' kinds register themselves on import (after everything above exists).
 import eoffice.worklog.operations  # noqa: E402,F401
+import eoffice.signing.operations  # noqa: E402,F401

@@ -81,7 +81,7 @@ def check(session: Session, actor: User, op: ops.Operation) -> None:
 
 
 def _missing_file(op: ops.Operation, has_blob: Callable[[str], bool]) -> Outcome | None:
-    for ref in getattr(op, "files", None) or ():
+    for ref in ops.files_named(op):
         if not has_blob(ref.digest):
             return Outcome(
                 op.op_id, op.kind, "rejected",

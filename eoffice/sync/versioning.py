@@ -41,6 +41,7 @@ from eoffice.documents.models import (
     DocumentFile,
     Register,
 )
+from eoffice.signing.models import TrustedRoot
 from eoffice.store.base import Synced
 from eoffice.store.sequences import Counter, next_value
 from eoffice.worklog.models import WorklogComment, WorklogEntry, WorklogWeek
@@ -60,6 +61,7 @@ SYNCED_MODELS: tuple[type[Any], ...] = (
     WorklogEntry,
     WorklogWeek,
     WorklogComment,
+    TrustedRoot,
 )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QItemSelection, QSize, Qt, QTimer, Signal
@@ -34,6 +35,7 @@ from eoffice.store.base import new_id
 from eoffice.store.blobs import BlobStore
 from eoffice.sync import operations as ops
 from eoffice.sync.account import Account
+from eoffice.sync.desk import Desk
 from eoffice.sync.engine import RoundReport
 from eoffice.ui import labels
 from eoffice.ui.documents.detail import DetailPane, DocumentDetail, LineView, load_detail
@@ -106,8 +108,15 @@ class MainWindow(QMainWindow):
         self._select_next: str | None = None  # select (and open) this row once it is listed
         # Open a printed register in the system's PDF reader (tests turn it off).
         self.open_printed = True
+        #: Soft certificates to offer when signing (the demo's cards); this machine's
+        #: signing settings (PKCS#11 modules, timestamp server); None: the data dir's.
+        self.key_files: list[Path] = list(account.profile.key_files) if account is not None else []
+        self.signing_settings_file: Path | None = None
+        self.sign_flow: Any = None
+        self._seal_after_issue: str | None = None  # open the seal's dialog once this one is numbered
 
-        self.worker = DbWorker(store, self, desk=account.desk if account is not None else None)
+        # A standalone database is its own authority: its desk checks signed files itself.
+        self.worker = DbWorker(store, self, desk=account.desk if account is not None else Desk(blobs))
         self.worker.domain_error.connect(self.show_domain_error)
         self.worker.program_error.connect(self.show_program_error)
         self.worker.busy_changed.connect(self._busy)
@@ -190,6 +199,8 @@ class MainWindow(QMainWindow):
         middle_layout.addWidget(self.table, 1)
 
         self.detail_pane = DetailPane(self)
+        # "Ký số" acts on the file on screen: a leader's main file, a clerk's attachment.
+        self.detail_pane.file_combo.currentIndexChanged.connect(lambda _i: self.update_actions())
         self.splitter = QSplitter(Qt.Horizontal, self)
         self.splitter.addWidget(self.sidebar)
         self.splitter.addWidget(middle)
@@ -242,6 +253,13 @@ class MainWindow(QMainWindow):
         self.act_return_draft = self._action(self.tr("Return draft…"), self.return_draft)
         self.act_issue = self._action(self.tr("Issue…"), self.issue_document)
         self.act_deliver = self._action(self.tr("Deliver…"), self.deliver_document)
+        self.act_sign = self._action(
+            self.tr("Digital signature…"), self.sign_document, "Ctrl+Shift+S",
+            self.tr("Sign the file on screen with your e-card (leader), or seal it for the agency (clerk)"),
+        )
+        self.act_profile = self._action(self.tr("Signature and seal images…"), self.edit_signing_profile)
+        self.act_trusted_roots = self._action(self.tr("Trusted root certificates…"), lambda: self.open_admin(0))
+        self.act_pkcs11 = self._action(self.tr("E-card drivers (PKCS#11)…"), lambda: self.open_admin(1))
         self.act_print = self._action(self.tr("Print register…"), self.print_register, "Ctrl+P")
         self.act_refresh = self._action(self.tr("Refresh"), self.refresh, "F5")
         self.act_quit = self._action(self.tr("Quit"), self.close, "Ctrl+Q")
@@ -265,6 +283,10 @@ class MainWindow(QMainWindow):
                 self.act_submit, self.act_approve, self.act_return_draft, self.act_issue, self.act_deliver,
             ),
         )
+        signing_menu = menus.addMenu(self.tr("Si&gning"))
+        _fill(signing_menu, (self.act_sign, None, self.act_profile))
+        self.admin_menu = menus.addMenu(self.tr("&Administration"))
+        _fill(self.admin_menu, (self.act_trusted_roots, self.act_pkcs11))
         view = menus.addMenu(self.tr("&View"))
         view.addAction(self.act_search)
         view.addAction(self.act_refresh)
@@ -278,7 +300,7 @@ class MainWindow(QMainWindow):
         toolbar.setToolButtonStyle(Qt.ToolButtonTextOnly)
         for action in (
             self.act_register, self.act_direct, self.act_complete_line, self.act_new_draft, self.act_submit,
-            self.act_approve, self.act_issue, self.act_print, self.act_refresh,
+            self.act_approve, self.act_sign, self.act_issue, self.act_print, self.act_refresh,
         ):
             toolbar.addAction(action)
         self.user_switcher: QComboBox | None = None
@@ -325,6 +347,7 @@ class MainWindow(QMainWindow):
         if isinstance(self.dialog, FormDialog) and self.dialog.isVisible() and not self.dialog.busy:
             self.dialog.close()  # a dialog belongs to the user who opened it
         self.user_id = user_id
+        self.sign_flow, self._seal_after_issue = None, None  # a signature belongs to who began it
         self.directory = self._load_directory(user_id)
         self.search_bar.user_id = user_id
         self.search_bar.clear()
@@ -466,6 +489,7 @@ class MainWindow(QMainWindow):
         self.detail_pane.show_detail(detail)
         self.update_actions()
         self.detail_loaded.emit(detail.id)
+        self._after_issue(detail)
         if self.account is not None:
             self._fetch_missing_files(detail)
 
@@ -523,6 +547,98 @@ class MainWindow(QMainWindow):
         self.act_return_draft.setEnabled(bool(approver) and state == "submitted")
         self.act_issue.setEnabled(clerk and outgoing and state == "approved")
         self.act_deliver.setEnabled(clerk and outgoing and state == "issued" and bool(d.organisations))
+        self.act_sign.setEnabled(self.signature_due() is not None or self._issue_then_seal())
+        admin = d.has_role(Role.ADMIN)
+        self.admin_menu.menuAction().setVisible(admin)
+        self.act_trusted_roots.setEnabled(admin)
+        self.act_pkcs11.setEnabled(admin)
+
+    # -- digital signatures -----------------------------------------------------------
+
+    def signature_due(self) -> str | None:
+        """The signature this user may add now to the file on screen (signer, agency, attachment)."""
+        from eoffice.documents.signing import signature_due
+
+        doc, view = self.current, self.detail_pane.current_file()
+        if doc is None or view is None or doc.direction != "outgoing":
+            return None
+        return signature_due(
+            state=doc.state, is_main=view.is_main, kinds=list(view.signed_kinds),
+            approver=self.directory.has_role(Role.LEADER) and doc.approver_id == self.directory.user.id,
+            clerk=self.directory.has_role(Role.CLERK), numbered=doc.register_number is not None,
+        )
+
+    def _issue_then_seal(self) -> bool:
+        """A clerk's "Ký số" on an approved document the leader signed: number it first."""
+        doc, view = self.current, self.detail_pane.current_file()
+        return (
+            doc is not None and view is not None and view.is_main and doc.direction == "outgoing"
+            and doc.state == "approved" and "signer" in view.signed_kinds and self.directory.has_role(Role.CLERK)
+        )
+
+    def sign_document(self) -> None:
+        """Ký số on the file on screen; a clerk's on an approved document numbers it first.
+
+        The agency's signature seals the numbered document (the number is in it), and the
+        number is the server's: issued offline, the document waits "chờ cấp số" and the
+        clerk signs once the server's answer came.
+        """
+        from eoffice.ui.signing.flow import SignFlow
+
+        kind, view = self.signature_due(), self.detail_pane.current_file()
+        if self.current is None or view is None:
+            return
+        if kind is None:
+            if self._issue_then_seal():
+                self._seal_after_issue = self.current.id
+                self.issue_document()
+            return
+        flow = SignFlow(
+            self.worker, self.blobs, self.user_id, self, key_files=self.key_files,
+            settings_file=self.signing_settings_file,
+        )
+        flow.done.connect(self._signed)
+        self.sign_flow = flow
+        flow.start(self.current.id, view.id, kind)
+
+    def _signed(self, document_id: str) -> None:
+        text = self.tr("Signed.")
+        if self.account is not None:
+            text = self.tr("Signed; the server checks the signatures when it receives the file.")
+        self.statusBar().showMessage(text, 8000)
+        self.after_change(document_id)
+
+    def _after_issue(self, detail: DocumentDetail) -> None:
+        """Once the document issued for sealing is on screen again: seal it, or say why not yet."""
+        if self._seal_after_issue != detail.id or detail.state != "issued":
+            return
+        self._seal_after_issue = None
+        if self.signature_due() == "agency":
+            self.sign_document()
+        else:
+            self.show_message(
+                QMessageBox.Information, self.tr("Waiting for the number"),
+                self.tr("The document waits for its number from the server. The agency signature carries the "
+                        "number: sign again once the number has come (a notification tells you)."),
+            )
+
+    def edit_signing_profile(self) -> None:
+        from eoffice.ui.signing.profile_dialog import ProfileDialog
+
+        dialog = ProfileDialog(self.worker, self.blobs, self.directory, self)
+        dialog.setAttribute(Qt.WA_DeleteOnClose)
+        self.profile_dialog = dialog
+        dialog.open()
+
+    def open_admin(self, tab: int = 0) -> None:
+        from eoffice.ui.signing.admin import AdminDialog
+
+        dialog = AdminDialog(self.worker, self.user_id, self.signing_settings_file, self)
+        dialog.setAttribute(Qt.WA_DeleteOnClose)
+        dialog.tabs.setCurrentIndex(tab)
+        dialog.roots.changed.connect(self.refresh)
+        self.admin_dialog = dialog
+        dialog.open()
 
     # -- after a change ---------------------------------------------------------------
 
@@ -559,7 +675,9 @@ class MainWindow(QMainWindow):
 
         def registered(result: tuple[str, int | None]) -> None:
             document_id, number = result
-            if number:
+            if dialog.returned:
+                text = self.tr("Registered and returned to the sender, with the reason.")
+            elif number:
                 text = self.tr("Registered with arrival number %1.").replace("%1", f"{number:02d}")
             else:
                 text = self.tr("Registered; the server gives the arrival number when it syncs (number pending).")
@@ -685,6 +803,10 @@ class MainWindow(QMainWindow):
             self.show_message(QMessageBox.Information, self.tr("Issued"), text)
 
         dialog = IssueDialog(self.worker, self.user_id, document_id, self.current.fields["subject"], self)
+        if self._seal_after_issue == document_id:
+            dialog.rejected.connect(lambda: setattr(self, "_seal_after_issue", None))
+            self._open(dialog)  # the seal's dialog follows (``_after_issue``)
+            return
         self._open(dialog, issued)
 
     def deliver_document(self) -> None:
@@ -818,7 +940,7 @@ class MainWindow(QMainWindow):
         for answer in report.answers:
             item = answer_notification(answer.kind, answer.outcome, answer.reason, answer.result)
             if item is not None:
-                self.notify(item, toast=not answer.accepted or answer.kind in ("register_incoming", "issue"))
+                self.notify(item, toast=not answer.accepted or answer.kind in ("register_incoming", "issue", "sign_file"))
         self.sync_area.refresh()
         if report.rows or report.pushed or report.downloaded:
             self.refresh()

@@ -166,6 +166,14 @@ class DbWorker(QObject):
         self.desk.committed()
         return op, result
 
+    def apply_operations(self, actor_id: str, operations: list[Operation]) -> list[AppliedResult]:
+        """Several operations of one user action, in order, in one transaction (any thread):
+        all are applied (and queued for the server) or none."""
+        with self.store.write() as session:
+            results = [self.desk.apply(session, actor_id, op) for op in operations]
+        self.desk.committed()
+        return results
+
     def submit(
         self,
         label: str,

@@ -87,3 +87,39 @@ def test_eoffice_demo_command_creates_the_data_once(tmp_path):
         env=env, capture_output=True, text=True, timeout=120,
     )
     assert verify.returncode == 0, verify.stdout + verify.stderr
+
+
+def test_every_demo_user_gets_a_card_and_the_clerks_their_seal(demo, tmp_path):
+    from eoffice.demo.cards import give_cards, key_files
+    from eoffice.signing.appearance import Appearance, Kind
+    from eoffice.signing.democards import DEMO_PASSWORD
+    from eoffice.signing.keys import open_pkcs12
+    from eoffice.signing.pades import sign_pdf
+    from eoffice.signing.trust import trusted_roots
+    from eoffice.signing.verify import verify_pdf
+
+    store, blobs, _info = demo
+    cards = give_cards(store, blobs, tmp_path / "cards")
+    again = give_cards(store, blobs, tmp_path / "cards")  # the next start reuses everything
+    assert again.people.keys() == cards.people.keys()
+    with store.read() as s:
+        users = list(s.scalars(select(User)))
+        roots = trusted_roots(s)
+        assert all(u.signature_digest and blobs.has(u.signature_digest) for u in users)
+        assert all(o.seal_digest and blobs.has(o.seal_digest) for o in s.scalars(select(Organisation)))
+        clerk = next(u for u in users if u.has_role(Role.CLERK))
+        clerk_org = s.get(Organisation, clerk.organisation_id).name
+        signature = blobs.path_for(clerk.signature_digest).read_bytes()
+    assert len(roots) == 1 and roots[0].subject.rfc4514_string().startswith("CN=eoffice Demo Root CA")
+    own, seal = key_files(tmp_path / "cards", clerk.username)  # the sign dialog offers these
+    assert own == cards.people[clerk.username].pkcs12 and seal == cards.organisations[clerk_org].pkcs12
+    key = open_pkcs12(own, DEMO_PASSWORD)
+    assert key.signer_name == clerk.full_name
+    pdf = blobs.path_for(_first_pdf(store))
+    signed = sign_pdf(pdf, tmp_path / "signed.pdf", key, Appearance(Kind.SIGNER, image=signature)).output
+    assert verify_pdf(signed, roots).ok
+
+
+def _first_pdf(store: Store) -> str:
+    with store.read() as s:
+        return s.scalars(select(Document).limit(1)).one().files[0].digest

@@ -32,6 +32,7 @@ ONE_OF_EACH: list[ops.Operation] = [
     ops.ReturnDraft(new_id(), new_id(), "Sửa trích yếu"),
     ops.Issue(new_id(), new_id(), "2026-03-05", None),
     ops.Deliver(new_id(), new_id(), (new_id(), new_id()), (new_id(), new_id()), "2026-03-06"),
+    ops.SignFile(new_id(), new_id(), new_id(), "a" * 64, file_ref(), "agency", "Đồng ý"),
 ]
 
 

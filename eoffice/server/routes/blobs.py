@@ -21,10 +21,11 @@ from anyio import to_thread
 from fastapi import APIRouter, Path, Request, Response
 from fastapi.responses import FileResponse
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 from starlette.responses import MalformedRangeHeader
 from starlette.responses import RangeNotSatisfiable as _Unsatisfiable
 
-from eoffice.directory.models import User
+from eoffice.directory.models import Organisation, User
 from eoffice.documents.models import Document, DocumentFile
 from eoffice.documents.visibility import visible_documents
 from eoffice.errors import NotFound, PermissionDenied, ValidationError
@@ -109,10 +110,20 @@ def _not_found() -> NotFound:
     return NotFound("Không tìm thấy tệp đính kèm.", "Attachment not found.")
 
 
+def _own_image(session: Session, actor: User, digest: str) -> bool:
+    """The actor's signature image or their organisation's seal image (what they sign with)."""
+    if actor.signature_digest == digest:
+        return True
+    org = session.get(Organisation, actor.organisation_id)
+    return org is not None and org.seal_digest == digest
+
+
 def _may_fetch(store: Store, user: User, blobs: BlobStore, digest: str) -> None:
     """NotFound when nobody has it; PermissionDenied (audited) when it is someone else's."""
     with store.read() as session:
         actor = session.get(User, user.id)
+        if actor is not None and blobs.has(digest) and _own_image(session, actor, digest):
+            return
         referenced = session.scalar(select(DocumentFile.id).where(DocumentFile.digest == digest).limit(1))
         if referenced is None or actor is None or not blobs.has(digest):
             raise _not_found()

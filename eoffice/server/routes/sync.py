@@ -25,7 +25,9 @@ from eoffice.server.errors import ServerError
 from eoffice.server.schemas import ErrorBody
 from eoffice.store import Store
 from eoffice.sync import operations
+from eoffice.store.blobs import BlobStore
 from eoffice.sync.changes import bodies_since, changes_since, documents_page
+from eoffice.sync.evidence import admit, needs_proof, prove
 from eoffice.sync.permissions import apply_checked
 from eoffice.sync.versioning import current_version, has_unversioned, stamp_unversioned
 
@@ -123,7 +125,9 @@ def push(body: PushRequest, user: CurrentUser, store: StoreDep, blobs: BlobsDep)
             )
             parsed.append(None)
     good = [op for op in parsed if op is not None]
+    findings = _prove(store, blobs, good)
     with store.write() as session:
+        admit(session, findings)
         outcomes = iter(apply_checked(session, _actor(session, user), good, blobs.has))
     results: list[OpResult] = []
     for i, op in enumerate(parsed):
@@ -139,6 +143,24 @@ def push(body: PushRequest, user: CurrentUser, store: StoreDep, blobs: BlobsDep)
             )
         )
     return PushResponse(results=results)
+
+
+def _prove(store: Store, blobs: BlobStore, batch: list[operations.Operation]) -> dict[str, Any]:
+    """The server's check of signed files and images the batch names, before its write
+    transaction (verifying a large PDF must not hold the version lock); ops applied before
+    are answered from their stored outcome and need none."""
+    from sqlalchemy import select
+
+    from eoffice.sync.models import AppliedOperation
+
+    wanted = [op for op in batch if needs_proof(op)]
+    if not wanted:
+        return {}
+    with store.read() as session:
+        seen = set(session.scalars(
+            select(AppliedOperation.op_id).where(AppliedOperation.op_id.in_([op.op_id for op in wanted]))
+        ))
+        return prove(session, blobs, [op for op in wanted if op.op_id not in seen])
 
 
 @router.get(

@@ -51,6 +51,19 @@ class LineView:
     parent_line_id: str | None
 
 
+@dataclass(frozen=True)
+class FileView:
+    """One PDF of the shown document, with what signing needs to know of it."""
+
+    id: str
+    filename: str
+    digest: str
+    path: Path
+    is_main: bool
+    page_count: int
+    signed_kinds: tuple[str, ...] = ()
+
+
 @dataclass
 class DocumentDetail:
     """Everything the pane shows of one document; plain data, safe to hand across threads."""
@@ -69,6 +82,13 @@ class DocumentDetail:
     approver_id: str | None = None
     review_comment: str = ""
     return_reason: str = ""
+    #: The files with their ids and signatures, in the same order as ``files``.
+    file_views: list[FileView] = field(default_factory=list)
+    #: The number the register gave (None while "chờ cấp số").
+    register_number: int | None = None
+    organisation_id: str = ""
+    #: The trusted roots on this computer, to verify the files' signatures against.
+    trust_roots: list[Any] = field(default_factory=list)
 
 
 def load_detail(
@@ -83,6 +103,7 @@ def load_detail(
     from eoffice.documents.incoming import open_document
     from eoffice.documents.models import Document
     from eoffice.errors import NotFound
+    from eoffice.signing.trust import trusted_roots
 
     if audited:
         doc = open_document(session, actor_id, document_id)
@@ -121,6 +142,16 @@ def load_detail(
         approver_id=doc.approver_id,
         review_comment=doc.review_comment,
         return_reason=doc.return_reason,
+        file_views=[
+            FileView(
+                f.id, f.filename, f.digest, blobs.path_for(f.digest), f.is_main, f.page_count,
+                tuple(k for k in (f.signed_kinds or "").split(",") if k),
+            )
+            for f in doc.files
+        ],
+        register_number=doc.register_number,
+        organisation_id=doc.organisation_id,
+        trust_roots=trusted_roots(session),
     )
     try:
         from eoffice.documents.directions import directions_of, lines_of
@@ -235,6 +266,8 @@ class DetailPane(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.detail: DocumentDetail | None = None
+        #: Verification reports by (digest, roots): a refresh does not check a file again.
+        self._verified: dict[tuple[str, tuple[bytes, ...]], Any] = {}
         #: The document and files the viewer shows (a refresh keeps the page in view).
         self._shown_files: tuple[str, list[tuple[str, str, bool]]] = ("", [])
         self.pdf = QPdfDocument(self)
@@ -301,10 +334,16 @@ class DetailPane(QWidget):
         self.history_view.setModel(self.history_model)
         self.history_view.setWordWrap(True)
 
+        from eoffice.ui.signing.signatures_panel import SignaturesPanel
+
+        #: The signatures of the PDF on screen, verified off the GUI thread.
+        self.signatures = SignaturesPanel(parent=self)
         self.tabs = QTabWidget(self)
         self.tabs.addTab(form_scroll, self.tr("Fields"))
         self.tabs.addTab(lines_box, self.tr("Direction"))
+        self.tabs.addTab(self.signatures, self.tr("Digital signatures"))
         self.tabs.addTab(self.history_view, self.tr("History"))
+        self.signatures.verified.connect(self._count_signatures)
 
         self.body = splitter = QSplitter(Qt.Vertical, self)
         splitter.addWidget(viewer)
@@ -352,6 +391,8 @@ class DetailPane(QWidget):
         self.lines_model.set_lines([])
         self.history_model.set_items([])
         self.directions_label.clear()
+        self.signatures.clear()
+        self.tabs.setTabText(self.tabs.indexOf(self.signatures), self.tr("Digital signatures"))
 
     def show_detail(self, detail: DocumentDetail) -> None:
         self.detail = detail
@@ -386,8 +427,10 @@ class DetailPane(QWidget):
         self.directions_label.setText("\n".join(detail.directions))
         self.directions_label.setVisible(bool(detail.directions))
         files = [(name, str(path), is_main) for name, path, is_main in detail.files]
+        self._verified = {k: v for k, v in self._verified.items() if k[0] in {f.digest for f in detail.file_views}}
         same_document = self._shown_files[0] == detail.id
         if same_document and self._shown_files[1] == files and self._shown_path_ready():
+            self._verify(self.file_combo.currentIndex())  # the roots may have changed
             return  # a refresh of the document on screen: keep the page the user is reading
         keep = self.file_combo.currentIndex() if same_document and self._shown_files[1] == files else 0
         self._shown_files = (detail.id, files)
@@ -415,4 +458,39 @@ class DetailPane(QWidget):
         self.file_missing.hide()
         if path:
             self.pdf.load(path)
+            self._verify(position)
             self.file_changed.emit(path)
+
+    def _count_signatures(self, report: Any) -> None:
+        """The tab says how many signatures the file on screen has, and whether one is bad."""
+        index = self.tabs.indexOf(self.signatures)
+        n = len(report.signatures)
+        mark = "" if not n else (" ✓" if report.ok else " ✗")
+        self.tabs.setTabText(index, self.tr("Digital signatures") + (f" ({n}){mark}" if n else ""))
+
+    def current_file(self) -> FileView | None:
+        """The file on screen, with its id and signatures."""
+        views = self.detail.file_views if self.detail is not None else []
+        position = self.file_combo.currentIndex()
+        return views[position] if 0 <= position < len(views) else None
+
+    def _verify(self, position: int) -> None:
+        """Check the signatures of the file on screen (once per version and set of roots)."""
+        if self.detail is None or not (0 <= position < len(self.detail.file_views)):
+            return
+        view = self.detail.file_views[position]
+        if not view.path.exists():
+            return
+        from cryptography.hazmat.primitives.serialization import Encoding
+
+        roots = tuple(sorted(c.public_bytes(Encoding.DER) for c in self.detail.trust_roots))
+        key = (view.digest, roots)
+        known = self._verified.get(key)
+        if known is not None:
+            self.signatures.set_report(known)
+            return
+
+        def keep(report: Any) -> None:
+            self._verified[key] = report
+
+        self.signatures.verify(view.path, self.detail.trust_roots, on_report=keep)

@@ -11,6 +11,7 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtWidgets import (
     QComboBox,
+    QDialogButtonBox,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -28,10 +29,12 @@ from PySide6.QtWidgets import (
 from eoffice.documents.fields import LIMITS, DocumentFields
 from eoffice.documents.types import CONG_VAN, DOCUMENT_TYPES, Priority, Secrecy
 from eoffice.errors import DomainError, InvalidFileError
+from eoffice.signing.verify import VerificationReport
 from eoffice.store.blobs import BlobStore
 from eoffice.ui import labels
 from eoffice.ui.documents.forms import FormDialog, OptionalDate, date_edit, from_qdate
 from eoffice.ui.i18n import current_language
+from eoffice.ui.signing.runner import SigningRunner
 from eoffice.ui.worker import DbWorker
 
 
@@ -190,6 +193,17 @@ class RegisterIncomingDialog(FormDialog):
         self.setMinimumWidth(640)
         self.files = FileList(self)
         self.files.changed.connect(self._files_changed)
+        #: The received PDF's signatures, verified off the GUI thread against the trusted roots.
+        self.signatures = QLabel(self.tr("No file yet."), self)
+        self.signatures.setWordWrap(True)
+        self.signatures.setObjectName("receivedSignatures")
+        self.return_reason = QLineEdit(self)
+        self.return_reason.setMaxLength(500)
+        self.runner = SigningRunner(self)
+        self.report: VerificationReport | None = None
+        self._checking: Path | None = None
+        self.returned = False
+        self._return_with: str | None = None
         self.organ_name = QLineEdit(self)
         self.organ_name.setMaxLength(LIMITS["organ_name"] + 50)
         self.organ_id = QLineEdit(self)
@@ -218,6 +232,8 @@ class RegisterIncomingDialog(FormDialog):
         self.arrival_date = date_edit(today, self)
 
         self.form.addRow(self.tr("PDF files"), self.files)
+        self.form.addRow(self.tr("Digital signatures"), self.signatures)
+        self.form.addRow(self.tr("Reason to return"), self.return_reason)
         self.form.addRow(self.tr("Issuing organ"), self.organ_name)
         self.form.addRow(self.tr("Organ identifier"), self.organ_id)
         self.form.addRow(self.tr("Number / notation"), number_row)
@@ -234,6 +250,8 @@ class RegisterIncomingDialog(FormDialog):
         self.form.addRow(self.tr("Arrival date"), self.arrival_date)
         self.field_widgets.update(
             files=self.files.list,
+            return_reason=self.return_reason,
+            reason=self.return_reason,
             organ_name=self.organ_name,
             organ_id=self.organ_id,
             code_number=self.code_number,
@@ -251,6 +269,12 @@ class RegisterIncomingDialog(FormDialog):
             arrival_date=self.arrival_date,
         )
         self.ok_button.setText(self.tr("Register"))
+        self.return_button = self.buttons.addButton(self.tr("Register and return"), QDialogButtonBox.ActionRole)
+        self.return_button.setToolTip(self.tr(
+            "The document is entered in the register (it arrived) and returned to the sender with the reason."
+        ))
+        self.return_button.clicked.connect(self.register_and_return)
+        self._show_return(False)
         self.document_id: str | None = None
         self.arrival_number: int | None = None
 
@@ -270,6 +294,85 @@ class RegisterIncomingDialog(FormDialog):
     def _files_changed(self) -> None:
         if self.files.paths and self.page_amount.value() == 0:
             self.page_amount.setValue(page_count(self.files.paths[0]))
+        self._verify_main()
+
+    # -- the received file's signatures -----------------------------------------------
+
+    def _show_return(self, shown: bool) -> None:
+        self.return_button.setVisible(shown)
+        self.return_reason.setVisible(shown)
+        label = self.form.labelForField(self.return_reason)
+        if label is not None:
+            label.setVisible(shown)
+
+    def _verify_main(self) -> None:
+        """Check the main file's signatures (the trusted roots read from this computer's database)."""
+        from eoffice.signing.trust import trusted_roots
+
+        self.report = None
+        self._show_return(False)
+        path = self.files.paths[0] if self.files.paths else None
+        self._checking = path
+        if path is None:
+            self.signatures.setText(self.tr("No file yet."))
+            self.signatures.setStyleSheet("")
+            return
+        self.signatures.setText(self.tr("Checking the digital signatures…"))
+        self.signatures.setStyleSheet("")
+        self.worker.read("trusted roots", trusted_roots, lambda roots: self._check(path, roots))
+
+    def _check(self, path: Path, roots: list[Any]) -> None:
+        from eoffice.signing.verify import verify_pdf
+
+        if path != self._checking:
+            return
+        self.runner.run(
+            "verify received", lambda: verify_pdf(path, roots),
+            lambda report: self._checked(path, report), lambda err, _t: self._unreadable(path, err),
+        )
+
+    def _unreadable(self, path: Path, err: BaseException) -> None:
+        if path == self._checking:
+            self.signatures.setText(self.tr("The signatures cannot be read: the file may not be a PDF."))
+            self.signatures.setStyleSheet("color: #8e0000;")
+
+    def _checked(self, path: Path, report: VerificationReport) -> None:
+        if path != self._checking:
+            return
+        self.report = report
+        lang = current_language()
+        signers = ", ".join(s.signer or "?" for s in report.signatures)
+        if not report.signatures:
+            text, style = self.tr("The file carries no digital signature (a paper scan, or not signed)."), "color: #5f6368;"
+        elif report.ok:
+            text = self.tr("Valid: %1 signature(s), signed by %2.").replace("%1", str(len(report.signatures)))
+            text, style = text.replace("%2", signers), "color: #006e28; font-weight: bold;"
+        else:
+            bad = next(s for s in report.signatures if not s.ok)
+            untrusted = {p.code for p in bad.problems} == {"untrusted"}
+            what = self.tr("UNTRUSTED") if untrusted else self.tr("NOT valid")
+            text = self.tr("%1: signed by %2. %3").replace("%1", what).replace("%2", signers)
+            text = text.replace("%3", " ".join(p.message(lang) for p in bad.problems))
+            style = "color: #b00020; font-weight: bold;"
+            self.return_reason.setText(self.reason_to_return(report))
+            self._show_return(True)
+        self.signatures.setText(text)
+        self.signatures.setStyleSheet(style)
+
+    @staticmethod
+    def reason_to_return(report: VerificationReport) -> str:
+        """The return's reason, in the sender's language (Vietnamese), from the verification."""
+        bad = next(s for s in report.signatures if not s.ok)
+        problems = " ".join(p.message_vi for p in bad.problems)
+        return f"Văn bản điện tử có chữ ký số không hợp lệ (chữ ký của {bad.signer or 'không rõ'}): {problems}"
+
+    def register_and_return(self) -> None:
+        """Register the document (it arrived), then return it to its sender with the reason."""
+        reason = self.return_reason.text().strip()
+        if not reason:
+            self.show_error(self.tr("Write the reason to return the document."), "return_reason")
+            return
+        self.submit(return_reason=reason)
 
     # -- submitting -------------------------------------------------------------------
 
@@ -291,7 +394,8 @@ class RegisterIncomingDialog(FormDialog):
             recipients_note=self.recipients_note.text(),
         )
 
-    def submit(self, allow_duplicate: bool = False) -> None:
+    def submit(self, allow_duplicate: bool = False, return_reason: str | None = None) -> None:
+        self._return_with = return_reason
         if not self.files.paths:
             self.show_error(self.tr("Add the document's PDF file (choose it or drop it here)."), "files")
             return
@@ -311,13 +415,18 @@ class RegisterIncomingDialog(FormDialog):
                 files=tuple(ops.FileRef.of(p) for p in prepared), arrival_date=arrival.isoformat(),
                 allow_duplicate=allow_duplicate,
             )
-            _op, result = worker.apply_operation(actor_id, lambda _session: op)
+            if return_reason is None:
+                _op, result = worker.apply_operation(actor_id, lambda _session: op)
+            else:  # one transaction: registered and returned, or neither
+                back = ops.ReturnDocument(op_id=new_id(), document_id=op.document_id, reason=return_reason)
+                result = worker.apply_operations(actor_id, [op, back])[0]
             return result.data["document_id"], result.data["arrival_number"]
 
         self.run_call("register_incoming", register)
 
     def _done(self, result: Any) -> None:
         self.document_id, self.arrival_number = result
+        self.returned = self._return_with is not None
         super()._done(result)
 
     def handle_domain_error(self, err: DomainError) -> bool:
@@ -340,7 +449,7 @@ class RegisterIncomingDialog(FormDialog):
 
         def answered() -> None:
             if box.clickedButton() is yes:
-                self.submit(allow_duplicate=True)
+                self.submit(allow_duplicate=True, return_reason=self._return_with)
 
         box.finished.connect(answered)
         box.open()

@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>AdminDialog</name>
+    <message>
+        <source>Administration: digital signatures</source>
+        <translation>Administration: digital signatures</translation>
+    </message>
+    <message>
+        <source>Trusted root certificates</source>
+        <translation>Trusted root certificates</translation>
+    </message>
+    <message>
+        <source>E-card drivers (PKCS#11)</source>
+        <translation>E-card drivers (PKCS#11)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
     <name>DeliverDialog</name>
     <message>
         <source>Deliver to organisations</source>
@@ -40,16 +59,21 @@
     <name>DetailPane</name>
     <message>
         <source>File:</source>
-        <extracomment>The document and files the viewer shows (a refresh keeps the page in view).</extracomment>
+        <extracomment>Verification reports by (digest, roots): a refresh does not check a file again. The document and files the viewer shows (a refresh keeps the page in view).</extracomment>
         <translation>File:</translation>
     </message>
     <message>
         <source>Fields</source>
+        <extracomment>The signatures of the PDF on screen, verified off the GUI thread.</extracomment>
         <translation>Fields</translation>
     </message>
     <message>
         <source>Direction</source>
         <translation>Direction</translation>
+    </message>
+    <message>
+        <source>Digital signatures</source>
+        <translation>Digital signatures</translation>
     </message>
     <message>
         <source>History</source>
@@ -765,6 +789,21 @@
     </message>
 </context>
 <context>
+    <name>ImageBox</name>
+    <message>
+        <source>Choose image…</source>
+        <translation>Choose image…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>No image</source>
+        <translation>No image</translation>
+    </message>
+</context>
+<context>
     <name>IssueDialog</name>
     <message>
         <source>Issue document</source>
@@ -1080,7 +1119,7 @@
     <name>LinesModel</name>
     <message>
         <source>Part</source>
-        <extracomment>The files&apos; SHA-256 digests, in the same order (to fetch the missing ones).</extracomment>
+        <extracomment>The files&apos; SHA-256 digests, in the same order (to fetch the missing ones). The files with their ids and signatures, in the same order as ``files``. The number the register gave (None while &quot;chờ cấp số&quot;). The trusted roots on this computer, to verify the files&apos; signatures against.</extracomment>
         <translation>Part</translation>
     </message>
     <message>
@@ -1148,7 +1187,7 @@
     <name>MainWindow</name>
     <message>
         <source>Register incoming…</source>
-        <extracomment>``Document.number_label`` of a document whose number the server has yet to give.</extracomment>
+        <extracomment>``Document.number_label`` of a document whose number the server has yet to give. Soft certificates to offer when signing (the demo&apos;s cards); this machine&apos;s signing settings (PKCS#11 modules, timestamp server); None: the data dir&apos;s.</extracomment>
         <translation>Register incoming…</translation>
     </message>
     <message>
@@ -1208,6 +1247,26 @@
         <translation>Deliver…</translation>
     </message>
     <message>
+        <source>Digital signature…</source>
+        <translation>Digital signature…</translation>
+    </message>
+    <message>
+        <source>Sign the file on screen with your e-card (leader), or seal it for the agency (clerk)</source>
+        <translation>Sign the file on screen with your e-card (leader), or seal it for the agency (clerk)</translation>
+    </message>
+    <message>
+        <source>Signature and seal images…</source>
+        <translation>Signature and seal images…</translation>
+    </message>
+    <message>
+        <source>Trusted root certificates…</source>
+        <translation>Trusted root certificates…</translation>
+    </message>
+    <message>
+        <source>E-card drivers (PKCS#11)…</source>
+        <translation>E-card drivers (PKCS#11)…</translation>
+    </message>
+    <message>
         <source>Print register…</source>
         <translation>Print register…</translation>
     </message>
@@ -1228,6 +1287,14 @@
         <translation>&amp;Handling</translation>
     </message>
     <message>
+        <source>Si&amp;gning</source>
+        <translation>Si&amp;gning</translation>
+    </message>
+    <message>
+        <source>&amp;Administration</source>
+        <translation>&amp;Administration</translation>
+    </message>
+    <message>
         <source>&amp;View</source>
         <translation>&amp;View</translation>
     </message>
@@ -1246,6 +1313,26 @@
     <message>
         <source>Search results</source>
         <translation>Search results</translation>
+    </message>
+    <message>
+        <source>Signed.</source>
+        <translation>Signed.</translation>
+    </message>
+    <message>
+        <source>Signed; the server checks the signatures when it receives the file.</source>
+        <translation>Signed; the server checks the signatures when it receives the file.</translation>
+    </message>
+    <message>
+        <source>Waiting for the number</source>
+        <translation>Waiting for the number</translation>
+    </message>
+    <message>
+        <source>The document waits for its number from the server. The agency signature carries the number: sign again once the number has come (a notification tells you).</source>
+        <translation>The document waits for its number from the server. The agency signature carries the number: sign again once the number has come (a notification tells you).</translation>
+    </message>
+    <message>
+        <source>Registered and returned to the sender, with the reason.</source>
+        <translation>Registered and returned to the sender, with the reason.</translation>
     </message>
     <message>
         <source>Registered with arrival number %1.</source>
@@ -1376,6 +1463,18 @@
         <translation>A document arrived from another organisation: %2</translation>
     </message>
     <message>
+        <source>%1 approved a document, to number and issue: %2</source>
+        <translation>%1 approved a document, to number and issue: %2</translation>
+    </message>
+    <message>
+        <source>%1 signed and approved a document, to number and seal: %2</source>
+        <translation>%1 signed and approved a document, to number and seal: %2</translation>
+    </message>
+    <message>
+        <source>%1 signed and approved your draft: %2</source>
+        <translation>%1 signed and approved your draft: %2</translation>
+    </message>
+    <message>
         <source>Update: %2</source>
         <translation>Update: %2</translation>
     </message>
@@ -1394,6 +1493,10 @@
     <message>
         <source>Arrival number %1 was given.</source>
         <translation>Arrival number %1 was given.</translation>
+    </message>
+    <message>
+        <source>The server checked and accepted the signed file.</source>
+        <translation>The server checked and accepted the signed file.</translation>
     </message>
     <message>
         <source>The document was issued as %1.</source>
@@ -1592,10 +1695,52 @@
     </message>
 </context>
 <context>
+    <name>ProfileDialog</name>
+    <message>
+        <source>Signature and seal images</source>
+        <extracomment>An image was saved (tests wait on it).</extracomment>
+        <translation>Signature and seal images</translation>
+    </message>
+    <message>
+        <source>My signature image (blue, transparent background)</source>
+        <translation>My signature image (blue, transparent background)</translation>
+    </message>
+    <message>
+        <source>Seal image of %1 (red, transparent, real size at its dpi)</source>
+        <translation>Seal image of %1 (red, transparent, real size at its dpi)</translation>
+    </message>
+    <message>
+        <source>The images appear on the documents you sign. They are kept with your account and follow you to every computer you sign in on.</source>
+        <translation>The images appear on the documents you sign. They are kept with your account and follow you to every computer you sign in on.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Choose image</source>
+        <extracomment>Asks for a PNG; replaced in tests, where no file dialog can be clicked.</extracomment>
+        <translation>Choose image</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG images (*.png)</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Saved.</translation>
+    </message>
+</context>
+<context>
     <name>RegisterIncomingDialog</name>
     <message>
         <source>Register incoming document</source>
         <translation>Register incoming document</translation>
+    </message>
+    <message>
+        <source>No file yet.</source>
+        <extracomment>The received PDF&apos;s signatures, verified off the GUI thread against the trusted roots.</extracomment>
+        <translation>No file yet.</translation>
     </message>
     <message>
         <source>has a deadline</source>
@@ -1604,6 +1749,14 @@
     <message>
         <source>PDF files</source>
         <translation>PDF files</translation>
+    </message>
+    <message>
+        <source>Digital signatures</source>
+        <translation>Digital signatures</translation>
+    </message>
+    <message>
+        <source>Reason to return</source>
+        <translation>Reason to return</translation>
     </message>
     <message>
         <source>Issuing organ</source>
@@ -1664,6 +1817,46 @@
     <message>
         <source>Register</source>
         <translation>Register</translation>
+    </message>
+    <message>
+        <source>Register and return</source>
+        <translation>Register and return</translation>
+    </message>
+    <message>
+        <source>The document is entered in the register (it arrived) and returned to the sender with the reason.</source>
+        <translation>The document is entered in the register (it arrived) and returned to the sender with the reason.</translation>
+    </message>
+    <message>
+        <source>Checking the digital signatures…</source>
+        <translation>Checking the digital signatures…</translation>
+    </message>
+    <message>
+        <source>The signatures cannot be read: the file may not be a PDF.</source>
+        <translation>The signatures cannot be read: the file may not be a PDF.</translation>
+    </message>
+    <message>
+        <source>The file carries no digital signature (a paper scan, or not signed).</source>
+        <translation>The file carries no digital signature (a paper scan, or not signed).</translation>
+    </message>
+    <message>
+        <source>Valid: %1 signature(s), signed by %2.</source>
+        <translation>Valid: %1 signature(s), signed by %2.</translation>
+    </message>
+    <message>
+        <source>UNTRUSTED</source>
+        <translation>UNTRUSTED</translation>
+    </message>
+    <message>
+        <source>NOT valid</source>
+        <translation>NOT valid</translation>
+    </message>
+    <message>
+        <source>%1: signed by %2. %3</source>
+        <translation>%1: signed by %2. %3</translation>
+    </message>
+    <message>
+        <source>Write the reason to return the document.</source>
+        <translation>Write the reason to return the document.</translation>
     </message>
     <message>
         <source>Add the document&apos;s PDF file (choose it or drop it here).</source>
@@ -1868,6 +2061,22 @@
     <message>
         <source>Signing failed because of a program error; it was logged.</source>
         <translation>Signing failed because of a program error; it was logged.</translation>
+    </message>
+</context>
+<context>
+    <name>SignFlow</name>
+    <message>
+        <source>Sign and approve the draft</source>
+        <extracomment>The sign dialog is open (tests drive it).</extracomment>
+        <translation>Sign and approve the draft</translation>
+    </message>
+    <message>
+        <source>Agency signature (seal)</source>
+        <translation>Agency signature (seal)</translation>
+    </message>
+    <message>
+        <source>Agency signature on an attachment</source>
+        <translation>Agency signature on an attachment</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi" sourcelanguage="en">
 <context>
+    <name>AdminDialog</name>
+    <message>
+        <source>Administration: digital signatures</source>
+        <translation>Quản trị: chữ ký số</translation>
+    </message>
+    <message>
+        <source>Trusted root certificates</source>
+        <translation>Chứng thư số gốc tin cậy</translation>
+    </message>
+    <message>
+        <source>E-card drivers (PKCS#11)</source>
+        <translation>Trình điều khiển thẻ ký số (PKCS#11)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+</context>
+<context>
     <name>DeliverDialog</name>
     <message>
         <source>Deliver to organisations</source>
@@ -40,16 +59,21 @@
     <name>DetailPane</name>
     <message>
         <source>File:</source>
-        <extracomment>The document and files the viewer shows (a refresh keeps the page in view).</extracomment>
+        <extracomment>Verification reports by (digest, roots): a refresh does not check a file again. The document and files the viewer shows (a refresh keeps the page in view).</extracomment>
         <translation>Tệp:</translation>
     </message>
     <message>
         <source>Fields</source>
+        <extracomment>The signatures of the PDF on screen, verified off the GUI thread.</extracomment>
         <translation>Thông tin</translation>
     </message>
     <message>
         <source>Direction</source>
         <translation>Bút phê, giao việc</translation>
+    </message>
+    <message>
+        <source>Digital signatures</source>
+        <translation>Chữ ký số</translation>
     </message>
     <message>
         <source>History</source>
@@ -765,6 +789,21 @@
     </message>
 </context>
 <context>
+    <name>ImageBox</name>
+    <message>
+        <source>Choose image…</source>
+        <translation>Chọn ảnh…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Gỡ bỏ</translation>
+    </message>
+    <message>
+        <source>No image</source>
+        <translation>Chưa có ảnh</translation>
+    </message>
+</context>
+<context>
     <name>IssueDialog</name>
     <message>
         <source>Issue document</source>
@@ -1080,7 +1119,7 @@
     <name>LinesModel</name>
     <message>
         <source>Part</source>
-        <extracomment>The files&apos; SHA-256 digests, in the same order (to fetch the missing ones).</extracomment>
+        <extracomment>The files&apos; SHA-256 digests, in the same order (to fetch the missing ones). The files with their ids and signatures, in the same order as ``files``. The number the register gave (None while &quot;chờ cấp số&quot;). The trusted roots on this computer, to verify the files&apos; signatures against.</extracomment>
         <translation>Vai trò</translation>
     </message>
     <message>
@@ -1148,7 +1187,7 @@
     <name>MainWindow</name>
     <message>
         <source>Register incoming…</source>
-        <extracomment>``Document.number_label`` of a document whose number the server has yet to give.</extracomment>
+        <extracomment>``Document.number_label`` of a document whose number the server has yet to give. Soft certificates to offer when signing (the demo&apos;s cards); this machine&apos;s signing settings (PKCS#11 modules, timestamp server); None: the data dir&apos;s.</extracomment>
         <translation>Vào sổ văn bản đến…</translation>
     </message>
     <message>
@@ -1208,6 +1247,26 @@
         <translation>Gửi văn bản…</translation>
     </message>
     <message>
+        <source>Digital signature…</source>
+        <translation>Ký số…</translation>
+    </message>
+    <message>
+        <source>Sign the file on screen with your e-card (leader), or seal it for the agency (clerk)</source>
+        <translation>Ký số tệp đang xem bằng thẻ ký số của bạn (lãnh đạo), hoặc ký số của cơ quan — đóng dấu (văn thư)</translation>
+    </message>
+    <message>
+        <source>Signature and seal images…</source>
+        <translation>Hình chữ ký và con dấu…</translation>
+    </message>
+    <message>
+        <source>Trusted root certificates…</source>
+        <translation>Chứng thư số gốc tin cậy…</translation>
+    </message>
+    <message>
+        <source>E-card drivers (PKCS#11)…</source>
+        <translation>Trình điều khiển thẻ ký số (PKCS#11)…</translation>
+    </message>
+    <message>
         <source>Print register…</source>
         <translation>In sổ…</translation>
     </message>
@@ -1228,6 +1287,14 @@
         <translation>&amp;Xử lý</translation>
     </message>
     <message>
+        <source>Si&amp;gning</source>
+        <translation>&amp;Ký số</translation>
+    </message>
+    <message>
+        <source>&amp;Administration</source>
+        <translation>&amp;Quản trị</translation>
+    </message>
+    <message>
         <source>&amp;View</source>
         <translation>&amp;Xem</translation>
     </message>
@@ -1246,6 +1313,26 @@
     <message>
         <source>Search results</source>
         <translation>Kết quả tìm kiếm</translation>
+    </message>
+    <message>
+        <source>Signed.</source>
+        <translation>Đã ký số.</translation>
+    </message>
+    <message>
+        <source>Signed; the server checks the signatures when it receives the file.</source>
+        <translation>Đã ký số; máy chủ kiểm tra chữ ký khi nhận được tệp.</translation>
+    </message>
+    <message>
+        <source>Waiting for the number</source>
+        <translation>Đang chờ cấp số</translation>
+    </message>
+    <message>
+        <source>The document waits for its number from the server. The agency signature carries the number: sign again once the number has come (a notification tells you).</source>
+        <translation>Văn bản đang chờ máy chủ cấp số. Chữ ký số của cơ quan ghi số văn bản: hãy ký số lại khi đã có số (sẽ có thông báo).</translation>
+    </message>
+    <message>
+        <source>Registered and returned to the sender, with the reason.</source>
+        <translation>Đã vào sổ và trả lại nơi gửi, kèm lý do.</translation>
     </message>
     <message>
         <source>Registered with arrival number %1.</source>
@@ -1376,6 +1463,18 @@
         <translation>Có văn bản đến từ cơ quan khác: %2</translation>
     </message>
     <message>
+        <source>%1 approved a document, to number and issue: %2</source>
+        <translation>%1 đã duyệt văn bản, chờ cấp số và ban hành: %2</translation>
+    </message>
+    <message>
+        <source>%1 signed and approved a document, to number and seal: %2</source>
+        <translation>%1 đã ký số và duyệt văn bản, chờ cấp số và đóng dấu: %2</translation>
+    </message>
+    <message>
+        <source>%1 signed and approved your draft: %2</source>
+        <translation>%1 đã ký số và duyệt dự thảo của bạn: %2</translation>
+    </message>
+    <message>
         <source>Update: %2</source>
         <translation>Cập nhật: %2</translation>
     </message>
@@ -1394,6 +1493,10 @@
     <message>
         <source>Arrival number %1 was given.</source>
         <translation>Văn bản đã được cấp số đến %1.</translation>
+    </message>
+    <message>
+        <source>The server checked and accepted the signed file.</source>
+        <translation>Máy chủ đã kiểm tra và chấp nhận tệp đã ký số.</translation>
     </message>
     <message>
         <source>The document was issued as %1.</source>
@@ -1592,10 +1695,52 @@
     </message>
 </context>
 <context>
+    <name>ProfileDialog</name>
+    <message>
+        <source>Signature and seal images</source>
+        <extracomment>An image was saved (tests wait on it).</extracomment>
+        <translation>Hình chữ ký và con dấu</translation>
+    </message>
+    <message>
+        <source>My signature image (blue, transparent background)</source>
+        <translation>Hình chữ ký của tôi (màu xanh, nền trong suốt)</translation>
+    </message>
+    <message>
+        <source>Seal image of %1 (red, transparent, real size at its dpi)</source>
+        <translation>Hình con dấu của %1 (màu đỏ, nền trong suốt, đúng kích thước thật theo độ phân giải)</translation>
+    </message>
+    <message>
+        <source>The images appear on the documents you sign. They are kept with your account and follow you to every computer you sign in on.</source>
+        <translation>Các hình này hiện trên văn bản bạn ký số. Chúng được lưu cùng tài khoản và theo bạn đến mọi máy tính bạn đăng nhập.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <source>Choose image</source>
+        <extracomment>Asks for a PNG; replaced in tests, where no file dialog can be clicked.</extracomment>
+        <translation>Chọn ảnh</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>Ảnh PNG (*.png)</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Đã lưu.</translation>
+    </message>
+</context>
+<context>
     <name>RegisterIncomingDialog</name>
     <message>
         <source>Register incoming document</source>
         <translation>Vào sổ văn bản đến</translation>
+    </message>
+    <message>
+        <source>No file yet.</source>
+        <extracomment>The received PDF&apos;s signatures, verified off the GUI thread against the trusted roots.</extracomment>
+        <translation>Chưa có tệp.</translation>
     </message>
     <message>
         <source>has a deadline</source>
@@ -1604,6 +1749,14 @@
     <message>
         <source>PDF files</source>
         <translation>Tệp PDF</translation>
+    </message>
+    <message>
+        <source>Digital signatures</source>
+        <translation>Chữ ký số</translation>
+    </message>
+    <message>
+        <source>Reason to return</source>
+        <translation>Lý do trả lại</translation>
     </message>
     <message>
         <source>Issuing organ</source>
@@ -1664,6 +1817,46 @@
     <message>
         <source>Register</source>
         <translation>Vào sổ</translation>
+    </message>
+    <message>
+        <source>Register and return</source>
+        <translation>Vào sổ và trả lại</translation>
+    </message>
+    <message>
+        <source>The document is entered in the register (it arrived) and returned to the sender with the reason.</source>
+        <translation>Văn bản được vào sổ (đã đến) và trả lại nơi gửi kèm lý do.</translation>
+    </message>
+    <message>
+        <source>Checking the digital signatures…</source>
+        <translation>Đang kiểm tra chữ ký số…</translation>
+    </message>
+    <message>
+        <source>The signatures cannot be read: the file may not be a PDF.</source>
+        <translation>Không đọc được chữ ký số: tệp có thể không phải PDF.</translation>
+    </message>
+    <message>
+        <source>The file carries no digital signature (a paper scan, or not signed).</source>
+        <translation>Tệp không có chữ ký số (bản quét văn bản giấy, hoặc chưa được ký).</translation>
+    </message>
+    <message>
+        <source>Valid: %1 signature(s), signed by %2.</source>
+        <translation>Hợp lệ: %1 chữ ký số, ký bởi %2.</translation>
+    </message>
+    <message>
+        <source>UNTRUSTED</source>
+        <translation>KHÔNG TIN CẬY</translation>
+    </message>
+    <message>
+        <source>NOT valid</source>
+        <translation>KHÔNG hợp lệ</translation>
+    </message>
+    <message>
+        <source>%1: signed by %2. %3</source>
+        <translation>%1: ký bởi %2. %3</translation>
+    </message>
+    <message>
+        <source>Write the reason to return the document.</source>
+        <translation>Hãy ghi lý do trả lại văn bản.</translation>
     </message>
     <message>
         <source>Add the document&apos;s PDF file (choose it or drop it here).</source>
@@ -1868,6 +2061,22 @@
     <message>
         <source>Signing failed because of a program error; it was logged.</source>
         <translation>Không ký được do lỗi chương trình; lỗi đã được ghi lại.</translation>
+    </message>
+</context>
+<context>
+    <name>SignFlow</name>
+    <message>
+        <source>Sign and approve the draft</source>
+        <extracomment>The sign dialog is open (tests drive it).</extracomment>
+        <translation>Ký số và duyệt dự thảo</translation>
+    </message>
+    <message>
+        <source>Agency signature (seal)</source>
+        <translation>Chữ ký số của cơ quan (đóng dấu)</translation>
+    </message>
+    <message>
+        <source>Agency signature on an attachment</source>
+        <translation>Chữ ký số của cơ quan trên tệp kèm theo</translation>
     </message>
 </context>
 <context>

@@ -8,6 +8,8 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -19,14 +21,17 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from eoffice.errors import DomainError, ValidationError
+from eoffice.signing.operations import AddTrustedRoot, RemoveTrustedRoot
 from eoffice.signing.settings import SigningSettings, check_module_path, load_settings, save_settings
 from eoffice.signing.tokens import list_tokens
-from eoffice.signing.trust import TrustedRootInfo, add_trusted_root, list_trusted_roots, remove_trusted_root
+from eoffice.signing.trust import TrustedRootInfo, list_trusted_roots
+from eoffice.store.base import new_id
 from eoffice.ui.i18n import current_language
 from eoffice.ui.signing.runner import SigningRunner
 from eoffice.ui.worker import DbWorker
@@ -65,11 +70,14 @@ class TrustedRootModel(QAbstractTableModel):
 
 
 class TrustedRootsWidget(QWidget):
-    """List, add (PEM file) and remove trusted roots; database work on the worker."""
+    """List, add (PEM file) and remove trusted roots, as the admin's operations on the desk.
+
+    On a synced desktop the server applies them and every computer receives the list.
+    """
 
     changed = Signal()
 
-    def __init__(self, worker: DbWorker, actor_id: str | None, parent: QWidget | None = None) -> None:
+    def __init__(self, worker: DbWorker, actor_id: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.worker = worker
         self.actor_id = actor_id
@@ -129,9 +137,12 @@ class TrustedRootsWidget(QWidget):
         except OSError as err:
             self._error(ValidationError(f"Không đọc được tệp {path}.", f"Cannot read {path}: {err.strerror}."))
             return
-        actor = self.actor_id
-        self.worker.write(
-            "add trusted root", lambda s: add_trusted_root(s, pem, actor_id=actor),
+        try:
+            text = pem.decode("ascii")
+        except UnicodeDecodeError:
+            text = ""
+        self.worker.submit(
+            "add_trusted_root", self.actor_id, lambda _s: AddTrustedRoot(new_id(), text),
             self._done(self.tr("The root certificate is trusted.")), self._error,
         )
 
@@ -142,9 +153,8 @@ class TrustedRootsWidget(QWidget):
         row = self.model.rows[index.row()]
         if not self.confirm(row.subject):
             return
-        actor = self.actor_id
-        self.worker.write(
-            "remove trusted root", lambda s: remove_trusted_root(s, row.id, actor_id=actor),
+        self.worker.submit(
+            "remove_trusted_root", self.actor_id, lambda _s: RemoveTrustedRoot(new_id(), row.id),
             self._done(self.tr("The root certificate is no longer trusted.")), self._error,
         )
 
@@ -240,3 +250,23 @@ class Pkcs11ModulesWidget(QWidget):
         self.settings = settings
         self.message.setText(self.tr("Saved."))
         self.saved.emit(settings)
+
+
+class AdminDialog(QDialog):
+    """The admin's signing screens: the province's trusted roots, this computer's e-card drivers."""
+
+    def __init__(self, worker: DbWorker, actor_id: str, settings_file: Path | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Administration: digital signatures"))
+        self.resize(760, 480)
+        self.roots = TrustedRootsWidget(worker, actor_id, self)
+        self.modules = Pkcs11ModulesWidget(settings_file, parent=self)
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(self.roots, self.tr("Trusted root certificates"))
+        self.tabs.addTab(self.modules, self.tr("E-card drivers (PKCS#11)"))
+        buttons = QDialogButtonBox(QDialogButtonBox.Close, self)
+        buttons.button(QDialogButtonBox.Close).setText(self.tr("Close"))
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs)
+        layout.addWidget(buttons)

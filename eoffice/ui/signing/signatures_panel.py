@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -71,6 +71,7 @@ class SignaturesPanel(QWidget):
         super().__init__(parent)
         self.runner = runner or SigningRunner(self)
         self.report: VerificationReport | None = None
+        self._ticket = 0
         self.banner = QLabel(self)
         self.banner.setWordWrap(True)
         self.banner.setObjectName("signaturesBanner")
@@ -91,17 +92,40 @@ class SignaturesPanel(QWidget):
         self.clear()
 
     def clear(self) -> None:
+        self._ticket += 1
         self.report = None
         self.model.set_rows([])
         self.banner.setText(self.tr("No file checked."))
         self.details.clear()
 
-    def verify(self, path: Path, trust_roots: Iterable[x509.Certificate], crls: Iterable[bytes] = ()) -> None:
+    def verify(
+        self,
+        path: Path,
+        trust_roots: Iterable[x509.Certificate],
+        crls: Iterable[bytes] = (),
+        on_report: Callable[[VerificationReport], None] | None = None,
+    ) -> None:
+        """Check ``path`` off the GUI thread; only the latest check asked for is shown."""
         roots, crl_list = list(trust_roots), list(crls)
+        self._ticket += 1
+        ticket = self._ticket
         self.banner.setText(self.tr("Checking the signatures…"))
-        self.runner.run("verify", lambda: verify_pdf(Path(path), roots, crls=crl_list), self.set_report, self._failed)
+        self.banner.setStyleSheet("")
+
+        def done(report: VerificationReport) -> None:
+            if on_report is not None:
+                on_report(report)
+            if ticket == self._ticket:
+                self.set_report(report)
+
+        def failed(err: BaseException, trace: str) -> None:
+            if ticket == self._ticket:
+                self._failed(err, trace)
+
+        self.runner.run("verify", lambda: verify_pdf(Path(path), roots, crls=crl_list), done, failed)
 
     def set_report(self, report: VerificationReport) -> None:
+        self._ticket += 1  # a check still running for another file is not shown over this
         self.report = report
         self.model.set_rows(report.signatures)
         n, bad = len(report.signatures), sum(1 for s in report.signatures if not s.ok)

@@ -62,7 +62,14 @@ def event_notification(event: dict[str, Any]) -> Notification:
         "draft.approved": QCoreApplication.translate("Notifications", "%1 approved your draft: %2"),
         "document.issued": QCoreApplication.translate("Notifications", "%1 issued your document: %2"),
         "document.received": QCoreApplication.translate("Notifications", "A document arrived from another organisation: %2"),
+        "document.to_issue": QCoreApplication.translate("Notifications", "%1 approved a document, to number and issue: %2"),
     }
+    if kind == "document.to_issue" and payload.get("signed"):
+        texts[kind] = QCoreApplication.translate(
+            "Notifications", "%1 signed and approved a document, to number and seal: %2"
+        )
+    if kind == "draft.approved" and payload.get("signed"):
+        texts[kind] = QCoreApplication.translate("Notifications", "%1 signed and approved your draft: %2")
     template = texts.get(kind, QCoreApplication.translate("Notifications", "Update: %2"))
     text = template.replace("%1", by or QCoreApplication.translate("Notifications", "Someone")).replace("%2", words)
     reason = payload.get("reason") or payload.get("comment")
@@ -87,6 +94,10 @@ def answer_notification(kind: str, outcome: str, reason: str, result: dict[str, 
     if kind == "register_incoming" and result.get("arrival_number"):
         return Notification(
             QCoreApplication.translate("Notifications", "Arrival number %1 was given.").replace("%1", f"{int(result['arrival_number']):02d}"), document_id
+        )
+    if kind == "sign_file":
+        return Notification(
+            QCoreApplication.translate("Notifications", "The server checked and accepted the signed file."), document_id
         )
     if kind == "issue" and not result.get("number_pending", True):
         return Notification(QCoreApplication.translate("Notifications", "The document was issued as %1.").replace("%1", str(result.get("number_label", ""))), document_id)

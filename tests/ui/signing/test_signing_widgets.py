@@ -178,12 +178,12 @@ def test_signatures_panel_shows_valid_and_tampered(qtbot, document, test_pki, tm
     assert panel.model.rowCount() == 0
 
 
-def test_trusted_roots_admin_adds_and_removes(qtbot, sqlite_store, test_pki):
+def test_trusted_roots_admin_adds_and_removes(qtbot, ui_world, test_pki):
     from eoffice.ui.signing.admin import TrustedRootsWidget
     from eoffice.ui.worker import DbWorker
 
-    worker = DbWorker(sqlite_store)
-    widget = TrustedRootsWidget(worker, None)
+    worker = DbWorker(ui_world.store)
+    widget = TrustedRootsWidget(worker, ui_world.admin_id)
     qtbot.addWidget(widget)
     widget.ask_file = lambda: str(test_pki.root_pem)
     widget.confirm = lambda subject: True

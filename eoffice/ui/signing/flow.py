@@ -1,0 +1,191 @@
+"""Ký số on a document's file from the main window: plan, sign on this computer, hand over.
+
+``plan_signature`` reads (in a worker session) what the signature needs: the file on this
+computer, the user's signature image or the organisation's seal, the title and name to
+find the signature block, the reason with the number the server gave, the trusted roots.
+``SignFlow`` opens the sign dialog (preview, movable box, key chooser, PIN dialog) on it;
+once the PDF is signed, the signed version goes into the blob store and a ``sign_file``
+operation to the desk — applied here at once and, on a synced desktop, sent to the
+server, which verifies it before accepting it.
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QWidget
+from sqlalchemy.orm import Session
+
+from eoffice.directory.models import Organisation, User
+from eoffice.documents import signing
+from eoffice.documents.models import Document
+from eoffice.errors import NotFound, ValidationError
+from eoffice.signing.appearance import Appearance, Kind
+from eoffice.signing.pades import SigningOptions, SignResult
+from eoffice.signing.settings import load_settings
+from eoffice.store.base import new_id
+from eoffice.store.blobs import BlobStore
+from eoffice.sync import operations as ops
+from eoffice.ui.worker import DbWorker
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class SignaturePlan:
+    """What one signature of one file needs, read in one session (plain data)."""
+
+    kind: str
+    document_id: str
+    file_id: str
+    previous_digest: str
+    source: Path
+    filename: str
+    page_count: int
+    appearance: Appearance
+    reason: str
+    location: str
+    trust_roots: list[Any] = field(default_factory=list)
+
+
+def _image(blobs: BlobStore, digest: str | None) -> bytes | None:
+    if digest and blobs.has(digest):
+        return blobs.path_for(digest).read_bytes()
+    return None
+
+
+def plan_signature(session: Session, blobs: BlobStore, user_id: str, document_id: str, file_id: str, kind: str) -> SignaturePlan:
+    """The plan for ``user_id`` to add a ``kind`` signature to a document's file."""
+    from eoffice.signing.trust import trusted_roots
+
+    doc = session.get(Document, document_id)
+    user = session.get(User, user_id)
+    if doc is None or user is None:
+        raise NotFound("Không tìm thấy văn bản.", "Document not found.")
+    file = next((f for f in doc.files if f.id == file_id), None)
+    if file is None:
+        raise NotFound("Không tìm thấy tệp này của văn bản.", "The document has no such file.")
+    source = blobs.path_for(file.digest)
+    if not source.is_file():
+        raise ValidationError(
+            "Tệp của văn bản chưa tải về máy này; hãy chờ đồng bộ xong rồi ký.",
+            "The document's file is not on this computer yet; wait for the sync and sign then.",
+        )
+    org = session.get(Organisation, doc.organisation_id)
+    org_name = org.name if org is not None else ""
+    approver = session.get(User, doc.approver_id) if doc.approver_id else None
+    title = doc.signer_position or (approver.position if approver else "")
+    name = doc.signer_full_name or (approver.full_name if approver else "")
+    if kind == signing.SIGNER:
+        appearance = Appearance(Kind.SIGNER, image=_image(blobs, user.signature_digest), title=title, name=name)
+    elif kind == signing.AGENCY:
+        seal = _image(blobs, org.seal_digest if org else None)
+        if seal is None and org is not None and org.seal_digest:
+            raise ValidationError(
+                "Hình con dấu chưa tải về máy này; hãy chờ đồng bộ xong rồi ký.",
+                "The seal image is not on this computer yet; wait for the sync and sign then.",
+                field="image",
+            )
+        if seal is None:
+            raise ValidationError(
+                "Cơ quan chưa có hình con dấu: hãy đặt hình con dấu trong “Hình chữ ký và con dấu…”.",
+                "The organisation has no seal image: set it in “Signature and seal images…”.",
+                field="image",
+            )
+        appearance = Appearance(Kind.AGENCY, image=seal, title=title, name=name)
+    else:
+        appearance = Appearance(Kind.ATTACHMENT, code_label=doc.number_label, organisation=org_name)
+    return SignaturePlan(
+        kind, doc.id, file.id, file.digest, source, file.filename, file.page_count, appearance,
+        signing.signing_reason(kind, doc), org_name, trusted_roots(session),
+    )
+
+
+class SignFlow(QObject):
+    """One "Ký số" from plan to operation; ``done(document_id)`` once the desk applied it."""
+
+    done = Signal(str)
+    #: The sign dialog is open (tests drive it).
+    dialog_opened = Signal(object)
+
+    def __init__(
+        self,
+        worker: DbWorker,
+        blobs: BlobStore,
+        user_id: str,
+        parent: QWidget,
+        *,
+        key_files: list[Path] | None = None,
+        settings_file: Path | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.worker = worker
+        self.blobs = blobs
+        self.user_id = user_id
+        self.parent_widget = parent
+        self.key_files = list(key_files or [])
+        self.settings_file = settings_file
+        self.dialog: Any = None
+        self.plan: SignaturePlan | None = None
+
+    def start(self, document_id: str, file_id: str, kind: str) -> None:
+        blobs, user_id = self.blobs, self.user_id
+        self.worker.read(
+            "plan_signature", lambda s: plan_signature(s, blobs, user_id, document_id, file_id, kind), self._open
+        )
+
+    def _open(self, plan: SignaturePlan) -> None:
+        from eoffice.ui.signing.sign_dialog import SignDialog
+
+        self.plan = plan
+        settings = load_settings(self.settings_file)
+        output = self.blobs.root / f".signing-{uuid.uuid4().hex}.pdf"
+        options = SigningOptions(
+            reason=plan.reason, location=plan.location, timestamp_url=settings.timestamp_url or None,
+            fetch_revocation=settings.fetch_revocation, trust_roots=tuple(plan.trust_roots),
+        )
+        # A person's own card comes first in ``key_files``, their organisation's after it:
+        # the agency's signatures are made with the organisation's card.
+        files = self.key_files if plan.kind == signing.SIGNER else list(reversed(self.key_files))
+        dialog = SignDialog(
+            plan.source, output, plan.appearance, module_paths=list(settings.pkcs11_modules), options=options,
+            trust_store=plan.trust_roots, pkcs12_files=files, parent=self.parent_widget,
+        )
+        dialog.setWindowTitle(self._title(plan.kind))
+        dialog.signed.connect(self._signed)
+        dialog.finished.connect(lambda _code: output.unlink(missing_ok=True) if dialog.result is None else None)
+        self.dialog = dialog
+        dialog.open()
+        self.dialog_opened.emit(dialog)
+
+    def _title(self, kind: str) -> str:
+        return {
+            signing.SIGNER: self.tr("Sign and approve the draft"),
+            signing.AGENCY: self.tr("Agency signature (seal)"),
+            signing.ATTACHMENT: self.tr("Agency signature on an attachment"),
+        }[kind]
+
+    def _signed(self, result: SignResult) -> None:
+        plan = self.plan
+        assert plan is not None
+        blobs, worker, user_id = self.blobs, self.worker, self.user_id
+
+        def hand_over() -> str:
+            try:
+                digest, size = blobs.put_file(result.output)
+            finally:
+                result.output.unlink(missing_ok=True)
+            op = ops.SignFile(
+                op_id=new_id(), document_id=plan.document_id, file_id=plan.file_id,
+                previous_digest=plan.previous_digest,
+                file=ops.FileRef(digest, plan.filename, size, plan.page_count), signature=plan.kind,
+            )
+            worker.apply_operation(user_id, lambda _session: op)
+            return plan.document_id
+
+        self.worker.call("sign_file", hand_over, self.done.emit)
