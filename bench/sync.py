@@ -20,8 +20,9 @@ RSS (VmHWM) of each side is its own. Measured, per database:
    offline (``record_local``) and then push at the same moment; the server's register
    numbers must then be exactly 1..1000 (read from its database).
 3. latency of one operation pushed by the leader (a ``Direct`` naming the officer) until
-   the officer's client sees it, through pull (polling ``/changes``) and through the live
-   channel (``LiveClient``).
+   the officer's client sees it, through pull (polling ``/changes`` from a process of its
+   own, as the officer's computer is another machine) and through the live channel
+   (``LiveClient``).
 4. 100 attachments of 2 MB uploaded then downloaded (a fresh server process, so its
    peak RSS is the attachments' one).
 """
@@ -333,14 +334,14 @@ def _pull_all(store: Any, client: Any, limit: int | None = None) -> tuple[int, i
 
     from eoffice.sync.changes import apply_page
     from eoffice.sync.client_state import get_cursor
-    from eoffice.sync.engine import SyncEngine, prefetched_pages
+    from eoffice.sync.engine import SyncEngine, first_sync_load, prefetched_pages
 
     with store.read() as s:
         cursor = get_cursor(s)
     pages = rows = 0
     waiting = applying = 0.0
     limit = limit or SyncEngine.DEFAULT_PAGE_LIMIT
-    with closing(prefetched_pages(client, cursor, limit)) as stream:
+    with first_sync_load(store, cursor), closing(prefetched_pages(client, cursor, limit)) as stream:
         while True:
             t0 = time.perf_counter()
             page = next(stream, None)
@@ -527,40 +528,30 @@ def phase_latency(args: dict[str, Any]) -> dict[str, Any]:
         assert result.accepted, result.reason
         return op.document_id
 
-    # (a) through pull: the officer polls /changes from its cursor in a tight loop.
-    from eoffice.sync.changes import apply_page
-    from eoffice.sync.client_state import get_cursor
-
+    # (a) through pull: the officer's computer (its own process, as it is another machine)
+    # polls /changes from its cursor, again as soon as a page comes back empty (2 ms).
+    poller = subprocess.Popen(
+        [sys.executable, __file__, "--poller", args["url"], str(folder)],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+    )
+    assert poller.stdin is not None and poller.stdout is not None
     pull_ms: list[float] = []
     push_ms: list[float] = []
     for _ in range(TRIALS):
         doc = registered()
-        _pull_all(officer_store, officer)  # caught up: the next change is the direction
-        with officer_store.read() as s:
-            cursor = get_cursor(s)
         op = direct_op(doc)
-        line_id = op.lines[0].line_id
-        seen = threading.Event()
-        sent = [0.0]
-
-        def poll(seen: threading.Event = seen, line_id: str = line_id, sent: list[float] = sent) -> None:
-            nonlocal cursor
-            while not seen.is_set():
-                page = officer.pull(cursor, 1000)
-                with officer_store.write() as s:
-                    apply_page(s, page)
-                cursor = page.next_cursor
-                if any(row["id"] == line_id for row in page.rows.get("direction_lines", [])):
-                    seen.set()
-                    pull_ms.append((time.perf_counter() - sent[0]) * 1000)
-
-        poller = threading.Thread(target=poll)
-        poller.start()
-        sent[0] = time.perf_counter()
+        poller.stdin.write(f"watch {op.lines[0].line_id}\n")
+        poller.stdin.flush()
+        if poller.stdout.readline().strip() != "ready":  # caught up: the next change is the direction
+            raise RuntimeError("the officer's poller stopped")
+        sent = time.monotonic_ns()
         assert leader.push([op])[0].accepted
-        push_ms.append((time.perf_counter() - sent[0]) * 1000)
-        poller.join(30)
-        seen.set()
+        push_ms.append((time.monotonic_ns() - sent) / 1e6)
+        answer = poller.stdout.readline().split()
+        if answer[:1] == ["seen"]:
+            pull_ms.append((int(answer[1]) - sent) / 1e6)
+    poller.stdin.close()
+    poller.wait(30)
     log(f"  pull latency: {len(pull_ms)} trials")
 
     # (b) through the live channel.
@@ -605,11 +596,43 @@ def phase_latency(args: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def poll_for_lines(server_url: str, folder: str) -> None:
+    """``--poller``: the officer's computer. For each ``watch LINE`` on stdin: pull until
+    caught up, say ``ready``, then poll until the line arrives and say ``seen <monotonic ns>``
+    (the clock every process of this machine shares)."""
+    from eoffice.sync.changes import apply_page
+    from eoffice.sync.client_state import get_cursor
+
+    store, _, client = _device(server_url, "chuyenvien", Path(folder), "lat-poller")
+    for command in sys.stdin:
+        line_id = command.split()[1]
+        _pull_all(store, client)
+        with store.read() as s:
+            cursor = get_cursor(s)
+        print("ready", flush=True)
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            page = client.pull(cursor, 1000)
+            with store.write() as s:
+                apply_page(s, page)
+            cursor = page.next_cursor
+            if any(row["id"] == line_id for row in page.rows.get("direction_lines", [])):
+                print("seen", time.monotonic_ns(), flush=True)
+                break
+            if not page.count():
+                time.sleep(0.002)
+        else:
+            print("lost", flush=True)
+    client.close()
+    store.dispose()
+
+
 def phase_attachments(args: dict[str, Any]) -> dict[str, Any]:
     """100 attachments of 2 MB: upload from one device, download into another."""
     folder = Path(args["folder"])
     _store_a, _blobs_a, up = _device(args["url"], "vanthu", folder, "att-up")
-    _store_b, blobs_b, down = _device(args["url"], "chuyenvien", folder, "att-down")
+    # The leader: an officer sees only what reaches their unit, not a newly registered document.
+    _store_b, blobs_b, down = _device(args["url"], "lanhdao", folder, "att-down")
     source = folder / "att-src"
     source.mkdir(exist_ok=True)
     digests = []
@@ -754,6 +777,10 @@ def bench_database(kind: str, n: int, pg_url: str, profile: bool, page_limit: in
 def main() -> None:
     if len(sys.argv) >= 2 and sys.argv[1] == "--serve":
         serve(sys.argv[2], sys.argv[3])
+        return
+    if len(sys.argv) >= 2 and sys.argv[1] == "--poller":
+        memory_keyring()
+        poll_for_lines(sys.argv[2], sys.argv[3])
         return
     if len(sys.argv) >= 2 and sys.argv[1] == "--phase":
         memory_keyring()

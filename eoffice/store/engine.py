@@ -16,6 +16,8 @@ from pathlib import Path
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
+from eoffice.store.bulk import restore_indexes
+
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 
 
@@ -103,6 +105,9 @@ class Store:
             cfg.attributes["connection"] = conn
             command.upgrade(cfg, "head")
             conn.commit()
+        # A first sync killed while loading left some indexes aside: build them again.
+        with self.write() as session:
+            restore_indexes(session.connection())
 
     def dispose(self) -> None:
         self.engine.dispose()

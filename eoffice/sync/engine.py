@@ -15,7 +15,7 @@ import random
 import threading
 import time
 from collections.abc import Iterator
-from contextlib import closing
+from contextlib import AbstractContextManager, closing, nullcontext
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import datetime
@@ -28,6 +28,7 @@ from eoffice.errors import DomainError
 from eoffice.store import Store
 from eoffice.store.base import utcnow
 from eoffice.store.blobs import BlobStore
+from eoffice.store.bulk import indexes_aside
 from eoffice.sync import operations as ops
 from eoffice.sync.changes import ChangePage, apply_bodies, apply_page
 from eoffice.sync.client import (
@@ -145,6 +146,21 @@ def prefetched_pages(client: SyncClient, cursor: int, limit: int) -> Iterator[Ch
     finally:
         coming.cancel()  # a fetch under way finishes in its thread; its page is dropped
         ahead.shutdown(wait=False)
+
+
+#: The tables a first sync fills by the hundred thousand.
+FIRST_SYNC_TABLES = ("documents", "document_files", "document_directions", "direction_lines")
+
+
+def first_sync_load(store: Store, cursor: int) -> AbstractContextManager[None]:
+    """How a pull from ``cursor`` writes: into a client that holds no document yet, with
+    the secondary indexes of the big tables aside until it ends (``store.bulk``)."""
+    if cursor != 0 or not store.is_sqlite:
+        return nullcontext()
+    with store.read() as session:
+        if session.scalar(select(Document.id).limit(1)) is not None:
+            return nullcontext()
+    return indexes_aside(store, FIRST_SYNC_TABLES)
 
 
 def _document_of(op: ops.Operation) -> str | None:
@@ -372,16 +388,17 @@ class SyncEngine:
             cursor = get_cursor(session, self.name)
         if cursor == 0:
             self._set(first_sync=True, pages=0, rows=0)
-        while True:
-            with closing(prefetched_pages(self.client, cursor, self.page_limit)) as pages:
-                for page in pages:
-                    sent = page.next_cursor
-                    self._apply_pulled(report, page)
-                    if page.next_cursor != sent:
-                        break  # the user's view changed: the pull starts again from 0
-                else:
-                    return
-            cursor = page.next_cursor  # the page fetched ahead is dropped with the generator
+        with first_sync_load(self.store, cursor):
+            while True:
+                with closing(prefetched_pages(self.client, cursor, self.page_limit)) as pages:
+                    for page in pages:
+                        sent = page.next_cursor
+                        self._apply_pulled(report, page)
+                        if page.next_cursor != sent:
+                            break  # the user's view changed: the pull starts again from 0
+                    else:
+                        return
+                cursor = page.next_cursor  # the page fetched ahead is dropped with the generator
 
     def _apply_pulled(self, report: RoundReport, page: ChangePage) -> None:
         """One page and its cursor, in one transaction."""

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 
 from eoffice.audit.models import AuditEvent
 from eoffice.documents.models import DirectionLine, Document
@@ -453,3 +453,37 @@ def test_large_operations_are_pushed_in_several_requests(province, pdf_factory):
     report = clerk.engine.sync_once()
     assert sizes == [1, 1, 1] and report.accepted == 3
     assert sorted(_server_docs(province).values()) == [1, 2, 3]
+
+
+def test_a_first_sync_loads_with_the_big_tables_indexes_aside_and_builds_them_after(province, pdf_factory, monkeypatch):
+    """A new computer's first sync is a bulk load; the next syncs write with every index."""
+    from eoffice.store.bulk import secondary_indexes
+    from eoffice.sync import engine as engine_module
+
+    w = province.world
+    clerk = province.device("vanthu", w.clerk_id)
+    clerk.engine.sync_once()  # the directory, to register with
+    for i in range(3):
+        _register(clerk, pdf_factory(), f"Văn bản {i}")
+    clerk.engine.sync_once()
+    big = {str(i.name) for i in secondary_indexes(engine_module.FIRST_SYNC_TABLES)}
+    seen: list[bool] = []  # per page applied: were the big tables' indexes there?
+    real_apply = engine_module.apply_page
+
+    def watching_apply(session, page, **kwargs):  # type: ignore[no-untyped-def]
+        names = set(session.scalars(text("SELECT name FROM sqlite_master WHERE type = 'index'")))
+        seen.append(big <= names)
+        return real_apply(session, page, **kwargs)
+
+    monkeypatch.setattr(engine_module, "apply_page", watching_apply)
+    leader = province.device("lanhdao", w.leader_id, page_limit=2)
+    leader.engine.sync_once()
+    assert seen and not any(seen)  # every page of the first sync: aside
+    with leader.store.read() as s:
+        assert big <= set(s.scalars(text("SELECT name FROM sqlite_master WHERE type = 'index'")))
+        assert s.scalar(select(func.count()).select_from(Document)) == 3
+    seen.clear()
+    _register(clerk, pdf_factory(), "Văn bản sau")
+    clerk.engine.sync_once()
+    leader.engine.sync_once()
+    assert seen and all(seen)  # an ordinary pull keeps them
