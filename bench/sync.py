@@ -612,10 +612,14 @@ def poll_for_lines(server_url: str, folder: str) -> None:
         print("ready", flush=True)
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
+            t_a = time.perf_counter()
             page = client.pull(cursor, 1000)
+            t_b = time.perf_counter()
             with store.write() as s:
                 apply_page(s, page)
             cursor = page.next_cursor
+            if page.count() and os.environ.get("BENCH_POLLER_TRACE"):
+                log(f"poller: pull {1000 * (t_b - t_a):.1f} ms, apply {1000 * (time.perf_counter() - t_b):.1f} ms")
             if any(row["id"] == line_id for row in page.rows.get("direction_lines", [])):
                 print("seen", time.monotonic_ns(), flush=True)
                 break

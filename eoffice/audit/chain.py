@@ -8,8 +8,9 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any
 
+from sqlalchemy import event as sa_event
 from sqlalchemy import select, text
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, SessionTransaction
 
 from eoffice.audit.models import AuditEvent
 from eoffice.store.base import new_id, utcnow
@@ -72,11 +73,13 @@ def record(
     Appends are serialised: SQLite write transactions already hold the database lock;
     on PostgreSQL a transaction-scoped advisory lock orders concurrent writers.
     """
-    if session.get_bind().dialect.name == "postgresql":
-        session.execute(text("SELECT pg_advisory_xact_lock(742001)"))
-    last = session.execute(
-        select(AuditEvent.seq, AuditEvent.hash).order_by(AuditEvent.seq.desc()).limit(1)
-    ).first()
+    last = session.info.get(_HEAD)
+    if last is None:
+        if session.get_bind().dialect.name == "postgresql":
+            session.execute(text("SELECT pg_advisory_xact_lock(742001)"))
+        last = session.execute(
+            select(AuditEvent.seq, AuditEvent.hash).order_by(AuditEvent.seq.desc()).limit(1)
+        ).first()
     event = AuditEvent(
         seq=(last.seq + 1) if last else 1,
         id=new_id(),
@@ -93,7 +96,27 @@ def record(
     event.hash = _event_hash(event)
     session.add(event)
     session.flush()
+    # This transaction holds the chain's lock until it ends: its next event follows this
+    # one without asking the database (an operation often writes two).
+    session.info[_HEAD] = _Head(event.seq, event.hash)
     return event
+
+
+_HEAD = "eoffice.audit.head"
+
+
+@dataclass(frozen=True)
+class _Head:
+    seq: int
+    hash: str
+
+
+@sa_event.listens_for(Session, "after_transaction_end")
+def _forget_head(session: Session, transaction: SessionTransaction) -> None:
+    """A transaction or savepoint ending (a rolled-back one may have taken the event back)
+    makes the next event read the head again; a flush's inner unit of work does not."""
+    if transaction.nested or transaction.parent is None:
+        session.info.pop(_HEAD, None)
 
 
 @dataclass(frozen=True)

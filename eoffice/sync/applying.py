@@ -93,13 +93,16 @@ def _existing(session: Session, op_id: str) -> AppliedOperation | None:
     ).first()
 
 
-def apply_once(session: Session, actor_id: str, op: Operation, *, authority: bool = True) -> Outcome:
+def apply_once(
+    session: Session, actor_id: str, op: Operation, *, authority: bool = True, unseen: bool = False
+) -> Outcome:
     """Apply ``op`` unless its op_id was seen before; never raises a DomainError.
 
     A replay returns the stored outcome. An op_id stored for another user is refused,
-    audited and not stored again (it is someone else's operation).
+    audited and not stored again (it is someone else's operation). ``unseen``: the caller
+    looked in this transaction and found no row for the op_id (the claim still decides).
     """
-    existing = _existing(session, op.op_id)
+    existing = None if unseen else _existing(session, op.op_id)
     if existing is None and not _claim(session, actor_id, op):
         existing = _existing(session, op.op_id)
     if existing is not None:

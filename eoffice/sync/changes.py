@@ -61,6 +61,7 @@ from sqlalchemy import (
     delete,
     event,
     exists,
+    literal,
     or_,
     select,
     text,
@@ -145,29 +146,52 @@ class ChangePage:
 # --------------------------------------------------------------------------- visibility
 
 
-def _visible(table: str, user: User) -> ColumnElement[bool]:
-    """Which rows of ``table`` ``user`` may receive, as a WHERE clause."""
-    org = user.organisation_id
-    if table == "organisations":
-        return true()
-    if table in ("units", "users", "registers"):
-        return MODELS[table].organisation_id == org  # type: ignore[no-any-return]
-    if table == "documents":
-        return visible_documents(user)
-    if table in WORKLOG:
-        return worklog_review.visible_to(user, WORKLOG[table].user_id)
-    if table == "trusted_roots":
-        return true()
-    raise ValueError(table)
+def visible_rows(table: str, user: User) -> ColumnElement[bool]:
+    """Which rows of ``table`` ``user`` may receive, as a WHERE clause (the pull's rule)."""
+    return _View(user).visible(table)
 
 
-def _cut_rows(table: str, user: User, cursor: int) -> ColumnElement[bool]:
-    """Rows whose versions decide a page's cut: the visible ones and, for a client that
-    may hold documents (cursor above 0), every document of the user's organisation, so
-    that those no longer visible are revoked in the page of their version."""
-    if table == "documents" and cursor > 0:
-        return Document.organisation_id == user.organisation_id
-    return _visible(table, user)
+class _View:
+    """What one user may receive, for one request: each table's WHERE clause built once
+    (an officer's reads their unit tree, a leader's diary clause the units they lead)."""
+
+    def __init__(self, user: User) -> None:
+        self.user = user
+        self._clauses: dict[str, ColumnElement[bool]] = {}
+
+    def visible(self, table: str) -> ColumnElement[bool]:
+        """Which rows of ``table`` the user may receive."""
+        found = self._clauses.get(table)
+        if found is None:
+            found = self._clauses[table] = self._build(table)
+        return found
+
+    def _build(self, table: str) -> ColumnElement[bool]:
+        user = self.user
+        if table in ("organisations", "trusted_roots"):
+            return true()
+        if table in ("units", "users", "registers"):
+            return MODELS[table].organisation_id == user.organisation_id  # type: ignore[no-any-return]
+        if table == "documents":
+            return visible_documents(user)
+        if table in WORKLOG:
+            return worklog_review.visible_to(user, WORKLOG[table].user_id)
+        raise ValueError(table)
+
+    def cut_rows(self, table: str, cursor: int) -> ColumnElement[bool]:
+        """Rows whose versions decide a page's cut: the visible ones and, for a client that
+        may hold documents (cursor above 0), every document of the user's organisation, so
+        that those no longer visible are revoked in the page of their version."""
+        if table == "documents" and cursor > 0:
+            return Document.organisation_id == self.user.organisation_id
+        return self.visible(table)
+
+    def above(self, table: str, version: int) -> ColumnElement[bool]:
+        return and_(MODELS[table].server_version > version, self.visible(table))
+
+    def above_cut(self, table: str, cursor: int) -> ColumnElement[bool]:
+        """Rows above the cursor whose versions decide the page's cut (``cut_rows``)."""
+        return and_(MODELS[table].server_version > cursor, self.cut_rows(table, cursor))
 
 
 # --------------------------------------------------------------------------- server side
@@ -267,7 +291,7 @@ def _references() -> dict[str, list[tuple[str, str]]]:
 REFERENCES = _references()
 
 
-def _close(session: Session, user: User, page: dict[str, list[dict[str, Any]]], cut: int) -> None:
+def _close(session: Session, view: _View, page: dict[str, list[dict[str, Any]]], cut: int) -> None:
     """Bring along visible rows the page points at but the client cannot have yet; null the rest."""
     present = {name: {row["id"] for row in page[name]} for name in TABLES}
     while True:
@@ -283,25 +307,25 @@ def _close(session: Session, user: User, page: dict[str, list[dict[str, Any]]], 
         if not wanted:
             return
         added = False
-        hidden: dict[str, set[str]] = {}
-        for target, ids in wanted.items():
-            model = MODELS[target]
-            seen: set[str] = set()
-            for chunk in _chunks(sorted(ids)):
-                for row_id, version in session.execute(
-                    select(model.id, model.server_version).where(model.id.in_(chunk), _visible(target, user))
-                ):
-                    seen.add(row_id)
-                    if version is not None and version > cut:
-                        new_rows = _fetch(session, target, model.id == row_id)
-                        page[target].extend(new_rows)
-                        if target == "documents":
-                            _attach_children(session, page, Document.id == row_id, [])
-                        elif target == "users":
-                            _attach_children(session, page, None, [row_id])
-                        added = True
-                    present[target].add(row_id)
-            hidden[target] = ids - seen
+        seen: dict[str, set[str]] = {target: set() for target in wanted}
+        # Which of them the user may see, and their versions: one statement for every table.
+        asks = [
+            select(literal(target).label("t"), MODELS[target].id, MODELS[target].server_version)
+            .where(MODELS[target].id.in_(chunk), view.visible(target))
+            for target, ids in wanted.items()
+            for chunk in _chunks(sorted(ids))
+        ]
+        for target, row_id, version in session.execute(union_all(*asks) if len(asks) > 1 else asks[0]).all():
+            seen[target].add(row_id)
+            if version is not None and version > cut:
+                page[target].extend(_fetch(session, target, MODELS[target].id == row_id))
+                if target == "documents":
+                    _attach_children(session, page, Document.id == row_id, [])
+                elif target == "users":
+                    _attach_children(session, page, None, [row_id])
+                added = True
+            present[target].add(row_id)
+        hidden = {target: ids - seen[target] for target, ids in wanted.items()}
         for name in TABLES:
             for column, target in REFERENCES.get(name, []):
                 gone = hidden.get(target)
@@ -313,62 +337,65 @@ def _close(session: Session, user: User, page: dict[str, list[dict[str, Any]]], 
             return
 
 
-def _above(name: str, user: User, version: int) -> ColumnElement[bool]:
-    return and_(MODELS[name].server_version > version, _visible(name, user))
-
-
-def _above_cut(name: str, user: User, cursor: int) -> ColumnElement[bool]:
-    """Rows above the cursor whose versions decide the page's cut (``_cut_rows``)."""
-    return and_(MODELS[name].server_version > cursor, _cut_rows(name, user, cursor))
-
-
-def changes_since(session: Session, user: User, cursor: int, limit: int = 1000) -> ChangePage:
+def changes_since(
+    session: Session, user: User, cursor: int, limit: int = 1000, *, latest: int | None = None
+) -> ChangePage:
     """The rows ``user`` may see with ``server_version`` above ``cursor``; about ``limit`` rows.
 
     The page ends at a version boundary (all rows of its last version are in it, even if
-    that makes it longer than ``limit``); ``next_cursor`` is that version.
+    that makes it longer than ``limit``); ``next_cursor`` is that version. ``latest``: the
+    version counter as this session already read it.
     """
     limit = max(1, limit)
     # Nothing was versioned above the cursor (the counter is read in this snapshot, and
     # versions commit in order): an idle client's poll costs one row read.
-    latest = session.execute(text("SELECT value FROM counters WHERE name = :n"), {"n": VERSION_COUNTER}).scalar()
+    if latest is None:
+        latest = session.execute(text("SELECT value FROM counters WHERE name = :n"), {"n": VERSION_COUNTER}).scalar()
     if latest is not None and int(latest) <= cursor:
         return ChangePage({name: [] for name in TABLES}, cursor, False)
+    view = _View(user)
     # The limit+1 smallest visible versions above the cursor: each table's own smallest
     # first (an index range each, however many rows lie above), then the smallest of those.
     arms = [
-        select(MODELS[name].server_version.label("v"))
-        .where(_above_cut(name, user, cursor))
+        select(literal(i).label("t"), MODELS[name].server_version.label("v"))
+        .where(view.above_cut(name, cursor))
         .order_by(MODELS[name].server_version)
         .limit(limit + 1)
         .subquery()
-        for name in VERSIONED
+        for i, name in enumerate(VERSIONED)
     ]
-    merged = union_all(*(select(arm.c.v) for arm in arms)).subquery()
-    found = [int(v) for v in session.scalars(select(merged.c.v).order_by(merged.c.v).limit(limit + 1))]
+    merged = union_all(*(select(arm.c.t, arm.c.v) for arm in arms)).subquery()
+    found = [(int(t), int(v)) for t, v in session.execute(select(merged.c.t, merged.c.v).order_by(merged.c.v).limit(limit + 1))]
     if not found:
         return ChangePage({name: [] for name in TABLES}, cursor, False)
-    cut = found[min(limit, len(found)) - 1]
+    cut = found[min(limit, len(found)) - 1][1]
+    # Tables with a version in the page: only those are read (a poll that finds one new
+    # direction reads documents, not the twelve tables). When the list was cut short,
+    # a table's version equal to the cut may be among those left out: read them all.
+    if len(found) > limit:
+        changed = set(VERSIONED)
+    else:
+        changed = {VERSIONED[t] for t, v in found if v <= cut}
     rows: dict[str, list[dict[str, Any]]] = {name: [] for name in TABLES}
     for name in VERSIONED:
-        model = MODELS[name]
-        rows[name] = _fetch(
-            session, name, and_(model.server_version <= cut, _above(name, user, cursor))
-        )
+        if name in changed:
+            rows[name] = _fetch(session, name, and_(MODELS[name].server_version <= cut, view.above(name, cursor)))
     _attach_children(
-        session, rows, and_(Document.server_version <= cut, _above("documents", user, cursor)),
+        session, rows,
+        and_(Document.server_version <= cut, view.above("documents", cursor)) if rows["documents"] else None,
         [u["id"] for u in rows["users"]],
     )
-    _close(session, user, rows, cut)
+    _close(session, view, rows, cut)
     if len(found) <= limit:
         more = False  # every visible version above the cursor was found: none is above the cut
-    elif found[limit] > cut:
+    elif found[limit][1] > cut:
         more = True
     else:  # the next version found is the cut's own: look further
         more = bool(session.scalar(select(or_(*(
-            exists().where(MODELS[name].server_version > cut, _cut_rows(name, user, cursor)) for name in VERSIONED
+            exists().where(MODELS[name].server_version > cut, view.cut_rows(name, cursor)) for name in VERSIONED
         )))))
-    return ChangePage(rows, cut, more, _revocations(session, user, cursor, cut, rows))
+    revoked = _revocations(session, user, cursor, cut, rows) if "documents" in changed else []
+    return ChangePage(rows, cut, more, revoked)
 
 
 def _revocations(
@@ -402,14 +429,15 @@ def documents_page(session: Session, user: User, document_ids: list[str], cursor
     ``next_cursor`` stays the client's ``cursor``: rows above it still come by the
     ordinary pull.
     """
+    view = _View(user)
     rows: dict[str, list[dict[str, Any]]] = {name: [] for name in TABLES}
     existing: set[str] = set()
     for chunk in _chunks(sorted(set(document_ids))):
-        chosen = and_(Document.id.in_(chunk), _visible("documents", user))
+        chosen = and_(Document.id.in_(chunk), view.visible("documents"))
         rows["documents"].extend(_fetch(session, "documents", chosen))
         _attach_children(session, rows, chosen, [])
         existing.update(session.scalars(select(Document.id).where(Document.id.in_(chunk))))
-    _close(session, user, rows, cursor)
+    _close(session, view, rows, cursor)
     revoked = sorted(existing - {d["id"] for d in rows["documents"]})
     return ChangePage(rows, cursor, False, revoked)
 
@@ -840,7 +868,7 @@ def bodies_since(session: Session, user: User, cursor: int, upto: int, limit: in
     """
     limit = max(1, limit)
     search = DocumentSearch.__table__
-    in_range = and_(Document.server_version <= upto, _above("documents", user, cursor))
+    in_range = and_(Document.server_version <= upto, _View(user).above("documents", cursor))
     versions = list(
         session.scalars(select(Document.server_version).where(in_range).order_by(Document.server_version).limit(limit + 1))
     )

@@ -108,7 +108,8 @@ def apply_checked(
         reserve_version(session)
     outcomes: list[Outcome] = []
     for op in batch:
-        if session.get(AppliedOperation, op.op_id) is None:
+        unseen = session.get(AppliedOperation, op.op_id) is None
+        if unseen:
             try:
                 check(session, actor, op)
             except PermissionDenied as error:
@@ -122,5 +123,5 @@ def apply_checked(
             if missing is not None:
                 outcomes.append(missing)
                 continue
-        outcomes.append(apply_once(session, actor.id, op, authority=True))
+        outcomes.append(apply_once(session, actor.id, op, authority=True, unseen=unseen))
     return outcomes

@@ -148,6 +148,28 @@ def test_verify_leaves_the_callers_session_alone(world, documents):
         assert not s.dirty
 
 
+def test_events_after_a_rolled_back_savepoint_link_to_what_stayed(store):
+    """An operation writes several events in one transaction; one refused in its
+    savepoint takes its events back, and the next event links to the last one kept."""
+    with store.write() as s:
+        first = record(s, actor_id=None, action="test.kept", target_type="t", target_id="1")
+        second = record(s, actor_id=None, action="test.kept", target_type="t", target_id="2")
+        assert (second.seq, second.prev_hash) == (first.seq + 1, first.hash)
+        savepoint = s.begin_nested()
+        record(s, actor_id=None, action="test.refused", target_type="t", target_id="3")
+        savepoint.rollback()
+        third = record(s, actor_id=None, action="test.kept", target_type="t", target_id="4")
+        assert (third.seq, third.prev_hash) == (second.seq + 1, second.hash)
+        with s.begin_nested():
+            fourth = record(s, actor_id=None, action="test.kept", target_type="t", target_id="5")
+        assert (fourth.seq, fourth.prev_hash) == (third.seq + 1, third.hash)
+    with store.write() as s:
+        fifth = record(s, actor_id=None, action="test.kept", target_type="t", target_id="6")
+        assert fifth.prev_hash == fourth.hash
+        assert verify_chain(s) == []
+        assert s.scalar(select(func.count()).select_from(AuditEvent).where(AuditEvent.action == "test.refused")) == 0
+
+
 def test_concurrent_writers_keep_one_valid_chain(store):
     threads_n, per_thread = 6, 15
     errors: list[BaseException] = []

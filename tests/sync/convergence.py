@@ -1,7 +1,7 @@
 """Did a client converge? Its rows against what the server lets its user see, and the
 operations it made against what the server applied.
 
-What the user may see is asked of the server's own rule (``changes._visible``), so these
+What the user may see is asked of the server's own rule (``changes.visible_rows``), so these
 checks follow when that rule changes. The columns compared are those that travel
 (``changes._columns``: no password hashes, no local sort keys); a reference to a row the
 user may not see travels as null, so it is compared as null.
@@ -23,7 +23,7 @@ from eoffice.directory.models import User, UserRole
 from eoffice.documents.models import DirectionLine, Document, DocumentDirection, DocumentFile
 from eoffice.store import Store
 from eoffice.store.blobs import BlobStore, sha256_file
-from eoffice.sync.changes import FILE_COLUMNS, MODELS, REFERENCES, TABLES, VERSIONED, _columns, _visible
+from eoffice.sync.changes import FILE_COLUMNS, MODELS, REFERENCES, TABLES, VERSIONED, _columns, visible_rows
 from eoffice.sync.models import AppliedOperation, OutboxEntry
 
 Rows = dict[str, list[tuple[Any, ...]]]
@@ -60,12 +60,12 @@ def server_rows(store: Store, user_id: str) -> Rows:
         assert user is not None
         raw: dict[str, list[dict[str, Any]]] = {}
         for table in VERSIONED:
-            raw[table] = _table_rows(session, table, _visible(table, user))
-        docs = select(Document.id).where(_visible("documents", user))
+            raw[table] = _table_rows(session, table, visible_rows(table, user))
+        docs = select(Document.id).where(visible_rows("documents", user))
         raw["document_directions"] = _table_rows(session, "document_directions", DocumentDirection.document_id.in_(docs))
         raw["direction_lines"] = _table_rows(session, "direction_lines", DirectionLine.document_id.in_(docs))
         files = _files(session, DocumentFile.document_id.in_(docs))
-        roles = _roles(session, UserRole.user_id.in_(select(User.id).where(_visible("users", user))))
+        roles = _roles(session, UserRole.user_id.in_(select(User.id).where(visible_rows("users", user))))
     seen = {table: {row["id"] for row in raw[table]} for table in VERSIONED}
     for table in TABLES:
         for column, target in REFERENCES.get(table, []):

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import json
 import re
+from datetime import datetime, timedelta
+from weakref import WeakKeyDictionary
 from typing import Annotated, Any
 
 import orjson
@@ -20,7 +22,7 @@ from sqlalchemy.orm import Session
 
 from eoffice.directory.models import User
 from eoffice.errors import DomainError, NotFound, ValidationError
-from eoffice.server.deps import AUTH_RESPONSES, BlobsDep, CurrentUser, StoreDep
+from eoffice.server.deps import AUTH_RESPONSES, BlobsDep, CurrentUser, SettingsDep, StoreDep
 from eoffice.server.errors import ServerError
 from eoffice.server.schemas import ErrorBody
 from eoffice.store import Store
@@ -89,6 +91,26 @@ class PageResponse(Response):
 
     def render(self, content: Any) -> bytes:
         return orjson.dumps(content)
+
+
+def _reader(session: Session, user: User) -> User:
+    """The signed-in user (loaded moments ago by ``current_user``) in a read session, without
+    loading it again: an idle client's poll is the server's commonest request."""
+    return session.merge(user, load=False)
+
+
+#: How often, at most, a caught-up pull looks for rows another program wrote without a
+#: version; a poll costs a counter read otherwise.
+STRAY_CHECK_EVERY = timedelta(seconds=1)
+_stray_checked: WeakKeyDictionary[Store, datetime] = WeakKeyDictionary()
+
+
+def _stray_check_due(store: Store, now: datetime) -> bool:
+    last = _stray_checked.get(store)
+    if last is not None and timedelta(0) <= now - last < STRAY_CHECK_EVERY:
+        return False
+    _stray_checked[store] = now
+    return True
 
 
 def _actor(session: Session, user: User) -> User:
@@ -170,6 +192,7 @@ def _prove(store: Store, blobs: BlobStore, batch: list[operations.Operation]) ->
 def changes(
     user: CurrentUser,
     store: StoreDep,
+    settings: SettingsDep,
     cursor: Annotated[int, Query(ge=0, le=2**62)] = 0,
     limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 1000,
 ) -> Response:
@@ -178,14 +201,15 @@ def changes(
     The server versions every row it writes (``create_app``). A row another program wrote
     into the database without a version (an older admin tool, a restore, a script) is
     looked for when a client reaches the end of what is there (one index probe per table,
-    not on every page of a long pull), stamped above every version, and the client told
-    that more follows. A cursor beyond every version this server handed out is a 409.
+    not on every page of a long pull, and at most once a second), stamped above every
+    version, and the client told that more follows. A cursor beyond every version this
+    server handed out is a 409.
     """
     with store.read() as session:
         if cursor > (version := current_version(session)):
             raise CursorAhead(cursor, version)
-        page = changes_since(session, _actor(session, user), cursor, limit)
-        stray = not page.more and has_unversioned(session)
+        page = changes_since(session, _reader(session, user), cursor, limit, latest=version)
+        stray = not page.more and _stray_check_due(store, settings.clock()) and has_unversioned(session)
     if stray:
         with store.write() as session:
             stamp_unversioned(session)
@@ -204,7 +228,7 @@ def documents(
     exist come back in ``revoked`` (to drop), each refusal audited."""
     ids = [i for i in ids if UUID_TEXT.match(i)]  # anything else names no document
     with store.read() as session:
-        page = documents_page(session, _actor(session, user), ids, cursor)
+        page = documents_page(session, _reader(session, user), ids, cursor)
     if page.revoked:
         _audit_refused_reads(store, user.id, page.revoked)
     return PageResponse(page.to_json())
@@ -239,5 +263,5 @@ def bodies(
     """The PDFs' text of documents the user may see versioned in (``cursor``, ``upto``]:
     what a client fetches after the rows, so that it can search inside PDFs it pulled."""
     with store.read() as session:
-        page = bodies_since(session, _actor(session, user), cursor, upto, limit)
+        page = bodies_since(session, _reader(session, user), cursor, upto, limit)
     return PageResponse(page.to_json())
