@@ -18,20 +18,16 @@ class Counter(Base):
 def next_value(session: Session, name: str) -> int:
     """Increment and return counter ``name``; the row stays locked until commit.
 
-    The increment is a single ``UPDATE … RETURNING``: PostgreSQL row-locks it, SQLite
-    runs it inside the ``BEGIN IMMEDIATE`` write transaction. A rollback undoes it, so a
-    failed operation never burns a value.
+    One upsert ``… RETURNING`` (a counter's first use makes it 1): PostgreSQL row-locks
+    it, SQLite runs it inside the ``BEGIN IMMEDIATE`` write transaction. A rollback undoes
+    it, so a failed operation never burns a value.
     """
-    dialect = session.get_bind().dialect.name
-    if dialect == "sqlite":
-        session.execute(text("INSERT OR IGNORE INTO counters(name, value) VALUES (:n, 0)"), {"n": name})
-    else:
-        session.execute(
-            text("INSERT INTO counters(name, value) VALUES (:n, 0) ON CONFLICT (name) DO NOTHING"),
-            {"n": name},
-        )
     return int(
         session.execute(
-            text("UPDATE counters SET value = value + 1 WHERE name = :n RETURNING value"), {"n": name}
+            text(
+                "INSERT INTO counters(name, value) VALUES (:n, 1) "
+                "ON CONFLICT (name) DO UPDATE SET value = counters.value + 1 RETURNING value"
+            ),
+            {"n": name},
         ).scalar_one()
     )

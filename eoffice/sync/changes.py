@@ -451,10 +451,12 @@ TAKEN = {name: tuple(c.key for c in COLUMNS[name]) for name in TABLES}
 
 def _reserve_sort_keys(session: Session, count: int) -> int:
     """Reserve ``count`` values of the local sort-key counter; returns the first."""
-    session.execute(text("INSERT INTO counters(name, value) VALUES ('documents.sort_key', 0) ON CONFLICT (name) DO NOTHING"))
     last = int(
         session.execute(
-            text("UPDATE counters SET value = value + :n WHERE name = 'documents.sort_key' RETURNING value"),
+            text(
+                "INSERT INTO counters(name, value) VALUES ('documents.sort_key', :n) "
+                "ON CONFLICT (name) DO UPDATE SET value = counters.value + :n RETURNING value"
+            ),
             {"n": count},
         ).scalar_one()
     )

@@ -21,7 +21,7 @@ from pydantic import BaseModel, Field
 from sqlalchemy.orm import Session
 
 from eoffice.directory.models import User
-from eoffice.errors import DomainError, NotFound, ValidationError
+from eoffice.errors import DomainError, ValidationError
 from eoffice.server.deps import AUTH_RESPONSES, BlobsDep, CurrentUser, SettingsDep, StoreDep
 from eoffice.server.errors import ServerError
 from eoffice.server.schemas import ErrorBody
@@ -94,8 +94,9 @@ class PageResponse(Response):
 
 
 def _reader(session: Session, user: User) -> User:
-    """The signed-in user (loaded moments ago by ``current_user``) in a read session, without
-    loading it again: an idle client's poll is the server's commonest request."""
+    """The signed-in user (loaded moments ago by ``current_user``, which decided they may
+    act) in this request's session, without loading it again: an idle client's poll is
+    the server's commonest request, and a push the one whose latency people feel."""
     return session.merge(user, load=False)
 
 
@@ -111,13 +112,6 @@ def _stray_check_due(store: Store, now: datetime) -> bool:
         return False
     _stray_checked[store] = now
     return True
-
-
-def _actor(session: Session, user: User) -> User:
-    actor = session.get(User, user.id)
-    if actor is None:
-        raise NotFound("Không tìm thấy người dùng.", "User not found.")
-    return actor
 
 
 @router.post("/ops", response_model=PushResponse, responses=AUTH_RESPONSES)
@@ -150,7 +144,7 @@ def push(body: PushRequest, user: CurrentUser, store: StoreDep, blobs: BlobsDep)
     findings = _prove(store, blobs, good)
     with store.write() as session:
         admit(session, findings)
-        outcomes = iter(apply_checked(session, _actor(session, user), good, blobs.has))
+        outcomes = iter(apply_checked(session, _reader(session, user), good, blobs.has))
     results: list[OpResult] = []
     for i, op in enumerate(parsed):
         if op is None:
