@@ -34,6 +34,9 @@ class ServerSettings:
     #: After this many consecutive failures the account is locked (423).
     lock_after: int = 10
     lock_for: timedelta = timedelta(minutes=15)
+    #: How often an open live channel checks that its sign-in still stands (a sign-out,
+    #: a disabled account or a password reset closes it within this time).
+    live_recheck: timedelta = timedelta(seconds=30)
     clock: Callable[[], datetime] = field(default=utcnow)
     #: HMAC key for access tokens; read from (or created in) ``data_dir`` when None.
     secret: bytes | None = None

@@ -12,11 +12,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from eoffice.directory.models import Unit, User
 from eoffice.documents.models import DirectionLine, Document
-from eoffice.documents.visibility import may_see
+from eoffice.documents.visibility import visible_documents
 from eoffice.errors import PermissionDenied
 from eoffice.sync import operations as ops
 from eoffice.sync.applying import Outcome, apply_once
@@ -55,6 +56,15 @@ def _people_named(op: ops.Operation) -> tuple[list[str], list[str]]:
     return units, users
 
 
+def _exists_unseen(session: Session, actor: User, document_id: str) -> bool:
+    """Whether the document exists and ``actor`` may not see it: one statement, nothing
+    loaded (the operation loads what it acts on itself)."""
+    seen = session.execute(
+        select(visible_documents(actor, session).label("seen")).where(Document.id == document_id)
+    ).first()
+    return seen is not None and not seen[0]
+
+
 def check(session: Session, actor: User, op: ops.Operation) -> None:
     """Raise PermissionDenied when ``op`` names an existing row ``actor`` may not see.
 
@@ -62,11 +72,11 @@ def check(session: Session, actor: User, op: ops.Operation) -> None:
     NotFound): only someone else's row is a permission matter.
     """
     for doc_id in _documents_named(op):
-        if session.get(Document, doc_id) is not None and not may_see(session, actor, doc_id):
+        if _exists_unseen(session, actor, doc_id):
             raise _denied()
     for line_id in _lines_named(op):
         line = session.get(DirectionLine, line_id)
-        if line is not None and not may_see(session, actor, line.document_id):
+        if line is not None and _exists_unseen(session, actor, line.document_id):
             raise _denied()
     units, users = _people_named(op)
     for unit_id in units:

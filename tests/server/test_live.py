@@ -163,6 +163,23 @@ def test_the_channel_closes_with_4401_when_the_token_expires(running: Running):
     assert closed.value.rcvd is not None and closed.value.rcvd.code == 4401
 
 
+def test_signing_out_closes_an_open_channel_with_4401_and_audits_it(running: Running):
+    """The live channel does not outlive the sign-in: events stop when the user signs out."""
+    running.settings.live_recheck = timedelta(seconds=0.2)
+    tokens = running.login("chuyenvien")
+    with live_socket(running.server.url, str(tokens["access_token"])) as ws:
+        until_ready(ws)
+        before = len(running.audit("access.denied"))
+        with running.client() as c:
+            assert c.post("/auth/logout", json={"refresh_token": tokens["refresh_token"]}).status_code == 204
+        ending = receive(ws)
+        with pytest.raises(ConnectionClosed) as closed:
+            receive(ws)
+    assert ending["type"] == "error" and ending["error"] == "token_revoked" and ending["message"]
+    assert closed.value.rcvd is not None and closed.value.rcvd.code == 4401
+    assert len(running.audit("access.denied")) == before + 1
+
+
 def test_ping_is_answered(running: Running):
     with live_socket(running.server.url, _token(running, "chuyenvien")) as ws:
         until_ready(ws)

@@ -17,6 +17,9 @@ Protocol (``GET /api/v1/live?after=<last event id>``, JSON text frames):
   send ``{"type": "ping"}`` and gets ``{"type": "pong"}``.
 - When the access token expires the server sends the same error (``token_expired``) and
   closes with 4401; the client refreshes its token and resumes from its last id.
+- The sign-in is checked again every ``live_recheck`` (30 s): after a sign-out, a disabled
+  account or a password reset the channel ends the same way (audited like any refusal),
+  as the user's HTTP requests already do, not only when the token runs out.
 """
 
 from __future__ import annotations
@@ -82,6 +85,16 @@ async def _send_live(websocket: WebSocket, sub: Subscriber, last: int) -> None:
             last = message["id"]
 
 
+async def _watch(store: Store, settings: ServerSettings, token: str, path: str) -> AuthError:
+    """Wait until the sign-in behind ``token`` no longer stands; return why."""
+    while True:
+        await asyncio.sleep(settings.live_recheck.total_seconds())
+        try:
+            await run_in_threadpool(auth.authenticate, store, settings, token, path=path)
+        except AuthError as error:
+            return error
+
+
 async def _receive(websocket: WebSocket) -> None:
     while True:
         raw = await websocket.receive_text()
@@ -98,8 +111,9 @@ async def live(websocket: WebSocket, after: int | None = Query(default=None, ge=
     """The signed-in user's events: the missed ones after ``after``, then live ones."""
     store: Store = websocket.app.state.store
     settings: ServerSettings = websocket.app.state.settings
+    token = _bearer(websocket)
     try:
-        audience, expires = await run_in_threadpool(_connect, store, settings, _bearer(websocket), websocket.url.path)
+        audience, expires = await run_in_threadpool(_connect, store, settings, token, websocket.url.path)
     except AuthError as error:
         await websocket.accept()  # accepted only to say why, with a close code the client acts on
         await _error(websocket, error)
@@ -127,15 +141,20 @@ async def live(websocket: WebSocket, after: int | None = Query(default=None, ge=
         # left out when no ``after`` was given): resume from the larger of the two.
         last = max(last, latest)
         await websocket.send_json({"type": "ready", "id": last})
+        assert token is not None  # _connect refused it otherwise
+        watch = asyncio.create_task(_watch(store, settings, token, websocket.url.path))
         tasks = [
             asyncio.create_task(_send_live(websocket, sub, last)),
             asyncio.create_task(_receive(websocket)),
+            watch,
         ]
         remaining = max(0.0, expires - settings.clock().timestamp())
         done, _ = await asyncio.wait(tasks, timeout=remaining, return_when=asyncio.FIRST_COMPLETED)
         if not done:
             await _error(websocket, TokenExpired())
-        for task in done:
+        elif watch in done:
+            await _error(websocket, watch.result())
+        for task in done - {watch}:
             task.result()  # a disconnect ends here
     except WebSocketDisconnect:
         pass
