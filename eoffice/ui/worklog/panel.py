@@ -198,7 +198,7 @@ class DiaryPanel(QWidget):
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.Interactive)
-        for column, width in enumerate((80, 92, 90, 320, 150, 160, 150)):
+        for column, width in enumerate((80, 92, 112, 320, 150, 160, 150)):
             self.table.setColumnWidth(column, width)
         header.setSectionResizeMode(3, QHeaderView.Stretch)
         self.table.doubleClicked.connect(lambda _i: self.edit_entry())
