@@ -10,11 +10,12 @@ its batch stand.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import event, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
@@ -61,6 +62,35 @@ class Outcome:
             "op_id": self.op_id, "kind": self.kind, "status": self.status, "reason_vi": self.reason_vi,
             "reason_en": self.reason_en, "result": self.result, "replayed": self.replayed,
         }
+
+
+_KEEP = "eoffice.applying.keep"
+
+
+@contextmanager
+def keeping_rows(session: Session) -> Iterator[None]:
+    """Hold every row loaded or written inside the block until it ends.
+
+    The session's identity map holds rows weakly: a line an operation made and let go of
+    would be read again from the database by the listener that announces it, and a user
+    the permission check loaded by the operation that names them.
+    """
+    if _KEEP in session.info:  # an outer caller keeps them already
+        yield
+        return
+    session.info[_KEEP] = []
+    try:
+        yield
+    finally:
+        session.info.pop(_KEEP, None)
+
+
+@event.listens_for(Session, "loaded_as_persistent")
+@event.listens_for(Session, "pending_to_persistent")
+def _keep(session: Session, instance: object) -> None:
+    kept = session.info.get(_KEEP)
+    if kept is not None:
+        kept.append(instance)
 
 
 def _stored(row: AppliedOperation) -> Outcome:
@@ -120,7 +150,7 @@ def apply_once(
             )
         return _stored(existing)
     try:
-        with session.begin_nested():
+        with session.begin_nested(), keeping_rows(session):
             result = apply(session, actor_id, op, authority=authority)
             session.flush()
             if authority:

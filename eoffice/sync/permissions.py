@@ -20,7 +20,7 @@ from eoffice.documents.models import DirectionLine, Document
 from eoffice.documents.visibility import visible_documents
 from eoffice.errors import PermissionDenied
 from eoffice.sync import operations as ops
-from eoffice.sync.applying import Outcome, apply_once
+from eoffice.sync.applying import Outcome, apply_once, keeping_rows
 from eoffice.sync.models import AppliedOperation
 from eoffice.sync.versioning import reserve_version
 
@@ -112,10 +112,17 @@ def apply_checked(
     With ``has_blob``, an operation naming a file the server does not hold is rejected: a
     document whose PDF nobody can download must not exist.
     """
-    from eoffice.audit.chain import record
-
     if batch:
         reserve_version(session)
+    with keeping_rows(session):
+        return _apply_each(session, actor, batch, has_blob)
+
+
+def _apply_each(
+    session: Session, actor: User, batch: list[ops.Operation], has_blob: Callable[[str], bool] | None
+) -> list[Outcome]:
+    from eoffice.audit.chain import record
+
     outcomes: list[Outcome] = []
     for op in batch:
         unseen = session.get(AppliedOperation, op.op_id) is None
