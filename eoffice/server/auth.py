@@ -14,7 +14,7 @@ from datetime import datetime, timezone
 from typing import Any
 
 import jwt
-from sqlalchemy import select, text, update
+from sqlalchemy import exists, select, text, update
 from sqlalchemy.orm import Session, joinedload
 
 from eoffice.audit.chain import record
@@ -303,23 +303,27 @@ def authenticate(store: Store, settings: ServerSettings, token: str | None, *, p
         audit_refusal(store, "access.denied", None, err.code, path=path)
         err.audited = True
         raise
+    # The sign-in is still live while its family holds an unrevoked refresh token: a
+    # sign-out, or a stolen refresh token shown twice, ends its access tokens at once.
+    live_family = exists().where(
+        RefreshToken.family_id == str(claims.get("sid")), RefreshToken.revoked_at.is_(None)
+    )
     with store.read() as session:
-        # With its roles in the same statement: every request of every client comes here.
-        user = session.get(User, claims["sub"], options=[joinedload(User.role_rows)])
-        # The sign-in is still live while its family holds an unrevoked refresh token: a
-        # sign-out, or a stolen refresh token shown twice, ends its access tokens at once.
-        live = session.scalar(
-            select(RefreshToken.id)
-            .where(RefreshToken.family_id == str(claims.get("sid")), RefreshToken.revoked_at.is_(None))
-            .limit(1)
-        )
+        # The user, their roles and whether the sign-in stands, in one statement: every
+        # request of every client comes here.
+        row = session.execute(
+            select(User, live_family.label("live"))
+            .options(joinedload(User.role_rows))
+            .where(User.id == str(claims["sub"]))
+        ).unique().first()
+    user, live = (row[0], bool(row[1])) if row is not None else (None, False)
     if user is None or user.deleted:
         audit_refusal(store, "access.denied", claims["sub"], "account_disabled", path=path)
         raise AccountDisabled(audited=True)
     if claims.get("pv") != _password_version(user):
         audit_refusal(store, "access.denied", user.id, "password_changed", path=path)
         raise TokenRevoked(audited=True)
-    if live is None:
+    if not live:
         audit_refusal(store, "access.denied", user.id, "session_revoked", path=path)
         raise TokenRevoked(audited=True)
     return user
