@@ -354,15 +354,24 @@ def changes_since(
     if latest is not None and int(latest) <= cursor:
         return ChangePage({name: [] for name in TABLES}, cursor, False)
     view = _View(user)
+    # Which tables hold any row above the cursor, visible or not (an index probe each):
+    # the others need no visibility clause. A poll after one direction asks documents only.
+    probes = union_all(*(
+        select(literal(i).label("t")).where(exists().where(MODELS[name].server_version > cursor))
+        for i, name in enumerate(VERSIONED)
+    )).subquery()
+    active = [VERSIONED[int(t)] for t in session.scalars(select(probes.c.t))]
+    if not active:
+        return ChangePage({name: [] for name in TABLES}, cursor, False)
     # The limit+1 smallest visible versions above the cursor: each table's own smallest
     # first (an index range each, however many rows lie above), then the smallest of those.
     arms = [
-        select(literal(i).label("t"), MODELS[name].server_version.label("v"))
+        select(literal(VERSIONED.index(name)).label("t"), MODELS[name].server_version.label("v"))
         .where(view.above_cut(name, cursor))
         .order_by(MODELS[name].server_version)
         .limit(limit + 1)
         .subquery()
-        for i, name in enumerate(VERSIONED)
+        for name in active
     ]
     merged = union_all(*(select(arm.c.t, arm.c.v) for arm in arms)).subquery()
     found = [(int(t), int(v)) for t, v in session.execute(select(merged.c.t, merged.c.v).order_by(merged.c.v).limit(limit + 1))]
@@ -373,7 +382,7 @@ def changes_since(
     # direction reads documents, not the twelve tables). When the list was cut short,
     # a table's version equal to the cut may be among those left out: read them all.
     if len(found) > limit:
-        changed = set(VERSIONED)
+        changed = set(active)
     else:
         changed = {VERSIONED[t] for t, v in found if v <= cut}
     rows: dict[str, list[dict[str, Any]]] = {name: [] for name in TABLES}
@@ -392,7 +401,7 @@ def changes_since(
         more = True
     else:  # the next version found is the cut's own: look further
         more = bool(session.scalar(select(or_(*(
-            exists().where(MODELS[name].server_version > cut, view.cut_rows(name, cursor)) for name in VERSIONED
+            exists().where(MODELS[name].server_version > cut, view.cut_rows(name, cursor)) for name in active
         )))))
     revoked = _revocations(session, user, cursor, cut, rows) if "documents" in changed else []
     return ChangePage(rows, cut, more, revoked)
