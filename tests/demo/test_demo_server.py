@@ -24,6 +24,7 @@ from eoffice.sync import operations as ops
 from eoffice.sync.client import SyncClient
 from eoffice.sync.credentials import Credentials
 from tests.sync.http_support import memory_keyring  # noqa: F401  (fixture)
+from tests.processes import die_with_parent
 
 pytestmark = pytest.mark.slow
 WAIT = 240.0
@@ -43,7 +44,7 @@ def _env(tmp_path: Path) -> dict[str, str]:
 def _app(tmp_path: Path, *args: str) -> subprocess.Popen[str]:
     return subprocess.Popen(
         [sys.executable, "-m", "eoffice", "demo", *args], env=_env(tmp_path),
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, preexec_fn=die_with_parent,
     )
 
 

@@ -18,6 +18,7 @@ from eoffice.store import Store
 from eoffice.sync.operations import to_json
 from tests.conftest import World, make_world
 from tests.server.conftest import api_client, bearer, give_passwords
+from tests.processes import die_with_parent
 from tests.server.live_helpers import (
     direct,
     direct_op,
@@ -49,7 +50,7 @@ class ServerProcess:
                 "--data-dir", str(data_dir), "--port", str(self.port),
             ],
             cwd=ROOT, env=env, stdin=subprocess.DEVNULL, stdout=self.log, stderr=subprocess.STDOUT,
-            start_new_session=True,
+            start_new_session=True, preexec_fn=die_with_parent,
         )
         self.log_path = log
 

@@ -17,6 +17,7 @@ import time
 from pathlib import Path
 
 import httpx
+from tests.processes import die_with_parent
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -60,7 +61,7 @@ class ServerProcess:
                     "--data-dir", str(self.data_dir), "--port", str(self.port),
                 ],
                 cwd=ROOT, env=env, stdin=subprocess.DEVNULL, stdout=out, stderr=subprocess.STDOUT,
-                start_new_session=True,
+                start_new_session=True, preexec_fn=die_with_parent,
             )
         deadline = time.monotonic() + timeout
         while True:
