@@ -236,30 +236,32 @@ def _chunks(ids: Iterable[str], size: int = 500) -> Iterable[list[str]]:
         yield batch
 
 
-def _fetch_children(session: Session, table: str, documents: ColumnElement[bool]) -> list[dict[str, Any]]:
-    model = MODELS[table]
-    return _fetch(session, table, model.document_id.in_(select(Document.id).where(documents)))
+#: Up to this many documents, a page's children are asked for by the documents' ids
+#: (an index probe each); above it, by the clause that chose the documents (one query
+#: however many there are, instead of one per chunk of ids).
+CHILDREN_BY_ID = 500
 
 
 def _attach_children(
     session: Session,
     page: dict[str, list[dict[str, Any]]],
-    documents: ColumnElement[bool] | None,
+    documents: ColumnElement[bool] | list[str] | None,
     users: list[str],
 ) -> None:
-    """Files, directions and lines of the page's documents (those ``documents`` selects,
-    a clause on Document: one query per table, no list of ids); roles of its users."""
+    """Files, directions and lines of the page's documents (those ``documents`` names:
+    their ids, or a clause on Document); roles of its users."""
     connection = session.connection()
     if documents is not None:
+        chosen: Any = documents if isinstance(documents, list) else select(Document.id).where(documents)
         files: dict[str, list[dict[str, Any]]] = {}
         for row in connection.execute(
             select(DocumentFile.document_id, *(getattr(DocumentFile, c) for c in FILE_COLUMNS))
-            .where(DocumentFile.document_id.in_(select(Document.id).where(documents)))
+            .where(DocumentFile.document_id.in_(chosen))
             .order_by(DocumentFile.document_id, DocumentFile.position)
         ).all():
             files.setdefault(row[0], []).append(dict(zip(FILE_COLUMNS, row[1:])))
-        page["document_directions"].extend(_fetch_children(session, "document_directions", documents))
-        page["direction_lines"].extend(_fetch_children(session, "direction_lines", documents))
+        for table in ("document_directions", "direction_lines"):
+            page[table].extend(_fetch(session, table, MODELS[table].document_id.in_(chosen)))
         for doc in page["documents"]:
             if "files" not in doc:
                 doc["files"] = files.get(doc["id"], [])
@@ -320,7 +322,7 @@ def _close(session: Session, view: _View, page: dict[str, list[dict[str, Any]]],
             if version is not None and version > cut:
                 page[target].extend(_fetch(session, target, MODELS[target].id == row_id))
                 if target == "documents":
-                    _attach_children(session, page, Document.id == row_id, [])
+                    _attach_children(session, page, [row_id], [])
                 elif target == "users":
                     _attach_children(session, page, None, [row_id])
                 added = True
@@ -389,11 +391,12 @@ def changes_since(
     for name in VERSIONED:
         if name in changed:
             rows[name] = _fetch(session, name, and_(MODELS[name].server_version <= cut, view.above(name, cursor)))
-    _attach_children(
-        session, rows,
-        and_(Document.server_version <= cut, view.above("documents", cursor)) if rows["documents"] else None,
-        [u["id"] for u in rows["users"]],
-    )
+    documents: ColumnElement[bool] | list[str] | None = None
+    if len(rows["documents"]) > CHILDREN_BY_ID:
+        documents = and_(Document.server_version <= cut, view.above("documents", cursor))
+    elif rows["documents"]:
+        documents = [d["id"] for d in rows["documents"]]
+    _attach_children(session, rows, documents, [u["id"] for u in rows["users"]])
     _close(session, view, rows, cut)
     if len(found) <= limit:
         more = False  # every visible version above the cursor was found: none is above the cut
