@@ -25,6 +25,7 @@ from eoffice.store.base import Base
 if TYPE_CHECKING:
     from eoffice.store.engine import Store
 
+
 def secondary_indexes(tables: Iterable[str]) -> list[Index]:
     """The non-unique indexes the models declare on ``tables``."""
     found: list[Index] = []

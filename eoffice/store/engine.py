@@ -105,9 +105,9 @@ class Store:
             cfg.attributes["connection"] = conn
             command.upgrade(cfg, "head")
             conn.commit()
-        # A first sync killed while loading left some indexes aside: build them again.
-        with self.write() as session:
-            restore_indexes(session.connection())
+        if self.is_sqlite:  # a first sync killed while loading left some indexes aside
+            with self.write() as session:
+                restore_indexes(session.connection())
 
     def dispose(self) -> None:
         self.engine.dispose()

@@ -15,19 +15,20 @@ class Counter(Base):
     value: Mapped[int] = mapped_column(BigInteger, default=0)
 
 
-def next_value(session: Session, name: str) -> int:
-    """Increment and return counter ``name``; the row stays locked until commit.
+def next_value(session: Session, name: str, step: int = 1) -> int:
+    """Add ``step`` to counter ``name`` and return the new value; the row stays locked
+    until commit. ``step`` reserves that many values at once (the last one is returned).
 
-    One upsert ``… RETURNING`` (a counter's first use makes it 1): PostgreSQL row-locks
-    it, SQLite runs it inside the ``BEGIN IMMEDIATE`` write transaction. A rollback undoes
-    it, so a failed operation never burns a value.
+    One upsert ``… RETURNING`` (a counter's first use starts it at ``step``): PostgreSQL
+    row-locks it, SQLite runs it inside the ``BEGIN IMMEDIATE`` write transaction. A
+    rollback undoes it, so a failed operation never burns a value.
     """
     return int(
         session.execute(
             text(
-                "INSERT INTO counters(name, value) VALUES (:n, 1) "
-                "ON CONFLICT (name) DO UPDATE SET value = counters.value + 1 RETURNING value"
+                "INSERT INTO counters(name, value) VALUES (:n, :step) "
+                "ON CONFLICT (name) DO UPDATE SET value = counters.value + :step RETURNING value"
             ),
-            {"n": name},
+            {"n": name, "step": step},
         ).scalar_one()
     )

@@ -87,6 +87,7 @@ from eoffice.documents.models import (
 from eoffice.documents.visibility import view_key, view_of, visible_documents
 from eoffice.signing.models import TrustedRoot
 from eoffice.store.blobs import BlobStore
+from eoffice.store.sequences import next_value
 from eoffice.sync.client_state import documents_with_pending_work, set_cursor
 from eoffice.sync.versioning import COUNTER as VERSION_COUNTER
 from eoffice.worklog import review as worklog_review
@@ -463,16 +464,7 @@ TAKEN = {name: tuple(c.key for c in COLUMNS[name]) for name in TABLES}
 
 def _reserve_sort_keys(session: Session, count: int) -> int:
     """Reserve ``count`` values of the local sort-key counter; returns the first."""
-    last = int(
-        session.execute(
-            text(
-                "INSERT INTO counters(name, value) VALUES ('documents.sort_key', :n) "
-                "ON CONFLICT (name) DO UPDATE SET value = counters.value + :n RETURNING value"
-            ),
-            {"n": count},
-        ).scalar_one()
-    )
-    return last - count + 1
+    return next_value(session, "documents.sort_key", count) - count + 1
 
 
 @dataclass(frozen=True)
