@@ -202,13 +202,17 @@ def submit_draft(session: Session, actor_id: str, document_id: str, approver_id:
     return doc
 
 
-def _require_approver(actor: User, doc: Document) -> None:
+def require_approver(
+    actor: User, doc: Document, action_vi: str = "duyệt hoặc trả lại", action_en: str = "approve or return"
+) -> None:
+    """The draft awaits approval and ``actor`` is the leader it was submitted to; the
+    refusal names what only that leader may do (``action_vi`` / ``action_en``)."""
     if doc.state != DocState.SUBMITTED.value:
         raise StateError("Dự thảo không ở trạng thái chờ duyệt.", "The draft is not awaiting approval.")
     if doc.approver_id != actor.id:
         raise PermissionDenied(
-            "Chỉ lãnh đạo được trình mới duyệt hoặc trả lại dự thảo này.",
-            "Only the leader it was submitted to may approve or return this draft.",
+            f"Chỉ lãnh đạo được trình mới {action_vi} dự thảo này.",
+            f"Only the leader it was submitted to may {action_en} this draft.",
         )
 
 
@@ -216,7 +220,7 @@ def approve_draft(session: Session, actor_id: str, document_id: str, comment: st
     """The leader it was submitted to approves it; it then waits for its number."""
     actor = load_actor(session, actor_id)
     doc = _outgoing(session, document_id)
-    _require_approver(actor, doc)
+    require_approver(actor, doc)
     before = snapshot(doc)
     doc.state = DocState.APPROVED.value
     doc.review_comment = comment.strip()
@@ -228,7 +232,7 @@ def return_draft(session: Session, actor_id: str, document_id: str, comment: str
     """The leader sends the draft back to its drafter with a comment; it can be resubmitted."""
     actor = load_actor(session, actor_id)
     doc = _outgoing(session, document_id)
-    _require_approver(actor, doc)
+    require_approver(actor, doc)
     comment = (comment or "").strip()
     if not comment:
         raise ValidationError(

@@ -34,6 +34,7 @@ from eoffice.directory.models import Role, User
 from eoffice.documents.incoming import PreparedFile
 from eoffice.documents.locks import lock_document
 from eoffice.documents.models import Document, DocumentFile
+from eoffice.documents.outgoing import require_approver
 from eoffice.documents.types import Direction, DocState
 from eoffice.errors import DomainError, NotFound, PermissionDenied, StateError, ValidationError
 
@@ -158,16 +159,6 @@ def check_signed_version(
 # --------------------------------------------------------------------------- the domain
 
 
-def _require_approver(actor: User, doc: Document) -> None:
-    if doc.state != DocState.SUBMITTED.value:
-        raise StateError("Dự thảo không ở trạng thái chờ duyệt.", "The draft is not awaiting approval.")
-    if doc.approver_id != actor.id:
-        raise PermissionDenied(
-            "Chỉ lãnh đạo được trình mới ký số dự thảo này.",
-            "Only the leader it was submitted to may sign this draft.",
-        )
-
-
 def _require_clerk(actor: User, doc: Document) -> None:
     require_role(actor, Role.CLERK)
     if actor.organisation_id != doc.organisation_id:
@@ -196,7 +187,7 @@ def _file_of(doc: Document, file_id: str) -> DocumentFile:
 def _check_rights(actor: User, doc: Document, file: DocumentFile, kind: str) -> None:
     kinds = signed_kinds(file)
     if kind == SIGNER:
-        _require_approver(actor, doc)
+        require_approver(actor, doc, "ký số", "sign")
         if not file.is_main:
             raise ValidationError("Lãnh đạo ký số tệp chính của dự thảo.", "The leader signs the draft's main file.")
         if SIGNER in kinds:
