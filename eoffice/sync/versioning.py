@@ -29,6 +29,7 @@ bump their document, so that a person newly named on a (secret) document receive
 from __future__ import annotations
 
 from typing import Any
+from weakref import WeakSet
 
 from sqlalchemy import event, exists, or_, select, text, update
 from sqlalchemy.orm import Session, sessionmaker
@@ -122,6 +123,10 @@ def _before_flush(session: Session, _context: Any, _instances: Any) -> None:
                 row.server_version = version
 
 
+#: The sessionmakers and sessions whose flushes stamp versions (held weakly).
+_versioned: WeakSet[Any] = WeakSet()
+
+
 def install_versioning(target: Any) -> None:
     """Stamp server versions on every write through ``target``.
 
@@ -139,8 +144,12 @@ def install_versioning(target: Any) -> None:
     else:
         raise TypeError(f"cannot install versioning on {target!r}")
     for t in targets:
-        if not event.contains(t, "before_flush", _before_flush):
+        # Not event.contains: for a sessionmaker it also answers True when an earlier,
+        # since dropped one had the listener (measured: nearly always), which would leave a
+        # new server's writes without versions.
+        if t not in _versioned:
             event.listen(t, "before_flush", _before_flush)
+            _versioned.add(t)
 
 
 def stamp_unversioned(session: Session, chunk: int = 1000) -> int:

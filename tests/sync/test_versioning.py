@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import random
 import threading
 
@@ -15,7 +16,7 @@ from eoffice.store.base import new_id
 from eoffice.sync import operations as ops
 from eoffice.sync.applying import apply_batch, apply_once
 from eoffice.sync.changes import changes_since
-from eoffice.sync.versioning import current_version, stamp_unversioned
+from eoffice.sync.versioning import current_version, install_versioning, stamp_unversioned
 from tests.conftest import make_world
 from tests.sync.conftest import register_op
 
@@ -59,6 +60,23 @@ def test_a_file_or_a_line_change_re_versions_its_document(server):
     with server.store.write() as s:
         apply_once(s, server.officer_id, ops.StartLine(new_id(), line))  # the document row is untouched
     assert _version(server.store, Document, reg.document_id) > v3
+
+
+def test_every_new_sessionmaker_versions_its_writes(sqlite_store):
+    """A process opens session factory after session factory (a server's stores, tests):
+    each one's writes carry versions, also when it takes the place in memory of an
+    earlier one that had versioning on (SQLAlchemy's event.contains then says yes)."""
+    from sqlalchemy.orm import sessionmaker
+
+    world = make_world(sqlite_store)
+    for i in range(20):
+        factory = sessionmaker(sqlite_store._write_engine, expire_on_commit=False)
+        install_versioning(factory)
+        with factory() as s, s.begin():
+            user = create_user(s, f"moi{i:02d}", f"Người mới {i}", world.org_id, {Role.OFFICER}, None, "Chuyên viên")
+        assert user.server_version is not None, f"factory {i}"
+        del factory, user
+        gc.collect()
 
 
 def test_a_rolled_back_savepoint_gives_its_version_back(server):
