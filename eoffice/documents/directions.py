@@ -85,7 +85,8 @@ def _document(session: Session, document_id: str) -> Document:
     line still open (PostgreSQL, READ COMMITTED), or the document would never be done.
     SQLite writers are serialised already and ignore the lock.
     """
-    doc = lock_document(session, document_id)
+    # Its files are not read here: not loaded (a lazy load if something does).
+    doc = lock_document(session, document_id, files=False)
     if doc is None or doc.deleted:
         raise NotFound("Không tìm thấy văn bản.", "Document not found.")
     return doc
@@ -388,9 +389,20 @@ def direct(
         )
     today = today or date.today()
     direction = DocumentDirection(id=direction_id or new_id(), document_id=doc.id, leader_id=actor.id, text=text.strip())
-    session.add(direction)
-    session.flush()
     new_lines = _new_lines(session, doc, direction.id, lines, today)
+    changes: dict[str, object] = {}
+    lead_deadlines = [line.deadline for line in new_lines if line.role == LineRole.LEAD.value and line.deadline]
+    if doc.due_date is None and lead_deadlines:
+        changes["due_date"] = max(lead_deadlines)
+    before = snapshot(doc) if doc.state != DocState.DIRECTED.value or changes else None
+    # The document's new state goes with the direction's flush, so that its row is written
+    # once, with its new version; the lines follow (they need the direction's row).
+    session.add(direction)
+    if before is not None:
+        doc.state = DocState.DIRECTED.value
+        for name, value in changes.items():
+            setattr(doc, name, value)
+    session.flush()
     session.add_all(new_lines)
     session.flush()
     record(
@@ -401,12 +413,11 @@ def direct(
             "lines": [_line_snapshot(line) for line in new_lines],
         },
     )
-    changes: dict[str, object] = {}
-    lead_deadlines = [line.deadline for line in new_lines if line.role == LineRole.LEAD.value and line.deadline]
-    if doc.due_date is None and lead_deadlines:
-        changes["due_date"] = max(lead_deadlines)
-    if doc.state != DocState.DIRECTED.value or changes:
-        _set_document_state(session, actor.id, doc, DocState.DIRECTED, "document.state", **changes)
+    if before is not None:
+        record(
+            session, actor_id=actor.id, action="document.state", target_type="document",
+            target_id=doc.id, before=before, after=snapshot(doc),
+        )
     return direction
 
 

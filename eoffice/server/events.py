@@ -137,19 +137,38 @@ def record_event(
     organisation_id: str | None = None,
     role: str | None = None,
 ) -> LiveEvent:
-    """Write one event in the caller's transaction; it is announced when that commits."""
-    seq = next_value(session, COUNTER)
+    """Write one event in the caller's transaction; it is announced when that commits.
+
+    On PostgreSQL the sequence number, the row and the NOTIFY are one statement (three
+    round trips were a tenth of a direction's push); elsewhere the ORM writes the row.
+    """
     ev = LiveEvent(
-        seq=seq, id=new_id(), at=utcnow(), kind=kind, user_id=user_id, unit_id=unit_id,
+        id=new_id(), at=utcnow(), kind=kind, user_id=user_id, unit_id=unit_id,
         organisation_id=organisation_id, role=role,
         payload_json=json.dumps(payload, ensure_ascii=False, default=str),
     )
-    session.add(ev)
-    session.flush()
     if session.get_bind().dialect.name == "postgresql":
-        session.execute(text("SELECT pg_notify(:channel, :seq)"), {"channel": CHANNEL, "seq": str(seq)})
-    session.info[_RECORDED_KEY] = seq
+        ev.seq = int(session.execute(_PG_RECORD, {
+            "counter": COUNTER, "channel": CHANNEL, "id": ev.id, "at": ev.at, "kind": kind,
+            "user_id": user_id, "unit_id": unit_id, "organisation_id": organisation_id, "role": role,
+            "payload_json": ev.payload_json,
+        }).scalar_one())
+    else:
+        ev.seq = next_value(session, COUNTER)
+        session.add(ev)
+        session.flush()
+    session.info[_RECORDED_KEY] = ev.seq
     return ev
+
+
+_PG_RECORD = text(
+    "WITH s AS (INSERT INTO counters(name, value) VALUES (:counter, 1) "
+    "ON CONFLICT (name) DO UPDATE SET value = counters.value + 1 RETURNING value), "
+    "e AS (INSERT INTO live_events (seq, id, at, kind, user_id, unit_id, organisation_id, role, payload_json) "
+    "SELECT s.value, :id, :at, :kind, :user_id, :unit_id, :organisation_id, :role, :payload_json FROM s "
+    "RETURNING seq) "
+    "SELECT seq, pg_notify(:channel, seq::text) FROM e"
+)
 
 
 def events_after(session: Session, audience: Audience, after: int, limit: int = 500) -> list[LiveEvent]:

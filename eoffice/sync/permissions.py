@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, lazyload
 
 from eoffice.directory.models import Unit, User
 from eoffice.documents.models import DirectionLine, Document
@@ -84,7 +84,8 @@ def check(session: Session, actor: User, op: ops.Operation) -> None:
         if unit is not None and unit.organisation_id != actor.organisation_id:
             raise _denied()
     for user_id in users:
-        user = session.get(User, user_id)
+        # Not the roles: nothing here reads them (a lazy load if something later does).
+        user = session.get(User, user_id, options=[lazyload(User.role_rows)])
         if user is not None and user.organisation_id != actor.organisation_id:
             raise _denied()
     ops.check_registered(session, actor, op)  # other capabilities' own rules (the diary…)

@@ -72,7 +72,9 @@ def reserve_version(session: Session) -> int:
     cached = session.info.get(_INFO_KEY)
     root = session.get_transaction()
     if cached is not None and cached[0] is root:
-        version = cached[1]
+        version, in_savepoint = cached[1], cached[2]
+        if not in_savepoint:  # taken by the transaction itself: only its end gives it back
+            return int(version)
         # A savepoint that took the version and rolled back gave it back; take it again.
         current = session.execute(
             select(Counter.value).where(Counter.name == COUNTER)
@@ -80,7 +82,7 @@ def reserve_version(session: Session) -> int:
         if current == version:
             return int(version)
     version = next_value(session, COUNTER)
-    session.info[_INFO_KEY] = (root, version)
+    session.info[_INFO_KEY] = (root, version, session.get_nested_transaction() is not None)
     return version
 
 
