@@ -20,8 +20,9 @@ RSS (VmHWM) of each side is its own. Measured, per database:
    offline (``record_local``) and then push at the same moment; the server's register
    numbers must then be exactly 1..1000 (read from its database).
 3. latency of one operation pushed by the leader (a ``Direct`` naming the officer) until
-   the officer's client sees it, through pull (polling ``/changes`` from a process of its
-   own, as the officer's computer is another machine) and through the live channel
+   the officer's client sees it, through pull (``/changes`` from a process of its own, as
+   the officer's computer is another machine: long polls, the server answering when the
+   change commits; short polls for comparison) and through the live channel
    (``LiveClient``).
 4. 100 attachments of 2 MB uploaded then downloaded (a fresh server process, so its
    peak RSS is the attachments' one).
@@ -529,30 +530,37 @@ def phase_latency(args: dict[str, Any]) -> dict[str, Any]:
         return op.document_id
 
     # (a) through pull: the officer's computer (its own process, as it is another machine)
-    # polls /changes from its cursor, again as soon as a page comes back empty (2 ms).
-    poller = subprocess.Popen(
-        [sys.executable, __file__, "--poller", args["url"], str(folder)],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
-    )
-    assert poller.stdin is not None and poller.stdout is not None
-    pull_ms: list[float] = []
-    push_ms: list[float] = []
-    for _ in range(TRIALS):
-        doc = registered()
-        op = direct_op(doc)
-        poller.stdin.write(f"watch {op.lines[0].line_id}\n")
-        poller.stdin.flush()
-        if poller.stdout.readline().strip() != "ready":  # caught up: the next change is the direction
-            raise RuntimeError("the officer's poller stopped")
-        sent = time.monotonic_ns()
-        assert leader.push([op])[0].accepted
-        push_ms.append((time.monotonic_ns() - sent) / 1e6)
-        answer = poller.stdout.readline().split()
-        if answer[:1] == ["seen"]:
-            pull_ms.append((int(answer[1]) - sent) / 1e6)
-    poller.stdin.close()
-    poller.wait(30)
-    log(f"  pull latency: {len(pull_ms)} trials")
+    # pulls /changes from its cursor: a long poll (``wait``: the server answers when the
+    # change commits), and for comparison short polls, again 2 ms after an empty page.
+    def through_pull(mode: str) -> tuple[list[float], list[float]]:
+        poller = subprocess.Popen(
+            [sys.executable, __file__, "--poller", args["url"], str(folder), mode],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+        )
+        assert poller.stdin is not None and poller.stdout is not None
+        pull_ms: list[float] = []
+        push_ms: list[float] = []
+        for _ in range(TRIALS):
+            doc = registered()
+            op = direct_op(doc)
+            poller.stdin.write(f"watch {op.lines[0].line_id}\n")
+            poller.stdin.flush()
+            if poller.stdout.readline().strip() != "ready":  # caught up: the next change is the direction
+                raise RuntimeError("the officer's poller stopped")
+            time.sleep(0.01)  # the long poll is waiting on the server
+            sent = time.monotonic_ns()
+            assert leader.push([op])[0].accepted
+            push_ms.append((time.monotonic_ns() - sent) / 1e6)
+            answer = poller.stdout.readline().split()
+            if answer[:1] == ["seen"]:
+                pull_ms.append((int(answer[1]) - sent) / 1e6)
+        poller.stdin.close()
+        poller.wait(30)
+        log(f"  pull latency ({mode} poll): {len(pull_ms)} trials")
+        return pull_ms, push_ms
+
+    pull_ms, push_ms = through_pull("long")
+    short_ms, _ = through_pull("short")
 
     # (b) through the live channel.
     arrived: dict[str, float] = {}
@@ -590,20 +598,24 @@ def phase_latency(args: dict[str, Any]) -> dict[str, Any]:
         "op_latency_pull_p50_ms": round(statistics.median(pull_ms), 1) if pull_ms else -1,
         "op_latency_pull_p95_ms": round(percentile(pull_ms, 0.95), 1),
         "op_latency_pull_seen": len(pull_ms),
+        "op_latency_short_poll_p50_ms": round(statistics.median(short_ms), 1) if short_ms else -1,
+        "op_latency_short_poll_p95_ms": round(percentile(short_ms, 0.95), 1),
         "op_latency_live_p50_ms": round(statistics.median(live_ms), 1) if live_ms else -1,
         "op_latency_live_p95_ms": round(percentile(live_ms, 0.95), 1),
         "op_latency_live_seen": len(live_ms),
     }
 
 
-def poll_for_lines(server_url: str, folder: str) -> None:
+def poll_for_lines(server_url: str, folder: str, mode: str) -> None:
     """``--poller``: the officer's computer. For each ``watch LINE`` on stdin: pull until
-    caught up, say ``ready``, then poll until the line arrives and say ``seen <monotonic ns>``
-    (the clock every process of this machine shares)."""
+    caught up, say ``ready``, then pull until the line arrives and say ``seen <monotonic
+    ns>`` (the clock every process of this machine shares). ``mode`` "long": each pull
+    waits on the server for a change; "short": an empty page is asked again after 2 ms."""
     from eoffice.sync.changes import apply_page
     from eoffice.sync.client_state import get_cursor
 
-    store, _, client = _device(server_url, "chuyenvien", Path(folder), "lat-poller")
+    store, _, client = _device(server_url, "chuyenvien", Path(folder), f"lat-poller-{mode}")
+    wait = 10.0 if mode == "long" else 0.0
     for command in sys.stdin:
         line_id = command.split()[1]
         _pull_all(store, client)
@@ -613,7 +625,7 @@ def poll_for_lines(server_url: str, folder: str) -> None:
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
             t_a = time.perf_counter()
-            page = client.pull(cursor, 1000)
+            page = client.pull(cursor, 1000, wait=wait)
             t_b = time.perf_counter()
             with store.write() as s:
                 apply_page(s, page)
@@ -623,7 +635,7 @@ def poll_for_lines(server_url: str, folder: str) -> None:
             if any(row["id"] == line_id for row in page.rows.get("direction_lines", [])):
                 print("seen", time.monotonic_ns(), flush=True)
                 break
-            if not page.count():
+            if not page.count() and not wait:
                 time.sleep(0.002)
         else:
             print("lost", flush=True)
@@ -784,7 +796,7 @@ def main() -> None:
         return
     if len(sys.argv) >= 2 and sys.argv[1] == "--poller":
         memory_keyring()
-        poll_for_lines(sys.argv[2], sys.argv[3])
+        poll_for_lines(sys.argv[2], sys.argv[3], sys.argv[4])
         return
     if len(sys.argv) >= 2 and sys.argv[1] == "--phase":
         memory_keyring()

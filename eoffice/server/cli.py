@@ -89,6 +89,7 @@ def cmd_server(args: argparse.Namespace) -> int:
         ssl_certfile=args.certfile,
         ssl_keyfile=args.keyfile,
         log_level="info",
+        timeout_graceful_shutdown=5,  # long polls and live channels do not hold a stop up
     )
     return 0
 

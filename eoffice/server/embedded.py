@@ -80,6 +80,10 @@ class EmbeddedServer:
         return self
 
     def stop(self) -> None:
+        hub = getattr(self.app.state, "live_hub", None)
+        if hub is not None:
+            hub.close()  # long polls answer at once, instead of holding the stop up
+            self.app.state.live_hub = None  # a later start makes a new one
         if self._server is not None:
             self._server.should_exit = True
         if self._thread is not None:

@@ -12,6 +12,10 @@ What wakes it:
   (re)connecting the listener wakes the hub once, to catch up on what it missed meanwhile.
 - Any database: commits of events in this process (``events.on_commit``), and on SQLite a
   slow poll too (another process, e.g. an admin command, may write the file).
+
+The hub also counts commits of new server versions (``commits``), in this process
+(``versioning.on_version_commit``) and, on PostgreSQL, in every process (the
+``eoffice_versions`` channel): a long-polling pull waits on that count.
 """
 
 from __future__ import annotations
@@ -29,6 +33,7 @@ from starlette.concurrency import run_in_threadpool
 from eoffice.server import events
 from eoffice.server.events import Audience, LiveEvent
 from eoffice.store import Store
+from eoffice.sync import versioning
 
 log = logging.getLogger("eoffice.server.live")
 
@@ -62,6 +67,9 @@ class Hub:
         self._starting: asyncio.Future[None] | None = None
         self._thread: threading.Thread | None = None
         self._closed = threading.Event()
+        #: Commits of new server versions seen so far (only read and changed in the loop).
+        self.commits = 0
+        self._committed: asyncio.Event | None = None
 
     # ------------------------------------------------------------------ lifecycle
 
@@ -74,6 +82,8 @@ class Hub:
     async def _start(self) -> None:
         self._loop = asyncio.get_running_loop()
         self._wake = asyncio.Event()
+        self._committed = asyncio.Event()
+        versioning.on_version_commit(self.version_committed)
         self.last_seq = await run_in_threadpool(self._latest)
         self._task = self._loop.create_task(self._pump(), name="eoffice-live-hub")
         events.on_commit(self.notify)
@@ -84,8 +94,11 @@ class Hub:
     def close(self) -> None:
         self._closed.set()
         events.off_commit(self.notify)
-        if self._task is not None and self._loop is not None and not self._loop.is_closed():
-            self._loop.call_soon_threadsafe(self._task.cancel)
+        versioning.off_version_commit(self.version_committed)
+        if self._loop is not None and not self._loop.is_closed():
+            if self._task is not None:
+                self._loop.call_soon_threadsafe(self._task.cancel)
+            self._loop.call_soon_threadsafe(self._count_commit)  # long polls answer now
 
     def _is_closed(self) -> bool:
         return self._closed.is_set() or self._loop is None or self._loop.is_closed()
@@ -112,6 +125,40 @@ class Hub:
         except RuntimeError:  # the loop is closed: this server stopped
             self._closed.set()
             events.off_commit(self.notify)
+
+    def version_committed(self, _version: int | None = None) -> None:
+        """From any thread: a transaction with a new server version committed."""
+        loop = self._loop
+        if loop is None:
+            return
+        try:
+            loop.call_soon_threadsafe(self._count_commit)
+        except RuntimeError:  # the loop is closed: this server stopped
+            self._closed.set()
+            versioning.off_version_commit(self.version_committed)
+
+    def _count_commit(self) -> None:
+        self.commits += 1
+        committed, self._committed = self._committed, asyncio.Event()
+        if committed is not None:
+            committed.set()
+
+    async def commit_after(self, commits: int, timeout: float) -> bool:
+        """Wait until a version commits after ``commits`` were counted; False on timeout.
+
+        A caller reads ``commits``, then reads the database, then waits here: a commit
+        between the two is counted already, so it is never slept through.
+        """
+        if self.commits != commits:
+            return True
+        if self._closed.is_set():
+            return False
+        assert self._committed is not None
+        try:
+            await asyncio.wait_for(self._committed.wait(), timeout)
+        except TimeoutError:
+            return False
+        return True
 
     def _latest(self) -> int:
         with self.store.read() as session:
@@ -173,12 +220,17 @@ class Hub:
             try:
                 with psycopg.connect(self._conninfo(), autocommit=True) as conn:
                     conn.execute(f"LISTEN {events.CHANNEL}")
+                    conn.execute(f"LISTEN {versioning.CHANNEL}")
                     self.listening.set()
                     self.notify()  # catch up on what committed while we were not listening
+                    self.version_committed()
                     backoff = 0.5
                     while not self._is_closed():
-                        for _note in conn.notifies(timeout=1.0):
-                            self.notify()
+                        for note in conn.notifies(timeout=1.0):
+                            if note.channel == versioning.CHANNEL:
+                                self.version_committed()
+                            else:
+                                self.notify()
             except psycopg.Error as error:
                 self.listening.clear()
                 if self._is_closed():

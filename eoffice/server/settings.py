@@ -37,6 +37,8 @@ class ServerSettings:
     #: How often an open live channel checks that its sign-in still stands (a sign-out,
     #: a disabled account or a password reset closes it within this time).
     live_recheck: timedelta = timedelta(seconds=30)
+    #: The longest a pull with ``wait`` is held open for new rows (its ``wait`` is cut to this).
+    long_poll_max: timedelta = timedelta(seconds=25)
     clock: Callable[[], datetime] = field(default=utcnow)
     #: HMAC key for access tokens; read from (or created in) ``data_dir`` when None.
     secret: bytes | None = None

@@ -4,7 +4,8 @@ An ``Account`` is what the desktop opens after sign-in (or at start, offline, wh
 user's database is already here): the client SQLite database and attachments of that user
 for that server, the ``SyncClient`` with the refresh token in the keyring, the
 ``SyncEngine`` that pushes and pulls in the background, and the live channel whose events
-wake the engine and reach the UI as notifications. Each server and user has a folder of
+wake the engine and reach the UI as notifications (long polls wake it while the live
+channel is down). Each server and user has a folder of
 its own, so two people sharing a computer, or one person on two servers, never mix rows.
 
 Plain Python: the UI passes callbacks and is called back on these threads (engine, live);
@@ -38,6 +39,7 @@ from eoffice.sync.credentials import Credentials
 from eoffice.sync.desk import SyncedDesk
 from eoffice.sync.engine import RoundReport, SyncEngine, SyncStatus
 from eoffice.sync.live import UNAUTHORIZED, LiveClient
+from eoffice.sync.watch import PullWatcher
 
 log = logging.getLogger("eoffice.sync")
 
@@ -111,6 +113,7 @@ class Account:
         self.engine = SyncEngine(self.store, self.blobs, self.client, "", interval=interval)
         self.desk = SyncedDesk(self.engine.wake)
         self.live: LiveClient | None = None
+        self.watcher: PullWatcher | None = None
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
         self._force_refresh = False
@@ -225,6 +228,10 @@ class Account:
             value = get_cursor(session, LIVE_CURSOR)
         return value or None
 
+    def _pull_cursor(self) -> int:
+        with self.store.read() as session:
+            return get_cursor(session)
+
     def _handle_event(self, event: dict[str, Any]) -> None:
         with self.store.write() as session:
             set_cursor(session, int(event["id"]), name=LIVE_CURSOR)
@@ -279,11 +286,20 @@ class Account:
             self.profile.server_url, self.access_token, self._live_cursor(), self._handle_event,
             on_status=self._live_status, ssl_context=self._ssl,
         ).start()
+        # While the live channel is down (a proxy refusing WebSockets, say), long polls wake
+        # the engine instead, so changes still arrive as they commit.
+        live = self.live
+        self.watcher = PullWatcher(
+            self.client, self._pull_cursor, self.engine.wake, paused=lambda: live.ready.is_set()
+        ).start()
 
     def stop(self, timeout: float = 10.0) -> None:
         """Stop syncing; what is queued stays in the outbox for the next start."""
         self._stop.set()
         self.engine.wake()
+        if self.watcher is not None:
+            self.watcher.stop()
+            self.watcher = None
         if self.live is not None:
             self.live.stop(timeout)
             self.live = None

@@ -321,9 +321,18 @@ class SyncClient:
             for r in body["results"]
         ]
 
-    def pull(self, cursor: int, limit: int = 1000) -> ChangePage:
-        """The next page of rows above ``cursor``."""
-        return ChangePage.from_json(self._json("GET", "/changes", params={"cursor": cursor, "limit": limit}))
+    def pull(self, cursor: int, limit: int = 1000, wait: float = 0) -> ChangePage:
+        """The next page of rows above ``cursor``.
+
+        ``wait`` (seconds) makes it a long poll: when nothing is new the server answers as
+        soon as something is, or with an empty page when the wait (or its own limit) ends.
+        """
+        if not wait:
+            return ChangePage.from_json(self._json("GET", "/changes", params={"cursor": cursor, "limit": limit}))
+        return ChangePage.from_json(self._json(
+            "GET", "/changes", params={"cursor": cursor, "limit": limit, "wait": wait},
+            timeout=httpx.Timeout(self.timeout + wait, connect=min(self.timeout, 5.0)),
+        ))
 
     def pull_bodies(self, cursor: int, upto: int, limit: int = 1000) -> BodyPage:
         """The next page of PDF text of documents versioned in (``cursor``, ``upto``]."""

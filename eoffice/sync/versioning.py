@@ -28,6 +28,7 @@ bump their document, so that a person newly named on a (secret) document receive
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 from weakref import WeakSet
 
@@ -81,9 +82,53 @@ def reserve_version(session: Session) -> int:
         ).scalar_one_or_none()
         if current == version:
             return int(version)
-    version = next_value(session, COUNTER)
+    if session.get_bind().dialect.name == "postgresql":
+        # The same upsert, plus a NOTIFY that PostgreSQL delivers when (if) this commits:
+        # how long-polling pulls on every server process learn of the new rows.
+        version = int(session.execute(_PG_TAKE, {"n": COUNTER, "channel": CHANNEL}).scalar_one())
+    else:
+        version = next_value(session, COUNTER)
     session.info[_INFO_KEY] = (root, version, session.get_nested_transaction() is not None)
     return version
+
+
+_PG_TAKE = text(
+    "WITH v AS (INSERT INTO counters(name, value) VALUES (:n, 1) "
+    "ON CONFLICT (name) DO UPDATE SET value = counters.value + 1 RETURNING value) "
+    "SELECT value, pg_notify(:channel, value::text) FROM v"
+)
+
+# --------------------------------------------------------------------------- commits of new versions
+
+#: The PostgreSQL channel told of every committed version (its number as the payload).
+CHANNEL = "eoffice_versions"
+_commit_listeners: list[Callable[[int], None]] = []
+
+
+def on_version_commit(fn: Callable[[int], None]) -> None:
+    """Call ``fn(version)`` after a versioned session of this process commits new rows."""
+    if fn not in _commit_listeners:
+        _commit_listeners.append(fn)
+
+
+def off_version_commit(fn: Callable[[int], None]) -> None:
+    if fn in _commit_listeners:
+        _commit_listeners.remove(fn)
+
+
+def _after_commit(session: Session) -> None:
+    # SQLAlchemy fires this when a SAVEPOINT is released too: wait for the real commit.
+    if session.in_nested_transaction():
+        return
+    taken = session.info.pop(_INFO_KEY, None)
+    if taken is not None:
+        for fn in _commit_listeners[:]:  # a listener may remove itself
+            fn(int(taken[1]))
+
+
+def _after_soft_rollback(session: Session, previous_transaction: Any) -> None:
+    if previous_transaction.parent is None:  # the whole transaction gave its version back
+        session.info.pop(_INFO_KEY, None)
 
 
 def _parents_of(session: Session, obj: object) -> list[Synced]:
@@ -151,6 +196,8 @@ def install_versioning(target: Any) -> None:
         # new server's writes without versions.
         if t not in _versioned:
             event.listen(t, "before_flush", _before_flush)
+            event.listen(t, "after_commit", _after_commit)
+            event.listen(t, "after_soft_rollback", _after_soft_rollback)
             _versioned.add(t)
 
 

@@ -140,3 +140,53 @@ def test_a_client_of_one_process_hears_an_operation_pushed_through_another(share
             b.stop()
     finally:
         a.stop()
+
+
+@pytest.mark.postgres
+def test_a_long_poll_on_one_process_answers_a_push_through_another(shared_pg, tmp_path: Path):
+    """``/changes?wait=`` on A is held until a direction pushed through B commits: the
+    version's NOTIFY reaches A's waiting pull as it reaches A's live channel."""
+    import threading
+
+    url, world = shared_pg
+    data_dir = tmp_path / "server"
+    a = ServerProcess(url, data_dir, tmp_path / "a.log")
+    try:
+        a.wait_started()
+        b = ServerProcess(url, data_dir, tmp_path / "b.log")
+        try:
+            b.wait_started()
+            with api_client(f"{a.url}/api/v1") as c:
+                officer = c.post("/auth/login", json={"username": "chuyenvien", "password": "mat-khau-1234"}).json()
+            with api_client(f"{b.url}/api/v1") as c:
+                leader = c.post("/auth/login", json={"username": "lanhdao", "password": "mat-khau-1234"}).json()
+            store = Store(url)
+            try:
+                doc = registered(store, world, "Về việc họp giao ban")
+            finally:
+                store.dispose()
+            with api_client(f"{a.url}/api/v1", headers=bearer(officer)) as c:
+                cursor = 0
+                while True:  # catch up first
+                    page = c.get("/changes", params={"cursor": cursor}).json()
+                    cursor = page["next_cursor"]
+                    if not page["more"]:
+                        break
+                op = direct_op(doc, user_id=world.officer_id)
+
+                def push_through_b() -> None:
+                    time.sleep(0.5)
+                    with api_client(f"{b.url}/api/v1", headers=bearer(leader)) as cb:
+                        cb.post("/ops", json={"ops": [to_json(op)]})
+
+                pusher = threading.Thread(target=push_through_b, daemon=True)
+                pusher.start()
+                response = c.get("/changes", params={"cursor": cursor, "wait": 20})
+                pusher.join(10)
+            assert response.status_code == 200, response.text
+            lines = [row["id"] for row in response.json()["rows"]["direction_lines"]]
+            assert lines == [op.lines[0].line_id]
+        finally:
+            b.stop()
+    finally:
+        a.stop()

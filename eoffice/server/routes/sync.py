@@ -8,6 +8,7 @@ operation was rejected.
 
 from __future__ import annotations
 
+import asyncio
 import json
 import re
 from datetime import datetime, timedelta
@@ -15,20 +16,23 @@ from weakref import WeakKeyDictionary
 from typing import Annotated, Any
 
 import orjson
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 from pydantic import BaseModel, Field
 from sqlalchemy.orm import Session
+from starlette.concurrency import run_in_threadpool
 
 from eoffice.directory.models import User
 from eoffice.errors import DomainError, ValidationError
 from eoffice.server.deps import AUTH_RESPONSES, BlobsDep, CurrentUser, SettingsDep, StoreDep
 from eoffice.server.errors import ServerError
+from eoffice.server.fanout import hub_of
 from eoffice.server.schemas import ErrorBody
 from eoffice.store import Store
 from eoffice.sync import operations
 from eoffice.store.blobs import BlobStore
-from eoffice.sync.changes import bodies_since, changes_since, documents_page
+from eoffice.server.settings import ServerSettings
+from eoffice.sync.changes import ChangePage, bodies_since, changes_since, documents_page
 from eoffice.sync.evidence import admit, needs_proof, prove
 from eoffice.sync.permissions import apply_checked
 from eoffice.sync.versioning import current_version, has_unversioned, stamp_unversioned
@@ -179,18 +183,33 @@ def _prove(store: Store, blobs: BlobStore, batch: list[operations.Operation]) ->
         return prove(session, blobs, [op for op in wanted if op.op_id not in seen])
 
 
+#: The longest ``wait`` a pull may ask (the server may hold it shorter: ``long_poll_max``).
+MAX_WAIT = 60.0
+
+
 @router.get(
     "/changes", response_model=ChangePageOut,
     responses={**AUTH_RESPONSES, 409: {"model": ErrorBody, "description": "The cursor is beyond the server's version"}},
 )
-def changes(
+async def changes(
+    request: Request,
     user: CurrentUser,
     store: StoreDep,
     settings: SettingsDep,
     cursor: Annotated[int, Query(ge=0, le=2**62)] = 0,
     limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 1000,
+    wait: Annotated[float, Query(
+        ge=0, le=MAX_WAIT,
+        description="Seconds to hold the request while nothing is new for the user (a long poll)",
+    )] = 0,
 ) -> Response:
     """The rows the user may see changed above ``cursor``, about ``limit`` of them.
+
+    With ``wait``, a pull that finds nothing new is held until something the user may see
+    commits (on any server process sharing the database) or the wait ends, and answers at
+    once then: a client without the live channel sees a change as it commits, without
+    polling. The wait is cut to the server's ``long_poll_max``; an empty answer after it
+    is the normal end of a long poll.
 
     The server versions every row it writes (``create_app``). A row another program wrote
     into the database without a version (an older admin tool, a restore, a script) is
@@ -199,6 +218,31 @@ def changes(
     version, and the client told that more follows. A cursor beyond every version this
     server handed out is a 409.
     """
+    wait = min(wait, settings.long_poll_max.total_seconds())
+    hub = await hub_of(request.app) if wait > 0 else None
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + wait
+    revoked: dict[str, None] = {}
+    while True:
+        commits = hub.commits if hub is not None else 0
+        page = await run_in_threadpool(_changes_page, store, settings, user, cursor, limit)
+        if hub is None or page.count() or page.more:
+            break
+        # Nothing for this user up to the page's cursor: wait for the next commit, then
+        # look again from there (rows they may not see are not read twice). Documents
+        # they may not see (to drop, should they hold one) do not end the wait: every
+        # document the clerk registers would, for every officer. They come with the answer.
+        revoked.update(dict.fromkeys(page.revoked))
+        cursor = page.next_cursor
+        left = deadline - loop.time()
+        if left <= 0 or not await hub.commit_after(commits, left):
+            break
+    if revoked:
+        page.revoked = list({**revoked, **dict.fromkeys(page.revoked)})
+    return PageResponse(page.to_json())
+
+
+def _changes_page(store: Store, settings: ServerSettings, user: User, cursor: int, limit: int) -> ChangePage:
     with store.read() as session:
         if cursor > (version := current_version(session)):
             raise CursorAhead(cursor, version)
@@ -208,7 +252,7 @@ def changes(
         with store.write() as session:
             stamp_unversioned(session)
         page.more = True
-    return PageResponse(page.to_json())
+    return page
 
 
 @router.get("/documents", response_model=ChangePageOut, responses=AUTH_RESPONSES)

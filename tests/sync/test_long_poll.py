@@ -1,0 +1,151 @@
+"""Long polls: a pull that waits on the server answers when a change for its user commits.
+
+A client whose live channel cannot connect still sees a direction as it is made: its
+``PullWatcher`` holds a ``/changes?wait=`` open and wakes the engine when it answers.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from datetime import timedelta
+
+from eoffice.sync.changes import apply_page
+from eoffice.sync.client_state import get_cursor
+from eoffice.sync.watch import PullWatcher
+from tests.server.live_helpers import direct_op, registered
+from tests.sync.http_support import Device, Province
+
+
+def _caught_up(device: Device) -> int:
+    """Pull everything there is now; the device's cursor after it."""
+    with device.store.read() as s:
+        cursor = get_cursor(s)
+    while True:
+        page = device.client.pull(cursor)
+        with device.store.write() as s:
+            apply_page(s, page)
+        cursor = page.next_cursor
+        if not page.more:
+            return cursor
+
+
+def _later(seconds: float, fn) -> threading.Thread:  # type: ignore[no-untyped-def]
+    def run() -> None:
+        time.sleep(seconds)
+        fn()
+
+    thread = threading.Thread(target=run, daemon=True)
+    thread.start()
+    return thread
+
+
+def test_a_waiting_pull_answers_with_the_direction_pushed_meanwhile(province: Province):
+    w = province.world
+    officer = province.device("chuyenvien", w.officer_id)
+    leader = province.device("lanhdao", w.leader_id)
+    doc = registered(province.store, w, "Về việc chuẩn bị họp")
+    cursor = _caught_up(officer)
+    op = direct_op(doc, user_id=w.officer_id)
+
+    pusher = _later(0.5, lambda: leader.client.push([op]))
+    page = officer.client.pull(cursor, wait=20)  # held on the server until the push commits
+    pusher.join(10)
+
+    lines = {row["id"]: row for row in page.rows.get("direction_lines", [])}
+    assert op.lines[0].line_id in lines
+    assert lines[op.lines[0].line_id]["user_id"] == w.officer_id
+    assert any(row["id"] == doc for row in page.rows.get("documents", []))
+    assert page.next_cursor > cursor
+
+
+def test_a_pull_with_rows_waiting_answers_at_once(province: Province):
+    w = province.world
+    officer = province.device("chuyenvien", w.officer_id)
+    with officer.store.read() as s:
+        cursor = get_cursor(s)
+    # Nothing pulled yet: the directory and the officer's own rows are there to take.
+    page = officer.client.pull(cursor, wait=20)
+    assert page.count() > 0
+
+
+def test_a_change_the_user_may_not_see_does_not_end_the_wait(province: Province):
+    w = province.world
+    province.settings.long_poll_max = timedelta(seconds=2)  # the server's own limit on a wait
+    other = province.device("chuyenvien2", w.officer2_id)  # another unit's officer
+    leader = province.device("lanhdao", w.leader_id)
+    doc = registered(province.store, w)
+    cursor = _caught_up(other)
+    op = direct_op(doc, user_id=w.officer_id)  # for the first unit's officer only
+
+    pusher = _later(0.3, lambda: leader.client.push([op]))
+    started = time.monotonic()
+    page = other.client.pull(cursor, wait=50)
+    held = time.monotonic() - started
+    pusher.join(10)
+
+    # Nothing to take; the document is named to drop, should this computer hold it.
+    assert page.count() == 0 and page.revoked == [doc] and not page.more
+    # The direction's version was passed over, not left to be read again by every poll.
+    with province.store.read() as s:
+        from eoffice.sync.versioning import current_version
+
+        assert page.next_cursor == current_version(s) > cursor
+    assert held < 30  # cut to the server's limit (2 s), not the 50 s asked
+
+
+def test_stopping_the_server_answers_the_waiting_pulls(province: Province):
+    w = province.world
+    officer = province.device("chuyenvien", w.officer_id)
+    cursor = _caught_up(officer)
+    answers: list[object] = []
+
+    def poll() -> None:
+        try:
+            answers.append(officer.client.pull(cursor, wait=20))
+        except Exception as error:  # the test asserts what came back
+            answers.append(error)
+
+    poller = threading.Thread(target=poll, daemon=True)
+    poller.start()
+    time.sleep(0.5)  # the pull is waiting on the server
+    province.server.stop()
+    poller.join(15)
+    province.restart()  # for the fixture's teardown
+
+    assert len(answers) == 1
+    page = answers[0]
+    assert not isinstance(page, Exception), page
+    assert page.count() == 0 and page.next_cursor == cursor  # type: ignore[attr-defined]
+
+
+def test_the_watcher_wakes_the_engine_for_a_change_and_not_while_paused(province: Province):
+    w = province.world
+    officer = province.device("chuyenvien", w.officer_id)
+    leader = province.device("lanhdao", w.leader_id)
+    cursor = _caught_up(officer)
+    local = {"cursor": cursor}
+    woken = threading.Event()
+    paused = threading.Event()
+    paused.set()  # as while the live channel is connected
+    watcher = PullWatcher(
+        officer.client, lambda: local["cursor"], woken.set, paused=paused.is_set, wait=20
+    ).start()
+    try:
+        first = direct_op(registered(province.store, w), user_id=w.officer_id)
+        assert leader.client.push([first])[0].accepted
+        assert not woken.wait(1.5)  # paused: the live channel does the waking
+        assert watcher.wakes == 0
+
+        paused.clear()  # the live channel went down: the watcher polls from the cursor
+        assert woken.wait(10)
+        assert watcher.wakes == 1
+        woken.clear()
+        local["cursor"] = _caught_up(officer)  # the engine's round moved the cursor
+
+        second = direct_op(registered(province.store, w), user_id=w.officer_id)
+        _later(0.3, lambda: leader.client.push([second]))
+        assert woken.wait(10)  # a change made while the watcher waits on the server
+        assert watcher.wakes == 2
+    finally:
+        watcher.stop()
