@@ -62,9 +62,9 @@ DOCUMENT_ROLES = frozenset({Role.CLERK, Role.LEADER, Role.OFFICER})
 
 def unit_subtree(session: Session, unit_id: str) -> list[str]:
     """``unit_id`` and every unit below it, read from the units table (deleted ones skipped)."""
-    org_id = session.scalar(select(Unit.organisation_id).where(Unit.id == unit_id))
+    org_id = select(Unit.organisation_id).where(Unit.id == unit_id).scalar_subquery()
     children: dict[str | None, list[str]] = {}
-    for uid, parent in session.execute(
+    for uid, parent in session.execute(  # one statement: every request of an officer asks it
         select(Unit.id, Unit.parent_id).where(Unit.organisation_id == org_id, Unit.deleted.is_(False))
     ):
         children.setdefault(parent, []).append(uid)

@@ -223,9 +223,12 @@ async def changes(
     loop = asyncio.get_running_loop()
     deadline = loop.time() + wait
     revoked: dict[str, None] = {}
+    woken = False
     while True:
         commits = hub.commits if hub is not None else 0
-        page = await run_in_threadpool(_changes_page, store, settings, user, cursor, limit)
+        # Woken by a commit, the answer is what committed: rows written without a version
+        # were looked for before the wait, and answering fast is the point now.
+        page = await run_in_threadpool(_changes_page, store, settings, user, cursor, limit, not woken)
         if hub is None or page.count() or page.more:
             break
         # Nothing for this user up to the page's cursor: wait for the next commit, then
@@ -237,17 +240,22 @@ async def changes(
         left = deadline - loop.time()
         if left <= 0 or not await hub.commit_after(commits, left):
             break
+        woken = True
     if revoked:
         page.revoked = list({**revoked, **dict.fromkeys(page.revoked)})
     return PageResponse(page.to_json())
 
 
-def _changes_page(store: Store, settings: ServerSettings, user: User, cursor: int, limit: int) -> ChangePage:
+def _changes_page(
+    store: Store, settings: ServerSettings, user: User, cursor: int, limit: int, stray_check: bool = True
+) -> ChangePage:
     with store.read() as session:
         if cursor > (version := current_version(session)):
             raise CursorAhead(cursor, version)
         page = changes_since(session, _reader(session, user), cursor, limit, latest=version)
-        stray = not page.more and _stray_check_due(store, settings.clock()) and has_unversioned(session)
+        stray = (
+            stray_check and not page.more and _stray_check_due(store, settings.clock()) and has_unversioned(session)
+        )
     if stray:
         with store.write() as session:
             stamp_unversioned(session)
