@@ -19,7 +19,6 @@ delivered document). An event with no audience reaches nobody.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -30,7 +29,6 @@ from sqlalchemy import (
     String,
     Text,
     and_,
-    event,
     or_,
     select,
     text,
@@ -39,11 +37,11 @@ from sqlalchemy.orm import Mapped, Session, mapped_column
 from sqlalchemy.sql.elements import ColumnElement
 
 from eoffice.store.base import Base, new_id, utcnow
+from eoffice.store.commits import CommitSignal
 from eoffice.store.sequences import next_value
 
 COUNTER = "live_event"
 CHANNEL = "eoffice_events"
-_RECORDED_KEY = "eoffice.live.recorded"
 
 # Event kinds.
 DIRECTION_ASSIGNED = "direction.assigned"
@@ -157,7 +155,7 @@ def record_event(
         ev.seq = next_value(session, COUNTER)
         session.add(ev)
         session.flush()
-    session.info[_RECORDED_KEY] = ev.seq
+    LIVE_COMMITS.note(session, ev.seq)
     return ev
 
 
@@ -306,33 +304,10 @@ def record_for_operation(session: Session, actor_id: str, op: Any, result: Any) 
 
 # --------------------------------------------------------------------------- waking listeners in this process
 
-_commit_listeners: list[Callable[[int], None]] = []
-
-
-def on_commit(fn: Callable[[int], None]) -> None:
-    """Call ``fn(seq)`` after any session in this process commits events (the SQLite path)."""
-    if fn not in _commit_listeners:
-        _commit_listeners.append(fn)
-
-
-def off_commit(fn: Callable[[int], None]) -> None:
-    if fn in _commit_listeners:
-        _commit_listeners.remove(fn)
-
-
-def _after_commit(session: Session) -> None:
-    # SQLAlchemy fires this when a SAVEPOINT is released too: wait for the real commit.
-    if session.in_nested_transaction():
-        return
-    seq = session.info.pop(_RECORDED_KEY, None)
-    if seq is not None:
-        for fn in _commit_listeners[:]:  # a listener may remove itself
-            fn(seq)
-
-
-def _after_soft_rollback(session: Session, previous_transaction: Any) -> None:
-    if previous_transaction.parent is None:  # the whole transaction, not a savepoint
-        session.info.pop(_RECORDED_KEY, None)
+#: This process's commits of live events (what wakes the hubs of this process).
+LIVE_COMMITS = CommitSignal("live")
+on_commit = LIVE_COMMITS.connect
+off_commit = LIVE_COMMITS.disconnect
 
 
 def install() -> None:
@@ -340,6 +315,4 @@ def install() -> None:
     from eoffice.sync import applying
 
     applying.add_listener(record_for_operation)
-    if not event.contains(Session, "after_commit", _after_commit):
-        event.listen(Session, "after_commit", _after_commit)
-        event.listen(Session, "after_soft_rollback", _after_soft_rollback)
+    LIVE_COMMITS.install(Session)

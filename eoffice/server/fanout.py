@@ -14,7 +14,7 @@ What wakes it:
   slow poll too (another process, e.g. an admin command, may write the file).
 
 The hub also counts commits of new server versions (``commits``), in this process
-(``versioning.on_version_commit``) and, on PostgreSQL, in every process (the
+(``versioning.VERSION_COMMITS``) and, on PostgreSQL, in every process (the
 ``eoffice_versions`` channel): a long-polling pull waits on that count.
 """
 
@@ -83,7 +83,7 @@ class Hub:
         self._loop = asyncio.get_running_loop()
         self._wake = asyncio.Event()
         self._committed = asyncio.Event()
-        versioning.on_version_commit(self.version_committed)
+        versioning.VERSION_COMMITS.connect(self.version_committed)
         self.last_seq = await run_in_threadpool(self._latest)
         self._task = self._loop.create_task(self._pump(), name="eoffice-live-hub")
         events.on_commit(self.notify)
@@ -94,7 +94,7 @@ class Hub:
     def close(self) -> None:
         self._closed.set()
         events.off_commit(self.notify)
-        versioning.off_version_commit(self.version_committed)
+        versioning.VERSION_COMMITS.disconnect(self.version_committed)
         if self._loop is not None and not self._loop.is_closed():
             if self._task is not None:
                 self._loop.call_soon_threadsafe(self._task.cancel)
@@ -135,7 +135,7 @@ class Hub:
             loop.call_soon_threadsafe(self._count_commit)
         except RuntimeError:  # the loop is closed: this server stopped
             self._closed.set()
-            versioning.off_version_commit(self.version_committed)
+            versioning.VERSION_COMMITS.disconnect(self.version_committed)
 
     def _count_commit(self) -> None:
         self.commits += 1

@@ -28,7 +28,6 @@ bump their document, so that a person newly named on a (secret) document receive
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 from weakref import WeakSet
 
@@ -45,6 +44,7 @@ from eoffice.documents.models import (
 )
 from eoffice.signing.models import TrustedRoot
 from eoffice.store.base import Synced
+from eoffice.store.commits import CommitSignal
 from eoffice.store.sequences import Counter, next_value
 from eoffice.worklog.models import WorklogComment, WorklogEntry, WorklogWeek
 
@@ -89,6 +89,7 @@ def reserve_version(session: Session) -> int:
     else:
         version = next_value(session, COUNTER)
     session.info[_INFO_KEY] = (root, version, session.get_nested_transaction() is not None)
+    VERSION_COMMITS.note(session, version)
     return version
 
 
@@ -102,33 +103,8 @@ _PG_TAKE = text(
 
 #: The PostgreSQL channel told of every committed version (its number as the payload).
 CHANNEL = "eoffice_versions"
-_commit_listeners: list[Callable[[int], None]] = []
-
-
-def on_version_commit(fn: Callable[[int], None]) -> None:
-    """Call ``fn(version)`` after a versioned session of this process commits new rows."""
-    if fn not in _commit_listeners:
-        _commit_listeners.append(fn)
-
-
-def off_version_commit(fn: Callable[[int], None]) -> None:
-    if fn in _commit_listeners:
-        _commit_listeners.remove(fn)
-
-
-def _after_commit(session: Session) -> None:
-    # SQLAlchemy fires this when a SAVEPOINT is released too: wait for the real commit.
-    if session.in_nested_transaction():
-        return
-    taken = session.info.pop(_INFO_KEY, None)
-    if taken is not None:
-        for fn in _commit_listeners[:]:  # a listener may remove itself
-            fn(int(taken[1]))
-
-
-def _after_soft_rollback(session: Session, previous_transaction: Any) -> None:
-    if previous_transaction.parent is None:  # the whole transaction gave its version back
-        session.info.pop(_INFO_KEY, None)
+#: This process's commits of new versions (what a long-polling pull waits on).
+VERSION_COMMITS = CommitSignal("version")
 
 
 def _parents_of(session: Session, obj: object) -> list[Synced]:
@@ -196,9 +172,8 @@ def install_versioning(target: Any) -> None:
         # new server's writes without versions.
         if t not in _versioned:
             event.listen(t, "before_flush", _before_flush)
-            event.listen(t, "after_commit", _after_commit)
-            event.listen(t, "after_soft_rollback", _after_soft_rollback)
             _versioned.add(t)
+        VERSION_COMMITS.install(t)
 
 
 def stamp_unversioned(session: Session, chunk: int = 1000) -> int:
