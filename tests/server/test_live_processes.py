@@ -7,8 +7,10 @@ import os
 import socket
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
@@ -97,9 +99,9 @@ def shared_pg(tmp_path: Path) -> Iterator[tuple[str, World]]:
         gen.close()
 
 
-@pytest.mark.postgres
-def test_a_client_of_one_process_hears_an_operation_pushed_through_another(shared_pg, tmp_path: Path):
-    url, world = shared_pg
+@contextmanager
+def two_servers(url: str, tmp_path: Path) -> Iterator[tuple[ServerProcess, ServerProcess, dict, dict]]:  # type: ignore[type-arg]
+    """Server processes A and B on one database, the officer signed in on A, the leader on B."""
     data_dir = tmp_path / "server"  # one data dir: both processes sign tokens with one key
     a = ServerProcess(url, data_dir, tmp_path / "a.log")
     try:
@@ -111,31 +113,7 @@ def test_a_client_of_one_process_hears_an_operation_pushed_through_another(share
                 officer = c.post("/auth/login", json={"username": "chuyenvien", "password": "mat-khau-1234"}).json()
             with api_client(f"{b.url}/api/v1") as c:
                 leader = c.post("/auth/login", json={"username": "lanhdao", "password": "mat-khau-1234"}).json()
-
-            store = Store(url)  # the test process: a third writer on the same database
-            try:
-                with live_socket(a.url, officer["access_token"], after=0) as ws:
-                    assert until_ready(ws) == ([], 0)
-
-                    # Through process B's HTTP API.
-                    doc = registered(store, world, "Về việc họp giao ban")
-                    op = direct_op(doc, user_id=world.officer_id)
-                    with api_client(f"{b.url}/api/v1", headers=bearer(leader)) as c:
-                        response = c.post("/ops", json={"ops": [to_json(op)]})
-                    assert response.status_code == 200, response.text
-                    assert response.json()["results"][0]["outcome"] == "accepted", response.text
-                    event = receive(ws)
-                    assert event["kind"] == "direction.assigned"
-                    assert event["payload"]["line_id"] == op.lines[0].line_id
-                    assert event["payload"]["subject"] == "Về việc họp giao ban"
-
-                    # And from a third process writing the database directly.
-                    third = direct(store, world, registered(store, world), user_id=world.officer_id)
-                    event2 = receive(ws)
-                    assert event2["payload"]["line_id"] == third.lines[0].line_id
-                    assert event2["id"] > event["id"]
-            finally:
-                store.dispose()
+            yield a, b, officer, leader
         finally:
             b.stop()
     finally:
@@ -143,50 +121,64 @@ def test_a_client_of_one_process_hears_an_operation_pushed_through_another(share
 
 
 @pytest.mark.postgres
+def test_a_client_of_one_process_hears_an_operation_pushed_through_another(shared_pg, tmp_path: Path):
+    url, world = shared_pg
+    with two_servers(url, tmp_path) as (a, b, officer, leader):
+        store = Store(url)  # the test process: a third writer on the same database
+        try:
+            with live_socket(a.url, officer["access_token"], after=0) as ws:
+                assert until_ready(ws) == ([], 0)
+
+                # Through process B's HTTP API.
+                doc = registered(store, world, "Về việc họp giao ban")
+                op = direct_op(doc, user_id=world.officer_id)
+                with api_client(f"{b.url}/api/v1", headers=bearer(leader)) as c:
+                    response = c.post("/ops", json={"ops": [to_json(op)]})
+                assert response.status_code == 200, response.text
+                assert response.json()["results"][0]["outcome"] == "accepted", response.text
+                event = receive(ws)
+                assert event["kind"] == "direction.assigned"
+                assert event["payload"]["line_id"] == op.lines[0].line_id
+                assert event["payload"]["subject"] == "Về việc họp giao ban"
+
+                # And from a third process writing the database directly.
+                third = direct(store, world, registered(store, world), user_id=world.officer_id)
+                event2 = receive(ws)
+                assert event2["payload"]["line_id"] == third.lines[0].line_id
+                assert event2["id"] > event["id"]
+        finally:
+            store.dispose()
+
+
+@pytest.mark.postgres
 def test_a_long_poll_on_one_process_answers_a_push_through_another(shared_pg, tmp_path: Path):
     """``/changes?wait=`` on A is held until a direction pushed through B commits: the
     version's NOTIFY reaches A's waiting pull as it reaches A's live channel."""
-    import threading
-
     url, world = shared_pg
-    data_dir = tmp_path / "server"
-    a = ServerProcess(url, data_dir, tmp_path / "a.log")
-    try:
-        a.wait_started()
-        b = ServerProcess(url, data_dir, tmp_path / "b.log")
+    with two_servers(url, tmp_path) as (a, b, officer, leader):
+        store = Store(url)
         try:
-            b.wait_started()
-            with api_client(f"{a.url}/api/v1") as c:
-                officer = c.post("/auth/login", json={"username": "chuyenvien", "password": "mat-khau-1234"}).json()
-            with api_client(f"{b.url}/api/v1") as c:
-                leader = c.post("/auth/login", json={"username": "lanhdao", "password": "mat-khau-1234"}).json()
-            store = Store(url)
-            try:
-                doc = registered(store, world, "Về việc họp giao ban")
-            finally:
-                store.dispose()
-            with api_client(f"{a.url}/api/v1", headers=bearer(officer)) as c:
-                cursor = 0
-                while True:  # catch up first
-                    page = c.get("/changes", params={"cursor": cursor}).json()
-                    cursor = page["next_cursor"]
-                    if not page["more"]:
-                        break
-                op = direct_op(doc, user_id=world.officer_id)
-
-                def push_through_b() -> None:
-                    time.sleep(0.5)
-                    with api_client(f"{b.url}/api/v1", headers=bearer(leader)) as cb:
-                        cb.post("/ops", json={"ops": [to_json(op)]})
-
-                pusher = threading.Thread(target=push_through_b, daemon=True)
-                pusher.start()
-                response = c.get("/changes", params={"cursor": cursor, "wait": 20})
-                pusher.join(10)
-            assert response.status_code == 200, response.text
-            lines = [row["id"] for row in response.json()["rows"]["direction_lines"]]
-            assert lines == [op.lines[0].line_id]
+            doc = registered(store, world, "Về việc họp giao ban")
         finally:
-            b.stop()
-    finally:
-        a.stop()
+            store.dispose()
+        with api_client(f"{a.url}/api/v1", headers=bearer(officer)) as c:
+            cursor = 0
+            while True:  # catch up first
+                page = c.get("/changes", params={"cursor": cursor}).json()
+                cursor = page["next_cursor"]
+                if not page["more"]:
+                    break
+            op = direct_op(doc, user_id=world.officer_id)
+
+            def push_through_b() -> None:
+                time.sleep(0.5)
+                with api_client(f"{b.url}/api/v1", headers=bearer(leader)) as cb:
+                    cb.post("/ops", json={"ops": [to_json(op)]})
+
+            pusher = threading.Thread(target=push_through_b, daemon=True)
+            pusher.start()
+            response = c.get("/changes", params={"cursor": cursor, "wait": 20})
+            pusher.join(10)
+        assert response.status_code == 200, response.text
+        lines = [row["id"] for row in response.json()["rows"]["direction_lines"]]
+        assert lines == [op.lines[0].line_id]
