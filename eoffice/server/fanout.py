@@ -23,6 +23,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -117,24 +118,24 @@ class Hub:
 
     def notify(self, _seq: int | None = None) -> None:
         """Wake the hub from any thread: new events may be committed."""
-        loop, wake = self._loop, self._wake
-        if loop is None or wake is None:
-            return
-        try:
-            loop.call_soon_threadsafe(wake.set)
-        except RuntimeError:  # the loop is closed: this server stopped
-            self._closed.set()
-            events.off_commit(self.notify)
+        wake = self._wake
+        if wake is not None:
+            self._in_loop(wake.set)
 
     def version_committed(self, _version: int | None = None) -> None:
         """From any thread: a transaction with a new server version committed."""
+        self._in_loop(self._count_commit)
+
+    def _in_loop(self, callback: Callable[[], None]) -> None:
+        """Run ``callback`` in the hub's loop, from any thread (nothing before it started)."""
         loop = self._loop
         if loop is None:
             return
         try:
-            loop.call_soon_threadsafe(self._count_commit)
+            loop.call_soon_threadsafe(callback)
         except RuntimeError:  # the loop is closed: this server stopped
             self._closed.set()
+            events.off_commit(self.notify)
             versioning.VERSION_COMMITS.disconnect(self.version_committed)
 
     def _count_commit(self) -> None:
