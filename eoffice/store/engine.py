@@ -59,7 +59,14 @@ class Store:
         else:
             self.engine = create_engine(url, pool_size=10, max_overflow=20, pool_pre_ping=True)
             self._write_engine = self.engine
-        self._reader = sessionmaker(self.engine, expire_on_commit=False)
+        # PostgreSQL: reads run in READ ONLY transactions that end with COMMIT. psycopg
+        # forgets its prepared statements at every ROLLBACK (a rollback may undo the DDL
+        # they were planned against), so ending each request's read with one meant every
+        # statement of the server was parsed and planned anew, and prepared ones would be
+        # deallocated; a read-only transaction commits the same nothing, and a write slipped
+        # into a read session fails loudly instead of being thrown away.
+        reads = self.engine if self.is_sqlite else self.engine.execution_options(postgresql_readonly=True)
+        self._reader = sessionmaker(reads, expire_on_commit=False)
         self._writer = sessionmaker(self._write_engine, expire_on_commit=False)
         self._lock = threading.Lock()
 
@@ -69,14 +76,16 @@ class Store:
 
     @contextmanager
     def read(self) -> Iterator[Session]:
-        """A session for reading; never commits.
+        """A session for reading: it writes nothing (on PostgreSQL its transaction is
+        READ ONLY and ends with a COMMIT of nothing, see ``__init__``).
 
-        Closing (not rolling back) leaves the loaded objects detached but readable, so a
-        caller may use what it read after the block.
+        The loaded objects stay readable, detached, after the block.
         """
         session = self._reader()
         try:
             yield session
+            if not self.is_sqlite:
+                session.commit()
         finally:
             session.close()
 
