@@ -53,6 +53,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import (
+    BigInteger,
     Date,
     DateTime,
     Table,
@@ -75,7 +76,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
 from eoffice.directory.models import Organisation, Unit, User, UserRole
-from eoffice.documents.indexing import fields_text
+from eoffice.documents.indexing import fields_text_of
 from eoffice.documents.models import (
     DirectionLine,
     Document,
@@ -340,6 +341,21 @@ def _close(session: Session, view: _View, page: dict[str, list[dict[str, Any]]],
             return
 
 
+def _probes() -> Any:
+    """Which versioned tables hold a row above ``:cursor``: built once, as every pull of
+    every client asks it (building and keying a dozen-armed union cost more than running
+    it)."""
+    cursor = bindparam("cursor", type_=BigInteger)
+    probes = union_all(*(
+        select(literal(i).label("t")).where(exists().where(MODELS[name].server_version > cursor))
+        for i, name in enumerate(VERSIONED)
+    )).subquery()
+    return select(probes.c.t)
+
+
+_PROBES = _probes()
+
+
 def changes_since(
     session: Session, user: User, cursor: int, limit: int = 1000, *, latest: int | None = None
 ) -> ChangePage:
@@ -359,11 +375,7 @@ def changes_since(
     view = _View(user)
     # Which tables hold any row above the cursor, visible or not (an index probe each):
     # the others need no visibility clause. A poll after one direction asks documents only.
-    probes = union_all(*(
-        select(literal(i).label("t")).where(exists().where(MODELS[name].server_version > cursor))
-        for i, name in enumerate(VERSIONED)
-    )).subquery()
-    active = [VERSIONED[int(t)] for t in session.scalars(select(probes.c.t))]
+    active = [VERSIONED[int(t)] for t in session.scalars(_PROBES, {"cursor": cursor})]
     if not active:
         return ChangePage({name: [] for name in TABLES}, cursor, False)
     # The limit+1 smallest visible versions above the cursor: each table's own smallest
@@ -541,16 +553,32 @@ def _value_function(type_: Any, dialect: Any, pulled: bool) -> Any:
         parse = date.fromisoformat
     if parse is None:
         return processor
-    if getattr(processor, "iso_text", False):  # SQLite, checked against SQLAlchemy: all in C
+    if getattr(processor, "iso_text", False):  # SQLite, checked against SQLAlchemy
         if isinstance(type_, DateTime):
-            return lambda value: (
-                datetime.fromisoformat(value).replace(tzinfo=None).isoformat(" ", "microseconds")
-                if type(value) is str else processor(value)
-            )
-        return lambda value: date.fromisoformat(value).isoformat() if type(value) is str else processor(value)
+            return lambda value: _sqlite_datetime(value) if type(value) is str else processor(value)
+        return lambda value: _sqlite_date(value) if type(value) is str else processor(value)
     if processor is None:
         return lambda value: parse(value) if isinstance(value, str) else value
     return lambda value: processor(parse(value) if isinstance(value, str) else value)
+
+
+def _sqlite_datetime(value: str) -> str:
+    """A page's ISO time as SQLite stores it (``YYYY-MM-DD HH:MM:SS.ffffff``, the zone
+    dropped). The server writes UTC as ``isoformat`` does, which is sliced; any other
+    form is parsed."""
+    if value.endswith("+00:00") and value[10:11] == "T":
+        if len(value) == 32 and value[19] == ".":
+            return f"{value[:10]} {value[11:26]}"
+        if len(value) == 25:
+            return f"{value[:10]} {value[11:19]}.000000"
+    return datetime.fromisoformat(value).replace(tzinfo=None).isoformat(" ", "microseconds")
+
+
+def _sqlite_date(value: str) -> str:
+    """A page's ISO date as SQLite stores it: the same text, checked for its shape."""
+    if len(value) == 10 and value[4] == value[7] == "-" and value[:4].isdigit():
+        return value
+    return date.fromisoformat(value).isoformat()
 
 
 def _processor(type_: Any, dialect: Any) -> Any:
@@ -760,8 +788,9 @@ def _apply_documents(session: Session, rows: list[dict[str, Any]]) -> None:
     if fresh:
         first = _reserve_sort_keys(session, len(fresh))
         known.update((doc_id, first + offset) for offset, doc_id in enumerate(fresh))
-    _write(session, "documents", [{**row, "sort_key": known[row["id"]]} for row in rows],
-           pulled=True, extra=("sort_key",), keep=("sort_key",))
+    for row in rows:  # the page's own rows: set in place, not copied (a first sync has 100,000)
+        row["sort_key"] = known[row["id"]]
+    _write(session, "documents", rows, pulled=True, extra=("sort_key",), keep=("sort_key",))
     _replace_files(session, rows, [i for i in ids if i in had])
     _reindex(session, rows, known)
 
@@ -777,17 +806,6 @@ def _replace_files(session: Session, rows: list[dict[str, Any]], had_files: list
         for f in row.get("files", [])
     ]
     _write(session, "document_files", files, upsert=False)
-
-
-class _RowView:
-    """A pulled document row read like a Document, enough for ``fields_text``."""
-
-    number_label = Document.number_label
-
-    def __init__(self, row: dict[str, Any]) -> None:
-        self.__dict__.update(row)
-        if isinstance(self.issued_date, str):
-            self.issued_date = date.fromisoformat(self.issued_date)
 
 
 def _reindex(session: Session, rows: list[dict[str, Any]], sort_keys: dict[str, int]) -> None:
@@ -812,7 +830,7 @@ def _reindex(session: Session, rows: list[dict[str, Any]], sort_keys: dict[str, 
         }
         fresh, changed, old = [], [], []
         for v in chunk:
-            text_ = fields_text(_RowView(v))  # type: ignore[arg-type]
+            text_ = fields_text_of(v)
             row = indexed.get(v["id"])
             if row is None:
                 fresh.append({"seq": sort_keys[v["id"]], "document_id": v["id"], "fields_text": text_, "body_text": ""})

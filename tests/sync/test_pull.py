@@ -107,6 +107,43 @@ def test_offline_issue_is_pending_until_the_server_numbers_it(server, client):
         assert c.get(Document, draft_id).number_label == "01/QĐ-UBND"
 
 
+def test_pulled_search_text_and_times_are_what_the_client_would_write_itself(server, client):
+    """A first sync folds the search text from the page's rows and slices the server's ISO
+    times: both must equal what the client's own ORM path writes for the same documents."""
+    from datetime import UTC, datetime
+
+    from eoffice.documents.indexing import fields_text
+    from eoffice.sync.changes import _sqlite_datetime
+
+    made = _register_many(server, 3)
+    draft_id = new_id()
+    steps = [
+        (server.officer_id, ops.CreateDraft(new_id(), draft_id, {"type_name": "Quyết định", "subject": "Về việc khen thưởng"},
+                                            (ops.FileRef("b" * 64, "qd.pdf", 10, 1),))),
+        (server.officer_id, ops.SubmitDraft(new_id(), draft_id, server.leader_id)),
+        (server.leader_id, ops.ApproveDraft(new_id(), draft_id)),
+        (server.clerk_id, ops.Issue(new_id(), draft_id, "2026-03-05")),
+    ]
+    with server.store.write() as s:
+        assert all(apply_once(s, actor, op).accepted for actor, op in steps)
+    pull(server.store, client, server.clerk_id)
+    with client.read() as c:
+        docs = {d.id: d for d in c.scalars(select(Document))}
+        assert set(docs) == {o.document_id for o in made} | {draft_id}
+        assert docs[draft_id].issued_date is not None and docs[made[0].document_id].arrival_number == 1
+        indexed = dict(c.execute(select(DocumentSearch.document_id, DocumentSearch.fields_text)).all())
+        assert indexed == {doc_id: fields_text(doc) for doc_id, doc in docs.items()}
+    with server.store.read() as s:
+        times = {d.id: (d.created_at, d.updated_at) for d in s.scalars(select(Document))}
+    assert {d.id: (d.created_at, d.updated_at) for d in docs.values()} == {
+        i: tuple(t.astimezone(UTC).replace(tzinfo=None) if t.tzinfo else t for t in pair) for i, pair in times.items()
+    }
+    for moment in (datetime(2026, 3, 4, 5, 6, 7, 89, tzinfo=UTC), datetime(2026, 3, 4, 5, 6, 7, tzinfo=UTC),
+                   datetime(987, 1, 2, tzinfo=UTC), datetime(2026, 3, 4, 5, 6, 7, 1)):
+        text = moment.isoformat()
+        assert _sqlite_datetime(text) == datetime.fromisoformat(text).replace(tzinfo=None).isoformat(" ", "microseconds")
+
+
 def test_small_pages_bring_every_row_exactly_once_and_never_split_a_version(server, client):
     _register_many(server, 7, per_batch=1)
     _register_many(server, 6, per_batch=3)  # versions holding three documents each
