@@ -46,6 +46,7 @@ Deleted rows are left to the callers: the pull sends tombstones, the boxes hide 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 
 from sqlalchemy import ColumnElement, and_, exists, or_, select
 from sqlalchemy.orm import Session, object_session
@@ -85,17 +86,21 @@ def names_user(user: User) -> ColumnElement[bool]:
     from their indexes (ix_lines_user_state, ix_directions_leader), not probed per
     document, which a count over a year of the organisation's register would do per row.
     """
+    return _names(user.id)
+
+
+def _names(user_id: str) -> ColumnElement[bool]:
     return or_(
-        Document.created_by == user.id,
-        Document.approver_id == user.id,
+        Document.created_by == user_id,
+        Document.approver_id == user_id,
         Document.id.in_(
             select(DirectionLine.document_id).where(
-                DirectionLine.user_id == user.id, DirectionLine.deleted.is_(False)
+                DirectionLine.user_id == user_id, DirectionLine.deleted.is_(False)
             )
         ),
         Document.id.in_(
             select(DocumentDirection.document_id).where(
-                DocumentDirection.leader_id == user.id, DocumentDirection.deleted.is_(False)
+                DocumentDirection.leader_id == user_id, DocumentDirection.deleted.is_(False)
             )
         ),
     )
@@ -123,22 +128,36 @@ def visible_documents(user: User, session: Session | None = None) -> ColumnEleme
     ``session`` (by default the one ``user`` was loaded in) reads the unit tree of an
     officer. Deleted documents are not excluded here.
     """
-    ordinary = Document.secrecy == Secrecy.NONE.value
-    by_role: list[ColumnElement[bool]] = []
-    if user.has_role(Role.CLERK) or user.has_role(Role.LEADER):
-        by_role.append(ordinary)
-    elif user.has_role(Role.OFFICER) and user.unit_id is not None:
+    clerk, leader = user.has_role(Role.CLERK), user.has_role(Role.LEADER)
+    units: tuple[str, ...] | None = None
+    if not (clerk or leader) and user.has_role(Role.OFFICER) and user.unit_id is not None:
         session = session or object_session(user)
         if session is None:
             raise ValueError("visible_documents needs a session to read an officer's unit tree")
-        by_role.append(and_(ordinary, _unit_work(unit_subtree(session, user.unit_id))))
-    if user.has_role(Role.LEADER):
+        units = tuple(unit_subtree(session, user.unit_id))
+    return _visible_clause(user.organisation_id, user.id, clerk, leader, units)
+
+
+@lru_cache(maxsize=512)
+def _visible_clause(
+    organisation_id: str, user_id: str, clerk: bool, leader: bool, units: tuple[str, ...] | None
+) -> ColumnElement[bool]:
+    """``visible_documents`` from what it depends on, built once per distinct view: every
+    pull and push of a user asks it, and building the clause cost more than reading the
+    officer's unit tree it depends on (read on every call, so a moved unit counts at once)."""
+    ordinary = Document.secrecy == Secrecy.NONE.value
+    by_role: list[ColumnElement[bool]] = []
+    if clerk or leader:
+        by_role.append(ordinary)
+    elif units is not None:
+        by_role.append(and_(ordinary, _unit_work(list(units))))
+    if leader:
         by_role.append(Document.direction == Direction.INCOMING.value)
-    if user.has_role(Role.CLERK):
+    if clerk:
         by_role.append(
             and_(Document.direction == Direction.OUTGOING.value, Document.state.in_(CLERK_SECRET_STATES))
         )
-    return and_(Document.organisation_id == user.organisation_id, or_(*by_role, names_user(user)))
+    return and_(Document.organisation_id == organisation_id, or_(*by_role, _names(user_id)))
 
 
 def may_see(session: Session, user: User, document_id: str) -> bool:
