@@ -37,7 +37,7 @@ from sqlalchemy.orm import Mapped, Session, mapped_column
 from sqlalchemy.sql.elements import ColumnElement
 
 from eoffice.store.base import Base, new_id, utcnow
-from eoffice.store.commits import CommitSignal
+from eoffice.store.commits import CommitSignal, origin
 from eoffice.store.sequences import next_value
 
 COUNTER = "live_event"
@@ -147,7 +147,7 @@ def record_event(
     )
     if session.get_bind().dialect.name == "postgresql":
         ev.seq = int(session.execute(_PG_RECORD, {
-            "counter": COUNTER, "channel": CHANNEL, "id": ev.id, "at": ev.at, "kind": kind,
+            "counter": COUNTER, "channel": CHANNEL, "origin": origin(), "id": ev.id, "at": ev.at, "kind": kind,
             "user_id": user_id, "unit_id": unit_id, "organisation_id": organisation_id, "role": role,
             "payload_json": ev.payload_json,
         }).scalar_one())
@@ -165,7 +165,7 @@ _PG_RECORD = text(
     "e AS (INSERT INTO live_events (seq, id, at, kind, user_id, unit_id, organisation_id, role, payload_json) "
     "SELECT s.value, :id, :at, :kind, :user_id, :unit_id, :organisation_id, :role, :payload_json FROM s "
     "RETURNING seq) "
-    "SELECT seq, pg_notify(:channel, seq::text) FROM e"
+    "SELECT seq, pg_notify(:channel, seq::text || ' ' || :origin) FROM e"
 )
 
 

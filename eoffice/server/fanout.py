@@ -15,7 +15,9 @@ What wakes it:
 
 The hub also counts commits of new server versions (``commits``), in this process
 (``versioning.VERSION_COMMITS``) and, on PostgreSQL, in every process (the
-``eoffice_versions`` channel): a long-polling pull waits on that count.
+``eoffice_versions`` channel): a long-polling pull waits on that count. A NOTIFY names the
+process that sent it (``commits.origin``): the listener skips this process's own, which
+its CommitSignal told already, so each commit wakes the waiting pulls once.
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ from starlette.concurrency import run_in_threadpool
 from eoffice.server import events
 from eoffice.server.events import Audience, LiveEvent
 from eoffice.store import Store
+from eoffice.store.commits import sent_by_this_process
 from eoffice.sync import versioning
 
 log = logging.getLogger("eoffice.server.live")
@@ -228,6 +231,8 @@ class Hub:
                     backoff = 0.5
                     while not self._is_closed():
                         for note in conn.notifies(timeout=1.0):
+                            if sent_by_this_process(note.payload):
+                                continue  # told at its commit already, by the CommitSignal
                             if note.channel == versioning.CHANNEL:
                                 self.version_committed()
                             else:

@@ -2,12 +2,36 @@
 
 from __future__ import annotations
 
+import os
+import uuid
 from collections.abc import Callable
 from typing import Any
 from weakref import WeakSet
 
 from sqlalchemy import event
 from sqlalchemy.orm import Session
+
+_origin: tuple[int, str] | None = None
+
+
+def origin() -> str:
+    """This process, as the NOTIFYs it sends name it (``notify_payload``).
+
+    A listener skips its own process's notifications: the CommitSignal told this process
+    already, at the commit itself, and a second wake per commit cost every waiting pull a
+    page read and the live hub a read of events. A pid with a random token, made again in
+    a forked child, so that no two processes on any host share it.
+    """
+    global _origin
+    pid = os.getpid()
+    if _origin is None or _origin[0] != pid:
+        _origin = (pid, f"{pid}-{uuid.uuid4().hex[:12]}")
+    return _origin[1]
+
+
+def sent_by_this_process(payload: str) -> bool:
+    """Whether a NOTIFY payload (``<number> <origin>``) came from this process."""
+    return payload.partition(" ")[2] == origin()
 
 
 class CommitSignal:

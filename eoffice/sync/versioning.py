@@ -44,7 +44,7 @@ from eoffice.documents.models import (
 )
 from eoffice.signing.models import TrustedRoot
 from eoffice.store.base import Synced
-from eoffice.store.commits import CommitSignal
+from eoffice.store.commits import CommitSignal, origin
 from eoffice.store.sequences import Counter, next_value
 from eoffice.worklog.models import WorklogComment, WorklogEntry, WorklogWeek
 
@@ -85,7 +85,7 @@ def reserve_version(session: Session) -> int:
     if session.get_bind().dialect.name == "postgresql":
         # The same upsert, plus a NOTIFY that PostgreSQL delivers when (if) this commits:
         # how long-polling pulls on every server process learn of the new rows.
-        version = int(session.execute(_PG_TAKE, {"n": COUNTER, "channel": CHANNEL}).scalar_one())
+        version = int(session.execute(_PG_TAKE, {"n": COUNTER, "channel": CHANNEL, "origin": origin()}).scalar_one())
     else:
         version = next_value(session, COUNTER)
     session.info[_INFO_KEY] = (root, version, session.get_nested_transaction() is not None)
@@ -96,7 +96,7 @@ def reserve_version(session: Session) -> int:
 _PG_TAKE = text(
     "WITH v AS (INSERT INTO counters(name, value) VALUES (:n, 1) "
     "ON CONFLICT (name) DO UPDATE SET value = counters.value + 1 RETURNING value) "
-    "SELECT value, pg_notify(:channel, value::text) FROM v"
+    "SELECT value, pg_notify(:channel, value::text || ' ' || :origin) FROM v"
 )
 
 # --------------------------------------------------------------------------- commits of new versions

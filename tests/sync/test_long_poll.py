@@ -149,3 +149,24 @@ def test_the_watcher_wakes_the_engine_for_a_change_and_not_while_paused(province
         assert watcher.wakes == 2
     finally:
         watcher.stop()
+
+
+def test_each_commit_wakes_the_waiting_pulls_once(province: Province):
+    """A commit is counted once in the process that made it: its CommitSignal tells the
+    hub at the commit, and the same commit's NOTIFY, coming back through the listener on
+    PostgreSQL, is not counted again (every waiting pull would read its page twice)."""
+    w = province.world
+    officer = province.device("chuyenvien", w.officer_id)
+    leader = province.device("lanhdao", w.leader_id)
+    cursor = _caught_up(officer)
+    officer.client.pull(cursor, wait=0.2)  # a long poll starts the server's hub
+    hub = province.server.app.state.live_hub
+    if hub.listen:
+        assert hub.listening.wait(10)
+    for _ in range(3):
+        op = direct_op(registered(province.store, w), user_id=w.officer_id)
+        time.sleep(0.5)  # the registration's own commit has come back, if it comes
+        before = hub.commits
+        assert leader.client.push([op])[0].accepted
+        time.sleep(0.5)  # a NOTIFY takes milliseconds to come back
+        assert hub.commits == before + 1
