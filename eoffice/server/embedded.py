@@ -83,11 +83,14 @@ class EmbeddedServer:
         hub = getattr(self.app.state, "live_hub", None)
         if hub is not None:
             hub.close()  # long polls answer at once, instead of holding the stop up
-            self.app.state.live_hub = None  # a later start makes a new one
         if self._server is not None:
             self._server.should_exit = True
         if self._thread is not None:
             self._thread.join(timeout=10)
+        # Only now: a long poll arriving while uvicorn shuts down finds the closed hub and
+        # answers at once; a fresh hub made then would hold it past the shutdown deadline.
+        if hub is not None:
+            self.app.state.live_hub = None  # a later start makes a new one
         if self._socket is not None:
             self._socket.close()
         self._server = self._thread = self._socket = None
