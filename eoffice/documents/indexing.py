@@ -12,34 +12,36 @@ from eoffice.documents.folding import fold
 from eoffice.documents.models import Document, DocumentSearch
 
 
+#: The document's fields a clerk may search by (``fields_text``).
+_SEARCHED = (
+    "code_number", "code_notation", "arrival_number", "organ_id", "organ_name", "type_name", "subject",
+    "signer_position", "signer_full_name", "to_places", "recipients_note", "note", "issued_date",
+)
+
+
 def fields_text(doc: Document) -> str:
     """Every input field a clerk may search by, folded, in one string."""
-    return _joined(
-        doc.number_label if doc.code_number else "", doc.code_notation, doc.arrival_number, doc.organ_id,
-        doc.organ_name, doc.type_name, doc.subject, doc.signer_position, doc.signer_full_name,
-        doc.to_places, doc.recipients_note, doc.note,
-        doc.issued_date.strftime("%d/%m/%Y") if doc.issued_date else "",
-    )
+    return fields_text_of({name: getattr(doc, name) for name in _SEARCHED})
 
 
 def fields_text_of(row: Mapping[str, Any]) -> str:
-    """``fields_text`` of a document as a pulled row holds it (a first sync folds a hundred
-    thousand of them: no object per row, the issue date sliced from its ISO text)."""
+    """``fields_text`` of a document's values: a Document's, or a pulled row's (a first
+    sync folds a hundred thousand of them: no object per row, the issue date sliced from
+    its ISO text). The number is labelled as ``Document.number_label`` does, and left out
+    while pending."""
     number, notation = row["code_number"], row["code_notation"]
     issued = row["issued_date"]
     if isinstance(issued, str) and len(issued) == 10 and issued[0] != "0":
         issued = f"{issued[8:10]}/{issued[5:7]}/{issued[:4]}"
     elif issued:
         issued = (date.fromisoformat(issued) if isinstance(issued, str) else issued).strftime("%d/%m/%Y")
-    return _joined(
-        ((f"{number}/{notation}" if notation else number) if number else ""), notation, row["arrival_number"],
-        row["organ_id"], row["organ_name"], row["type_name"], row["subject"], row["signer_position"],
-        row["signer_full_name"], row["to_places"], row["recipients_note"], row["note"], issued or "",
+    parts = (
+        ((f"{number}/{notation}" if notation else number) if number else ""), notation,
+        str(row["arrival_number"] or ""), row["organ_id"], row["organ_name"], row["type_name"], row["subject"],
+        row["signer_position"], row["signer_full_name"], row["to_places"], row["recipients_note"], row["note"],
+        issued or "",
     )
-
-
-def _joined(label: str, notation: str, arrival: int | None, *rest: str) -> str:
-    return fold(" ".join(p for p in (label, notation, str(arrival or ""), *rest) if p))
+    return fold(" ".join(p for p in parts if p))
 
 
 def index_document(session: Session, doc: Document, body_text: str | None = None) -> None:

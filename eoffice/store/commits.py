@@ -15,7 +15,7 @@ _origin: tuple[int, str] | None = None
 
 
 def origin() -> str:
-    """This process, as the NOTIFYs it sends name it (``notify_payload``).
+    """This process, as the NOTIFYs it sends name it (payload ``<number> <origin>``).
 
     A listener skips its own process's notifications: the CommitSignal told this process
     already, at the commit itself, and a second wake per commit cost every waiting pull a
