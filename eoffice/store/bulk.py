@@ -9,6 +9,14 @@ Nothing needs remembering for a crash in between: the indexes are those the mode
 declare (a test holds the migrated schema to them), so ``restore_indexes`` recreates
 whatever is missing, and ``Store.migrate`` calls it at every start.
 
+The full-text index (SQLite's FTS5 ``document_fts``) stands aside the same way: fed a
+page at a time, it flushes and merges its segments at every commit, twice the cost of
+building it once from the search rows when the load ends (FTS5's 'rebuild'). While a row
+with ``LOADING`` stands in ``search_bulk_writes`` (a marker that outlives commits, unlike
+the one a page's own writes set), nobody writes the index: its triggers stand aside and
+the pull's own writer skips it. A load killed in between leaves the marker, and
+``restore_indexes`` (at every start) rebuilds the index and removes it.
+
 On PostgreSQL (the server) nothing here does anything: a server never loads that way.
 """
 
@@ -48,7 +56,8 @@ def set_indexes_aside(connection: Connection, tables: Iterable[str]) -> int:
 
 
 def restore_indexes(connection: Connection, tables: Iterable[str] | None = None) -> int:
-    """Create the models' secondary indexes that are missing (all tables by default)."""
+    """Create the models' secondary indexes that are missing (all tables by default), and
+    rebuild the full-text index if a load left it aside; returns how many were made."""
     if connection.dialect.name != "sqlite":
         return 0
     rows = connection.execute(text("SELECT type, name FROM sqlite_master WHERE type IN ('index', 'table')")).all()
@@ -58,25 +67,56 @@ def restore_indexes(connection: Connection, tables: Iterable[str] | None = None)
     missing = [i for i in wanted if i.name not in indexes]
     for index in missing:
         index.create(connection)
-    return len(missing)
+    return len(missing) + (_restore_full_text(connection) if "search_bulk_writes" in existing else 0)
+
+
+#: The id of the marker row in ``search_bulk_writes`` that sets the full-text index aside
+#: until a load ends (the row a page's own writes set and remove is 1).
+LOADING = 2
+
+
+def full_text_aside(connection: Connection) -> bool:
+    """Whether a load has set the full-text index aside (its writers skip it meanwhile)."""
+    if connection.dialect.name != "sqlite":
+        return False
+    return connection.execute(text(f"SELECT 1 FROM search_bulk_writes WHERE id = {LOADING}")).first() is not None
+
+
+def set_full_text_aside(connection: Connection) -> None:
+    """Stop writing the full-text index until ``restore_indexes`` rebuilds it (SQLite only)."""
+    if connection.dialect.name == "sqlite":
+        connection.execute(text(f"INSERT OR IGNORE INTO search_bulk_writes(id) VALUES ({LOADING})"))
+
+
+def _restore_full_text(connection: Connection) -> int:
+    if not full_text_aside(connection):
+        return 0
+    connection.execute(text("INSERT INTO document_fts(document_fts) VALUES ('rebuild')"))
+    connection.execute(text(f"DELETE FROM search_bulk_writes WHERE id = {LOADING}"))
+    return 1
 
 
 @contextmanager
-def indexes_aside(store: Store, tables: Iterable[str]) -> Iterator[None]:
-    """Inside the block the secondary indexes of ``tables`` are gone; on leaving
-    (normally or not) they are built again.
+def indexes_aside(store: Store, tables: Iterable[str], *, full_text: bool = False) -> Iterator[None]:
+    """Inside the block the secondary indexes of ``tables`` are gone, and with
+    ``full_text`` the full-text index is not written; on leaving (normally or not) they
+    are built again.
 
-    Readers meanwhile still get right answers, only slower; nobody should be reading much
-    (the first sync runs before the window opens).
+    Readers meanwhile still get right answers, only slower (a search, only over what was
+    indexed before); nobody should be reading much (the first sync runs before the window
+    opens).
     """
     if not store.is_sqlite:
         yield
         return
     tables = tuple(tables)
-    with store.write() as session:
-        set_indexes_aside(session.connection(), tables)
-    try:
-        yield
-    finally:
+    with store.checkpoint_at_end():
         with store.write() as session:
-            restore_indexes(session.connection(), tables)
+            set_indexes_aside(session.connection(), tables)
+            if full_text:
+                set_full_text_aside(session.connection())
+        try:
+            yield
+        finally:
+            with store.write() as session:
+                restore_indexes(session.connection(), tables)

@@ -54,6 +54,7 @@ from typing import Any
 
 from sqlalchemy import (
     BigInteger,
+    Boolean,
     Date,
     DateTime,
     Table,
@@ -88,6 +89,7 @@ from eoffice.documents.models import (
 from eoffice.documents.visibility import view_key, view_of, visible_documents
 from eoffice.signing.models import TrustedRoot
 from eoffice.store.blobs import BlobStore
+from eoffice.store.bulk import full_text_aside
 from eoffice.store.sequences import next_value
 from eoffice.sync.client_state import documents_with_pending_work, set_cursor
 from eoffice.sync.versioning import COUNTER as VERSION_COUNTER
@@ -483,34 +485,34 @@ def _reserve_sort_keys(session: Session, count: int) -> int:
 class _Writer:
     """One compiled upsert (or insert) for a table and a set of keys, run by the driver.
 
-    Pages hold thousands of rows: the statement is compiled once and each row becomes a
-    plain tuple, its values through the columns' own bind processors (what SQLAlchemy
-    would do per row, without its per-row bookkeeping).
+    Pages hold thousands of rows: the statement is compiled once, the rows are turned into
+    columns, the columns that need it go through the column types' own bind processors
+    (what SQLAlchemy would do per value, without its per-row bookkeeping), and the columns
+    are zipped back into the plain tuples the driver takes.
     """
 
     sql: str
     names: tuple[str, ...]
-    #: (position, function) for the values that need converting; None values never do.
-    convert: tuple[tuple[int, Any], ...]
+    #: (position, function, types) for the values that need converting: None never does,
+    #: and a column holding only values of ``types`` is taken as it is.
+    convert: tuple[tuple[int, Any, frozenset[type]], ...]
     positional: bool
 
     def run(self, connection: Any, rows: list[dict[str, Any]]) -> None:
         if not rows:
             return
         names = self.names
-        get = itemgetter(*names) if len(names) > 1 else (lambda row: (row[names[0]],))
-        convert = self.convert
-        params: list[Any] = []
-        for row in rows:
-            values: Any = get(row)
-            if convert:
-                values = list(values)
-                for i, fn in convert:
-                    value = values[i]
-                    if value is not None:
-                        values[i] = fn(value)
-                values = tuple(values)
-            params.append(values if self.positional else dict(zip(names, values)))
+        if len(names) == 1:
+            columns: list[Any] = [[row[names[0]] for row in rows]]
+        else:
+            columns = list(zip(*map(itemgetter(*names), rows)))
+        for i, fn, taken in self.convert:
+            column = columns[i]
+            if taken and set(map(type, column)) <= taken:
+                continue
+            columns[i] = [None if value is None else fn(value) for value in column]
+        values = zip(*columns)
+        params = list(values) if self.positional else [dict(zip(names, v)) for v in values]
         connection.exec_driver_sql(self.sql, params)
 
 
@@ -536,7 +538,10 @@ def _writer(
     names = tuple(compiled.positiontup) if compiled.positional else keys
     assert set(names) == set(keys)
     functions = [_value_function(model_table.c[k].type, dialect, pulled) for k in names]
-    convert = tuple((i, fn) for i, fn in enumerate(functions) if fn is not None)
+    convert = tuple(
+        (i, fn, _taken_as_is(model_table.c[k].type, dialect))
+        for i, (k, fn) in enumerate(zip(names, functions)) if fn is not None
+    )
     found = _Writer(compiled.string, names, convert, bool(compiled.positional))
     _WRITERS[cache_key] = found
     return found
@@ -562,14 +567,26 @@ def _value_function(type_: Any, dialect: Any, pulled: bool) -> Any:
     return lambda value: processor(parse(value) if isinstance(value, str) else value)
 
 
+def _taken_as_is(type_: Any, dialect: Any) -> frozenset[type]:
+    """Python types the driver takes as the column's bind processor would make them: a
+    boolean column of bools, for SQLite (which stores True as 1, as the processor does)."""
+    if dialect.name == "sqlite" and isinstance(type_, Boolean):
+        processor = type_.dialect_impl(dialect).bind_processor(dialect)
+        if processor is None or all(processor(v) == v for v in (True, False)):
+            return frozenset({bool, type(None)})
+    return frozenset()
+
+
 def _sqlite_datetime(value: str) -> str:
     """A page's ISO time as SQLite stores it (``YYYY-MM-DD HH:MM:SS.ffffff``, the zone
-    dropped). The server writes UTC as ``isoformat`` does, which is sliced; any other
-    form is parsed."""
-    if value.endswith("+00:00") and value[10:11] == "T":
-        if len(value) == 32 and value[19] == ".":
+    dropped). The server writes UTC as ``isoformat`` does, which is sliced: with its zone
+    from PostgreSQL, without one from a SQLite server (which stores UTC naive, as the
+    client does); any other form is parsed."""
+    if value[10:11] == "T":
+        size = len(value) - 6 if value.endswith("+00:00") else len(value)
+        if size == 26 and value[19] == ".":
             return f"{value[:10]} {value[11:26]}"
-        if len(value) == 25:
+        if size == 19:
             return f"{value[:10]} {value[11:19]}.000000"
     return datetime.fromisoformat(value).replace(tzinfo=None).isoformat(" ", "microseconds")
 
@@ -812,11 +829,12 @@ def _reindex(session: Session, rows: list[dict[str, Any]], sort_keys: dict[str, 
     """Refresh the search text of pulled documents; their body text stays as indexed.
 
     On SQLite the FTS index is written here in bulk, a page at a time, with its triggers
-    standing aside (migration 0006_sync_speed: they flush the index at every row).
+    standing aside (migration 0006_sync_speed: they flush the index at every row), or not
+    at all while a first sync has set it aside (``store.bulk``).
     """
     search = DocumentSearch.__table__
-    sqlite = session.get_bind().dialect.name == "sqlite"
-    if sqlite:
+    fts = _writes_full_text(session)
+    if fts:
         session.execute(text("INSERT INTO search_bulk_writes(id) VALUES (1)"))
     for chunk in _chunks(rows):
         ids = [v["id"] for v in chunk]
@@ -837,7 +855,7 @@ def _reindex(session: Session, rows: list[dict[str, Any]], sort_keys: dict[str, 
             elif row.fields_text != text_:
                 changed.append({"seq": row.seq, "fields_text": text_, "body_text": row.body_text})
                 old.append({"seq": row.seq, "fields_text": row.fields_text, "body_text": row.body_text})
-        if old and sqlite:
+        if old and fts:
             session.execute(
                 text(
                     "INSERT INTO document_fts(document_fts, rowid, fields_text, body_text) "
@@ -851,13 +869,21 @@ def _reindex(session: Session, rows: list[dict[str, Any]], sort_keys: dict[str, 
                 [{"b_seq": c["seq"], "b_text": c["fields_text"]} for c in changed],
             )
         _write(session, "document_search", fresh, upsert=False)
-        if sqlite and (fresh or changed):
+        if fts and (fresh or changed):
             session.execute(
                 text("INSERT INTO document_fts(rowid, fields_text, body_text) VALUES (:seq, :fields_text, :body_text)"),
                 fresh + changed,
             )
-    if sqlite:
-        session.execute(text("DELETE FROM search_bulk_writes"))
+    if fts:
+        session.execute(text("DELETE FROM search_bulk_writes WHERE id = 1"))
+
+
+def _writes_full_text(session: Session) -> bool:
+    """Whether this pull writes SQLite's FTS index itself, its triggers standing aside:
+    on SQLite, unless a first sync has set the whole index aside (``store.bulk``: it is
+    built once when the load ends)."""
+    connection = session.connection()
+    return connection.dialect.name == "sqlite" and not full_text_aside(connection)
 
 
 # --------------------------------------------------------------------------- PDF text
@@ -916,9 +942,9 @@ def apply_bodies(session: Session, page: BodyPage, *, name: str) -> int:
     """Store pulled PDF text in the documents' search rows (and the FTS index) with the
     page's cursor under ``name``; returns how many search rows changed."""
     search = DocumentSearch.__table__
-    sqlite = session.get_bind().dialect.name == "sqlite"
+    fts = _writes_full_text(session)
     changed = 0
-    if sqlite and page.bodies:
+    if fts and page.bodies:
         session.execute(text("INSERT INTO search_bulk_writes(id) VALUES (1)"))
     for chunk in _chunks_of(page.bodies):
         wanted = dict(chunk)
@@ -933,7 +959,7 @@ def apply_bodies(session: Session, page: BodyPage, *, name: str) -> int:
         ]
         if not old:
             continue
-        if sqlite:
+        if fts:
             session.execute(
                 text(
                     "INSERT INTO document_fts(document_fts, rowid, fields_text, body_text) "
@@ -945,14 +971,14 @@ def apply_bodies(session: Session, page: BodyPage, *, name: str) -> int:
             search.update().where(search.c.seq == bindparam("b_seq")).values(body_text=bindparam("b_body")),
             [{"b_seq": o["seq"], "b_body": o["new_body"]} for o in old],
         )
-        if sqlite:
+        if fts:
             session.execute(
                 text("INSERT INTO document_fts(rowid, fields_text, body_text) VALUES (:seq, :fields_text, :new_body)"),
                 old,
             )
         changed += len(old)
-    if sqlite and page.bodies:
-        session.execute(text("DELETE FROM search_bulk_writes"))
+    if fts and page.bodies:
+        session.execute(text("DELETE FROM search_bulk_writes WHERE id = 1"))
     session.expire_all()
     set_cursor(session, page.next_cursor, name=name)
     return changed

@@ -154,13 +154,14 @@ FIRST_SYNC_TABLES = ("documents", "document_files", "document_directions", "dire
 
 def first_sync_load(store: Store, cursor: int) -> AbstractContextManager[None]:
     """How a pull from ``cursor`` writes: into a client that holds no document yet, with
-    the secondary indexes of the big tables aside until it ends (``store.bulk``)."""
+    the secondary indexes of the big tables and the full-text index aside until it ends
+    (``store.bulk``)."""
     if cursor != 0 or not store.is_sqlite:
         return nullcontext()
     with store.read() as session:
         if session.scalar(select(Document.id).limit(1)) is not None:
             return nullcontext()
-    return indexes_aside(store, FIRST_SYNC_TABLES)
+    return indexes_aside(store, FIRST_SYNC_TABLES, full_text=True)
 
 
 def _document_of(op: ops.Operation) -> str | None:

@@ -66,3 +66,28 @@ def test_a_load_killed_with_indexes_aside_gets_them_back_at_the_next_start(tmp_p
     with again.write() as s:
         assert restore_indexes(s.connection()) == 0  # nothing left to do
     again.dispose()
+
+
+def _write_megabytes(store: Store, count: int) -> None:
+    """``count`` transactions of a megabyte each, in a scratch table."""
+    with store.write() as s:
+        s.execute(text("CREATE TABLE IF NOT EXISTS scratch (data BLOB)"))
+    for _ in range(count):
+        with store.write() as s:
+            s.execute(text("INSERT INTO scratch (data) VALUES (randomblob(1048576))"))
+
+
+def test_a_load_copies_the_wal_back_once_when_it_ends(sqlite_store: Store, tmp_path: Path):
+    """Inside ``checkpoint_at_end`` the WAL keeps every page (no checkpoint every 1000
+    pages, two fsyncs each); leaving it copies them into the database and empties it."""
+    wal = tmp_path / "eoffice.sqlite3-wal"
+    _write_megabytes(sqlite_store, 8)
+    assert wal.stat().st_size < 6 * 1048576  # ordinary writes: checkpointed about every 4 MB
+    with sqlite_store.checkpoint_at_end():
+        _write_megabytes(sqlite_store, 12)
+        assert wal.stat().st_size > 12 * 1048576  # all of it still in the WAL
+    assert wal.stat().st_size == 0
+    with sqlite_store.read() as s:
+        assert s.scalar(text("SELECT count(*) FROM scratch")) == 20
+    _write_megabytes(sqlite_store, 8)  # and ordinary writes are checkpointed again
+    assert wal.stat().st_size < 6 * 1048576

@@ -116,7 +116,7 @@ def test_offline_issue_is_pending_until_the_server_numbers_it(server, client):
 def test_pulled_search_text_and_times_are_what_the_client_would_write_itself(server, client):
     """A first sync folds the search text from the page's rows and slices the server's ISO
     times: both must equal what the client's own ORM path writes for the same documents."""
-    from datetime import UTC, datetime
+    from datetime import UTC, datetime, timedelta, timezone
 
     from eoffice.documents.indexing import fields_text
     from eoffice.sync.changes import _sqlite_datetime
@@ -138,7 +138,8 @@ def test_pulled_search_text_and_times_are_what_the_client_would_write_itself(ser
         i: tuple(t.astimezone(UTC).replace(tzinfo=None) if t.tzinfo else t for t in pair) for i, pair in times.items()
     }
     for moment in (datetime(2026, 3, 4, 5, 6, 7, 89, tzinfo=UTC), datetime(2026, 3, 4, 5, 6, 7, tzinfo=UTC),
-                   datetime(987, 1, 2, tzinfo=UTC), datetime(2026, 3, 4, 5, 6, 7, 1)):
+                   datetime(987, 1, 2, tzinfo=UTC), datetime(2026, 3, 4, 5, 6, 7, 1), datetime(2026, 3, 4, 5, 6, 7),
+                   datetime(2026, 3, 4, 5, 6, 7, 8, tzinfo=timezone(timedelta(hours=7)))):
         text = moment.isoformat()
         assert _sqlite_datetime(text) == datetime.fromisoformat(text).replace(tzinfo=None).isoformat(" ", "microseconds")
 
@@ -316,3 +317,45 @@ def test_client_side_deliver_waits_for_the_server(server, client):
     with client.read() as c:
         assert c.scalar(select(func.count()).select_from(Document)) == 1
         assert [o.op_id for o in pending_operations(c)] == [deliver.op_id]
+
+
+def test_a_first_sync_builds_the_full_text_index_once_when_it_ends(server, client, tmp_path):
+    """A first sync leaves the FTS index aside and builds it once from the search rows; a
+    load killed before that (the marker left behind) gets it built at the next start."""
+    from sqlalchemy import text
+
+    from eoffice.store import Store
+    from eoffice.store.bulk import full_text_aside, set_full_text_aside
+    from eoffice.sync.engine import first_sync_load
+
+    made = _register_many(server, 3)
+    with client.write() as c:
+        set_full_text_aside(c.connection())  # what a load killed half-way leaves behind
+    pull(server.store, client, server.clerk_id)
+    with client.read() as c:
+        clerk = c.get(User, server.clerk_id)
+        assert c.scalar(select(func.count()).select_from(DocumentSearch)) == 3
+        assert search(c, clerk, "van ban so") == []  # the index waits
+    client.migrate()  # the next start
+    with client.read() as c:
+        assert full_text_aside(c.connection()) is False
+        assert sorted(r.id for r in search(c, clerk, "van ban so")) == sorted(o.document_id for o in made)
+
+    fresh = Store(f"sqlite:///{tmp_path / 'second.sqlite3'}")
+    fresh.migrate()
+    try:
+        with first_sync_load(fresh, 0):
+            pull(server.store, fresh, server.clerk_id)
+            with fresh.read() as c:
+                assert full_text_aside(c.connection())
+                assert c.scalar(text("SELECT count(*) FROM document_fts_docsize")) == 0
+        with fresh.read() as c:
+            assert not full_text_aside(c.connection())
+            clerk = c.get(User, server.clerk_id)
+            assert sorted(r.id for r in search(c, clerk, "van ban so")) == sorted(o.document_id for o in made)
+        _register_many(server, 1)  # later pulls write the index as they go
+        pull(server.store, fresh, server.clerk_id)
+        with fresh.read() as c:
+            assert len(search(c, clerk, "van ban so")) == 4
+    finally:
+        fresh.dispose()
