@@ -58,6 +58,14 @@ def _event_hash(event: AuditEvent) -> str:
     return _hash_values(*(getattr(event, column.key) for column in _HASHED))
 
 
+#: The event's INSERT: built once; a plain statement, not the unit of work (every
+#: operation writes one or two events, and a flush of one object cost more than the rest
+#: of writing it).
+_INSERT = AuditEvent.__table__.insert()
+_HEAD_QUERY = select(AuditEvent.seq, AuditEvent.hash).order_by(AuditEvent.seq.desc()).limit(1)
+_LOCK = text("SELECT pg_advisory_xact_lock(742001)")
+
+
 def record(
     session: Session,
     *,
@@ -68,7 +76,8 @@ def record(
     before: dict[str, Any] | None = None,
     after: dict[str, Any] | None = None,
 ) -> AuditEvent:
-    """Append one event to the chain inside the caller's transaction.
+    """Append one event to the chain inside the caller's transaction; returns it (not
+    added to the session: the chain is written, never edited).
 
     Appends are serialised: SQLite write transactions already hold the database lock;
     on PostgreSQL a transaction-scoped advisory lock orders concurrent writers.
@@ -76,30 +85,28 @@ def record(
     last = session.info.get(_HEAD)
     if last is None:
         if session.get_bind().dialect.name == "postgresql":
-            session.execute(text("SELECT pg_advisory_xact_lock(742001)"))
-        last = session.execute(
-            select(AuditEvent.seq, AuditEvent.hash).order_by(AuditEvent.seq.desc()).limit(1)
-        ).first()
-    event = AuditEvent(
-        seq=(last.seq + 1) if last else 1,
-        id=new_id(),
+            session.execute(_LOCK)
+        last = session.execute(_HEAD_QUERY).first()
+    values: dict[str, Any] = {
+        "seq": (last.seq + 1) if last else 1,
+        "id": new_id(),
         # Aware UTC: PostgreSQL stores the right instant whatever its session time zone.
-        at=utcnow(),
-        actor_id=actor_id,
-        action=action,
-        target_type=target_type,
-        target_id=target_id,
-        before_json=_canonical(before) if before is not None else "",
-        after_json=_canonical(after) if after is not None else "",
-        prev_hash=last.hash if last else GENESIS,
-    )
-    event.hash = _event_hash(event)
-    session.add(event)
-    session.flush()
+        "at": utcnow(),
+        "actor_id": actor_id,
+        "action": action,
+        "target_type": target_type,
+        "target_id": target_id,
+        "before_json": _canonical(before) if before is not None else "",
+        "after_json": _canonical(after) if after is not None else "",
+        "prev_hash": last.hash if last else GENESIS,
+    }
+    values["hash"] = _hash_values(*(values[column.key] for column in _HASHED))
+    session.flush()  # what the caller changed goes first, as the event says it happened
+    session.execute(_INSERT, values)
     # This transaction holds the chain's lock until it ends: its next event follows this
     # one without asking the database (an operation often writes two).
-    session.info[_HEAD] = _Head(event.seq, event.hash)
-    return event
+    session.info[_HEAD] = _Head(values["seq"], values["hash"])
+    return AuditEvent(**values)
 
 
 _HEAD = "eoffice.audit.head"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session, lazyload
 
 from eoffice.documents.models import Document
@@ -17,7 +17,14 @@ def lock_document(session: Session, document_id: str, *, files: bool = True) -> 
     are serialised by ``BEGIN IMMEDIATE`` already and ignore the lock. ``files=False``
     leaves the files to a lazy load, for callers that do not read them.
     """
-    query = select(Document).where(Document.id == document_id).with_for_update()
-    if not files:
-        query = query.options(lazyload(Document.files))
-    return session.scalars(query.execution_options(populate_existing=True)).first()
+    query = _LOCK_WITH_FILES if files else _LOCK_WITHOUT_FILES
+    return session.scalars(query, {"document_id": document_id}).first()
+
+
+# Built once: a statement's cache key is worked out anew for every new statement object,
+# and every change of a document's state comes here.
+_LOCK_WITH_FILES = (
+    select(Document).where(Document.id == bindparam("document_id")).with_for_update()
+    .execution_options(populate_existing=True)
+)
+_LOCK_WITHOUT_FILES = _LOCK_WITH_FILES.options(lazyload(Document.files))

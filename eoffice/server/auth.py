@@ -14,7 +14,7 @@ from datetime import datetime, timezone
 from typing import Any
 
 import jwt
-from sqlalchemy import exists, select, text, update
+from sqlalchemy import bindparam, exists, select, text, update
 from sqlalchemy.orm import Session, joinedload
 
 from eoffice.audit.chain import record
@@ -290,6 +290,22 @@ def revoke_user_tokens(session: Session, user_id: str, now: datetime) -> int:
     return int(result.rowcount or 0)  # type: ignore[attr-defined]
 
 
+# The user, their roles and whether the sign-in stands, in one statement built once: every
+# request of every client comes here. The sign-in is still live while its family holds an
+# unrevoked refresh token: a sign-out, or a stolen refresh token shown twice, ends its
+# access tokens at once.
+_SIGNED_IN = (
+    select(
+        User,
+        exists().where(
+            RefreshToken.family_id == bindparam("family_id"), RefreshToken.revoked_at.is_(None)
+        ).label("live"),
+    )
+    .options(joinedload(User.role_rows))
+    .where(User.id == bindparam("user_id"))
+)
+
+
 def authenticate(store: Store, settings: ServerSettings, token: str | None, *, path: str = "") -> User:
     """The signed-in user a bearer token names; every refusal is audited."""
     if not token:
@@ -303,19 +319,9 @@ def authenticate(store: Store, settings: ServerSettings, token: str | None, *, p
         audit_refusal(store, "access.denied", None, err.code, path=path)
         err.audited = True
         raise
-    # The sign-in is still live while its family holds an unrevoked refresh token: a
-    # sign-out, or a stolen refresh token shown twice, ends its access tokens at once.
-    live_family = exists().where(
-        RefreshToken.family_id == str(claims.get("sid")), RefreshToken.revoked_at.is_(None)
-    )
     with store.read() as session:
-        # The user, their roles and whether the sign-in stands, in one statement: every
-        # request of every client comes here.
-        row = session.execute(
-            select(User, live_family.label("live"))
-            .options(joinedload(User.role_rows))
-            .where(User.id == str(claims["sub"]))
-        ).unique().first()
+        found = {"user_id": str(claims["sub"]), "family_id": str(claims.get("sid"))}
+        row = session.execute(_SIGNED_IN, found).unique().first()
     user, live = (row[0], bool(row[1])) if row is not None else (None, False)
     if user is None or user.deleted:
         audit_refusal(store, "access.denied", claims["sub"], "account_disabled", path=path)

@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import event, select, update
+from sqlalchemy import bindparam, event, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
@@ -110,9 +110,22 @@ def _claim(session: Session, actor_id: str, op: Operation) -> bool:
         "op_id": op.op_id, "user_id": actor_id, "kind": op.kind, "applied_at": utcnow(),
         "outcome": ACCEPTED, "reason_vi": "", "reason_en": "", "result_json": "{}",
     }
-    insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
-    stmt = insert(AppliedOperation).values(**values).on_conflict_do_nothing(index_elements=["op_id"])
-    return bool(session.execute(stmt).rowcount)
+    stmt = _CLAIM_PG if session.get_bind().dialect.name == "postgresql" else _CLAIM_SQLITE
+    return bool(session.execute(stmt, values).rowcount)
+
+
+# Built once (every pushed operation runs them): a plain INSERT that gives way to a row
+# already there, and the outcome's UPDATE.
+_CLAIM_PG = pg_insert(AppliedOperation.__table__).on_conflict_do_nothing(index_elements=["op_id"])
+_CLAIM_SQLITE = sqlite_insert(AppliedOperation.__table__).on_conflict_do_nothing(index_elements=["op_id"])
+_STORE_OUTCOME = (
+    update(AppliedOperation.__table__)
+    .where(AppliedOperation.__table__.c.op_id == bindparam("b_op_id"))
+    .values(
+        outcome=bindparam("b_outcome"), reason_vi=bindparam("b_reason_vi"), reason_en=bindparam("b_reason_en"),
+        result_json=bindparam("b_result_json"),
+    )
+)
 
 
 def _existing(session: Session, op_id: str) -> AppliedOperation | None:
@@ -166,16 +179,11 @@ def apply_once(
     else:
         outcome = Outcome(op.op_id, op.kind, ACCEPTED, result=result.data)
     # One statement, not a load and a flush: the row was claimed above by a plain insert.
-    stored = session.execute(
-        update(AppliedOperation)
-        .where(AppliedOperation.op_id == op.op_id)
-        .values(
-            outcome=outcome.status, reason_vi=outcome.reason_vi, reason_en=outcome.reason_en,
-            result_json=json.dumps(outcome.result, ensure_ascii=False, default=str),
-        )
-        .execution_options(synchronize_session=False)
-    )
-    assert stored.rowcount == 1
+    stored = session.execute(_STORE_OUTCOME, {
+        "b_op_id": op.op_id, "b_outcome": outcome.status, "b_reason_vi": outcome.reason_vi,
+        "b_reason_en": outcome.reason_en, "b_result_json": json.dumps(outcome.result, ensure_ascii=False, default=str),
+    })
+    assert stored.rowcount == 1  # type: ignore[attr-defined]
     return outcome
 
 

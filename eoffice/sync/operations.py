@@ -20,10 +20,11 @@ import types
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from datetime import date, timedelta
 from typing import Any, ClassVar, NewType, Union, get_args, get_origin, get_type_hints
 
-from sqlalchemy import literal, select, union_all
+from sqlalchemy import bindparam, literal, select, union_all
 from sqlalchemy.orm import Session
 
 from eoffice.documents import delivery, directions, incoming, outgoing
@@ -511,18 +512,29 @@ def _require_all_new(session: Session, *groups: tuple[type[Any], list[str], str]
     for _model, ids, what_vi in groups:
         if len(set(ids)) != len(ids):
             raise ValidationError(f"Mã {what_vi} bị lặp.", "An id is repeated.", field="id")
-    asked = [
-        select(literal(n).label("group"), model.id.label("id")).where(model.id.in_(ids))
-        for n, (model, ids, _what) in enumerate(groups) if ids
-    ]
+    asked = tuple((n, model) for n, (model, ids, _what) in enumerate(groups) if ids)
     if not asked:
         return
-    used = session.execute((asked[0] if len(asked) == 1 else union_all(*asked)).limit(1)).first()
+    params = {f"ids_{n}": groups[n][1] for n, _model in asked}
+    used = session.execute(_used_ids_query(asked), params).first()
     if used is not None:
         what_vi = groups[used.group][2]
         raise ValidationError(
             f"Mã {what_vi} {used.id} đã được dùng.", f"The id {used.id} is already used.", field="id"
         )
+
+
+@lru_cache(maxsize=64)
+def _used_ids_query(asked: tuple[tuple[int, type[Any]], ...]) -> Any:
+    """The first of some ids already in their tables, ``(group, id)``: built once per shape
+    (every pushed operation asks), the ids bound when it runs."""
+    parts = [
+        select(literal(n).label("group"), model.id.label("id")).where(
+            model.id.in_(bindparam(f"ids_{n}", expanding=True))
+        )
+        for n, model in asked
+    ]
+    return (parts[0] if len(parts) == 1 else union_all(*parts)).limit(1)
 
 
 def _document_result(kind: str, doc: Document) -> AppliedResult:

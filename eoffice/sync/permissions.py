@@ -12,7 +12,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from sqlalchemy import select
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, bindparam, select
 from sqlalchemy.orm import Session, lazyload
 
 from eoffice.directory.models import Unit, User
@@ -59,10 +61,24 @@ def _people_named(op: ops.Operation) -> tuple[list[str], list[str]]:
 def _exists_unseen(session: Session, actor: User, document_id: str) -> bool:
     """Whether the document exists and ``actor`` may not see it: one statement, nothing
     loaded (the operation loads what it acts on itself)."""
-    seen = session.execute(
-        select(visible_documents(actor, session).label("seen")).where(Document.id == document_id)
-    ).first()
+    seen = session.execute(_seen_query(visible_documents(actor, session)), {"document_id": document_id}).first()
     return seen is not None and not seen[0]
+
+
+_SEEN_QUERIES: dict[int, tuple[ColumnElement[bool], Select[Any]]] = {}
+
+
+def _seen_query(visible: ColumnElement[bool]) -> Select[Any]:
+    """``SELECT <visible> WHERE id = :document_id`` for one view's clause (``visible_documents``
+    gives the same object for the same view), built once: a new statement around that
+    clause would have its whole cache key worked out again on every push."""
+    found = _SEEN_QUERIES.get(id(visible))
+    if found is None or found[0] is not visible:
+        if len(_SEEN_QUERIES) >= 512:
+            _SEEN_QUERIES.clear()
+        found = (visible, select(visible.label("seen")).where(Document.id == bindparam("document_id")))
+        _SEEN_QUERIES[id(visible)] = found
+    return found[1]
 
 
 def check(session: Session, actor: User, op: ops.Operation) -> None:
