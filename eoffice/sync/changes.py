@@ -833,7 +833,9 @@ def _reindex(session: Session, rows: list[dict[str, Any]], sort_keys: dict[str, 
     at all while a first sync has set it aside (``store.bulk``).
     """
     search = DocumentSearch.__table__
-    fts = _writes_full_text(session)
+    # A few rows (a live change) leave the index to the triggers: the marker and the
+    # statements of writing it here cost more than the triggers' flush for one row.
+    fts = len(rows) > FEW_ROWS and _writes_full_text(session)
     if fts:
         session.execute(text("INSERT INTO search_bulk_writes(id) VALUES (1)"))
     for chunk in _chunks(rows):
@@ -876,6 +878,10 @@ def _reindex(session: Session, rows: list[dict[str, Any]], sort_keys: dict[str, 
             )
     if fts:
         session.execute(text("DELETE FROM search_bulk_writes WHERE id = 1"))
+
+
+#: Up to this many documents, a pull leaves the FTS index to its triggers.
+FEW_ROWS = 8
 
 
 def _writes_full_text(session: Session) -> bool:

@@ -5,8 +5,11 @@ from __future__ import annotations
 import json
 
 from sqlalchemy import select
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
+from eoffice.store.base import utcnow
 from eoffice.sync.models import OutboxEntry, SyncState
 from eoffice.sync.operations import AppliedResult, Operation, apply, from_json, to_json
 
@@ -20,13 +23,19 @@ def get_cursor(session: Session, name: str = "server") -> int:
 
 
 def set_cursor(session: Session, cursor: int, name: str = "server") -> None:
-    """Store the cursor in the caller's transaction (with the rows of its page)."""
-    row = session.get(SyncState, name)
-    if row is None:
-        session.add(SyncState(name=name, cursor=cursor))
-    else:
-        row.cursor = cursor
-    session.flush()
+    """Store the cursor in the caller's transaction (with the rows of its page).
+
+    One upsert, not a load and a flush: every page applied ends here. A row the session
+    holds is expired, so that it reads the new cursor.
+    """
+    insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
+    stmt = insert(SyncState.__table__).values(name=name, cursor=cursor, updated_at=utcnow())
+    session.execute(stmt.on_conflict_do_update(
+        index_elements=["name"], set_={"cursor": stmt.excluded.cursor, "updated_at": stmt.excluded.updated_at}
+    ))
+    held = session.identity_map.get(session.identity_key(SyncState, name))
+    if held is not None:
+        session.expire(held)
 
 
 def record_local(session: Session, actor_id: str, op: Operation) -> AppliedResult:
