@@ -48,7 +48,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from functools import lru_cache
 
-from sqlalchemy import ColumnElement, and_, exists, or_, select
+from sqlalchemy import ColumnElement, and_, bindparam, exists, or_, select
 from sqlalchemy.orm import Session, object_session
 
 from eoffice.directory.models import Role, Unit, User
@@ -63,11 +63,8 @@ DOCUMENT_ROLES = frozenset({Role.CLERK, Role.LEADER, Role.OFFICER})
 
 def unit_subtree(session: Session, unit_id: str) -> list[str]:
     """``unit_id`` and every unit below it, read from the units table (deleted ones skipped)."""
-    org_id = select(Unit.organisation_id).where(Unit.id == unit_id).scalar_subquery()
     children: dict[str | None, list[str]] = {}
-    for uid, parent in session.execute(  # one statement: every request of an officer asks it
-        select(Unit.id, Unit.parent_id).where(Unit.organisation_id == org_id, Unit.deleted.is_(False))
-    ):
+    for uid, parent in session.execute(_UNITS_BESIDE, {"unit_id": unit_id}):
         children.setdefault(parent, []).append(uid)
     found = [unit_id]
     stack = list(children.get(unit_id, []))
@@ -77,6 +74,13 @@ def unit_subtree(session: Session, unit_id: str) -> list[str]:
             found.append(uid)
             stack.extend(children.get(uid, []))
     return found
+
+
+# One statement, built once: every request of an officer asks it.
+_UNITS_BESIDE = select(Unit.id, Unit.parent_id).where(
+    Unit.organisation_id == select(Unit.organisation_id).where(Unit.id == bindparam("unit_id")).scalar_subquery(),
+    Unit.deleted.is_(False),
+)
 
 
 def names_user(user: User) -> ColumnElement[bool]:

@@ -48,6 +48,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from operator import itemgetter
 from datetime import UTC, date, datetime
 from typing import Any
@@ -90,9 +91,10 @@ from eoffice.documents.visibility import view_key, view_of, visible_documents
 from eoffice.signing.models import TrustedRoot
 from eoffice.store.blobs import BlobStore
 from eoffice.store.bulk import full_text_aside
+from eoffice.store.statements import STATEMENTS
 from eoffice.store.sequences import next_value
 from eoffice.sync.client_state import documents_with_pending_work, set_cursor
-from eoffice.sync.versioning import COUNTER as VERSION_COUNTER
+from eoffice.sync.versioning import current_version
 from eoffice.worklog import review as worklog_review
 from eoffice.worklog.models import WorklogComment, WorklogEntry, WorklogWeek
 
@@ -175,19 +177,24 @@ class _View:
         if table in ("organisations", "trusted_roots"):
             return true()
         if table in ("units", "users", "registers"):
-            return MODELS[table].organisation_id == user.organisation_id  # type: ignore[no-any-return]
+            return _of_organisation(table, user.organisation_id)
         if table == "documents":
             return visible_documents(user)
         if table in WORKLOG:
             return worklog_review.visible_to(user, WORKLOG[table].user_id)
         raise ValueError(table)
 
+    def stable(self, table: str) -> bool:
+        """Whether ``visible(table)`` is the same object for every request of the same view
+        (so that statements around it are built once, ``store.statements``)."""
+        return table not in WORKLOG
+
     def cut_rows(self, table: str, cursor: int) -> ColumnElement[bool]:
         """Rows whose versions decide a page's cut: the visible ones and, for a client that
         may hold documents (cursor above 0), every document of the user's organisation, so
         that those no longer visible are revoked in the page of their version."""
         if table == "documents" and cursor > 0:
-            return Document.organisation_id == self.user.organisation_id
+            return _of_organisation("documents", self.user.organisation_id)
         return self.visible(table)
 
     def above(self, table: str, version: int) -> ColumnElement[bool]:
@@ -196,6 +203,12 @@ class _View:
     def above_cut(self, table: str, cursor: int) -> ColumnElement[bool]:
         """Rows above the cursor whose versions decide the page's cut (``cut_rows``)."""
         return and_(MODELS[table].server_version > cursor, self.cut_rows(table, cursor))
+
+
+@lru_cache(maxsize=1024)
+def _of_organisation(table: str, organisation_id: str) -> ColumnElement[bool]:
+    """``table``'s rows of one organisation, one clause object per organisation."""
+    return MODELS[table].organisation_id == organisation_id  # type: ignore[no-any-return]
 
 
 # --------------------------------------------------------------------------- server side
@@ -215,11 +228,30 @@ ISO_KEYS = {
 
 def _fetch(session: Session, table: str, where: ColumnElement[bool]) -> list[dict[str, Any]]:
     """Rows as JSON-ready dicts (Core rows, not ORM objects: pages hold thousands)."""
-    cols = COLUMNS[table]
-    keys = [c.key for c in cols]
+    return _fetched(session, table, _select_rows(table, where), {})
+
+
+def _select_rows(table: str, where: ColumnElement[bool]) -> Any:
+    return select(*COLUMNS[table]).where(where).order_by(MODELS[table].server_version)
+
+
+def _fetch_above(session: Session, view: _View, table: str, cursor: int, cut: int) -> list[dict[str, Any]]:
+    """``table``'s rows the user may see versioned in (``cursor``, ``cut``]."""
+    version = MODELS[table].server_version
+    if not view.stable(table):
+        return _fetch(session, table, and_(version <= cut, view.above(table, cursor)))
+    visible = view.visible(table)
+    statement = STATEMENTS.get(("rows above", table), (visible,), lambda: _select_rows(
+        table, and_(version <= bindparam("cut", type_=BigInteger), version > bindparam("cursor", type_=BigInteger), visible)
+    ))
+    return _fetched(session, table, statement, {"cut": cut, "cursor": cursor})
+
+
+def _fetched(session: Session, table: str, statement: Any, params: dict[str, Any]) -> list[dict[str, Any]]:
+    keys = [c.key for c in COLUMNS[table]]
     iso = ISO_KEYS[table]
     out = []
-    for row in session.connection().execute(select(*cols).where(where).order_by(MODELS[table].server_version)).all():
+    for row in session.connection().execute(statement, params).all():
         values = dict(zip(keys, row))
         for key in iso:
             value = values[key]
@@ -256,29 +288,45 @@ def _attach_children(
     their ids, or a clause on Document); roles of its users."""
     connection = session.connection()
     if documents is not None:
-        chosen: Any = documents if isinstance(documents, list) else select(Document.id).where(documents)
+        by_id = isinstance(documents, list)
+        chosen: Any = _IDS if by_id else select(Document.id).where(documents)  # type: ignore[arg-type]
+        params = {"ids": documents} if by_id else {}
         files: dict[str, list[dict[str, Any]]] = {}
-        for row in connection.execute(
-            select(DocumentFile.document_id, *(getattr(DocumentFile, c) for c in FILE_COLUMNS))
-            .where(DocumentFile.document_id.in_(chosen))
-            .order_by(DocumentFile.document_id, DocumentFile.position)
-        ).all():
+        for row in connection.execute(_FILES_BY_ID if by_id else _files_of(chosen), params).all():
             files.setdefault(row[0], []).append(dict(zip(FILE_COLUMNS, row[1:])))
         for table in ("document_directions", "direction_lines"):
-            page[table].extend(_fetch(session, table, MODELS[table].document_id.in_(chosen)))
+            statement = _CHILDREN_BY_ID[table] if by_id else _select_rows(table, MODELS[table].document_id.in_(chosen))
+            page[table].extend(_fetched(session, table, statement, params))
         for doc in page["documents"]:
             if "files" not in doc:
                 doc["files"] = files.get(doc["id"], [])
     roles: dict[str, list[str]] = {}
     for chunk in _chunks(users):
-        for user_id, role in connection.execute(
-            select(UserRole.user_id, UserRole.role).where(UserRole.user_id.in_(chunk)).order_by(UserRole.role)
-        ):
+        for user_id, role in connection.execute(_ROLES_BY_USER, {"ids": chunk}):
             roles.setdefault(user_id, []).append(role)
     wanted = set(users)
     for row in page["users"]:
         if row["id"] in wanted:
             row["roles"] = roles.get(row["id"], [])
+
+
+def _files_of(documents: Any) -> Any:
+    """The files of ``documents`` (ids, or a subquery of them) with their document's id."""
+    return (
+        select(DocumentFile.document_id, *(getattr(DocumentFile, c) for c in FILE_COLUMNS))
+        .where(DocumentFile.document_id.in_(documents))
+        .order_by(DocumentFile.document_id, DocumentFile.position)
+    )
+
+
+# A page's children asked by its documents' ids, built once (every poll that finds a
+# change asks them).
+_IDS = bindparam("ids", expanding=True)
+_FILES_BY_ID = _files_of(_IDS)
+_CHILDREN_BY_ID = {
+    table: _select_rows(table, MODELS[table].document_id.in_(_IDS)) for table in ("document_directions", "direction_lines")
+}
+_ROLES_BY_USER = select(UserRole.user_id, UserRole.role).where(UserRole.user_id.in_(_IDS)).order_by(UserRole.role)
 
 
 def _references() -> dict[str, list[tuple[str, str]]]:
@@ -315,13 +363,7 @@ def _close(session: Session, view: _View, page: dict[str, list[dict[str, Any]]],
         added = False
         seen: dict[str, set[str]] = {target: set() for target in wanted}
         # Which of them the user may see, and their versions: one statement for every table.
-        asks = [
-            select(literal(target).label("t"), MODELS[target].id, MODELS[target].server_version)
-            .where(MODELS[target].id.in_(chunk), view.visible(target))
-            for target, ids in wanted.items()
-            for chunk in _chunks(sorted(ids))
-        ]
-        for target, row_id, version in session.execute(union_all(*asks) if len(asks) > 1 else asks[0]).all():
+        for target, row_id, version in session.execute(*_visible_versions(view, wanted)).all():
             seen[target].add(row_id)
             if version is not None and version > cut:
                 page[target].extend(_fetch(session, target, MODELS[target].id == row_id))
@@ -341,6 +383,32 @@ def _close(session: Session, view: _View, page: dict[str, list[dict[str, Any]]],
                             row[column] = None
         if not added:
             return
+
+
+def _visible_versions(view: _View, wanted: dict[str, set[str]]) -> tuple[Any, dict[str, Any]]:
+    """The statement (and its values) asking which of the ``wanted`` ids of each table the
+    user may see, with their versions: ``(table, id, version)`` rows."""
+    targets = tuple(sorted(wanted))
+    if all(view.stable(t) and len(wanted[t]) <= 500 for t in targets):
+        anchors = tuple(view.visible(t) for t in targets)
+
+        def build() -> Any:
+            asks = [
+                select(literal(t).label("t"), MODELS[t].id, MODELS[t].server_version)
+                .where(MODELS[t].id.in_(bindparam(f"ids_{i}", expanding=True)), visible)
+                for i, (t, visible) in enumerate(zip(targets, anchors))
+            ]
+            return union_all(*asks) if len(asks) > 1 else asks[0]
+
+        statement = STATEMENTS.get(("visible versions", targets), anchors, build)
+        return statement, {f"ids_{i}": sorted(wanted[t]) for i, t in enumerate(targets)}
+    asks = [
+        select(literal(target).label("t"), MODELS[target].id, MODELS[target].server_version)
+        .where(MODELS[target].id.in_(chunk), view.visible(target))
+        for target in targets
+        for chunk in _chunks(sorted(wanted[target]))
+    ]
+    return (union_all(*asks) if len(asks) > 1 else asks[0]), {}
 
 
 def _probes() -> Any:
@@ -371,8 +439,8 @@ def changes_since(
     # Nothing was versioned above the cursor (the counter is read in this snapshot, and
     # versions commit in order): an idle client's poll costs one row read.
     if latest is None:
-        latest = session.execute(text("SELECT value FROM counters WHERE name = :n"), {"n": VERSION_COUNTER}).scalar()
-    if latest is not None and int(latest) <= cursor:
+        latest = current_version(session)
+    if int(latest) <= cursor:
         return ChangePage({name: [] for name in TABLES}, cursor, False)
     view = _View(user)
     # Which tables hold any row above the cursor, visible or not (an index probe each):
@@ -382,16 +450,9 @@ def changes_since(
         return ChangePage({name: [] for name in TABLES}, cursor, False)
     # The limit+1 smallest visible versions above the cursor: each table's own smallest
     # first (an index range each, however many rows lie above), then the smallest of those.
-    arms = [
-        select(literal(VERSIONED.index(name)).label("t"), MODELS[name].server_version.label("v"))
-        .where(view.above_cut(name, cursor))
-        .order_by(MODELS[name].server_version)
-        .limit(limit + 1)
-        .subquery()
-        for name in active
-    ]
-    merged = union_all(*(select(arm.c.t, arm.c.v) for arm in arms)).subquery()
-    found = [(int(t), int(v)) for t, v in session.execute(select(merged.c.t, merged.c.v).order_by(merged.c.v).limit(limit + 1))]
+    found = [(int(t), int(v)) for t, v in session.execute(_first_versions(view, tuple(active), cursor, limit), {
+        "cursor": cursor,
+    })]
     if not found:
         return ChangePage({name: [] for name in TABLES}, cursor, False)
     cut = found[min(limit, len(found)) - 1][1]
@@ -405,7 +466,7 @@ def changes_since(
     rows: dict[str, list[dict[str, Any]]] = {name: [] for name in TABLES}
     for name in VERSIONED:
         if name in changed:
-            rows[name] = _fetch(session, name, and_(MODELS[name].server_version <= cut, view.above(name, cursor)))
+            rows[name] = _fetch_above(session, view, name, cursor, cut)
     documents: ColumnElement[bool] | list[str] | None = None
     if len(rows["documents"]) > CHILDREN_BY_ID:
         documents = and_(Document.server_version <= cut, view.above("documents", cursor))
@@ -437,14 +498,38 @@ def _revocations(
     if cursor == 0:
         return []
     sent = {d["id"] for d in rows["documents"]}
-    changed = session.scalars(
-        select(Document.id).where(
-            Document.organisation_id == user.organisation_id,
-            Document.server_version > cursor,
-            Document.server_version <= cut,
-        )
-    )
+    changed = session.scalars(_CHANGED_IN_ORGANISATION, {"org": user.organisation_id, "cursor": cursor, "cut": cut})
     return sorted(set(changed) - sent)
+
+
+_CHANGED_IN_ORGANISATION = select(Document.id).where(
+    Document.organisation_id == bindparam("org"),
+    Document.server_version > bindparam("cursor", type_=BigInteger),
+    Document.server_version <= bindparam("cut", type_=BigInteger),
+)
+
+
+def _first_versions(view: _View, active: tuple[str, ...], cursor: int, limit: int) -> Any:
+    """``(table, version)`` of the ``limit + 1`` smallest versions above ``:cursor`` that
+    decide the page's cut, in the ``active`` tables; built once per view and shape."""
+
+    def build(anchors: tuple[ColumnElement[bool], ...]) -> Any:
+        bound = bindparam("cursor", type_=BigInteger)
+        arms = [
+            select(literal(VERSIONED.index(name)).label("t"), MODELS[name].server_version.label("v"))
+            .where(MODELS[name].server_version > bound, rows)
+            .order_by(MODELS[name].server_version)
+            .limit(limit + 1)
+            .subquery()
+            for name, rows in zip(active, anchors)
+        ]
+        merged = union_all(*(select(arm.c.t, arm.c.v) for arm in arms)).subquery()
+        return select(merged.c.t, merged.c.v).order_by(merged.c.v).limit(limit + 1)
+
+    anchors = tuple(view.cut_rows(name, cursor) for name in active)
+    if not all(view.stable(name) for name in active):
+        return build(anchors)
+    return STATEMENTS.get(("first versions", active, limit), anchors, lambda: build(anchors))
 
 
 def documents_page(session: Session, user: User, document_ids: list[str], cursor: int) -> ChangePage:

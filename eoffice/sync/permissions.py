@@ -21,6 +21,7 @@ from eoffice.directory.models import Unit, User
 from eoffice.documents.models import DirectionLine, Document
 from eoffice.documents.visibility import visible_documents
 from eoffice.errors import PermissionDenied
+from eoffice.store.statements import STATEMENTS
 from eoffice.sync import operations as ops
 from eoffice.sync.applying import Outcome, apply_once, keeping_rows
 from eoffice.sync.models import AppliedOperation
@@ -65,20 +66,12 @@ def _exists_unseen(session: Session, actor: User, document_id: str) -> bool:
     return seen is not None and not seen[0]
 
 
-_SEEN_QUERIES: dict[int, tuple[ColumnElement[bool], Select[Any]]] = {}
-
-
 def _seen_query(visible: ColumnElement[bool]) -> Select[Any]:
-    """``SELECT <visible> WHERE id = :document_id`` for one view's clause (``visible_documents``
-    gives the same object for the same view), built once: a new statement around that
-    clause would have its whole cache key worked out again on every push."""
-    found = _SEEN_QUERIES.get(id(visible))
-    if found is None or found[0] is not visible:
-        if len(_SEEN_QUERIES) >= 512:
-            _SEEN_QUERIES.clear()
-        found = (visible, select(visible.label("seen")).where(Document.id == bindparam("document_id")))
-        _SEEN_QUERIES[id(visible)] = found
-    return found[1]
+    """``SELECT <visible> WHERE id = :document_id`` for one view's clause, built once
+    (``store.statements``)."""
+    return STATEMENTS.get(
+        "seen", (visible,), lambda: select(visible.label("seen")).where(Document.id == bindparam("document_id"))
+    )
 
 
 def check(session: Session, actor: User, op: ops.Operation) -> None:

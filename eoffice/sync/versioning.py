@@ -221,7 +221,8 @@ def version_store(store: Any) -> int:
 
 def current_version(session: Session) -> int:
     """The highest version handed out so far (0 before any)."""
-    value = session.execute(
-        text("SELECT value FROM counters WHERE name = :n"), {"n": COUNTER}
-    ).scalar_one_or_none()
+    value = session.execute(_CURRENT, {"n": COUNTER}).scalar_one_or_none()
     return int(value or 0)
+
+
+_CURRENT = text("SELECT value FROM counters WHERE name = :n")  # every pull asks it
