@@ -16,6 +16,7 @@ from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from sqlalchemy.exc import DBAPIError
 
 import eoffice
 from eoffice.errors import (
@@ -227,6 +228,22 @@ def _install_error_handlers(app: FastAPI, store: Store) -> None:
             exc.status_code, (f"http_{exc.status_code}", "Yêu cầu không thực hiện được.", str(exc.detail))
         )
         return JSONResponse(error_body(code, vi, en), exc.status_code, headers=exc.headers)
+
+    @app.exception_handler(DBAPIError)
+    async def database_error(request: Request, exc: DBAPIError) -> JSONResponse:
+        if not exc.connection_invalidated:
+            return await bug(request, exc)
+        # The database dropped a connection in use (it restarted): the pool is renewed, and
+        # the client, told the server is unavailable, tries again shortly.
+        log.warning("database connection lost on %s %s: %s", request.method, request.url.path, exc.orig)
+        return JSONResponse(
+            error_body(
+                "database_unavailable",
+                "Máy chủ tạm thời mất kết nối tới cơ sở dữ liệu; eOffice sẽ thử lại.",
+                "The server lost its database connection for a moment; try again.",
+            ),
+            503, headers={"Retry-After": "1"},
+        )
 
     @app.exception_handler(Exception)
     async def bug(request: Request, exc: Exception) -> JSONResponse:

@@ -9,11 +9,13 @@ That queueing is what keeps register numbers gapless and unique under concurrent
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.exc import DisconnectionError
 from sqlalchemy.orm import Session, sessionmaker
 
 from eoffice.store.bulk import restore_indexes
@@ -55,6 +57,38 @@ def _sqlite_engine(url: str, begin: str, checkpoint_pages: Callable[[], int] = l
     return engine
 
 
+#: A pooled PostgreSQL connection unused for longer than this is pinged before use.
+IDLE_BEFORE_PING = 10.0
+
+
+def _ping_when_idle(engine: Engine) -> Engine:
+    """Check a pooled connection before use only when it sat idle for a while.
+
+    SQLAlchemy's ``pool_pre_ping`` pings at every checkout: a round trip for each request
+    of the server, most of whose connections were in use a moment ago. A connection idle
+    for longer than ``IDLE_BEFORE_PING`` (the database restarted overnight, a firewall
+    dropped it) is pinged and replaced when dead, as PgBouncer's ``server_check_delay``
+    does; one that dies while in use fails its request once, and SQLAlchemy then replaces
+    every connection of the pool.
+    """
+
+    @event.listens_for(engine, "checkin")
+    def _checked_in(_dbapi_conn, record) -> None:  # type: ignore[no-untyped-def]
+        record.info["idle_since"] = time.monotonic()
+
+    @event.listens_for(engine, "checkout")
+    def _checked_out(dbapi_conn, record, _proxy) -> None:  # type: ignore[no-untyped-def]
+        since = record.info.get("idle_since")
+        if since is None or time.monotonic() - since <= IDLE_BEFORE_PING:
+            return
+        try:
+            engine.dialect.do_ping(dbapi_conn)
+        except Exception as error:
+            raise DisconnectionError(f"a pooled connection was dead after {IDLE_BEFORE_PING:.0f} s idle") from error
+
+    return engine
+
+
 class Store:
     """One database: how to open sessions on it and bring its schema up to date."""
 
@@ -74,11 +108,11 @@ class Store:
             # against 0.5). A write slipped into a read session fails loudly, and nothing
             # rolls back: psycopg forgets its prepared statements at every ROLLBACK, so
             # the server's statements would be parsed and planned anew each time.
-            self.engine = create_engine(
-                url, pool_size=8, max_overflow=16, pool_pre_ping=True, isolation_level="AUTOCOMMIT",
+            self.engine = _ping_when_idle(create_engine(
+                url, pool_size=8, max_overflow=16, isolation_level="AUTOCOMMIT",
                 connect_args={"options": "-c default_transaction_read_only=on"},
-            )
-            self._write_engine = create_engine(url, pool_size=4, max_overflow=12, pool_pre_ping=True)
+            ))
+            self._write_engine = _ping_when_idle(create_engine(url, pool_size=4, max_overflow=12))
         self._reader = sessionmaker(self.engine, expire_on_commit=False)
         self._writer = sessionmaker(self._write_engine, expire_on_commit=False)
         self._lock = threading.Lock()
