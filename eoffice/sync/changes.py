@@ -48,9 +48,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
 from functools import lru_cache
 from operator import itemgetter
-from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import (
@@ -91,8 +91,8 @@ from eoffice.documents.visibility import view_key, view_of, visible_documents
 from eoffice.signing.models import TrustedRoot
 from eoffice.store.blobs import BlobStore
 from eoffice.store.bulk import full_text_aside
-from eoffice.store.statements import STATEMENTS
 from eoffice.store.sequences import next_value
+from eoffice.store.statements import STATEMENTS
 from eoffice.sync.client_state import documents_with_pending_work, set_cursor
 from eoffice.sync.versioning import current_version
 from eoffice.worklog import review as worklog_review

@@ -11,7 +11,6 @@ refusal is a PermissionDenied: rejected and audited like any other.
 from __future__ import annotations
 
 from collections.abc import Callable
-
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, bindparam, select

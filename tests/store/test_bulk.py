@@ -11,7 +11,12 @@ from sqlalchemy.schema import CreateIndex
 from eoffice.documents.models import Document
 from eoffice.store import Store
 from eoffice.store.base import Base
-from eoffice.store.bulk import indexes_aside, restore_indexes, secondary_indexes, set_indexes_aside
+from eoffice.store.bulk import (
+    indexes_aside,
+    restore_indexes,
+    secondary_indexes,
+    set_indexes_aside,
+)
 from eoffice.sync.engine import FIRST_SYNC_TABLES
 
 
