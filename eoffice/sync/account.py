@@ -39,11 +39,12 @@ from eoffice.sync.credentials import Credentials
 from eoffice.sync.desk import SyncedDesk
 from eoffice.sync.engine import RoundReport, SyncEngine, SyncStatus
 from eoffice.sync.live import UNAUTHORIZED, LiveClient
+from eoffice.sync.models import SyncState
 from eoffice.sync.watch import PullWatcher
 
 log = logging.getLogger("eoffice.sync")
 
-#: SyncState row holding the id of the last live event handled.
+#: SyncState row holding the id of the last live event handled (or caught up to).
 LIVE_CURSOR = "live"
 #: Refresh the access token this long before it expires (clocks drift).
 TOKEN_MARGIN_S = 30.0
@@ -224,13 +225,20 @@ class Account:
         return fetched
 
     def _live_cursor(self) -> int | None:
+        """The live event id to resume from; None on a first start (nothing old is told)."""
         with self.store.read() as session:
-            value = get_cursor(session, LIVE_CURSOR)
-        return value or None
+            row = session.get(SyncState, LIVE_CURSOR)
+            return int(row.cursor) if row is not None else None
 
     def _pull_cursor(self) -> int:
         with self.store.read() as session:
             return get_cursor(session)
+
+    def _live_ready(self, event_id: int) -> None:
+        """Keep the id the live channel is caught up to: the next start of the app asks
+        for the events that came while it was closed (a new direction told at once)."""
+        with self.store.write() as session:
+            set_cursor(session, event_id, name=LIVE_CURSOR)
 
     def _handle_event(self, event: dict[str, Any]) -> None:
         with self.store.write() as session:
@@ -284,7 +292,7 @@ class Account:
         self._thread.start()
         self.live = LiveClient(
             self.profile.server_url, self.access_token, self._live_cursor(), self._handle_event,
-            on_status=self._live_status, ssl_context=self._ssl,
+            on_status=self._live_status, on_ready=self._live_ready, ssl_context=self._ssl,
         ).start()
         # While the live channel is down (a proxy refusing WebSockets, say), long polls wake
         # the engine instead, so changes still arrive as they commit.

@@ -54,7 +54,9 @@ class LiveClient:
     ``token_provider()`` returns a current access token (or None when signed out); it is
     asked again before every connection, so it may refresh. ``on_event(event)`` is called
     for each event in id order, never twice for one id; ``on_status(state, message)``
-    reports connecting / online / offline / unauthorized / protocol_mismatch.
+    reports connecting / online / offline / unauthorized / protocol_mismatch;
+    ``on_ready(id)`` tells the id the channel is caught up to at each connection (to keep,
+    so that the next start asks for what came meanwhile).
     """
 
     def __init__(
@@ -65,6 +67,7 @@ class LiveClient:
         on_event: Callable[[dict[str, Any]], None],
         *,
         on_status: Callable[[str, str], None] | None = None,
+        on_ready: Callable[[int], None] | None = None,
         ssl_context: ssl.SSLContext | None = None,
         min_backoff: float = 0.5,
         max_backoff: float = 30.0,
@@ -75,6 +78,7 @@ class LiveClient:
         self.last_event_id = last_event_id
         self.on_event = on_event
         self.on_status = on_status
+        self.on_ready = on_ready
         self.ssl_context = ssl_context
         self.min_backoff = min_backoff
         self.max_backoff = max_backoff
@@ -182,6 +186,11 @@ class LiveClient:
                         # is not the one our id came from (then its numbering is the truth).
                         self.last_event_id = int(message["id"])
                         caught_up = True
+                        if self.on_ready is not None:
+                            try:
+                                self.on_ready(self.last_event_id)
+                            except Exception:
+                                log.exception("live ready callback failed")
                         self._status(ONLINE)
                         self.ready.set()
                     elif kind == "event":

@@ -23,6 +23,7 @@ from eoffice.store import Store
 from eoffice.sync import operations as ops
 from eoffice.sync.client import SyncClient
 from eoffice.sync.credentials import Credentials
+from eoffice.sync.models import SyncState
 from tests.sync.http_support import memory_keyring  # noqa: F401  (fixture)
 from tests.processes import die_with_parent
 
@@ -118,7 +119,18 @@ def test_a_second_demo_app_shares_the_first_ones_server_and_hears_its_direction(
                 store.dispose()
 
         _wait(officer_ready, "the second app's first sync", procs)
-        time.sleep(2.0)  # let its live channel connect (it resumes from its cursor anyway)
+
+        def live_channel_up() -> bool:  # the app keeps the id its live channel caught up to
+            store = Store(f"sqlite:///{officer_db}")
+            try:
+                with store.read() as s:
+                    return s.get(SyncState, "live") is not None
+            except OperationalError:
+                return False
+            finally:
+                store.dispose()
+
+        _wait(live_channel_up, "the second app's live channel", procs)
 
         # The department's clerk registers a document at the first app's server...
         pdf = pdf_factory("Về việc chuyển đổi số")

@@ -123,6 +123,48 @@ def test_a_direction_pushed_by_the_leader_arrives_live_and_by_pull(province, tmp
         clerk.close()
 
 
+def test_a_direction_made_while_the_app_was_closed_is_told_at_its_next_start(province, tmp_path, pdf_factory):
+    """The live channel keeps the id it was caught up to: the next start asks for the
+    events since, so the notification of a new direction is not lost with the window."""
+    w = province.world
+    clerk = _account(province, tmp_path, "vanthu")
+    officer = _account(province, tmp_path, "chuyenvien")
+    leader = province.device("lanhdao", w.leader_id)
+    try:
+        for account in (clerk, officer):
+            account.sign_in(PASSWORD)
+            account.sync_until_ready()
+        op = _register(clerk, pdf_factory("Về việc chuyển đổi số"))
+        clerk.engine.sync_once()
+        leader.engine.sync_once()
+        officer.start()
+        assert officer.live is not None and officer.live.ready.wait(WAIT)
+    finally:
+        officer.close()
+        clerk.close()
+
+    direct = ops.Direct(
+        new_id(), op.document_id, new_id(), "Đề nghị chủ trì xử lý",
+        (ops.LineRef(new_id(), "lead", user_id=w.officer_id, deadline="2099-01-01"),),
+    )
+    with leader.store.write() as s:
+        record_local(s, w.leader_id, direct)
+    assert leader.engine.sync_once().accepted == 1
+
+    again = _account(province, tmp_path, "chuyenvien")
+    heard: list[dict] = []
+    told = threading.Event()
+    again.on_event = lambda event: (heard.append(event), told.set())
+    try:
+        assert again.signed_in()
+        again.start()
+        assert told.wait(WAIT), "the direction made meanwhile was never told"
+        assert [e["kind"] for e in heard] == ["direction.assigned"]
+        assert heard[0]["payload"]["document_id"] == op.document_id
+    finally:
+        again.close()
+
+
 def test_an_account_follows_a_server_that_came_back_at_another_address(province, tmp_path, pdf_factory):
     from eoffice.server.embedded import EmbeddedServer
 
