@@ -8,6 +8,7 @@ That queueing is what keeps register numbers gapless and unique under concurrent
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -21,10 +22,13 @@ from sqlalchemy.orm import Session, sessionmaker
 from eoffice.store.bulk import restore_indexes
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+log = logging.getLogger("eoffice.store")
 
 
 #: SQLite's default: the WAL is copied back into the database file every 1000 pages.
 CHECKPOINT_PAGES = 1000
+#: Bytes a WAL file keeps on disk once it starts over (a first sync grows it to hundreds of MB).
+WAL_SIZE_LIMIT = 64 * 1024 * 1024
 
 
 def _sqlite_engine(url: str, begin: str, checkpoint_pages: Callable[[], int] = lambda: CHECKPOINT_PAGES) -> Engine:
@@ -44,6 +48,8 @@ def _sqlite_engine(url: str, begin: str, checkpoint_pages: Callable[[], int] = l
         cur.execute("PRAGMA foreign_keys=ON")
         cur.execute("PRAGMA busy_timeout=60000")
         cur.execute("PRAGMA cache_size=-65536")
+        # A WAL grown by a bulk load is cut back to this size once it starts over.
+        cur.execute(f"PRAGMA journal_size_limit={WAL_SIZE_LIMIT}")
         cur.close()
 
     @event.listens_for(engine, "begin")
@@ -96,6 +102,7 @@ class Store:
         self.url = url
         self.is_sqlite = url.startswith("sqlite")
         self._checkpoint_pages = CHECKPOINT_PAGES
+        self._checkpointer: threading.Thread | None = None
         if self.is_sqlite:
             self.engine = _sqlite_engine(url, "DEFERRED")
             self._write_engine = _sqlite_engine(url, "IMMEDIATE", lambda: self._checkpoint_pages)
@@ -152,26 +159,45 @@ class Store:
     @contextmanager
     def checkpoint_at_end(self) -> Iterator[None]:
         """Inside the block, SQLite's WAL is not copied back into the database as it
-        grows; on leaving it is, once (and the WAL file emptied).
+        grows; on leaving it is, once, in a thread of its own.
 
         For a bulk load: a first sync writes a couple of hundred megabytes, and a
         checkpoint every 1000 pages (two fsyncs each) cost a sixth of it, measured; a page
-        written again and again is copied back once. Nothing is less safe meanwhile: the
-        WAL holds every committed transaction, and a crash replays it as always.
+        written again and again is copied back once. SQLite's documentation suggests the
+        thread for large checkpoints: the copy (a second or two of disk writes) does not
+        hold up the window that opens once the rows are in, and a PASSIVE checkpoint
+        waits for no reader and blocks no writer. Automatic checkpoints resume when it
+        ends. Nothing is less safe meanwhile: the WAL holds every committed transaction,
+        and a crash replays it as always.
         """
         if not self.is_sqlite:
             yield
             return
+        self.wait_for_checkpoint()
         self._checkpoint_pages = 0
         try:
             yield
         finally:
-            self._checkpoint_pages = CHECKPOINT_PAGES
+            self._checkpointer = threading.Thread(target=self._checkpoint, name="eoffice-wal-checkpoint", daemon=True)
+            self._checkpointer.start()
+
+    def _checkpoint(self) -> None:
+        try:
             raw = self._write_engine.raw_connection()  # outside any transaction
             try:
-                raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+                raw.execute("PRAGMA wal_checkpoint(PASSIVE)")
             finally:
                 raw.close()
+        except Exception:  # the next automatic checkpoint copies what is left
+            log.exception("copying the WAL back after a bulk load failed")
+        finally:
+            self._checkpoint_pages = CHECKPOINT_PAGES
+
+    def wait_for_checkpoint(self, timeout: float | None = None) -> None:
+        """Wait for the copy a bulk load left running (``checkpoint_at_end``), if any."""
+        thread = self._checkpointer
+        if thread is not None:
+            thread.join(timeout)
 
     def migrate(self) -> None:
         """Bring the schema to the newest Alembic revision."""
@@ -190,6 +216,7 @@ class Store:
                 restore_indexes(session.connection())
 
     def dispose(self) -> None:
+        self.wait_for_checkpoint()
         self.engine.dispose()
         if self._write_engine is not self.engine:
             self._write_engine.dispose()

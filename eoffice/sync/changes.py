@@ -884,7 +884,7 @@ def _apply_documents(session: Session, rows: list[dict[str, Any]]) -> None:
     ids = [row["id"] for row in rows]
     known: dict[str, int] = {}
     for chunk in _chunks(ids):
-        known.update((i, k) for i, k in session.execute(select(Document.id, Document.sort_key).where(Document.id.in_(chunk))))
+        known.update((i, k) for i, k in session.execute(_SORT_KEYS, {"ids": chunk}))
     had = set(known)
     fresh = [i for i in ids if i not in had]
     if fresh:
@@ -895,6 +895,14 @@ def _apply_documents(session: Session, rows: list[dict[str, Any]]) -> None:
     _write(session, "documents", rows, pulled=True, extra=("sort_key",), keep=("sort_key",))
     _replace_files(session, rows, [i for i in ids if i in had])
     _reindex(session, rows, known)
+
+
+# Asked for every chunk of a page's documents (a first sync: two hundred times), built once.
+_SORT_KEYS = select(Document.id, Document.sort_key).where(Document.id.in_(bindparam("ids", expanding=True)))
+_SEARCH = DocumentSearch.__table__
+_SEARCH_ROWS = select(_SEARCH.c.seq, _SEARCH.c.document_id, _SEARCH.c.fields_text, _SEARCH.c.body_text).where(
+    _SEARCH.c.document_id.in_(bindparam("ids", expanding=True))
+)
 
 
 def _replace_files(session: Session, rows: list[dict[str, Any]], had_files: list[str]) -> None:
@@ -924,15 +932,7 @@ def _reindex(session: Session, rows: list[dict[str, Any]], sort_keys: dict[str, 
     if fts:
         session.execute(text("INSERT INTO search_bulk_writes(id) VALUES (1)"))
     for chunk in _chunks(rows):
-        ids = [v["id"] for v in chunk]
-        indexed = {
-            row.document_id: row
-            for row in session.execute(
-                select(search.c.seq, search.c.document_id, search.c.fields_text, search.c.body_text).where(
-                    search.c.document_id.in_(ids)
-                )
-            )
-        }
+        indexed = {row.document_id: row for row in session.execute(_SEARCH_ROWS, {"ids": [v["id"] for v in chunk]})}
         fresh, changed, old = [], [], []
         for v in chunk:
             text_ = fields_text_of(v)

@@ -84,15 +84,25 @@ def _write_megabytes(store: Store, count: int) -> None:
 
 def test_a_load_copies_the_wal_back_once_when_it_ends(sqlite_store: Store, tmp_path: Path):
     """Inside ``checkpoint_at_end`` the WAL keeps every page (no checkpoint every 1000
-    pages, two fsyncs each); leaving it copies them into the database and empties it."""
+    pages, two fsyncs each); leaving it copies them into the database, in a thread."""
     wal = tmp_path / "eoffice.sqlite3-wal"
     _write_megabytes(sqlite_store, 8)
     assert wal.stat().st_size < 6 * 1048576  # ordinary writes: checkpointed about every 4 MB
     with sqlite_store.checkpoint_at_end():
         _write_megabytes(sqlite_store, 12)
         assert wal.stat().st_size > 12 * 1048576  # all of it still in the WAL
-    assert wal.stat().st_size == 0
+    sqlite_store.wait_for_checkpoint(30)
+    raw = sqlite_store.engine.raw_connection()
+    try:  # (busy, frames in the WAL, frames copied back): all of them copied
+        busy, frames, copied = raw.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
+    finally:
+        raw.close()
+    assert busy == 0 and frames == copied > 3000
     with sqlite_store.read() as s:
         assert s.scalar(text("SELECT count(*) FROM scratch")) == 20
-    _write_megabytes(sqlite_store, 8)  # and ordinary writes are checkpointed again
-    assert wal.stat().st_size < 6 * 1048576
+    size = wal.stat().st_size
+    _write_megabytes(sqlite_store, 8)  # ordinary writes start the WAL over, checkpointed again
+    assert wal.stat().st_size <= size
+    with sqlite_store.checkpoint_at_end():
+        pass  # a second load waits for the first one's copy
+    sqlite_store.dispose()  # and disposing waits for it too
