@@ -48,6 +48,19 @@ def _pg_database() -> Iterator[str]:
         admin.dispose()
 
 
+def drop_connections(database: str | None) -> int:
+    """End every connection to ``database`` but ours, as a PostgreSQL restart does to a
+    server's pooled connections; returns how many there were."""
+    admin = sa.create_engine(PG_URL, isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as conn:
+            return len(conn.execute(sa.text(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = :db AND pid <> pg_backend_pid()"
+            ), {"db": database}).all())
+    finally:
+        admin.dispose()
+
+
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
 def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
     """A migrated, empty database: a SQLite file, and a fresh PostgreSQL database."""

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import create_engine, func, select, text
+from sqlalchemy import func, select, text
 from sqlalchemy.exc import DBAPIError
 
 from eoffice.directory.admin import create_organisation
 from eoffice.directory.models import Organisation
 from eoffice.store import Store
 from eoffice.store import engine as engine_module
-from tests.conftest import PG_URL
+from tests.conftest import drop_connections
 
 
 @pytest.mark.parametrize("store", ["postgresql"], indirect=True)
@@ -48,18 +48,6 @@ def test_a_write_session_rolls_back_whole_on_an_error(store: Store):
         assert s.execute(text("SELECT 1")).scalar() == 1
 
 
-def _kill_connections(store: Store) -> int:
-    """What a database restart does to a server's pooled connections."""
-    admin = create_engine(PG_URL, isolation_level="AUTOCOMMIT")
-    try:
-        with admin.connect() as conn:
-            return len(conn.execute(text(
-                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = :db AND pid <> pg_backend_pid()"
-            ), {"db": store.engine.url.database}).all())
-    finally:
-        admin.dispose()
-
-
 @pytest.mark.parametrize("store", ["postgresql"], indirect=True)
 def test_a_connection_that_died_while_idle_is_replaced_before_use(store: Store, monkeypatch):
     monkeypatch.setattr(engine_module, "IDLE_BEFORE_PING", 0.0)  # every pooled connection counts as idle
@@ -68,7 +56,7 @@ def test_a_connection_that_died_while_idle_is_replaced_before_use(store: Store, 
             assert s.scalar(select(func.count()).select_from(Organisation)) == i
         with store.write() as s:
             create_organisation(s, f"000.00.0{i}.H41", "Ủy ban nhân dân", f"UB{i}")
-        assert _kill_connections(store) >= 2  # the read pool's and the write pool's
+        assert drop_connections(store.engine.url.database) >= 2  # the read pool's and the write pool's
     with store.read() as s:
         assert s.scalar(select(func.count()).select_from(Organisation)) == 2
 
@@ -79,7 +67,7 @@ def test_a_connection_that_died_in_use_fails_once_and_the_pool_recovers(store: S
     (the server answers it with an error, the client retries), then the pool is new."""
     with store.read() as s:
         s.scalar(select(func.count()).select_from(Organisation))
-    assert _kill_connections(store) >= 2
+    assert drop_connections(store.engine.url.database) >= 2
     with pytest.raises(DBAPIError):
         with store.read() as s:
             s.scalar(select(func.count()).select_from(Organisation))

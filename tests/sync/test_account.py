@@ -40,6 +40,35 @@ def _register(account: Account, pdf: Path) -> ops.RegisterIncoming:
     return op
 
 
+def _registered_and_listening(  # type: ignore[no-untyped-def]
+    clerk: Account, officer: Account, leader, pdf_factory, on_event=None, on_round=None
+) -> ops.RegisterIncoming:
+    """The clerk registers a document the leader pulls; the officer's app runs, its live
+    channel caught up."""
+    for account in (clerk, officer):
+        account.sign_in(PASSWORD)
+        account.sync_until_ready()
+    op = _register(clerk, pdf_factory("Về việc chuyển đổi số"))
+    clerk.engine.sync_once()
+    leader.engine.sync_once()
+    officer.on_event = on_event
+    officer.on_round = on_round
+    officer.start()
+    assert officer.live is not None and officer.live.ready.wait(WAIT)
+    return op
+
+
+def _direct_to_officer(province: Province, leader, op: ops.RegisterIncoming) -> None:  # type: ignore[no-untyped-def]
+    w = province.world
+    direct = ops.Direct(
+        new_id(), op.document_id, new_id(), "Đề nghị chủ trì xử lý",
+        (ops.LineRef(new_id(), "lead", user_id=w.officer_id, deadline="2099-01-01"),),
+    )
+    with leader.store.write() as s:
+        record_local(s, w.leader_id, direct)
+    assert leader.engine.sync_once().accepted == 1
+
+
 def test_each_server_and_user_has_a_folder_of_its_own(tmp_path):
     a = Profile.of("http://127.0.0.1:8765", "VanThu", base=tmp_path)
     b = Profile.of("http://127.0.0.1:8765", "lanhdao", base=tmp_path)
@@ -93,24 +122,8 @@ def test_a_direction_pushed_by_the_leader_arrives_live_and_by_pull(province, tmp
                 arrived.set()
 
     try:
-        for account in (clerk, officer):
-            account.sign_in(PASSWORD)
-            account.sync_until_ready()
-        op = _register(clerk, pdf_factory("Về việc chuyển đổi số"))
-        clerk.engine.sync_once()
-        leader.engine.sync_once()
-        officer.on_event = heard
-        officer.on_round = round_done
-        officer.start()
-        assert officer.live is not None and officer.live.ready.wait(WAIT)
-
-        direct = ops.Direct(
-            new_id(), op.document_id, new_id(), "Đề nghị chủ trì xử lý",
-            (ops.LineRef(new_id(), "lead", user_id=w.officer_id, deadline="2099-01-01"),),
-        )
-        with leader.store.write() as s:
-            record_local(s, w.leader_id, direct)
-        assert leader.engine.sync_once().accepted == 1
+        op = _registered_and_listening(clerk, officer, leader, pdf_factory, heard, round_done)
+        _direct_to_officer(province, leader, op)
 
         assert arrived.wait(WAIT), "the officer's database never received the direction"
         assert [e["kind"] for e in events] == ["direction.assigned"]
@@ -131,25 +144,11 @@ def test_a_direction_made_while_the_app_was_closed_is_told_at_its_next_start(pro
     officer = _account(province, tmp_path, "chuyenvien")
     leader = province.device("lanhdao", w.leader_id)
     try:
-        for account in (clerk, officer):
-            account.sign_in(PASSWORD)
-            account.sync_until_ready()
-        op = _register(clerk, pdf_factory("Về việc chuyển đổi số"))
-        clerk.engine.sync_once()
-        leader.engine.sync_once()
-        officer.start()
-        assert officer.live is not None and officer.live.ready.wait(WAIT)
+        op = _registered_and_listening(clerk, officer, leader, pdf_factory)
     finally:
         officer.close()
         clerk.close()
-
-    direct = ops.Direct(
-        new_id(), op.document_id, new_id(), "Đề nghị chủ trì xử lý",
-        (ops.LineRef(new_id(), "lead", user_id=w.officer_id, deadline="2099-01-01"),),
-    )
-    with leader.store.write() as s:
-        record_local(s, w.leader_id, direct)
-    assert leader.engine.sync_once().accepted == 1
+    _direct_to_officer(province, leader, op)
 
     again = _account(province, tmp_path, "chuyenvien")
     heard: list[dict] = []
