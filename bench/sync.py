@@ -269,6 +269,7 @@ def seed_documents(url: str, info: dict[str, Any], n: int) -> None:
 
 def serve(url: str, data_dir: str) -> None:
     """``--serve``: an EmbeddedServer until stdin closes; prints its port first."""
+    from eoffice.heap import freeze_startup_heap
     from eoffice.server.embedded import EmbeddedServer
     from eoffice.server.settings import ServerSettings
     from eoffice.store import Store
@@ -278,6 +279,7 @@ def serve(url: str, data_dir: str) -> None:
     settings = ServerSettings(data_dir=Path(data_dir))
     blobs = BlobStore(Path(data_dir) / "blobs")
     server = EmbeddedServer(store, blobs, settings).start()
+    freeze_startup_heap()  # what `eoffice server` does once its app is made
     print(server.port, flush=True)
     sys.stdin.read()  # the parent closes our stdin to stop us
     server.stop()
@@ -315,6 +317,7 @@ class ServerProcess:
 
 
 def _device(server_url: str, username: str, folder: Path, name: str):  # type: ignore[no-untyped-def]
+    from eoffice.heap import freeze_startup_heap
     from eoffice.store import Store
     from eoffice.store.blobs import BlobStore
     from eoffice.sync.client import SyncClient
@@ -325,6 +328,7 @@ def _device(server_url: str, username: str, folder: Path, name: str):  # type: i
     client = SyncClient(server_url, credentials=Credentials(server_url, username))
     client.login(username, PASSWORD)
     client.hello()
+    freeze_startup_heap()  # what the desktop app does once its window is up
     return store, BlobStore(folder / f"{name}-blobs"), client
 
 

@@ -49,5 +49,9 @@ def app_from_environment() -> FastAPI:
     """The app of one uvicorn worker; the parent process already ran the migrations."""
     from eoffice.server.app import create_app
 
+    from eoffice.heap import freeze_startup_heap
+
     store, blobs, settings = open_server(os.environ.get(ENV_DATABASE_URL), os.environ.get(ENV_DATA_DIR), migrate=False)
-    return create_app(store, blobs, settings)
+    app = create_app(store, blobs, settings)
+    freeze_startup_heap()
+    return app

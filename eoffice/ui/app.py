@@ -7,10 +7,11 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
+from eoffice.heap import freeze_startup_heap
 from eoffice.store import Store
 from eoffice.store.blobs import BlobStore
 from eoffice.ui.i18n import install_translator
@@ -55,6 +56,7 @@ def run_app(
     app = application(language)
     window = create_main_window(store, blobs, user_id, demo_users)
     window.show()
+    QTimer.singleShot(0, freeze_startup_heap)  # once the window is up
     return app.exec()
 
 
@@ -79,6 +81,7 @@ def run_desktop(
     )
     desktop.finished.connect(app.exit)
     desktop.start()
+    QTimer.singleShot(0, freeze_startup_heap)  # once the event loop runs
     try:
         return app.exec()
     finally:
