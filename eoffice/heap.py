@@ -15,8 +15,8 @@ import gc
 
 
 def freeze_startup_heap() -> None:
-    """Collect the start-up's garbage once, then freeze what is left (call once, when the
-    process has loaded what it needs: not in a test process that starts many servers,
-    whose frozen objects would never be freed)."""
+    """Collect the start-up's garbage, then freeze what is left. Call it when the process
+    has loaded what it needs (a later call freezes what came since); not in a test
+    process that starts many servers, whose frozen objects would never be freed."""
     gc.collect()
     gc.freeze()

@@ -54,10 +54,6 @@ def _hash_values(seq: int, id: str, at: datetime | str, *rest: Any) -> str:
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
-def _event_hash(event: AuditEvent) -> str:
-    return _hash_values(*(getattr(event, column.key) for column in _HASHED))
-
-
 #: The event's INSERT: built once; a plain statement, not the unit of work (every
 #: operation writes one or two events, and a flush of one object cost more than the rest
 #: of writing it).

@@ -47,9 +47,8 @@ def open_server(
 
 def app_from_environment() -> FastAPI:
     """The app of one uvicorn worker; the parent process already ran the migrations."""
-    from eoffice.server.app import create_app
-
     from eoffice.heap import freeze_startup_heap
+    from eoffice.server.app import create_app
 
     store, blobs, settings = open_server(os.environ.get(ENV_DATABASE_URL), os.environ.get(ENV_DATA_DIR), migrate=False)
     app = create_app(store, blobs, settings)

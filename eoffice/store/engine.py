@@ -218,5 +218,4 @@ class Store:
     def dispose(self) -> None:
         self.wait_for_checkpoint()
         self.engine.dispose()
-        if self._write_engine is not self.engine:
-            self._write_engine.dispose()
+        self._write_engine.dispose()

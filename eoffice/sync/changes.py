@@ -387,28 +387,29 @@ def _close(session: Session, view: _View, page: dict[str, list[dict[str, Any]]],
 
 def _visible_versions(view: _View, wanted: dict[str, set[str]]) -> tuple[Any, dict[str, Any]]:
     """The statement (and its values) asking which of the ``wanted`` ids of each table the
-    user may see, with their versions: ``(table, id, version)`` rows."""
+    user may see, with their versions: ``(table, id, version)`` rows. Built once per view
+    and set of tables, the ids bound, unless a table's clause is built per request or its
+    ids are many (then asked in chunks)."""
     targets = tuple(sorted(wanted))
     if all(view.stable(t) and len(wanted[t]) <= 500 for t in targets):
         anchors = tuple(view.visible(t) for t in targets)
-
-        def build() -> Any:
-            asks = [
-                select(literal(t).label("t"), MODELS[t].id, MODELS[t].server_version)
-                .where(MODELS[t].id.in_(bindparam(f"ids_{i}", expanding=True)), visible)
-                for i, (t, visible) in enumerate(zip(targets, anchors))
-            ]
-            return union_all(*asks) if len(asks) > 1 else asks[0]
-
-        statement = STATEMENTS.get(("visible versions", targets), anchors, build)
+        statement = STATEMENTS.get(("visible versions", targets), anchors, lambda: _version_asks(
+            [(t, bindparam(f"ids_{i}", expanding=True), visible) for i, (t, visible) in enumerate(zip(targets, anchors))]
+        ))
         return statement, {f"ids_{i}": sorted(wanted[t]) for i, t in enumerate(targets)}
+    return _version_asks(
+        [(t, chunk, view.visible(t)) for t in targets for chunk in _chunks(sorted(wanted[t]))]
+    ), {}
+
+
+def _version_asks(arms: list[tuple[str, Any, ColumnElement[bool]]]) -> Any:
+    """``(table, id, version)`` of the rows of each arm's table whose ids are among its
+    ``ids`` and that its clause lets through."""
     asks = [
-        select(literal(target).label("t"), MODELS[target].id, MODELS[target].server_version)
-        .where(MODELS[target].id.in_(chunk), view.visible(target))
-        for target in targets
-        for chunk in _chunks(sorted(wanted[target]))
+        select(literal(t).label("t"), MODELS[t].id, MODELS[t].server_version).where(MODELS[t].id.in_(ids), visible)
+        for t, ids, visible in arms
     ]
-    return (union_all(*asks) if len(asks) > 1 else asks[0]), {}
+    return union_all(*asks) if len(asks) > 1 else asks[0]
 
 
 def _probes() -> Any:
