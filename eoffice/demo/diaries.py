@@ -40,7 +40,8 @@ RESULTS = ["Hoàn thành", "Đã trình lãnh đạo", "Đang thực hiện", ""
 
 def seed_diaries(store: Store, *, today: date | None = None, weeks: int = 3, seed: int = 7) -> int:
     """Give every officer ``weeks`` weeks of diary up to ``today``; the weeks before the
-    current one approved by a leader who leads them, with a comment now and then. Returns
+    current one approved by a leader who leads them, the first with a comment by the
+    nearest of them (a head of unit's review in the demo), later ones now and then. Returns
     the number of entries written."""
     rng = random.Random(seed)
     today = today or date.today()
@@ -79,10 +80,24 @@ def seed_diaries(store: Store, *, today: date | None = None, weeks: int = 3, see
             monday = first
             while monday < week_start(today):
                 leader = rng.choice(reviewers)
-                if rng.random() < 0.3:
-                    review.add_comment(s, leader.id, new_id(), officer.id, monday,
-                                       rng.choice(["Đề nghị ghi rõ kết quả từng việc.", "Tốt, đề nghị phát huy.",
-                                                   "Lưu ý thời hạn trả lời văn bản."]))
+                # Each person's first week is commented on by the leader nearest to them
+                # (their head of unit, when they have one), so every head has reviewed
+                # someone; later weeks now and then by whoever approves them.
+                if monday == first:
+                    leader = _nearest(reviewers, officer)
+                if monday == first or rng.random() < 0.3:
+                    review.add_comment(s, leader.id, new_id(), officer.id, monday, rng.choice(COMMENTS))
                 review.approve_week(s, leader.id, officer.id, monday)
                 monday += timedelta(days=7)
     return written
+
+
+COMMENTS = ["Đề nghị ghi rõ kết quả từng việc.", "Tốt, đề nghị phát huy.", "Lưu ý thời hạn trả lời văn bản."]
+
+
+def _nearest(reviewers: list[User], person: User) -> User:
+    """The reviewer closest to ``person``: the head of their own unit, else a head of a unit
+    above it, else a leader of the organisation."""
+    heads = [r for r in reviewers if not review.leads_organisation(r)]
+    same_unit = [r for r in heads if r.unit_id == person.unit_id and r.id != person.id]
+    return (same_unit or heads or reviewers)[0]

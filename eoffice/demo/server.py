@@ -20,6 +20,7 @@ import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import IO, Any
 
@@ -126,9 +127,6 @@ def open_server_database(folder: DemoFolder, *, documents: int, progress: Progre
     """The demo server's database, seeded with the province on first use; every demo user
     gets the demo password and a soft e-card (``demo.cards``), at every start if missing."""
     from eoffice.demo.cards import give_cards
-    from eoffice.demo.diaries import seed_diaries
-    from eoffice.demo.seed import seed_demo
-    from eoffice.server.admin import set_password
     from eoffice.sync.versioning import install_versioning
 
     folder.server_dir.mkdir(parents=True, exist_ok=True)
@@ -140,13 +138,25 @@ def open_server_database(folder: DemoFolder, *, documents: int, progress: Progre
         seeded = session.scalar(select(func.count()).select_from(User)) or 0
     if not seeded:
         print(f"Đang tạo dữ liệu mẫu ({documents} văn bản) tại {folder.root} …", file=sys.stderr)
-        seed_demo(store, blobs, documents=documents, progress=progress)
-        seed_diaries(store)  # a few weeks of work diaries, some reviewed
-        with store.write() as session:
-            for user in session.scalars(select(User).where(User.deleted.is_(False))):
-                set_password(session, user, DEMO_PASSWORD)
+        seed_server(store, blobs, documents=documents, progress=progress)
     give_cards(store, blobs, folder.cards_dir)
     return store, blobs, ServerSettings(data_dir=folder.server_dir)
+
+
+def seed_server(
+    store: Store, blobs: BlobStore, *, documents: int, today: date | None = None, progress: Progress | None = None
+) -> None:
+    """Fill an empty, migrated server database as the demo does: the province and its
+    documents, a few weeks of work diaries (some reviewed), the demo password for all."""
+    from eoffice.demo.diaries import seed_diaries
+    from eoffice.demo.seed import seed_demo
+    from eoffice.server.admin import set_password
+
+    seed_demo(store, blobs, documents=documents, today=today, progress=progress)
+    seed_diaries(store, today=today)
+    with store.write() as session:
+        for user in session.scalars(select(User).where(User.deleted.is_(False))):
+            set_password(session, user, DEMO_PASSWORD)
 
 
 def publish(folder: DemoFolder, url: str) -> None:

@@ -12,6 +12,9 @@ The org chart names no head of a unit, so the roles decide:
 A person's diary is read by its owner and by the leaders who lead them; nobody else —
 not another unit's head, not an admin. The same rule is written twice: in Python for
 the domain's checks (``leads``) and as SQL for what the server sends (``visible_to``).
+Both take a head of unit's units from ``unit_subtree``; the SQL names them as a list,
+not as a recursive common table expression: a pull puts the clause of every diary table
+into one statement, and SQL would have them all share (and SQLAlchemy refuses) one name.
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from sqlalchemy import and_, exists, false, func, not_, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, object_session
 from sqlalchemy.sql.elements import ColumnElement
 
 from eoffice.audit.chain import record
@@ -86,8 +89,13 @@ def _has_role(user_id: ColumnElement[str], role: Role) -> ColumnElement[bool]:
     return exists().where(UserRole.user_id == user_id, UserRole.role == role.value)
 
 
-def led_user_ids(leader: User) -> ColumnElement[bool]:
-    """SQL: ``User`` rows ``leader`` leads (for a WHERE on ``users``)."""
+def led_user_ids(leader: User, session: Session | None = None) -> ColumnElement[bool]:
+    """SQL: ``User`` rows ``leader`` leads (for a WHERE on ``users``).
+
+    ``session`` (by default the one ``leader`` was loaded in) reads a head of unit's unit
+    tree, as ``leads`` does; the clause names the units, so it can stand any number of
+    times in one statement.
+    """
     if not leader.has_role(Role.LEADER):
         return false()
     heads = and_(_has_role(User.id, Role.LEADER), not_(_has_role(User.id, Role.OFFICER)))
@@ -96,15 +104,18 @@ def led_user_ids(leader: User) -> ColumnElement[bool]:
         return same_org
     if leader.unit_id is None:
         return false()
-    tree = select(Unit.id).where(Unit.id == leader.unit_id).cte("led_units", recursive=True)
-    tree = tree.union_all(select(Unit.id).where(Unit.parent_id == tree.c.id))
-    return and_(same_org, User.unit_id.in_(select(tree.c.id)))
+    session = session or object_session(leader)
+    if session is None:
+        raise ValueError("led_user_ids needs a session to read a head of unit's unit tree")
+    return and_(same_org, User.unit_id.in_(sorted(unit_subtree(session, leader.unit_id))))
 
 
-def visible_to(viewer: User, owner_column: ColumnElement[str]) -> ColumnElement[bool]:
+def visible_to(
+    viewer: User, owner_column: ColumnElement[str], session: Session | None = None
+) -> ColumnElement[bool]:
     """SQL: rows whose owner (``owner_column``) ``viewer`` may read: their own, and those of
     the people they lead."""
-    led = select(User.id).where(led_user_ids(viewer))
+    led = select(User.id).where(led_user_ids(viewer, session))
     return or_(owner_column == viewer.id, owner_column.in_(led))
 
 

@@ -140,3 +140,89 @@ def test_an_edit_made_offline_before_the_approval_arrived_is_kept_aside(province
         view = week_view(s, w.officer_id, w.officer_id, MONDAY)
     assert view.state == "approved" and view.minutes == 60  # the approved week as the leader saw it
     assert [(e.text, e.conflict) for e in view.conflicts] == [("Tiếp công dân và trả lời kiến nghị", "locked")]
+
+
+def _pull_all(device: Device, limit: int) -> dict[str, set[str]]:
+    """Every row the server sends the device's user from cursor 0, ``limit`` rows a page,
+    over HTTP (each page a 200: ``pull`` raises otherwise); ids per diary table."""
+    got: dict[str, set[str]] = {"worklog_entries": set(), "worklog_weeks": set(), "worklog_comments": set()}
+    cursor, more = 0, True
+    while more:
+        page = device.client.pull(cursor, limit=limit)
+        for table, ids in got.items():
+            ids.update(row["id"] for row in page.rows.get(table, []))
+        assert page.next_cursor >= cursor
+        cursor, more = page.next_cursor, page.more
+    return got
+
+
+def test_a_head_of_unit_pulls_their_units_diaries_with_their_comments_at_every_cursor(province: Province):
+    """A leader who is also an officer (Trưởng phòng) reviews their own unit and the units
+    below it: their pull reads every diary table through that rule at once."""
+    from eoffice.directory.admin import create_unit, create_user
+    from eoffice.directory.models import Role
+    from tests.server.conftest import give_passwords
+
+    w = province.world
+    with province.store.write() as s:
+        th = create_unit(s, w.org_id, "TH", "Phòng Tổng hợp", parent_id=w.office_unit_id)  # under Văn phòng
+        head = create_user(s, "chanhvanphong", "Vũ Văn Tám", w.org_id, {Role.LEADER, Role.OFFICER}, w.office_unit_id)
+        sub_head = create_user(s, "truongphong", "Hà Thị Hạnh", w.org_id, {Role.OFFICER, Role.LEADER}, th.id)
+        th_officer = create_user(s, "chuyenvien3", "Ngô Văn Bình", w.org_id, {Role.OFFICER}, th.id)
+        tc_head = create_user(s, "truongphongtc", "Lý Thị Nga", w.org_id, {Role.LEADER, Role.OFFICER}, w.finance_unit_id)
+        ids = {u.username: u.id for u in (head, sub_head, th_officer, tc_head)}
+    give_passwords(province.store, *ids)
+    devices = {
+        "chuyenvien": province.device("chuyenvien", w.officer_id),
+        "chuyenvien2": province.device("chuyenvien2", w.officer2_id),
+        "lanhdao": province.device("lanhdao", w.leader_id),
+        **{name: province.device(name, user_id) for name, user_id in ids.items()},
+    }
+    owner = {"chuyenvien": w.officer_id, "chuyenvien2": w.officer2_id, **ids}
+    entries = {}
+    for name in ("chuyenvien", "chuyenvien2", "chuyenvien3", "truongphong", "chanhvanphong"):
+        op = _add(f"Việc của {name}")
+        [result] = devices[name].client.push([op])
+        assert result.outcome == "accepted", result.reason
+        entries[name] = op.entry_id
+
+    def review(reviewer: str, op) -> str:  # type: ignore[no-untyped-def]
+        [result] = devices[reviewer].client.push([op])
+        assert result.outcome == "accepted", result.reason
+        return str(op.comment_id) if isinstance(op, wops.CommentWeek) else f"{op.owner_id}:{op.week_start}"
+
+    monday = MONDAY.isoformat()
+    comments = {
+        "on chuyenvien": review("chanhvanphong", wops.CommentWeek(
+            op_id=new_id(), comment_id=new_id(), owner_id=w.officer_id, week_start=monday, text="Ghi rõ kết quả.")),
+        "on chuyenvien3": review("truongphong", wops.CommentWeek(
+            op_id=new_id(), comment_id=new_id(), owner_id=ids["chuyenvien3"], week_start=monday, text="Tốt.")),
+        "on chuyenvien2": review("truongphongtc", wops.CommentWeek(
+            op_id=new_id(), comment_id=new_id(), owner_id=w.officer2_id, week_start=monday, text="Đạt.")),
+    }
+    for reviewer, person in (("chanhvanphong", ids["truongphong"]), ("truongphong", ids["chuyenvien3"])):
+        review(reviewer, wops.ApproveWeek(op_id=new_id(), owner_id=person, week_start=monday))
+    with province.store.read() as s:
+        weeks = {week.user_id: week.id for week in s.scalars(select(WorklogWeek))}
+
+    def expected(*people: str) -> dict[str, set[str]]:
+        mine = {owner[p] for p in people}
+        return {
+            "worklog_entries": {entries[p] for p in people if p in entries},
+            "worklog_weeks": {weeks[u] for u in mine if u in weeks},
+            "worklog_comments": {c for key, c in comments.items() if owner[key.removeprefix("on ")] in mine},
+        }
+
+    reads = {
+        # The head of Văn phòng: their own diary, Văn phòng's and Tổng hợp's (below it).
+        "chanhvanphong": expected("chanhvanphong", "chuyenvien", "truongphong", "chuyenvien3"),
+        "truongphong": expected("truongphong", "chuyenvien3"),
+        "truongphongtc": expected("truongphongtc", "chuyenvien2"),
+        "lanhdao": expected("chanhvanphong", "chuyenvien", "truongphong", "chuyenvien3", "truongphongtc", "chuyenvien2"),
+        "chuyenvien": expected("chuyenvien"),
+        "chuyenvien3": expected("chuyenvien3"),
+    }
+    assert all(reads["chanhvanphong"].values())  # rows in every diary table
+    for name, wanted in reads.items():
+        for limit in (1000, 1):  # one page, and a page at every version
+            assert _pull_all(devices[name], limit) == wanted, (name, limit)
