@@ -14,6 +14,13 @@ Audience: ``user_id`` names one person; otherwise ``unit_id`` means the members 
 otherwise ``organisation_id`` the members of an organisation; ``role`` narrows a unit or
 organisation audience to the users holding that role (e.g. the clerks who receive a
 delivered document). An event with no audience reaches nobody.
+
+Visibility: an event tells its document's number, type and direction text, so it reaches
+a member of its audience only if they may see that document by the pull's own rule
+(``sync.changes.visible_rows``), asked when it is sent: ``admitted`` is the one gate the
+backlog of a connecting socket (``backlog``) and the live fan-out (``server.fanout``)
+both go through. A secret document directed to a unit, or delivered to an organisation's
+clerks, tells nothing to those of them the document does not name.
 """
 
 from __future__ import annotations
@@ -74,6 +81,12 @@ class LiveEvent(Base):
     role: Mapped[str | None] = mapped_column(String(20), nullable=True)
     payload_json: Mapped[str] = mapped_column(Text, default="{}")
 
+    @property
+    def document_id(self) -> str | None:
+        """The document the event is about (``record_event``'s ``document_id``), if any."""
+        value = json.loads(self.payload_json or "{}").get("document_id")
+        return value if isinstance(value, str) else None
+
     def to_message(self) -> dict[str, Any]:
         """The event as the live channel sends it."""
         return {
@@ -130,6 +143,7 @@ def record_event(
     kind: str,
     payload: dict[str, Any],
     *,
+    document_id: str | None,
     user_id: str | None = None,
     unit_id: str | None = None,
     organisation_id: str | None = None,
@@ -137,9 +151,14 @@ def record_event(
 ) -> LiveEvent:
     """Write one event in the caller's transaction; it is announced when that commits.
 
+    ``document_id``: the document the event tells about (None only for an event that
+    tells nothing of any document): each member of the audience receives it only if they
+    may see that document (``admitted``).
+
     On PostgreSQL the sequence number, the row and the NOTIFY are one statement (three
     round trips were a tenth of a direction's push); elsewhere the ORM writes the row.
     """
+    payload = {**payload, "document_id": document_id} if document_id is not None else dict(payload)
     ev = LiveEvent(
         id=new_id(), at=utcnow(), kind=kind, user_id=user_id, unit_id=unit_id,
         organisation_id=organisation_id, role=role,
@@ -169,13 +188,44 @@ _PG_RECORD = text(
 )
 
 
-def events_after(session: Session, audience: Audience, after: int, limit: int = 500) -> list[LiveEvent]:
-    """The user's events with ``seq > after``, oldest first (what a reconnecting client missed)."""
-    return list(
+def admitted(session: Session, user_id: str, evs: list[LiveEvent]) -> list[LiveEvent]:
+    """Of events addressed to a user (their audience includes them), those the user may
+    receive now: each about a document passes only if the pull would send them that
+    document (``visible_rows``, the pull's one rule), asked in one statement. What every
+    event sent to a user goes through."""
+    from eoffice.directory.models import User
+    from eoffice.documents.models import Document
+    from eoffice.sync.changes import visible_rows
+
+    about = {doc_id for ev in evs if (doc_id := ev.document_id) is not None}
+    if not about:
+        return list(evs)
+    user = session.get(User, user_id)
+    if user is None or user.deleted:
+        return []
+    seen = set(session.scalars(
+        select(Document.id).where(Document.id.in_(sorted(about)), visible_rows("documents", user))
+    ))
+    return [ev for ev in evs if ev.document_id is None or ev.document_id in seen]
+
+
+def backlog(session: Session, audience: Audience, after: int, limit: int = 500) -> tuple[list[LiveEvent], int, bool]:
+    """What a reconnecting client missed: the user's events with ``seq > after`` that they
+    may receive (``admitted``), oldest first, from at most ``limit`` events of their
+    audience; with the last seq read (to resume from) and whether more may follow."""
+    rows = list(
         session.scalars(
             select(LiveEvent).where(LiveEvent.seq > after, audience.condition()).order_by(LiveEvent.seq).limit(limit)
         )
     )
+    upto = rows[-1].seq if rows else after
+    return admitted(session, audience.user_id, rows), upto, len(rows) == limit
+
+
+def events_after(session: Session, audience: Audience, after: int, limit: int = 500) -> list[LiveEvent]:
+    """The user's events with ``seq > after`` they may receive, oldest first (from the
+    first ``limit`` of their audience: ``backlog`` says where to go on from)."""
+    return backlog(session, audience, after, limit)[0]
 
 
 def latest_seq(session: Session) -> int:
@@ -228,27 +278,28 @@ def record_for_operation(session: Session, actor_id: str, op: Any, result: Any) 
     by = {"by_id": actor_id, "by": _name(session, actor_id)}
     made: list[LiveEvent] = []
 
-    def tell(kind: str, payload: dict[str, Any], **audience: str | None) -> None:
+    def tell(kind: str, document_id: str, details: dict[str, Any], **audience: str | None) -> None:
+        """An event about ``document_id`` (its summary, then ``details``) for ``audience``."""
         if audience.get("user_id") == actor_id:
             return
         if not any(audience.values()):
             return
-        made.append(record_event(session, kind, {**payload, **by}, **audience))
+        payload = {**_document_summary(session, document_id), **details, **by}
+        made.append(record_event(session, kind, payload, document_id=document_id, **audience))
 
     def lines_assigned(line_ids: list[str], direction_text: str) -> None:
         for line_id in line_ids:
             line = session.get(DirectionLine, line_id)
             if line is None:
                 continue
-            payload = {
-                **_document_summary(session, line.document_id), "line_id": line.id,
-                "direction_id": line.direction_id, "role": line.role,
+            details = {
+                "line_id": line.id, "direction_id": line.direction_id, "role": line.role,
                 "deadline": line.deadline.isoformat() if line.deadline else None, "text": direction_text,
             }
             if line.user_id:
-                tell(DIRECTION_ASSIGNED, payload, user_id=line.user_id)
+                tell(DIRECTION_ASSIGNED, line.document_id, details, user_id=line.user_id)
             else:
-                tell(DIRECTION_ASSIGNED, payload, unit_id=line.unit_id)
+                tell(DIRECTION_ASSIGNED, line.document_id, details, unit_id=line.unit_id)
 
     if isinstance(op, ops.Direct):
         lines_assigned([ln.line_id for ln in op.lines], op.text)
@@ -259,46 +310,39 @@ def record_for_operation(session: Session, actor_id: str, op: Any, result: Any) 
         if line is not None:
             direction = session.get(DocumentDirection, line.direction_id)
             tell(
-                LINE_RETURNED,
-                {**_document_summary(session, line.document_id), "line_id": line.id, "reason": op.reason},
+                LINE_RETURNED, line.document_id, {"line_id": line.id, "reason": op.reason},
                 user_id=direction.leader_id if direction else None,
             )
     elif isinstance(op, ops.ReturnDocument):
         doc = session.get(Document, op.document_id)
         if doc is not None:
-            payload = {**_document_summary(session, doc.id), "reason": op.reason}
             if doc.created_by:
-                tell(DOCUMENT_RETURNED, payload, user_id=doc.created_by)
+                tell(DOCUMENT_RETURNED, doc.id, {"reason": op.reason}, user_id=doc.created_by)
             else:
-                tell(DOCUMENT_RETURNED, payload, organisation_id=doc.organisation_id, role="clerk")
+                tell(DOCUMENT_RETURNED, doc.id, {"reason": op.reason}, organisation_id=doc.organisation_id, role="clerk")
     elif isinstance(op, ops.SubmitDraft):
-        tell(DRAFT_SUBMITTED, _document_summary(session, op.document_id), user_id=op.approver_id)
+        tell(DRAFT_SUBMITTED, op.document_id, {}, user_id=op.approver_id)
     elif isinstance(op, (ops.ReturnDraft, ops.ApproveDraft, ops.Issue)):
         doc = session.get(Document, op.document_id)
         if doc is not None:
             kind = {ops.ReturnDraft: DRAFT_RETURNED, ops.ApproveDraft: DRAFT_APPROVED, ops.Issue: DOCUMENT_ISSUED}[
                 type(op)
             ]
-            payload = _document_summary(session, doc.id)
-            if not isinstance(op, ops.Issue):
-                payload["comment"] = op.comment
-            tell(kind, payload, user_id=doc.created_by)
+            details = {} if isinstance(op, ops.Issue) else {"comment": op.comment}
+            tell(kind, doc.id, details, user_id=doc.created_by)
             if isinstance(op, ops.ApproveDraft):
-                tell(DOCUMENT_TO_ISSUE, {**payload, "signed": False}, organisation_id=doc.organisation_id, role="clerk")
+                tell(DOCUMENT_TO_ISSUE, doc.id, {**details, "signed": False}, organisation_id=doc.organisation_id, role="clerk")
     elif isinstance(op, ops.SignFile) and op.signature == "signer":
         doc = session.get(Document, op.document_id)
         if doc is not None:
-            payload = {**_document_summary(session, doc.id), "comment": op.comment, "signed": True}
-            tell(DRAFT_APPROVED, payload, user_id=doc.created_by)
-            tell(DOCUMENT_TO_ISSUE, payload, organisation_id=doc.organisation_id, role="clerk")
+            details = {"comment": op.comment, "signed": True}
+            tell(DRAFT_APPROVED, doc.id, details, user_id=doc.created_by)
+            tell(DOCUMENT_TO_ISSUE, doc.id, details, organisation_id=doc.organisation_id, role="clerk")
     elif isinstance(op, ops.Deliver):
         for copy_id in result.data.get("copy_ids", []):
             copy = session.get(Document, copy_id)
             if copy is not None:
-                tell(
-                    DOCUMENT_RECEIVED, _document_summary(session, copy.id),
-                    organisation_id=copy.organisation_id, role="clerk",
-                )
+                tell(DOCUMENT_RECEIVED, copy.id, {}, organisation_id=copy.organisation_id, role="clerk")
     return made
 
 

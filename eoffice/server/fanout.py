@@ -2,7 +2,8 @@
 
 One ``Hub`` per app. It remembers the highest event ``seq`` it has dispatched, and when
 woken reads the events above it from the database once and hands each to the connected
-sockets whose audience includes it. Because event seqs become visible in commit order
+sockets whose audience includes it and whose user may see the document it is about
+(``events.admitted``, the pull's rule, asked at that moment). Because event seqs become visible in commit order
 (see ``eoffice.server.events``), "read above the last seen" never skips one.
 
 What wakes it:
@@ -198,15 +199,31 @@ class Hub:
             else:
                 backoff = 0.5
 
+    def _admitted(self, addressed: dict[Subscriber, list[LiveEvent]]) -> dict[Subscriber, list[LiveEvent]]:
+        """Of the events addressed to each socket, those its user may receive now
+        (``events.admitted``: the pull's rule), asked once per user."""
+        found: dict[tuple[str, tuple[int, ...]], list[LiveEvent]] = {}
+        with self.store.read() as session:
+            out = {}
+            for sub, evs in addressed.items():
+                key = (sub.audience.user_id, tuple(ev.seq for ev in evs))
+                if key not in found:
+                    found[key] = events.admitted(session, sub.audience.user_id, evs)
+                out[sub] = found[key]
+            return out
+
     async def _dispatch_new(self) -> None:
         while True:
             rows = await run_in_threadpool(self._read_after, self.last_seq)
-            for ev in rows:
-                message = ev.to_message()
-                for sub in list(self._subscribers):
-                    if sub.audience.receives(ev):
-                        sub.queue.put_nowait(message)
-                self.last_seq = ev.seq
+            # Sockets are taken after the read, as a socket reads its backlog after subscribing.
+            addressed = {sub: [ev for ev in rows if sub.audience.receives(ev)] for sub in list(self._subscribers)}
+            addressed = {sub: evs for sub, evs in addressed.items() if evs}
+            if addressed:
+                for sub, evs in (await run_in_threadpool(self._admitted, addressed)).items():
+                    for ev in evs:
+                        sub.queue.put_nowait(ev.to_message())
+            if rows:
+                self.last_seq = rows[-1].seq
             if len(rows) < READ_CHUNK:
                 return
 

@@ -111,3 +111,34 @@ def test_a_secret_documents_subject_stays_out_of_the_event(world: World):
         [event] = events.events_after(s, events.audience_of(s, w.officer_id), 0)
         payload = event.to_message()["payload"]
     assert payload["secret"] is True and payload["subject"] == ""
+
+
+def test_an_event_reaches_only_those_of_its_audience_who_may_see_its_document(world: World):
+    """The unit's members hear of a line to it only if the pull sends them the document."""
+    store, w = world.store, world
+    from eoffice.documents.models import Document
+
+    secret = registered(store, w, "Về công tác bảo vệ bí mật")
+    with store.write() as s:
+        s.get(Document, secret).secrecy = "confidential"  # type: ignore[union-attr]
+    op = ops.Direct(new_id(), secret, new_id(), "Nội dung chỉ đạo mật", (
+        ops.LineRef(new_id(), "lead", user_id=w.officer2_id),
+        ops.LineRef(new_id(), "inform", unit_id=w.office_unit_id),  # the clerk, an officer, the admin
+    ))
+    with store.write() as s:
+        assert apply_batch(s, w.leader_id, [op])[0].accepted
+    assert heard(store, w.officer2_id) == [("direction.assigned", secret)]  # named on it
+    assert heard(store, w.clerk_id) == [("direction.assigned", secret)]  # registered it
+    assert heard(store, w.officer_id) == []  # an officer of the informed unit: not named
+    assert heard(store, w.admin_id) == []
+
+    ordinary = registered(store, w)
+    direct(store, w, ordinary, unit_id=w.office_unit_id)
+    assert heard(store, w.officer_id) == [("direction.assigned", ordinary)]
+    assert heard(store, w.admin_id) == []  # an admin's role gives no document
+
+    # Asked when the event is sent: once the document is no longer secret, the unit's
+    # officer may see it, and a client catching up is told.
+    with store.write() as s:
+        s.get(Document, secret).secrecy = "none"  # type: ignore[union-attr]
+    assert heard(store, w.officer_id) == [("direction.assigned", secret), ("direction.assigned", ordinary)]

@@ -11,6 +11,10 @@ Protocol (``GET /api/v1/live?after=<last event id>``, JSON text frames):
   missed), oldest first, then ``{"type": "ready", "id": N}``, then live events as they
   commit. Without ``after`` nothing old is sent; ``ready`` gives the id to resume from
   (lower than ``after`` when the client's id is above every event of this database).
+- An event about a document reaches a user of its audience only if the pull would send
+  them that document when the event is sent (``events.admitted``, for the missed events
+  and the live ones alike): a secret document directed to a unit tells its members
+  nothing unless it names them.
 - Each event: ``{"type": "event", "id": seq, "event_id": uuid, "kind": ..., "at": ISO time,
   "payload": {...}}``. Ids increase; a client keeps the last one it handled.
 - Keepalive: WebSocket pings both ways (uvicorn and the client library); a client may also
@@ -65,9 +69,11 @@ def _latest(store: Store) -> int:
         return events.latest_seq(session)
 
 
-def _backlog(store: Store, audience: events.Audience, after: int) -> list[dict[str, Any]]:
+def _backlog(store: Store, audience: events.Audience, after: int) -> tuple[list[dict[str, Any]], int, bool]:
+    """The missed events the user may receive (``events.backlog``), as messages."""
     with store.read() as session:
-        return [ev.to_message() for ev in events.events_after(session, audience, after, BACKLOG_PAGE)]
+        found, upto, more = events.backlog(session, audience, after, BACKLOG_PAGE)
+        return [ev.to_message() for ev in found], upto, more
 
 
 async def _error(websocket: WebSocket, error: AuthError) -> None:
@@ -131,11 +137,11 @@ async def live(websocket: WebSocket, after: int | None = Query(default=None, ge=
         last = after if after is not None else latest
         if after is not None:
             while True:
-                page = await run_in_threadpool(_backlog, store, audience, last)
+                page, upto, more = await run_in_threadpool(_backlog, store, audience, last)
                 for message in page:
                     await websocket.send_json(message)
-                    last = message["id"]
-                if len(page) < BACKLOG_PAGE:
+                last = max(last, upto)  # the events read and not theirs to see are passed
+                if not more:
                     break
         # Every event of this user up to ``latest`` was in the backlog (or deliberately
         # left out when no ``after`` was given): resume from the larger of the two.
