@@ -319,7 +319,10 @@ def record_for_operation(session: Session, actor_id: str, op: Any, result: Any) 
             if doc.created_by:
                 tell(DOCUMENT_RETURNED, doc.id, {"reason": op.reason}, user_id=doc.created_by)
             else:
-                tell(DOCUMENT_RETURNED, doc.id, {"reason": op.reason}, organisation_id=doc.organisation_id, role="clerk")
+                tell(
+                    DOCUMENT_RETURNED, doc.id, {"reason": op.reason},
+                    organisation_id=doc.organisation_id, role="clerk",
+                )
     elif isinstance(op, ops.SubmitDraft):
         tell(DRAFT_SUBMITTED, op.document_id, {}, user_id=op.approver_id)
     elif isinstance(op, (ops.ReturnDraft, ops.ApproveDraft, ops.Issue)):
@@ -331,7 +334,10 @@ def record_for_operation(session: Session, actor_id: str, op: Any, result: Any) 
             details = {} if isinstance(op, ops.Issue) else {"comment": op.comment}
             tell(kind, doc.id, details, user_id=doc.created_by)
             if isinstance(op, ops.ApproveDraft):
-                tell(DOCUMENT_TO_ISSUE, doc.id, {**details, "signed": False}, organisation_id=doc.organisation_id, role="clerk")
+                tell(
+                    DOCUMENT_TO_ISSUE, doc.id, {**details, "signed": False},
+                    organisation_id=doc.organisation_id, role="clerk",
+                )
     elif isinstance(op, ops.SignFile) and op.signature == "signer":
         doc = session.get(Document, op.document_id)
         if doc is not None:

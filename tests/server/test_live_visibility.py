@@ -12,6 +12,7 @@ still arrive.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -66,8 +67,17 @@ class Person:
         return found
 
 
+@dataclass
+class Scene:
+    """Everyone signed in and listening, and the places the work goes to."""
+
+    people: dict[str, Person]
+    team_unit_id: str  # TH, below Văn phòng
+    other_org_id: str  # Sở Nội vụ
+
+
 @pytest.fixture
-def people(province: Province, tmp_path: Path) -> Iterator[dict[str, Person]]:  # noqa: F811
+def scene(province: Province) -> Iterator[Scene]:  # noqa: F811
     """Every role of the test organisation (and a unit below Văn phòng, a second clerk and
     leader, a head of unit) and of a second organisation, signed in, sockets ready."""
     w = province.world
@@ -90,22 +100,17 @@ def people(province: Province, tmp_path: Path) -> Iterator[dict[str, Person]]:  
             "vanthu": w.clerk_id, "lanhdao": w.leader_id, "chuyenvien": w.officer_id,
             "chuyenvien2": w.officer2_id, "quantri": w.admin_id, **{u.username: u.id for u in made},
         }
-        province.world_extra = {"th": th.id, "other_org": other.id}  # type: ignore[attr-defined]
+        places = (th.id, other.id)
     give_passwords(province.store, *ids)
-    out: dict[str, Person] = {}
-    try:
+    with ExitStack() as stack:
+        people = {}
         for username, user_id in ids.items():
-            client = SyncClient(province.url, credentials=Credentials(province.url, username))
+            client = stack.enter_context(SyncClient(province.url, credentials=Credentials(province.url, username)))
             client.login(username, PASSWORD)
-            socket = live_socket(province.url, client.access_token)
-            out[username] = Person(username, user_id, client, socket.__enter__())
-            out[username].socket_context = socket  # type: ignore[attr-defined]
-            until_ready(out[username].socket)
-        yield out
-    finally:
-        for person in out.values():
-            person.socket_context.__exit__(None, None, None)  # type: ignore[attr-defined]
-            person.client.close()
+            socket = stack.enter_context(live_socket(province.url, client.access_token))
+            until_ready(socket)
+            people[username] = Person(username, user_id, client, socket)
+        yield Scene(people, *places)
 
 
 def _file(person: Person, pdf: Path) -> ops.FileRef:
@@ -118,7 +123,8 @@ def _line(role: str, *, unit_id: str | None = None, user_id: str | None = None) 
 
 
 def _register(clerk: Person, pdf: Path, subject: str, secrecy: str = "none") -> str:
-    op = ops.RegisterIncoming(new_id(), new_id(), doc_fields(subject, secrecy=secrecy), (_file(clerk, pdf),), "2026-03-03")
+    fields = doc_fields(subject, secrecy=secrecy)
+    op = ops.RegisterIncoming(new_id(), new_id(), fields, (_file(clerk, pdf),), "2026-03-03")
     clerk.push(op)
     return op.document_id
 
@@ -135,11 +141,10 @@ def _reply(drafter: Person, approver: Person, clerk: Person, pdf: Path, subject:
 
 
 def test_every_role_hears_only_of_documents_its_pull_sends(
-    province: Province, people: dict[str, Person], pdf_factory: Callable[..., Path],  # noqa: F811
+    province: Province, scene: Scene, pdf_factory: Callable[..., Path],  # noqa: F811
 ):
     w = province.world
-    p = people
-    extra = province.world_extra  # type: ignore[attr-defined]
+    p = scene.people
 
     # A confidential incoming document, directed to a person, a unit to coordinate and a
     # unit informed, with a direction text that says what it is about.
@@ -151,25 +156,28 @@ def test_every_role_hears_only_of_documents_its_pull_sends(
     p["lanhdao"].push(ops.Direct(new_id(), secret, new_id(), "Nội dung chỉ đạo mật", (lead, coordinate, inform)))
     # The person forwards their line down to a unit below theirs; the head of the
     # coordinating unit completes its line.
-    p["chuyenvien"].push(ops.ForwardLine(new_id(), lead.line_id, (_line("lead", unit_id=extra["th"]),)))
+    p["chuyenvien"].push(ops.ForwardLine(new_id(), lead.line_id, (_line("lead", unit_id=scene.team_unit_id),)))
     p["truongphongtc"].push(ops.CompleteLine(new_id(), coordinate.line_id, "Đã phối hợp"))
     # A second one directed to a unit only.
     unit_only = _register(p["vanthu"], pdf_factory("Về nhân sự"), "Về nhân sự", SECRET)
-    p["lanhdao"].push(ops.Direct(new_id(), unit_only, new_id(), "Văn phòng tham mưu", (_line("lead", unit_id=w.office_unit_id),)))
+    to_office = (_line("lead", unit_id=w.office_unit_id),)
+    p["lanhdao"].push(ops.Direct(new_id(), unit_only, new_id(), "Văn phòng tham mưu", to_office))
     # A confidential reply, through approval and issue, delivered to the other organisation.
     secret_reply = _reply(p["chuyenvien"], p["lanhdao"], p["vanthu"], pdf_factory("Trả lời mật"), "Trả lời mật", SECRET)
     secret_copy = new_id()
-    p["vanthu"].push(ops.Deliver(new_id(), secret_reply, (extra["other_org"],), (secret_copy,)))
+    p["vanthu"].push(ops.Deliver(new_id(), secret_reply, (scene.other_org_id,), (secret_copy,)))
     # Ordinary work beside it: a unit's line reaches its members who see the document.
     ordinary = _register(p["vanthu"], pdf_factory("Về chuyển đổi số"), "Về chuyển đổi số")
-    p["lanhdao"].push(ops.Direct(new_id(), ordinary, new_id(), "Văn phòng chủ trì", (_line("lead", unit_id=w.office_unit_id),)))
+    to_office = (_line("lead", unit_id=w.office_unit_id),)
+    p["lanhdao"].push(ops.Direct(new_id(), ordinary, new_id(), "Văn phòng chủ trì", to_office))
 
     # Last, something for every socket, so that each knows when it has heard everything.
     last: dict[str, str] = {}
     marker = _register(p["vanthu"], pdf_factory("Về lịch công tác"), "Về lịch công tác")
     org = [name for name in p if not name.endswith(".snv")]
     lines = tuple(
-        _line("lead" if name == "chuyenvien" else "inform", user_id=p[name].user_id) for name in org if name != "lanhdao2"
+        _line("lead" if name == "chuyenvien" else "inform", user_id=p[name].user_id)
+        for name in org if name != "lanhdao2"
     )
     p["lanhdao2"].push(ops.Direct(new_id(), marker, new_id(), "Để biết", lines))
     last.update(dict.fromkeys((n for n in org if n != "lanhdao2"), marker))
@@ -179,7 +187,7 @@ def test_every_role_hears_only_of_documents_its_pull_sends(
     p["chuyenvien"].push(ops.SubmitDraft(new_id(), their_draft, p["lanhdao2"].user_id))
     delivered = _reply(p["chuyenvien"], p["lanhdao"], p["vanthu"], pdf_factory("Mời họp"), "Mời họp")
     last["vanthu.snv"] = copy = new_id()
-    p["vanthu"].push(ops.Deliver(new_id(), delivered, (extra["other_org"],), (copy,)))
+    p["vanthu"].push(ops.Deliver(new_id(), delivered, (scene.other_org_id,), (copy,)))
     snv_draft = new_id()
     p["chuyenvien.snv"].push(ops.CreateDraft(new_id(), snv_draft, {"type_name": "Tờ trình", "subject": "Đề xuất"},
                                              (_file(p["chuyenvien.snv"], pdf_factory("Đề xuất")),)))
@@ -196,7 +204,8 @@ def test_every_role_hears_only_of_documents_its_pull_sends(
         assert ids == sorted(set(ids)), name  # in order, once each
         about[name] = [e["payload"]["document_id"] for e in person.heard]
         sees[name] = person.pulled_documents()
-        assert set(about[name]) <= sees[name], (name, [e for e in person.heard if e["payload"]["document_id"] not in sees[name]])
+        unseen = [e for e in person.heard if e["payload"]["document_id"] not in sees[name]]
+        assert unseen == [], name
 
     # Nothing of the secret work reached those it does not name: the informed unit's
     # officer and other clerk, the admin, the unit the line was forwarded to, the other

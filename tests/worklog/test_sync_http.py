@@ -169,7 +169,9 @@ def test_a_head_of_unit_pulls_their_units_diaries_with_their_comments_at_every_c
         head = create_user(s, "chanhvanphong", "Vũ Văn Tám", w.org_id, {Role.LEADER, Role.OFFICER}, w.office_unit_id)
         sub_head = create_user(s, "truongphong", "Hà Thị Hạnh", w.org_id, {Role.OFFICER, Role.LEADER}, th.id)
         th_officer = create_user(s, "chuyenvien3", "Ngô Văn Bình", w.org_id, {Role.OFFICER}, th.id)
-        tc_head = create_user(s, "truongphongtc", "Lý Thị Nga", w.org_id, {Role.LEADER, Role.OFFICER}, w.finance_unit_id)
+        tc_head = create_user(
+            s, "truongphongtc", "Lý Thị Nga", w.org_id, {Role.LEADER, Role.OFFICER}, w.finance_unit_id
+        )
         ids = {u.username: u.id for u in (head, sub_head, th_officer, tc_head)}
     give_passwords(province.store, *ids)
     devices = {
@@ -218,7 +220,9 @@ def test_a_head_of_unit_pulls_their_units_diaries_with_their_comments_at_every_c
         "chanhvanphong": expected("chanhvanphong", "chuyenvien", "truongphong", "chuyenvien3"),
         "truongphong": expected("truongphong", "chuyenvien3"),
         "truongphongtc": expected("truongphongtc", "chuyenvien2"),
-        "lanhdao": expected("chanhvanphong", "chuyenvien", "truongphong", "chuyenvien3", "truongphongtc", "chuyenvien2"),
+        "lanhdao": expected(
+            "chanhvanphong", "chuyenvien", "truongphong", "chuyenvien3", "truongphongtc", "chuyenvien2"
+        ),
         "chuyenvien": expected("chuyenvien"),
         "chuyenvien3": expected("chuyenvien3"),
     }
