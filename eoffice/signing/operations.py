@@ -10,7 +10,7 @@ admin's, and every client receives the result with its pull.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import Annotated, ClassVar
 
 from sqlalchemy.orm import Session
 
@@ -21,6 +21,7 @@ from eoffice.errors import DomainError, PermissionDenied, StateError
 from eoffice.signing import trust
 from eoffice.signing.models import TrustedRoot
 from eoffice.sync import operations as ops
+from eoffice.sync.limits import Fits
 from eoffice.sync.operations import AppliedResult, FileRef, Id, Operation
 
 
@@ -31,7 +32,7 @@ class SetSignatureImage(Operation):
     kind: ClassVar[str] = "set_signature_image"
     file: FileRef | None = None
     #: The digest the client had before (to put back if the server refuses).
-    previous_digest: str | None = None
+    previous_digest: Annotated[str | None, Fits(User.signature_digest)] = None
 
 
 @dataclass(frozen=True)
@@ -41,13 +42,13 @@ class SetSealImage(Operation):
     kind: ClassVar[str] = "set_seal_image"
     organisation_id: Id
     file: FileRef | None = None
-    previous_digest: str | None = None
+    previous_digest: Annotated[str | None, Fits(Organisation.seal_digest)] = None
 
 
 @dataclass(frozen=True)
 class AddTrustedRoot(Operation):
     kind: ClassVar[str] = "add_trusted_root"
-    pem: str
+    pem: Annotated[str, Fits(TrustedRoot.pem)]
 
 
 @dataclass(frozen=True)

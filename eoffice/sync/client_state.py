@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from eoffice.store.base import utcnow
 from eoffice.sync.models import OutboxEntry, SyncState
-from eoffice.sync.operations import AppliedResult, Operation, apply, from_json, to_json
+from eoffice.sync.operations import AppliedResult, Operation, apply, checked, from_json, to_json
 
 PENDING = "pending"
 
@@ -41,8 +41,10 @@ def set_cursor(session: Session, cursor: int, name: str = "server") -> None:
 def record_local(session: Session, actor_id: str, op: Operation) -> AppliedResult:
     """Apply ``op`` on the client (numbers pending) and queue it for the server, together.
 
-    A DomainError propagates and, with the caller's rollback, leaves neither.
+    A DomainError propagates and, with the caller's rollback, leaves neither; so does the
+    codec's refusal of a value the server would not store (``operations.checked``).
     """
+    op = checked(op)
     result = apply(session, actor_id, op, authority=False)
     session.add(OutboxEntry(op_id=op.op_id, user_id=actor_id, kind=op.kind, payload_json=json.dumps(to_json(op), ensure_ascii=False)))
     session.flush()

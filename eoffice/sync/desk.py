@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from eoffice.store.blobs import BlobStore
 from eoffice.sync.client_state import record_local
 from eoffice.sync.evidence import admit, needs_proof, prove
-from eoffice.sync.operations import AppliedResult, Operation, apply
+from eoffice.sync.operations import AppliedResult, Operation, apply, checked
 
 
 class Desk:
@@ -35,7 +35,9 @@ class Desk:
         self.blobs = blobs
 
     def apply(self, session: Session, actor_id: str, op: Operation) -> AppliedResult:
-        """Run ``op`` as ``actor_id`` in the caller's transaction; DomainError when refused."""
+        """Run ``op`` as ``actor_id`` in the caller's transaction; DomainError when refused
+        (by the codec too: a value its column cannot hold)."""
+        op = checked(op)
         if self.blobs is not None and needs_proof(op):
             admit(session, prove(session, self.blobs, [op]))
         return apply(session, actor_id, op, authority=True)

@@ -18,35 +18,45 @@ import dataclasses
 import re
 import types
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Set as AbstractSet
 from dataclasses import dataclass, field
 from functools import lru_cache
 from datetime import date, timedelta
-from typing import Any, ClassVar, NewType, Union, get_args, get_origin, get_type_hints
+from typing import Annotated, Any, ClassVar, NewType, Union, get_args, get_origin, get_type_hints
 
 from sqlalchemy import bindparam, literal, select, union_all
 from sqlalchemy.orm import Session
 
 from eoffice.documents import delivery, directions, incoming, outgoing
 from eoffice.documents.directions import LineSpec
-from eoffice.documents.fields import DocumentFields
+from eoffice.documents.fields import LABELS_VI, DocumentFields
 from eoffice.documents.incoming import PreparedFile
-from eoffice.documents.models import DirectionLine, Document, DocumentDirection
+from eoffice.documents.models import DirectionLine, Document, DocumentDirection, DocumentFile, DocumentSearch
 from eoffice.documents.types import LineRole
 from eoffice.errors import NotFound, ValidationError
+from eoffice.sync.limits import (
+    BIGINT_MAX, BIGINT_MIN, FIRST_DAY, LAST_DAY, UNBOUNDED, Fits, column_of, shown, storable,
+)
 
-#: A UUID as text (checked by ``from_json``).
+#: A UUID as text, in its 36-character form (checked by ``from_json``).
 Id = NewType("Id", str)
 #: A date as ``YYYY-MM-DD`` (checked by ``from_json``).
 ISODate = NewType("ISODate", str)
 
+UUID_FORM = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
+DATE_FORM = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 DIGEST = re.compile(r"^[0-9a-f]{64}$")
 MAX_TEXT = 5_000_000  # extracted PDF text per file, characters
+#: The longest time limit in working days a direction may give (ten years): more is a typo,
+#: and counting it day by day would hold the server's write lock.
+MAX_DEADLINE_DAYS = 2_600
 
 FIELD_NAMES = tuple(f.name for f in dataclasses.fields(DocumentFields) if f.name != "extra")
-_DATE_FIELDS = {"issued_date", "due_date"}
-_INT_FIELDS = {"page_amount", "issued_amount"}
-_OPTIONAL_STR_FIELDS = {"code_number"}
+#: The columns a document's input fields land in, by name: their types, nullability and
+#: lengths are what the codec checks the ``fields`` of an operation against.
+FIELD_COLUMNS = {name: column_of(getattr(Document, name)) for name in FIELD_NAMES}
+_FIELD_LIMITS = {name: Fits(column) for name, column in FIELD_COLUMNS.items()}
+_DATE_FIELDS = {name for name, column in FIELD_COLUMNS.items() if column.type.python_type is date}
 
 
 def _bad(vi: str, en: str, field_name: str | None = None) -> ValidationError:
@@ -60,11 +70,12 @@ def _bad(vi: str, en: str, field_name: str | None = None) -> ValidationError:
 class FileRef:
     """A PDF already in (or on its way to) the blob store, by digest."""
 
-    digest: str
-    filename: str
-    size: int
-    page_count: int
-    text: str = ""
+    digest: Annotated[str, Fits(DocumentFile.digest)]
+    filename: Annotated[str, Fits(DocumentFile.filename)]
+    size: Annotated[int, Fits(DocumentFile.size, ge=0)]
+    page_count: Annotated[int, Fits(DocumentFile.page_count, ge=0)]
+    #: Indexed for search (``DocumentSearch.body_text``), bounded by ``MAX_TEXT``.
+    text: Annotated[str, Fits(DocumentSearch.body_text, max_length=MAX_TEXT)] = ""
 
     def prepared(self) -> PreparedFile:
         return PreparedFile(self.digest, self.filename, self.size, self.page_count, self.text)
@@ -80,11 +91,11 @@ class LineRef:
     """One recipient line of a direction or forward, with the id its maker chose."""
 
     line_id: Id
-    role: str
+    role: Annotated[str, Fits(DirectionLine.role)]
     unit_id: Id | None = None
     user_id: Id | None = None
     deadline: ISODate | None = None
-    deadline_days: int | None = None
+    deadline_days: Annotated[int | None, Fits(ge=0, le=MAX_DEADLINE_DAYS)] = None
 
     @classmethod
     def of(cls, spec: LineSpec) -> LineRef:
@@ -130,7 +141,7 @@ class RegisterIncoming(Operation):
     files: tuple[FileRef, ...]
     arrival_date: ISODate
     allow_duplicate: bool = False
-    requested_number: int | None = None
+    requested_number: Annotated[int | None, Fits(Document.register_number, ge=1)] = None
 
 
 @dataclass(frozen=True)
@@ -138,7 +149,7 @@ class Direct(Operation):
     kind: ClassVar[str] = "direct"
     document_id: Id
     direction_id: Id
-    text: str
+    text: Annotated[str, Fits(DocumentDirection.text)]
     lines: tuple[LineRef, ...]
     #: The day the leader directed (deadlines in working days count from it), so that a
     #: direction made offline and pushed days later keeps the deadlines the leader saw.
@@ -155,7 +166,7 @@ class StartLine(Operation):
 class CompleteLine(Operation):
     kind: ClassVar[str] = "complete_line"
     line_id: Id
-    result_note: str = ""
+    result_note: Annotated[str, Fits(DirectionLine.result_note)] = ""
     reply_document_id: Id | None = None
 
 
@@ -163,7 +174,7 @@ class CompleteLine(Operation):
 class ReturnLine(Operation):
     kind: ClassVar[str] = "return_line"
     line_id: Id
-    reason: str
+    reason: Annotated[str, Fits(DirectionLine.return_reason)]
 
 
 @dataclass(frozen=True)
@@ -179,7 +190,7 @@ class ForwardLine(Operation):
 class ReturnDocument(Operation):
     kind: ClassVar[str] = "return_document"
     document_id: Id
-    reason: str
+    reason: Annotated[str, Fits(Document.return_reason)]
 
 
 @dataclass(frozen=True)
@@ -211,14 +222,14 @@ class SubmitDraft(Operation):
 class ApproveDraft(Operation):
     kind: ClassVar[str] = "approve_draft"
     document_id: Id
-    comment: str = ""
+    comment: Annotated[str, Fits(Document.review_comment)] = ""
 
 
 @dataclass(frozen=True)
 class ReturnDraft(Operation):
     kind: ClassVar[str] = "return_draft"
     document_id: Id
-    comment: str
+    comment: Annotated[str, Fits(Document.review_comment)]
 
 
 @dataclass(frozen=True)
@@ -226,7 +237,7 @@ class Issue(Operation):
     kind: ClassVar[str] = "issue"
     document_id: Id
     issued_date: ISODate
-    requested_number: int | None = None
+    requested_number: Annotated[int | None, Fits(Document.register_number, ge=1)] = None
 
 
 @dataclass(frozen=True)
@@ -253,10 +264,11 @@ class SignFile(Operation):
     kind: ClassVar[str] = "sign_file"
     document_id: Id
     file_id: Id
-    previous_digest: str
+    previous_digest: Annotated[str, Fits(DocumentFile.digest)]
     file: FileRef
-    signature: str
-    comment: str = ""
+    #: One of the kinds ``DocumentFile.signed_kinds`` lists.
+    signature: Annotated[str, Fits(DocumentFile.signed_kinds)]
+    comment: Annotated[str, Fits(Document.review_comment)] = ""
 
 
 #: Every operation kind, by its name. The documents' kinds are here; other capabilities
@@ -282,7 +294,9 @@ def register(cls: type[Operation], applier: Applier, check: Check | None = None)
     """Add an operation kind of another capability: how to apply it, how the server checks it.
 
     Its fields may use the annotations ``from_json`` knows: ``Id``, ``ISODate``, str, int,
-    bool, their optionals and tuples.
+    bool, their optionals and tuples. A string or integer says where it is stored,
+    ``Annotated[str, Fits(Model.column)]`` (``eoffice.sync.limits``), so that the codec
+    refuses what that column cannot hold.
     """
     if not cls.kind or (cls.kind in KINDS and KINDS[cls.kind] is not cls):
         raise ValueError(f"operation kind {cls.kind!r} is empty or taken")
@@ -313,7 +327,7 @@ def check_registered(session: Session, actor: Any, op: Operation) -> None:
 def _plain(value: Any) -> Any:
     if isinstance(value, (FileRef, LineRef)):
         return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
-    if isinstance(value, tuple):
+    if isinstance(value, (tuple, list)):
         return [_plain(v) for v in value]
     if isinstance(value, dict):
         return {k: _plain(v) for k, v in value.items()}
@@ -331,10 +345,8 @@ def to_json(op: Operation) -> dict[str, Any]:
 def _check_id(value: Any, name: str) -> str:
     if not isinstance(value, str):
         raise _bad(f"“{name}” phải là mã định danh (UUID).", f"{name} must be a UUID.", name)
-    try:
-        uuid.UUID(value)
-    except ValueError:
-        raise _bad(f"“{name}” không phải mã định danh hợp lệ.", f"{name} is not a valid UUID.", name) from None
+    if not UUID_FORM.match(value):  # uuid.UUID would take braces, "urn:uuid:", no hyphens
+        raise _bad(f"“{name}” không phải mã định danh hợp lệ.", f"{name} is not a valid UUID.", name)
     return value
 
 
@@ -342,41 +354,93 @@ def _check_date(value: Any, name: str) -> str:
     if not isinstance(value, str):
         raise _bad(f"“{name}” phải là ngày dạng YYYY-MM-DD.", f"{name} must be an ISO date.", name)
     try:
-        date.fromisoformat(value)
+        if not DATE_FORM.match(value):
+            raise ValueError(value)
+        day = date.fromisoformat(value)
     except ValueError:
-        raise _bad(f"ngày “{value}” của “{name}” không hợp lệ.", f"{name} is not a valid date.", name) from None
+        raise _bad(
+            f"ngày “{shown(value)}” của “{name}” không hợp lệ.", f"{name} is not a valid date.", name
+        ) from None
+    if not FIRST_DAY <= day <= LAST_DAY:
+        raise _bad(
+            f"ngày {day:%d/%m/%Y} của “{name}” nằm ngoài khoảng {FIRST_DAY:%d/%m/%Y}–{LAST_DAY:%d/%m/%Y}.",
+            f"{name} {value} lies outside {FIRST_DAY.isoformat()}..{LAST_DAY.isoformat()}.",
+            name,
+        )
     return value
 
 
-def _coerce(value: Any, hint: Any, name: str) -> Any:
-    """``value`` checked against the annotation ``hint``; raises ValidationError."""
+def _out_of_bounds(vi: str, en: str, name: str, label: str | None) -> ValidationError:
+    """A value past its column's bound: a field the user typed (``label``) says so in the
+    words the document's own checks use (``documents.fields.clean``)."""
+    return ValidationError(vi, en, field=name) if label else _bad(vi, en, name)
+
+
+def _check_text(value: Any, name: str, limit: Fits, label: str | None = None) -> str:
+    """A string its column stores: storable by every database, within the column's length."""
+    if not isinstance(value, str):
+        raise _bad(f"“{name}” phải là chuỗi ký tự.", f"{name} must be a string.", name)
+    if not storable(value):
+        raise _bad(
+            f"“{label or name}” chứa ký tự không hợp lệ (ký tự điều khiển hoặc lỗi mã hóa).",
+            f"{name} holds a character no database stores (a control character or broken encoding).",
+            name,
+        )
+    if limit.max_length is not None and len(value) > limit.max_length:
+        raise _out_of_bounds(
+            f"{label or f'“{name}”'} dài {len(value)} ký tự, vượt quá giới hạn {limit.max_length} ký tự.",
+            f"{name} is {len(value)} characters long; the limit is {limit.max_length}.",
+            name, label,
+        )
+    return value
+
+
+def _check_int(value: Any, name: str, limit: Fits, label: str | None = None) -> int:
+    """An integer its column stores (``Integer``, ``BigInteger``), within the declared bounds."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise _bad(f"“{name}” phải là số nguyên.", f"{name} must be an integer.", name)
+    low = BIGINT_MIN if limit.ge is None else limit.ge
+    high = BIGINT_MAX if limit.le is None else limit.le
+    what = label or f"“{name}”"
+    if value < low:
+        if low == 0:
+            raise _out_of_bounds(f"{what} không được âm.", f"{name} cannot be negative.", name, label)
+        raise _out_of_bounds(f"{what} phải từ {low} trở lên.", f"{name} must be at least {low}.", name, label)
+    if value > high:
+        raise _out_of_bounds(
+            f"{what} quá lớn (tối đa {high}).", f"{name} is too large (at most {high}).", name, label
+        )
+    return value
+
+
+def _coerce(value: Any, hint: Any, name: str, limit: Fits = UNBOUNDED) -> Any:
+    """``value`` checked against the annotation ``hint`` and the limit of the column it
+    lands in; raises ValidationError."""
     origin = get_origin(hint)
+    if origin is Annotated:
+        return _coerce(value, get_args(hint)[0], name, _limit_of(hint))
     if origin is Union or origin is types.UnionType:
         args = [a for a in get_args(hint) if a is not type(None)]
         if value is None:
             return None
-        return _coerce(value, args[0], name)
+        return _coerce(value, args[0], name, limit)
     if hint is Id:
         return _check_id(value, name)
     if hint is ISODate:
         return _check_date(value, name)
     if hint is str:
-        if not isinstance(value, str):
-            raise _bad(f"“{name}” phải là chuỗi ký tự.", f"{name} must be a string.", name)
-        return value
+        return _check_text(value, name, limit)
     if hint is bool:
         if not isinstance(value, bool):
             raise _bad(f"“{name}” phải là đúng/sai.", f"{name} must be a boolean.", name)
         return value
     if hint is int:
-        if isinstance(value, bool) or not isinstance(value, int):
-            raise _bad(f"“{name}” phải là số nguyên.", f"{name} must be an integer.", name)
-        return value
+        return _check_int(value, name, limit)
     if origin is tuple:
         if not isinstance(value, list):
             raise _bad(f"“{name}” phải là danh sách.", f"{name} must be a list.", name)
         item = get_args(hint)[0]
-        return tuple(_coerce(v, item, f"{name}[{i}]") for i, v in enumerate(value))
+        return tuple(_coerce(v, item, f"{name}[{i}]", limit) for i, v in enumerate(value))
     if origin is dict:
         return _document_fields(value, name)
     if hint in (FileRef, LineRef):
@@ -384,68 +448,106 @@ def _coerce(value: Any, hint: Any, name: str) -> Any:
     raise TypeError(f"unsupported annotation {hint!r}")  # a bug in this module
 
 
+def _limit_of(hint: Any) -> Fits:
+    return next((m for m in getattr(hint, "__metadata__", ()) if isinstance(m, Fits)), UNBOUNDED)
+
+
+@dataclass(frozen=True)
+class _Field:
+    name: str
+    hint: Any
+    required: bool
+
+
+@lru_cache(maxsize=None)
+def _schema(cls: type[Any]) -> tuple[tuple[_Field, ...], frozenset[str]]:
+    """A record's fields with their annotations (limits included), read once per class."""
+    hints = get_type_hints(cls, include_extras=True)
+    fields = tuple(
+        _Field(
+            f.name, hints[f.name],
+            f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING,
+        )
+        for f in dataclasses.fields(cls)
+    )
+    return fields, frozenset(f.name for f in fields)
+
+
+def _unknown(data: dict[Any, Any], known: AbstractSet[str]) -> str:
+    """The names of unknown keys, as a message may quote them ("" when none)."""
+    return ", ".join(sorted(shown(str(k)) for k in data if k not in known))[:200]
+
+
 def _record(cls: type[Any], data: Any, name: str) -> Any:
     if not isinstance(data, dict):
         raise _bad(f"“{name}” phải là một đối tượng.", f"{name} must be an object.", name)
-    hints = get_type_hints(cls)
-    known = {f.name for f in dataclasses.fields(cls)}
-    unknown = set(data) - known - {"kind"}
-    if unknown:
-        extra = ", ".join(sorted(unknown))
+    fields, known = _schema(cls)
+    extra = _unknown(data, known | {"kind"})
+    if extra:
         raise _bad(f"trường lạ “{extra}” trong “{name or cls.__name__}”.", f"unknown fields {extra}.", name)
     values: dict[str, Any] = {}
-    for f in dataclasses.fields(cls):
+    for f in fields:
         if f.name not in data:
-            if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
+            if f.required:
                 raise _bad(f"thiếu trường “{f.name}”.", f"missing field {f.name}.", f.name)
             continue
-        values[f.name] = _coerce(data[f.name], hints[f.name], f.name)
+        values[f.name] = _coerce(data[f.name], f.hint, f.name)
     obj = cls(**values)
     if isinstance(obj, FileRef):
         if not DIGEST.match(obj.digest):
             raise _bad("mã băm SHA-256 của tệp không hợp lệ.", "bad file digest.", "digest")
-        if obj.size < 0 or obj.page_count < 0 or not obj.filename or len(obj.filename) > 255:
+        if not obj.filename:
             raise _bad("thông tin tệp không hợp lệ.", "bad file reference.", "files")
-        if len(obj.text) > MAX_TEXT:
-            raise _bad("nội dung chữ của tệp quá dài.", "file text too long.", "files")
     return obj
 
 
 def _document_fields(data: Any, name: str) -> dict[str, Any]:
-    """The document's input fields as JSON: known names, right types, ISO dates."""
+    """The document's input fields as JSON: known names, each of its column's type (ISO
+    dates, integers in range, strings within length), None only where the column allows."""
     if not isinstance(data, dict):
         raise _bad(f"“{name}” phải là một đối tượng.", f"{name} must be an object.", name)
-    unknown = set(data) - set(FIELD_NAMES)
-    if unknown:
-        extra = ", ".join(sorted(unknown))
+    extra = _unknown(data, FIELD_COLUMNS.keys())
+    if extra:
         raise _bad(f"trường văn bản lạ “{extra}”.", f"unknown document fields {extra}.", name)
     for required in ("type_name", "subject"):
         if required not in data:
             raise _bad(f"thiếu trường “{required}”.", f"missing field {required}.", required)
     out: dict[str, Any] = {}
     for key, value in data.items():
-        if key in _DATE_FIELDS:
-            out[key] = None if value is None else _check_date(value, key)
-        elif key in _INT_FIELDS:
-            out[key] = None if value is None else _coerce(value, int, key)
-        elif key in _OPTIONAL_STR_FIELDS:
-            out[key] = None if value is None else _coerce(value, str, key)
+        column = FIELD_COLUMNS[key]
+        if value is None and column.nullable:
+            out[key] = None
+        elif key in _DATE_FIELDS:
+            out[key] = _check_date(value, key)
+        elif column.type.python_type is int:
+            out[key] = _check_int(value, key, _FIELD_LIMITS[key], LABELS_VI.get(key))
         else:
-            out[key] = _coerce(value, str, key)
+            out[key] = _check_text(value, key, _FIELD_LIMITS[key], LABELS_VI.get(key))
     return out
 
 
 def from_json(data: Any) -> Operation:
-    """An operation from its JSON form; strict (unknown kind or fields → ValidationError)."""
+    """An operation from its JSON form; strict (unknown kind or fields → ValidationError).
+
+    Every value is checked against the column it lands in (``eoffice.sync.limits``):
+    whatever passes here, a database stores.
+    """
     if not isinstance(data, dict):
         raise _bad("dữ liệu phải là một đối tượng JSON.", "an operation must be a JSON object.")
     kind = data.get("kind")
     cls = KINDS.get(kind) if isinstance(kind, str) else None
     if cls is None:
-        raise _bad(f"loại thao tác “{kind}” không được hỗ trợ.", f"unknown operation kind {kind!r}.", "kind")
+        what = shown(kind) if isinstance(kind, str) else ""
+        raise _bad(f"loại thao tác “{what}” không được hỗ trợ.", f"unknown operation kind “{what}”.", "kind")
     op = _record(cls, data, cls.__name__)
     assert isinstance(op, Operation)
     return op
+
+
+def checked(op: Operation) -> Operation:
+    """``op`` as the codec reads it back: what a user's action made is refused at once,
+    with its reason, rather than waiting in the outbox for a server that refuses it."""
+    return from_json(to_json(op))
 
 
 # --------------------------------------------------------------------------- apply

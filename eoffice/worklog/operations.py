@@ -11,17 +11,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, ClassVar
+from typing import Annotated, Any, ClassVar
 
 from sqlalchemy.orm import Session
 
 from eoffice.directory.models import User
 from eoffice.errors import PermissionDenied
 from eoffice.sync import operations as ops
+from eoffice.sync.limits import Fits
 from eoffice.sync.operations import AppliedResult, Id, ISODate, Operation
 from eoffice.worklog import entries, review
 from eoffice.worklog.entries import EntryFields
-from eoffice.worklog.models import WorklogEntry
+from eoffice.worklog.models import WorklogComment, WorklogEntry, WorklogWeek
 
 
 @dataclass(frozen=True)
@@ -29,12 +30,12 @@ class EntryValues:
     """The fields an entry operation carries (mixed into the kinds below)."""
 
     day: ISODate
-    text: str
-    category: str = "regular"
-    minutes: int | None = None
-    start_minute: int | None = None
-    end_minute: int | None = None
-    result: str = ""
+    text: Annotated[str, Fits(WorklogEntry.text)]
+    category: Annotated[str, Fits(WorklogEntry.category)] = "regular"
+    minutes: Annotated[int | None, Fits(WorklogEntry.minutes)] = None
+    start_minute: Annotated[int | None, Fits(WorklogEntry.start_minute)] = None
+    end_minute: Annotated[int | None, Fits(WorklogEntry.end_minute)] = None
+    result: Annotated[str, Fits(WorklogEntry.result)] = ""
     document_id: Id | None = None
     direction_line_id: Id | None = None
     meeting_id: Id | None = None
@@ -64,21 +65,21 @@ class AddEntry(EntryValues, Operation):
     kind: ClassVar[str] = "worklog_add_entry"
     entry_id: Id
     #: The drafted action it comes from (accepting a draft), if any.
-    source_key: str | None = None
+    source_key: Annotated[str | None, Fits(WorklogEntry.source_key)] = None
 
 
 @dataclass(frozen=True, kw_only=True)
 class UpdateEntry(EntryValues, Operation):
     kind: ClassVar[str] = "worklog_update_entry"
     entry_id: Id
-    base_revision: str
+    base_revision: Annotated[str, Fits(WorklogEntry.revision)]
 
 
 @dataclass(frozen=True)
 class DeleteEntry(Operation):
     kind: ClassVar[str] = "worklog_delete_entry"
     entry_id: Id
-    base_revision: str
+    base_revision: Annotated[str, Fits(WorklogEntry.revision)]
 
 
 @dataclass(frozen=True)
@@ -86,14 +87,14 @@ class DropDraft(Operation):
     kind: ClassVar[str] = "worklog_drop_draft"
     entry_id: Id
     day: ISODate
-    source_key: str
+    source_key: Annotated[str, Fits(WorklogEntry.source_key)]
 
 
 @dataclass(frozen=True)
 class ResolveConflict(Operation):
     kind: ClassVar[str] = "worklog_resolve_conflict"
     entry_id: Id  # the conflict copy
-    keep: str  # "copy" or "original"
+    keep: Annotated[str, Fits(max_length=len("original"))]  # "copy" or "original"
 
 
 @dataclass(frozen=True)
@@ -110,7 +111,7 @@ class CommentWeek(Operation):
     comment_id: Id
     owner_id: Id
     week_start: ISODate
-    text: str
+    text: Annotated[str, Fits(WorklogComment.text)]
     entry_id: Id | None = None
 
 
@@ -126,7 +127,7 @@ class ReopenWeek(Operation):
     kind: ClassVar[str] = "worklog_reopen_week"
     owner_id: Id
     week_start: ISODate
-    reason: str
+    reason: Annotated[str, Fits(WorklogWeek.reopen_reason)]
 
 
 # --------------------------------------------------------------------------- applying

@@ -124,7 +124,7 @@ def test_a_malformed_op_is_rejected_alone_and_a_malformed_envelope_is_422(provin
     nul = {**ops.to_json(good), "op_id": new_id(), "document_id": new_id()}
     nul["fields"] = {**nul["fields"], "subject": "Về việc\x00"}
     [answer] = clerk.client._send("POST", "/ops", json={"ops": [nul]}).json()["results"]
-    assert answer["outcome"] == "rejected" and "NUL" in answer["reason"]
+    assert answer["outcome"] == "rejected" and "“Trích yếu” chứa ký tự không hợp lệ" in answer["reason"]
     odd = clerk.client._send("GET", "/documents", params={"ids": ["\x00", good.document_id]})
     assert odd.status_code == 200 and [d["id"] for d in odd.json()["rows"]["documents"]] == [good.document_id]
 

@@ -9,7 +9,6 @@ operation was rejected.
 from __future__ import annotations
 
 import asyncio
-import json
 import re
 from datetime import datetime, timedelta
 from weakref import WeakKeyDictionary
@@ -23,7 +22,7 @@ from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 
 from eoffice.directory.models import User
-from eoffice.errors import DomainError, ValidationError
+from eoffice.errors import DomainError
 from eoffice.server.deps import AUTH_RESPONSES, BlobsDep, CurrentUser, SettingsDep, StoreDep
 from eoffice.server.errors import ServerError
 from eoffice.server.fanout import hub_of
@@ -123,26 +122,18 @@ def push(body: PushRequest, user: CurrentUser, store: StoreDep, blobs: BlobsDep)
     """Apply a batch of operations in order, in one transaction; each accepted or rejected.
 
     An operation seen before (same op_id) is answered as the first time and changes
-    nothing. A malformed operation, one on a row the user may not see, or one naming an
-    attachment not uploaded yet is rejected with the reason; the others still apply.
+    nothing. A malformed operation (``operations.from_json`` checks every value against
+    the column it lands in), one on a row the user may not see, one naming an attachment
+    not uploaded yet, or one the database refuses is rejected with the reason; the others
+    still apply.
     """
     parsed: list[operations.Operation | None] = []
     bad: dict[int, tuple[str, str, str, str]] = {}
     for i, raw in enumerate(body.ops):
         try:
-            if "\\u0000" in json.dumps(raw):
-                raise ValidationError(
-                    "Thao tác không hợp lệ: dữ liệu chứa ký tự điều khiển NUL.",
-                    "Invalid operation: the data holds a NUL character.",
-                )
             parsed.append(operations.from_json(raw))
         except DomainError as error:
-            op_id = raw.get("op_id") if isinstance(raw, dict) else None
-            kind = raw.get("kind") if isinstance(raw, dict) else None
-            bad[i] = (
-                op_id if isinstance(op_id, str) else "", kind if isinstance(kind, str) else "",
-                error.message_vi, error.message_en,
-            )
+            bad[i] = (*_named(raw), error.message_vi, error.message_en)
             parsed.append(None)
     good = [op for op in parsed if op is not None]
     findings = _prove(store, blobs, good)
@@ -163,6 +154,17 @@ def push(body: PushRequest, user: CurrentUser, store: StoreDep, blobs: BlobsDep)
             )
         )
     return PushResponse(results=results)
+
+
+def _named(raw: Any) -> tuple[str, str]:
+    """The op_id and kind a malformed operation gives, echoed only when well-formed: the
+    answer is JSON, and a lone surrogate in it would fail the whole batch's."""
+    op_id = raw.get("op_id") if isinstance(raw, dict) else None
+    kind = raw.get("kind") if isinstance(raw, dict) else None
+    return (
+        op_id if isinstance(op_id, str) and operations.UUID_FORM.match(op_id) else "",
+        kind if isinstance(kind, str) and kind in operations.KINDS else "",
+    )
 
 
 def _prove(store: Store, blobs: BlobStore, batch: list[operations.Operation]) -> dict[str, Any]:
