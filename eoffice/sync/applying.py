@@ -4,12 +4,15 @@ The server remembers every op_id it has seen in ``applied_operations`` with its 
 A retried push (the client never heard the answer) is answered from that table and
 changes nothing. A refused operation (DomainError) is rolled back alone — a SAVEPOINT
 around each one — and remembered as rejected with its Vietnamese reason; the others of
-its batch stand.
+its batch stand. So is one the database itself refuses (a constraint, a value its column
+cannot hold) although the codec passed it: a rule missing there, logged as the bug it
+is, never the failure of its neighbours.
 """
 
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -18,6 +21,7 @@ from typing import Any
 from sqlalchemy import bindparam, event, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.exc import DataError, IntegrityError
 from sqlalchemy.orm import Session
 
 from eoffice.audit.chain import record
@@ -26,6 +30,8 @@ from eoffice.store.base import utcnow
 from eoffice.sync.models import AppliedOperation
 from eoffice.sync.operations import Operation, apply
 from eoffice.sync.versioning import reserve_version
+
+log = logging.getLogger(__name__)
 
 ACCEPTED = "accepted"
 REJECTED = "rejected"
@@ -176,6 +182,15 @@ def apply_once(
                 target_id=op.op_id, after={"kind": op.kind, "reason": error.message_vi},
             )
         outcome = Outcome(op.op_id, op.kind, REJECTED, error.message_vi, error.message_en)
+    except (IntegrityError, DataError):
+        # Batches hold the version lock (``reserve_version``), so this is no race with
+        # another push: the codec let through what the database refuses.
+        log.exception("the database refused operation %s (%s); rejected alone", op.op_id, op.kind)
+        outcome = Outcome(
+            op.op_id, op.kind, REJECTED,
+            "Máy chủ không lưu được thao tác này vì dữ liệu không phù hợp; hãy báo quản trị hệ thống.",
+            "The server could not store this operation: its data does not fit; tell the administrator.",
+        )
     else:
         outcome = Outcome(op.op_id, op.kind, ACCEPTED, result=result.data)
     # One statement, not a load and a flush: the row was claimed above by a plain insert.

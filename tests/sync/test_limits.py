@@ -7,7 +7,8 @@ that makes no sense), a lone surrogate or a NUL in any string however deep, the 
 JSON type, an unknown field, a date that does not parse or that lies past the calendar's
 end. Through the real server on SQLite and PostgreSQL, a batch of goods with such an
 operation between each two: the goods are applied, each bad one rejected in Vietnamese
-and English, and the server logs no error.
+and English, and the server logs no error. And what the database refuses although the
+codec passed it is rejected on its own too, never failing the batch.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from typing import Any, get_args, get_origin, get_type_hints
 
 import httpx
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, text
 
 from eoffice.documents.models import Document, DocumentFile
 from eoffice.errors import ValidationError
@@ -316,6 +317,45 @@ def test_a_bad_operation_is_rejected_alone_between_good_ones_over_http(province,
         assert s.get(WorklogEntry, diary["entry_id"]).source_key == "k" * 160
         assert s.scalar(select(DocumentFile.filename).where(DocumentFile.document_id == at_limit["document_id"]))
     assert _errors_logged(caplog) == []
+
+
+def test_what_the_database_refuses_after_the_codec_is_rejected_alone(province, caplog):
+    """The last guard: a rule the codec lacks (here a constraint the test adds) costs the one
+    operation, rolled back to its savepoint, never its batch."""
+    w = province.world
+    officer = province.device("chuyenvien", w.officer_id)
+    refused_text = "Bị cơ sở dữ liệu từ chối"
+    with province.store.write() as s:
+        if s.get_bind().dialect.name == "postgresql":
+            s.execute(text(f"ALTER TABLE worklog_entries ADD CONSTRAINT ck_test_refused CHECK (text <> '{refused_text}')"))
+            s.execute(text("ALTER TABLE worklog_entries ALTER COLUMN result TYPE varchar(10)"))  # a DataError
+        else:
+            s.execute(text(
+                "CREATE TRIGGER test_refused BEFORE INSERT ON worklog_entries "
+                f"WHEN NEW.text = '{refused_text}' OR length(NEW.result) > 10 "
+                "BEGIN SELECT RAISE(ABORT, 'refused'); END"
+            ))
+    goods = [_entry("Họp giao ban"), _entry("Đọc công văn"), _entry("Soạn tờ trình")]
+    refused = [_entry(refused_text), _entry("Tổng hợp", result="r" * 11)]
+    caplog.set_level(logging.INFO)
+    response = _raw_push(officer, province, [goods[0], refused[0], goods[1], refused[1], goods[2]])
+    assert response.status_code == 200, response.text
+    results = response.json()["results"]
+    assert [r["outcome"] for r in results] == ["accepted", "rejected", "accepted", "rejected", "accepted"]
+    for answer in (results[1], results[3]):
+        assert answer["reason"] == (
+            "Máy chủ không lưu được thao tác này vì dữ liệu không phù hợp; hãy báo quản trị hệ thống."
+        )
+        assert answer["reason_en"].startswith("The server could not store this operation")
+    with province.store.read() as s:
+        held = set(s.scalars(select(WorklogEntry.id)))
+    assert held == {g["entry_id"] for g in goods}
+    # A missing rule is a bug: logged as one, with the operation, and the push answered.
+    logged = _errors_logged(caplog)
+    assert len(logged) == 2 and refused[0]["op_id"] in logged[0] and refused[1]["op_id"] in logged[1]
+    # Remembered as rejected: the same push again is answered the same, changing nothing.
+    again = _raw_push(officer, province, [refused[0]]).json()["results"]
+    assert again[0]["outcome"] == "rejected" and again[0]["replayed"]
 
 
 def test_the_desktop_refuses_at_once_what_the_server_would_not_store(province):
