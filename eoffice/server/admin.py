@@ -9,7 +9,7 @@ from eoffice.audit.chain import record
 from eoffice.directory.models import Organisation, Role, User
 from eoffice.directory.orgchart import ROLE_NAMES
 from eoffice.errors import NotFound, ValidationError
-from eoffice.server.auth import revoke_user_tokens
+from eoffice.server.auth import clear_limits, revoke_user_tokens
 from eoffice.server.models import TrustedRoot
 from eoffice.server.passwords import check_strength, hash_password
 from eoffice.store.base import utcnow
@@ -49,11 +49,13 @@ def set_password(session: Session, user: User, password: str, *, actor_id: str |
     """Give ``user`` a new password and end all their sign-ins; returns tokens revoked.
 
     Access tokens already handed out stop working too: they carry a digest of the
-    password hash they were made under.
+    password hash they were made under. Sources locked out of the account after failed
+    sign-ins are let in again (the lock's message tells the user to ask for this).
     """
     check_strength(password)
     user.password_hash = hash_password(password)
     revoked = revoke_user_tokens(session, user.id, utcnow())
+    clear_limits(session, user.username)  # sources locked out of the account may try again
     session.flush()
     record(
         session, actor_id=actor_id, action="user.password_reset", target_type="user", target_id=user.id,

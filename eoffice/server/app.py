@@ -19,6 +19,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 import eoffice
+from eoffice.audit.repeats import flush_closed
 from eoffice.errors import (
     DomainError,
     DuplicateError,
@@ -30,6 +31,7 @@ from eoffice.errors import (
     ValidationError,
 )
 from eoffice.server import auth
+from eoffice.server.deps import client_address
 from eoffice.server.errors import AuthError, ServerError
 from eoffice.server.protocol import (
     API_PREFIX,
@@ -189,8 +191,8 @@ def _install_error_handlers(app: FastAPI, store: Store) -> None:
     async def refused(request: Request, reason: str) -> None:
         actor = getattr(request.state, "user_id", None)
         await run_in_threadpool(
-            auth.audit_refusal, store, "access.denied", actor, reason,
-            path=request.url.path, method=request.method,
+            auth.audit_refusal, store, request.app.state.settings, "access.denied", actor, reason,
+            path=request.url.path, method=request.method, source=client_address(request),
         )
 
     @app.exception_handler(DomainError)
@@ -264,6 +266,10 @@ def create_app(store: Store, blobs: BlobStore, settings: ServerSettings) -> Fast
     # Every synced row this server writes gets a version, and rows written before it
     # started (by an admin command, an older version) get one now: clients pull them.
     version_store(store)
+    # Repeated refusals counted while no server ran, or whose window closed unseen,
+    # reach the audit chain now.
+    with store.write() as session:
+        flush_closed(session, settings.clock(), limit=100_000)
     app = FastAPI(
         title="eoffice",
         version=eoffice.__version__,

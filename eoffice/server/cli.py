@@ -60,6 +60,7 @@ def _read_password(args: argparse.Namespace) -> str:
 def cmd_server(args: argparse.Namespace) -> int:
     import uvicorn
 
+    from eoffice.server.settings import proxy_options
     from eoffice.server.process import (
         ENV_DATA_DIR,
         ENV_DATABASE_URL,
@@ -90,6 +91,7 @@ def cmd_server(args: argparse.Namespace) -> int:
         ssl_keyfile=args.keyfile,
         log_level="info",
         timeout_graceful_shutdown=5,  # long polls and live channels do not hold a stop up
+        **proxy_options(args.trust_proxy or []),  # type: ignore[arg-type]
     )
     return 0
 
@@ -211,6 +213,11 @@ def add_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-
     p.add_argument("--certfile", help="PEM certificate (chain) for HTTPS")
     p.add_argument("--keyfile", help="PEM private key for HTTPS")
     p.add_argument("--workers", type=int, default=1, help="server processes (share one PostgreSQL database)")
+    p.add_argument(
+        "--trust-proxy", action="append", metavar="ADDR",
+        help="a reverse proxy's address whose X-Forwarded-For names the client (repeatable; default: none, "
+        "the connection's address is the client's)",
+    )
     p.set_defaults(func=cmd_server)
 
     admin = sub.add_parser("admin", help="manage the server: organisations, users, passwords, CA roots")

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import Depends, Request
+from starlette.requests import HTTPConnection
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from eoffice.directory.models import User
@@ -33,6 +34,13 @@ def get_settings(request: Request) -> ServerSettings:
     return request.app.state.settings  # type: ignore[no-any-return]
 
 
+def client_address(connection: HTTPConnection) -> str:
+    """Where a request or a WebSocket comes from, as sign-in limits and the audit see it:
+    the connection's address, or the one a trusted proxy forwarded (uvicorn rewrites it
+    only for ``ServerSettings.trusted_proxies``; a header from anyone else is ignored)."""
+    return connection.client.host if connection.client else ""
+
+
 def current_user(
     request: Request, credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]
 ) -> User:
@@ -43,7 +51,7 @@ def current_user(
     """
     user = auth.authenticate(
         get_store(request), get_settings(request), credentials.credentials if credentials else None,
-        path=request.url.path,
+        path=request.url.path, source=client_address(request),
     )
     request.state.user_id = user.id  # named in the audit event if the request is refused later
     return user

@@ -35,6 +35,7 @@ class EmbeddedServer:
         keyfile: Path | None = None,
     ) -> None:
         self.app = create_app(store, blobs, settings)
+        self.settings = settings
         self.host = host
         self._requested_port = port
         self._certfile = certfile
@@ -65,6 +66,7 @@ class EmbeddedServer:
             ssl_certfile=str(self._certfile) if self._certfile else None,
             ssl_keyfile=str(self._keyfile) if self._keyfile else None,
             timeout_graceful_shutdown=5,
+            **self.settings.proxy_options(),  # type: ignore[arg-type]
         )
         self._server = uvicorn.Server(config)
         self._thread = threading.Thread(

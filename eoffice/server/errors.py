@@ -98,15 +98,35 @@ class LoginThrottled(_Waiting):
 
 
 class AccountLocked(_Waiting):
+    """Too many wrong passwords for this account from this source: this source waits;
+    the account still signs in from elsewhere."""
+
     status = 423
     code = "account_locked"
 
     def __init__(self, retry_after: timedelta, *, audited: bool = False) -> None:
         minutes = max(1, math.ceil(retry_after.total_seconds() / 60))
         super().__init__(
-            f"Tài khoản tạm khóa do sai mật khẩu nhiều lần; hãy thử lại sau {minutes} phút "
+            f"Tài khoản tạm khóa trên máy này do sai mật khẩu nhiều lần; hãy thử lại sau {minutes} phút "
             "hoặc nhờ quản trị đặt lại mật khẩu.",
-            f"The account is locked after repeated failed sign-ins; try again in {minutes} min.",
+            f"Sign-ins to this account from this address are locked after repeated failures; "
+            f"try again in {minutes} min.",
+            retry_after,
+            audited=audited,
+        )
+
+
+class SourceBlocked(_Waiting):
+    """Too many failed sign-ins from one address, whatever the accounts."""
+
+    status = 429
+    code = "source_blocked"
+
+    def __init__(self, retry_after: timedelta, *, audited: bool = False) -> None:
+        minutes = max(1, math.ceil(retry_after.total_seconds() / 60))
+        super().__init__(
+            f"Có quá nhiều lần đăng nhập sai từ địa chỉ này; hãy thử lại sau {minutes} phút.",
+            f"Too many failed sign-ins from this address; try again in {minutes} min.",
             retry_after,
             audited=audited,
         )

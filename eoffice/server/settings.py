@@ -26,14 +26,31 @@ class ServerSettings:
     max_body_bytes: int = 10 * 1024 * 1024
     #: Path prefixes whose routes stream large bodies and bound them themselves (attachments).
     streaming_prefixes: tuple[str, ...] = ("/api/v1/blobs",)
-    #: After this many consecutive failures each attempt must wait (429).
+    #: After this many consecutive failures on an account, from one source or from all
+    #: together, each attempt must wait (429).
     throttle_after: int = 5
     #: The first wait; it doubles with every further failure.
     throttle_base_delay: timedelta = timedelta(seconds=1)
+    #: The longest wait of one source on one account.
     throttle_max_delay: timedelta = timedelta(minutes=5)
-    #: After this many consecutive failures the account is locked (423).
+    #: The longest wait of everyone on one account: what a stranger's guesses can cost
+    #: its owner signing in from elsewhere (the account is never locked for everyone).
+    account_max_delay: timedelta = timedelta(minutes=1)
+    #: After this many consecutive failures on an account from one source, that source
+    #: is locked out of that account (423); others still sign in.
     lock_after: int = 10
     lock_for: timedelta = timedelta(minutes=15)
+    #: A source failing this many times within ``source_window``, whatever the accounts,
+    #: is refused every sign-in for ``source_block_for`` (429). Officials behind one NAT
+    #: share an address: keep it well above what their typing errors add up to.
+    source_block_after: int = 30
+    source_window: timedelta = timedelta(minutes=15)
+    source_block_for: timedelta = timedelta(minutes=15)
+    #: Refusals that repeat within this window are one audit event with a count.
+    audit_repeat_window: timedelta = timedelta(minutes=5)
+    #: Addresses of reverse proxies whose ``X-Forwarded-For`` names the client; empty
+    #: (the default): the connection's own address is the source, whatever a header says.
+    trusted_proxies: tuple[str, ...] = ()
     #: How often an open live channel checks that its sign-in still stands (a sign-out,
     #: a disabled account or a password reset closes it within this time).
     live_recheck: timedelta = timedelta(seconds=30)
@@ -45,6 +62,15 @@ class ServerSettings:
 
     def __post_init__(self) -> None:
         self.data_dir = Path(self.data_dir)
+
+    def proxy_options(self) -> dict[str, object]:
+        """uvicorn's options for ``X-Forwarded-For``: honoured from ``trusted_proxies`` only.
+
+        uvicorn's own default trusts loopback, so that anyone on the server's machine
+        could name any source address and slip past the sign-in limits; here nothing is
+        trusted unless configured.
+        """
+        return proxy_options(self.trusted_proxies)
 
     def signing_key(self) -> bytes:
         if self.secret is None:
@@ -79,3 +105,10 @@ def load_or_create_secret(data_dir: Path) -> bytes:
     if len(key) < 32:
         raise RuntimeError(f"{path} is too short to be a server secret; delete it to make a new one")
     return key
+
+
+def proxy_options(trusted: tuple[str, ...] | list[str]) -> dict[str, object]:
+    """See ``ServerSettings.proxy_options``."""
+    if not trusted:
+        return {"proxy_headers": False}
+    return {"proxy_headers": True, "forwarded_allow_ips": list(trusted)}

@@ -6,7 +6,7 @@ import jwt
 from sqlalchemy import select
 
 from eoffice.directory.models import User
-from eoffice.server.models import LoginThrottle, RefreshToken
+from eoffice.server.models import LoginLimit, RefreshToken
 from tests.server.conftest import PASSWORD, bearer
 
 
@@ -101,7 +101,8 @@ def test_success_resets_the_failure_count(running):
         assert _login(running, password="sai").status_code == 401
     assert _login(running).status_code == 200
     with running.store.read() as s:
-        assert s.get(LoginThrottle, "chuyenvien") is None
+        assert s.get(LoginLimit, "account||chuyenvien") is None
+        assert s.get(LoginLimit, "pair|127.0.0.1|chuyenvien") is None
 
 
 def test_an_expired_access_token_is_refused_as_expired(running):
@@ -227,4 +228,6 @@ def test_parallel_guesses_are_all_counted(running):
         statuses = list(pool.map(lambda _: _login(running, password="sai").status_code, range(4)))
     assert statuses == [401] * 4
     with running.store.read() as s:
-        assert s.get(LoginThrottle, "chuyenvien").failures == 4
+        assert s.get(LoginLimit, "account||chuyenvien").failures == 4
+        assert s.get(LoginLimit, "pair|127.0.0.1|chuyenvien").failures == 4
+        assert s.get(LoginLimit, "source|127.0.0.1|").failures == 4

@@ -7,7 +7,14 @@ from fastapi import APIRouter, Request
 import eoffice
 from eoffice.server import auth
 from eoffice.server.auth import UserInfo
-from eoffice.server.deps import AUTH_RESPONSES, ERROR_RESPONSES, CurrentUser, SettingsDep, StoreDep
+from eoffice.server.deps import (
+    AUTH_RESPONSES,
+    ERROR_RESPONSES,
+    CurrentUser,
+    SettingsDep,
+    StoreDep,
+    client_address,
+)
 from eoffice.server.protocol import PROTOCOL_MAX, PROTOCOL_MIN
 from eoffice.server.schemas import ErrorBody, Hello, LoginRequest, RefreshRequest, TokenResponse, UserOut
 
@@ -24,20 +31,19 @@ def hello() -> Hello:
     "/auth/login", response_model=TokenResponse, tags=["auth"],
     responses={
         **AUTH_RESPONSES,
-        423: {"model": ErrorBody, "description": "Account locked after repeated failures"},
-        429: {"model": ErrorBody, "description": "Too many failures: wait Retry-After seconds"},
+        423: {"model": ErrorBody, "description": "This address is locked out of the account after repeated failures"},
+        429: {"model": ErrorBody, "description": "Too many failures (on the account, or from this address): wait Retry-After seconds"},
     },
 )
 def login(body: LoginRequest, request: Request, store: StoreDep, settings: SettingsDep) -> TokenResponse:
     """An access token and a refresh token for a username and password."""
-    source = request.client.host if request.client else ""
-    return TokenResponse.of(auth.login(store, settings, body.username, body.password, source=source))
+    return TokenResponse.of(auth.login(store, settings, body.username, body.password, source=client_address(request)))
 
 
 @router.post("/auth/refresh", response_model=TokenResponse, tags=["auth"], responses=AUTH_RESPONSES)
-def refresh(body: RefreshRequest, store: StoreDep, settings: SettingsDep) -> TokenResponse:
+def refresh(body: RefreshRequest, request: Request, store: StoreDep, settings: SettingsDep) -> TokenResponse:
     """A new token pair for a refresh token; the old refresh token stops working."""
-    return TokenResponse.of(auth.refresh(store, settings, body.refresh_token))
+    return TokenResponse.of(auth.refresh(store, settings, body.refresh_token, source=client_address(request)))
 
 
 @router.post("/auth/logout", status_code=204, tags=["auth"], responses=ERROR_RESPONSES)

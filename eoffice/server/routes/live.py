@@ -36,6 +36,7 @@ from fastapi import APIRouter, Query, WebSocket, WebSocketDisconnect
 from starlette.concurrency import run_in_threadpool
 
 from eoffice.server import auth, events
+from eoffice.server.deps import client_address
 from eoffice.server.errors import AuthError, TokenExpired
 from eoffice.server.fanout import Subscriber, hub_of
 from eoffice.server.settings import ServerSettings
@@ -55,9 +56,11 @@ def _bearer(websocket: WebSocket) -> str | None:
     return token.strip() or None if scheme.lower() == "bearer" else None
 
 
-def _connect(store: Store, settings: ServerSettings, token: str | None, path: str) -> tuple[events.Audience, float]:
+def _connect(
+    store: Store, settings: ServerSettings, token: str | None, path: str, source: str
+) -> tuple[events.Audience, float]:
     """Who is connecting and when their token expires (epoch seconds); refusals audited."""
-    user = auth.authenticate(store, settings, token, path=path)
+    user = auth.authenticate(store, settings, token, path=path, source=source)
     assert token is not None
     claims = auth.decode_access_token(settings, token)
     with store.read() as session:
@@ -91,12 +94,12 @@ async def _send_live(websocket: WebSocket, sub: Subscriber, last: int) -> None:
             last = message["id"]
 
 
-async def _watch(store: Store, settings: ServerSettings, token: str, path: str) -> AuthError:
+async def _watch(store: Store, settings: ServerSettings, token: str, path: str, source: str) -> AuthError:
     """Wait until the sign-in behind ``token`` no longer stands; return why."""
     while True:
         await asyncio.sleep(settings.live_recheck.total_seconds())
         try:
-            await run_in_threadpool(auth.authenticate, store, settings, token, path=path)
+            await run_in_threadpool(auth.authenticate, store, settings, token, path=path, source=source)
         except AuthError as error:
             return error
 
@@ -118,8 +121,9 @@ async def live(websocket: WebSocket, after: int | None = Query(default=None, ge=
     store: Store = websocket.app.state.store
     settings: ServerSettings = websocket.app.state.settings
     token = _bearer(websocket)
+    source = client_address(websocket)
     try:
-        audience, expires = await run_in_threadpool(_connect, store, settings, token, websocket.url.path)
+        audience, expires = await run_in_threadpool(_connect, store, settings, token, websocket.url.path, source)
     except AuthError as error:
         await websocket.accept()  # accepted only to say why, with a close code the client acts on
         await _error(websocket, error)
@@ -148,7 +152,7 @@ async def live(websocket: WebSocket, after: int | None = Query(default=None, ge=
         last = max(last, latest)
         await websocket.send_json({"type": "ready", "id": last})
         assert token is not None  # _connect refused it otherwise
-        watch = asyncio.create_task(_watch(store, settings, token, websocket.url.path))
+        watch = asyncio.create_task(_watch(store, settings, token, websocket.url.path, source))
         tasks = [
             asyncio.create_task(_send_live(websocket, sub, last)),
             asyncio.create_task(_receive(websocket)),
