@@ -259,4 +259,16 @@ def main(argv: list[str] | None = None) -> int:
         logging.getLogger("fontTools").setLevel(logging.WARNING)  # font subsetting chatter
         logging.getLogger("httpx").setLevel(logging.WARNING)  # one line per sync request
         logging.getLogger("alembic").setLevel(logging.WARNING)
-    return int(args.func(args) or 0)
+    try:
+        return int(args.func(args) or 0)
+    except Exception as error:
+        from eoffice.store.health import database_problem
+
+        problem = database_problem(error, getattr(args, "database_url", None) or "")
+        if problem is None:
+            raise
+        # A damaged, locked or unreachable database is the operator's to fix, not a bug:
+        # one line that says what to do, not a traceback.
+        log.debug("database problem", exc_info=True)
+        print(problem.line(), file=sys.stderr)
+        return 1

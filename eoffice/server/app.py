@@ -45,6 +45,7 @@ from eoffice.server.routes import ROUTERS
 from eoffice.server.settings import ServerSettings
 from eoffice.store import Store
 from eoffice.store.blobs import BlobStore
+from eoffice.store.health import DatabaseDamaged, DatabaseLocked, database_problem
 from eoffice.sync.versioning import version_store
 
 log = logging.getLogger("eoffice.server")
@@ -231,8 +232,26 @@ def _install_error_handlers(app: FastAPI, store: Store) -> None:
         )
         return JSONResponse(error_body(code, vi, en), exc.status_code, headers=exc.headers)
 
+    def database_trouble(request: Request, exc: BaseException) -> JSONResponse | None:
+        """A damaged or locked database: 503 with what it means (the desktop retries
+        later), logged for the admin; None for any other error."""
+        problem = database_problem(exc, store.url)
+        if not isinstance(problem, (DatabaseDamaged, DatabaseLocked)):
+            return None
+        log.error("%s on %s %s: %s", problem.code, request.method, request.url.path, problem.message_en, exc_info=exc)
+        if isinstance(problem, DatabaseDamaged):
+            vi = "Cơ sở dữ liệu của máy chủ bị hỏng; quản trị cần khôi phục từ bản sao lưu. eOffice sẽ thử lại sau."
+            en = "The server's database is damaged; an administrator must restore it from a backup."
+        else:
+            vi = "Cơ sở dữ liệu của máy chủ đang bận; eOffice sẽ thử lại."
+            en = "The server's database is busy; try again shortly."
+        return JSONResponse(error_body(problem.code, vi, en), 503, headers={"Retry-After": "30"})
+
     @app.exception_handler(DBAPIError)
     async def database_error(request: Request, exc: DBAPIError) -> JSONResponse:
+        trouble = database_trouble(request, exc)
+        if trouble is not None:
+            return trouble
         if not exc.connection_invalidated:
             return await bug(request, exc)
         # The database dropped a connection in use (it restarted): the pool is renewed, and
@@ -249,6 +268,9 @@ def _install_error_handlers(app: FastAPI, store: Store) -> None:
 
     @app.exception_handler(Exception)
     async def bug(request: Request, exc: Exception) -> JSONResponse:
+        trouble = database_trouble(request, exc)  # a raw DBAPI error, not wrapped by SQLAlchemy
+        if trouble is not None:
+            return trouble
         log.exception("unexpected error on %s %s", request.method, request.url.path)
         return JSONResponse(
             error_body(

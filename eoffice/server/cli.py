@@ -72,8 +72,13 @@ def cmd_server(args: argparse.Namespace) -> int:
     if bool(args.certfile) != bool(args.keyfile):
         print("Cần cả --certfile và --keyfile để chạy HTTPS. / Give both --certfile and --keyfile.", file=sys.stderr)
         return 2
+    from eoffice.store.health import check_database
+
     folder = server_data_dir(getattr(args, "data_dir", None))
     url = getattr(args, "database_url", None) or default_server_database_url(folder)
+    # A damaged, locked or unreachable database is said in one line within seconds
+    # (eoffice.cli.main prints it), before anything is served from it.
+    check_database(url, integrity=not args.skip_integrity_check)
     store, _blobs, settings = open_server(url, folder)  # migrates once, before any worker starts
     settings.signing_key()
     store.dispose()
@@ -213,6 +218,10 @@ def add_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-
     p.add_argument("--certfile", help="PEM certificate (chain) for HTTPS")
     p.add_argument("--keyfile", help="PEM private key for HTTPS")
     p.add_argument("--workers", type=int, default=1, help="server processes (share one PostgreSQL database)")
+    p.add_argument(
+        "--skip-integrity-check", action="store_true",
+        help="start without reading the whole SQLite file first (PRAGMA quick_check; minutes on a very large one)",
+    )
     p.add_argument(
         "--trust-proxy", action="append", metavar="ADDR",
         help="a reverse proxy's address whose X-Forwarded-For names the client (repeatable; default: none, "
