@@ -209,6 +209,59 @@ def cmd_add_trusted_root(args: argparse.Namespace) -> int:
     return 0
 
 
+def _server_places(args: argparse.Namespace) -> tuple[str, Path]:
+    """The database URL and data folder a server started with these options would use."""
+    from eoffice.server.process import default_server_database_url, server_data_dir
+
+    folder = server_data_dir(getattr(args, "data_dir", None))
+    return getattr(args, "database_url", None) or default_server_database_url(folder), folder
+
+
+def _blob_summary(report) -> str:  # type: ignore[no-untyped-def]
+    return f"{report.blobs} tệp đính kèm / attachments ({report.blob_bytes / 1e6:.1f} MB)"
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    """Copy the server's database and attachments into a new folder, the server running."""
+    from eoffice.server.settings import SECRET_FILE
+    from eoffice.store.backup import BackupError, backup
+
+    url, folder = _server_places(args)
+    try:
+        report = backup(url, folder / "blobs", Path(args.folder), extra_files=(folder / SECRET_FILE,))
+    except BackupError as err:
+        print(err.line(), file=sys.stderr)
+        return 1
+    print(f"Đã sao lưu vào / backed up to {report.folder}: cơ sở dữ liệu / database ({report.dialect}), "
+          f"{_blob_summary(report)}.")
+    if report.damaged:
+        print(
+            f"{len(report.damaged)} tệp đính kèm đã hỏng trước khi sao lưu (SHA-256 không khớp): "
+            f"{', '.join(report.damaged[:5])} / {len(report.damaged)} attachment(s) were already damaged.",
+            file=sys.stderr,
+        )
+        return 1
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    """Put a backup into an empty database and data folder; ``eoffice server`` then serves it."""
+    from eoffice.store.backup import BackupError, restore
+
+    url, folder = _server_places(args)
+    try:
+        report = restore(Path(args.folder), url, folder / "blobs", extra_dir=folder)
+    except BackupError as err:
+        print(err.line(), file=sys.stderr)
+        return 1
+    print(f"Đã khôi phục từ / restored from {report.folder}: cơ sở dữ liệu / database, {_blob_summary(report)}.")
+    if report.damaged:
+        print(f"{len(report.damaged)} tệp đính kèm trong bản sao lưu bị hỏng / damaged in the backup: "
+              f"{', '.join(report.damaged[:5])}", file=sys.stderr)
+        return 1
+    return 0
+
+
 def add_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     """Register ``server`` and ``admin`` on the main ``eoffice`` parser."""
     p = sub.add_parser("server", help="run the provincial server (HTTP API)")
@@ -228,6 +281,24 @@ def add_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-
         "the connection's address is the client's)",
     )
     p.set_defaults(func=cmd_server)
+
+    p = sub.add_parser(
+        "backup", help="copy the server's database and attachments into a new folder (while it runs)",
+        description="SQLite: the online backup API; PostgreSQL: pg_dump (postgresql-client). "
+        "The attachments are copied by digest, each checked.",
+    )
+    _common(p)
+    p.add_argument("folder", help="a new (or empty) folder for the backup")
+    p.set_defaults(func=cmd_backup)
+
+    p = sub.add_parser(
+        "restore", help="put a backup into an empty database and data folder",
+        description="SQLite: the database file must not exist yet; PostgreSQL: create an empty database first "
+        "(pg_restore fills it). The data folder must hold no attachments.",
+    )
+    _common(p)
+    p.add_argument("folder", help="a folder made by eoffice backup")
+    p.set_defaults(func=cmd_restore)
 
     admin = sub.add_parser("admin", help="manage the server: organisations, users, passwords, CA roots")
     admin_sub = admin.add_subparsers(title="admin commands", required=True, metavar="COMMAND")
