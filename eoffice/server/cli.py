@@ -7,8 +7,12 @@ import getpass
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from eoffice.errors import DomainError, ValidationError
+
+if TYPE_CHECKING:
+    from eoffice.store.backup import BackupReport
 
 SUPPRESS = argparse.SUPPRESS
 
@@ -217,7 +221,7 @@ def _server_places(args: argparse.Namespace) -> tuple[str, Path]:
     return getattr(args, "database_url", None) or default_server_database_url(folder), folder
 
 
-def _blob_summary(report) -> str:  # type: ignore[no-untyped-def]
+def _blob_summary(report: BackupReport) -> str:
     return f"{report.blobs} tệp đính kèm / attachments ({report.blob_bytes / 1e6:.1f} MB)"
 
 
