@@ -159,7 +159,7 @@ def cmd_import_orgchart(args: argparse.Namespace) -> int:
 def cmd_print_register(args: argparse.Namespace) -> int:
     from sqlalchemy import select
 
-    from eoffice.directory.models import Organisation
+    from eoffice.directory.models import Organisation, User
     from eoffice.documents.models import Register
     from eoffice.errors import DomainError
     from eoffice.printing.registers import print_followup_register, print_register
@@ -173,15 +173,27 @@ def cmd_print_register(args: argparse.Namespace) -> int:
             if org is None:
                 print(f"Không có cơ quan mã {args.organ_id}. / No organisation {args.organ_id}.", file=sys.stderr)
                 return 1
+            # Printed for a user: only what they may see. Without --user, the database's
+            # operator prints every document (they read every row anyway).
+            reader = None
+            if args.user:
+                reader = s.scalar(
+                    select(User.id).where(
+                        User.username == args.user, User.organisation_id == org.id, User.deleted.is_(False)
+                    )
+                )
+                if reader is None:
+                    print(f"Cơ quan không có người dùng {args.user}. / No user {args.user} there.", file=sys.stderr)
+                    return 1
             if args.kind == "followup":
-                print_followup_register(s, org.id, start, end, out)
+                print_followup_register(s, org.id, start, end, out, printed_by=reader)
             else:
                 register = s.scalars(
                     select(Register).where(
                         Register.organisation_id == org.id, Register.kind == args.kind, Register.secret == args.secret
                     )
                 ).one()
-                print_register(s, register.id, start, end, out)
+                print_register(s, register.id, start, end, out, printed_by=reader)
     except DomainError as err:
         print(err.message(args.lang), file=sys.stderr)
         return 1
@@ -238,6 +250,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--from", dest="start", required=True, help="YYYY-MM-DD")
     p.add_argument("--to", dest="end", required=True, help="YYYY-MM-DD")
     p.add_argument("-o", "--output", required=True)
+    p.add_argument(
+        "--user", default=argparse.SUPPRESS,
+        help="username to print it for: only the documents they may see, their name on it (default: every document)",
+    )
     p.set_defaults(func=cmd_print_register)
 
     p = sub.add_parser("audit-verify", help="check the audit chain for edited history")

@@ -4,6 +4,11 @@ A4 landscape, the decree's columns, Vietnamese text in an embedded font, headers
 on every page and "Trang x/y" at the foot. Rows are read as plain column tuples and the
 direction lines and names they need are loaded in batches, so a year of several thousand
 documents prints without one query per row.
+
+A register is printed for someone: it holds only the documents its reader may see, by
+the rule the server's pull follows (``documents.visibility``) — a clerk or a leader the
+whole ordinary register, an officer their unit's documents, a secret document only those
+it names. The same rule chooses the reply numbers the follow-up register shows.
 """
 
 from __future__ import annotations
@@ -16,9 +21,10 @@ from pathlib import Path
 from types import MethodType
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, select, true
 from sqlalchemy.orm import Session
 
+from eoffice.directory.access import load_actor
 from eoffice.directory.models import Organisation, Unit, User
 from eoffice.documents.models import DirectionLine, Document, DocumentDirection, Register
 from eoffice.documents.types import (
@@ -30,6 +36,7 @@ from eoffice.documents.types import (
     Priority,
     Secrecy,
 )
+from eoffice.documents.visibility import visible_documents
 from eoffice.errors import NotFound, ValidationError
 from eoffice.printing.fonts import new_pdf
 from eoffice.printing.tables import BlockCell, Column, GridWriter
@@ -286,12 +293,23 @@ def _save(pdf, out: Path) -> Path:  # type: ignore[no-untyped-def]
     return out
 
 
-def _printer_name(session: Session, printed_by: str | None) -> str | None:
-    """``printed_by`` may be a user id (shown by name) or already a name."""
-    if not printed_by:
-        return None
-    name = session.scalar(select(User.full_name).where(User.id == printed_by))
-    return name or printed_by
+@dataclass(frozen=True)
+class _Reader:
+    """Who a register is printed for: the name on it and the documents it may hold."""
+
+    name: str | None
+    sees: ColumnElement[bool]
+
+
+def _reader(session: Session, printed_by: str | None) -> _Reader:
+    """The user ``printed_by`` (an id), who sees what their pull would send them; None is
+    the database's operator (the command line without ``--user``), who reads every row
+    anyway. An unknown or deleted user is NotFound: a register is never printed for
+    someone the rule cannot be asked about."""
+    if printed_by is None:
+        return _Reader(None, true())
+    user = load_actor(session, printed_by)
+    return _Reader(user.full_name, visible_documents(user, session))
 
 
 # --------------------------------------------------------------------------- registers
@@ -304,32 +322,36 @@ def print_register(
     end: date,
     out: Path,
     *,
-    printed_by: str | None = None,
+    printed_by: str | None,
 ) -> Path:
     """Print a register's documents dated in [start, end] (arrival or issue date), by number.
 
     The register's kind chooses the incoming or outgoing form; a secret register prints
-    the same way under its own name.
+    the same way under its own name. ``printed_by`` is the id of the user it is printed
+    for (named on it; only the documents they may see), None the database's operator.
     """
     _check_range(start, end)
+    reader = _reader(session, printed_by)
     register = session.get(Register, register_id)
     if register is None or register.deleted:
         raise NotFound("Không tìm thấy sổ đăng ký văn bản.", "Register not found.")
     organisation_name = session.scalar(
         select(Organisation.name).where(Organisation.id == register.organisation_id)
     ) or ""
-    pdf = _register_pdf(organisation_name, register.name, _range_text(start, end), _printer_name(session, printed_by))
+    pdf = _register_pdf(organisation_name, register.name, _range_text(start, end), reader.name)
     if register.kind == Direction.INCOMING.value:
-        rows = _incoming_rows(session, register_id, start, end)
+        rows = _incoming_rows(session, register_id, start, end, reader.sees)
         columns = INCOMING_COLUMNS
     else:
-        rows = _outgoing_rows(session, register_id, start, end)
+        rows = _outgoing_rows(session, register_id, start, end, reader.sees)
         columns = OUTGOING_COLUMNS
     _write_table(pdf, columns, rows)
     return _save(pdf, out)
 
 
-def _incoming_rows(session: Session, register_id: str, start: date, end: date) -> Iterator[list[Any]]:
+def _incoming_rows(
+    session: Session, register_id: str, start: date, end: date, sees: ColumnElement[bool]
+) -> Iterator[list[Any]]:
     docs = session.execute(
         select(
             Document.id,
@@ -351,6 +373,7 @@ def _incoming_rows(session: Session, register_id: str, start: date, end: date) -
             Document.deleted.is_(False),
             Document.arrival_date >= start,
             Document.arrival_date <= end,
+            sees,
         )
         .order_by(Document.year, Document.register_number)
     ).all()
@@ -388,7 +411,9 @@ def _unique(names: Iterable[str]) -> list[str]:
     return list(seen)
 
 
-def _outgoing_rows(session: Session, register_id: str, start: date, end: date) -> Iterator[list[Any]]:
+def _outgoing_rows(
+    session: Session, register_id: str, start: date, end: date, sees: ColumnElement[bool]
+) -> Iterator[list[Any]]:
     docs = session.execute(
         select(
             Document.code_number,
@@ -411,6 +436,7 @@ def _outgoing_rows(session: Session, register_id: str, start: date, end: date) -
             Document.register_number.is_not(None),
             Document.issued_date >= start,
             Document.issued_date <= end,
+            sees,
         )
         .order_by(Document.year, Document.register_number)
     ).all()
@@ -445,7 +471,7 @@ def print_followup_register(
     out: Path,
     *,
     secret: bool = False,
-    printed_by: str | None = None,
+    printed_by: str | None,
     today: date | None = None,
 ) -> Path:
     """Print the follow-up register: incoming documents arrived in [start, end] and how
@@ -454,20 +480,24 @@ def print_followup_register(
     One block per document: its own cells span the rows of its direction lines (one row
     per unit or person), so a block never breaks across pages. ``secret`` prints the
     secret register's documents instead of the ordinary ones (their numbers are a
-    separate series).
+    separate series). ``printed_by`` as for ``print_register``: the documents and the
+    replies shown are those its reader may see.
     """
     _check_range(start, end)
+    reader = _reader(session, printed_by)
     organisation_name = session.scalar(select(Organisation.name).where(Organisation.id == organisation_id))
     if organisation_name is None:
         raise NotFound("Không tìm thấy cơ quan.", "Organisation not found.")
     title = FOLLOWUP_TITLE + (" mật" if secret else "")
-    pdf = _register_pdf(organisation_name, title, _range_text(start, end), _printer_name(session, printed_by))
-    _write_table(pdf, FOLLOWUP_COLUMNS, _followup_rows(session, organisation_id, start, end, secret, today or date.today()))
+    pdf = _register_pdf(organisation_name, title, _range_text(start, end), reader.name)
+    rows = _followup_rows(session, organisation_id, start, end, secret, today or date.today(), reader.sees)
+    _write_table(pdf, FOLLOWUP_COLUMNS, rows)
     return _save(pdf, out)
 
 
 def _followup_rows(
-    session: Session, organisation_id: str, start: date, end: date, secret: bool, today: date
+    session: Session, organisation_id: str, start: date, end: date, secret: bool, today: date,
+    sees: ColumnElement[bool],
 ) -> Iterator[list[BlockCell]]:
     register_ids = select(Register.id).where(
         Register.organisation_id == organisation_id,
@@ -497,6 +527,7 @@ def _followup_rows(
             Document.deleted.is_(False),
             Document.arrival_date >= start,
             Document.arrival_date <= end,
+            sees,
         )
         .order_by(Document.year, Document.register_number)
     ).all()
@@ -509,24 +540,29 @@ def _followup_rows(
             (ln.unit_id for ls in lines.values() for ln in ls if ln.unit_id),
             (ln.user_id for ls in lines.values() for ln in ls if ln.user_id),
         )
-        replies = _reply_labels(session, ids, [ln.reply_document_id for ls in lines.values() for ln in ls if ln.reply_document_id])
+        reply_ids = [ln.reply_document_id for ls in lines.values() for ln in ls if ln.reply_document_id]
+        replies = _reply_labels(session, ids, reply_ids, sees)
         for d in chunk:
             yield _followup_block(d, lines.get(d.id, []), units, users, replies, today)
 
 
-def _reply_labels(session: Session, document_ids: Sequence[str], reply_ids: Sequence[str]) -> dict[str, Any]:
-    """Numbers of reply documents: by reply id (lines) and, under ``("doc", id)``, every
-    issued reply whose ``reply_to_id`` names an incoming document."""
+def _reply_labels(
+    session: Session, document_ids: Sequence[str], reply_ids: Sequence[str], sees: ColumnElement[bool]
+) -> dict[str, Any]:
+    """Numbers of reply documents the reader may see: by reply id (lines) and, under
+    ``("doc", id)``, every issued reply whose ``reply_to_id`` names an incoming document."""
     out: dict[Any, Any] = {}
     for chunk in _chunks(sorted(set(reply_ids))):
         for rid, number, notation in session.execute(
-            select(Document.id, Document.code_number, Document.code_notation).where(Document.id.in_(chunk))
+            select(Document.id, Document.code_number, Document.code_notation).where(Document.id.in_(chunk), sees)
         ):
             out[rid] = _label(number, notation) if number else "chờ cấp số"
     for chunk in _chunks(list(document_ids)):
         for to_id, rid, number, notation in session.execute(
             select(Document.reply_to_id, Document.id, Document.code_number, Document.code_notation)
-            .where(Document.reply_to_id.in_(chunk), Document.deleted.is_(False), Document.code_number.is_not(None))
+            .where(
+                Document.reply_to_id.in_(chunk), Document.deleted.is_(False), Document.code_number.is_not(None), sees
+            )
             .order_by(Document.issued_date, Document.code_number)
         ):
             out.setdefault(("doc", to_id), []).append((rid, _label(number, notation)))

@@ -84,3 +84,42 @@ def test_the_clerk_prints_the_incoming_register(qtbot, window, ui_world, blobs, 
     assert dialog.output is not None and dialog.output.parent == tmp_path / "data" / "registers"
     text = "\n".join(page.extract_text() for page in PdfReader(dialog.output).pages)
     assert "chuyển đổi số" in text
+
+
+
+def test_a_leader_prints_only_the_secret_documents_they_may_see(qtbot, window, ui_world, tmp_path, monkeypatch):
+    from eoffice.directory.admin import create_user
+    from eoffice.directory.models import Role
+    from eoffice.documents.numbering import register_for
+    from tests.printing.test_register_visibility import text_of
+    from tests.printing.test_registers import add_outgoing
+
+    w = ui_world
+    monkeypatch.setenv("EOFFICE_DATA_DIR", str(tmp_path / "data"))
+    with w.store.write() as s:
+        # A confidential reply of the finance unit, approved by the vice-chairman: the
+        # chairman is not named on it, the clerks number and issue every approved one.
+        deputy = create_user(s, "phochutich", "Hồ Văn Phó", w.org_id, {Role.LEADER}, w.office_unit_id, "Phó Chủ tịch")
+        doc = add_outgoing(s, w, "Về việc bảo vệ bí mật nhà nước", date(2026, 3, 10), secrecy="confidential",
+                           drafting_unit_id=w.finance_unit_id, created_by=w.officer2_id, approver_id=deputy.id)
+        secret_register = register_for(s, w.org_id, "outgoing", True)
+        doc.register_id, register_name = secret_register.id, secret_register.name
+    window.open_printed = False
+
+    def print_secret_outgoing() -> str:
+        window.act_print.trigger()  # Ctrl+P
+        dialog = window.dialog
+        dialog.register.setCurrentIndex(dialog.register.findText(register_name))
+        dialog.start.setDate(QDate(2026, 1, 1))
+        dialog.end.setDate(QDate(2026, 12, 31))
+        with qtbot.waitSignal(dialog.succeeded, timeout=30_000):
+            qtbot.mouseClick(dialog.ok_button, Qt.LeftButton)
+        return text_of(dialog.output)
+
+    switch_user(qtbot, window, w.leader_id)
+    leader = print_secret_outgoing()
+    assert register_name.upper() in leader and "Người in: Nguyễn Văn Đức" in leader
+    assert "bảo vệ bí mật nhà nước" not in leader
+    switch_user(qtbot, window, w.clerk_id)
+    clerk = print_secret_outgoing()
+    assert "bảo vệ bí mật nhà nước" in clerk and "Người in: Trần Thị Thu" in clerk

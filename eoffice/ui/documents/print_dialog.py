@@ -44,7 +44,8 @@ class PrintRegisterDialog(FormDialog):
     ) -> None:
         super().__init__(worker, self.tr("Print register"), parent)
         self.organisation_id = directory.organisation_id
-        self.printed_by = directory.user.full_name
+        #: The register holds what this user may see, and names them (``printing.registers``).
+        self.printed_by = directory.user.id
         self.open_after = open_after
         self.output: Path | None = None
         self.register = QComboBox(self)
