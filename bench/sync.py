@@ -448,7 +448,7 @@ def _register_op(n: int, tag: str, folder: Path) -> Any:
             "organ_id": "000.00.12.H41", "code_number": str(n), "code_notation": f"SNV-{tag}",
             "issued_date": "2026-03-02",
         },
-        files=(FileRef(digest, f"van-ban-{tag}-{n}.pdf", len(data), 1, ""),),
+        files=(FileRef(digest, f"van-ban-{tag}-{n}.pdf", len(data), 0, ""),),  # stand-in bytes: no pages
         arrival_date="2026-03-03",
     )
 
@@ -675,7 +675,7 @@ def phase_attachments(args: dict[str, Any]) -> dict[str, Any]:
             fields={"type_name": "Công văn", "subject": f"Về việc tệp đính kèm {i}", "organ_name": "Sở Nội vụ",
                     "organ_id": "000.00.12.H41", "code_number": str(i), "code_notation": "SNV-TEP",
                     "issued_date": "2026-03-02"},
-            files=(FileRef(digest, f"tep-{i}.pdf", ATTACHMENT_BYTES, 1, ""),),
+            files=(FileRef(digest, f"tep-{i}.pdf", ATTACHMENT_BYTES, 0, ""),),  # random bytes: no pages
             arrival_date="2026-03-04",
         )
         for i, (_path, digest) in enumerate(digests)

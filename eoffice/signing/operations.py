@@ -20,6 +20,7 @@ from eoffice.directory.models import Organisation, Role, User
 from eoffice.errors import DomainError, PermissionDenied, StateError
 from eoffice.signing import trust
 from eoffice.signing.models import TrustedRoot
+from eoffice.sync import blobaccess
 from eoffice.sync import operations as ops
 from eoffice.sync.limits import Fits
 from eoffice.sync.operations import AppliedResult, FileRef, Id, Operation
@@ -104,6 +105,26 @@ def check_signing(session: Session, actor: User, op: Operation) -> None:
 KINDS = (SetSignatureImage, SetSealImage, AddTrustedRoot, RemoveTrustedRoot)
 for _kind in KINDS:
     ops.register(_kind, apply_signing, check_signing)
+
+
+def _images_referencing(session: Session, digests: list[str]) -> set[str]:
+    from sqlalchemy import select
+
+    users = session.scalars(select(User.signature_digest).where(User.signature_digest.in_(digests)))
+    orgs = session.scalars(select(Organisation.seal_digest).where(Organisation.seal_digest.in_(digests)))
+    return {d for d in (*users, *orgs) if d}
+
+
+def _own_image(session: Session, actor: User, digest: str) -> bool:
+    """The actor's signature image or their organisation's seal (what they sign with): a
+    colleague's signature image is theirs alone, though its digest travels in pulled rows."""
+    if actor.signature_digest == digest:
+        return True
+    org = session.get(Organisation, actor.organisation_id)
+    return org is not None and org.seal_digest == digest
+
+
+blobaccess.register_holder(blobaccess.Holder("signing_images", _images_referencing, _own_image))
 
 
 def discard_rejected(session: Session, op: Operation) -> bool:

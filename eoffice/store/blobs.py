@@ -19,6 +19,10 @@ class BlobStore:
     crash never leaves a half-written file under a digest.
     """
 
+    #: Temporary names: a server's upload in progress, a local ``put_stream``.
+    UPLOAD_PREFIX = ".upload-"
+    INCOMING_PREFIX = ".incoming-"
+
     def __init__(self, root: Path) -> None:
         self.root = Path(root)
         self.root.mkdir(parents=True, exist_ok=True)
@@ -33,7 +37,7 @@ class BlobStore:
         """Store a stream; returns (digest, size)."""
         hasher = hashlib.sha256()
         size = 0
-        fd, tmp = tempfile.mkstemp(prefix=".incoming-", dir=self.root)
+        fd, tmp = tempfile.mkstemp(prefix=self.INCOMING_PREFIX, dir=self.root)
         try:
             with os.fdopen(fd, "wb") as out:
                 while chunk := source.read(CHUNK):
@@ -70,6 +74,7 @@ class BlobStore:
     def discard(self, digest: str) -> None:
         """Remove a stored file (a client dropping a document it may no longer see)."""
         self.path_for(digest).unlink(missing_ok=True)
+
 
 
 def sha256_file(path: Path) -> str:

@@ -347,8 +347,10 @@ class SyncClient:
         )
 
     def has_blob(self, digest: str) -> bool:
+        """Whether the server holds the file for us: False also when it holds the same
+        bytes from someone else (403), which our upload then proves we have too."""
         response = self._send("HEAD", f"/blobs/{digest}")
-        if response.status_code == 404:
+        if response.status_code in (403, 404):
             return False
         if response.status_code >= 400:
             raise _error_of(response)

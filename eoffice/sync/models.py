@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import BigInteger, DateTime, Integer, String, Text
+from sqlalchemy import BigInteger, Boolean, DateTime, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from eoffice.store.base import Base, utcnow
@@ -54,3 +54,22 @@ class OutboxEntry(Base):
     state: Mapped[str] = mapped_column(String(10), default="pending", index=True)
     reason_vi: Mapped[str] = mapped_column(Text, default="")
     reason_en: Mapped[str] = mapped_column(Text, default="")
+
+
+class BlobUpload(Base):
+    """One user's upload of a blob the server verified (``PUT /blobs``), with its facts.
+
+    The proof that the user holds those bytes: an operation may name a blob its user
+    uploaded (``eoffice.sync.blobaccess``). ``size`` and ``page_count`` are the blob's own,
+    measured by the server, which a file named in an operation must declare. ``claimed``
+    once an accepted operation named the digest: from then on rows decide who reads it.
+    """
+
+    __tablename__ = "blob_uploads"
+
+    digest: Mapped[str] = mapped_column(String(64), primary_key=True)
+    user_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    uploaded_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, index=True)
+    size: Mapped[int] = mapped_column(BigInteger)
+    page_count: Mapped[int] = mapped_column(Integer)
+    claimed: Mapped[bool] = mapped_column(Boolean, default=False)

@@ -10,7 +10,6 @@ refusal is a PermissionDenied: rejected and audited like any other.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, bindparam, select
@@ -19,8 +18,10 @@ from sqlalchemy.orm import Session, lazyload
 from eoffice.directory.models import Unit, User
 from eoffice.documents.models import DirectionLine, Document
 from eoffice.documents.visibility import visible_documents
-from eoffice.errors import PermissionDenied
+from eoffice.errors import DomainError, PermissionDenied
+from eoffice.store.blobs import BlobStore
 from eoffice.store.statements import STATEMENTS
+from eoffice.sync import blobaccess
 from eoffice.sync import operations as ops
 from eoffice.sync.applying import Outcome, apply_once, keeping_rows
 from eoffice.sync.models import AppliedOperation
@@ -99,55 +100,58 @@ def check(session: Session, actor: User, op: ops.Operation) -> None:
     ops.check_registered(session, actor, op)  # other capabilities' own rules (the diary…)
 
 
-def _missing_file(op: ops.Operation, has_blob: Callable[[str], bool]) -> Outcome | None:
-    for ref in ops.files_named(op):
-        if not has_blob(ref.digest):
-            return Outcome(
-                op.op_id, op.kind, "rejected",
-                f"Tệp đính kèm “{ref.filename}” chưa được gửi lên máy chủ.",
-                f"The attachment {ref.filename} was not uploaded to the server.",
-            )
-    return None
-
-
 def apply_checked(
-    session: Session, actor: User, batch: list[ops.Operation], has_blob: Callable[[str], bool] | None = None
+    session: Session, actor: User, batch: list[ops.Operation], blobs: BlobStore | None = None
 ) -> list[Outcome]:
     """``applying.apply_batch`` with ``check`` before each new operation, in one transaction.
 
     A replayed op_id is answered from its stored outcome as before; a refused one is
     rejected, audited (``access.denied``) and not applied. Each op is checked after the
     ones before it in the batch ran, so an operation may act on what an earlier one made.
-    With ``has_blob``, an operation naming a file the server does not hold is rejected: a
-    document whose PDF nobody can download must not exist.
+    With ``blobs`` (the server's), every file an operation names must be one the actor
+    uploaded or may read, as the server holds it (``blobaccess.check_named``): a document
+    whose PDF nobody can download must not exist, nor one that makes someone else's file
+    readable. An accepted operation claims the blobs it names.
     """
     if batch:
         reserve_version(session)
     with keeping_rows(session):
-        return _apply_each(session, actor, batch, has_blob)
+        return _apply_each(session, actor, batch, blobs)
+
+
+def _refusal(session: Session, actor: User, op: ops.Operation, blobs: BlobStore | None) -> DomainError | None:
+    """Why the server refuses a new ``op`` before running it (None: it may run)."""
+    try:
+        check(session, actor, op)
+    except PermissionDenied as error:
+        return error
+    if blobs is not None:
+        try:
+            blobaccess.check_named(session, actor, op, blobs)
+        except DomainError as error:
+            return error
+    return None
 
 
 def _apply_each(
-    session: Session, actor: User, batch: list[ops.Operation], has_blob: Callable[[str], bool] | None
+    session: Session, actor: User, batch: list[ops.Operation], blobs: BlobStore | None
 ) -> list[Outcome]:
     from eoffice.audit.chain import record
 
     outcomes: list[Outcome] = []
     for op in batch:
         unseen = session.get(AppliedOperation, op.op_id) is None
-        if unseen:
-            try:
-                check(session, actor, op)
-            except PermissionDenied as error:
+        refused = _refusal(session, actor, op, blobs) if unseen else None
+        if refused is not None:
+            if isinstance(refused, PermissionDenied):
                 record(
                     session, actor_id=actor.id, action="access.denied", target_type="operation",
-                    target_id=op.op_id, after={"kind": op.kind, "reason": error.message_vi},
+                    target_id=op.op_id, after={"kind": op.kind, "reason": refused.message_vi},
                 )
-                outcomes.append(Outcome(op.op_id, op.kind, "rejected", error.message_vi, error.message_en))
-                continue
-            missing = _missing_file(op, has_blob) if has_blob else None
-            if missing is not None:
-                outcomes.append(missing)
-                continue
-        outcomes.append(apply_once(session, actor.id, op, authority=True, unseen=unseen))
+            outcomes.append(Outcome(op.op_id, op.kind, "rejected", refused.message_vi, refused.message_en))
+            continue
+        outcome = apply_once(session, actor.id, op, authority=True, unseen=unseen)
+        if blobs is not None and outcome.accepted and not outcome.replayed:
+            blobaccess.claim(session, op)
+        outcomes.append(outcome)
     return outcomes

@@ -104,7 +104,8 @@ class Colleague:
             {"type_name": "Công văn", "subject": f"Về việc báo cáo định kỳ số {n}", "organ_name": "Sở Tài chính",
              "organ_id": "000.00.13.H41", "code_number": f"{n:02d}", "code_notation": "STC-KH",
              "issued_date": "2026-03-02"},
-            (ops.FileRef(hashlib.sha256(path.read_bytes()).hexdigest(), path.name, path.stat().st_size, 1, ""),),
+            # Stand-in bytes, no PDF the server can count pages in: declared as it measures them.
+            (ops.FileRef(hashlib.sha256(path.read_bytes()).hexdigest(), path.name, path.stat().st_size, 0, ""),),
             "2026-03-03",
         )
         while True:  # as any client: the same operation again until the server answers

@@ -36,10 +36,11 @@ def _big_file(path: Path, size: int) -> str:
     return hasher.hexdigest()
 
 
-def _register_file(device: Device, path: Path) -> ops.FileRef:
+def _register_file(device: Device, path: Path, pages: int = 1) -> ops.FileRef:
+    """Register ``path`` (``pages`` long: 0 for bytes that are no PDF) as the desk would."""
     device.engine.sync_once()  # the organisation's directory first
     digest, size = device.blobs.put_file(path)
-    ref = ops.FileRef(digest, "ho-so.pdf", size, 1, "")
+    ref = ops.FileRef(digest, "ho-so.pdf", size, pages, "")
     op = ops.RegisterIncoming(new_id(), new_id(), doc_fields("Hồ sơ kèm tệp lớn"), (ref,), "2026-03-03")
     with device.store.write() as s:
         record_local(s, device.user_id, op)
@@ -88,7 +89,7 @@ def test_a_download_cut_mid_body_resumes_and_a_corrupted_blob_is_refused(provinc
     clerk = province.device("vanthu", w.clerk_id)
     path = tmp_path / "ho-so.pdf"
     digest = _big_file(path, 3 * MB)
-    ref = _register_file(clerk, path)
+    ref = _register_file(clerk, path, pages=0)
     clerk.engine.sync_once()
     assert province.blobs.has(digest)
 
@@ -126,7 +127,7 @@ def test_a_20_mb_attachment_streams_through_both_sides(province, tmp_path):
     leader = province.device("lanhdao", w.leader_id)
     path = tmp_path / "lon.pdf"
     digest = _big_file(path, 20 * MB)
-    _register_file(clerk, path)
+    _register_file(clerk, path, pages=0)
     tracemalloc.start()
     try:
         clerk.engine.sync_once()  # upload (server receives) + push

@@ -5,9 +5,10 @@ in the blob store's folder, hashed on the way, and renamed under its digest only
 digest matches; a download is served from disk in chunks, from any byte offset (206), so
 an interrupted transfer resumes where it stopped.
 
-A user may fetch a blob only when it belongs to a document they may see
-(``eoffice.documents.visibility``, the rule pull follows); any signed-in
-user may upload (a blob is only reachable once a document they may act on names it).
+Who may fetch a blob, and name it in an operation, is ``eoffice.sync.blobaccess``: a
+row the user may see references it (a document's file, their own signature image, their
+organisation's seal), or it is their own upload not yet named. Any signed-in user may
+upload; the server records who did.
 """
 
 from __future__ import annotations
@@ -20,26 +21,24 @@ from typing import Annotated
 from anyio import to_thread
 from fastapi import APIRouter, Path, Request, Response
 from fastapi.responses import FileResponse
-from sqlalchemy import select
-from sqlalchemy.orm import Session
 from starlette.responses import MalformedRangeHeader
 from starlette.responses import RangeNotSatisfiable as _Unsatisfiable
 
-from eoffice.directory.models import Organisation, User
-from eoffice.documents.models import Document, DocumentFile
-from eoffice.documents.visibility import visible_documents
+from eoffice.directory.models import User
 from eoffice.errors import NotFound, PermissionDenied, ValidationError
 from eoffice.server.deps import (
     AUTH_RESPONSES,
     FORBIDDEN,
     BlobsDep,
     CurrentUser,
+    SettingsDep,
     StoreDep,
 )
 from eoffice.server.errors import ServerError
 from eoffice.server.schemas import ErrorBody
 from eoffice.store import Store
 from eoffice.store.blobs import BlobStore
+from eoffice.sync import blobaccess
 
 router = APIRouter(prefix="/blobs", tags=["attachments"])
 
@@ -110,33 +109,22 @@ def _not_found() -> NotFound:
     return NotFound("Không tìm thấy tệp đính kèm.", "Attachment not found.")
 
 
-def _own_image(session: Session, actor: User, digest: str) -> bool:
-    """The actor's signature image or their organisation's seal image (what they sign with)."""
-    if actor.signature_digest == digest:
-        return True
-    org = session.get(Organisation, actor.organisation_id)
-    return org is not None and org.seal_digest == digest
-
-
 def _may_fetch(store: Store, user: User, blobs: BlobStore, digest: str) -> None:
-    """NotFound when nobody has it; PermissionDenied (audited) when it is someone else's."""
+    """NotFound when the server does not hold it or holds it only as someone else's upload
+    nobody named yet; PermissionDenied (audited) when rows reference it and none the user
+    may see does (``blobaccess``: the rule operations that name a file follow too)."""
+    if not blobs.has(digest):
+        raise _not_found()
     with store.read() as session:
         actor = session.get(User, user.id)
-        if actor is not None and blobs.has(digest) and _own_image(session, actor, digest):
-            return
-        referenced = session.scalar(select(DocumentFile.id).where(DocumentFile.digest == digest).limit(1))
-        if referenced is None or actor is None or not blobs.has(digest):
+        if actor is None:
             raise _not_found()
-        visible = session.scalar(
-            select(DocumentFile.id)
-            .join(Document, Document.id == DocumentFile.document_id)
-            .where(DocumentFile.digest == digest, visible_documents(actor, session))
-            .limit(1)
-        )
-    if visible is None:
-        raise PermissionDenied(
-            "Bạn không có quyền xem tệp đính kèm này.", "You may not read this attachment."
-        )
+        if blobaccess.may_read(session, actor, digest):
+            return
+        held = digest in blobaccess.referenced(session, [digest])
+    if not held:
+        raise _not_found()
+    raise PermissionDenied("Bạn không có quyền xem tệp đính kèm này.", "You may not read this attachment.")
 
 
 @router.get(
@@ -154,12 +142,12 @@ def get_blob(digest: Digest, request: Request, user: CurrentUser, store: StoreDe
     return response
 
 
-@router.head("/{digest}", responses={**AUTH_RESPONSES, 404: {}})
-def head_blob(digest: Digest, user: CurrentUser, blobs: BlobsDep) -> Response:
-    """Whether the server holds this attachment (before uploading it), and its size."""
+@router.head("/{digest}", responses={**AUTH_RESPONSES, **FORBIDDEN, 404: {}})
+def head_blob(digest: Digest, user: CurrentUser, store: StoreDep, blobs: BlobsDep) -> Response:
+    """Whether the user may fetch this attachment, and its size: answered as ``GET`` would
+    (a 403 audited, a 404), so a client that may not read it uploads its own copy."""
+    _may_fetch(store, user, blobs, digest)
     path = blobs.path_for(digest)
-    if not path.exists():
-        raise _not_found()
     return Response(
         status_code=200,
         headers={"Content-Length": str(path.stat().st_size), "Accept-Ranges": "bytes", "ETag": f'"{digest}"'},
@@ -170,18 +158,21 @@ def head_blob(digest: Digest, user: CurrentUser, blobs: BlobsDep) -> Response:
     "/{digest}", status_code=201, responses={**AUTH_RESPONSES, 413: {}},
     openapi_extra={"requestBody": {"content": {"application/octet-stream": {"schema": {"type": "string", "format": "binary"}}}}},
 )
-async def put_blob(digest: Digest, request: Request, user: CurrentUser, blobs: BlobsDep) -> Response:
-    """Store an attachment under its digest; refused (422, nothing kept) when the bytes differ."""
+async def put_blob(
+    digest: Digest, request: Request, user: CurrentUser, store: StoreDep, blobs: BlobsDep, settings: SettingsDep
+) -> Response:
+    """Store an attachment under its digest; refused (422, nothing kept) when the bytes differ.
+
+    Bytes the server holds already are received and checked all the same: the upload is
+    the user's proof that they have the file, which lets their operations name it.
+    """
     declared = request.headers.get("content-length")
     if declared is not None and declared.isdigit() and int(declared) > MAX_BLOB_BYTES:
         raise BlobTooLarge()
-    if blobs.has(digest):
-        async for _ in request.stream():  # read and drop, so the client sees our answer
-            pass
-        return Response(status_code=200)
+    held = blobs.has(digest)
     hasher = hashlib.sha256()
     size = 0
-    fd, tmp = await to_thread.run_sync(lambda: tempfile.mkstemp(prefix=".upload-", dir=blobs.root))
+    fd, tmp = await to_thread.run_sync(lambda: tempfile.mkstemp(prefix=blobs.UPLOAD_PREFIX, dir=blobs.root))
     try:
         with os.fdopen(fd, "wb") as out:
             async for chunk in request.stream():
@@ -200,9 +191,10 @@ async def put_blob(digest: Digest, request: Request, user: CurrentUser, blobs: B
             )
         target = blobs.path_for(digest)
         target.parent.mkdir(parents=True, exist_ok=True)
-        os.replace(tmp, target)
+        os.replace(tmp, target)  # the same bytes again, if held
     except BaseException:
         if os.path.exists(tmp):
             os.unlink(tmp)
         raise
-    return Response(status_code=201)
+    await to_thread.run_sync(blobaccess.record_upload, store, blobs, user.id, digest, settings.clock())
+    return Response(status_code=200 if held else 201)

@@ -139,7 +139,7 @@ def push(body: PushRequest, user: CurrentUser, store: StoreDep, blobs: BlobsDep)
     findings = _prove(store, blobs, good)
     with store.write() as session:
         admit(session, findings)
-        outcomes = iter(apply_checked(session, _reader(session, user), good, blobs.has))
+        outcomes = iter(apply_checked(session, _reader(session, user), good, blobs))
     results: list[OpResult] = []
     for i, op in enumerate(parsed):
         if op is None:
