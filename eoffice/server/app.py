@@ -43,6 +43,7 @@ from eoffice.server.protocol import (
 )
 from eoffice.server.routes import ROUTERS
 from eoffice.server.settings import ServerSettings
+from eoffice.server.sweeper import Sweeper
 from eoffice.store import Store
 from eoffice.store.blobs import BlobStore
 from eoffice.store.health import DatabaseDamaged, DatabaseLocked, database_problem
@@ -308,4 +309,13 @@ def create_app(store: Store, blobs: BlobStore, settings: ServerSettings) -> Fast
 
     for router in ROUTERS:
         app.include_router(router, prefix=API_PREFIX)
+    # Cut-off and unclaimed uploads go, now and on a timer (``stop_app`` ends it).
+    app.state.sweeper = Sweeper(store, blobs, settings).start()
     return app
+
+
+def stop_app(app: FastAPI) -> None:
+    """End what ``create_app`` started beside the requests (the attachments' sweeper)."""
+    sweeper: Sweeper | None = getattr(app.state, "sweeper", None)
+    if sweeper is not None:
+        sweeper.close()

@@ -68,6 +68,7 @@ def cmd_server(args: argparse.Namespace) -> int:
     from eoffice.server.process import (
         ENV_DATA_DIR,
         ENV_DATABASE_URL,
+        ENV_UPLOAD_GRACE_DAYS,
         default_server_database_url,
         open_server,
         server_data_dir,
@@ -88,6 +89,11 @@ def cmd_server(args: argparse.Namespace) -> int:
     store.dispose()
     os.environ[ENV_DATABASE_URL] = url
     os.environ[ENV_DATA_DIR] = str(folder)
+    if args.upload_grace_days is not None:
+        if args.upload_grace_days <= 0:
+            print("--upload-grace-days phải lớn hơn 0. / must be above 0.", file=sys.stderr)
+            return 2
+        os.environ[ENV_UPLOAD_GRACE_DAYS] = str(args.upload_grace_days)
     scheme = "https" if args.certfile else "http"
     print(f"eoffice server: {scheme}://{args.host}:{args.port}/api/v1 (dữ liệu / data: {folder})", file=sys.stderr)
     uvicorn.run(
@@ -283,6 +289,10 @@ def add_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-
         "--trust-proxy", action="append", metavar="ADDR",
         help="a reverse proxy's address whose X-Forwarded-For names the client (repeatable; default: none, "
         "the connection's address is the client's)",
+    )
+    p.add_argument(
+        "--upload-grace-days", type=float, default=None,
+        help="remove an uploaded attachment no operation names after this many days (default 7)",
     )
     p.set_defaults(func=cmd_server)
 

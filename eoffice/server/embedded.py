@@ -10,7 +10,7 @@ from types import TracebackType
 
 import uvicorn
 
-from eoffice.server.app import create_app
+from eoffice.server.app import create_app, stop_app
 from eoffice.server.settings import ServerSettings
 from eoffice.store import Store
 from eoffice.store.blobs import BlobStore
@@ -96,6 +96,7 @@ class EmbeddedServer:
         if self._socket is not None:
             self._socket.close()
         self._server = self._thread = self._socket = None
+        stop_app(self.app)
 
     def __enter__(self) -> EmbeddedServer:
         return self.start()

@@ -7,6 +7,7 @@ Used by ``eoffice server`` and the admin commands, and by every uvicorn worker p
 from __future__ import annotations
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 from fastapi import FastAPI
@@ -18,6 +19,8 @@ from eoffice.store.paths import data_dir as user_data_dir
 
 ENV_DATABASE_URL = "EOFFICE_SERVER_DATABASE_URL"
 ENV_DATA_DIR = "EOFFICE_SERVER_DATA_DIR"
+#: ``eoffice server --upload-grace-days``, for its worker processes.
+ENV_UPLOAD_GRACE_DAYS = "EOFFICE_SERVER_UPLOAD_GRACE_DAYS"
 
 
 def server_data_dir(given: str | Path | None) -> Path:
@@ -42,7 +45,11 @@ def open_server(
     if migrate:
         store.migrate()
     install_versioning(store)
-    return store, BlobStore(folder / "blobs"), ServerSettings(data_dir=folder)
+    settings = ServerSettings(data_dir=folder)
+    grace = os.environ.get(ENV_UPLOAD_GRACE_DAYS)
+    if grace:
+        settings.upload_grace = timedelta(days=float(grace))
+    return store, BlobStore(folder / "blobs"), settings
 
 
 def app_from_environment() -> FastAPI:

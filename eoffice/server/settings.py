@@ -56,6 +56,14 @@ class ServerSettings:
     live_recheck: timedelta = timedelta(seconds=30)
     #: The longest a pull with ``wait`` is held open for new rows (its ``wait`` is cut to this).
     long_poll_max: timedelta = timedelta(seconds=25)
+    #: An uploaded attachment no accepted operation names is removed this long after its
+    #: last upload (a desk uploads just before it pushes, and uploads again if it must).
+    upload_grace: timedelta = timedelta(days=7)
+    #: A temporary file of an upload (cut off, or its process killed) is removed this long
+    #: after it was last written to.
+    upload_temp_max_age: timedelta = timedelta(days=1)
+    #: How often the server looks for both (and once as it starts).
+    sweep_every: timedelta = timedelta(hours=1)
     clock: Callable[[], datetime] = field(default=utcnow)
     #: HMAC key for access tokens; read from (or created in) ``data_dir`` when None.
     secret: bytes | None = None

@@ -6,6 +6,7 @@ import hashlib
 import os
 import shutil
 import tempfile
+from datetime import datetime
 from pathlib import Path
 from typing import BinaryIO
 
@@ -16,7 +17,8 @@ class BlobStore:
     """Files under ``root/ab/cdef…`` named by their SHA-256.
 
     A file is streamed to a temporary name in the same folder and renamed into place, so a
-    crash never leaves a half-written file under a digest.
+    crash never leaves a half-written file under a digest; a temporary file a crash or a
+    cut connection left behind is removed by ``sweep_temporary``.
     """
 
     #: Temporary names: a server's upload in progress, a local ``put_stream``.
@@ -75,6 +77,23 @@ class BlobStore:
         """Remove a stored file (a client dropping a document it may no longer see)."""
         self.path_for(digest).unlink(missing_ok=True)
 
+    def sweep_temporary(self, older_than: datetime) -> list[str]:
+        """Remove the temporary files last written before ``older_than`` (what an upload
+        cut off, or a killed process, left); returns their names. A transfer in progress
+        writes to its file all the time and is left alone."""
+        cutoff = older_than.timestamp()
+        removed = []
+        with os.scandir(self.root) as entries:
+            for entry in entries:
+                if not entry.name.startswith((self.UPLOAD_PREFIX, self.INCOMING_PREFIX)):
+                    continue
+                try:
+                    if entry.is_file(follow_symlinks=False) and entry.stat(follow_symlinks=False).st_mtime < cutoff:
+                        os.unlink(entry.path)
+                        removed.append(entry.name)
+                except FileNotFoundError:  # finished (renamed) or removed meanwhile
+                    continue
+        return removed
 
 
 def sha256_file(path: Path) -> str:

@@ -14,16 +14,16 @@ Rows reference blobs through *holders*: the files of documents (here, by the rul
 ``eoffice.documents.visibility``) and whatever other capabilities register with
 ``register_holder`` (signing: signature and seal images). ``check_named`` runs for every
 pushed operation on every file it names (``operations.files_named``: every ``FileRef``),
-``claim`` once it is accepted.
+``claim`` once it is accepted; ``sweep_uploads`` removes uploads nobody claimed.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
-from sqlalchemy import exists, select, update
+from sqlalchemy import case, delete, exists, func, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
@@ -55,7 +55,7 @@ _HOLDERS: dict[str, Holder] = {}
 
 
 def register_holder(holder: Holder) -> None:
-    """Add the rows of another capability that reference blobs (reading and naming ask them)."""
+    """Add the rows of another capability that reference blobs (reading and sweeping ask them)."""
     _HOLDERS[holder.name] = holder
 
 
@@ -207,6 +207,48 @@ def record_upload(store: Store, blobs: BlobStore, user_id: str, digest: str, now
             index_elements=["digest", "user_id"],
             set_={"uploaded_at": now, "size": size, "page_count": pages, "claimed": claimed},
         ))
+
+
+def sweep_uploads(store: Store, blobs: BlobStore, now: datetime, grace: timedelta) -> list[str]:
+    """Remove the blobs uploaded only more than ``grace`` before ``now`` that no operation
+    claimed and no row references; returns their digests.
+
+    A blob some row references without a claim (set by an admin command) is claimed
+    instead. Blobs stored before uploads were recorded have no upload row and are kept.
+    The files go inside the transaction that drops their rows: on SQLite no push runs
+    meanwhile. Should a push name such a file at that very moment on PostgreSQL (its desk
+    uploaded it ``grace`` ago and never pushed since), the file is gone for it: the desk's
+    next ``HEAD`` answers 404 and it uploads the file again.
+    """
+    cutoff = now - grace
+    stale = (
+        select(BlobUpload.digest)
+        .group_by(BlobUpload.digest)
+        .having(
+            func.max(BlobUpload.uploaded_at) < cutoff,
+            func.max(case((BlobUpload.claimed.is_(True), 1), else_=0)) == 0,
+        )
+    )
+    with store.write() as session:
+        digests = list(session.scalars(stale))
+        if not digests:
+            return []
+        held = referenced(session, digests)
+        gone = [d for d in digests if d not in held]
+        for chunk in _chunks(sorted(held)):
+            session.execute(update(BlobUpload).where(BlobUpload.digest.in_(chunk)).values(claimed=True))
+        for chunk in _chunks(gone):
+            session.execute(delete(BlobUpload).where(
+                BlobUpload.digest.in_(chunk), BlobUpload.uploaded_at < cutoff, BlobUpload.claimed.is_(False)
+            ))
+        # An upload of the same bytes that came in meanwhile keeps its file.
+        renewed: set[str] = set()
+        for chunk in _chunks(gone):
+            renewed.update(session.scalars(select(BlobUpload.digest).where(BlobUpload.digest.in_(chunk))))
+        gone = [d for d in gone if d not in renewed]
+        for digest in gone:
+            blobs.discard(digest)
+    return gone
 
 
 # After everything above exists: importing the operations imports the capabilities,

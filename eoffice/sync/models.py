@@ -62,7 +62,8 @@ class BlobUpload(Base):
     The proof that the user holds those bytes: an operation may name a blob its user
     uploaded (``eoffice.sync.blobaccess``). ``size`` and ``page_count`` are the blob's own,
     measured by the server, which a file named in an operation must declare. ``claimed``
-    once an accepted operation named the digest: from then on rows decide who reads it.
+    once an accepted operation named the digest: from then on rows decide who reads it,
+    and it is never swept; an upload nobody claims is removed after a grace period.
     """
 
     __tablename__ = "blob_uploads"

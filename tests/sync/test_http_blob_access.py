@@ -4,13 +4,16 @@ A digest travels in the rows everyone pulls (a document's files, a colleague's s
 image, another organisation's seal), so knowing one must give nothing: an operation may
 name a file only when its user uploaded those bytes or may already read them, with the
 file's own size and page count; ``GET`` and ``HEAD`` answer alike, their 403s audited; a
-file whose row went out of sight is no longer readable.
+file whose row went out of sight is no longer readable; and what cut-off or unclaimed
+uploads leave behind is swept.
 """
 
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import dataclass
+from datetime import timedelta
 from pathlib import Path
 from typing import Any, Callable
 
@@ -22,11 +25,16 @@ from eoffice.audit.models import AuditEvent
 from eoffice.directory.admin import create_organisation, create_user
 from eoffice.directory.models import Organisation, Role, User
 from eoffice.documents.models import DirectionLine, Document
+from eoffice.server.embedded import EmbeddedServer
+from eoffice.server.settings import ServerSettings
+from eoffice.server.sweeper import sweep
 from eoffice.signing.operations import SetSealImage, SetSignatureImage
 from eoffice.store.base import new_id
+from eoffice.store.blobs import BlobStore
 from eoffice.sync import operations as ops
 from eoffice.sync.client_state import record_local
-from tests.server.conftest import give_passwords
+from eoffice.sync.models import BlobUpload
+from tests.server.conftest import FakeClock, give_passwords
 from tests.sync.conftest import doc_fields
 from tests.sync.convergence import server_state
 from tests.sync.http_support import Device, Province
@@ -308,3 +316,103 @@ def test_a_file_whose_row_went_out_of_sight_can_no_longer_be_read_or_named(provi
     assert [_status(finance, m, ref.digest) for m in ("HEAD", "GET")] == [200, 200]
     assert _push(finance, ops.CreateDraft(new_id(), new_id(), fields, (ref,))).outcome == "accepted"
 
+
+def _aged(path: Path, province: Province, age: timedelta) -> Path:
+    """``path`` last written ``age`` before the server's (test) clock says now."""
+    when = (province.clock() - age).timestamp()
+    os.utime(path, (when, when))
+    return path
+
+
+def test_cut_off_and_unclaimed_uploads_are_swept_after_their_time(province, pdf_factory):
+    w = province.world
+    clerk = province.device("vanthu", w.clerk_id)
+    officer = province.device("chuyenvien", w.officer_id)
+    finance = province.device("chuyenvien2", w.officer2_id)
+    for d in (clerk, officer, finance):
+        d.engine.sync_once()
+    grace = province.settings.upload_grace
+    forgotten, renewed = pdf_factory("Tải lên rồi bỏ"), pdf_factory("Tải lên hai lần")
+    officer.client.upload_blob(forgotten)  # uploaded, never named
+    finance.client.upload_blob(renewed)
+    named = _register(clerk, pdf_factory("Về việc lưu trữ"))
+    assert clerk.engine.sync_once().accepted == 1  # uploaded and named: claimed
+    province.clock.advance(seconds=grace.total_seconds() - 3600)
+    officer.client.upload_blob(renewed)  # the same bytes again, by another user, later
+    province.clock.advance(hours=2)  # the first uploads are past their grace now
+
+    # What uploads cut off (or a killed process) left, and one still being written.
+    root = province.blobs.root
+    ages = {
+        ".upload-cat-ngang": province.settings.upload_temp_max_age + timedelta(minutes=1),
+        ".incoming-do-dang": timedelta(days=3),
+        ".upload-dang-gui": timedelta(hours=2),
+    }
+    for name, age in ages.items():
+        (root / name).write_bytes(b"%PDF-1.7 mot phan")
+        _aged(root / name, province, age)
+    cut_off, local, in_progress = (root / name for name in ages)
+    old_blob = _aged(province.blobs.path_for(named.files[0].digest), province, timedelta(days=30))
+
+    swept = sweep(province.store, province.blobs, province.settings)
+    gone, kept = _ref(forgotten, 1).digest, _ref(renewed, 1).digest
+    assert sorted(swept.temporary) == sorted([cut_off.name, local.name]) and in_progress.exists()
+    assert swept.uploads == [gone]
+    assert not province.blobs.has(gone) and province.blobs.has(kept) and old_blob.exists()
+    with province.store.read() as s:
+        assert s.scalars(select(BlobUpload).where(BlobUpload.digest == gone)).all() == []
+        assert s.get(BlobUpload, (named.files[0].digest, w.clerk_id)).claimed
+    assert sweep(province.store, province.blobs, province.settings).uploads == []  # nothing twice
+
+    # The officer names the swept file after all: the desk sends it again, and it lands.
+    assert _status(officer, "HEAD", gone) == 404
+    officer.blobs.put_file(forgotten)
+    _act(officer, ops.CreateDraft(new_id(), new_id(), {"type_name": "Công văn", "subject": "Về việc bỏ quên"},
+                                  (_ref(forgotten, 1),)))
+    assert province.blobs.has(gone)
+    province.clock.advance(days=30)
+    assert sweep(province.store, province.blobs, province.settings).uploads == [kept]  # named, it stays
+
+
+def test_the_server_sweeps_as_it_starts_and_then_on_its_timer(store, tmp_path):
+    clock = FakeClock()
+    settings = ServerSettings(data_dir=tmp_path / "server", clock=clock, sweep_every=timedelta(milliseconds=20))
+    blobs = BlobStore(tmp_path / "server" / "blobs")
+    old = (clock() - timedelta(days=2)).timestamp()
+    left = blobs.root / ".upload-tu-lan-truoc"
+    left.write_bytes(b"mot phan")
+    os.utime(left, (old, old))
+    server = EmbeddedServer(store, blobs, settings).start()
+    try:
+        sweeper = server.app.state.sweeper
+        assert sweeper.wait_rounds(1, timeout=30)
+        assert not left.exists()
+        later = blobs.root / ".upload-bi-cat"
+        later.write_bytes(b"mot phan")
+        os.utime(later, (old, old))
+        done = sweeper.rounds
+        assert sweeper.wait_rounds(done + 2, timeout=30)  # one round may have begun before the file
+        assert not later.exists()
+    finally:
+        server.stop()
+    assert not sweeper._thread.is_alive()
+
+
+def test_the_grace_period_of_uploads_is_the_servers_setting(tmp_path, monkeypatch):
+    """``eoffice server --upload-grace-days`` reaches every worker through the environment."""
+    from eoffice.server.cli import add_commands
+    from eoffice.server.process import ENV_UPLOAD_GRACE_DAYS, open_server
+
+    monkeypatch.setenv(ENV_UPLOAD_GRACE_DAYS, "2.5")
+    store, _blobs, settings = open_server(f"sqlite:///{tmp_path / 'server.sqlite3'}", tmp_path)
+    store.dispose()
+    assert settings.upload_grace == timedelta(days=2.5)
+    monkeypatch.delenv(ENV_UPLOAD_GRACE_DAYS)
+    store, _blobs, settings = open_server(f"sqlite:///{tmp_path / 'server.sqlite3'}", tmp_path)
+    store.dispose()
+    assert settings.upload_grace == timedelta(days=7)
+    import argparse
+
+    parser = argparse.ArgumentParser()
+    add_commands(parser.add_subparsers())
+    assert parser.parse_args(["server", "--upload-grace-days", "3"]).upload_grace_days == 3

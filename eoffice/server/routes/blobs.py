@@ -8,7 +8,8 @@ an interrupted transfer resumes where it stopped.
 Who may fetch a blob, and name it in an operation, is ``eoffice.sync.blobaccess``: a
 row the user may see references it (a document's file, their own signature image, their
 organisation's seal), or it is their own upload not yet named. Any signed-in user may
-upload; the server records who did.
+upload; the server records who did, and removes an upload nobody names within a grace
+period (``eoffice.server.sweeper``).
 """
 
 from __future__ import annotations
@@ -191,7 +192,7 @@ async def put_blob(
             )
         target = blobs.path_for(digest)
         target.parent.mkdir(parents=True, exist_ok=True)
-        os.replace(tmp, target)  # the same bytes again, if held
+        os.replace(tmp, target)  # the same bytes again, if held: a sweep meanwhile loses nothing
     except BaseException:
         if os.path.exists(tmp):
             os.unlink(tmp)

@@ -6,8 +6,8 @@ Create Date: 2026-12-10 09:00:00
 
 - ``blob_uploads``: one row per user and digest the server received and verified, so that
   an operation may name only a blob its user uploaded or may already read, with the
-  size and page count the server measured, and whether an accepted operation claimed
-  it. Blobs stored before this revision have no row: rows
+  size and page count the server measured; an upload no accepted operation claimed is
+  removed after a grace period. Blobs stored before this revision have no row: rows
   that reference them decide who may read and name them, as before.
 """
 import sqlalchemy as sa
