@@ -1,7 +1,7 @@
 """blob uploads: who uploaded which blob, its measured size and pages, claimed or not
 
-Revision ID: 0009_blob_uploads
-Revises: 0008_signing
+Revision ID: 0010_blob_uploads
+Revises: 0009_sign_in_limits
 Create Date: 2026-12-10 09:00:00
 
 - ``blob_uploads``: one row per user and digest the server received and verified, so that
@@ -13,8 +13,8 @@ Create Date: 2026-12-10 09:00:00
 import sqlalchemy as sa
 from alembic import op
 
-revision = '0009_blob_uploads'
-down_revision = '0008_signing'
+revision = '0010_blob_uploads'
+down_revision = '0009_sign_in_limits'
 branch_labels = None
 depends_on = None
 
