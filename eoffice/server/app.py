@@ -195,6 +195,9 @@ def _install_error_handlers(app: FastAPI, store: Store) -> None:
         await run_in_threadpool(
             auth.audit_refusal, store, request.app.state.settings, "access.denied", actor, reason,
             path=request.url.path, method=request.method, source=client_address(request),
+            # A forbidden resource is its own refusal (the audit says which file was
+            # tried); the same one asked again (HEAD, then GET) is counted with it.
+            same=(*auth.SAME_REFUSAL, "path"),
         )
 
     @app.exception_handler(DomainError)

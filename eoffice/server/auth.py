@@ -163,11 +163,12 @@ def _audit_refusal(
 
 
 def audit_refusal(
-    store: Store, settings: ServerSettings, action: str, actor_id: str | None, reason: str, /, **details: Any
+    store: Store, settings: ServerSettings, action: str, actor_id: str | None, reason: str, /,
+    *, same: tuple[str, ...] = SAME_REFUSAL, **details: Any,
 ) -> None:
-    """Write one refusal to the audit in its own transaction."""
+    """Write one refusal to the audit in its own transaction (``same``: as ``_audit_refusal``)."""
     with store.write() as session:
-        _audit_refusal(session, settings, action, actor_id, reason, **details)
+        _audit_refusal(session, settings, action, actor_id, reason, same=same, **details)
 
 
 def _limit_key(scope: str, source: str, username: str) -> str:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections import Counter
 from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
@@ -219,11 +220,19 @@ def test_get_and_head_answer_alike_and_both_are_audited(province, pdf_factory, t
         assert (head.status_code, get.status_code) == (status, status), digest
         if status == 200:
             assert int(head.headers["content-length"]) == len(get.content) == province.blobs.path_for(digest).stat().st_size
-    events = _denied(province, officer.user_id)[denied:]
+    # Each refused file is audited when first tried (by HEAD); the GET that repeats it is
+    # counted with it and written as the window closes: two refusals per file in all.
     refused = [d for d, status in expected.items() if status == 403]
-    assert sorted((e["method"], e["path"]) for e in events) == sorted(
-        (m, f"/api/v1/blobs/{d}") for d in refused for m in ("HEAD", "GET")
+    first = _denied(province, officer.user_id)[denied:]
+    assert sorted((e["method"], e["path"], e["count"]) for e in first) == sorted(
+        ("HEAD", f"/api/v1/blobs/{d}", 1) for d in refused
     )
+    province.clock.advance(seconds=province.settings.audit_repeat_window.total_seconds() + 1)
+    assert _status(officer, "GET", sc.leader_signature.digest) == 403  # a refusal sweeps closed windows
+    counted = Counter()
+    for e in _denied(province, officer.user_id)[denied:]:
+        counted[e["path"]] += e["count"]
+    assert counted == {f"/api/v1/blobs/{d}": 2 + (d == sc.leader_signature.digest) for d in refused}
 
 
 def test_a_file_is_named_with_its_own_size_and_page_count(province, pdf_factory, tmp_path):
@@ -310,7 +319,7 @@ def test_a_file_whose_row_went_out_of_sight_can_no_longer_be_read_or_named(provi
         s.get(DirectionLine, line_id).unit_id = w.finance_unit_id
     denied = len(_denied(province, w.officer_id))
     assert [_status(office, m, ref.digest) for m in ("HEAD", "GET")] == [403, 403]
-    assert len(_denied(province, w.officer_id)) == denied + 2
+    assert len(_denied(province, w.officer_id)) == denied + 1  # HEAD audited, the GET that repeats it counted with it
     answer = _push(office, ops.CreateDraft(new_id(), new_id(), fields, (ref,)))
     assert answer.outcome == "rejected" and REFUSED in answer.reason
     assert [_status(finance, m, ref.digest) for m in ("HEAD", "GET")] == [200, 200]
