@@ -47,6 +47,8 @@ LABELS_VI: dict[str, str] = {
     "organisation.seal_image": "Đặt hình con dấu",
     "trusted_root.add": "Thêm chứng thư số gốc tin cậy",
     "trusted_root.remove": "Bỏ chứng thư số gốc tin cậy",
+    "signing_certificate.register": "Đăng ký chứng thư số của thẻ ký số",
+    "signing_certificate.remove": "Hủy đăng ký chứng thư số của thẻ ký số",
 }
 
 #: How each signature of ``document.sign`` reads in the history.

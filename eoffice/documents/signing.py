@@ -15,7 +15,9 @@ Signing itself (the PIN, the card) happens on the desktop; the server accepts th
 version only when ``check_signed_version`` passed on the bytes it holds: the old version
 is a prefix of the new one (an incremental update of what was signed before), exactly
 one signature was added, every signature is intact, chains to a trusted root and is
-followed by nothing unsafe, and the new one covers the whole file.
+followed by nothing unsafe, and the new one covers the whole file. ``sign_file`` then
+asks whose certificate the new signature was made with (``signing.ownership``): the
+acting user's for a signer signature, the organisation's for a seal.
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ from eoffice.documents.models import Document, DocumentFile
 from eoffice.documents.outgoing import require_approver
 from eoffice.documents.types import Direction, DocState
 from eoffice.errors import DomainError, NotFound, PermissionDenied, StateError, ValidationError
+from eoffice.signing.ownership import CertificateIdentity, check_signature_certificate
 
 SIGNER = "signer"
 AGENCY = "agency"
@@ -54,6 +57,9 @@ class SignedVersion:
     digest: str
     signatures: int
     signers: tuple[str, ...]
+    #: The new signature's certificate, as the verifier reports it (whose it is is
+    #: ``sign_file``'s question: the check knows the bytes, not the actor).
+    certificate: CertificateIdentity | None = None
 
 
 def signed_kinds(file: DocumentFile) -> list[str]:
@@ -151,9 +157,14 @@ def check_signed_version(
                 f"chữ ký số của {who} không hợp lệ — {problem.message_vi}",
                 f"the signature of {who} is not valid — {problem.message_en}",
             )
-    if not any(sig.coverage == "whole_file" for sig in report.signatures):
+    newest = [sig for sig in report.signatures if sig.coverage == "whole_file"]
+    if not newest:
         raise _refused("chữ ký mới không bao trùm toàn bộ tệp.", "the new signature does not cover the whole file.")
-    return SignedVersion(previous_digest, signed_digest, count, tuple(s.signer for s in report.signatures))
+    new = newest[-1]
+    return SignedVersion(
+        previous_digest, signed_digest, count, tuple(s.signer for s in report.signatures),
+        CertificateIdentity(new.signer_subject, new.issuer, new.serial),
+    )
 
 
 # --------------------------------------------------------------------------- the domain
@@ -262,6 +273,9 @@ def sign_file(
                 "Máy chủ chưa kiểm tra được chữ ký số của tệp này.",
                 "The server has not checked this file's signatures.",
             )
+        # The one place every signature goes through with authority (the server, a
+        # standalone desk): the certificate must be the actor's, or the organisation's.
+        check_signature_certificate(session, actor, doc.organisation_id, kind, evidence.certificate)
         signers = evidence.signers
     before = {
         "file_id": file.id, "digest": file.digest, "size": file.size, "signed_kinds": file.signed_kinds,

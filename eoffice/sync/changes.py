@@ -88,7 +88,7 @@ from eoffice.documents.models import (
     Register,
 )
 from eoffice.documents.visibility import view_key, view_of, visible_documents
-from eoffice.signing.models import TrustedRoot
+from eoffice.signing.models import SigningCertificate, TrustedRoot
 from eoffice.store.blobs import BlobStore
 from eoffice.store.bulk import full_text_aside
 from eoffice.store.sequences import next_value
@@ -109,6 +109,10 @@ VERSIONED += tuple(WORKLOG)
 #: The admin's trusted CA roots: every user receives them (public certificates), to verify offline.
 TABLES += ("trusted_roots",)
 VERSIONED += ("trusted_roots",)
+#: The certificates registered to people's e-cards and to organisations: an organisation's
+#: desktops receive its own (to refuse another's card before the PIN is asked).
+TABLES += ("signing_certificates",)
+VERSIONED += ("signing_certificates",)
 MODELS: dict[str, Any] = {
     "organisations": Organisation,
     "units": Unit,
@@ -119,6 +123,7 @@ MODELS: dict[str, Any] = {
     "direction_lines": DirectionLine,
     **WORKLOG,
     "trusted_roots": TrustedRoot,
+    "signing_certificates": SigningCertificate,
 }
 #: Columns never sent: secrets, and keys local to each database.
 PRIVATE = {"users": {"password_hash"}, "documents": {"sort_key"}}
@@ -176,7 +181,7 @@ class _View:
         user = self.user
         if table in ("organisations", "trusted_roots"):
             return true()
-        if table in ("units", "users", "registers"):
+        if table in ("units", "users", "registers", "signing_certificates"):
             return _of_organisation(table, user.organisation_id)
         if table == "documents":
             return visible_documents(user)

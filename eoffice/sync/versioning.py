@@ -42,7 +42,7 @@ from eoffice.documents.models import (
     DocumentFile,
     Register,
 )
-from eoffice.signing.models import TrustedRoot
+from eoffice.signing.models import SigningCertificate, TrustedRoot
 from eoffice.store.base import Synced
 from eoffice.store.commits import CommitSignal, origin
 from eoffice.store.sequences import Counter, next_value
@@ -64,6 +64,7 @@ SYNCED_MODELS: tuple[type[Any], ...] = (
     WorklogWeek,
     WorklogComment,
     TrustedRoot,
+    SigningCertificate,
 )
 
 
