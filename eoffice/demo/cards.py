@@ -15,7 +15,9 @@ import json
 import os
 from pathlib import Path
 
+from cryptography import x509
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from eoffice.directory.models import Organisation, Role, User
 from eoffice.signing.democards import DemoCards, make_demo_cards
@@ -43,6 +45,7 @@ def give_cards(store: Store, blobs: BlobStore, folder: Path) -> DemoCards:
         row = session.get(TrustedRoot, root_id_for(fingerprint))
         if row is None or row.deleted:
             add_trusted_root(session, root_pem)
+        _register(session, cards)
         for user in session.scalars(select(User).where(User.deleted.is_(False), User.signature_digest.is_(None))):
             card = cards.people.get(user.username.lower())
             if card is not None:
@@ -63,6 +66,38 @@ def give_cards(store: Store, blobs: BlobStore, folder: Path) -> DemoCards:
     partial.write_text(json.dumps(index, ensure_ascii=False, indent=1), encoding="utf-8")
     os.replace(partial, folder / INDEX)
     return cards
+
+
+def _register(session: Session, cards: DemoCards) -> None:
+    """Each card's certificate registered to its holder, once (a card made anew replaces it)."""
+    from eoffice.signing.models import SigningCertificate
+    from eoffice.signing.ownership import fingerprint, register_certificate, unregister_certificate
+
+    held = {
+        (row.user_id, row.organisation_id): row.fingerprint_sha256
+        for row in session.scalars(select(SigningCertificate).where(SigningCertificate.deleted.is_(False)))
+    }
+    users = {u.username: u for u in session.scalars(select(User).where(User.deleted.is_(False)))}
+    orgs = {o.name: o for o in session.scalars(select(Organisation).where(Organisation.deleted.is_(False)))}
+    wanted: list[tuple[bytes, str | None, str]] = []
+    for username, card in cards.people.items():
+        if username in users:
+            wanted.append((card.certificate_pem, users[username].id, users[username].organisation_id))
+    for name, card in cards.organisations.items():
+        if name in orgs:
+            wanted.append((card.certificate_pem, None, orgs[name].id))
+    for pem, user_id, org_id in wanted:
+        new = fingerprint(x509.load_pem_x509_certificate(pem))
+        old = held.get((user_id, org_id))
+        if old == new:
+            continue
+        if old is not None:  # the card was made anew (expiring): the old certificate goes
+            row = session.scalars(select(SigningCertificate).where(SigningCertificate.fingerprint_sha256 == old)).one()
+            unregister_certificate(session, row.pem.encode("ascii"))
+        if user_id is not None:
+            register_certificate(session, pem, user_id=user_id)
+        else:
+            register_certificate(session, pem, organisation_id=org_id)
 
 
 def key_files(folder: Path, username: str) -> tuple[Path, ...]:

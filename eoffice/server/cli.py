@@ -272,6 +272,38 @@ def cmd_restore(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_register_certificate(args: argparse.Namespace) -> int:
+    """Bind an e-card's certificate to its holder: a user, or an organisation (its seal)."""
+    from eoffice.server.admin import find_organisation, find_user
+    from eoffice.signing.ownership import register_certificate, unregister_certificate
+
+    try:
+        data = Path(args.certificate).read_bytes()
+    except OSError as err:
+        print(f"Không đọc được tệp {args.certificate}: {err.strerror}. / Cannot read {args.certificate}.", file=sys.stderr)
+        return 1
+    store, _, _ = _open(args)
+    try:
+        with store.write() as s:
+            if args.remove:
+                done = unregister_certificate(s, data)
+                print(f"Đã hủy đăng ký chứng thư số {done.subject} của {done.holder}. / Unregistered.")
+                return 0
+            if args.username:
+                done = register_certificate(s, data, user_id=find_user(s, args.username).id)
+            else:
+                done = register_certificate(s, data, organisation_id=find_organisation(s, args.organ_id).id)
+            print(
+                f"Đã đăng ký chứng thư số {done.subject} (SHA-256 {done.fingerprint_sha256}) cho {done.holder}."
+                f" / Registered to {done.holder}."
+            )
+    except DomainError as err:
+        return _fail(args, err)
+    finally:
+        store.dispose()
+    return 0
+
+
 def add_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     """Register ``server`` and ``admin`` on the main ``eoffice`` parser."""
     p = sub.add_parser("server", help="run the provincial server (HTTP API)")
@@ -352,3 +384,15 @@ def add_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-
     _common(p)
     p.add_argument("pem")
     p.set_defaults(func=cmd_add_trusted_root)
+
+    p = admin_sub.add_parser(
+        "register-certificate",
+        help="register an e-card's certificate to its holder: a signer signature needs the user's own, a seal the organisation's",
+    )
+    _common(p)
+    p.add_argument("certificate", help="the certificate (PEM or DER), as exported from the e-card")
+    holder = p.add_mutually_exclusive_group(required=True)
+    holder.add_argument("--username", help="the person whose e-card it is")
+    holder.add_argument("--organ-id", help="the organisation whose agency certificate (seal) it is")
+    holder.add_argument("--remove", action="store_true", help="unregister it (a lost or replaced card)")
+    p.set_defaults(func=cmd_register_certificate)

@@ -36,6 +36,11 @@ class DemoCard:
     password: str
     image: Path  # the signature image (a person) or the seal image (an organisation)
 
+    @property
+    def certificate_pem(self) -> bytes:
+        """The card's certificate, kept beside it (readable without the password)."""
+        return self.pkcs12.with_suffix(".crt.pem").read_bytes()
+
 
 @dataclass(frozen=True)
 class DemoCards:

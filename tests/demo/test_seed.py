@@ -90,6 +90,8 @@ def test_eoffice_demo_command_creates_the_data_once(tmp_path):
 
 
 def test_every_demo_user_gets_a_card_and_the_clerks_their_seal(demo, tmp_path):
+    from cryptography.hazmat.primitives.serialization import Encoding
+
     from eoffice.demo.cards import give_cards, key_files
     from eoffice.signing.appearance import Appearance, Kind
     from eoffice.signing.democards import DEMO_PASSWORD
@@ -111,6 +113,14 @@ def test_every_demo_user_gets_a_card_and_the_clerks_their_seal(demo, tmp_path):
         clerk_org = s.get(Organisation, clerk.organisation_id).name
         signature = blobs.path_for(clerk.signature_digest).read_bytes()
     assert len(roots) == 1 and roots[0].subject.rfc4514_string().startswith("CN=eoffice Demo Root CA")
+    with store.read() as s:  # each card is registered to its holder: the server's binding
+        from eoffice.signing.ownership import registered_certificates
+
+        for user in users:
+            [cert] = registered_certificates(s, user_id=user.id)
+            assert cert.public_bytes(Encoding.PEM) == cards.people[user.username].certificate_pem
+        [org_cert] = registered_certificates(s, organisation_id=clerk.organisation_id)
+        assert org_cert.public_bytes(Encoding.PEM) == cards.organisations[clerk_org].certificate_pem
     own, seal = key_files(tmp_path / "cards", clerk.username)  # the sign dialog offers these
     assert own == cards.people[clerk.username].pkcs12 and seal == cards.organisations[clerk_org].pkcs12
     key = open_pkcs12(own, DEMO_PASSWORD)
