@@ -180,10 +180,19 @@ class KeyChoice:
     token_label: str = ""
     key_id: str = ""  # hex CKA_ID
     path: Path | None = None  # the PKCS#12 file
+    certificate_der: bytes = field(default=b"", repr=False)  # read without the PIN, when it can be
 
     @property
     def expired(self) -> bool:
         return self.not_after is not None and self.not_after < datetime.now(timezone.utc)
+
+    @property
+    def certificate(self) -> x509.Certificate | None:
+        """The certificate known before the PIN: a token's (public on the card), or the one
+        beside a PKCS#12 file; None when only the password opens it."""
+        if not self.certificate_der:
+            return None
+        return x509.load_der_x509_certificate(self.certificate_der)
 
 
 def token_choices(tokens: Iterable[object]) -> list[KeyChoice]:
@@ -193,14 +202,29 @@ def token_choices(tokens: Iterable[object]) -> list[KeyChoice]:
         for cert in token.signing_certificates:  # type: ignore[attr-defined]
             out.append(KeyChoice(
                 "pkcs11", cert.common_name, cert.issuer, cert.not_after, token.module, token.label,  # type: ignore[attr-defined]
-                cert.key_id,
+                cert.key_id, certificate_der=cert.der,
             ))
     return out
 
 
+#: Where a PKCS#12 file's certificate may lie beside it (``card.p12`` → ``card.crt.pem``…).
+BESIDE = (".crt.pem", ".pem", ".crt", ".cer")
+
+
 def pkcs12_choice(path: Path) -> KeyChoice:
-    """A PKCS#12 file as a choice (its certificate is read only once the password is given)."""
-    return KeyChoice("pkcs12", Path(path).stem, path=Path(path))
+    """A PKCS#12 file as a choice. Its certificate is inside, encrypted with the password;
+    a copy beside the file (as CAs hand them out, and the demo's cards) is read now, so
+    that the holder can be checked before the password is asked."""
+    path = Path(path)
+    for suffix in BESIDE:
+        beside = path.with_suffix(suffix)
+        try:
+            cert = load_certificates(beside.read_bytes())[0]
+        except (OSError, ValueError, IndexError):
+            continue
+        der = cert.public_bytes(serialization.Encoding.DER)
+        return KeyChoice("pkcs12", path.stem, common_name(cert, "issuer"), cert.not_valid_after_utc, path=path, certificate_der=der)
+    return KeyChoice("pkcs12", path.stem, path=path)
 
 
 @contextmanager

@@ -2,11 +2,12 @@
 
 ``plan_signature`` reads (in a worker session) what the signature needs: the file on this
 computer, the user's signature image or the organisation's seal, the title and name to
-find the signature block, the reason with the number the server gave, the trusted roots.
-``SignFlow`` opens the sign dialog (preview, movable box, key chooser, PIN dialog) on it;
-once the PDF is signed, the signed version goes into the blob store and a ``sign_file``
-operation to the desk — applied here at once and, on a synced desktop, sent to the
-server, which verifies it before accepting it.
+find the signature block, the reason with the number the server gave, the trusted roots,
+and whose certificate it must be made with (the user's, the organisation's for a seal).
+``SignFlow`` opens the sign dialog (preview, movable box, key chooser, PIN dialog) on it,
+which refuses another's card before its PIN is asked; once the PDF is signed, the signed
+version goes into the blob store and a ``sign_file`` operation to the desk — applied here
+at once and, on a synced desktop, sent to the server, which verifies it before accepting it.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from cryptography import x509
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 from sqlalchemy.orm import Session
@@ -26,6 +28,7 @@ from eoffice.documents import signing
 from eoffice.documents.models import Document
 from eoffice.errors import NotFound, ValidationError
 from eoffice.signing.appearance import Appearance, Kind
+from eoffice.signing.ownership import CertificateIdentity, CertificateOwner, owner_for
 from eoffice.signing.pades import SigningOptions, SignResult
 from eoffice.signing.settings import load_settings
 from eoffice.store.base import new_id
@@ -51,6 +54,13 @@ class SignaturePlan:
     reason: str
     location: str
     trust_roots: list[Any] = field(default_factory=list)
+    #: Whose certificate the signature must be made with (``signing.ownership``).
+    owner: CertificateOwner | None = None
+
+    def check_certificate(self, cert: x509.Certificate) -> None:
+        """Refuse a key that is not the signer's (the organisation's, for a seal), as the server would."""
+        if self.owner is not None:
+            self.owner.check(CertificateIdentity.of(cert))
 
 
 def _image(blobs: BlobStore, digest: str | None) -> bytes | None:
@@ -103,6 +113,7 @@ def plan_signature(session: Session, blobs: BlobStore, user_id: str, document_id
     return SignaturePlan(
         kind, doc.id, file.id, file.digest, source, file.filename, file.page_count, appearance,
         signing.signing_reason(kind, doc), org_name, trusted_roots(session),
+        owner_for(session, user, doc.organisation_id, kind, with_others=True),
     )
 
 
@@ -154,7 +165,8 @@ class SignFlow(QObject):
         files = self.key_files if plan.kind == signing.SIGNER else list(reversed(self.key_files))
         dialog = SignDialog(
             plan.source, output, plan.appearance, module_paths=list(settings.pkcs11_modules), options=options,
-            trust_store=plan.trust_roots, pkcs12_files=files, parent=self.parent_widget,
+            trust_store=plan.trust_roots, pkcs12_files=files, key_check=plan.check_certificate,
+            parent=self.parent_widget,
         )
         dialog.setWindowTitle(self._title(plan.kind))
         dialog.signed.connect(self._signed)

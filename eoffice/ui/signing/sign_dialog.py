@@ -120,6 +120,7 @@ class SignDialog(QDialog):
         trust_store: Iterable[x509.Certificate] = (),
         pkcs12_files: list[Path] | None = None,
         runner: SigningRunner | None = None,
+        key_check: Callable[[x509.Certificate], None] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -128,6 +129,9 @@ class SignDialog(QDialog):
         self.appearance = appearance
         self.options = options or SigningOptions()
         self.trust_store = list(trust_store)
+        #: Raises a DomainError for a certificate that is not the signer's (or not the
+        #: organisation's, for a seal): asked before the PIN, and again on the opened key.
+        self.key_check = key_check
         self.runner = runner or SigningRunner(self)
         self.result: SignResult | None = None
         self.box: Box | None = None
@@ -240,6 +244,13 @@ class SignDialog(QDialog):
         if choice is None or self.box is None:
             return
         self.error.clear()
+        known = choice.certificate
+        if self.key_check is not None and known is not None:
+            try:
+                self.key_check(known)  # another's card is refused before its PIN is asked
+            except DomainError as err:
+                self._failed(err, "")
+                return
         if choice.kind == "pkcs11":
             self.runner.run(
                 "read the PIN state", lambda: token_pin_state(choice.module, choice.token_label),
@@ -255,12 +266,14 @@ class SignDialog(QDialog):
         pin, confirmed = answer
         appearance = replace(self.appearance, box=self.box)
         options = replace(self.options, reason=self.reason.text().strip(), location=self.location.text().strip())
-        source, output, trust = self.source, self.output, self.trust_store
+        source, output, trust, check = self.source, self.output, self.trust_store, self.key_check
 
         secret = [pin]  # taken by the job: nothing here keeps the PIN after the login
 
         def job() -> SignResult:
             with open_key(choice, secret.pop(), confirm_final_try=confirmed, trust_store=trust) as key:
+                if check is not None:  # a certificate file known only with its password
+                    check(key.certificate)
                 return sign_pdf(source, output, key, appearance, options)
 
         self.sign_button.setEnabled(False)
