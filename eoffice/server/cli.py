@@ -280,7 +280,8 @@ def cmd_register_certificate(args: argparse.Namespace) -> int:
     try:
         data = Path(args.certificate).read_bytes()
     except OSError as err:
-        print(f"Không đọc được tệp {args.certificate}: {err.strerror}. / Cannot read {args.certificate}.", file=sys.stderr)
+        name = args.certificate
+        print(f"Không đọc được tệp {name}: {err.strerror}. / Cannot read {name}.", file=sys.stderr)
         return 1
     store, _, _ = _open(args)
     try:
@@ -387,7 +388,7 @@ def add_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-
 
     p = admin_sub.add_parser(
         "register-certificate",
-        help="register an e-card's certificate to its holder: a signer signature needs the user's own, a seal the organisation's",
+        help="register an e-card's certificate to its holder (signers sign with their own, seals the organisation's)",
     )
     _common(p)
     p.add_argument("certificate", help="the certificate (PEM or DER), as exported from the e-card")

@@ -223,7 +223,9 @@ def pkcs12_choice(path: Path) -> KeyChoice:
         except (OSError, ValueError, IndexError):
             continue
         der = cert.public_bytes(serialization.Encoding.DER)
-        return KeyChoice("pkcs12", path.stem, common_name(cert, "issuer"), cert.not_valid_after_utc, path=path, certificate_der=der)
+        return KeyChoice(
+            "pkcs12", path.stem, common_name(cert, "issuer"), cert.not_valid_after_utc, path=path, certificate_der=der
+        )
     return KeyChoice("pkcs12", path.stem, path=path)
 
 

@@ -201,7 +201,9 @@ def _holder(session: Session, row: SigningCertificate) -> Holder:
     return Holder(org.name if org else row.organisation_id, None, row.organisation_id)
 
 
-def owner_for(session: Session, actor: User, organisation_id: str, kind: str, *, with_others: bool = False) -> CertificateOwner:
+def owner_for(
+    session: Session, actor: User, organisation_id: str, kind: str, *, with_others: bool = False
+) -> CertificateOwner:
     """Who must hold the certificate of a ``kind`` signature (``signer``, ``agency``,
     ``attachment``) that ``actor`` adds to a document of ``organisation_id``.
 
@@ -337,9 +339,10 @@ def register_certificate(
     print_ = fingerprint(cert)
     row = session.scalars(select(SigningCertificate).where(SigningCertificate.fingerprint_sha256 == print_)).first()
     if row is not None and not row.deleted:
+        taken, cn = _holder(session, row), identity.common_name
         raise DuplicateError(
-            f"Chứng thư số “{identity.common_name}” đã được đăng ký cho {_holder(session, row).describe('vi')}.",
-            f"The certificate “{identity.common_name}” is already registered to {_holder(session, row).describe('en')}.",
+            f"Chứng thư số “{cn}” đã được đăng ký cho {taken.describe('vi')}.",
+            f"The certificate “{cn}” is already registered to {taken.describe('en')}.",
             field="pem",
         )
     if row is None:
@@ -379,7 +382,9 @@ def unregister_certificate(session: Session, data: bytes, *, actor_id: str | Non
     return RegisteredCertificate(row.id, holder.describe(), row.subject, print_)
 
 
-def registered_certificates(session: Session, *, user_id: str | None = None, organisation_id: str | None = None) -> list[x509.Certificate]:
+def registered_certificates(
+    session: Session, *, user_id: str | None = None, organisation_id: str | None = None
+) -> list[x509.Certificate]:
     """The certificates registered to a user, or to an organisation itself."""
     where = SigningCertificate.user_id == user_id if user_id is not None else (
         (SigningCertificate.organisation_id == organisation_id) & SigningCertificate.user_id.is_(None)
