@@ -1,7 +1,7 @@
 """signing certificates: the certificates registered to people's e-cards and to organisations
 
-Revision ID: 0009_signing_certificates
-Revises: 0008_signing
+Revision ID: 0011_signing_certificates
+Revises: 0010_blob_uploads
 Create Date: 2026-12-09 09:00:00
 
 - ``signing_certificates``: one row per registered certificate, held by a user (their
@@ -13,8 +13,8 @@ Create Date: 2026-12-09 09:00:00
 import sqlalchemy as sa
 from alembic import op
 
-revision = '0009_signing_certificates'
-down_revision = '0008_signing'
+revision = '0011_signing_certificates'
+down_revision = '0010_blob_uploads'
 branch_labels = None
 depends_on = None
 
