@@ -11,9 +11,9 @@ app does — and syncs with ``SyncEngine.sync_once`` between bursts of work.
 What it records is a fixed plan drawn from a seed, so every start knows the same
 operations with the same ids and skips those already in its outbox: a restart resumes the
 user's work, it does not invent new work. Progress goes to a journal file, one line per
-step (``push``, ``pushed``, ``pull``, ``page``…), so a test can kill it inside a push or a
-pull; ``die_at`` makes it SIGKILL itself at an exact point (after the server answered a
-push but before the answer is stored, inside a page's transaction…), which a kill from
+step (``push``, ``pushed``, ``pull``, ``page``…), so a test can tell where a kill from
+outside landed; ``die_at`` makes it SIGKILL itself at an exact point (a push sent but not
+answered, a pulled page not yet applied, inside a page's transaction…), which a kill from
 outside can only hit by luck.
 
 With ``finish`` it syncs until nothing is left to push, pull or download, writes ``done``
@@ -27,13 +27,16 @@ import os
 import random
 import signal
 import sys
+import threading
 import time
 import uuid
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
 import alembic.command
+import httpx
 import keyring
 import pypdf
 from sqlalchemy import func, select
@@ -60,10 +63,15 @@ import eoffice.models  # noqa: E402,F401  (every table, as the app has them)
 configure_mappers()
 assert alembic.command and pypdf
 
-#: Points where the client can kill itself (``die_at``): after the server answered a push,
-#: inside the transaction of a pulled page, after an attachment was uploaded, when it is
-#: about to fetch the server's copy of documents after a rejection.
-DIE_POINTS = ("pushed", "page_applied", "uploaded", "refetch")
+#: Points where the client can kill itself (``die_at``):
+#: ``push_sent``: inside a push, the request wholly sent and its answer not yet read (the
+#: server may be applying it as the client dies);
+#: ``pushed``: after the server answered a push, before the answer is stored;
+#: ``uploaded``: after an attachment was uploaded, before the push that needs it;
+#: ``pulled``: inside a pull, the server's page read, with rows, not yet applied;
+#: ``page_applied``: inside the transaction of a pulled page with rows, before its commit;
+#: ``refetch``: about to fetch the server's copy of documents after a rejection.
+DIE_POINTS = ("push_sent", "pushed", "uploaded", "pulled", "page_applied", "refetch")
 
 
 @dataclass
@@ -179,13 +187,58 @@ class _Points:
     def __init__(self, journal: Journal, die_at: list[Any] | None) -> None:
         self.journal = journal
         self.die_at = (str(die_at[0]), int(die_at[1])) if die_at else None
+        if self.die_at is not None:
+            assert self.die_at[0] in DIE_POINTS, self.die_at
         self.counts: dict[str, int] = {}
+        self._lock = threading.Lock()  # pulls are fetched in a thread of their own
 
     def passed(self, point: str) -> None:
-        self.counts[point] = self.counts.get(point, 0) + 1
-        if self.die_at == (point, self.counts[point]):
-            self.journal("dying", point)
-            _die()
+        with self._lock:
+            self.counts[point] = self.counts.get(point, 0) + 1
+            if self.die_at == (point, self.counts[point]):
+                self.journal("dying", point)
+                _die()
+
+
+def request_kind(request: httpx.Request) -> str:
+    """Which step of the engine a request to the server is: push, pull, upload, download
+    (or other: hello, sign-in, bodies, refetch)."""
+    path, method = request.url.path, request.method
+    if method == "POST" and path.endswith("/ops"):
+        return "push"
+    if method == "GET" and path.endswith("/changes"):
+        return "pull"
+    if "/blobs/" in path:
+        return {"PUT": "upload", "GET": "download"}.get(method, "other")
+    return "other"
+
+
+def tap_requests(
+    client: SyncClient,
+    *,
+    attempted: Callable[[str], None] | None = None,
+    sent: Callable[[str], None] | None = None,
+) -> None:
+    """Calls ``attempted(kind)`` as each request of ``client`` is about to go out (before
+    it connects), and ``sent(kind)`` in the requesting thread once the request is wholly
+    written to the server and its answer not yet read (httpcore's ``trace`` extension,
+    its event ``http11.send_request_body.complete``): the one moment a test can act
+    "inside" a request without luck."""
+
+    def hook(request: httpx.Request) -> None:
+        kind = request_kind(request)
+        if attempted is not None:
+            attempted(kind)
+        if sent is not None:
+
+            def trace(event: str, info: dict[str, Any]) -> None:
+                if event == "http11.send_request_body.complete":
+                    sent(kind)
+
+            request.extensions["trace"] = trace
+
+    # The client's httpx.Client is its own (no product hook): tests only.
+    client._http.event_hooks["request"].append(hook)
 
 
 def _instrument(client: SyncClient, journal: Journal, points: _Points) -> None:
@@ -193,6 +246,12 @@ def _instrument(client: SyncClient, journal: Journal, points: _Points) -> None:
     real_push, real_pull, real_upload = client.push, client.pull, client.upload_blob
     real_download, real_refetch = client.download_blob, client.refetch
     real_apply = engine_module.apply_page
+
+    def sent(kind: str) -> None:
+        if kind == "push":
+            points.passed("push_sent")
+
+    tap_requests(client, sent=sent)
 
     def push(batch):  # type: ignore[no-untyped-def]
         journal("push", len(batch))
@@ -205,11 +264,14 @@ def _instrument(client: SyncClient, journal: Journal, points: _Points) -> None:
         journal("pull", cursor)
         page = real_pull(cursor, limit)
         journal("pulled", page.next_cursor, page.count())
+        if page.count():  # a page with rows: dying here loses something to apply
+            points.passed("pulled")
         return page
 
     def apply_page(session, page, **kwargs):  # type: ignore[no-untyped-def]
         applied = real_apply(session, page, **kwargs)
-        points.passed("page_applied")
+        if page.count():
+            points.passed("page_applied")
         return applied
 
     def upload_blob(path, digest=None):  # type: ignore[no-untyped-def]
@@ -276,7 +338,7 @@ def _open(config: Config, journal: Journal) -> tuple[Desk, SyncClient]:
     store.migrate()
     journal("migrated")
     blobs = BlobStore(Path(config.blobs))
-    client = SyncClient(config.server_url, credentials=Credentials(config.server_url, config.username), timeout=10)
+    client = SyncClient(config.server_url, credentials=Credentials(config.server_url, config.username), timeout=60)
     _instrument(client, journal, _Points(journal, config.die_at))
     engine = SyncEngine(
         store, blobs, client, config.user_id, page_limit=config.page_limit, batch_size=config.batch_size,

@@ -22,6 +22,8 @@ from collections import Counter
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from sqlalchemy import select
+
 from eoffice.demo.pdfs import SampleDocument, render_many
 from eoffice.directory.admin import create_user
 from eoffice.directory.models import Role
@@ -29,7 +31,9 @@ from eoffice.store import Store
 from eoffice.store.base import new_id
 from eoffice.sync import operations as ops
 from eoffice.sync.client import Offline, SyncClient
+from eoffice.sync.client_state import pending_operations
 from eoffice.sync.credentials import Credentials
+from eoffice.sync.models import OutboxEntry
 from tests.conftest import World, make_world
 from tests.server.conftest import PASSWORD, give_passwords
 from tests.sync import fault_client
@@ -85,10 +89,11 @@ class Colleague:
     registered: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:
-        self.client = SyncClient(self.url, credentials=Credentials(self.url, "vanthu"), timeout=10)
+        self.client = SyncClient(self.url, credentials=Credentials(self.url, "vanthu"), timeout=60)
         self.rng = random.Random(self.seed)
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
+        self._grew = threading.Condition()
         self.error: BaseException | None = None
         self.folder.mkdir(parents=True, exist_ok=True)
 
@@ -118,7 +123,25 @@ class Colleague:
             except Offline:
                 time.sleep(0.1)
         assert answer.accepted, answer.reason
-        self.registered.append(op.document_id)
+        with self._grew:
+            self.registered.append(op.document_id)
+            self._grew.notify_all()
+
+    def await_registrations(self, n: int, timeout: float = 120.0) -> None:
+        """Until the server holds ``n`` more of this colleague's documents than now: what a
+        desk stopped before this call has not pulled yet. ``timeout`` only bounds a failure."""
+        with self._grew:
+            target = len(self.registered) + n
+            arrived = self._grew.wait_for(
+                lambda: len(self.registered) >= target or self.error is not None or self._thread is None,
+                timeout=timeout,
+            )
+        if self.error is not None:
+            raise AssertionError("the colleague's registration failed") from self.error
+        assert arrived and len(self.registered) >= target, (
+            f"the colleague registered {len(self.registered)} of {target} documents in {timeout}s"
+            + ("" if self._thread is not None else " (not started)")
+        )
 
     def start(self, every: float = 0.4) -> None:
         """Register one document every ``every`` seconds, in a thread, until ``stop``."""
@@ -129,7 +152,9 @@ class Colleague:
                 while not self._stop.wait(every * (0.5 + self.rng.random())):
                     self.register()
             except BaseException as error:  # shown by stop(), in the test's thread
-                self.error = error
+                with self._grew:
+                    self.error = error
+                    self._grew.notify_all()
 
         self._thread = threading.Thread(target=loop, name="colleague", daemon=True)
         self._thread.start()
@@ -216,29 +241,56 @@ class ClientRuns:
         process.join(timeout=30)
         return self._landed(process)
 
+    def _tail(self, n: int = 30) -> str:
+        log = Path(self.config.log).read_text(errors="replace")[-3000:] if self.config.log else ""
+        return "\n".join(self._this_run()[-n:]) + ("\n" + log if log else "")
+
     def _landed(self, process: multiprocessing.process.BaseProcess) -> str:
         if process.exitcode != -9:
-            log = Path(self.config.log).read_text(errors="replace") if self.config.log else ""
-            raise AssertionError(
-                f"the client failed (exit {process.exitcode}):\n" + "\n".join(self._this_run()[-20:]) + "\n" + log[-3000:]
-            )
+            raise AssertionError(f"the client failed (exit {process.exitcode}):\n{self._tail()}")
         lines = self._this_run()
-        last = lines[-1].split() if lines else ["nothing"]
-        where = {
-            "push": "inside push", "pull": "inside pull", "upload": "inside upload",
-            "download": "inside download", "dying": f"at {last[-1]}",
-        }.get(last[0], f"after {last[0]}")
+        # A run that killed itself says so; another thread may have written after it.
+        dying = [line.split() for line in lines if line.startswith("dying ")]
+        if dying:
+            where = f"at {dying[-1][1]}"
+        else:
+            last = lines[-1].split() if lines else ["nothing"]
+            where = {
+                "push": "inside push", "pull": "inside pull", "upload": "inside upload",
+                "download": "inside download",
+            }.get(last[0], f"after {last[0]}")
         self.landed[where] += 1
         return where
 
-    def died(self, process: multiprocessing.process.BaseProcess, timeout: float) -> str | None:
-        """Where the run killed itself (``die_at``), or None if it did not within ``timeout``."""
+    def died(self, process: multiprocessing.process.BaseProcess, point: str, timeout: float = 180.0) -> str:
+        """Waits for a run started with ``die_at=[point, n]`` to kill itself there; fails,
+        with its journal, if it dies anywhere else or is still alive after ``timeout``
+        (which only bounds a failure: the caller made sure the point comes)."""
         process.join(timeout=timeout)
         if process.exitcode is None:
-            return None
-        return self._landed(process)
+            process.kill()
+            process.join(timeout=30)
+            raise AssertionError(f"the run never reached {point!r} in {timeout}s:\n{self._tail()}")
+        where = self._landed(process)
+        assert where == f"at {point}", f"the run meant to die at {point!r} ended {where}:\n{self._tail()}"
+        return where
 
-    def finish(self, timeout: float = 180.0) -> None:
+    def work_left(self) -> tuple[list[fault_client.Step], list[ops.Operation]]:
+        """Between runs: the plan's steps not yet recorded, and the operations recorded but
+        not answered (pushed again by the next run), as the client's database holds them."""
+        steps = fault_client.plan(self.config)
+        if not Path(self.config.database).exists():
+            return steps, []
+        store = Store(f"sqlite:///{self.config.database}")
+        try:
+            with store.read() as session:
+                recorded = set(session.scalars(select(OutboxEntry.op_id)))
+                pending = pending_operations(session, limit=1_000_000)
+        finally:
+            store.dispose()
+        return [s for s in steps if s.op.op_id not in recorded], pending
+
+    def finish(self, timeout: float = 300.0) -> None:
         """The last start, as its own command: sync to the end, exit 0 with ``done``."""
         self.runs += 1
         self.config.run, self.config.die_at, self.config.finish, self.config.extra_ops = self.runs, None, True, []

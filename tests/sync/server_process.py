@@ -49,7 +49,7 @@ class ServerProcess:
     def log(self) -> Path:
         return self.log_dir / f"server-{self.starts}.log"
 
-    def start(self, timeout: float = 60.0) -> ServerProcess:
+    def start(self, timeout: float = 120.0) -> ServerProcess:
         assert self.process is None, "already running"
         self.starts += 1
         self.log_dir.mkdir(parents=True, exist_ok=True)

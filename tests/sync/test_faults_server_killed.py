@@ -24,6 +24,7 @@ from eoffice.sync.credentials import Credentials
 from eoffice.sync.engine import SyncEngine
 from tests.server.conftest import PASSWORD
 from tests.sync import fault_client
+from tests.sync.fault_client import tap_requests
 from tests.sync.convergence import (
     assert_applied_once,
     assert_files_complete,
@@ -34,34 +35,51 @@ from tests.sync.faults_support import CHIEF, Colleague, make_office, write_pdfs
 from tests.sync.server_process import ServerProcess
 
 SEED = 20260304
-#: Where each kill of the server lands: inside a push or a pull of the client (once it has
-#: sent the request), or at a moment.
+#: Where each kill of the server lands: inside a push or a pull of the client (its request
+#: wholly sent, the answer not read: held there until the server is dead), or at a moment.
 KILLS = ("push", "pull", "push", "pull", "moment")
+#: Bounds a wait that only a failure reaches: a busy machine gets there, later.
+WAIT = 120.0
 
 
 def _until(condition, timeout: float, what: str) -> None:  # type: ignore[no-untyped-def]
+    """Polls ``condition`` until it holds; fails after ``timeout`` (only on a failure)."""
     deadline = time.monotonic() + timeout
     while not condition():
         assert time.monotonic() < deadline, f"timed out waiting: {what}"
         time.sleep(0.02)
 
 
-class Entered:
-    """Events set when the engine enters a push or a pull (the request about to go out)."""
+class Held:
+    """Holds the engine inside its next push or pull (``arm``) once the request is wholly
+    sent and before its answer is read, until the test has killed the server: the kill
+    lands inside the request by construction, not by the luck of a sleep. Counts the
+    requests the client attempts (``attempts``), answered or not."""
 
     def __init__(self, client: SyncClient) -> None:
-        self.push, self.pull = threading.Event(), threading.Event()
-        real_push, real_pull = client.push, client.pull
+        self._lock = threading.Lock()
+        self._armed: str | None = None
+        self.reached, self.release = threading.Event(), threading.Event()
+        self.attempts = 0
+        tap_requests(client, attempted=self._attempted, sent=self._sent)
 
-        def push(batch):  # type: ignore[no-untyped-def]
-            self.push.set()
-            return real_push(batch)
+    def arm(self, kind: str) -> None:
+        with self._lock:
+            self.reached.clear()
+            self.release.clear()
+            self._armed = kind
 
-        def pull(cursor, limit=1000):  # type: ignore[no-untyped-def]
-            self.pull.set()
-            return real_pull(cursor, limit)
+    def _attempted(self, kind: str) -> None:
+        with self._lock:
+            self.attempts += 1
 
-        client.push, client.pull = push, pull  # type: ignore[method-assign]
+    def _sent(self, kind: str) -> None:
+        with self._lock:
+            if kind != self._armed:
+                return
+            self._armed = None
+        self.reached.set()
+        self.release.wait(WAIT)
 
 
 @pytest.mark.slow
@@ -75,7 +93,7 @@ def test_the_server_killed_mid_sync_then_stopped_a_while_the_client_works_offlin
     desk_store = Store(f"sqlite:///{tmp_path / 'desk.sqlite3'}")
     desk_store.migrate()
     blobs = BlobStore(tmp_path / "desk-blobs")
-    client = SyncClient(server.url, credentials=Credentials(server.url, CHIEF), timeout=10)
+    client = SyncClient(server.url, credentials=Credentials(server.url, CHIEF), timeout=60)
     client.login(CHIEF, PASSWORD)
     engine = SyncEngine(
         desk_store, blobs, client, office.chief_id, page_limit=1, batch_size=20, interval=0.2,
@@ -87,7 +105,7 @@ def test_the_server_killed_mid_sync_then_stopped_a_while_the_client_works_offlin
     )
     steps = fault_client.plan(config)
     desk = fault_client.Desk(desk_store, blobs, engine, office.chief_id, steps)
-    entered = Entered(client)
+    held = Held(client)
     rng = random.Random(SEED)
     todo = list(steps)
 
@@ -107,45 +125,48 @@ def test_the_server_killed_mid_sync_then_stopped_a_while_the_client_works_offlin
         thread = engine.start(stop)
         colleague.start(every=0.3)
         for where in KILLS:
-            work(rng.randint(4, 10))
             if where == "moment":
-                time.sleep(rng.uniform(0.0, 0.6))
+                work(rng.randint(4, 10))
+                time.sleep(rng.uniform(0.0, 0.6))  # a random moment, not a wait for something
+                server.kill()
             else:
-                event = getattr(entered, where)
-                event.clear()
-                assert event.wait(timeout=15), where
-                time.sleep(rng.uniform(0.0, 0.02))
-            server.kill()
+                held.arm(where)  # the user's work makes a round: a push, then a pull
+                work(rng.randint(4, 10))
+                assert held.reached.wait(WAIT), f"the engine never sent a {where}"
+                server.kill()
+                held.release.set()
             made = work(2)  # the user goes on while the server is gone
-            _until(lambda: engine.status().online is False, 15, "the engine notices")
+            _until(lambda: engine.status().online is False, WAIT, "the engine notices")
             assert engine.status().pending >= made
             server.start()
 
         # Stopped for a while: the desk records, queues and says it is offline.
         server.stop()
-        _until(lambda: engine.status().online is False, 15, "the engine notices the stop")
+        _until(lambda: engine.status().online is False, WAIT, "the engine notices the stop")
         pending = engine.status().pending
         for _ in range(4):
             made = work(2)
-            time.sleep(0.3)
+            tried = held.attempts
+            _until(lambda: held.attempts >= tried + 2, WAIT, "two more rounds try the server")
             status = engine.status()
             assert status.online is False and "ngoại tuyến" in (status.last_error or "")
             assert status.pending == pending + made
             pending = status.pending
         server.start()
         work(len(todo))
-        _until(lambda: engine.status().pending == 0, 120, "the outbox empties")
+        _until(lambda: engine.status().pending == 0, 300, "the outbox empties")
         colleague.stop()
         stop.set()
-        thread.join(timeout=30)
+        thread.join(timeout=WAIT)
         assert not thread.is_alive()
-        _until(lambda: fault_client.settled(desk), 60, "nothing left to sync")
+        _until(lambda: fault_client.settled(desk), 300, "nothing left to sync")
         assert engine.status().online is True and engine.status().rejected == ()
         server.assert_no_errors()
     finally:
         stop.set()
+        held.release.set()
         if thread is not None:
-            thread.join(timeout=30)
+            thread.join(timeout=WAIT)
         colleague.close()
         client.close()
         server.stop()
