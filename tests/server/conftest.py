@@ -21,6 +21,7 @@ from eoffice.store import Store
 from eoffice.store.base import utcnow
 from eoffice.store.blobs import BlobStore
 from tests.conftest import World, make_world
+from tests.waiting import PATIENCE
 
 PASSWORD = "mat-khau-1234"
 
@@ -86,7 +87,7 @@ def running(store: Store, tmp_path: Path) -> Iterator[Running]:
     give_passwords(store, "chuyenvien", "chuyenvien2", "quantri", "vanthu")
     clock = FakeClock()
     settings = ServerSettings(data_dir=tmp_path / "server", clock=clock)
-    server = EmbeddedServer(store, BlobStore(tmp_path / "server" / "blobs"), settings).start()
+    server = EmbeddedServer(store, BlobStore(tmp_path / "server" / "blobs"), settings).start(timeout=PATIENCE)
     try:
         yield Running(world, store, server, settings, clock)
     finally:

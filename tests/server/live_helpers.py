@@ -18,8 +18,9 @@ from eoffice.sync.applying import apply_batch
 from eoffice.sync.live import live_url
 from tests.conftest import World
 from tests.sync.conftest import register_op
+from tests.waiting import PATIENCE
 
-WAIT = 20.0  # generous: a slow machine must not fail a correct channel
+WAIT = PATIENCE  # generous: a slow machine must not fail a correct channel
 
 events.install()  # this process applies operations as the server would
 

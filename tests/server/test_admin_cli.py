@@ -18,6 +18,7 @@ from eoffice.server.models import TrustedRoot
 from eoffice.server.process import open_server
 from tests.server.conftest import api_client, bearer
 from tests.server.pki import make_ca, make_leaf, pem
+from tests.waiting import PATIENCE
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -164,10 +165,10 @@ def test_the_server_command_migrates_and_serves(server_dir):
         cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True,
     )
     try:
-        deadline = time.monotonic() + 60
+        deadline = time.monotonic() + PATIENCE
         while True:
             try:
-                response = httpx.get(f"http://127.0.0.1:{port}/api/v1/hello")
+                response = httpx.get(f"http://127.0.0.1:{port}/api/v1/hello", timeout=PATIENCE)
                 break
             except httpx.ConnectError:
                 assert process.poll() is None, process.stderr.read().decode() if process.stderr else ""

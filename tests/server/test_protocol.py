@@ -9,6 +9,7 @@ from websockets.sync.client import connect
 
 import eoffice
 from eoffice.server.protocol import HEADER
+from tests.waiting import PATIENCE
 
 
 def test_hello_needs_neither_sign_in_nor_version(running):
@@ -44,6 +45,6 @@ def test_unknown_address_is_a_json_404(running):
 def test_a_live_channel_of_another_protocol_is_refused_at_the_handshake(running):
     url = running.api.replace("http://", "ws://") + "/live"
     with pytest.raises(InvalidStatus) as refused:
-        connect(url, additional_headers={HEADER: "2"}, open_timeout=10)
+        connect(url, additional_headers={HEADER: "2"}, open_timeout=PATIENCE)
     assert refused.value.response.status_code == 426
     assert "hãy cập nhật eoffice" in refused.value.response.body.decode("utf-8")

@@ -30,13 +30,11 @@ import sys
 import threading
 import time
 import uuid
-from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
 import alembic.command
-import httpx
 import keyring
 import pypdf
 from sqlalchemy import func, select
@@ -55,6 +53,7 @@ from eoffice.sync.credentials import Credentials
 from eoffice.sync.engine import SyncEngine
 from eoffice.sync.models import OutboxEntry
 from tests.sync.keyring_double import MemoryKeyring
+from tests.sync.request_taps import tap_requests
 
 import eoffice.models  # noqa: E402,F401  (every table, as the app has them)
 
@@ -198,47 +197,6 @@ class _Points:
             if self.die_at == (point, self.counts[point]):
                 self.journal("dying", point)
                 _die()
-
-
-def request_kind(request: httpx.Request) -> str:
-    """Which step of the engine a request to the server is: push, pull, upload, download
-    (or other: hello, sign-in, bodies, refetch)."""
-    path, method = request.url.path, request.method
-    if method == "POST" and path.endswith("/ops"):
-        return "push"
-    if method == "GET" and path.endswith("/changes"):
-        return "pull"
-    if "/blobs/" in path:
-        return {"PUT": "upload", "GET": "download"}.get(method, "other")
-    return "other"
-
-
-def tap_requests(
-    client: SyncClient,
-    *,
-    attempted: Callable[[str], None] | None = None,
-    sent: Callable[[str], None] | None = None,
-) -> None:
-    """Calls ``attempted(kind)`` as each request of ``client`` is about to go out (before
-    it connects), and ``sent(kind)`` in the requesting thread once the request is wholly
-    written to the server and its answer not yet read (httpcore's ``trace`` extension,
-    its event ``http11.send_request_body.complete``): the one moment a test can act
-    "inside" a request without luck."""
-
-    def hook(request: httpx.Request) -> None:
-        kind = request_kind(request)
-        if attempted is not None:
-            attempted(kind)
-        if sent is not None:
-
-            def trace(event: str, info: dict[str, Any]) -> None:
-                if event == "http11.send_request_body.complete":
-                    sent(kind)
-
-            request.extensions["trace"] = trace
-
-    # The client's httpx.Client is its own (no product hook): tests only.
-    client._http.event_hooks["request"].append(hook)
 
 
 def _instrument(client: SyncClient, journal: Journal, points: _Points) -> None:

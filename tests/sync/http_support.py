@@ -17,6 +17,7 @@ import keyring
 import pytest
 
 from eoffice.server.embedded import EmbeddedServer
+from eoffice.server.fanout import Hub
 from eoffice.server.settings import ServerSettings
 from eoffice.store import Store
 from eoffice.store.blobs import BlobStore
@@ -27,6 +28,7 @@ from eoffice.sync.versioning import install_versioning
 from tests.conftest import World, make_world
 from tests.server.conftest import PASSWORD, FakeClock, give_passwords
 from tests.sync.keyring_double import MemoryKeyring
+from tests.waiting import PATIENCE, until
 
 
 @pytest.fixture
@@ -38,6 +40,48 @@ def memory_keyring() -> Iterator[MemoryKeyring]:
         yield ring
     finally:
         keyring.set_keyring(previous)
+
+
+class CountingHub(Hub):
+    """The server's hub as it is, and what a test needs to act at the right moment instead
+    of sleeping: how many long polls it holds now (``waiting``) and held so far
+    (``waits``), how many NOTIFYs from
+    other processes its listener passed on (``heard``), and ``settled``: its loop has run
+    every callback handed to it before the call (commits counted, wakes done)."""
+
+    def __init__(self, store: Store) -> None:
+        super().__init__(store)
+        self.waiting = 0
+        #: Waits begun so far (a pull woken by a change it may not see waits again).
+        self.waits = 0
+        self.heard = 0
+
+    async def commit_after(self, commits: int, timeout: float) -> bool:
+        if self.commits != commits or self._closed.is_set():
+            return await super().commit_after(commits, timeout)  # answers at once
+        self.waiting += 1  # the loop's own thread: no lock needed, nothing in between
+        self.waits += 1
+        try:
+            return await super().commit_after(commits, timeout)
+        finally:
+            self.waiting -= 1
+
+    def notify(self, _seq: int | None = None) -> None:
+        if threading.current_thread() is self._thread:  # the listener: another process's NOTIFY
+            self.heard += 1
+        super().notify(_seq)
+
+    def settled(self, timeout: float = PATIENCE) -> bool:
+        done = threading.Event()
+        self._in_loop(done.set)
+        return done.wait(timeout)
+
+
+def serve(store: Store, blobs: BlobStore, settings: ServerSettings, port: int = 0) -> EmbeddedServer:
+    """The embedded server with a ``CountingHub`` (the app makes a plain one otherwise)."""
+    server = EmbeddedServer(store, blobs, settings, port=port)
+    server.app.state.live_hub = CountingHub(store)
+    return server.start(timeout=PATIENCE)
 
 
 @dataclass
@@ -84,8 +128,17 @@ class Province:
 
     def restart(self) -> None:
         """The same server on the same port, after a stop."""
-        port = self.server.port
-        self.server = EmbeddedServer(self.store, self.blobs, self.settings, port=port).start()
+        self.server = serve(self.store, self.blobs, self.settings, port=self.server.port)
+
+    @property
+    def hub(self) -> CountingHub:
+        hub = self.server.app.state.live_hub
+        assert isinstance(hub, CountingHub), hub
+        return hub
+
+    def until_a_pull_waits(self, n: int = 1) -> None:
+        """Until ``n`` long polls are held on the server, waiting for a commit."""
+        until(lambda: self.hub.waiting >= n, f"{n} long poll(s) held on the server")
 
     def close(self) -> None:
         for d in self.devices:
@@ -103,7 +156,7 @@ def province(store: Store, tmp_path: Path, memory_keyring: MemoryKeyring) -> Ite
     clock = FakeClock()
     settings = ServerSettings(data_dir=tmp_path / "server", clock=clock)
     blobs = BlobStore(tmp_path / "server" / "blobs")
-    server = EmbeddedServer(store, blobs, settings).start()
+    server = serve(store, blobs, settings)
     province = Province(world, store, blobs, settings, clock, server, tmp_path)
     try:
         yield province

@@ -24,7 +24,6 @@ from eoffice.sync.credentials import Credentials
 from eoffice.sync.engine import SyncEngine
 from tests.server.conftest import PASSWORD
 from tests.sync import fault_client
-from tests.sync.fault_client import tap_requests
 from tests.sync.convergence import (
     assert_applied_once,
     assert_files_complete,
@@ -32,22 +31,14 @@ from tests.sync.convergence import (
     assert_same_rows,
 )
 from tests.sync.faults_support import CHIEF, Colleague, make_office, write_pdfs
+from tests.sync.request_taps import tap_requests
 from tests.sync.server_process import ServerProcess
+from tests.waiting import PATIENCE, until
 
 SEED = 20260304
 #: Where each kill of the server lands: inside a push or a pull of the client (its request
 #: wholly sent, the answer not read: held there until the server is dead), or at a moment.
 KILLS = ("push", "pull", "push", "pull", "moment")
-#: Bounds a wait that only a failure reaches: a busy machine gets there, later.
-WAIT = 120.0
-
-
-def _until(condition, timeout: float, what: str) -> None:  # type: ignore[no-untyped-def]
-    """Polls ``condition`` until it holds; fails after ``timeout`` (only on a failure)."""
-    deadline = time.monotonic() + timeout
-    while not condition():
-        assert time.monotonic() < deadline, f"timed out waiting: {what}"
-        time.sleep(0.02)
 
 
 class Held:
@@ -79,7 +70,7 @@ class Held:
                 return
             self._armed = None
         self.reached.set()
-        self.release.wait(WAIT)
+        self.release.wait(PATIENCE)
 
 
 @pytest.mark.slow
@@ -132,41 +123,41 @@ def test_the_server_killed_mid_sync_then_stopped_a_while_the_client_works_offlin
             else:
                 held.arm(where)  # the user's work makes a round: a push, then a pull
                 work(rng.randint(4, 10))
-                assert held.reached.wait(WAIT), f"the engine never sent a {where}"
+                assert held.reached.wait(PATIENCE), f"the engine never sent a {where}"
                 server.kill()
                 held.release.set()
             made = work(2)  # the user goes on while the server is gone
-            _until(lambda: engine.status().online is False, WAIT, "the engine notices")
+            until(lambda: engine.status().online is False, "the engine notices")
             assert engine.status().pending >= made
             server.start()
 
         # Stopped for a while: the desk records, queues and says it is offline.
         server.stop()
-        _until(lambda: engine.status().online is False, WAIT, "the engine notices the stop")
+        until(lambda: engine.status().online is False, "the engine notices the stop")
         pending = engine.status().pending
         for _ in range(4):
             made = work(2)
             tried = held.attempts
-            _until(lambda: held.attempts >= tried + 2, WAIT, "two more rounds try the server")
+            until(lambda: held.attempts >= tried + 2, "two more rounds try the server")
             status = engine.status()
             assert status.online is False and "ngoại tuyến" in (status.last_error or "")
             assert status.pending == pending + made
             pending = status.pending
         server.start()
         work(len(todo))
-        _until(lambda: engine.status().pending == 0, 300, "the outbox empties")
+        until(lambda: engine.status().pending == 0, "the outbox empties", 300)
         colleague.stop()
         stop.set()
-        thread.join(timeout=WAIT)
+        thread.join(timeout=PATIENCE)
         assert not thread.is_alive()
-        _until(lambda: fault_client.settled(desk), 300, "nothing left to sync")
+        until(lambda: fault_client.settled(desk), "nothing left to sync", 300)
         assert engine.status().online is True and engine.status().rejected == ()
         server.assert_no_errors()
     finally:
         stop.set()
         held.release.set()
         if thread is not None:
-            thread.join(timeout=WAIT)
+            thread.join(timeout=PATIENCE)
         colleague.close()
         client.close()
         server.stop()

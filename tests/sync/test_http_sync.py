@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import threading
-import time
 from pathlib import Path
 
 import httpx
@@ -28,6 +27,8 @@ from eoffice.sync.credentials import Credentials
 from eoffice.sync.engine import RoundReport
 from tests.sync.conftest import doc_fields
 from tests.sync.http_support import Device, Province
+from tests.sync.request_taps import tap_requests
+from tests.waiting import PATIENCE, until
 
 
 def _register(
@@ -281,19 +282,19 @@ def test_server_down_the_client_keeps_working_then_converges(province, pdf_facto
     ops_made = [_register(clerk, pdf_factory(), f"Làm việc ngoại tuyến {i}") for i in range(3)]
     assert clerk.engine.status().pending == 3  # local work goes on
 
+    tried: list[str] = []
+    tap_requests(clerk.client, attempted=tried.append)
     stop = threading.Event()
     thread = clerk.engine.start(stop)
     try:
-        time.sleep(0.3)  # a few failed rounds with backoff while the server is away
-        assert clerk.engine.status().online is False
+        until(lambda: len(tried) >= 3, "a few failed rounds with backoff while the server is away")
+        assert clerk.engine.status().online is False and clerk.engine.status().pending == 3
         province.restart()
         clerk.engine.wake()
-        deadline = time.monotonic() + 30
-        while clerk.engine.status().pending and time.monotonic() < deadline:
-            time.sleep(0.05)
+        until(lambda: clerk.engine.status().pending == 0, "the outbox empties once the server is back")
     finally:
         stop.set()
-        thread.join(timeout=10)
+        thread.join(timeout=PATIENCE)
     assert not thread.is_alive()
     clerk.engine.sync_once()
     assert sorted(_server_docs(province).values()) == [1, 2, 3]

@@ -10,7 +10,44 @@ from collections.abc import Iterator  # noqa: E402
 
 import pytest  # noqa: E402
 
+from pytestqt.qtbot import QtBot  # noqa: E402
+
 from tests.conftest import World, make_world  # noqa: E402
+from tests.waiting import PATIENCE  # noqa: E402
+
+#: The least a Qt wait of a test may take before it fails (ms): see tests/waiting.py.
+QT_PATIENCE = int(PATIENCE * 1000)
+
+
+class PatientQtBot(QtBot):
+    """pytest-qt's bot, whose waits for a signal or a condition give up after
+    ``QT_PATIENCE`` at the least, whatever a test asked (pytest-qt's own default is 5 s):
+    a wait ends as soon as its signal comes, so a long bound costs a failing test only, and
+    a window busy on a loaded machine still passes."""
+
+    def waitUntil(self, callback, *, timeout: int = QT_PATIENCE):  # type: ignore[no-untyped-def,override]
+        return super().waitUntil(callback, timeout=max(timeout, QT_PATIENCE))
+
+    def waitSignal(self, signal, *, timeout: int = QT_PATIENCE, **options):  # type: ignore[no-untyped-def,override]
+        return super().waitSignal(signal, timeout=max(timeout, QT_PATIENCE), **options)
+
+    def waitSignals(self, signals, *, timeout: int = QT_PATIENCE, **options):  # type: ignore[no-untyped-def,override]
+        return super().waitSignals(signals, timeout=max(timeout, QT_PATIENCE), **options)
+
+    def waitCallback(self, *, timeout: int = QT_PATIENCE, **options):  # type: ignore[no-untyped-def,override]
+        return super().waitCallback(timeout=max(timeout, QT_PATIENCE), **options)
+
+    def waitActive(self, widget, *, timeout: int = QT_PATIENCE):  # type: ignore[no-untyped-def,override]
+        return super().waitActive(widget, timeout=max(timeout, QT_PATIENCE))
+
+    def waitExposed(self, widget, *, timeout: int = QT_PATIENCE):  # type: ignore[no-untyped-def,override]
+        return super().waitExposed(widget, timeout=max(timeout, QT_PATIENCE))
+
+
+@pytest.fixture
+def qtbot(qapp, request):  # type: ignore[no-untyped-def]
+    """pytest-qt's ``qtbot``, patient (``PatientQtBot``)."""
+    return PatientQtBot(request)
 
 
 @pytest.fixture(autouse=True)
