@@ -1,10 +1,21 @@
 """Verifying the signatures of a PDF: intact, trusted, valid when made, what came after.
 
-Built on pyHanko's validator with the admin's trusted roots (never the operating
-system's store) and no network unless asked. A signature passes (bottom line) when it is
-intact, its chain reaches a trusted root, its certificate was valid and not revoked at
-signing time, and nothing but form filling (a later signature counts as that) or
-validation data was added after it.
+One verifier for every caller (``eoffice verify``, the desktop's signatures tab, the check
+of a received PDF on registration, the server's check of a ``sign_file``). pyHanko checks
+the cryptography with the admin's trusted roots (never the operating system's store) and
+no network unless asked; what the bytes mean is ours, read strictly:
+
+- the file is an original followed by complete incremental updates, nothing hidden and
+  nothing after the last ``%%EOF`` (``pdfstructure.read_layout``), and no object a signed
+  revision refers to is missing from it (``changes.ObjectGraph.missing``);
+- a signature covers exactly its revision: byte ranges from 0 to the revision's end, the
+  gap between them exactly its ``/Contents`` hex string (``pdfstructure.signature_coverage``);
+- what came after it is judged by pyHanko's difference analysis.
+
+A signature passes when it is intact in all these senses, its chain reaches a trusted
+root, its certificate was valid and not revoked at signing time, and nothing unsafe came
+after it. Malformed input never raises anything but ``UnreadablePdfError`` (the file
+cannot be read at all); a malformed signature is a report with the reason.
 """
 
 from __future__ import annotations
@@ -152,16 +163,6 @@ def _validation_context(roots, crls, allow_fetching: bool):  # type: ignore[no-u
     )
 
 
-def _coverage(level) -> str:  # type: ignore[no-untyped-def]
-    from pyhanko.sign.validation.status import SignatureCoverageLevel as C
-
-    return {
-        C.ENTIRE_FILE: "whole_file",
-        C.ENTIRE_REVISION: "revision",
-        C.CONTIGUOUS_BLOCK_FROM_START: "partial",
-    }.get(level, "unclear")
-
-
 def _changes(level) -> str:  # type: ignore[no-untyped-def]
     from pyhanko.sign.diff_analysis import ModificationLevel as M
 
@@ -175,12 +176,82 @@ def _changes(level) -> str:  # type: ignore[no-untyped-def]
     }.get(level, "other")
 
 
-def _report(embedded, vc, dss_present: bool) -> SignatureReport:  # type: ignore[no-untyped-def]
+class _Document:
+    """What every signature of one file is judged against, worked out once per file."""
+
+    def __init__(self, reader: Any, handle: Any, size: int, strict_error: str | None) -> None:
+        from eoffice.signing.changes import ObjectGraph
+        from eoffice.signing.pdfstructure import Reason, read_layout
+
+        self.reader = reader
+        self.handle = handle
+        self.size = size
+        self.structure: list[Reason] = []
+        if strict_error is not None:
+            self.structure.append(Reason(
+                f"tệp không đọc được theo cách chặt chẽ ({strict_error})",
+                f"the file does not read strictly ({strict_error})",
+            ))
+        try:
+            self.layout = read_layout(reader, handle, size)
+            self.structure.extend(reason for _rev, reason in self.layout.problems)
+        except Exception as err:  # noqa: BLE001 - malformed input is a finding
+            log.info("layout of a PDF cannot be read: %s", err)
+            log.debug("details", exc_info=True)
+            self.layout = None
+            self.structure.append(Reason(
+                f"không xác định được các phiên bản của tệp ({err})", f"the file's revisions cannot be laid out ({err})"
+            ))
+        self.graph = ObjectGraph(reader)
+        self._missing: dict[int, list[Reason]] = {}
+
+    def missing(self, revision: int) -> list[Reason]:
+        """References a signed revision makes to objects it does not define."""
+        if revision not in self._missing:
+            try:
+                self._missing[revision] = self.graph.missing(revision)
+            except Exception as err:  # noqa: BLE001
+                from eoffice.signing.pdfstructure import Reason
+
+                self._missing[revision] = [Reason(
+                    f"không đọc được phiên bản {revision} ({err})", f"revision {revision} cannot be read ({err})"
+                )]
+        return self._missing[revision]
+
+
+def _problem_list(code: str, vi: str, en: str, reasons: Iterable[Any], limit: int = 3) -> list[Problem]:
+    reasons = list(reasons)
+    shown = reasons[:limit]
+    more_vi = f" (và {len(reasons) - limit} điều khác)" if len(reasons) > limit else ""
+    more_en = f" (and {len(reasons) - limit} more)" if len(reasons) > limit else ""
+    last = len(shown) - 1
+    return [
+        Problem(code, f"{vi}: {r.vi}{more_vi if i == last else ''}.", f"{en}: {r.en}{more_en if i == last else ''}.")
+        for i, r in enumerate(shown)
+    ]
+
+
+def _modification_level(embedded):  # type: ignore[no-untyped-def]
+    """pyHanko's difference analysis; an update it cannot read strictly is "other"."""
+    from pyhanko.sign.diff_analysis import DEFAULT_DIFF_POLICY, DiffResult, ModificationLevel
+
+    try:
+        result = embedded.evaluate_modifications(DEFAULT_DIFF_POLICY)
+    except Exception:  # noqa: BLE001
+        return ModificationLevel.OTHER
+    return result.modification_level if isinstance(result, DiffResult) else ModificationLevel.OTHER
+
+
+def _report(embedded, vc, doc: _Document, dss_present: bool) -> SignatureReport:  # type: ignore[no-untyped-def]
     from pyhanko.sign.validation import validate_pdf_signature
 
-    status = validate_pdf_signature(embedded, vc)
-    cert = x509.load_der_x509_certificate(status.signing_cert.dump())
+    from eoffice.signing.pdfstructure import Coverage, Reason, signature_coverage
     from eoffice.signing.tokens import common_name
+
+    # hybrid cross-references are checked by our layout (only the original may have them)
+    embedded._enforce_hybrid_xref_policy = lambda: None
+    status = validate_pdf_signature(embedded, vc, skip_diff=True)
+    cert = x509.load_der_x509_certificate(status.signing_cert.dump())
 
     ts = status.timestamp_validity
     timestamped = ts is not None
@@ -195,16 +266,33 @@ def _report(embedded, vc, dss_present: bool) -> SignatureReport:  # type: ignore
     in_window = cert.not_valid_before_utc <= moment <= cert.not_valid_after_utc
     revoked_before = revoked and status.revocation_details.revocation_date <= moment
     valid_at_signing = in_window and not revoked_before
-    coverage = _coverage(status.coverage)
-    changes = _changes(status.modification_level)
-    covered = sum(int(embedded.byte_range[i + 1]) for i in range(0, len(embedded.byte_range), 2))
+
+    revision = embedded.signed_revision
+    structure = list(doc.structure) + doc.missing(revision)
+    if doc.layout is not None:
+        coverage = signature_coverage(doc.layout, doc.handle, doc.reader, embedded)
+    else:
+        coverage = Coverage("unclear", 0, (Reason("không xác định được vùng được ký", "the signed range is unclear"),))
+    if revision < doc.graph.revisions - 1:
+        changes = _changes(_modification_level(embedded))
+    else:
+        changes = "none" if coverage.kind == "whole_file" else "unknown"
+    cryptographic = bool(status.intact and status.valid)
+    intact = cryptographic and not structure and not coverage.reasons
 
     problems: list[Problem] = []
-    if not (status.intact and status.valid):
+    if not cryptographic:
         problems.append(Problem(
             "not_intact", "Nội dung đã ký bị thay đổi hoặc chữ ký không khớp.",
             "The signed content was altered or the signature does not match it.",
         ))
+    problems += _problem_list(
+        "not_intact", "Tệp đã ký không còn nguyên vẹn", "The signed file is not intact", structure
+    )
+    problems += _problem_list(
+        "coverage", "Chữ ký không bao trùm đúng văn bản đã ký", "The signature does not cover exactly what was signed",
+        coverage.reasons,
+    )
     if not status.trusted:
         indic = status.trust_problem_indic.name if status.trust_problem_indic else ""
         if revoked:
@@ -226,12 +314,14 @@ def _report(embedded, vc, dss_present: bool) -> SignatureReport:  # type: ignore
         ))
     if timestamped and not (ts.intact and ts.valid and ts.trusted):
         problems.append(Problem("bad_timestamp", "Dấu thời gian không hợp lệ.", "The timestamp is not valid."))
-    if coverage in ("partial", "unclear"):
+    if coverage.kind in ("partial", "unclear") and not coverage.reasons:
         problems.append(Problem(
             "coverage", "Chữ ký không bao trùm toàn bộ văn bản tại thời điểm ký.",
             "The signature does not cover the whole document as it was signed.",
         ))
-    if changes not in SAFE_CHANGES:
+    if changes == "unknown" and problems:
+        pass  # already not valid, for the reasons above
+    elif changes not in SAFE_CHANGES:
         vi, en = CHANGE_LABELS[changes]
         problems.append(Problem("changed_after", f"Sau khi ký: {vi}.", f"After signing: {en}."))
     return SignatureReport(
@@ -242,18 +332,81 @@ def _report(embedded, vc, dss_present: bool) -> SignatureReport:  # type: ignore
         serial=format(cert.serial_number, "x"),
         signing_time=signing_time,
         time_source=source,
-        intact=bool(status.intact and status.valid),
+        intact=intact,
         trusted=bool(status.trusted),
         trust_problem=status.trust_problem_indic.name if status.trust_problem_indic else "",
         valid_at_signing=valid_at_signing,
         revoked=revoked,
-        coverage=coverage,
-        covered_bytes=covered,
+        coverage=coverage.kind,
+        covered_bytes=coverage.covered,
         changes_after=changes,
         timestamped=timestamped,
         long_term=dss_present,
         problems=tuple(problems),
     )
+
+
+def _open_reader(handle: Any, path: Path) -> tuple[Any, str | None]:
+    """The strict reader; a lenient one (and why strict failed) when only that can read it."""
+    from pyhanko.pdf_utils.reader import PdfFileReader
+
+    try:
+        return PdfFileReader(handle, strict=True), None
+    except Exception as strict_err:  # noqa: BLE001 - any parser failure on untrusted input
+        try:
+            handle.seek(0)
+            return PdfFileReader(handle, strict=False), (str(strict_err) or type(strict_err).__name__)
+        except Exception as err:  # noqa: BLE001
+            raise UnreadablePdfError(str(path), str(err) or type(err).__name__) from err
+
+
+def _signature_fields(reader: Any) -> list[tuple[str, Any]]:
+    """(name, signature field) for every filled signature field but document timestamps."""
+    from pyhanko.pdf_utils import generic
+    from pyhanko.sign.fields import enumerate_sig_fields
+
+    found = []
+    for name, value, field_ref in enumerate_sig_fields(reader, filled_status=True):
+        if isinstance(value, generic.IndirectObject):
+            value = value.get_object()
+        if isinstance(value, generic.DictionaryObject) and value.get("/Type") == "/DocTimeStamp":
+            continue  # a document timestamp: an allowed later change, not a signature to report
+        found.append((str(name), field_ref))
+    return found
+
+
+def _check_signature_dictionary(field_ref: Any) -> None:
+    """What a signature dictionary must hold before anything reads it, said plainly."""
+    from pyhanko.pdf_utils import generic
+
+    field = field_ref.get_object()
+    value = field.get("/V") if isinstance(field, generic.DictionaryObject) else None
+    if isinstance(value, generic.IndirectObject):
+        value = value.get_object()
+    if not isinstance(value, generic.DictionaryObject):
+        raise ValueError("the signature value (/V) is not a dictionary")
+    byte_range = value.raw_get("/ByteRange") if "/ByteRange" in value else None
+    if not (
+        isinstance(byte_range, generic.ArrayObject)
+        and len(byte_range) == 4
+        and all(isinstance(v, int) and not isinstance(v, bool) for v in list.__iter__(byte_range))
+    ):
+        raise ValueError("/ByteRange is not an array of four integers")
+    contents = value.raw_get("/Contents") if "/Contents" in value else None
+    if not isinstance(contents, (generic.ByteStringObject, generic.TextStringObject)):
+        raise ValueError("/Contents is not a string")
+
+
+def _embedded(reader: Any, name: str, field_ref: Any) -> Any:
+    from pyhanko.sign.fields import SigSeedSubFilter
+    from pyhanko.sign.validation.pdf_embedded import EmbeddedPdfSignature
+
+    _check_signature_dictionary(field_ref)
+    embedded = EmbeddedPdfSignature(reader, field_ref, name)
+    subfilter = embedded.sig_object.get("/SubFilter")
+    if subfilter not in [s.value for s in SigSeedSubFilter]:
+        raise ValueError(f"unsupported signature format {subfilter}")
+    return embedded
 
 
 def verify_pdf(
@@ -263,36 +416,60 @@ def verify_pdf(
     crls: Iterable[bytes] = (),
     allow_fetching: bool = False,
 ) -> VerificationReport:
-    """Every signature of ``path`` checked against ``trust_roots``; the file is read, not loaded."""
-    from pyhanko.pdf_utils.misc import PdfError
-    from pyhanko.pdf_utils.reader import PdfFileReader
+    """Every signature of ``path`` checked against ``trust_roots``; the file is read, not loaded.
 
+    Raises only ``UnreadablePdfError`` (not a PDF that can be read at all); everything else
+    wrong is in the report.
+    """
     path = Path(path)
     roots = list(trust_roots)
     crl_list = list(crls)
     try:
         handle = open(path, "rb")
+        size = path.stat().st_size
     except OSError as err:
         raise UnreadablePdfError(str(path), err.strerror or str(err)) from err
     with handle:
+        reader, strict_error = _open_reader(handle, path)
         try:
-            reader = PdfFileReader(handle, strict=False)
             if reader.security_handler is not None:
                 raise UnreadablePdfError(str(path), "tệp có mật khẩu / the file is encrypted")
-            signatures = reader.embedded_regular_signatures
+            fields = _signature_fields(reader)
+        except UnreadablePdfError:
+            raise
+        except Exception as err:  # noqa: BLE001
+            raise UnreadablePdfError(str(path), str(err) or type(err).__name__) from err
+        try:
             dss_present = "/DSS" in reader.root
-        except (PdfError, ValueError, KeyError, IndexError, TypeError) as err:
-            raise UnreadablePdfError(str(path), str(err)) from err
-        reports = []
-        for embedded in signatures:
-            vc = _validation_context(roots, crl_list, allow_fetching)
-            try:
-                reports.append(_report(embedded, vc, dss_present))
-            except (PdfError, ValueError, KeyError) as err:
-                log.warning("signature %s of %s cannot be checked: %s", embedded.field_name, path, err)
-                reports.append(_broken(str(embedded.field_name), str(err)))
-        size = path.stat().st_size
-    return VerificationReport(str(path), size, tuple(reports))
+        except Exception:  # noqa: BLE001
+            dss_present = False
+        structure_handle = open(path, "rb")
+        with structure_handle:
+            doc = _Document(reader, structure_handle, size, strict_error)
+            embedded: list[tuple[str, Any]] = []
+            broken: list[SignatureReport] = []
+            for name, field_ref in fields:
+                try:
+                    embedded.append((name, _embedded(reader, name, field_ref)))
+                except Exception as err:  # noqa: BLE001
+                    log.info("signature %s of %s cannot be read: %s", name, path, err)
+                    broken.append(_broken(name, _detail(err)))
+            embedded.sort(key=lambda item: item[1].signed_revision)
+            reports = []
+            for name, sig in embedded:
+                vc = _validation_context(roots, crl_list, allow_fetching)
+                try:
+                    reports.append(_report(sig, vc, doc, dss_present))
+                except Exception as err:  # noqa: BLE001 - a malformed signature is a finding
+                    log.info("signature %s of %s cannot be checked: %s", name, path, err)
+                    log.debug("details", exc_info=True)
+                    reports.append(_broken(name, _detail(err)))
+    return VerificationReport(str(path), size, tuple(reports + broken))
+
+
+def _detail(err: BaseException) -> str:
+    text = str(err) or type(err).__name__
+    return text if len(text) <= 200 else text[:200] + "…"
 
 
 def _broken(field_name: str, detail: str) -> SignatureReport:

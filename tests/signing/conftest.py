@@ -130,6 +130,20 @@ def test_pki(tmp_path_factory: pytest.TempPathFactory) -> Pki:
     return _SESSION["pki"]  # type: ignore[return-value]
 
 
+@pytest.fixture(scope="session")
+def decree(tmp_path_factory: pytest.TempPathFactory, test_pki: Pki):  # type: ignore[no-untyped-def]
+    """A decision drafted, signed by the leader and sealed by the clerk with ``eoffice sign``,
+    with the attacker's preparations of it; see ``tests.signing.attacks``."""
+    need(have_font(), "no Vietnamese font (apt install fonts-liberation2)")
+    if "decree" not in _SESSION:
+        from tests.signing.attacks import build_decree
+
+        _SESSION["decree"] = build_decree(
+            tmp_path_factory.mktemp("decree"), test_pki.p12("signer"), test_pki.p12("agency"), PASSWORD
+        )
+    return _SESSION["decree"]
+
+
 # -- SoftHSM2 ---------------------------------------------------------------------------
 
 
