@@ -10,7 +10,8 @@ no network unless asked; what the bytes mean is ours, read strictly:
   revision refers to is missing from it (``changes.ObjectGraph.missing``);
 - a signature covers exactly its revision: byte ranges from 0 to the revision's end, the
   gap between them exactly its ``/Contents`` hex string (``pdfstructure.signature_coverage``);
-- what came after it is judged by pyHanko's difference analysis.
+- each update after it is on the short list of allowed changes, judged object by object
+  against the signature's DocMDP and FieldMDP (``changes.review_changes``).
 
 A signature passes when it is intact in all these senses, its chain reaches a trusted
 root, its certificate was valid and not revoked at signing time, and nothing unsafe came
@@ -163,17 +164,9 @@ def _validation_context(roots, crls, allow_fetching: bool):  # type: ignore[no-u
     )
 
 
-def _changes(level) -> str:  # type: ignore[no-untyped-def]
-    from pyhanko.sign.diff_analysis import ModificationLevel as M
 
-    if level is None:
-        return "unknown"
-    return {
-        M.NONE: "none",
-        M.LTA_UPDATES: "none",
-        M.FORM_FILLING: "form_filling",
-        M.ANNOTATIONS: "annotations",
-    }.get(level, "other")
+def _changes_label(level: str) -> str:
+    return level if level in CHANGES else "unknown"
 
 
 class _Document:
@@ -204,6 +197,7 @@ class _Document:
             ))
         self.graph = ObjectGraph(reader)
         self._missing: dict[int, list[Reason]] = {}
+        self.parts: dict[int, Any] = {}
 
     def missing(self, revision: int) -> list[Reason]:
         """References a signed revision makes to objects it does not define."""
@@ -231,20 +225,32 @@ def _problem_list(code: str, vi: str, en: str, reasons: Iterable[Any], limit: in
     ]
 
 
-def _modification_level(embedded):  # type: ignore[no-untyped-def]
-    """pyHanko's difference analysis; an update it cannot read strictly is "other"."""
-    from pyhanko.sign.diff_analysis import DEFAULT_DIFF_POLICY, DiffResult, ModificationLevel
+def _permissions(embedded, signatures: list[Any]):  # type: ignore[no-untyped-def]
+    """The DocMDP in force after ``embedded`` (the strictest of it and earlier signatures')
+    and its own FieldMDP lock; an unreadable lock locks every field."""
+    from eoffice.signing.changes import Permissions
 
+    levels = []
+    for other in signatures:
+        if other.signed_revision <= embedded.signed_revision:
+            try:
+                level = other.docmdp_level
+            except Exception:  # noqa: BLE001
+                level = None
+            if level is not None:
+                levels.append(int(level.value))
     try:
-        result = embedded.evaluate_modifications(DEFAULT_DIFF_POLICY)
+        spec = embedded.fieldmdp
+        locked = spec.is_locked if spec is not None else (lambda _name: False)
     except Exception:  # noqa: BLE001
-        return ModificationLevel.OTHER
-    return result.modification_level if isinstance(result, DiffResult) else ModificationLevel.OTHER
+        locked = lambda _name: True  # noqa: E731
+    return Permissions(min(levels) if levels else None, locked)
 
 
-def _report(embedded, vc, doc: _Document, dss_present: bool) -> SignatureReport:  # type: ignore[no-untyped-def]
+def _report(embedded, vc, doc: _Document, signatures: list[Any], dss_present: bool) -> SignatureReport:  # type: ignore[no-untyped-def]
     from pyhanko.sign.validation import validate_pdf_signature
 
+    from eoffice.signing.changes import review_changes
     from eoffice.signing.pdfstructure import Coverage, Reason, signature_coverage
     from eoffice.signing.tokens import common_name
 
@@ -274,9 +280,11 @@ def _report(embedded, vc, doc: _Document, dss_present: bool) -> SignatureReport:
     else:
         coverage = Coverage("unclear", 0, (Reason("không xác định được vùng được ký", "the signed range is unclear"),))
     if revision < doc.graph.revisions - 1:
-        changes = _changes(_modification_level(embedded))
+        verdict = review_changes(doc.graph, revision, _permissions(embedded, signatures), doc.parts)
+        changes = _changes_label(verdict.level)
+        change_reasons = verdict.reasons
     else:
-        changes = "none" if coverage.kind == "whole_file" else "unknown"
+        changes, change_reasons = ("none" if coverage.kind == "whole_file" else "unknown"), []
     cryptographic = bool(status.intact and status.valid)
     intact = cryptographic and not structure and not coverage.reasons
 
@@ -323,7 +331,10 @@ def _report(embedded, vc, doc: _Document, dss_present: bool) -> SignatureReport:
         pass  # already not valid, for the reasons above
     elif changes not in SAFE_CHANGES:
         vi, en = CHANGE_LABELS[changes]
-        problems.append(Problem("changed_after", f"Sau khi ký: {vi}.", f"After signing: {en}."))
+        if change_reasons:
+            problems += _problem_list("changed_after", f"Sau khi ký: {vi}", f"After signing: {en}", change_reasons)
+        else:
+            problems.append(Problem("changed_after", f"Sau khi ký: {vi}.", f"After signing: {en}."))
     return SignatureReport(
         field_name=str(embedded.field_name),
         signer=common_name(cert),
@@ -455,11 +466,12 @@ def verify_pdf(
                     log.info("signature %s of %s cannot be read: %s", name, path, err)
                     broken.append(_broken(name, _detail(err)))
             embedded.sort(key=lambda item: item[1].signed_revision)
+            signatures = [e for _n, e in embedded]
             reports = []
             for name, sig in embedded:
                 vc = _validation_context(roots, crl_list, allow_fetching)
                 try:
-                    reports.append(_report(sig, vc, doc, dss_present))
+                    reports.append(_report(sig, vc, doc, signatures, dss_present))
                 except Exception as err:  # noqa: BLE001 - a malformed signature is a finding
                     log.info("signature %s of %s cannot be checked: %s", name, path, err)
                     log.debug("details", exc_info=True)

@@ -383,16 +383,22 @@ class Decree:
         return path
 
 
-def build_decree(folder: Path, signer_p12: Path, agency_p12: Path, password: str) -> Decree:
+def write_letter(path: Path) -> Path:
+    """A decision drafted for the leader to sign: its number (Số:) still blank."""
     from eoffice.demo.pdfs import write_document
-    from eoffice.signing import images
 
-    folder.mkdir(parents=True, exist_ok=True)
-    letter = write_document(
-        folder / "letter.pdf", organ_name="Ủy ban nhân dân tỉnh Nghệ An", number_label="", type_name="Quyết định",
+    return write_document(
+        path, organ_name="Ủy ban nhân dân tỉnh Nghệ An", number_label="", type_name="Quyết định",
         subject="Về việc phê duyệt kinh phí chuyển đổi số", body="Phê duyệt kinh phí năm 2026 là 100.000.000 đồng. " * 6,
         signer_position="Chủ tịch", signer_full_name="Nguyễn Văn Đức",
     )
+
+
+def build_decree(folder: Path, signer_p12: Path, agency_p12: Path, password: str) -> Decree:
+    from eoffice.signing import images
+
+    folder.mkdir(parents=True, exist_ok=True)
+    letter = write_letter(folder / "letter.pdf")
     signature, seal = folder / "chu-ky.png", folder / "con-dau.png"
     signature.write_bytes(images.signature_image("Nguyễn Văn Đức"))
     seal.write_bytes(images.seal_image("Ủy ban nhân dân tỉnh Nghệ An"))

@@ -67,6 +67,20 @@ def test_the_decree_as_signed_and_sealed_verifies(decree: Decree, test_pki: Pki,
     assert seal["coverage"] == "whole_file" and seal["changes_after"] == "none"
 
 
+def test_shadow_hide_by_widget_flags(decree: Decree, test_pki: Pki, capsys, tmp_path):
+    """pdfsig: both 'Signature is Valid', 'Not total document signed' (as for any signed and
+    sealed file). Ours: exit 1; both signatures: a field's widget changed (/F) without its
+    value being filled."""
+    attacked = decree.attack("shadow-hide")
+    assert_shows_otherwise(decree.sealed["shadow"], attacked, tmp_path)
+    code, report = verify(attacked, test_pki, capsys)
+    assert code == 1
+    for i in (0, 1):
+        sig = report["signatures"][i]
+        assert not sig["ok"] and sig["intact"] and sig["changes_after"] == "other"
+        assert "ghi-chu-an" in reasons(report, i) and "/F" in reasons(report, i)
+
+
 def test_shadow_hide_and_replace_by_a_late_definition(decree: Decree, test_pki: Pki, capsys, tmp_path):
     """pdfsig: both 'Signature is Valid'. Ours: exit 1; each signed revision refers to an
     object it does not define (not intact), and its definition after signing is used by page 1."""
@@ -78,6 +92,7 @@ def test_shadow_hide_and_replace_by_a_late_definition(decree: Decree, test_pki: 
         sig = report["signatures"][i]
         assert not sig["ok"] and not sig["intact"]
         assert "does not define" in reasons(report, i) and "9000" in reasons(report, i)
+    assert "is used by the document" in reasons(report, 0)
 
 
 def test_incremental_saving_without_a_cross_reference(decree: Decree, test_pki: Pki, capsys):
@@ -155,7 +170,7 @@ def test_a_document_timestamp_with_validation_data_after_the_seal_verifies(
 
 def test_the_real_cli_exits_1_on_an_attack(decree: Decree, test_pki: Pki):
     done = subprocess.run(
-        [sys.executable, "-m", "eoffice", "verify", str(decree.attack("late-definition")), "--trust", str(test_pki.root_pem)],
+        [sys.executable, "-m", "eoffice", "verify", str(decree.attack("shadow-hide")), "--trust", str(test_pki.root_pem)],
         capture_output=True, text=True,
     )
     assert done.returncode == 1, done.stdout + done.stderr
