@@ -18,6 +18,7 @@ class SampleDocument:
     body: str
     signer_position: str = ""
     signer_full_name: str = ""
+    place_date: str = ""  # "Nghệ An, ngày … tháng … năm 2026", under the motto (a draft leaves it blank)
 
 
 def _draw(pdf, doc: SampleDocument) -> None:  # type: ignore[no-untyped-def]
@@ -31,6 +32,10 @@ def _draw(pdf, doc: SampleDocument) -> None:  # type: ignore[no-untyped-def]
     pdf.cell(80, 6, f"Số: {doc.number_label}", align="C")
     pdf.set_font("Body", "B", 12)
     pdf.cell(0, 6, "Độc lập - Tự do - Hạnh phúc", align="C", new_x="LMARGIN", new_y="NEXT")
+    if doc.place_date:
+        pdf.set_font("Body", "", 13)
+        pdf.set_x(110)
+        pdf.cell(0, 8, doc.place_date, align="C", new_x="LMARGIN", new_y="NEXT")
     pdf.ln(10)
     pdf.set_font("Body", "B", 14)
     pdf.multi_cell(0, 7, doc.type_name.upper(), align="C", new_x="LMARGIN", new_y="NEXT")

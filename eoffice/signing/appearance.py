@@ -18,7 +18,17 @@ from enum import Enum
 from pathlib import Path
 
 from eoffice.errors import ValidationError
-from eoffice.signing.placement import Box, agency_box, attachment_box, find_signer_box, seal_size_points
+from eoffice.signing.placement import (
+    DEFAULT_SEAL_MM,
+    MM,
+    SEAL_FIELD,
+    Box,
+    agency_box,
+    attachment_box,
+    empty_signature_field,
+    find_signer_box,
+    seal_size_points,
+)
 
 #: Việt Nam's time zone (no daylight saving): the decree's "+07:00".
 VN_TZ = timezone(timedelta(hours=7), "ICT")
@@ -48,6 +58,7 @@ class Appearance:
     name: str = ""  # the signer's full name to find on the last page
     code_label: str = ""  # số và ký hiệu, for the attachment stamp
     organisation: str = ""  # the agency's name, for the attachment stamp
+    seal_image: bytes | None = None  # the leader's signature: the agency's seal, to size the seal's field
 
     @classmethod
     def with_image_file(cls, kind: Kind, path: Path | None, **fields: object) -> Appearance:
@@ -88,10 +99,26 @@ def plan_box(path: Path, appearance: Appearance) -> Box:
     if appearance.kind is Kind.AGENCY:
         if appearance.image is None:
             raise _seal_needed()
+        field = empty_signature_field(path, SEAL_FIELD)
+        if field is not None:
+            return field  # the place the leader's certification left for the seal (it does not move)
         image = _open_image(appearance.image)
         size = seal_size_points(image.size, image.info.get("dpi"))
         return agency_box(path, size, appearance.title, appearance.name)
     return find_signer_box(path, appearance.title, appearance.name)
+
+
+def seal_place(signer_box: Box, seal_image: bytes | None) -> Box:
+    """Where the seal will go over the leader's signature: its real size when its image is
+    known (else a usual seal's), its right part over the left third of the signer's box."""
+    if seal_image is not None:
+        image = _open_image(seal_image)
+        w, h = seal_size_points(image.size, image.info.get("dpi"))
+    else:
+        w = h = DEFAULT_SEAL_MM * MM
+    right = signer_box.x1 + signer_box.width / 3
+    centre = (signer_box.y1 + signer_box.y2) / 2
+    return Box(signer_box.page, right - w, centre - h / 2, right, centre + h / 2, signer_box.found)
 
 
 def _seal_needed() -> ValidationError:

@@ -5,11 +5,13 @@ unsafe, whatever a library's default rules would call it:
 
 - a later signature (or document timestamp) in a new signature field, signed in the
   update that adds it — the field, its widget and appearance, its signature dictionary,
-  and the field appended to the form's /Fields and to its page's /Annots;
+  and the field appended to the form's /Fields and to its page's /Annots; after a
+  certification, only an invisible one (a visible signature goes into a field the
+  certification left open, as pyHanko's rule has it too);
 - signing a signature field that was empty when the signature was made, or filling the
   value (/V) of a field the signature lets be filled (its DocMDP allows form filling, its
   FieldMDP does not lock the field, the field is not read-only) — with only that field's
-  widget's appearance (/AP, /AS; and /Rect for a signature field being signed) changing;
+  widget's appearance (/AP, /AS) changing, never its rectangle or flags;
 - the DSS (validation data) and its VRI, the document information dictionary and XMP
   metadata (never drawn), the form's /SigFlags and additions to its /DR, the catalog's
   /Extensions and /Version.
@@ -41,7 +43,6 @@ PAGE_KEYS = frozenset({"/Annots"})
 #: A filled field may change its value; its widget, its appearance.
 FIELD_KEYS = frozenset({"/V"})
 WIDGET_KEYS = frozenset({"/AP", "/AS"})
-SIGNED_WIDGET_KEYS = WIDGET_KEYS | {"/Rect"}
 READ_ONLY = 1
 HIDDEN = 2
 
@@ -525,6 +526,7 @@ class UpdateReview:
         self.zones_new: set[tuple[Ref, str]] = set()  # edges into signature values / new appearances
         self.handled: set[Ref] = set()
         self.new_fields: dict[Ref, list[Ref]] = {}
+        self.why_not: dict[Ref, tuple[str, str]] = {}
 
         self._fields(old_parts)
         self._catalog(old_parts)
@@ -560,7 +562,7 @@ class UpdateReview:
                     continue
                 signing = info.kind == "/Sig"
                 allowed_field = set(FIELD_KEYS)
-                allowed_widget = set(SIGNED_WIDGET_KEYS if signing else WIDGET_KEYS)
+                allowed_widget = set(WIDGET_KEYS)
                 self.filling = True
                 self.filled_widgets.update(info.widgets)
                 if signing:
@@ -688,6 +690,13 @@ class UpdateReview:
             for w in widgets:
                 if _visible(self.graph, self.graph.get(w, self.k)):
                     return None  # a document timestamp shows nothing
+        elif self.perms.docmdp is not None and any(_visible(self.graph, self.graph.get(w, self.k)) for w in widgets):
+            # after a certification a signature goes into a field it left open (pyHanko's rule too)
+            self.why_not[ref] = (
+                "một ô chữ ký mới hiện trên trang sau chữ ký chứng nhận",
+                "a new visible signature field after the certification",
+            )
+            return None
         self.new_fields[ref] = widgets
         self.anchors.add(ref)
         self.anchors.update(widgets)
@@ -799,10 +808,10 @@ class UpdateReview:
             added.remove(ref)
         for ref in added:
             if self._new_signature_field(ref) is None:
-                self.unsafe(
-                    f"trường mới {ref[0]} {ref[1]} không phải chữ ký được ký trong cùng lần cập nhật",
-                    f"new field {ref[0]} {ref[1]} is not a signature made in the same update",
-                )
+                vi, en = self.why_not.get(ref, (
+                    "không phải chữ ký được ký trong cùng lần cập nhật", "is not a signature made in the same update"
+                ))
+                self.unsafe(f"trường mới {ref[0]} {ref[1]}: {vi}", f"new field {ref[0]} {ref[1]}: {en}")
 
     def _pages(self, parts: Parts) -> None:
         g = _g()

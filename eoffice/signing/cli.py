@@ -78,9 +78,10 @@ def cmd_sign(args: argparse.Namespace) -> int:
         jobs = _outputs(args)
         box = Box.parse(args.page - 1, args.box) if args.box else None
         image = Path(args.image).read_bytes() if args.image else None
+        seal_image = Path(args.seal_image).read_bytes() if args.seal_image else None
         appearance = Appearance(
             kind=Kind(args.appearance), image=image, box=box, title=args.title or "", name=args.name or "",
-            code_label=args.number or "", organisation=args.organisation or "",
+            code_label=args.number or "", organisation=args.organisation or "", seal_image=seal_image,
         )
         settings = load_settings()
         trust = [c for path in args.trust or [] for c in load_certificates(Path(path).read_bytes())]
@@ -216,6 +217,10 @@ def add_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-
     p.add_argument("--confirm-final-try", action="store_true", help="go on although the token has one PIN try left")
     p.add_argument("--appearance", choices=["signer", "agency", "attachment"], required=True)
     p.add_argument("--image", metavar="PNG", help="the signature image (signer) or the seal image (agency)")
+    p.add_argument(
+        "--seal-image", metavar="PNG",
+        help="signer: the agency's seal, so the seal's field (left open for the clerk) has its real size",
+    )
     p.add_argument("--page", type=int, metavar="N", help="page number (from 1) for --box")
     p.add_argument("--box", metavar="x1,y1,x2,y2", help="the signature's place in PDF points from the bottom left")
     p.add_argument("--title", help="the signer's title to find on the last page (chức vụ)")

@@ -1,8 +1,23 @@
 """PAdES baseline signatures (ETSI.CAdES.detached), added as an incremental update.
 
 B-B always; B-T when a timestamp server is configured; B-LT (validation data in the
-DSS) when revocation data is at hand. Every signature is an approval signature, never a
-certification, so the signer's signature never forbids the agency's that follows.
+DSS) when revocation data is at hand.
+
+The first signature of an outgoing document (the leader's, ``Kind.SIGNER`` on an
+unsigned file) certifies it, so that every reader knows what may change after it
+(DocMDP "form filling and signing", and a FieldMDP lock of every field but three):
+
+- ``number`` and ``date``: text fields over the blank "Số:" and "ngày … tháng … năm …"
+  of page 1's header, made in the same update when the draft leaves them blank
+  (``placement.find_issue_places``). The clerk fills them when issuing, before sealing:
+  the field's /V and its widget's /AP (the text drawn inside the field's rectangle),
+  nothing else — the verifier's rule (``changes``);
+- ``agency-seal``: an empty signature field at the seal's place (its real size when the
+  leader's side knows the agency's seal image, ``Appearance.seal_image``; a usual seal's
+  otherwise). The clerk's signature goes into it as it is, its rectangle unchanged, and
+  locks every field itself (FieldMDP /All): nothing is filled after the seal.
+
+Other signatures are approval signatures (an attachment's stamp, a file already signed).
 
 Large files stream: the input is copied to a temporary file beside the output in
 chunks, signed in place (pyHanko appends the update and hashes the byte ranges in
@@ -24,14 +39,19 @@ from pathlib import Path
 
 from cryptography import x509
 
-from eoffice.signing.appearance import Appearance, Kind, plan_box, stamp_style, text_params, vn_time
+from eoffice.signing.appearance import Appearance, Kind, plan_box, seal_place, stamp_style, text_params, vn_time
 from eoffice.signing.errors import DocumentLockedError, SigningError, TimestampError, UnreadablePdfError
 from eoffice.signing.keys import SigningKey, _asn1
-from eoffice.signing.placement import Box
+from eoffice.signing.placement import SEAL_FIELD, Box, empty_signature_field
 
 log = logging.getLogger(__name__)
 
 CHUNK = 1 << 20
+
+#: The form fields the leader's certification leaves open (see the module's doc).
+NUMBER_FIELD = "number"
+DATE_FIELD = "date"
+OPEN_FIELDS = (NUMBER_FIELD, DATE_FIELD, SEAL_FIELD)
 
 
 @dataclass(frozen=True)
@@ -145,6 +165,119 @@ def _copy(src: Path, dst_dir: Path) -> Path:
     return Path(tmp)
 
 
+def _certifies(appearance: Appearance, src: Path) -> bool:
+    """The leader's signature on a file nobody signed yet: the document's certification."""
+    from eoffice.signing.placement import existing_signatures
+
+    return appearance.kind is Kind.SIGNER and not existing_signatures(src)
+
+
+def _text_field(writer, name: str, box: Box) -> None:  # type: ignore[no-untyped-def]
+    """An empty, printable text field (merged with its widget) on ``box``'s page."""
+    from pyhanko.pdf_utils import generic
+    from pyhanko.pdf_utils.generic import pdf_name
+
+    page_ref, _ = writer.find_page_for_modification(box.page)
+    field = generic.DictionaryObject({
+        pdf_name("/FT"): pdf_name("/Tx"),
+        pdf_name("/T"): generic.TextStringObject(name),
+        pdf_name("/Type"): pdf_name("/Annot"),
+        pdf_name("/Subtype"): pdf_name("/Widget"),
+        pdf_name("/Rect"): generic.ArrayObject([generic.FloatObject(round(v, 2)) for v in (box.x1, box.y1, box.x2, box.y2)]),
+        pdf_name("/F"): generic.NumberObject(4),  # printed
+        pdf_name("/P"): page_ref,
+        pdf_name("/DA"): generic.TextStringObject("/Helv 0 Tf 0 g"),
+    })
+    field_ref = writer.add_object(field)
+    root = writer.root
+    form_ref = root.raw_get("/AcroForm") if "/AcroForm" in root else None
+    if form_ref is None:
+        form = generic.DictionaryObject({pdf_name("/Fields"): generic.ArrayObject()})
+        root[pdf_name("/AcroForm")] = writer.add_object(form)
+        writer.update_root()
+    else:
+        form = form_ref.get_object()
+        if isinstance(form_ref, generic.IndirectObject):
+            writer.update_container(form)
+        else:
+            writer.update_root()
+    if "/Fields" not in form:
+        form[pdf_name("/Fields")] = generic.ArrayObject()
+    fields = form["/Fields"]
+    fields.append(field_ref)
+    if isinstance(form.raw_get("/Fields"), generic.IndirectObject):
+        writer.update_container(fields)
+    if "/DR" not in form:
+        form[pdf_name("/DR")] = generic.DictionaryObject({pdf_name("/Font"): generic.DictionaryObject({
+            pdf_name("/Helv"): writer.add_object(generic.DictionaryObject({
+                pdf_name("/Type"): pdf_name("/Font"), pdf_name("/Subtype"): pdf_name("/Type1"),
+                pdf_name("/BaseFont"): pdf_name("/Helvetica"), pdf_name("/Encoding"): pdf_name("/WinAnsiEncoding"),
+            })),
+        })})
+    page = page_ref.get_object()
+    annots = page.raw_get("/Annots") if "/Annots" in page else None
+    if annots is None:
+        page[pdf_name("/Annots")] = generic.ArrayObject([field_ref])
+        writer.update_container(page)
+    elif isinstance(annots, generic.IndirectObject):
+        annots.get_object().append(field_ref)
+        writer.update_container(annots.get_object())
+    else:
+        annots.append(field_ref)
+        writer.update_container(page)
+
+
+def _field_names(writer) -> set[str]:  # type: ignore[no-untyped-def]
+    """The fully qualified names of the form's fields (any type)."""
+    from pyhanko.pdf_utils import generic
+
+    names: set[str] = set()
+    try:
+        form = writer.root["/AcroForm"]
+        stack = [("", ref) for ref in form["/Fields"]]
+    except (KeyError, TypeError):
+        return names
+    while stack and len(names) < 100_000:
+        prefix, ref = stack.pop()
+        field = ref.get_object() if isinstance(ref, generic.IndirectObject) else ref
+        if not isinstance(field, generic.DictionaryObject) or "/T" not in field:
+            continue
+        name = f"{prefix}.{field['/T']}" if prefix else str(field["/T"])
+        names.add(name)
+        kids = field.raw_get("/Kids") if "/Kids" in field else None
+        kids = kids.get_object() if isinstance(kids, generic.IndirectObject) else kids
+        if isinstance(kids, generic.ArrayObject):
+            stack.extend((name, kid) for kid in list.__iter__(kids))
+    return names
+
+
+def _open_fields(writer, src: Path, signer_box: Box, seal_image: bytes | None) -> None:  # type: ignore[no-untyped-def]
+    """The fields the certification leaves open: number and date (where the draft leaves them
+    blank), and the seal's empty signature field, which locks every field once signed."""
+    from pyhanko.sign import fields
+
+    from eoffice.signing.placement import find_issue_places
+
+    taken = _field_names(writer) & set(OPEN_FIELDS)
+    if taken:
+        # the lock leaves fields open by name: a draft's own field of that name would be open too
+        names = ", ".join(sorted(taken))
+        raise SigningError(
+            f"Dự thảo đã có trường biểu mẫu tên {names}; hãy xuất lại tệp PDF không có trường biểu mẫu đó rồi ký.",
+            f"The draft already has a form field named {names}; export the PDF again without it, then sign.",
+        )
+    places = find_issue_places(src)
+    if places.number is not None:
+        _text_field(writer, NUMBER_FIELD, places.number)
+    if places.date is not None:
+        _text_field(writer, DATE_FIELD, places.date)
+    seal = seal_place(signer_box, seal_image)
+    fields.append_signature_field(writer, fields.SigFieldSpec(
+        sig_field_name=SEAL_FIELD, on_page=seal.page, box=seal.rect(),
+        field_mdp_spec=fields.FieldMDPSpec(fields.FieldMDPAction.ALL),
+    ))
+
+
 def _sign_one(src: Path, dst: Path, appearance: Appearance, ctx: _Context) -> SignResult:
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
     from pyhanko.pdf_utils.misc import PdfError
@@ -159,26 +292,12 @@ def _sign_one(src: Path, dst: Path, appearance: Appearance, ctx: _Context) -> Si
     key.check_usable(moment)
     if not src.is_file():
         raise UnreadablePdfError(str(src), "không có tệp / no such file")
-    box = plan_box(src, appearance)
+    seal_box = empty_signature_field(src, SEAL_FIELD) if appearance.kind is Kind.AGENCY else None
+    # a certified document's seal goes where the certification left its field, as it is
+    box = seal_box or plan_box(src, appearance)
     style = stamp_style(appearance)
-    field_name = f"{appearance.kind.value}-{uuid.uuid4().hex[:12]}"
-    spec = fields.SigFieldSpec(sig_field_name=field_name, on_page=box.page, box=box.rect())
+    certify = _certifies(appearance, src)
     ltv = bool(ctx.crls or options.fetch_revocation)
-    meta = PdfSignatureMetadata(
-        field_name=field_name,
-        subfilter=fields.SigSeedSubFilter.PADES,
-        md_algorithm="sha256",
-        reason=options.reason or None,
-        location=options.location or None,
-        certify=False,
-        embed_validation_info=ltv,
-        validation_context=_validation_context(ctx) if ltv else None,
-        signer_key_usage={"non_repudiation"} if ltv else set(),
-        # the DSS goes into the signature's own revision, so the signature still covers the
-        # whole file (the DSS holds the signer's chain and CRLs; no VRI, which PAdES dropped)
-        dss_settings=DSSContentSettings(placement=SigDSSPlacementPreference.TOGETHER_WITH_SIGNATURE, include_vri=False),
-    )
-    signer = _make_signer(meta, key, ctx.timestamper, style, spec, moment)
     dst.parent.mkdir(parents=True, exist_ok=True)
     tmp = _copy(src, dst.parent)
     try:
@@ -189,6 +308,38 @@ def _sign_one(src: Path, dst: Path, appearance: Appearance, ctx: _Context) -> Si
                 raise UnreadablePdfError(str(src), str(err)) from err
             if writer.security_handler is not None:
                 raise UnreadablePdfError(str(src), "tệp có mật khẩu / the file is encrypted")
+            field_name = f"{appearance.kind.value}-{uuid.uuid4().hex[:12]}"
+            if seal_box is not None:
+                field_name = SEAL_FIELD
+            elif certify:
+                # the leader's field first (readers list fields in order), then the fields it leaves open
+                fields.append_signature_field(writer, fields.SigFieldSpec(
+                    sig_field_name=field_name, on_page=box.page, box=box.rect(),
+                    field_mdp_spec=fields.FieldMDPSpec(fields.FieldMDPAction.EXCLUDE, fields=list(OPEN_FIELDS)),
+                ))
+                _open_fields(writer, src, box, appearance.seal_image)
+            else:
+                fields.append_signature_field(
+                    writer, fields.SigFieldSpec(sig_field_name=field_name, on_page=box.page, box=box.rect())
+                )
+            meta = PdfSignatureMetadata(
+                field_name=field_name,
+                subfilter=fields.SigSeedSubFilter.PADES,
+                md_algorithm="sha256",
+                reason=options.reason or None,
+                location=options.location or None,
+                certify=certify,
+                docmdp_permissions=fields.MDPPerm.FILL_FORMS,
+                embed_validation_info=ltv,
+                validation_context=_validation_context(ctx) if ltv else None,
+                signer_key_usage={"non_repudiation"} if ltv else set(),
+                # the DSS goes into the signature's own revision, so the signature still covers the
+                # whole file (the DSS holds the signer's chain and CRLs; no VRI, which PAdES dropped)
+                dss_settings=DSSContentSettings(
+                    placement=SigDSSPlacementPreference.TOGETHER_WITH_SIGNATURE, include_vri=False
+                ),
+            )
+            signer = _make_signer(meta, key, ctx.timestamper, style, None, moment)
             try:
                 signer.sign_pdf(
                     writer, in_place=True, bytes_reserved=_reserve(key, ctx.timestamper is not None), chunk_size=CHUNK,

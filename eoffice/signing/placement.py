@@ -29,6 +29,8 @@ DEFAULT_SIGNER_SIZE = (170.0, 70.0)
 ATTACHMENT_SIZE = (215.0, 40.0)
 #: A round seal's diameter when its image carries no resolution (Vietnamese seals are 35–42 mm).
 DEFAULT_SEAL_MM = 36.0
+#: The agency's signature field, made empty by the leader's certification (see ``pades``).
+SEAL_FIELD = "agency-seal"
 
 
 @dataclass(frozen=True)
@@ -41,6 +43,7 @@ class Box:
     x2: float
     y2: float
     found: bool = False  # placed from the document's text rather than by default
+    fixed: bool = False  # the place a certification left for this signature (the seal's field): it does not move
 
     @property
     def width(self) -> float:
@@ -214,6 +217,48 @@ def attachment_box(path: Path) -> Box:
     return Box(0, width - 15 * MM - w, height - 4 * MM - h, width - 15 * MM, height - 4 * MM, True)
 
 
+#: A form field for the clerk's number has this width when the line leaves room for it.
+NUMBER_WIDTH = 110.0
+NUMBER_NOT_BLANK = re.compile(r"^\s*\d")
+DATE_PLACEHOLDER = re.compile(r"ngày\s*(?P<blank>[^\d]{0,12}?)\s*tháng.*năm", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class IssuePlaces:
+    """Where the clerk writes the number and the date when issuing (page 1's header), if
+    the draft leaves them blank: after "Số:", and over "ngày … tháng … năm …"."""
+
+    number: Box | None
+    date: Box | None
+
+
+def find_issue_places(path: Path) -> IssuePlaces:
+    """The blank number and date of a draft's header, from its text (None where absent)."""
+    with _reader(path) as reader:
+        if not reader.pages:
+            return IssuePlaces(None, None)
+        page = reader.pages[0]
+        width, height = float(page.mediabox.width), float(page.mediabox.height)
+        lines = [line for line in _lines(page) if line.y > height / 2]  # the header, not the body
+    number = None
+    for line in sorted(lines, key=lambda item: -item.y):
+        text = unicodedata.normalize("NFC", line.text)
+        if text.casefold().startswith("số:") and not NUMBER_NOT_BLANK.match(text[3:]):
+            x1 = line.x + _estimated_width("Số: ", line.size)
+            number = Box(0, x1, line.y - 0.3 * line.size, min(x1 + NUMBER_WIDTH, width - 10 * MM), line.y + line.size, True)
+            break
+    date = None
+    for line in sorted(lines, key=lambda item: -item.y):
+        text = unicodedata.normalize("NFC", line.text)
+        match = DATE_PLACEHOLDER.search(text)
+        if match is not None:
+            x1 = line.x + _estimated_width(text[: match.start()], line.size)
+            x2 = min(line.x + _estimated_width(text, line.size) + 2, width - 10 * MM)
+            date = Box(0, x1, line.y - 0.3 * line.size, x2, line.y + line.size, True)
+            break
+    return IssuePlaces(number, date)
+
+
 @dataclass(frozen=True)
 class ExistingSignature:
     field_name: str
@@ -250,6 +295,24 @@ def _existing(reader: Any) -> list[ExistingSignature]:
                 box = Box(page, min(x1, x2), min(y1, y2), max(x1, x2), max(y1, y2), True)
         found.append((order, ExistingSignature(str(fld.get("/T", "")), box)))
     return [sig for _order, sig in sorted(found, key=lambda item: item[0])]
+
+
+def empty_signature_field(path: Path, name: str) -> Box | None:
+    """The place of the empty signature field ``name`` (a top-level field), if the file has one."""
+    with _reader(path) as reader:
+        page_of = {page.indirect_reference.idnum: i for i, page in enumerate(reader.pages) if page.indirect_reference}
+        form = reader.trailer["/Root"].get("/AcroForm")
+        if form is None:
+            return None
+        for ref in form.get_object().get("/Fields", []):
+            fld = ref.get_object()
+            if fld.get("/FT") != "/Sig" or fld.get("/T") != name or "/V" in fld or "/Rect" not in fld:
+                continue
+            x1, y1, x2, y2 = (float(v) for v in fld["/Rect"])
+            page_ref = fld.get("/P")
+            page = page_of.get(page_ref.idnum, 0) if page_ref is not None else 0
+            return Box(page, min(x1, x2), min(y1, y2), max(x1, x2), max(y1, y2), True, True)
+    return None
 
 
 def seal_size_points(image_size: tuple[int, int], dpi: tuple[float, float] | None) -> tuple[float, float]:

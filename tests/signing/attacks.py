@@ -309,6 +309,10 @@ def null_byte_range(data: bytes, which: int = -1) -> bytes:
 
 # --------------------------------------------------------------- the clerk's number and date
 
+#: What the clerk writes when issuing (Helvetica in the test's appearance: no Vietnamese letters).
+ISSUED = {"number": "12/QD-UBND", "date": "Nghe An, ngay 05 thang 3 nam 2026"}
+
+
 
 def fill_fields(data: bytes, values: dict[str, str]) -> bytes:
     """Fill text fields as the clerk does when issuing: the value and the widget's appearance only."""
@@ -345,9 +349,13 @@ def fill_fields(data: bytes, values: dict[str, str]) -> bytes:
 # ------------------------------------------------------------ documents signed by our CLI
 
 
-def cli_sign(inputs: list[Path], out_dir: Path, p12: Path, password: str, appearance: str, image: Path) -> list[Path]:
+def cli_sign(
+    inputs: list[Path], out_dir: Path, p12: Path, password: str, appearance: str, image: Path, seal: Path | None = None
+) -> list[Path]:
     """``eoffice sign`` over ``inputs`` (one run, one PIN), as a leader or a clerk would."""
     extra = ["--title", "Chủ tịch", "--name", "Nguyễn Văn Đức"] if appearance == "signer" else []
+    if seal is not None:
+        extra += ["--seal-image", str(seal)]
     done = subprocess.run(
         [sys.executable, "-m", "eoffice", "sign", *map(str, inputs), "--output-dir", str(out_dir),
          "--pkcs12", str(p12), "--pin-env", "ATTACK_P12_PASSWORD", "--appearance", appearance, "--image", str(image),
@@ -390,7 +398,7 @@ def write_letter(path: Path) -> Path:
     return write_document(
         path, organ_name="Ủy ban nhân dân tỉnh Nghệ An", number_label="", type_name="Quyết định",
         subject="Về việc phê duyệt kinh phí chuyển đổi số", body="Phê duyệt kinh phí năm 2026 là 100.000.000 đồng. " * 6,
-        signer_position="Chủ tịch", signer_full_name="Nguyễn Văn Đức",
+        signer_position="Chủ tịch", signer_full_name="Nguyễn Văn Đức", place_date="Nghệ An, ngày      tháng      năm 2026",
     )
 
 
@@ -414,10 +422,14 @@ def build_decree(folder: Path, signer_p12: Path, agency_p12: Path, password: str
         (drafts / f"{name}.pdf").write_bytes(data)
     paths = {name: drafts / f"{name}.pdf" for name in unsigned}
     signed_dir, sealed_dir, between = folder / "signed", folder / "sealed", folder / "between"
-    signed_list = cli_sign(list(paths.values()), signed_dir, signer_p12, password, "signer", signature)
+    signed_list = cli_sign(list(paths.values()), signed_dir, signer_p12, password, "signer", signature, seal)
     signed = dict(zip(paths, signed_list))
     between.mkdir()
     to_seal = dict(signed)
+    # the clerk writes the number and date the leader's certification left open, then seals
+    filled = between / "filled.pdf"
+    filled.write_bytes(fill_fields(signed["plain"].read_bytes(), ISSUED))
+    to_seal["filled"] = filled
     # the attacker wraps the leader's signature before the clerk seals it
     wrapped = between / "wrapped-signer.pdf"
     wrapped.write_bytes(wrap_signature(signed["plain"].read_bytes()))

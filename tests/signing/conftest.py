@@ -296,7 +296,8 @@ def pdfsig(path: Path) -> list[dict[str, object]]:
     """poppler's view of each signature: valid or not, and whether it covers the whole file."""
     need(shutil.which("pdfsig") is not None, "pdfsig is not installed (apt install poppler-utils)")
     done = subprocess.run(["pdfsig", str(path)], capture_output=True, text=True)
-    blocks = done.stdout.split("Signature #")[1:]
+    # an empty signature field (the seal's, left open by the leader's certification) is no signature
+    blocks = [b for b in done.stdout.split("Signature #")[1:] if "form field is not signed" not in b]
     return [
         {
             "valid": "Signature Validation: Signature is Valid." in block,

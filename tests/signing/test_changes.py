@@ -119,7 +119,8 @@ def resign_leaders_field(data: bytes) -> bytes:
     """The leader's field made to point at the seal's signature value instead of its own."""
     r = reader(data)
     fields = r.root["/AcroForm"]["/Fields"]
-    leader_ref, seal = fields.raw_get(0), fields.raw_get(1).get_object()
+    leader_ref = fields.raw_get(0)
+    seal = next(f.get_object() for f in list.__iter__(fields) if f.get_object().get("/T") == "agency-seal")
     leader = leader_ref.get_object()
     leader[N("/V")] = seal.raw_get("/V")
     return append_update(data, {leader_ref.idnum: serialize(leader)})
@@ -183,7 +184,7 @@ UNSAFE: dict[str, tuple[Callable[[bytes], bytes], str]] = {
     "an open action": (open_action, "catalog changed (/OpenAction)"),
     "optional content": (optional_content, "catalog changed (/OCProperties)"),
     "NeedAppearances": (need_appearances, "/NeedAppearances"),
-    "an empty signature field drawn over the page": (fake_seal_field, "not a signature made in the same update"),
+    "an empty signature field drawn over the page": (fake_seal_field, "is not a signature made in the same update"),
     "the leader's field pointed at another signature": (resign_leaders_field, "field “"),
     "page 1's content freed": (free_content, "deleted"),
 }
@@ -239,7 +240,8 @@ def test_a_linearized_original_signed_twice_verifies(decree: Decree, test_pki: P
     linear = tmp_path / "linear.pdf"
     subprocess.run(["qpdf", "--linearize", str(decree.unsigned["plain"]), str(linear)], check=True)
     image = decree.folder / "chu-ky.png"
-    [signed] = cli_sign([linear], tmp_path / "signed", test_pki.p12("signer"), PASSWORD, "signer", image)
-    [sealed] = cli_sign([signed], tmp_path / "sealed", test_pki.p12("agency"), PASSWORD, "agency", decree.folder / "con-dau.png")
+    seal = decree.folder / "con-dau.png"
+    [signed] = cli_sign([linear], tmp_path / "signed", test_pki.p12("signer"), PASSWORD, "signer", image, seal)
+    [sealed] = cli_sign([signed], tmp_path / "sealed", test_pki.p12("agency"), PASSWORD, "agency", seal)
     report = verify_pdf(sealed, [test_pki.root.cert])
     assert report.ok, [s.problems for s in report.signatures]

@@ -67,7 +67,8 @@ def test_signer_then_agency_both_stay_valid(document, test_pki: Pki, tmp_path):
     signer = open_pkcs12(test_pki.p12("signer"), PASSWORD)
     first = sign_pdf(
         document, tmp_path / "signed.pdf", signer,
-        Appearance(Kind.SIGNER, image=signature_png(), title="Giám đốc", name="Nguyễn Văn Đức"),
+        # the organisation's seal, as the desktop passes it: the seal's field gets its real size
+        Appearance(Kind.SIGNER, image=signature_png(), title="Giám đốc", name="Nguyễn Văn Đức", seal_image=seal_png()),
         SigningOptions(reason="Ký ban hành", location="Nghệ An"),
     )
     assert first.box.found, "the box comes from the signature block, not the default place"
@@ -222,7 +223,7 @@ def test_pyhanko_validator_agrees_with_our_report(document, test_pki: Pki, tmp_p
     signer = open_pkcs12(test_pki.p12("signer"), PASSWORD)
     stranger = open_pkcs12(test_pki.p12("stranger"), PASSWORD)
     one = sign_pdf(document, tmp_path / "1.pdf", signer, Appearance(Kind.SIGNER)).output
-    two = sign_pdf(one, tmp_path / "2.pdf", stranger, Appearance(Kind.SIGNER, box=Box(0, 50, 50, 150, 100))).output
+    two = sign_pdf(one, tmp_path / "2.pdf", stranger, Appearance(Kind.AGENCY, image=seal_png())).output
     ours = verify_pdf(two, [test_pki.root.cert]).signatures
     root = asn1_x509.Certificate.load(test_pki.root.cert.public_bytes(Encoding.DER))
     with open(two, "rb") as f:

@@ -5,7 +5,8 @@ with ``eoffice sign``, the clerk numbers the ones the server approved and seals 
 ``eoffice sign``, and each attack is made on the very versions the server holds — the
 attacker's preparation in the draft itself, the change after signing in the file a desk
 uploads. The server's check (``check_signed_version``, the verifier's verdict) refuses
-every one, with the reason; the honest draft goes through.
+every one, with the reason; the honest draft (its number and date written in the fields
+the leader's certification left open, then sealed) goes through.
 """
 
 from __future__ import annotations
@@ -94,7 +95,9 @@ def test_the_server_refuses_a_sign_file_carrying_an_attack(province: Province, t
         copy.parent.mkdir(exist_ok=True)
         copy.write_bytes(path.read_bytes())
         inputs.append(copy)
-    signed = dict(zip(files, attacks.cli_sign(inputs, tmp_path / "signed", test_pki.p12("signer"), PASSWORD, "signer", signature)))
+    signed = dict(zip(files, attacks.cli_sign(
+        inputs, tmp_path / "signed", test_pki.p12("signer"), PASSWORD, "signer", signature, seal
+    )))
     leader_ops = {}
     for name, (file_id, digest, _path) in files.items():
         upload = signed[name]
@@ -124,7 +127,11 @@ def test_the_server_refuses_a_sign_file_carrying_an_attack(province: Province, t
         copy = tmp_path / "to-seal" / f"{name}.pdf"
         copy.parent.mkdir(exist_ok=True)
         data = versions[name][2].read_bytes()
-        copy.write_bytes(attacks.wrap_signature(data) if name == "wrap-then-sealed" else data)
+        if name == "wrap-then-sealed":
+            data = attacks.wrap_signature(data)
+        elif name == "honest":
+            data = attacks.fill_fields(data, attacks.ISSUED)  # the number and date, before the seal
+        copy.write_bytes(data)
         inputs.append(copy)
     sealed = dict(zip(approved, attacks.cli_sign(inputs, tmp_path / "sealed", test_pki.p12("agency"), PASSWORD, "agency", seal)))
     clerk_ops = {}

@@ -92,7 +92,11 @@ def plan_signature(session: Session, blobs: BlobStore, user_id: str, document_id
     title = doc.signer_position or (approver.position if approver else "")
     name = doc.signer_full_name or (approver.full_name if approver else "")
     if kind == signing.SIGNER:
-        appearance = Appearance(Kind.SIGNER, image=_image(blobs, user.signature_digest), title=title, name=name)
+        # the organisation's seal sizes the seal's field the leader's certification leaves open
+        appearance = Appearance(
+            Kind.SIGNER, image=_image(blobs, user.signature_digest), title=title, name=name,
+            seal_image=_image(blobs, org.seal_digest if org else None),
+        )
     elif kind == signing.AGENCY:
         seal = _image(blobs, org.seal_digest if org else None)
         if seal is None and org is not None and org.seal_digest:

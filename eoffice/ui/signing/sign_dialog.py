@@ -60,7 +60,13 @@ class BoxItem(QGraphicsRectItem):
         self.setBrush(QBrush(QColor(0, 90, 255, 40)))
         self.setAcceptHoverEvents(True)
         self._drag: tuple[str, QPointF, QRectF] | None = None
+        self.locked = False  # the place a certification left for the seal: shown, not moved
         self.setCursor(Qt.SizeAllCursor)
+
+    def lock(self) -> None:
+        self.locked = True
+        self.setAcceptHoverEvents(False)
+        self.setCursor(Qt.ArrowCursor)
 
     def _corner(self, pos: QPointF) -> bool:
         r = self.rect()
@@ -70,6 +76,9 @@ class BoxItem(QGraphicsRectItem):
         self.setCursor(Qt.SizeFDiagCursor if self._corner(event.pos()) else Qt.SizeAllCursor)
 
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
+        if self.locked:
+            event.ignore()
+            return
         mode = "resize" if self._corner(event.pos()) else "move"
         self._drag = (mode, event.scenePos(), QRectF(self.rect()))
         event.accept()
@@ -197,6 +206,8 @@ class SignDialog(QDialog):
         bounds = QRectF(0, 0, width * self.scale, height * self.scale)
         self.box = box
         self.box_item = BoxItem(self._to_scene(box), bounds, self._box_changed)
+        if box.fixed:
+            self.box_item.lock()
         self.scene.addItem(self.box_item)
         self.scene.setSceneRect(bounds)
         self.view.fitInView(bounds, Qt.KeepAspectRatio)

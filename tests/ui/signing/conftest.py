@@ -1,3 +1,3 @@
 """The signing test PKI, SoftHSM2 token and letter, for the widgets' tests too."""
 
-from tests.signing.conftest import document, softhsm_token, test_pki, tsa_url  # noqa: F401
+from tests.signing.conftest import decree, document, softhsm_token, test_pki, tsa_url  # noqa: F401

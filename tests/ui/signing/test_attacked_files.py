@@ -9,14 +9,13 @@ from PySide6.QtCore import Qt
 from eoffice.signing.trust import add_trusted_root
 from eoffice.ui.signing.signatures_panel import SignaturesPanel
 from tests.signing.attacks import ATTACKS
-from tests.signing.conftest import decree  # noqa: F401  (fixture)
 from tests.ui.helpers import drop_files
 
 WAIT = 30_000
 
 
 @pytest.mark.parametrize("attack", list(ATTACKS))
-def test_the_signatures_tab_shows_an_attacked_document_as_changed(qtbot, decree, test_pki, attack):  # noqa: F811
+def test_the_signatures_tab_shows_an_attacked_document_as_changed(qtbot, decree, test_pki, attack):
     panel = SignaturesPanel()
     qtbot.addWidget(panel)
     panel.show()
@@ -32,7 +31,7 @@ def test_the_signatures_tab_shows_an_attacked_document_as_changed(qtbot, decree,
     assert "KHÔNG" not in panel.banner.text()
 
 
-def test_registering_an_attacked_pdf_warns_and_offers_to_return_it(qtbot, window, ui_world, decree, test_pki):  # noqa: F811
+def test_registering_an_attacked_pdf_warns_and_offers_to_return_it(qtbot, window, ui_world, decree, test_pki):
     with ui_world.store.write() as s:
         add_trusted_root(s, test_pki.root.pem)
     window.act_register.trigger()

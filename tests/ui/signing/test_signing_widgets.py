@@ -224,3 +224,21 @@ def test_pkcs11_modules_admin_finds_the_token_and_saves(qtbot, softhsm_token, tm
 
 
 __all__ = ["Path"]
+
+
+def test_the_seals_box_stays_where_the_leaders_certification_left_it(qtbot, decree, test_pki, tmp_path):
+    from eoffice.signing import images
+
+    dialog = SignDialog(
+        decree.signed["plain"], tmp_path / "sealed.pdf",
+        Appearance(Kind.AGENCY, image=images.seal_image("Ủy ban nhân dân tỉnh Nghệ An")),
+        module_paths=[], pkcs12_files=[test_pki.p12("agency")],
+    )
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.box_item is not None, timeout=10_000)
+    placed = dialog.box
+    assert placed is not None and placed.fixed and dialog.box_item.locked
+    rect = dialog.box_item.rect()
+    drag(dialog.view, rect.center(), rect.center() + QPointF(-60, 40))
+    assert dialog.box == placed  # not moved
