@@ -157,6 +157,7 @@ class ObjectGraph:
             self.in_use.append(used)
             self.freed.append(freed)
         self._edges: dict[tuple[int, int, int], tuple[tuple[str | None, Ref], ...]] = {}
+        self._objects: dict[tuple[int, int, int], Any] = {}  # dictionaries and arrays, not streams
 
     def defined_in(self, ref: Ref, revision: int) -> int | None:
         """The revision (≤ ``revision``) whose version of ``ref`` is current then, or None."""
@@ -177,11 +178,22 @@ class ObjectGraph:
         return set(self.freed[revision])
 
     def get(self, ref: Ref, revision: int) -> Any:
-        """The object ``ref`` as of ``revision``; ObjectMissing when that revision lacks it."""
-        if self.defined_in(ref, revision) is None:
+        """The object ``ref`` as of ``revision``; ObjectMissing when that revision lacks it.
+
+        Read-only for callers: a version is parsed once (streams, which may be large, each time).
+        """
+        defined = self.defined_in(ref, revision)
+        if defined is None:
             raise ObjectMissing(ref, revision)
+        key = (ref[0], ref[1], defined)
+        found = self._objects.get(key)
+        if found is not None:
+            return found
         g = _g()
-        return self.reader.get_object(g.Reference(ref[0], ref[1], self.reader), revision=revision)
+        obj = self.reader.get_object(g.Reference(ref[0], ref[1], self.reader), revision=revision)
+        if not isinstance(obj, g.StreamObject) and len(self._objects) < 50_000:
+            self._objects[key] = obj
+        return obj
 
     def deref(self, value: Any, revision: int) -> Any:
         return self.get(ref_of(value), revision) if is_ref(value) else value

@@ -484,7 +484,15 @@ def signature_coverage(layout: Layout, handle: BinaryIO, reader: Any, embedded: 
             marker = reader.xrefs.get_historical_ref(sig_ref.reference, revision)
         except KeyError:
             marker = None
-    found = object_span(handle, layout.size, reader, marker, revision) if isinstance(marker, int) else None
+    found = None
+    if isinstance(marker, int) and span is not None:
+        # the revision's own objects were parsed when laying it out
+        ref = (int(sig_ref.idnum), int(sig_ref.generation))
+        known = span.objects.get(ref)
+        if known is not None and known[0] == marker:
+            found = (ref[0], ref[1], known[0], known[1])
+    if found is None and isinstance(marker, int):
+        found = object_span(handle, layout.size, reader, marker, revision)
     if found is None:
         reasons.append(Reason(
             "từ điển chữ ký không phải một đối tượng riêng đọc được trong tệp",
