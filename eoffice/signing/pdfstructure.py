@@ -10,8 +10,11 @@ object that is not), the cross-reference (table or stream), its trailer, ``start
 pointing at that cross-reference, and ``%%EOF`` — with only whitespace after the last.
 
 The original (revision 0, or the two sections of a linearized file) is taken as it came:
-its body is not re-scanned, only objects reachable from a signed revision are read (see
-``changes.ObjectGraph``), and a reference to one it does not define is caught there.
+its body is not parsed object by object. But every ``N G obj`` at the start of a line
+anywhere in the file — what a reader rebuilding the cross-reference would use, stream
+data included — must be an object some cross-reference lists at that offset; and a
+reference to an object a revision does not define is caught by ``changes.ObjectGraph``
+(such a reference is what makes a reader rebuild).
 
 ``signature_coverage`` checks one signature's byte range against this layout: it starts
 at 0, ends where its revision ends, and the gap between the two ranges holds exactly the
@@ -418,7 +421,63 @@ def read_layout(reader: Any, handle: BinaryIO, size: int) -> Layout:
             f"{size - after} bytes follow the last %%EOF without a cross-reference (a reader that rebuilds the "
             "cross-reference would use them)",
         )))
+    problems.extend(_scan_headers(data, reader, revisions))
     return Layout(size, revisions, original, problems)
+
+
+#: ``N G obj`` at the start of a line, as a reader that rebuilds the cross-reference finds
+#: objects (poppler scans every line of the file, stream data included).
+LINE_HEADER = re.compile(
+    rb"(?:^|(?<=[\r\n]))[\x00\t\x0c ]*(\d{1,10})[\x00\t\x0c\r\n ]+(\d{1,5})[\x00\t\x0c\r\n ]+obj(?![A-Za-z0-9])"
+)
+SCAN_CHUNK = 1 << 20
+
+
+def _scan_headers(data: _Bytes, reader: Any, revisions: list[RevisionSpan]) -> list[tuple[int, Reason]]:
+    """Every object a rebuilding reader would find is one some cross-reference lists there."""
+    known: dict[int, tuple[int, int]] = {}
+
+    def at(offset: int, ref: tuple[int, int]) -> None:
+        head = data.read(offset, 16)
+        skipped = len(head) - len(head.lstrip(WHITESPACE))
+        known[offset + skipped] = ref
+
+    for rev in range(reader.total_revisions):
+        section = reader.xrefs.get_xref_data(rev)
+        tables = [section] + ([section.hybrid.xref_data] if section.hybrid is not None else [])
+        for table in tables:
+            for idnum, (gen, offset) in table.standard_xrefs.items():
+                at(offset, (idnum, gen))
+        meta = reader.xrefs.get_xref_container_info(rev)
+        if meta.stream_ref is not None:
+            at(meta.start_location, (meta.stream_ref.idnum, meta.stream_ref.generation))
+        if section.hybrid is not None and section.hybrid.meta_info.stream_ref is not None:
+            hybrid = section.hybrid.meta_info
+            at(hybrid.start_location, (hybrid.stream_ref.idnum, hybrid.stream_ref.generation))
+    found: list[tuple[int, Reason]] = []
+    start = 0
+    while start < data.size and len(found) < 5:
+        base = max(0, start - 64)  # the bytes before, so that a line's start is seen as one
+        chunk = data.read(base, start - base + SCAN_CHUNK + 64)
+        for match in LINE_HEADER.finditer(chunk):
+            pos = base + match.start(1)
+            if pos < start:
+                continue  # the previous chunk read it
+            if pos >= start + SCAN_CHUNK:
+                break  # the next chunk reads it
+            ref = (int(match.group(1)), int(match.group(2)))
+            if known.get(pos) != ref:
+                rev = next((s.index for s in revisions if s.start <= pos < s.end), -1)
+                found.append((rev, Reason(
+                    f"có đối tượng {ref[0]} {ref[1]} ở vị trí {_u(pos)} mà không bảng tham chiếu chéo nào chỉ tới "
+                    "(trình đọc dựng lại bảng tham chiếu sẽ dùng nó)",
+                    f"object {ref[0]} {ref[1]} at offset {pos} is in no cross-reference (a reader that rebuilds the "
+                    "cross-reference would use it)",
+                )))
+                if len(found) >= 5:
+                    break
+        start += SCAN_CHUNK
+    return found
 
 
 @dataclass(frozen=True)

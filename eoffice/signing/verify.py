@@ -274,7 +274,9 @@ def _report(embedded, vc, doc: _Document, signatures: list[Any], dss_present: bo
     valid_at_signing = in_window and not revoked_before
 
     revision = embedded.signed_revision
-    structure = list(doc.structure) + doc.missing(revision)
+    # a reference to an undefined object in the signed revision or after it: a reader
+    # rebuilds the cross-reference (and uses what it finds), or a later definition shows
+    structure = list(doc.structure) + [r for rev in range(revision, doc.graph.revisions) for r in doc.missing(rev)]
     if doc.layout is not None:
         coverage = signature_coverage(doc.layout, doc.handle, doc.reader, embedded)
     else:

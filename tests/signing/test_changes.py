@@ -170,6 +170,34 @@ def resurrect_old_version(data: bytes) -> bytes:
     return bytes(out)
 
 
+def dangling_in_a_timestamp(data: bytes) -> bytes:
+    """An invisible "document timestamp" whose appearance refers to an object nobody defines:
+    a reader fetching it rebuilds the cross-reference (and uses whatever it finds)."""
+    tail = tail_of(data)
+    page_id, page = page_ref(data)
+    r = reader(data)
+    form_ref = r.root.raw_get("/AcroForm")
+    form = form_ref.get_object()
+    field_id, sig_id = tail.size, tail.size + 1
+    field_ref = generic.IndirectObject(field_id, 0, None)
+    form[N("/Fields")] = generic.ArrayObject([*list.__iter__(form.raw_get("/Fields")), field_ref])
+    page[N("/Annots")] = generic.ArrayObject([*list.__iter__(page.raw_get("/Annots")), field_ref])
+    field = b"<< /FT /Sig /T (ts) /Type /Annot /Subtype /Widget /Rect [0 0 0 0] /F 132 /P %d 0 R /V %d 0 R /AP << /N 9999 0 R >> >>" % (page_id, sig_id)
+    sig = b"<< /Type /DocTimeStamp /SubFilter /ETSI.RFC3161 /ByteRange [0 10 20 30] /Contents <3000> >>"
+    return append_update(data, {form_ref.idnum: serialize(form), page_id: serialize(page), field_id: field, sig_id: sig})
+
+
+def hide_in_the_original(data: bytes) -> bytes:
+    """Before signing: a second definition of page 1's content hidden in the original, in no
+    cross-reference (a reader rebuilding the cross-reference takes the last one it finds)."""
+    content_id = page_ref(data)[1].raw_get("/Contents").idnum
+    xref = data.rindex(b"\nxref\n") + 1
+    hidden = b"%d 0 obj\n" % content_id + stream(cover_content()) + b"\nendobj\n"
+    moved = data[:xref] + hidden + data[xref:]
+    old = data[data.rindex(b"startxref") :]
+    return moved[: len(moved) - len(old)] + b"startxref\n%d\n%%%%EOF\n" % (xref + len(hidden))
+
+
 def info_only(data: bytes) -> bytes:
     """The document information dictionary rewritten (never drawn)."""
     info_id = int(tail_of(data).info.split()[0])  # type: ignore[union-attr]
@@ -205,6 +233,7 @@ def test_a_change_next_to_the_list_is_unsafe(decree: Decree, test_pki: Pki, tmp_
 LAYOUT: dict[str, tuple[Callable[[bytes], bytes], str]] = {
     "an object its cross-reference does not list": (hidden_object, "is not in revision"),
     "a cross-reference pointing into an earlier revision": (resurrect_old_version, "where this revision does not define it"),
+    "a reference to an undefined object after signing": (dangling_in_a_timestamp, "does not define"),
 }
 
 
@@ -245,3 +274,20 @@ def test_a_linearized_original_signed_twice_verifies(decree: Decree, test_pki: P
     [sealed] = cli_sign([signed], tmp_path / "sealed", test_pki.p12("agency"), PASSWORD, "agency", seal)
     report = verify_pdf(sealed, [test_pki.root.cert])
     assert report.ok, [s.problems for s in report.signatures]
+
+
+def test_an_object_hidden_in_the_original_makes_the_file_not_intact(decree: Decree, test_pki: Pki, tmp_path: Path):
+    from eoffice.signing import images
+    from eoffice.signing.appearance import Appearance, Kind
+    from eoffice.signing.keys import open_pkcs12
+    from eoffice.signing.pades import sign_pdf
+
+    draft = tmp_path / "draft.pdf"
+    draft.write_bytes(hide_in_the_original(decree.unsigned["plain"].read_bytes()))
+    assert verify_pdf(draft, [test_pki.root.cert]).signatures == ()  # a plain, readable PDF
+    signed = sign_pdf(draft, tmp_path / "signed.pdf", open_pkcs12(test_pki.p12("signer"), PASSWORD), Appearance(
+        Kind.SIGNER, image=images.signature_image("Nguyễn Văn Đức"), title="Chủ tịch", name="Nguyễn Văn Đức",
+    )).output
+    [sig] = verify_pdf(signed, [test_pki.root.cert]).signatures
+    assert not sig.ok and not sig.intact
+    assert "is in no cross-reference" in " ".join(p.message_en for p in sig.problems)
