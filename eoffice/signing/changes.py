@@ -14,7 +14,7 @@ unsafe, whatever a library's default rules would call it:
   widget's appearance (/AP, /AS) changing, never its rectangle or flags;
 - the DSS (validation data) and its VRI, the document information dictionary and XMP
   metadata (never drawn), the form's /SigFlags and additions to its /DR, the catalog's
-  /Extensions and /Version.
+  /Extensions, /Version and /MarkInfo (as pyHanko's rules allow them too).
 
 Every other object that a reader reaches from the catalog (pages, their content,
 resources, annotations and their flags, other fields, the page tree, the catalog's other
@@ -36,7 +36,7 @@ Ref = tuple[int, int]
 TRAILER: Ref = (-1, -1)  # the trailer, as the start of every walk
 
 #: Keys of the catalog, the form and a page that a change after signing may touch.
-CATALOG_KEYS = frozenset({"/AcroForm", "/DSS", "/Extensions", "/Version"})
+CATALOG_KEYS = frozenset({"/AcroForm", "/DSS", "/Extensions", "/Version", "/Metadata", "/MarkInfo"})
 FORM_KEYS = frozenset({"/Fields", "/SigFlags", "/DR"})
 NEW_FORM_KEYS = FORM_KEYS | {"/DA"}
 PAGE_KEYS = frozenset({"/Annots"})
@@ -742,6 +742,15 @@ class UpdateReview:
             self.unsafe(
                 f"danh mục tài liệu bị thay đổi ({', '.join(extra)})", f"the document catalog changed ({', '.join(extra)})"
             )
+        metadata = raw(new, "/Metadata")
+        if not same(raw(old, "/Metadata"), metadata) and metadata is not None:
+            stream = self.graph.deref(metadata, self.k) if is_ref(metadata) else None
+            if not isinstance(stream, g.StreamObject) or _name(raw(stream, "/Type")) != "/Metadata":
+                self.unsafe("/Metadata mới không phải luồng XMP", "the new /Metadata is not an XMP stream")
+        mark_info = raw(new, "/MarkInfo")
+        if not same(raw(old, "/MarkInfo"), mark_info) and mark_info is not None:
+            if not isinstance(mark_info, g.DictionaryObject) or list(_refs_in(mark_info)):
+                self.unsafe("/MarkInfo bị thay đổi không hợp lệ", "/MarkInfo was changed into something else")
         old_form, new_form = raw(old, "/AcroForm"), raw(new, "/AcroForm")
         if same(old_form, new_form):
             return

@@ -41,6 +41,11 @@ def _obj(data: bytes, idnum: int):  # type: ignore[no-untyped-def]
     return reader(data).get_object(generic.Reference(idnum, 0))
 
 
+def _with(d: generic.DictionaryObject, key: str, value: object) -> generic.DictionaryObject:
+    d[N(key)] = value
+    return d
+
+
 def add_annotation(data: bytes) -> bytes:
     """A stamp annotation with its own appearance over the body (not a signature)."""
     tail = tail_of(data)
@@ -210,6 +215,12 @@ UNSAFE: dict[str, tuple[Callable[[bytes], bytes], str]] = {
     "a font redefined": (redefine_font, "was changed after signing"),
     "page 1 rotated": (rotate_page, "page 1 changed (/Rotate)"),
     "an open action": (open_action, "catalog changed (/OpenAction)"),
+    "/Metadata pointed at page 1's content": (
+        lambda d: append_update(d, {_catalog(d)[0]: serialize(_with(
+            _catalog(d)[1], "/Metadata", page_ref(d)[1].raw_get("/Contents")
+        ))}),
+        "not an XMP stream",
+    ),
     "optional content": (optional_content, "catalog changed (/OCProperties)"),
     "NeedAppearances": (need_appearances, "/NeedAppearances"),
     "an empty signature field drawn over the page": (fake_seal_field, "is not a signature made in the same update"),
@@ -248,9 +259,18 @@ def test_bytes_a_lenient_reader_would_use_make_the_file_not_intact(decree: Decre
         assert reason in " ".join(p.message_en for p in sig.problems), sig.problems
 
 
+def xmp_metadata(data: bytes) -> bytes:
+    """The catalog gains an XMP metadata stream, as Acrobat writes one when it saves."""
+    catalog_id, catalog = _catalog(data)
+    xmp_id = tail_of(data).size
+    catalog[N("/Metadata")] = generic.IndirectObject(xmp_id, 0, None)
+    xmp = b'<?xpacket begin="" id="W5M0MpCehiHzreSzNTczkc9d"?><x:xmpmeta xmlns:x="adobe:ns:meta/"/><?xpacket end="w"?>'
+    return append_update(data, {catalog_id: serialize(catalog), xmp_id: stream(xmp, "/Type /Metadata /Subtype /XML ")})
+
+
 def test_metadata_only_is_safe(decree: Decree, test_pki: Pki, tmp_path: Path):
     path = tmp_path / "info.pdf"
-    path.write_bytes(info_only(decree.sealed["plain"].read_bytes()))
+    path.write_bytes(xmp_metadata(info_only(decree.sealed["plain"].read_bytes())))
     report = verify_pdf(path, [test_pki.root.cert])
     assert report.ok, [s.problems for s in report.signatures]
     assert [s.changes_after for s in report.signatures] == ["form_filling", "none"]
