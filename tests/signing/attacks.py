@@ -97,10 +97,8 @@ def append_update(data: bytes, objects: dict[int, bytes], *, size: int | None = 
 
 
 def page_ref(data: bytes, index: int = 0) -> tuple[int, Any]:
-    r = reader(data)
-    page, ref = r.root["/Pages"]["/Kids"].raw_get(index), None
-    ref = page.reference
-    return ref.idnum, page.get_object()
+    page = reader(data).root["/Pages"]["/Kids"].raw_get(index)
+    return page.reference.idnum, page.get_object()
 
 
 def _catalog(data: bytes) -> tuple[int, Any]:
