@@ -108,6 +108,18 @@ def record(
 _HEAD = "eoffice.audit.head"
 
 
+def lock_chain(session: Session) -> None:
+    """Take the chain's append lock now, held until the transaction ends.
+
+    For a writer that locks other rows it will audit (``audit.repeats``): taking the
+    chain first, as a push that audited an operation already holds it, keeps every
+    writer's locks in one order. SQLite's write transaction holds the database already;
+    PostgreSQL's advisory lock may be taken again by its holder.
+    """
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(_LOCK)
+
+
 @dataclass(frozen=True)
 class _Head:
     seq: int

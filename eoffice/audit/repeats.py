@@ -11,21 +11,33 @@ a kind's events add up to the refusals there were.
 
 Two refusals are "the same" when their action, actor, target and the detail fields the
 caller names (``same``) are equal: the reason, the source address, the username tried.
+What differs from one repeat to the next (the operation refused, the document asked
+for) is named only in the event of the refusal that opens a window (``first_target_id``,
+``detail``): a flood of distinct ids would otherwise be a flood of tallies.
+
+Locks, on PostgreSQL, are taken in one order so that two writers never wait on each
+other: a refusal's own tally, then the audit chain, then the closed tallies a sweep
+writes (skipping those another transaction holds). A push that audited an operation
+holds the chain already when a refusal in it takes its tally: that is safe because its
+tallies are locked by no one else before the chain (pushes take the version lock first,
+and a sweep locks a closed tally only once it holds the chain).
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from eoffice.audit.chain import record
+from eoffice.audit.chain import lock_chain, record
 from eoffice.audit.models import AuditEvent, AuditTally
+from eoffice.store.base import utcnow
 
 #: Closed windows written by one sweep at most: a sweep rides on another request.
 SWEEP_LIMIT = 100
@@ -78,14 +90,21 @@ def flush_closed(session: Session, now: datetime, *, keep: str | None = None, li
     """Write the counts of windows closed by ``now`` and forget them; returns how many.
 
     Tallies another transaction holds are skipped (it is writing them): a sweep never
-    waits for a lock, so it cannot deadlock with the refusal it rides on.
+    waits for a tally's lock, so it cannot deadlock with the refusal it rides on. It
+    takes the chain's lock before locking any tally (only when one is closed: most
+    sweeps find none), so that a push holding the chain never waits for a tally held by
+    a sweep that waits for the chain.
     """
+    closed_now = AuditTally.window_end <= now
+    if keep is not None:
+        closed_now = closed_now & (AuditTally.key != keep)
+    if session.scalar(select(AuditTally.key).where(closed_now).limit(1)) is None:
+        return 0
+    lock_chain(session)
     query = (
-        select(AuditTally).where(AuditTally.window_end <= now).order_by(AuditTally.window_end).limit(limit)
+        select(AuditTally).where(closed_now).order_by(AuditTally.window_end).limit(limit)
         .with_for_update(skip_locked=True)
     )
-    if keep is not None:
-        query = query.where(AuditTally.key != keep)
     closed = list(session.scalars(query))
     for tally in closed:
         if tally.repeats:
@@ -108,13 +127,19 @@ def record_repeated(
     target_type: str,
     target_id: str,
     after: dict[str, Any],
+    first_target_id: str | None = None,
+    detail: Mapping[str, Any] | None = None,
 ) -> AuditEvent | None:
     """Audit a refusal that may repeat; the event written now, or None when it only counted.
 
     ``now`` is the caller's clock (a server's may be injected); ``same`` names the fields
     of ``after`` that, with the action and actor, tell one kind of refusal from another.
-    Call it before any other audit write of the transaction: it locks the tally first and
-    the chain second, as every caller does, so two refusals never wait on each other.
+    The event of a window's first refusal names this refusal's own target and details
+    (``first_target_id`` instead of ``target_id``, ``detail`` beside ``after``); the
+    event of its repeats carries only ``target_id``, ``after`` and their count.
+    Call it before any other audit write of the transaction (it locks the tally first and
+    the chain second, as every caller does, so two refusals never wait on each other),
+    or with the chain held, for tallies only such transactions lock (see above).
     """
     key = tally_key(action, actor_id, target_type, target_id, {f: after.get(f) for f in same})
     tally = _tally_row(session, key, now, action)
@@ -134,6 +159,36 @@ def record_repeated(
     tally.after_json = _json(after)
     session.flush()
     return record(
-        session, actor_id=actor_id, action=action, target_type=target_type, target_id=target_id,
-        after={**after, "count": 1},
+        session, actor_id=actor_id, action=action, target_type=target_type,
+        target_id=target_id if first_target_id is None else first_target_id,
+        after={**after, **(detail or {}), "count": 1},
     )
+
+
+@dataclass(frozen=True)
+class Repeats:
+    """The clock and window by which repeated refusals are counted (a server's settings:
+    ``audit_repeat_window`` and its injectable clock); ``record`` is ``record_repeated``
+    with them."""
+
+    clock: Callable[[], datetime] = field(default=utcnow)
+    window: timedelta = timedelta(minutes=5)
+
+    def record(
+        self,
+        session: Session,
+        *,
+        same: Sequence[str],
+        actor_id: str | None,
+        action: str,
+        target_type: str,
+        target_id: str,
+        after: dict[str, Any],
+        first_target_id: str | None = None,
+        detail: Mapping[str, Any] | None = None,
+    ) -> AuditEvent | None:
+        return record_repeated(
+            session, now=self.clock(), window=self.window, same=same, actor_id=actor_id, action=action,
+            target_type=target_type, target_id=target_id, after=after, first_target_id=first_target_id,
+            detail=detail,
+        )

@@ -7,6 +7,10 @@ around each one — and remembered as rejected with its Vietnamese reason; the o
 its batch stand. So is one the database itself refuses (a constraint, a value its column
 cannot hold) although the codec passed it: a rule missing there, logged as the bug it
 is, never the failure of its neighbours.
+
+A refusal of access (``access.denied``) is audited through ``audit_refused``: anyone
+signed in can push thousands of forbidden operations, and each must not append a
+chained event. Each is still answered on its own.
 """
 
 from __future__ import annotations
@@ -24,7 +28,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import DataError, IntegrityError
 from sqlalchemy.orm import Session
 
-from eoffice.audit.chain import record
+from eoffice.audit.repeats import Repeats
 from eoffice.errors import DomainError, PermissionDenied
 from eoffice.store.base import utcnow
 from eoffice.sync.models import AppliedOperation
@@ -99,6 +103,27 @@ def _keep(session: Session, instance: object) -> None:
         kept.append(instance)
 
 
+#: Repeats counted by the defaults (a caller without a server's settings: tests, tools).
+DEFAULT_REPEATS = Repeats()
+
+
+def audit_refused(
+    session: Session, actor_id: str, op: Operation, reason: str, repeats: Repeats | None = None
+) -> None:
+    """Audit the refusal of ``op`` (``access.denied``), counted with its repeats.
+
+    Refusals by one actor of one kind of operation are the same for the count
+    (``audit.repeats``): the first in a window is an event at once, naming the operation
+    (its op_id as target) and the reason; the rest become one event with their count
+    when the window closes. The kinds are few, so however many operations a user forges,
+    the chain grows by a few events per window.
+    """
+    (repeats or DEFAULT_REPEATS).record(
+        session, same=("kind",), actor_id=actor_id, action="access.denied", target_type="operation",
+        target_id="", after={"kind": op.kind}, first_target_id=op.op_id, detail={"reason": reason},
+    )
+
+
 def _stored(row: AppliedOperation) -> Outcome:
     return Outcome(
         row.op_id, row.kind, row.outcome, row.reason_vi, row.reason_en, json.loads(row.result_json or "{}"),
@@ -143,13 +168,15 @@ def _existing(session: Session, op_id: str) -> AppliedOperation | None:
 
 
 def apply_once(
-    session: Session, actor_id: str, op: Operation, *, authority: bool = True, unseen: bool = False
+    session: Session, actor_id: str, op: Operation, *, authority: bool = True, unseen: bool = False,
+    repeats: Repeats | None = None,
 ) -> Outcome:
     """Apply ``op`` unless its op_id was seen before; never raises a DomainError.
 
     A replay returns the stored outcome. An op_id stored for another user is refused,
     audited and not stored again (it is someone else's operation). ``unseen``: the caller
     looked in this transaction and found no row for the op_id (the claim still decides).
+    ``repeats``: the server's clock and window for counting refusals (``audit_refused``).
     """
     existing = None if unseen else _existing(session, op.op_id)
     if existing is None and not _claim(session, actor_id, op):
@@ -157,10 +184,7 @@ def apply_once(
     if existing is not None:
         if existing.user_id != actor_id:
             # Someone else's operation id: a forged or copied operation, refused and audited.
-            record(
-                session, actor_id=actor_id, action="access.denied", target_type="operation",
-                target_id=op.op_id, after={"kind": op.kind, "reason": "op_id of another user"},
-            )
+            audit_refused(session, actor_id, op, "op_id of another user", repeats)
         if existing.user_id != actor_id or existing.kind != op.kind:
             return Outcome(
                 op.op_id, op.kind, REJECTED,
@@ -177,10 +201,7 @@ def apply_once(
                     listener(session, actor_id, op, result)
     except DomainError as error:
         if isinstance(error, PermissionDenied):
-            record(
-                session, actor_id=actor_id, action="access.denied", target_type="operation",
-                target_id=op.op_id, after={"kind": op.kind, "reason": error.message_vi},
-            )
+            audit_refused(session, actor_id, op, error.message_vi, repeats)
         outcome = Outcome(op.op_id, op.kind, REJECTED, error.message_vi, error.message_en)
     except (IntegrityError, DataError):
         # Batches hold the version lock (``reserve_version``), so this is no race with

@@ -5,7 +5,7 @@ program, not picked from a screen, so the server also checks that every existing
 operation names is one the actor may see: the documents it acts on or links (by the rule
 of ``eoffice.documents.visibility``, the one pull follows), the line it acts on (through
 its document), and the units and people it names (only of the actor's organisation). A
-refusal is a PermissionDenied: rejected and audited like any other.
+refusal is a PermissionDenied: rejected and audited like any other (``applying.audit_refused``).
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Select, bindparam, select
 from sqlalchemy.orm import Session, lazyload
 
+from eoffice.audit.repeats import Repeats
 from eoffice.directory.models import Unit, User
 from eoffice.documents.models import DirectionLine, Document
 from eoffice.documents.visibility import visible_documents
@@ -23,7 +24,7 @@ from eoffice.store.blobs import BlobStore
 from eoffice.store.statements import STATEMENTS
 from eoffice.sync import blobaccess
 from eoffice.sync import operations as ops
-from eoffice.sync.applying import Outcome, apply_once, keeping_rows
+from eoffice.sync.applying import Outcome, apply_once, audit_refused, keeping_rows
 from eoffice.sync.models import AppliedOperation
 from eoffice.sync.versioning import reserve_version
 
@@ -101,7 +102,8 @@ def check(session: Session, actor: User, op: ops.Operation) -> None:
 
 
 def apply_checked(
-    session: Session, actor: User, batch: list[ops.Operation], blobs: BlobStore | None = None
+    session: Session, actor: User, batch: list[ops.Operation], blobs: BlobStore | None = None,
+    repeats: Repeats | None = None,
 ) -> list[Outcome]:
     """``applying.apply_batch`` with ``check`` before each new operation, in one transaction.
 
@@ -111,12 +113,13 @@ def apply_checked(
     With ``blobs`` (the server's), every file an operation names must be one the actor
     uploaded or may read, as the server holds it (``blobaccess.check_named``): a document
     whose PDF nobody can download must not exist, nor one that makes someone else's file
-    readable. An accepted operation claims the blobs it names.
+    readable. An accepted operation claims the blobs it names. ``repeats``: the server's
+    clock and window by which repeated refusals become one audit event with a count.
     """
     if batch:
         reserve_version(session)
     with keeping_rows(session):
-        return _apply_each(session, actor, batch, blobs)
+        return _apply_each(session, actor, batch, blobs, repeats)
 
 
 def _refusal(session: Session, actor: User, op: ops.Operation, blobs: BlobStore | None) -> DomainError | None:
@@ -134,23 +137,19 @@ def _refusal(session: Session, actor: User, op: ops.Operation, blobs: BlobStore 
 
 
 def _apply_each(
-    session: Session, actor: User, batch: list[ops.Operation], blobs: BlobStore | None
+    session: Session, actor: User, batch: list[ops.Operation], blobs: BlobStore | None,
+    repeats: Repeats | None,
 ) -> list[Outcome]:
-    from eoffice.audit.chain import record
-
     outcomes: list[Outcome] = []
     for op in batch:
         unseen = session.get(AppliedOperation, op.op_id) is None
         refused = _refusal(session, actor, op, blobs) if unseen else None
         if refused is not None:
             if isinstance(refused, PermissionDenied):
-                record(
-                    session, actor_id=actor.id, action="access.denied", target_type="operation",
-                    target_id=op.op_id, after={"kind": op.kind, "reason": refused.message_vi},
-                )
+                audit_refused(session, actor.id, op, refused.message_vi, repeats)
             outcomes.append(Outcome(op.op_id, op.kind, "rejected", refused.message_vi, refused.message_en))
             continue
-        outcome = apply_once(session, actor.id, op, authority=True, unseen=unseen)
+        outcome = apply_once(session, actor.id, op, authority=True, unseen=unseen, repeats=repeats)
         if blobs is not None and outcome.accepted and not outcome.replayed:
             blobaccess.claim(session, op)
         outcomes.append(outcome)

@@ -147,6 +147,14 @@ class Province:
         self.server.stop()
 
 
+def close_audit_windows(province: Province) -> None:
+    """Move the server's clock past the window of repeated refusals and sign someone in:
+    a sign-in writes the counts of the windows that closed (as any request that audits)."""
+    province.clock.advance(seconds=province.settings.audit_repeat_window.total_seconds() + 1)
+    with SyncClient(province.url, credentials=Credentials(province.url, "lanhdao")) as leader:
+        leader.login("lanhdao", PASSWORD)
+
+
 @pytest.fixture
 def province(store: Store, tmp_path: Path, memory_keyring: MemoryKeyring) -> Iterator[Province]:
     """A versioned server (SQLite or PostgreSQL) with the test organisation, on loopback."""

@@ -8,13 +8,16 @@ their diary or name it as their reply — although the domain alone would let a 
 the unit act on the unit's line and a clerk return a document of the organisation. The
 same holds for drafts: a confidential draft is its drafter's until it is submitted, and
 an ordinary one is not another unit's. Each refusal is one operation's rejection with a
-reason that names nothing of the document, is audited, and changes nothing on the server;
-those the rule lets see the document act on it as before, and a person the line is
-forwarded to may act on it from then on.
+reason that names nothing of the document, is audited (its repeats counted into one
+event, not chained one by one) and changes nothing on the server; those the rule lets
+see the document act on it as before, and a person the line is forwarded to may act on
+it from then on.
 """
 
 from __future__ import annotations
 
+import json
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import ExitStack
 from dataclasses import dataclass, field
@@ -35,7 +38,7 @@ from eoffice.worklog import operations as diary
 from tests.server.conftest import PASSWORD, give_passwords
 from tests.sync.conftest import doc_fields, file_ref, register_op
 from tests.sync.convergence import server_state
-from tests.sync.http_support import Province
+from tests.sync.http_support import Province, close_audit_windows
 
 SECRET_SUBJECT = "Phương án bảo vệ mục tiêu trọng điểm"
 DRAFT_SUBJECT = "Dự thảo báo cáo an ninh nội bộ"
@@ -194,10 +197,10 @@ def _probes(scene: Scene) -> list[tuple[str, ops.Operation]]:
     return probes
 
 
-def _denied(scene: Scene) -> list[tuple[str, str]]:
+def _denied(scene: Scene) -> list[tuple[str, str, dict[str, object]]]:
     with scene.province.store.read() as s:
         events = s.scalars(select(AuditEvent).where(AuditEvent.action == "access.denied").order_by(AuditEvent.seq))
-        return [(e.actor_id, e.target_id) for e in events]
+        return [(e.actor_id, e.target_id, json.loads(e.after_json or "{}")) for e in events]
 
 
 def test_nobody_may_act_on_a_document_they_may_not_see(scene: Scene):
@@ -210,8 +213,21 @@ def test_nobody_may_act_on_a_document_they_may_not_see(scene: Scene):
     ]
     assert [a for a in answers if a not in expected] == []
     assert answers == expected
-    assert _denied(scene)[audited:] == [(scene.users[who], op.op_id) for who, op in probes]
+    # Audited: each pusher's first refusal of each kind at once, naming the operation;
+    # their repeats counted, and written with their count when the window closes.
+    firsts: dict[tuple[str, str], str] = {}
+    for who, op in probes:
+        firsts.setdefault((scene.users[who], op.kind), op.op_id)
+    assert [(actor, target) for actor, target, _after in _denied(scene)[audited:]] == list(
+        (actor, op_id) for (actor, _kind), op_id in firsts.items()
+    )
     assert server_state(province.store, province.blobs) == before
+    close_audit_windows(province)
+    refusals = Counter((scene.users[who], op.kind) for who, op in probes)
+    counted: Counter[tuple[str, str]] = Counter()
+    for actor, _target, after in _denied(scene)[audited:]:
+        counted[(actor, str(after["kind"]))] += int(after["count"])  # type: ignore[call-overload]
+    assert counted == refusals
 
 
 def test_those_who_may_see_it_act_on_it_and_a_forwarded_line_brings_its_holder_in(scene: Scene):

@@ -31,7 +31,7 @@ from eoffice.sync.versioning import current_version
 from tests.server.conftest import PASSWORD, give_passwords
 from tests.sync.conftest import doc_fields, register_op
 from tests.sync.convergence import assert_same_rows, server_state
-from tests.sync.http_support import Device, Province
+from tests.sync.http_support import Device, Province, close_audit_windows
 from tests.sync.test_http_sync import _register
 
 
@@ -47,6 +47,14 @@ def _denied(province: Province) -> list[dict[str, object]]:
     with province.store.read() as s:
         events = s.scalars(select(AuditEvent).where(AuditEvent.action == "access.denied").order_by(AuditEvent.seq))
         return [{"actor": e.actor_id, "target": e.target_id, **json.loads(e.after_json or "{}")} for e in events]
+
+
+def counted(events: list[dict[str, object]]) -> dict[object, int]:
+    """Refusals the events stand for, per kind of operation."""
+    total: dict[object, int] = {}
+    for e in events:
+        total[e["kind"]] = total.get(e["kind"], 0) + int(e["count"])  # type: ignore[call-overload]
+    return total
 
 
 def _state(province: Province) -> dict[str, str]:
@@ -183,9 +191,15 @@ def test_forged_operations_are_rejected_audited_and_change_nothing(province, pdf
     assert [r.outcome for r in results] == ["rejected"] * 3
     assert results[0].reason == results[1].reason == "Bạn không có quyền thực hiện thao tác này trên văn bản đó."
     assert results[2].reason == "Mã thao tác này đã được dùng cho một thao tác khác."
+    # Audited: the first refusal of each kind at once, naming its operation; the second
+    # direction only counted, written with its count when the window closes.
     events = _denied(province)[denied:]
-    assert {(e["actor"], e["target"]) for e in events} == {(w.leader_id, op.op_id) for op in forged}
+    assert [(e["actor"], e["target"], e["kind"], e["count"]) for e in events] == [
+        (w.leader_id, forged[0].op_id, "direct", 1), (w.leader_id, forged[2].op_id, "register_incoming", 1),
+    ]
     assert _state(province) == before
+    close_audit_windows(province)
+    assert counted(_denied(province)[denied:]) == {"direct": 2, "register_incoming": 1}
 
 
 def test_operations_pushed_out_of_order_are_rejected_each_with_its_reason_and_the_rest_applies(province, pdf_factory):

@@ -21,6 +21,7 @@ from pydantic import BaseModel, Field
 from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 
+from eoffice.audit.repeats import Repeats
 from eoffice.directory.models import User
 from eoffice.errors import DomainError
 from eoffice.server.deps import AUTH_RESPONSES, BlobsDep, CurrentUser, SettingsDep, StoreDep
@@ -118,7 +119,9 @@ def _stray_check_due(store: Store, now: datetime) -> bool:
 
 
 @router.post("/ops", response_model=PushResponse, responses=AUTH_RESPONSES)
-def push(body: PushRequest, user: CurrentUser, store: StoreDep, blobs: BlobsDep) -> PushResponse:
+def push(
+    body: PushRequest, user: CurrentUser, store: StoreDep, blobs: BlobsDep, settings: SettingsDep
+) -> PushResponse:
     """Apply a batch of operations in order, in one transaction; each accepted or rejected.
 
     An operation seen before (same op_id) is answered as the first time and changes
@@ -139,7 +142,7 @@ def push(body: PushRequest, user: CurrentUser, store: StoreDep, blobs: BlobsDep)
     findings = _prove(store, blobs, good)
     with store.write() as session:
         admit(session, findings)
-        outcomes = iter(apply_checked(session, _reader(session, user), good, blobs))
+        outcomes = iter(apply_checked(session, _reader(session, user), good, blobs, _repeats(settings)))
     results: list[OpResult] = []
     for i, op in enumerate(parsed):
         if op is None:
@@ -154,6 +157,11 @@ def push(body: PushRequest, user: CurrentUser, store: StoreDep, blobs: BlobsDep)
             )
         )
     return PushResponse(results=results)
+
+
+def _repeats(settings: ServerSettings) -> Repeats:
+    """The server's clock and window for counting repeated refusals in the audit."""
+    return Repeats(settings.clock, settings.audit_repeat_window)
 
 
 def _named(raw: Any) -> tuple[str, str]:
@@ -269,6 +277,7 @@ def _changes_page(
 def documents(
     user: CurrentUser,
     store: StoreDep,
+    settings: SettingsDep,
     ids: Annotated[list[str], Query(max_length=MAX_IDS)],
     cursor: Annotated[int, Query(ge=0, le=2**62)] = 0,
 ) -> Response:
@@ -278,19 +287,19 @@ def documents(
     with store.read() as session:
         page = documents_page(session, _reader(session, user), ids, cursor)
     if page.revoked:
-        _audit_refused_reads(store, user.id, page.revoked)
+        _audit_refused_reads(store, _repeats(settings), user.id, page.revoked)
     return PageResponse(page.to_json())
 
 
-def _audit_refused_reads(store: Store, user_id: str, document_ids: list[str]) -> None:
-    """One ``access.denied`` event per existing document asked for that the user may not see."""
-    from eoffice.audit.chain import record
-
+def _audit_refused_reads(store: Store, repeats: Repeats, user_id: str, document_ids: list[str]) -> None:
+    """``access.denied`` for each existing document asked for that the user may not see:
+    the first of a window an event naming it, its repeats one event with their count."""
     with store.write() as session:
         for doc_id in document_ids:
-            record(
-                session, actor_id=user_id, action="access.denied", target_type="document", target_id=doc_id,
-                after={"reason": "document_not_visible", "path": "/documents"},
+            repeats.record(
+                session, same=("reason", "path"), actor_id=user_id, action="access.denied", target_type="document",
+                target_id="", after={"reason": "document_not_visible", "path": "/documents"},
+                first_target_id=doc_id,
             )
 
 
