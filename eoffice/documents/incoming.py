@@ -8,12 +8,12 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import and_, exists, false, func, not_, or_, select
 from sqlalchemy.orm import Session
 
 from eoffice.audit.chain import record
 from eoffice.directory.access import load_actor, require_role
-from eoffice.directory.models import Role
+from eoffice.directory.models import Role, User
 from eoffice.documents.fields import DocumentFields, clean
 from eoffice.documents.indexing import index_document
 from eoffice.documents.models import Document, DocumentFile
@@ -21,6 +21,7 @@ from eoffice.documents.numbering import format_number, register_for, take_number
 from eoffice.documents.pdffiles import inspect_pdf
 from eoffice.documents.snapshot import snapshot
 from eoffice.documents.types import Direction, DocState
+from eoffice.documents.visibility import visible_documents
 from eoffice.errors import DuplicateError, ValidationError
 from eoffice.store.base import new_id
 from eoffice.store.blobs import BlobStore
@@ -54,28 +55,59 @@ def prepare_files(paths: list[Path], blobs: BlobStore) -> list[PreparedFile]:
     return prepared
 
 
-class DuplicateWarning(DuplicateError):
-    """Registering would duplicate these documents; pass ``allow_duplicate`` to go on."""
+#: What a clerk is told of a duplicate they may not see: that it exists, and whom to ask.
+UNSEEN_DUPLICATE = (
+    "Văn bản cùng số, ký hiệu và cơ quan ban hành (hoặc cùng tệp) đã được vào sổ, trong sổ mà bạn "
+    "không được xem; hãy hỏi văn thư đã vào sổ văn bản đó hoặc lãnh đạo cơ quan.",
+    "A document with the same number, notation and issuing body (or the same file) is already "
+    "registered, in a register you may not read; ask the clerk who registered it or your leader.",
+)
 
-    def __init__(self, duplicates: list[Document]) -> None:
+
+@dataclass(frozen=True)
+class Duplicates:
+    """What ``find_duplicates`` found: the documents the clerk may see, and whether there
+    are others they may not (of which nothing is loaded, so nothing can be told)."""
+
+    seen: list[Document]
+    unseen: bool
+
+    def __bool__(self) -> bool:
+        return bool(self.seen) or self.unseen
+
+
+class DuplicateWarning(DuplicateError):
+    """Registering would duplicate these documents; pass ``allow_duplicate`` to go on.
+
+    The documents the clerk may see are named (number, số đến); one they may not see
+    (a secret document another clerk registered) is only said to exist: its number, số
+    đến, subject and id would tell them what the visibility rule keeps from them.
+    """
+
+    def __init__(self, duplicates: list[Document], unseen: bool = False) -> None:
         labels = "; ".join(
             f"{d.number_label} ({'số đến ' + format_number(d.arrival_number) if d.arrival_number else d.state})"
             for d in duplicates[:3]
         )
-        super().__init__(
-            f"Văn bản có thể đã được vào sổ: {labels}.",
-            f"This document may already be registered: {labels}.",
-        )
+        vi = [f"Văn bản có thể đã được vào sổ: {labels}."] if duplicates else []
+        en = [f"This document may already be registered: {labels}."] if duplicates else []
+        if unseen:
+            vi.append(UNSEEN_DUPLICATE[0])
+            en.append(UNSEEN_DUPLICATE[1])
+        super().__init__(" ".join(vi), " ".join(en))
         self.duplicates = duplicates
+        self.unseen = unseen
 
 
 def find_duplicates(
     session: Session,
-    organisation_id: str,
+    viewer: User,
     fields: DocumentFields,
     digests: list[str],
-) -> list[Document]:
-    """Same số + ký hiệu + issuing organ, or the same file, already in this organisation."""
+) -> Duplicates:
+    """Same số + ký hiệu + issuing organ, or the same file, already in ``viewer``'s
+    organisation: those they may see (``visibility.visible_documents``, the pull's rule),
+    and whether any other exists."""
     conditions = []
     if fields.code_number and fields.code_notation:
         same_number = (Document.code_number == fields.code_number) & (
@@ -90,19 +122,18 @@ def find_duplicates(
             Document.id.in_(select(DocumentFile.document_id).where(DocumentFile.digest.in_(digests)))
         )
     if not conditions:
-        return []
-    return list(
-        session.scalars(
-            select(Document)
-            .where(
-                Document.organisation_id == organisation_id,
-                Document.direction == Direction.INCOMING.value,
-                Document.deleted.is_(False),
-                or_(*conditions),
-            )
-            .limit(10)
-        )
+        return Duplicates([], False)
+    same = and_(
+        Document.organisation_id == viewer.organisation_id,
+        Document.direction == Direction.INCOMING.value,
+        Document.deleted.is_(False),
+        or_(*conditions),
     )
+    visible = visible_documents(viewer, session)
+    seen = list(session.scalars(select(Document).where(same, visible).order_by(Document.sort_key).limit(10)))
+    # NULL (a nullable column compared) is "not visible" too, as in the pull.
+    unseen = session.scalar(select(exists().where(same, not_(func.coalesce(visible, false())))))
+    return Duplicates(seen, bool(unseen))
 
 
 def attach_files(doc: Document, files: Sequence[PreparedFile | DocumentFile]) -> None:
@@ -205,9 +236,9 @@ def register_incoming(
             field="arrival_date",
         )
     if not allow_duplicate:
-        duplicates = find_duplicates(session, actor.organisation_id, fields, [f.digest for f in files])
+        duplicates = find_duplicates(session, actor, fields, [f.digest for f in files])
         if duplicates:
-            raise DuplicateWarning(duplicates)
+            raise DuplicateWarning(duplicates.seen, duplicates.unseen)
 
     doc = enter_incoming(
         session,

@@ -215,6 +215,71 @@ def test_duplicate_by_file_digest(world, registered):
         assert doc.arrival_number == 2
 
 
+def _second_clerk(world) -> str:  # type: ignore[no-untyped-def]
+    from eoffice.directory.admin import create_user
+    from eoffice.directory.models import Role
+
+    with world.store.write() as s:
+        return create_user(s, "vanthu2", "Hoàng Văn Sơn", world.org_id, {Role.CLERK}, world.office_unit_id, "Văn thư").id
+
+
+def test_a_duplicate_the_clerk_may_not_see_is_told_without_anything_of_it(world, blobs, pdf_factory):
+    """A confidential document another clerk registered reaches only them (and the
+    leaders): the warning says a document with that number is registered where this
+    clerk may not read, and nothing of it — no number, số đến, subject or id."""
+    other_clerk = _second_clerk(world)
+    secret_file = prepare_files([pdf_factory("Phương án bảo vệ mục tiêu trọng điểm")], blobs)
+    with world.store.write() as s:
+        for _ in range(4):  # its số đến in the secret series is 04
+            hidden = register_incoming(
+                s, other_clerk, incoming_fields("Phương án bảo vệ mục tiêu trọng điểm", code_number="05",
+                                                secrecy="confidential"),
+                secret_file, arrival_date=ARRIVAL, allow_duplicate=True,
+            )
+        hidden_id = hidden.id
+    before = db_state(world.store)
+    words_of_it = ("05", "04", "SNV-VP", "mục tiêu", hidden_id)
+
+    mine = prepare_files([pdf_factory("Công văn khác")], blobs)
+    for fields, files in (
+        (incoming_fields("Công văn khác", code_number="05"), mine),  # same số, ký hiệu, organ
+        (incoming_fields("Công văn khác", code_number="88"), secret_file),  # the same file
+    ):
+        with pytest.raises(DuplicateWarning) as err, world.store.write() as s:
+            register_incoming(s, world.clerk_id, fields, files, arrival_date=ARRIVAL)
+        warning = err.value
+        assert warning.duplicates == [] and warning.unseen
+        assert warning.message_vi == (
+            "Văn bản cùng số, ký hiệu và cơ quan ban hành (hoặc cùng tệp) đã được vào sổ, trong sổ mà bạn "
+            "không được xem; hãy hỏi văn thư đã vào sổ văn bản đó hoặc lãnh đạo cơ quan."
+        )
+        assert "a register you may not read" in warning.message_en
+        assert [w for w in words_of_it if w in warning.message_vi + warning.message_en] == []
+        assert db_state(world.store) == before
+
+    # The clerk who registered it is told which one it is.
+    with pytest.raises(DuplicateWarning) as own, world.store.write() as s:
+        register_incoming(s, other_clerk, incoming_fields(code_number="05"), mine, arrival_date=ARRIVAL)
+    assert own.value.duplicates and not own.value.unseen
+    assert_vietnamese(own.value, "05/SNV-VP", "số đến 01")
+
+    # An ordinary duplicate beside it is named; the confidential one still only said to exist.
+    with world.store.write() as s:
+        register_incoming(s, world.clerk_id, incoming_fields(code_number="05"), mine, arrival_date=ARRIVAL,
+                          allow_duplicate=True)
+    with pytest.raises(DuplicateWarning) as both, world.store.write() as s:
+        register_incoming(s, world.clerk_id, incoming_fields(code_number="05"), mine, arrival_date=ARRIVAL)
+    assert len(both.value.duplicates) == 1 and both.value.unseen
+    assert both.value.message_vi.startswith("Văn bản có thể đã được vào sổ: 05/SNV-VP (số đến 01).")
+    assert "sổ mà bạn không được xem" in both.value.message_vi and "04" not in both.value.message_vi
+
+    # Told, the clerk may still register it: it takes the next number of the ordinary register.
+    with world.store.write() as s:
+        doc = register_incoming(s, world.clerk_id, incoming_fields(code_number="05"), mine, arrival_date=ARRIVAL,
+                                allow_duplicate=True)
+        assert doc.arrival_number == 2
+
+
 def test_only_a_clerk_registers(world, registered):
     files, before = registered
     from eoffice.errors import PermissionDenied

@@ -99,3 +99,42 @@ def test_a_duplicate_asks_before_registering_again(qtbot, window, ui_world, pdf_
     with qtbot.waitSignal(dialog.succeeded, timeout=20_000):
         qtbot.mouseClick(box.buttons()[0], Qt.LeftButton)  # "Vẫn vào sổ"
     assert documents_in(ui_world.store) == 2
+
+
+def test_a_duplicate_the_clerk_may_not_see_is_told_without_its_number(qtbot, window, ui_world, blobs, pdf_factory):
+    """Another clerk registered the same document as confidential: the warning says only
+    that it is registered where this clerk may not read, and whom to ask; they may still
+    register it."""
+    from datetime import date
+
+    from eoffice.directory.admin import create_user
+    from eoffice.directory.models import Role
+    from eoffice.documents.fields import DocumentFields
+    from eoffice.documents.incoming import prepare_files, register_incoming
+
+    w = ui_world
+    with w.store.write() as s:
+        other = create_user(s, "vanthu2", "Hoàng Văn Sơn", w.org_id, {Role.CLERK}, w.office_unit_id, "Văn thư").id
+        fields = DocumentFields(
+            type_name="Công văn", subject="Phương án bảo vệ mục tiêu trọng điểm", organ_name="Sở Nội vụ",
+            code_number="07", code_notation="SNV-VP", issued_date=date(2026, 3, 2), secrecy="confidential",
+        )
+        hidden = register_incoming(s, other, fields, prepare_files([pdf_factory()], blobs), arrival_date=date(2026, 3, 3))
+        hidden_id = hidden.id
+    window.act_register.trigger()
+    dialog = window.dialog
+    drop_files(dialog, [pdf_factory()])
+    fill_valid(dialog)  # 07/SNV-VP of Sở Nội vụ, as the confidential one
+    qtbot.mouseClick(dialog.ok_button, Qt.LeftButton)
+    qtbot.waitUntil(lambda: getattr(dialog, "duplicate_box", None) is not None, timeout=20_000)
+    box = dialog.duplicate_box
+    assert box.text() == (
+        "Văn bản cùng số, ký hiệu và cơ quan ban hành (hoặc cùng tệp) đã được vào sổ, trong sổ mà bạn "
+        "không được xem; hãy hỏi văn thư đã vào sổ văn bản đó hoặc lãnh đạo cơ quan."
+    )
+    shown = box.text() + box.informativeText() + box.detailedText()
+    assert [word for word in ("07", "01", "mục tiêu", hidden_id) if word in shown] == []
+    assert documents_in(ui_world.store) == 1
+    with qtbot.waitSignal(dialog.succeeded, timeout=20_000):
+        qtbot.mouseClick(box.buttons()[0], Qt.LeftButton)  # "Vẫn vào sổ"
+    assert documents_in(ui_world.store) == 2 and dialog.arrival_number == 1
