@@ -27,6 +27,7 @@ from sqlalchemy.orm import Session
 from eoffice.directory.models import User
 from eoffice.documents.models import DirectionLine, Document
 from eoffice.documents.types import LineState
+from eoffice.documents.visibility import visible_documents
 from eoffice.documents.workdays import add_working_days, holidays
 
 #: Lines that still wait for their holder.
@@ -95,14 +96,23 @@ def followup_counts(
     """Documents with an open line due within ``soon_days`` working days, and overdue.
 
     ``user_id`` None counts the whole organisation (the clerk's and leader's follow-up);
-    otherwise the lines of that person and of their unit.
+    otherwise the lines of that person and of their unit, on documents they may see
+    (``visibility``): a secret document's line to their unit is not theirs to count.
     """
     user = session.get(User, user_id) if user_id is not None else None
     if user_id is not None and user is None:
         return FollowUp(due_soon=0, overdue=0)
     base = open_line_condition(user)
     until = due_soon_until(session, today, soon_days)
+
+    def seen(ids: Select[Any]) -> Select[Any]:
+        if user is None:
+            return ids
+        # Outside the lines' query: the rule's own subqueries over the lines must not
+        # correlate with it.
+        return select(Document.id).where(Document.id.in_(ids), visible_documents(user, session))
+
     return FollowUp(
-        due_soon=_count(session, followup_document_ids(organisation_id, base, due_soon_condition(today, until))),
-        overdue=_count(session, followup_document_ids(organisation_id, base, overdue_condition(today))),
+        due_soon=_count(session, seen(followup_document_ids(organisation_id, base, due_soon_condition(today, until)))),
+        overdue=_count(session, seen(followup_document_ids(organisation_id, base, overdue_condition(today)))),
     )

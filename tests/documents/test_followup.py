@@ -63,6 +63,19 @@ def test_due_soon_and_overdue(world, blobs, pdf_factory):
     assert _counts(world, world.officer2_id, date(2026, 3, 5)) == FollowUp(due_soon=1, overdue=0)
 
 
+def test_a_secret_documents_line_to_the_unit_is_not_counted_for_its_members(world, blobs, pdf_factory):
+    """A secret document reaches only the people named on it, never a unit's members for
+    its line: their follow-up does not count it (nor its deadline); the named officer's does."""
+    plain_doc = register(world, blobs, pdf_factory)
+    secret = register(world, blobs, pdf_factory, secrecy="confidential")
+    _direct(world, plain_doc, [LineSpec(LEAD, unit_id=world.office_unit_id, deadline=date(2026, 3, 4))])
+    _direct(world, secret, [LineSpec(LEAD, unit_id=world.office_unit_id, deadline=date(2026, 3, 4)),
+                            LineSpec(COORD, user_id=world.officer2_id, deadline=date(2026, 3, 9))])
+    assert _counts(world, world.officer_id, date(2026, 3, 5)) == FollowUp(due_soon=0, overdue=1)
+    assert _counts(world, world.officer2_id, date(2026, 3, 5)) == FollowUp(due_soon=1, overdue=0)
+    assert _counts(world, None, date(2026, 3, 5)) == FollowUp(due_soon=1, overdue=2)
+
+
 def test_a_forwarded_line_is_followed_through_its_child(world, blobs, pdf_factory):
     doc_id = register(world, blobs, pdf_factory)
     _direct(world, doc_id, [LineSpec(LEAD, unit_id=world.office_unit_id, deadline=date(2026, 3, 4))])
