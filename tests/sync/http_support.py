@@ -15,7 +15,9 @@ from pathlib import Path
 
 import keyring
 import pytest
+from sqlalchemy import select
 
+from eoffice.documents.models import DocumentFile
 from eoffice.server.embedded import EmbeddedServer
 from eoffice.server.fanout import Hub
 from eoffice.server.settings import ServerSettings
@@ -23,7 +25,9 @@ from eoffice.store import Store
 from eoffice.store.blobs import BlobStore
 from eoffice.sync.client import SyncClient
 from eoffice.sync.credentials import Credentials
+from eoffice.sync.client_state import record_local
 from eoffice.sync.engine import SyncEngine
+from eoffice.sync.operations import Operation
 from eoffice.sync.versioning import install_versioning
 from tests.conftest import World, make_world
 from tests.server.conftest import PASSWORD, FakeClock, give_passwords
@@ -93,6 +97,19 @@ class Device:
     blobs: BlobStore
     client: SyncClient
     engine: SyncEngine
+
+    def record(self, op: Operation) -> None:
+        """The user's action applied on the desk and queued, as the app records it."""
+        with self.store.write() as s:
+            record_local(s, self.user_id, op)
+
+    def file_of(self, document_id: str, main: bool = True) -> tuple[str, str, Path]:
+        """The document's main file (or its one attachment): id, digest, path on this desk."""
+        with self.store.read() as s:
+            f = s.scalars(
+                select(DocumentFile).where(DocumentFile.document_id == document_id, DocumentFile.is_main.is_(main))
+            ).one()
+            return f.id, f.digest, self.blobs.path_for(f.digest)
 
 
 @dataclass

@@ -17,7 +17,7 @@ from sqlalchemy import select
 
 from eoffice.directory.admin import create_organisation, create_user
 from eoffice.directory.models import Role
-from eoffice.documents.models import Document, DocumentFile
+from eoffice.documents.models import Document
 from eoffice.signing import images, pki
 from eoffice.signing.appearance import Appearance, Kind
 from eoffice.signing.keys import SigningKey, open_pkcs12
@@ -27,7 +27,6 @@ from eoffice.signing.pades import sign_pdf
 from eoffice.signing.trust import add_trusted_root
 from eoffice.store.base import new_id
 from eoffice.sync import operations as ops
-from eoffice.sync.client_state import record_local
 from tests.conftest import need
 from tests.signing.conftest import PASSWORD, Pki, have_font, test_pki  # noqa: F401
 from tests.sync.http_support import Device, Province
@@ -58,19 +57,6 @@ def cards(test_pki: Pki, tmp_path_factory: pytest.TempPathFactory) -> dict[str, 
     return out
 
 
-def _local(device: Device, op: ops.Operation) -> None:
-    with device.store.write() as s:
-        record_local(s, device.user_id, op)
-
-
-def _file(device: Device, document_id: str, main: bool) -> tuple[str, str, Path]:
-    with device.store.read() as s:
-        f = s.scalars(
-            select(DocumentFile).where(DocumentFile.document_id == document_id, DocumentFile.is_main.is_(main))
-        ).one()
-        return f.id, f.digest, device.blobs.path_for(f.digest)
-
-
 class Signing:
     """A draft submitted to the leader, and the desks that sign it."""
 
@@ -93,15 +79,15 @@ class Signing:
             digest, size = self.officer.blobs.put_file(pdf)
             refs.append(ops.FileRef(digest, pdf.name, size, 1))
         self.draft_id = new_id()
-        _local(self.officer, ops.CreateDraft(new_id(), self.draft_id, {"type_name": "Công văn", "subject": "Về việc ký số"}, tuple(refs)))
-        _local(self.officer, ops.SubmitDraft(new_id(), self.draft_id, w.leader_id))
+        self.officer.record(ops.CreateDraft(new_id(), self.draft_id, {"type_name": "Công văn", "subject": "Về việc ký số"}, tuple(refs)))
+        self.officer.record(ops.SubmitDraft(new_id(), self.draft_id, w.leader_id))
         assert self.officer.engine.sync_once().accepted == 2
         self.leader.engine.sync_once()
         self.n = 0
 
     def attempt(self, device: Device, key: SigningKey, kind: str, *, main: bool = True) -> tuple[str, str, str]:
         """Sign the file on ``device`` with ``key`` and push it: (outcome, reason, reason_en)."""
-        file_id, digest, path = _file(device, self.draft_id, main)
+        file_id, digest, path = device.file_of(self.draft_id, main)
         self.n += 1
         appearance = {
             "signer": Appearance(Kind.SIGNER),
@@ -111,14 +97,14 @@ class Signing:
         signed = sign_pdf(path, self.tmp / f"signed-{self.n}.pdf", key, appearance).output
         new, size = device.blobs.put_file(signed)
         op = ops.SignFile(new_id(), self.draft_id, file_id, digest, ops.FileRef(new, "ky-so.pdf", size, 1), kind)
-        _local(device, op)
+        device.record(op)
         report = device.engine.sync_once()
         [answer] = [a for a in report.answers if a.op_id == op.op_id]
         return answer.outcome, answer.reason, answer.reason_en
 
     def issue(self) -> None:
         self.clerk.engine.sync_once()
-        _local(self.clerk, ops.Issue(new_id(), self.draft_id, "2026-03-05"))
+        self.clerk.record(ops.Issue(new_id(), self.draft_id, "2026-03-05"))
         assert self.clerk.engine.sync_once().accepted == 1
 
     def server_kinds(self) -> dict[bool, str]:

@@ -38,17 +38,6 @@ def keys(test_pki: Pki):  # type: ignore[no-untyped-def]
     return {who: open_pkcs12(test_pki.p12(who), PASSWORD) for who in ("signer", "agency", "stranger")}
 
 
-def _local(device: Device, op: ops.Operation) -> None:
-    with device.store.write() as s:
-        record_local(s, device.user_id, op)
-
-
-def _main(device: Device, document_id: str) -> tuple[str, str, Path]:
-    with device.store.read() as s:
-        f = s.scalars(select(DocumentFile).where(DocumentFile.document_id == document_id, DocumentFile.is_main)).one()
-        return f.id, f.digest, device.blobs.path_for(f.digest)
-
-
 def _signed_op(device: Device, document_id: str, file_id: str, previous: str, path: Path, kind: str) -> ops.SignFile:
     digest, size = device.blobs.put_file(path)
     return ops.SignFile(new_id(), document_id, file_id, previous, ops.FileRef(digest, "du-thao.pdf", size, 1), kind)
@@ -74,7 +63,7 @@ def test_leader_signs_clerk_numbers_and_seals_and_the_server_refuses_bad_files(
         d.engine.sync_once()
 
     # The admin trusts the test CA; every desk receives the root with its pull.
-    _local(admin, AddTrustedRoot(new_id(), test_pki.root.pem.decode()))
+    admin.record(AddTrustedRoot(new_id(), test_pki.root.pem.decode()))
     assert admin.engine.sync_once().accepted == 1
     for d in (officer, leader, clerk):
         d.engine.sync_once()
@@ -88,17 +77,17 @@ def test_leader_signs_clerk_numbers_and_seals_and_the_server_refuses_bad_files(
         digest, size = officer.blobs.put_file(pdf)
         refs.append(ops.FileRef(digest, pdf.name, size, 1))
     draft_id = new_id()
-    _local(officer, ops.CreateDraft(new_id(), draft_id, {"type_name": "Công văn", "subject": "Về việc chuyển đổi số"}, tuple(refs)))
-    _local(officer, ops.SubmitDraft(new_id(), draft_id, w.leader_id))
+    officer.record(ops.CreateDraft(new_id(), draft_id, {"type_name": "Công văn", "subject": "Về việc chuyển đổi số"}, tuple(refs)))
+    officer.record(ops.SubmitDraft(new_id(), draft_id, w.leader_id))
     assert officer.engine.sync_once().accepted == 2
 
     # The leader signs the main file on their computer; the server verifies and approves.
     leader.engine.sync_once()
-    file_id, unsigned, path = _main(leader, draft_id)
+    file_id, unsigned, path = leader.file_of(draft_id)
     assert path.is_file()
     untrusted = sign_pdf(path, tmp_path / "stranger.pdf", keys["stranger"], Appearance(Kind.SIGNER)).output
     bad = _signed_op(leader, draft_id, file_id, unsigned, untrusted, "signer")
-    _local(leader, bad)
+    leader.record(bad)
     assert "không thuộc tổ chức chứng thực được tin cậy" in _reason(leader, bad)
     with leader.store.read() as s:  # the refusal undid the local version
         assert s.get(DocumentFile, file_id).digest == unsigned
@@ -107,7 +96,7 @@ def test_leader_signs_clerk_numbers_and_seals_and_the_server_refuses_bad_files(
     options = SigningOptions(reason="Ký duyệt văn bản", location="Nghe An")
     signed = sign_pdf(path, tmp_path / "signed.pdf", keys["signer"], Appearance(Kind.SIGNER), options).output
     op = _signed_op(leader, draft_id, file_id, unsigned, signed, "signer")
-    _local(leader, op)
+    leader.record(op)
     with leader.store.read() as s:
         assert s.get(Document, draft_id).state == "approved"  # at once, offline-first
     assert leader.engine.sync_once().accepted == 1
@@ -125,8 +114,8 @@ def test_leader_signs_clerk_numbers_and_seals_and_the_server_refuses_bad_files(
 
     # The clerk issues offline-first: the number is pending, and the seal must wait for it.
     clerk.engine.sync_once()
-    _local(clerk, ops.Issue(new_id(), draft_id, "2026-03-05"))
-    file_id, leader_version, path = _main(clerk, draft_id)
+    clerk.record(ops.Issue(new_id(), draft_id, "2026-03-05"))
+    file_id, leader_version, path = clerk.file_of(draft_id)
     sealed_path = tmp_path / "sealed.pdf"
     seal = images.seal_image("Ủy ban nhân dân tỉnh Nghệ An")
     with pytest.raises(StateError, match="chờ cấp số"):
@@ -147,18 +136,18 @@ def test_leader_signs_clerk_numbers_and_seals_and_the_server_refuses_bad_files(
     tampered = tmp_path / "tampered.pdf"
     tampered.write_bytes(bytes(data))
     bad = _signed_op(clerk, draft_id, file_id, leader_version, tampered, "agency")
-    _local(clerk, bad)
+    clerk.record(bad)
     assert "không hợp lệ" in _reason(clerk, bad)
 
     # A "seal" made over another PDF than the leader's is refused too.
     other = sign_pdf(main_pdf, tmp_path / "other.pdf", keys["agency"], Appearance(Kind.AGENCY, image=seal)).output
     bad = _signed_op(clerk, draft_id, file_id, leader_version, other, "agency")
-    _local(clerk, bad)
+    clerk.record(bad)
     assert "nội dung đã bị thay đổi" in _reason(clerk, bad)
 
     # The real seal, over the leader's signature, keeps it valid; the attachment is stamped.
     op = _signed_op(clerk, draft_id, file_id, leader_version, sealed_path, "agency")
-    _local(clerk, op)
+    clerk.record(op)
     with clerk.store.read() as s:
         annex = s.scalars(select(DocumentFile).where(DocumentFile.document_id == draft_id, DocumentFile.is_main.is_(False))).one()
         annex_id, annex_digest = annex.id, annex.digest
@@ -167,7 +156,7 @@ def test_leader_signs_clerk_numbers_and_seals_and_the_server_refuses_bad_files(
         Appearance(Kind.ATTACHMENT, code_label="01/UBND-VP", organisation="Ủy ban nhân dân tỉnh Nghệ An"),
     ).output
     stamp = _signed_op(clerk, draft_id, annex_id, annex_digest, stamped, "attachment")
-    _local(clerk, stamp)
+    clerk.record(stamp)
     assert clerk.engine.sync_once().accepted == 2
 
     with province.store.read() as s:
@@ -184,7 +173,7 @@ def test_leader_signs_clerk_numbers_and_seals_and_the_server_refuses_bad_files(
 
     # The officer's desk pulls the sealed version (and its file) like any change.
     officer.engine.sync_once()
-    _fid, digest, path = _main(officer, draft_id)
+    _fid, digest, path = officer.file_of(draft_id)
     assert digest == op.file.digest and path.read_bytes() == final_pdf.read_bytes()
 
 
@@ -204,12 +193,12 @@ def test_profile_images_and_trusted_roots_follow_their_owners_to_other_computers
     png = tmp_path / "chu-ky.png"
     png.write_bytes(images.signature_image("Nguyễn Văn Đức"))
     digest, size = leader.blobs.put_file(png)
-    _local(leader, SetSignatureImage(new_id(), ops.FileRef(digest, png.name, size, 0)))
+    leader.record(SetSignatureImage(new_id(), ops.FileRef(digest, png.name, size, 0)))
     not_png = tmp_path / "chu-ky.pdf"
     not_png.write_bytes(b"%PDF-1.4 not an image")
     bad_digest, bad_size = leader.blobs.put_file(not_png)
     bad = SetSignatureImage(new_id(), ops.FileRef(bad_digest, not_png.name, bad_size, 0), digest)
-    _local(leader, bad)
+    leader.record(bad)
     report = leader.engine.sync_once()
     assert [a.outcome for a in report.answers] == ["accepted", "rejected"]
     assert "PNG" in report.answers[1].reason
@@ -227,7 +216,7 @@ def test_profile_images_and_trusted_roots_follow_their_owners_to_other_computers
     seal = tmp_path / "con-dau.png"
     seal.write_bytes(images.seal_image("Ủy ban nhân dân tỉnh Nghệ An"))
     seal_digest, seal_size = clerk.blobs.put_file(seal)
-    _local(clerk, SetSealImage(new_id(), w.org_id, ops.FileRef(seal_digest, seal.name, seal_size, 0)))
+    clerk.record(SetSealImage(new_id(), w.org_id, ops.FileRef(seal_digest, seal.name, seal_size, 0)))
     assert clerk.engine.sync_once().accepted == 1
     leader.engine.sync_once()
     with leader.store.read() as s:
@@ -237,7 +226,7 @@ def test_profile_images_and_trusted_roots_follow_their_owners_to_other_computers
 
     # Only an admin manages the trusted roots; a removal reaches every client.
     refused_op = AddTrustedRoot(new_id(), test_pki.root.pem.decode())
-    _local(admin, AddTrustedRoot(new_id(), test_pki.root.pem.decode()))
+    admin.record(AddTrustedRoot(new_id(), test_pki.root.pem.decode()))
     assert admin.engine.sync_once().accepted == 1
     with pytest.raises(DomainError, match="quản trị"):
         with clerk.store.write() as s:
@@ -248,7 +237,7 @@ def test_profile_images_and_trusted_roots_follow_their_owners_to_other_computers
 
         [root] = list_trusted_roots(s)
         assert trusted_roots(s) == [test_pki.root.cert]
-    _local(admin, RemoveTrustedRoot(new_id(), root.id))
+    admin.record(RemoveTrustedRoot(new_id(), root.id))
     assert admin.engine.sync_once().accepted == 1
     clerk.engine.sync_once()
     with clerk.store.read() as s:

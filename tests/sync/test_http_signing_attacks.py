@@ -20,7 +20,6 @@ from eoffice.signing import images
 from eoffice.signing.operations import AddTrustedRoot
 from eoffice.store.base import new_id
 from eoffice.sync import operations as ops
-from eoffice.sync.client_state import record_local
 from tests.conftest import need
 from tests.signing import attacks
 from tests.signing.conftest import PASSWORD, Pki, have_font, test_pki  # noqa: F401
@@ -36,17 +35,6 @@ DRAFTS = {
     "null-byte-range": (None, None, attacks.null_byte_range),
     "honest": (None, None, None),
 }
-
-
-def _local(device: Device, op: ops.Operation) -> None:
-    with device.store.write() as s:
-        record_local(s, device.user_id, op)
-
-
-def _main(device: Device, document_id: str) -> tuple[str, str, Path]:
-    with device.store.read() as s:
-        f = s.scalars(select(DocumentFile).where(DocumentFile.document_id == document_id, DocumentFile.is_main)).one()
-        return f.id, f.digest, device.blobs.path_for(f.digest)
 
 
 def _sign_op(device: Device, document_id: str, file_id: str, previous: str, path: Path, kind: str) -> ops.SignFile:
@@ -66,7 +54,7 @@ def test_the_server_refuses_a_sign_file_carrying_an_attack(province: Province, t
     leader, clerk = province.device("lanhdao", w.leader_id), province.device("vanthu", w.clerk_id)
     for d in (admin, officer, leader, clerk):
         d.engine.sync_once()
-    _local(admin, AddTrustedRoot(new_id(), test_pki.root.pem.decode()))
+    admin.record(AddTrustedRoot(new_id(), test_pki.root.pem.decode()))
     assert admin.engine.sync_once().accepted == 1
 
     # The officer's drafts: the attacker prepared two of them before they were signed.
@@ -79,8 +67,8 @@ def test_the_server_refuses_a_sign_file_carrying_an_attack(province: Province, t
         digest, size = officer.blobs.put_file(pdf)
         drafts[name] = new_id()
         fields = {"type_name": "Quyết định", "subject": f"Về việc phê duyệt kinh phí ({name})"}
-        _local(officer, ops.CreateDraft(new_id(), drafts[name], fields, (ops.FileRef(digest, pdf.name, size, 1),)))
-        _local(officer, ops.SubmitDraft(new_id(), drafts[name], w.leader_id))
+        officer.record(ops.CreateDraft(new_id(), drafts[name], fields, (ops.FileRef(digest, pdf.name, size, 1),)))
+        officer.record(ops.SubmitDraft(new_id(), drafts[name], w.leader_id))
     assert officer.engine.sync_once().accepted == 2 * len(DRAFTS)
 
     # The leader signs every draft with eoffice sign; two uploads carry an attack.
@@ -88,7 +76,7 @@ def test_the_server_refuses_a_sign_file_carrying_an_attack(province: Province, t
     signature, seal = tmp_path / "chu-ky.png", tmp_path / "con-dau.png"
     signature.write_bytes(images.signature_image("Nguyễn Văn Đức"))
     seal.write_bytes(images.seal_image("Ủy ban nhân dân tỉnh Nghệ An"))
-    files = {name: _main(leader, doc) for name, doc in drafts.items()}
+    files = {name: leader.file_of(doc) for name, doc in drafts.items()}
     inputs = []
     for name, (_f, _d, path) in files.items():
         copy = tmp_path / "to-sign" / f"{name}.pdf"
@@ -105,7 +93,7 @@ def test_the_server_refuses_a_sign_file_carrying_an_attack(province: Province, t
             upload = tmp_path / "signed" / f"{name}-attacked.pdf"
             upload.write_bytes(DRAFTS[name][1](signed[name].read_bytes()))
         leader_ops[name] = _sign_op(leader, drafts[name], file_id, digest, upload, "signer")
-        _local(leader, leader_ops[name])
+        leader.record(leader_ops[name])
     answers = _answers(leader)
     refused = {name for name, op in leader_ops.items() if answers[op.op_id][0] == "rejected"}
     assert refused == {"late-definition", "wrap-single"}, answers
@@ -119,9 +107,9 @@ def test_the_server_refuses_a_sign_file_carrying_an_attack(province: Province, t
     approved = [name for name in DRAFTS if name not in refused]
     clerk.engine.sync_once()
     for name in approved:
-        _local(clerk, ops.Issue(new_id(), drafts[name], "2026-03-05"))
+        clerk.record(ops.Issue(new_id(), drafts[name], "2026-03-05"))
     assert clerk.engine.sync_once().accepted == len(approved)
-    versions = {name: _main(clerk, drafts[name]) for name in approved}
+    versions = {name: clerk.file_of(drafts[name]) for name in approved}
     inputs = []
     for name in approved:
         copy = tmp_path / "to-seal" / f"{name}.pdf"
@@ -142,7 +130,7 @@ def test_the_server_refuses_a_sign_file_carrying_an_attack(province: Province, t
             upload = tmp_path / "sealed" / f"{name}-attacked.pdf"
             upload.write_bytes(DRAFTS[name][2](sealed[name].read_bytes()))
         clerk_ops[name] = _sign_op(clerk, drafts[name], file_id, digest, upload, "agency")
-        _local(clerk, clerk_ops[name])
+        clerk.record(clerk_ops[name])
     answers = _answers(clerk)
     outcome = {name: answers[op.op_id][0] for name, op in clerk_ops.items()}
     assert outcome == {name: ("accepted" if name == "honest" else "rejected") for name in approved}, answers
