@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
 from datetime import date
 
 import pytest
@@ -15,7 +14,6 @@ from eoffice.audit.models import AuditEvent
 from eoffice.documents.fields import DocumentFields
 from eoffice.documents.incoming import open_document, prepare_files, register_incoming
 from eoffice.store import Store
-from tests.conftest import _pg_database
 
 
 def _register(world, blobs, pdf_factory, subject: str, code_number: str) -> str:
@@ -196,18 +194,6 @@ def test_concurrent_writers_keep_one_valid_chain(store):
         assert verify_chain(s) == []
         for n in range(threads_n):
             assert [e.after_json for e in history(s, "thread", str(n))] == [f'{{"i":{i}}}' for i in range(per_thread)]
-
-
-@pytest.fixture
-def pg_store() -> Iterator[Store]:
-    gen = _pg_database()
-    s = Store(next(gen))
-    s.migrate()
-    try:
-        yield s
-    finally:
-        s.dispose()
-        gen.close()
 
 
 @pytest.mark.postgres

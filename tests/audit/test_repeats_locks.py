@@ -11,8 +11,6 @@ chain first, so the push goes through and the sweep follows it.
 from __future__ import annotations
 
 import threading
-import time
-from collections.abc import Iterator
 from datetime import timedelta
 
 import pytest
@@ -24,21 +22,9 @@ from eoffice.audit.models import AuditEvent, AuditTally
 from eoffice.audit.repeats import record_repeated
 from eoffice.store import Store
 from eoffice.store.base import utcnow
-from tests.conftest import _pg_database
+from tests.waiting import until
 
 WINDOW = timedelta(minutes=5)
-
-
-@pytest.fixture
-def pg_store() -> Iterator[Store]:
-    gen = _pg_database()
-    s = Store(next(gen))
-    s.migrate()
-    try:
-        yield s
-    finally:
-        s.dispose()
-        gen.close()
 
 
 def _refuse(session, now, actor: str, kind: str) -> None:  # type: ignore[no-untyped-def]
@@ -81,10 +67,9 @@ def test_a_sweep_waits_for_a_push_holding_the_chain_instead_of_deadlocking(pg_st
         record(push, actor_id="officer", action="worklog.add", target_type="t", target_id="1")  # holds the chain
         sweeper = threading.Thread(target=stranger_guessing_a_password)
         sweeper.start()
-        deadline = time.monotonic() + 30
-        while not (pid and _waiting_on_a_lock(pg_store, pid[0])):
-            assert time.monotonic() < deadline and sweeper.is_alive(), errors
-            time.sleep(0.01)
+        until(lambda: bool(pid and _waiting_on_a_lock(pg_store, pid[0])) or not sweeper.is_alive(),
+              "the sweep waiting on a lock")
+        assert sweeper.is_alive(), errors
         _refuse(push, later, "officer", "start_line")  # the push's next refusal
     sweeper.join(30)
     assert not sweeper.is_alive() and errors == []
