@@ -1,0 +1,29 @@
+"""The one place that lists the capabilities: a new capability is one line here.
+
+Each capability is a package with a ``capability`` module that, when imported,
+registers what the capability brings to the generic machinery: its operation kinds
+(``eoffice.ops``), its synced tables (``eoffice.sync``), its live events
+(``eoffice.server``). The window's sections are listed by the UI's own counterpart,
+``eoffice.ui.sections``, for the same capabilities. The generic layers call
+:func:`load` before they read a registry, and never import a capability themselves.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import import_module
+
+#: In dependency order: a capability may build on the ones above it.
+CAPABILITIES: tuple[str, ...] = (
+    "eoffice.directory",
+    "eoffice.documents",
+    "eoffice.signing",
+    "eoffice.worklog",
+)
+
+
+@cache
+def load() -> None:
+    """Import every capability's registrations (once; later calls return at once)."""
+    for package in CAPABILITIES:
+        import_module(f"{package}.capability")
