@@ -5,10 +5,11 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 from datetime import timezone
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import (
@@ -33,6 +34,7 @@ from eoffice.store.blobs import BlobStore
 
 log = logging.getLogger(__name__)
 from eoffice.ui import labels
+from eoffice.ui.rows import RowsModel, text_column
 
 
 @dataclass(frozen=True)
@@ -192,70 +194,41 @@ def load_detail(
     return detail
 
 
-Index = QModelIndex | QPersistentModelIndex
 
-
-class LinesModel(QAbstractTableModel):
+class LinesModel(RowsModel[LineView]):
     """The direction lines of the shown document."""
 
-    def __init__(self) -> None:
-        super().__init__()
-        self.lines: list[LineView] = []
+    key = attrgetter("id")  # a refresh of the same lines keeps the selected one
+    columns = (
+        text_column(
+            QT_TRANSLATE_NOOP("LinesModel", "Part"),
+            lambda line: ("  ↳ " if line.parent_line_id else "") + labels.line_role_label(line.role),
+        ),
+        text_column(QT_TRANSLATE_NOOP("LinesModel", "Unit / person"), attrgetter("assignee")),
+        text_column(QT_TRANSLATE_NOOP("LinesModel", "Deadline"), lambda line: labels.format_date(line.deadline)),
+        text_column(QT_TRANSLATE_NOOP("LinesModel", "State"), lambda line: labels.line_state_label(line.state)),
+        text_column(QT_TRANSLATE_NOOP("LinesModel", "Reason / result"), lambda line: line.reason or line.note),
+    )
+
+    @property
+    def lines(self) -> list[LineView]:
+        return self.rows
 
     def set_lines(self, lines: list[LineView]) -> None:
-        self.beginResetModel()
-        self.lines = list(lines)
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.lines)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 5
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.DisplayRole) -> Any:
-        if orientation != Qt.Horizontal or role != Qt.DisplayRole:
-            return None
-        return (self.tr("Part"), self.tr("Unit / person"), self.tr("Deadline"), self.tr("State"), self.tr("Reason / result"))[
-            section
-        ]
-
-    def data(self, index: Index, role: int = Qt.DisplayRole) -> Any:
-        if not index.isValid() or role not in (Qt.DisplayRole, Qt.ToolTipRole):
-            return None
-        line = self.lines[index.row()]
-        indent = "  ↳ " if line.parent_line_id else ""
-        return (
-            indent + labels.line_role_label(line.role),
-            line.assignee,
-            labels.format_date(line.deadline),
-            labels.line_state_label(line.state),
-            line.reason or line.note,
-        )[index.column()]
+        self.set_rows(lines)
 
 
-class HistoryModel(QAbstractTableModel):
-    """The audit events of the shown document, oldest first."""
+class HistoryModel(RowsModel[str]):
+    """The audit events of the shown document, oldest first (one line of text each)."""
 
-    def __init__(self) -> None:
-        super().__init__()
-        self.items: list[str] = []
+    columns = (text_column("", str),)
+
+    @property
+    def items(self) -> list[str]:
+        return self.rows
 
     def set_items(self, items: list[str]) -> None:
-        self.beginResetModel()
-        self.items = list(items)
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.items)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 1
-
-    def data(self, index: Index, role: int = Qt.DisplayRole) -> Any:
-        if index.isValid() and role in (Qt.DisplayRole, Qt.ToolTipRole):
-            return self.items[index.row()]
-        return None
+        self.set_rows(items)
 
 
 class DetailPane(QWidget):
