@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 from datetime import date
+from operator import attrgetter
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor
 
+from eoffice.ui.rows import Column, RowsModel
 from eoffice.worklog.drafting import Draft
 from eoffice.worklog.views import EntryView, PersonWeek, TimeWarning
 from eoffice.worklog.weeks import hhmm
 
-Index = QModelIndex | QPersistentModelIndex
 CONFLICT_BACKGROUND = QColor("#fdecea")
 WARNING_BACKGROUND = QColor("#fff3e0")
 
@@ -65,77 +66,50 @@ def conflict_label(conflict: str) -> str:
     return names.get(conflict, "")
 
 
-class EntriesModel(QAbstractTableModel):
+def _entry_text(entry: EntryView) -> str:
+    marks = ""
+    if entry.recurring:
+        marks += " ↻"
+    if entry.comments:
+        marks += f" 💬{entry.comments}"
+    return entry.text + marks
+
+
+class EntriesModel(RowsModel[EntryView]):
     """The entries of a week, or of one day of it (``set_day``); conflicts stand out."""
 
-    COLUMNS = ("day", "time", "duration", "text", "category", "result", "document")
+    key = attrgetter("id")
+    columns = (
+        Column(QT_TRANSLATE_NOOP("EntriesModel", "Day"), lambda e: f"{weekday_label(e.day)} {e.day:%d/%m}", name="day"),
+        Column(
+            QT_TRANSLATE_NOOP("EntriesModel", "Time"), lambda e: time_label(e.start_minute, e.end_minute), name="time"
+        ),
+        Column(QT_TRANSLATE_NOOP("EntriesModel", "Duration"), lambda e: duration_label(e.minutes), name="duration"),
+        Column(QT_TRANSLATE_NOOP("EntriesModel", "Work"), _entry_text, name="text"),
+        Column(QT_TRANSLATE_NOOP("EntriesModel", "Category"), lambda e: category_label(e.category), name="category"),
+        Column(QT_TRANSLATE_NOOP("EntriesModel", "Result"), attrgetter("result"), name="result"),
+        Column(QT_TRANSLATE_NOOP("EntriesModel", "Document"), attrgetter("document_label"), name="document"),
+    )
+    COLUMNS = tuple(column.name for column in columns)
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.all: list[EntryView] = []
-        self.rows: list[EntryView] = []
         self.day: date | None = None
         self.warnings: list[TimeWarning] = []
         self.warned: set[str] = set()
 
     def set_entries(self, entries: list[EntryView], warnings: list[TimeWarning]) -> None:
-        self.beginResetModel()
         self.all = entries
         self.warnings = warnings
         self.warned = {i for w in warnings for i in w.entry_ids}
-        self.rows = [e for e in entries if self.day is None or e.day == self.day]
-        self.endResetModel()
+        self.set_rows(e for e in entries if self.day is None or e.day == self.day)
 
     def set_day(self, day: date | None) -> None:
         self.day = day
         self.set_entries(self.all, self.warnings)
 
-    def row_at(self, row: int) -> EntryView | None:
-        return self.rows[row] if 0 <= row < len(self.rows) else None
-
-    def find_row(self, entry_id: str) -> int:
-        return next((i for i, e in enumerate(self.rows) if e.id == entry_id), -1)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.DisplayRole) -> Any:  # noqa: N802
-        if orientation != Qt.Horizontal or role != Qt.DisplayRole:
-            return None
-        titles = (
-            self.tr("Day"), self.tr("Time"), self.tr("Duration"), self.tr("Work"), self.tr("Category"),
-            self.tr("Result"), self.tr("Document"),
-        )
-        return titles[section]
-
-    def data(self, index: Index, role: int = Qt.DisplayRole) -> Any:
-        entry = self.row_at(index.row())
-        if entry is None:
-            return None
-        column = self.COLUMNS[index.column()]
-        if role == Qt.DisplayRole:
-            if column == "day":
-                return f"{weekday_label(entry.day)} {entry.day:%d/%m}"
-            if column == "time":
-                return time_label(entry.start_minute, entry.end_minute)
-            if column == "duration":
-                return duration_label(entry.minutes)
-            if column == "text":
-                marks = ""
-                if entry.recurring:
-                    marks += " ↻"
-                if entry.comments:
-                    marks += f" 💬{entry.comments}"
-                return entry.text + marks
-            if column == "category":
-                return category_label(entry.category)
-            if column == "result":
-                return entry.result
-            if column == "document":
-                return entry.document_label
+    def row_data(self, entry: EntryView, role: int) -> Any:
         if role == Qt.ToolTipRole:
             if entry.conflict:
                 return conflict_label(entry.conflict)
@@ -151,82 +125,60 @@ class EntriesModel(QAbstractTableModel):
         return None
 
 
-class DraftsModel(QAbstractTableModel):
+def _draft_tooltip(draft: Draft) -> str:
+    return draft.text + (f"\n{draft.result}" if draft.result else "")
+
+
+class DraftsModel(RowsModel[Draft]):
     """Drafted entries waiting for acceptance."""
 
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.rows: list[Draft] = []
+    key = attrgetter("source_key")
+    columns = (
+        Column(QT_TRANSLATE_NOOP("DraftsModel", "At"), lambda d: hhmm(d.at_minute), tooltip=_draft_tooltip),
+        Column(QT_TRANSLATE_NOOP("DraftsModel", "Proposed entry"), attrgetter("text"), tooltip=_draft_tooltip),
+        Column(
+            QT_TRANSLATE_NOOP("DraftsModel", "Duration"), lambda d: duration_label(d.minutes), tooltip=_draft_tooltip
+        ),
+    )
 
     def set_drafts(self, drafts: list[Draft]) -> None:
-        self.beginResetModel()
-        self.rows = list(drafts)
-        self.endResetModel()
-
-    def row_at(self, row: int) -> Draft | None:
-        return self.rows[row] if 0 <= row < len(self.rows) else None
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else 3
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.DisplayRole) -> Any:  # noqa: N802
-        if orientation != Qt.Horizontal or role != Qt.DisplayRole:
-            return None
-        return (self.tr("At"), self.tr("Proposed entry"), self.tr("Duration"))[section]
-
-    def data(self, index: Index, role: int = Qt.DisplayRole) -> Any:
-        draft = self.row_at(index.row())
-        if draft is None:
-            return None
-        if role == Qt.DisplayRole:
-            return (hhmm(draft.at_minute), draft.text, duration_label(draft.minutes))[index.column()]
-        if role == Qt.ToolTipRole:
-            return draft.text + (f"\n{draft.result}" if draft.result else "")
-        return None
+        self.set_rows(drafts)
 
 
-class PeopleModel(QAbstractTableModel):
+def _person_state(person: PersonWeek) -> str:
+    if person.state == "approved":
+        state = QCoreApplication.translate("PeopleModel", "Approved")
+    else:
+        state = QCoreApplication.translate("PeopleModel", "Not approved")
+    if person.conflicts:
+        state += " · " + QCoreApplication.translate("PeopleModel", "%1 to settle").replace("%1", str(person.conflicts))
+    return state
+
+
+class PeopleModel(RowsModel[PersonWeek]):
     """A leader's unit: each person's week at a glance."""
+
+    key = attrgetter("user_id")
+    columns = (
+        Column(QT_TRANSLATE_NOOP("PeopleModel", "Person"), attrgetter("full_name")),
+        Column(QT_TRANSLATE_NOOP("PeopleModel", "Unit"), attrgetter("unit_name")),
+        Column(
+            QT_TRANSLATE_NOOP("PeopleModel", "Week total"), lambda p: duration_label(p.minutes),
+            sort_key=attrgetter("minutes"),
+        ),
+        Column(QT_TRANSLATE_NOOP("PeopleModel", "Entries"), lambda p: str(p.entries), sort_key=attrgetter("entries")),
+        Column(QT_TRANSLATE_NOOP("PeopleModel", "State"), _person_state),
+    )
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self.rows: list[PersonWeek] = []
         self.monday: date | None = None
 
     def set_people(self, rows: list[PersonWeek], monday: date) -> None:
-        self.beginResetModel()
-        self.rows = rows
         self.monday = monday
-        self.endResetModel()
+        self.set_rows(rows)
 
-    def row_at(self, row: int) -> PersonWeek | None:
-        return self.rows[row] if 0 <= row < len(self.rows) else None
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else 5
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.DisplayRole) -> Any:  # noqa: N802
-        if orientation != Qt.Horizontal or role != Qt.DisplayRole:
-            return None
-        return (self.tr("Person"), self.tr("Unit"), self.tr("Week total"), self.tr("Entries"), self.tr("State"))[section]
-
-    def data(self, index: Index, role: int = Qt.DisplayRole) -> Any:
-        person = self.row_at(index.row())
-        if person is None:
-            return None
-        if role == Qt.DisplayRole:
-            state = self.tr("Approved") if person.state == "approved" else self.tr("Not approved")
-            if person.conflicts:
-                state += " · " + self.tr("%1 to settle").replace("%1", str(person.conflicts))
-            return (person.full_name, person.unit_name, duration_label(person.minutes), str(person.entries), state)[
-                index.column()
-            ]
+    def row_data(self, person: PersonWeek, role: int) -> Any:
         if role == Qt.ToolTipRole:
             return " · ".join(duration_label(m) for m in person.day_minutes)
         if role == Qt.UserRole:
