@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -33,40 +34,23 @@ from eoffice.signing.tokens import list_tokens
 from eoffice.signing.trust import TrustedRootInfo, list_trusted_roots
 from eoffice.store.base import new_id
 from eoffice.ui.i18n import current_language
+from eoffice.ui.rows import Column, RowsModel
 from eoffice.ui.signing.runner import SigningRunner
 from eoffice.ui.worker import DbWorker
 
-Index = QModelIndex | QPersistentModelIndex
 
+class TrustedRootModel(RowsModel[TrustedRootInfo]):
+    key = attrgetter("id")
+    columns = (
+        Column(QT_TRANSLATE_NOOP("TrustedRootModel", "Root certificate"), attrgetter("subject")),
+        Column(QT_TRANSLATE_NOOP("TrustedRootModel", "Valid until"), lambda root: root.not_after.strftime("%d/%m/%Y")),
+        Column(
+            QT_TRANSLATE_NOOP("TrustedRootModel", "SHA-256 fingerprint"), lambda root: root.fingerprint_sha256[:32] + "…"
+        ),
+    )
 
-class TrustedRootModel(QAbstractTableModel):
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.rows: list[TrustedRootInfo] = []
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else 3
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.DisplayRole) -> Any:  # noqa: N802
-        if orientation == Qt.Horizontal and role == Qt.DisplayRole:
-            return (self.tr("Root certificate"), self.tr("Valid until"), self.tr("SHA-256 fingerprint"))[section]
-        return None
-
-    def data(self, index: Index, role: int = Qt.DisplayRole) -> Any:
-        if not index.isValid() or role not in (Qt.DisplayRole, Qt.ToolTipRole):
-            return None
-        row = self.rows[index.row()]
-        return (row.subject, row.not_after.strftime("%d/%m/%Y"), row.fingerprint_sha256[:32] + "…")[index.column()] if (
-            role == Qt.DisplayRole
-        ) else row.fingerprint_sha256
-
-    def set_rows(self, rows: list[TrustedRootInfo]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
+    def row_data(self, root: TrustedRootInfo, role: int) -> Any:
+        return root.fingerprint_sha256 if role == Qt.ToolTipRole else None
 
 
 class TrustedRootsWidget(QWidget):

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
 from cryptography import x509
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QHeaderView, QLabel, QTreeView, QVBoxLayout, QWidget
 
@@ -15,51 +16,35 @@ from eoffice.errors import DomainError
 from eoffice.signing.appearance import vn_time
 from eoffice.signing.verify import SignatureReport, VerificationReport, verify_pdf
 from eoffice.ui.i18n import current_language
+from eoffice.ui.rows import Column, RowsModel
 from eoffice.ui.signing.runner import SigningRunner
 
-Index = QModelIndex | QPersistentModelIndex
 GOOD, BAD = QColor(0, 110, 40), QColor(176, 0, 32)
 
 
-class SignatureListModel(QAbstractTableModel):
-    COLUMNS = ("signer", "time", "result")
+def _signing_time(sig: SignatureReport) -> str:
+    return vn_time(sig.signing_time).strftime("%d/%m/%Y %H:%M:%S") if sig.signing_time else "—"
 
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.rows: list[SignatureReport] = []
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.rows)
+def _result(sig: SignatureReport) -> str:
+    if sig.ok:
+        return QCoreApplication.translate("SignatureListModel", "Valid")
+    return QCoreApplication.translate("SignatureListModel", "NOT valid")
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.COLUMNS)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.DisplayRole) -> Any:  # noqa: N802
-        if orientation == Qt.Horizontal and role == Qt.DisplayRole:
-            return (self.tr("Signer"), self.tr("Signing time"), self.tr("Result"))[section]
-        return None
+class SignatureListModel(RowsModel[SignatureReport]):
+    columns = (
+        Column(QT_TRANSLATE_NOOP("SignatureListModel", "Signer"), attrgetter("signer"), name="signer"),
+        Column(QT_TRANSLATE_NOOP("SignatureListModel", "Signing time"), _signing_time, name="time"),
+        Column(
+            QT_TRANSLATE_NOOP("SignatureListModel", "Result"), _result,
+            foreground=lambda sig: GOOD if sig.ok else BAD, name="result",
+        ),
+    )
+    COLUMNS = tuple(column.name for column in columns)
 
-    def data(self, index: Index, role: int = Qt.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        sig = self.rows[index.row()]
-        column = self.COLUMNS[index.column()]
-        if role == Qt.DisplayRole:
-            if column == "signer":
-                return sig.signer
-            if column == "time":
-                return vn_time(sig.signing_time).strftime("%d/%m/%Y %H:%M:%S") if sig.signing_time else "—"
-            return self.tr("Valid") if sig.ok else self.tr("NOT valid")
-        if role == Qt.ForegroundRole and column == "result":
-            return GOOD if sig.ok else BAD
-        if role == Qt.UserRole:
-            return sig
-        return None
-
-    def set_rows(self, rows: Iterable[SignatureReport]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
+    def row_data(self, sig: SignatureReport, role: int) -> Any:
+        return sig if role == Qt.UserRole else None
 
 
 class SignaturesPanel(QWidget):
