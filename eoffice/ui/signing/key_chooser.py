@@ -6,70 +6,62 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QListView, QPushButton, QVBoxLayout, QWidget
 
 from eoffice.signing.keys import KeyChoice, pkcs12_choice, token_choices
 from eoffice.signing.tokens import list_tokens
 from eoffice.ui.i18n import current_language
+from eoffice.ui.rows import Column, RowsModel
 from eoffice.ui.signing.runner import SigningRunner
 
 Index = QModelIndex | QPersistentModelIndex
 
 
-class KeyListModel(QAbstractListModel):
+def _key_text(choice: KeyChoice) -> str:
+    if choice.kind == "pkcs12":
+        name = str(choice.path.name if choice.path else choice.name)
+        return QCoreApplication.translate("KeyListModel", "%1 (certificate file)").replace("%1", name)
+    until = choice.not_after.strftime("%d/%m/%Y") if choice.not_after else ""
+    text = QCoreApplication.translate("KeyListModel", "%1 — e-card “%2”, valid until %3").replace("%1", choice.name)
+    text = text.replace("%2", choice.token_label).replace("%3", until)
+    return text + (QCoreApplication.translate("KeyListModel", " (expired)") if choice.expired else "")
+
+
+class KeyListModel(RowsModel[KeyChoice]):
     """Token certificates first, then PKCS#12 files, as the user added them."""
+
+    columns = (
+        Column(
+            "", _key_text, tooltip=lambda choice: choice.issuer or (str(choice.path) if choice.path else ""),
+            user=lambda choice: choice,
+        ),
+    )
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.tokens: list[KeyChoice] = []
         self.files: list[KeyChoice] = []
 
-    @property
-    def rows(self) -> list[KeyChoice]:
-        return [*self.tokens, *self.files]
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.tokens) + len(self.files)
-
-    def data(self, index: Index, role: int = Qt.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        choice = self.rows[index.row()]
-        if role == Qt.DisplayRole:
-            if choice.kind == "pkcs12":
-                return self.tr("%1 (certificate file)").replace("%1", str(choice.path.name if choice.path else choice.name))
-            until = choice.not_after.strftime("%d/%m/%Y") if choice.not_after else ""
-            text = self.tr("%1 — e-card “%2”, valid until %3").replace("%1", choice.name)
-            text = text.replace("%2", choice.token_label).replace("%3", until)
-            return text + (self.tr(" (expired)") if choice.expired else "")
-        if role == Qt.ToolTipRole:
-            return choice.issuer or (str(choice.path) if choice.path else "")
-        if role == Qt.UserRole:
-            return choice
-        return None
-
     def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
+        choice = self.row(index) if index.isValid() else None
+        if choice is None:
             return Qt.NoItemFlags
-        choice = self.rows[index.row()]
         base = Qt.ItemIsSelectable | Qt.ItemIsEnabled
         return base if not choice.expired else Qt.ItemIsSelectable
 
     def set_tokens(self, choices: list[KeyChoice]) -> None:
-        self.beginResetModel()
         self.tokens = list(choices)
-        self.endResetModel()
+        self.set_rows([*self.tokens, *self.files])
 
     def add_file(self, path: Path) -> int:
         existing = [i for i, c in enumerate(self.rows) if c.path == Path(path)]
         if existing:
             return existing[0]
-        row = len(self.rows)
-        self.beginInsertRows(QModelIndex(), row, row)
-        self.files.append(pkcs12_choice(path))
-        self.endInsertRows()
-        return row
+        choice = pkcs12_choice(path)
+        self.files.append(choice)
+        self.append_rows([choice])
+        return len(self.rows) - 1
 
 
 class KeyChooser(QWidget):
@@ -146,7 +138,7 @@ class KeyChooser(QWidget):
             self.select(self.model.add_file(Path(path)))
 
     def select(self, row: int) -> None:
-        self.view.setCurrentIndex(self.model.index(row))
+        self.view.setCurrentIndex(self.model.index(row, 0))
 
     def current(self) -> KeyChoice | None:
         index = self.view.currentIndex()
