@@ -6,9 +6,9 @@ truth again); this list is where the user learns why, in the server's own words.
 
 from __future__ import annotations
 
-from typing import Any
+from operator import attrgetter
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -24,41 +24,25 @@ from PySide6.QtWidgets import (
 from eoffice.sync.engine import Rejected
 from eoffice.ui import labels
 from eoffice.ui.i18n import current_language
+from eoffice.ui.rows import RowsModel, text_column
 
 
-class RejectedModel(QAbstractTableModel):
+def _reason(row: Rejected) -> str:
+    return row.reason_en if current_language() == "en" and row.reason_en else row.reason
+
+
+class RejectedModel(RowsModel[Rejected]):
+    key = attrgetter("op_id")
+    columns = (
+        text_column(QT_TRANSLATE_NOOP("RejectedModel", "Action"), lambda row: labels.operation_label(row.kind)),
+        text_column(QT_TRANSLATE_NOOP("RejectedModel", "Why the server refused it"), _reason),
+    )
+
     def __init__(self, rows: tuple[Rejected, ...], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.rows = list(rows)
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else 2
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.DisplayRole) -> Any:  # noqa: N802
-        if orientation == Qt.Horizontal and role == Qt.DisplayRole:
-            return (self.tr("Action"), self.tr("Why the server refused it"))[section]
-        return None
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        row = self.rows[index.row()]
-        if role in (Qt.DisplayRole, Qt.ToolTipRole):
-            if index.column() == 0:
-                return labels.operation_label(row.kind)
-            return row.reason_en if current_language() == "en" and row.reason_en else row.reason
-        return None
+        super().__init__(parent, rows)
 
     def remove(self, op_id: str) -> None:
-        for i, row in enumerate(self.rows):
-            if row.op_id == op_id:
-                self.beginRemoveRows(QModelIndex(), i, i)
-                del self.rows[i]
-                self.endRemoveRows()
-                return
+        self.remove_rows(self.find_row(op_id))
 
 
 class RejectedDialog(QDialog):
