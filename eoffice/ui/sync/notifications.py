@@ -10,21 +10,22 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cache
+from operator import attrgetter
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractListModel,
     QCoreApplication,
     QModelIndex,
-    QPersistentModelIndex,
     Qt,
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QMouseEvent
+from PySide6.QtGui import QColor, QFont, QMouseEvent
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QListView, QVBoxLayout, QWidget
 
 from eoffice.sync.account import describe_event
+from eoffice.ui.rows import Column, RowsModel
 
 #: How many notifications the list keeps (older ones drop off).
 KEEP = 200
@@ -104,56 +105,51 @@ def answer_notification(kind: str, outcome: str, reason: str, result: dict[str, 
     return None
 
 
-class NotificationModel(QAbstractListModel):
+def _notification_text(item: Notification) -> str:
+    when = item.at.astimezone().strftime("%H:%M %d/%m") if item.at else ""
+    return f"{when}  {item.text}".strip()
+
+
+@cache  # made on first use: a QFont needs a QGuiApplication
+def _bold() -> QFont:
+    font = QFont()
+    font.setBold(True)
+    return font
+
+
+def _unread_font(item: Notification) -> QFont | None:
+    return _bold() if item.unread else None
+
+
+class NotificationModel(RowsModel[Notification]):
     """Newest first."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.items: list[Notification] = []
+    columns = (
+        Column(
+            "", _notification_text, font=_unread_font,
+            foreground=lambda item: QColor("#b71c1c") if item.warning else None, user=attrgetter("document_id"),
+        ),
+    )
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.items)
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        item = self.items[index.row()]
-        if role == Qt.DisplayRole:
-            when = item.at.astimezone().strftime("%H:%M %d/%m") if item.at else ""
-            return f"{when}  {item.text}".strip()
-        if role == Qt.FontRole and item.unread:
-            from PySide6.QtGui import QFont
-
-            font = QFont()
-            font.setBold(True)
-            return font
-        if role == Qt.ForegroundRole and item.warning:
-            from PySide6.QtGui import QColor
-
-            return QColor("#b71c1c")
-        if role == Qt.UserRole:
-            return item.document_id
-        return None
+    @property
+    def items(self) -> list[Notification]:
+        return self.rows
 
     def add(self, item: Notification) -> None:
         if item.at is None:
             item.at = datetime.now().astimezone()
-        self.beginInsertRows(QModelIndex(), 0, 0)
-        self.items.insert(0, item)
-        self.endInsertRows()
-        if len(self.items) > KEEP:
-            self.beginRemoveRows(QModelIndex(), KEEP, len(self.items) - 1)
-            del self.items[KEEP:]
-            self.endRemoveRows()
+        self.insert_row(0, item)
+        if len(self.rows) > KEEP:
+            self.remove_rows(KEEP, len(self.rows) - 1)
 
     def unread(self) -> int:
-        return sum(item.unread for item in self.items)
+        return sum(item.unread for item in self.rows)
 
     def mark_all_read(self) -> None:
-        for item in self.items:
+        for item in self.rows:
             item.unread = False
-        if self.items:
-            self.dataChanged.emit(self.index(0), self.index(len(self.items) - 1))
+        if self.rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self.rows) - 1, 0))
 
 
 class Toast(QLabel):
