@@ -11,9 +11,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
+from operator import attrgetter
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from sqlalchemy.orm import Session
 
@@ -22,6 +24,7 @@ from eoffice.documents.boxes import Box, box_page
 from eoffice.documents.listing import DocumentRow
 from eoffice.store import Store
 from eoffice.ui import labels
+from eoffice.ui.rows import Column, RowsModel
 from eoffice.ui.worker import DbWorker
 
 PAGE = 200
@@ -37,10 +40,60 @@ OVERDUE_BACKGROUND = QColor("#fdecea")
 DUE_SOON_BACKGROUND = QColor("#fff8e1")
 
 
-class DocumentListModel(QAbstractTableModel):
-    """Rows of a box (or of a search) for ``user_id``, newest first, fetched lazily."""
+def _number(row: DocumentRow) -> str:
+    if row.direction == "incoming" and row.arrival_number is not None:
+        number = f"{row.arrival_number:02d}"
+        return f"{number} — {row.number_label}" if row.code_number else number
+    return labels.pending_number_label() if row.code_number is None else row.number_label
 
-    COLUMNS = ("number", "date", "organ", "type", "subject", "priority", "due", "state")
+
+def _date(row: DocumentRow) -> str:
+    day = row.arrival_date if row.direction == "incoming" else row.issued_date
+    return labels.format_date(day or row.issued_date)
+
+
+def _urgent_colour(row: DocumentRow) -> QBrush | None:
+    colour = URGENT_COLOURS.get(row.priority)
+    return QBrush(colour) if colour is not None else None
+
+
+@cache  # made on first use: a QFont needs a QGuiApplication
+def _bold() -> QFont:
+    font = QFont()
+    font.setBold(True)
+    return font
+
+
+class DocumentListModel(RowsModel[DocumentRow]):
+    """Rows of a box (or of a search) for ``user_id``, newest first, fetched lazily.
+
+    Its columns are declared as any ``RowsModel``'s; the rows come by pages, appended as
+    they arrive, and a new first page resets the model (the window restores its
+    selection after a reset). No ``sort``: the order is the query's, which keyset
+    paging relies on.
+    """
+
+    key = attrgetter("id")
+    columns = (
+        Column(QT_TRANSLATE_NOOP("DocumentListModel", "Arrival no. / Number"), _number, name="number"),
+        Column(QT_TRANSLATE_NOOP("DocumentListModel", "Date"), _date, name="date"),
+        Column(QT_TRANSLATE_NOOP("DocumentListModel", "Issuing organ"), attrgetter("organ_name"), name="organ"),
+        Column(QT_TRANSLATE_NOOP("DocumentListModel", "Type"), attrgetter("type_name"), name="type"),
+        Column(
+            QT_TRANSLATE_NOOP("DocumentListModel", "Subject"), attrgetter("subject"),
+            tooltip=attrgetter("subject"), foreground=_urgent_colour, name="subject",
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("DocumentListModel", "Urgency"),
+            lambda row: "" if row.priority == "normal" else labels.priority_label(row.priority),
+            foreground=_urgent_colour,
+            font=lambda row: _bold() if row.priority in ("flash", "very_urgent") else None,
+            name="priority",
+        ),
+        Column(QT_TRANSLATE_NOOP("DocumentListModel", "Due"), lambda row: labels.format_date(row.due_date), name="due"),
+        Column(QT_TRANSLATE_NOOP("DocumentListModel", "State"), lambda row: labels.state_label(row.state), name="state"),
+    )
+    COLUMNS = tuple(column.name for column in columns)
 
     # Emitted after a page of rows arrived (the first page after a reset included).
     page_loaded = Signal()
@@ -63,11 +116,9 @@ class DocumentListModel(QAbstractTableModel):
         self.query = ""
         self.filters: Any = None
         self.order = "newest"
-        self.rows: list[DocumentRow] = []
         self._more = True
         self._loading = False
         self._generation = 0
-        self._bold: QFont | None = None  # made on first use: QFont needs a QGuiApplication
         self.refresh()
 
     # -- what to show -----------------------------------------------------------------
@@ -105,16 +156,9 @@ class DocumentListModel(QAbstractTableModel):
         self._loading = False
         self._request(self._query(before=None, offset=0), replace=True)
 
-    def row_at(self, index: Index | int) -> DocumentRow:
+    def row_at(self, index: Index | int) -> DocumentRow:  # type: ignore[override]
         row = index if isinstance(index, int) else index.row()
         return self.rows[row]
-
-    def find_row(self, document_id: str) -> int:
-        """Position of a loaded document, or -1."""
-        for position, row in enumerate(self.rows):
-            if row.id == document_id:
-                return position
-        return -1
 
     # -- lazy fetching ----------------------------------------------------------------
 
@@ -170,50 +214,13 @@ class DocumentListModel(QAbstractTableModel):
             self.beginResetModel()
             self.rows = list(page)
             self.endResetModel()
-        elif page:
-            self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(page) - 1)
-            self.rows.extend(page)
-            self.endInsertRows()
+        else:
+            self.append_rows(page)
         self.page_loaded.emit()
 
     # -- table ------------------------------------------------------------------------
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.DisplayRole) -> Any:
-        if orientation != Qt.Horizontal or role != Qt.DisplayRole:
-            return None
-        return (
-            self.tr("Arrival no. / Number"),
-            self.tr("Date"),
-            self.tr("Issuing organ"),
-            self.tr("Type"),
-            self.tr("Subject"),
-            self.tr("Urgency"),
-            self.tr("Due"),
-            self.tr("State"),
-        )[section]
-
-    def data(self, index: Index, role: int = Qt.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        row = self.rows[index.row()]
-        column = self.COLUMNS[index.column()]
-        if role == Qt.DisplayRole:
-            return self._text(row, column)
-        if role == Qt.ToolTipRole and column == "subject":
-            return row.subject
-        if role == Qt.ForegroundRole and row.priority in URGENT_COLOURS and column in ("priority", "subject"):
-            return QBrush(URGENT_COLOURS[row.priority])
-        if role == Qt.FontRole and row.priority in ("flash", "very_urgent") and column == "priority":
-            if self._bold is None:
-                self._bold = QFont()
-                self._bold.setBold(True)
-            return self._bold
+    def row_data(self, row: DocumentRow, role: int) -> Any:
         if role == Qt.BackgroundRole:
             if not self.searching and self.box is Box.OVERDUE:
                 return QBrush(OVERDUE_BACKGROUND)  # overdue by a direction line's deadline
@@ -227,6 +234,9 @@ class DocumentListModel(QAbstractTableModel):
             return row.id
         return None
 
+    def sort(self, column: int, order: Qt.SortOrder = Qt.AscendingOrder) -> None:
+        """Nothing: the rows keep the query's order (see the class)."""
+
     def is_overdue(self, row: DocumentRow) -> bool:
         return row.due_date is not None and row.state not in OPEN_END_STATES and row.due_date < self.today
 
@@ -236,29 +246,6 @@ class DocumentListModel(QAbstractTableModel):
             and row.state not in OPEN_END_STATES
             and 0 <= (row.due_date - self.today).days <= 3
         )
-
-    def _text(self, row: DocumentRow, column: str) -> str:
-        if column == "number":
-            if row.direction == "incoming" and row.arrival_number is not None:
-                number = f"{row.arrival_number:02d}"
-                return f"{number} — {row.number_label}" if row.code_number else number
-            return labels.pending_number_label() if row.code_number is None else row.number_label
-        if column == "date":
-            day = row.arrival_date if row.direction == "incoming" else row.issued_date
-            return labels.format_date(day or row.issued_date)
-        if column == "organ":
-            return row.organ_name
-        if column == "type":
-            return row.type_name
-        if column == "subject":
-            return row.subject
-        if column == "priority":
-            return "" if row.priority == "normal" else labels.priority_label(row.priority)
-        if column == "due":
-            return labels.format_date(row.due_date)
-        if column == "state":
-            return labels.state_label(row.state)
-        return ""
 
 
 @dataclass(frozen=True)
