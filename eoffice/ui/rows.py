@@ -6,9 +6,10 @@ needed its tooltip, alignment, colours, font, icon, sort key and ``Qt.ItemDataRo
 what concerns a whole row whatever the column (a conflict's background, say) goes in
 ``RowsModel.row_data``, which sees the model's own state.
 
-Headers are English source texts marked with ``QT_TRANSLATE_NOOP(<context>, …)`` and
-translated when shown, in the model's ``context`` (its class name unless set): marking them
-with the class name keeps the entries ``pyside6-lupdate`` already knows.
+Headers are English source texts marked with ``QT_TRANSLATE_NOOP(<context>, …)`` (this
+module's, typed) and translated when shown, in the model's ``context`` (its class name
+unless set): marking them with the class name keeps the entries ``pyside6-lupdate``
+already knows.
 """
 
 from __future__ import annotations
@@ -28,6 +29,14 @@ from PySide6.QtCore import (
 R = TypeVar("R")
 Index = QModelIndex | QPersistentModelIndex
 Cell = Callable[[Any], Any]
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    """Mark ``text`` for translation in ``context``; it is translated where it is shown.
+
+    PySide6's own is typed as returning ``object``; lupdate finds this one by its name.
+    """
+    return text
 
 
 @dataclass(frozen=True)
@@ -90,7 +99,7 @@ class RowsModel(QAbstractTableModel, Generic[R]):
     columns: ClassVar[Sequence[Column[Any]]] = ()
     #: The translation context of the headers; set to the class's name by default.
     context: ClassVar[str] = "RowsModel"
-    key: ClassVar[Callable[[Any], Hashable] | None] = None
+    key: ClassVar[Callable[..., Hashable] | None] = None
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)

@@ -6,12 +6,12 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from operator import attrgetter
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QTableView
 
 from eoffice.ui import i18n
-from eoffice.ui.rows import Column, RowsModel, text_column
+from eoffice.ui.rows import QT_TRANSLATE_NOOP, Column, RowsModel, text_column
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import (
@@ -34,7 +34,7 @@ from eoffice.store.blobs import BlobStore
 
 log = logging.getLogger(__name__)
 from eoffice.ui import labels
-from eoffice.ui.rows import RowsModel, text_column
+from eoffice.ui.rows import QT_TRANSLATE_NOOP, RowsModel, text_column
 
 
 @dataclass(frozen=True)

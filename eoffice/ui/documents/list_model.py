@@ -15,7 +15,7 @@ from functools import cache
 from operator import attrgetter
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from sqlalchemy.orm import Session
 
@@ -24,7 +24,7 @@ from eoffice.documents.boxes import Box, box_page
 from eoffice.documents.listing import DocumentRow
 from eoffice.store import Store
 from eoffice.ui import labels
-from eoffice.ui.rows import Column, RowsModel
+from eoffice.ui.rows import QT_TRANSLATE_NOOP, Column, RowsModel
 from eoffice.ui.worker import DbWorker
 
 PAGE = 200

@@ -7,7 +7,7 @@ from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -34,7 +34,7 @@ from eoffice.signing.tokens import list_tokens
 from eoffice.signing.trust import TrustedRootInfo, list_trusted_roots
 from eoffice.store.base import new_id
 from eoffice.ui.i18n import current_language
-from eoffice.ui.rows import Column, RowsModel
+from eoffice.ui.rows import QT_TRANSLATE_NOOP, Column, RowsModel
 from eoffice.ui.signing.runner import SigningRunner
 from eoffice.ui.worker import DbWorker
 

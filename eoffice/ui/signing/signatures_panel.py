@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from cryptography import x509
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QHeaderView, QLabel, QTreeView, QVBoxLayout, QWidget
 
@@ -16,7 +16,7 @@ from eoffice.errors import DomainError
 from eoffice.signing.appearance import vn_time
 from eoffice.signing.verify import SignatureReport, VerificationReport, verify_pdf
 from eoffice.ui.i18n import current_language
-from eoffice.ui.rows import Column, RowsModel
+from eoffice.ui.rows import QT_TRANSLATE_NOOP, Column, RowsModel
 from eoffice.ui.signing.runner import SigningRunner
 
 GOOD, BAD = QColor(0, 110, 40), QColor(176, 0, 32)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from operator import attrgetter
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from eoffice.sync.engine import Rejected
 from eoffice.ui import labels
 from eoffice.ui.i18n import current_language
-from eoffice.ui.rows import RowsModel, text_column
+from eoffice.ui.rows import QT_TRANSLATE_NOOP, RowsModel, text_column
 
 
 def _reason(row: Rejected) -> str:

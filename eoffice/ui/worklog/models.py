@@ -6,10 +6,10 @@ from datetime import date
 from operator import attrgetter
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from eoffice.ui.rows import Column, RowsModel
+from eoffice.ui.rows import QT_TRANSLATE_NOOP, Column, RowsModel
 from eoffice.worklog.drafting import Draft
 from eoffice.worklog.views import EntryView, PersonWeek, TimeWarning
 from eoffice.worklog.weeks import hhmm
