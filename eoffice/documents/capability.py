@@ -2,3 +2,5 @@
 ``eoffice.capabilities.load`` and by nothing else."""
 
 from __future__ import annotations
+
+from eoffice.documents import fileholders  # noqa: F401  (who may read a document's file)

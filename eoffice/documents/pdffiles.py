@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from eoffice.errors import InvalidFileError
+from eoffice.store.pages import count_pages  # noqa: F401  (where documents code finds it)
 
 log = logging.getLogger(__name__)
 
@@ -70,19 +71,3 @@ def inspect_pdf(path: Path, extract_text: bool = True) -> PdfInfo:
             f"Tệp “{name}” bị hỏng, không mở được như một tệp PDF.",
             f"“{name}” is damaged and cannot be opened as a PDF.",
         ) from exc
-
-
-def count_pages(path: Path) -> int:
-    """The pages of a stored file as the server counts them: 0 for anything that is not a
-    PDF pypdf can read (an image, damaged bytes), which no client declares for a PDF."""
-    from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
-
-    try:
-        with open(path, "rb") as fh:
-            if b"%PDF-" not in fh.read(1024):
-                return 0
-        return len(PdfReader(str(path), strict=False).pages)
-    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, IndexError, RecursionError) as exc:
-        log.info("no pages counted in %s: %s", Path(path).name, exc)
-        return 0

@@ -11,8 +11,8 @@ so naming one proves nothing. The rule:
   references it, or an upload of their own that no operation has claimed yet.
 
 Rows reference blobs through *holders*: the files of documents (here, by the rule of
-``eoffice.documents.visibility``) and whatever other capabilities register with
-``register_holder`` (signing: signature and seal images). ``check_named`` runs for every
+``eoffice.documents.visibility``) and signature and seal images, each registered by its
+capability with ``register_holder``. ``check_named`` runs for every
 pushed operation on every file it names (``operations.files_named``: every ``FileRef``),
 ``claim`` once it is accepted; ``sweep_uploads`` removes uploads nobody claimed.
 """
@@ -29,12 +29,10 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from eoffice.directory.models import User
-from eoffice.documents.models import Document, DocumentFile
-from eoffice.documents.pdffiles import count_pages
-from eoffice.documents.visibility import visible_documents
 from eoffice.errors import PermissionDenied, StateError, ValidationError
 from eoffice.store import Store
 from eoffice.store.blobs import BlobStore
+from eoffice.store.pages import count_pages
 from eoffice.sync.models import BlobUpload
 
 CHUNK = 500
@@ -49,6 +47,9 @@ class Holder:
     referenced: Callable[[Session, list[str]], set[str]]
     #: ``(session, actor, digest)``: whether a row of this kind the actor may see references it.
     readable: Callable[[Session, User, str], bool]
+    #: ``(session, digest)``: the page count a row of this kind has for it (blobs stored
+    #: before uploads were measured), None when it has none.
+    pages: Callable[[Session, str], int | None] | None = None
 
 
 _HOLDERS: dict[str, Holder] = {}
@@ -59,21 +60,12 @@ def register_holder(holder: Holder) -> None:
     _HOLDERS[holder.name] = holder
 
 
-def _documents_referencing(session: Session, digests: list[str]) -> set[str]:
-    return set(session.scalars(select(DocumentFile.digest).where(DocumentFile.digest.in_(digests)).distinct()))
+def _holders() -> list[Holder]:
+    """Every registered holder, the capabilities' registrations loaded first."""
+    from eoffice.capabilities import load
 
-
-def _visible_document_file(session: Session, actor: User, digest: str) -> bool:
-    found = session.scalar(
-        select(DocumentFile.id)
-        .join(Document, Document.id == DocumentFile.document_id)
-        .where(DocumentFile.digest == digest, visible_documents(actor, session))
-        .limit(1)
-    )
-    return found is not None
-
-
-register_holder(Holder("document_files", _documents_referencing, _visible_document_file))
+    load()
+    return list(_HOLDERS.values())
 
 
 def _chunks(items: list[str]) -> Iterator[list[str]]:
@@ -85,7 +77,7 @@ def referenced(session: Session, digests: Collection[str]) -> set[str]:
     """Those of ``digests`` that some row (of any holder) references, visible or not."""
     left = sorted(set(digests))
     found: set[str] = set()
-    for holder in _HOLDERS.values():
+    for holder in _holders():
         for chunk in _chunks([d for d in left if d not in found]):
             found |= holder.referenced(session, chunk)
     return found
@@ -102,7 +94,7 @@ def _own_pending_upload(session: Session, user_id: str, digest: str) -> bool:
 def may_read(session: Session, actor: User, digest: str) -> bool:
     """Whether ``actor`` may read the blob: a row they may see references it, or it is an
     upload of theirs no operation has claimed yet (whether the file is there is not asked)."""
-    if any(holder.readable(session, actor, digest) for holder in _HOLDERS.values()):
+    if any(holder.readable(session, actor, digest) for holder in _holders()):
         return True
     return _own_pending_upload(session, actor.id, digest)
 
@@ -125,8 +117,11 @@ def known_pages(session: Session, digest: str) -> int | None:
     """The blob's page count as the server measured it at an upload, else as a document's
     file row has it (blobs stored before uploads were measured); None when nothing says."""
     pages = session.scalar(select(BlobUpload.page_count).where(BlobUpload.digest == digest).limit(1))
-    if pages is None:
-        pages = session.scalar(select(DocumentFile.page_count).where(DocumentFile.digest == digest).limit(1))
+    for holder in _holders():
+        if pages is not None:
+            break
+        if holder.pages is not None:
+            pages = holder.pages(session, digest)
     return pages
 
 
