@@ -10,7 +10,6 @@ from eoffice.directory.models import Organisation, Role, User
 from eoffice.directory.orgchart import ROLE_NAMES
 from eoffice.errors import NotFound, ValidationError
 from eoffice.server.auth import clear_limits, revoke_user_tokens
-from eoffice.server.models import TrustedRoot
 from eoffice.server.passwords import check_strength, hash_password
 from eoffice.store.base import utcnow
 
@@ -62,13 +61,3 @@ def set_password(session: Session, user: User, password: str, *, actor_id: str |
         after={"username": user.username, "sessions_revoked": revoked},
     )
     return revoked
-
-
-def add_trusted_root(session: Session, pem: bytes, *, actor_id: str | None = None) -> TrustedRoot:
-    """Trust one CA certificate (PEM) for signature verification; it must be a CA."""
-    from eoffice.signing.trust import add_trusted_root as add
-
-    info = add(session, pem, actor_id=actor_id)
-    row = session.get(TrustedRoot, info.id)
-    assert row is not None
-    return row

@@ -6,6 +6,7 @@ import argparse
 import getpass
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -17,7 +18,18 @@ if TYPE_CHECKING:
 SUPPRESS = argparse.SUPPRESS
 
 
-def _common(p: argparse.ArgumentParser) -> None:
+#: Admin commands capabilities add (``eoffice admin add-trusted-root`` is signing's): each
+#: is called with the ``admin`` subparsers and adds its own parsers.
+_ADMIN_COMMANDS: list[Callable[[argparse._SubParsersAction], None]] = []  # type: ignore[type-arg]
+
+
+def register_admin_commands(add: Callable[[argparse._SubParsersAction], None]) -> None:  # type: ignore[type-arg]
+    """Let a capability add its ``eoffice admin`` commands (called from its ``capability`` module)."""
+    _ADMIN_COMMANDS.append(add)
+
+
+def common_options(p: argparse.ArgumentParser) -> None:
+    """The options every server command takes: where its database and folder are."""
     # SUPPRESS: a value given before the subcommand (``eoffice --database-url … admin``) survives.
     p.add_argument("--database-url", default=SUPPRESS, help="SQLAlchemy URL (default: SQLite in the data dir)")
     p.add_argument("--data-dir", default=SUPPRESS, help="the server's folder (default: the user's data dir/server)")
@@ -27,12 +39,14 @@ def _lang(args: argparse.Namespace) -> str:
     return getattr(args, "lang", "vi")
 
 
-def _fail(args: argparse.Namespace, err: DomainError) -> int:
+def fail(args: argparse.Namespace, err: DomainError) -> int:
+    """Print a refusal in the chosen language; the exit status of a refused command."""
     print(err.message(_lang(args)), file=sys.stderr)
     return 1
 
 
-def _open(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+def open_store(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    """The server's store, blobs and settings, as ``eoffice server`` with these options would open them."""
     from eoffice.server.process import open_server
 
     return open_server(getattr(args, "database_url", None), getattr(args, "data_dir", None))
@@ -115,14 +129,14 @@ def cmd_create_organisation(args: argparse.Namespace) -> int:
     from eoffice.directory.admin import create_organisation
     from eoffice.server.admin import find_organisation
 
-    store, _, _ = _open(args)
+    store, _, _ = open_store(args)
     try:
         with store.write() as s:
             parent_id = find_organisation(s, args.parent).id if args.parent else None
             org = create_organisation(s, args.organ_id, args.name, args.abbreviation, parent_id)
             print(f"Đã tạo cơ quan {org.organ_id} — {org.name}. / Created organisation {org.organ_id}.")
     except DomainError as err:
-        return _fail(args, err)
+        return fail(args, err)
     finally:
         store.dispose()
     return 0
@@ -131,12 +145,12 @@ def cmd_create_organisation(args: argparse.Namespace) -> int:
 def cmd_import_orgchart(args: argparse.Namespace) -> int:
     from eoffice.directory.orgchart import import_orgchart
 
-    store, _, _ = _open(args)
+    store, _, _ = open_store(args)
     try:
         with store.write() as s:
             result = import_orgchart(s, Path(args.csv))
     except DomainError as err:
-        return _fail(args, err)
+        return fail(args, err)
     finally:
         store.dispose()
     print(result)
@@ -153,7 +167,7 @@ def cmd_create_user(args: argparse.Namespace) -> int:
     from eoffice.server.admin import find_organisation, parse_roles, set_password
     from eoffice.server.passwords import check_strength
 
-    store, _, _ = _open(args)
+    store, _, _ = open_store(args)
     try:
         username = check_username(args.username)
         roles = parse_roles(args.roles)
@@ -173,7 +187,7 @@ def cmd_create_user(args: argparse.Namespace) -> int:
             set_password(s, user, password)
             print(f"Đã tạo người dùng {user.username}. / Created user {user.username}.")
     except DomainError as err:
-        return _fail(args, err)
+        return fail(args, err)
     finally:
         store.dispose()
     return 0
@@ -182,7 +196,7 @@ def cmd_create_user(args: argparse.Namespace) -> int:
 def cmd_reset_password(args: argparse.Namespace) -> int:
     from eoffice.server.admin import find_user, set_password
 
-    store, _, _ = _open(args)
+    store, _, _ = open_store(args)
     try:
         password = _read_password(args)
         with store.write() as s:
@@ -193,27 +207,7 @@ def cmd_reset_password(args: argparse.Namespace) -> int:
             f" / Password reset; {revoked} sign-in(s) revoked."
         )
     except DomainError as err:
-        return _fail(args, err)
-    finally:
-        store.dispose()
-    return 0
-
-
-def cmd_add_trusted_root(args: argparse.Namespace) -> int:
-    from eoffice.server.admin import add_trusted_root
-
-    try:
-        pem = Path(args.pem).read_bytes()
-    except OSError as err:
-        print(f"Không đọc được tệp {args.pem}: {err.strerror}. / Cannot read {args.pem}.", file=sys.stderr)
-        return 1
-    store, _, _ = _open(args)
-    try:
-        with store.write() as s:
-            root = add_trusted_root(s, pem)
-            print(f"Đã thêm chứng thư gốc {root.subject} (SHA-256 {root.fingerprint_sha256}).")
-    except DomainError as err:
-        return _fail(args, err)
+        return fail(args, err)
     finally:
         store.dispose()
     return 0
@@ -272,43 +266,10 @@ def cmd_restore(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_register_certificate(args: argparse.Namespace) -> int:
-    """Bind an e-card's certificate to its holder: a user, or an organisation (its seal)."""
-    from eoffice.server.admin import find_organisation, find_user
-    from eoffice.signing.ownership import register_certificate, unregister_certificate
-
-    try:
-        data = Path(args.certificate).read_bytes()
-    except OSError as err:
-        name = args.certificate
-        print(f"Không đọc được tệp {name}: {err.strerror}. / Cannot read {name}.", file=sys.stderr)
-        return 1
-    store, _, _ = _open(args)
-    try:
-        with store.write() as s:
-            if args.remove:
-                done = unregister_certificate(s, data)
-                print(f"Đã hủy đăng ký chứng thư số {done.subject} của {done.holder}. / Unregistered.")
-                return 0
-            if args.username:
-                done = register_certificate(s, data, user_id=find_user(s, args.username).id)
-            else:
-                done = register_certificate(s, data, organisation_id=find_organisation(s, args.organ_id).id)
-            print(
-                f"Đã đăng ký chứng thư số {done.subject} (SHA-256 {done.fingerprint_sha256}) cho {done.holder}."
-                f" / Registered to {done.holder}."
-            )
-    except DomainError as err:
-        return _fail(args, err)
-    finally:
-        store.dispose()
-    return 0
-
-
 def add_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     """Register ``server`` and ``admin`` on the main ``eoffice`` parser."""
     p = sub.add_parser("server", help="run the provincial server (HTTP API)")
-    _common(p)
+    common_options(p)
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=8765)
     p.add_argument("--certfile", help="PEM certificate (chain) for HTTPS")
@@ -334,7 +295,7 @@ def add_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-
         description="SQLite: the online backup API; PostgreSQL: pg_dump (postgresql-client). "
         "The attachments are copied by digest, each checked.",
     )
-    _common(p)
+    common_options(p)
     p.add_argument("folder", help="a new (or empty) folder for the backup")
     p.set_defaults(func=cmd_backup)
 
@@ -343,7 +304,7 @@ def add_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-
         description="SQLite: the database file must not exist yet; PostgreSQL: create an empty database first "
         "(pg_restore fills it). The data folder must hold no attachments.",
     )
-    _common(p)
+    common_options(p)
     p.add_argument("folder", help="a folder made by eoffice backup")
     p.set_defaults(func=cmd_restore)
 
@@ -351,7 +312,7 @@ def add_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-
     admin_sub = admin.add_subparsers(title="admin commands", required=True, metavar="COMMAND")
 
     p = admin_sub.add_parser("create-organisation", help="add an organisation (with its registers)")
-    _common(p)
+    common_options(p)
     p.add_argument("--organ-id", required=True, help="13-character id, e.g. 000.00.01.H41")
     p.add_argument("--name", required=True)
     p.add_argument("--abbreviation", required=True, help="e.g. UBND, SNV")
@@ -359,12 +320,12 @@ def add_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-
     p.set_defaults(func=cmd_create_organisation)
 
     p = admin_sub.add_parser("import-orgchart", help="import organisations, units and users from CSV")
-    _common(p)
+    common_options(p)
     p.add_argument("csv")
     p.set_defaults(func=cmd_import_orgchart)
 
     p = admin_sub.add_parser("create-user", help="add a user with a password")
-    _common(p)
+    common_options(p)
     p.add_argument("--username", required=True)
     p.add_argument("--full-name", required=True)
     p.add_argument("--organ-id", required=True)
@@ -376,24 +337,13 @@ def add_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-
     p.set_defaults(func=cmd_create_user)
 
     p = admin_sub.add_parser("reset-password", help="set a new password and end the user's sign-ins")
-    _common(p)
+    common_options(p)
     p.add_argument("--username", required=True)
     p.add_argument("--password-env", metavar="VAR", help="read the password from this environment variable")
     p.set_defaults(func=cmd_reset_password)
 
-    p = admin_sub.add_parser("add-trusted-root", help="trust a CA certificate (PEM) for signature checks")
-    _common(p)
-    p.add_argument("pem")
-    p.set_defaults(func=cmd_add_trusted_root)
+    from eoffice.capabilities import load
 
-    p = admin_sub.add_parser(
-        "register-certificate",
-        help="register an e-card's certificate to its holder (signers sign with their own, seals the organisation's)",
-    )
-    _common(p)
-    p.add_argument("certificate", help="the certificate (PEM or DER), as exported from the e-card")
-    holder = p.add_mutually_exclusive_group(required=True)
-    holder.add_argument("--username", help="the person whose e-card it is")
-    holder.add_argument("--organ-id", help="the organisation whose agency certificate (seal) it is")
-    holder.add_argument("--remove", action="store_true", help="unregister it (a lost or replaced card)")
-    p.set_defaults(func=cmd_register_certificate)
+    load()
+    for add in _ADMIN_COMMANDS:
+        add(admin_sub)

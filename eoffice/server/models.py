@@ -1,8 +1,7 @@
 """Server-side rows: refresh tokens and the limits on failed sign-ins.
 
 They live apart from ``users`` on purpose: sign-in state changes on every login and
-never syncs to clients. The trusted CA roots, which do sync, are ``eoffice.signing.models``
-(re-exported here for the admin tools).
+never syncs to clients. The trusted CA roots, which do sync, are ``eoffice.signing.models``.
 """
 
 from __future__ import annotations
@@ -12,7 +11,6 @@ from datetime import datetime
 from sqlalchemy import DateTime, ForeignKey, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from eoffice.signing.models import TrustedRoot  # noqa: F401  (re-exported)
 from eoffice.store.base import Base, UUIDPk, utcnow
 
 

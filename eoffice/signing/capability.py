@@ -2,3 +2,4 @@
 ``eoffice.capabilities.load`` and by nothing else."""
 
 from __future__ import annotations
+from eoffice.signing import admin_cli  # noqa: F401  (eoffice admin add-trusted-root, register-certificate)

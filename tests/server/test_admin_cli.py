@@ -14,7 +14,7 @@ import pytest
 from sqlalchemy import select
 
 from eoffice.server.embedded import EmbeddedServer
-from eoffice.server.models import TrustedRoot
+from eoffice.signing.models import TrustedRoot
 from eoffice.server.process import open_server
 from tests.server.conftest import api_client, bearer
 from tests.server.pki import make_ca, make_leaf, pem
