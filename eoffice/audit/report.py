@@ -5,8 +5,6 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from sqlalchemy import or_, select
-from sqlalchemy.orm import Session
 
 from eoffice.audit.models import AuditEvent
 
@@ -100,22 +98,3 @@ def describe(event: AuditEvent) -> str:
     if key == "line.complete" and after.get("result_note"):
         return f"{label}: {_short(str(after['result_note']))}"
     return label
-
-
-def document_history(session: Session, document_id: str) -> list[AuditEvent]:
-    """Events on a document and on its direction lines, oldest first (the history pane)."""
-    from eoffice.documents.models import DirectionLine
-
-    line_ids = select(DirectionLine.id).where(DirectionLine.document_id == document_id)
-    return list(
-        session.scalars(
-            select(AuditEvent)
-            .where(
-                or_(
-                    (AuditEvent.target_type == "document") & (AuditEvent.target_id == document_id),
-                    (AuditEvent.target_type == "direction_line") & AuditEvent.target_id.in_(line_ids),
-                )
-            )
-            .order_by(AuditEvent.seq)
-        )
-    )

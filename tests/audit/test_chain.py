@@ -265,7 +265,8 @@ def test_describe_survives_odd_payloads():
 
 
 def test_document_history_includes_its_lines(world, documents):
-    from eoffice.audit.report import describe, document_history
+    from eoffice.audit.report import describe
+    from eoffice.documents.history import document_history
     from eoffice.documents.directions import LineSpec, direct, return_line
     from eoffice.documents.models import DirectionLine
     from eoffice.documents.types import LineRole

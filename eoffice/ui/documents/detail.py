@@ -101,7 +101,8 @@ def load_detail(
     ``audited=False`` re-reads a document already open on screen after a change made to
     it, which is not a new opening.
     """
-    from eoffice.audit.report import describe, document_history
+    from eoffice.audit.report import describe
+    from eoffice.documents.history import document_history
     from eoffice.documents.incoming import open_document
     from eoffice.documents.models import Document
     from eoffice.errors import NotFound
