@@ -2,3 +2,5 @@
 ``eoffice.capabilities.load`` and by nothing else."""
 
 from __future__ import annotations
+
+from eoffice.directory import events as _events  # noqa: F401  (unit and organisation audiences)

@@ -4,3 +4,4 @@
 from __future__ import annotations
 
 from eoffice.documents import fileholders  # noqa: F401  (who may read a document's file)
+from eoffice.documents import events as _events  # noqa: F401  (which operations tell whom, live)

@@ -10,29 +10,41 @@ On PostgreSQL the same transaction runs ``pg_notify('eoffice_events', seq)``: Po
 delivers it to every listening server process only if and when the transaction commits.
 On SQLite (one server process) a session ``after_commit`` hook wakes the in-process hubs.
 
-Audience: ``user_id`` names one person; otherwise ``unit_id`` means the members of a unit,
-otherwise ``organisation_id`` the members of an organisation; ``role`` narrows a unit or
-organisation audience to the users holding that role (e.g. the clerks who receive a
-delivered document). An event with no audience reaches nobody.
+This module names no capability; capabilities register with it (``eoffice.capabilities``
+is loaded before a registry is read):
 
-Visibility: an event tells its document's number, type and direction text, so it reaches
-a member of its audience only if they may see that document by the pull's own rule
-(``sync.changes.visible_rows``), asked when it is sent: ``admitted`` is the one gate the
-backlog of a connecting socket (``backlog``) and the live fan-out (``server.fanout``)
-both go through. A secret document directed to a unit, or delivered to an organisation's
-clerks, tells nothing to those of them the document does not name.
+- What tells whom: ``on_operation(kind)`` rules, run in the transaction of each operation
+  of that kind the server accepts (``record_for_operation``, the apply listener
+  ``install`` registers), call ``Telling.tell`` for each event.
+- Audiences: an event is for one ``AudienceKey`` — a kind and a reference, optionally
+  narrowed to those holding a ``role``. ``user`` (the reference is the user's id) is built
+  in; capabilities register other kinds (``register_audience``: the directory's unit and
+  organisation members, a meeting's participants) by the query that lists their members
+  as ``(ref, user_id)`` pairs. Membership and roles are resolved when the event is
+  delivered, live (``deliveries``) or from the backlog (``backlog``), not when it was
+  recorded or the socket connected. An event of an unregistered kind reaches nobody.
+- Visibility: an event may be about something (``about=(subject, id)``; the payload holds
+  the id as ``<subject>_id``, e.g. ``document_id``). It reaches a member of its audience
+  only if they may see that thing when it is sent, by the rule its capability registered
+  (``register_subject``; documents: the pull's own rule). ``admitted`` is the one gate the
+  backlog and the live fan-out (``server.fanout``) both go through: a secret document
+  directed to a unit tells nothing to those of its members the document does not name.
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from collections import defaultdict
+from collections.abc import Callable, Collection, Iterator
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import (
     BigInteger,
     DateTime,
+    Index,
+    Select,
     String,
     Text,
     and_,
@@ -43,49 +55,54 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, Session, mapped_column
 from sqlalchemy.sql.elements import ColumnElement
 
+from eoffice.capabilities import load
 from eoffice.store.base import Base, new_id, utcnow
 from eoffice.store.commits import CommitSignal, origin
 from eoffice.store.sequences import next_value
 
+if TYPE_CHECKING:
+    from eoffice.directory.models import User
+
 COUNTER = "live_event"
 CHANNEL = "eoffice_events"
 
-# Event kinds.
-DIRECTION_ASSIGNED = "direction.assigned"
-LINE_RETURNED = "line.returned"
-DOCUMENT_RETURNED = "document.returned"
-DRAFT_SUBMITTED = "draft.submitted"
-DRAFT_RETURNED = "draft.returned"
-DRAFT_APPROVED = "draft.approved"
-DOCUMENT_ISSUED = "document.issued"
-DOCUMENT_RECEIVED = "document.received"
-#: For the organisation's clerks: a leader approved (and maybe signed) a draft, to number and seal.
-DOCUMENT_TO_ISSUE = "document.to_issue"
+#: The one built-in audience kind: a single person (the reference is their user id).
+USER = "user"
 
 
 class LiveEvent(Base):
-    """One event for an audience: a user, a unit and/or a whole organisation.
+    """One event for one audience (``audience_kind`` + ``audience_ref``, maybe a ``role``).
 
     No foreign keys: events are a log; they outlive whatever they talk about.
     """
 
     __tablename__ = "live_events"
+    __table_args__ = (Index("ix_live_events_audience", "audience_kind", "audience_ref"),)
 
     seq: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
     id: Mapped[str] = mapped_column(String(36), unique=True, default=new_id)
     at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     kind: Mapped[str] = mapped_column(String(60))
-    user_id: Mapped[str | None] = mapped_column(String(36), nullable=True, index=True)
-    unit_id: Mapped[str | None] = mapped_column(String(36), nullable=True, index=True)
-    organisation_id: Mapped[str | None] = mapped_column(String(36), nullable=True, index=True)
+    audience_kind: Mapped[str] = mapped_column(String(40))
+    audience_ref: Mapped[str] = mapped_column(String(36))
     role: Mapped[str | None] = mapped_column(String(20), nullable=True)
     payload_json: Mapped[str] = mapped_column(Text, default="{}")
 
     @property
-    def document_id(self) -> str | None:
-        """The document the event is about (``record_event``'s ``document_id``), if any."""
-        value = json.loads(self.payload_json or "{}").get("document_id")
-        return value if isinstance(value, str) else None
+    def audience(self) -> AudienceKey:
+        return AudienceKey(self.audience_kind, self.audience_ref, self.role)
+
+    def payload(self) -> dict[str, Any]:
+        value = json.loads(self.payload_json or "{}")
+        return value if isinstance(value, dict) else {}
+
+    def about(self) -> Iterator[tuple[str, str]]:
+        """The registered subjects the event tells about, as ``(subject, id)``."""
+        payload = self.payload()
+        for subject in _subjects:
+            value = payload.get(f"{subject}_id")
+            if isinstance(value, str):
+                yield subject, value
 
     def to_message(self) -> dict[str, Any]:
         """The event as the live channel sends it."""
@@ -95,47 +112,162 @@ class LiveEvent(Base):
             "event_id": self.id,
             "kind": self.kind,
             "at": (self.at if self.at.tzinfo else self.at.replace(tzinfo=UTC)).isoformat(),
-            "payload": json.loads(self.payload_json or "{}"),
+            "payload": self.payload(),
         }
 
 
+# --------------------------------------------------------------------------- audiences
+
+
 @dataclass(frozen=True)
-class Audience:
-    """Who a connected user is, as far as event audiences go (read once at connect)."""
+class AudienceKey:
+    """Who an event is for: the members of the audience ``kind`` named by ``ref`` (for
+    ``user``, that user), only those holding ``role`` when one is given."""
 
-    user_id: str
-    unit_id: str | None
-    organisation_id: str
-    roles: frozenset[str]
-
-    def receives(self, ev: LiveEvent) -> bool:
-        if ev.user_id is not None:
-            return ev.user_id == self.user_id
-        if ev.role is not None and ev.role not in self.roles:
-            return False
-        if ev.unit_id is not None:
-            return ev.unit_id == self.unit_id
-        if ev.organisation_id is not None:
-            return ev.organisation_id == self.organisation_id
-        return False
-
-    def condition(self) -> ColumnElement[bool]:
-        """The same rule as ``receives``, as SQL (for the missed events on connect)."""
-        role_ok = or_(LiveEvent.role.is_(None), LiveEvent.role.in_(sorted(self.roles) or [""]))
-        groups = [and_(LiveEvent.unit_id.is_(None), LiveEvent.organisation_id == self.organisation_id)]
-        if self.unit_id:
-            groups.append(LiveEvent.unit_id == self.unit_id)
-        group = or_(*groups)
-        return or_(LiveEvent.user_id == self.user_id, and_(LiveEvent.user_id.is_(None), role_ok, group))
+    kind: str
+    ref: str
+    role: str | None = None
 
 
-def audience_of(session: Session, user_id: str) -> Audience:
+def person(user_id: str | None) -> AudienceKey | None:
+    """One user as an audience (None, which tells nobody, for no user)."""
+    return AudienceKey(USER, user_id) if user_id else None
+
+
+#: The members of a kind's audiences: a query of ``(ref, user_id)`` pairs, its columns
+#: labelled ``ref`` and ``user_id``; built anew each time it is asked.
+Members = Callable[[], Select[Any, Any]]
+
+
+@dataclass(frozen=True)
+class AudienceKind:
+    name: str
+    members: Members
+
+
+_audiences: dict[str, AudienceKind] = {}
+
+
+def register_audience(name: str, members: Members) -> AudienceKind:
+    """Make ``name`` an audience kind whose members ``members`` lists (at import of a
+    capability's registrations; the same registration twice is harmless)."""
+    found = _audiences.get(name)
+    if name == USER or (found is not None and found.members is not members):
+        raise ValueError(f"audience kind {name!r} is registered already")
+    kind = _audiences[name] = AudienceKind(name, members)
+    return kind
+
+
+def unregister_audience(name: str) -> None:
+    """Forget a registered audience kind (tests); its events reach nobody from then on."""
+    _audiences.pop(name, None)
+
+
+def _held_roles(session: Session, user_ids: Collection[str], roles: Collection[str]) -> set[tuple[str, str]]:
+    from eoffice.directory.models import UserRole
+
+    if not user_ids or not roles:
+        return set()
+    rows = session.execute(
+        select(UserRole.user_id, UserRole.role).where(UserRole.user_id.in_(sorted(user_ids)), UserRole.role.in_(sorted(roles)))
+    )
+    return {(user_id, role) for user_id, role in rows}
+
+
+#: Above this many connected users, membership queries name the audiences only.
+_NAMED_USERS_MAX = 1000
+
+
+def _hearers(session: Session, evs: list[LiveEvent], user_ids: set[str]) -> dict[int, set[str]]:
+    """Which of ``user_ids`` each event's audience holds now: one query per audience kind
+    present (none for single users), one for the roles that narrow them."""
+    refs: dict[str, set[str]] = defaultdict(set)
+    for ev in evs:
+        refs[ev.audience_kind].add(ev.audience_ref)
+    members: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for kind, named in refs.items():
+        if kind == USER:
+            for ref in named & user_ids:
+                members[(USER, ref)].add(ref)
+            continue
+        declared = _audiences.get(kind)
+        if declared is None:
+            continue  # nobody: a kind no capability of this server declares
+        found = declared.members().subquery()
+        query = select(found.c.ref, found.c.user_id).where(found.c.ref.in_(sorted(named)))
+        if len(user_ids) <= _NAMED_USERS_MAX:
+            query = query.where(found.c.user_id.in_(sorted(user_ids)))
+        for ref, user_id in session.execute(query):
+            if user_id in user_ids:
+                members[(kind, ref)].add(user_id)
+    narrowed = [ev for ev in evs if ev.role is not None]
+    held = _held_roles(
+        session,
+        set().union(*(members.get((ev.audience_kind, ev.audience_ref), set()) for ev in narrowed)),
+        {ev.role for ev in narrowed if ev.role is not None},
+    )
+    return {
+        ev.seq: {
+            user_id for user_id in members.get((ev.audience_kind, ev.audience_ref), ())
+            if ev.role is None or (user_id, ev.role) in held
+        }
+        for ev in evs
+    }
+
+
+def _heard_by(user_id: str) -> ColumnElement[bool]:
+    """The events whose audience holds ``user_id`` now, as SQL (``_hearers``' rule)."""
+    from eoffice.directory.models import UserRole
+
+    keyed = [and_(LiveEvent.audience_kind == USER, LiveEvent.audience_ref == user_id)]
+    for kind in _audiences.values():
+        found = kind.members().subquery()
+        keyed.append(and_(
+            LiveEvent.audience_kind == kind.name,
+            LiveEvent.audience_ref.in_(select(found.c.ref).where(found.c.user_id == user_id)),
+        ))
+    held = select(UserRole.role).where(UserRole.user_id == user_id)
+    return and_(or_(*keyed), or_(LiveEvent.role.is_(None), LiveEvent.role.in_(held)))
+
+
+# --------------------------------------------------------------------------- visibility
+
+#: Which of ``ids`` ``user`` may see now (a set of them).
+Visible = Callable[[Session, "User", set[str]], set[str]]
+
+_subjects: dict[str, Visible] = {}
+
+
+def register_subject(name: str, visible: Visible) -> None:
+    """Events may be ``about=(name, id)``; they reach only those ``visible`` says may see it."""
+    found = _subjects.get(name)
+    if found is not None and found is not visible:
+        raise ValueError(f"subject {name!r} is registered already")
+    _subjects[name] = visible
+
+
+def admitted(session: Session, user_id: str, evs: list[LiveEvent]) -> list[LiveEvent]:
+    """Of events addressed to a user (their audience includes them), those the user may
+    receive now: each about something passes only if the user may see it by its
+    subject's rule (for documents, the pull's), asked once per subject. What every event
+    sent to a user goes through."""
     from eoffice.directory.models import User
 
+    load()
+    asked: dict[str, set[str]] = defaultdict(set)
+    for ev in evs:
+        for subject, about_id in ev.about():
+            asked[subject].add(about_id)
+    if not asked:
+        return list(evs)
     user = session.get(User, user_id)
-    if user is None:
-        raise LookupError(user_id)
-    return Audience(user.id, user.unit_id, user.organisation_id, frozenset(r.role for r in user.role_rows))
+    if user is None or user.deleted:
+        return []
+    seen = {(subject, about_id) for subject, ids in asked.items() for about_id in _subjects[subject](session, user, ids)}
+    return [ev for ev in evs if all(about in seen for about in ev.about())]
+
+
+# --------------------------------------------------------------------------- recording and reading
 
 
 def record_event(
@@ -143,32 +275,32 @@ def record_event(
     kind: str,
     payload: dict[str, Any],
     *,
-    document_id: str | None,
-    user_id: str | None = None,
-    unit_id: str | None = None,
-    organisation_id: str | None = None,
-    role: str | None = None,
+    to: AudienceKey,
+    about: tuple[str, str] | None,
 ) -> LiveEvent:
     """Write one event in the caller's transaction; it is announced when that commits.
 
-    ``document_id``: the document the event tells about (None only for an event that
-    tells nothing of any document): each member of the audience receives it only if they
-    may see that document (``admitted``).
+    ``about``: what the event tells about, ``(subject, id)`` of a registered subject (None
+    only for an event that tells nothing of anything one may not see): each member of the
+    audience receives it only if they may see that (``admitted``).
 
     On PostgreSQL the sequence number, the row and the NOTIFY are one statement (three
     round trips were a tenth of a direction's push); elsewhere the ORM writes the row.
     """
-    payload = {**payload, "document_id": document_id} if document_id is not None else dict(payload)
+    if about is not None:
+        subject, about_id = about
+        load()
+        if subject not in _subjects:
+            raise ValueError(f"an event about {subject!r}, which no capability says who may see")
+        payload = {**payload, f"{subject}_id": about_id}
     ev = LiveEvent(
-        id=new_id(), at=utcnow(), kind=kind, user_id=user_id, unit_id=unit_id,
-        organisation_id=organisation_id, role=role,
+        id=new_id(), at=utcnow(), kind=kind, audience_kind=to.kind, audience_ref=to.ref, role=to.role,
         payload_json=json.dumps(payload, ensure_ascii=False, default=str),
     )
     if session.get_bind().dialect.name == "postgresql":
         ev.seq = int(session.execute(_PG_RECORD, {
             "counter": COUNTER, "channel": CHANNEL, "origin": origin(), "id": ev.id, "at": ev.at, "kind": kind,
-            "user_id": user_id, "unit_id": unit_id, "organisation_id": organisation_id, "role": role,
-            "payload_json": ev.payload_json,
+            "audience_kind": to.kind, "audience_ref": to.ref, "role": to.role, "payload_json": ev.payload_json,
         }).scalar_one())
     else:
         ev.seq = next_value(session, COUNTER)
@@ -181,51 +313,47 @@ def record_event(
 _PG_RECORD = text(
     "WITH s AS (INSERT INTO counters(name, value) VALUES (:counter, 1) "
     "ON CONFLICT (name) DO UPDATE SET value = counters.value + 1 RETURNING value), "
-    "e AS (INSERT INTO live_events (seq, id, at, kind, user_id, unit_id, organisation_id, role, payload_json) "
-    "SELECT s.value, :id, :at, :kind, :user_id, :unit_id, :organisation_id, :role, :payload_json FROM s "
+    "e AS (INSERT INTO live_events (seq, id, at, kind, audience_kind, audience_ref, role, payload_json) "
+    "SELECT s.value, :id, :at, :kind, :audience_kind, :audience_ref, :role, :payload_json FROM s "
     "RETURNING seq) "
     "SELECT seq, pg_notify(:channel, seq::text || ' ' || :origin) FROM e"
 )
 
 
-def admitted(session: Session, user_id: str, evs: list[LiveEvent]) -> list[LiveEvent]:
-    """Of events addressed to a user (their audience includes them), those the user may
-    receive now: each about a document passes only if the pull would send them that
-    document (``visible_rows``, the pull's one rule), asked in one statement. What every
-    event sent to a user goes through."""
-    from eoffice.directory.models import User
-    from eoffice.documents.models import Document
-    from eoffice.sync.changes import visible_rows
-
-    about = {doc_id for ev in evs if (doc_id := ev.document_id) is not None}
-    if not about:
-        return list(evs)
-    user = session.get(User, user_id)
-    if user is None or user.deleted:
-        return []
-    seen = set(session.scalars(
-        select(Document.id).where(Document.id.in_(sorted(about)), visible_rows("documents", user))
-    ))
-    return [ev for ev in evs if ev.document_id is None or ev.document_id in seen]
+def deliveries(session: Session, evs: list[LiveEvent], user_ids: Collection[str]) -> dict[str, list[LiveEvent]]:
+    """Of ``evs`` (oldest first), those each of ``user_ids`` receives now: the events whose
+    audience holds them at this moment and that they may receive (``admitted``)."""
+    load()
+    hearers = _hearers(session, evs, set(user_ids))
+    addressed: dict[str, list[LiveEvent]] = defaultdict(list)
+    for ev in evs:
+        for user_id in hearers[ev.seq]:
+            addressed[user_id].append(ev)
+    out = {}
+    for user_id, found in addressed.items():
+        if passed := admitted(session, user_id, found):
+            out[user_id] = passed
+    return out
 
 
-def backlog(session: Session, audience: Audience, after: int, limit: int = 500) -> tuple[list[LiveEvent], int, bool]:
+def backlog(session: Session, user_id: str, after: int, limit: int = 500) -> tuple[list[LiveEvent], int, bool]:
     """What a reconnecting client missed: the user's events with ``seq > after`` that they
     may receive (``admitted``), oldest first, from at most ``limit`` events of their
-    audience; with the last seq read (to resume from) and whether more may follow."""
+    audiences; with the last seq read (to resume from) and whether more may follow."""
+    load()
     rows = list(
         session.scalars(
-            select(LiveEvent).where(LiveEvent.seq > after, audience.condition()).order_by(LiveEvent.seq).limit(limit)
+            select(LiveEvent).where(LiveEvent.seq > after, _heard_by(user_id)).order_by(LiveEvent.seq).limit(limit)
         )
     )
     upto = rows[-1].seq if rows else after
-    return admitted(session, audience.user_id, rows), upto, len(rows) == limit
+    return admitted(session, user_id, rows), upto, len(rows) == limit
 
 
-def events_after(session: Session, audience: Audience, after: int, limit: int = 500) -> list[LiveEvent]:
+def events_after(session: Session, user_id: str, after: int, limit: int = 500) -> list[LiveEvent]:
     """The user's events with ``seq > after`` they may receive, oldest first (from the
-    first ``limit`` of their audience: ``backlog`` says where to go on from)."""
-    return backlog(session, audience, after, limit)[0]
+    first ``limit`` of their audiences: ``backlog`` says where to go on from)."""
+    return backlog(session, user_id, after, limit)[0]
 
 
 def latest_seq(session: Session) -> int:
@@ -235,121 +363,59 @@ def latest_seq(session: Session) -> int:
 # --------------------------------------------------------------------------- which operations say what
 
 
-def _document_summary(session: Session, document_id: str) -> dict[str, Any]:
-    from eoffice.documents.models import Document
-    from eoffice.documents.numbering import number_label
+@dataclass
+class Telling:
+    """What an ``on_operation`` rule works with: the operation's transaction, who acted,
+    and ``tell``, which records the events (``made``)."""
 
-    doc = session.get(Document, document_id)
-    if doc is None:
-        return {"document_id": document_id}
-    number = doc.register_number if doc.direction == "outgoing" else doc.arrival_number
-    secret = doc.secrecy != "none"
-    out: dict[str, Any] = {
-        "document_id": doc.id,
-        "direction": doc.direction,
-        "number_label": number_label(int(doc.code_number), doc.code_notation)
-        if doc.code_number and doc.code_number.isdigit() and doc.code_notation
-        else (doc.code_number or ""),
-        "arrival_number": doc.arrival_number,
-        "number": number,
-        # A secret document's subject stays in the document, which only its people can open.
-        "subject": "" if secret else doc.subject,
-        "secret": secret,
-        "type_name": doc.type_name,
-    }
-    return out
+    session: Session
+    actor_id: str
+    made: list[LiveEvent] = field(default_factory=list)
+    _by: dict[str, Any] | None = None
+
+    def tell(self, kind: str, payload: dict[str, Any], *, to: AudienceKey | None, about: tuple[str, str] | None) -> None:
+        """Record event ``kind`` for ``to``, saying who acted; nobody is told of their own
+        action, and ``to=None`` tells nobody."""
+        if to is None or not to.ref or (to.kind == USER and to.ref == self.actor_id):
+            return
+        if self._by is None:
+            from eoffice.directory.models import User
+
+            actor = self.session.get(User, self.actor_id)
+            self._by = {"by_id": self.actor_id, "by": actor.full_name if actor is not None else ""}
+        self.made.append(record_event(self.session, kind, {**payload, **self._by}, to=to, about=about))
 
 
-def _name(session: Session, user_id: str | None) -> str:
-    from eoffice.directory.models import User
+#: A capability's rule for one operation kind: ``rule(telling, op, result)``, reading the
+#: operation's fields and its applied result by name.
+Rule = Callable[[Telling, Any, Any], None]
 
-    user = session.get(User, user_id) if user_id else None
-    return user.full_name if user is not None else ""
+_rules: dict[str, list[Rule]] = {}
+
+
+def on_operation(*kinds: str) -> Callable[[Rule], Rule]:
+    """Decorator: run the rule for every accepted operation of these kinds."""
+
+    def register(rule: Rule) -> Rule:
+        for kind in kinds:
+            rules = _rules.setdefault(kind, [])
+            if rule not in rules:
+                rules.append(rule)
+        return rule
+
+    return register
 
 
 def record_for_operation(session: Session, actor_id: str, op: Any, result: Any) -> list[LiveEvent]:
-    """The events an accepted operation causes, written in its transaction.
-
-    Nobody is told about their own action.
-    """
-    from eoffice.documents.models import DirectionLine, Document, DocumentDirection
-    from eoffice.sync import operations as ops
-
-    by = {"by_id": actor_id, "by": _name(session, actor_id)}
-    made: list[LiveEvent] = []
-
-    def tell(kind: str, document_id: str, details: dict[str, Any], **audience: str | None) -> None:
-        """An event about ``document_id`` (its summary, then ``details``) for ``audience``."""
-        if audience.get("user_id") == actor_id:
-            return
-        if not any(audience.values()):
-            return
-        payload = {**_document_summary(session, document_id), **details, **by}
-        made.append(record_event(session, kind, payload, document_id=document_id, **audience))
-
-    def lines_assigned(line_ids: list[str], direction_text: str) -> None:
-        for line_id in line_ids:
-            line = session.get(DirectionLine, line_id)
-            if line is None:
-                continue
-            details = {
-                "line_id": line.id, "direction_id": line.direction_id, "role": line.role,
-                "deadline": line.deadline.isoformat() if line.deadline else None, "text": direction_text,
-            }
-            if line.user_id:
-                tell(DIRECTION_ASSIGNED, line.document_id, details, user_id=line.user_id)
-            else:
-                tell(DIRECTION_ASSIGNED, line.document_id, details, unit_id=line.unit_id)
-
-    if isinstance(op, ops.Direct):
-        lines_assigned([ln.line_id for ln in op.lines], op.text)
-    elif isinstance(op, ops.ForwardLine):
-        lines_assigned(list(result.data.get("line_ids", [])), "")
-    elif isinstance(op, ops.ReturnLine):
-        line = session.get(DirectionLine, op.line_id)
-        if line is not None:
-            direction = session.get(DocumentDirection, line.direction_id)
-            tell(
-                LINE_RETURNED, line.document_id, {"line_id": line.id, "reason": op.reason},
-                user_id=direction.leader_id if direction else None,
-            )
-    elif isinstance(op, ops.ReturnDocument):
-        doc = session.get(Document, op.document_id)
-        if doc is not None:
-            if doc.created_by:
-                tell(DOCUMENT_RETURNED, doc.id, {"reason": op.reason}, user_id=doc.created_by)
-            else:
-                tell(
-                    DOCUMENT_RETURNED, doc.id, {"reason": op.reason},
-                    organisation_id=doc.organisation_id, role="clerk",
-                )
-    elif isinstance(op, ops.SubmitDraft):
-        tell(DRAFT_SUBMITTED, op.document_id, {}, user_id=op.approver_id)
-    elif isinstance(op, (ops.ReturnDraft, ops.ApproveDraft, ops.Issue)):
-        doc = session.get(Document, op.document_id)
-        if doc is not None:
-            kind = {ops.ReturnDraft: DRAFT_RETURNED, ops.ApproveDraft: DRAFT_APPROVED, ops.Issue: DOCUMENT_ISSUED}[
-                type(op)
-            ]
-            details = {} if isinstance(op, ops.Issue) else {"comment": op.comment}
-            tell(kind, doc.id, details, user_id=doc.created_by)
-            if isinstance(op, ops.ApproveDraft):
-                tell(
-                    DOCUMENT_TO_ISSUE, doc.id, {**details, "signed": False},
-                    organisation_id=doc.organisation_id, role="clerk",
-                )
-    elif isinstance(op, ops.SignFile) and op.signature == "signer":
-        doc = session.get(Document, op.document_id)
-        if doc is not None:
-            details = {"comment": op.comment, "signed": True}
-            tell(DRAFT_APPROVED, doc.id, details, user_id=doc.created_by)
-            tell(DOCUMENT_TO_ISSUE, doc.id, details, organisation_id=doc.organisation_id, role="clerk")
-    elif isinstance(op, ops.Deliver):
-        for copy_id in result.data.get("copy_ids", []):
-            copy = session.get(Document, copy_id)
-            if copy is not None:
-                tell(DOCUMENT_RECEIVED, copy.id, {}, organisation_id=copy.organisation_id, role="clerk")
-    return made
+    """The events an accepted operation causes (its kind's rules), written in its transaction."""
+    load()
+    rules = _rules.get(op.kind)
+    if not rules:
+        return []
+    telling = Telling(session, actor_id)
+    for rule in rules:
+        rule(telling, op, result)
+    return telling.made
 
 
 # --------------------------------------------------------------------------- waking listeners in this process

@@ -2,9 +2,10 @@
 
 One ``Hub`` per app. It remembers the highest event ``seq`` it has dispatched, and when
 woken reads the events above it from the database once and hands each to the connected
-sockets whose audience includes it and whose user may see the document it is about
-(``events.admitted``, the pull's rule, asked at that moment). Because event seqs become visible in commit order
-(see ``eoffice.server.events``), "read above the last seen" never skips one.
+sockets whose user its audience holds and who may see what it is about
+(``events.deliveries``: audiences and visibility resolved at that moment). Because event
+seqs become visible in commit order (see ``eoffice.server.events``), "read above the last
+seen" never skips one.
 
 What wakes it:
 - PostgreSQL: a thread LISTENs on ``eoffice_events``. Every transaction that records an
@@ -35,7 +36,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from starlette.concurrency import run_in_threadpool
 
 from eoffice.server import events
-from eoffice.server.events import Audience, LiveEvent
+from eoffice.server.events import LiveEvent
 from eoffice.store import Store
 from eoffice.store.commits import sent_by_this_process
 from eoffice.sync import versioning
@@ -48,9 +49,9 @@ SQLITE_POLL_SECONDS = 10.0
 
 @dataclass(eq=False)
 class Subscriber:
-    """One connected socket: who it is and the events waiting to be sent to it."""
+    """One connected socket: whose it is and the events waiting to be sent to it."""
 
-    audience: Audience
+    user_id: str
     queue: asyncio.Queue[dict[str, Any]] = field(default_factory=asyncio.Queue)
 
 
@@ -110,8 +111,8 @@ class Hub:
 
     # ------------------------------------------------------------------ subscribers
 
-    def subscribe(self, audience: Audience) -> Subscriber:
-        sub = Subscriber(audience)
+    def subscribe(self, user_id: str) -> Subscriber:
+        sub = Subscriber(user_id)
         self._subscribers.add(sub)
         return sub
 
@@ -199,28 +200,20 @@ class Hub:
             else:
                 backoff = 0.5
 
-    def _admitted(self, addressed: dict[Subscriber, list[LiveEvent]]) -> dict[Subscriber, list[LiveEvent]]:
-        """Of the events addressed to each socket, those its user may receive now
-        (``events.admitted``: the pull's rule), asked once per user."""
-        found: dict[tuple[str, tuple[int, ...]], list[LiveEvent]] = {}
+    def _deliveries(self, rows: list[LiveEvent], user_ids: set[str]) -> dict[str, list[LiveEvent]]:
+        """Of ``rows``, what each connected user receives now (``events.deliveries``)."""
         with self.store.read() as session:
-            out = {}
-            for sub, evs in addressed.items():
-                key = (sub.audience.user_id, tuple(ev.seq for ev in evs))
-                if key not in found:
-                    found[key] = events.admitted(session, sub.audience.user_id, evs)
-                out[sub] = found[key]
-            return out
+            return events.deliveries(session, rows, user_ids)
 
     async def _dispatch_new(self) -> None:
         while True:
             rows = await run_in_threadpool(self._read_after, self.last_seq)
             # Sockets are taken after the read, as a socket reads its backlog after subscribing.
-            addressed = {sub: [ev for ev in rows if sub.audience.receives(ev)] for sub in list(self._subscribers)}
-            addressed = {sub: evs for sub, evs in addressed.items() if evs}
-            if addressed:
-                for sub, evs in (await run_in_threadpool(self._admitted, addressed)).items():
-                    for ev in evs:
+            subscribers = list(self._subscribers)
+            if rows and subscribers:
+                heard = await run_in_threadpool(self._deliveries, rows, {sub.user_id for sub in subscribers})
+                for sub in subscribers:
+                    for ev in heard.get(sub.user_id, ()):
                         sub.queue.put_nowait(ev.to_message())
             if rows:
                 self.last_seq = rows[-1].seq

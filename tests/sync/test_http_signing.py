@@ -108,8 +108,8 @@ def test_leader_signs_clerk_numbers_and_seals_and_the_server_refuses_bad_files(
         before, after = json.loads(event.before_json), json.loads(event.after_json)
         assert (before["digest"], after["digest"], after["signature"]) == (unsigned, op.file.digest, "signer")
         assert after["signers"] == ["Nguyễn Văn Đức"]
-        clerk_heard = [e.kind for e in events.events_after(s, events.audience_of(s, w.clerk_id), 0)]
-        officer_heard = [e.kind for e in events.events_after(s, events.audience_of(s, w.officer_id), 0)]
+        clerk_heard = [e.kind for e in events.events_after(s, w.clerk_id, 0)]
+        officer_heard = [e.kind for e in events.events_after(s, w.officer_id, 0)]
     assert "document.to_issue" in clerk_heard and "draft.approved" in officer_heard
 
     # The clerk issues offline-first: the number is pending, and the seal must wait for it.

@@ -11,10 +11,11 @@ Protocol (``GET /api/v1/live?after=<last event id>``, JSON text frames):
   missed), oldest first, then ``{"type": "ready", "id": N}``, then live events as they
   commit. Without ``after`` nothing old is sent; ``ready`` gives the id to resume from
   (lower than ``after`` when the client's id is above every event of this database).
-- An event about a document reaches a user of its audience only if the pull would send
-  them that document when the event is sent (``events.admitted``, for the missed events
-  and the live ones alike): a secret document directed to a unit tells its members
-  nothing unless it names them.
+- An event reaches the users its audience (a user, a unit, an organisation's clerks, or a
+  kind a capability registers) holds when it is sent, and of those, when it is about a
+  document (or anything else registered), only those who may see it then
+  (``events.deliveries`` live, ``events.backlog`` for the missed ones): a secret document
+  directed to a unit tells its members nothing unless it names them.
 - Each event: ``{"type": "event", "id": seq, "event_id": uuid, "kind": ..., "at": ISO time,
   "payload": {...}}``. Ids increase; a client keeps the last one it handled.
 - Keepalive: WebSocket pings both ways (uvicorn and the client library); a client may also
@@ -56,15 +57,13 @@ def _bearer(websocket: WebSocket) -> str | None:
     return token.strip() or None if scheme.lower() == "bearer" else None
 
 
-def _connect(
-    store: Store, settings: ServerSettings, token: str | None, path: str, source: str
-) -> tuple[events.Audience, float]:
-    """Who is connecting and when their token expires (epoch seconds); refusals audited."""
+def _connect(store: Store, settings: ServerSettings, token: str | None, path: str, source: str) -> tuple[str, float]:
+    """Who is connecting (their user id) and when their token expires (epoch seconds);
+    refusals audited."""
     user = auth.authenticate(store, settings, token, path=path, source=source)
     assert token is not None
     claims = auth.decode_access_token(settings, token)
-    with store.read() as session:
-        return events.audience_of(session, user.id), float(claims["exp"])
+    return user.id, float(claims["exp"])
 
 
 def _latest(store: Store) -> int:
@@ -72,10 +71,10 @@ def _latest(store: Store) -> int:
         return events.latest_seq(session)
 
 
-def _backlog(store: Store, audience: events.Audience, after: int) -> tuple[list[dict[str, Any]], int, bool]:
+def _backlog(store: Store, user_id: str, after: int) -> tuple[list[dict[str, Any]], int, bool]:
     """The missed events the user may receive (``events.backlog``), as messages."""
     with store.read() as session:
-        found, upto, more = events.backlog(session, audience, after, BACKLOG_PAGE)
+        found, upto, more = events.backlog(session, user_id, after, BACKLOG_PAGE)
         return [ev.to_message() for ev in found], upto, more
 
 
@@ -123,7 +122,7 @@ async def live(websocket: WebSocket, after: int | None = Query(default=None, ge=
     token = _bearer(websocket)
     source = client_address(websocket)
     try:
-        audience, expires = await run_in_threadpool(_connect, store, settings, token, websocket.url.path, source)
+        user_id, expires = await run_in_threadpool(_connect, store, settings, token, websocket.url.path, source)
     except AuthError as error:
         await websocket.accept()  # accepted only to say why, with a close code the client acts on
         await _error(websocket, error)
@@ -132,8 +131,8 @@ async def live(websocket: WebSocket, after: int | None = Query(default=None, ge=
     await websocket.accept()
     # Subscribe before reading the database: an event committed meanwhile is either in the
     # backlog read below or queued for this socket (or both: the id filter drops the copy).
-    sub = hub.subscribe(audience)
-    tasks: list[asyncio.Task[None]] = []
+    sub = hub.subscribe(user_id)
+    tasks: list[asyncio.Task[Any]] = []
     try:
         latest = await run_in_threadpool(_latest, store)
         if after is not None and after > latest:
@@ -141,7 +140,7 @@ async def live(websocket: WebSocket, after: int | None = Query(default=None, ge=
         last = after if after is not None else latest
         if after is not None:
             while True:
-                page, upto, more = await run_in_threadpool(_backlog, store, audience, last)
+                page, upto, more = await run_in_threadpool(_backlog, store, user_id, last)
                 for message in page:
                     await websocket.send_json(message)
                 last = max(last, upto)  # the events read and not theirs to see are passed

@@ -1,0 +1,156 @@
+"""Which document operations tell whom, live (``eoffice.server.events``' rules).
+
+Each step of the workflow tells the one who acts next: the officer or unit a line is
+assigned to, the leader whose line came back, the drafter whose draft was returned,
+approved or issued, the approver asked to approve, the clerks who number, seal and
+receive. Operations are matched by kind and read by field name. Every event is about its
+document (``about=("document", id)``): it reaches only those the pull would send that
+document to (``visible``), asked when it is sent.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from eoffice.directory.events import organisation, unit
+from eoffice.directory.models import Role, User
+from eoffice.documents.models import DirectionLine, Document, DocumentDirection
+from eoffice.documents.numbering import number_label
+from eoffice.server.events import Telling, on_operation, person, register_subject
+
+DOCUMENT = "document"
+
+# Event kinds.
+DIRECTION_ASSIGNED = "direction.assigned"
+LINE_RETURNED = "line.returned"
+DOCUMENT_RETURNED = "document.returned"
+DRAFT_SUBMITTED = "draft.submitted"
+DRAFT_RETURNED = "draft.returned"
+DRAFT_APPROVED = "draft.approved"
+DOCUMENT_ISSUED = "document.issued"
+DOCUMENT_RECEIVED = "document.received"
+#: For the organisation's clerks: a leader approved (and maybe signed) a draft, to number and seal.
+DOCUMENT_TO_ISSUE = "document.to_issue"
+
+
+def visible(session: Session, user: User, ids: set[str]) -> set[str]:
+    """Which of the documents ``ids`` the pull would send ``user`` now (one statement)."""
+    from eoffice.sync.changes import visible_rows
+
+    return set(session.scalars(select(Document.id).where(Document.id.in_(sorted(ids)), visible_rows("documents", user))))
+
+
+register_subject(DOCUMENT, visible)
+
+
+def summary(session: Session, document_id: str) -> dict[str, Any]:
+    """What every event about a document says of it (a secret one's subject stays out)."""
+    doc = session.get(Document, document_id)
+    if doc is None:
+        return {"document_id": document_id}
+    number = doc.register_number if doc.direction == "outgoing" else doc.arrival_number
+    secret = doc.secrecy != "none"
+    return {
+        "document_id": doc.id,
+        "direction": doc.direction,
+        "number_label": number_label(int(doc.code_number), doc.code_notation)
+        if doc.code_number and doc.code_number.isdigit() and doc.code_notation
+        else (doc.code_number or ""),
+        "arrival_number": doc.arrival_number,
+        "number": number,
+        # A secret document's subject stays in the document, which only its people can open.
+        "subject": "" if secret else doc.subject,
+        "secret": secret,
+        "type_name": doc.type_name,
+    }
+
+
+def _tell(telling: Telling, kind: str, document_id: str, details: dict[str, Any], to: Any) -> None:
+    """An event about ``document_id`` (its summary, then ``details``) for ``to``."""
+    if to is None:
+        return
+    payload = {**summary(telling.session, document_id), **details}
+    telling.tell(kind, payload, to=to, about=(DOCUMENT, document_id))
+
+
+def _lines_assigned(telling: Telling, line_ids: list[str], direction_text: str) -> None:
+    for line_id in line_ids:
+        line = telling.session.get(DirectionLine, line_id)
+        if line is None:
+            continue
+        details = {
+            "line_id": line.id, "direction_id": line.direction_id, "role": line.role,
+            "deadline": line.deadline.isoformat() if line.deadline else None, "text": direction_text,
+        }
+        to = person(line.user_id) if line.user_id else unit(line.unit_id)
+        _tell(telling, DIRECTION_ASSIGNED, line.document_id, details, to)
+
+
+@on_operation("direct")
+def _direct(telling: Telling, op: Any, result: Any) -> None:
+    _lines_assigned(telling, [ln.line_id for ln in op.lines], op.text)
+
+
+@on_operation("forward_line")
+def _forward_line(telling: Telling, op: Any, result: Any) -> None:
+    _lines_assigned(telling, list(result.data.get("line_ids", [])), "")
+
+
+@on_operation("return_line")
+def _return_line(telling: Telling, op: Any, result: Any) -> None:
+    line = telling.session.get(DirectionLine, op.line_id)
+    if line is not None:
+        direction = telling.session.get(DocumentDirection, line.direction_id)
+        leader = person(direction.leader_id if direction else None)
+        _tell(telling, LINE_RETURNED, line.document_id, {"line_id": line.id, "reason": op.reason}, leader)
+
+
+@on_operation("return_document")
+def _return_document(telling: Telling, op: Any, result: Any) -> None:
+    doc = telling.session.get(Document, op.document_id)
+    if doc is not None:
+        to = person(doc.created_by) if doc.created_by else organisation(doc.organisation_id, Role.CLERK)
+        _tell(telling, DOCUMENT_RETURNED, doc.id, {"reason": op.reason}, to)
+
+
+@on_operation("submit_draft")
+def _submit_draft(telling: Telling, op: Any, result: Any) -> None:
+    _tell(telling, DRAFT_SUBMITTED, op.document_id, {}, person(op.approver_id))
+
+
+_DRAFT_STEPS = {"return_draft": DRAFT_RETURNED, "approve_draft": DRAFT_APPROVED, "issue": DOCUMENT_ISSUED}
+
+
+@on_operation(*_DRAFT_STEPS)
+def _draft_step(telling: Telling, op: Any, result: Any) -> None:
+    doc = telling.session.get(Document, op.document_id)
+    if doc is None:
+        return
+    details = {} if op.kind == "issue" else {"comment": op.comment}
+    _tell(telling, _DRAFT_STEPS[op.kind], doc.id, details, person(doc.created_by))
+    if op.kind == "approve_draft":
+        clerks = organisation(doc.organisation_id, Role.CLERK)
+        _tell(telling, DOCUMENT_TO_ISSUE, doc.id, {**details, "signed": False}, clerks)
+
+
+@on_operation("sign_file")
+def _sign_file(telling: Telling, op: Any, result: Any) -> None:
+    """A leader's signature approves the draft as ``approve_draft`` does (a seal tells nobody)."""
+    if op.signature != "signer":
+        return
+    doc = telling.session.get(Document, op.document_id)
+    if doc is not None:
+        details = {"comment": op.comment, "signed": True}
+        _tell(telling, DRAFT_APPROVED, doc.id, details, person(doc.created_by))
+        _tell(telling, DOCUMENT_TO_ISSUE, doc.id, details, organisation(doc.organisation_id, Role.CLERK))
+
+
+@on_operation("deliver")
+def _deliver(telling: Telling, op: Any, result: Any) -> None:
+    for copy_id in result.data.get("copy_ids", []):
+        copy = telling.session.get(Document, copy_id)
+        if copy is not None:
+            _tell(telling, DOCUMENT_RECEIVED, copy.id, {}, organisation(copy.organisation_id, Role.CLERK))
