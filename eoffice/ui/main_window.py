@@ -43,7 +43,7 @@ from eoffice.ui.documents.forms import FormDialog, OrgDirectory, TextDialog, loa
 from eoffice.ui.documents.list_model import DocumentListModel
 from eoffice.ui.documents.search_bar import SearchBar
 from eoffice.ui.i18n import current_language
-from eoffice.ui.worker import DbWorker
+from eoffice.ui.tasks import DbWorker, TaskRunner
 
 log = logging.getLogger(__name__)
 
@@ -498,17 +498,15 @@ class MainWindow(QMainWindow):
         missing = [d for d, (_n, path, _m) in zip(detail.digests, detail.files) if not path.exists()]
         if not missing or self.account is None:
             return
-        from eoffice.ui.background import Background
-
         account, document_id = self.account, detail.id
         if not hasattr(self, "_fetcher"):
-            self._fetcher = Background(self)
+            self._fetcher = TaskRunner(self, threads=2)
 
         def fetched(count: int) -> None:
             if count and self.current is not None and self.current.id == document_id:
                 self.load_document(document_id, audited=False)
 
-        self._fetcher.run(lambda: account.fetch_files(missing), fetched)
+        self._fetcher.run("fetch_files", lambda: account.fetch_files(missing), fetched, lambda _e: True)
 
     def my_line(self, states: tuple[str, ...] = OPEN_LINE_STATES) -> LineView | None:
         """The current document's line this user holds (personally, or through the unit)."""
@@ -896,7 +894,7 @@ class MainWindow(QMainWindow):
         self.notifications = NotificationModel(self)
         self.toast = Toast(self)
         self.toast.clicked.connect(self.show_document)
-        self.sync_area = SyncStatusArea(account.engine, self)
+        self.sync_area = SyncStatusArea(account.engine, self.worker, self)
         self.sync_area.rejected_clicked.connect(self.show_rejected)
         self.sync_area.notifications_clicked.connect(self.show_notifications)
         self.sync_area.sign_in_clicked.connect(self.sign_in_requested)
@@ -929,10 +927,12 @@ class MainWindow(QMainWindow):
             account.stop()
             account.sign_out()
 
-        from eoffice.ui.background import Background
+        def failed(err: BaseException) -> bool:
+            self.show_program_error(err, "")
+            return True
 
-        self._background = Background(self)
-        self._background.run(out, done, lambda err: self.show_program_error(err, ""))
+        self._background = TaskRunner(self, threads=2)
+        self._background.run("sign_out", out, done, failed)
 
     def _round_done(self, report: RoundReport) -> None:
         from eoffice.ui.sync.notifications import answer_notification
@@ -972,9 +972,10 @@ class MainWindow(QMainWindow):
         from eoffice.sync.client_state import dismiss_rejected
         from eoffice.ui.sync.rejected_dialog import RejectedDialog
 
-        if self.account is None:
+        status = self.sync_area.status  # as the status area last read it (off the GUI thread)
+        if self.account is None or status is None:
             return
-        dialog = RejectedDialog(self.account.engine.status().rejected, self)
+        dialog = RejectedDialog(status.rejected, self)
         dialog.setAttribute(Qt.WA_DeleteOnClose)
         dialog.open_document.connect(self.show_document)
         dialog.dismiss.connect(

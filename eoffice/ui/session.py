@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from eoffice.errors import DomainError
 from eoffice.sync.account import Account, Profile
 from eoffice.sync.client import Offline
-from eoffice.ui.background import Background
+from eoffice.ui.tasks import TaskRunner
 from eoffice.ui.i18n import current_language
 from eoffice.ui.main_window import MainWindow
 
@@ -61,7 +61,7 @@ class Desktop(QObject):
         self.account: Account | None = None
         self.window: MainWindow | None = None
         self.dialog: Any = None
-        self._background = Background(self)
+        self._background = TaskRunner(self, threads=2)
         self._closing: list[tuple[MainWindow, Account]] = []
         app = QApplication.instance()
         if isinstance(app, QApplication):
@@ -92,14 +92,15 @@ class Desktop(QObject):
                 self.ask_password(username)
             return
 
-        def failed(error: BaseException) -> None:
+        def failed(error: BaseException) -> bool:
             if isinstance(error, Offline) and account.has_user_row():
                 self._show(account)  # the server is away: work offline, sync later
-                return
+                return True
             account.close()
             self._fatal(error)
+            return True
 
-        self._background.run(lambda: account.sign_in(password), lambda _u: self._ready(account), failed)
+        self._background.run("sign_in", lambda: account.sign_in(password), lambda _u: self._ready(account), failed)
 
     def ask_password(self, username: str = "") -> None:
         """The sign-in dialog, for a new user on this computer (or one signed out)."""
@@ -183,7 +184,7 @@ class Desktop(QObject):
         if account is None:
             return
         if self.demo_password is not None:
-            self._background.run(lambda: account.sign_in(self.demo_password or ""), lambda _u: account.start())
+            self._background.run("sign_in", lambda: account.sign_in(self.demo_password or ""), lambda _u: account.start())
             return
         from eoffice.ui.sync.login_dialog import LoginDialog
 
@@ -210,7 +211,7 @@ class Desktop(QObject):
         if closing is not None:
             self._closing.remove(closing)
             account = closing[1]
-            self._background.run(account.close)
+            self._background.run("close_account", account.close)
             return
         if window is self.window and self.account is not None:
             account = self.account

@@ -71,7 +71,7 @@ def test_an_empty_box_and_a_box_switch(qapp, world, blobs, pdf_factory):
 
 
 def test_with_a_worker_pages_are_read_off_the_gui_thread(qtbot, world, blobs, pdf_factory):
-    from eoffice.ui.worker import DbWorker
+    from eoffice.ui.tasks import DbWorker
 
     register_many(world, blobs, pdf_factory, PAGE + 10)
     worker = DbWorker(world.store)

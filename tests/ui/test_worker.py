@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 
 from eoffice.errors import ValidationError
-from eoffice.ui.worker import DbWorker
+from eoffice.ui.tasks import DbWorker
 
 
 def test_writes_run_in_order_off_the_gui_thread(qtbot, sqlite_store):

@@ -24,7 +24,7 @@ from eoffice.store.base import new_id
 from eoffice.sync import operations as ops
 from eoffice.ui import labels
 from eoffice.ui.documents.forms import FormDialog, OrgDirectory, date_edit, from_qdate
-from eoffice.ui.worker import DbWorker
+from eoffice.ui.tasks import DbWorker
 
 
 class LinesEditor(QWidget):

@@ -28,7 +28,7 @@ from eoffice.directory.models import Organisation, Role, Unit, User
 from eoffice.errors import DomainError
 from eoffice.sync.operations import AppliedResult, Operation
 from eoffice.ui.i18n import current_language
-from eoffice.ui.worker import DbWorker
+from eoffice.ui.tasks import DbWorker
 
 ERROR_STYLE = "border: 2px solid #c62828;"
 

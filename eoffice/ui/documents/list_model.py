@@ -25,7 +25,7 @@ from eoffice.documents.listing import DocumentRow
 from eoffice.store import Store
 from eoffice.ui import labels
 from eoffice.ui.rows import QT_TRANSLATE_NOOP, Column, RowsModel
-from eoffice.ui.worker import DbWorker
+from eoffice.ui.tasks import DbWorker
 
 PAGE = 200
 

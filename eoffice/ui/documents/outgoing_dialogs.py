@@ -21,7 +21,7 @@ from eoffice.ui.documents.register_dialog import (
     secrecy_combo,
     type_combo,
 )
-from eoffice.ui.worker import DbWorker
+from eoffice.ui.tasks import DbWorker
 
 
 class DraftDialog(FormDialog):

@@ -34,8 +34,8 @@ from eoffice.store.blobs import BlobStore
 from eoffice.ui import labels
 from eoffice.ui.documents.forms import FormDialog, OptionalDate, date_edit, from_qdate
 from eoffice.ui.i18n import current_language
-from eoffice.ui.signing.runner import SigningRunner
-from eoffice.ui.worker import DbWorker
+from eoffice.ui.tasks import TaskRunner
+from eoffice.ui.tasks import DbWorker
 
 
 def pdf_paths(mime: QMimeData) -> list[Path]:
@@ -199,7 +199,7 @@ class RegisterIncomingDialog(FormDialog):
         self.signatures.setObjectName("receivedSignatures")
         self.return_reason = QLineEdit(self)
         self.return_reason.setMaxLength(500)
-        self.runner = SigningRunner(self)
+        self.runner = TaskRunner(self)
         self.report: VerificationReport | None = None
         self._checking: Path | None = None
         self.returned = False
@@ -328,13 +328,14 @@ class RegisterIncomingDialog(FormDialog):
             return
         self.runner.run(
             "verify received", lambda: verify_pdf(path, roots),
-            lambda report: self._checked(path, report), lambda err, _t: self._unreadable(path, err),
+            lambda report: self._checked(path, report), lambda err: self._unreadable(path, err),
         )
 
-    def _unreadable(self, path: Path, err: BaseException) -> None:
+    def _unreadable(self, path: Path, err: BaseException) -> bool:
         if path == self._checking:
             self.signatures.setText(self.tr("The signatures cannot be read: the file may not be a PDF."))
             self.signatures.setStyleSheet("color: #8e0000;")
+        return True
 
     def _checked(self, path: Path, report: VerificationReport) -> None:
         if path != self._checking:

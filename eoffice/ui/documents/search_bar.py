@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from eoffice.documents.search import SearchFilters
 from eoffice.documents.types import DOCUMENT_TYPES, DocState, Direction, Priority, Secrecy
 from eoffice.ui import labels
-from eoffice.ui.worker import DbWorker
+from eoffice.ui.tasks import DbWorker
 
 DEBOUNCE_MS = 200
 

@@ -35,8 +35,8 @@ from eoffice.signing.trust import TrustedRootInfo, list_trusted_roots
 from eoffice.store.base import new_id
 from eoffice.ui.i18n import current_language
 from eoffice.ui.rows import QT_TRANSLATE_NOOP, Column, RowsModel
-from eoffice.ui.signing.runner import SigningRunner
-from eoffice.ui.worker import DbWorker
+from eoffice.ui.tasks import TaskRunner
+from eoffice.ui.tasks import DbWorker
 
 
 class TrustedRootModel(RowsModel[TrustedRootInfo]):
@@ -148,10 +148,10 @@ class Pkcs11ModulesWidget(QWidget):
 
     saved = Signal(object)
 
-    def __init__(self, settings_file: Path | None = None, runner: SigningRunner | None = None, parent: QWidget | None = None) -> None:
+    def __init__(self, settings_file: Path | None = None, runner: TaskRunner | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.settings_file = settings_file
-        self.runner = runner or SigningRunner(self)
+        self.runner = runner or TaskRunner(self)
         self.settings = load_settings(settings_file)
         self.modules = QListWidget(self)
         self.add_button = QPushButton(self.tr("Add module…"), self)
@@ -215,7 +215,11 @@ class Pkcs11ModulesWidget(QWidget):
     def find_tokens(self) -> None:
         paths = [p for p in self.module_paths() if Path(p).is_file()]
         self.message.setText(self.tr("Looking for e-cards…"))
-        self.runner.run("list tokens", lambda: list_tokens(paths), self._found, lambda err, _t: self.message.setText(str(err)))
+        self.runner.run("list tokens", lambda: list_tokens(paths), self._found, self._not_found)
+
+    def _not_found(self, err: BaseException) -> bool:
+        self.message.setText(str(err))
+        return True
 
     def _found(self, tokens: list[Any]) -> None:
         if not tokens:

@@ -34,7 +34,7 @@ from eoffice.signing.settings import load_settings
 from eoffice.store.base import new_id
 from eoffice.store.blobs import BlobStore
 from eoffice.sync import operations as ops
-from eoffice.ui.worker import DbWorker
+from eoffice.ui.tasks import DbWorker
 
 log = logging.getLogger(__name__)
 

@@ -13,7 +13,7 @@ from eoffice.signing.keys import KeyChoice, pkcs12_choice, token_choices
 from eoffice.signing.tokens import list_tokens
 from eoffice.ui.i18n import current_language
 from eoffice.ui.rows import Column, RowsModel
-from eoffice.ui.signing.runner import SigningRunner
+from eoffice.ui.tasks import TaskRunner
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -70,7 +70,7 @@ class KeyChooser(QWidget):
     changed = Signal()
 
     def __init__(
-        self, module_paths: list[str], runner: SigningRunner, parent: QWidget | None = None,
+        self, module_paths: list[str], runner: TaskRunner, parent: QWidget | None = None,
         pkcs12_files: list[Path] | None = None,
     ) -> None:
         super().__init__(parent)
@@ -127,10 +127,11 @@ class KeyChooser(QWidget):
             self.select(keep)
         self.changed.emit()
 
-    def _failed(self, err: BaseException, _trace: str) -> None:
+    def _failed(self, err: BaseException) -> bool:
         self.refresh_button.setEnabled(True)
         message = getattr(err, "message", None)
         self.status.setText(message(current_language()) if callable(message) else self.tr("Cannot read the e-cards."))
+        return True
 
     def _choose_file(self) -> None:
         path = self.ask_file()

@@ -34,7 +34,7 @@ from eoffice.store.blobs import BlobStore
 from eoffice.sync import operations as ops
 from eoffice.ui.documents.forms import OrgDirectory
 from eoffice.ui.i18n import current_language
-from eoffice.ui.worker import DbWorker
+from eoffice.ui.tasks import DbWorker
 
 PREVIEW = (240, 110)
 

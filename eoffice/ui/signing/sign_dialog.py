@@ -8,6 +8,7 @@ token's PIN state and signing all run off the GUI thread.
 from __future__ import annotations
 
 import logging
+import traceback
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from pathlib import Path
@@ -41,7 +42,7 @@ from eoffice.signing.tokens import PinState, token_pin_state
 from eoffice.ui.i18n import current_language
 from eoffice.ui.signing.key_chooser import KeyChooser
 from eoffice.ui.signing.pin_dialog import PinDialog
-from eoffice.ui.signing.runner import SigningRunner
+from eoffice.ui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
 
@@ -128,7 +129,7 @@ class SignDialog(QDialog):
         options: SigningOptions | None = None,
         trust_store: Iterable[x509.Certificate] = (),
         pkcs12_files: list[Path] | None = None,
-        runner: SigningRunner | None = None,
+        runner: TaskRunner | None = None,
         key_check: Callable[[x509.Certificate], None] | None = None,
         parent: QWidget | None = None,
     ) -> None:
@@ -141,7 +142,7 @@ class SignDialog(QDialog):
         #: Raises a DomainError for a certificate that is not the signer's (or not the
         #: organisation's, for a seal): asked before the PIN, and again on the opened key.
         self.key_check = key_check
-        self.runner = runner or SigningRunner(self)
+        self.runner = runner or TaskRunner(self)
         self.result: SignResult | None = None
         self.box: Box | None = None
         self.page_size = (595.0, 842.0)
@@ -186,7 +187,7 @@ class SignDialog(QDialog):
         layout.addWidget(self.view, 3)
         layout.addLayout(side, 2)
         self.chooser.changed.connect(self._update)
-        self.runner.busy_changed.connect(lambda _busy: self._update())
+        self.runner.busy_changed.connect(lambda *_: self._update())
         self._update()
         self.runner.run("place the signature", lambda: plan_box(self.source, self.appearance), self._placed, self._failed)
         if module_paths:
@@ -260,7 +261,7 @@ class SignDialog(QDialog):
             try:
                 self.key_check(known)  # another's card is refused before its PIN is asked
             except DomainError as err:
-                self._failed(err, "")
+                self._failed(err)
                 return
         if choice.kind == "pkcs11":
             self.runner.run(
@@ -296,15 +297,16 @@ class SignDialog(QDialog):
         self.signed.emit(result)
         self.accept()
 
-    def _failed(self, err: BaseException, trace: str) -> None:
+    def _failed(self, err: BaseException) -> bool:
         if isinstance(err, DomainError):
             self.error.setText(err.message(current_language()))
         else:
-            log.error("signing failed: %s", trace)
+            log.error("signing failed: %s", "".join(traceback.format_exception(err)))
             self.error.setText(self.tr("Signing failed because of a program error; it was logged."))
         if self.box is not None:
             self._show_place(self.box)
         self._update()
+        return True
 
     def reject(self) -> None:
         if self.runner.busy:  # a signature half made is not abandoned: wait for it

@@ -17,7 +17,7 @@ from eoffice.signing.appearance import vn_time
 from eoffice.signing.verify import SignatureReport, VerificationReport, verify_pdf
 from eoffice.ui.i18n import current_language
 from eoffice.ui.rows import QT_TRANSLATE_NOOP, Column, RowsModel
-from eoffice.ui.signing.runner import SigningRunner
+from eoffice.ui.tasks import TaskRunner
 
 GOOD, BAD = QColor(0, 110, 40), QColor(176, 0, 32)
 
@@ -52,9 +52,9 @@ class SignaturesPanel(QWidget):
 
     verified = Signal(object)
 
-    def __init__(self, runner: SigningRunner | None = None, parent: QWidget | None = None) -> None:
+    def __init__(self, runner: TaskRunner | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.runner = runner or SigningRunner(self)
+        self.runner = runner or TaskRunner(self)
         self.report: VerificationReport | None = None
         self._ticket = 0
         self.banner = QLabel(self)
@@ -103,9 +103,10 @@ class SignaturesPanel(QWidget):
             if ticket == self._ticket:
                 self.set_report(report)
 
-        def failed(err: BaseException, trace: str) -> None:
+        def failed(err: BaseException) -> bool:
             if ticket == self._ticket:
-                self._failed(err, trace)
+                self._failed(err)
+            return True
 
         self.runner.run("verify", lambda: verify_pdf(Path(path), roots, crls=crl_list), done, failed)
 
@@ -127,12 +128,13 @@ class SignaturesPanel(QWidget):
             self.view.setCurrentIndex(self.model.index(next((i for i, s in enumerate(report.signatures) if not s.ok), 0), 0))
         self.verified.emit(report)
 
-    def _failed(self, err: BaseException, _trace: str) -> None:
+    def _failed(self, err: BaseException) -> bool:
         self.report = None
         self.model.set_rows([])
         text = err.message(current_language()) if isinstance(err, DomainError) else self.tr("The check failed.")
         self.banner.setText(text)
         self.banner.setStyleSheet(f"color: {BAD.name()}; font-weight: bold;")
+        return True
 
     def _show_details(self, row: int) -> None:
         if not (0 <= row < len(self.model.rows)):

@@ -7,16 +7,14 @@ resumes where this one stopped).
 
 from __future__ import annotations
 
-import threading
-
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QProgressBar, QVBoxLayout, QWidget
 
 from eoffice.errors import DomainError
 from eoffice.sync.account import Account
 from eoffice.sync.engine import SyncStatus
-from eoffice.ui.background import Background
 from eoffice.ui.i18n import current_language
+from eoffice.ui.tasks import Task, TaskRunner
 
 
 class FirstSyncDialog(QDialog):
@@ -24,7 +22,6 @@ class FirstSyncDialog(QDialog):
 
     ready = Signal()
     failed = Signal(object)
-    _progress = Signal(object)
 
     def __init__(self, account: Account, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -44,15 +41,15 @@ class FirstSyncDialog(QDialog):
         layout.addWidget(self.bar)
         layout.addWidget(self.count)
         layout.addWidget(self.buttons)
-        self._cancel = threading.Event()
-        self._background = Background(self)
-        self._progress.connect(self._show)
+        self._background = TaskRunner(self)
+        self.task: Task | None = None
         self.error: BaseException | None = None
 
     def start(self) -> None:
-        account, cancel, progress = self.account, self._cancel, self._progress
-        self._background.run(
-            lambda: account.sync_until_ready(progress.emit, cancel.is_set), self._done, self._failed
+        account = self.account
+        self.task = self._background.start(
+            "first sync", lambda task: account.sync_until_ready(task.progress, lambda: task.cancelled),
+            self._done, self._failed, self._show,
         )
 
     def _show(self, status: SyncStatus) -> None:
@@ -60,22 +57,24 @@ class FirstSyncDialog(QDialog):
             self.count.setText(self.tr("%1 rows received").replace("%1", f"{status.rows:,}".replace(",", ".")))
 
     def _done(self, _result: object) -> None:
-        if self._cancel.is_set():
+        if self.task is not None and self.task.cancelled:
             super().reject()
             return
         self.accept()
         self.ready.emit()
 
-    def _failed(self, error: BaseException) -> None:
+    def _failed(self, error: BaseException) -> bool:
         self.error = error
         text = error.message(current_language()) if isinstance(error, DomainError) else str(error)
         self.text.setText(text)
         self.bar.hide()
         self.hide()  # not reject(): that means "cancelled", and the app would end silently
         self.failed.emit(error)
+        return True
 
     def reject(self) -> None:
         """Cancel: stop after the current page (the window does not open)."""
-        self._cancel.set()
+        if self.task is not None:
+            self.task.cancel()
         self.buttons.setEnabled(False)
         self.text.setText(self.tr("Stopping after the current page…"))

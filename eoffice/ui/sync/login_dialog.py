@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from eoffice.errors import DomainError
-from eoffice.ui.background import Background
+from eoffice.ui.tasks import TaskRunner
 from eoffice.ui.i18n import current_language
 
 #: ``sign_in(server_url, username, password)`` runs on a pool thread and returns anything
@@ -50,7 +50,7 @@ class LoginDialog(QDialog):
         self.setWindowTitle(self.tr("Sign in to eOffice"))
         self.setMinimumWidth(460)
         self._sign_in = sign_in
-        self._background = Background(self)
+        self._background = TaskRunner(self, threads=2)
         self.result_value: Any = None
         self.error_text = ""
         heading = QLabel(message or self.tr("Sign in with the account your administrator gave you."), self)
@@ -109,7 +109,7 @@ class LoginDialog(QDialog):
         self.buttons.setEnabled(False)
         self.busy.setText(self.tr("Signing in…"))
         sign_in = self._sign_in
-        self._background.run(lambda: sign_in(server, username, password), self._done, self._failed)
+        self._background.run("sign_in", lambda: sign_in(server, username, password), self._done, self._failed)
 
     def _done(self, result: Any) -> None:
         self.password.clear()
@@ -119,7 +119,7 @@ class LoginDialog(QDialog):
         self.signed_in.emit(result)
         self.accept()
 
-    def _failed(self, error: BaseException) -> None:
+    def _failed(self, error: BaseException) -> bool:
         self.password.clear()
         self.buttons.setEnabled(True)
         self.busy.clear()
@@ -128,6 +128,7 @@ class LoginDialog(QDialog):
         else:
             self.show_error(self.tr("Something went wrong inside eOffice: %1").replace("%1", str(error)))
         self.password.setFocus(Qt.OtherFocusReason)
+        return True
 
     def reject(self) -> None:
         if not self.working:

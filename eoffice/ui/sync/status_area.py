@@ -2,7 +2,8 @@
 what waits to be sent, what the server refused, and the notifications bell.
 
 It reads ``SyncEngine.status()`` (two indexed counts on the local database) on a timer and
-when the engine reports a round; it never waits on the network.
+when the engine reports a round, through the window's task runner: never on the GUI
+thread, and never waiting on the network.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QToolButton, QWidget
 
 from eoffice.sync.engine import SyncEngine, SyncStatus
+from eoffice.ui.tasks import DbWorker
 
 POLL_MS = 1000
 
@@ -23,10 +25,13 @@ class SyncStatusArea(QWidget):
     notifications_clicked = Signal()
     sign_in_clicked = Signal()
 
-    def __init__(self, engine: SyncEngine, parent: QWidget | None = None) -> None:
+    def __init__(self, engine: SyncEngine, worker: DbWorker, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.engine = engine
+        self.worker = worker
         self.status: SyncStatus | None = None
+        self._reading = False  # a read is on its way: a tick meanwhile asks again after it
+        self._again = False
         self.live_online = False
         self.dot = QLabel(self)
         self.state = QLabel(self)
@@ -71,8 +76,23 @@ class SyncStatusArea(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        """Read the engine's state now."""
-        self.show_status(self.engine.status())
+        """Read the engine's state (off the GUI thread) and show it when it comes."""
+        if self._reading:
+            self._again = True
+            return
+        self._reading = True
+        self.worker.look("sync_status", self.engine.status, self._read, self._unread)
+
+    def _read(self, status: SyncStatus) -> None:
+        self._reading = False
+        self.show_status(status)
+        if self._again:
+            self._again = False
+            self.refresh()
+
+    def _unread(self, _error: BaseException) -> bool:
+        self._reading = self._again = False
+        return True  # logged by the runner; the next tick tries again (no dialog each second)
 
     def show_status(self, status: SyncStatus) -> None:
         self.status = status

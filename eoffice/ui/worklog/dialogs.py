@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from eoffice.store.base import new_id
 from eoffice.sync.operations import Operation
 from eoffice.ui.documents.forms import FormDialog, date_edit, from_qdate
-from eoffice.ui.worker import DbWorker
+from eoffice.ui.tasks import DbWorker
 from eoffice.ui.worklog.models import CATEGORIES, category_label
 from eoffice.worklog import operations as wops
 from eoffice.worklog.entries import EntryFields, checked

@@ -35,7 +35,7 @@ from eoffice.errors import DomainError, ValidationError
 from eoffice.store.base import new_id
 from eoffice.ui.documents.forms import TextDialog
 from eoffice.ui.i18n import current_language
-from eoffice.ui.worker import DbWorker
+from eoffice.ui.tasks import DbWorker
 from eoffice.ui.worklog.dialogs import EntryDialog, ReportDialog, add_op, update_op
 from eoffice.ui.worklog.models import (
     CATEGORIES,

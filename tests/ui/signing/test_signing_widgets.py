@@ -14,7 +14,7 @@ from eoffice.signing.placement import existing_signatures
 from eoffice.signing.tokens import PinState
 from eoffice.signing.verify import verify_pdf
 from eoffice.ui.signing.pin_dialog import PinDialog
-from eoffice.ui.signing.runner import SigningRunner
+from eoffice.ui.tasks import TaskRunner
 from eoffice.ui.signing.sign_dialog import SignDialog
 from eoffice.ui.signing.signatures_panel import SignaturesPanel
 from tests.signing.conftest import PASSWORD, SOFTHSM_LIB, assert_pdfsig_valid
@@ -142,7 +142,7 @@ def test_sign_dialog_with_the_e_card_and_a_wrong_then_right_pin(qtbot, document,
 
 
 def test_signing_runs_off_the_gui_thread(qtbot):
-    runner = SigningRunner()
+    runner = TaskRunner()
     gui = threading.get_ident()
     seen: list[bool] = []
     runner.run("job", lambda: threading.get_ident() != gui, seen.append)
@@ -180,7 +180,7 @@ def test_signatures_panel_shows_valid_and_tampered(qtbot, document, test_pki, tm
 
 def test_trusted_roots_admin_adds_and_removes(qtbot, ui_world, test_pki):
     from eoffice.ui.signing.admin import TrustedRootsWidget
-    from eoffice.ui.worker import DbWorker
+    from eoffice.ui.tasks import DbWorker
 
     worker = DbWorker(ui_world.store)
     widget = TrustedRootsWidget(worker, ui_world.admin_id)
