@@ -1,18 +1,21 @@
-"""The main window: boxes on the left, the document list, the document on the right."""
+"""The main window, a shell: sidebar, stacked area, menus, toolbar, status bar, sync UI.
+
+It names no capability: the sections listed in ``eoffice.ui.sections`` bring their
+sidebar entries, actions and screens (``eoffice.ui.section``). After an operation
+applied here (``DbWorker.applied``), a sync round or F5, every section is told which
+tables changed, and refreshes only what those touch.
+"""
 
 from __future__ import annotations
 
 import logging
 from datetime import date
-from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QItemSelection, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
-    QHeaderView,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -22,57 +25,36 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QSizePolicy,
     QSplitter,
-    QTableView,
-    QVBoxLayout,
+    QStackedWidget,
     QWidget,
 )
 
-from eoffice.directory.models import Role, User
-from eoffice.documents.boxes import Box
 from eoffice.errors import DomainError
+from eoffice.ops.changes import EVERYTHING, NOTHING, Changes
 from eoffice.store import Store
-from eoffice.store.base import new_id
 from eoffice.store.blobs import BlobStore
-from eoffice.sync import operations as ops
 from eoffice.sync.account import Account
 from eoffice.sync.desk import Desk
 from eoffice.sync.engine import RoundReport
 from eoffice.ui import labels
-from eoffice.ui.documents.detail import DetailPane, DocumentDetail, LineView, load_detail
-from eoffice.ui.documents.forms import FormDialog, OrgDirectory, TextDialog, load_directory
-from eoffice.ui.documents.list_model import DocumentListModel
-from eoffice.ui.documents.search_bar import SearchBar
+from eoffice.ui.directory import OrgDirectory, load_directory
 from eoffice.ui.i18n import current_language
+from eoffice.ui.section import Menu, Placed, Section
+from eoffice.ui.sections import section_classes
 from eoffice.ui.tasks import DbWorker, TaskRunner
 
 log = logging.getLogger(__name__)
 
-# Sidebar order; Ctrl+1…Ctrl+7 follow it.
-BOXES = (
-    Box.INCOMING,
-    Box.OUTGOING,
-    Box.WAITING_FOR_ME,
-    Box.DUE_SOON,
-    Box.OVERDUE,
-    Box.DRAFTS_TO_APPROVE,
-    Box.MY_DRAFTS,
-)
-COUNTS_EVERY_MS = 60_000
-OPEN_LINE_STATES = ("waiting", "in_progress")
-#: ``Document.number_label`` of a document whose number the server has yet to give.
-PENDING_NUMBER = "chờ cấp số"
+#: Item data naming the section a sidebar entry belongs to.
+SECTION_ROLE = Qt.UserRole + 1
 
 
 class MainWindow(QMainWindow):
     """One user's desk. In demo mode a switcher re-opens it as another user."""
 
-    # Emitted when a document's detail is on screen (id).
-    detail_loaded = Signal(str)
-    # Emitted when the sidebar counts were refreshed.
-    counts_loaded = Signal(object)
-    # Emitted after a change made through this window was applied and the views refreshed.
-    changed = Signal(str)
-    # Emitted after a sync round brought something and the views were refreshed.
+    # Emitted after an operation applied through this window reached the sections (Changes).
+    changed = Signal(object)
+    # Emitted after a sync round brought something and the sections had its changes.
     synced = Signal(object)
     # Synced mode: the demo switcher asks to open another user's account (user id).
     switch_requested = Signal(str)
@@ -98,52 +80,37 @@ class MainWindow(QMainWindow):
         self.user_id = user_id
         self.demo_users = demo_users or []
         self.today = today
-        self.counts: dict[Box, int] = {}
-        self.current: DocumentDetail | None = None
-        self.dialog: QWidget | None = None
         self.last_message = ""
         self.message_box: QMessageBox | None = None
-        self._pending_detail: str | None = None
-        self._reselect: str | None = None  # keep this row selected across a refresh
-        self._select_next: str | None = None  # select (and open) this row once it is listed
-        # Open a printed register in the system's PDF reader (tests turn it off).
+        # Open what the sections produce (printed registers, reports) in the system's
+        # reader (tests turn it off).
         self.open_printed = True
-        #: Soft certificates to offer when signing (the demo's cards); this machine's
-        #: signing settings (PKCS#11 modules, timestamp server); None: the data dir's.
-        self.key_files: list[Path] = list(account.profile.key_files) if account is not None else []
-        self.signing_settings_file: Path | None = None
-        self.sign_flow: Any = None
-        self._seal_after_issue: str | None = None  # open the seal's dialog once this one is numbered
 
         # A standalone database is its own authority: its desk checks signed files itself.
         self.worker = DbWorker(store, self, desk=account.desk if account is not None else Desk(blobs))
         self.worker.domain_error.connect(self.show_domain_error)
         self.worker.program_error.connect(self.show_program_error)
         self.worker.busy_changed.connect(self._busy)
+        self.worker.applied.connect(self._applied)
+        #: Network work (sign-out, fetching files) off the GUI thread.
+        self.network = TaskRunner(self, threads=2)
         self.directory: OrgDirectory = self._load_directory(user_id)
 
-        self.model = DocumentListModel(store, user_id, self._start_box(), today, worker=self.worker)
-        self._build_widgets()
+        self._build_frame()
+        self.sections: list[Section] = []
+        for cls in section_classes():  # in order: a section may use the ones before it
+            self.sections.append(cls(self))
+        self.current_section: Section | None = None
         self._build_actions()
-        self._build_menus()
+        self._assemble()
         if account is not None:
             self._build_sync(account)
         self._apply_user()
-
-        self.counts_timer = QTimer(self)
-        self.counts_timer.setInterval(COUNTS_EVERY_MS)
-        self.counts_timer.timeout.connect(self.refresh_counts)
-        self.counts_timer.start()
-        self.detail_timer = QTimer(self)
-        self.detail_timer.setSingleShot(True)
-        self.detail_timer.setInterval(150)
-        self.detail_timer.timeout.connect(self._load_selected)
-        self.refresh_counts()
+        first = next((s for s in self.sections if s.widget is not None), None)
+        if first is not None:
+            self.show_section(first)
         self.setAcceptDrops(True)
         self.resize(1500, 900)
-        from eoffice.ui.worklog.install import install_diary
-
-        install_diary(self)  # the work diary section (eoffice/ui/worklog), Ctrl+J
 
     # -- construction -----------------------------------------------------------------
 
@@ -151,64 +118,20 @@ class MainWindow(QMainWindow):
         with self.store.read() as session:
             return load_directory(session, user_id)
 
-    def _start_box(self) -> Box:
-        return Box.INCOMING if self.directory.has_role(Role.CLERK) else Box.WAITING_FOR_ME
-
-    def _build_widgets(self) -> None:
+    def _build_frame(self) -> None:
         self.sidebar = QListWidget(self)
         self.sidebar.setObjectName("boxes")
         self.sidebar.setMinimumWidth(170)
         self.sidebar.setStyleSheet("QListWidget#boxes::item { padding: 5px 4px; }")
         self.sidebar.setIconSize(QSize(16, 16))
-        for box in BOXES:
-            item = QListWidgetItem(labels.box_label(box))
-            item.setData(Qt.UserRole, box)
-            self.sidebar.addItem(item)
-        self.sidebar.currentRowChanged.connect(self._box_row_changed)
-
-        self.search_bar = SearchBar(self.worker, self.user_id, self)
-        self.search_bar.search_changed.connect(self._search)
-
-        self.table = QTableView(self)
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SingleSelection)
-        self.table.setAlternatingRowColors(False)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(24)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.Interactive)
-        header.setMinimumSectionSize(60)
-        for column, width in enumerate((150, 82, 130, 80, 300, 90, 82, 96)):
-            self.table.setColumnWidth(column, width)
-        header.setSectionResizeMode(4, QHeaderView.Stretch)
-        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
-        self.model.page_loaded.connect(self._page_loaded)
-
-        self.list_title = QLabel(self)
-        font = self.list_title.font()
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.1)
-        self.list_title.setFont(font)
-        middle = QWidget(self)
-        middle_layout = QVBoxLayout(middle)
-        middle_layout.setContentsMargins(0, 0, 0, 0)
-        middle_layout.addWidget(self.search_bar)
-        middle_layout.addWidget(self.list_title)
-        middle_layout.addWidget(self.table, 1)
-
-        self.detail_pane = DetailPane(self)
-        # "Ký số" acts on the file on screen: a leader's main file, a clerk's attachment.
-        self.detail_pane.file_combo.currentIndexChanged.connect(lambda _i: self.update_actions())
+        self.sidebar.currentRowChanged.connect(self._sidebar_row_changed)
+        self.stack = QStackedWidget(self)
         self.splitter = QSplitter(Qt.Horizontal, self)
         self.splitter.addWidget(self.sidebar)
-        self.splitter.addWidget(middle)
-        self.splitter.addWidget(self.detail_pane)
+        self.splitter.addWidget(self.stack)
         self.splitter.setStretchFactor(0, 0)
-        self.splitter.setStretchFactor(1, 3)
-        self.splitter.setStretchFactor(2, 2)
-        self.splitter.setSizes([175, 925, 400])
+        self.splitter.setStretchFactor(1, 5)
+        self.splitter.setSizes([175, 1325])
         self.setCentralWidget(self.splitter)
 
         self.busy_label = QLabel(self)
@@ -221,95 +144,59 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.busy_bar)
         self.statusBar().addPermanentWidget(self.user_label)
 
-    def _action(self, text: str, slot: Any, shortcut: str | list[str] | None = None, tip: str = "") -> QAction:
-        action = QAction(text, self)
-        if isinstance(shortcut, list):
-            action.setShortcuts([QKeySequence(s) for s in shortcut])
-        elif shortcut:
-            action.setShortcut(QKeySequence(shortcut))
-        if tip:
-            action.setStatusTip(tip)
-        action.triggered.connect(slot)
-        self.addAction(action)
-        return action
-
     def _build_actions(self) -> None:
-        self.act_register = self._action(
-            self.tr("Register incoming…"), self.register_incoming, "Ctrl+N",
-            self.tr("Enter a received document in the incoming register"),
-        )
-        self.act_direct = self._action(self.tr("Direct…"), self.direct_document, "Ctrl+D")
-        self.act_new_draft = self._action(self.tr("New draft…"), self.new_draft, "Ctrl+Shift+N")
-        self.act_search = self._action(self.tr("Search"), self.focus_search, "Ctrl+F")
-        self.act_start_line = self._action(self.tr("Start handling"), self.start_line)
-        self.act_complete_line = self._action(
-            self.tr("Complete…"), self.complete_line, ["Ctrl+Return", "Ctrl+Enter"]
-        )
-        self.act_return_line = self._action(self.tr("Return line…"), self.return_line)
-        self.act_forward_line = self._action(self.tr("Forward down…"), self.forward_line)
-        self.act_return_document = self._action(self.tr("Return document…"), self.return_document)
-        self.act_submit = self._action(self.tr("Submit for signature…"), self.submit_draft)
-        self.act_approve = self._action(self.tr("Approve…"), self.approve_draft)
-        self.act_return_draft = self._action(self.tr("Return draft…"), self.return_draft)
-        self.act_issue = self._action(self.tr("Issue…"), self.issue_document)
-        self.act_deliver = self._action(self.tr("Deliver…"), self.deliver_document)
-        self.act_sign = self._action(
-            self.tr("Digital signature…"), self.sign_document, "Ctrl+Shift+S",
-            self.tr("Sign the file on screen with your e-card (leader), or seal it for the agency (clerk)"),
-        )
-        self.act_profile = self._action(self.tr("Signature and seal images…"), self.edit_signing_profile)
-        self.act_trusted_roots = self._action(self.tr("Trusted root certificates…"), lambda: self.open_admin(0))
-        self.act_pkcs11 = self._action(self.tr("E-card drivers (PKCS#11)…"), lambda: self.open_admin(1))
-        self.act_print = self._action(self.tr("Print register…"), self.print_register, "Ctrl+P")
-        self.act_refresh = self._action(self.tr("Refresh"), self.refresh, "F5")
-        self.act_quit = self._action(self.tr("Quit"), self.close, "Ctrl+Q")
-        self.box_actions: list[QAction] = []
-        for n, box in enumerate(BOXES, start=1):
-            action = self._action(
-                labels.box_label(box), lambda _=False, b=box: self.show_box(b), f"Ctrl+{n}"
-            )
-            self.box_actions.append(action)
+        """The shell's own actions: refresh (F5) and quit (Ctrl+Q)."""
+        own = Section(self)  # a holder for the shell's placements, not a section
+        self.act_refresh = own.action(self.tr("Refresh"), self.refresh, "F5", menu="view", at=20, toolbar=1000)
+        own.separator("file", 900)
+        self.act_quit = own.action(self.tr("Quit"), self.close, "Ctrl+Q", menu="file", at=1000)
+        own.menus += [Menu("file", self.tr("&File"), 0), Menu("view", self.tr("&View"), 50)]
+        self._own = own
 
-    def _build_menus(self) -> None:
-        menus = self.menuBar()
-        document = menus.addMenu(self.tr("&Document"))
-        _fill(document, (self.act_register, self.act_new_draft, None, self.act_print, None, self.act_quit))
-        handle = menus.addMenu(self.tr("&Handling"))
-        _fill(
-            handle,
-            (
-                self.act_direct, self.act_return_document, None,
-                self.act_start_line, self.act_complete_line, self.act_return_line, self.act_forward_line, None,
-                self.act_submit, self.act_approve, self.act_return_draft, self.act_issue, self.act_deliver,
-            ),
-        )
-        signing_menu = menus.addMenu(self.tr("Si&gning"))
-        _fill(signing_menu, (self.act_sign, None, self.act_profile))
-        self.admin_menu = menus.addMenu(self.tr("&Administration"))
-        _fill(self.admin_menu, (self.act_trusted_roots, self.act_pkcs11))
-        view = menus.addMenu(self.tr("&View"))
-        view.addAction(self.act_search)
-        view.addAction(self.act_refresh)
-        view.addSeparator()
-        for action in self.box_actions:
-            view.addAction(action)
+    def _assemble(self) -> None:
+        """Put the sections' screens, sidebar entries, menus and toolbar actions in place."""
+        for section in self.sections:
+            if section.widget is not None:
+                self.stack.addWidget(section.widget)
+            for item in section.sidebar:
+                item.setData(SECTION_ROLE, section.name)
+                self.sidebar.addItem(item)
 
-        toolbar = self.addToolBar(self.tr("Main"))
-        toolbar.setObjectName("mainToolbar")
-        toolbar.setMovable(False)
-        toolbar.setToolButtonStyle(Qt.ToolButtonTextOnly)
-        for action in (
-            self.act_register, self.act_direct, self.act_complete_line, self.act_new_draft, self.act_submit,
-            self.act_approve, self.act_sign, self.act_issue, self.act_print, self.act_refresh,
-        ):
-            toolbar.addAction(action)
+        everyone = [*self.sections, self._own]
+        titles: dict[str, Menu] = {}
+        for section in everyone:  # a section's title for a menu wins over the shell's
+            for menu in section.menus:
+                titles.setdefault(menu.key, menu)
+        placed: dict[str, list[Placed]] = {}
+        for section in everyone:
+            for item in section.placed:
+                placed.setdefault(item.menu, []).append(item)
+        self.menus: dict[str, QMenu] = {}
+        for menu in sorted(titles.values(), key=lambda m: m.order):
+            items = sorted(placed.get(menu.key, []), key=lambda p: p.at)
+            if not items:
+                continue
+            qmenu = self.menuBar().addMenu(menu.title)
+            for item in items:
+                if item.action is None:
+                    qmenu.addSeparator()
+                else:
+                    qmenu.addAction(item.action)
+            self.menus[menu.key] = qmenu
+
+        self.toolbar = self.addToolBar(self.tr("Main"))
+        self.toolbar.setObjectName("mainToolbar")
+        self.toolbar.setMovable(False)
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonTextOnly)
+        for _at, action in sorted((p for s in everyone for p in s.toolbar), key=lambda p: p[0]):
+            self.toolbar.addAction(action)
         self.user_switcher: QComboBox | None = None
         if self.demo_users:
-            spacer = QWidget(toolbar)
+            spacer = QWidget(self.toolbar)
             spacer.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Preferred)
-            toolbar.addWidget(spacer)
-            toolbar.addWidget(QLabel(self.tr("Demo user: "), toolbar))
-            self.user_switcher = QComboBox(toolbar)
+            self.toolbar.addWidget(spacer)
+            self.toolbar.addWidget(QLabel(self.tr("Demo user: "), self.toolbar))
+            self.user_switcher = QComboBox(self.toolbar)
             self.user_switcher.setMinimumContentsLength(30)
             for uid, caption in self.demo_users:
                 self.user_switcher.addItem(caption, uid)
@@ -317,7 +204,56 @@ class MainWindow(QMainWindow):
             self.user_switcher.currentIndexChanged.connect(
                 lambda i: self.switch_user(self.user_switcher.itemData(i))  # type: ignore[union-attr]
             )
-            toolbar.addWidget(self.user_switcher)
+            self.toolbar.addWidget(self.user_switcher)
+
+    # -- sections ---------------------------------------------------------------------
+
+    def section(self, name: str) -> Any:
+        """The section called ``name`` (``window.section("documents")``)."""
+        return next(s for s in self.sections if s.name == name)
+
+    def menu(self, key: str) -> QMenu:
+        return self.menus[key]
+
+    def show_section(self, section: Section, item: QListWidgetItem | None = None) -> None:
+        """Bring a section's screen to the front (and mark ``item`` in the sidebar)."""
+        if section is not self.current_section and section.widget is not None:
+            previous, self.current_section = self.current_section, section
+            self.stack.setCurrentWidget(section.widget)
+            if previous is not None:
+                previous.hidden()
+            section.shown()
+        if item is not None:
+            self.sidebar.blockSignals(True)
+            self.sidebar.setCurrentItem(item)
+            self.sidebar.blockSignals(False)
+
+    def _sidebar_row_changed(self, row: int) -> None:
+        item = self.sidebar.item(row)
+        if item is None:
+            return
+        section = self.section(item.data(SECTION_ROLE))
+        self.show_section(section)
+        section.activate(item)
+
+    def apply_changes(self, changes: Changes) -> None:
+        """Tell every section which tables changed (shown ones refresh, hidden ones wait)."""
+        if not changes:
+            return
+        for section in self.sections:
+            section.on_changes(changes)
+
+    def _applied(self, changes: Changes) -> None:
+        self.apply_changes(changes)
+        self.changed.emit(changes)
+
+    def refresh(self) -> None:
+        """F5: read everything again (hidden sections when they are shown)."""
+        self.apply_changes(EVERYTHING)
+
+    def update_actions(self) -> None:
+        for section in self.sections:
+            section.update_actions()
 
     # -- the user ---------------------------------------------------------------------
 
@@ -326,10 +262,6 @@ class MainWindow(QMainWindow):
         roles = ", ".join(labels.role_label(r) for r in sorted(me.roles))
         self.setWindowTitle(self.tr("eOffice — %1").replace("%1", self.directory.organisation_name))
         self.user_label.setText(f"{me.full_name} — {roles}")
-        self.sidebar.blockSignals(True)
-        self.sidebar.setCurrentRow(BOXES.index(self.model.box))
-        self.sidebar.blockSignals(False)
-        self._set_list_title()
         self.update_actions()
 
     def switch_user(self, user_id: str) -> None:
@@ -344,497 +276,26 @@ class MainWindow(QMainWindow):
                 self.user_switcher.blockSignals(False)
             self.switch_requested.emit(user_id)
             return
-        if isinstance(self.dialog, FormDialog) and self.dialog.isVisible() and not self.dialog.busy:
-            self.dialog.close()  # a dialog belongs to the user who opened it
         self.user_id = user_id
-        self.sign_flow, self._seal_after_issue = None, None  # a signature belongs to who began it
         self.directory = self._load_directory(user_id)
-        self.search_bar.user_id = user_id
-        self.search_bar.clear()
-        self.current = None
-        self._pending_detail = self._select_next = self._reselect = None
-        self.detail_timer.stop()
-        self.detail_pane.clear()
-        self.model.user_id = user_id
-        self.model.set_box(self._start_box())
+        for section in self.sections:
+            section.set_user(user_id)
         if self.user_switcher is not None:
             self.user_switcher.blockSignals(True)
             self.user_switcher.setCurrentIndex(max(0, self.user_switcher.findData(user_id)))
             self.user_switcher.blockSignals(False)
         self._apply_user()
-        self.refresh_counts()
-
-    # -- boxes, list, search ----------------------------------------------------------
-
-    def show_box(self, box: Box) -> None:
-        self.search_bar.clear()
-        self.model.set_box(box)
-        self.sidebar.blockSignals(True)
-        self.sidebar.setCurrentRow(BOXES.index(box))
-        self.sidebar.blockSignals(False)
-        self._set_list_title()
-
-    def _box_row_changed(self, row: int) -> None:
-        if 0 <= row < len(BOXES):
-            self.show_box(BOXES[row])
-
-    def _search(self, query: str, filters: Any, order: str) -> None:
-        self.model.set_search(query, filters, order)
-        self._set_list_title()
-
-    def _set_list_title(self) -> None:
-        if self.model.searching:
-            text = self.tr("Search results")
-            if self.model.query:
-                text += f": “{self.model.query}”"
-        else:
-            text = labels.box_label(self.model.box)
-        self.list_title.setText(text)
-
-    def focus_search(self) -> None:
-        self.search_bar.edit.setFocus()
-        self.search_bar.edit.selectAll()
-
-    def refresh(self) -> None:
-        """F5: read the list, the counts and the shown document again."""
-        self._reselect = self.current.id if self.current else None
-        self.model.refresh()
-        self.refresh_counts()
-        if self.current is not None:
-            self.load_document(self.current.id, audited=False)
-
-    def refresh_counts(self) -> None:
-        from eoffice.documents.boxes import box_counts
-
-        user_id, today = self.user_id, self.today or date.today()
-
-        def count(session: Any) -> tuple[str, dict[Box, int]]:
-            user = session.get(User, user_id)
-            return user_id, box_counts(session, user, today)
-
-        self.worker.read("box_counts", count, self._show_counts)
-
-    def _show_counts(self, result: tuple[str, dict[Box, int]]) -> None:
-        user_id, counts = result
-        if user_id != self.user_id:
-            return
-        self.counts = counts
-        for row, box in enumerate(BOXES):
-            n = counts.get(box, 0)
-            name = labels.box_label(box)
-            item = self.sidebar.item(row)
-            item.setText(f"{name}  ({n})" if n else name)
-            font = item.font()
-            font.setBold(bool(n) and box in (Box.WAITING_FOR_ME, Box.OVERDUE, Box.DRAFTS_TO_APPROVE))
-            item.setFont(font)
-            if box is Box.OVERDUE:
-                item.setForeground(Qt.red if n else Qt.black)
-        self.counts_loaded.emit(counts)
-
-    # -- the selected document --------------------------------------------------------
-
-    def select_document(self, document_id: str) -> bool:
-        """Select a row by id, now or as soon as the page being read arrives."""
-        row = self.model.find_row(document_id)
-        if row < 0:
-            if self.model.loading:
-                self._select_next = document_id  # select it when its page arrives
-                return True
-            return False
-        self.table.selectRow(row)
-        self.table.scrollTo(self.model.index(row, 0))
-        return True
-
-    def _page_loaded(self) -> None:
-        if self._select_next and self.model.find_row(self._select_next) >= 0:
-            document_id, self._select_next, self._reselect = self._select_next, None, None
-            self.select_document(document_id)
-        elif self._reselect and self.model.find_row(self._reselect) >= 0:
-            self._restore_selection(self._reselect)
-        self._reselect = None
-
-    def _restore_selection(self, document_id: str) -> None:
-        row = self.model.find_row(document_id)
-        if row >= 0:
-            self.table.selectionModel().blockSignals(True)
-            self.table.selectRow(row)
-            self.table.selectionModel().blockSignals(False)
-            self.table.viewport().update()
-
-    def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
-        rows = self.table.selectionModel().selectedRows()
-        if not rows:
-            return
-        self._pending_detail = self.model.row_at(rows[0]).id
-        self.detail_timer.start()
-
-    def _load_selected(self) -> None:
-        if self._pending_detail:
-            self.load_document(self._pending_detail)
-
-    def load_document(self, document_id: str, *, audited: bool = True) -> None:
-        """Open a document in the detail pane; the opening is an audit event."""
-        blobs, user_id = self.blobs, self.user_id
-        self._pending_detail = document_id
-        self.worker.write(
-            "open_document",
-            lambda session: load_detail(session, blobs, user_id, document_id, audited=audited),
-            self._show_detail,
-        )
-
-    def _show_detail(self, detail: DocumentDetail) -> None:
-        if detail.id != self._pending_detail:
-            return
-        self.current = detail
-        self.detail_pane.show_detail(detail)
-        self.update_actions()
-        self.detail_loaded.emit(detail.id)
-        self._after_issue(detail)
-        if self.account is not None:
-            self._fetch_missing_files(detail)
-
-    def _fetch_missing_files(self, detail: DocumentDetail) -> None:
-        """A synced document's PDF not here yet: fetch it now, ahead of the engine."""
-        missing = [d for d, (_n, path, _m) in zip(detail.digests, detail.files) if not path.exists()]
-        if not missing or self.account is None:
-            return
-        account, document_id = self.account, detail.id
-        if not hasattr(self, "_fetcher"):
-            self._fetcher = TaskRunner(self, threads=2)
-
-        def fetched(count: int) -> None:
-            if count and self.current is not None and self.current.id == document_id:
-                self.load_document(document_id, audited=False)
-
-        self._fetcher.run("fetch_files", lambda: account.fetch_files(missing), fetched, lambda _e: True)
-
-    def my_line(self, states: tuple[str, ...] = OPEN_LINE_STATES) -> LineView | None:
-        """The current document's line this user holds (personally, or through the unit)."""
-        if self.current is None:
-            return None
-        me = self.directory.user
-        mine = [line for line in self.current.lines if line.state in states and line.user_id == me.id]
-        ours = [
-            line
-            for line in self.current.lines
-            if line.state in states and line.user_id is None and me.unit_id and line.unit_id == me.unit_id
-        ]
-        return (mine + ours)[0] if mine or ours else None
-
-    def update_actions(self) -> None:
-        """Enable what this user may do to the selected document in its state."""
-        d, doc = self.directory, self.current
-        clerk, leader, officer = d.has_role(Role.CLERK), d.has_role(Role.LEADER), d.has_role(Role.OFFICER)
-        incoming = doc is not None and doc.direction == "incoming"
-        outgoing = doc is not None and doc.direction == "outgoing"
-        state = doc.state if doc else ""
-        line = self.my_line()
-        self.act_register.setEnabled(clerk)
-        self.act_new_draft.setEnabled(clerk or leader or officer)
-        self.act_print.setEnabled(clerk or leader)
-        self.act_direct.setEnabled(leader and incoming and state in ("registered", "directed"))
-        self.act_return_document.setEnabled((clerk or leader) and incoming and state in ("registered", "directed"))
-        self.act_start_line.setEnabled(line is not None and line.state == "waiting")
-        self.act_complete_line.setEnabled(line is not None)
-        self.act_return_line.setEnabled(line is not None)
-        self.act_forward_line.setEnabled(line is not None)
-        mine = outgoing and doc is not None and doc.created_by == d.user.id
-        self.act_submit.setEnabled(mine and state in ("draft", "returned"))
-        approver = outgoing and doc is not None and leader and doc.approver_id in (None, d.user.id)
-        self.act_approve.setEnabled(bool(approver) and state == "submitted")
-        self.act_return_draft.setEnabled(bool(approver) and state == "submitted")
-        self.act_issue.setEnabled(clerk and outgoing and state == "approved")
-        self.act_deliver.setEnabled(clerk and outgoing and state == "issued" and bool(d.organisations))
-        self.act_sign.setEnabled(self.signature_due() is not None or self._issue_then_seal())
-        admin = d.has_role(Role.ADMIN)
-        self.admin_menu.menuAction().setVisible(admin)
-        self.act_trusted_roots.setEnabled(admin)
-        self.act_pkcs11.setEnabled(admin)
-
-    # -- digital signatures -----------------------------------------------------------
-
-    def signature_due(self) -> str | None:
-        """The signature this user may add now to the file on screen (signer, agency, attachment)."""
-        from eoffice.documents.signing import signature_due
-
-        doc, view = self.current, self.detail_pane.current_file()
-        if doc is None or view is None or doc.direction != "outgoing":
-            return None
-        return signature_due(
-            state=doc.state, is_main=view.is_main, kinds=list(view.signed_kinds),
-            approver=self.directory.has_role(Role.LEADER) and doc.approver_id == self.directory.user.id,
-            clerk=self.directory.has_role(Role.CLERK), numbered=doc.register_number is not None,
-        )
-
-    def _issue_then_seal(self) -> bool:
-        """A clerk's "Ký số" on an approved document the leader signed: number it first."""
-        doc, view = self.current, self.detail_pane.current_file()
-        return (
-            doc is not None and view is not None and view.is_main and doc.direction == "outgoing"
-            and doc.state == "approved" and "signer" in view.signed_kinds and self.directory.has_role(Role.CLERK)
-        )
-
-    def sign_document(self) -> None:
-        """Ký số on the file on screen; a clerk's on an approved document numbers it first.
-
-        The agency's signature seals the numbered document (the number is in it), and the
-        number is the server's: issued offline, the document waits "chờ cấp số" and the
-        clerk signs once the server's answer came.
-        """
-        from eoffice.ui.signing.flow import SignFlow
-
-        kind, view = self.signature_due(), self.detail_pane.current_file()
-        if self.current is None or view is None:
-            return
-        if kind is None:
-            if self._issue_then_seal():
-                self._seal_after_issue = self.current.id
-                self.issue_document()
-            return
-        flow = SignFlow(
-            self.worker, self.blobs, self.user_id, self, key_files=self.key_files,
-            settings_file=self.signing_settings_file,
-        )
-        flow.done.connect(self._signed)
-        self.sign_flow = flow
-        flow.start(self.current.id, view.id, kind)
-
-    def _signed(self, document_id: str) -> None:
-        text = self.tr("Signed.")
-        if self.account is not None:
-            text = self.tr("Signed; the server checks the signatures when it receives the file.")
-        self.statusBar().showMessage(text, 8000)
-        self.after_change(document_id)
-
-    def _after_issue(self, detail: DocumentDetail) -> None:
-        """Once the document issued for sealing is on screen again: seal it, or say why not yet."""
-        if self._seal_after_issue != detail.id or detail.state != "issued":
-            return
-        self._seal_after_issue = None
-        if self.signature_due() == "agency":
-            self.sign_document()
-        else:
-            self.show_message(
-                QMessageBox.Information, self.tr("Waiting for the number"),
-                self.tr("The document waits for its number from the server. The agency signature carries the "
-                        "number: sign again once the number has come (a notification tells you)."),
-            )
-
-    def edit_signing_profile(self) -> None:
-        from eoffice.ui.signing.profile_dialog import ProfileDialog
-
-        dialog = ProfileDialog(self.worker, self.blobs, self.directory, self)
-        dialog.setAttribute(Qt.WA_DeleteOnClose)
-        self.profile_dialog = dialog
-        dialog.open()
-
-    def open_admin(self, tab: int = 0) -> None:
-        from eoffice.ui.signing.admin import AdminDialog
-
-        dialog = AdminDialog(self.worker, self.user_id, self.signing_settings_file, self)
-        dialog.setAttribute(Qt.WA_DeleteOnClose)
-        dialog.tabs.setCurrentIndex(tab)
-        dialog.roots.changed.connect(self.refresh)
-        self.admin_dialog = dialog
-        dialog.open()
-
-    # -- after a change ---------------------------------------------------------------
-
-    def after_change(self, document_id: str | None = None) -> None:
-        """Refresh the list (keeping the selection), the counts and the shown document."""
-        keep = self.current.id if self.current else None
-        self._reselect = keep
-        self.model.refresh()
-        self.refresh_counts()
-        if keep:
-            self.load_document(keep, audited=False)
-        self.changed.emit(document_id or keep or "")
-
-    # -- dialogs ----------------------------------------------------------------------
-
-    def _open(self, dialog: FormDialog, on_done: Any = None) -> FormDialog:
-        if isinstance(self.dialog, FormDialog) and not self.dialog.isVisible() and not self.dialog.busy:
-            self.dialog.deleteLater()  # keep one finished dialog at most (tests read it)
-        self.dialog = dialog
-
-        def done(result: Any) -> None:
-            if on_done is not None:
-                on_done(result)
-            self.after_change(result if isinstance(result, str) else None)
-
-        dialog.succeeded.connect(done)
-        dialog.open()
-        return dialog
-
-    def register_incoming(self) -> None:
-        from eoffice.ui.documents.register_dialog import RegisterIncomingDialog
-
-        dialog = RegisterIncomingDialog(self.worker, self.blobs, self.user_id, self, today=self.today)
-
-        def registered(result: tuple[str, int | None]) -> None:
-            document_id, number = result
-            if dialog.returned:
-                text = self.tr("Registered and returned to the sender, with the reason.")
-            elif number:
-                text = self.tr("Registered with arrival number %1.").replace("%1", f"{number:02d}")
-            else:
-                text = self.tr("Registered; the server gives the arrival number when it syncs (number pending).")
-            self.statusBar().showMessage(text, 8000)
-            self._select_next = document_id
-
-        self._open(dialog, registered)
-
-    def direct_document(self) -> None:
-        from eoffice.ui.documents.direct_dialog import DirectDialog
-
-        if self.current is not None:
-            self._open(DirectDialog(self.worker, self.directory, self.current.id, self.current.fields["subject"], self))
-
-    def forward_line(self) -> None:
-        from eoffice.ui.documents.direct_dialog import ForwardDialog
-
-        line = self.my_line()
-        if line is not None:
-            self._open(ForwardDialog(self.worker, self.directory, line.id, self))
-
-    def _text_dialog(
-        self, title: str, caption: str, build: Any, *, document_id: str, required: bool, label: str
-    ) -> None:
-        self._open(
-            TextDialog(
-                self.worker, title, caption, build, actor_id=self.user_id, document_id=document_id,
-                required=required, label=label, parent=self,
-            )
-        )
-
-    def start_line(self) -> None:
-        line = self.my_line()
-        if line is not None:
-            document_id = self.current.id  # type: ignore[union-attr]
-
-            def refused(_err: BaseException) -> bool:
-                self.refresh()  # the window was behind: show the line as it is now
-                return False  # and let the message be shown
-
-            self.worker.submit(
-                "start_line", self.user_id, lambda _s: ops.StartLine(op_id=new_id(), line_id=line.id),
-                lambda _: self.after_change(document_id), refused,
-            )
-
-    def complete_line(self) -> None:
-        line = self.my_line()
-        if line is None or self.current is None:
-            return
-        self._text_dialog(
-            self.tr("Complete handling"), self.tr("Result"),
-            lambda note: ops.CompleteLine(op_id=new_id(), line_id=line.id, result_note=note),
-            document_id=self.current.id, required=False, label="complete_line",
-        )
-
-    def return_line(self) -> None:
-        line = self.my_line()
-        if line is None or self.current is None:
-            return
-        self._text_dialog(
-            self.tr("Return line"), self.tr("Reason"),
-            lambda reason: ops.ReturnLine(op_id=new_id(), line_id=line.id, reason=reason),
-            document_id=self.current.id, required=True, label="return_line",
-        )
-
-    def return_document(self) -> None:
-        if self.current is None:
-            return
-        document_id = self.current.id
-        self._text_dialog(
-            self.tr("Return document"), self.tr("Reason"),
-            lambda reason: ops.ReturnDocument(op_id=new_id(), document_id=document_id, reason=reason),
-            document_id=document_id, required=True, label="return_document",
-        )
-
-    def new_draft(self) -> None:
-        from eoffice.ui.documents.outgoing_dialogs import DraftDialog
-
-        reply_to = None
-        if self.current is not None and self.current.direction == "incoming":
-            f = self.current.fields
-            reply_to = (self.current.id, f"{f['number_label']} — {f['subject']}")
-        self._open(DraftDialog(self.worker, self.blobs, self.directory, self, reply_to=reply_to))
-
-    def submit_draft(self) -> None:
-        from eoffice.ui.documents.outgoing_dialogs import SubmitDialog
-
-        if self.current is not None:
-            self._open(SubmitDialog(self.worker, self.directory, self.current.id, self))
-
-    def approve_draft(self) -> None:
-        if self.current is None:
-            return
-        document_id = self.current.id
-        self._text_dialog(
-            self.tr("Approve draft"), self.tr("Comment"),
-            lambda comment: ops.ApproveDraft(op_id=new_id(), document_id=document_id, comment=comment),
-            document_id=document_id, required=False, label="approve_draft",
-        )
-
-    def return_draft(self) -> None:
-        if self.current is None:
-            return
-        document_id = self.current.id
-        self._text_dialog(
-            self.tr("Return draft"), self.tr("Comment"),
-            lambda comment: ops.ReturnDraft(op_id=new_id(), document_id=document_id, comment=comment),
-            document_id=document_id, required=True, label="return_draft",
-        )
-
-    def issue_document(self) -> None:
-        from eoffice.ui.documents.outgoing_dialogs import IssueDialog
-
-        if self.current is None:
-            return
-        document_id = self.current.id
-
-        def issued(number_label: str) -> None:
-            if number_label == PENDING_NUMBER:
-                text = self.tr("The document was issued; the server gives its number when it syncs.")
-            else:
-                text = self.tr("The document was issued with number %1.").replace("%1", number_label)
-            self.show_message(QMessageBox.Information, self.tr("Issued"), text)
-
-        dialog = IssueDialog(self.worker, self.user_id, document_id, self.current.fields["subject"], self)
-        if self._seal_after_issue == document_id:
-            dialog.rejected.connect(lambda: setattr(self, "_seal_after_issue", None))
-            self._open(dialog)  # the seal's dialog follows (``_after_issue``)
-            return
-        self._open(dialog, issued)
-
-    def deliver_document(self) -> None:
-        from eoffice.ui.documents.outgoing_dialogs import DeliverDialog
-
-        if self.current is not None:
-            self._open(DeliverDialog(self.worker, self.directory, self.current.id, self))
-
-    def print_register(self) -> None:
-        from eoffice.ui.documents.print_dialog import PrintRegisterDialog
-
-        self._open(PrintRegisterDialog(self.worker, self.directory, self, open_after=self.open_printed))
 
     # -- drag and drop ----------------------------------------------------------------
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if event.mimeData().hasUrls() and self.act_register.isEnabled():
+        if any(s.accepts_drop(event.mimeData()) for s in self.sections):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
-        """PDFs dropped on the window open the register dialog with them."""
-        from eoffice.ui.documents.register_dialog import RegisterIncomingDialog, pdf_paths
-
-        paths = pdf_paths(event.mimeData())
-        if not paths or not self.act_register.isEnabled():
-            return
-        event.acceptProposedAction()
-        if not isinstance(self.dialog, RegisterIncomingDialog) or not self.dialog.isVisible():
-            self.register_incoming()
-        self.dialog.add_files(paths)  # type: ignore[union-attr]
+        """Dropped files go to the first section that takes them (PDFs: registering)."""
+        if any(s.drop(event.mimeData()) for s in self.sections):
+            event.acceptProposedAction()
 
     # -- messages ---------------------------------------------------------------------
 
@@ -867,15 +328,17 @@ class MainWindow(QMainWindow):
         self.busy_label.setText(self.tr("Working…") if busy else "")
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.counts_timer.stop()
+        for section in self.sections:
+            section.close()
         if self.account is not None:
             self.bridge.detach()
             self.sync_area.timer.stop()
         self.worker.shutdown()
+        self.network.shutdown()
         super().closeEvent(event)
         self.closed.emit()
 
-    def resizeEvent(self, event: Any) -> None:  # noqa: N802
+    def resizeEvent(self, event: Any) -> None:
         super().resizeEvent(event)
         if self.account is not None and self.toast.isVisible():
             self.toast.place()
@@ -903,10 +366,13 @@ class MainWindow(QMainWindow):
         bar.addPermanentWidget(self.sync_area)
         bar.addPermanentWidget(self.user_label)
         self.user_label.show()
-        self.act_sync_now = self._action(self.tr("Sync now"), self.sync_now, "F9")
-        self.act_sign_out = self._action(self.tr("Sign out"), self.sign_out)
+        sync = Section(self)  # a holder for the sync menu's placements
+        self.act_sync_now = sync.action(self.tr("Sync now"), self.sync_now, "F9")
+        self.act_sign_out = sync.action(self.tr("Sign out"), self.sign_out)
         menu = self.menuBar().addMenu(self.tr("&Sync"))
         _fill(menu, (self.act_sync_now, None, self.act_sign_out))
+        self.menus["sync"] = menu
+        self.toast_kinds = frozenset().union(*(s.toast_kinds for s in self.sections))
 
     def sync_now(self) -> None:
         if self.account is not None:
@@ -927,12 +393,11 @@ class MainWindow(QMainWindow):
             account.stop()
             account.sign_out()
 
-        def failed(err: BaseException) -> bool:
-            self.show_program_error(err, "")
-            return True
+        self.network.run("sign_out", out, done, self._network_failed)
 
-        self._background = TaskRunner(self, threads=2)
-        self._background.run("sign_out", out, done, failed)
+    def _network_failed(self, err: BaseException) -> bool:
+        self.show_program_error(err, "")
+        return True
 
     def _round_done(self, report: RoundReport) -> None:
         from eoffice.ui.sync.notifications import answer_notification
@@ -940,10 +405,12 @@ class MainWindow(QMainWindow):
         for answer in report.answers:
             item = answer_notification(answer.kind, answer.outcome, answer.reason, answer.result)
             if item is not None:
-                self.notify(item, toast=not answer.accepted or answer.kind in ("register_incoming", "issue", "sign_file"))
+                self.notify(item, toast=not answer.accepted or answer.kind in self.toast_kinds)
         self.sync_area.refresh()
-        if report.rows or report.pushed or report.downloaded:
-            self.refresh()
+        brought = report.rows or report.pushed or report.downloaded
+        changes = getattr(report, "changes", EVERYTHING if brought else NOTHING)
+        if changes:
+            self.apply_changes(changes)
             self.synced.emit(report)
 
     def _live_event(self, event: dict[str, Any]) -> None:
@@ -969,10 +436,11 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def show_rejected(self) -> None:
+        """The operations the server refused (as the status area last read them)."""
         from eoffice.sync.client_state import dismiss_rejected
         from eoffice.ui.sync.rejected_dialog import RejectedDialog
 
-        status = self.sync_area.status  # as the status area last read it (off the GUI thread)
+        status = self.sync_area.status
         if self.account is None or status is None:
             return
         dialog = RejectedDialog(status.rejected, self)
@@ -986,10 +454,9 @@ class MainWindow(QMainWindow):
         self.rejected_dialog = dialog
         dialog.open()
 
-    def show_document(self, document_id: str) -> None:
-        """Open a document by id (from a notification), selecting it if it is listed."""
-        if not self.select_document(document_id):
-            self.load_document(document_id)
+    def show_document(self, target_id: str) -> None:
+        """Open what a notification names (a document) in the section it belongs to."""
+        any(section.open(target_id) for section in self.sections)
 
 
 def _fill(menu: QMenu, actions: tuple[QAction | None, ...]) -> None:

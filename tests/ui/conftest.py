@@ -77,6 +77,6 @@ def window(qtbot, ui_world, blobs):  # type: ignore[no-untyped-def]
     win = create_main_window(w.store, blobs, w.clerk_id, demo)
     qtbot.addWidget(win)
     win.show()
-    qtbot.waitUntil(lambda: bool(win.counts), timeout=10_000)
+    qtbot.waitUntil(lambda: bool(win.section("documents").counts), timeout=10_000)
     yield win
     win.close()

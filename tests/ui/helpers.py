@@ -18,22 +18,24 @@ def drop_files(widget, paths: list[Path]) -> None:  # type: ignore[no-untyped-de
 
 def click_row(qtbot, window, document_id: str) -> None:  # type: ignore[no-untyped-def]
     """Click a document's row in the list and wait until its detail is on screen."""
-    qtbot.waitUntil(lambda: not window.model.loading and window.model.find_row(document_id) >= 0, timeout=10_000)
-    row = window.model.find_row(document_id)
-    table = window.table
-    table.scrollTo(window.model.index(row, 0))
-    rect = table.visualRect(window.model.index(row, 4))
-    with qtbot.waitSignal(window.detail_loaded, timeout=10_000):
+    docs = window.section("documents")
+    qtbot.waitUntil(lambda: not docs.model.loading and docs.model.find_row(document_id) >= 0, timeout=10_000)
+    row = docs.model.find_row(document_id)
+    table = docs.table
+    table.scrollTo(docs.model.index(row, 0))
+    rect = table.visualRect(docs.model.index(row, 4))
+    with qtbot.waitSignal(docs.detail_loaded, timeout=10_000):
         qtbot.mouseClick(table.viewport(), Qt.LeftButton, pos=rect.center())
-    assert window.current is not None and window.current.id == document_id
+    assert docs.current is not None and docs.current.id == document_id
 
 
 def switch_user(qtbot, window, user_id: str) -> None:  # type: ignore[no-untyped-def]
     combo = window.user_switcher
-    with qtbot.waitSignal(window.counts_loaded, timeout=10_000):
+    docs = window.section("documents")
+    with qtbot.waitSignal(docs.counts_loaded, timeout=10_000):
         combo.setCurrentIndex(combo.findData(user_id))
     assert window.user_id == user_id
-    qtbot.waitUntil(lambda: not window.model.loading, timeout=10_000)
+    qtbot.waitUntil(lambda: not docs.model.loading, timeout=10_000)
 
 
 def type_text(widget, text: str) -> None:  # type: ignore[no-untyped-def]

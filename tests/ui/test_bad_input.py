@@ -35,8 +35,8 @@ def submit_and_wait_for_error(qtbot, dialog) -> str:  # type: ignore[no-untyped-
 def test_a_file_that_is_not_a_pdf(qtbot, window, ui_world, tmp_path):
     letter = tmp_path / "cong-van.pdf"
     letter.write_text("Kính gửi: Sở Nội vụ. Đây là thư, không phải PDF.", encoding="utf-8")
-    window.act_register.trigger()
-    dialog = window.dialog
+    window.section("documents").act_register.trigger()
+    dialog = window.section("documents").dialog
     drop_files(dialog, [letter])
     fill_valid(dialog)
     message = submit_and_wait_for_error(qtbot, dialog)
@@ -47,8 +47,8 @@ def test_a_file_that_is_not_a_pdf(qtbot, window, ui_world, tmp_path):
 
 
 def test_arrival_before_issue_outlines_the_arrival_date(qtbot, window, ui_world, pdf_factory):
-    window.act_register.trigger()
-    dialog = window.dialog
+    window.section("documents").act_register.trigger()
+    dialog = window.section("documents").dialog
     drop_files(dialog, [pdf_factory()])
     fill_valid(dialog)
     dialog.arrival_date.setDate(QDate(2026, 3, 1))
@@ -59,8 +59,8 @@ def test_arrival_before_issue_outlines_the_arrival_date(qtbot, window, ui_world,
 
 
 def test_subject_over_500_characters(qtbot, window, ui_world, pdf_factory):
-    window.act_register.trigger()
-    dialog = window.dialog
+    window.section("documents").act_register.trigger()
+    dialog = window.section("documents").dialog
     drop_files(dialog, [pdf_factory()])
     fill_valid(dialog)
     dialog.subject.edit.setPlainText("Về việc " + "chuyển đổi số " * 40)
@@ -73,8 +73,8 @@ def test_subject_over_500_characters(qtbot, window, ui_world, pdf_factory):
 
 
 def test_no_file_at_all(qtbot, window, ui_world):
-    window.act_register.trigger()
-    dialog = window.dialog
+    window.section("documents").act_register.trigger()
+    dialog = window.section("documents").dialog
     fill_valid(dialog)
     qtbot.mouseClick(dialog.ok_button, Qt.LeftButton)
     assert dialog.error_text == "Cần có tệp PDF của văn bản (chọn tệp hoặc kéo thả vào đây)."
@@ -84,8 +84,8 @@ def test_no_file_at_all(qtbot, window, ui_world):
 def test_a_duplicate_asks_before_registering_again(qtbot, window, ui_world, pdf_factory):
     pdf = pdf_factory()
     for attempt in range(2):
-        window.act_register.trigger()
-        dialog = window.dialog
+        window.section("documents").act_register.trigger()
+        dialog = window.section("documents").dialog
         drop_files(dialog, [pdf])
         fill_valid(dialog)
         if attempt == 0:
@@ -121,8 +121,8 @@ def test_a_duplicate_the_clerk_may_not_see_is_told_without_its_number(qtbot, win
         )
         hidden = register_incoming(s, other, fields, prepare_files([pdf_factory()], blobs), arrival_date=date(2026, 3, 3))
         hidden_id = hidden.id
-    window.act_register.trigger()
-    dialog = window.dialog
+    window.section("documents").act_register.trigger()
+    dialog = window.section("documents").dialog
     drop_files(dialog, [pdf_factory()])
     fill_valid(dialog)  # 07/SNV-VP of Sở Nội vụ, as the confidential one
     qtbot.mouseClick(dialog.ok_button, Qt.LeftButton)

@@ -24,14 +24,14 @@ def test_returning_a_line_needs_a_reason(qtbot, window, ui_world, blobs, pdf_fac
     doc = directed_to_officer(w, blobs, pdf_factory)
     switch_user(qtbot, window, w.officer_id)
     click_row(qtbot, window, doc)
-    assert window.act_start_line.isEnabled()
+    assert window.section("documents").act_start_line.isEnabled()
     with qtbot.waitSignal(window.changed, timeout=20_000):
-        window.act_start_line.trigger()
-    qtbot.waitUntil(lambda: window.current.lines[0].state == "in_progress", timeout=10_000)
-    assert not window.act_start_line.isEnabled()
+        window.section("documents").act_start_line.trigger()
+    qtbot.waitUntil(lambda: window.section("documents").current.lines[0].state == "in_progress", timeout=10_000)
+    assert not window.section("documents").act_start_line.isEnabled()
 
-    window.act_return_line.trigger()
-    dialog = window.dialog
+    window.section("documents").act_return_line.trigger()
+    dialog = window.section("documents").dialog
     qtbot.mouseClick(dialog.ok_button, Qt.LeftButton)
     assert dialog.error_text == "Không được để trống nội dung này."
     assert dialog.isVisible()
@@ -41,7 +41,7 @@ def test_returning_a_line_needs_a_reason(qtbot, window, ui_world, blobs, pdf_fac
     with w.store.read() as s:
         (line,) = lines_of(s, doc)
         assert line.state == "returned" and line.return_reason == "Không thuộc thẩm quyền của Văn phòng."
-    qtbot.waitUntil(lambda: window.detail_pane.lines_model.lines[0].state == "returned", timeout=10_000)
+    qtbot.waitUntil(lambda: window.section("documents").detail_pane.lines_model.lines[0].state == "returned", timeout=10_000)
 
 
 def test_a_domain_refusal_is_shown_in_vietnamese(qtbot, window, ui_world, blobs, pdf_factory):
@@ -54,15 +54,15 @@ def test_a_domain_refusal_is_shown_in_vietnamese(qtbot, window, ui_world, blobs,
 
         complete_line(s, w.leader_id, lines_of(s, doc)[0].id, "Lãnh đạo đã xử lý.")
     with qtbot.waitSignal(window.worker.finished, timeout=20_000):
-        window.act_start_line.trigger()  # the window still shows the line as waiting
+        window.section("documents").act_start_line.trigger()  # the window still shows the line as waiting
     assert window.message_box is not None and window.message_box.windowTitle() == "Không thực hiện được"
     assert "đã hoàn thành" in window.last_message
-    qtbot.waitUntil(lambda: window.current.lines[0].state == "done", timeout=10_000)
-    assert not window.act_start_line.isEnabled()
+    qtbot.waitUntil(lambda: window.section("documents").current.lines[0].state == "done", timeout=10_000)
+    assert not window.section("documents").act_start_line.isEnabled()
 
 
 def test_saved_search_round_trip(qtbot, window, ui_world, blobs, pdf_factory):
-    bar = window.search_bar
+    bar = window.section("documents").search_bar
     qtbot.keyClicks(bar.edit, "chuyen doi so")
     with qtbot.waitSignal(window.worker.finished, timeout=10_000):
         bar.save_as("Chuyển đổi số")
@@ -72,4 +72,4 @@ def test_saved_search_round_trip(qtbot, window, ui_world, blobs, pdf_factory):
     assert "Chuyển đổi số" in names
     next(a for a in bar.saved_menu.actions() if a.text() == "Chuyển đổi số").trigger()
     assert bar.edit.text() == "chuyen doi so"
-    qtbot.waitUntil(lambda: window.model.searching and window.model.query == "chuyen doi so")
+    qtbot.waitUntil(lambda: window.section("documents").model.searching and window.section("documents").model.query == "chuyen doi so")

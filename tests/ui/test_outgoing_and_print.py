@@ -24,8 +24,8 @@ def test_a_reply_goes_from_draft_to_issued_and_closes_the_incoming_line(qtbot, w
     # The officer drafts the reply from the incoming document (Ctrl+Shift+N) and submits it.
     switch_user(qtbot, window, w.officer_id)
     click_row(qtbot, window, incoming)
-    window.act_new_draft.trigger()
-    draft = window.dialog
+    window.section("documents").act_new_draft.trigger()
+    draft = window.section("documents").dialog
     assert draft.reply_to_id == incoming
     drop_files(draft, [pdf_factory(subject="Về việc trả lời Sở Nội vụ")])
     type_text(draft.subject.edit, "Về việc trả lời Sở Nội vụ về chuyển đổi số")
@@ -33,35 +33,35 @@ def test_a_reply_goes_from_draft_to_issued_and_closes_the_incoming_line(qtbot, w
     with qtbot.waitSignal(window.changed, timeout=30_000):
         qtbot.mouseClick(draft.ok_button, Qt.LeftButton)
     draft_id = draft.result_value
-    window.box_actions[6].trigger()  # Ctrl+7: my drafts
+    window.section("documents").box_actions[6].trigger()  # Ctrl+7: my drafts
     click_row(qtbot, window, draft_id)
-    assert window.act_submit.isEnabled()
-    window.act_submit.trigger()
-    submit = window.dialog
+    assert window.section("documents").act_submit.isEnabled()
+    window.section("documents").act_submit.trigger()
+    submit = window.section("documents").dialog
     assert submit.leader.currentData() == w.leader_id
     with qtbot.waitSignal(window.changed, timeout=30_000):
         qtbot.mouseClick(submit.ok_button, Qt.LeftButton)
 
     # The leader approves it.
     switch_user(qtbot, window, w.leader_id)
-    assert window.counts[Box.DRAFTS_TO_APPROVE] == 1
-    window.box_actions[5].trigger()  # Ctrl+6: drafts to approve
+    assert window.section("documents").counts[Box.DRAFTS_TO_APPROVE] == 1
+    window.section("documents").box_actions[5].trigger()  # Ctrl+6: drafts to approve
     click_row(qtbot, window, draft_id)
-    assert window.act_approve.isEnabled() and window.act_return_draft.isEnabled()
-    window.act_approve.trigger()
-    approve = window.dialog
+    assert window.section("documents").act_approve.isEnabled() and window.section("documents").act_return_draft.isEnabled()
+    window.section("documents").act_approve.trigger()
+    approve = window.section("documents").dialog
     type_text(approve.text, "Đồng ý ban hành.")
     with qtbot.waitSignal(window.changed, timeout=30_000):
         qtbot.mouseClick(approve.ok_button, Qt.LeftButton)
 
     # The clerk issues it and is told its number.
     switch_user(qtbot, window, w.clerk_id)
-    window.box_actions[2].trigger()  # Ctrl+3: waiting for me
+    window.section("documents").box_actions[2].trigger()  # Ctrl+3: waiting for me
     click_row(qtbot, window, draft_id)
-    assert window.act_issue.isEnabled()
-    window.act_issue.trigger()
+    assert window.section("documents").act_issue.isEnabled()
+    window.section("documents").act_issue.trigger()
     with qtbot.waitSignal(window.changed, timeout=30_000):
-        qtbot.mouseClick(window.dialog.ok_button, Qt.LeftButton)
+        qtbot.mouseClick(window.section("documents").dialog.ok_button, Qt.LeftButton)
     assert window.last_message.startswith("Văn bản đã được ban hành, số 01/")
     with w.store.read() as s:
         assert s.get(Document, draft_id).state == "issued"
@@ -74,8 +74,8 @@ def test_the_clerk_prints_the_incoming_register(qtbot, window, ui_world, blobs, 
     monkeypatch.setenv("EOFFICE_DATA_DIR", str(tmp_path / "data"))
     register(ui_world, blobs, pdf_factory, subject="Về việc chuyển đổi số", arrival_date=date(2026, 3, 3))
     window.open_printed = False
-    window.act_print.trigger()  # Ctrl+P
-    dialog = window.dialog
+    window.section("documents").act_print.trigger()  # Ctrl+P
+    dialog = window.section("documents").dialog
     dialog.register.setCurrentIndex(dialog.register.findText("Sổ đăng ký văn bản đến"))
     dialog.start.setDate(QDate(2026, 1, 1))
     dialog.end.setDate(QDate(2026, 12, 31))
@@ -107,8 +107,8 @@ def test_a_leader_prints_only_the_secret_documents_they_may_see(qtbot, window, u
     window.open_printed = False
 
     def print_secret_outgoing() -> str:
-        window.act_print.trigger()  # Ctrl+P
-        dialog = window.dialog
+        window.section("documents").act_print.trigger()  # Ctrl+P
+        dialog = window.section("documents").dialog
         dialog.register.setCurrentIndex(dialog.register.findText(register_name))
         dialog.start.setDate(QDate(2026, 1, 1))
         dialog.end.setDate(QDate(2026, 12, 31))

@@ -22,33 +22,33 @@ def test_typing_chuyen_doi_so_finds_chuyen_doi_so(qtbot, window, ui_world, blobs
     wanted = register(ui_world, blobs, pdf_factory, subject="Về việc đẩy mạnh chuyển đổi số")
     register(ui_world, blobs, pdf_factory, subject="Về việc phòng chống lụt bão")
     window.refresh()
-    qtbot.waitUntil(lambda: window.model.rowCount() == 2)
+    qtbot.waitUntil(lambda: window.section("documents").model.rowCount() == 2)
 
-    window.act_search.trigger()  # Ctrl+F
-    assert window.search_bar.edit.hasFocus()
-    qtbot.keyClicks(window.search_bar.edit, "chuyen doi so")
-    qtbot.waitUntil(lambda: window.model.searching and window.model.rowCount() == 1, timeout=5_000)
-    assert window.model.row_at(0).id == wanted
-    assert window.model.row_at(0).subject == "Về việc đẩy mạnh chuyển đổi số"
-    assert window.list_title.text() == "Kết quả tìm kiếm: “chuyen doi so”"
+    window.section("documents").act_search.trigger()  # Ctrl+F
+    assert window.section("documents").search_bar.edit.hasFocus()
+    qtbot.keyClicks(window.section("documents").search_bar.edit, "chuyen doi so")
+    qtbot.waitUntil(lambda: window.section("documents").model.searching and window.section("documents").model.rowCount() == 1, timeout=5_000)
+    assert window.section("documents").model.row_at(0).id == wanted
+    assert window.section("documents").model.row_at(0).subject == "Về việc đẩy mạnh chuyển đổi số"
+    assert window.section("documents").list_title.text() == "Kết quả tìm kiếm: “chuyen doi so”"
 
-    relevance = window.search_bar.order.findData("relevance")
-    window.search_bar.order.setCurrentIndex(relevance)
-    assert window.model.order == "relevance"
-    qtbot.waitUntil(lambda: not window.model.loading and window.model.rowCount() == 1)
+    relevance = window.section("documents").search_bar.order.findData("relevance")
+    window.section("documents").search_bar.order.setCurrentIndex(relevance)
+    assert window.section("documents").model.order == "relevance"
+    qtbot.waitUntil(lambda: not window.section("documents").model.loading and window.section("documents").model.rowCount() == 1)
 
-    window.search_bar.edit.clear()
-    qtbot.waitUntil(lambda: not window.model.searching and window.model.rowCount() == 2, timeout=5_000)
+    window.section("documents").search_bar.edit.clear()
+    qtbot.waitUntil(lambda: not window.section("documents").model.searching and window.section("documents").model.rowCount() == 2, timeout=5_000)
 
 
 def test_a_filter_narrows_the_results(qtbot, window, ui_world, blobs, pdf_factory):
     register(ui_world, blobs, pdf_factory, subject="Về việc chuyển đổi số", priority="urgent")
     register(ui_world, blobs, pdf_factory, subject="Về việc chuyển đổi số cấp xã")
     window.refresh()
-    qtbot.waitUntil(lambda: window.model.rowCount() == 2)
-    qtbot.keyClicks(window.search_bar.edit, "chuyen doi so")
-    qtbot.waitUntil(lambda: window.model.searching and window.model.rowCount() == 2, timeout=5_000)
-    panel = window.search_bar.panel
+    qtbot.waitUntil(lambda: window.section("documents").model.rowCount() == 2)
+    qtbot.keyClicks(window.section("documents").search_bar.edit, "chuyen doi so")
+    qtbot.waitUntil(lambda: window.section("documents").model.searching and window.section("documents").model.rowCount() == 2, timeout=5_000)
+    panel = window.section("documents").search_bar.panel
     panel.priority.setCurrentIndex(panel.priority.findData("urgent"))
-    qtbot.waitUntil(lambda: window.model.rowCount() == 1, timeout=5_000)
-    assert window.model.row_at(0).priority == "urgent"
+    qtbot.waitUntil(lambda: window.section("documents").model.rowCount() == 1, timeout=5_000)
+    assert window.section("documents").model.row_at(0).priority == "urgent"

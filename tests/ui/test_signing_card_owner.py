@@ -39,15 +39,15 @@ def test_another_persons_card_is_refused_before_the_pin_and_the_registered_one_s
     colleague_file = tmp_path / "le-minh-anh.p12"
     colleague_file.write_bytes(pki.pkcs12_bytes(colleague, [test_pki.intermediate.cert], PASSWORD, "officer"))
     colleague_file.with_suffix(".crt.pem").write_bytes(colleague.pem)  # as CAs hand it out
-    window.key_files = [colleague_file, test_pki.p12("agency")]
-    window.signing_settings_file = save_settings(SigningSettings(pkcs11_modules=(SOFTHSM_LIB,)), tmp_path / "signing.json")
+    window.section("signing").key_files = [colleague_file, test_pki.p12("agency")]
+    window.section("signing").settings_file = save_settings(SigningSettings(pkcs11_modules=(SOFTHSM_LIB,)), tmp_path / "signing.json")
 
     switch_user(qtbot, window, w.leader_id)
-    window.box_actions[5].trigger()  # drafts to approve
+    window.section("documents").box_actions[5].trigger()  # drafts to approve
     click_row(qtbot, window, draft_id)
-    window.act_sign.trigger()
-    qtbot.waitUntil(lambda: window.sign_flow is not None and window.sign_flow.dialog is not None, timeout=WAIT)
-    dialog = window.sign_flow.dialog
+    window.section("signing").act_sign.trigger()
+    qtbot.waitUntil(lambda: window.section("signing").sign_flow is not None and window.section("signing").sign_flow.dialog is not None, timeout=WAIT)
+    dialog = window.section("signing").sign_flow.dialog
     qtbot.waitUntil(lambda: dialog.box is not None and dialog.chooser.model.rowCount() == 4, timeout=WAIT)
     asked: list[str] = []
     answers: list[str | None] = []
@@ -96,7 +96,7 @@ def test_another_persons_card_is_refused_before_the_pin_and_the_registered_one_s
     with qtbot.waitSignal(window.changed, timeout=WAIT):
         sign_with(row_of(lambda c: c.key_id == softhsm_token.generated_id.hex()))
     assert asked == ["agency", "Trần Thị Thẻ"]
-    qtbot.waitUntil(lambda: window.current is not None and window.current.state == "approved", timeout=WAIT)
+    qtbot.waitUntil(lambda: window.section("documents").current is not None and window.section("documents").current.state == "approved", timeout=WAIT)
     with w.store.read() as s:
         assert s.get(Document, draft_id).files[0].signed_kinds == "signer"
 

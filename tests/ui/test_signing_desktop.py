@@ -60,8 +60,8 @@ def no_tokens(tmp_path: Path) -> Path:
 
 
 def set_image(qtbot, window, png: Path, which: str) -> None:  # type: ignore[no-untyped-def]
-    window.act_profile.trigger()
-    dialog = window.profile_dialog
+    window.section("signing").act_profile.trigger()
+    dialog = window.section("signing").profile_dialog
     dialog.ask_file = lambda: str(png)
     box = dialog.signature if which == "signature" else dialog.seal
     assert box.isVisible()
@@ -73,8 +73,8 @@ def set_image(qtbot, window, png: Path, which: str) -> None:  # type: ignore[no-
 
 def sign_in_dialog(qtbot, window, key_row: int) -> None:  # type: ignore[no-untyped-def]
     """The sign dialog the flow opened: wait for the preview, pick the key, sign with the PIN."""
-    qtbot.waitUntil(lambda: window.sign_flow is not None and window.sign_flow.dialog is not None, timeout=WAIT)
-    dialog = window.sign_flow.dialog
+    qtbot.waitUntil(lambda: window.section("signing").sign_flow is not None and window.section("signing").sign_flow.dialog is not None, timeout=WAIT)
+    dialog = window.section("signing").sign_flow.dialog
     qtbot.waitUntil(lambda: dialog.box_item is not None, timeout=WAIT)
     dialog.chooser.select(key_row)
     assert dialog.sign_button.isEnabled()
@@ -84,7 +84,7 @@ def sign_in_dialog(qtbot, window, key_row: int) -> None:  # type: ignore[no-unty
 
 
 def panel_shows(qtbot, window, count: int) -> None:  # type: ignore[no-untyped-def]
-    panel = window.detail_pane.signatures
+    panel = window.section("documents").detail_pane.signatures
     qtbot.waitUntil(lambda: panel.report is not None and len(panel.report.signatures) == count, timeout=WAIT)
     assert panel.report.ok and "hợp lệ" in panel.banner.text() and "KHÔNG" not in panel.banner.text()
 
@@ -96,51 +96,51 @@ def test_the_leader_signs_the_draft_and_the_clerk_issues_and_seals_it(
     with w.store.write() as s:
         add_trusted_root(s, test_pki.root.pem)
     draft_id = submitted_draft(w, blobs, letter)
-    window.key_files = [test_pki.p12("signer"), test_pki.p12("agency")]
-    window.signing_settings_file = no_tokens(tmp_path)
+    window.section("signing").key_files = [test_pki.p12("signer"), test_pki.p12("agency")]
+    window.section("signing").settings_file = no_tokens(tmp_path)
     signature_png, seal_png = tmp_path / "chu-ky.png", tmp_path / "con-dau.png"
     signature_png.write_bytes(images.signature_image("Nguyễn Văn Đức"))
     seal_png.write_bytes(images.seal_image("Ủy ban nhân dân tỉnh Nghệ An"))
 
     # The leader keeps a signature image in their profile, opens the draft: it is unsigned.
     switch_user(qtbot, window, w.leader_id)
-    assert not window.admin_menu.menuAction().isVisible()  # not an admin
+    assert not window.menu("admin").menuAction().isVisible()  # not an admin
     set_image(qtbot, window, signature_png, "signature")
-    window.box_actions[5].trigger()  # drafts to approve
+    window.section("documents").box_actions[5].trigger()  # drafts to approve
     click_row(qtbot, window, draft_id)
-    panel = window.detail_pane.signatures
+    panel = window.section("documents").detail_pane.signatures
     qtbot.waitUntil(lambda: panel.report is not None, timeout=WAIT)
     assert panel.report.signatures == () and "không có chữ ký số" in panel.banner.text()
-    assert window.act_sign.isEnabled()
+    assert window.section("signing").act_sign.isEnabled()
 
     # Ký số: the box sits on the signature block; the PIN dialog asks for the card's password.
-    window.act_sign.trigger()
-    qtbot.waitUntil(lambda: window.sign_flow.dialog is not None and window.sign_flow.dialog.box is not None, timeout=WAIT)
-    assert window.sign_flow.dialog.box.found
-    assert window.sign_flow.dialog.reason.text() == "Ký duyệt văn bản"
+    window.section("signing").act_sign.trigger()
+    qtbot.waitUntil(lambda: window.section("signing").sign_flow.dialog is not None and window.section("signing").sign_flow.dialog.box is not None, timeout=WAIT)
+    assert window.section("signing").sign_flow.dialog.box.found
+    assert window.section("signing").sign_flow.dialog.reason.text() == "Ký duyệt văn bản"
     sign_in_dialog(qtbot, window, 0)
-    qtbot.waitUntil(lambda: window.current is not None and window.current.state == "approved", timeout=WAIT)
+    qtbot.waitUntil(lambda: window.section("documents").current is not None and window.section("documents").current.state == "approved", timeout=WAIT)
     panel_shows(qtbot, window, 1)
     assert panel.model.index(0, 0).data() == "Nguyễn Văn Đức"
-    assert not window.act_sign.isEnabled()  # signed once
+    assert not window.section("signing").act_sign.isEnabled()  # signed once
 
     # The clerk: "Ký số" on the approved document numbers it first, then seals it.
     switch_user(qtbot, window, w.clerk_id)
     set_image(qtbot, window, seal_png, "seal")
-    window.box_actions[2].trigger()  # waiting for me
+    window.section("documents").box_actions[2].trigger()  # waiting for me
     click_row(qtbot, window, draft_id)
-    assert window.act_sign.isEnabled() and window.act_issue.isEnabled()
-    window.act_sign.trigger()
-    issue = window.dialog
+    assert window.section("signing").act_sign.isEnabled() and window.section("documents").act_issue.isEnabled()
+    window.section("signing").act_sign.trigger()
+    issue = window.section("documents").dialog
     qtbot.mouseClick(issue.ok_button, Qt.LeftButton)
-    qtbot.waitUntil(lambda: window.sign_flow is not None and window.sign_flow.dialog is not None, timeout=WAIT)
-    seal_dialog = window.sign_flow.dialog
+    qtbot.waitUntil(lambda: window.section("signing").sign_flow is not None and window.section("signing").sign_flow.dialog is not None, timeout=WAIT)
+    seal_dialog = window.section("signing").sign_flow.dialog
     assert seal_dialog.reason.text().startswith("Đóng dấu, ban hành văn bản số 01/UBND-VP ngày ")
     assert seal_dialog.chooser.current().path == test_pki.p12("agency")  # the organisation's card first
     sign_in_dialog(qtbot, window, 0)
     panel_shows(qtbot, window, 2)
     assert [panel.model.index(i, 0).data() for i in range(2)] == ["Nguyễn Văn Đức", "Ủy ban nhân dân tỉnh Nghệ An"]
-    assert not window.act_sign.isEnabled()
+    assert not window.section("signing").act_sign.isEnabled()
 
     with w.store.read() as s:
         doc = s.get(Document, draft_id)
@@ -161,8 +161,8 @@ def test_a_received_pdf_is_verified_on_registration_and_an_untrusted_one_returne
     trusted = sign_pdf(letter, tmp_path / "tin-cay.pdf", open_pkcs12(test_pki.p12("signer"), PASSWORD), Appearance(Kind.SIGNER)).output
     untrusted = sign_pdf(letter, tmp_path / "la.pdf", open_pkcs12(test_pki.p12("stranger"), PASSWORD), Appearance(Kind.SIGNER)).output
 
-    window.act_register.trigger()
-    dialog = window.dialog
+    window.section("documents").act_register.trigger()
+    dialog = window.section("documents").dialog
     drop_files(dialog, [trusted])
     qtbot.waitUntil(lambda: dialog.report is not None, timeout=WAIT)
     assert dialog.signatures.text().startswith("Hợp lệ") and "Nguyễn Văn Đức" in dialog.signatures.text()
@@ -202,14 +202,14 @@ def test_on_a_synced_desktop_the_server_checks_the_leaders_signature(
     draft_id = submitted_draft(w, province.blobs, letter)  # the officer's, on the server
     leader = _desk(qtbot, province, tmp_path, "lanhdao")
     try:
-        leader.key_files = [test_pki.p12("signer")]
-        leader.signing_settings_file = no_tokens(tmp_path)
-        leader.box_actions[5].trigger()  # drafts to approve
+        leader.section("signing").key_files = [test_pki.p12("signer")]
+        leader.section("signing").settings_file = no_tokens(tmp_path)
+        leader.section("documents").box_actions[5].trigger()  # drafts to approve
         click_row(qtbot, leader, draft_id)
-        panel = leader.detail_pane.signatures
+        panel = leader.section("documents").detail_pane.signatures
         qtbot.waitUntil(lambda: panel.report is not None, timeout=WAIT)  # its PDF fetched from the server
-        assert leader.current is not None and leader.current.trust_roots == [test_pki.root.cert]  # pulled
-        leader.act_sign.trigger()
+        assert leader.section("documents").current is not None and leader.section("documents").current.trust_roots == [test_pki.root.cert]  # pulled
+        leader.section("signing").act_sign.trigger()
         sign_in_dialog(qtbot, leader, 0)
         panel_shows(qtbot, leader, 1)
         # Applied here at once; the server verifies the uploaded PDF, then says so.

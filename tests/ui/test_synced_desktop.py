@@ -35,7 +35,7 @@ def _desk(qtbot, province: Province, tmp_path: Path, username: str) -> MainWindo
     qtbot.addWidget(window)
     account.start()
     window.show()
-    qtbot.waitUntil(lambda: bool(window.counts) or window.counts == {}, timeout=WAIT)
+    qtbot.waitUntil(lambda: bool(window.section("documents").counts) or window.section("documents").counts == {}, timeout=WAIT)
     return window
 
 
@@ -55,8 +55,8 @@ def test_a_direction_made_in_one_window_arrives_live_in_the_officer_window(qtbot
         assert officer.account is not None and officer.account.live is not None
         qtbot.waitUntil(lambda: officer.account.live.ready.is_set(), timeout=WAIT)
         # The clerk registers a PDF; the arrival number is the server's to give.
-        clerk.act_register.trigger()
-        dialog = clerk.dialog
+        clerk.section("documents").act_register.trigger()
+        dialog = clerk.section("documents").dialog
         drop_files(dialog, [pdf_factory(subject="Về việc chuyển đổi số năm 2026")])
         type_text(dialog.organ_name, "Sở Nội vụ tỉnh Nghệ An")
         type_text(dialog.organ_id, "000.00.12.H41")
@@ -75,10 +75,10 @@ def test_a_direction_made_in_one_window_arrives_live_in_the_officer_window(qtbot
 
         # The leader's window receives it by pull and directs it to the officer.
         leader.account.engine.wake()
-        qtbot.waitUntil(lambda: leader.counts.get(Box.WAITING_FOR_ME) == 1, timeout=WAIT)
+        qtbot.waitUntil(lambda: leader.section("documents").counts.get(Box.WAITING_FOR_ME) == 1, timeout=WAIT)
         click_row(qtbot, leader, document_id)
-        leader.act_direct.trigger()
-        direct = leader.dialog
+        leader.section("documents").act_direct.trigger()
+        direct = leader.section("documents").dialog
         type_text(direct.text, "Giao đồng chí Anh chủ trì, báo cáo trước hạn.")
         direct.lines.select_role(LineRole.LEAD)
         direct.lines.select_assignee("user", w.officer_id)
@@ -93,12 +93,12 @@ def test_a_direction_made_in_one_window_arrives_live_in_the_officer_window(qtbot
         assert "Nguyễn Văn Đức" in note.text and "chuyển đổi số" in note.text
         assert officer.toast.isVisible()
         assert officer.sync_area.bell.text().endswith("(1)")
-        qtbot.waitUntil(lambda: officer.counts.get(Box.WAITING_FOR_ME) == 1, timeout=WAIT)
+        qtbot.waitUntil(lambda: officer.section("documents").counts.get(Box.WAITING_FOR_ME) == 1, timeout=WAIT)
         # Clicking the toast opens the document.
-        with qtbot.waitSignal(officer.detail_loaded, timeout=WAIT):
+        with qtbot.waitSignal(officer.section("documents").detail_loaded, timeout=WAIT):
             qtbot.mouseClick(officer.toast, Qt.LeftButton)
-        assert officer.current is not None and officer.current.id == document_id
-        assert [line.role for line in officer.current.lines] == ["lead"]
+        assert officer.section("documents").current is not None and officer.section("documents").current.id == document_id
+        assert [line.role for line in officer.section("documents").current.lines] == ["lead"]
     finally:
         for window in (officer, leader, clerk):
             _close(window)
@@ -121,8 +121,8 @@ def test_offline_work_waits_in_the_status_area_and_a_refusal_is_shown_with_its_r
         qtbot.waitUntil(lambda: area.state.text().startswith("Ngoại tuyến"), timeout=WAIT)
 
         # Offline, the clerk still registers: it waits in the outbox, its number pending.
-        clerk.act_register.trigger()
-        dialog = clerk.dialog
+        clerk.section("documents").act_register.trigger()
+        dialog = clerk.section("documents").dialog
         drop_files(dialog, [pdf_factory(subject="Về việc kiểm tra hồ sơ")])
         type_text(dialog.organ_name, "Sở Nội vụ tỉnh Nghệ An")
         type_text(dialog.organ_id, "000.00.12.H41")
@@ -133,7 +133,7 @@ def test_offline_work_waits_in_the_status_area_and_a_refusal_is_shown_with_its_r
             qtbot.mouseClick(dialog.ok_button, Qt.LeftButton)
         document_id = dialog.document_id
         qtbot.waitUntil(lambda: area.pending.isVisible() and area.pending.text().startswith("1 "), timeout=WAIT)
-        qtbot.waitUntil(lambda: clerk.model.find_row(document_id) >= 0, timeout=WAIT)
+        qtbot.waitUntil(lambda: clerk.section("documents").model.find_row(document_id) >= 0, timeout=WAIT)
 
         # Meanwhile the same document was registered at the office on another computer.
         fields = {
@@ -152,8 +152,8 @@ def test_offline_work_waits_in_the_status_area_and_a_refusal_is_shown_with_its_r
         assert area.rejected.text().startswith("1 ")
         assert not area.pending.isVisible()
         # The refused registration was undone here; the server's one arrives by pull.
-        qtbot.waitUntil(lambda: clerk.model.find_row(document_id) < 0, timeout=WAIT)
-        qtbot.waitUntil(lambda: clerk.model.find_row(other.document_id) >= 0, timeout=WAIT)
+        qtbot.waitUntil(lambda: clerk.section("documents").model.find_row(document_id) < 0, timeout=WAIT)
+        qtbot.waitUntil(lambda: clerk.section("documents").model.find_row(other.document_id) >= 0, timeout=WAIT)
         qtbot.waitUntil(lambda: area.state.text() == "Trực tuyến", timeout=WAIT)
         assert any("từ chối" in item.text for item in clerk.notifications.items)
 
@@ -198,8 +198,8 @@ def test_the_pdf_of_a_document_opened_before_the_engine_fetched_it_is_fetched_at
     try:
         click_row(qtbot, window, op.document_id)
         qtbot.waitUntil(lambda: account.blobs.has(digest), timeout=WAIT)
-        qtbot.waitUntil(lambda: window.detail_pane.pdf.pageCount() == 1, timeout=WAIT)
-        assert not window.detail_pane.file_missing.isVisible()
+        qtbot.waitUntil(lambda: window.section("documents").detail_pane.pdf.pageCount() == 1, timeout=WAIT)
+        assert not window.section("documents").detail_pane.file_missing.isVisible()
     finally:
         window.close()
         account.close()

@@ -160,6 +160,7 @@
     <name>Diary</name>
     <message>
         <source>Work diary</source>
+        <extracomment>The diary, its people, and the handled documents it proposes entries from.</extracomment>
         <translation>Work diary</translation>
     </message>
     <message>
@@ -239,7 +240,7 @@
     <name>DiaryPanel</name>
     <message>
         <source>Previous week (Alt+Left)</source>
-        <extracomment>After a refresh has put what was read on screen (tests wait on it). After an action of this panel was applied and the panel refreshed.</extracomment>
+        <extracomment>After a refresh has put what was read on screen (tests wait on it). After an action of this panel was applied (the window&apos;s section refreshes it then, from what the operation changed).</extracomment>
         <translation>Previous week (Alt+Left)</translation>
     </message>
     <message>
@@ -515,6 +516,142 @@
     <message>
         <source>State</source>
         <translation>State</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsSection</name>
+    <message>
+        <source>&amp;Document</source>
+        <extracomment>``Document.number_label`` of a document whose number the server has yet to give. What the list and the boxes&apos; counts show. What the document on screen shows: its history and its signatures&apos; trust too.</extracomment>
+        <translation>&amp;Document</translation>
+    </message>
+    <message>
+        <source>&amp;Handling</source>
+        <translation>&amp;Handling</translation>
+    </message>
+    <message>
+        <source>Register incoming…</source>
+        <translation>Register incoming…</translation>
+    </message>
+    <message>
+        <source>Enter a received document in the incoming register</source>
+        <translation>Enter a received document in the incoming register</translation>
+    </message>
+    <message>
+        <source>New draft…</source>
+        <translation>New draft…</translation>
+    </message>
+    <message>
+        <source>Print register…</source>
+        <translation>Print register…</translation>
+    </message>
+    <message>
+        <source>Direct…</source>
+        <translation>Direct…</translation>
+    </message>
+    <message>
+        <source>Return document…</source>
+        <translation>Return document…</translation>
+    </message>
+    <message>
+        <source>Start handling</source>
+        <translation>Start handling</translation>
+    </message>
+    <message>
+        <source>Complete…</source>
+        <translation>Complete…</translation>
+    </message>
+    <message>
+        <source>Return line…</source>
+        <translation>Return line…</translation>
+    </message>
+    <message>
+        <source>Forward down…</source>
+        <translation>Forward down…</translation>
+    </message>
+    <message>
+        <source>Submit for signature…</source>
+        <translation>Submit for signature…</translation>
+    </message>
+    <message>
+        <source>Approve…</source>
+        <translation>Approve…</translation>
+    </message>
+    <message>
+        <source>Return draft…</source>
+        <translation>Return draft…</translation>
+    </message>
+    <message>
+        <source>Issue…</source>
+        <translation>Issue…</translation>
+    </message>
+    <message>
+        <source>Deliver…</source>
+        <translation>Deliver…</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <source>Search results</source>
+        <translation>Search results</translation>
+    </message>
+    <message>
+        <source>Registered and returned to the sender, with the reason.</source>
+        <translation>Registered and returned to the sender, with the reason.</translation>
+    </message>
+    <message>
+        <source>Registered with arrival number %1.</source>
+        <translation>Registered with arrival number %1.</translation>
+    </message>
+    <message>
+        <source>Registered; the server gives the arrival number when it syncs (number pending).</source>
+        <translation>Registered; the server gives the arrival number when it syncs (number pending).</translation>
+    </message>
+    <message>
+        <source>Complete handling</source>
+        <translation>Complete handling</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>Return line</source>
+        <translation>Return line</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Return document</source>
+        <translation>Return document</translation>
+    </message>
+    <message>
+        <source>Approve draft</source>
+        <translation>Approve draft</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Comment</translation>
+    </message>
+    <message>
+        <source>Return draft</source>
+        <translation>Return draft</translation>
+    </message>
+    <message>
+        <source>The document was issued; the server gives its number when it syncs.</source>
+        <translation>The document was issued; the server gives its number when it syncs.</translation>
+    </message>
+    <message>
+        <source>The document was issued with number %1.</source>
+        <translation>The document was issued with number %1.</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>Issued</translation>
     </message>
 </context>
 <context>
@@ -1186,92 +1323,8 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <source>Register incoming…</source>
-        <extracomment>``Document.number_label`` of a document whose number the server has yet to give. Soft certificates to offer when signing (the demo&apos;s cards); this machine&apos;s signing settings (PKCS#11 modules, timestamp server); None: the data dir&apos;s.</extracomment>
-        <translation>Register incoming…</translation>
-    </message>
-    <message>
-        <source>Enter a received document in the incoming register</source>
-        <translation>Enter a received document in the incoming register</translation>
-    </message>
-    <message>
-        <source>Direct…</source>
-        <translation>Direct…</translation>
-    </message>
-    <message>
-        <source>New draft…</source>
-        <translation>New draft…</translation>
-    </message>
-    <message>
-        <source>Search</source>
-        <translation>Search</translation>
-    </message>
-    <message>
-        <source>Start handling</source>
-        <translation>Start handling</translation>
-    </message>
-    <message>
-        <source>Complete…</source>
-        <translation>Complete…</translation>
-    </message>
-    <message>
-        <source>Return line…</source>
-        <translation>Return line…</translation>
-    </message>
-    <message>
-        <source>Forward down…</source>
-        <translation>Forward down…</translation>
-    </message>
-    <message>
-        <source>Return document…</source>
-        <translation>Return document…</translation>
-    </message>
-    <message>
-        <source>Submit for signature…</source>
-        <translation>Submit for signature…</translation>
-    </message>
-    <message>
-        <source>Approve…</source>
-        <translation>Approve…</translation>
-    </message>
-    <message>
-        <source>Return draft…</source>
-        <translation>Return draft…</translation>
-    </message>
-    <message>
-        <source>Issue…</source>
-        <translation>Issue…</translation>
-    </message>
-    <message>
-        <source>Deliver…</source>
-        <translation>Deliver…</translation>
-    </message>
-    <message>
-        <source>Digital signature…</source>
-        <translation>Digital signature…</translation>
-    </message>
-    <message>
-        <source>Sign the file on screen with your e-card (leader), or seal it for the agency (clerk)</source>
-        <translation>Sign the file on screen with your e-card (leader), or seal it for the agency (clerk)</translation>
-    </message>
-    <message>
-        <source>Signature and seal images…</source>
-        <translation>Signature and seal images…</translation>
-    </message>
-    <message>
-        <source>Trusted root certificates…</source>
-        <translation>Trusted root certificates…</translation>
-    </message>
-    <message>
-        <source>E-card drivers (PKCS#11)…</source>
-        <translation>E-card drivers (PKCS#11)…</translation>
-    </message>
-    <message>
-        <source>Print register…</source>
-        <translation>Print register…</translation>
-    </message>
-    <message>
         <source>Refresh</source>
+        <extracomment>Item data naming the section a sidebar entry belongs to. Network work (sign-out, fetching files) off the GUI thread.</extracomment>
         <translation>Refresh</translation>
     </message>
     <message>
@@ -1279,24 +1332,12 @@
         <translation>Quit</translation>
     </message>
     <message>
-        <source>&amp;Document</source>
-        <translation>&amp;Document</translation>
-    </message>
-    <message>
-        <source>&amp;Handling</source>
-        <translation>&amp;Handling</translation>
-    </message>
-    <message>
-        <source>Si&amp;gning</source>
-        <translation>Si&amp;gning</translation>
-    </message>
-    <message>
-        <source>&amp;Administration</source>
-        <translation>&amp;Administration</translation>
-    </message>
-    <message>
         <source>&amp;View</source>
         <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;File</translation>
     </message>
     <message>
         <source>Main</source>
@@ -1309,78 +1350,6 @@
     <message>
         <source>eOffice — %1</source>
         <translation>eOffice — %1</translation>
-    </message>
-    <message>
-        <source>Search results</source>
-        <translation>Search results</translation>
-    </message>
-    <message>
-        <source>Signed.</source>
-        <translation>Signed.</translation>
-    </message>
-    <message>
-        <source>Signed; the server checks the signatures when it receives the file.</source>
-        <translation>Signed; the server checks the signatures when it receives the file.</translation>
-    </message>
-    <message>
-        <source>Waiting for the number</source>
-        <translation>Waiting for the number</translation>
-    </message>
-    <message>
-        <source>The document waits for its number from the server. The agency signature carries the number: sign again once the number has come (a notification tells you).</source>
-        <translation>The document waits for its number from the server. The agency signature carries the number: sign again once the number has come (a notification tells you).</translation>
-    </message>
-    <message>
-        <source>Registered and returned to the sender, with the reason.</source>
-        <translation>Registered and returned to the sender, with the reason.</translation>
-    </message>
-    <message>
-        <source>Registered with arrival number %1.</source>
-        <translation>Registered with arrival number %1.</translation>
-    </message>
-    <message>
-        <source>Registered; the server gives the arrival number when it syncs (number pending).</source>
-        <translation>Registered; the server gives the arrival number when it syncs (number pending).</translation>
-    </message>
-    <message>
-        <source>Complete handling</source>
-        <translation>Complete handling</translation>
-    </message>
-    <message>
-        <source>Result</source>
-        <translation>Result</translation>
-    </message>
-    <message>
-        <source>Return line</source>
-        <translation>Return line</translation>
-    </message>
-    <message>
-        <source>Reason</source>
-        <translation>Reason</translation>
-    </message>
-    <message>
-        <source>Return document</source>
-        <translation>Return document</translation>
-    </message>
-    <message>
-        <source>Approve draft</source>
-        <translation>Approve draft</translation>
-    </message>
-    <message>
-        <source>Comment</source>
-        <translation>Comment</translation>
-    </message>
-    <message>
-        <source>Return draft</source>
-        <translation>Return draft</translation>
-    </message>
-    <message>
-        <source>The document was issued; the server gives its number when it syncs.</source>
-        <translation>The document was issued; the server gives its number when it syncs.</translation>
-    </message>
-    <message>
-        <source>Issued</source>
-        <translation>Issued</translation>
     </message>
     <message>
         <source>Sync now</source>
@@ -1397,10 +1366,6 @@
     <message>
         <source>Syncing with the server…</source>
         <translation>Syncing with the server…</translation>
-    </message>
-    <message>
-        <source>The document was issued with number %1.</source>
-        <translation>The document was issued with number %1.</translation>
     </message>
     <message>
         <source>Close</source>
@@ -1671,6 +1636,7 @@
     </message>
     <message>
         <source>Follow-up register (incoming)</source>
+        <extracomment>The register holds what this user may see, and names them (``printing.registers``).</extracomment>
         <translation>Follow-up register (incoming)</translation>
     </message>
     <message>
@@ -2031,7 +1997,7 @@
     </message>
     <message>
         <source>Sign</source>
-        <extracomment>Asks for the PIN; the default opens the PIN dialog.</extracomment>
+        <extracomment>Raises a DomainError for a certificate that is not the signer&apos;s (or not the organisation&apos;s, for a seal): asked before the PIN, and again on the opened key. Asks for the PIN; the default opens the PIN dialog.</extracomment>
         <translation>Sign</translation>
     </message>
     <message>
@@ -2067,7 +2033,7 @@
     <name>SignFlow</name>
     <message>
         <source>Sign and approve the draft</source>
-        <extracomment>The sign dialog is open (tests drive it).</extracomment>
+        <extracomment>Whose certificate the signature must be made with (``signing.ownership``). The sign dialog is open (tests drive it).</extracomment>
         <translation>Sign and approve the draft</translation>
     </message>
     <message>
@@ -2211,6 +2177,54 @@
     <message>
         <source>Changed after signing: %1</source>
         <translation>Changed after signing: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SigningSection</name>
+    <message>
+        <source>Si&amp;gning</source>
+        <extracomment>Soft certificates to offer when signing (the demo&apos;s cards); this machine&apos;s signing settings (PKCS#11 modules, timestamp server); None: the data dir&apos;s.</extracomment>
+        <translation>Si&amp;gning</translation>
+    </message>
+    <message>
+        <source>&amp;Administration</source>
+        <translation>&amp;Administration</translation>
+    </message>
+    <message>
+        <source>Digital signature…</source>
+        <translation>Digital signature…</translation>
+    </message>
+    <message>
+        <source>Sign the file on screen with your e-card (leader), or seal it for the agency (clerk)</source>
+        <translation>Sign the file on screen with your e-card (leader), or seal it for the agency (clerk)</translation>
+    </message>
+    <message>
+        <source>Signature and seal images…</source>
+        <translation>Signature and seal images…</translation>
+    </message>
+    <message>
+        <source>Trusted root certificates…</source>
+        <translation>Trusted root certificates…</translation>
+    </message>
+    <message>
+        <source>E-card drivers (PKCS#11)…</source>
+        <translation>E-card drivers (PKCS#11)…</translation>
+    </message>
+    <message>
+        <source>Signed.</source>
+        <translation>Signed.</translation>
+    </message>
+    <message>
+        <source>Signed; the server checks the signatures when it receives the file.</source>
+        <translation>Signed; the server checks the signatures when it receives the file.</translation>
+    </message>
+    <message>
+        <source>Waiting for the number</source>
+        <translation>Waiting for the number</translation>
+    </message>
+    <message>
+        <source>The document waits for its number from the server. The agency signature carries the number: sign again once the number has come (a notification tells you).</source>
+        <translation>The document waits for its number from the server. The agency signature carries the number: sign again once the number has come (a notification tells you).</translation>
     </message>
 </context>
 <context>

@@ -160,6 +160,7 @@
     <name>Diary</name>
     <message>
         <source>Work diary</source>
+        <extracomment>The diary, its people, and the handled documents it proposes entries from.</extracomment>
         <translation>Nhật ký công việc</translation>
     </message>
     <message>
@@ -239,7 +240,7 @@
     <name>DiaryPanel</name>
     <message>
         <source>Previous week (Alt+Left)</source>
-        <extracomment>After a refresh has put what was read on screen (tests wait on it). After an action of this panel was applied and the panel refreshed.</extracomment>
+        <extracomment>After a refresh has put what was read on screen (tests wait on it). After an action of this panel was applied (the window&apos;s section refreshes it then, from what the operation changed).</extracomment>
         <translation>Tuần trước (Alt+←)</translation>
     </message>
     <message>
@@ -515,6 +516,142 @@
     <message>
         <source>State</source>
         <translation>Trạng thái</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsSection</name>
+    <message>
+        <source>&amp;Document</source>
+        <extracomment>``Document.number_label`` of a document whose number the server has yet to give. What the list and the boxes&apos; counts show. What the document on screen shows: its history and its signatures&apos; trust too.</extracomment>
+        <translation>&amp;Văn bản</translation>
+    </message>
+    <message>
+        <source>&amp;Handling</source>
+        <translation>&amp;Xử lý</translation>
+    </message>
+    <message>
+        <source>Register incoming…</source>
+        <translation>Vào sổ văn bản đến…</translation>
+    </message>
+    <message>
+        <source>Enter a received document in the incoming register</source>
+        <translation>Vào sổ đăng ký văn bản đến một văn bản vừa nhận</translation>
+    </message>
+    <message>
+        <source>New draft…</source>
+        <translation>Soạn dự thảo…</translation>
+    </message>
+    <message>
+        <source>Print register…</source>
+        <translation>In sổ…</translation>
+    </message>
+    <message>
+        <source>Direct…</source>
+        <translation>Bút phê…</translation>
+    </message>
+    <message>
+        <source>Return document…</source>
+        <translation>Trả lại văn bản…</translation>
+    </message>
+    <message>
+        <source>Start handling</source>
+        <translation>Bắt đầu xử lý</translation>
+    </message>
+    <message>
+        <source>Complete…</source>
+        <translation>Hoàn thành…</translation>
+    </message>
+    <message>
+        <source>Return line…</source>
+        <translation>Trả lại việc…</translation>
+    </message>
+    <message>
+        <source>Forward down…</source>
+        <translation>Chuyển xuống…</translation>
+    </message>
+    <message>
+        <source>Submit for signature…</source>
+        <translation>Trình ký…</translation>
+    </message>
+    <message>
+        <source>Approve…</source>
+        <translation>Duyệt…</translation>
+    </message>
+    <message>
+        <source>Return draft…</source>
+        <translation>Trả lại dự thảo…</translation>
+    </message>
+    <message>
+        <source>Issue…</source>
+        <translation>Ban hành…</translation>
+    </message>
+    <message>
+        <source>Deliver…</source>
+        <translation>Gửi văn bản…</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Tìm kiếm</translation>
+    </message>
+    <message>
+        <source>Search results</source>
+        <translation>Kết quả tìm kiếm</translation>
+    </message>
+    <message>
+        <source>Registered and returned to the sender, with the reason.</source>
+        <translation>Đã vào sổ và trả lại nơi gửi, kèm lý do.</translation>
+    </message>
+    <message>
+        <source>Registered with arrival number %1.</source>
+        <translation>Đã vào sổ, số đến %1.</translation>
+    </message>
+    <message>
+        <source>Registered; the server gives the arrival number when it syncs (number pending).</source>
+        <translation>Đã vào sổ; số đến sẽ do máy chủ cấp khi đồng bộ (chờ cấp số).</translation>
+    </message>
+    <message>
+        <source>Complete handling</source>
+        <translation>Hoàn thành xử lý</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Kết quả</translation>
+    </message>
+    <message>
+        <source>Return line</source>
+        <translation>Trả lại việc được giao</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Lý do</translation>
+    </message>
+    <message>
+        <source>Return document</source>
+        <translation>Trả lại văn bản</translation>
+    </message>
+    <message>
+        <source>Approve draft</source>
+        <translation>Duyệt dự thảo</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Ý kiến</translation>
+    </message>
+    <message>
+        <source>Return draft</source>
+        <translation>Trả lại dự thảo</translation>
+    </message>
+    <message>
+        <source>The document was issued; the server gives its number when it syncs.</source>
+        <translation>Văn bản đã được ban hành; số văn bản sẽ do máy chủ cấp khi đồng bộ.</translation>
+    </message>
+    <message>
+        <source>The document was issued with number %1.</source>
+        <translation>Văn bản đã được ban hành, số %1.</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>Đã ban hành</translation>
     </message>
 </context>
 <context>
@@ -1186,92 +1323,8 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <source>Register incoming…</source>
-        <extracomment>``Document.number_label`` of a document whose number the server has yet to give. Soft certificates to offer when signing (the demo&apos;s cards); this machine&apos;s signing settings (PKCS#11 modules, timestamp server); None: the data dir&apos;s.</extracomment>
-        <translation>Vào sổ văn bản đến…</translation>
-    </message>
-    <message>
-        <source>Enter a received document in the incoming register</source>
-        <translation>Vào sổ đăng ký văn bản đến một văn bản vừa nhận</translation>
-    </message>
-    <message>
-        <source>Direct…</source>
-        <translation>Bút phê…</translation>
-    </message>
-    <message>
-        <source>New draft…</source>
-        <translation>Soạn dự thảo…</translation>
-    </message>
-    <message>
-        <source>Search</source>
-        <translation>Tìm kiếm</translation>
-    </message>
-    <message>
-        <source>Start handling</source>
-        <translation>Bắt đầu xử lý</translation>
-    </message>
-    <message>
-        <source>Complete…</source>
-        <translation>Hoàn thành…</translation>
-    </message>
-    <message>
-        <source>Return line…</source>
-        <translation>Trả lại việc…</translation>
-    </message>
-    <message>
-        <source>Forward down…</source>
-        <translation>Chuyển xuống…</translation>
-    </message>
-    <message>
-        <source>Return document…</source>
-        <translation>Trả lại văn bản…</translation>
-    </message>
-    <message>
-        <source>Submit for signature…</source>
-        <translation>Trình ký…</translation>
-    </message>
-    <message>
-        <source>Approve…</source>
-        <translation>Duyệt…</translation>
-    </message>
-    <message>
-        <source>Return draft…</source>
-        <translation>Trả lại dự thảo…</translation>
-    </message>
-    <message>
-        <source>Issue…</source>
-        <translation>Ban hành…</translation>
-    </message>
-    <message>
-        <source>Deliver…</source>
-        <translation>Gửi văn bản…</translation>
-    </message>
-    <message>
-        <source>Digital signature…</source>
-        <translation>Ký số…</translation>
-    </message>
-    <message>
-        <source>Sign the file on screen with your e-card (leader), or seal it for the agency (clerk)</source>
-        <translation>Ký số tệp đang xem bằng thẻ ký số của bạn (lãnh đạo), hoặc ký số của cơ quan — đóng dấu (văn thư)</translation>
-    </message>
-    <message>
-        <source>Signature and seal images…</source>
-        <translation>Hình chữ ký và con dấu…</translation>
-    </message>
-    <message>
-        <source>Trusted root certificates…</source>
-        <translation>Chứng thư số gốc tin cậy…</translation>
-    </message>
-    <message>
-        <source>E-card drivers (PKCS#11)…</source>
-        <translation>Trình điều khiển thẻ ký số (PKCS#11)…</translation>
-    </message>
-    <message>
-        <source>Print register…</source>
-        <translation>In sổ…</translation>
-    </message>
-    <message>
         <source>Refresh</source>
+        <extracomment>Item data naming the section a sidebar entry belongs to. Network work (sign-out, fetching files) off the GUI thread.</extracomment>
         <translation>Làm mới</translation>
     </message>
     <message>
@@ -1279,24 +1332,12 @@
         <translation>Thoát</translation>
     </message>
     <message>
-        <source>&amp;Document</source>
-        <translation>&amp;Văn bản</translation>
-    </message>
-    <message>
-        <source>&amp;Handling</source>
-        <translation>&amp;Xử lý</translation>
-    </message>
-    <message>
-        <source>Si&amp;gning</source>
-        <translation>&amp;Ký số</translation>
-    </message>
-    <message>
-        <source>&amp;Administration</source>
-        <translation>&amp;Quản trị</translation>
-    </message>
-    <message>
         <source>&amp;View</source>
         <translation>&amp;Xem</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Tệp</translation>
     </message>
     <message>
         <source>Main</source>
@@ -1309,78 +1350,6 @@
     <message>
         <source>eOffice — %1</source>
         <translation>Văn phòng điện tử — %1</translation>
-    </message>
-    <message>
-        <source>Search results</source>
-        <translation>Kết quả tìm kiếm</translation>
-    </message>
-    <message>
-        <source>Signed.</source>
-        <translation>Đã ký số.</translation>
-    </message>
-    <message>
-        <source>Signed; the server checks the signatures when it receives the file.</source>
-        <translation>Đã ký số; máy chủ kiểm tra chữ ký khi nhận được tệp.</translation>
-    </message>
-    <message>
-        <source>Waiting for the number</source>
-        <translation>Đang chờ cấp số</translation>
-    </message>
-    <message>
-        <source>The document waits for its number from the server. The agency signature carries the number: sign again once the number has come (a notification tells you).</source>
-        <translation>Văn bản đang chờ máy chủ cấp số. Chữ ký số của cơ quan ghi số văn bản: hãy ký số lại khi đã có số (sẽ có thông báo).</translation>
-    </message>
-    <message>
-        <source>Registered and returned to the sender, with the reason.</source>
-        <translation>Đã vào sổ và trả lại nơi gửi, kèm lý do.</translation>
-    </message>
-    <message>
-        <source>Registered with arrival number %1.</source>
-        <translation>Đã vào sổ, số đến %1.</translation>
-    </message>
-    <message>
-        <source>Registered; the server gives the arrival number when it syncs (number pending).</source>
-        <translation>Đã vào sổ; số đến sẽ do máy chủ cấp khi đồng bộ (chờ cấp số).</translation>
-    </message>
-    <message>
-        <source>Complete handling</source>
-        <translation>Hoàn thành xử lý</translation>
-    </message>
-    <message>
-        <source>Result</source>
-        <translation>Kết quả</translation>
-    </message>
-    <message>
-        <source>Return line</source>
-        <translation>Trả lại việc được giao</translation>
-    </message>
-    <message>
-        <source>Reason</source>
-        <translation>Lý do</translation>
-    </message>
-    <message>
-        <source>Return document</source>
-        <translation>Trả lại văn bản</translation>
-    </message>
-    <message>
-        <source>Approve draft</source>
-        <translation>Duyệt dự thảo</translation>
-    </message>
-    <message>
-        <source>Comment</source>
-        <translation>Ý kiến</translation>
-    </message>
-    <message>
-        <source>Return draft</source>
-        <translation>Trả lại dự thảo</translation>
-    </message>
-    <message>
-        <source>The document was issued; the server gives its number when it syncs.</source>
-        <translation>Văn bản đã được ban hành; số văn bản sẽ do máy chủ cấp khi đồng bộ.</translation>
-    </message>
-    <message>
-        <source>Issued</source>
-        <translation>Đã ban hành</translation>
     </message>
     <message>
         <source>Sync now</source>
@@ -1397,10 +1366,6 @@
     <message>
         <source>Syncing with the server…</source>
         <translation>Đang đồng bộ với máy chủ…</translation>
-    </message>
-    <message>
-        <source>The document was issued with number %1.</source>
-        <translation>Văn bản đã được ban hành, số %1.</translation>
     </message>
     <message>
         <source>Close</source>
@@ -1671,6 +1636,7 @@
     </message>
     <message>
         <source>Follow-up register (incoming)</source>
+        <extracomment>The register holds what this user may see, and names them (``printing.registers``).</extracomment>
         <translation>Sổ theo dõi giải quyết văn bản đến</translation>
     </message>
     <message>
@@ -2031,7 +1997,7 @@
     </message>
     <message>
         <source>Sign</source>
-        <extracomment>Asks for the PIN; the default opens the PIN dialog.</extracomment>
+        <extracomment>Raises a DomainError for a certificate that is not the signer&apos;s (or not the organisation&apos;s, for a seal): asked before the PIN, and again on the opened key. Asks for the PIN; the default opens the PIN dialog.</extracomment>
         <translation>Ký số</translation>
     </message>
     <message>
@@ -2067,7 +2033,7 @@
     <name>SignFlow</name>
     <message>
         <source>Sign and approve the draft</source>
-        <extracomment>The sign dialog is open (tests drive it).</extracomment>
+        <extracomment>Whose certificate the signature must be made with (``signing.ownership``). The sign dialog is open (tests drive it).</extracomment>
         <translation>Ký số và duyệt dự thảo</translation>
     </message>
     <message>
@@ -2211,6 +2177,54 @@
     <message>
         <source>Changed after signing: %1</source>
         <translation>Thay đổi sau khi ký: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SigningSection</name>
+    <message>
+        <source>Si&amp;gning</source>
+        <extracomment>Soft certificates to offer when signing (the demo&apos;s cards); this machine&apos;s signing settings (PKCS#11 modules, timestamp server); None: the data dir&apos;s.</extracomment>
+        <translation>&amp;Ký số</translation>
+    </message>
+    <message>
+        <source>&amp;Administration</source>
+        <translation>&amp;Quản trị</translation>
+    </message>
+    <message>
+        <source>Digital signature…</source>
+        <translation>Ký số…</translation>
+    </message>
+    <message>
+        <source>Sign the file on screen with your e-card (leader), or seal it for the agency (clerk)</source>
+        <translation>Ký số tệp đang xem bằng thẻ ký số của bạn (lãnh đạo), hoặc ký số của cơ quan — đóng dấu (văn thư)</translation>
+    </message>
+    <message>
+        <source>Signature and seal images…</source>
+        <translation>Hình chữ ký và con dấu…</translation>
+    </message>
+    <message>
+        <source>Trusted root certificates…</source>
+        <translation>Chứng thư số gốc tin cậy…</translation>
+    </message>
+    <message>
+        <source>E-card drivers (PKCS#11)…</source>
+        <translation>Trình điều khiển thẻ ký số (PKCS#11)…</translation>
+    </message>
+    <message>
+        <source>Signed.</source>
+        <translation>Đã ký số.</translation>
+    </message>
+    <message>
+        <source>Signed; the server checks the signatures when it receives the file.</source>
+        <translation>Đã ký số; máy chủ kiểm tra chữ ký khi nhận được tệp.</translation>
+    </message>
+    <message>
+        <source>Waiting for the number</source>
+        <translation>Đang chờ cấp số</translation>
+    </message>
+    <message>
+        <source>The document waits for its number from the server. The agency signature carries the number: sign again once the number has come (a notification tells you).</source>
+        <translation>Văn bản đang chờ máy chủ cấp số. Chữ ký số của cơ quan ghi số văn bản: hãy ký số lại khi đã có số (sẽ có thông báo).</translation>
     </message>
 </context>
 <context>

@@ -89,10 +89,14 @@ class DiaryPanel(QWidget):
 
     #: After a refresh has put what was read on screen (tests wait on it).
     loaded = Signal()
-    #: After an action of this panel was applied and the panel refreshed.
+    #: After an action of this panel was applied (the window's section refreshes it then,
+    #: from what the operation changed).
     changed = Signal(str)
 
-    def __init__(self, worker: DbWorker, user_id: str, parent: QWidget | None = None, *, today: date | None = None) -> None:
+    def __init__(
+        self, worker: DbWorker, user_id: str, parent: QWidget | None = None, *, today: date | None = None,
+        load: bool = True,
+    ) -> None:
         super().__init__(parent)
         self.worker = worker
         self.user_id = user_id
@@ -105,7 +109,8 @@ class DiaryPanel(QWidget):
         self._pending = 0
         self._generation = 0
         self._build()
-        self.refresh()
+        if load:  # the window's section reads it when it is first shown
+            self.refresh()
 
     # ------------------------------------------------------------------ widgets
 
@@ -503,7 +508,6 @@ class DiaryPanel(QWidget):
         def done(_result: Any) -> None:
             if message:
                 self.show_info(message)
-            self.refresh()
             self.changed.emit(label)
 
         def failed(error: BaseException) -> bool:
@@ -544,7 +548,6 @@ class DiaryPanel(QWidget):
                     self.tr("Saved, but %1 now has %2 — more than 24 hours in one day.")
                     .replace("%1", f"{weekday_label(day)} {day:%d/%m}").replace("%2", duration_label(total))
                 )
-            self.refresh()
             self.changed.emit("diary_add")
 
         def failed(error: BaseException) -> bool:
@@ -569,7 +572,7 @@ class DiaryPanel(QWidget):
 
     def _open(self, dialog: Any) -> None:
         self.dialog = dialog
-        dialog.succeeded.connect(lambda _r: (self.refresh(), self.changed.emit("diary_dialog")))
+        dialog.succeeded.connect(lambda _r: self.changed.emit("diary_dialog"))
         dialog.open()
 
     def edit_entry(self) -> None:

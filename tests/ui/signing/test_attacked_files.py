@@ -34,8 +34,8 @@ def test_the_signatures_tab_shows_an_attacked_document_as_changed(qtbot, decree,
 def test_registering_an_attacked_pdf_warns_and_offers_to_return_it(qtbot, window, ui_world, decree, test_pki):
     with ui_world.store.write() as s:
         add_trusted_root(s, test_pki.root.pem)
-    window.act_register.trigger()
-    dialog = window.dialog
+    window.section("documents").act_register.trigger()
+    dialog = window.section("documents").dialog
     for attack in ATTACKS:
         path = decree.attack(attack)
         if dialog.files.paths:

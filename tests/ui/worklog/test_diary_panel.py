@@ -16,10 +16,10 @@ from tests.ui.helpers import switch_user, type_text
 
 
 def _open_diary(qtbot, window):  # type: ignore[no-untyped-def]
-    panel = window.diary.panel
+    panel = window.section("diary").panel
     QTest.keySequence(window, QKeySequence("Ctrl+J"))
     _settled(qtbot, panel, lambda: panel.data is not None and panel.data.user_id == window.user_id)
-    assert window.diary.shown and window.sidebar.currentItem().text() == "Nhật ký công việc"
+    assert window.section("diary").visible and window.sidebar.currentItem().text() == "Nhật ký công việc"
     return panel
 
 

@@ -1,0 +1,622 @@
+"""The documents' section: the boxes in the sidebar, the list, the document on the right,
+and what a clerk, a leader or an officer does to a document."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QItemSelection, QMimeData, Qt, QTimer, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QListWidgetItem,
+    QMessageBox,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from eoffice.directory.models import Holiday, Organisation, Role, Unit, User, UserRole
+from eoffice.documents.boxes import Box
+from eoffice.documents.models import (
+    DirectionLine,
+    Document,
+    DocumentDirection,
+    DocumentFile,
+    Register,
+)
+from eoffice.ops.changes import Changes
+from eoffice.store.base import new_id
+from eoffice.sync import operations as ops
+from eoffice.ui import labels
+from eoffice.ui.documents.detail import (
+    DetailPane,
+    DocumentDetail,
+    LineView,
+    load_detail,
+)
+from eoffice.ui.documents.forms import FormDialog, TextDialog
+from eoffice.ui.documents.list_model import DocumentListModel
+from eoffice.ui.documents.search_bar import SearchBar
+from eoffice.ui.section import Menu, Section
+
+# Sidebar order; Ctrl+1…Ctrl+7 follow it.
+BOXES = (
+    Box.INCOMING,
+    Box.OUTGOING,
+    Box.WAITING_FOR_ME,
+    Box.DUE_SOON,
+    Box.OVERDUE,
+    Box.DRAFTS_TO_APPROVE,
+    Box.MY_DRAFTS,
+)
+COUNTS_EVERY_MS = 60_000
+OPEN_LINE_STATES = ("waiting", "in_progress")
+#: ``Document.number_label`` of a document whose number the server has yet to give.
+PENDING_NUMBER = "chờ cấp số"
+
+_PEOPLE = frozenset(m.__tablename__ for m in (Organisation, Unit, User, UserRole))
+#: What the list and the boxes' counts show.
+LIST_TABLES = _PEOPLE | {
+    m.__tablename__ for m in (Document, DocumentDirection, DirectionLine, DocumentFile, Register, Holiday)
+}
+#: What the document on screen shows: its history and its signatures' trust too.
+DETAIL_TABLES = LIST_TABLES | {"audit_events", "trusted_roots"}
+
+
+class DocumentsSection(Section):
+    """Boxes, list and detail; the document actions (menus Document and Handling)."""
+
+    name = "documents"
+    tables = DETAIL_TABLES
+    toast_kinds = frozenset({"register_incoming", "issue"})
+
+    # Emitted when a document's detail is on screen (id).
+    detail_loaded = Signal(str)
+    # Emitted when the sidebar counts were refreshed.
+    counts_loaded = Signal(object)
+    # Emitted after the actions were enabled for the document on screen (others follow it).
+    actions_updated = Signal()
+
+    def __init__(self, window: Any) -> None:
+        super().__init__(window)
+        self.worker = window.worker
+        self.counts: dict[Box, int] = {}
+        self.current: DocumentDetail | None = None
+        self.dialog: QWidget | None = None
+        self._pending_detail: str | None = None
+        self._reselect: str | None = None  # keep this row selected across a refresh
+        self._select_next: str | None = None  # select (and open) this row once it is listed
+
+        self.model = DocumentListModel(
+            window.store, window.user_id, self._start_box(), window.today, worker=self.worker
+        )
+        self._build_widgets()
+        self._build_actions()
+        self.counts_timer = QTimer(self)
+        self.counts_timer.setInterval(COUNTS_EVERY_MS)
+        self.counts_timer.timeout.connect(self.refresh_counts)
+        self.counts_timer.start()
+        self.detail_timer = QTimer(self)
+        self.detail_timer.setSingleShot(True)
+        self.detail_timer.setInterval(150)
+        self.detail_timer.timeout.connect(self._load_selected)
+        self._set_list_title()
+        self.refresh_counts()
+
+    @property
+    def directory(self) -> Any:
+        return self.window.directory
+
+    @property
+    def user_id(self) -> str:
+        return str(self.window.user_id)
+
+    def _start_box(self) -> Box:
+        return Box.INCOMING if self.window.directory.has_role(Role.CLERK) else Box.WAITING_FOR_ME
+
+    # -- construction -----------------------------------------------------------------
+
+    def _build_widgets(self) -> None:
+        for box in BOXES:
+            item = QListWidgetItem(labels.box_label(box))
+            item.setData(Qt.UserRole, box)
+            self.sidebar.append(item)
+
+        self.search_bar = SearchBar(self.worker, self.user_id, self.window)
+        self.search_bar.search_changed.connect(self._search)
+
+        self.table = QTableView(self.window)
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SingleSelection)
+        self.table.setAlternatingRowColors(False)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.Interactive)
+        header.setMinimumSectionSize(60)
+        for column, width in enumerate((150, 82, 130, 80, 300, 90, 82, 96)):
+            self.table.setColumnWidth(column, width)
+        header.setSectionResizeMode(4, QHeaderView.Stretch)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.model.page_loaded.connect(self._page_loaded)
+
+        self.list_title = QLabel(self.window)
+        font = self.list_title.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.1)
+        self.list_title.setFont(font)
+        middle = QWidget(self.window)
+        middle_layout = QVBoxLayout(middle)
+        middle_layout.setContentsMargins(0, 0, 0, 0)
+        middle_layout.addWidget(self.search_bar)
+        middle_layout.addWidget(self.list_title)
+        middle_layout.addWidget(self.table, 1)
+
+        self.detail_pane = DetailPane(self.window)
+        # "Ký số" acts on the file on screen: a leader's main file, a clerk's attachment.
+        self.detail_pane.file_combo.currentIndexChanged.connect(lambda _i: self.update_actions())
+        self.splitter = QSplitter(Qt.Horizontal, self.window)
+        self.splitter.addWidget(middle)
+        self.splitter.addWidget(self.detail_pane)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setSizes([925, 400])
+        self.widget = self.splitter
+
+    def _build_actions(self) -> None:
+        self.menus += [Menu("file", self.tr("&Document"), 10), Menu("handling", self.tr("&Handling"), 20)]
+        self.act_register = self.action(
+            self.tr("Register incoming…"), self.register_incoming, "Ctrl+N",
+            self.tr("Enter a received document in the incoming register"), menu="file", at=10, toolbar=10,
+        )
+        self.act_new_draft = self.action(
+            self.tr("New draft…"), self.new_draft, "Ctrl+Shift+N", menu="file", at=20, toolbar=40
+        )
+        self.separator("file", 30)
+        self.act_print = self.action(
+            self.tr("Print register…"), self.print_register, "Ctrl+P", menu="file", at=40, toolbar=90
+        )
+
+        self.act_direct = self.action(self.tr("Direct…"), self.direct_document, "Ctrl+D", menu="handling", at=10, toolbar=20)
+        self.act_return_document = self.action(
+            self.tr("Return document…"), self.return_document, menu="handling", at=20
+        )
+        self.separator("handling", 30)
+        self.act_start_line = self.action(self.tr("Start handling"), self.start_line, menu="handling", at=40)
+        self.act_complete_line = self.action(
+            self.tr("Complete…"), self.complete_line, ["Ctrl+Return", "Ctrl+Enter"], menu="handling", at=50, toolbar=30
+        )
+        self.act_return_line = self.action(self.tr("Return line…"), self.return_line, menu="handling", at=60)
+        self.act_forward_line = self.action(self.tr("Forward down…"), self.forward_line, menu="handling", at=70)
+        self.separator("handling", 80)
+        self.act_submit = self.action(
+            self.tr("Submit for signature…"), self.submit_draft, menu="handling", at=90, toolbar=50
+        )
+        self.act_approve = self.action(self.tr("Approve…"), self.approve_draft, menu="handling", at=100, toolbar=60)
+        self.act_return_draft = self.action(self.tr("Return draft…"), self.return_draft, menu="handling", at=110)
+        self.act_issue = self.action(self.tr("Issue…"), self.issue_document, menu="handling", at=120, toolbar=80)
+        self.act_deliver = self.action(self.tr("Deliver…"), self.deliver_document, menu="handling", at=130)
+
+        self.act_search = self.action(self.tr("Search"), self.focus_search, "Ctrl+F", menu="view", at=10)
+        self.separator("view", 30)
+        self.box_actions: list[QAction] = []
+        for n, box in enumerate(BOXES, start=1):
+            action = self.action(
+                labels.box_label(box), lambda _=False, b=box: self.show_box(b), f"Ctrl+{n}", menu="view", at=30 + n
+            )
+            self.box_actions.append(action)
+
+    # -- the section in the window ----------------------------------------------------
+
+    def activate(self, item: QListWidgetItem) -> None:
+        box = item.data(Qt.UserRole)
+        if box in BOXES:
+            self.show_box(box)
+
+    def shown(self) -> None:
+        super().shown()
+        self._mark_box()
+
+    def on_changes(self, changes: Changes) -> None:
+        """The sidebar's counts are always in sight: they follow every change."""
+        if changes.touches(*LIST_TABLES):
+            self.refresh_counts()
+        super().on_changes(changes)
+
+    def refresh(self, changes: Changes) -> None:
+        """Read the list again (keeping the selection) and the document on screen."""
+        keep = self.current.id if self.current else None
+        if changes.touches(*LIST_TABLES):
+            self._reselect = keep
+            self.model.refresh()
+        if keep is not None:
+            self.load_document(keep, audited=False)
+
+    def set_user(self, user_id: str) -> None:
+        if isinstance(self.dialog, FormDialog) and self.dialog.isVisible() and not self.dialog.busy:
+            self.dialog.close()  # a dialog belongs to the user who opened it
+        self.search_bar.user_id = user_id
+        self.search_bar.clear()
+        self.current = None
+        self._pending_detail = self._select_next = self._reselect = None
+        self.detail_timer.stop()
+        self.detail_pane.clear()
+        self.model.user_id = user_id
+        self.model.set_box(self._start_box())
+        self._mark_box()
+        self._set_list_title()
+        self.refresh_counts()
+
+    def close(self) -> None:
+        self.counts_timer.stop()
+
+    def open(self, target_id: str) -> bool:
+        """Open a document by id (from a notification), selecting it if it is listed."""
+        self.window.show_section(self)
+        self._mark_box()
+        if not self.select_document(target_id):
+            self.load_document(target_id)
+        return True
+
+    def accepts_drop(self, mime: QMimeData) -> bool:
+        return mime.hasUrls() and self.act_register.isEnabled()
+
+    def drop(self, mime: QMimeData) -> bool:
+        """PDFs dropped on the window open the register dialog with them."""
+        from eoffice.ui.documents.register_dialog import (
+            RegisterIncomingDialog,
+            pdf_paths,
+        )
+
+        paths = pdf_paths(mime)
+        if not paths or not self.act_register.isEnabled():
+            return False
+        if not isinstance(self.dialog, RegisterIncomingDialog) or not self.dialog.isVisible():
+            self.register_incoming()
+        self.dialog.add_files(paths)  # type: ignore[union-attr]
+        return True
+
+    # -- boxes, list, search ----------------------------------------------------------
+
+    def _mark_box(self) -> None:
+        """Show the list's box as the sidebar's current entry."""
+        if self.visible:
+            self.window.show_section(self, self.sidebar[BOXES.index(self.model.box)])
+
+    def show_box(self, box: Box) -> None:
+        self.search_bar.clear()
+        self.model.set_box(box)
+        self.window.show_section(self, self.sidebar[BOXES.index(box)])
+        self._set_list_title()
+
+    def _search(self, query: str, filters: Any, order: str) -> None:
+        self.model.set_search(query, filters, order)
+        self._set_list_title()
+
+    def _set_list_title(self) -> None:
+        if self.model.searching:
+            text = self.tr("Search results")
+            if self.model.query:
+                text += f": “{self.model.query}”"
+        else:
+            text = labels.box_label(self.model.box)
+        self.list_title.setText(text)
+
+    def focus_search(self) -> None:
+        self.window.show_section(self)
+        self._mark_box()
+        self.search_bar.edit.setFocus()
+        self.search_bar.edit.selectAll()
+
+    def refresh_counts(self) -> None:
+        from eoffice.documents.boxes import box_counts
+
+        user_id, today = self.user_id, self.window.today or date.today()
+
+        def count(session: Any) -> tuple[str, dict[Box, int]]:
+            user = session.get(User, user_id)
+            return user_id, box_counts(session, user, today)
+
+        self.worker.read("box_counts", count, self._show_counts)
+
+    def _show_counts(self, result: tuple[str, dict[Box, int]]) -> None:
+        user_id, counts = result
+        if user_id != self.user_id:
+            return
+        self.counts = counts
+        for box, item in zip(BOXES, self.sidebar):
+            n = counts.get(box, 0)
+            name = labels.box_label(box)
+            item.setText(f"{name}  ({n})" if n else name)
+            font = item.font()
+            font.setBold(bool(n) and box in (Box.WAITING_FOR_ME, Box.OVERDUE, Box.DRAFTS_TO_APPROVE))
+            item.setFont(font)
+            if box is Box.OVERDUE:
+                item.setForeground(Qt.red if n else Qt.black)
+        self.counts_loaded.emit(counts)
+
+    # -- the selected document --------------------------------------------------------
+
+    def select_document(self, document_id: str) -> bool:
+        """Select a row by id, now or as soon as the page being read arrives."""
+        row = self.model.find_row(document_id)
+        if row < 0:
+            if self.model.loading:
+                self._select_next = document_id  # select it when its page arrives
+                return True
+            return False
+        self.table.selectRow(row)
+        self.table.scrollTo(self.model.index(row, 0))
+        return True
+
+    def _page_loaded(self) -> None:
+        if self._select_next and self.model.find_row(self._select_next) >= 0:
+            document_id, self._select_next, self._reselect = self._select_next, None, None
+            self.select_document(document_id)
+        elif self._reselect and self.model.find_row(self._reselect) >= 0:
+            self._restore_selection(self._reselect)
+        self._reselect = None
+
+    def _restore_selection(self, document_id: str) -> None:
+        row = self.model.find_row(document_id)
+        if row >= 0:
+            self.table.selectionModel().blockSignals(True)
+            self.table.selectRow(row)
+            self.table.selectionModel().blockSignals(False)
+            self.table.viewport().update()
+
+    def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return
+        self._pending_detail = self.model.row_at(rows[0]).id
+        self.detail_timer.start()
+
+    def _load_selected(self) -> None:
+        if self._pending_detail:
+            self.load_document(self._pending_detail)
+
+    def load_document(self, document_id: str, *, audited: bool = True) -> None:
+        """Open a document in the detail pane; the opening is an audit event."""
+        blobs, user_id = self.window.blobs, self.user_id
+        self._pending_detail = document_id
+        self.worker.write(
+            "open_document",
+            lambda session: load_detail(session, blobs, user_id, document_id, audited=audited),
+            self._show_detail,
+        )
+
+    def _show_detail(self, detail: DocumentDetail) -> None:
+        if detail.id != self._pending_detail:
+            return
+        self.current = detail
+        self.detail_pane.show_detail(detail)
+        self.update_actions()
+        self.detail_loaded.emit(detail.id)
+        if self.window.account is not None:
+            self._fetch_missing_files(detail)
+
+    def _fetch_missing_files(self, detail: DocumentDetail) -> None:
+        """A synced document's PDF not here yet: fetch it now, ahead of the engine."""
+        missing = [d for d, (_n, path, _m) in zip(detail.digests, detail.files) if not path.exists()]
+        account = self.window.account
+        if not missing or account is None:
+            return
+        document_id = detail.id
+
+        def fetched(count: int) -> None:
+            if count and self.current is not None and self.current.id == document_id:
+                self.load_document(document_id, audited=False)
+
+        self.window.network.run("fetch_files", lambda: account.fetch_files(missing), fetched, lambda _e: True)
+
+    def my_line(self, states: tuple[str, ...] = OPEN_LINE_STATES) -> LineView | None:
+        """The current document's line this user holds (personally, or through the unit)."""
+        if self.current is None:
+            return None
+        me = self.directory.user
+        mine = [line for line in self.current.lines if line.state in states and line.user_id == me.id]
+        ours = [
+            line
+            for line in self.current.lines
+            if line.state in states and line.user_id is None and me.unit_id and line.unit_id == me.unit_id
+        ]
+        return (mine + ours)[0] if mine or ours else None
+
+    def update_actions(self) -> None:
+        """Enable what this user may do to the selected document in its state."""
+        d, doc = self.directory, self.current
+        clerk, leader, officer = d.has_role(Role.CLERK), d.has_role(Role.LEADER), d.has_role(Role.OFFICER)
+        incoming = doc is not None and doc.direction == "incoming"
+        outgoing = doc is not None and doc.direction == "outgoing"
+        state = doc.state if doc else ""
+        line = self.my_line()
+        self.act_register.setEnabled(clerk)
+        self.act_new_draft.setEnabled(clerk or leader or officer)
+        self.act_print.setEnabled(clerk or leader)
+        self.act_direct.setEnabled(leader and incoming and state in ("registered", "directed"))
+        self.act_return_document.setEnabled((clerk or leader) and incoming and state in ("registered", "directed"))
+        self.act_start_line.setEnabled(line is not None and line.state == "waiting")
+        self.act_complete_line.setEnabled(line is not None)
+        self.act_return_line.setEnabled(line is not None)
+        self.act_forward_line.setEnabled(line is not None)
+        mine = outgoing and doc is not None and doc.created_by == d.user.id
+        self.act_submit.setEnabled(mine and state in ("draft", "returned"))
+        approver = outgoing and doc is not None and leader and doc.approver_id in (None, d.user.id)
+        self.act_approve.setEnabled(bool(approver) and state == "submitted")
+        self.act_return_draft.setEnabled(bool(approver) and state == "submitted")
+        self.act_issue.setEnabled(clerk and outgoing and state == "approved")
+        self.act_deliver.setEnabled(clerk and outgoing and state == "issued" and bool(d.organisations))
+        self.actions_updated.emit()
+
+    # -- dialogs ----------------------------------------------------------------------
+
+    def _open(self, dialog: FormDialog, on_done: Any = None) -> FormDialog:
+        """Open a document dialog; what its operation changed reaches the sections by itself."""
+        if isinstance(self.dialog, FormDialog) and not self.dialog.isVisible() and not self.dialog.busy:
+            self.dialog.deleteLater()  # keep one finished dialog at most (tests read it)
+        self.dialog = dialog
+        if on_done is not None:
+            dialog.succeeded.connect(on_done)
+        dialog.open()
+        return dialog
+
+    def register_incoming(self) -> None:
+        from eoffice.ui.documents.register_dialog import RegisterIncomingDialog
+
+        dialog = RegisterIncomingDialog(self.worker, self.window.blobs, self.user_id, self.window, today=self.window.today)
+
+        def registered(result: tuple[str, int | None]) -> None:
+            document_id, number = result
+            if dialog.returned:
+                text = self.tr("Registered and returned to the sender, with the reason.")
+            elif number:
+                text = self.tr("Registered with arrival number %1.").replace("%1", f"{number:02d}")
+            else:
+                text = self.tr("Registered; the server gives the arrival number when it syncs (number pending).")
+            self.window.statusBar().showMessage(text, 8000)
+            self._select_next = document_id
+
+        self._open(dialog, registered)
+
+    def direct_document(self) -> None:
+        from eoffice.ui.documents.direct_dialog import DirectDialog
+
+        if self.current is not None:
+            self._open(DirectDialog(self.worker, self.directory, self.current.id, self.current.fields["subject"], self.window))
+
+    def forward_line(self) -> None:
+        from eoffice.ui.documents.direct_dialog import ForwardDialog
+
+        line = self.my_line()
+        if line is not None:
+            self._open(ForwardDialog(self.worker, self.directory, line.id, self.window))
+
+    def _text_dialog(
+        self, title: str, caption: str, build: Any, *, document_id: str, required: bool, label: str
+    ) -> None:
+        self._open(
+            TextDialog(
+                self.worker, title, caption, build, actor_id=self.user_id, document_id=document_id,
+                required=required, label=label, parent=self.window,
+            )
+        )
+
+    def start_line(self) -> None:
+        line = self.my_line()
+        if line is not None:
+
+            def refused(_err: BaseException) -> bool:
+                self.window.refresh()  # the window was behind: show the line as it is now
+                return False  # and let the message be shown
+
+            self.worker.submit(
+                "start_line", self.user_id, lambda _s: ops.StartLine(op_id=new_id(), line_id=line.id), None, refused,
+            )
+
+    def complete_line(self) -> None:
+        line = self.my_line()
+        if line is None or self.current is None:
+            return
+        self._text_dialog(
+            self.tr("Complete handling"), self.tr("Result"),
+            lambda note: ops.CompleteLine(op_id=new_id(), line_id=line.id, result_note=note),
+            document_id=self.current.id, required=False, label="complete_line",
+        )
+
+    def return_line(self) -> None:
+        line = self.my_line()
+        if line is None or self.current is None:
+            return
+        self._text_dialog(
+            self.tr("Return line"), self.tr("Reason"),
+            lambda reason: ops.ReturnLine(op_id=new_id(), line_id=line.id, reason=reason),
+            document_id=self.current.id, required=True, label="return_line",
+        )
+
+    def return_document(self) -> None:
+        if self.current is None:
+            return
+        document_id = self.current.id
+        self._text_dialog(
+            self.tr("Return document"), self.tr("Reason"),
+            lambda reason: ops.ReturnDocument(op_id=new_id(), document_id=document_id, reason=reason),
+            document_id=document_id, required=True, label="return_document",
+        )
+
+    def new_draft(self) -> None:
+        from eoffice.ui.documents.outgoing_dialogs import DraftDialog
+
+        reply_to = None
+        if self.current is not None and self.current.direction == "incoming":
+            f = self.current.fields
+            reply_to = (self.current.id, f"{f['number_label']} — {f['subject']}")
+        self._open(DraftDialog(self.worker, self.window.blobs, self.directory, self.window, reply_to=reply_to))
+
+    def submit_draft(self) -> None:
+        from eoffice.ui.documents.outgoing_dialogs import SubmitDialog
+
+        if self.current is not None:
+            self._open(SubmitDialog(self.worker, self.directory, self.current.id, self.window))
+
+    def approve_draft(self) -> None:
+        if self.current is None:
+            return
+        document_id = self.current.id
+        self._text_dialog(
+            self.tr("Approve draft"), self.tr("Comment"),
+            lambda comment: ops.ApproveDraft(op_id=new_id(), document_id=document_id, comment=comment),
+            document_id=document_id, required=False, label="approve_draft",
+        )
+
+    def return_draft(self) -> None:
+        if self.current is None:
+            return
+        document_id = self.current.id
+        self._text_dialog(
+            self.tr("Return draft"), self.tr("Comment"),
+            lambda comment: ops.ReturnDraft(op_id=new_id(), document_id=document_id, comment=comment),
+            document_id=document_id, required=True, label="return_draft",
+        )
+
+    def issue_document(self, *, announce: bool = True, cancelled: Any = None) -> None:
+        """Issue (number) the approved document on screen.
+
+        ``announce`` False: say nothing once numbered, as what follows (sealing it) speaks;
+        ``cancelled()`` runs if the clerk cancels the dialog.
+        """
+        from eoffice.ui.documents.outgoing_dialogs import IssueDialog
+
+        if self.current is None:
+            return
+        document_id = self.current.id
+
+        def issued(number_label: str) -> None:
+            if number_label == PENDING_NUMBER:
+                text = self.tr("The document was issued; the server gives its number when it syncs.")
+            else:
+                text = self.tr("The document was issued with number %1.").replace("%1", number_label)
+            self.window.show_message(QMessageBox.Information, self.tr("Issued"), text)
+
+        dialog = IssueDialog(self.worker, self.user_id, document_id, self.current.fields["subject"], self.window)
+        if cancelled is not None:
+            dialog.rejected.connect(cancelled)
+        self._open(dialog, issued if announce else None)
+
+    def deliver_document(self) -> None:
+        from eoffice.ui.documents.outgoing_dialogs import DeliverDialog
+
+        if self.current is not None:
+            self._open(DeliverDialog(self.worker, self.directory, self.current.id, self.window))
+
+    def print_register(self) -> None:
+        from eoffice.ui.documents.print_dialog import PrintRegisterDialog
+
+        self._open(PrintRegisterDialog(self.worker, self.directory, self.window, open_after=self.window.open_printed))
