@@ -334,10 +334,10 @@ def test_pdf_is_sound_embeds_its_font_and_renders(world, incoming, tmp_path):
         assert re.search(r"\b(CID TrueType|TrueType)\b.*\byes\s+yes\s+yes\b", line), line
         assert "Serif" in name or "Times" in name, name
 
-    if shutil.which("qpdf"):
-        check = subprocess.run(["qpdf", "--check", str(out)], capture_output=True, text=True)
-        assert check.returncode == 0, check.stdout + check.stderr
-        assert "No syntax or stream encoding errors" in check.stdout
+    need(shutil.which("qpdf") is not None, "qpdf is not installed (apt install qpdf)")
+    check = subprocess.run(["qpdf", "--check", str(out)], capture_output=True, text=True)
+    assert check.returncode == 0, check.stdout + check.stderr
+    assert "No syntax or stream encoding errors" in check.stdout
 
     need(shutil.which("pdftoppm") is not None, "poppler-utils not installed (pdftoppm)")
     subprocess.run(["pdftoppm", "-png", "-r", "50", "-f", "1", "-l", "1", str(out), str(tmp_path / "page")], check=True)

@@ -106,13 +106,14 @@ def test_the_pdf_embeds_a_vietnamese_font_and_says_the_totals(diary, tmp_path):
     ):
         assert expected in text, expected
     assert "Ghi nhầm" not in text and "Việc tuần sau" not in text
-    fonts = subprocess.run(["pdffonts", str(out)], check=True, capture_output=True, text=True).stdout
-    assert all(" yes " in line for line in fonts.splitlines()[2:])  # every font embedded
-    if shutil.which("pdftoppm"):
-        subprocess.run(["pdftoppm", "-r", "40", "-png", "-f", "1", "-l", "1", str(out), str(tmp_path / "page")], check=True)
-        assert (tmp_path / "page-1.png").stat().st_size > 1000  # it renders
-    if shutil.which("qpdf"):
-        subprocess.run(["qpdf", "--check", str(out)], check=True, capture_output=True)
+    fonts = subprocess.run(["pdffonts", str(out)], check=True, capture_output=True, text=True).stdout.splitlines()[2:]
+    assert fonts, "no font in the PDF"
+    assert all(" yes " in line for line in fonts), fonts  # every font embedded
+    need(shutil.which("pdftoppm") is not None, "poppler-utils not installed (pdftoppm)")
+    subprocess.run(["pdftoppm", "-r", "40", "-png", "-f", "1", "-l", "1", str(out), str(tmp_path / "page")], check=True)
+    assert (tmp_path / "page-1.png").stat().st_size > 1000  # it renders
+    need(shutil.which("qpdf") is not None, "qpdf is not installed (apt install qpdf)")
+    subprocess.run(["qpdf", "--check", str(out)], check=True, capture_output=True)
 
 
 def test_the_docx_opens_and_holds_the_same_totals(diary, tmp_path):
