@@ -57,20 +57,54 @@ def compile_ts(ts: Path, qm: Path) -> bool:
     return qm.exists()
 
 
+def qt_ts_path(language: str) -> Path:
+    """Our translation of Qt's own strings, for a language Qt ships none for (Vietnamese)."""
+    return I18N_DIR / f"qtbase_{language}.ts"
+
+
+def qt_qm_path(language: str) -> Path:
+    return I18N_DIR / f"qtbase_{language}.qm"
+
+
 def _find_qm(language: str) -> Path | None:
-    shipped = qm_path(language)
-    if shipped.exists() and (not ts_path(language).exists() or shipped.stat().st_mtime >= ts_path(language).stat().st_mtime):
+    return _compiled(ts_path(language), qm_path(language))
+
+
+def _compiled(ts: Path, shipped: Path) -> Path | None:
+    """``shipped`` when it is newer than ``ts``, else a .qm compiled from ``ts`` into the cache."""
+    if shipped.exists() and (not ts.exists() or shipped.stat().st_mtime >= ts.stat().st_mtime):
         return shipped
     import platformdirs
 
     cached = Path(platformdirs.user_cache_dir("eoffice", "eoffice")) / "i18n" / shipped.name
-    if cached.exists() and ts_path(language).exists() and cached.stat().st_mtime >= ts_path(language).stat().st_mtime:
+    if cached.exists() and ts.exists() and cached.stat().st_mtime >= ts.stat().st_mtime:
         return cached
-    if compile_ts(ts_path(language), cached):
+    if compile_ts(ts, cached):
         return cached
     if shipped.exists():
         return shipped
     return None
+
+
+def _install_qt_own(app: QCoreApplication, language: str) -> None:
+    """Translate Qt's own strings (message box buttons, the file chooser, context menus).
+
+    Qt ships no ``qtbase_vi.qm``, so ours (``qtbase_vi.ts``) is loaded; Qt's, should a
+    later Qt ship one, is installed after it and so is asked first.
+    """
+    ours = _compiled(qt_ts_path(language), qt_qm_path(language))
+    theirs = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)) / f"qtbase_{language}.qm"
+    loaded = False
+    for qm in (ours, theirs):
+        if qm is None or not qm.exists():
+            continue
+        translator = QTranslator(app)
+        if translator.load(str(qm)):
+            app.installTranslator(translator)
+            _installed.append(translator)
+            loaded = True
+    if not loaded:
+        log.warning("no translation of Qt's own dialogs for %r; their buttons stay in English", language)
 
 
 def install_translator(app: QCoreApplication, language: str = "vi") -> str:
@@ -95,8 +129,5 @@ def install_translator(app: QCoreApplication, language: str = "vi") -> str:
     app.installTranslator(translator)
     _installed.append(translator)
     QLocale.setDefault(QLocale(QLocale.Vietnamese, QLocale.Vietnam))
-    qt_own = QTranslator(app)  # Qt's own buttons (OK, Cancel…) where Qt ships them
-    if qt_own.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.TranslationsPath)):
-        app.installTranslator(qt_own)
-        _installed.append(qt_own)
+    _install_qt_own(app, language)
     return language

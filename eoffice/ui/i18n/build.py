@@ -11,7 +11,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from eoffice.ui.i18n import I18N_DIR, LANGUAGES, qm_path, qt_tool, ts_path
+from eoffice.ui.i18n import I18N_DIR, LANGUAGES, qm_path, qt_qm_path, qt_tool, qt_ts_path, ts_path
 
 UI_DIR = I18N_DIR.parent
 
@@ -39,6 +39,8 @@ def release() -> None:
         raise SystemExit("pyside6-lrelease not found; install PySide6 in this environment")
     for language in LANGUAGES:
         subprocess.run([tool, "-silent", str(ts_path(language)), "-qm", str(qm_path(language))], check=True)
+        if qt_ts_path(language).exists():  # Qt's own strings, kept by hand (lupdate does not touch it)
+            subprocess.run([tool, "-silent", str(qt_ts_path(language)), "-qm", str(qt_qm_path(language))], check=True)
 
 
 def main() -> int:
