@@ -100,7 +100,9 @@ def cmd_demo(args: argparse.Namespace) -> int:
                 file=sys.stderr,
             )
             return 2
-        print("Đang kết nối tới máy chủ mẫu của cửa sổ kia… / Connecting to the other app's demo server…", file=sys.stderr)
+        print(
+            "Đang kết nối tới máy chủ mẫu của cửa sổ kia… / Connecting to the other app's demo server…", file=sys.stderr
+        )
         found = running_server(folder, wait=600)
         if found is None:
             print("Không tìm thấy máy chủ mẫu. / The demo server did not answer.", file=sys.stderr)
@@ -270,7 +272,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    logging.basicConfig(level=logging.DEBUG if args.verbose else logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(
+        level=logging.DEBUG if args.verbose else logging.INFO, format="%(levelname)s %(name)s: %(message)s"
+    )
     if not args.verbose:
         logging.getLogger("fontTools").setLevel(logging.WARNING)  # font subsetting chatter
         logging.getLogger("httpx").setLevel(logging.WARNING)  # one line per sync request

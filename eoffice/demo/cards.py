@@ -58,10 +58,10 @@ def give_cards(store: Store, blobs: BlobStore, folder: Path) -> DemoCards:
             actor = next((u for u in clerk if u.has_role(Role.CLERK) or u.has_role(Role.ADMIN)), None)
             if seal is not None and actor is not None:
                 profile.set_seal_image(session, actor.id, org.id, blobs.put_file(seal.image)[0])
-    index = {
-        username: [str(card.pkcs12)] + ([str(cards.organisations[clerks[username]].pkcs12)] if username in clerks else [])
-        for username, card in cards.people.items()
-    }
+    index = {username: [str(card.pkcs12)] for username, card in cards.people.items()}
+    for username, files in index.items():
+        if username in clerks:  # a clerk holds the organisation's card too
+            files.append(str(cards.organisations[clerks[username]].pkcs12))
     partial = folder / f"{INDEX}.{os.getpid()}.part"
     partial.write_text(json.dumps(index, ensure_ascii=False, indent=1), encoding="utf-8")
     os.replace(partial, folder / INDEX)

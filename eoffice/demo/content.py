@@ -57,7 +57,9 @@ EXTERNAL_ORGANS = [
     ("Sở Kế hoạch và Đầu tư", "000.00.15.H41", "SKHĐT"),
 ]
 
-INCOMING_TYPES = ["Công văn"] * 6 + ["Quyết định", "Kế hoạch", "Thông báo", "Báo cáo", "Giấy mời", "Hướng dẫn", "Chỉ thị"]
+INCOMING_TYPES = ["Công văn"] * 6 + [
+    "Quyết định", "Kế hoạch", "Thông báo", "Báo cáo", "Giấy mời", "Hướng dẫn", "Chỉ thị",
+]
 OUTGOING_TYPES = ["Công văn"] * 5 + ["Quyết định", "Kế hoạch", "Báo cáo", "Tờ trình", "Thông báo"]
 POSITIONS = ["Trưởng phòng", "Phó Trưởng phòng", "Chánh Văn phòng"]
 SIGNERS = [
@@ -73,7 +75,9 @@ def subject(rng: random.Random, year: int, unit_name: str = "Văn phòng") -> st
     template = rng.choice(SUBJECT_TEMPLATES)
     return template.format(
         year=year,
-        period=rng.choice([f"quý {rng.randint(1, 4)} năm {year}", f"6 tháng đầu năm {year}", f"tháng {rng.randint(1, 12)}/{year}"]),
+        period=rng.choice(
+            [f"quý {rng.randint(1, 4)} năm {year}", f"6 tháng đầu năm {year}", f"tháng {rng.randint(1, 12)}/{year}"]
+        ),
         position=rng.choice(POSITIONS),
         unit=unit_name,
     )

@@ -74,10 +74,9 @@ def demo_users(store: Store) -> list[tuple[str, str]]:
         orgs = {o.id: o.abbreviation for o in s.scalars(select(Organisation))}
         order = {"clerk": 0, "leader": 1, "officer": 2, "admin": 3}
         users.sort(key=lambda u: (min((order[r.value] for r in u.roles), default=9), u.username))
-        return [
-            (u.id, f"{u.full_name} — {', '.join(ROLE_VI[r.value] for r in sorted(u.roles, key=lambda r: order[r.value]))} ({orgs.get(u.organisation_id, '')})")
-            for u in users
-        ]
+        roles = {u.id: ", ".join(ROLE_VI[r.value] for r in sorted(u.roles, key=lambda r: order[r.value]))
+                 for u in users}
+        return [(u.id, f"{u.full_name} — {roles[u.id]} ({orgs.get(u.organisation_id, '')})") for u in users]
 
 
 def seed_demo(
@@ -135,7 +134,9 @@ def seed_demo(
                 for day, inc, org, type_name, subj, text, sender, number, signer in specs
             ]
         )
-        for (day, is_incoming, org, type_name, subj, text, sender, number, signer), pdf in zip(specs, pdfs):
+        for (day, is_incoming, org, type_name, subj, text, sender, number, signer), pdf in zip(
+            specs, pdfs, strict=True
+        ):
             digest, size = blobs.put_bytes(pdf)
             prepared = [PreparedFile(digest, f"{type_name} {day.isoformat()}.pdf", size, 1, subj + "\n" + text)]
             if is_incoming:
@@ -181,7 +182,9 @@ def _incoming(store, rng, org, day, today, holidays, type_name, subj, files, sen
             lines.append(LineSpec(LineRole.COORDINATE, user_id=rng.choice(others).id, deadline=deadline))
         if org.units and rng.random() < 0.4:
             lines.append(LineSpec(LineRole.INFORM, unit_id=rng.choice(org.units).id))
-        direction = directions.direct(s, leader.id, doc.id, "Đề nghị chủ trì xử lý, báo cáo kết quả đúng hạn.", lines, today=day)
+        direction = directions.direct(
+            s, leader.id, doc.id, "Đề nghị chủ trì xử lý, báo cáo kết quả đúng hạn.", lines, today=day
+        )
         lead_lines = [
             line for line in directions.lines_of(s, doc.id)
             if line.direction_id == direction.id and line.role == LineRole.LEAD.value

@@ -123,7 +123,9 @@ class ServerLock:
             self._file = None
 
 
-def open_server_database(folder: DemoFolder, *, documents: int, progress: Progress | None = None) -> tuple[Store, BlobStore, ServerSettings]:
+def open_server_database(
+    folder: DemoFolder, *, documents: int, progress: Progress | None = None
+) -> tuple[Store, BlobStore, ServerSettings]:
     """The demo server's database, seeded with the province on first use; every demo user
     gets the demo password and a soft e-card (``demo.cards``), at every start if missing."""
     from eoffice.demo.cards import give_cards

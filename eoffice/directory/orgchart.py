@@ -67,7 +67,8 @@ class ImportResult:
         return (
             f"Đã tạo {c['organisation']} cơ quan, {c['unit']} đơn vị, {c['user']} người dùng; "
             f"cập nhật {self.updated}; không đổi {self.unchanged}."
-            f" / Created {self.created}, updated {u['organisation'] + u['unit'] + u['user']}, unchanged {self.unchanged}."
+            f" / Created {self.created}, updated {u['organisation'] + u['unit'] + u['user']},"
+            f" unchanged {self.unchanged}."
         )
 
 
@@ -192,18 +193,26 @@ def _check(session: Session, rows: list[_Row], errors: list[RowError]) -> None:
     for row in rows:
         if row.kind == "organisation":
             if row.organ_id in orgs_in_file:
-                errors.append(RowError(row.number, f"cơ quan {row.organ_id} đã có ở dòng {orgs_in_file[row.organ_id].number}"))
+                errors.append(
+                    RowError(row.number, f"cơ quan {row.organ_id} đã có ở dòng {orgs_in_file[row.organ_id].number}")
+                )
             else:
                 orgs_in_file[row.organ_id] = row
         elif row.kind == "unit":
             key = (row.organ_id, row.code)
             if key in units_in_file:
-                errors.append(RowError(row.number, f"đơn vị {row.code} của {row.organ_id} đã có ở dòng {units_in_file[key].number}"))
+                errors.append(
+                    RowError(
+                        row.number, f"đơn vị {row.code} của {row.organ_id} đã có ở dòng {units_in_file[key].number}"
+                    )
+                )
             else:
                 units_in_file[key] = row
         else:
             if row.code in users_in_file:
-                errors.append(RowError(row.number, f"tên đăng nhập “{row.code}” trùng với dòng {users_in_file[row.code].number}"))
+                errors.append(
+                    RowError(row.number, f"tên đăng nhập “{row.code}” trùng với dòng {users_in_file[row.code].number}")
+                )
             else:
                 users_in_file[row.code] = row
 
@@ -276,7 +285,16 @@ def _ordered(rows: list[_Row], key: Any, parent: Any) -> list[_Row]:
     return out
 
 
-def _update(session: Session, obj: Any, changes: dict[str, Any], *, kind: str, actor_id: str | None, extra_before: dict[str, Any] | None = None, extra_after: dict[str, Any] | None = None) -> bool:
+def _update(
+    session: Session,
+    obj: Any,
+    changes: dict[str, Any],
+    *,
+    kind: str,
+    actor_id: str | None,
+    extra_before: dict[str, Any] | None = None,
+    extra_after: dict[str, Any] | None = None,
+) -> bool:
     """Apply changed fields and log them; False when nothing differs."""
     before = {k: getattr(obj, k) for k in changes if getattr(obj, k) != changes[k]}
     after = {k: changes[k] for k in before}
@@ -289,7 +307,15 @@ def _update(session: Session, obj: Any, changes: dict[str, Any], *, kind: str, a
         if name in before:
             setattr(obj, name, value)
     session.flush()
-    record(session, actor_id=actor_id, action=f"{kind}.update", target_type=kind, target_id=obj.id, before=before, after=after)
+    record(
+        session,
+        actor_id=actor_id,
+        action=f"{kind}.update",
+        target_type=kind,
+        target_id=obj.id,
+        before=before,
+        after=after,
+    )
     return True
 
 

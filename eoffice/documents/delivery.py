@@ -99,7 +99,9 @@ def deliver(
     for position, org_id in enumerate(recipient_organisation_ids):
         recipient = session.get(Organisation, org_id)
         if recipient is None or recipient.deleted:
-            raise ValidationError("Không tìm thấy cơ quan nhận.", "Recipient organisation not found.", field="recipients")
+            raise ValidationError(
+                "Không tìm thấy cơ quan nhận.", "Recipient organisation not found.", field="recipients"
+            )
         if recipient.id == sender.id:
             raise ValidationError(
                 "Không gửi văn bản cho chính cơ quan ban hành.",

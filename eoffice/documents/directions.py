@@ -388,7 +388,9 @@ def direct(
             field="lines",
         )
     today = today or date.today()
-    direction = DocumentDirection(id=direction_id or new_id(), document_id=doc.id, leader_id=actor.id, text=text.strip())
+    direction = DocumentDirection(
+        id=direction_id or new_id(), document_id=doc.id, leader_id=actor.id, text=text.strip()
+    )
     new_lines = _new_lines(session, doc, direction.id, lines, today)
     changes: dict[str, object] = {}
     lead_deadlines = [line.deadline for line in new_lines if line.role == LineRole.LEAD.value and line.deadline]

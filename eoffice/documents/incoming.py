@@ -10,6 +10,7 @@ from typing import Any
 
 from sqlalchemy import and_, exists, false, func, not_, or_, select
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.elements import ColumnElement
 
 from eoffice.audit.chain import record
 from eoffice.directory.access import load_actor, require_role
@@ -49,7 +50,7 @@ def prepare_files(paths: list[Path], blobs: BlobStore) -> list[PreparedFile]:
         raise ValidationError("Cần ít nhất một tệp PDF của văn bản.", "At least one PDF is required.")
     infos = [inspect_pdf(Path(p)) for p in paths]
     prepared = []
-    for path, info in zip(paths, infos):
+    for path, info in zip(paths, infos, strict=True):
         digest, size = blobs.put_file(Path(path))
         prepared.append(PreparedFile(digest, Path(path).name, size, info.page_count, info.text))
     return prepared
@@ -108,7 +109,7 @@ def find_duplicates(
     """Same số + ký hiệu + issuing organ, or the same file, already in ``viewer``'s
     organisation: those they may see (``visibility.visible_documents``, the pull's rule),
     and whether any other exists."""
-    conditions = []
+    conditions: list[ColumnElement[bool]] = []
     if fields.code_number and fields.code_notation:
         same_number = (Document.code_number == fields.code_number) & (
             Document.code_notation == fields.code_notation

@@ -80,7 +80,8 @@ def take_number(
     if requested is not None and requested != number:
         if requested <= last:
             raise NumberTakenError(
-                f"Số {format_number(requested)} đã được cấp trong sổ năm {year}; số tiếp theo là {format_number(number)}.",
+                f"Số {format_number(requested)} đã được cấp trong sổ năm {year}; "
+                f"số tiếp theo là {format_number(number)}.",
                 f"Number {format_number(requested)} is already taken in {year}; the next is {format_number(number)}.",
                 field="number",
             )

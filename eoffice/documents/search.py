@@ -267,7 +267,7 @@ def search(
         if low is None:
             return []
         high = session.execute(select(func.max(Document.sort_key)).where(*in_year)).scalar()
-        key_range = (int(low), int(high))
+        key_range = (int(low), int(high if high is not None else low))
     else:
         key_range = None
     phrases = query_phrases(query)

@@ -9,7 +9,7 @@ from eoffice.store.base import Base
 
 
 def snapshot(row: Base, fields: tuple[str, ...] | None = None) -> dict[str, Any]:
-    names = fields or tuple(c.key for c in row.__table__.columns)  # type: ignore[attr-defined]
+    names = fields or tuple(c.key for c in row.__table__.columns)
     out: dict[str, Any] = {}
     for name in names:
         value = getattr(row, name)

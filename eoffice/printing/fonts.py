@@ -26,7 +26,11 @@ FONT_DIRS = [
 
 #: (family, regular file names, bold file names) in order of preference.
 CANDIDATES = [
-    ("Times New Roman", ["times.ttf", "Times New Roman.ttf", "Times_New_Roman.ttf"], ["timesbd.ttf", "Times New Roman Bold.ttf", "Times_New_Roman_Bold.ttf"]),
+    (
+        "Times New Roman",
+        ["times.ttf", "Times New Roman.ttf", "Times_New_Roman.ttf"],
+        ["timesbd.ttf", "Times New Roman Bold.ttf", "Times_New_Roman_Bold.ttf"],
+    ),
     ("Liberation Serif", ["LiberationSerif-Regular.ttf"], ["LiberationSerif-Bold.ttf"]),
     ("Noto Serif", ["NotoSerif-Regular.ttf"], ["NotoSerif-Bold.ttf"]),
     ("DejaVu Serif", ["DejaVuSerif.ttf"], ["DejaVuSerif-Bold.ttf"]),
@@ -60,7 +64,7 @@ def covers_vietnamese(path: Path) -> bool:
     try:
         with TTFont(io.BytesIO(data), lazy=True) as font:
             cmap = font.getBestCmap() or {}
-    except Exception:
+    except Exception:  # noqa: BLE001 - however a font file is broken, it cannot print Vietnamese
         return False
     return all(ord(ch) in cmap for ch in VIETNAMESE_SAMPLE)
 
@@ -99,7 +103,8 @@ def find_font(dirs: list[Path] | None = None) -> FontChoice:
         path = Path(override)
         if not path.is_file() or not covers_vietnamese(path):
             raise FontMissingError(
-                f"Phông chữ {path} (biến EOFFICE_FONT) không có hoặc thiếu chữ tiếng Việt.", f"Font {path} (EOFFICE_FONT) is missing or lacks Vietnamese glyphs."
+                f"Phông chữ {path} (biến EOFFICE_FONT) không có hoặc thiếu chữ tiếng Việt.",
+                f"Font {path} (EOFFICE_FONT) is missing or lacks Vietnamese glyphs.",
             )
         return FontChoice(path.stem, path, None)
     if dirs is None and _cache is not None:

@@ -83,7 +83,11 @@ FOLLOWUP_COLUMNS: list[tuple[str, float]] = [
     ("Ghi chú", 33),
 ]
 
-ROLE_SUFFIX_VI = {LineRole.LEAD.value: "chủ trì", LineRole.COORDINATE.value: "phối hợp", LineRole.INFORM.value: "để biết"}
+ROLE_SUFFIX_VI = {
+    LineRole.LEAD.value: "chủ trì",
+    LineRole.COORDINATE.value: "phối hợp",
+    LineRole.INFORM.value: "để biết",
+}
 ROLE_RANK = {LineRole.LEAD.value: 0, LineRole.COORDINATE.value: 1, LineRole.INFORM.value: 2}
 PROGRESS_VI = {
     LineState.WAITING.value: "Chờ xử lý",
@@ -204,7 +208,7 @@ def _load_lines(session: Session, document_ids: Sequence[str]) -> dict[str, list
             .where(DirectionLine.document_id.in_(chunk), DirectionLine.deleted.is_(False))
         )
         for row in rows:
-            by_doc[row[1]].append(_Line(*row))
+            by_doc[row[1]].append(_Line(*row))  # type: ignore[call-arg]  # the select names every field, in order
     ordered: dict[str, list[_Line]] = {}
     for doc_id, lines in by_doc.items():
         children: dict[str | None, list[_Line]] = defaultdict(list)
@@ -212,17 +216,18 @@ def _load_lines(session: Session, document_ids: Sequence[str]) -> dict[str, list
             children[line.parent_line_id].append(line)
         for group in children.values():
             group.sort(key=lambda ln: (_aware_sort(ln.directed_at), ROLE_RANK.get(ln.role, 9), ln.id))
-        out: list[_Line] = []
-
-        def walk(parent: str | None, depth: int = 0) -> None:
-            for line in children.get(parent, []):
-                out.append(line)
-                if depth < 20:
-                    walk(line.id, depth + 1)
-
-        walk(None)
-        ordered[doc_id] = out
+        ordered[doc_id] = _tree_order(children)
     return ordered
+
+
+def _tree_order(children: dict[str | None, list[_Line]], parent: str | None = None, depth: int = 0) -> list[_Line]:
+    """Lines depth first: each followed by the lines it passed on (20 levels at most)."""
+    out: list[_Line] = []
+    for line in children.get(parent, []):
+        out.append(line)
+        if depth < 20:
+            out.extend(_tree_order(children, line.id, depth + 1))
+    return out
 
 
 def _aware_sort(value: datetime | None) -> str:
@@ -575,7 +580,9 @@ def _progress(line: _Line, today: date) -> str:
         text += f" ngày {vn_date(line.completed_at)}"
     elif line.state == LineState.RETURNED.value and line.return_reason:
         text += f": {line.return_reason}"
-    elif line.state in (LineState.WAITING.value, LineState.IN_PROGRESS.value) and line.deadline and line.deadline < today:
+    elif (
+        line.state in (LineState.WAITING.value, LineState.IN_PROGRESS.value) and line.deadline and line.deadline < today
+    ):
         text += " (quá hạn)"
     return text
 

@@ -197,7 +197,7 @@ def _wait(settings: ServerSettings, failures: int, longest: timedelta) -> timede
     if failures < settings.throttle_after:
         return None
     doublings = min(failures - settings.throttle_after, 40)
-    return min(settings.throttle_base_delay * (2**doublings), longest)
+    return min(settings.throttle_base_delay * (1 << doublings), longest)
 
 
 def _count_failure(row: LoginLimit, settings: ServerSettings, now: datetime, longest: timedelta) -> None:
@@ -401,7 +401,7 @@ def authenticate(
     store: Store, settings: ServerSettings, token: str | None, *, path: str = "", source: str = ""
 ) -> User:
     """The signed-in user a bearer token names; every refusal is audited."""
-    where = {"path": path, "source": source[:SOURCE_MAX]}
+    where: dict[str, Any] = {"path": path, "source": source[:SOURCE_MAX]}
     if not token:
         audit_refusal(store, settings, "access.denied", None, "no_token", **where)
         raise AuthError(

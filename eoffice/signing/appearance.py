@@ -78,11 +78,12 @@ def _open_image(data: bytes):  # type: ignore[no-untyped-def]
     from PIL import Image, UnidentifiedImageError
 
     try:
-        image = Image.open(io.BytesIO(data))
+        image: Image.Image = Image.open(io.BytesIO(data))
         image.load()
     except (UnidentifiedImageError, OSError) as err:
         raise ValidationError(
-            "Tệp hình chữ ký / con dấu không phải ảnh PNG đọc được.", "The signature or seal image is not a readable PNG.",
+            "Tệp hình chữ ký / con dấu không phải ảnh PNG đọc được.",
+            "The signature or seal image is not a readable PNG.",
             field="image",
         ) from err
     if image.mode not in ("RGB", "RGBA", "L", "LA"):
@@ -211,12 +212,16 @@ def stamp_style(appearance: Appearance):  # type: ignore[no-untyped-def]
             "%(organisation)s\nThời gian ký: %(ts)s"
         )
         rule = layout.SimpleBoxLayoutRule(
-            x_align=layout.AxisAlignment.ALIGN_MIN, y_align=layout.AxisAlignment.ALIGN_MAX, margins=layout.Margins(2, 2, 2, 2)
+            x_align=layout.AxisAlignment.ALIGN_MIN,
+            y_align=layout.AxisAlignment.ALIGN_MAX,
+            margins=layout.Margins(2, 2, 2, 2),
         )
     else:  # a signer without an image: the name in blue, so the place is never empty
         size, colour = 11, BLUE
         text = "Ký bởi: %(signer)s\nThời gian ký: %(ts)s"
-        rule = layout.SimpleBoxLayoutRule(x_align=layout.AxisAlignment.ALIGN_MID, y_align=layout.AxisAlignment.ALIGN_MID)
+        rule = layout.SimpleBoxLayoutRule(
+            x_align=layout.AxisAlignment.ALIGN_MID, y_align=layout.AxisAlignment.ALIGN_MID
+        )
     return TextStampStyle(
         stamp_text=text,
         text_box_style=TextBoxStyle(font=_font_factory(size), font_size=size, text_color=colour, leading=size + 2),

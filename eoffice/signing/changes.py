@@ -100,7 +100,7 @@ def same(a: Any, b: Any) -> bool:
     if isinstance(a, g.ArrayObject) or isinstance(b, g.ArrayObject):
         if not (isinstance(a, g.ArrayObject) and isinstance(b, g.ArrayObject)) or len(a) != len(b):
             return False
-        return all(same(x, y) for x, y in zip(_elements(a), _elements(b)))
+        return all(same(x, y) for x, y in zip(_elements(a), _elements(b), strict=True))
     strings = (g.TextStringObject, g.ByteStringObject)
     if isinstance(a, strings) or isinstance(b, strings):
         return isinstance(a, strings) and isinstance(b, strings) and a.original_bytes == b.original_bytes
@@ -672,7 +672,11 @@ class UpdateReview:
         if ref not in self.new_objects:
             return None
         obj = self.graph.get(ref, self.k)
-        if not isinstance(obj, g.DictionaryObject) or _name(raw(obj, "/FT")) != "/Sig" or raw(obj, "/Parent") is not None:
+        if (
+            not isinstance(obj, g.DictionaryObject)
+            or _name(raw(obj, "/FT")) != "/Sig"
+            or raw(obj, "/Parent") is not None
+        ):
             return None
         if self.perms.docmdp == 1 and not self._is_timestamp_field(obj):
             return None
@@ -740,7 +744,8 @@ class UpdateReview:
         extra = sorted(differing_keys(old, new) - CATALOG_KEYS)
         if extra:
             self.unsafe(
-                f"danh mục tài liệu bị thay đổi ({', '.join(extra)})", f"the document catalog changed ({', '.join(extra)})"
+                f"danh mục tài liệu bị thay đổi ({', '.join(extra)})",
+                f"the document catalog changed ({', '.join(extra)})",
             )
         metadata = raw(new, "/Metadata")
         if not same(raw(old, "/Metadata"), metadata) and metadata is not None:
@@ -795,8 +800,12 @@ class UpdateReview:
             old, new = self.modified[parts.fields_array]
             if parts.form is None or parts.form not in self.modified:
                 self._field_list(
-                    [ref_of(x) if is_ref(x) else (-2, -2) for x in _elements(old)] if isinstance(old, g.ArrayObject) else None,
-                    [ref_of(x) if is_ref(x) else (-2, -2) for x in _elements(new)] if isinstance(new, g.ArrayObject) else None,
+                    [ref_of(x) if is_ref(x) else (-2, -2) for x in _elements(old)]
+                    if isinstance(old, g.ArrayObject)
+                    else None,
+                    [ref_of(x) if is_ref(x) else (-2, -2) for x in _elements(new)]
+                    if isinstance(new, g.ArrayObject)
+                    else None,
                 )
 
     def _form_change(self, old: Any, new: Any) -> None:
@@ -806,12 +815,16 @@ class UpdateReview:
             return
         extra = sorted(differing_keys(old, new) - FORM_KEYS)
         if extra:
-            self.unsafe(f"biểu mẫu bị thay đổi ({', '.join(extra)})", f"the form dictionary changed ({', '.join(extra)})")
+            self.unsafe(
+                f"biểu mẫu bị thay đổi ({', '.join(extra)})", f"the form dictionary changed ({', '.join(extra)})"
+            )
         if not same(raw(old, "/Fields"), raw(new, "/Fields")):
             new_raw = raw(new, "/Fields")
             if is_ref(new_raw) and ref_of(new_raw) in self.new_objects:
                 self.containers.add(ref_of(new_raw))
-            self._field_list(_refs_list(self.graph, raw(old, "/Fields"), self.k - 1), _refs_list(self.graph, new_raw, self.k))
+            self._field_list(
+                _refs_list(self.graph, raw(old, "/Fields"), self.k - 1), _refs_list(self.graph, new_raw, self.k)
+            )
         if not _additive(self.graph, raw(old, "/DR"), raw(new, "/DR"), self.k):
             self.unsafe(
                 "tài nguyên mặc định của biểu mẫu (/DR) bị thay đổi", "the form's default resources (/DR) were changed"
@@ -838,7 +851,10 @@ class UpdateReview:
         g = _g()
         for node in sorted(parts.page_nodes & set(self.modified)):
             self.handled.add(node)
-            self.unsafe(f"cây trang bị thay đổi (đối tượng {node[0]} {node[1]})", f"the page tree changed (object {node[0]} {node[1]})")
+            self.unsafe(
+                f"cây trang bị thay đổi (đối tượng {node[0]} {node[1]})",
+                f"the page tree changed (object {node[0]} {node[1]})",
+            )
         for number, page in enumerate(parts.pages, 1):
             array_ref = next((a for a, p in parts.annots_arrays.items() if p == page), None)
             page_changed = page in self.modified
@@ -855,7 +871,10 @@ class UpdateReview:
                     continue
                 extra = sorted(differing_keys(old, new) - PAGE_KEYS)
                 if extra:
-                    self.unsafe(f"trang {number} bị thay đổi ({', '.join(extra)})", f"page {number} changed ({', '.join(extra)})")
+                    self.unsafe(
+                        f"trang {number} bị thay đổi ({', '.join(extra)})",
+                        f"page {number} changed ({', '.join(extra)})",
+                    )
                 old_annots, new_annots_raw = raw(old, "/Annots"), raw(new, "/Annots")
             else:
                 old_annots = new_annots_raw = raw(self.graph.get(page, self.k), "/Annots")

@@ -52,7 +52,8 @@ def _outputs(args: argparse.Namespace) -> list[tuple[Path, Path]]:
     names = [p.name for p in inputs]
     if len(set(names)) != len(names):
         raise ValidationError(
-            "Hai tệp vào trùng tên; chúng sẽ ghi đè nhau trong thư mục ra.", "Two inputs share a name in the output dir."
+            "Hai tệp vào trùng tên; chúng sẽ ghi đè nhau trong thư mục ra.",
+            "Two inputs share a name in the output dir.",
         )
     return [(p, out_dir / p.name) for p in inputs]
 
@@ -74,7 +75,9 @@ def cmd_sign(args: argparse.Namespace) -> int:
                 "Choose one: --pkcs12 FILE or --pkcs11-module with --token-label.",
             )
         if not args.pkcs12 and not args.pkcs11_module:
-            raise ValidationError("Cần --pkcs12 TỆP hoặc --pkcs11-module THƯ_VIỆN.", "Give --pkcs12 FILE or --pkcs11-module LIB.")
+            raise ValidationError(
+                "Cần --pkcs12 TỆP hoặc --pkcs11-module THƯ_VIỆN.", "Give --pkcs12 FILE or --pkcs11-module LIB."
+            )
         jobs = _outputs(args)
         box = Box.parse(args.page - 1, args.box) if args.box else None
         image = Path(args.image).read_bytes() if args.image else None

@@ -13,6 +13,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import partial
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -135,12 +136,18 @@ def make_demo_cards(folder: Path, people: Iterable[tuple[str, str, str, str]]) -
             x509.NameAttribute(x509.oid.NameOID.COMMON_NAME, full_name),
         ])
         cards[username] = _card(
-            folder, _slug(username), subject, ca, lambda name=full_name: images.signature_image(name), full_name, username
+            folder,
+            _slug(username),
+            subject,
+            ca,
+            partial(images.signature_image, full_name),
+            full_name,
+            username,
         )
         if organisation and organisation not in organisations:
             stem = "org-" + _slug(organisation)
             organisations[organisation] = _card(
                 folder, stem, pki.name(organisation, organisation), ca,
-                lambda org=organisation: images.seal_image(org), organisation, "",
+                partial(images.seal_image, organisation), organisation, "",
             )
     return DemoCards(folder / "root.pem", cards, organisations)

@@ -68,7 +68,7 @@ def _ring_text(image, text: str, radius: float, font, fill) -> None:  # type: ig
     total = sum(widths) + 2.0 * len(text)
     span = min(total / radius, math.radians(300))  # radians the text takes
     angle = -math.pi / 2 - span / 2  # start left of the top
-    for ch, w in zip(text, widths):
+    for ch, w in zip(text, widths, strict=True):
         step = (w + 2.0) / total * span
         mid = angle + step / 2
         angle += step

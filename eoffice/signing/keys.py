@@ -14,6 +14,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from cryptography import x509
+from cryptography.exceptions import InvalidSignature, UnsupportedAlgorithm
 from cryptography.hazmat.primitives import serialization
 
 from eoffice.signing.errors import CertificateNotUsable, SigningError, WrongPasswordError
@@ -47,7 +48,8 @@ class SigningKey:
         cert = self.certificate
         if moment < cert.not_valid_before_utc:
             raise CertificateNotUsable(
-                f"Chứng thư số của {self.signer_name} chưa đến ngày có hiệu lực ({cert.not_valid_before_utc:%d/%m/%Y}).",
+                f"Chứng thư số của {self.signer_name} chưa đến ngày có hiệu lực "
+                f"({cert.not_valid_before_utc:%d/%m/%Y}).",
                 f"The certificate of {self.signer_name} is not valid before {cert.not_valid_before_utc:%Y-%m-%d}.",
             )
         if moment > cert.not_valid_after_utc:
@@ -68,7 +70,7 @@ def _issued(child: x509.Certificate, parent: x509.Certificate) -> bool:
         return False
     try:
         child.verify_directly_issued_by(parent)
-    except (ValueError, TypeError, Exception):  # signature or algorithm mismatch
+    except (ValueError, TypeError, InvalidSignature, UnsupportedAlgorithm):  # signature or algorithm mismatch
         return False
     return True
 
@@ -116,7 +118,9 @@ def open_pkcs12(path: Path, password: str, trust_store: Iterable[x509.Certificat
             f"Tệp {path} không chứa khóa ký kèm chứng thư.", f"The file {path} holds no key with a certificate."
         )
     chain = build_chain(cert, [*extra, *trust_store])
-    key_der = key.private_bytes(serialization.Encoding.DER, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
+    key_der = key.private_bytes(
+        serialization.Encoding.DER, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+    )
 
     class _LoadedKeySigner(SimpleSigner):
         """SimpleSigner that keeps the loaded key: pyHanko parses it again (~0.1 s) per signature."""

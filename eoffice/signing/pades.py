@@ -178,16 +178,20 @@ def _text_field(writer, name: str, box: Box) -> None:  # type: ignore[no-untyped
     from pyhanko.pdf_utils.generic import pdf_name
 
     page_ref, _ = writer.find_page_for_modification(box.page)
-    field = generic.DictionaryObject({
-        pdf_name("/FT"): pdf_name("/Tx"),
-        pdf_name("/T"): generic.TextStringObject(name),
-        pdf_name("/Type"): pdf_name("/Annot"),
-        pdf_name("/Subtype"): pdf_name("/Widget"),
-        pdf_name("/Rect"): generic.ArrayObject([generic.FloatObject(round(v, 2)) for v in (box.x1, box.y1, box.x2, box.y2)]),
-        pdf_name("/F"): generic.NumberObject(4),  # printed
-        pdf_name("/P"): page_ref,
-        pdf_name("/DA"): generic.TextStringObject("/Helv 0 Tf 0 g"),
-    })
+    field = generic.DictionaryObject(
+        {
+            pdf_name("/FT"): pdf_name("/Tx"),
+            pdf_name("/T"): generic.TextStringObject(name),
+            pdf_name("/Type"): pdf_name("/Annot"),
+            pdf_name("/Subtype"): pdf_name("/Widget"),
+            pdf_name("/Rect"): generic.ArrayObject(
+                [generic.FloatObject(round(v, 2)) for v in (box.x1, box.y1, box.x2, box.y2)]
+            ),
+            pdf_name("/F"): generic.NumberObject(4),  # printed
+            pdf_name("/P"): page_ref,
+            pdf_name("/DA"): generic.TextStringObject("/Helv 0 Tf 0 g"),
+        }
+    )
     field_ref = writer.add_object(field)
     root = writer.root
     form_ref = root.raw_get("/AcroForm") if "/AcroForm" in root else None
@@ -348,7 +352,7 @@ def _sign_one(src: Path, dst: Path, appearance: Appearance, ctx: _Context) -> Si
             except TimestampRequestError as err:
                 raise TimestampError(options.timestamp_url or "", str(err)) from err
             except HankoSigningError as err:
-                if "certif" in str(err).lower() and "modif" in str(err).lower() or "DocMDP" in str(err):
+                if ("certif" in str(err).lower() and "modif" in str(err).lower()) or "DocMDP" in str(err):
                     raise DocumentLockedError() from err
                 if isinstance(err.__cause__, TimestampRequestError):
                     raise TimestampError(options.timestamp_url or "", str(err)) from err

@@ -146,7 +146,7 @@ class AtRevision:
 
 def _read_object_at(data: _Bytes, reader: Any, pos: int, revision: int) -> tuple[int, int, int]:
     """Parse the object whose header is at ``pos``: (id, generation, end after ``endobj``)."""
-    from pyhanko.pdf_utils import generic
+    from pyhanko.pdf_utils import generic, misc
 
     head = data.read(pos, 64)
     match = OBJECT_HEADER.match(head)
@@ -155,7 +155,7 @@ def _read_object_at(data: _Bytes, reader: Any, pos: int, revision: int) -> tuple
     idnum, gen = int(match.group(1)), int(match.group(2))
     handle = data.handle
     handle.seek(pos + match.end())
-    generic.read_non_whitespace(handle, seek_back=True)
+    misc.read_non_whitespace(handle, seek_back=True)
     generic.read_object(handle, generic.Reference(idnum, gen, AtRevision(reader, revision)))
     after = handle.tell()
     after, _comment = data.skip_space(after, data.size, comments=False)
@@ -205,7 +205,7 @@ def _tail(data: _Bytes, pos: int, declared: int) -> tuple[int, int] | Reason:
 
 def _section_end(data: _Bytes, reader: Any, revision: int) -> tuple[int, int] | Reason:
     """Where revision ``revision`` ends: its trailer (for a table), startxref and %%EOF."""
-    from pyhanko.pdf_utils import generic
+    from pyhanko.pdf_utils import generic, misc
     from pyhanko.pdf_utils.xref import XRefSectionType
 
     meta = reader.xrefs.get_xref_container_info(revision)
@@ -224,7 +224,7 @@ def _section_end(data: _Bytes, reader: Any, revision: int) -> tuple[int, int] | 
         handle = data.handle
         handle.seek(pos)
         try:
-            generic.read_non_whitespace(handle, seek_back=True)
+            misc.read_non_whitespace(handle, seek_back=True)
             generic.read_object(handle, generic.Reference(0, 0, AtRevision(reader, revision)))
         except Exception as err:  # noqa: BLE001
             return Reason(
@@ -244,7 +244,7 @@ def _section_end(data: _Bytes, reader: Any, revision: int) -> tuple[int, int] | 
 
 def _linearized_length(data: _Bytes, reader: Any) -> int | None:
     """The /L of a linearization dictionary that opens the file, if there is one."""
-    from pyhanko.pdf_utils import generic
+    from pyhanko.pdf_utils import generic, misc
 
     pos, _c = data.skip_space(0, min(data.size, 4096))
     head = data.read(pos, 64)
@@ -254,7 +254,7 @@ def _linearized_length(data: _Bytes, reader: Any) -> int | None:
     handle = data.handle
     handle.seek(pos + match.end())
     try:
-        generic.read_non_whitespace(handle, seek_back=True)
+        misc.read_non_whitespace(handle, seek_back=True)
         obj = generic.read_object(
             handle, generic.Reference(int(match.group(1)), int(match.group(2)), AtRevision(reader, 0))
         )
@@ -500,19 +500,20 @@ def signature_coverage(layout: Layout, handle: BinaryIO, reader: Any, embedded: 
     data = _Bytes(handle, layout.size)
     raw = embedded.byte_range
     values = [_int(v) for v in raw] if isinstance(raw, generic.ArrayObject) else []
-    if len(values) != 4 or any(v is None or v < 0 for v in values):
+    ints = [v for v in values if v is not None and v >= 0]
+    if len(values) != 4 or len(ints) != 4:
         return Coverage("unclear", 0, (Reason(
             "/ByteRange của chữ ký không phải bốn số nguyên", "the signature's /ByteRange is not four integers"
         ),))
-    start1, len1, start2, len2 = values  # type: ignore[misc]
-    covered = len1 + len2  # type: ignore[operator]
-    if start1 != 0 or len1 <= 0 or start2 <= len1 or start2 + len2 > layout.size:  # type: ignore[operator]
+    start1, len1, start2, len2 = ints
+    covered = len1 + len2
+    if start1 != 0 or len1 <= 0 or start2 <= len1 or start2 + len2 > layout.size:
         return Coverage("unclear", covered, (Reason(
             "/ByteRange của chữ ký không bắt đầu từ đầu tệp hoặc vượt ra ngoài tệp",
             "the signature's /ByteRange does not start at the beginning of the file or runs past its end",
         ),))
     reasons: list[Reason] = []
-    gap = data.read(len1, start2 - len1)  # type: ignore[operator]
+    gap = data.read(len1, start2 - len1)
     contents = embedded.pkcs7_content
     if (
         HEX_STRING.fullmatch(gap) is None
@@ -525,13 +526,13 @@ def signature_coverage(layout: Layout, handle: BinaryIO, reader: Any, embedded: 
         ))
     revision = embedded.signed_revision
     span = layout.revisions[revision] if 0 <= revision < len(layout.revisions) else None
-    end = start2 + len2  # type: ignore[operator]
+    end = start2 + len2
     if span is None or end not in (span.eof, span.end):
         reasons.append(Reason(
             "vùng được ký không kết thúc ở cuối phiên bản của chữ ký",
             "the signed range does not end where the signature's revision ends",
         ))
-    elif not (start2 <= span.xref_start < end):  # type: ignore[operator]
+    elif not (start2 <= span.xref_start < end):
         reasons.append(Reason(
             "bảng tham chiếu chéo của phiên bản được ký nằm ngoài vùng được ký",
             "the signed revision's cross-reference lies outside the signed bytes",
@@ -559,8 +560,8 @@ def signature_coverage(layout: Layout, handle: BinaryIO, reader: Any, embedded: 
         ))
     else:
         _id, _gen, obj_start, obj_end = found
-        before = data.read(obj_start, len1 - obj_start).rstrip(WHITESPACE)  # type: ignore[operator]
-        if not (obj_start < len1 and end >= obj_end > start2) or not before.endswith(b"/Contents"):  # type: ignore[operator]
+        before = data.read(obj_start, len1 - obj_start).rstrip(WHITESPACE)
+        if not (obj_start < len1 and end >= obj_end > start2) or not before.endswith(b"/Contents"):
             reasons.append(Reason(
                 "khoảng trống giữa hai vùng được ký không phải giá trị /Contents của từ điển chữ ký",
                 "the gap between the signed ranges is not the /Contents value of the signature dictionary",

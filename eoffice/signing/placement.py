@@ -148,7 +148,7 @@ def _lines(page) -> list[_Line]:  # type: ignore[no-untyped-def]
 
     try:
         page.extract_text(visitor_text=visit)
-    except Exception as err:  # a broken content stream only costs the automatic placement
+    except Exception as err:  # noqa: BLE001 - a broken content stream only costs the automatic placement
         log.info("no text for placement: %s", err)
     return found
 
@@ -245,7 +245,9 @@ def find_issue_places(path: Path) -> IssuePlaces:
         text = unicodedata.normalize("NFC", line.text)
         if text.casefold().startswith("số:") and not NUMBER_NOT_BLANK.match(text[3:]):
             x1 = line.x + _estimated_width("Số: ", line.size)
-            number = Box(0, x1, line.y - 0.3 * line.size, min(x1 + NUMBER_WIDTH, width - 10 * MM), line.y + line.size, True)
+            number = Box(
+                0, x1, line.y - 0.3 * line.size, min(x1 + NUMBER_WIDTH, width - 10 * MM), line.y + line.size, True
+            )
             break
     date = None
     for line in sorted(lines, key=lambda item: -item.y):

@@ -192,11 +192,11 @@ def _certificates_on(session) -> list[tuple[x509.Certificate, bytes, str]]:  # t
             continue
         try:
             key_id = bytes(obj[Attribute.ID] or b"")
-        except Exception:
+        except Exception:  # noqa: BLE001 - an optional attribute, which some drivers fail to read their own way
             key_id = b""
         try:
             label = str(obj[Attribute.LABEL] or "")
-        except Exception:
+        except Exception:  # noqa: BLE001 - as above
             label = ""
         found.append((cert, key_id, label))
     return found
@@ -234,8 +234,13 @@ def list_tokens(module_paths: list[str] | None = None) -> list[TokenInfo]:
                 log.warning("token %r in %s: cannot list certificates: %s", token.label, module, err)
             tokens.append(
                 TokenInfo(
-                    module=module, slot_id=slot.slot_id, label=token.label, serial=token.serial.decode("ascii", "replace"),
-                    manufacturer=token.manufacturer_id, model=token.model, pin=PinState.from_flags(token.flags),
+                    module=module,
+                    slot_id=slot.slot_id,
+                    label=token.label,
+                    serial=token.serial.decode("ascii", "replace"),
+                    manufacturer=token.manufacturer_id,
+                    model=token.model,
+                    pin=PinState.from_flags(token.flags),
                     certificates=tuple(certs),
                 )
             )
@@ -277,7 +282,7 @@ def _public_numbers_match(private_key, cert: x509.Certificate) -> bool:  # type:
     if isinstance(public, rsa.RSAPublicKey):
         try:
             modulus = int.from_bytes(private_key[Attribute.MODULUS], "big")
-        except Exception:
+        except Exception:  # noqa: BLE001 - a key that hides its modulus is not this certificate's
             return False
         return modulus == public.public_numbers().n
     return False

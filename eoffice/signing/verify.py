@@ -21,12 +21,13 @@ cannot be read at all); a malformed signature is a report with the reason.
 
 from __future__ import annotations
 
+import enum
 import logging
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cryptography import x509
 from cryptography.hazmat.primitives.serialization import Encoding
@@ -34,7 +35,17 @@ from cryptography.hazmat.primitives.serialization import Encoding
 from eoffice.signing.appearance import iso_vn
 from eoffice.signing.errors import UnreadablePdfError
 
+if TYPE_CHECKING:
+    from eoffice.signing.pdfstructure import Layout, Reason
+
 log = logging.getLogger(__name__)
+
+
+def _indic_name(indic: object) -> str:
+    """pyHanko's AdES sub-indication by name (``NO_CERTIFICATE_CHAIN_FOUND``), "" for none.
+
+    Typed as their common base, which has no ``name``; each one is an enum member."""
+    return indic.name if isinstance(indic, enum.Enum) else ""
 # pyHanko logs a traceback for every chain it cannot build; the report already says it.
 logging.getLogger("pyhanko.sign.validation.generic_cms").setLevel(logging.ERROR)
 
@@ -180,6 +191,7 @@ class _Document:
         self.handle = handle
         self.size = size
         self.structure: list[Reason] = []
+        self.layout: Layout | None
         if strict_error is not None:
             self.structure.append(Reason(
                 f"tệp không đọc được theo cách chặt chẽ ({strict_error})",
@@ -188,7 +200,7 @@ class _Document:
         try:
             self.layout = read_layout(reader, handle, size)
             self.structure.extend(reason for _rev, reason in self.layout.problems)
-        except Exception as err:  # noqa: BLE001 - malformed input is a finding
+        except Exception as err:
             log.info("layout of a PDF cannot be read: %s", err)
             log.debug("details", exc_info=True)
             self.layout = None
@@ -270,7 +282,8 @@ def _report(embedded, vc, doc: _Document, signatures: list[Any], dss_present: bo
     revoked = bool(status.revocation_details is not None)
     moment = signing_time or datetime.now(timezone.utc)
     in_window = cert.not_valid_before_utc <= moment <= cert.not_valid_after_utc
-    revoked_before = revoked and status.revocation_details.revocation_date <= moment
+    details = status.revocation_details
+    revoked_before = details is not None and details.revocation_date <= moment
     valid_at_signing = in_window and not revoked_before
 
     revision = embedded.signed_revision
@@ -304,7 +317,7 @@ def _report(embedded, vc, doc: _Document, signatures: list[Any], dss_present: bo
         coverage.reasons,
     )
     if not status.trusted:
-        indic = status.trust_problem_indic.name if status.trust_problem_indic else ""
+        indic = _indic_name(status.trust_problem_indic)
         if revoked:
             problems.append(Problem("revoked", "Chứng thư số đã bị thu hồi.", "The certificate was revoked."))
         elif indic.startswith("OUT_OF_BOUNDS") or indic == "EXPIRED":
@@ -322,7 +335,7 @@ def _report(embedded, vc, doc: _Document, signatures: list[Any], dss_present: bo
             "invalid_at_signing", "Chứng thư số không còn hiệu lực tại thời điểm ký.",
             "The certificate was not valid at signing time.",
         ))
-    if timestamped and not (ts.intact and ts.valid and ts.trusted):
+    if ts is not None and not (ts.intact and ts.valid and ts.trusted):
         problems.append(Problem("bad_timestamp", "Dấu thời gian không hợp lệ.", "The timestamp is not valid."))
     if coverage.kind in ("partial", "unclear") and not coverage.reasons:
         problems.append(Problem(
@@ -347,7 +360,7 @@ def _report(embedded, vc, doc: _Document, signatures: list[Any], dss_present: bo
         time_source=source,
         intact=intact,
         trusted=bool(status.trusted),
-        trust_problem=status.trust_problem_indic.name if status.trust_problem_indic else "",
+        trust_problem=_indic_name(status.trust_problem_indic),
         valid_at_signing=valid_at_signing,
         revoked=revoked,
         coverage=coverage.kind,
@@ -369,7 +382,7 @@ def _open_reader(handle: Any, path: Path) -> tuple[Any, str | None]:
         try:
             handle.seek(0)
             return PdfFileReader(handle, strict=False), (str(strict_err) or type(strict_err).__name__)
-        except Exception as err:  # noqa: BLE001
+        except Exception as err:
             raise UnreadablePdfError(str(path), str(err) or type(err).__name__) from err
 
 
@@ -450,7 +463,7 @@ def verify_pdf(
             fields = _signature_fields(reader)
         except UnreadablePdfError:
             raise
-        except Exception as err:  # noqa: BLE001
+        except Exception as err:
             raise UnreadablePdfError(str(path), str(err) or type(err).__name__) from err
         try:
             dss_present = "/DSS" in reader.root
@@ -474,7 +487,7 @@ def verify_pdf(
                 vc = _validation_context(roots, crl_list, allow_fetching)
                 try:
                     reports.append(_report(sig, vc, doc, signatures, dss_present))
-                except Exception as err:  # noqa: BLE001 - a malformed signature is a finding
+                except Exception as err:
                     log.info("signature %s of %s cannot be checked: %s", name, path, err)
                     log.debug("details", exc_info=True)
                     reports.append(_broken(name, _detail(err)))
@@ -488,8 +501,24 @@ def _detail(err: BaseException) -> str:
 
 def _broken(field_name: str, detail: str) -> SignatureReport:
     return SignatureReport(
-        field_name=field_name, signer="", signer_subject="", issuer="", serial="", signing_time=None, time_source="",
-        intact=False, trusted=False, trust_problem="", valid_at_signing=False, revoked=False, coverage="unclear",
-        covered_bytes=0, changes_after="unknown", timestamped=False, long_term=False,
-        problems=(Problem("unreadable", f"Không đọc được chữ ký ({detail}).", f"The signature cannot be read ({detail})."),),
+        field_name=field_name,
+        signer="",
+        signer_subject="",
+        issuer="",
+        serial="",
+        signing_time=None,
+        time_source="",
+        intact=False,
+        trusted=False,
+        trust_problem="",
+        valid_at_signing=False,
+        revoked=False,
+        coverage="unclear",
+        covered_bytes=0,
+        changes_after="unknown",
+        timestamped=False,
+        long_term=False,
+        problems=(
+            Problem("unreadable", f"Không đọc được chữ ký ({detail}).", f"The signature cannot be read ({detail})."),
+        ),
     )

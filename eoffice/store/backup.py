@@ -284,7 +284,8 @@ def restore(
         if not whole:
             report.damaged.append(digest)
     if extra_dir is not None:
-        for name in manifest.get("extra_files", []):  # type: ignore[union-attr]
+        extra = manifest.get("extra_files", [])
+        for name in extra if isinstance(extra, list) else []:
             target_file = Path(extra_dir) / str(name)
             if not target_file.exists():
                 target_file.parent.mkdir(parents=True, exist_ok=True)

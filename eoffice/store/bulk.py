@@ -46,7 +46,9 @@ def set_indexes_aside(connection: Connection, tables: Iterable[str]) -> int:
     """Drop the secondary indexes of ``tables`` (SQLite only); returns how many."""
     if connection.dialect.name != "sqlite":
         return 0
-    present = {str(n) for n in connection.execute(text("SELECT name FROM sqlite_master WHERE type = 'index'")).scalars()}
+    present = {
+        str(n) for n in connection.execute(text("SELECT name FROM sqlite_master WHERE type = 'index'")).scalars()
+    }
     dropped = 0
     for index in secondary_indexes(tables):
         if index.name in present:

@@ -34,7 +34,7 @@ class StatementCache:
         """The statement for ``key`` around ``anchors``, built by ``build`` the first time."""
         slot = (key, tuple(map(id, anchors)))
         found = self._found.get(slot)
-        if found is not None and all(a is b for a, b in zip(found[0], anchors)):
+        if found is not None and all(a is b for a, b in zip(found[0], anchors, strict=True)):
             return found[1]  # type: ignore[return-value]
         statement = build()
         with self._lock:

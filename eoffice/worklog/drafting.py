@@ -121,7 +121,9 @@ def _holds(line: DirectionLine | None, user: User) -> bool:
     """The user's own line (a clerk issuing a reply completes other people's lines)."""
     if line is None:
         return False
-    return line.user_id == user.id or (line.user_id is None and line.unit_id is not None and line.unit_id == user.unit_id)
+    return line.user_id == user.id or (
+        line.user_id is None and line.unit_id is not None and line.unit_id == user.unit_id
+    )
 
 
 @register_finder
@@ -202,17 +204,21 @@ def propose(session: Session, user_id: str, day: date) -> list[Draft]:
         return []
     facts = sorted((f for finder in FINDERS for f in finder(session, user, day)), key=lambda f: f.at)
     facts = [f for f in facts if f.action in SOURCES or f.meeting_id]
-    consumed = set(
-        session.scalars(
+    consumed = {
+        key
+        for key in session.scalars(
             select(WorklogEntry.source_key).where(
                 WorklogEntry.user_id == user_id, WorklogEntry.day == day, WorklogEntry.source_key.is_not(None)
             )
         )
-    )
+        if key is not None
+    }
     labels = document_labels(session, sorted({f.document_id for f in facts if f.document_id}))
     drafts: list[Draft] = []
     drafts += _batches(day, [f for f in facts if f.action in SOURCES and SOURCES[f.action].batch], consumed, labels)
-    drafts += _groups(day, [f for f in facts if not (f.action in SOURCES and SOURCES[f.action].batch)], consumed, labels)
+    drafts += _groups(
+        day, [f for f in facts if not (f.action in SOURCES and SOURCES[f.action].batch)], consumed, labels
+    )
     drafts.sort(key=lambda d: (d.at_minute, d.source_key))
     return drafts
 

@@ -12,10 +12,10 @@ from pathlib import Path
 from types import MethodType
 from typing import Any
 
-from eoffice.printing.fonts import find_font, new_pdf
+from eoffice.printing.fonts import FontMissingError, find_font, new_pdf
 from eoffice.printing.tables import Column, GridWriter
 from eoffice.worklog.models import CATEGORY_LABELS_VI
-from eoffice.worklog.report import Report
+from eoffice.worklog.report import CategoryBlock, Report
 from eoffice.worklog.weeks import duration_vi
 
 NATION = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
@@ -34,6 +34,11 @@ ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII"]
 
 def _hours(minutes: int) -> str:
     return duration_vi(minutes) if minutes else "0 phút"
+
+
+def _block_title(i: int, block: CategoryBlock) -> str:
+    """"II. Họp, hội nghị (3 việc, 4 giờ)": a category's heading, numbered in Roman."""
+    return f"{ROMAN[i] if i < len(ROMAN) else i + 1}. {block.label} ({len(block.items)} việc, {_hours(block.minutes)})"
 
 
 def _short(minutes: int) -> str:
@@ -125,14 +130,13 @@ def write_pdf(report: Report, out: Path, *, today: date | None = None) -> Path:
         for i, block in enumerate(person.blocks):
             pdf.ln(1)
             pdf.set_font("Body", "B", 10)
-            pdf.multi_cell(
-                0, 5.5, f"{ROMAN[i] if i < len(ROMAN) else i + 1}. {block.label} ({len(block.items)} việc, {_hours(block.minutes)})",
-                new_x="LMARGIN", new_y="NEXT",
-            )
+            pdf.multi_cell(0, 5.5, _block_title(i, block), new_x="LMARGIN", new_y="NEXT")
             grid = GridWriter(pdf, [Column(t, w) for t, w in COLUMNS], size=9, line_height=4.2, numbered=False)
             grid.headings()
             for item in block.items:
-                grid.row([f"{item.day:%d/%m/%Y}", item.time, item.text, item.result, item.document, _short(item.minutes)])
+                grid.row(
+                    [f"{item.day:%d/%m/%Y}", item.time, item.text, item.result, item.document, _short(item.minutes)]
+                )
             grid.row(["", "", "Cộng", "", "", _short(block.minutes)])
         if person.documents:
             pdf.ln(1)
@@ -174,7 +178,7 @@ def _table(doc: Any, columns: list[tuple[str, float]], rows: list[list[str]]) ->
 
     table = doc.add_table(rows=len(rows) + 1, cols=len(columns))
     table.style = "Table Grid"
-    for column, (_title, width) in zip(table.columns, columns):
+    for column, (_title, width) in zip(table.columns, columns, strict=True):
         column.width = Mm(width)
     cells = table._cells  # every cell in one pass (row by row)
     n = len(columns)
@@ -202,7 +206,7 @@ def write_docx(report: Report, out: Path, *, today: date | None = None) -> Path:
     section.top_margin, section.bottom_margin = Mm(15), Mm(15)
     try:
         family = find_font().family
-    except Exception:  # no font here: the reader's Word has Times New Roman
+    except FontMissingError:  # no font here: the reader's Word has Times New Roman
         family = "Times New Roman"
     _set_font(doc.styles["Normal"], family, 12)
     doc.core_properties.title = f"{report.title} - {report.scope}"
@@ -244,7 +248,7 @@ def write_docx(report: Report, out: Path, *, today: date | None = None) -> Path:
         if not person.blocks:
             para("Không có công việc nào được ghi trong kỳ.")
         for i, block in enumerate(person.blocks):
-            para(f"{ROMAN[i] if i < len(ROMAN) else i + 1}. {block.label} ({len(block.items)} việc, {_hours(block.minutes)})", bold=True)
+            para(_block_title(i, block), bold=True)
             rows = [
                 [f"{item.day:%d/%m/%Y}", item.time, item.text, item.result, item.document, _short(item.minutes)]
                 for item in block.items

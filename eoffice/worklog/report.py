@@ -82,7 +82,10 @@ def _title(kind: str, start: date, end: date) -> tuple[str, str]:
     if kind == WEEK:
         return "Báo cáo kết quả công việc tuần", f"Tuần {span}"
     if kind == MONTH:
-        return f"Báo cáo kết quả công việc tháng {start.month}/{start.year}", f"Tháng {start.month}/{start.year} ({span})"
+        return (
+            f"Báo cáo kết quả công việc tháng {start.month}/{start.year}",
+            f"Tháng {start.month}/{start.year} ({span})",
+        )
     return "Báo cáo kết quả công việc", span[:1].upper() + span[1:]
 
 
@@ -121,7 +124,9 @@ def build_report(
 ) -> Report:
     """The report of one person's diary (default: the viewer's) or of a unit's people."""
     if start > end:
-        raise ValidationError("Ngày bắt đầu phải trước ngày kết thúc.", "The start must not be after the end.", field="start")
+        raise ValidationError(
+            "Ngày bắt đầu phải trước ngày kết thúc.", "The start must not be after the end.", field="start"
+        )
     if (end - start).days > 400:
         raise ValidationError("Báo cáo không quá một năm.", "A report covers at most a year.", field="end")
     viewer = load_actor(session, viewer_id)
@@ -152,7 +157,9 @@ def build_report(
         chunk = ids[first : first + 500]
         for user_id, state in session.execute(
             select(WorklogWeek.user_id, WorklogWeek.state).where(
-                WorklogWeek.user_id.in_(chunk), WorklogWeek.week_start >= week_start(start), WorklogWeek.week_start <= end
+                WorklogWeek.user_id.in_(chunk),
+                WorklogWeek.week_start >= week_start(start),
+                WorklogWeek.week_start <= end,
             )
         ):
             weeks[user_id].append(state)

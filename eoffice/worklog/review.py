@@ -22,7 +22,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from sqlalchemy import and_, exists, false, func, not_, or_, select
-from sqlalchemy.orm import Session, object_session
+from sqlalchemy.orm import QueryableAttribute, Session, object_session
 from sqlalchemy.sql.elements import ColumnElement
 
 from eoffice.audit.chain import record
@@ -85,7 +85,7 @@ def led_people(session: Session, leader: User) -> list[User]:
     return people
 
 
-def _has_role(user_id: ColumnElement[str], role: Role) -> ColumnElement[bool]:
+def _has_role(user_id: ColumnElement[str] | QueryableAttribute[str], role: Role) -> ColumnElement[bool]:
     return exists().where(UserRole.user_id == user_id, UserRole.role == role.value)
 
 
@@ -194,7 +194,9 @@ def reopen_week(session: Session, actor_id: str, owner_id: str, monday: date, re
     owner = _owner_for_review(session, actor, owner_id)
     reason = (reason or "").strip()
     if not reason:
-        raise ValidationError("Cần ghi lý do mở lại tuần đã duyệt.", "A reason is required to reopen the week.", field="reason")
+        raise ValidationError(
+            "Cần ghi lý do mở lại tuần đã duyệt.", "A reason is required to reopen the week.", field="reason"
+        )
     monday = week_start(monday)
     row = session.get(WorklogWeek, week_id(owner.id, monday))
     if row is None or row.state != WeekState.APPROVED.value:
@@ -225,7 +227,9 @@ def add_comment(
         raise PermissionDenied("Bạn không xem được nhật ký này.", "You may not read that diary.")
     text = (text or "").strip()
     if not text or len(text) > 2000:
-        raise ValidationError("Hãy ghi ý kiến (không quá 2000 ký tự).", "Write a comment (up to 2000 characters).", field="text")
+        raise ValidationError(
+            "Hãy ghi ý kiến (không quá 2000 ký tự).", "Write a comment (up to 2000 characters).", field="text"
+        )
     monday = week_start(monday)
     if entry_id is not None:
         entry = session.get(WorklogEntry, entry_id)

@@ -185,7 +185,9 @@ def week_view(session: Session, viewer_id: str, owner_id: str, day: date) -> Wee
         view.state = week.state
         names = dict(
             session.execute(
-                select(User.id, User.full_name).where(User.id.in_([i for i in (week.approved_by, week.reopened_by) if i]))
+                select(User.id, User.full_name).where(
+                    User.id.in_([i for i in (week.approved_by, week.reopened_by) if i])
+                )
             ).all()
         )
         view.approved_by_name = names.get(week.approved_by or "", "")
@@ -228,9 +230,19 @@ def unit_week(session: Session, leader_id: str, day: date, unit_id: str | None =
     for start in range(0, len(ids), 500):
         chunk = ids[start : start + 500]
         for user_id, entry_day, conflict, minutes, n in session.execute(
-            select(WorklogEntry.user_id, WorklogEntry.day, WorklogEntry.conflict, func.sum(WorklogEntry.minutes), func.count())
-            .where(WorklogEntry.user_id.in_(chunk), WorklogEntry.day >= monday, WorklogEntry.day <= days[-1],
-                   WorklogEntry.deleted.is_(False))
+            select(
+                WorklogEntry.user_id,
+                WorklogEntry.day,
+                WorklogEntry.conflict,
+                func.sum(WorklogEntry.minutes),
+                func.count(),
+            )
+            .where(
+                WorklogEntry.user_id.in_(chunk),
+                WorklogEntry.day >= monday,
+                WorklogEntry.day <= days[-1],
+                WorklogEntry.deleted.is_(False),
+            )
             .group_by(WorklogEntry.user_id, WorklogEntry.day, WorklogEntry.conflict)
         ):
             if conflict:
@@ -263,5 +275,5 @@ def diary_people(session: Session, viewer_id: str) -> list[tuple[str, str, str]]
     (id, name, unit name)."""
     viewer = load_actor(session, viewer_id)
     units = dict(session.execute(select(Unit.id, Unit.name)).all())
-    people = [viewer] + review.led_people(session, viewer)
+    people = [viewer, *review.led_people(session, viewer)]
     return [(p.id, p.full_name, units.get(p.unit_id or "", "")) for p in people]

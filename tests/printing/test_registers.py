@@ -168,7 +168,14 @@ def test_recipients_fall_back_to_the_note_without_directions(world, blobs, pdf_f
         register_incoming(
             s, world.clerk_id, fields(1, recipients_note="Phòng Tài chính"), files, arrival_date=date(2026, 3, 2)
         )
-        out = print_register(s, register_id(world, "incoming"), date(2026, 1, 1), date(2026, 12, 31), tmp_path / "r.pdf", printed_by=world.clerk_id)
+        out = print_register(
+            s,
+            register_id(world, "incoming"),
+            date(2026, 1, 1),
+            date(2026, 12, 31),
+            tmp_path / "r.pdf",
+            printed_by=world.clerk_id,
+        )
     printed = read_pdf(out)
     assert "Phòng Tài chính" in printed.flat
     assert "Năm 2026" in printed.flat and "từ ngày" not in printed.flat
@@ -177,8 +184,14 @@ def test_recipients_fall_back_to_the_note_without_directions(world, blobs, pdf_f
 def test_date_range_is_inclusive_and_filters(world, incoming, tmp_path):
     with world.store.read() as s:
         rid = register_id(world, "incoming")
-        only_may = read_pdf(print_register(s, rid, date(2026, 5, 4), date(2026, 5, 4), tmp_path / "may.pdf", printed_by=world.clerk_id))
-        edges = read_pdf(print_register(s, rid, date(2026, 3, 5), date(2026, 3, 20), tmp_path / "edges.pdf", printed_by=world.clerk_id))
+        only_may = read_pdf(
+            print_register(s, rid, date(2026, 5, 4), date(2026, 5, 4), tmp_path / "may.pdf", printed_by=world.clerk_id)
+        )
+        edges = read_pdf(
+            print_register(
+                s, rid, date(2026, 3, 5), date(2026, 3, 20), tmp_path / "edges.pdf", printed_by=world.clerk_id
+            )
+        )
     assert SUBJECTS[4] in only_may.flat
     assert all(SUBJECTS[n] not in only_may.flat for n in (1, 2, 3))
     assert SUBJECTS[2] in edges.flat and SUBJECTS[3] in edges.flat
@@ -187,7 +200,14 @@ def test_date_range_is_inclusive_and_filters(world, incoming, tmp_path):
 
 def test_secret_register_prints_its_own_series(world, incoming, tmp_path):
     with world.store.read() as s:
-        out = print_register(s, register_id(world, "incoming", secret=True), date(2026, 1, 1), date(2026, 12, 31), tmp_path / "mat.pdf", printed_by=world.clerk_id)
+        out = print_register(
+            s,
+            register_id(world, "incoming", secret=True),
+            date(2026, 1, 1),
+            date(2026, 12, 31),
+            tmp_path / "mat.pdf",
+            printed_by=world.clerk_id,
+        )
     printed = read_pdf(out)
     assert "SỔ ĐĂNG KÝ VĂN BẢN ĐẾN MẬT" in printed.flat
     assert "Về việc bảo vệ bí mật nhà nước" in printed.flat
@@ -198,7 +218,16 @@ def test_secret_register_prints_its_own_series(world, incoming, tmp_path):
 
 def test_empty_range_still_prints_the_form(world, incoming, tmp_path):
     with world.store.read() as s:
-        printed = read_pdf(print_register(s, register_id(world, "incoming"), date(2025, 1, 1), date(2025, 12, 31), tmp_path / "e.pdf", printed_by=world.clerk_id))
+        printed = read_pdf(
+            print_register(
+                s,
+                register_id(world, "incoming"),
+                date(2025, 1, 1),
+                date(2025, 12, 31),
+                tmp_path / "e.pdf",
+                printed_by=world.clerk_id,
+            )
+        )
     assert "Năm 2025" in printed.flat
     assert "Tên loại và trích yếu nội dung" in printed.flat
     assert all(SUBJECTS[n] not in printed.flat for n in SUBJECTS)
@@ -207,11 +236,22 @@ def test_empty_range_still_prints_the_form(world, incoming, tmp_path):
 def test_bad_requests_are_clear_errors(world, tmp_path):
     with world.store.read() as s:
         with pytest.raises(ValidationError, match="Ngày bắt đầu"):
-            print_register(s, register_id(world, "incoming"), date(2026, 3, 2), date(2026, 3, 1), tmp_path / "x.pdf", printed_by=world.clerk_id)
+            print_register(
+                s,
+                register_id(world, "incoming"),
+                date(2026, 3, 2),
+                date(2026, 3, 1),
+                tmp_path / "x.pdf",
+                printed_by=world.clerk_id,
+            )
         with pytest.raises(NotFound, match="sổ"):
-            print_register(s, new_id(), date(2026, 1, 1), date(2026, 1, 2), tmp_path / "x.pdf", printed_by=world.clerk_id)
+            print_register(
+                s, new_id(), date(2026, 1, 1), date(2026, 1, 2), tmp_path / "x.pdf", printed_by=world.clerk_id
+            )
         with pytest.raises(NotFound, match="cơ quan"):
-            print_followup_register(s, new_id(), date(2026, 1, 1), date(2026, 1, 2), tmp_path / "x.pdf", printed_by=world.clerk_id)
+            print_followup_register(
+                s, new_id(), date(2026, 1, 1), date(2026, 1, 2), tmp_path / "x.pdf", printed_by=world.clerk_id
+            )
     assert not (tmp_path / "x.pdf").exists()
 
 
@@ -237,7 +277,14 @@ def test_outgoing_register_prints_its_columns(world, tmp_path):
             type_name="Công văn", subject="Dự thảo chờ cấp số", sort_key=next_value(s, "documents.sort_key"),
         ))
     with world.store.read() as s:
-        out = print_register(s, register_id(world, "outgoing"), date(2026, 4, 1), date(2026, 4, 30), tmp_path / "di.pdf", printed_by=world.clerk_id)
+        out = print_register(
+            s,
+            register_id(world, "outgoing"),
+            date(2026, 4, 1),
+            date(2026, 4, 30),
+            tmp_path / "di.pdf",
+            printed_by=world.clerk_id,
+        )
     printed = read_pdf(out)
     assert "SỔ ĐĂNG KÝ VĂN BẢN ĐI" in printed.flat
     for name, _ in OUTGOING_COLUMNS:
@@ -275,7 +322,15 @@ def test_followup_register_shows_lines_progress_and_replies(world, incoming, tmp
             datetime(2026, 3, 5, 8, 0, tzinfo=timezone.utc),
         )
     with world.store.read() as s:
-        out = print_followup_register(s, world.org_id, date(2026, 3, 1), date(2026, 3, 31), tmp_path / "td.pdf", printed_by=world.clerk_id, today=date(2026, 3, 25))
+        out = print_followup_register(
+            s,
+            world.org_id,
+            date(2026, 3, 1),
+            date(2026, 3, 31),
+            tmp_path / "td.pdf",
+            printed_by=world.clerk_id,
+            today=date(2026, 3, 25),
+        )
     printed = read_pdf(out)
     assert "SỔ THEO DÕI GIẢI QUYẾT VĂN BẢN ĐẾN" in printed.flat
     for name, _ in FOLLOWUP_COLUMNS:
@@ -297,7 +352,17 @@ def test_followup_register_shows_lines_progress_and_replies(world, incoming, tmp
     assert printed.flat.index("(chủ trì)") < printed.flat.index("(phối hợp)") < printed.flat.index("(để biết)")
 
     with world.store.read() as s:
-        secret = read_pdf(print_followup_register(s, world.org_id, date(2026, 3, 1), date(2026, 3, 31), tmp_path / "tdm.pdf", printed_by=world.clerk_id, secret=True))
+        secret = read_pdf(
+            print_followup_register(
+                s,
+                world.org_id,
+                date(2026, 3, 1),
+                date(2026, 3, 31),
+                tmp_path / "tdm.pdf",
+                printed_by=world.clerk_id,
+                secret=True,
+            )
+        )
     assert "SỔ THEO DÕI GIẢI QUYẾT VĂN BẢN ĐẾN MẬT" in secret.flat
     assert "bảo vệ bí mật nhà nước" in secret.flat and SUBJECTS[1] not in secret.flat
 
@@ -313,7 +378,11 @@ def test_forwarded_lines_follow_their_parent(world, incoming, tmp_path):
         s.add(DirectionLine(id=new_id(), document_id=incoming[3], direction_id=direction_id, parent_line_id=parent.id,
                             role="lead", user_id=world.officer2_id, deadline=date(2026, 3, 28), state="in_progress"))
     with world.store.read() as s:
-        printed = read_pdf(print_followup_register(s, world.org_id, date(2026, 3, 20), date(2026, 3, 20), tmp_path / "f.pdf", printed_by=world.clerk_id))
+        printed = read_pdf(
+            print_followup_register(
+                s, world.org_id, date(2026, 3, 20), date(2026, 3, 20), tmp_path / "f.pdf", printed_by=world.clerk_id
+            )
+        )
     assert "Phòng Tài chính (chủ trì)" in printed.flat
     assert "→ Phạm Quốc Huy (chủ trì)" in printed.flat
     assert printed.flat.index("Đã chuyển xuống") < printed.flat.index("→ Phạm Quốc Huy")
@@ -324,7 +393,14 @@ def test_forwarded_lines_follow_their_parent(world, incoming, tmp_path):
 
 def test_pdf_is_sound_embeds_its_font_and_renders(world, incoming, tmp_path):
     with world.store.read() as s:
-        out = print_register(s, register_id(world, "incoming"), date(2026, 1, 1), date(2026, 12, 31), tmp_path / "r.pdf", printed_by=world.clerk_id)
+        out = print_register(
+            s,
+            register_id(world, "incoming"),
+            date(2026, 1, 1),
+            date(2026, 12, 31),
+            tmp_path / "r.pdf",
+            printed_by=world.clerk_id,
+        )
     need(shutil.which("pdffonts") is not None, "poppler-utils not installed (pdffonts)")
     fonts = subprocess.run(["pdffonts", str(out)], check=True, capture_output=True, text=True).stdout.splitlines()[2:]
     assert fonts, "no font in the PDF"
@@ -364,7 +440,14 @@ def test_headers_repeat_and_pages_are_numbered(world, blobs, pdf_factory, tmp_pa
                 fields(1, subject=f"{long_subject} (đợt {n})", code_number=str(100 + n), issued_date=date(2026, 2, 1)),
                 files, arrival_date=date(2026, 2, 2), allow_duplicate=True,
             )
-        out = print_register(s, register_id(world, "incoming"), date(2026, 1, 1), date(2026, 12, 31), tmp_path / "long.pdf", printed_by=world.clerk_id)
+        out = print_register(
+            s,
+            register_id(world, "incoming"),
+            date(2026, 1, 1),
+            date(2026, 12, 31),
+            tmp_path / "long.pdf",
+            printed_by=world.clerk_id,
+        )
     printed = read_pdf(out)
     total = len(printed.pages)
     assert total >= 3
@@ -413,7 +496,9 @@ def test_batch_loading_keeps_queries_constant(world, blobs, pdf_factory, tmp_pat
                 if followup:
                     print_followup_register(s, world.org_id, start, end, tmp_path / "q.pdf", printed_by=world.clerk_id)
                 else:
-                    print_register(s, register_id(world, "incoming"), start, end, tmp_path / "q.pdf", printed_by=world.clerk_id)
+                    print_register(
+                        s, register_id(world, "incoming"), start, end, tmp_path / "q.pdf", printed_by=world.clerk_id
+                    )
         finally:
             event.remove(engine, "before_cursor_execute", before)
         return len(statements)
@@ -434,7 +519,11 @@ def test_a_document_with_more_lines_than_a_page_continues(world, incoming, tmp_p
             datetime(2026, 3, 3, 8, 0, tzinfo=timezone.utc),
         )
     with world.store.read() as s:
-        printed = read_pdf(print_followup_register(s, world.org_id, date(2026, 3, 1), date(2026, 3, 31), tmp_path / "many.pdf", printed_by=world.clerk_id))
+        printed = read_pdf(
+            print_followup_register(
+                s, world.org_id, date(2026, 3, 1), date(2026, 3, 31), tmp_path / "many.pdf", printed_by=world.clerk_id
+            )
+        )
     assert len(printed.pages) >= 2
     assert printed.flat.count("(để biết)") == 70
     for page in printed.pages:

@@ -45,7 +45,9 @@ def diary(world, blobs, pdf_factory):
     add(w.store, w.officer_id, "Cập nhật hồ sơ", minutes=180, day=MONDAY + timedelta(days=2))
     add(w.store, w.officer_id, "Việc tuần sau", minutes=60, day=MONDAY + timedelta(days=7))
     deleted = add(w.store, w.officer_id, "Ghi nhầm", minutes=600)
-    apply(w.store, w.officer_id, wops.DeleteEntry(op_id=new_id(), entry_id=deleted.entry_id, base_revision=deleted.op_id))
+    apply(
+        w.store, w.officer_id, wops.DeleteEntry(op_id=new_id(), entry_id=deleted.entry_id, base_revision=deleted.op_id)
+    )
     add(w.store, w.officer2_id, "Việc của phòng Tài chính", minutes=240)
     apply(w.store, w.leader_id, wops.ApproveWeek(op_id=new_id(), owner_id=w.officer_id, week_start=MONDAY.isoformat()))
     return w

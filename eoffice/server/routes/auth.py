@@ -28,11 +28,16 @@ def hello() -> Hello:
 
 
 @router.post(
-    "/auth/login", response_model=TokenResponse, tags=["auth"],
+    "/auth/login",
+    response_model=TokenResponse,
+    tags=["auth"],
     responses={
         **AUTH_RESPONSES,
         423: {"model": ErrorBody, "description": "This address is locked out of the account after repeated failures"},
-        429: {"model": ErrorBody, "description": "Too many failures (on the account, or from this address): wait Retry-After seconds"},
+        429: {
+            "model": ErrorBody,
+            "description": "Too many failures (on the account, or from this address): wait Retry-After seconds",
+        },
     },
 )
 def login(body: LoginRequest, request: Request, store: StoreDep, settings: SettingsDep) -> TokenResponse:

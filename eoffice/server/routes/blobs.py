@@ -156,8 +156,12 @@ def head_blob(digest: Digest, user: CurrentUser, store: StoreDep, blobs: BlobsDe
 
 
 @router.put(
-    "/{digest}", status_code=201, responses={**AUTH_RESPONSES, 413: {}},
-    openapi_extra={"requestBody": {"content": {"application/octet-stream": {"schema": {"type": "string", "format": "binary"}}}}},
+    "/{digest}",
+    status_code=201,
+    responses={**AUTH_RESPONSES, 413: {}},
+    openapi_extra={
+        "requestBody": {"content": {"application/octet-stream": {"schema": {"type": "string", "format": "binary"}}}}
+    },
 )
 async def put_blob(
     digest: Digest, request: Request, user: CurrentUser, store: StoreDep, blobs: BlobsDep, settings: SettingsDep

@@ -4,6 +4,8 @@ Revision ID: 0007_worklog
 Revises: 0006_sync_speed
 Create Date: 2026-11-23 09:00:00
 """
+from typing import Any
+
 import sqlalchemy as sa
 from alembic import op
 
@@ -13,7 +15,7 @@ branch_labels = None
 depends_on = None
 
 
-def _synced() -> list[sa.Column]:
+def _synced() -> list[sa.Column[Any]]:
     return [
         sa.Column('id', sa.String(length=36), nullable=False),
         sa.Column('server_version', sa.BigInteger(), nullable=True),
