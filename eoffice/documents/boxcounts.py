@@ -1,0 +1,302 @@
+"""The sidebar's counts kept up to date by the database itself (SQLite: the desktop).
+
+Counting a box by its list's condition reads every candidate document: a year of an
+organisation's register is 250,000 rows at a million documents, and an officer's
+visibility probes the lines of each (two to eight seconds a refresh). So SQLite keeps,
+by triggers on ``documents``, ``direction_lines`` and ``document_directions`` (whoever
+writes: an operation, a sync page, a raw script), three small tables from which each
+count is an index range:
+
+- ``box_tallies``: per register and year, the numbered, not deleted ordinary documents
+  (every clerk and leader sees them all);
+- ``box_entries``: per numbered, not deleted document, one row for each *viewer key*
+  that makes it visible (``visibility``): the units it reaches if ordinary (drafting
+  unit, its lines' units), the people it names (creator, approver, its lines' people,
+  its directions' leaders), and for a secret one the role that receives it
+  (``leader:<org>`` for incoming, ``clerk:<org>`` once approved or issued);
+- ``box_open``: per open line (waiting, in progress) of a live document, its holder
+  (the person, or ``unit:<id>`` while nobody in the unit holds it) and ``org:<org>``,
+  with its deadline; and per document awaiting a role, ``leader:<org>`` (incoming,
+  registered) or ``clerk:<org>`` (outgoing, approved). ``trusted`` is false when the key
+  alone does not make the document visible (a unit's or the organisation's line on a
+  secret document): such rows are checked against the visibility rule, one by one.
+
+A trigger recomputes the rows of the document a write touched, in the writer's
+transaction: SQLite has one writer at a time, so concurrent writers cannot interleave,
+and a reader sees rows and documents of the same snapshot. An inserted document or line
+adds its own rows by primary key only (no scan by ``document_id``): a first sync loads
+with the secondary indexes aside (``store.bulk``), and documents come before their
+lines in every writer (operations, ``sync.changes.TABLES``). ``rebuild`` recomputes
+everything from scratch (the migration, a raw bulk load).
+
+PostgreSQL (the server, which shows no sidebar) has none of this: ``boxes.box_counts``
+counts there by the lists' conditions.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import Connection
+
+#: States of a line that still asks something of its holder (``boxes.OPEN_LINE_STATES``).
+_OPEN = "('waiting', 'in_progress')"
+#: Outgoing states in which a secret document reaches the clerks (``visibility.CLERK_SECRET_STATES``).
+_CLERK_STATES = "('approved', 'issued')"
+
+TABLES = ("box_tallies", "box_entries", "box_entry_counts", "box_open")
+
+_CREATE = (
+    """CREATE TABLE box_tallies (
+        register_id VARCHAR(36) NOT NULL,
+        year INTEGER NOT NULL,
+        documents INTEGER NOT NULL,
+        PRIMARY KEY (register_id, year)
+    ) WITHOUT ROWID""",
+    """CREATE TABLE box_entries (
+        viewer_id VARCHAR(50) NOT NULL,
+        register_id VARCHAR(36) NOT NULL,
+        year INTEGER NOT NULL,
+        ordinary BOOLEAN NOT NULL,
+        document_id VARCHAR(36) NOT NULL,
+        PRIMARY KEY (viewer_id, register_id, year, ordinary, document_id)
+    ) WITHOUT ROWID""",
+    "CREATE INDEX ix_box_entries_document ON box_entries (document_id)",
+    """CREATE TABLE box_entry_counts (
+        viewer_id VARCHAR(50) NOT NULL,
+        register_id VARCHAR(36) NOT NULL,
+        year INTEGER NOT NULL,
+        documents INTEGER NOT NULL,
+        PRIMARY KEY (viewer_id, register_id, year)
+    ) WITHOUT ROWID""",
+    """CREATE TABLE box_open (
+        viewer_id VARCHAR(50) NOT NULL,
+        deadline DATE,
+        trusted BOOLEAN NOT NULL,
+        document_id VARCHAR(36) NOT NULL,
+        line_id VARCHAR(36)
+    )""",
+    "CREATE INDEX ix_box_open_viewer ON box_open (viewer_id, deadline, trusted, document_id)",
+    "CREATE INDEX ix_box_open_document ON box_open (document_id)",
+    "CREATE INDEX ix_box_open_line ON box_open (line_id)",
+)
+
+
+def _viewers(doc: str) -> str:
+    """``(document_id, viewer_id)`` of the documents matching ``doc`` (a condition on
+    ``d``), one row per ground; NULL viewers are left to the caller."""
+    return f"""
+        SELECT d.id AS document_id, d.created_by AS viewer_id FROM documents d WHERE {doc}
+        UNION ALL SELECT d.id, d.approver_id FROM documents d WHERE {doc}
+        UNION ALL SELECT d.id, d.drafting_unit_id FROM documents d WHERE {doc} AND d.secrecy = 'none'
+        UNION ALL SELECT d.id, CASE
+                WHEN d.direction = 'incoming' THEN 'leader:' || d.organisation_id
+                WHEN d.direction = 'outgoing' AND d.state IN {_CLERK_STATES} THEN 'clerk:' || d.organisation_id
+            END FROM documents d WHERE {doc} AND d.secrecy <> 'none'
+        UNION ALL SELECT d.id, l.user_id FROM documents d JOIN direction_lines l ON l.document_id = d.id
+            WHERE {doc} AND l.deleted = 0
+        UNION ALL SELECT d.id, l.unit_id FROM documents d JOIN direction_lines l ON l.document_id = d.id
+            WHERE {doc} AND l.deleted = 0 AND d.secrecy = 'none'
+        UNION ALL SELECT d.id, r.leader_id FROM documents d JOIN document_directions r ON r.document_id = d.id
+            WHERE {doc} AND r.deleted = 0"""
+
+
+def _entries_insert(viewers: str) -> str:
+    return f"""INSERT OR IGNORE INTO box_entries (viewer_id, register_id, year, ordinary, document_id)
+        SELECT v.viewer_id, d.register_id, d.year, d.secrecy = 'none', d.id
+        FROM ({viewers}) v JOIN documents d ON d.id = v.document_id
+        WHERE v.viewer_id IS NOT NULL AND v.viewer_id <> '' AND d.deleted = 0
+          AND d.register_id IS NOT NULL AND d.year IS NOT NULL AND d.register_number IS NOT NULL"""
+
+
+def _open_lines_insert(lines: str) -> str:
+    """Rows of ``box_open`` for the lines matching ``lines`` (a condition on ``l``)."""
+    live = f"l.deleted = 0 AND l.state IN {_OPEN} AND d.deleted = 0 AND ({lines})"
+    keys = (
+        # the person holding it: named, so it is theirs whatever its secrecy
+        "l.user_id, 1", "coalesce(l.user_id, '') <> ''",
+        # the unit, while nobody in it holds it: visible to its members if ordinary
+        "'unit:' || l.unit_id, d.secrecy = 'none'", "l.unit_id IS NOT NULL AND coalesce(l.user_id, '') = ''",
+        # the organisation's follow-up (clerks, leaders)
+        "'org:' || d.organisation_id, d.secrecy = 'none'", "1",
+    )
+    parts = [
+        f"SELECT {keys[i]}, l.deadline, l.document_id, l.id FROM direction_lines l "
+        f"JOIN documents d ON d.id = l.document_id WHERE {live} AND {keys[i + 1]}"
+        for i in range(0, len(keys), 2)
+    ]
+    return "INSERT INTO box_open (viewer_id, trusted, deadline, document_id, line_id) " + " UNION ALL ".join(parts)
+
+
+def _awaiting_insert(doc: str) -> str:
+    """Rows of ``box_open`` for documents awaiting a role: direction (leaders), a number (clerks)."""
+    return f"""INSERT INTO box_open (viewer_id, trusted, deadline, document_id, line_id)
+        SELECT CASE WHEN d.direction = 'incoming' THEN 'leader:' ELSE 'clerk:' END || d.organisation_id,
+               1, NULL, d.id, NULL
+        FROM documents d WHERE ({doc}) AND d.deleted = 0
+          AND ((d.direction = 'incoming' AND d.state = 'registered')
+               OR (d.direction = 'outgoing' AND d.state = 'approved'))"""
+
+
+def _tally(row: str, delta: int) -> str:
+    sign = "+" if delta > 0 else "-"
+    counted = (
+        f"{row}.deleted = 0 AND {row}.secrecy = 'none' AND {row}.register_id IS NOT NULL "
+        f"AND {row}.year IS NOT NULL AND {row}.register_number IS NOT NULL"
+    )
+    if delta > 0:
+        return (
+            f"INSERT INTO box_tallies (register_id, year, documents) SELECT {row}.register_id, {row}.year, 1 "
+            f"WHERE {counted} ON CONFLICT (register_id, year) DO UPDATE SET documents = documents + 1"
+        )
+    return (
+        f"UPDATE box_tallies SET documents = documents {sign} 1 "
+        f"WHERE register_id = {row}.register_id AND year = {row}.year AND {counted}"
+    )
+
+
+def _recompute(doc_id: str) -> list[str]:
+    """Statements that rebuild every row of the document ``doc_id`` (an expression)."""
+    return [
+        f"DELETE FROM box_entries WHERE document_id = {doc_id}",
+        _entries_insert(_viewers(f"d.id = {doc_id}")),
+        f"DELETE FROM box_open WHERE document_id = {doc_id}",
+        _open_lines_insert(f"l.document_id = {doc_id}"),
+        _awaiting_insert(f"d.id = {doc_id}"),
+    ]
+
+
+def _changed(*columns: str) -> str:
+    return " OR ".join(f"old.{c} IS NOT new.{c}" for c in columns)
+
+
+_DOCUMENT_COLUMNS = (
+    "id", "organisation_id", "direction", "state", "register_id", "year", "register_number",
+    "secrecy", "deleted", "created_by", "approver_id", "drafting_unit_id",
+)
+
+#: name → (event, WHEN condition or "", statements)
+_TRIGGERS: dict[str, tuple[str, str, list[str]]] = {
+    # A new document: its own grounds only (its lines and directions come after it).
+    "box_documents_ai": ("AFTER INSERT ON documents", "", [
+        _tally("new", +1),
+        _entries_insert(
+            " UNION ALL ".join(
+                f"SELECT new.id AS document_id, {v} AS viewer_id" for v in (
+                    "new.created_by", "new.approver_id",
+                    "CASE WHEN new.secrecy = 'none' THEN new.drafting_unit_id END",
+                    "CASE WHEN new.secrecy = 'none' THEN NULL WHEN new.direction = 'incoming' "
+                    "THEN 'leader:' || new.organisation_id WHEN new.state IN " + _CLERK_STATES
+                    + " THEN 'clerk:' || new.organisation_id END",
+                )
+            )
+        ),
+        _awaiting_insert("d.id = new.id"),
+    ]),
+    "box_documents_au": ("AFTER UPDATE ON documents", _changed(*_DOCUMENT_COLUMNS), [
+        _tally("old", -1),
+        _tally("new", +1),
+        "DELETE FROM box_entries WHERE document_id = old.id",
+        "DELETE FROM box_open WHERE document_id = old.id",
+        *_recompute("new.id"),
+    ]),
+    "box_documents_ad": ("AFTER DELETE ON documents", "", [
+        _tally("old", -1),
+        "DELETE FROM box_entries WHERE document_id = old.id",
+        "DELETE FROM box_open WHERE document_id = old.id",
+    ]),
+    # A new line: its person and unit, found by the document's primary key.
+    "box_lines_ai": ("AFTER INSERT ON direction_lines", "", [
+        _entries_insert(
+            "SELECT new.document_id AS document_id, new.user_id AS viewer_id WHERE new.deleted = 0 "
+            "UNION ALL SELECT x.id, new.unit_id FROM documents x "
+            "WHERE x.id = new.document_id AND x.secrecy = 'none' AND new.deleted = 0"
+        ),
+        _open_lines_insert("l.id = new.id"),
+    ]),
+    "box_lines_au": (
+        "AFTER UPDATE ON direction_lines",
+        _changed("id", "document_id", "unit_id", "user_id", "deleted", "state", "deadline"),
+        [*_recompute("old.document_id"), *_recompute("new.document_id")],
+    ),
+    "box_lines_ad": ("AFTER DELETE ON direction_lines", "", _recompute("old.document_id")),
+    "box_directions_ai": ("AFTER INSERT ON document_directions", "", [
+        _entries_insert("SELECT new.document_id AS document_id, new.leader_id AS viewer_id WHERE new.deleted = 0"),
+    ]),
+    "box_directions_au": (
+        "AFTER UPDATE ON document_directions",
+        _changed("document_id", "leader_id", "deleted"),
+        [*_recompute("old.document_id"), *_recompute("new.document_id")],
+    ),
+    "box_directions_ad": ("AFTER DELETE ON document_directions", "", _recompute("old.document_id")),
+    # Rows of one key in a register's year, counted: the largest key of a count is read here.
+    "box_entries_ai": ("AFTER INSERT ON box_entries", "", [
+        ("INSERT INTO box_entry_counts (viewer_id, register_id, year, documents) "
+        "SELECT new.viewer_id, new.register_id, new.year, 1 WHERE 1 "
+        "ON CONFLICT (viewer_id, register_id, year) DO UPDATE SET documents = documents + 1"),
+    ]),
+    "box_entries_ad": ("AFTER DELETE ON box_entries", "", [
+        ("UPDATE box_entry_counts SET documents = documents - 1 "
+        "WHERE viewer_id = old.viewer_id AND register_id = old.register_id AND year = old.year"),
+    ]),
+}
+
+
+def _trigger_sql(name: str) -> str:
+    event, when, statements = _TRIGGERS[name]
+    body = "; ".join(statements)
+    return f"CREATE TRIGGER {name} {event}{f' WHEN {when}' if when else ''} BEGIN {body}; END"
+
+
+TRIGGERS = tuple(_TRIGGERS)
+
+
+def drop_triggers(conn: Connection) -> None:
+    """Stop maintaining the tables (a raw bulk load); ``create_triggers`` and ``rebuild`` after."""
+    for name in TRIGGERS:
+        conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name}")
+
+
+def create_triggers(conn: Connection) -> None:
+    for name in TRIGGERS:
+        conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name}")
+        conn.exec_driver_sql(_trigger_sql(name))
+
+
+def rebuild(conn: Connection) -> None:
+    """Recompute the tables from the documents, lines and directions (the triggers stand
+    aside meanwhile, and are there again after)."""
+    drop_triggers(conn)
+    for table in TABLES:
+        conn.exec_driver_sql(f"DELETE FROM {table}")
+    conn.exec_driver_sql(
+        "INSERT INTO box_tallies (register_id, year, documents) SELECT register_id, year, count(*) "
+        "FROM documents WHERE deleted = 0 AND secrecy = 'none' AND register_id IS NOT NULL "
+        "AND year IS NOT NULL AND register_number IS NOT NULL GROUP BY register_id, year"
+    )
+    conn.exec_driver_sql(_entries_insert(_viewers("1 = 1")))
+    conn.exec_driver_sql(_open_lines_insert("1 = 1"))
+    conn.exec_driver_sql(_awaiting_insert("1 = 1"))
+    conn.exec_driver_sql(
+        "INSERT INTO box_entry_counts (viewer_id, register_id, year, documents) "
+        "SELECT viewer_id, register_id, year, count(*) FROM box_entries GROUP BY viewer_id, register_id, year"
+    )
+    create_triggers(conn)
+
+
+def install(conn: Connection) -> None:
+    """Create the tables and triggers and fill them (SQLite only; nothing elsewhere)."""
+    if conn.dialect.name != "sqlite":
+        return
+    for statement in _CREATE:
+        conn.exec_driver_sql(statement)
+    rebuild(conn)
+
+
+def uninstall(conn: Connection) -> None:
+    if conn.dialect.name != "sqlite":
+        return
+    drop_triggers(conn)
+    for table in TABLES:
+        conn.exec_driver_sql(f"DROP TABLE IF EXISTS {table}")
+
+
+__all__ = ["TABLES", "TRIGGERS", "create_triggers", "drop_triggers", "install", "rebuild", "uninstall"]
