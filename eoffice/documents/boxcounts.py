@@ -4,8 +4,8 @@ Counting a box by its list's condition reads every candidate document: a year of
 organisation's register is 250,000 rows at a million documents, and an officer's
 visibility probes the lines of each (two to eight seconds a refresh). So SQLite keeps,
 by triggers on ``documents``, ``direction_lines`` and ``document_directions`` (whoever
-writes: an operation, a sync page, a raw script), three small tables from which each
-count is an index range:
+writes: an operation, a sync page, a raw script), tables from which each count is an
+index range or a stored number:
 
 - ``box_tallies``: per register and year, the numbered, not deleted ordinary documents
   (every clerk and leader sees them all);
@@ -14,6 +14,7 @@ count is an index range:
   unit, its lines' units), the people it names (creator, approver, its lines' people,
   its directions' leaders), and for a secret one the role that receives it
   (``leader:<org>`` for incoming, ``clerk:<org>`` once approved or issued);
+  ``box_entry_counts`` holds how many rows each key has per register and year;
 - ``box_open``: per open line (waiting, in progress) of a live document, its holder
   (the person, or ``unit:<id>`` while nobody in the unit holds it) and ``org:<org>``,
   with its deadline; and per document awaiting a role, ``leader:<org>`` (incoming,
@@ -149,7 +150,8 @@ def _tally(row: str, delta: int) -> str:
         )
     return (
         f"UPDATE box_tallies SET documents = documents {sign} 1 "
-        f"WHERE register_id = {row}.register_id AND year = {row}.year AND {counted}"
+        f"WHERE register_id = {row}.register_id AND year = {row}.year AND {counted}; "
+        f"DELETE FROM box_tallies WHERE register_id = {row}.register_id AND year = {row}.year AND documents = 0"
     )
 
 
@@ -236,6 +238,8 @@ _TRIGGERS: dict[str, tuple[str, str, list[str]]] = {
     "box_entries_ad": ("AFTER DELETE ON box_entries", "", [
         ("UPDATE box_entry_counts SET documents = documents - 1 "
         "WHERE viewer_id = old.viewer_id AND register_id = old.register_id AND year = old.year"),
+        ("DELETE FROM box_entry_counts "
+        "WHERE viewer_id = old.viewer_id AND register_id = old.register_id AND year = old.year AND documents = 0"),
     ]),
 }
 

@@ -320,22 +320,27 @@ def _kept_year_count(session: Session, user: User, keys: list[str], kind: str, y
     return int(session.execute(select(_sum(parts))).scalar_one())
 
 
-def _kept_open_count(session: Session, user: User, entry_keys: list[str], keys: list[str], *conditions: Any) -> int:
+def _kept_open_count(
+    session: Session, user: User, entry_keys: list[str], keys: list[str], *conditions: Any, doubted: str | None = None
+) -> int:
     """Documents of ``box_open`` rows of ``keys``: trusted ones, and the others the user may see.
 
-    The others (a unit's or the organisation's line on a secret document) are few; a
-    numbered one is visible when one of ``entry_keys`` reaches it (it is not ordinary:
-    the role gives nothing), one waiting for its number by the rule itself.
+    The others (a unit's or the organisation's line on a secret document, or any line of
+    the key ``doubted``) are few; a numbered one is visible when one of ``entry_keys``
+    reaches it (it is not ordinary, or the user's role does not show ordinary ones), one
+    waiting for its number by the rule itself.
     """
     o = _OPEN
-    trusted = select(o.c.document_id).where(o.c.viewer_id.in_(keys), o.c.trusted == true(), *conditions)
+    doubt = o.c.trusted == false() if doubted is None else or_(o.c.trusted == false(), o.c.viewer_id == doubted)
+    sure = [o.c.trusted == true()] + ([o.c.viewer_id != doubted] if doubted is not None else [])
+    trusted = select(o.c.document_id).where(o.c.viewer_id.in_(keys), *sure, *conditions)
     reached = exists().where(_ENTRIES.c.document_id == Document.id, _ENTRIES.c.viewer_id.in_(entry_keys))
     checked = (
         select(o.c.document_id)
         .join(Document, Document.id == o.c.document_id)
         .where(
             o.c.viewer_id.in_(keys),
-            o.c.trusted == false(),
+            doubt,
             *conditions,
             Document.organisation_id == user.organisation_id,
             or_(
@@ -353,14 +358,25 @@ def _kept_counts(session: Session, user: User, today: date, soon_until: date) ->
     keys = _entry_keys(session, user)
     mine = [user.id] + ([f"unit:{user.unit_id}"] if user.unit_id is not None else [])
     awaiting = mine + [f"{role.value}:{org}" for role in (Role.LEADER, Role.CLERK) if user.has_role(role)]
-    followed = [f"org:{org}"] if is_privileged(user) else mine
+    privileged = is_privileged(user)
+    followed = [f"org:{org}"] if privileged else mine
+    # A unit's ordinary document is visible to its members by their role: clerks and
+    # leaders see every ordinary one, officers their unit's; anyone else (an admin) only
+    # the documents that name them.
+    doubted = None
+    if user.unit_id is not None and not (privileged or user.has_role(Role.OFFICER)):
+        doubted = f"unit:{user.unit_id}"
     deadline = _OPEN.c.deadline
+
+    def open_count(keys_: list[str], *conditions: Any) -> int:
+        return _kept_open_count(session, user, keys, keys_, *conditions, doubted=doubted)
+
     counts: dict[Box, int] = {
         Box.INCOMING: _kept_year_count(session, user, keys, Direction.INCOMING.value, today.year),
         Box.OUTGOING: _kept_year_count(session, user, keys, Direction.OUTGOING.value, today.year),
-        Box.WAITING_FOR_ME: _kept_open_count(session, user, keys, awaiting),
-        Box.DUE_SOON: _kept_open_count(session, user, keys, followed, deadline >= today, deadline <= soon_until),
-        Box.OVERDUE: _kept_open_count(session, user, keys, followed, deadline < today),
+        Box.WAITING_FOR_ME: open_count(awaiting),
+        Box.DUE_SOON: open_count(followed, deadline >= today, deadline <= soon_until),
+        Box.OVERDUE: open_count(followed, deadline < today),
     }
     for box in _LIST_COUNTED:
         counts[box] = _count(session, box_condition(box, user, today, soon_until))

@@ -1,0 +1,164 @@
+"""The sidebar's counts as the database keeps them equal the counts of the boxes' lists.
+
+On SQLite ``box_counts`` reads the tables kept by triggers (``documents.boxcounts``); on
+PostgreSQL it counts by the lists' conditions. Here, after each step of the workflow
+(local operations, raw writes as a sync page makes them, a pull, documents dropped),
+every user's counts equal ``counts_by_condition`` and, on SQLite, the kept rows equal
+what a rebuild from scratch makes.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from sqlalchemy import text, update
+
+from eoffice.directory.admin import create_unit, create_user
+from eoffice.directory.models import Role, User
+from eoffice.documents import boxcounts
+from eoffice.documents.boxes import box_counts, counts_by_condition
+from eoffice.documents.directions import (
+    LineSpec,
+    complete_line,
+    direct,
+    forward_line,
+    return_document,
+    return_line,
+    start_line,
+)
+from eoffice.documents.followup import due_soon_until
+from eoffice.documents.models import DirectionLine, Document
+from eoffice.documents.outgoing import (
+    approve_draft,
+    create_draft,
+    issue,
+    return_draft,
+    submit_draft,
+)
+from eoffice.documents.types import LineRole
+from eoffice.store import Store
+from tests.documents.workflow_helpers import incoming_fields, register
+
+TODAY = date(2026, 3, 20)
+#: When the directions are made: some deadlines are past by TODAY.
+DIRECTED_ON = date(2026, 3, 4)
+
+
+def _kept_rows(store: Store) -> dict[str, list[tuple[object, ...]]]:
+    with store.read() as s:
+        return {
+            t: sorted((tuple(r) for r in s.execute(text(f"SELECT * FROM {t}"))), key=repr)
+            for t in boxcounts.TABLES
+        }
+
+
+def check(world, *more_users: str) -> None:  # type: ignore[no-untyped-def]
+    """Every user's counts equal their lists'; the kept rows equal a rebuild's."""
+    users = (world.clerk_id, world.leader_id, world.officer_id, world.officer2_id, world.admin_id, *more_users)
+    with world.store.read() as s:
+        soon = due_soon_until(s, TODAY, 3)
+        for user_id in users:
+            user = s.get(User, user_id)
+            assert box_counts(s, user, TODAY) == counts_by_condition(s, user, TODAY, soon), user.username
+    if world.store.is_sqlite:
+        kept = _kept_rows(world.store)
+        with world.store.write() as s:
+            boxcounts.rebuild(s.connection())
+        assert _kept_rows(world.store) == kept
+
+
+def _draft(world, blobs, pdf_factory, actor_id: str, **overrides: object) -> str:  # type: ignore[no-untyped-def]
+    from eoffice.documents.incoming import prepare_files
+
+    files = prepare_files([pdf_factory()], blobs)
+    fields = incoming_fields("Về việc báo cáo", **overrides)
+    with world.store.write() as s:
+        return create_draft(s, actor_id, fields, files).id
+
+
+def test_counts_follow_the_workflow(world, blobs, pdf_factory):
+    with world.store.write() as s:
+        sub = create_unit(s, world.org_id, "VP1", "Tổ tổng hợp", parent_id=world.office_unit_id).id
+        sub_officer = create_user(s, "cvtonghop", "Vũ Thị Hoa", world.org_id, {Role.OFFICER}, sub, "Chuyên viên").id
+    check(world, sub_officer)
+
+    plain = register(world, blobs, pdf_factory, arrival_date=date(2026, 3, 3))
+    last_year = register(world, blobs, pdf_factory, arrival_date=date(2025, 12, 30), issued_date=date(2025, 12, 29))
+    secret = register(world, blobs, pdf_factory, secrecy="confidential")
+    to_return = register(world, blobs, pdf_factory)
+    check(world, sub_officer)  # registered: waiting for the leader
+
+    late, soon = TODAY - timedelta(days=2), TODAY + timedelta(days=1)
+    with world.store.write() as s:
+        direct(s, world.leader_id, plain, "Giao Văn phòng", [
+            LineSpec(LineRole.LEAD, unit_id=world.office_unit_id, deadline=late),
+            LineSpec(LineRole.COORDINATE, unit_id=world.finance_unit_id, deadline=soon),
+            LineSpec(LineRole.INFORM, user_id=world.officer2_id),
+        ], today=DIRECTED_ON)
+        direct(s, world.leader_id, secret, "Mật", [
+            LineSpec(LineRole.LEAD, user_id=world.officer_id, deadline=soon),
+            LineSpec(LineRole.COORDINATE, unit_id=world.finance_unit_id, deadline=late),
+        ], today=DIRECTED_ON)
+        direct(s, world.leader_id, last_year, "", [LineSpec(LineRole.LEAD, unit_id=sub, deadline=late)], today=DIRECTED_ON)
+        return_document(s, world.clerk_id, to_return, "Sai nơi nhận")
+    check(world, sub_officer)
+
+    with world.store.read() as s:
+        lines = {(ln.document_id, ln.unit_id, ln.user_id): ln.id for ln in s.query(DirectionLine)}
+    with world.store.write() as s:
+        start_line(s, world.officer_id, lines[(plain, world.office_unit_id, None)])
+    check(world, sub_officer)
+    with world.store.write() as s:  # the office hands the work down to its team
+        forward_line(s, world.officer_id, lines[(plain, world.office_unit_id, None)], [
+            LineSpec(LineRole.LEAD, unit_id=sub, deadline=soon),
+        ], today=DIRECTED_ON)
+    check(world, sub_officer)
+    with world.store.write() as s:
+        return_line(s, world.officer2_id, lines[(secret, world.finance_unit_id, None)], "Không thuộc thẩm quyền")
+        complete_line(s, world.officer_id, lines[(secret, None, world.officer_id)], "Đã xong")
+    check(world, sub_officer)
+
+    draft = _draft(world, blobs, pdf_factory, world.officer_id)
+    secret_draft = _draft(world, blobs, pdf_factory, world.officer2_id, secrecy="secret")
+    check(world, sub_officer)
+    with world.store.write() as s:
+        submit_draft(s, world.officer_id, draft, world.leader_id)
+        submit_draft(s, world.officer2_id, secret_draft, world.leader_id)
+    check(world, sub_officer)
+    with world.store.write() as s:
+        return_draft(s, world.leader_id, draft, "Sửa lại trích yếu")
+        approve_draft(s, world.leader_id, secret_draft)
+    check(world, sub_officer)  # the secret draft now reaches the clerks
+    with world.store.write() as s:
+        submit_draft(s, world.officer_id, draft, world.leader_id)
+        approve_draft(s, world.leader_id, draft)
+        issue(s, world.clerk_id, draft, TODAY)
+        issue(s, world.clerk_id, secret_draft, TODAY)
+    check(world, sub_officer)
+
+
+def test_counts_follow_raw_writes_as_a_sync_page_makes_them(world, blobs, pdf_factory):
+    """Upserts and deletes straight on the tables: secrecy, tombstones, a moved line."""
+    a = register(world, blobs, pdf_factory)
+    b = register(world, blobs, pdf_factory)
+    with world.store.write() as s:
+        direct(s, world.leader_id, a, "", [
+            LineSpec(LineRole.LEAD, unit_id=world.office_unit_id, deadline=TODAY - timedelta(days=1)),
+            LineSpec(LineRole.INFORM, user_id=world.officer2_id),
+        ], today=DIRECTED_ON)
+        direct(s, world.leader_id, b, "", [LineSpec(LineRole.LEAD, unit_id=world.finance_unit_id, deadline=TODAY)],
+               today=DIRECTED_ON)
+    check(world)
+    with world.store.write() as s:
+        s.execute(update(Document).where(Document.id == a).values(secrecy="secret"))
+    check(world)
+    with world.store.write() as s:
+        s.execute(update(DirectionLine).where(DirectionLine.document_id == b).values(unit_id=world.office_unit_id))
+    check(world)
+    with world.store.write() as s:
+        s.execute(update(DirectionLine).where(DirectionLine.user_id == world.officer2_id).values(deleted=True))
+        s.execute(update(Document).where(Document.id == a).values(secrecy="none", register_number=None))
+    check(world)
+    with world.store.write() as s:
+        s.execute(update(Document).where(Document.id == b).values(deleted=True))
+    check(world)

@@ -1,0 +1,50 @@
+"""The sidebar's counts on a client: a first sync, later pulls, documents dropped."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from eoffice.documents.directions import LineSpec, complete_line, direct
+from eoffice.documents.models import DirectionLine
+from eoffice.documents.types import LineRole
+from eoffice.store.bulk import indexes_aside
+from eoffice.sync.applying import apply_once
+from eoffice.sync.changes import drop_documents
+from eoffice.sync.engine import FIRST_SYNC_TABLES
+from tests.conftest import World
+from tests.documents.test_box_counts import DIRECTED_ON, TODAY, check
+from tests.sync.conftest import pull, register_op
+
+
+def test_counts_after_a_pull_brings_and_drops_documents(server, client, tmp_path):
+    """A first sync (indexes aside), a later pull, and documents dropped from the client."""
+    ids = []
+    with server.store.write() as s:
+        for _ in range(4):
+            op = register_op()
+            assert apply_once(s, server.clerk_id, op).accepted
+            ids.append(op.document_id)
+    with server.store.write() as s:
+        direct(s, server.leader_id, ids[0], "", [
+            LineSpec(LineRole.LEAD, unit_id=server.office_unit_id, deadline=TODAY - timedelta(days=3)),
+        ], today=DIRECTED_ON)
+        direct(s, server.leader_id, ids[1], "", [
+            LineSpec(LineRole.LEAD, user_id=server.officer_id, deadline=TODAY + timedelta(days=1)),
+        ], today=DIRECTED_ON)
+    local = World(client, *(getattr(server, f) for f in (
+        "org_id", "office_unit_id", "finance_unit_id", "clerk_id", "leader_id", "officer_id", "officer2_id", "admin_id",
+    )))
+    with indexes_aside(client, FIRST_SYNC_TABLES, full_text=True):
+        pull(server.store, client, server.leader_id, limit=2)
+        check(local)
+    check(local)
+
+    with server.store.write() as s:
+        direct(s, server.leader_id, ids[2], "", [LineSpec(LineRole.LEAD, unit_id=server.finance_unit_id)], today=DIRECTED_ON)
+        lines = {ln.document_id: ln.id for ln in s.query(DirectionLine)}
+        complete_line(s, server.officer_id, lines[ids[1]], "Xong")
+    pull(server.store, client, server.leader_id)
+    check(local)
+    with client.write() as s:
+        drop_documents(s, [ids[0], ids[2]])
+    check(local)
