@@ -28,7 +28,9 @@ and a reader sees rows and documents of the same snapshot. An inserted document 
 adds its own rows by primary key only (no scan by ``document_id``): a first sync loads
 with the secondary indexes aside (``store.bulk``), and documents come before their
 lines in every writer (operations, ``sync.changes.TABLES``). ``rebuild`` recomputes
-everything from scratch (the migration, a raw bulk load).
+everything from scratch: the migration, a raw bulk load, and a first sync, which sets
+the triggers aside while it loads (``set_aside``, ``store.bulk``): kept row by row, a
+document costs ten times its own insert.
 
 PostgreSQL (the server, which shows no sidebar) has none of this: ``boxes.box_counts``
 counts there by the lists' conditions.
@@ -286,6 +288,20 @@ def rebuild(conn: Connection) -> None:
     create_triggers(conn)
 
 
+def set_aside(conn: Connection) -> None:
+    """Stop keeping the tables until ``rebuild`` (a first sync's load: ``store.bulk``)."""
+    if conn.dialect.name == "sqlite":
+        drop_triggers(conn)
+
+
+def is_aside(conn: Connection) -> bool:
+    """Whether the tables exist but their triggers do not (a load set them aside)."""
+    if conn.dialect.name != "sqlite":
+        return False
+    names = set(conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type IN ('table', 'trigger')").scalars())
+    return set(TABLES) <= names and not set(TRIGGERS) <= names
+
+
 def install(conn: Connection) -> None:
     """Create the tables and triggers and fill them (SQLite only; nothing elsewhere)."""
     if conn.dialect.name != "sqlite":
@@ -303,4 +319,14 @@ def uninstall(conn: Connection) -> None:
         conn.exec_driver_sql(f"DROP TABLE IF EXISTS {table}")
 
 
-__all__ = ["TABLES", "TRIGGERS", "create_triggers", "drop_triggers", "install", "rebuild", "uninstall"]
+__all__ = [
+    "TABLES",
+    "TRIGGERS",
+    "create_triggers",
+    "drop_triggers",
+    "install",
+    "is_aside",
+    "rebuild",
+    "set_aside",
+    "uninstall",
+]

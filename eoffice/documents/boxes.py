@@ -30,6 +30,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session
 
 from eoffice.directory.models import Role, User
+from eoffice.documents import boxcounts
 from eoffice.documents.followup import due_soon_until
 from eoffice.documents.listing import DocumentRow, row_select
 from eoffice.documents.models import DirectionLine, Document, Register
@@ -391,10 +392,11 @@ def box_counts(
     Actionable boxes (waiting, due soon, overdue, drafts) count the documents of their
     lists. INCOMING and OUTGOING count only the current year's register entries
     (today.year) the user may see. On SQLite (the desktop) the counts are read from the
-    tables the database keeps (``boxcounts``); elsewhere by the lists' conditions.
+    tables the database keeps (``boxcounts``); elsewhere, and while a first sync has set
+    those aside, by the lists' conditions.
     """
     soon_until = due_soon_until(session, today, soon_days)
-    if session.get_bind().dialect.name == "sqlite":
+    if session.get_bind().dialect.name == "sqlite" and not boxcounts.is_aside(session.connection()):
         return _kept_counts(session, user, today, soon_until)
     return counts_by_condition(session, user, today, soon_until)
 

@@ -5,3 +5,7 @@ from __future__ import annotations
 
 from eoffice.documents import fileholders  # noqa: F401  (who may read a document's file)
 from eoffice.documents import events as _events  # noqa: F401  (which operations tell whom, live)
+from eoffice.documents import boxcounts
+from eoffice.store.bulk import Derived, register_derived
+
+register_derived("box_counts", Derived(boxcounts.set_aside, boxcounts.is_aside, boxcounts.rebuild))

@@ -17,13 +17,19 @@ the one a page's own writes set), nobody writes the index: its triggers stand as
 the pull's own writer skips it. A load killed in between leaves the marker, and
 ``restore_indexes`` (at every start) rebuilds the index and removes it.
 
+Data a capability keeps from the loaded tables by triggers (the sidebar's counts,
+``register_derived``) stands aside too: its triggers are dropped while the load runs and
+it is rebuilt once at the end; a load killed in between leaves it aside, and
+``restore_indexes`` rebuilds it at the next start.
+
 On PostgreSQL (the server) nothing here does anything: a server never loads that way.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, Index, text
@@ -32,6 +38,31 @@ from eoffice.store.base import Base
 
 if TYPE_CHECKING:
     from eoffice.store.engine import Store
+
+
+@dataclass(frozen=True)
+class Derived:
+    """Rows a capability's triggers keep from loaded tables (SQLite): how to stop keeping
+    them, whether they are stopped, and how to rebuild them (which starts keeping them)."""
+
+    set_aside: Callable[[Connection], None]
+    is_aside: Callable[[Connection], bool]
+    rebuild: Callable[[Connection], None]
+
+
+_DERIVED: dict[str, Derived] = {}
+
+
+def register_derived(name: str, derived: Derived) -> None:
+    """Called by a capability's registrations (``eoffice.capabilities``)."""
+    _DERIVED[name] = derived
+
+
+def _derived() -> list[Derived]:
+    from eoffice.capabilities import load
+
+    load()
+    return list(_DERIVED.values())
 
 
 def secondary_indexes(tables: Iterable[str]) -> list[Index]:
@@ -69,7 +100,12 @@ def restore_indexes(connection: Connection, tables: Iterable[str] | None = None)
     missing = [i for i in wanted if i.name not in indexes]
     for index in missing:
         index.create(connection)
-    return len(missing) + (_restore_full_text(connection) if "search_bulk_writes" in existing else 0)
+    rebuilt = 0
+    for derived in _derived():
+        if derived.is_aside(connection):
+            derived.rebuild(connection)
+            rebuilt += 1
+    return len(missing) + rebuilt + (_restore_full_text(connection) if "search_bulk_writes" in existing else 0)
 
 
 #: The id of the marker row in ``search_bulk_writes`` that sets the full-text index aside
@@ -100,9 +136,9 @@ def _restore_full_text(connection: Connection) -> int:
 
 @contextmanager
 def indexes_aside(store: Store, tables: Iterable[str], *, full_text: bool = False) -> Iterator[None]:
-    """Inside the block the secondary indexes of ``tables`` are gone, and with
-    ``full_text`` the full-text index is not written; on leaving (normally or not) they
-    are built again.
+    """Inside the block the secondary indexes of ``tables`` are gone, the derived rows
+    (``register_derived``) are not kept, and with ``full_text`` the full-text index is not
+    written; on leaving (normally or not) they are built again.
 
     Readers meanwhile still get right answers, only slower (a search, only over what was
     indexed before); nobody should be reading much (the first sync runs before the window
@@ -115,6 +151,8 @@ def indexes_aside(store: Store, tables: Iterable[str], *, full_text: bool = Fals
     with store.checkpoint_at_end():
         with store.write() as session:
             set_indexes_aside(session.connection(), tables)
+            for derived in _derived():
+                derived.set_aside(session.connection())
             if full_text:
                 set_full_text_aside(session.connection())
         try:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from eoffice.documents import boxcounts
 from eoffice.documents.directions import LineSpec, complete_line, direct
 from eoffice.documents.models import DirectionLine
 from eoffice.documents.types import LineRole
@@ -36,7 +37,11 @@ def test_counts_after_a_pull_brings_and_drops_documents(server, client, tmp_path
     )))
     with indexes_aside(client, FIRST_SYNC_TABLES, full_text=True):
         pull(server.store, client, server.leader_id, limit=2)
-        check(local)
+        with client.read() as s:
+            assert boxcounts.is_aside(s.connection())
+        check(local, rebuild=False)  # counted by the lists' conditions meanwhile
+    with client.read() as s:
+        assert not boxcounts.is_aside(s.connection())
     check(local)
 
     with server.store.write() as s:
@@ -47,4 +52,20 @@ def test_counts_after_a_pull_brings_and_drops_documents(server, client, tmp_path
     check(local)
     with client.write() as s:
         drop_documents(s, [ids[0], ids[2]])
+    check(local)
+
+
+def test_counts_set_aside_by_a_killed_load_are_rebuilt_at_the_next_start(server, client):
+    with server.store.write() as s:
+        assert apply_once(s, server.clerk_id, register_op()).accepted
+    with client.write() as s:
+        boxcounts.set_aside(s.connection())  # what a first sync killed half-way leaves behind
+    pull(server.store, client, server.clerk_id)
+    local = World(client, *(getattr(server, f) for f in (
+        "org_id", "office_unit_id", "finance_unit_id", "clerk_id", "leader_id", "officer_id", "officer2_id", "admin_id",
+    )))
+    check(local, rebuild=False)
+    client.migrate()  # the next start
+    with client.read() as s:
+        assert not boxcounts.is_aside(s.connection())
     check(local)
