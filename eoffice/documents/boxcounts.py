@@ -77,7 +77,8 @@ _CREATE = (
         document_id VARCHAR(36) NOT NULL,
         line_id VARCHAR(36)
     )""",
-    "CREATE INDEX ix_box_open_viewer ON box_open (viewer_id, deadline, trusted, document_id)",
+    # In document order within a key: a count of distinct documents needs no sorting.
+    "CREATE INDEX ix_box_open_viewer ON box_open (viewer_id, trusted, document_id, deadline)",
     "CREATE INDEX ix_box_open_document ON box_open (document_id)",
     "CREATE INDEX ix_box_open_line ON box_open (line_id)",
 )

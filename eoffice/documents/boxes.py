@@ -8,6 +8,7 @@ database walks an index backwards and stops after ``limit`` rows.
 from __future__ import annotations
 
 import enum
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -24,7 +25,6 @@ from sqlalchemy import (
     select,
     table,
     true,
-    union,
     union_all,
 )
 from sqlalchemy.orm import Session
@@ -322,36 +322,59 @@ def _kept_year_count(session: Session, user: User, keys: list[str], kind: str, y
 
 
 def _kept_open_count(
-    session: Session, user: User, entry_keys: list[str], keys: list[str], *conditions: Any, doubted: str | None = None
+    session: Session,
+    user: User,
+    entry_keys: list[str],
+    keys: list[str],
+    when: Callable[[Any], list[Any]] = lambda deadline: [],
+    doubted: str | None = None,
 ) -> int:
     """Documents of ``box_open`` rows of ``keys``: trusted ones, and the others the user may see.
 
-    The others (a unit's or the organisation's line on a secret document, or any line of
-    the key ``doubted``) are few; a numbered one is visible when one of ``entry_keys``
+    ``when`` gives the conditions on a row's deadline column. Trusted rows are counted key by key in document order (``ix_box_open_viewer``), less
+    the documents an earlier key already counted: no sorting of thousands of ids. The
+    others (a unit's or the organisation's line on a secret document, or any line of the
+    key ``doubted``) are few; a numbered one is visible when one of ``entry_keys``
     reaches it (it is not ordinary, or the user's role does not show ordinary ones), one
     waiting for its number by the rule itself.
     """
     o = _OPEN
+    sure_keys = [k for k in keys if k != doubted]
+
+    def trusted_row(row: Any, among: list[str]) -> Any:
+        return exists().where(
+            row.c.viewer_id.in_(among),
+            row.c.trusted == true(),
+            row.c.document_id == o.c.document_id,
+            *when(row.c.deadline),
+        )
+
+    parts: list[Any] = []
+    for i, key in enumerate(sure_keys):
+        where = [o.c.viewer_id == key, o.c.trusted == true(), *when(o.c.deadline)]
+        if i:
+            where.append(~trusted_row(_OPEN.alias("p"), sure_keys[:i]))
+        docs = select(o.c.document_id).where(*where).distinct().subquery()
+        parts.append(select(func.count()).select_from(docs).scalar_subquery())
     doubt = o.c.trusted == false() if doubted is None else or_(o.c.trusted == false(), o.c.viewer_id == doubted)
-    sure = [o.c.trusted == true()] + ([o.c.viewer_id != doubted] if doubted is not None else [])
-    trusted = select(o.c.document_id).where(o.c.viewer_id.in_(keys), *sure, *conditions)
     reached = exists().where(_ENTRIES.c.document_id == Document.id, _ENTRIES.c.viewer_id.in_(entry_keys))
     checked = (
-        select(o.c.document_id)
+        select(func.count(o.c.document_id.distinct()))
         .join(Document, Document.id == o.c.document_id)
         .where(
             o.c.viewer_id.in_(keys),
             doubt,
-            *conditions,
+            *when(o.c.deadline),
             Document.organisation_id == user.organisation_id,
             or_(
                 and_(Document.register_number.is_not(None), reached),
                 and_(Document.register_number.is_(None), visible_to(user)),
             ),
+            *([~trusted_row(_OPEN.alias("q"), sure_keys)] if sure_keys else []),
         )
+        .scalar_subquery()
     )
-    ids = union(trusted, checked).subquery()
-    return int(session.execute(select(func.count()).select_from(ids)).scalar_one())
+    return int(session.execute(select(_sum([*parts, checked]))).scalar_one())
 
 
 def _kept_counts(session: Session, user: User, today: date, soon_until: date) -> dict[Box, int]:
@@ -367,17 +390,16 @@ def _kept_counts(session: Session, user: User, today: date, soon_until: date) ->
     doubted = None
     if user.unit_id is not None and not (privileged or user.has_role(Role.OFFICER)):
         doubted = f"unit:{user.unit_id}"
-    deadline = _OPEN.c.deadline
 
-    def open_count(keys_: list[str], *conditions: Any) -> int:
-        return _kept_open_count(session, user, keys, keys_, *conditions, doubted=doubted)
+    def open_count(keys_: list[str], when: Callable[[Any], list[Any]] = lambda deadline: []) -> int:
+        return _kept_open_count(session, user, keys, keys_, when, doubted=doubted)
 
     counts: dict[Box, int] = {
         Box.INCOMING: _kept_year_count(session, user, keys, Direction.INCOMING.value, today.year),
         Box.OUTGOING: _kept_year_count(session, user, keys, Direction.OUTGOING.value, today.year),
         Box.WAITING_FOR_ME: open_count(awaiting),
-        Box.DUE_SOON: open_count(followed, deadline >= today, deadline <= soon_until),
-        Box.OVERDUE: open_count(followed, deadline < today),
+        Box.DUE_SOON: open_count(followed, lambda deadline: [deadline >= today, deadline <= soon_until]),
+        Box.OVERDUE: open_count(followed, lambda deadline: [deadline < today]),
     }
     for box in _LIST_COUNTED:
         counts[box] = _count(session, box_condition(box, user, today, soon_until))
