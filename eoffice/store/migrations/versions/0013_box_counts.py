@@ -1,7 +1,7 @@
 """box counts: the sidebar's counts kept by triggers; a covering index for directed documents
 
-Revision ID: 0012_box_counts
-Revises: 0011_signing_certificates
+Revision ID: 0013_box_counts
+Revises: 0012_live_audiences
 Create Date: 2026-12-06 10:00:00
 
 - SQLite only: ``box_tallies``, ``box_entries`` and ``box_open``, kept by triggers on
@@ -17,8 +17,8 @@ from alembic import op
 
 from eoffice.documents import boxcounts
 
-revision = '0012_box_counts'
-down_revision = '0011_signing_certificates'
+revision = '0013_box_counts'
+down_revision = '0012_live_audiences'
 branch_labels = None
 depends_on = None
 
