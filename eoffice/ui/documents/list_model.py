@@ -162,10 +162,10 @@ class DocumentListModel(RowsModel[DocumentRow]):
 
     # -- lazy fetching ----------------------------------------------------------------
 
-    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:
         return not parent.isValid() and self._more and not self._loading
 
-    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:
         if parent.isValid() or not self._more or self._loading:
             return
         by_relevance = self.searching and self.order == "relevance"

@@ -145,10 +145,10 @@ class SubjectEdit(QWidget):
         self.counter.setText(f"{n}/{self.limit}")
         self.counter.setStyleSheet("color: #c62828; font-weight: bold;" if n > self.limit else "color: gray;")
 
-    def setStyleSheet(self, sheet: str) -> None:  # noqa: N802 - highlight the editor itself
+    def setStyleSheet(self, sheet: str) -> None:  # highlight the editor itself
         self.edit.setStyleSheet(sheet)
 
-    def setFocus(self) -> None:  # noqa: N802
+    def setFocus(self) -> None:
         self.edit.setFocus()
 
 

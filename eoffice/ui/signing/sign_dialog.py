@@ -73,10 +73,10 @@ class BoxItem(QGraphicsRectItem):
         r = self.rect()
         return abs(pos.x() - r.right()) <= HANDLE and abs(pos.y() - r.bottom()) <= HANDLE
 
-    def hoverMoveEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+    def hoverMoveEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         self.setCursor(Qt.SizeFDiagCursor if self._corner(event.pos()) else Qt.SizeAllCursor)
 
-    def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
+    def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         if self.locked:
             event.ignore()
             return
@@ -84,7 +84,7 @@ class BoxItem(QGraphicsRectItem):
         self._drag = (mode, event.scenePos(), QRectF(self.rect()))
         event.accept()
 
-    def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
+    def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         if self._drag is None:
             return
         mode, start, rect = self._drag
@@ -100,7 +100,7 @@ class BoxItem(QGraphicsRectItem):
             self.setRect(QRectF(rect.left(), rect.top(), width, height))
         self.on_change()
 
-    def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
+    def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         self._drag = None
         self.on_change()
 

@@ -190,7 +190,7 @@ class Toast(QLabel):
             bottom = parent.height() - 40  # above the status bar
             self.move(parent.width() - self.width() - margin, bottom - self.height())
 
-    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+    def mousePressEvent(self, event: QMouseEvent) -> None:
         self.hide()
         if self.document_id:
             self.clicked.emit(self.document_id)
