@@ -184,7 +184,9 @@ class Desktop(QObject):
         if account is None:
             return
         if self.demo_password is not None:
-            self._background.run("sign_in", lambda: account.sign_in(self.demo_password or ""), lambda _u: account.start())
+            self._background.run(
+                "sign_in", lambda: account.sign_in(self.demo_password or ""), lambda _u: account.start()
+            )
             return
         from eoffice.ui.sync.login_dialog import LoginDialog
 
@@ -231,7 +233,7 @@ class Desktop(QObject):
 
     def shutdown(self) -> None:
         """Close every account (the app is quitting)."""
-        for window, account in self._closing:
+        for _window, account in self._closing:
             account.close()
         self._closing.clear()
         if self.account is not None:

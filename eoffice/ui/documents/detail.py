@@ -31,10 +31,10 @@ from sqlalchemy.orm import Session
 
 from eoffice.directory.models import Unit, User
 from eoffice.store.blobs import BlobStore
-
-log = logging.getLogger(__name__)
 from eoffice.ui import labels
 from eoffice.ui.rows import QT_TRANSLATE_NOOP, RowsModel, text_column
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -116,7 +116,9 @@ def load_detail(
             raise NotFound("Không tìm thấy văn bản.", "Document not found.")
         doc = found
     org = doc.organisation_id
-    names = {uid: name for uid, name in session.execute(select(User.id, User.full_name).where(User.organisation_id == org))}
+    names = {
+        uid: name for uid, name in session.execute(select(User.id, User.full_name).where(User.organisation_id == org))
+    }
     units = {uid: name for uid, name in session.execute(select(Unit.id, Unit.name).where(Unit.organisation_id == org))}
     detail = DocumentDetail(
         id=doc.id,

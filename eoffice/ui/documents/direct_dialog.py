@@ -30,7 +30,9 @@ from eoffice.ui.tasks import DbWorker
 class LinesEditor(QWidget):
     """Builds the recipient lines: part, unit or person, deadline in working days or a date."""
 
-    def __init__(self, directory: OrgDirectory, parent: QWidget | None = None, *, below_unit: str | None = None) -> None:
+    def __init__(
+        self, directory: OrgDirectory, parent: QWidget | None = None, *, below_unit: str | None = None
+    ) -> None:
         super().__init__(parent)
         self.directory = directory
         self.specs: list[LineSpec] = []
@@ -106,7 +108,10 @@ class LinesEditor(QWidget):
             deadline_days=days,
         )
         self.specs.append(spec)
-        when = labels.format_date(deadline) if deadline else (self.tr("%1 working days").replace("%1", str(days)) if days else "")
+        if deadline:
+            when = labels.format_date(deadline)
+        else:
+            when = self.tr("%1 working days").replace("%1", str(days)) if days else ""
         self.list.addItem(f"{labels.line_role_label(role.value)}: {self.assignee.currentText()}  {when}".rstrip())
 
     def remove_selected(self) -> None:

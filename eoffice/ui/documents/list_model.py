@@ -91,7 +91,9 @@ class DocumentListModel(RowsModel[DocumentRow]):
             name="priority",
         ),
         Column(QT_TRANSLATE_NOOP("DocumentListModel", "Due"), lambda row: labels.format_date(row.due_date), name="due"),
-        Column(QT_TRANSLATE_NOOP("DocumentListModel", "State"), lambda row: labels.state_label(row.state), name="state"),
+        Column(
+            QT_TRANSLATE_NOOP("DocumentListModel", "State"), lambda row: labels.state_label(row.state), name="state"
+        ),
     )
     COLUMNS = tuple(column.name for column in columns)
 

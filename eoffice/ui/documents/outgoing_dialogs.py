@@ -122,7 +122,9 @@ class DraftDialog(FormDialog):
 class SubmitDialog(FormDialog):
     """Trình ký: send a draft to a leader for approval."""
 
-    def __init__(self, worker: DbWorker, directory: OrgDirectory, document_id: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, worker: DbWorker, directory: OrgDirectory, document_id: str, parent: QWidget | None = None
+    ) -> None:
         super().__init__(worker, self.tr("Submit for signature"), parent)
         self.actor_id = directory.user.id
         self.document_id = document_id
@@ -149,7 +151,9 @@ class SubmitDialog(FormDialog):
 class IssueDialog(FormDialog):
     """Ban hành: the clerk gives the approved document its number; the number is shown after."""
 
-    def __init__(self, worker: DbWorker, actor_id: str, document_id: str, subject: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, worker: DbWorker, actor_id: str, document_id: str, subject: str, parent: QWidget | None = None
+    ) -> None:
         super().__init__(worker, self.tr("Issue document"), parent)
         self.actor_id = actor_id
         self.document_id = document_id
@@ -174,7 +178,9 @@ class IssueDialog(FormDialog):
 class DeliverDialog(FormDialog):
     """Send an issued document to internal organisations; each enters it as incoming."""
 
-    def __init__(self, worker: DbWorker, directory: OrgDirectory, document_id: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, worker: DbWorker, directory: OrgDirectory, document_id: str, parent: QWidget | None = None
+    ) -> None:
         super().__init__(worker, self.tr("Deliver to organisations"), parent)
         self.actor_id = directory.user.id
         self.document_id = document_id

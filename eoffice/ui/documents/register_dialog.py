@@ -344,7 +344,8 @@ class RegisterIncomingDialog(FormDialog):
         lang = current_language()
         signers = ", ".join(s.signer or "?" for s in report.signatures)
         if not report.signatures:
-            text, style = self.tr("The file carries no digital signature (a paper scan, or not signed)."), "color: #5f6368;"
+            text = self.tr("The file carries no digital signature (a paper scan, or not signed).")
+            style = "color: #5f6368;"
         elif report.ok:
             text = self.tr("Valid: %1 signature(s), signed by %2.").replace("%1", str(len(report.signatures)))
             text, style = text.replace("%2", signers), "color: #006e28; font-weight: bold;"

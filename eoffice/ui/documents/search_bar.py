@@ -185,7 +185,7 @@ class SearchBar(QWidget):
         save.triggered.connect(self.save_current)
         if self._saved:
             self.saved_menu.addSeparator()
-        for saved_id, name, query, filters in self._saved:
+        for _saved_id, name, query, filters in self._saved:
             action = self.saved_menu.addAction(name)
             action.triggered.connect(lambda _=False, q=query, f=filters: self.apply(q, f))
         if self._saved:

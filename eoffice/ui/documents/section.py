@@ -184,7 +184,9 @@ class DocumentsSection(Section):
             self.tr("Print register…"), self.print_register, "Ctrl+P", menu="file", at=40, toolbar=90
         )
 
-        self.act_direct = self.action(self.tr("Direct…"), self.direct_document, "Ctrl+D", menu="handling", at=10, toolbar=20)
+        self.act_direct = self.action(
+            self.tr("Direct…"), self.direct_document, "Ctrl+D", menu="handling", at=10, toolbar=20
+        )
         self.act_return_document = self.action(
             self.tr("Return document…"), self.return_document, menu="handling", at=20
         )
@@ -331,7 +333,7 @@ class DocumentsSection(Section):
         if user_id != self.user_id:
             return
         self.counts = counts
-        for box, item in zip(BOXES, self.sidebar):
+        for box, item in zip(BOXES, self.sidebar, strict=True):
             n = counts.get(box, 0)
             name = labels.box_label(box)
             item.setText(f"{name}  ({n})" if n else name)
@@ -405,7 +407,7 @@ class DocumentsSection(Section):
 
     def _fetch_missing_files(self, detail: DocumentDetail) -> None:
         """A synced document's PDF not here yet: fetch it now, ahead of the engine."""
-        missing = [d for d, (_n, path, _m) in zip(detail.digests, detail.files) if not path.exists()]
+        missing = [d for d, (_n, path, _m) in zip(detail.digests, detail.files, strict=True) if not path.exists()]
         account = self.window.account
         if not missing or account is None:
             return
@@ -471,7 +473,9 @@ class DocumentsSection(Section):
     def register_incoming(self) -> None:
         from eoffice.ui.documents.register_dialog import RegisterIncomingDialog
 
-        dialog = RegisterIncomingDialog(self.worker, self.window.blobs, self.user_id, self.window, today=self.window.today)
+        dialog = RegisterIncomingDialog(
+            self.worker, self.window.blobs, self.user_id, self.window, today=self.window.today
+        )
 
         def registered(result: tuple[str, int | None]) -> None:
             document_id, number = result
@@ -490,7 +494,8 @@ class DocumentsSection(Section):
         from eoffice.ui.documents.direct_dialog import DirectDialog
 
         if self.current is not None:
-            self._open(DirectDialog(self.worker, self.directory, self.current.id, self.current.fields["subject"], self.window))
+            subject = self.current.fields["subject"]
+            self._open(DirectDialog(self.worker, self.directory, self.current.id, subject, self.window))
 
     def forward_line(self) -> None:
         from eoffice.ui.documents.direct_dialog import ForwardDialog

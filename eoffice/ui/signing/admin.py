@@ -45,7 +45,8 @@ class TrustedRootModel(RowsModel[TrustedRootInfo]):
         Column(QT_TRANSLATE_NOOP("TrustedRootModel", "Root certificate"), attrgetter("subject")),
         Column(QT_TRANSLATE_NOOP("TrustedRootModel", "Valid until"), lambda root: root.not_after.strftime("%d/%m/%Y")),
         Column(
-            QT_TRANSLATE_NOOP("TrustedRootModel", "SHA-256 fingerprint"), lambda root: root.fingerprint_sha256[:32] + "…"
+            QT_TRANSLATE_NOOP("TrustedRootModel", "SHA-256 fingerprint"),
+            lambda root: root.fingerprint_sha256[:32] + "…",
         ),
     )
 
@@ -148,7 +149,9 @@ class Pkcs11ModulesWidget(QWidget):
 
     saved = Signal(object)
 
-    def __init__(self, settings_file: Path | None = None, runner: TaskRunner | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, settings_file: Path | None = None, runner: TaskRunner | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.settings_file = settings_file
         self.runner = runner or TaskRunner(self)
@@ -243,7 +246,9 @@ class Pkcs11ModulesWidget(QWidget):
 class AdminDialog(QDialog):
     """The admin's signing screens: the province's trusted roots, this computer's e-card drivers."""
 
-    def __init__(self, worker: DbWorker, actor_id: str, settings_file: Path | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, worker: DbWorker, actor_id: str, settings_file: Path | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Administration: digital signatures"))
         self.resize(760, 480)

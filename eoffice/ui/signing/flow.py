@@ -69,7 +69,9 @@ def _image(blobs: BlobStore, digest: str | None) -> bytes | None:
     return None
 
 
-def plan_signature(session: Session, blobs: BlobStore, user_id: str, document_id: str, file_id: str, kind: str) -> SignaturePlan:
+def plan_signature(
+    session: Session, blobs: BlobStore, user_id: str, document_id: str, file_id: str, kind: str
+) -> SignaturePlan:
     """The plan for ``user_id`` to add a ``kind`` signature to a document's file."""
     from eoffice.signing.trust import trusted_roots
 

@@ -22,7 +22,9 @@ class PinDialog(QDialog):
     cannot be tried at all.
     """
 
-    def __init__(self, token_label: str, state: PinState, parent: QWidget | None = None, *, password: bool = False) -> None:
+    def __init__(
+        self, token_label: str, state: PinState, parent: QWidget | None = None, *, password: bool = False
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Password of the certificate file") if password else self.tr("E-card PIN"))
         self.state = state
@@ -73,7 +75,11 @@ class PinDialog(QDialog):
 
     def _update(self) -> None:
         s = self.state
-        ok = not s.locked and (s.pin_pad or bool(self.pin_edit.text())) and (not s.final_try or self.confirm.isChecked())
+        ok = (
+            not s.locked
+            and (s.pin_pad or bool(self.pin_edit.text()))
+            and (not s.final_try or self.confirm.isChecked())
+        )
         self.buttons.button(QDialogButtonBox.Ok).setEnabled(ok)
 
     @property

@@ -84,7 +84,9 @@ class ProfileDialog(QDialog):
     #: An image was saved (tests wait on it).
     saved = Signal(str)
 
-    def __init__(self, worker: DbWorker, blobs: BlobStore, directory: OrgDirectory, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, worker: DbWorker, blobs: BlobStore, directory: OrgDirectory, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Signature and seal images"))
         self.worker = worker

@@ -47,7 +47,9 @@ class SigningSection(Section):
         self.act_trusted_roots = self.action(
             self.tr("Trusted root certificates…"), lambda: self.open_admin(0), menu="admin", at=10
         )
-        self.act_pkcs11 = self.action(self.tr("E-card drivers (PKCS#11)…"), lambda: self.open_admin(1), menu="admin", at=20)
+        self.act_pkcs11 = self.action(
+            self.tr("E-card drivers (PKCS#11)…"), lambda: self.open_admin(1), menu="admin", at=20
+        )
         self.documents.actions_updated.connect(self.update_actions)
         self.documents.detail_loaded.connect(lambda _id: self._after_issue())
 

@@ -189,7 +189,9 @@ class SignDialog(QDialog):
         self.chooser.changed.connect(self._update)
         self.runner.busy_changed.connect(lambda *_: self._update())
         self._update()
-        self.runner.run("place the signature", lambda: plan_box(self.source, self.appearance), self._placed, self._failed)
+        self.runner.run(
+            "place the signature", lambda: plan_box(self.source, self.appearance), self._placed, self._failed
+        )
         if module_paths:
             self.chooser.refresh()
 

@@ -125,7 +125,8 @@ class SignaturesPanel(QWidget):
         self.banner.setText(text)
         self.banner.setStyleSheet(f"color: {colour.name()}; font-weight: bold;")
         if n:
-            self.view.setCurrentIndex(self.model.index(next((i for i, s in enumerate(report.signatures) if not s.ok), 0), 0))
+            first_bad = next((i for i, s in enumerate(report.signatures) if not s.ok), 0)
+            self.view.setCurrentIndex(self.model.index(first_bad, 0))
         self.verified.emit(report)
 
     def _failed(self, err: BaseException) -> bool:
@@ -155,7 +156,10 @@ class SignaturesPanel(QWidget):
             "other": self.tr("the content was changed"),
             "unknown": self.tr("cannot be determined"),
         }[sig.changes_after]
-        source = {"timestamp": self.tr("trusted timestamp"), "claimed": self.tr("signer's clock")}.get(sig.time_source, "")
+        source = {
+            "timestamp": self.tr("trusted timestamp"),
+            "claimed": self.tr("signer's clock"),
+        }.get(sig.time_source, "")
         when = vn_time(sig.signing_time).isoformat() if sig.signing_time else "—"
         lines = [
             self.tr("Signer: %1").replace("%1", sig.signer_subject),

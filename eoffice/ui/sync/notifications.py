@@ -62,8 +62,12 @@ def event_notification(event: dict[str, Any]) -> Notification:
         "draft.returned": QCoreApplication.translate("Notifications", "%1 returned your draft: %2"),
         "draft.approved": QCoreApplication.translate("Notifications", "%1 approved your draft: %2"),
         "document.issued": QCoreApplication.translate("Notifications", "%1 issued your document: %2"),
-        "document.received": QCoreApplication.translate("Notifications", "A document arrived from another organisation: %2"),
-        "document.to_issue": QCoreApplication.translate("Notifications", "%1 approved a document, to number and issue: %2"),
+        "document.received": QCoreApplication.translate(
+            "Notifications", "A document arrived from another organisation: %2"
+        ),
+        "document.to_issue": QCoreApplication.translate(
+            "Notifications", "%1 approved a document, to number and issue: %2"
+        ),
     }
     if kind == "document.to_issue" and payload.get("signed"):
         texts[kind] = QCoreApplication.translate(
@@ -91,17 +95,20 @@ def answer_notification(kind: str, outcome: str, reason: str, result: dict[str, 
     says something new: a number given, or a refusal."""
     document_id = str(result.get("document_id") or "")
     if outcome != "accepted":
-        return Notification(QCoreApplication.translate("Notifications", "The server refused an action: %1").replace("%1", reason), document_id, warning=True)
+        text = QCoreApplication.translate("Notifications", "The server refused an action: %1").replace("%1", reason)
+        return Notification(text, document_id, warning=True)
     if kind == "register_incoming" and result.get("arrival_number"):
-        return Notification(
-            QCoreApplication.translate("Notifications", "Arrival number %1 was given.").replace("%1", f"{int(result['arrival_number']):02d}"), document_id
-        )
+        number = f"{int(result['arrival_number']):02d}"
+        text = QCoreApplication.translate("Notifications", "Arrival number %1 was given.").replace("%1", number)
+        return Notification(text, document_id)
     if kind == "sign_file":
         return Notification(
             QCoreApplication.translate("Notifications", "The server checked and accepted the signed file."), document_id
         )
     if kind == "issue" and not result.get("number_pending", True):
-        return Notification(QCoreApplication.translate("Notifications", "The document was issued as %1.").replace("%1", str(result.get("number_label", ""))), document_id)
+        label = str(result.get("number_label", ""))
+        text = QCoreApplication.translate("Notifications", "The document was issued as %1.").replace("%1", label)
+        return Notification(text, document_id)
     return None
 
 

@@ -66,7 +66,9 @@ class SyncStatusArea(QWidget):
         self.refresh()
 
     def set_unread(self, count: int) -> None:
-        self.bell.setText(self.tr("Notifications (%1)").replace("%1", str(count)) if count else self.tr("Notifications"))
+        self.bell.setText(
+            self.tr("Notifications (%1)").replace("%1", str(count)) if count else self.tr("Notifications")
+        )
         font = self.bell.font()
         font.setBold(bool(count))
         self.bell.setFont(font)

@@ -167,7 +167,9 @@ class DiaryPanel(QWidget):
 
         self.quick = QLineEdit(self)
         self.quick.setObjectName("quickAdd")
-        self.quick.setPlaceholderText(self.tr("Quick add, e.g. “8h30-10h họp giao ban”, “30p trả lời công văn”, “chiều 2h-4h …” — Enter"))
+        self.quick.setPlaceholderText(
+            self.tr("Quick add, e.g. “8h30-10h họp giao ban”, “30p trả lời công văn”, “chiều 2h-4h …” — Enter")
+        )
         self.quick.returnPressed.connect(self.quick_add)
         self.quick.textChanged.connect(self._preview)
         self.quick_category = QComboBox(self)
@@ -221,7 +223,10 @@ class DiaryPanel(QWidget):
         self.comment_entry_button = QPushButton(self.tr("Comment…"), self)
         self.comment_entry_button.clicked.connect(lambda: self.comment(entry=True))
         entry_bar = QHBoxLayout()
-        for widget in (self.new_button, self.edit_button, self.delete_button, self.keep_this, self.keep_other, self.comment_entry_button):
+        for widget in (
+            self.new_button, self.edit_button, self.delete_button,
+            self.keep_this, self.keep_other, self.comment_entry_button,
+        ):
             entry_bar.addWidget(widget)
         entry_bar.addStretch(1)
         left = QWidget(self)
@@ -247,7 +252,10 @@ class DiaryPanel(QWidget):
         self.drop_button.clicked.connect(self.drop_drafts)
         drafts_page = QWidget(self)
         drafts_layout = QVBoxLayout(drafts_page)
-        hint = QLabel(self.tr("What you did in eOffice today, proposed for the diary: nothing is added until you accept it."), self)
+        hint = QLabel(
+            self.tr("What you did in eOffice today, proposed for the diary: nothing is added until you accept it."),
+            self,
+        )
         hint.setWordWrap(True)
         drafts_layout.addWidget(hint)
         drafts_layout.addWidget(self.draft_table, 1)
@@ -459,7 +467,9 @@ class DiaryPanel(QWidget):
         self.delete_button.setEnabled(own and entry is not None and (editable or bool(entry.conflict)))
         self.keep_this.setVisible(own and entry is not None and bool(entry.conflict))
         self.keep_other.setVisible(own and entry is not None and bool(entry.conflict) and entry.conflict_of is not None)
-        self.keep_other.setText(self.tr("Keep the other version") if entry and entry.conflict_of else self.tr("Drop this version"))
+        self.keep_other.setText(
+            self.tr("Keep the other version") if entry and entry.conflict_of else self.tr("Drop this version")
+        )
         if entry is not None and entry.conflict:
             self.keep_this.setToolTip(conflict_label(entry.conflict))
         self.comment_entry_button.setEnabled(entry is not None)
@@ -566,7 +576,9 @@ class DiaryPanel(QWidget):
         day = self.day
         self._submit(
             "diary_copy",
-            lambda: wops.CopyEntries(op_id=new_id(), day=day.isoformat(), source_ids=ids, entry_ids=tuple(new_id() for _ in ids)),
+            lambda: wops.CopyEntries(
+                op_id=new_id(), day=day.isoformat(), source_ids=ids, entry_ids=tuple(new_id() for _ in ids)
+            ),
             self.tr("%1 recurring entries copied.").replace("%1", str(len(ids))),
         )
 
@@ -590,7 +602,9 @@ class DiaryPanel(QWidget):
 
     def new_entry(self) -> None:
         fields = EntryFields(day=self.day, text="", minutes=30)
-        self._open(EntryDialog(self.worker, self.user_id, self.tr("New diary entry"), fields, lambda f: add_op(f), self))
+        self._open(
+            EntryDialog(self.worker, self.user_id, self.tr("New diary entry"), fields, lambda f: add_op(f), self)
+        )
 
     def delete_entry(self) -> None:
         entry = self.selected_entry()
@@ -631,7 +645,9 @@ class DiaryPanel(QWidget):
         for draft in self.selected_drafts():
             self._submit(
                 "diary_drop",
-                lambda d=draft: wops.DropDraft(op_id=new_id(), entry_id=new_id(), day=d.day.isoformat(), source_key=d.source_key),
+                lambda d=draft: wops.DropDraft(
+                    op_id=new_id(), entry_id=new_id(), day=d.day.isoformat(), source_key=d.source_key
+                ),
             )
 
     def approve_week(self) -> None:
@@ -650,7 +666,9 @@ class DiaryPanel(QWidget):
         owner, monday = self.owner_id, self.data.view.monday
         self._text_dialog(
             self.tr("Reopen the approved week"), self.tr("Reason"),
-            lambda reason: wops.ReopenWeek(op_id=new_id(), owner_id=owner, week_start=monday.isoformat(), reason=reason),
+            lambda reason: wops.ReopenWeek(
+                op_id=new_id(), owner_id=owner, week_start=monday.isoformat(), reason=reason
+            ),
             "diary_reopen",
         )
 
