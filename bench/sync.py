@@ -433,7 +433,8 @@ def _upload_files(client: Any, folder: Path, ops_: list[Any]) -> None:
 
 def _register_op(n: int, tag: str, folder: Path) -> Any:
     """An incoming document registered with one small file (written under ``folder``)."""
-    from eoffice.sync.operations import FileRef, RegisterIncoming
+    from eoffice.documents.operations import RegisterIncoming
+    from eoffice.ops import FileRef
 
     data = _file_bytes(n, tag)
     digest = hashlib.sha256(data).hexdigest()
@@ -511,7 +512,7 @@ def phase_concurrent(args: dict[str, Any]) -> dict[str, Any]:
 
 def phase_latency(args: dict[str, Any]) -> dict[str, Any]:
     """The leader directs a document to the officer; how long until the officer sees it."""
-    from eoffice.sync import operations as ops
+    from eoffice.documents import operations as ops
     from eoffice.sync.live import LiveClient
 
     folder = Path(args["folder"])
@@ -667,7 +668,8 @@ def phase_attachments(args: dict[str, Any]) -> dict[str, Any]:
         up.upload_blob(path, digest)
     t_up = time.perf_counter() - t0
     # A blob is reachable only through a document that names it: the clerk registers them.
-    from eoffice.sync.operations import FileRef, RegisterIncoming
+    from eoffice.documents.operations import RegisterIncoming
+    from eoffice.ops import FileRef
 
     batch = [
         RegisterIncoming(

@@ -9,3 +9,4 @@ from eoffice.documents import boxcounts
 from eoffice.store.bulk import Derived, register_derived
 
 register_derived("box_counts", Derived(boxcounts.set_aside, boxcounts.is_aside, boxcounts.rebuild))
+import eoffice.documents.operations  # noqa: F401  (its operation kinds)

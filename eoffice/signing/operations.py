@@ -1,29 +1,34 @@
 """Operations of signing that are not about a document: profile images and trusted roots.
 
-Registered with ``eoffice.sync.operations.register`` when that module is imported (it
-imports this one at its end). The signing of a document's file is ``operations.SignFile``
-(a documents' kind). With authority, the image operations need the server's finding on
-the image's bytes (``eoffice.sync.evidence``); adding or removing a trusted root is the
-admin's, and every client receives the result with its pull.
+Each kind is registered with ``eoffice.ops.registry`` (``signing.capability`` imports
+this module). The signing of a document's file is ``documents.operations.SignFile`` (a
+documents' kind). With authority, the image operations need the server's finding on the
+image's bytes (``eoffice.sync.evidence``; proved by ``_prove_png``); adding or removing
+a trusted root is the admin's, and every client receives the result with its pull.
 """
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
-from typing import Annotated, ClassVar
+from typing import Annotated, Any, ClassVar
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from eoffice.directory import profile
 from eoffice.directory.access import load_actor, require_role
 from eoffice.directory.models import Organisation, Role, User
 from eoffice.errors import DomainError, PermissionDenied, StateError
+from eoffice.ops.limits import Fits
+from eoffice.ops.operation import AppliedResult, Operation
+from eoffice.ops.registry import Evidence, register
+from eoffice.ops.values import FileRef, Id
 from eoffice.signing import trust
 from eoffice.signing.models import TrustedRoot
+from eoffice.store.base import new_id
+from eoffice.store.blobs import BlobStore
 from eoffice.sync import blobaccess
-from eoffice.sync import operations as ops
-from eoffice.sync.limits import Fits
-from eoffice.sync.operations import AppliedResult, FileRef, Id, Operation
 
 
 @dataclass(frozen=True)
@@ -73,38 +78,59 @@ def _image_digest(session: Session, op: SetSignatureImage | SetSealImage, author
     return op.file.digest
 
 
-def apply_signing(session: Session, actor_id: str, op: Operation, authority: bool) -> AppliedResult:
-    if isinstance(op, SetSignatureImage):
-        user = profile.set_signature_image(session, actor_id, _image_digest(session, op, authority))
-        return AppliedResult(op.kind, {"user_id": user.id, "signature_digest": user.signature_digest})
-    if isinstance(op, SetSealImage):
-        org = profile.set_seal_image(session, actor_id, op.organisation_id, _image_digest(session, op, authority))
-        return AppliedResult(op.kind, {"organisation_id": org.id, "seal_digest": org.seal_digest})
-    if isinstance(op, AddTrustedRoot):
-        require_role(load_actor(session, actor_id), Role.ADMIN)
-        info = trust.add_trusted_root(session, op.pem.encode("utf-8"), actor_id=actor_id)
-        return AppliedResult(op.kind, {"root_id": info.id, "subject": info.subject})
-    if isinstance(op, RemoveTrustedRoot):
-        require_role(load_actor(session, actor_id), Role.ADMIN)
-        trust.remove_trusted_root(session, op.root_id, actor_id=actor_id)
-        return AppliedResult(op.kind, {"root_id": op.root_id})
-    raise TypeError(f"not a signing operation: {op!r}")
+def _set_signature_image(session: Session, actor_id: str, op: SetSignatureImage, authority: bool) -> AppliedResult:
+    user = profile.set_signature_image(session, actor_id, _image_digest(session, op, authority))
+    return AppliedResult(op.kind, {"user_id": user.id, "signature_digest": user.signature_digest})
 
 
-def check_signing(session: Session, actor: User, op: Operation) -> None:
+def _set_seal_image(session: Session, actor_id: str, op: SetSealImage, authority: bool) -> AppliedResult:
+    org = profile.set_seal_image(session, actor_id, op.organisation_id, _image_digest(session, op, authority))
+    return AppliedResult(op.kind, {"organisation_id": org.id, "seal_digest": org.seal_digest})
+
+
+def _add_trusted_root(session: Session, actor_id: str, op: AddTrustedRoot, authority: bool) -> AppliedResult:
+    require_role(load_actor(session, actor_id), Role.ADMIN)
+    info = trust.add_trusted_root(session, op.pem.encode("utf-8"), actor_id=actor_id)
+    return AppliedResult(op.kind, {"root_id": info.id, "subject": info.subject})
+
+
+def _remove_trusted_root(session: Session, actor_id: str, op: RemoveTrustedRoot, authority: bool) -> AppliedResult:
+    require_role(load_actor(session, actor_id), Role.ADMIN)
+    trust.remove_trusted_root(session, op.root_id, actor_id=actor_id)
+    return AppliedResult(op.kind, {"root_id": op.root_id})
+
+
+def _prove_png(session: Session, blobs: BlobStore, op: SetSignatureImage | SetSealImage, memo: dict[str, Any]) -> Any:
+    """The authority's finding on an image: its bytes are a PNG of sensible size."""
+    from eoffice.signing.images import check_png
+
+    assert op.file is not None  # ``needed`` said so
+    path = blobs.path_for(op.file.digest)
+    if not path.is_file():
+        raise DomainError("Hình chưa được gửi lên máy chủ.", "The image was not uploaded.")
+    return check_png(path.read_bytes())
+
+
+def _has_image(op: SetSignatureImage | SetSealImage) -> bool:
+    return op.file is not None
+
+
+# --------------------------------------------------------------------------- the server's check
+
+
+def _check_own(session: Session, actor: User, op: SetSignatureImage | AddTrustedRoot | RemoveTrustedRoot) -> None:
+    """Nothing to check before applying: the image is the actor's own, and the domain
+    refuses a trusted root to anyone but an admin."""
+
+
+def _check_seal(session: Session, actor: User, op: SetSealImage) -> None:
     """A pushed seal image must be for the actor's own organisation."""
-    if isinstance(op, SetSealImage):
-        org = session.get(Organisation, op.organisation_id)
-        if org is not None and org.id != actor.organisation_id:
-            raise PermissionDenied(
-                "Bạn không có quyền đặt hình con dấu của cơ quan khác.",
-                "You may not set another organisation's seal image.",
-            )
-
-
-KINDS = (SetSignatureImage, SetSealImage, AddTrustedRoot, RemoveTrustedRoot)
-for _kind in KINDS:
-    ops.register(_kind, apply_signing, check_signing)
+    org = session.get(Organisation, op.organisation_id)
+    if org is not None and org.id != actor.organisation_id:
+        raise PermissionDenied(
+            "Bạn không có quyền đặt hình con dấu của cơ quan khác.",
+            "You may not set another organisation's seal image.",
+        )
 
 
 def _images_referencing(session: Session, digests: list[str]) -> set[str]:
@@ -127,41 +153,78 @@ def _own_image(session: Session, actor: User, digest: str) -> bool:
 blobaccess.register_holder(blobaccess.Holder("signing_images", _images_referencing, _own_image))
 
 
-def discard_rejected(session: Session, op: Operation) -> bool:
-    """Undo on the client what a rejected signing ``op`` changed; False for other kinds.
+# --------------------------------------------------------------------------- a rejection, on the client
 
-    A root added here and never on the server is deleted, a removed one comes back, an
-    image goes back to the one the user had.
-    """
-    if not isinstance(op, KINDS):
-        return False
-    if isinstance(op, AddTrustedRoot):
-        try:
-            _cert, fingerprint = trust.parse_root(op.pem.encode("utf-8"))
-        except DomainError:
-            return True
-        row = session.get(TrustedRoot, trust.root_id_for(fingerprint))
-        if row is not None and row.server_version is None:
-            session.delete(row)
-    elif isinstance(op, RemoveTrustedRoot):
-        row = session.get(TrustedRoot, op.root_id)
-        if row is not None and row.server_version is not None:
-            row.deleted = False
-    elif isinstance(op, SetSignatureImage):
-        user = session.get(User, _actor_of(session, op))
-        if user is not None:
-            user.signature_digest = op.previous_digest
-    elif isinstance(op, SetSealImage):
-        org = session.get(Organisation, op.organisation_id)
-        if org is not None:
-            org.seal_digest = op.previous_digest
+
+def _discard_added_root(session: Session, op: AddTrustedRoot) -> None:
+    """A root added here and never on the server is deleted."""
+    try:
+        _cert, fingerprint = trust.parse_root(op.pem.encode("utf-8"))
+    except DomainError:
+        return
+    row = session.get(TrustedRoot, trust.root_id_for(fingerprint))
+    if row is not None and row.server_version is None:
+        session.delete(row)
     session.flush()
-    return True
 
 
-def _actor_of(session: Session, op: Operation) -> str | None:
-    from sqlalchemy import select
+def _discard_removed_root(session: Session, op: RemoveTrustedRoot) -> None:
+    """A removed root the server has comes back."""
+    row = session.get(TrustedRoot, op.root_id)
+    if row is not None and row.server_version is not None:
+        row.deleted = False
+    session.flush()
 
+
+def _discard_signature_image(session: Session, op: SetSignatureImage) -> None:
+    """The user's image goes back to the one they had."""
     from eoffice.sync.models import OutboxEntry
 
-    return session.scalar(select(OutboxEntry.user_id).where(OutboxEntry.op_id == op.op_id))
+    user = session.get(User, session.scalar(select(OutboxEntry.user_id).where(OutboxEntry.op_id == op.op_id)))
+    if user is not None:
+        user.signature_digest = op.previous_digest
+    session.flush()
+
+
+def _discard_seal_image(session: Session, op: SetSealImage) -> None:
+    """The organisation's seal goes back to the one it had."""
+    org = session.get(Organisation, op.organisation_id)
+    if org is not None:
+        org.seal_digest = op.previous_digest
+    session.flush()
+
+
+# --------------------------------------------------------------------------- registration
+
+
+def _image() -> FileRef:
+    return FileRef(hashlib.sha256(b"png").hexdigest(), "chu-ky.png", 2048, 0)
+
+
+register(
+    SetSignatureImage, apply=_set_signature_image, check=_check_own, discard=_discard_signature_image,
+    evidence=Evidence[SetSignatureImage](_prove_png, _has_image),
+    label_vi="Đặt hình chữ ký", label_en="Set signature image", tables=(User.__tablename__,),
+    example=lambda: SetSignatureImage(Id(new_id()), _image(), "b" * 64),
+)
+register(
+    SetSealImage, apply=_set_seal_image, check=_check_seal, discard=_discard_seal_image,
+    evidence=Evidence[SetSealImage](_prove_png, _has_image),
+    label_vi="Đặt hình con dấu", label_en="Set seal image", tables=(Organisation.__tablename__,),
+    example=lambda: SetSealImage(Id(new_id()), Id(new_id()), None, "c" * 64),
+)
+register(
+    AddTrustedRoot, apply=_add_trusted_root, check=_check_own, discard=_discard_added_root,
+    label_vi="Thêm chứng thư số gốc tin cậy", label_en="Add trusted root certificate",
+    tables=(TrustedRoot.__tablename__,),
+    example=lambda: AddTrustedRoot(Id(new_id()), "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n"),
+)
+register(
+    RemoveTrustedRoot, apply=_remove_trusted_root, check=_check_own, discard=_discard_removed_root,
+    label_vi="Gỡ chứng thư số gốc tin cậy", label_en="Remove trusted root certificate",
+    tables=(TrustedRoot.__tablename__,),
+    example=lambda: RemoveTrustedRoot(Id(new_id()), Id(new_id())),
+)
+
+#: The signing kinds (the tests try every one).
+KINDS = (SetSignatureImage, SetSealImage, AddTrustedRoot, RemoveTrustedRoot)

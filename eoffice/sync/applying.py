@@ -30,9 +30,9 @@ from sqlalchemy.orm import Session
 
 from eoffice.audit.repeats import Repeats
 from eoffice.errors import DomainError, PermissionDenied
+from eoffice.ops import Operation, apply
 from eoffice.store.base import utcnow
 from eoffice.sync.models import AppliedOperation
-from eoffice.sync.operations import Operation, apply
 from eoffice.sync.versioning import reserve_version
 
 log = logging.getLogger(__name__)

@@ -13,7 +13,7 @@ so naming one proves nothing. The rule:
 Rows reference blobs through *holders*: the files of documents (here, by the rule of
 ``eoffice.documents.visibility``) and signature and seal images, each registered by its
 capability with ``register_holder``. ``check_named`` runs for every
-pushed operation on every file it names (``operations.files_named``: every ``FileRef``),
+pushed operation on every file it names (``ops.files_named``: every ``FileRef``),
 ``claim`` once it is accepted; ``sweep_uploads`` removes uploads nobody claimed.
 """
 
@@ -28,6 +28,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
+from eoffice import capabilities, ops
 from eoffice.directory.models import User
 from eoffice.errors import PermissionDenied, StateError, ValidationError
 from eoffice.store import Store
@@ -62,9 +63,7 @@ def register_holder(holder: Holder) -> None:
 
 def _holders() -> list[Holder]:
     """Every registered holder, the capabilities' registrations loaded first."""
-    from eoffice.capabilities import load
-
-    load()
+    capabilities.load()
     return list(_HOLDERS.values())
 
 
@@ -244,8 +243,3 @@ def sweep_uploads(store: Store, blobs: BlobStore, now: datetime, grace: timedelt
         for digest in gone:
             blobs.discard(digest)
     return gone
-
-
-# After everything above exists: importing the operations imports the capabilities,
-# which register their holders here.
-from eoffice.sync import operations as ops  # noqa: E402

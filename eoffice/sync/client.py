@@ -26,11 +26,11 @@ import httpx
 import orjson
 
 from eoffice.errors import DomainError
+from eoffice.ops import Operation, to_json
 from eoffice.server.protocol import API_PREFIX, HEADER, PROTOCOL_VERSION, versions_text
 from eoffice.store.blobs import BlobStore, sha256_file
 from eoffice.sync.changes import BodyPage, ChangePage
 from eoffice.sync.credentials import Credentials
-from eoffice.sync.operations import Operation, to_json
 
 CHUNK = 256 * 1024
 #: Seconds to wait for the answer to a push (see ``SyncClient.push``).

@@ -9,9 +9,10 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
+from eoffice.ops import AppliedResult, Operation, apply, checked, from_json, to_json
+from eoffice.ops.registry import entry_of, kinds
 from eoffice.store.base import utcnow
 from eoffice.sync.models import OutboxEntry, SyncState
-from eoffice.sync.operations import AppliedResult, Operation, apply, checked, from_json, to_json
 
 PENDING = "pending"
 
@@ -42,7 +43,7 @@ def record_local(session: Session, actor_id: str, op: Operation) -> AppliedResul
     """Apply ``op`` on the client (numbers pending) and queue it for the server, together.
 
     A DomainError propagates and, with the caller's rollback, leaves neither; so does the
-    codec's refusal of a value the server would not store (``operations.checked``).
+    codec's refusal of a value the server would not store (``ops.checked``).
     """
     op = checked(op)
     result = apply(session, actor_id, op, authority=False)
@@ -75,83 +76,29 @@ def rejected_operations(session: Session) -> list[OutboxEntry]:
 
 
 def refetch_targets(session: Session, op: Operation) -> list[str]:
-    """The server documents whose local copy a rejected ``op`` changed (read only).
+    """The server documents whose local copy a rejected ``op`` changed (read only; its
+    kind says which, ``registry.Kind.refetch``).
 
     Their server rows are fetched (``changes.documents_page``) and applied together with
     ``discard_rejected``, so that the local copy returns to the server's truth in the same
-    transaction that records the rejection. A document the op created and the server
-    never had is not one: ``discard_rejected`` deletes it.
+    transaction that records the rejection.
     """
-    from eoffice.documents.models import DirectionLine, Document
-    from eoffice.sync import operations as ops
-
-    created = getattr(op, "document_id", None) if isinstance(op, (ops.RegisterIncoming, ops.CreateDraft)) else None
-    if created is not None:
-        doc = session.get(Document, created)
-        if doc is not None and doc.server_version is None:
-            return []
-    line_ids = [ln.line_id for ln in op.lines] if isinstance(op, (ops.Direct, ops.ForwardLine)) else []
-    document_ids: set[str] = set()
-    for line_id in line_ids + [getattr(op, "line_id", "")]:
-        line = session.get(DirectionLine, line_id) if line_id else None
-        if line is not None:
-            document_ids.add(line.document_id)
-    if hasattr(op, "document_id"):
-        document_ids.add(op.document_id)  # type: ignore[attr-defined]
-    return sorted(
-        doc_id for doc_id in document_ids
-        if (doc := session.get(Document, doc_id)) is not None and doc.server_version is not None
-    )
+    refetch = entry_of(op).refetch
+    return refetch(session, op) if refetch is not None else []
 
 
 def discard_rejected(session: Session, op: Operation) -> list[str]:
-    """Undo on the client what a rejected ``op`` made that the server never had.
+    """Undo on the client what a rejected ``op`` made that the server never had (its
+    kind says how, ``registry.Kind.discard``).
 
-    Rows the op created and that carry no server version (they never came from the
-    server) are deleted: a document with its files, search row, directions and lines; a
-    direction or forwarded lines. Returns ``refetch_targets``, the ids of server documents
-    whose local copy the op changed: apply their server rows to return to the server's
+    Returns ``refetch_targets``, read before the undoing: the ids of server documents
+    whose local copy the op changed; apply their server rows to return to the server's
     truth.
     """
-    from sqlalchemy import delete, text
-
-    from eoffice.documents.models import (
-        DirectionLine,
-        Document,
-        DocumentDirection,
-        DocumentFile,
-        DocumentSearch,
-    )
-    from eoffice.signing.operations import discard_rejected as discard_signing
-    from eoffice.sync import operations as ops
-    from eoffice.worklog.operations import discard_rejected as discard_diary
-
-    if discard_diary(session, op) or discard_signing(session, op):  # nothing of the documents to fetch again
-        return []
-    if session.get_bind().dialect.name == "sqlite":
-        session.execute(text("PRAGMA defer_foreign_keys = ON"))
-    session.flush()
+    entry = entry_of(op)
     targets = refetch_targets(session, op)
-    created_doc = getattr(op, "document_id", None) if isinstance(op, (ops.RegisterIncoming, ops.CreateDraft)) else None
-    if created_doc is not None:
-        doc = session.get(Document, created_doc)
-        if doc is not None and doc.server_version is None:
-            session.execute(delete(DirectionLine).where(DirectionLine.document_id == doc.id))
-            session.execute(delete(DocumentDirection).where(DocumentDirection.document_id == doc.id))
-            session.execute(delete(DocumentSearch).where(DocumentSearch.document_id == doc.id))
-            session.execute(delete(DocumentFile).where(DocumentFile.document_id == doc.id))
-            session.execute(delete(Document).where(Document.id == doc.id))
-            session.expire_all()
-            return []
-    line_ids = [ln.line_id for ln in op.lines] if isinstance(op, (ops.Direct, ops.ForwardLine)) else []
-    new_lines = [lid for lid in line_ids if (ln := session.get(DirectionLine, lid)) is not None and ln.server_version is None]
-    if new_lines:
-        session.execute(delete(DirectionLine).where(DirectionLine.id.in_(new_lines)))
-    if isinstance(op, ops.Direct):
-        direction = session.get(DocumentDirection, op.direction_id)
-        if direction is not None and direction.server_version is None:
-            session.execute(delete(DocumentDirection).where(DocumentDirection.id == direction.id))
-    session.expire_all()
+    if entry.discard is not None:
+        entry.discard(session, op)
     return targets
 
 
@@ -166,10 +113,6 @@ def dismiss_rejected(session: Session, op_id: str) -> None:
         session.flush()
 
 
-#: Operations that change nothing on the client (the server makes their rows).
-_NO_LOCAL_CHANGE = frozenset({"deliver"})
-
-
 def documents_with_pending_work(session: Session) -> set[str]:
     """Ids of the documents that still-pending operations changed on this client.
 
@@ -178,12 +121,13 @@ def documents_with_pending_work(session: Session) -> set[str]:
     """
     from eoffice.documents.models import DirectionLine
 
+    no_local_effect = {name for name, entry in kinds().items() if not entry.local_effect}
     documents: set[str] = set()
     lines: set[str] = set()
     for kind, payload in session.execute(
         select(OutboxEntry.kind, OutboxEntry.payload_json).where(OutboxEntry.state == PENDING)
     ):
-        if kind in _NO_LOCAL_CHANGE:
+        if kind in no_local_effect:
             continue
         data = json.loads(payload)
         if isinstance(data.get("document_id"), str):

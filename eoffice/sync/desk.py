@@ -1,10 +1,11 @@
 """Where a user's actions go: one operation value, applied where it belongs.
 
 The desktop turns every action (register, direct, complete, issue…) into an operation
-(``eoffice.sync.operations``) and hands it to a desk. On a standalone database the desk
-is the authority: it applies the operation as the server would, numbers included. On a
-synced client it applies it locally with the numbers pending ("chờ cấp số") and queues it
-in the outbox, in the same transaction, then wakes the sync engine once it committed.
+(``eoffice.ops``; each capability registers its kinds) and hands it to a desk. On a
+standalone database the desk is the authority: it applies the operation as the server
+would, numbers included. On a synced client it applies it locally with the numbers
+pending ("chờ cấp số") and queues it in the outbox, in the same transaction, then wakes
+the sync engine once it committed.
 Either way a refused action raises the domain's error before anything is written, so the
 dialog that made it can show the reason.
 """
@@ -15,10 +16,10 @@ from collections.abc import Callable
 
 from sqlalchemy.orm import Session
 
+from eoffice.ops import AppliedResult, Operation, apply, checked
 from eoffice.store.blobs import BlobStore
 from eoffice.sync.client_state import record_local
 from eoffice.sync.evidence import admit, needs_proof, prove
-from eoffice.sync.operations import AppliedResult, Operation, apply, checked
 
 
 class Desk:

@@ -15,21 +15,22 @@ import random
 import threading
 import time
 from collections.abc import Iterator
-from contextlib import AbstractContextManager, closing, nullcontext
 from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import AbstractContextManager, closing, nullcontext
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from eoffice import ops
 from eoffice.documents.models import DirectionLine, Document, DocumentFile
 from eoffice.errors import DomainError
+from eoffice.ops.registry import entry_of
 from eoffice.store import Store
 from eoffice.store.base import utcnow
 from eoffice.store.blobs import BlobStore
 from eoffice.store.bulk import indexes_aside
-from eoffice.sync import operations as ops
 from eoffice.sync.changes import ChangePage, apply_bodies, apply_page
 from eoffice.sync.client import (
     BlobCorrupt,
@@ -172,7 +173,7 @@ def _document_of(op: ops.Operation) -> str | None:
 def _documents_changed_by(session: Session, op: ops.Operation) -> set[str]:
     """The server documents ``op`` acts on (by its document, or its line's)."""
     found: set[str] = set()
-    if isinstance(op, ops.Deliver):
+    if not entry_of(op).local_effect:  # the server makes its rows (a delivery's copies)
         return found
     if (doc_id := _document_of(op)) is not None:
         found.add(doc_id)

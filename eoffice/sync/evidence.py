@@ -1,13 +1,14 @@
 """What the authority checks in a pushed file's bytes before an operation may name it.
 
-A signed PDF (``sign_file``) is accepted only when its signatures verify, and a signature
-or seal image only when it is a PNG. Verifying a 150 MB PDF takes a while, so the server
-does it before its write transaction (``prove``, in a read session), and hands the
-findings to the operations through the session (``admit``): the appliers, run with
-authority, refuse an operation whose file has no such finding, so a path that forgot to
-prove fails closed. A finding is the check's result, or the DomainError it raised (the
-operation is then rejected with that reason). A standalone desk, the authority of its own
-database, proves in its transaction (``Desk``).
+Each kind says what its files must prove (``eoffice.ops.registry.Evidence``): a signed
+PDF (the documents' ``sign_file``) is accepted only when its signatures verify, a
+signature or seal image (signing) only when it is a PNG. Verifying a 150 MB PDF takes a
+while, so the server does it before its write transaction (``prove``, in a read
+session), and hands the findings to the operations through the session (``admit``): the
+appliers, run with authority, refuse an operation whose file has no such finding, so a
+path that forgot to prove fails closed. A finding is the check's result, or the
+DomainError it raised (the operation is then rejected with that reason). A standalone
+desk, the authority of its own database, proves in its transaction (``Desk``).
 """
 
 from __future__ import annotations
@@ -18,45 +19,29 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from eoffice.errors import DomainError
+from eoffice.ops import Operation
+from eoffice.ops.registry import entry_of
 from eoffice.store.blobs import BlobStore
-from eoffice.sync import operations as ops
 
 KEY = "eoffice.sync.evidence"
 
 
-def needs_proof(op: ops.Operation) -> bool:
-    from eoffice.signing import operations as signing_ops
-
-    return isinstance(op, ops.SignFile) or (
-        isinstance(op, (signing_ops.SetSignatureImage, signing_ops.SetSealImage)) and op.file is not None
-    )
+def needs_proof(op: Operation) -> bool:
+    """Whether the authority must check the bytes of a file ``op`` names (its kind says)."""
+    evidence = entry_of(op).evidence
+    return evidence is not None and evidence.needed(op)
 
 
-def prove(session: Session, blobs: BlobStore, batch: Iterable[ops.Operation]) -> dict[str, Any]:
+def prove(session: Session, blobs: BlobStore, batch: Iterable[Operation]) -> dict[str, Any]:
     """The findings on the files of the operations of ``batch`` that need one, by op_id."""
-    from eoffice.documents.signing import check_signed_version
-    from eoffice.signing.images import check_png
-    from eoffice.signing.trust import trusted_roots
-
-    roots = None
+    memo: dict[str, Any] = {}  # what the checks of one batch share (the trusted roots)
     found: dict[str, Any] = {}
     for op in batch:
-        if not needs_proof(op):
+        evidence = entry_of(op).evidence
+        if evidence is None or not evidence.needed(op):
             continue
         try:
-            if isinstance(op, ops.SignFile):
-                if roots is None:
-                    roots = trusted_roots(session)
-                found[op.op_id] = check_signed_version(
-                    blobs.path_for(op.previous_digest), op.previous_digest,
-                    blobs.path_for(op.file.digest), op.file.digest, roots,
-                )
-            else:
-                ref = op.file  # type: ignore[attr-defined]
-                path = blobs.path_for(ref.digest)
-                if not path.is_file():
-                    raise DomainError("Hình chưa được gửi lên máy chủ.", "The image was not uploaded.")
-                found[op.op_id] = check_png(path.read_bytes())
+            found[op.op_id] = evidence.prove(session, blobs, op, memo)
         except DomainError as error:
             found[op.op_id] = error
     return found

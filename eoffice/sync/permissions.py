@@ -1,108 +1,43 @@
 """The server's own check of a pushed operation before the domain runs it.
 
 The domain functions check roles and organisations. A pushed operation is written by a
-program, not picked from a screen, so the server also checks that every existing row the
-operation names is one the actor may see: the documents it acts on or links (by the rule
-of ``eoffice.documents.visibility``, the one pull follows), the line it acts on (through
-its document), and the units and people it names (only of the actor's organisation). A
-refusal is a PermissionDenied: rejected and audited like any other (``applying.audit_refused``).
+program, not picked from a screen, so the server also runs the check its kind registered
+(``eoffice.ops.registry``: the documents' is ``documents.permissions``): every existing
+row the operation names must be one the actor may see or touch. A kind that registered
+no check is refused: nobody said who may push it. A refusal is rejected and, when it is
+a PermissionDenied, audited like any other (``applying.audit_refused``).
 """
 
 from __future__ import annotations
 
-from typing import Any
-
-from sqlalchemy import ColumnElement, Select, bindparam, select
-from sqlalchemy.orm import Session, lazyload
+from sqlalchemy.orm import Session
 
 from eoffice.audit.repeats import Repeats
-from eoffice.directory.models import Unit, User
-from eoffice.documents.models import DirectionLine, Document
-from eoffice.documents.visibility import visible_documents
+from eoffice.directory.models import User
 from eoffice.errors import DomainError, PermissionDenied
+from eoffice.ops import Operation
+from eoffice.ops.registry import entry_of
 from eoffice.store.blobs import BlobStore
-from eoffice.store.statements import STATEMENTS
 from eoffice.sync import blobaccess
-from eoffice.sync import operations as ops
 from eoffice.sync.applying import Outcome, apply_once, audit_refused, keeping_rows
 from eoffice.sync.models import AppliedOperation
 from eoffice.sync.versioning import reserve_version
 
 
-def _denied() -> PermissionDenied:
-    return PermissionDenied(
-        "Bạn không có quyền thực hiện thao tác này trên văn bản đó.",
-        "You may not perform this operation on that document.",
-    )
-
-
-def _documents_named(op: ops.Operation) -> list[str]:
-    names = ("document_id", "reply_to_id", "reply_document_id")
-    return [value for name in names if isinstance(value := getattr(op, name, None), str)]
-
-
-def _lines_named(op: ops.Operation) -> list[str]:
-    ids = [op.line_id] if isinstance(getattr(op, "line_id", None), str) else []  # type: ignore[attr-defined]
-    return ids
-
-
-def _people_named(op: ops.Operation) -> tuple[list[str], list[str]]:
-    """(unit ids, user ids) the operation assigns or asks."""
-    units: list[str] = []
-    users: list[str] = []
-    for line in getattr(op, "lines", ()) or ():
-        if line.unit_id:
-            units.append(line.unit_id)
-        if line.user_id:
-            users.append(line.user_id)
-    if isinstance(op, ops.SubmitDraft):
-        users.append(op.approver_id)
-    return units, users
-
-
-def _exists_unseen(session: Session, actor: User, document_id: str) -> bool:
-    """Whether the document exists and ``actor`` may not see it: one statement, nothing
-    loaded (the operation loads what it acts on itself)."""
-    seen = session.execute(_seen_query(visible_documents(actor, session)), {"document_id": document_id}).first()
-    return seen is not None and not seen[0]
-
-
-def _seen_query(visible: ColumnElement[bool]) -> Select[Any]:
-    """``SELECT <visible> WHERE id = :document_id`` for one view's clause, built once
-    (``store.statements``)."""
-    return STATEMENTS.get(
-        "seen", (visible,), lambda: select(visible.label("seen")).where(Document.id == bindparam("document_id"))
-    )
-
-
-def check(session: Session, actor: User, op: ops.Operation) -> None:
-    """Raise PermissionDenied when ``op`` names an existing row ``actor`` may not see.
-
-    Rows that do not exist are left to the domain (a new id is created, an unknown one is
-    NotFound): only someone else's row is a permission matter.
-    """
-    for doc_id in _documents_named(op):
-        if _exists_unseen(session, actor, doc_id):
-            raise _denied()
-    for line_id in _lines_named(op):
-        line = session.get(DirectionLine, line_id)
-        if line is not None and _exists_unseen(session, actor, line.document_id):
-            raise _denied()
-    units, users = _people_named(op)
-    for unit_id in units:
-        unit = session.get(Unit, unit_id)
-        if unit is not None and unit.organisation_id != actor.organisation_id:
-            raise _denied()
-    for user_id in users:
-        # Not the roles: nothing here reads them (a lazy load if something later does).
-        user = session.get(User, user_id, options=[lazyload(User.role_rows)])
-        if user is not None and user.organisation_id != actor.organisation_id:
-            raise _denied()
-    ops.check_registered(session, actor, op)  # other capabilities' own rules (the diary…)
+def check(session: Session, actor: User, op: Operation) -> None:
+    """Raise PermissionDenied when ``op`` names an existing row ``actor`` may not see or
+    touch (by its kind's registered check), or when its kind registered none."""
+    entry = entry_of(op)
+    if entry.check is None:
+        raise PermissionDenied(
+            "Máy chủ không nhận loại thao tác này vì chưa có quy định ai được thực hiện nó.",
+            "The server does not accept this kind of operation: nothing says who may perform it.",
+        )
+    entry.check(session, actor, op)
 
 
 def apply_checked(
-    session: Session, actor: User, batch: list[ops.Operation], blobs: BlobStore | None = None,
+    session: Session, actor: User, batch: list[Operation], blobs: BlobStore | None = None,
     repeats: Repeats | None = None,
 ) -> list[Outcome]:
     """``applying.apply_batch`` with ``check`` before each new operation, in one transaction.
@@ -122,11 +57,11 @@ def apply_checked(
         return _apply_each(session, actor, batch, blobs, repeats)
 
 
-def _refusal(session: Session, actor: User, op: ops.Operation, blobs: BlobStore | None) -> DomainError | None:
+def _refusal(session: Session, actor: User, op: Operation, blobs: BlobStore | None) -> DomainError | None:
     """Why the server refuses a new ``op`` before running it (None: it may run)."""
     try:
         check(session, actor, op)
-    except PermissionDenied as error:
+    except DomainError as error:  # a PermissionDenied, or a link to a row that is not there
         return error
     if blobs is not None:
         try:
@@ -137,7 +72,7 @@ def _refusal(session: Session, actor: User, op: ops.Operation, blobs: BlobStore 
 
 
 def _apply_each(
-    session: Session, actor: User, batch: list[ops.Operation], blobs: BlobStore | None,
+    session: Session, actor: User, batch: list[Operation], blobs: BlobStore | None,
     repeats: Repeats | None,
 ) -> list[Outcome]:
     outcomes: list[Outcome] = []

@@ -7,6 +7,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+from eoffice.ops import registry
+from eoffice.ui.i18n import current_language
+
 
 def box_label(box: str) -> str:
     names = {
@@ -94,24 +97,9 @@ def role_label(role: str) -> str:
 
 
 def operation_label(kind: str) -> str:
-    """What a user did, named as the outbox and the rejections list show it."""
-    names = {
-        "register_incoming": QCoreApplication.translate("Labels", "Register incoming document"),
-        "direct": QCoreApplication.translate("Labels", "Direct"),
-        "start_line": QCoreApplication.translate("Labels", "Start handling"),
-        "complete_line": QCoreApplication.translate("Labels", "Complete handling"),
-        "return_line": QCoreApplication.translate("Labels", "Return assignment"),
-        "forward_line": QCoreApplication.translate("Labels", "Forward down"),
-        "return_document": QCoreApplication.translate("Labels", "Return document"),
-        "create_draft": QCoreApplication.translate("Labels", "New draft"),
-        "update_draft": QCoreApplication.translate("Labels", "Edit draft"),
-        "submit_draft": QCoreApplication.translate("Labels", "Submit for signature"),
-        "approve_draft": QCoreApplication.translate("Labels", "Approve draft"),
-        "return_draft": QCoreApplication.translate("Labels", "Return draft"),
-        "issue": QCoreApplication.translate("Labels", "Issue"),
-        "deliver": QCoreApplication.translate("Labels", "Deliver"),
-    }
-    return names.get(kind, kind)
+    """What a user did, named as the outbox and the rejections list show it: the label
+    its capability registered, in the UI's language."""
+    return registry.label(kind, current_language())
 
 
 def pending_number_label() -> str:

@@ -41,7 +41,7 @@ from eoffice.errors import DomainError
 from eoffice.ops.changes import EVERYTHING, NOTHING, Changes
 from eoffice.store import Store
 from eoffice.sync.desk import Desk
-from eoffice.sync.operations import AppliedResult, Operation
+from eoffice.ops import AppliedResult, Operation
 
 log = logging.getLogger(__name__)
 

@@ -2,3 +2,5 @@
 ``eoffice.capabilities.load`` and by nothing else."""
 
 from __future__ import annotations
+
+import eoffice.worklog.operations  # noqa: F401  (its operation kinds)

@@ -18,16 +18,17 @@ from sqlalchemy.exc import OperationalError
 
 from eoffice.demo.server import DEMO_PASSWORD, DemoFolder, ServerLock, running_server
 from eoffice.directory.models import User
+from eoffice.documents import operations as ops
 from eoffice.documents.models import DirectionLine
+from eoffice.ops import FileRef
 from eoffice.store import Store
-from eoffice.sync import operations as ops
 from eoffice.sync.account import LIVE_CURSOR
 from eoffice.sync.client import SyncClient
 from eoffice.sync.client_state import get_cursor
 from eoffice.sync.credentials import Credentials
 from eoffice.sync.models import SyncState
-from tests.sync.http_support import memory_keyring  # noqa: F401  (fixture)
 from tests.processes import die_with_parent
+from tests.sync.http_support import memory_keyring  # noqa: F401  (fixture)
 
 pytestmark = pytest.mark.slow
 WAIT = 240.0
@@ -144,7 +145,7 @@ def test_a_second_demo_app_shares_the_first_ones_server_and_hears_its_direction(
             {"type_name": "Công văn", "subject": "Về việc chuyển đổi số", "organ_name": "Bộ Nội vụ",
              "organ_id": "000.00.00.G12", "code_number": "77", "code_notation": "BNV-CCHC",
              "issued_date": date.today().isoformat()},
-            (ops.FileRef(digest, pdf.name, pdf.stat().st_size, 1, ""),), date.today().isoformat(),
+            (FileRef(digest, pdf.name, pdf.stat().st_size, 1, ""),), date.today().isoformat(),
         )
         answer = clerk.push([register])[0]
         assert answer.accepted, answer.reason

@@ -13,26 +13,27 @@ import pytest
 
 from eoffice.directory.admin import create_organisation, create_user
 from eoffice.directory.models import Role
+from eoffice.documents import operations as ops
 from eoffice.documents.models import Document, DocumentFile
 from eoffice.errors import DomainError, PermissionDenied, StateError, ValidationError
+from eoffice.ops import AppliedResult, FileRef, Operation, files_named, from_json, registry, to_json
 from eoffice.store.base import new_id
-from eoffice.sync import operations as ops
 from eoffice.sync.applying import apply_once
 from tests.conftest import World
 
 _n = iter(range(1, 10_000))
 
 
-def ref(name: str = "du-thao.pdf") -> ops.FileRef:
-    return ops.FileRef(hashlib.sha256(f"version {next(_n)}".encode()).hexdigest(), name, 2000, 1)
+def ref(name: str = "du-thao.pdf") -> FileRef:
+    return FileRef(hashlib.sha256(f"version {next(_n)}".encode()).hexdigest(), name, 2000, 1)
 
 
-def run(world: World, actor: str, op: ops.Operation, *, authority: bool = False) -> ops.AppliedResult:
+def run(world: World, actor: str, op: Operation, *, authority: bool = False) -> AppliedResult:
     with world.store.write() as s:
-        return ops.apply(s, actor, op, authority=authority)
+        return registry.apply(s, actor, op, authority=authority)
 
 
-def refused(world: World, actor: str, op: ops.Operation, error: type[DomainError] = DomainError) -> str:
+def refused(world: World, actor: str, op: Operation, error: type[DomainError] = DomainError) -> str:
     with pytest.raises(error) as caught:
         run(world, actor, op)
     return caught.value.message_vi
@@ -49,7 +50,7 @@ def draft(world: World, *, submit: bool = True) -> tuple[str, dict[bool, tuple[s
     return doc_id, files
 
 
-def sign(doc_id: str, file: tuple[str, str], kind: str, new: ops.FileRef | None = None) -> ops.SignFile:
+def sign(doc_id: str, file: tuple[str, str], kind: str, new: FileRef | None = None) -> ops.SignFile:
     return ops.SignFile(new_id(), doc_id, file[0], file[1], new or ref(), kind)
 
 
@@ -127,14 +128,14 @@ def test_signing_operations_survive_json_and_refuse_bad_input():
 
     for op in (
         ops.SignFile(new_id(), new_id(), new_id(), "b" * 64, ref(), "signer", "Đồng ý ban hành"),
-        SetSignatureImage(new_id(), ops.FileRef("c" * 64, "chu-ky.png", 900, 0), "d" * 64),
+        SetSignatureImage(new_id(), FileRef("c" * 64, "chu-ky.png", 900, 0), "d" * 64),
         SetSignatureImage(new_id()),
-        SetSealImage(new_id(), new_id(), ops.FileRef("e" * 64, "con-dau.png", 900, 0)),
+        SetSealImage(new_id(), new_id(), FileRef("e" * 64, "con-dau.png", 900, 0)),
         AddTrustedRoot(new_id(), "-----BEGIN CERTIFICATE-----\n…"),
         RemoveTrustedRoot(new_id(), new_id()),
     ):
-        assert ops.from_json(ops.to_json(op)) == op
-    good = ops.to_json(ops.SignFile(new_id(), new_id(), new_id(), "b" * 64, ref(), "signer"))
+        assert from_json(to_json(op)) == op
+    good = to_json(ops.SignFile(new_id(), new_id(), new_id(), "b" * 64, ref(), "signer"))
     for bad, words in (
         ({**good, "file": [good["file"]]}, "đối tượng"),
         ({**good, "file": {**good["file"], "digest": "xyz"}}, "mã băm"),
@@ -142,5 +143,5 @@ def test_signing_operations_survive_json_and_refuse_bad_input():
         ({**good, "signature": 3}, "chuỗi"),
     ):
         with pytest.raises(ValidationError, match=words):
-            ops.from_json(bad)
-    assert ops.files_named(ops.from_json(good)) == (ops.from_json(good).file,)  # type: ignore[attr-defined]
+            from_json(bad)
+    assert files_named(from_json(good)) == (from_json(good).file,)  # type: ignore[attr-defined]

@@ -9,11 +9,11 @@ from typing import Any
 
 from websockets.sync.client import ClientConnection, connect
 
+from eoffice.documents import operations as ops
 from eoffice.server import events
 from eoffice.server.protocol import HEADER, PROTOCOL_VERSION
 from eoffice.store import Store
 from eoffice.store.base import new_id
-from eoffice.sync import operations as ops
 from eoffice.sync.applying import apply_batch
 from eoffice.sync.live import live_url
 from tests.conftest import World

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from eoffice.directory.admin import create_organisation, create_user
 from eoffice.directory.models import Role
+from eoffice.documents import operations as ops
 from eoffice.server import events
 from eoffice.store import Store
 from eoffice.store.base import new_id
-from eoffice.sync import operations as ops
 from eoffice.sync.applying import apply_batch, apply_once
 from tests.conftest import World
 from tests.server.live_helpers import direct, direct_op, registered

@@ -16,11 +16,11 @@ from pathlib import Path
 import httpx
 import pytest
 
+from eoffice.ops import to_json
 from eoffice.store import Store
-from eoffice.sync.operations import to_json
 from tests.conftest import World, make_world
-from tests.server.conftest import api_client, bearer, give_passwords
 from tests.processes import die_with_parent
+from tests.server.conftest import api_client, bearer, give_passwords
 from tests.server.live_helpers import (
     direct,
     direct_op,

@@ -22,8 +22,9 @@ from websockets.sync.client import ClientConnection
 
 from eoffice.directory.admin import create_organisation, create_unit, create_user
 from eoffice.directory.models import Role
+from eoffice.documents import operations as ops
+from eoffice.ops import FileRef, Operation
 from eoffice.store.base import new_id
-from eoffice.sync import operations as ops
 from eoffice.sync.client import SyncClient
 from eoffice.sync.credentials import Credentials
 from tests.server.conftest import PASSWORD, give_passwords
@@ -44,7 +45,7 @@ class Person:
     socket: ClientConnection
     heard: list[dict[str, Any]] = field(default_factory=list)
 
-    def push(self, op: ops.Operation) -> dict[str, Any]:
+    def push(self, op: Operation) -> dict[str, Any]:
         [result] = self.client.push([op])
         assert result.outcome == "accepted", (self.username, op.kind, result.reason)
         return result.result
@@ -113,9 +114,9 @@ def scene(province: Province) -> Iterator[Scene]:  # noqa: F811
         yield Scene(people, *places)
 
 
-def _file(person: Person, pdf: Path) -> ops.FileRef:
+def _file(person: Person, pdf: Path) -> FileRef:
     digest = person.client.upload_blob(pdf)
-    return ops.FileRef(digest, pdf.name, pdf.stat().st_size, 1, "")
+    return FileRef(digest, pdf.name, pdf.stat().st_size, 1, "")
 
 
 def _line(role: str, *, unit_id: str | None = None, user_id: str | None = None) -> ops.LineRef:

@@ -11,12 +11,13 @@ from pathlib import Path
 import pytest
 
 from eoffice.directory.models import User
+from eoffice.documents.operations import RegisterIncoming
+from eoffice.ops import FileRef
 from eoffice.store import Store
 from eoffice.store.base import new_id
 from eoffice.store.blobs import BlobStore
 from eoffice.sync.changes import ChangePage, apply_page, changes_since
 from eoffice.sync.client_state import get_cursor
-from eoffice.sync.operations import FileRef, RegisterIncoming
 from eoffice.sync.versioning import install_versioning
 from tests.conftest import World, make_world
 from tests.sync.http_support import memory_keyring, province  # noqa: F401  (fixtures of the HTTP tests)

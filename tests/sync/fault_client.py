@@ -40,13 +40,15 @@ import pypdf
 from sqlalchemy import func, select
 from sqlalchemy.orm import configure_mappers
 
+import eoffice.models  # noqa: E402,F401  (every table, as the app has them)
 import eoffice.sync.engine as engine_module
+from eoffice.documents import operations as ops
 from eoffice.documents.incoming import prepare_files
 from eoffice.documents.models import Register
 from eoffice.errors import DomainError
+from eoffice.ops import FileRef, Operation, from_json
 from eoffice.store import Store
 from eoffice.store.blobs import BlobStore
-from eoffice.sync import operations as ops
 from eoffice.sync.client import NotSignedIn, Offline, SyncClient
 from eoffice.sync.client_state import record_local
 from eoffice.sync.credentials import Credentials
@@ -54,8 +56,6 @@ from eoffice.sync.engine import SyncEngine
 from eoffice.sync.models import OutboxEntry
 from tests.sync.keyring_double import MemoryKeyring
 from tests.sync.request_taps import tap_requests
-
-import eoffice.models  # noqa: E402,F401  (every table, as the app has them)
 
 # What every start needs, done when the module is imported: a fork server that preloads
 # this module pays for it once, not each client process it starts.
@@ -113,7 +113,7 @@ class Config:
 class Step:
     """One user action of the plan; ``pdf`` for a registration."""
 
-    op: ops.Operation
+    op: Operation
     pdf: str | None = None
 
 
@@ -282,7 +282,7 @@ class Desk:
         op = step.op
         if step.pdf is not None:
             [prepared] = prepare_files([Path(step.pdf)], self.blobs)
-            ref = ops.FileRef(prepared.digest, prepared.filename, prepared.size, prepared.page_count, prepared.text)
+            ref = FileRef(prepared.digest, prepared.filename, prepared.size, prepared.page_count, prepared.text)
             assert isinstance(op, ops.RegisterIncoming)
             op = ops.RegisterIncoming(op.op_id, op.document_id, op.fields, (ref,), op.arrival_date)
         with self.store.write() as session:
@@ -355,7 +355,7 @@ def run(config: Config | dict[str, Any]) -> None:
         if not sync():
             time.sleep(0.05)
     for raw in config.extra_ops:
-        op = ops.from_json(raw)
+        op = from_json(raw)
         if op.op_id not in desk.recorded():
             desk.record(Step(op))
             journal("recorded", op.kind, op.op_id)

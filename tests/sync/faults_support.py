@@ -27,9 +27,10 @@ from sqlalchemy import select
 from eoffice.demo.pdfs import SampleDocument, render_many
 from eoffice.directory.admin import create_user
 from eoffice.directory.models import Role
+from eoffice.documents import operations as ops
+from eoffice.ops import FileRef, Operation
 from eoffice.store import Store
 from eoffice.store.base import new_id
-from eoffice.sync import operations as ops
 from eoffice.sync.client import Offline, SyncClient
 from eoffice.sync.client_state import pending_operations
 from eoffice.sync.credentials import Credentials
@@ -110,7 +111,7 @@ class Colleague:
              "organ_id": "000.00.13.H41", "code_number": f"{n:02d}", "code_notation": "STC-KH",
              "issued_date": "2026-03-02"},
             # Stand-in bytes, no PDF the server can count pages in: declared as it measures them.
-            (ops.FileRef(hashlib.sha256(path.read_bytes()).hexdigest(), path.name, path.stat().st_size, 0, ""),),
+            (FileRef(hashlib.sha256(path.read_bytes()).hexdigest(), path.name, path.stat().st_size, 0, ""),),
             "2026-03-03",
         )
         while True:  # as any client: the same operation again until the server answers
@@ -275,7 +276,7 @@ class ClientRuns:
         assert where == f"at {point}", f"the run meant to die at {point!r} ended {where}:\n{self._tail()}"
         return where
 
-    def work_left(self) -> tuple[list[fault_client.Step], list[ops.Operation]]:
+    def work_left(self) -> tuple[list[fault_client.Step], list[Operation]]:
         """Between runs: the plan's steps not yet recorded, and the operations recorded but
         not answered (pushed again by the next run), as the client's database holds them."""
         steps = fault_client.plan(self.config)

@@ -18,16 +18,16 @@ import pytest
 from sqlalchemy import select
 
 from eoffice.documents.models import DocumentFile
+from eoffice.ops import Operation
 from eoffice.server.embedded import EmbeddedServer
 from eoffice.server.fanout import Hub
 from eoffice.server.settings import ServerSettings
 from eoffice.store import Store
 from eoffice.store.blobs import BlobStore
 from eoffice.sync.client import SyncClient
-from eoffice.sync.credentials import Credentials
 from eoffice.sync.client_state import record_local
+from eoffice.sync.credentials import Credentials
 from eoffice.sync.engine import SyncEngine
-from eoffice.sync.operations import Operation
 from eoffice.sync.versioning import install_versioning
 from tests.conftest import World, make_world
 from tests.server.conftest import PASSWORD, FakeClock, give_passwords

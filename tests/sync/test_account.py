@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from eoffice.documents import operations as ops
 from eoffice.documents.models import DirectionLine, Document
+from eoffice.ops import FileRef
 from eoffice.store.base import new_id
-from eoffice.sync import operations as ops
 from eoffice.sync.account import Account, Profile
 from eoffice.sync.client import NotSignedIn
 from eoffice.sync.client_state import get_cursor, record_local
@@ -31,7 +32,7 @@ def _register(account: Account, pdf: Path) -> ops.RegisterIncoming:
     digest, size = account.blobs.put_file(pdf)
     op = ops.RegisterIncoming(
         op_id=new_id(), document_id=new_id(), fields=doc_fields("Về việc chuyển đổi số"),
-        files=(ops.FileRef(digest, pdf.name, size, 1, ""),), arrival_date="2026-03-03",
+        files=(FileRef(digest, pdf.name, size, 1, ""),), arrival_date="2026-03-03",
     )
     account.engine.user_id = account.user_id or ""
     with account.store.write() as s:

@@ -6,6 +6,7 @@ from sqlalchemy import func, select
 
 from eoffice.audit.models import AuditEvent
 from eoffice.directory.models import User
+from eoffice.documents import operations as ops
 from eoffice.documents.models import (
     DirectionLine,
     Document,
@@ -14,8 +15,8 @@ from eoffice.documents.models import (
     RegisterCounter,
 )
 from eoffice.documents.search import search
+from eoffice.ops import FileRef
 from eoffice.store.base import new_id
-from eoffice.sync import operations as ops
 from eoffice.sync.applying import ACCEPTED, REJECTED, apply_batch, apply_once
 from eoffice.sync.models import AppliedOperation
 from tests.sync.conftest import register_op
@@ -145,7 +146,7 @@ def test_the_whole_outgoing_and_line_workflow_runs_as_operations(server):
     draft_id = new_id()
     draft = ops.CreateDraft(
         new_id(), draft_id, {"type_name": "Công văn", "subject": "Trả lời về chuyển đổi số"},
-        (ops.FileRef("a" * 64, "du-thao.pdf", 10, 1),), reply_to_id=reg.document_id,
+        (FileRef("a" * 64, "du-thao.pdf", 10, 1),), reply_to_id=reg.document_id,
     )
     steps = [
         (server.clerk_id, reg),

@@ -11,11 +11,11 @@ from datetime import date, timedelta
 import pytest
 from sqlalchemy import select
 
+from eoffice.documents import operations as ops
 from eoffice.documents.models import DirectionLine, Document
 from eoffice.documents.workdays import add_working_days
 from eoffice.errors import ValidationError
 from eoffice.store.base import new_id
-from eoffice.sync import operations as ops
 from eoffice.sync.applying import apply_once
 from eoffice.sync.client_state import pending_operations
 from eoffice.sync.desk import Desk, SyncedDesk

@@ -17,10 +17,11 @@ from pathlib import Path
 
 import pytest
 
+from eoffice.documents import operations as ops
+from eoffice.ops import to_json
 from eoffice.store import Store
 from eoffice.store.base import new_id
 from eoffice.store.blobs import BlobStore
-from eoffice.sync import operations as ops
 from tests.server.conftest import PASSWORD
 from tests.sync import fault_client
 from tests.sync.convergence import (
@@ -171,7 +172,7 @@ def test_a_client_killed_between_a_rejection_and_the_refetch_still_returns_to_th
         direct = ops.Direct(new_id(), doc_id, new_id(), "Giao Văn phòng xử lý",
                             (ops.LineRef(new_id(), "lead", user_id=office.world.officer_id),))
         # The refusal is certain (the user is no leader now), so the refetch comes.
-        runs.died(runs.start(extra_ops=[ops.to_json(direct)], die_at=["refetch", 1]), "refetch")
+        runs.died(runs.start(extra_ops=[to_json(direct)], die_at=["refetch", 1]), "refetch")
         runs.finish()
         server.assert_no_errors()
     finally:

@@ -29,8 +29,9 @@ from sqlalchemy import select
 from eoffice.audit.models import AuditEvent
 from eoffice.directory.admin import create_organisation, create_unit, create_user
 from eoffice.directory.models import Role
+from eoffice.documents import operations as ops
+from eoffice.ops import Operation
 from eoffice.store.base import new_id
-from eoffice.sync import operations as ops
 from eoffice.sync.applying import apply_once
 from eoffice.sync.client import SyncClient
 from eoffice.sync.credentials import Credentials
@@ -60,16 +61,16 @@ class Scene:
     ids: dict[str, str] = field(default_factory=dict)
     users: dict[str, str] = field(default_factory=dict)
 
-    def push(self, username: str, op: ops.Operation) -> tuple[str, str, str]:
+    def push(self, username: str, op: Operation) -> tuple[str, str, str]:
         [result] = self.clients[username].push([op])
         return result.outcome, result.reason, result.reason_en
 
-    def accepted(self, username: str, op: ops.Operation) -> None:
+    def accepted(self, username: str, op: Operation) -> None:
         outcome, reason, _ = self.push(username, op)
         assert outcome == "accepted", (username, op.kind, reason)
 
 
-def _as(province: Province, user_id: str, op: ops.Operation) -> None:
+def _as(province: Province, user_id: str, op: Operation) -> None:
     """Set the scene on the server as the rightful user (the probes go over HTTP)."""
     with province.store.write() as s:
         outcome = apply_once(s, user_id, op)
@@ -133,12 +134,12 @@ def scene(province: Province) -> Iterator[Scene]:
         yield Scene(province, clients, ids, users)
 
 
-def _probes(scene: Scene) -> list[tuple[str, ops.Operation]]:
+def _probes(scene: Scene) -> list[tuple[str, Operation]]:
     """(who, operation) pairs naming a document, line or draft the pusher may not see."""
     w, i, u = scene.province.world, scene.ids, scene.users
     today = date.today().isoformat()
 
-    def on_line(line_id: str, to_user: str) -> list[ops.Operation]:
+    def on_line(line_id: str, to_user: str) -> list[Operation]:
         return [
             ops.StartLine(new_id(), line_id),
             ops.CompleteLine(new_id(), line_id, "Đã xong"),
@@ -148,7 +149,7 @@ def _probes(scene: Scene) -> list[tuple[str, ops.Operation]]:
             ),
         ]
 
-    def on_document(document_id: str, pusher: str) -> list[ops.Operation]:
+    def on_document(document_id: str, pusher: str) -> list[Operation]:
         return [
             ops.ReturnDocument(new_id(), document_id, "Gửi nhầm nơi"),
             ops.Direct(new_id(), document_id, new_id(), "Giao xử lý", (
@@ -159,7 +160,7 @@ def _probes(scene: Scene) -> list[tuple[str, ops.Operation]]:
                            document_id=document_id),
         ]
 
-    def on_draft(document_id: str) -> list[ops.Operation]:
+    def on_draft(document_id: str) -> list[Operation]:
         return [
             ops.UpdateDraft(new_id(), document_id, doc_fields("Sửa dự thảo", code_number=None, issued_date=None)),
             ops.SubmitDraft(new_id(), document_id, w.leader_id),
@@ -170,7 +171,7 @@ def _probes(scene: Scene) -> list[tuple[str, ops.Operation]]:
             ops.SignFile(new_id(), document_id, new_id(), "0" * 64, file_ref(), "signer"),
         ]
 
-    probes: list[tuple[str, ops.Operation]] = []
+    probes: list[tuple[str, Operation]] = []
     # The office's other officer: a member of the unit the confidential line is for.
     probes += [("chuyenvien3", op) for op in on_line(i["unit_line"], u["chuyenvien3"])]
     probes += [("chuyenvien3", op) for op in on_line(i["named_line"], u["chuyenvien3"])]

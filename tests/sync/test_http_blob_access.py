@@ -25,14 +25,15 @@ from sqlalchemy import select
 from eoffice.audit.models import AuditEvent
 from eoffice.directory.admin import create_organisation, create_user
 from eoffice.directory.models import Organisation, Role, User
+from eoffice.documents import operations as ops
 from eoffice.documents.models import DirectionLine, Document
+from eoffice.ops import FileRef, Operation
 from eoffice.server.embedded import EmbeddedServer
 from eoffice.server.settings import ServerSettings
 from eoffice.server.sweeper import sweep
 from eoffice.signing.operations import SetSealImage, SetSignatureImage
 from eoffice.store.base import new_id
 from eoffice.store.blobs import BlobStore
-from eoffice.sync import operations as ops
 from eoffice.sync.client_state import record_local
 from eoffice.sync.models import BlobUpload
 from tests.server.conftest import FakeClock, give_passwords
@@ -54,20 +55,20 @@ def _png(path: Path, colour: tuple[int, int, int, int]) -> Path:
     return path
 
 
-def _ref(path: Path, pages: int) -> ops.FileRef:
+def _ref(path: Path, pages: int) -> FileRef:
     """The reference a desk makes to ``path``: its digest, name, size and pages."""
     import hashlib
 
-    return ops.FileRef(hashlib.sha256(path.read_bytes()).hexdigest(), path.name, path.stat().st_size, pages)
+    return FileRef(hashlib.sha256(path.read_bytes()).hexdigest(), path.name, path.stat().st_size, pages)
 
 
-def _push(device: Device, op: ops.Operation) -> Any:
+def _push(device: Device, op: Operation) -> Any:
     """The operation straight to the server, as a program could send it; its answer."""
     [answer] = device.client.push([op])
     return answer
 
 
-def _act(device: Device, op: ops.Operation) -> None:
+def _act(device: Device, op: Operation) -> None:
     """The operation as the desk makes it (files uploaded first), accepted."""
     with device.store.write() as s:
         record_local(s, device.user_id, op)
@@ -95,10 +96,10 @@ class Scene:
     leader: Device
     officer: Device
     finance: Device  # an officer of another unit
-    leader_signature: ops.FileRef  # the director's signature image (its digest in every users row)
-    other_seal: ops.FileRef  # another organisation's seal image
-    secret_file: ops.FileRef  # the PDF of a secret document the clerk registered
-    pending: ops.FileRef  # a PDF the finance officer uploaded and has not named yet
+    leader_signature: FileRef  # the director's signature image (its digest in every users row)
+    other_seal: FileRef  # another organisation's seal image
+    secret_file: FileRef  # the PDF of a secret document the clerk registered
+    pending: FileRef  # a PDF the finance officer uploaded and has not named yet
     own_draft: str  # the officer's draft, still a draft
     submitted: tuple[str, str, str]  # a draft submitted to the leader: (document, file id, digest)
 
@@ -150,7 +151,7 @@ def _scene(province: Province, pdf_factory, tmp_path: Path) -> Scene:  # type: i
 
 
 #: Each kind of operation that names a file, made by who may make it, naming ``ref``.
-KINDS: dict[str, tuple[str, Callable[[Scene, ops.FileRef], ops.Operation]]] = {
+KINDS: dict[str, tuple[str, Callable[[Scene, FileRef], Operation]]] = {
     "register_incoming": ("clerk", lambda sc, ref: ops.RegisterIncoming(
         new_id(), new_id(), doc_fields("Về việc mượn tệp"), (ref,), "2026-03-03")),
     "create_draft": ("officer", lambda sc, ref: ops.CreateDraft(
@@ -251,11 +252,11 @@ def test_a_file_is_named_with_its_own_size_and_page_count(province, pdf_factory,
     fields = {"type_name": "Công văn", "subject": "Về việc đếm trang"}
     before = server_state(province.store, province.blobs)
     wrong = [
-        (ops.CreateDraft(new_id(), new_id(), fields, (ops.FileRef(ref.digest, ref.filename, ref.size + 1, 1),)), "Kích thước"),
-        (ops.CreateDraft(new_id(), new_id(), fields, (ops.FileRef(ref.digest, ref.filename, ref.size, 3),)), "Số trang"),
-        (ops.CreateDraft(new_id(), new_id(), fields, (ops.FileRef(ref.digest, ref.filename, ref.size, 0),)), "Số trang"),
-        (SetSignatureImage(new_id(), ops.FileRef(image.digest, image.filename, image.size - 1, 0)), "Kích thước"),
-        (SetSignatureImage(new_id(), ops.FileRef(image.digest, image.filename, image.size, 1)), "Số trang"),
+        (ops.CreateDraft(new_id(), new_id(), fields, (FileRef(ref.digest, ref.filename, ref.size + 1, 1),)), "Kích thước"),
+        (ops.CreateDraft(new_id(), new_id(), fields, (FileRef(ref.digest, ref.filename, ref.size, 3),)), "Số trang"),
+        (ops.CreateDraft(new_id(), new_id(), fields, (FileRef(ref.digest, ref.filename, ref.size, 0),)), "Số trang"),
+        (SetSignatureImage(new_id(), FileRef(image.digest, image.filename, image.size - 1, 0)), "Kích thước"),
+        (SetSignatureImage(new_id(), FileRef(image.digest, image.filename, image.size, 1)), "Số trang"),
     ]
     for op, said in wrong:
         answer = _push(officer, op)

@@ -11,9 +11,10 @@ import pytest
 from sqlalchemy import select
 
 from eoffice.audit.models import AuditEvent
+from eoffice.documents import operations as ops
+from eoffice.ops import FileRef
 from eoffice.store.base import new_id
 from eoffice.store.blobs import BlobStore, sha256_file
-from eoffice.sync import operations as ops
 from eoffice.sync.client import BlobCorrupt, Offline, ServerRefused, SyncClient
 from eoffice.sync.client_state import record_local
 from eoffice.sync.credentials import Credentials
@@ -36,11 +37,11 @@ def _big_file(path: Path, size: int) -> str:
     return hasher.hexdigest()
 
 
-def _register_file(device: Device, path: Path, pages: int = 1) -> ops.FileRef:
+def _register_file(device: Device, path: Path, pages: int = 1) -> FileRef:
     """Register ``path`` (``pages`` long: 0 for bytes that are no PDF) as the desk would."""
     device.engine.sync_once()  # the organisation's directory first
     digest, size = device.blobs.put_file(path)
-    ref = ops.FileRef(digest, "ho-so.pdf", size, pages, "")
+    ref = FileRef(digest, "ho-so.pdf", size, pages, "")
     op = ops.RegisterIncoming(new_id(), new_id(), doc_fields("Hồ sơ kèm tệp lớn"), (ref,), "2026-03-03")
     with device.store.write() as s:
         record_local(s, device.user_id, op)

@@ -17,7 +17,9 @@ from sqlalchemy import select
 
 from eoffice.directory.admin import create_organisation, create_user
 from eoffice.directory.models import Role
+from eoffice.documents import operations as ops
 from eoffice.documents.models import Document
+from eoffice.ops import FileRef
 from eoffice.signing import images, pki
 from eoffice.signing.appearance import Appearance, Kind
 from eoffice.signing.keys import SigningKey, open_pkcs12
@@ -26,7 +28,6 @@ from eoffice.signing.ownership import register_certificate
 from eoffice.signing.pades import sign_pdf
 from eoffice.signing.trust import add_trusted_root
 from eoffice.store.base import new_id
-from eoffice.sync import operations as ops
 from tests.conftest import need
 from tests.signing.conftest import PASSWORD, Pki, have_font, test_pki  # noqa: F401
 from tests.sync.http_support import Device, Province
@@ -77,7 +78,7 @@ class Signing:
         refs = []
         for pdf in (pdf_factory("Về việc ký số"), pdf_factory("Phụ lục")):
             digest, size = self.officer.blobs.put_file(pdf)
-            refs.append(ops.FileRef(digest, pdf.name, size, 1))
+            refs.append(FileRef(digest, pdf.name, size, 1))
         self.draft_id = new_id()
         self.officer.record(ops.CreateDraft(new_id(), self.draft_id, {"type_name": "Công văn", "subject": "Về việc ký số"}, tuple(refs)))
         self.officer.record(ops.SubmitDraft(new_id(), self.draft_id, w.leader_id))
@@ -96,7 +97,7 @@ class Signing:
         }[kind]
         signed = sign_pdf(path, self.tmp / f"signed-{self.n}.pdf", key, appearance).output
         new, size = device.blobs.put_file(signed)
-        op = ops.SignFile(new_id(), self.draft_id, file_id, digest, ops.FileRef(new, "ky-so.pdf", size, 1), kind)
+        op = ops.SignFile(new_id(), self.draft_id, file_id, digest, FileRef(new, "ky-so.pdf", size, 1), kind)
         device.record(op)
         report = device.engine.sync_once()
         [answer] = [a for a in report.answers if a.op_id == op.op_id]

@@ -13,10 +13,10 @@ from __future__ import annotations
 
 from eoffice.directory.admin import create_user
 from eoffice.directory.models import Role
+from eoffice.documents import operations as ops
 from eoffice.documents.incoming import UNSEEN_DUPLICATE
 from eoffice.documents.models import Document
 from eoffice.store.base import new_id
-from eoffice.sync import operations as ops
 from eoffice.sync.client_state import rejected_operations
 from tests.server.conftest import give_passwords
 from tests.sync.http_support import Device, Province

@@ -22,8 +22,9 @@ from sqlalchemy import select
 from eoffice.audit.chain import verify_chain
 from eoffice.audit.models import AuditEvent
 from eoffice.cli import main as eoffice_main
+from eoffice.documents import operations as ops
+from eoffice.ops import Operation
 from eoffice.store.base import new_id
-from eoffice.sync import operations as ops
 from eoffice.sync.applying import apply_once
 from eoffice.sync.client import SyncClient
 from eoffice.sync.credentials import Credentials
@@ -81,7 +82,7 @@ def test_hundreds_of_forbidden_operations_are_a_few_audit_events_with_their_coun
     document_id, line_id = _secret_document(province)
     today = date.today().isoformat()
 
-    def forged(n: int) -> ops.Operation:
+    def forged(n: int) -> Operation:
         kind = n % 3
         if kind == 0:
             return ops.StartLine(new_id(), line_id)
@@ -95,7 +96,7 @@ def test_hundreds_of_forbidden_operations_are_a_few_audit_events_with_their_coun
 
     with SyncClient(province.url, credentials=Credentials(province.url, "chuyenvien2")) as officer:
         officer.login("chuyenvien2", PASSWORD)
-        pushed: list[ops.Operation] = []
+        pushed: list[Operation] = []
         answers = []
         for batch in range(3):  # 100 forged and 5 of her own diary entries in each
             ops_ = [forged(100 * batch + n) for n in range(100)]

@@ -19,10 +19,11 @@ from sqlalchemy import select
 from eoffice.audit.models import AuditEvent
 from eoffice.directory.admin import create_organisation, create_user
 from eoffice.directory.models import Role
+from eoffice.documents import operations as ops
 from eoffice.documents.models import Document
+from eoffice.ops import FileRef, to_json
 from eoffice.server.protocol import HEADER, PROTOCOL_VERSION
 from eoffice.store.base import new_id
-from eoffice.sync import operations as ops
 from eoffice.sync.applying import apply_once
 from eoffice.sync.client import SyncClient
 from eoffice.sync.client_state import get_cursor, record_local, set_cursor
@@ -77,7 +78,7 @@ def test_a_push_with_an_expired_token_is_a_401_audited_and_changes_nothing(provi
     before, denied = _state(province), len(_denied(province))
     province.clock.advance(minutes=16)  # past the access token's 15 minutes
     with _raw(province, token) as c:
-        response = c.post("/ops", json={"ops": [ops.to_json(op)]})
+        response = c.post("/ops", json={"ops": [to_json(op)]})
     assert response.status_code == 401 and response.json()["error"] == "token_expired"
     assert response.json()["message"].startswith("Phiên làm việc đã hết hạn")
     [event] = _denied(province)[denied:]
@@ -95,7 +96,7 @@ def test_a_signed_out_or_stolen_sign_in_ends_its_access_tokens_at_once(province,
     before, denied = _state(province), len(_denied(province))
     clerk.client.logout()
     with _raw(province, token) as c:
-        pushed = c.post("/ops", json={"ops": [ops.to_json(op)]})
+        pushed = c.post("/ops", json={"ops": [to_json(op)]})
         pulled = c.get("/changes", params={"cursor": 0})
     for response in (pushed, pulled):
         assert response.status_code == 401 and response.json()["error"] == "token_revoked"
@@ -114,7 +115,7 @@ def test_a_signed_out_or_stolen_sign_in_ends_its_access_tokens_at_once(province,
         rotated = c.post("/auth/refresh", json={"refresh_token": first["refresh_token"]}).json()
         assert c.post("/auth/refresh", json={"refresh_token": first["refresh_token"]}).status_code == 401
     with _raw(province, rotated["access_token"]) as c:
-        response = c.post("/ops", json={"ops": [ops.to_json(op)]})
+        response = c.post("/ops", json={"ops": [to_json(op)]})
     assert response.status_code == 401 and response.json()["error"] == "token_revoked"
     assert _state(province) == before
 
@@ -290,7 +291,7 @@ def test_an_operation_too_large_to_send_is_refused_on_the_desk_and_the_outbox_mo
     digest, size = clerk.blobs.put_file(pdf)
     # Many pages of Vietnamese text: over the server's 10 MB request limit on its own.
     huge = ops.RegisterIncoming(new_id(), new_id(), doc_fields("Hồ sơ rất dày"),
-                                (ops.FileRef(digest, pdf.name, size, 1, "ệậữ" * 1_400_000),), "2026-03-03")
+                                (FileRef(digest, pdf.name, size, 1, "ệậữ" * 1_400_000),), "2026-03-03")
     with clerk.store.write() as s:
         record_local(s, w.clerk_id, huge)
     after = _register(clerk, pdf_factory())

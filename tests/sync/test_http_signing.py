@@ -15,8 +15,10 @@ import pytest
 from sqlalchemy import select
 
 from eoffice.audit.models import AuditEvent
+from eoffice.documents import operations as ops
 from eoffice.documents.models import Document, DocumentFile
 from eoffice.errors import DomainError, StateError
+from eoffice.ops import FileRef, Operation
 from eoffice.server import events
 from eoffice.signing import images
 from eoffice.signing.appearance import Appearance, Kind
@@ -25,11 +27,10 @@ from eoffice.signing.models import TrustedRoot
 from eoffice.signing.operations import AddTrustedRoot
 from eoffice.signing.pades import SigningOptions, sign_pdf
 from eoffice.store.base import new_id
-from eoffice.sync import operations as ops
 from eoffice.sync.client_state import record_local
+from tests.conftest import need
 from tests.signing.conftest import PASSWORD, Pki, assert_pdfsig_valid, have_font, qpdf_check, test_pki  # noqa: F401
 from tests.sync.http_support import Device, Province
-from tests.conftest import need
 
 
 @pytest.fixture(scope="module")
@@ -40,10 +41,10 @@ def keys(test_pki: Pki):  # type: ignore[no-untyped-def]
 
 def _signed_op(device: Device, document_id: str, file_id: str, previous: str, path: Path, kind: str) -> ops.SignFile:
     digest, size = device.blobs.put_file(path)
-    return ops.SignFile(new_id(), document_id, file_id, previous, ops.FileRef(digest, "du-thao.pdf", size, 1), kind)
+    return ops.SignFile(new_id(), document_id, file_id, previous, FileRef(digest, "du-thao.pdf", size, 1), kind)
 
 
-def _reason(device: Device, op: ops.Operation) -> str:
+def _reason(device: Device, op: Operation) -> str:
     report = device.engine.sync_once()
     [answer] = [a for a in report.answers if a.op_id == op.op_id]
     assert answer.outcome == "rejected"
@@ -75,7 +76,7 @@ def test_leader_signs_clerk_numbers_and_seals_and_the_server_refuses_bad_files(
     refs = []
     for pdf in (main_pdf, annex_pdf):
         digest, size = officer.blobs.put_file(pdf)
-        refs.append(ops.FileRef(digest, pdf.name, size, 1))
+        refs.append(FileRef(digest, pdf.name, size, 1))
     draft_id = new_id()
     officer.record(ops.CreateDraft(new_id(), draft_id, {"type_name": "Công văn", "subject": "Về việc chuyển đổi số"}, tuple(refs)))
     officer.record(ops.SubmitDraft(new_id(), draft_id, w.leader_id))
@@ -193,11 +194,11 @@ def test_profile_images_and_trusted_roots_follow_their_owners_to_other_computers
     png = tmp_path / "chu-ky.png"
     png.write_bytes(images.signature_image("Nguyễn Văn Đức"))
     digest, size = leader.blobs.put_file(png)
-    leader.record(SetSignatureImage(new_id(), ops.FileRef(digest, png.name, size, 0)))
+    leader.record(SetSignatureImage(new_id(), FileRef(digest, png.name, size, 0)))
     not_png = tmp_path / "chu-ky.pdf"
     not_png.write_bytes(b"%PDF-1.4 not an image")
     bad_digest, bad_size = leader.blobs.put_file(not_png)
-    bad = SetSignatureImage(new_id(), ops.FileRef(bad_digest, not_png.name, bad_size, 0), digest)
+    bad = SetSignatureImage(new_id(), FileRef(bad_digest, not_png.name, bad_size, 0), digest)
     leader.record(bad)
     report = leader.engine.sync_once()
     assert [a.outcome for a in report.answers] == ["accepted", "rejected"]
@@ -216,7 +217,7 @@ def test_profile_images_and_trusted_roots_follow_their_owners_to_other_computers
     seal = tmp_path / "con-dau.png"
     seal.write_bytes(images.seal_image("Ủy ban nhân dân tỉnh Nghệ An"))
     seal_digest, seal_size = clerk.blobs.put_file(seal)
-    clerk.record(SetSealImage(new_id(), w.org_id, ops.FileRef(seal_digest, seal.name, seal_size, 0)))
+    clerk.record(SetSealImage(new_id(), w.org_id, FileRef(seal_digest, seal.name, seal_size, 0)))
     assert clerk.engine.sync_once().accepted == 1
     leader.engine.sync_once()
     with leader.store.read() as s:

@@ -15,11 +15,12 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+from eoffice.documents import operations as ops
 from eoffice.documents.models import Document, DocumentFile
+from eoffice.ops import FileRef
 from eoffice.signing import images
 from eoffice.signing.operations import AddTrustedRoot
 from eoffice.store.base import new_id
-from eoffice.sync import operations as ops
 from tests.conftest import need
 from tests.signing import attacks
 from tests.signing.conftest import PASSWORD, Pki, have_font, test_pki  # noqa: F401
@@ -39,7 +40,7 @@ DRAFTS = {
 
 def _sign_op(device: Device, document_id: str, file_id: str, previous: str, path: Path, kind: str) -> ops.SignFile:
     digest, size = device.blobs.put_file(path)
-    return ops.SignFile(new_id(), document_id, file_id, previous, ops.FileRef(digest, "quyet-dinh.pdf", size, 1), kind)
+    return ops.SignFile(new_id(), document_id, file_id, previous, FileRef(digest, "quyet-dinh.pdf", size, 1), kind)
 
 
 def _answers(device: Device) -> dict[str, tuple[str, str]]:
@@ -67,7 +68,7 @@ def test_the_server_refuses_a_sign_file_carrying_an_attack(province: Province, t
         digest, size = officer.blobs.put_file(pdf)
         drafts[name] = new_id()
         fields = {"type_name": "Quyết định", "subject": f"Về việc phê duyệt kinh phí ({name})"}
-        officer.record(ops.CreateDraft(new_id(), drafts[name], fields, (ops.FileRef(digest, pdf.name, size, 1),)))
+        officer.record(ops.CreateDraft(new_id(), drafts[name], fields, (FileRef(digest, pdf.name, size, 1),)))
         officer.record(ops.SubmitDraft(new_id(), drafts[name], w.leader_id))
     assert officer.engine.sync_once().accepted == 2 * len(DRAFTS)
 

@@ -10,11 +10,12 @@ import pytest
 from sqlalchemy import func, select, text
 
 from eoffice.audit.models import AuditEvent
+from eoffice.documents import operations as ops
 from eoffice.documents.models import DirectionLine, Document
+from eoffice.ops import FileRef, to_json
 from eoffice.server.protocol import HEADER, PROTOCOL_VERSION
 from eoffice.store.base import new_id
 from eoffice.store.blobs import sha256_file
-from eoffice.sync import operations as ops
 from eoffice.sync.client import (
     NotSignedIn,
     Offline,
@@ -41,7 +42,7 @@ def _register(
     digest, size = device.blobs.put_file(pdf)
     op = ops.RegisterIncoming(
         op_id=new_id(), document_id=new_id(), fields=doc_fields(subject, **fields),
-        files=(ops.FileRef(digest, pdf.name, size, 1, text),), arrival_date="2026-03-03",
+        files=(FileRef(digest, pdf.name, size, 1, text),), arrival_date="2026-03-03",
     )
     with device.store.write() as s:
         record_local(s, device.user_id, op)
@@ -115,14 +116,14 @@ def test_a_malformed_op_is_rejected_alone_and_a_malformed_envelope_is_422(provin
     good = _register(clerk, pdf_factory())
     clerk.client.upload_blob(clerk.blobs.path_for(good.files[0].digest))
     response = clerk.client._send(
-        "POST", "/ops", json={"ops": [{"kind": "register_incoming", "op_id": "không-phải-uuid"}, ops.to_json(good)]}
+        "POST", "/ops", json={"ops": [{"kind": "register_incoming", "op_id": "không-phải-uuid"}, to_json(good)]}
     )
     results = response.json()["results"]
     assert results[0]["outcome"] == "rejected" and results[0]["reason"].startswith("Thao tác không hợp lệ")
     assert results[1]["outcome"] == "accepted"
     assert clerk.client._send("POST", "/ops", json={"ops": "không phải danh sách"}).status_code == 422
     assert clerk.client._send("POST", "/ops", json={"ops": [{}] * 501}).status_code == 422
-    nul = {**ops.to_json(good), "op_id": new_id(), "document_id": new_id()}
+    nul = {**to_json(good), "op_id": new_id(), "document_id": new_id()}
     nul["fields"] = {**nul["fields"], "subject": "Về việc\x00"}
     [answer] = clerk.client._send("POST", "/ops", json={"ops": [nul]}).json()["results"]
     assert answer["outcome"] == "rejected" and "“Trích yếu” chứa ký tự không hợp lệ" in answer["reason"]
@@ -443,7 +444,7 @@ def test_large_operations_are_pushed_in_several_requests(province, pdf_factory):
         digest, size = clerk.blobs.put_file(pdf)
         long_text = "Nội dung trang văn bản rất dài. " * 100  # its JSON alone is over the budget
         op = ops.RegisterIncoming(new_id(), new_id(), doc_fields(f"Văn bản dài {i}"),
-                                  (ops.FileRef(digest, pdf.name, size, 1, long_text),), "2026-03-03")
+                                  (FileRef(digest, pdf.name, size, 1, long_text),), "2026-03-03")
         with clerk.store.write() as s:
             record_local(s, w.clerk_id, op)
         made.append(op)

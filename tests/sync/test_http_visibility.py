@@ -6,9 +6,10 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from eoffice.audit.models import AuditEvent
+from eoffice.documents import operations as ops
 from eoffice.documents.models import DirectionLine, Document, DocumentFile
+from eoffice.ops import FileRef, Operation
 from eoffice.store.base import new_id
-from eoffice.sync import operations as ops
 from eoffice.sync.client_state import record_local
 from tests.sync.conftest import doc_fields
 from tests.sync.http_support import Device, Province
@@ -20,7 +21,7 @@ def _denied(province: Province, actor_id: str) -> list[AuditEvent]:
             AuditEvent.action == "access.denied", AuditEvent.actor_id == actor_id)))
 
 
-def _act(device: Device, op: ops.Operation) -> None:
+def _act(device: Device, op: Operation) -> None:
     with device.store.write() as s:
         record_local(s, device.user_id, op)
     report = device.engine.sync_once()
@@ -39,7 +40,7 @@ def test_a_document_follows_its_line_from_desk_to_desk(province: Province, pdf_f
     digest, size = clerk.blobs.put_file(pdf)
     doc_id, line_id = new_id(), new_id()
     _act(clerk, ops.RegisterIncoming(new_id(), doc_id, doc_fields("Về việc rà soát biên chế"),
-                                     (ops.FileRef(digest, pdf.name, size, 1, ""),), "2026-03-03"))
+                                     (FileRef(digest, pdf.name, size, 1, ""),), "2026-03-03"))
     leader.engine.sync_once()
     _act(leader, ops.Direct(new_id(), doc_id, new_id(), "Văn phòng chủ trì.",
                             (ops.LineRef(line_id, "lead", unit_id=w.office_unit_id),)))

@@ -26,14 +26,15 @@ import httpx
 import pytest
 from sqlalchemy import select, text
 
+from eoffice.documents import operations as ops
 from eoffice.documents.models import Document, DocumentFile
 from eoffice.errors import ValidationError
+from eoffice.ops import FileRef, Operation, from_json, registry, to_json
+from eoffice.ops.limits import Fits, storable
 from eoffice.server.protocol import HEADER, PROTOCOL_VERSION
 from eoffice.signing import operations as sops
 from eoffice.store.base import new_id
-from eoffice.sync import operations as ops
 from eoffice.sync.client_state import record_local
-from eoffice.sync.limits import Fits, storable
 from eoffice.sync.models import OutboxEntry
 from eoffice.worklog.models import WorklogEntry
 from tests.sync.conftest import doc_fields, file_ref
@@ -43,7 +44,7 @@ from tests.sync.test_operations import ONE_OF_EACH as DOCUMENT_OPS
 from tests.worklog.helpers import MONDAY
 from tests.worklog.test_operations import ONE_OF_EACH as DIARY_OPS
 
-SIGNING_OPS: list[ops.Operation] = [
+SIGNING_OPS: list[Operation] = [
     sops.SetSignatureImage(new_id(), file_ref(), "b" * 64),
     sops.SetSealImage(new_id(), new_id(), file_ref(), None),
     sops.AddTrustedRoot(new_id(), "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n"),
@@ -71,9 +72,9 @@ def _bounds(op_cls: type[Any], path: tuple[Any, ...]) -> Fits | None:
     if len(path) == 2 and path[0] == "fields":
         return Fits(getattr(Document, path[1]))  # a document's field lands in its namesake column
     if len(path) == 3 and path[0] in ("files", "lines"):
-        return _declared(ops.FileRef if path[0] == "files" else ops.LineRef).get(path[2])
+        return _declared(FileRef if path[0] == "files" else ops.LineRef).get(path[2])
     if len(path) == 2 and path[0] == "file":
-        return _declared(ops.FileRef).get(path[1])
+        return _declared(FileRef).get(path[1])
     if len(path) == 1 and path[0] != "kind":
         return _declared(op_cls).get(path[0])
     return None
@@ -169,7 +170,7 @@ def mutated(data: dict[str, Any], mutation: Mutation) -> dict[str, Any]:
 def test_every_string_and_integer_an_operation_carries_declares_its_column_or_bound():
     """A field added later cannot slip past the codec unbounded."""
     undeclared = []
-    for cls in {*ops.KINDS.values(), ops.FileRef, ops.LineRef}:
+    for cls in {*(entry.cls for entry in registry.kinds().values()), FileRef, ops.LineRef}:
         hints = get_type_hints(cls, include_extras=True)
         for name in (f.name for f in dataclasses.fields(cls)):
             hint = hints[name]
@@ -186,18 +187,18 @@ def test_every_string_and_integer_an_operation_carries_declares_its_column_or_bo
 
 
 def test_every_kind_is_tried():
-    assert sorted(op.kind for op in EVERY_KIND) == sorted(ops.KINDS)
+    assert sorted(op.kind for op in EVERY_KIND) == sorted(registry.kinds())
 
 
 @pytest.mark.parametrize("op", EVERY_KIND, ids=lambda op: op.kind)
 def test_the_codec_refuses_every_neighbour_of_every_bound_with_a_storable_reason(op):
-    data = ops.to_json(op)
+    data = to_json(op)
     tried = neighbours(type(op), data)
     assert len(tried) > 10
     passed = []
     for mutation in tried:
         try:
-            ops.from_json(mutated(data, mutation))
+            from_json(mutated(data, mutation))
         except ValidationError as error:
             assert error.message_vi and error.message_en and error.message_vi != error.message_en
             assert storable(error.message_vi) and storable(error.message_en) and len(error.message_vi) < 400
@@ -207,14 +208,14 @@ def test_the_codec_refuses_every_neighbour_of_every_bound_with_a_storable_reason
 
 
 def test_values_at_the_bounds_pass():
-    at_limit = ops.to_json(DIARY_OPS[0]) | {"source_key": "k" * 160, "minutes": 2**31 - 1, "start_minute": None,
+    at_limit = to_json(DIARY_OPS[0]) | {"source_key": "k" * 160, "minutes": 2**31 - 1, "start_minute": None,
                                             "end_minute": None}
-    assert ops.from_json(at_limit).source_key == "k" * 160  # type: ignore[attr-defined]
-    reg = ops.to_json(DOCUMENT_OPS[0])
+    assert from_json(at_limit).source_key == "k" * 160  # type: ignore[attr-defined]
+    reg = to_json(DOCUMENT_OPS[0])
     reg["files"][0] |= {"size": 2**63 - 1, "filename": "a" * 251 + ".pdf"}
     reg["fields"] |= {"subject": "s" * 500, "organ_id": "000.00.12.H41", "issued_date": "1900-01-01",
                       "due_date": "2999-12-31"}
-    op = ops.from_json(reg)
+    op = from_json(reg)
     assert op.files[0].size == 2**63 - 1 and op.fields["subject"] == "s" * 500  # type: ignore[attr-defined]
 
 
@@ -267,7 +268,7 @@ def test_a_bad_operation_is_rejected_alone_between_good_ones_over_http(province,
     clerk.client.upload_blob(clerk.blobs.path_for(base.files[0].digest))
 
     def registration() -> dict[str, Any]:
-        return ops.to_json(ops.RegisterIncoming(new_id(), new_id(), doc_fields(), base.files, "2026-03-03"))
+        return to_json(ops.RegisterIncoming(new_id(), new_id(), doc_fields(), base.files, "2026-03-03"))
 
     answers = []
     for device, make, op_cls in (

@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 
 from eoffice.directory.admin import create_organisation, create_user
 from eoffice.directory.models import Role, User, UserRole
+from eoffice.documents import operations as ops
 from eoffice.documents.models import (
     DirectionLine,
     Document,
@@ -17,9 +18,9 @@ from eoffice.documents.models import (
 )
 from eoffice.documents.search import search
 from eoffice.errors import NotFound
+from eoffice.ops import FileRef
 from eoffice.store.base import new_id
 from eoffice.sync import changes as changes_module
-from eoffice.sync import operations as ops
 from eoffice.sync.applying import apply_batch, apply_once
 from eoffice.sync.changes import changes_since
 from eoffice.sync.client_state import get_cursor, mark_outcome, pending_operations, record_local
@@ -86,7 +87,7 @@ def _approved_draft(server) -> str:  # type: ignore[no-untyped-def]
     draft_id = new_id()
     steps = [
         (server.officer_id, ops.CreateDraft(new_id(), draft_id, {"type_name": "Quyết định", "subject": "Về việc khen thưởng"},
-                                            (ops.FileRef("b" * 64, "qd.pdf", 10, 1),))),
+                                            (FileRef("b" * 64, "qd.pdf", 10, 1),))),
         (server.officer_id, ops.SubmitDraft(new_id(), draft_id, server.leader_id)),
         (server.leader_id, ops.ApproveDraft(new_id(), draft_id)),
     ]
@@ -284,7 +285,7 @@ def test_references_to_another_organisation_are_sent_empty(server, client):
     draft_id, copy_id = new_id(), new_id()
     steps = [
         (server.officer_id, ops.CreateDraft(new_id(), draft_id, {"type_name": "Công văn", "subject": "Về việc báo cáo"},
-                                            (ops.FileRef("c" * 64, "cv.pdf", 10, 1),))),
+                                            (FileRef("c" * 64, "cv.pdf", 10, 1),))),
         (server.officer_id, ops.SubmitDraft(new_id(), draft_id, server.leader_id)),
         (server.leader_id, ops.ApproveDraft(new_id(), draft_id)),
         (server.clerk_id, ops.Issue(new_id(), draft_id, "2026-03-05")),

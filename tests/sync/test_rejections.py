@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlalchemy import func, select
 
 from eoffice.directory.models import User
+from eoffice.documents import operations as ops
 from eoffice.documents.models import (
     DirectionLine,
     Document,
@@ -12,7 +13,6 @@ from eoffice.documents.models import (
     DocumentSearch,
 )
 from eoffice.store.base import new_id
-from eoffice.sync import operations as ops
 from eoffice.sync.applying import apply_batch, apply_once
 from eoffice.sync.changes import apply_page, documents_page
 from eoffice.sync.client_state import (

@@ -11,9 +11,10 @@ from sqlalchemy import select
 
 from eoffice.directory.admin import create_user
 from eoffice.directory.models import Role, User
+from eoffice.documents import operations as ops
 from eoffice.documents.models import Document, DocumentDirection, RegisterCounter
+from eoffice.ops import FileRef
 from eoffice.store.base import new_id
-from eoffice.sync import operations as ops
 from eoffice.sync.applying import apply_batch, apply_once
 from eoffice.sync.changes import changes_since
 from eoffice.sync.versioning import current_version, install_versioning, stamp_unversioned
@@ -41,13 +42,13 @@ def test_rows_of_one_transaction_share_one_version_and_later_ones_are_higher(ser
 def test_a_file_or_a_line_change_re_versions_its_document(server):
     draft_id = new_id()
     create = ops.CreateDraft(new_id(), draft_id, {"type_name": "Công văn", "subject": "Về việc A"},
-                             (ops.FileRef("d" * 64, "a.pdf", 1, 1),))
+                             (FileRef("d" * 64, "a.pdf", 1, 1),))
     with server.store.write() as s:
         apply_once(s, server.officer_id, create)
     v1 = _version(server.store, Document, draft_id)
     with server.store.write() as s:
         # Same fields, new file only: the document row itself is unchanged.
-        apply_once(s, server.officer_id, ops.UpdateDraft(new_id(), draft_id, create.fields, (ops.FileRef("e" * 64, "b.pdf", 1, 1),)))
+        apply_once(s, server.officer_id, ops.UpdateDraft(new_id(), draft_id, create.fields, (FileRef("e" * 64, "b.pdf", 1, 1),)))
     v2 = _version(server.store, Document, draft_id)
     assert v2 > v1
 

@@ -17,13 +17,14 @@ from sqlalchemy import func, select
 from eoffice.audit.models import AuditEvent
 from eoffice.directory.admin import create_unit, create_user
 from eoffice.directory.models import Role, Unit, User
+from eoffice.documents import operations as ops
 from eoffice.documents.boxes import Box, box_page
 from eoffice.documents.models import DirectionLine, Document, DocumentFile, DocumentSearch
 from eoffice.documents.search import search
+from eoffice.ops import FileRef, Operation
 from eoffice.store import Store
 from eoffice.store.base import new_id
 from eoffice.store.blobs import BlobStore
-from eoffice.sync import operations as ops
 from eoffice.sync.applying import apply_once
 from eoffice.sync.changes import apply_page, changes_since, documents_page
 from eoffice.sync.client_state import get_cursor, record_local
@@ -54,16 +55,16 @@ class Town:
         }
 
 
-def _ok(server_store: Store, actor: str, op: ops.Operation) -> None:
+def _ok(server_store: Store, actor: str, op: Operation) -> None:
     with server_store.write() as s:
         outcome = apply_once(s, actor, op)
     assert outcome.accepted, outcome.reason_vi
 
 
-def _file(content: str) -> ops.FileRef:
+def _file(content: str) -> FileRef:
     import hashlib
 
-    return ops.FileRef(hashlib.sha256(content.encode()).hexdigest(), f"{abs(hash(content))}.pdf", len(content), 1)
+    return FileRef(hashlib.sha256(content.encode()).hexdigest(), f"{abs(hash(content))}.pdf", len(content), 1)
 
 
 def register(town_or_world: World, subject: str, *, secrecy: str = "none", content: str | None = None) -> str:

@@ -107,8 +107,9 @@ def test_a_direction_made_in_one_window_arrives_live_in_the_officer_window(qtbot
 def test_offline_work_waits_in_the_status_area_and_a_refusal_is_shown_with_its_reason(
     qtbot, store, province, tmp_path, pdf_factory
 ):
+    from eoffice.documents import operations as ops
+    from eoffice.ops import FileRef
     from eoffice.store.base import new_id
-    from eoffice.sync import operations as ops
     from eoffice.sync.applying import apply_once
     from tests.sync.conftest import file_ref
 
@@ -173,8 +174,9 @@ def test_offline_work_waits_in_the_status_area_and_a_refusal_is_shown_with_its_r
 def test_the_pdf_of_a_document_opened_before_the_engine_fetched_it_is_fetched_at_once(
     qtbot, store, province, tmp_path, pdf_factory
 ):
+    from eoffice.documents import operations as ops
+    from eoffice.ops import FileRef
     from eoffice.store.base import new_id
-    from eoffice.sync import operations as ops
     from eoffice.sync.applying import apply_once
 
     pdf = pdf_factory(subject="Về việc chuyển đổi số")
@@ -184,7 +186,7 @@ def test_the_pdf_of_a_document_opened_before_the_engine_fetched_it_is_fetched_at
         {"type_name": "Công văn", "subject": "Về việc chuyển đổi số", "organ_name": "Sở Nội vụ",
          "organ_id": "000.00.12.H41", "code_number": "31", "code_notation": "SNV-VP",
          "issued_date": QDate.currentDate().toString("yyyy-MM-dd")},
-        (ops.FileRef(digest, pdf.name, size, 1, ""),), QDate.currentDate().toString("yyyy-MM-dd"),
+        (FileRef(digest, pdf.name, size, 1, ""),), QDate.currentDate().toString("yyyy-MM-dd"),
     )
     with province.store.write() as s:
         assert apply_once(s, province.world.clerk_id, op).accepted

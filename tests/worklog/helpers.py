@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
+from eoffice import ops
 from eoffice.store import Store
 from eoffice.store.base import new_id
-from eoffice.sync import operations as ops
 from eoffice.worklog import operations as wops
 
 MONDAY = date(2026, 3, 2)  # a Monday

@@ -6,9 +6,10 @@ import json
 
 import pytest
 
+from eoffice import ops
 from eoffice.errors import ValidationError
+from eoffice.ops import registry
 from eoffice.store.base import new_id
-from eoffice.sync import operations as ops
 from eoffice.worklog import operations as wops
 
 ONE_OF_EACH: list[ops.Operation] = [
@@ -27,7 +28,7 @@ ONE_OF_EACH: list[ops.Operation] = [
 
 
 def test_every_diary_kind_is_registered_and_covered_once():
-    registered = [kind for kind, cls in ops.KINDS.items() if cls.__module__ == wops.__name__]
+    registered = [kind for kind, entry in registry.kinds().items() if entry.cls.__module__ == wops.__name__]
     assert sorted(op.kind for op in ONE_OF_EACH) == sorted(registered)
 
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 import asyncio
 import re
 from datetime import datetime, timedelta
-from weakref import WeakKeyDictionary
 from typing import Annotated, Any
+from weakref import WeakKeyDictionary
 
 import orjson
 from fastapi import APIRouter, Query, Request
@@ -21,17 +21,19 @@ from pydantic import BaseModel, Field
 from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 
+from eoffice import ops as operations
 from eoffice.audit.repeats import Repeats
 from eoffice.directory.models import User
 from eoffice.errors import DomainError
+from eoffice.ops.registry import operation_class
+from eoffice.ops.values import UUID_FORM
 from eoffice.server.deps import AUTH_RESPONSES, BlobsDep, CurrentUser, SettingsDep, StoreDep
 from eoffice.server.errors import ServerError
 from eoffice.server.fanout import hub_of
 from eoffice.server.schemas import ErrorBody
-from eoffice.store import Store
-from eoffice.sync import operations
-from eoffice.store.blobs import BlobStore
 from eoffice.server.settings import ServerSettings
+from eoffice.store import Store
+from eoffice.store.blobs import BlobStore
 from eoffice.sync.changes import ChangePage, bodies_since, changes_since, documents_page
 from eoffice.sync.evidence import admit, needs_proof, prove
 from eoffice.sync.permissions import apply_checked
@@ -170,8 +172,8 @@ def _named(raw: Any) -> tuple[str, str]:
     op_id = raw.get("op_id") if isinstance(raw, dict) else None
     kind = raw.get("kind") if isinstance(raw, dict) else None
     return (
-        op_id if isinstance(op_id, str) and operations.UUID_FORM.match(op_id) else "",
-        kind if isinstance(kind, str) and kind in operations.KINDS else "",
+        op_id if isinstance(op_id, str) and UUID_FORM.match(op_id) else "",
+        kind if isinstance(kind, str) and operation_class(kind) is not None else "",
     )
 
 

@@ -18,10 +18,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from eoffice.documents import operations as ops
 from eoffice.documents.directions import LineSpec
 from eoffice.documents.types import LineRole
 from eoffice.store.base import new_id
-from eoffice.sync import operations as ops
 from eoffice.ui import labels
 from eoffice.ui.documents.forms import FormDialog, OrgDirectory, date_edit, from_qdate
 from eoffice.ui.tasks import DbWorker

@@ -8,10 +8,11 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QListWidget, QListWidgetItem, QSpinBox, QWidget
 
+from eoffice.documents import operations as ops
 from eoffice.documents.fields import LIMITS, DocumentFields
+from eoffice.ops import FileRef
 from eoffice.store.base import new_id
 from eoffice.store.blobs import BlobStore
-from eoffice.sync import operations as ops
 from eoffice.ui.documents.forms import FormDialog, OrgDirectory, date_edit, from_qdate
 from eoffice.ui.documents.register_dialog import (
     FileList,
@@ -111,7 +112,7 @@ class DraftDialog(FormDialog):
             prepared = prepare_files(paths, blobs)  # slow: outside the transaction
             op = ops.CreateDraft(
                 op_id=new_id(), document_id=new_id(), fields=ops.fields_json(fields),
-                files=tuple(ops.FileRef.of(p) for p in prepared), reply_to_id=reply_to_id,
+                files=tuple(FileRef.of(p) for p in prepared), reply_to_id=reply_to_id,
             )
             worker.apply_operation(actor_id, lambda _session: op)
             return op.document_id

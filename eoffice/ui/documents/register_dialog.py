@@ -407,14 +407,15 @@ class RegisterIncomingDialog(FormDialog):
         blobs, worker, actor_id = self.blobs, self.worker, self.actor_id
 
         def register() -> tuple[str, int | None]:
+            from eoffice.documents import operations as ops
             from eoffice.documents.incoming import prepare_files
+            from eoffice.ops import FileRef
             from eoffice.store.base import new_id
-            from eoffice.sync import operations as ops
 
             prepared = prepare_files(paths, blobs)  # slow: outside the transaction
             op = ops.RegisterIncoming(
                 op_id=new_id(), document_id=new_id(), fields=ops.fields_json(fields),
-                files=tuple(ops.FileRef.of(p) for p in prepared), arrival_date=arrival.isoformat(),
+                files=tuple(FileRef.of(p) for p in prepared), arrival_date=arrival.isoformat(),
                 allow_duplicate=allow_duplicate,
             )
             if return_reason is None:

@@ -31,7 +31,7 @@ from eoffice.documents.models import (
 )
 from eoffice.ops.changes import Changes
 from eoffice.store.base import new_id
-from eoffice.sync import operations as ops
+from eoffice.documents import operations as ops
 from eoffice.ui import labels
 from eoffice.ui.documents.detail import (
     DetailPane,

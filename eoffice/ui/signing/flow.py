@@ -24,16 +24,17 @@ from PySide6.QtWidgets import QWidget
 from sqlalchemy.orm import Session
 
 from eoffice.directory.models import Organisation, User
+from eoffice.documents import operations as ops
 from eoffice.documents import signing
 from eoffice.documents.models import Document
 from eoffice.errors import NotFound, ValidationError
+from eoffice.ops import FileRef
 from eoffice.signing.appearance import Appearance, Kind
 from eoffice.signing.ownership import CertificateIdentity, CertificateOwner, owner_for
 from eoffice.signing.pades import SigningOptions, SignResult
 from eoffice.signing.settings import load_settings
 from eoffice.store.base import new_id
 from eoffice.store.blobs import BlobStore
-from eoffice.sync import operations as ops
 from eoffice.ui.tasks import DbWorker
 
 log = logging.getLogger(__name__)
@@ -201,7 +202,7 @@ class SignFlow(QObject):
             op = ops.SignFile(
                 op_id=new_id(), document_id=plan.document_id, file_id=plan.file_id,
                 previous_digest=plan.previous_digest,
-                file=ops.FileRef(digest, plan.filename, size, plan.page_count), signature=plan.kind,
+                file=FileRef(digest, plan.filename, size, plan.page_count), signature=plan.kind,
             )
             worker.apply_operation(user_id, lambda _session: op)
             return plan.document_id

@@ -25,13 +25,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from eoffice import ops
 from eoffice.directory.models import Organisation, Role, User
 from eoffice.errors import DomainError
 from eoffice.signing.images import check_png
 from eoffice.signing.operations import SetSealImage, SetSignatureImage
 from eoffice.store.base import new_id
 from eoffice.store.blobs import BlobStore
-from eoffice.sync import operations as ops
 from eoffice.ui.documents.forms import OrgDirectory
 from eoffice.ui.i18n import current_language
 from eoffice.ui.tasks import DbWorker

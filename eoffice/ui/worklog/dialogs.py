@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from eoffice.ops import Operation
 from eoffice.store.base import new_id
-from eoffice.sync.operations import Operation
 from eoffice.ui.documents.forms import FormDialog, date_edit, from_qdate
 from eoffice.ui.tasks import DbWorker
 from eoffice.ui.worklog.models import CATEGORIES, category_label

@@ -158,8 +158,8 @@ def test_a_report_is_written_from_the_dialog(qtbot, window, ui_world, tmp_path):
 
 
 def test_a_version_edited_on_another_computer_is_chosen_in_the_panel(qtbot, window, ui_world):
+    from eoffice import ops
     from eoffice.store.base import new_id
-    from eoffice.sync import operations as ops
     from eoffice.worklog import operations as wops
 
     w = ui_world
