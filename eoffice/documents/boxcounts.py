@@ -21,6 +21,11 @@ index range or a stored number:
   registered) or ``clerk:<org>`` (outgoing, approved). ``trusted`` is false when the key
   alone does not make the document visible (a unit's or the organisation's line on a
   secret document): such rows are checked against the visibility rule, one by one.
+- ``box_open_documents``: one row per key and document of ``box_open`` (kept by triggers
+  on ``box_open``), with the earliest deadline of its rows: a document is overdue for a
+  key when that day is past, so a key's overdue documents are one index range, each
+  counted once (no distinct over its lines). Due soon is read from ``box_open`` by
+  ``ix_box_open_deadline``: the lines of a three-day range are few.
 
 A trigger recomputes the rows of the document a write touched, in the writer's
 transaction: SQLite has one writer at a time, so concurrent writers cannot interleave,
@@ -45,7 +50,7 @@ _OPEN = "('waiting', 'in_progress')"
 #: Outgoing states in which a secret document reaches the clerks (``visibility.CLERK_SECRET_STATES``).
 _CLERK_STATES = "('approved', 'issued')"
 
-TABLES = ("box_tallies", "box_entries", "box_entry_counts", "box_open")
+TABLES = ("box_tallies", "box_entries", "box_entry_counts", "box_open", "box_open_documents")
 
 _CREATE = (
     """CREATE TABLE box_tallies (
@@ -79,8 +84,20 @@ _CREATE = (
     )""",
     # In document order within a key: a count of distinct documents needs no sorting.
     "CREATE INDEX ix_box_open_viewer ON box_open (viewer_id, trusted, document_id, deadline)",
+    # By deadline within a key: the few rows due soon are one range.
+    "CREATE INDEX ix_box_open_deadline ON box_open (viewer_id, trusted, deadline, document_id)",
     "CREATE INDEX ix_box_open_document ON box_open (document_id)",
     "CREATE INDEX ix_box_open_line ON box_open (line_id)",
+    # One row per key and document of box_open, with its earliest deadline: a document is
+    # overdue for a key when that is past, so the overdue ones are one range, each once.
+    """CREATE TABLE box_open_documents (
+        viewer_id VARCHAR(50) NOT NULL,
+        trusted BOOLEAN NOT NULL,
+        document_id VARCHAR(36) NOT NULL,
+        first_deadline DATE,
+        PRIMARY KEY (viewer_id, trusted, document_id)
+    ) WITHOUT ROWID""",
+    "CREATE INDEX ix_box_open_documents_first ON box_open_documents (viewer_id, trusted, first_deadline)",
 )
 
 
@@ -178,6 +195,11 @@ _DOCUMENT_COLUMNS = (
     "secrecy", "deleted", "created_by", "approver_id", "drafting_unit_id",
 )
 
+_SAME_OPEN = (
+    "box_open_documents.viewer_id = old.viewer_id AND box_open_documents.trusted = old.trusted "
+    "AND box_open_documents.document_id = old.document_id"
+)
+
 #: name → (event, WHEN condition or "", statements)
 _TRIGGERS: dict[str, tuple[str, str, list[str]]] = {
     # A new document: its own grounds only (its lines and directions come after it).
@@ -244,6 +266,19 @@ _TRIGGERS: dict[str, tuple[str, str, list[str]]] = {
         ("DELETE FROM box_entry_counts "
         "WHERE viewer_id = old.viewer_id AND register_id = old.register_id AND year = old.year AND documents = 0"),
     ]),
+    # A key's rows of a document, as one row with the earliest deadline (NULLs aside).
+    "box_open_ai": ("AFTER INSERT ON box_open", "", [
+        ("INSERT INTO box_open_documents (viewer_id, trusted, document_id, first_deadline) "
+        "SELECT new.viewer_id, new.trusted, new.document_id, new.deadline WHERE 1 "
+        "ON CONFLICT (viewer_id, trusted, document_id) DO UPDATE SET first_deadline = "
+        "min(coalesce(first_deadline, excluded.first_deadline), coalesce(excluded.first_deadline, first_deadline))"),
+    ]),
+    "box_open_ad": ("AFTER DELETE ON box_open", "", [
+        (f"DELETE FROM box_open_documents WHERE {_SAME_OPEN} "
+        f"AND NOT EXISTS (SELECT 1 FROM box_open o WHERE {_SAME_OPEN.replace('box_open_documents.', 'o.')})"),
+        (f"UPDATE box_open_documents SET first_deadline = (SELECT min(o.deadline) FROM box_open o "
+        f"WHERE {_SAME_OPEN.replace('box_open_documents.', 'o.')}) WHERE {_SAME_OPEN}"),
+    ]),
 }
 
 
@@ -268,6 +303,12 @@ def create_triggers(conn: Connection) -> None:
         conn.exec_driver_sql(_trigger_sql(name))
 
 
+_OPEN_DOCUMENTS_FILL = (
+    "INSERT INTO box_open_documents (viewer_id, trusted, document_id, first_deadline) "
+    "SELECT viewer_id, trusted, document_id, min(deadline) FROM box_open GROUP BY viewer_id, trusted, document_id"
+)
+
+
 def rebuild(conn: Connection) -> None:
     """Recompute the tables from the documents, lines and directions (the triggers stand
     aside meanwhile, and are there again after)."""
@@ -282,6 +323,7 @@ def rebuild(conn: Connection) -> None:
     conn.exec_driver_sql(_entries_insert(_viewers("1 = 1")))
     conn.exec_driver_sql(_open_lines_insert("1 = 1"))
     conn.exec_driver_sql(_awaiting_insert("1 = 1"))
+    conn.exec_driver_sql(_OPEN_DOCUMENTS_FILL)
     conn.exec_driver_sql(
         "INSERT INTO box_entry_counts (viewer_id, register_id, year, documents) "
         "SELECT viewer_id, register_id, year, count(*) FROM box_entries GROUP BY viewer_id, register_id, year"

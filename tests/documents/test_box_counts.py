@@ -99,7 +99,8 @@ def test_counts_follow_the_workflow(world, blobs, pdf_factory):
             LineSpec(LineRole.LEAD, user_id=world.officer_id, deadline=soon),
             LineSpec(LineRole.COORDINATE, unit_id=world.finance_unit_id, deadline=late),
         ], today=DIRECTED_ON)
-        direct(s, world.leader_id, last_year, "", [LineSpec(LineRole.LEAD, unit_id=sub, deadline=late)], today=DIRECTED_ON)
+        direct(s, world.leader_id, last_year, "", [LineSpec(LineRole.LEAD, unit_id=sub, deadline=late)],
+               today=DIRECTED_ON)
         return_document(s, world.clerk_id, to_return, "Sai nơi nhận")
     check(world, sub_officer)
 
@@ -161,4 +162,35 @@ def test_counts_follow_raw_writes_as_a_sync_page_makes_them(world, blobs, pdf_fa
     check(world)
     with world.store.write() as s:
         s.execute(update(Document).where(Document.id == b).values(deleted=True))
+    check(world)
+
+
+def test_counts_follow_deadlines_and_unnumbered_secret_lines(world, blobs, pdf_factory):
+    """A document's earliest open deadline moves as its lines do (overdue is read from
+    it); a secret document without a number keeps its unit lines, checked one by one."""
+    a = register(world, blobs, pdf_factory)
+    with world.store.write() as s:
+        direct(s, world.leader_id, a, "", [
+            LineSpec(LineRole.LEAD, unit_id=world.office_unit_id, deadline=TODAY + timedelta(days=5)),
+            LineSpec(LineRole.COORDINATE, unit_id=world.finance_unit_id, deadline=TODAY - timedelta(days=1)),
+            LineSpec(LineRole.INFORM, user_id=world.officer_id, deadline=TODAY + timedelta(days=1)),
+        ], today=DIRECTED_ON)
+    check(world)  # overdue by its second line, due soon by its third
+    with world.store.read() as s:
+        late = s.query(DirectionLine).filter_by(document_id=a, role=LineRole.COORDINATE.value).one().id
+        soon = s.query(DirectionLine).filter_by(document_id=a, role=LineRole.INFORM.value).one().id
+    with world.store.write() as s:
+        complete_line(s, world.officer2_id, late, "Xong")
+    check(world)  # the earliest open deadline is now the person's, tomorrow
+    with world.store.write() as s:
+        s.execute(update(DirectionLine).where(DirectionLine.id == soon).values(deadline=TODAY - timedelta(days=3)))
+    check(world)
+    with world.store.write() as s:
+        s.execute(update(DirectionLine).where(DirectionLine.id == soon).values(deadline=None))
+    check(world)  # a line without a deadline leaves the earliest one to the others
+    with world.store.write() as s:
+        s.execute(update(Document).where(Document.id == a).values(secrecy="secret", register_number=None))
+    check(world)  # the unit's lines no longer make it visible; its person still sees it
+    with world.store.write() as s:
+        s.execute(update(DirectionLine).where(DirectionLine.id == soon).values(deleted=True))
     check(world)

@@ -4,8 +4,8 @@ Revision ID: 0013_box_counts
 Revises: 0012_live_audiences
 Create Date: 2026-12-06 10:00:00
 
-- SQLite only: ``box_tallies``, ``box_entries`` and ``box_open``, kept by triggers on
-  documents, direction lines and directions, filled here from what is already there
+- SQLite only: ``box_tallies``, ``box_entries``, ``box_open`` and ``box_open_documents``,
+  kept by triggers on documents, direction lines and directions, filled here from what is already there
   (``eoffice.documents.boxcounts``). At a million documents the sidebar counted a year
   of registers and every candidate's visibility in two to eight seconds.
 - ``ix_directions_leader`` also holds ``deleted`` and ``document_id``: the documents a
