@@ -121,11 +121,17 @@ def _viewers(doc: str) -> str:
 
 
 def _entries_insert(viewers: str) -> str:
-    return f"""INSERT OR IGNORE INTO box_entries (viewer_id, register_id, year, ordinary, document_id)
+    """Rows of ``box_entries`` for ``viewers``; one already there is kept.
+
+    ``ON CONFLICT DO NOTHING``, not ``INSERT OR IGNORE``: inside a trigger SQLite lets the
+    outer statement's conflict algorithm override an ``OR`` clause, and the pull writes
+    documents with an upsert (ABORT), which turned a key already there into an error."""
+    return f"""INSERT INTO box_entries (viewer_id, register_id, year, ordinary, document_id)
         SELECT v.viewer_id, d.register_id, d.year, d.secrecy = 'none', d.id
         FROM ({viewers}) v JOIN documents d ON d.id = v.document_id
         WHERE v.viewer_id IS NOT NULL AND v.viewer_id <> '' AND d.deleted = 0
-          AND d.register_id IS NOT NULL AND d.year IS NOT NULL AND d.register_number IS NOT NULL"""
+          AND d.register_id IS NOT NULL AND d.year IS NOT NULL AND d.register_number IS NOT NULL
+        ON CONFLICT DO NOTHING"""
 
 
 def _open_lines_insert(lines: str) -> str:

@@ -165,6 +165,28 @@ def test_counts_follow_raw_writes_as_a_sync_page_makes_them(world, blobs, pdf_fa
     check(world)
 
 
+def test_counts_follow_an_upserted_document_whose_reader_is_named_twice(world, blobs, pdf_factory):
+    """The pull writes documents with an upsert. The clerk who registered a document and is
+    also named in one of its lines is its reader twice over: the kept rows take them once
+    (an ``OR IGNORE`` inside a trigger gave way to the upsert's ABORT and failed the pull)."""
+    a = register(world, blobs, pdf_factory)
+    with world.store.write() as s:
+        direct(s, world.leader_id, a, "", [
+            LineSpec(LineRole.LEAD, user_id=world.officer_id, deadline=TODAY),
+            LineSpec(LineRole.INFORM, user_id=world.clerk_id),
+        ], today=DIRECTED_ON)
+    check(world)
+    with world.store.write() as s:
+        s.execute(
+            text(
+                "INSERT INTO documents SELECT * FROM documents WHERE id = :id "
+                "ON CONFLICT (id) DO UPDATE SET state = 'done', subject = excluded.subject || ' (đã xong)'"
+            ),
+            {"id": a},
+        )
+    check(world)
+
+
 def test_counts_follow_deadlines_and_unnumbered_secret_lines(world, blobs, pdf_factory):
     """A document's earliest open deadline moves as its lines do (overdue is read from
     it); a secret document without a number keeps its unit lines, checked one by one."""
