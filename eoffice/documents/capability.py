@@ -3,10 +3,11 @@
 
 from __future__ import annotations
 
-from eoffice.documents import fileholders  # noqa: F401  (who may read a document's file)
-from eoffice.documents import events as _events  # noqa: F401  (which operations tell whom, live)
+import eoffice.documents.operations  # noqa: F401  (its operation kinds)
 from eoffice.documents import boxcounts
+from eoffice.documents import events as _events  # noqa: F401  (which operations tell whom, live)
+from eoffice.documents import fileholders  # noqa: F401  (who may read a document's file)
+from eoffice.documents import synced  # noqa: F401  (its synced tables)
 from eoffice.store.bulk import Derived, register_derived
 
 register_derived("box_counts", Derived(boxcounts.set_aside, boxcounts.is_aside, boxcounts.rebuild))
-import eoffice.documents.operations  # noqa: F401  (its operation kinds)

@@ -334,11 +334,16 @@ class SyncClient:
             timeout=httpx.Timeout(self.timeout + wait, connect=min(self.timeout, 5.0)),
         ))
 
+    def pull_trailing(self, stream: str, cursor: int, upto: int, limit: int = 1000) -> BodyPage:
+        """The next page of a trailing stream (``sync.tables.Trailing``: the PDFs' text,
+        ``bodies``) of rows versioned in (``cursor``, ``upto``]."""
+        return BodyPage.from_json(
+            self._json("GET", f"/{stream}", params={"cursor": cursor, "upto": upto, "limit": limit})
+        )
+
     def pull_bodies(self, cursor: int, upto: int, limit: int = 1000) -> BodyPage:
         """The next page of PDF text of documents versioned in (``cursor``, ``upto``]."""
-        return BodyPage.from_json(
-            self._json("GET", "/bodies", params={"cursor": cursor, "upto": upto, "limit": limit})
-        )
+        return self.pull_trailing("bodies", cursor, upto, limit)
 
     def refetch(self, document_ids: list[str], cursor: int) -> ChangePage:
         """Documents' current rows as the server has them (after a rejection)."""

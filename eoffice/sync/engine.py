@@ -14,9 +14,9 @@ import logging
 import random
 import threading
 import time
-from collections.abc import Iterator
-from concurrent.futures import Future, ThreadPoolExecutor
+from collections.abc import Generator
 from contextlib import AbstractContextManager, closing, nullcontext
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 
@@ -27,11 +27,12 @@ from eoffice import ops
 from eoffice.documents.models import DirectionLine, Document, DocumentFile
 from eoffice.errors import DomainError
 from eoffice.ops.registry import entry_of
+from eoffice.ops.changes import EVERYTHING, NOTHING, Changes
 from eoffice.store import Store
 from eoffice.store.base import utcnow
 from eoffice.store.blobs import BlobStore
 from eoffice.store.bulk import indexes_aside
-from eoffice.sync.changes import ChangePage, apply_bodies, apply_page
+from eoffice.sync.changes import ChangePage, apply_pulled, apply_trailing
 from eoffice.sync.client import (
     BlobCorrupt,
     NotSignedIn,
@@ -53,6 +54,7 @@ from eoffice.sync.client_state import (
     set_cursor,
 )
 from eoffice.sync.models import OutboxEntry
+from eoffice.sync.tables import schema
 
 log = logging.getLogger("eoffice.sync")
 
@@ -103,10 +105,13 @@ class RoundReport:
     uploaded: int = 0
     pages: int = 0
     rows: int = 0
-    bodies: int = 0  # documents whose PDF text arrived
+    bodies: int = 0  # rows whose trailing text (the PDFs') arrived
     downloaded: int = 0
     #: The server's answers to this round's pushed operations (numbers it gave, reasons).
     answers: list[PushResult] = field(default_factory=list)
+    #: Which tables this round changed here (by SQL name; ``EVERYTHING`` on a first load,
+    #: a pull started again, or a rejected operation undone): what a window refreshes.
+    changes: Changes = NOTHING
 
 
 def _files_of(op: ops.Operation) -> tuple[ops.FileRef, ...]:
@@ -126,7 +131,7 @@ def _within(batch: list[ops.Operation], limit: int) -> list[ops.Operation]:
     return kept
 
 
-def prefetched_pages(client: SyncClient, cursor: int, limit: int) -> Iterator[ChangePage]:
+def prefetched_pages(client: SyncClient, cursor: int, limit: int) -> Generator[ChangePage, None, None]:
     """The pages above ``cursor`` in order, the next one fetched while the caller applies
     this one (the server and the client work at once).
 
@@ -149,20 +154,26 @@ def prefetched_pages(client: SyncClient, cursor: int, limit: int) -> Iterator[Ch
         ahead.shutdown(wait=False)
 
 
-#: The tables a first sync fills by the hundred thousand.
-FIRST_SYNC_TABLES = ("documents", "document_files", "document_directions", "direction_lines")
+def __getattr__(name: str) -> object:
+    if name == "FIRST_SYNC_TABLES":  # read from the declarations when asked, not at import
+        return schema().bulk_tables()
+    raise AttributeError(name)
 
 
 def first_sync_load(store: Store, cursor: int) -> AbstractContextManager[None]:
-    """How a pull from ``cursor`` writes: into a client that holds no document yet, with
-    the secondary indexes of the big tables and the full-text index aside until it ends
-    (``store.bulk``)."""
+    """How a pull from ``cursor`` writes: into a client that holds none of the big tables'
+    rows yet (the synced tables declared ``bulk``: the documents), with their secondary
+    indexes and the full-text index aside until it ends (``store.bulk``)."""
     if cursor != 0 or not store.is_sqlite:
         return nullcontext()
+    s = schema()
+    big = [t.model for t in s.tables if t.bulk]
+    if not big:
+        return nullcontext()
     with store.read() as session:
-        if session.scalar(select(Document.id).limit(1)) is not None:
+        if any(session.scalar(select(model.id).limit(1)) is not None for model in big):
             return nullcontext()
-    return indexes_aside(store, FIRST_SYNC_TABLES, full_text=True)
+    return indexes_aside(store, s.bulk_tables(), full_text=True)
 
 
 def _document_of(op: ops.Operation) -> str | None:
@@ -351,8 +362,10 @@ class SyncEngine:
                     else:
                         report.rejected += 1
                         discard_rejected(session, op)
+                        report.changes = EVERYTHING  # what it undid here is the operation's business
                 if truth is not None:
-                    apply_page(session, truth, name=self.name, store_cursor=False, blobs=self.blobs)
+                    applied = apply_pulled(session, truth, name=self.name, store_cursor=False, blobs=self.blobs)
+                    report.changes |= applied.changes
             if not any(op.op_id in results for op in batch):
                 return
 
@@ -390,6 +403,7 @@ class SyncEngine:
             cursor = get_cursor(session, self.name)
         if cursor == 0:
             self._set(first_sync=True, pages=0, rows=0)
+            report.changes = EVERYTHING
         with first_sync_load(self.store, cursor):
             while True:
                 with closing(prefetched_pages(self.client, cursor, self.page_limit)) as pages:
@@ -405,28 +419,33 @@ class SyncEngine:
     def _apply_pulled(self, report: RoundReport, page: ChangePage) -> None:
         """One page and its cursor, in one transaction."""
         with self.store.write() as session:
-            applied = apply_page(session, page, name=self.name, user_id=self.user_id, blobs=self.blobs)
+            applied = apply_pulled(session, page, name=self.name, user_id=self.user_id, blobs=self.blobs)
         report.pages += 1
-        report.rows += applied
+        report.rows += applied.rows
+        report.changes |= applied.changes
         with self._status_lock:
             self._status = replace(
-                self._status, online=True, pages=self._status.pages + 1, rows=self._status.rows + applied
+                self._status, online=True, pages=self._status.pages + 1, rows=self._status.rows + applied.rows
             )
 
     def _pull_bodies(self, report: RoundReport) -> None:
-        """The PDF text of the documents pulled so far (searchable inside their PDFs),
-        after the rows: a first sync's documents are there without waiting for it."""
-        name = f"{self.name}.bodies"
-        while True:
-            with self.store.read() as session:
-                cursor, upto = get_cursor(session, name), get_cursor(session, self.name)
-            if cursor >= upto:
-                return
-            page = self.client.pull_bodies(cursor, upto, self.page_limit)
-            with self.store.write() as session:
-                report.bodies += apply_bodies(session, page, name=name)
-            if not page.more:
-                return
+        """The trailing streams (the PDF text of the documents pulled so far, searchable
+        inside their PDFs), after the rows: a first sync's rows are there without waiting
+        for them."""
+        for stream in schema().trailing:
+            name = f"{self.name}.{stream.name}"
+            while True:
+                with self.store.read() as session:
+                    cursor, upto = get_cursor(session, name), get_cursor(session, self.name)
+                if cursor >= upto:
+                    break
+                page = self.client.pull_trailing(stream.name, cursor, upto, self.page_limit)
+                with self.store.write() as session:
+                    applied = apply_trailing(stream.name, session, page, name=name)
+                report.bodies += applied.rows
+                report.changes |= applied.changes
+                if not page.more:
+                    break
 
     def missing_blobs(self) -> list[str]:
         """Digests of the files of visible documents that are not here yet."""

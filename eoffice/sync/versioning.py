@@ -22,50 +22,41 @@ may take other counters (register numbers, sort keys) should take its version fi
 ``reserve_version`` — as ``eoffice.sync.applying.apply_batch`` does.
 
 Rows that are not ``Synced`` travel with a synced parent, which is re-versioned when they
-change: a DocumentFile bumps its Document, a UserRole its User. Directions and lines also
-bump their document, so that a person newly named on a (secret) document receives it.
+change: the children a capability declares nested in a synced table's rows or riding with
+them (``sync.tables``): a DocumentFile bumps its Document, a UserRole its User.
+Directions and lines also bump their document, so that a person newly named on a
+(secret) document receives it.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from functools import cache
 from typing import Any
 from weakref import WeakSet
 
 from sqlalchemy import event, exists, or_, select, text, update
+from sqlalchemy import inspect as sa_inspect
 from sqlalchemy.orm import Session, sessionmaker
 
-from eoffice.directory.models import Organisation, Unit, User, UserRole
-from eoffice.documents.models import (
-    DirectionLine,
-    Document,
-    DocumentDirection,
-    DocumentFile,
-    Register,
-)
-from eoffice.signing.models import SigningCertificate, TrustedRoot
 from eoffice.store.base import Synced
 from eoffice.store.commits import CommitSignal, origin
 from eoffice.store.sequences import Counter, next_value
-from eoffice.worklog.models import WorklogComment, WorklogEntry, WorklogWeek
+from eoffice.sync.tables import schema
 
 COUNTER = "server_version"
 _INFO_KEY = "eoffice.sync.version"
 
-#: Synced models in the order a client applies them (parents before children).
-SYNCED_MODELS: tuple[type[Any], ...] = (
-    Organisation,
-    Unit,
-    User,
-    Register,
-    Document,
-    DocumentDirection,
-    DirectionLine,
-    WorklogEntry,
-    WorklogWeek,
-    WorklogComment,
-    TrustedRoot,
-    SigningCertificate,
-)
+def synced_models() -> tuple[type[Any], ...]:
+    """Synced models in the order a client applies them (parents before children): every
+    table a capability declares (``sync.tables``), those riding with a parent too."""
+    return tuple(t.model for t in schema().tables)
+
+
+def __getattr__(name: str) -> object:
+    if name == "SYNCED_MODELS":  # read from the declarations when asked, not at import
+        return synced_models()
+    raise AttributeError(name)
 
 
 def reserve_version(session: Session) -> int:
@@ -108,33 +99,66 @@ CHANNEL = "eoffice_versions"
 VERSION_COMMITS = CommitSignal("version")
 
 
-def _parents_of(session: Session, obj: object) -> list[Synced]:
-    """The synced rows a changed non-synced (or child) row travels with.
+@dataclass(frozen=True)
+class _Parent:
+    """How a child row (riding with a synced parent, or nested in its rows) finds it."""
 
-    A child whose key is not set yet is new together with its parent, which is stamped
-    as a new row anyway.
+    column: str
+    model: type[Any]
+    relationship: str | None
+
+
+@cache
+def _children() -> dict[type[Any], _Parent]:
+    """Per child model, its synced parent: the nested children (a document's files, a
+    user's roles) and the tables riding with a parent (a document's directions, lines)."""
+    s = schema()
+    found: dict[type[Any], _Parent] = {}
+
+    def add(model: type[Any], column: str, parent: type[Any]) -> None:
+        local = model.__table__.c[column]
+        relation = next(
+            (r.key for r in sa_inspect(model).relationships if r.mapper.class_ is parent and local in r.local_columns),
+            None,
+        )
+        found[model] = _Parent(column, parent, relation)
+
+    for t in s.tables:
+        for nested in t.nested:
+            add(nested.model, nested.parent_column, t.model)
+        if t.rides_with is not None:
+            column, parent = t.rides_with
+            add(t.model, column, s[parent].model)
+    return found
+
+
+def _parents_of(session: Session, obj: object) -> list[Synced]:
+    """The synced rows a changed child row travels with.
+
+    A child whose key is not set yet is new together with its parent (found through the
+    relationship, or stamped as a new row anyway).
     """
-    parent: Any = None
-    if isinstance(obj, DocumentFile):
-        parent = obj.document
-        if parent is None and obj.document_id is not None:
-            parent = session.get(Document, obj.document_id)
-    elif isinstance(obj, UserRole) and obj.user_id is not None:
-        parent = session.get(User, obj.user_id)
-    elif isinstance(obj, (DirectionLine, DocumentDirection)) and obj.document_id is not None:
-        parent = session.get(Document, obj.document_id)
+    how = _children().get(type(obj))
+    if how is None:
+        return []
+    parent: Any = getattr(obj, how.relationship) if how.relationship is not None else None
+    if parent is None:
+        key = getattr(obj, how.column)
+        if key is not None:
+            parent = session.get(how.model, key)
     return [parent] if parent is not None else []
 
 
 def _before_flush(session: Session, _context: Any, _instances: Any) -> None:
     touched: list[Synced] = []
     extra: list[object] = []
+    children = _children()
     for obj in list(session.new) + list(session.dirty) + list(session.deleted):
         if not (obj in session.new or obj in session.deleted or session.is_modified(obj)):
             continue
         if isinstance(obj, Synced):
             touched.append(obj)
-        if isinstance(obj, (DocumentFile, UserRole, DirectionLine, DocumentDirection)):
+        if type(obj) in children:
             extra.append(obj)
     if not touched and not extra:
         return
@@ -184,7 +208,7 @@ def stamp_unversioned(session: Session, chunk: int = 1000) -> int:
     server start; returns the number of rows stamped.
     """
     stamped = 0
-    for model in SYNCED_MODELS:
+    for model in synced_models():
         table = model.__table__
         while True:
             ids = list(
@@ -205,7 +229,7 @@ def stamp_unversioned(session: Session, chunk: int = 1000) -> int:
 
 def has_unversioned(session: Session) -> bool:
     """Whether some synced row carries no version: one statement, an index probe per table."""
-    probes = [exists().where(model.__table__.c.server_version.is_(None)) for model in SYNCED_MODELS]
+    probes = [exists().where(model.__table__.c.server_version.is_(None)) for model in synced_models()]
     return bool(session.scalar(select(or_(*probes))))
 
 

@@ -4,3 +4,4 @@
 from __future__ import annotations
 
 import eoffice.worklog.operations  # noqa: F401  (its operation kinds)
+from eoffice.worklog import synced  # noqa: F401  (its synced tables)

@@ -129,7 +129,7 @@ def _own_entry(session: Session, actor: User, entry_id: str) -> WorklogEntry:
 def check_links(session: Session, actor: User, fields: EntryFields) -> None:
     """A linked document (or line) must exist and be one the owner may see."""
     from eoffice.documents.models import DirectionLine, Document
-    from eoffice.sync.changes import visible_rows
+    from eoffice.documents.visibility import visible_documents
 
     document_ids = [fields.document_id] if fields.document_id else []
     if fields.direction_line_id:
@@ -140,7 +140,7 @@ def check_links(session: Session, actor: User, fields: EntryFields) -> None:
     for doc_id in document_ids:
         if session.get(Document, doc_id) is None:
             raise NotFound("Không tìm thấy văn bản được liên kết.", "Linked document not found.")
-        seen = session.scalar(select(Document.id).where(Document.id == doc_id, visible_rows("documents", actor)))
+        seen = session.scalar(select(Document.id).where(Document.id == doc_id, visible_documents(actor)))
         if seen is None:
             raise PermissionDenied("Bạn không xem được văn bản này.", "You may not see that document.")
 

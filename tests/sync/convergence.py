@@ -3,7 +3,7 @@ operations it made against what the server applied.
 
 What the user may see is asked of the server's own rule (``changes.visible_rows``), so these
 checks follow when that rule changes. The columns compared are those that travel
-(``changes._columns``: no password hashes, no local sort keys); a reference to a row the
+(``sync.tables.schema().columns``: no password hashes, no local sort keys); a reference to a row the
 user may not see travels as null, so it is compared as null.
 """
 
@@ -21,10 +21,23 @@ from eoffice.audit.chain import verify_chain
 from eoffice.audit.models import AuditEvent
 from eoffice.directory.models import User, UserRole
 from eoffice.documents.models import DirectionLine, Document, DocumentDirection, DocumentFile
+from eoffice.documents.synced import FILE_COLUMNS
 from eoffice.store import Store
 from eoffice.store.blobs import BlobStore, sha256_file
-from eoffice.sync.changes import FILE_COLUMNS, MODELS, REFERENCES, TABLES, VERSIONED, _columns, visible_rows
+from eoffice.sync.changes import visible_rows
 from eoffice.sync.models import AppliedOperation, OutboxEntry
+from eoffice.sync.tables import schema
+
+_SCHEMA = schema()
+TABLES = _SCHEMA.names
+VERSIONED = _SCHEMA.versioned
+REFERENCES = _SCHEMA.references
+MODELS = {t.name: t.model for t in _SCHEMA.tables}
+
+
+def _columns(table: str) -> list[Any]:
+    """The columns of ``table`` that travel (no password hashes, no local sort keys)."""
+    return _SCHEMA.columns[table]
 
 Rows = dict[str, list[tuple[Any, ...]]]
 

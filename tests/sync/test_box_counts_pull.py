@@ -10,7 +10,7 @@ from eoffice.documents.models import DirectionLine
 from eoffice.documents.types import LineRole
 from eoffice.store.bulk import indexes_aside
 from eoffice.sync.applying import apply_once
-from eoffice.sync.changes import drop_documents
+from eoffice.documents.synced import drop_documents
 from eoffice.sync.engine import FIRST_SYNC_TABLES
 from tests.conftest import World
 from tests.documents.test_box_counts import DIRECTED_ON, TODAY, check

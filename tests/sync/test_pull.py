@@ -24,6 +24,7 @@ from eoffice.sync import changes as changes_module
 from eoffice.sync.applying import apply_batch, apply_once
 from eoffice.sync.changes import changes_since
 from eoffice.sync.client_state import get_cursor, mark_outcome, pending_operations, record_local
+from eoffice.sync.tables import schema
 from tests.sync.conftest import pull, register_op
 
 
@@ -120,7 +121,7 @@ def test_pulled_search_text_and_times_are_what_the_client_would_write_itself(ser
     from datetime import UTC, datetime, timedelta, timezone
 
     from eoffice.documents.indexing import fields_text
-    from eoffice.sync.changes import _sqlite_datetime
+    from eoffice.sync.writing import _sqlite_datetime
 
     made = _register_many(server, 3)
     draft_id = _approved_draft(server)
@@ -155,7 +156,7 @@ def test_small_pages_bring_every_row_exactly_once_and_never_split_a_version(serv
     for n, page in enumerate(pages):
         for table, rows in page.rows.items():
             for row in rows:
-                if table in changes_module.VERSIONED and row["server_version"] <= page.next_cursor:
+                if table in schema().versioned and row["server_version"] <= page.next_cursor:
                     sent[f"{table}:{row['id']}"] += 1
                     version_pages.setdefault(row["server_version"], set()).add(n)
         assert page.more == (n < len(pages) - 1)

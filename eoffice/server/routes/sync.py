@@ -34,7 +34,7 @@ from eoffice.server.schemas import ErrorBody
 from eoffice.server.settings import ServerSettings
 from eoffice.store import Store
 from eoffice.store.blobs import BlobStore
-from eoffice.sync.changes import ChangePage, bodies_since, changes_since, documents_page
+from eoffice.sync.changes import ChangePage, changes_since, refetch_page, trailing_since
 from eoffice.sync.evidence import admit, needs_proof, prove
 from eoffice.sync.permissions import apply_checked
 from eoffice.sync.versioning import current_version, has_unversioned, stamp_unversioned
@@ -287,7 +287,7 @@ def documents(
     exist come back in ``revoked`` (to drop), each refusal audited."""
     ids = [i for i in ids if UUID_TEXT.match(i)]  # anything else names no document
     with store.read() as session:
-        page = documents_page(session, _reader(session, user), ids, cursor)
+        page = refetch_page(session, _reader(session, user), ids, cursor)
     if page.revoked:
         _audit_refused_reads(store, _repeats(settings), user.id, page.revoked)
     return PageResponse(page.to_json())
@@ -322,5 +322,5 @@ def bodies(
     """The PDFs' text of documents the user may see versioned in (``cursor``, ``upto``]:
     what a client fetches after the rows, so that it can search inside PDFs it pulled."""
     with store.read() as session:
-        page = bodies_since(session, _reader(session, user), cursor, upto, limit)
+        page = trailing_since("bodies", session, _reader(session, user), cursor, upto, limit)
     return PageResponse(page.to_json())
