@@ -78,6 +78,8 @@ class ChangePage:
     next_cursor: int = 0
     more: bool = False
     revoked: list[str] = field(default_factory=list)
+    #: Set by the client's apply (never sent): which tables applying the page changed.
+    changes: Changes = NOTHING
 
     def to_json(self) -> dict[str, Any]:
         return {"rows": self.rows, "next_cursor": self.next_cursor, "more": self.more, "revoked": self.revoked}
@@ -626,6 +628,7 @@ def apply_pulled(
     session.expire_all()
     if store_cursor:
         set_cursor(session, page.next_cursor, name=name)
+    page.changes = changes
     return Applied(applied, changes)
 
 
@@ -638,7 +641,8 @@ def apply_page(
     user_id: str | None = None,
     blobs: BlobStore | None = None,
 ) -> int:
-    """``apply_pulled``, returning the number of rows applied."""
+    """``apply_pulled``, returning the number of rows applied (the tables it changed are
+    left in ``page.changes``)."""
     return apply_pulled(session, page, name=name, store_cursor=store_cursor, user_id=user_id, blobs=blobs).rows
 
 

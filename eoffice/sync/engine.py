@@ -32,7 +32,7 @@ from eoffice.store import Store
 from eoffice.store.base import utcnow
 from eoffice.store.blobs import BlobStore
 from eoffice.store.bulk import indexes_aside
-from eoffice.sync.changes import ChangePage, apply_pulled, apply_trailing
+from eoffice.sync.changes import ChangePage, apply_page, apply_trailing
 from eoffice.sync.client import (
     BlobCorrupt,
     NotSignedIn,
@@ -364,8 +364,8 @@ class SyncEngine:
                         discard_rejected(session, op)
                         report.changes = EVERYTHING  # what it undid here is the operation's business
                 if truth is not None:
-                    applied = apply_pulled(session, truth, name=self.name, store_cursor=False, blobs=self.blobs)
-                    report.changes |= applied.changes
+                    apply_page(session, truth, name=self.name, store_cursor=False, blobs=self.blobs)
+                    report.changes |= truth.changes
             if not any(op.op_id in results for op in batch):
                 return
 
@@ -419,13 +419,13 @@ class SyncEngine:
     def _apply_pulled(self, report: RoundReport, page: ChangePage) -> None:
         """One page and its cursor, in one transaction."""
         with self.store.write() as session:
-            applied = apply_pulled(session, page, name=self.name, user_id=self.user_id, blobs=self.blobs)
+            applied = apply_page(session, page, name=self.name, user_id=self.user_id, blobs=self.blobs)
         report.pages += 1
-        report.rows += applied.rows
-        report.changes |= applied.changes
+        report.rows += applied
+        report.changes |= page.changes
         with self._status_lock:
             self._status = replace(
-                self._status, online=True, pages=self._status.pages + 1, rows=self._status.rows + applied.rows
+                self._status, online=True, pages=self._status.pages + 1, rows=self._status.rows + applied
             )
 
     def _pull_bodies(self, report: RoundReport) -> None:
