@@ -35,4 +35,17 @@ def _pages(session: Session, digest: str) -> int | None:
     return session.scalar(select(DocumentFile.page_count).where(DocumentFile.digest == digest).limit(1))
 
 
-register_holder(Holder("document_files", _referencing, _visible_file, _pages))
+def _kept(session: Session, _user_id: str) -> list[str]:
+    """A client keeps the files of every document it holds (it holds only those its user
+    may see), for reading offline."""
+    return list(
+        session.scalars(
+            select(DocumentFile.digest)
+            .join(Document, Document.id == DocumentFile.document_id)
+            .where(Document.deleted.is_(False))
+            .distinct()
+        )
+    )
+
+
+register_holder(Holder("document_files", _referencing, _visible_file, _pages, _kept))

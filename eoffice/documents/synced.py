@@ -186,9 +186,23 @@ def drop_documents(session: Session, ids: list[str], blobs: BlobStore | None = N
 
 
 def _pending_work(session: Session) -> set[str]:
-    from eoffice.sync.client_state import documents_with_pending_work
+    """Ids of the documents that still-pending operations changed on this client (by
+    their document, or their line's): a pull leaves them as they are here, so the user's
+    offline work stays on screen until the server has applied it, which re-versions them."""
+    from eoffice.sync.client_state import pending_payloads
 
-    return documents_with_pending_work(session)
+    documents: set[str] = set()
+    lines: set[str] = set()
+    for data in pending_payloads(session):
+        if isinstance(data.get("document_id"), str):
+            documents.add(data["document_id"])
+        if isinstance(data.get("line_id"), str):
+            lines.add(data["line_id"])
+    if lines:
+        documents.update(
+            session.scalars(select(DirectionLine.document_id).where(DirectionLine.id.in_(sorted(lines))))
+        )
+    return documents
 
 
 def _view_changed(session: Session, rows: Rows, user_id: str) -> bool:

@@ -150,7 +150,19 @@ def _own_image(session: Session, actor: User, digest: str) -> bool:
     return org is not None and org.seal_digest == digest
 
 
-blobaccess.register_holder(blobaccess.Holder("signing_images", _images_referencing, _own_image))
+def _images_kept(session: Session, user_id: str) -> list[str]:
+    """A client keeps its user's signature image and their organisation's seal image
+    (what they sign with)."""
+    user = session.get(User, user_id) if user_id else None
+    if user is None:
+        return []
+    org = session.get(Organisation, user.organisation_id)
+    return [d for d in (user.signature_digest, org.seal_digest if org else None) if d]
+
+
+blobaccess.register_holder(
+    blobaccess.Holder("signing_images", _images_referencing, _own_image, wanted=_images_kept)
+)
 
 
 # --------------------------------------------------------------------------- a rejection, on the client

@@ -19,7 +19,7 @@ pushed operation on every file it names (``ops.files_named``: every ``FileRef``)
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -51,6 +51,9 @@ class Holder:
     #: ``(session, digest)``: the page count a row of this kind has for it (blobs stored
     #: before uploads were measured), None when it has none.
     pages: Callable[[Session, str], int | None] | None = None
+    #: ``(session, user_id)``: on a client, the blobs of this kind its user keeps at hand
+    #: (downloaded after each pull, for reading offline); None when it keeps none.
+    wanted: Callable[[Session, str], Iterable[str]] | None = None
 
 
 _HOLDERS: dict[str, Holder] = {}
@@ -65,6 +68,15 @@ def _holders() -> list[Holder]:
     """Every registered holder, the capabilities' registrations loaded first."""
     capabilities.load()
     return list(_HOLDERS.values())
+
+
+def wanted_blobs(session: Session, user_id: str) -> list[str]:
+    """On a client: the digests its user keeps at hand (every holder's ``wanted``), once each."""
+    found: dict[str, None] = {}
+    for holder in _holders():
+        if holder.wanted is not None:
+            found.update(dict.fromkeys(d for d in holder.wanted(session, user_id) if d))
+    return list(found)
 
 
 def _chunks(items: list[str]) -> Iterator[list[str]]:

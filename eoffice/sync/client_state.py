@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
@@ -113,29 +115,19 @@ def dismiss_rejected(session: Session, op_id: str) -> None:
         session.flush()
 
 
-def documents_with_pending_work(session: Session) -> set[str]:
-    """Ids of the documents that still-pending operations changed on this client.
+def pending_payloads(session: Session) -> Iterator[dict[str, Any]]:
+    """The payloads of the operations still waiting to reach the server that changed rows
+    on this client (kinds without a local effect left out), oldest first.
 
-    A pull leaves them as they are here (``changes.apply_page``): the user's offline work
-    stays on screen until the server has applied it, which re-versions them.
+    A capability reads from them which of its rows hold the user's offline work, so that
+    a pull leaves those as they are until the server has applied it (``SyncedTable``'s
+    ``local_work``).
     """
-    from eoffice.documents.models import DirectionLine
-
     no_local_effect = {name for name, entry in kinds().items() if not entry.local_effect}
-    documents: set[str] = set()
-    lines: set[str] = set()
     for kind, payload in session.execute(
-        select(OutboxEntry.kind, OutboxEntry.payload_json).where(OutboxEntry.state == PENDING)
+        select(OutboxEntry.kind, OutboxEntry.payload_json)
+        .where(OutboxEntry.state == PENDING)
+        .order_by(OutboxEntry.seq)
     ):
-        if kind in no_local_effect:
-            continue
-        data = json.loads(payload)
-        if isinstance(data.get("document_id"), str):
-            documents.add(data["document_id"])
-        if isinstance(data.get("line_id"), str):
-            lines.add(data["line_id"])
-    if lines:
-        documents.update(
-            session.scalars(select(DirectionLine.document_id).where(DirectionLine.id.in_(sorted(lines))))
-        )
-    return documents
+        if kind not in no_local_effect:
+            yield json.loads(payload)

@@ -21,10 +21,8 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
 
 from eoffice import ops
-from eoffice.documents.models import DirectionLine, Document, DocumentFile
 from eoffice.errors import DomainError
 from eoffice.ops.registry import entry_of
 from eoffice.ops.changes import EVERYTHING, NOTHING, Changes
@@ -32,6 +30,7 @@ from eoffice.store import Store
 from eoffice.store.base import utcnow
 from eoffice.store.blobs import BlobStore
 from eoffice.store.bulk import indexes_aside
+from eoffice.sync.blobaccess import wanted_blobs
 from eoffice.sync.changes import ChangePage, apply_page, apply_trailing
 from eoffice.sync.client import (
     BlobCorrupt,
@@ -177,32 +176,9 @@ def first_sync_load(store: Store, cursor: int) -> AbstractContextManager[None]:
 
 
 def _document_of(op: ops.Operation) -> str | None:
+    """The document a rejected operation is about, for the rejections dialog to open."""
     value = getattr(op, "document_id", None)
     return value if isinstance(value, str) else None
-
-
-def _documents_changed_by(session: Session, op: ops.Operation) -> set[str]:
-    """The server documents ``op`` acts on (by its document, or its line's)."""
-    found: set[str] = set()
-    if not entry_of(op).local_effect:  # the server makes its rows (a delivery's copies)
-        return found
-    if (doc_id := _document_of(op)) is not None:
-        found.add(doc_id)
-    line_id = getattr(op, "line_id", None)
-    if isinstance(line_id, str) and (line := session.get(DirectionLine, line_id)) is not None:
-        found.add(line.document_id)
-    return {d for d in found if (doc := session.get(Document, d)) is not None and doc.server_version is not None}
-
-
-def _own_images(session: Session, user_id: str) -> list[str]:
-    """The user's signature image and their organisation's seal image (what they sign with)."""
-    from eoffice.directory.models import Organisation, User
-
-    user = session.get(User, user_id) if user_id else None
-    if user is None:
-        return []
-    org = session.get(Organisation, user.organisation_id)
-    return [d for d in (user.signature_digest, org.seal_digest if org else None) if d]
 
 
 class SyncEngine:
@@ -394,7 +370,8 @@ class SyncEngine:
         with self.store.read() as session:
             targets = {doc_id for op in refused for doc_id in refetch_targets(session, op)}
             for op in replayed or ():
-                targets.update(_documents_changed_by(session, op))
+                if entry_of(op).local_effect:  # the server makes its rows (a delivery's copies)
+                    targets.update(refetch_targets(session, op))
             cursor = get_cursor(session, self.name)
         return self.client.refetch(sorted(targets), cursor) if targets else None
 
@@ -448,15 +425,10 @@ class SyncEngine:
                     break
 
     def missing_blobs(self) -> list[str]:
-        """Digests of the files of visible documents that are not here yet."""
+        """Digests of the files the user keeps at hand (``blobaccess.wanted_blobs``: the
+        documents' files, their own signature and seal images) that are not here yet."""
         with self.store.read() as session:
-            digests = session.scalars(
-                select(DocumentFile.digest)
-                .join(Document, Document.id == DocumentFile.document_id)
-                .where(Document.deleted.is_(False))
-                .distinct()
-            ).all()
-            digests = [*digests, *_own_images(session, self.user_id)]
+            digests = wanted_blobs(session, self.user_id)
         return [d for d in digests if not self.blobs.has(d)]
 
     def _download(self, report: RoundReport) -> None:
