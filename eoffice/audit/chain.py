@@ -6,10 +6,10 @@ import hashlib
 import json
 from dataclasses import dataclass
 from datetime import datetime, timezone
-from typing import Any, cast
+from typing import Any
 
 from sqlalchemy import event as sa_event
-from sqlalchemy import Table, select, text
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session, SessionTransaction
 
 from eoffice.audit.models import AuditEvent
@@ -57,7 +57,7 @@ def _hash_values(seq: int, id: str, at: datetime | str, *rest: Any) -> str:
 #: The event's INSERT: built once; a plain statement, not the unit of work (every
 #: operation writes one or two events, and a flush of one object cost more than the rest
 #: of writing it).
-_INSERT = cast(Table, AuditEvent.__table__).insert()
+_INSERT = AuditEvent.__table__.insert()
 _HEAD_QUERY = select(AuditEvent.seq, AuditEvent.hash).order_by(AuditEvent.seq.desc()).limit(1)
 _LOCK = text("SELECT pg_advisory_xact_lock(742001)")
 

@@ -40,7 +40,8 @@ def visible(session: Session, user: User, ids: set[str]) -> set[str]:
     """Which of the documents ``ids`` the pull would send ``user`` now (one statement)."""
     from eoffice.sync.changes import visible_rows
 
-    return set(session.scalars(select(Document.id).where(Document.id.in_(sorted(ids)), visible_rows("documents", user))))
+    query = select(Document.id).where(Document.id.in_(sorted(ids)), visible_rows("documents", user))
+    return set(session.scalars(query))
 
 
 register_subject(DOCUMENT, visible)

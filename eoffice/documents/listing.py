@@ -59,6 +59,6 @@ class DocumentRow:
         return cls(*row)
 
 
-def row_select() -> Select[Any]:
+def row_select() -> Select[*tuple[Any, ...]]:
     """``SELECT`` of the list columns; callers add WHERE, ORDER BY and LIMIT."""
     return select(*ROW_COLUMNS)

@@ -441,7 +441,8 @@ def _create_draft(session: Session, actor_id: str, op: CreateDraft, authority: b
 
 def _update_draft(session: Session, actor_id: str, op: UpdateDraft, authority: bool) -> AppliedResult:
     files = None if op.files is None else [prepared(f) for f in op.files]
-    return _document_result(op.kind, outgoing.update_draft(session, actor_id, op.document_id, _fields(op.fields), files))
+    updated = outgoing.update_draft(session, actor_id, op.document_id, _fields(op.fields), files)
+    return _document_result(op.kind, updated)
 
 
 def _submit_draft(session: Session, actor_id: str, op: SubmitDraft, authority: bool) -> AppliedResult:
@@ -614,7 +615,9 @@ def discard_rejected(session: Session, op: Operation) -> None:
             session.expire_all()
             return
     new_lines = [
-        lid for lid in _new_lines(op) if (ln := session.get(DirectionLine, lid)) is not None and ln.server_version is None
+        lid
+        for lid in _new_lines(op)
+        if (ln := session.get(DirectionLine, lid)) is not None and ln.server_version is None
     ]
     if new_lines:
         session.execute(delete(DirectionLine).where(DirectionLine.id.in_(new_lines)))
@@ -668,7 +671,9 @@ register(
 register(
     Direct, apply=_direct, check=_check_direct, **_ON_REJECTION,
     label_vi="Bút phê", label_en="Direct", tables=(DOCUMENTS, DIRECTIONS, LINES),
-    example=lambda: Direct(_id(), _id(), _id(), "Giao phòng Tài chính chủ trì", _example_lines(), ISODate("2026-03-04")),
+    example=lambda: Direct(
+        _id(), _id(), _id(), "Giao phòng Tài chính chủ trì", _example_lines(), ISODate("2026-03-04")
+    ),
 )
 register(
     StartLine, apply=_start_line, check=_check_line, **_ON_REJECTION,

@@ -19,10 +19,9 @@ blobs no other document uses), directions, lines and search row with it.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any, cast
+from typing import Any
 
 from sqlalchemy import (
-    Table,
     and_,
     bindparam,
     delete,
@@ -80,7 +79,7 @@ def _set_sort_keys(session: Session, rows: list[Row], held: dict[str, tuple[Any,
         row["sort_key"] = keys[row["id"]]
 
 
-_SEARCH = cast(Table, DocumentSearch.__table__)
+_SEARCH = DocumentSearch.__table__
 _SEARCH_ROWS = select(_SEARCH.c.seq, _SEARCH.c.document_id, _SEARCH.c.fields_text, _SEARCH.c.body_text).where(
     _SEARCH.c.document_id.in_(bindparam("ids", expanding=True))
 )
@@ -249,7 +248,9 @@ def bodies_since(session: Session, user: User, cursor: int, upto: int, limit: in
     search = _SEARCH
     in_range = and_(Document.server_version <= upto, Document.server_version > cursor, visible_documents(user))
     versions = list(
-        session.scalars(select(Document.server_version).where(in_range).order_by(Document.server_version).limit(limit + 1))
+        session.scalars(
+            select(Document.server_version).where(in_range).order_by(Document.server_version).limit(limit + 1)
+        )
     )
     if not versions:
         return BodyPage([], max(cursor, upto), False)  # nothing of theirs in the range

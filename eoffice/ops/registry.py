@@ -30,24 +30,24 @@ if TYPE_CHECKING:
     from eoffice.directory.models import User
     from eoffice.store.blobs import BlobStore
 
-O = TypeVar("O", bound=Operation)
+OpT = TypeVar("OpT", bound=Operation)
 
 #: ``apply(session, actor_id, op, authority) -> AppliedResult``: run the operation through
 #: the domain in the caller's transaction; a DomainError when it is refused.
-Applier = Callable[[Session, str, O, bool], AppliedResult]
+Applier = Callable[[Session, str, OpT, bool], AppliedResult]
 #: ``check(session, actor, op)``: the server's check before applying a pushed op; raises
 #: PermissionDenied when it names rows the actor may not see or touch.
-Check = Callable[[Session, "User", O], None]
+Check = Callable[[Session, "User", OpT], None]
 #: ``discard(session, op)``: undo on the client what a rejected op made that the server
 #: never had.
-Discard = Callable[[Session, O], None]
+Discard = Callable[[Session, OpT], None]
 #: ``refetch(session, op)``: the ids of server documents whose local copy a rejected op
 #: changed (read before ``discard``), so that the client fetches the server's truth.
-Refetch = Callable[[Session, O], list[str]]
+Refetch = Callable[[Session, OpT], list[str]]
 
 
 @dataclass(frozen=True)
-class Evidence(Generic[O]):
+class Evidence(Generic[OpT]):
     """What the authority checks in the bytes of a file an operation names (``sync.evidence``).
 
     ``prove(session, blobs, op, memo)`` returns the finding (or raises the DomainError
@@ -55,27 +55,27 @@ class Evidence(Generic[O]):
     roots read once). ``needed(op)``: whether this op needs a finding at all.
     """
 
-    prove: Callable[[Session, BlobStore, O, dict[str, Any]], Any]
-    needed: Callable[[O], bool] = lambda op: True
+    prove: Callable[[Session, BlobStore, OpT, dict[str, Any]], Any]
+    needed: Callable[[OpT], bool] = lambda op: True
 
 
 @dataclass(frozen=True)
-class Kind(Generic[O]):
+class Kind(Generic[OpT]):
     """One registered operation kind (see the module's docstring)."""
 
-    cls: type[O]
-    apply: Applier[O]
+    cls: type[OpT]
+    apply: Applier[OpT]
     label_vi: str
     label_en: str
     #: SQL names of the tables applying it may change (``AppliedResult.changes``).
     tables: frozenset[str]
     #: A valid instance, new each call: the tests round-trip every registered kind.
-    example: Callable[[], O]
+    example: Callable[[], OpT]
     #: None: the server refuses it when pushed (nobody said who may push it).
-    check: Check[O] | None = None
-    evidence: Evidence[O] | None = None
-    discard: Discard[O] | None = None
-    refetch: Refetch[O] | None = None
+    check: Check[OpT] | None = None
+    evidence: Evidence[OpT] | None = None
+    discard: Discard[OpT] | None = None
+    refetch: Refetch[OpT] | None = None
     #: False when applying it on a client changes nothing there (the server makes its rows).
     local_effect: bool = True
 
@@ -95,19 +95,19 @@ _KINDS: dict[str, Kind[Any]] = {}
 
 
 def register(
-    cls: type[O],
+    cls: type[OpT],
     *,
-    apply: Applier[O],
+    apply: Applier[OpT],
     label_vi: str,
     label_en: str,
     tables: Iterable[str],
-    example: Callable[[], O],
-    check: Check[O] | None = None,
-    evidence: Evidence[O] | None = None,
-    discard: Discard[O] | None = None,
-    refetch: Refetch[O] | None = None,
+    example: Callable[[], OpT],
+    check: Check[OpT] | None = None,
+    evidence: Evidence[OpT] | None = None,
+    discard: Discard[OpT] | None = None,
+    refetch: Refetch[OpT] | None = None,
     local_effect: bool = True,
-) -> type[O]:
+) -> type[OpT]:
     """Register an operation kind of a capability (see :class:`Kind`); returns ``cls``.
 
     The codec must be able to read every field (``codec.describe``): an annotation it

@@ -169,7 +169,9 @@ def _held_roles(session: Session, user_ids: Collection[str], roles: Collection[s
     if not user_ids or not roles:
         return set()
     rows = session.execute(
-        select(UserRole.user_id, UserRole.role).where(UserRole.user_id.in_(sorted(user_ids)), UserRole.role.in_(sorted(roles)))
+        select(UserRole.user_id, UserRole.role).where(
+            UserRole.user_id.in_(sorted(user_ids)), UserRole.role.in_(sorted(roles))
+        )
     )
     return {(user_id, role) for user_id, role in rows}
 
@@ -263,7 +265,9 @@ def admitted(session: Session, user_id: str, evs: list[LiveEvent]) -> list[LiveE
     user = session.get(User, user_id)
     if user is None or user.deleted:
         return []
-    seen = {(subject, about_id) for subject, ids in asked.items() for about_id in _subjects[subject](session, user, ids)}
+    seen = {
+        (subject, about_id) for subject, ids in asked.items() for about_id in _subjects[subject](session, user, ids)
+    }
     return [ev for ev in evs if all(about in seen for about in ev.about())]
 
 
@@ -373,7 +377,9 @@ class Telling:
     made: list[LiveEvent] = field(default_factory=list)
     _by: dict[str, Any] | None = None
 
-    def tell(self, kind: str, payload: dict[str, Any], *, to: AudienceKey | None, about: tuple[str, str] | None) -> None:
+    def tell(
+        self, kind: str, payload: dict[str, Any], *, to: AudienceKey | None, about: tuple[str, str] | None
+    ) -> None:
         """Record event ``kind`` for ``to``, saying who acted; nobody is told of their own
         action, and ``to=None`` tells nobody."""
         if to is None or not to.ref or (to.kind == USER and to.ref == self.actor_id):

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime, timezone
+from typing import TYPE_CHECKING, ClassVar
 
-from sqlalchemy import BigInteger, Boolean, DateTime, MetaData, String
+from sqlalchemy import BigInteger, Boolean, DateTime, MetaData, String, Table
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 NAMING = {
@@ -28,6 +29,11 @@ def utcnow() -> datetime:
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
+
+    if TYPE_CHECKING:
+        # Every model maps one plain Table (none maps a join or a select), which is what
+        # insert() and update() take; SQLAlchemy declares the wider FromClause.
+        __table__: ClassVar[Table]
 
 
 class UUIDPk:

@@ -142,7 +142,7 @@ def _claim(session: Session, actor_id: str, op: Operation) -> bool:
         "outcome": ACCEPTED, "reason_vi": "", "reason_en": "", "result_json": "{}",
     }
     stmt = _CLAIM_PG if session.get_bind().dialect.name == "postgresql" else _CLAIM_SQLITE
-    return bool(session.execute(stmt, values).rowcount)
+    return bool(session.connection().execute(stmt, values).rowcount)
 
 
 # Built once (every pushed operation runs them): a plain INSERT that gives way to a row

@@ -169,7 +169,8 @@ def check_named(session: Session, actor: User, op: ops.Operation, blobs: BlobSto
             pages = count_pages(path)
         if ref.page_count != pages:
             raise ValidationError(
-                f"Số trang của tệp “{ref.filename}” ({ref.page_count}) không đúng với tệp trên máy chủ ({pages} trang).",
+                f"Số trang của tệp “{ref.filename}” ({ref.page_count}) "
+                f"không đúng với tệp trên máy chủ ({pages} trang).",
                 f"The page count of {ref.filename} ({ref.page_count}) is not that of the file on the server ({pages}).",
                 field="page_count",
             )

@@ -193,7 +193,7 @@ def _fetched(session: Session, s: Schema, table: str, statement: Any, params: di
     iso = s.iso_keys[table]
     out = []
     for row in session.connection().execute(statement, params).all():
-        values = dict(zip(keys, row))
+        values = dict(zip(keys, row, strict=True))
         for key in iso:
             value = values[key]
             if value is not None:
@@ -253,7 +253,7 @@ def _attach_children(
         for params, subquery in batches:
             statement = _nested_select(nested, subquery) if subquery is not None else _nested_by_id(nested)
             for row in connection.execute(statement, params).all():
-                value = row[1] if nested.scalar else dict(zip(nested.columns, row[1:]))
+                value = row[1] if nested.scalar else dict(zip(nested.columns, row[1:], strict=True))
                 found.setdefault(row[0], []).append(value)
         key = nested.key
         for parent in page[table]:
@@ -316,7 +316,8 @@ def _visible_versions(view: _View, wanted: dict[str, set[str]]) -> tuple[Any, di
     if all(view.stable(t) and len(wanted[t]) <= 500 for t in targets):
         anchors = tuple(view.visible(t) for t in targets)
         statement = STATEMENTS.get(("visible versions", targets), anchors, lambda: _version_asks(s, [
-            (t, bindparam(f"ids_{i}", expanding=True), visible) for i, (t, visible) in enumerate(zip(targets, anchors))
+            (t, bindparam(f"ids_{i}", expanding=True), visible)
+            for i, (t, visible) in enumerate(zip(targets, anchors, strict=True))
         ]))
         return statement, {f"ids_{i}": sorted(wanted[t]) for i, t in enumerate(targets)}
     return _version_asks(
@@ -449,7 +450,7 @@ def _first_versions(view: _View, active: tuple[str, ...], cursor: int, limit: in
             .order_by(s[name].model.server_version)
             .limit(limit + 1)
             .subquery()
-            for name, rows in zip(active, anchors)
+            for name, rows in zip(active, anchors, strict=True)
         ]
         merged = union_all(*(select(arm.c.t, arm.c.v) for arm in arms)).subquery()
         return select(merged.c.t, merged.c.v).order_by(merged.c.v).limit(limit + 1)

@@ -48,7 +48,9 @@ class Offline(DomainError):
 
 
 class NotSignedIn(DomainError):
-    def __init__(self, message_vi: str = "Hãy đăng nhập để đồng bộ với máy chủ.", message_en: str = "Sign in to sync.") -> None:
+    def __init__(
+        self, message_vi: str = "Hãy đăng nhập để đồng bộ với máy chủ.", message_en: str = "Sign in to sync."
+    ) -> None:
         super().__init__(message_vi, message_en)
 
 

@@ -49,7 +49,8 @@ def record_local(session: Session, actor_id: str, op: Operation) -> AppliedResul
     """
     op = checked(op)
     result = apply(session, actor_id, op, authority=False)
-    session.add(OutboxEntry(op_id=op.op_id, user_id=actor_id, kind=op.kind, payload_json=json.dumps(to_json(op), ensure_ascii=False)))
+    payload = json.dumps(to_json(op), ensure_ascii=False)
+    session.add(OutboxEntry(op_id=op.op_id, user_id=actor_id, kind=op.kind, payload_json=payload))
     session.flush()
     return result
 

@@ -225,7 +225,7 @@ class LiveClient:
         self.last_event_id = event_id
 
 
-def _error_message(body: bytes | None) -> str:
+def _error_message(body: bytes | bytearray | None) -> str:
     try:
         data = json.loads(body or b"")
     except ValueError:

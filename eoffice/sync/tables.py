@@ -223,6 +223,7 @@ def schema() -> Schema:
         raise ValueError("only one synced table may revoke rows (the page's ``revoked`` names no table)")
     return Schema(
         tables=tables, trailing=tuple(_TRAILING), by_name=by_name, names=tuple(by_name), versioned=versioned,
-        columns=columns, iso_keys=iso_keys, taken={n: tuple(c.key for c in cols) for n, cols in columns.items()}, references=references, riders=riders,
+        columns=columns, iso_keys=iso_keys, taken={n: tuple(c.key for c in cols) for n, cols in columns.items()},
+        references=references, riders=riders,
         revocable=revocable[0] if revocable else None,
     )

@@ -221,7 +221,9 @@ def stamp_unversioned(session: Session, chunk: int = 1000) -> int:
             version = next_value(session, COUNTER)
             # Still unversioned: another server process may have stamped them meanwhile.
             session.execute(
-                update(table).where(table.c.id.in_(ids), table.c.server_version.is_(None)).values(server_version=version)
+                update(table)
+                .where(table.c.id.in_(ids), table.c.server_version.is_(None))
+                .values(server_version=version)
             )
             stamped += len(ids)
     return stamped

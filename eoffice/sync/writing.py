@@ -57,14 +57,14 @@ class _Writer:
         if len(names) == 1:
             columns: list[Any] = [[row[names[0]] for row in rows]]
         else:
-            columns = list(zip(*map(itemgetter(*names), rows)))
+            columns = list(zip(*map(itemgetter(*names), rows), strict=True))
         for i, fn, taken in self.convert:
             column = columns[i]
             if taken and set(map(type, column)) <= taken:
                 continue
             columns[i] = [None if value is None else fn(value) for value in column]
-        values = zip(*columns)
-        params = list(values) if self.positional else [dict(zip(names, v)) for v in values]
+        values = zip(*columns, strict=True)
+        params = list(values) if self.positional else [dict(zip(names, v, strict=True)) for v in values]
         connection.exec_driver_sql(self.sql, params)
 
 
@@ -92,7 +92,7 @@ def _writer(
     functions = [_value_function(model_table.c[k].type, dialect, pulled) for k in names]
     convert = tuple(
         (i, fn, _taken_as_is(model_table.c[k].type, dialect))
-        for i, (k, fn) in enumerate(zip(names, functions)) if fn is not None
+        for i, (k, fn) in enumerate(zip(names, functions, strict=True)) if fn is not None
     )
     found = _Writer(compiled.string, names, convert, bool(compiled.positional))
     _WRITERS[cache_key] = found
@@ -164,7 +164,9 @@ def _processor(type_: Any, dialect: Any) -> Any:
                 return processor(value)
             return value.replace(tzinfo=None).isoformat(" ", "microseconds")
 
-        samples = (datetime(2026, 3, 4, 5, 6, 7, 89), datetime(987, 1, 2, tzinfo=UTC), datetime(2026, 12, 31, 23, 59, 59))
+        samples = (
+            datetime(2026, 3, 4, 5, 6, 7, 89), datetime(987, 1, 2, tzinfo=UTC), datetime(2026, 12, 31, 23, 59, 59)
+        )
     elif isinstance(type_, Date):
         def quick(value: Any) -> Any:
             return value.isoformat() if type(value) is date else processor(value)

@@ -58,7 +58,8 @@ def checked(fields: EntryFields) -> EntryFields:
         raise _invalid("Hãy ghi nội dung công việc.", "Write what the work was.", "text")
     if len(text) > MAX_TEXT or len(fields.result or "") > MAX_TEXT:
         raise _invalid(
-            f"Nội dung và kết quả không quá {MAX_TEXT} ký tự.", f"Text and result are limited to {MAX_TEXT} characters.",
+            f"Nội dung và kết quả không quá {MAX_TEXT} ký tự.",
+            f"Text and result are limited to {MAX_TEXT} characters.",
             "text",
         )
     if fields.category not in {c.value for c in Category}:
@@ -232,7 +233,9 @@ def add_entry(
         )
         if taken is not None:
             if not authority:
-                raise StateError("Việc gợi ý này đã được ghi vào nhật ký.", "That drafted entry is already in the diary.")
+                raise StateError(
+                    "Việc gợi ý này đã được ghi vào nhật ký.", "That drafted entry is already in the diary."
+                )
             # Accepted on another machine too (or dropped there): keep this one beside it.
             entry.conflict_of = taken.id
             conflict = Conflict.DELETED if taken.deleted else Conflict.EDITED
@@ -407,7 +410,7 @@ def copy_entries(
         raise ValidationError("Danh sách mục sao chép không khớp.", "Source and new ids do not match.", field="id")
     actor = load_actor(session, actor_id)
     made = []
-    for source_id, new_id in zip(source_ids, new_ids):
+    for source_id, new_id in zip(source_ids, new_ids, strict=True):
         source = _own_entry(session, actor, source_id)
         if not source.counts:
             continue

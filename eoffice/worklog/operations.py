@@ -168,7 +168,8 @@ def _delete_entry(session: Session, actor_id: str, op: DeleteEntry, authority: b
 
 
 def _drop_draft(session: Session, actor_id: str, op: DropDraft, authority: bool) -> AppliedResult:
-    written = entries.drop_draft(session, actor_id, op.entry_id, date.fromisoformat(op.day), op.source_key, revision=op.op_id)
+    day = date.fromisoformat(op.day)
+    written = entries.drop_draft(session, actor_id, op.entry_id, day, op.source_key, revision=op.op_id)
     return _entry_result(op.kind, written)
 
 
@@ -352,4 +353,6 @@ register(
 )
 
 #: The diary's kinds (the tests try every one).
-KINDS = (AddEntry, UpdateEntry, DeleteEntry, DropDraft, ResolveConflict, CopyEntries, CommentWeek, ApproveWeek, ReopenWeek)
+KINDS = (
+    AddEntry, UpdateEntry, DeleteEntry, DropDraft, ResolveConflict, CopyEntries, CommentWeek, ApproveWeek, ReopenWeek
+)
