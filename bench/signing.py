@@ -108,7 +108,8 @@ def make_token(folder: Path) -> Path:
             session.create_object({
                 Attribute.CLASS: ObjectClass.CERTIFICATE, Attribute.CERTIFICATE_TYPE: CertificateType.X_509,
                 Attribute.TOKEN: True, Attribute.LABEL: label, Attribute.ID: cid,
-                Attribute.SUBJECT: c.subject.public_bytes(), Attribute.VALUE: c.public_bytes(serialization.Encoding.DER),
+                Attribute.SUBJECT: c.subject.public_bytes(),
+                Attribute.VALUE: c.public_bytes(serialization.Encoding.DER),
             })
     root_pem = folder / "root.pem"
     root_pem.write_bytes(root.pem)

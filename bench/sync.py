@@ -395,7 +395,9 @@ def phase_initial(args: dict[str, Any]) -> dict[str, Any]:
         print(out.getvalue(), file=sys.stderr)
     counts = {}
     with store.read() as s:
-        for model in (Organisation, Unit, User, UserRole, Register, Document, DocumentFile, DocumentDirection, DirectionLine):
+        for model in (
+            Organisation, Unit, User, UserRole, Register, Document, DocumentFile, DocumentDirection, DirectionLine
+        ):
             counts[model.__tablename__] = int(s.scalar(select(func.count()).select_from(model)) or 0)
     rows = sum(counts.values())
     client.close()

@@ -61,7 +61,9 @@ def seed(store: Store, people: int, per_day: int, end: date) -> tuple[str, str, 
     with store.write() as s:
         org = create_organisation(s, "000.00.99.H41", "Sở Thử nghiệm tỉnh Nghệ An", "STN")
         unit = create_unit(s, org.id, "TH", "Phòng Tổng hợp")
-        head = create_user(s, "truongphong", "Trưởng phòng", org.id, {Role.LEADER, Role.OFFICER}, unit.id, "Trưởng phòng")
+        head = create_user(
+            s, "truongphong", "Trưởng phòng", org.id, {Role.LEADER, Role.OFFICER}, unit.id, "Trưởng phòng"
+        )
         ids = [
             create_user(s, f"cv{n:03d}", f"Chuyên viên {n:03d}", org.id, {Role.OFFICER}, unit.id, "Chuyên viên").id
             for n in range(people)
@@ -73,7 +75,7 @@ def seed(store: Store, people: int, per_day: int, end: date) -> tuple[str, str, 
     day = start
     while day <= end:
         if day.weekday() < 5:
-            for user_id in ids + [head_id]:
+            for user_id in [*ids, head_id]:
                 minute = 7 * 60 + 30
                 for _ in range(per_day):
                     text, category = rng.choice(TEXTS)
@@ -145,11 +147,12 @@ def main() -> int:
             "week_view_ms": round(median_of(week, 21) * 1000, 2),
             "leader_panel_ms": round(median_of(panel, 11) * 1000, 2),
         }
+        from eoffice.printing.fonts import FontMissingError
         from eoffice.worklog.export import write_docx, write_pdf
 
         try:
             out["monthly_unit_pdf_s"] = round(median_of(lambda: write_pdf(built, Path(tmp) / "m.pdf"), 3), 3)
-        except Exception as error:  # no Vietnamese font on this machine
+        except FontMissingError as error:  # no Vietnamese font on this machine
             out["monthly_unit_pdf_s"] = None
             log("PDF not measured:", error)
         out["monthly_unit_docx_s"] = round(median_of(lambda: write_docx(built, Path(tmp) / "m.docx"), 3), 3)
