@@ -134,7 +134,8 @@ def shadow_prepare(data: bytes) -> bytes:
         f"/Type /XObject /Subtype /Form /BBox [0 0 480 300] /Resources << /Font << /AtkF {font_id} 0 R >> >> ",
     )
     return append_update(data, {
-        page_id: serialize(page), catalog_id: serialize(catalog), field_id: field, ap_id: appearance, font_id: HELVETICA,
+        page_id: serialize(page), catalog_id: serialize(catalog), field_id: field, ap_id: appearance,
+        font_id: HELVETICA,
     })
 
 
@@ -330,8 +331,10 @@ def fill_fields(data: bytes, values: dict[str, str]) -> bytes:
         ap_id, font_id = next_id, next_id + 1
         next_id += 2
         objects[ap_id] = stream(
-            b"/Tx BMC BT /F1 12 Tf 0 0 0 rg 2 %.2f Td (%s) Tj ET EMC" % (max(2.0, (h - 10) / 2), text.encode("latin-1")),
-            f"/Type /XObject /Subtype /Form /BBox [0 0 {w:.2f} {h:.2f}] /Resources << /Font << /F1 {font_id} 0 R >> >> ",
+            b"/Tx BMC BT /F1 12 Tf 0 0 0 rg 2 %.2f Td (%s) Tj ET EMC"
+            % (max(2.0, (h - 10) / 2), text.encode("latin-1")),
+            f"/Type /XObject /Subtype /Form /BBox [0 0 {w:.2f} {h:.2f}] "
+            f"/Resources << /Font << /F1 {font_id} 0 R >> >> ",
         )
         objects[font_id] = HELVETICA
         obj[generic.pdf_name("/V")] = generic.TextStringObject(text)
@@ -395,8 +398,10 @@ def write_letter(path: Path) -> Path:
 
     return write_document(
         path, organ_name="Ủy ban nhân dân tỉnh Nghệ An", number_label="", type_name="Quyết định",
-        subject="Về việc phê duyệt kinh phí chuyển đổi số", body="Phê duyệt kinh phí năm 2026 là 100.000.000 đồng. " * 6,
-        signer_position="Chủ tịch", signer_full_name="Nguyễn Văn Đức", place_date="Nghệ An, ngày      tháng      năm 2026",
+        subject="Về việc phê duyệt kinh phí chuyển đổi số",
+        body="Phê duyệt kinh phí năm 2026 là 100.000.000 đồng. " * 6,
+        signer_position="Chủ tịch", signer_full_name="Nguyễn Văn Đức",
+        place_date="Nghệ An, ngày      tháng      năm 2026",
     )
 
 
@@ -421,7 +426,7 @@ def build_decree(folder: Path, signer_p12: Path, agency_p12: Path, password: str
     paths = {name: drafts / f"{name}.pdf" for name in unsigned}
     signed_dir, sealed_dir, between = folder / "signed", folder / "sealed", folder / "between"
     signed_list = cli_sign(list(paths.values()), signed_dir, signer_p12, password, "signer", signature, seal)
-    signed = dict(zip(paths, signed_list))
+    signed = dict(zip(paths, signed_list, strict=True))
     between.mkdir()
     to_seal = dict(signed)
     # the clerk writes the number and date the leader's certification left open, then seals
@@ -433,7 +438,7 @@ def build_decree(folder: Path, signer_p12: Path, agency_p12: Path, password: str
     wrapped.write_bytes(wrap_signature(signed["plain"].read_bytes()))
     to_seal["wrapped-signer"] = wrapped
     sealed_list = cli_sign(list(to_seal.values()), sealed_dir, agency_p12, password, "agency", seal)
-    sealed = dict(zip(to_seal, sealed_list))
+    sealed = dict(zip(to_seal, sealed_list, strict=True))
     return Decree(folder, paths, signed, sealed)
 
 
@@ -480,5 +485,7 @@ def timestamp(data: bytes, pki: Any) -> bytes:
         allow_fetching=False, revocation_mode="soft-fail",
     )
     out = io.BytesIO(data)
-    PdfTimeStamper(stamper).timestamp_pdf(IncrementalPdfFileWriter(out), "sha256", validation_context=context, in_place=True)
+    PdfTimeStamper(stamper).timestamp_pdf(
+        IncrementalPdfFileWriter(out), "sha256", validation_context=context, in_place=True
+    )
     return out.getvalue()

@@ -258,13 +258,15 @@ def tsa_url(test_pki: Pki) -> Iterator[str]:
     stamper = DummyTimeStamper(
         tsa_cert=asn1_x509.Certificate.load(tsa.cert.public_bytes(serialization.Encoding.DER)),
         tsa_key=asn1_keys.PrivateKeyInfo.load(
-            tsa.key.private_bytes(serialization.Encoding.DER, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
+            tsa.key.private_bytes(
+                serialization.Encoding.DER, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+            )
         ),
     )
     requests: list[int] = []
 
     class Handler(http.server.BaseHTTPRequestHandler):
-        def do_POST(self) -> None:  # noqa: N802
+        def do_POST(self) -> None:
             body = self.rfile.read(int(self.headers["Content-Length"]))
             response = stamper.request_tsa_response(tsp.TimeStampReq.load(body)).dump()
             requests.append(len(body))

@@ -170,7 +170,10 @@ def test_a_document_timestamp_with_validation_data_after_the_seal_verifies(
 
 def test_the_real_cli_exits_1_on_an_attack(decree: Decree, test_pki: Pki):
     done = subprocess.run(
-        [sys.executable, "-m", "eoffice", "verify", str(decree.attack("shadow-hide")), "--trust", str(test_pki.root_pem)],
+        [
+            sys.executable, "-m", "eoffice", "verify", str(decree.attack("shadow-hide")),
+            "--trust", str(test_pki.root_pem),
+        ],
         capture_output=True, text=True,
     )
     assert done.returncode == 1, done.stdout + done.stderr

@@ -57,7 +57,9 @@ def test_the_leaders_signature_certifies_and_leaves_three_fields_open(decree: De
     places = find_issue_places(decree.unsigned["plain"])
     for name, place in (("number", places.number), ("date", places.date)):
         assert place is not None and fields[name]["/FT"] == "/Tx" and "/V" not in fields[name]
-        assert [round(float(v)) for v in fields[name]["/Rect"]] == [round(v) for v in (place.x1, place.y1, place.x2, place.y2)]
+        assert [round(float(v)) for v in fields[name]["/Rect"]] == [
+            round(v) for v in (place.x1, place.y1, place.x2, place.y2)
+        ]
     # the seal's field: empty, at the seal's real size, and it will lock everything
     seal = fields["agency-seal"]
     assert seal["/FT"] == "/Sig" and "/V" not in seal and seal["/Lock"]["/Action"] == "/All"
@@ -94,7 +96,9 @@ def _with_field(data: bytes) -> bytes:
     catalog = r.root
     field_ref = generic.IndirectObject(tail.size, 0, None)
     page[generic.pdf_name("/Annots")] = generic.ArrayObject([field_ref])
-    catalog[generic.pdf_name("/AcroForm")] = generic.DictionaryObject({generic.pdf_name("/Fields"): generic.ArrayObject([field_ref])})
+    catalog[generic.pdf_name("/AcroForm")] = generic.DictionaryObject(
+        {generic.pdf_name("/Fields"): generic.ArrayObject([field_ref])}
+    )
     field = b"<< /FT /Tx /T (ghi-chu) /Type /Annot /Subtype /Widget /Rect [60 100 300 120] /F 4 /P %d 0 R >>" % page_id
     return append_update(data, {page_id: serialize(page), catalog_id: serialize(catalog), tail.size: field})
 
@@ -124,7 +128,8 @@ def test_nothing_is_filled_after_the_seal(decree: Decree, test_pki: Pki, tmp_pat
     late.write_bytes(fill_fields(decree.sealed["plain"].read_bytes(), ISSUED))
     leader, seal = verify_pdf(late, [test_pki.root.cert]).signatures
     assert leader.ok  # the leader's certification lets the number be filled ...
-    assert not seal.ok and "the signature locks this field" in " ".join(p.message_en for p in seal.problems)  # ... the seal not
+    # ... the seal not
+    assert not seal.ok and "the signature locks this field" in " ".join(p.message_en for p in seal.problems)
     assert pyhanko_says(late, test_pki) == [True, False]
 
 
@@ -156,14 +161,19 @@ def test_the_seal_goes_into_its_field_even_if_asked_elsewhere(decree: Decree, te
     from eoffice.signing import images
     from eoffice.signing.placement import Box
 
-    appearance = Appearance(Kind.AGENCY, image=images.seal_image("Ủy ban nhân dân tỉnh Nghệ An"), box=Box(0, 40, 40, 150, 150))
-    result = sign_pdf(decree.signed["plain"], tmp_path / "sealed.pdf", open_pkcs12(test_pki.p12("agency"), PASSWORD), appearance)
+    appearance = Appearance(
+        Kind.AGENCY, image=images.seal_image("Ủy ban nhân dân tỉnh Nghệ An"), box=Box(0, 40, 40, 150, 150)
+    )
+    agency = open_pkcs12(test_pki.p12("agency"), PASSWORD)
+    result = sign_pdf(decree.signed["plain"], tmp_path / "sealed.pdf", agency, appearance)
     assert result.field_name == "agency-seal" and result.box.fixed
     assert verify_pdf(result.output, [test_pki.root.cert]).ok
     assert "/V" in fields_of(result.output)["agency-seal"]
 
 
-def test_a_draft_with_its_own_field_named_like_an_open_one_is_not_certified(decree: Decree, test_pki: Pki, tmp_path: Path):
+def test_a_draft_with_its_own_field_named_like_an_open_one_is_not_certified(
+    decree: Decree, test_pki: Pki, tmp_path: Path
+):
     """The lock leaves fields open by name: a draft's own "number" (say, over the body) would be open too."""
     import pytest
 

@@ -51,9 +51,14 @@ def add_annotation(data: bytes) -> bytes:
     tail = tail_of(data)
     page_id, page = page_ref(data)
     annot_id, ap_id, font_id = tail.size, tail.size + 1, tail.size + 2
-    page[N("/Annots")] = generic.ArrayObject([*list.__iter__(page.raw_get("/Annots")), generic.IndirectObject(annot_id, 0, None)])
+    page[N("/Annots")] = generic.ArrayObject(
+        [*list.__iter__(page.raw_get("/Annots")), generic.IndirectObject(annot_id, 0, None)]
+    )
     annot = b"<< /Type /Annot /Subtype /Stamp /Rect [60 380 540 680] /F 4 /AP << /N %d 0 R >> >>" % ap_id
-    ap = stream(cover_content(), f"/Type /XObject /Subtype /Form /BBox [0 0 480 300] /Resources << /Font << /AtkF {font_id} 0 R >> >> ")
+    ap = stream(
+        cover_content(),
+        f"/Type /XObject /Subtype /Form /BBox [0 0 480 300] /Resources << /Font << /AtkF {font_id} 0 R >> >> ",
+    )
     return append_update(data, {page_id: serialize(page), annot_id: annot, ap_id: ap, font_id: HELVETICA})
 
 
@@ -62,7 +67,8 @@ def replace_leaders_appearance(data: bytes) -> bytes:
     r = reader(data)
     leader = r.root["/AcroForm"]["/Fields"].raw_get(0).get_object()
     ap_ref = leader["/AP"].raw_get("/N")
-    return append_update(data, {ap_ref.idnum: stream(b"q 1 0 0 rg 0 0 50 50 re f Q", "/Type /XObject /Subtype /Form /BBox [0 0 170 70] ")})
+    ap = stream(b"q 1 0 0 rg 0 0 50 50 re f Q", "/Type /XObject /Subtype /Form /BBox [0 0 170 70] ")
+    return append_update(data, {ap_ref.idnum: ap})
 
 
 def redefine_font(data: bytes) -> bytes:
@@ -92,7 +98,9 @@ def optional_content(data: bytes) -> bytes:
     tail = tail_of(data)
     catalog[N("/OCProperties")] = generic.DictionaryObject({
         N("/OCGs"): generic.ArrayObject([generic.IndirectObject(tail.size, 0, None)]),
-        N("/D"): generic.DictionaryObject({N("/OFF"): generic.ArrayObject([generic.IndirectObject(tail.size, 0, None)])}),
+        N("/D"): generic.DictionaryObject(
+            {N("/OFF"): generic.ArrayObject([generic.IndirectObject(tail.size, 0, None)])}
+        ),
     })
     return append_update(data, {catalog_id: serialize(catalog), tail.size: b"<< /Type /OCG /Name (x) >>"})
 
@@ -113,9 +121,16 @@ def fake_seal_field(data: bytes) -> bytes:
     form_ref = r.root.raw_get("/AcroForm")
     form = form_ref.get_object()
     field_id, ap_id = tail.size, tail.size + 1
-    form[N("/Fields")] = generic.ArrayObject([*list.__iter__(form.raw_get("/Fields")), generic.IndirectObject(field_id, 0, None)])
-    page[N("/Annots")] = generic.ArrayObject([*list.__iter__(page.raw_get("/Annots")), generic.IndirectObject(field_id, 0, None)])
-    field = b"<< /FT /Sig /T (fake) /Type /Annot /Subtype /Widget /Rect [60 380 540 680] /F 4 /P %d 0 R /AP << /N %d 0 R >> >>" % (page_id, ap_id)
+    form[N("/Fields")] = generic.ArrayObject(
+        [*list.__iter__(form.raw_get("/Fields")), generic.IndirectObject(field_id, 0, None)]
+    )
+    page[N("/Annots")] = generic.ArrayObject(
+        [*list.__iter__(page.raw_get("/Annots")), generic.IndirectObject(field_id, 0, None)]
+    )
+    field = (
+        b"<< /FT /Sig /T (fake) /Type /Annot /Subtype /Widget /Rect [60 380 540 680] /F 4 /P %d 0 R"
+        b" /AP << /N %d 0 R >> >>" % (page_id, ap_id)
+    )
     ap = stream(b"q 1 1 1 rg 0 0 480 300 re f Q", "/Type /XObject /Subtype /Form /BBox [0 0 480 300] ")
     return append_update(data, {form_ref.idnum: serialize(form), page_id: serialize(page), field_id: field, ap_id: ap})
 
@@ -187,9 +202,14 @@ def dangling_in_a_timestamp(data: bytes) -> bytes:
     field_ref = generic.IndirectObject(field_id, 0, None)
     form[N("/Fields")] = generic.ArrayObject([*list.__iter__(form.raw_get("/Fields")), field_ref])
     page[N("/Annots")] = generic.ArrayObject([*list.__iter__(page.raw_get("/Annots")), field_ref])
-    field = b"<< /FT /Sig /T (ts) /Type /Annot /Subtype /Widget /Rect [0 0 0 0] /F 132 /P %d 0 R /V %d 0 R /AP << /N 9999 0 R >> >>" % (page_id, sig_id)
+    field = (
+        b"<< /FT /Sig /T (ts) /Type /Annot /Subtype /Widget /Rect [0 0 0 0] /F 132 /P %d 0 R /V %d 0 R"
+        b" /AP << /N 9999 0 R >> >>" % (page_id, sig_id)
+    )
     sig = b"<< /Type /DocTimeStamp /SubFilter /ETSI.RFC3161 /ByteRange [0 10 20 30] /Contents <3000> >>"
-    return append_update(data, {form_ref.idnum: serialize(form), page_id: serialize(page), field_id: field, sig_id: sig})
+    return append_update(
+        data, {form_ref.idnum: serialize(form), page_id: serialize(page), field_id: field, sig_id: sig}
+    )
 
 
 def hide_in_the_original(data: bytes) -> bytes:
@@ -243,13 +263,17 @@ def test_a_change_next_to_the_list_is_unsafe(decree: Decree, test_pki: Pki, tmp_
 
 LAYOUT: dict[str, tuple[Callable[[bytes], bytes], str]] = {
     "an object its cross-reference does not list": (hidden_object, "is not in revision"),
-    "a cross-reference pointing into an earlier revision": (resurrect_old_version, "where this revision does not define it"),
+    "a cross-reference pointing into an earlier revision": (
+        resurrect_old_version, "where this revision does not define it"
+    ),
     "a reference to an undefined object after signing": (dangling_in_a_timestamp, "does not define"),
 }
 
 
 @pytest.mark.parametrize("name", list(LAYOUT))
-def test_bytes_a_lenient_reader_would_use_make_the_file_not_intact(decree: Decree, test_pki: Pki, tmp_path: Path, name: str):
+def test_bytes_a_lenient_reader_would_use_make_the_file_not_intact(
+    decree: Decree, test_pki: Pki, tmp_path: Path, name: str
+):
     change, reason = LAYOUT[name]
     path = tmp_path / "changed.pdf"
     path.write_bytes(change(decree.sealed["plain"].read_bytes()))

@@ -103,7 +103,7 @@ def mutations(data: bytes, rounds: int, rng: random.Random) -> list[Mutation]:
             where = rng.randrange(len(data) // 2, len(data))
             del buf[where:]
         else:
-            key, after = rng.choice(keyed)
+            _key, after = rng.choice(keyed)
             start = after
             while start < len(data) and data[start : start + 1] in b" \r\n\t":
                 start += 1

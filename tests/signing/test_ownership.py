@@ -21,7 +21,7 @@ from eoffice.signing.ownership import (
     unregister_certificate,
 )
 from tests.conftest import World
-from tests.signing.conftest import Pki, test_pki  # noqa: F401
+from tests.signing.conftest import Pki
 
 
 def _check(world: World, actor_id: str, kind: str, cert: x509.Certificate) -> None:

@@ -54,7 +54,9 @@ def render_box(pdf: Path, box: Box, tmp_path: Path, dpi: int = 144):  # type: ig
 def coloured(image, channel: int) -> int:  # type: ignore[no-untyped-def]
     """Pixels where ``channel`` (0 red, 2 blue) clearly dominates."""
     return sum(
-        1 for px in image.get_flattened_data() if px[channel] > 120 and all(px[channel] - px[c] > 60 for c in range(3) if c != channel)
+        1
+        for px in image.get_flattened_data()
+        if px[channel] > 120 and all(px[channel] - px[c] > 60 for c in range(3) if c != channel)
     )
 
 
@@ -126,7 +128,8 @@ def test_attachment_stamp_shows_number_and_time_in_vietnamese(document, test_pki
 
 def test_signer_without_image_prints_the_name_in_blue(document, test_pki: Pki, tmp_path):
     key = open_pkcs12(test_pki.p12("signer"), PASSWORD)
-    result = sign_pdf(document, tmp_path / "out.pdf", key, Appearance(Kind.SIGNER, title="Giám đốc", name="Nguyễn Văn Đức"))
+    appearance = Appearance(Kind.SIGNER, title="Giám đốc", name="Nguyễn Văn Đức")
+    result = sign_pdf(document, tmp_path / "out.pdf", key, appearance)
     assert "Ký bởi: Nguyễn Văn Đức" in pdftotext(result.output)
     assert coloured(render_box(result.output, result.box, tmp_path), 2) > 50
 
@@ -140,7 +143,8 @@ def test_without_a_signature_block_the_default_place_is_bottom_right(test_pki: P
         subject="Về việc nghỉ lễ", body="Không có khối chữ ký.",
     )
     key = open_pkcs12(test_pki.p12("signer"), PASSWORD)
-    result = sign_pdf(plain, tmp_path / "out.pdf", key, Appearance(Kind.SIGNER, title="Giám đốc", name="Nguyễn Văn Đức"))
+    appearance = Appearance(Kind.SIGNER, title="Giám đốc", name="Nguyễn Văn Đức")
+    result = sign_pdf(plain, tmp_path / "out.pdf", key, appearance)
     assert not result.box.found
     assert result.box.x2 > 450 and result.box.y2 < 200
     assert_pdfsig_valid(result.output, 1)
@@ -156,7 +160,9 @@ def test_a_box_given_by_the_user_is_used(document, test_pki: Pki, tmp_path):
 
 def test_timestamp_makes_b_t(document, test_pki: Pki, tsa_url, tmp_path):
     key = open_pkcs12(test_pki.p12("signer"), PASSWORD)
-    result = sign_pdf(document, tmp_path / "out.pdf", key, Appearance(Kind.SIGNER), SigningOptions(timestamp_url=tsa_url))
+    result = sign_pdf(
+        document, tmp_path / "out.pdf", key, Appearance(Kind.SIGNER), SigningOptions(timestamp_url=tsa_url)
+    )
     assert result.level == "B-T"
     assert_pdfsig_valid(result.output, 1)
     [sig] = verify_pdf(result.output, [test_pki.root.cert]).signatures

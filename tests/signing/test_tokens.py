@@ -124,7 +124,9 @@ def test_a_wrong_pin_is_reported_and_not_retried(tmp_path, test_pki: Pki):
     source = tmp_path / "in.pdf"
     from eoffice.demo.pdfs import write_document
 
-    write_document(source, organ_name="Sở Nội vụ", number_label="01/SNV", type_name="Công văn", subject="Thử", body="Thử.")
+    write_document(
+        source, organ_name="Sở Nội vụ", number_label="01/SNV", type_name="Công văn", subject="Thử", body="Thử."
+    )
     log = tmp_path / "spy.log"
     done = subprocess.run(
         [sys.executable, "-m", "eoffice", "sign", str(source), "-o", str(tmp_path / "out.pdf"),

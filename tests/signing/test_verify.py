@@ -89,7 +89,8 @@ def test_overlaid_content_after_signing_is_caught(signed: Path, test_pki: Pki):
     from pyhanko.pdf_utils import generic
 
     def overlay(writer) -> None:  # type: ignore[no-untyped-def]
-        writer.add_stream_to_page(0, writer.add_object(generic.StreamObject(stream_data=b"q 1 1 1 rg 80 400 440 200 re f Q")))
+        overlay_stream = generic.StreamObject(stream_data=b"q 1 1 1 rg 80 400 440 200 re f Q")
+        writer.add_stream_to_page(0, writer.add_object(overlay_stream))
 
     _update(signed, overlay)
     [sig] = verify_pdf(signed, [test_pki.root.cert]).signatures
@@ -143,7 +144,8 @@ def test_a_signature_by_a_revoked_certificate_with_the_crl(document: Path, test_
     [sig] = verify_pdf(out, [test_pki.root.cert], crls=test_pki.crl_bytes()).signatures
     assert sig.revoked and not sig.valid_at_signing and "revoked" in [p.code for p in sig.problems]
     # the good signer against the same CRL is fine
-    good = sign_pdf(document, tmp_path / "g.pdf", open_pkcs12(test_pki.p12("signer"), PASSWORD), Appearance(Kind.SIGNER))
+    signer = open_pkcs12(test_pki.p12("signer"), PASSWORD)
+    good = sign_pdf(document, tmp_path / "g.pdf", signer, Appearance(Kind.SIGNER))
     assert verify_pdf(good.output, [test_pki.root.cert], crls=test_pki.crl_bytes()).ok
 
 
