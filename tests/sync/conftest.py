@@ -20,6 +20,7 @@ from eoffice.sync.changes import ChangePage, apply_page, changes_since
 from eoffice.sync.client_state import get_cursor
 from eoffice.sync.versioning import install_versioning
 from tests.conftest import World, make_world
+from tests.signing.conftest import test_pki  # noqa: F401  (fixture of the signing and certificate tests)
 from tests.sync.http_support import memory_keyring, province  # noqa: F401  (fixtures of the HTTP tests)
 
 _serial = count(1)

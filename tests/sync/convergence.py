@@ -58,7 +58,7 @@ def _table_rows(session: Any, table: str, where: Any = None) -> list[dict[str, A
     query = select(*cols).order_by(MODELS[table].id)
     if where is not None:
         query = query.where(where)
-    return [{c.key: _plain(v) for c, v in zip(cols, row)} for row in session.execute(query)]
+    return [{c.key: _plain(v) for c, v in zip(cols, row, strict=True)} for row in session.execute(query)]
 
 
 def _freeze(table: str, rows: list[dict[str, Any]]) -> list[tuple[Any, ...]]:
@@ -75,7 +75,9 @@ def server_rows(store: Store, user_id: str) -> Rows:
         for table in VERSIONED:
             raw[table] = _table_rows(session, table, visible_rows(table, user))
         docs = select(Document.id).where(visible_rows("documents", user))
-        raw["document_directions"] = _table_rows(session, "document_directions", DocumentDirection.document_id.in_(docs))
+        raw["document_directions"] = _table_rows(
+            session, "document_directions", DocumentDirection.document_id.in_(docs)
+        )
         raw["direction_lines"] = _table_rows(session, "direction_lines", DirectionLine.document_id.in_(docs))
         files = _files(session, DocumentFile.document_id.in_(docs))
         roles = _roles(session, UserRole.user_id.in_(select(User.id).where(visible_rows("users", user))))
@@ -101,7 +103,9 @@ def client_rows(store: Store) -> Rows:
 
 
 def _files(session: Any, where: Any) -> list[tuple[Any, ...]]:
-    query = select(DocumentFile.document_id, *(getattr(DocumentFile, c) for c in FILE_COLUMNS)).order_by(DocumentFile.id)
+    query = select(DocumentFile.document_id, *(getattr(DocumentFile, c) for c in FILE_COLUMNS)).order_by(
+        DocumentFile.id
+    )
     if where is not None:
         query = query.where(where)
     return [tuple(row) for row in session.execute(query)]
@@ -129,11 +133,14 @@ def server_state(store: Store, blobs: BlobStore) -> dict[str, str]:
         parts["user_roles"] = _roles(session, None)
         parts["applied_operations"] = [
             tuple(r) for r in session.execute(
-                select(AppliedOperation.op_id, AppliedOperation.user_id, AppliedOperation.outcome).order_by(AppliedOperation.op_id)
+                select(AppliedOperation.op_id, AppliedOperation.user_id, AppliedOperation.outcome)
+                .order_by(AppliedOperation.op_id)
             )
         ]
         parts["register_counters"] = [tuple(r) for r in session.execute(select(RegisterCounter.__table__))]
-    parts["blobs"] = sorted((str(p.relative_to(blobs.root)), p.stat().st_size) for p in blobs.root.rglob("*") if p.is_file())
+    parts["blobs"] = sorted(
+        (str(p.relative_to(blobs.root)), p.stat().st_size) for p in blobs.root.rglob("*") if p.is_file()
+    )
     return {name: checksum({name: [[_plain(v) for v in row] for row in rows]}) for name, rows in parts.items()}
 
 
@@ -164,7 +171,8 @@ def assert_same_rows(server: Store, client: Store, user_id: str) -> str:
 def outbox(client: Store) -> list[tuple[str, str, str]]:
     """(op_id, kind, state) of the client's outbox, in the order the user made them."""
     with client.read() as session:
-        return [tuple(r) for r in session.execute(select(OutboxEntry.op_id, OutboxEntry.kind, OutboxEntry.state).order_by(OutboxEntry.seq))]  # type: ignore[misc]
+        query = select(OutboxEntry.op_id, OutboxEntry.kind, OutboxEntry.state).order_by(OutboxEntry.seq)
+        return [tuple(r) for r in session.execute(query)]  # type: ignore[misc]
 
 
 def assert_applied_once(server: Store, client: Store, user_id: str, made: list[str]) -> None:
@@ -198,7 +206,10 @@ def assert_applied_once(server: Store, client: Store, user_id: str, made: list[s
                 select(AuditEvent.action, AuditEvent.target_id).where(
                     AuditEvent.actor_id == user_id,
                     AuditEvent.action.in_(
-                        ["document.register_incoming", "document.direct", "direction_line.start", "direction_line.complete"]
+                        [
+                            "document.register_incoming", "document.direct",
+                            "direction_line.start", "direction_line.complete",
+                        ]
                     ),
                 )
             ).all()

@@ -40,7 +40,7 @@ import pypdf
 from sqlalchemy import func, select
 from sqlalchemy.orm import configure_mappers
 
-import eoffice.models  # noqa: E402,F401  (every table, as the app has them)
+import eoffice.models  # noqa: F401  (every table, as the app has them)
 import eoffice.sync.engine as engine_module
 from eoffice.documents import operations as ops
 from eoffice.documents.incoming import prepare_files

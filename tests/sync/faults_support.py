@@ -152,7 +152,7 @@ class Colleague:
             try:
                 while not self._stop.wait(every * (0.5 + self.rng.random())):
                     self.register()
-            except BaseException as error:  # shown by stop(), in the test's thread
+            except BaseException as error:  # noqa: BLE001 - whatever it is, stop() raises it in the test's thread
                 with self._grew:
                     self.error = error
                     self._grew.notify_all()

@@ -73,7 +73,8 @@ def test_a_restored_server_serves_the_same_rows_and_files(province, pdf_factory,
     clerk.engine.sync_once()
 
     restored_dir = tmp_path / "restored-server"
-    assert eoffice_main(["restore", "--database-url", empty_database, "--data-dir", str(restored_dir), str(backup)]) == 0
+    restore = ["restore", "--database-url", empty_database, "--data-dir", str(restored_dir), str(backup)]
+    assert eoffice_main(restore) == 0
     store, blobs, settings = open_server(empty_database, restored_dir)
     server = EmbeddedServer(store, blobs, settings).start()
     try:
@@ -94,7 +95,8 @@ def test_a_restored_server_serves_the_same_rows_and_files(province, pdf_factory,
 
     # Restoring never overwrites: a database or folder already in use is refused in one line.
     capsys.readouterr()
-    assert eoffice_main(["restore", "--database-url", empty_database, "--data-dir", str(restored_dir), str(backup)]) == 1
+    restore = ["restore", "--database-url", empty_database, "--data-dir", str(restored_dir), str(backup)]
+    assert eoffice_main(restore) == 1
     err = capsys.readouterr().err.strip()
     assert len(err.splitlines()) == 1 and "khôi phục" in err and "restore" in err
 

@@ -108,7 +108,9 @@ def _one_run(runs: ClientRuns, colleague: Colleague, ending: str, rng: random.Ra
 
 
 @pytest.mark.slow
-def test_a_client_killed_at_random_moments_converges_with_every_operation_applied_once(store: Store, tmp_path: Path, memory_keyring):
+def test_a_client_killed_at_random_moments_converges_with_every_operation_applied_once(
+    store: Store, tmp_path: Path, memory_keyring
+):
     office = make_office(store)
     pdfs = write_pdfs(tmp_path / "pdfs", 40, "kill")
     server = ServerProcess(store.url, tmp_path / "server", tmp_path / "logs").start()

@@ -138,7 +138,7 @@ def test_the_server_killed_mid_sync_then_stopped_a_while_the_client_works_offlin
         for _ in range(4):
             made = work(2)
             tried = held.attempts
-            until(lambda: held.attempts >= tried + 2, "two more rounds try the server")
+            until(lambda tried=tried: held.attempts >= tried + 2, "two more rounds try the server")
             status = engine.status()
             assert status.online is False and "ngoại tuyến" in (status.last_error or "")
             assert status.pending == pending + made

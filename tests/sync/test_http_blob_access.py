@@ -13,12 +13,12 @@ from __future__ import annotations
 import json
 import os
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
-import pytest
 from PIL import Image
 from sqlalchemy import select
 
@@ -223,7 +223,8 @@ def test_get_and_head_answer_alike_and_both_are_audited(province, pdf_factory, t
         head, get = (officer.client._send(m, f"/blobs/{digest}") for m in ("HEAD", "GET"))
         assert (head.status_code, get.status_code) == (status, status), digest
         if status == 200:
-            assert int(head.headers["content-length"]) == len(get.content) == province.blobs.path_for(digest).stat().st_size
+            on_disk = province.blobs.path_for(digest).stat().st_size
+            assert int(head.headers["content-length"]) == len(get.content) == on_disk
     # Each refused file is audited when first tried (by HEAD); the GET that repeats it is
     # counted with it and written as the window closes: two refusals per file in all.
     refused = [d for d, status in expected.items() if status == 403]
@@ -252,7 +253,10 @@ def test_a_file_is_named_with_its_own_size_and_page_count(province, pdf_factory,
     fields = {"type_name": "Công văn", "subject": "Về việc đếm trang"}
     before = server_state(province.store, province.blobs)
     wrong = [
-        (ops.CreateDraft(new_id(), new_id(), fields, (FileRef(ref.digest, ref.filename, ref.size + 1, 1),)), "Kích thước"),
+        (
+            ops.CreateDraft(new_id(), new_id(), fields, (FileRef(ref.digest, ref.filename, ref.size + 1, 1),)),
+            "Kích thước",
+        ),
         (ops.CreateDraft(new_id(), new_id(), fields, (FileRef(ref.digest, ref.filename, ref.size, 3),)), "Số trang"),
         (ops.CreateDraft(new_id(), new_id(), fields, (FileRef(ref.digest, ref.filename, ref.size, 0),)), "Số trang"),
         (SetSignatureImage(new_id(), FileRef(image.digest, image.filename, image.size - 1, 0)), "Kích thước"),

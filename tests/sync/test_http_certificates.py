@@ -29,7 +29,7 @@ from eoffice.signing.pades import sign_pdf
 from eoffice.signing.trust import add_trusted_root
 from eoffice.store.base import new_id
 from tests.conftest import need
-from tests.signing.conftest import PASSWORD, Pki, have_font, test_pki  # noqa: F401
+from tests.signing.conftest import PASSWORD, Pki, have_font
 from tests.sync.http_support import Device, Province
 
 OTHER_ORG = "Sở Nội vụ tỉnh Nghệ An"
@@ -69,7 +69,9 @@ class Signing:
             add_trusted_root(s, test_pki.root.pem)
             other = create_organisation(s, "000.00.02.H41", OTHER_ORG, "SNV")
             self.other_org_id = other.id
-            self.other_director_id = create_user(s, "snv.giamdoc", OTHER_DIRECTOR, other.id, {Role.LEADER}, None, "Giám đốc").id
+            self.other_director_id = create_user(
+                s, "snv.giamdoc", OTHER_DIRECTOR, other.id, {Role.LEADER}, None, "Giám đốc"
+            ).id
         self.officer = province.device("chuyenvien", w.officer_id)
         self.leader = province.device("lanhdao", w.leader_id)
         self.clerk = province.device("vanthu", w.clerk_id)
@@ -80,7 +82,9 @@ class Signing:
             digest, size = self.officer.blobs.put_file(pdf)
             refs.append(FileRef(digest, pdf.name, size, 1))
         self.draft_id = new_id()
-        self.officer.record(ops.CreateDraft(new_id(), self.draft_id, {"type_name": "Công văn", "subject": "Về việc ký số"}, tuple(refs)))
+        self.officer.record(ops.CreateDraft(
+            new_id(), self.draft_id, {"type_name": "Công văn", "subject": "Về việc ký số"}, tuple(refs)
+        ))
         self.officer.record(ops.SubmitDraft(new_id(), self.draft_id, w.leader_id))
         assert self.officer.engine.sync_once().accepted == 2
         self.leader.engine.sync_once()
@@ -187,7 +191,8 @@ def test_registered_certificates_decide_whose_card_it_is_and_reach_the_organisat
 
     flow.issue()
     outcome, reason, reason_en = flow.attempt(flow.clerk, cards["other_agency"][1], "agency")
-    assert outcome == "rejected" and f"của cơ quan {OTHER_ORG}" in reason and f"of the organisation {OTHER_ORG}" in reason_en
+    assert outcome == "rejected"
+    assert f"của cơ quan {OTHER_ORG}" in reason and f"of the organisation {OTHER_ORG}" in reason_en
     outcome, reason, _ = flow.attempt(flow.clerk, cards["officer"][1], "agency")
     assert outcome == "rejected" and "của Lê Minh Anh" in reason and "không dùng thẻ cá nhân" in reason
     outcome, reason, _ = flow.attempt(flow.clerk, cards["clerk"][1], "attachment", main=False)

@@ -154,7 +154,7 @@ def test_asking_for_someone_elses_secret_document_is_refused_audited_and_changes
     blob = outsider.client._send("GET", f"/blobs/{secret.files[0].digest}")
     assert blob.status_code == 403 and blob.json()["message"] == "Bạn không có quyền xem tệp đính kèm này."
     events = _denied(province)[denied:]
-    assert [(e["actor"], e["target"], e["reason"]) for e in events][0] == (
+    assert next((e["actor"], e["target"], e["reason"]) for e in events) == (
         w.officer2_id, secret.document_id, "document_not_visible"
     )
     assert events[1]["actor"] == w.officer2_id and secret.files[0].digest in str(events[1]["path"])
@@ -208,7 +208,9 @@ def test_operations_pushed_out_of_order_are_rejected_each_with_its_reason_and_th
     clerk = province.device("vanthu", w.clerk_id)
     reg = _ready_op(clerk, pdf_factory)
     line = new_id()
-    direct = ops.Direct(new_id(), reg.document_id, new_id(), "Đề nghị xử lý", (ops.LineRef(line, "lead", user_id=w.officer_id),))
+    direct = ops.Direct(
+        new_id(), reg.document_id, new_id(), "Đề nghị xử lý", (ops.LineRef(line, "lead", user_id=w.officer_id),)
+    )
     leader = province.device("lanhdao", w.leader_id)
     officer = province.device("chuyenvien", w.officer_id)
     before = _state(province)
@@ -226,7 +228,9 @@ def test_operations_pushed_out_of_order_are_rejected_each_with_its_reason_and_th
     assert again.replayed and again.outcome == "rejected"
 
     # In one batch the order is the client's: returning a document before registering it.
-    late_direct = ops.Direct(new_id(), reg.document_id, new_id(), "", (ops.LineRef(new_id(), "lead", user_id=w.officer_id),))
+    late_direct = ops.Direct(
+        new_id(), reg.document_id, new_id(), "", (ops.LineRef(new_id(), "lead", user_id=w.officer_id),)
+    )
     with_register = clerk.client.push([ops.ReturnDocument(new_id(), reg.document_id, "Gửi nhầm nơi"), reg])
     assert [(r.outcome, r.reason) for r in with_register] == [("rejected", "Không tìm thấy văn bản."), ("accepted", "")]
     [in_order] = leader.client.push([late_direct])

@@ -29,7 +29,7 @@ from eoffice.signing.pades import SigningOptions, sign_pdf
 from eoffice.store.base import new_id
 from eoffice.sync.client_state import record_local
 from tests.conftest import need
-from tests.signing.conftest import PASSWORD, Pki, assert_pdfsig_valid, have_font, qpdf_check, test_pki  # noqa: F401
+from tests.signing.conftest import PASSWORD, Pki, assert_pdfsig_valid, have_font, qpdf_check
 from tests.sync.http_support import Device, Province
 
 
@@ -78,7 +78,9 @@ def test_leader_signs_clerk_numbers_and_seals_and_the_server_refuses_bad_files(
         digest, size = officer.blobs.put_file(pdf)
         refs.append(FileRef(digest, pdf.name, size, 1))
     draft_id = new_id()
-    officer.record(ops.CreateDraft(new_id(), draft_id, {"type_name": "Công văn", "subject": "Về việc chuyển đổi số"}, tuple(refs)))
+    officer.record(ops.CreateDraft(
+        new_id(), draft_id, {"type_name": "Công văn", "subject": "Về việc chuyển đổi số"}, tuple(refs)
+    ))
     officer.record(ops.SubmitDraft(new_id(), draft_id, w.leader_id))
     assert officer.engine.sync_once().accepted == 2
 
@@ -150,7 +152,9 @@ def test_leader_signs_clerk_numbers_and_seals_and_the_server_refuses_bad_files(
     op = _signed_op(clerk, draft_id, file_id, leader_version, sealed_path, "agency")
     clerk.record(op)
     with clerk.store.read() as s:
-        annex = s.scalars(select(DocumentFile).where(DocumentFile.document_id == draft_id, DocumentFile.is_main.is_(False))).one()
+        annex = s.scalars(
+            select(DocumentFile).where(DocumentFile.document_id == draft_id, DocumentFile.is_main.is_(False))
+        ).one()
         annex_id, annex_digest = annex.id, annex.digest
     stamped = sign_pdf(
         clerk.blobs.path_for(annex_digest), tmp_path / "annex.pdf", keys["agency"],
@@ -178,7 +182,9 @@ def test_leader_signs_clerk_numbers_and_seals_and_the_server_refuses_bad_files(
     assert digest == op.file.digest and path.read_bytes() == final_pdf.read_bytes()
 
 
-def test_profile_images_and_trusted_roots_follow_their_owners_to_other_computers(province: Province, test_pki, tmp_path):
+def test_profile_images_and_trusted_roots_follow_their_owners_to_other_computers(
+    province: Province, test_pki, tmp_path
+):
     from eoffice.signing.operations import RemoveTrustedRoot, SetSealImage, SetSignatureImage
     from eoffice.sync.client import ServerRefused
 

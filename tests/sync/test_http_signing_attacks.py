@@ -86,7 +86,7 @@ def test_the_server_refuses_a_sign_file_carrying_an_attack(province: Province, t
         inputs.append(copy)
     signed = dict(zip(files, attacks.cli_sign(
         inputs, tmp_path / "signed", test_pki.p12("signer"), PASSWORD, "signer", signature, seal
-    )))
+    ), strict=True))
     leader_ops = {}
     for name, (file_id, digest, _path) in files.items():
         upload = signed[name]
@@ -122,7 +122,10 @@ def test_the_server_refuses_a_sign_file_carrying_an_attack(province: Province, t
             data = attacks.fill_fields(data, attacks.ISSUED)  # the number and date, before the seal
         copy.write_bytes(data)
         inputs.append(copy)
-    sealed = dict(zip(approved, attacks.cli_sign(inputs, tmp_path / "sealed", test_pki.p12("agency"), PASSWORD, "agency", seal)))
+    sealed = dict(zip(
+        approved, attacks.cli_sign(inputs, tmp_path / "sealed", test_pki.p12("agency"), PASSWORD, "agency", seal),
+        strict=True,
+    ))
     clerk_ops = {}
     for name in approved:
         file_id, digest, _path = versions[name]
@@ -136,8 +139,11 @@ def test_the_server_refuses_a_sign_file_carrying_an_attack(province: Province, t
     outcome = {name: answers[op.op_id][0] for name, op in clerk_ops.items()}
     assert outcome == {name: ("accepted" if name == "honest" else "rejected") for name in approved}, answers
     for name in ("shadow-hide", "no-xref", "null-byte-range", "wrap-then-sealed"):
-        assert answers[clerk_ops[name].op_id][1].startswith("Tệp đã ký không được chấp nhận"), answers[clerk_ops[name].op_id]
+        answer = answers[clerk_ops[name].op_id]
+        assert answer[1].startswith("Tệp đã ký không được chấp nhận"), answer
     with province.store.read() as s:
         for name in approved:
-            main = s.scalars(select(DocumentFile).where(DocumentFile.document_id == drafts[name], DocumentFile.is_main)).one()
+            main = s.scalars(
+                select(DocumentFile).where(DocumentFile.document_id == drafts[name], DocumentFile.is_main)
+            ).one()
             assert main.signed_kinds == ("signer,agency" if name == "honest" else "signer"), name

@@ -220,7 +220,9 @@ def test_a_forged_op_on_a_secret_document_is_rejected_audited_and_changes_nothin
     assert [r.outcome for r in results] == ["rejected", "rejected"]
     assert results[0].reason == "Bạn không có quyền thực hiện thao tác này trên văn bản đó."
     denied = _audited(province, "access.denied")[len(before):]
-    assert {(e.actor_id, e.target_id) for e in denied} >= {(w.officer2_id, forged[0].op_id), (w.officer2_id, forged[1].op_id)}
+    assert {(e.actor_id, e.target_id) for e in denied} >= {
+        (w.officer2_id, forged[0].op_id), (w.officer2_id, forged[1].op_id)
+    }
     with province.store.read() as s:
         assert s.get(DirectionLine, line).state == state_before
         assert s.scalar(select(func.count()).select_from(DirectionLine)) == lines_before
@@ -392,7 +394,9 @@ def test_rows_written_by_another_process_without_versions_are_still_pulled(provi
     cli = Store(province.store.url)
     try:
         with cli.write() as s:
-            newcomer = create_user(s, "moivao", "Vũ Thị Mới", w.org_id, {Role.OFFICER}, w.office_unit_id, "Chuyên viên").id
+            newcomer = create_user(
+                s, "moivao", "Vũ Thị Mới", w.org_id, {Role.OFFICER}, w.office_unit_id, "Chuyên viên"
+            ).id
     finally:
         cli.dispose()
     leader.engine.sync_once()  # caught up a moment ago: a poll does not look again at once

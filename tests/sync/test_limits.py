@@ -249,7 +249,7 @@ def _sandwich(
     tried = neighbours(op_cls, make())
     goods = [_entry(f"Việc số {n}") for n in range(len(tried) + 1)]
     batch: list[dict[str, Any]] = [goods[0]]
-    for good, mutation in zip(goods[1:], tried):
+    for good, mutation in zip(goods[1:], tried, strict=True):
         batch += [mutated(make(), mutation), good]
     response = _raw_push(device, province, batch)
     assert response.status_code == 200, response.text[:500]
@@ -273,7 +273,11 @@ def test_a_bad_operation_is_rejected_alone_between_good_ones_over_http(province,
     answers = []
     for device, make, op_cls in (
         (clerk, registration, ops.RegisterIncoming),
-        (officer, lambda: _entry("Soạn báo cáo", source_key="handle:x", result="Xong", category="adhoc"), type(DIARY_OPS[0])),
+        (
+            officer,
+            lambda: _entry("Soạn báo cáo", source_key="handle:x", result="Xong", category="adhoc"),
+            type(DIARY_OPS[0]),
+        ),
     ):
         goods, results, tried = _sandwich(device, province, make, op_cls)
         for n, good in enumerate(goods):
@@ -300,7 +304,9 @@ def test_a_bad_operation_is_rejected_alone_between_good_ones_over_http(province,
     assert reasons["source_key: one past the column's length"]["reason_en"] == (
         "Invalid operation: source_key is 161 characters long; the limit is 160."
     )
-    assert reasons["files.0.size: one below the integer's floor"]["reason"] == "Thao tác không hợp lệ: “size” không được âm."
+    assert reasons["files.0.size: one below the integer's floor"]["reason"] == (
+        "Thao tác không hợp lệ: “size” không được âm."
+    )
     assert reasons["fields.subject: one past the column's length"]["reason"] == (
         "Trích yếu dài 501 ký tự, vượt quá giới hạn 500 ký tự."  # as the document's own check says it
     )
@@ -328,7 +334,9 @@ def test_what_the_database_refuses_after_the_codec_is_rejected_alone(province, c
     refused_text = "Bị cơ sở dữ liệu từ chối"
     with province.store.write() as s:
         if s.get_bind().dialect.name == "postgresql":
-            s.execute(text(f"ALTER TABLE worklog_entries ADD CONSTRAINT ck_test_refused CHECK (text <> '{refused_text}')"))
+            s.execute(text(
+                f"ALTER TABLE worklog_entries ADD CONSTRAINT ck_test_refused CHECK (text <> '{refused_text}')"
+            ))
             s.execute(text("ALTER TABLE worklog_entries ALTER COLUMN result TYPE varchar(10)"))  # a DataError
         else:
             s.execute(text(

@@ -87,8 +87,10 @@ def _approved_draft(server) -> str:  # type: ignore[no-untyped-def]
     """An officer's draft, submitted and approved on the server; returns its id."""
     draft_id = new_id()
     steps = [
-        (server.officer_id, ops.CreateDraft(new_id(), draft_id, {"type_name": "Quyết định", "subject": "Về việc khen thưởng"},
-                                            (FileRef("b" * 64, "qd.pdf", 10, 1),))),
+        (server.officer_id, ops.CreateDraft(
+            new_id(), draft_id, {"type_name": "Quyết định", "subject": "Về việc khen thưởng"},
+            (FileRef("b" * 64, "qd.pdf", 10, 1),),
+        )),
         (server.officer_id, ops.SubmitDraft(new_id(), draft_id, server.leader_id)),
         (server.leader_id, ops.ApproveDraft(new_id(), draft_id)),
     ]
@@ -143,7 +145,9 @@ def test_pulled_search_text_and_times_are_what_the_client_would_write_itself(ser
                    datetime(987, 1, 2, tzinfo=UTC), datetime(2026, 3, 4, 5, 6, 7, 1), datetime(2026, 3, 4, 5, 6, 7),
                    datetime(2026, 3, 4, 5, 6, 7, 8, tzinfo=timezone(timedelta(hours=7)))):
         text = moment.isoformat()
-        assert _sqlite_datetime(text) == datetime.fromisoformat(text).replace(tzinfo=None).isoformat(" ", "microseconds")
+        assert _sqlite_datetime(text) == (
+            datetime.fromisoformat(text).replace(tzinfo=None).isoformat(" ", "microseconds")
+        )
 
 
 def test_small_pages_bring_every_row_exactly_once_and_never_split_a_version(server, client):
@@ -209,7 +213,9 @@ def test_an_interrupted_pull_resumes_from_the_stored_cursor(server, client, monk
 def test_line_changes_reach_the_client(server, client):
     reg = register_op()
     line_id = new_id()
-    direct = ops.Direct(new_id(), reg.document_id, new_id(), "Chủ trì", (ops.LineRef(line_id, "lead", user_id=server.officer_id),))
+    direct = ops.Direct(
+        new_id(), reg.document_id, new_id(), "Chủ trì", (ops.LineRef(line_id, "lead", user_id=server.officer_id),)
+    )
     with server.store.write() as s:
         apply_once(s, server.clerk_id, reg)
         apply_once(s, server.leader_id, direct)

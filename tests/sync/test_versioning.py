@@ -48,7 +48,9 @@ def test_a_file_or_a_line_change_re_versions_its_document(server):
     v1 = _version(server.store, Document, draft_id)
     with server.store.write() as s:
         # Same fields, new file only: the document row itself is unchanged.
-        apply_once(s, server.officer_id, ops.UpdateDraft(new_id(), draft_id, create.fields, (FileRef("e" * 64, "b.pdf", 1, 1),)))
+        apply_once(s, server.officer_id, ops.UpdateDraft(
+            new_id(), draft_id, create.fields, (FileRef("e" * 64, "b.pdf", 1, 1),)
+        ))
     v2 = _version(server.store, Document, draft_id)
     assert v2 > v1
 
@@ -56,7 +58,9 @@ def test_a_file_or_a_line_change_re_versions_its_document(server):
     line = new_id()
     with server.store.write() as s:
         apply_once(s, server.clerk_id, reg)
-        apply_once(s, server.leader_id, ops.Direct(new_id(), reg.document_id, new_id(), "", (ops.LineRef(line, "lead", user_id=server.officer_id),)))
+        apply_once(s, server.leader_id, ops.Direct(
+            new_id(), reg.document_id, new_id(), "", (ops.LineRef(line, "lead", user_id=server.officer_id),)
+        ))
     v3 = _version(server.store, Document, reg.document_id)
     with server.store.write() as s:
         apply_once(s, server.officer_id, ops.StartLine(new_id(), line))  # the document row is untouched
@@ -87,7 +91,9 @@ def test_a_rolled_back_savepoint_gives_its_version_back(server):
     # The direction is flushed (taking a version) before its past deadline is refused.
     bad = ops.Direct(new_id(), reg.document_id, new_id(), "Quá hạn",
                      (ops.LineRef(new_id(), "lead", user_id=server.officer_id, deadline="2000-01-01"),))
-    good = ops.Direct(new_id(), reg.document_id, new_id(), "Đúng hạn", (ops.LineRef(new_id(), "lead", user_id=server.officer_id),))
+    good = ops.Direct(
+        new_id(), reg.document_id, new_id(), "Đúng hạn", (ops.LineRef(new_id(), "lead", user_id=server.officer_id),)
+    )
     with server.store.write() as s:
         assert not apply_once(s, server.leader_id, bad).accepted
         assert apply_once(s, server.leader_id, good).accepted
@@ -180,7 +186,9 @@ def test_twenty_clients_registering_offline_end_with_gapless_numbers(pg_server):
     server = pg_server
     with server.store.write() as s:
         clerks = [
-            create_user(s, f"vanthu{n:02d}", f"Văn thư {n}", server.org_id, {Role.CLERK}, server.office_unit_id, "Văn thư").id
+            create_user(
+                s, f"vanthu{n:02d}", f"Văn thư {n}", server.org_id, {Role.CLERK}, server.office_unit_id, "Văn thư"
+            ).id
             for n in range(20)
         ]
     per_client = 6
