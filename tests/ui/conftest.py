@@ -6,14 +6,17 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from collections.abc import Iterator  # noqa: E402
+from collections.abc import Iterator
+from pathlib import Path
 
-import pytest  # noqa: E402
+import pytest
 
-from pytestqt.qtbot import QtBot  # noqa: E402
+from pytestqt.qtbot import QtBot
 
-from tests.conftest import World, make_world  # noqa: E402
-from tests.waiting import PATIENCE  # noqa: E402
+from tests.conftest import World, make_world, need
+from tests.signing.conftest import have_font, softhsm_token, test_pki  # noqa: F401  (fixtures of the signing tests)
+from tests.sync.http_support import memory_keyring, province  # noqa: F401  (fixtures of the synced desktop tests)
+from tests.waiting import PATIENCE
 
 #: The least a Qt wait of a test may take before it fails (ms): see tests/waiting.py.
 QT_PATIENCE = int(PATIENCE * 1000)
@@ -56,6 +59,19 @@ def vietnamese(qapp) -> Iterator[None]:  # type: ignore[no-untyped-def]
 
     assert install_translator(qapp, "vi") == "vi"
     yield
+
+
+@pytest.fixture
+def letter(tmp_path: Path) -> Path:
+    """A letter whose signature block reads CHỦ TỊCH / Nguyễn Văn Đức (the test leader)."""
+    need(have_font(), "no Vietnamese font (apt install fonts-liberation2)")
+    from eoffice.demo.pdfs import write_document
+
+    return write_document(
+        tmp_path / "du-thao.pdf", organ_name="Ủy ban nhân dân tỉnh Nghệ An", number_label="", type_name="Công văn",
+        subject="Về việc chuyển đổi số", body="Nội dung dự thảo. " * 10, signer_position="Chủ tịch",
+        signer_full_name="Nguyễn Văn Đức",
+    )
 
 
 @pytest.fixture

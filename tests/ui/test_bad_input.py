@@ -119,7 +119,8 @@ def test_a_duplicate_the_clerk_may_not_see_is_told_without_its_number(qtbot, win
             type_name="Công văn", subject="Phương án bảo vệ mục tiêu trọng điểm", organ_name="Sở Nội vụ",
             code_number="07", code_notation="SNV-VP", issued_date=date(2026, 3, 2), secrecy="confidential",
         )
-        hidden = register_incoming(s, other, fields, prepare_files([pdf_factory()], blobs), arrival_date=date(2026, 3, 3))
+        files = prepare_files([pdf_factory()], blobs)
+        hidden = register_incoming(s, other, fields, files, arrival_date=date(2026, 3, 3))
         hidden_id = hidden.id
     window.section("documents").act_register.trigger()
     dialog = window.section("documents").dialog

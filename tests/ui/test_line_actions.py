@@ -41,7 +41,9 @@ def test_returning_a_line_needs_a_reason(qtbot, window, ui_world, blobs, pdf_fac
     with w.store.read() as s:
         (line,) = lines_of(s, doc)
         assert line.state == "returned" and line.return_reason == "Không thuộc thẩm quyền của Văn phòng."
-    qtbot.waitUntil(lambda: window.section("documents").detail_pane.lines_model.lines[0].state == "returned", timeout=10_000)
+    qtbot.waitUntil(
+        lambda: window.section("documents").detail_pane.lines_model.lines[0].state == "returned", timeout=10_000
+    )
 
 
 def test_a_domain_refusal_is_shown_in_vietnamese(qtbot, window, ui_world, blobs, pdf_factory):
@@ -72,4 +74,7 @@ def test_saved_search_round_trip(qtbot, window, ui_world, blobs, pdf_factory):
     assert "Chuyển đổi số" in names
     next(a for a in bar.saved_menu.actions() if a.text() == "Chuyển đổi số").trigger()
     assert bar.edit.text() == "chuyen doi so"
-    qtbot.waitUntil(lambda: window.section("documents").model.searching and window.section("documents").model.query == "chuyen doi so")
+    qtbot.waitUntil(
+        lambda: window.section("documents").model.searching
+        and window.section("documents").model.query == "chuyen doi so"
+    )

@@ -19,7 +19,10 @@ def test_a_reply_goes_from_draft_to_issued_and_closes_the_incoming_line(qtbot, w
     today = date.today()
     incoming = register(w, blobs, pdf_factory, arrival_date=today, issued_date=today - timedelta(days=1))
     with w.store.write() as s:
-        direct(s, w.leader_id, incoming, "Giao chuyên viên Anh trả lời.", [LineSpec(LineRole.LEAD, user_id=w.officer_id)])
+        direct(
+            s, w.leader_id, incoming, "Giao chuyên viên Anh trả lời.",
+            [LineSpec(LineRole.LEAD, user_id=w.officer_id)],
+        )
 
     # The officer drafts the reply from the incoming document (Ctrl+Shift+N) and submits it.
     switch_user(qtbot, window, w.officer_id)
@@ -47,7 +50,8 @@ def test_a_reply_goes_from_draft_to_issued_and_closes_the_incoming_line(qtbot, w
     assert window.section("documents").counts[Box.DRAFTS_TO_APPROVE] == 1
     window.section("documents").box_actions[5].trigger()  # Ctrl+6: drafts to approve
     click_row(qtbot, window, draft_id)
-    assert window.section("documents").act_approve.isEnabled() and window.section("documents").act_return_draft.isEnabled()
+    assert window.section("documents").act_approve.isEnabled()
+    assert window.section("documents").act_return_draft.isEnabled()
     window.section("documents").act_approve.trigger()
     approve = window.section("documents").dialog
     type_text(approve.text, "Đồng ý ban hành.")

@@ -70,11 +70,17 @@ def test_clerk_registers_leader_directs_officer_completes(qtbot, window, ui_worl
     with qtbot.waitSignal(window.changed, timeout=30_000):
         qtbot.mouseClick(complete.ok_button, Qt.LeftButton)
     qtbot.waitUntil(lambda: window.section("documents").counts.get(Box.WAITING_FOR_ME) == 0, timeout=10_000)
-    qtbot.waitUntil(lambda: window.section("documents").current is not None and window.section("documents").current.state == "done", timeout=10_000)
+    qtbot.waitUntil(
+        lambda: window.section("documents").current is not None
+        and window.section("documents").current.state == "done",
+        timeout=10_000,
+    )
 
     # In the incoming box the document now shows as done.
     window.section("documents").box_actions[0].trigger()  # Ctrl+1
-    qtbot.waitUntil(lambda: window.section("documents").model.box is Box.INCOMING and not window.section("documents").model.loading)
+    qtbot.waitUntil(
+        lambda: window.section("documents").model.box is Box.INCOMING and not window.section("documents").model.loading
+    )
     row = window.section("documents").model.find_row(document_id)
     assert row >= 0
     assert window.section("documents").model.row_at(row).state == "done"

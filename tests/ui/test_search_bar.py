@@ -27,7 +27,10 @@ def test_typing_chuyen_doi_so_finds_chuyen_doi_so(qtbot, window, ui_world, blobs
     window.section("documents").act_search.trigger()  # Ctrl+F
     assert window.section("documents").search_bar.edit.hasFocus()
     qtbot.keyClicks(window.section("documents").search_bar.edit, "chuyen doi so")
-    qtbot.waitUntil(lambda: window.section("documents").model.searching and window.section("documents").model.rowCount() == 1, timeout=5_000)
+    qtbot.waitUntil(
+        lambda: window.section("documents").model.searching and window.section("documents").model.rowCount() == 1,
+        timeout=5_000,
+    )
     assert window.section("documents").model.row_at(0).id == wanted
     assert window.section("documents").model.row_at(0).subject == "Về việc đẩy mạnh chuyển đổi số"
     assert window.section("documents").list_title.text() == "Kết quả tìm kiếm: “chuyen doi so”"
@@ -35,10 +38,16 @@ def test_typing_chuyen_doi_so_finds_chuyen_doi_so(qtbot, window, ui_world, blobs
     relevance = window.section("documents").search_bar.order.findData("relevance")
     window.section("documents").search_bar.order.setCurrentIndex(relevance)
     assert window.section("documents").model.order == "relevance"
-    qtbot.waitUntil(lambda: not window.section("documents").model.loading and window.section("documents").model.rowCount() == 1)
+    qtbot.waitUntil(
+        lambda: not window.section("documents").model.loading and window.section("documents").model.rowCount() == 1
+    )
 
     window.section("documents").search_bar.edit.clear()
-    qtbot.waitUntil(lambda: not window.section("documents").model.searching and window.section("documents").model.rowCount() == 2, timeout=5_000)
+    qtbot.waitUntil(
+        lambda: not window.section("documents").model.searching
+        and window.section("documents").model.rowCount() == 2,
+        timeout=5_000,
+    )
 
 
 def test_a_filter_narrows_the_results(qtbot, window, ui_world, blobs, pdf_factory):
@@ -47,7 +56,10 @@ def test_a_filter_narrows_the_results(qtbot, window, ui_world, blobs, pdf_factor
     window.refresh()
     qtbot.waitUntil(lambda: window.section("documents").model.rowCount() == 2)
     qtbot.keyClicks(window.section("documents").search_bar.edit, "chuyen doi so")
-    qtbot.waitUntil(lambda: window.section("documents").model.searching and window.section("documents").model.rowCount() == 2, timeout=5_000)
+    qtbot.waitUntil(
+        lambda: window.section("documents").model.searching and window.section("documents").model.rowCount() == 2,
+        timeout=5_000,
+    )
     panel = window.section("documents").search_bar.panel
     panel.priority.setCurrentIndex(panel.priority.findData("urgent"))
     qtbot.waitUntil(lambda: window.section("documents").model.rowCount() == 1, timeout=5_000)

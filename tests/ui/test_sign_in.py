@@ -13,7 +13,6 @@ from eoffice.ui.session import Desktop
 from eoffice.ui.sync.first_sync import FirstSyncDialog
 from eoffice.ui.sync.login_dialog import LoginDialog
 from tests.server.conftest import PASSWORD
-from tests.sync.http_support import memory_keyring, province  # noqa: F401  (fixtures)
 from tests.ui.helpers import type_text
 
 pytestmark = pytest.mark.parametrize("store", ["sqlite"], indirect=True)

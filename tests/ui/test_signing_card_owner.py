@@ -19,9 +19,9 @@ from eoffice.signing import pki
 from eoffice.signing.ownership import register_certificate
 from eoffice.signing.settings import SigningSettings, save_settings
 from eoffice.signing.trust import add_trusted_root
-from tests.signing.conftest import PASSWORD, SOFTHSM_LIB, Pki, Token, softhsm_token, test_pki  # noqa: F401
+from tests.signing.conftest import PASSWORD, SOFTHSM_LIB, Pki, Token
 from tests.ui.helpers import click_row, switch_user
-from tests.ui.test_signing_desktop import letter, submitted_draft  # noqa: F401  (fixture)
+from tests.ui.test_signing_desktop import submitted_draft
 
 WAIT = 30_000
 
@@ -40,13 +40,19 @@ def test_another_persons_card_is_refused_before_the_pin_and_the_registered_one_s
     colleague_file.write_bytes(pki.pkcs12_bytes(colleague, [test_pki.intermediate.cert], PASSWORD, "officer"))
     colleague_file.with_suffix(".crt.pem").write_bytes(colleague.pem)  # as CAs hand it out
     window.section("signing").key_files = [colleague_file, test_pki.p12("agency")]
-    window.section("signing").settings_file = save_settings(SigningSettings(pkcs11_modules=(SOFTHSM_LIB,)), tmp_path / "signing.json")
+    window.section("signing").settings_file = save_settings(
+        SigningSettings(pkcs11_modules=(SOFTHSM_LIB,)), tmp_path / "signing.json"
+    )
 
     switch_user(qtbot, window, w.leader_id)
     window.section("documents").box_actions[5].trigger()  # drafts to approve
     click_row(qtbot, window, draft_id)
     window.section("signing").act_sign.trigger()
-    qtbot.waitUntil(lambda: window.section("signing").sign_flow is not None and window.section("signing").sign_flow.dialog is not None, timeout=WAIT)
+    qtbot.waitUntil(
+        lambda: window.section("signing").sign_flow is not None
+        and window.section("signing").sign_flow.dialog is not None,
+        timeout=WAIT,
+    )
     dialog = window.section("signing").sign_flow.dialog
     qtbot.waitUntil(lambda: dialog.box is not None and dialog.chooser.model.rowCount() == 4, timeout=WAIT)
     asked: list[str] = []
@@ -96,7 +102,11 @@ def test_another_persons_card_is_refused_before_the_pin_and_the_registered_one_s
     with qtbot.waitSignal(window.changed, timeout=WAIT):
         sign_with(row_of(lambda c: c.key_id == softhsm_token.generated_id.hex()))
     assert asked == ["agency", "Trần Thị Thẻ"]
-    qtbot.waitUntil(lambda: window.section("documents").current is not None and window.section("documents").current.state == "approved", timeout=WAIT)
+    qtbot.waitUntil(
+        lambda: window.section("documents").current is not None
+        and window.section("documents").current.state == "approved",
+        timeout=WAIT,
+    )
     with w.store.read() as s:
         assert s.get(Document, draft_id).files[0].signed_kinds == "signer"
 

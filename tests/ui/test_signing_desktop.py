@@ -23,33 +23,20 @@ from eoffice.signing.pades import sign_pdf
 from eoffice.signing.settings import SigningSettings, save_settings
 from eoffice.signing.trust import add_trusted_root
 from eoffice.store.blobs import BlobStore
-from tests.conftest import World, need
-from tests.signing.conftest import PASSWORD, Pki, assert_pdfsig_valid, have_font, qpdf_check, test_pki  # noqa: F401
-from tests.sync.http_support import Province, memory_keyring, province  # noqa: F401  (fixtures)
+from tests.conftest import World
+from tests.signing.conftest import PASSWORD, Pki, assert_pdfsig_valid, qpdf_check
 from tests.ui.helpers import click_row, drop_files, switch_user, type_text
 from tests.ui.signing.test_signing_widgets import answer_pin
 
 WAIT = 30_000
 
 
-@pytest.fixture
-def letter(tmp_path: Path) -> Path:
-    """A letter whose signature block reads CHỦ TỊCH / Nguyễn Văn Đức (the test leader)."""
-    need(have_font(), "no Vietnamese font (apt install fonts-liberation2)")
-    from eoffice.demo.pdfs import write_document
-
-    return write_document(
-        tmp_path / "du-thao.pdf", organ_name="Ủy ban nhân dân tỉnh Nghệ An", number_label="", type_name="Công văn",
-        subject="Về việc chuyển đổi số", body="Nội dung dự thảo. " * 10, signer_position="Chủ tịch",
-        signer_full_name="Nguyễn Văn Đức",
-    )
-
-
 def submitted_draft(world: World, blobs: BlobStore, pdf: Path) -> str:
     """The officer's draft with ``pdf``, submitted to the leader."""
     files = prepare_files([pdf], blobs)
     with world.store.write() as s:
-        doc = outgoing.create_draft(s, world.officer_id, DocumentFields(type_name="Công văn", subject="Về việc chuyển đổi số"), files)
+        fields = DocumentFields(type_name="Công văn", subject="Về việc chuyển đổi số")
+        doc = outgoing.create_draft(s, world.officer_id, fields, files)
         outgoing.submit_draft(s, world.officer_id, doc.id, world.leader_id)
         return doc.id
 
@@ -73,7 +60,11 @@ def set_image(qtbot, window, png: Path, which: str) -> None:  # type: ignore[no-
 
 def sign_in_dialog(qtbot, window, key_row: int) -> None:  # type: ignore[no-untyped-def]
     """The sign dialog the flow opened: wait for the preview, pick the key, sign with the PIN."""
-    qtbot.waitUntil(lambda: window.section("signing").sign_flow is not None and window.section("signing").sign_flow.dialog is not None, timeout=WAIT)
+    qtbot.waitUntil(
+        lambda: window.section("signing").sign_flow is not None
+        and window.section("signing").sign_flow.dialog is not None,
+        timeout=WAIT,
+    )
     dialog = window.section("signing").sign_flow.dialog
     qtbot.waitUntil(lambda: dialog.box_item is not None, timeout=WAIT)
     dialog.chooser.select(key_row)
@@ -115,11 +106,19 @@ def test_the_leader_signs_the_draft_and_the_clerk_issues_and_seals_it(
 
     # Ký số: the box sits on the signature block; the PIN dialog asks for the card's password.
     window.section("signing").act_sign.trigger()
-    qtbot.waitUntil(lambda: window.section("signing").sign_flow.dialog is not None and window.section("signing").sign_flow.dialog.box is not None, timeout=WAIT)
+    qtbot.waitUntil(
+        lambda: window.section("signing").sign_flow.dialog is not None
+        and window.section("signing").sign_flow.dialog.box is not None,
+        timeout=WAIT,
+    )
     assert window.section("signing").sign_flow.dialog.box.found
     assert window.section("signing").sign_flow.dialog.reason.text() == "Ký duyệt văn bản"
     sign_in_dialog(qtbot, window, 0)
-    qtbot.waitUntil(lambda: window.section("documents").current is not None and window.section("documents").current.state == "approved", timeout=WAIT)
+    qtbot.waitUntil(
+        lambda: window.section("documents").current is not None
+        and window.section("documents").current.state == "approved",
+        timeout=WAIT,
+    )
     panel_shows(qtbot, window, 1)
     assert panel.model.index(0, 0).data() == "Nguyễn Văn Đức"
     assert not window.section("signing").act_sign.isEnabled()  # signed once
@@ -133,7 +132,11 @@ def test_the_leader_signs_the_draft_and_the_clerk_issues_and_seals_it(
     window.section("signing").act_sign.trigger()
     issue = window.section("documents").dialog
     qtbot.mouseClick(issue.ok_button, Qt.LeftButton)
-    qtbot.waitUntil(lambda: window.section("signing").sign_flow is not None and window.section("signing").sign_flow.dialog is not None, timeout=WAIT)
+    qtbot.waitUntil(
+        lambda: window.section("signing").sign_flow is not None
+        and window.section("signing").sign_flow.dialog is not None,
+        timeout=WAIT,
+    )
     seal_dialog = window.section("signing").sign_flow.dialog
     assert seal_dialog.reason.text().startswith("Đóng dấu, ban hành văn bản số 01/UBND-VP ngày ")
     assert seal_dialog.chooser.current().path == test_pki.p12("agency")  # the organisation's card first
@@ -158,8 +161,10 @@ def test_a_received_pdf_is_verified_on_registration_and_an_untrusted_one_returne
     w = ui_world
     with w.store.write() as s:
         add_trusted_root(s, test_pki.root.pem)
-    trusted = sign_pdf(letter, tmp_path / "tin-cay.pdf", open_pkcs12(test_pki.p12("signer"), PASSWORD), Appearance(Kind.SIGNER)).output
-    untrusted = sign_pdf(letter, tmp_path / "la.pdf", open_pkcs12(test_pki.p12("stranger"), PASSWORD), Appearance(Kind.SIGNER)).output
+    signer = open_pkcs12(test_pki.p12("signer"), PASSWORD)
+    trusted = sign_pdf(letter, tmp_path / "tin-cay.pdf", signer, Appearance(Kind.SIGNER)).output
+    stranger = open_pkcs12(test_pki.p12("stranger"), PASSWORD)
+    untrusted = sign_pdf(letter, tmp_path / "la.pdf", stranger, Appearance(Kind.SIGNER)).output
 
     window.section("documents").act_register.trigger()
     dialog = window.section("documents").dialog
@@ -208,14 +213,17 @@ def test_on_a_synced_desktop_the_server_checks_the_leaders_signature(
         click_row(qtbot, leader, draft_id)
         panel = leader.section("documents").detail_pane.signatures
         qtbot.waitUntil(lambda: panel.report is not None, timeout=WAIT)  # its PDF fetched from the server
-        assert leader.section("documents").current is not None and leader.section("documents").current.trust_roots == [test_pki.root.cert]  # pulled
+        current = leader.section("documents").current
+        assert current is not None and current.trust_roots == [test_pki.root.cert]  # pulled
         leader.section("signing").act_sign.trigger()
         sign_in_dialog(qtbot, leader, 0)
         panel_shows(qtbot, leader, 1)
         # Applied here at once; the server verifies the uploaded PDF, then says so.
         qtbot.waitUntil(lambda: leader.account.engine.status().pending == 0, timeout=WAIT)
         assert leader.account.engine.status().rejected == ()
-        qtbot.waitUntil(lambda: any("kiểm tra và chấp nhận" in n.text for n in leader.notifications.items), timeout=WAIT)
+        qtbot.waitUntil(
+            lambda: any("kiểm tra và chấp nhận" in n.text for n in leader.notifications.items), timeout=WAIT
+        )
         with province.store.read() as s:
             doc = s.get(Document, draft_id)
             assert doc.state == "approved" and doc.files[0].signed_kinds == "signer"

@@ -18,7 +18,7 @@ from eoffice.documents.types import LineRole
 from eoffice.sync.account import Account, Profile
 from eoffice.ui.main_window import MainWindow
 from tests.server.conftest import PASSWORD
-from tests.sync.http_support import Province, memory_keyring, province  # noqa: F401  (fixtures)
+from tests.sync.http_support import Province
 from tests.ui.helpers import click_row, drop_files, type_text
 
 # One engine is enough here: the server's engines are covered by tests/sync and tests/server.
@@ -35,7 +35,9 @@ def _desk(qtbot, province: Province, tmp_path: Path, username: str) -> MainWindo
     qtbot.addWidget(window)
     account.start()
     window.show()
-    qtbot.waitUntil(lambda: bool(window.section("documents").counts) or window.section("documents").counts == {}, timeout=WAIT)
+    qtbot.waitUntil(
+        lambda: bool(window.section("documents").counts) or window.section("documents").counts == {}, timeout=WAIT
+    )
     return window
 
 
@@ -46,7 +48,9 @@ def _close(window: MainWindow) -> None:
         account.close()
 
 
-def test_a_direction_made_in_one_window_arrives_live_in_the_officer_window(qtbot, store, province, tmp_path, pdf_factory):
+def test_a_direction_made_in_one_window_arrives_live_in_the_officer_window(
+    qtbot, store, province, tmp_path, pdf_factory
+):
     w = province.world
     clerk = _desk(qtbot, province, tmp_path, "vanthu")
     leader = _desk(qtbot, province, tmp_path, "lanhdao")
@@ -97,7 +101,8 @@ def test_a_direction_made_in_one_window_arrives_live_in_the_officer_window(qtbot
         # Clicking the toast opens the document.
         with qtbot.waitSignal(officer.section("documents").detail_loaded, timeout=WAIT):
             qtbot.mouseClick(officer.toast, Qt.LeftButton)
-        assert officer.section("documents").current is not None and officer.section("documents").current.id == document_id
+        current = officer.section("documents").current
+        assert current is not None and current.id == document_id
         assert [line.role for line in officer.section("documents").current.lines] == ["lead"]
     finally:
         for window in (officer, leader, clerk):
@@ -108,7 +113,6 @@ def test_offline_work_waits_in_the_status_area_and_a_refusal_is_shown_with_its_r
     qtbot, store, province, tmp_path, pdf_factory
 ):
     from eoffice.documents import operations as ops
-    from eoffice.ops import FileRef
     from eoffice.store.base import new_id
     from eoffice.sync.applying import apply_once
     from tests.sync.conftest import file_ref
@@ -143,7 +147,9 @@ def test_offline_work_waits_in_the_status_area_and_a_refusal_is_shown_with_its_r
             "issued_date": QDate.currentDate().toString("yyyy-MM-dd"),
         }
         with province.store.write() as s:
-            other = ops.RegisterIncoming(new_id(), new_id(), fields, (file_ref(),), QDate.currentDate().toString("yyyy-MM-dd"))
+            other = ops.RegisterIncoming(
+                new_id(), new_id(), fields, (file_ref(),), QDate.currentDate().toString("yyyy-MM-dd")
+            )
             assert apply_once(s, province.world.clerk_id, other).accepted
 
         # The server comes back: the push is refused as a duplicate, with the reason.

@@ -72,7 +72,9 @@ def drag(view, start: QPointF, end: QPointF) -> None:  # type: ignore[no-untyped
         (QEvent.MouseMove, b, Qt.LeftButton),
         (QEvent.MouseButtonRelease, b, Qt.NoButton),
     ):
-        event = QMouseEvent(kind, QPointF(pos), viewport.mapToGlobal(QPointF(pos)), Qt.LeftButton, buttons, Qt.NoModifier)
+        event = QMouseEvent(
+            kind, QPointF(pos), viewport.mapToGlobal(QPointF(pos)), Qt.LeftButton, buttons, Qt.NoModifier
+        )
         QApplication.sendEvent(viewport, event)
 
 
