@@ -87,7 +87,7 @@ def test_the_capabilities_are_listed_and_each_has_its_registration_module() -> N
 
 @pytest.mark.parametrize("layer", GENERIC)
 def test_a_generic_layer_imports_no_capability(layer: str) -> None:
-    assert _violations((layer,), CAPABILITY_PACKAGES + ("eoffice.ui",)) == []
+    assert _violations((layer,), (*CAPABILITY_PACKAGES, "eoffice.ui")) == []
 
 
 def test_the_window_shell_imports_no_capability_nor_its_screens() -> None:
@@ -125,5 +125,7 @@ def test_the_checker_sees_a_forbidden_import(tmp_path: Path) -> None:
 def test_nothing_but_the_command_line_imports_the_ui() -> None:
     """The domain, sync and server run headless (the server has no Qt at all); only
     ``eoffice/cli.py`` opens the window."""
-    places = tuple(p.name for p in PACKAGE.iterdir() if p.name not in ("ui", "cli.py") and (p.is_dir() or p.suffix == ".py"))
+    places = tuple(
+        p.name for p in PACKAGE.iterdir() if p.name not in ("ui", "cli.py") and (p.is_dir() or p.suffix == ".py")
+    )
     assert _violations(places, ("eoffice.ui",)) == []

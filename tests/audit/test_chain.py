@@ -99,7 +99,9 @@ def test_edited_content_is_reported_as_hash(world, documents):
 def test_edited_actor_is_reported(world, documents):
     target = next(e for e in _events(world.store) if e.target_id == documents[0])
     with world.store.write() as s:
-        s.execute(text("UPDATE audit_events SET actor_id = :a WHERE seq = :seq"), {"a": world.admin_id, "seq": target.seq})
+        s.execute(
+            text("UPDATE audit_events SET actor_id = :a WHERE seq = :seq"), {"a": world.admin_id, "seq": target.seq}
+        )
     with world.store.read() as s:
         assert [(p.seq, p.problem) for p in verify_chain(s)] == [(target.seq, "hash")]
 
@@ -178,7 +180,9 @@ def test_concurrent_writers_keep_one_valid_chain(store):
             start.wait()
             for i in range(per_thread):
                 with store.write() as s:
-                    record(s, actor_id=None, action="test.event", target_type="thread", target_id=str(n), after={"i": i})
+                    record(
+                        s, actor_id=None, action="test.event", target_type="thread", target_id=str(n), after={"i": i}
+                    )
         except BaseException as exc:  # noqa: BLE001 - reported below
             errors.append(exc)
 
@@ -272,7 +276,10 @@ def test_document_history_includes_its_lines(world, documents):
     from eoffice.documents.types import LineRole
 
     with world.store.write() as s:
-        direct(s, world.leader_id, documents[0], "Văn phòng chủ trì xử lý", [LineSpec(LineRole.LEAD, user_id=world.officer_id, deadline_days=5)])
+        direct(
+            s, world.leader_id, documents[0], "Văn phòng chủ trì xử lý",
+            [LineSpec(LineRole.LEAD, user_id=world.officer_id, deadline_days=5)],
+        )
     with world.store.write() as s:
         line = s.scalars(select(DirectionLine).where(DirectionLine.document_id == documents[0])).one()
         return_line(s, world.officer_id, line.id, "Không thuộc chức năng của phòng")
@@ -281,6 +288,8 @@ def test_document_history_includes_its_lines(world, documents):
         assert sentences[0] == "Vào sổ văn bản đến (số đến 01)"
         assert "Bút phê: Văn phòng chủ trì xử lý" in sentences
         assert "Trả lại: Không thuộc chức năng của phòng" in sentences
-        assert sentences.index("Bút phê: Văn phòng chủ trì xử lý") < sentences.index("Trả lại: Không thuộc chức năng của phòng")
+        assert sentences.index("Bút phê: Văn phòng chủ trì xử lý") < sentences.index(
+            "Trả lại: Không thuộc chức năng của phòng"
+        )
         # Other documents' events stay out.
         assert all(e.target_id != documents[1] for e in document_history(s, documents[0]))

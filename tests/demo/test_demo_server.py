@@ -28,7 +28,6 @@ from eoffice.sync.client_state import get_cursor
 from eoffice.sync.credentials import Credentials
 from eoffice.sync.models import SyncState
 from tests.processes import die_with_parent
-from tests.sync.http_support import memory_keyring  # noqa: F401  (fixture)
 
 pytestmark = pytest.mark.slow
 WAIT = 240.0

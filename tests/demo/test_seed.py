@@ -83,7 +83,10 @@ def test_eoffice_demo_command_creates_the_data_once(tmp_path):
     assert again.returncode == 0, again.stderr
     assert "Đang tạo dữ liệu mẫu" not in again.stderr  # reused, not seeded twice
     verify = subprocess.run(
-        [sys.executable, "-m", "eoffice", "--database-url", f"sqlite:///{tmp_path / 'demo' / 'server' / 'eoffice.sqlite3'}", "audit-verify"],
+        [
+            sys.executable, "-m", "eoffice",
+            "--database-url", f"sqlite:///{tmp_path / 'demo' / 'server' / 'eoffice.sqlite3'}", "audit-verify",
+        ],
         env=env, capture_output=True, text=True, timeout=120,
     )
     assert verify.returncode == 0, verify.stdout + verify.stderr

@@ -20,7 +20,9 @@ def test_organisation_gets_its_four_registers(store):
     with store.read() as s:
         org = s.get(Organisation, org_id)
         assert (org.organ_id, org.name, org.abbreviation) == ("000.00.12.H41", "Sở Nội vụ tỉnh Nghệ An", "SNV")
-        registers = {(r.kind, r.secret): r.name for r in s.scalars(select(Register).where(Register.organisation_id == org_id))}
+        registers = {
+            (r.kind, r.secret): r.name for r in s.scalars(select(Register).where(Register.organisation_id == org_id))
+        }
         assert registers == {
             ("incoming", False): "Sổ đăng ký văn bản đến",
             ("incoming", True): "Sổ đăng ký văn bản đến mật",

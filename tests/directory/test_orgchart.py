@@ -87,8 +87,13 @@ def test_reimport_updates_names_positions_and_roles(store, tmp_path):
         import_orgchart(s, DEMO)
     text = DEMO.read_text(encoding="utf-8")
     text = text.replace("Phòng Kinh tế,", "Phòng Kinh tế - Ngành,")
-    text = text.replace("snv.cv.vp,Trịnh Thị Ngọc,VP,Chuyên viên,officer,", "snv.cv.vp,Trịnh Thị Bích Ngọc,VP,Chuyên viên chính,officer;clerk,")
-    text = text.replace("ubnd.cvp,Phạm Văn Tám,VP,Chánh Văn phòng,leader;officer,", "ubnd.cvp,Phạm Văn Tám,TH,Chánh Văn phòng,leader,")
+    text = text.replace(
+        "snv.cv.vp,Trịnh Thị Ngọc,VP,Chuyên viên,officer,",
+        "snv.cv.vp,Trịnh Thị Bích Ngọc,VP,Chuyên viên chính,officer;clerk,",
+    )
+    text = text.replace(
+        "ubnd.cvp,Phạm Văn Tám,VP,Chánh Văn phòng,leader;officer,", "ubnd.cvp,Phạm Văn Tám,TH,Chánh Văn phòng,leader,"
+    )
     changed = tmp_path / "changed.csv"
     changed.write_text(text, encoding="utf-8")
     before = counts(store)
@@ -101,7 +106,9 @@ def test_reimport_updates_names_positions_and_roles(store, tmp_path):
     assert after["events"] == before["events"] + 3
     with store.read() as s:
         ngoc = s.scalars(select(User).where(User.username == "snv.cv.vp")).one()
-        assert (ngoc.full_name, ngoc.position, ngoc.roles) == ("Trịnh Thị Bích Ngọc", "Chuyên viên chính", {Role.OFFICER, Role.CLERK})
+        assert (ngoc.full_name, ngoc.position, ngoc.roles) == (
+            "Trịnh Thị Bích Ngọc", "Chuyên viên chính", {Role.OFFICER, Role.CLERK}
+        )
         tam = s.scalars(select(User).where(User.username == "ubnd.cvp")).one()
         assert tam.roles == {Role.LEADER}
         assert s.get(Unit, tam.unit_id).code == "TH"
@@ -185,9 +192,13 @@ def test_bad_rows_are_all_listed_and_nothing_is_written(store, tmp_path):
         ("organisation,000.00.30.H41,,SYT,Sở Y tế,,,,\nuser,000.00.30.H41,,a.b,An,,,,\n", "ít nhất một vai trò"),
         ("organisation,000.00.30.H41,,SYT,Sở Y tế,,,,\nuser,000.00.30.H41,,Nguyễn An,An,,,officer,\n", "tên đăng nhập"),
         ("organisation,000.00.30.H41,,SYT,Sở Y tế,,,,\nuser,000.00.30.H41,,an,An,,,officer,an@\n", "địa chỉ thư"),
-        ("organisation,000.00.30.H41,,SYT,Sở Y tế,,,,\norganisation,000.00.30.H41,,SYT,Sở Y tế,,,,\n", "đã có ở dòng 2"),
         (
-            "organisation,000.00.30.H41,,SYT,Sở Y tế,,,,\nunit,000.00.30.H41,B,A,Phòng A,,,,\nunit,000.00.30.H41,A,B,Phòng B,,,,\n",
+            "organisation,000.00.30.H41,,SYT,Sở Y tế,,,,\norganisation,000.00.30.H41,,SYT,Sở Y tế,,,,\n",
+            "đã có ở dòng 2",
+        ),
+        (
+            "organisation,000.00.30.H41,,SYT,Sở Y tế,,,,\n"
+            "unit,000.00.30.H41,B,A,Phòng A,,,,\nunit,000.00.30.H41,A,B,Phòng B,,,,\n",
             "vòng lặp",
         ),
     ],

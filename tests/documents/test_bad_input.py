@@ -26,7 +26,9 @@ def db_state(store):  # type: ignore[no-untyped-def]
             s.scalar(select(func.count()).select_from(model))
             for model in (Document, DocumentFile, DocumentSearch, AuditEvent)
         )
-        registers = sorted(s.execute(select(RegisterCounter.register_id, RegisterCounter.year, RegisterCounter.last_number)).all())
+        registers = sorted(
+            s.execute(select(RegisterCounter.register_id, RegisterCounter.year, RegisterCounter.last_number)).all()
+        )
         counters = sorted(s.execute(select(Counter.name, Counter.value)).all())
         return counts, registers, counters
 
@@ -97,7 +99,7 @@ def test_one_bad_attachment_stores_none_of_the_files(blobs, pdf_factory, tmp_pat
 
 
 def test_no_file_at_all(world, registered):
-    files, before = registered
+    _files, before = registered
     with pytest.raises(ValidationError) as err, world.store.write() as s:
         register_incoming(s, world.clerk_id, incoming_fields(), [], arrival_date=ARRIVAL)
     assert_vietnamese(err.value, "PDF")
@@ -220,7 +222,9 @@ def _second_clerk(world) -> str:  # type: ignore[no-untyped-def]
     from eoffice.directory.models import Role
 
     with world.store.write() as s:
-        return create_user(s, "vanthu2", "Hoàng Văn Sơn", world.org_id, {Role.CLERK}, world.office_unit_id, "Văn thư").id
+        return create_user(
+            s, "vanthu2", "Hoàng Văn Sơn", world.org_id, {Role.CLERK}, world.office_unit_id, "Văn thư"
+        ).id
 
 
 def test_a_duplicate_the_clerk_may_not_see_is_told_without_anything_of_it(world, blobs, pdf_factory):

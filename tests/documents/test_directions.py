@@ -193,7 +193,9 @@ def test_the_wrong_person_is_refused(world, doc_id):
 
 
 def test_invalid_transitions_raise_state_errors(world, doc_id):
-    _direct(world, doc_id, [LineSpec(LEAD, unit_id=world.office_unit_id), LineSpec(LEAD, unit_id=world.finance_unit_id)])
+    _direct(
+        world, doc_id, [LineSpec(LEAD, unit_id=world.office_unit_id), LineSpec(LEAD, unit_id=world.finance_unit_id)]
+    )
     lines = _lines(world, doc_id)
     vp = lines[(world.office_unit_id, "lead")].id
     tc = lines[(world.finance_unit_id, "lead")].id
@@ -249,7 +251,9 @@ def test_return_needs_a_reason_and_sends_the_document_back_for_a_new_direction(w
 
 
 def test_one_lead_returned_while_another_works_keeps_the_document_directed(world, doc_id):
-    _direct(world, doc_id, [LineSpec(LEAD, unit_id=world.office_unit_id), LineSpec(LEAD, unit_id=world.finance_unit_id)])
+    _direct(
+        world, doc_id, [LineSpec(LEAD, unit_id=world.office_unit_id), LineSpec(LEAD, unit_id=world.finance_unit_id)]
+    )
     lines = _lines(world, doc_id)
     _act(world, dirs.return_line, world.officer2_id, lines[(world.finance_unit_id, "lead")].id, "Sai đơn vị.")
     assert _doc(world, doc_id).state == DocState.DIRECTED.value
@@ -270,7 +274,10 @@ def test_forward_down_the_tree_and_complete_from_below(world, doc_id, subunits):
     th_unit, th_officer = subunits
     _direct(
         world, doc_id,
-        [LineSpec(LEAD, unit_id=world.office_unit_id, deadline_days=5), LineSpec(INFORM, unit_id=world.finance_unit_id)],
+        [
+            LineSpec(LEAD, unit_id=world.office_unit_id, deadline_days=5),
+            LineSpec(INFORM, unit_id=world.finance_unit_id),
+        ],
     )
     vp = _lines(world, doc_id)[(world.office_unit_id, "lead")]
 
@@ -365,12 +372,14 @@ def test_the_last_two_leads_completed_at_once_complete_the_document(world, blobs
         barrier = threading.Barrier(len(jobs))
         errors: list[BaseException] = []
 
-        def run(actor: str, line_id: str) -> None:
+        def run(
+            actor: str, line_id: str, barrier: threading.Barrier = barrier, errors: list[BaseException] = errors
+        ) -> None:
             try:
                 barrier.wait()
                 with world.store.write() as s:
                     dirs.complete_line(s, actor, line_id, "Xong.")
-            except BaseException as exc:  # reported below
+            except BaseException as exc:  # noqa: BLE001 - a thread's failure, whatever it is, is asserted below
                 errors.append(exc)
 
         threads = [threading.Thread(target=run, args=job) for job in jobs]

@@ -70,7 +70,7 @@ def test_a_long_last_word_completes_to_vietnamese_syllables():
     assert _completions("2026", SYLLABLES) == ["2026"]
     # a word no syllable starts with (a foreign word, a code) falls back to the index
     assert _completions("covi", SYLLABLES) is None
-    assert _completions("ubnd", sorted(SYLLABLES + ["ubnd"])) == ["ubnd"]
+    assert _completions("ubnd", sorted([*SYLLABLES, "ubnd"])) == ["ubnd"]
 
 
 def test_completions_become_an_or_of_exact_terms():

@@ -21,7 +21,9 @@ from eoffice.errors import DuplicateError, PermissionDenied, StateError, Validat
 from .workflow_helpers import incoming_fields, plain, register
 
 
-def draft_fields(type_name: str = "Công văn", subject: str = "Về việc triển khai chuyển đổi số", **kw: object) -> DocumentFields:
+def draft_fields(
+    type_name: str = "Công văn", subject: str = "Về việc triển khai chuyển đổi số", **kw: object
+) -> DocumentFields:
     return DocumentFields(type_name=type_name, subject=subject, **kw)  # type: ignore[arg-type]
 
 
@@ -230,12 +232,15 @@ def test_two_clerks_issuing_the_same_document_at_once_take_one_number(world, fil
         barrier = threading.Barrier(2)
         errors: list[BaseException] = []
 
-        def run(clerk: str, doc_id: str = doc_id) -> None:
+        def run(
+            clerk: str, doc_id: str = doc_id, barrier: threading.Barrier = barrier,
+            errors: list[BaseException] = errors,
+        ) -> None:
             try:
                 barrier.wait()
                 with world.store.write() as s:
                     outgoing.issue(s, clerk, doc_id, date(2026, 3, 5))
-            except BaseException as exc:  # reported below
+            except BaseException as exc:  # noqa: BLE001 - a thread's failure, whatever it is, is asserted below
                 errors.append(exc)
 
         threads = [threading.Thread(target=run, args=(c,)) for c in (world.clerk_id, second_clerk.id)]

@@ -42,7 +42,9 @@ def refused(world: World, actor: str, op: Operation, error: type[DomainError] = 
 def draft(world: World, *, submit: bool = True) -> tuple[str, dict[bool, tuple[str, str]]]:
     """A draft by the officer with a main file and an attachment; (id, {is_main: (file id, digest)})."""
     doc_id = new_id()
-    run(world, world.officer_id, ops.CreateDraft(new_id(), doc_id, {"type_name": "Công văn", "subject": "Về việc ký số"}, (ref(), ref("phu-luc.pdf"))))
+    run(world, world.officer_id, ops.CreateDraft(
+        new_id(), doc_id, {"type_name": "Công văn", "subject": "Về việc ký số"}, (ref(), ref("phu-luc.pdf"))
+    ))
     if submit:
         run(world, world.officer_id, ops.SubmitDraft(new_id(), doc_id, world.leader_id))
     with world.store.read() as s:
@@ -56,9 +58,13 @@ def sign(doc_id: str, file: tuple[str, str], kind: str, new: FileRef | None = No
 
 def test_the_leader_it_was_submitted_to_signs_the_main_file_which_approves_it(world: World):
     doc_id, files = draft(world)
-    assert "lãnh đạo được trình" in refused(world, world.officer_id, sign(doc_id, files[True], "signer"), PermissionDenied)
+    assert "lãnh đạo được trình" in refused(
+        world, world.officer_id, sign(doc_id, files[True], "signer"), PermissionDenied
+    )
     with world.store.write() as s:
-        other = create_user(s, "lanhdao2", "Hoàng Văn Tư", world.org_id, {Role.LEADER}, world.office_unit_id, "Phó Chủ tịch")
+        other = create_user(
+            s, "lanhdao2", "Hoàng Văn Tư", world.org_id, {Role.LEADER}, world.office_unit_id, "Phó Chủ tịch"
+        )
         other_id = other.id
     assert "lãnh đạo được trình" in refused(world, other_id, sign(doc_id, files[True], "signer"), PermissionDenied)
     assert "tệp chính" in refused(world, world.leader_id, sign(doc_id, files[False], "signer"), ValidationError)
@@ -73,7 +79,9 @@ def test_the_leader_it_was_submitted_to_signs_the_main_file_which_approves_it(wo
     with world.store.read() as s:
         main = s.get(DocumentFile, files[True][0])
         assert (main.digest, main.signed_kinds) == (new.digest, "signer")
-    assert "không ở trạng thái chờ duyệt" in refused(world, world.leader_id, sign(doc_id, (files[True][0], new.digest), "signer"))
+    assert "không ở trạng thái chờ duyệt" in refused(
+        world, world.leader_id, sign(doc_id, (files[True][0], new.digest), "signer")
+    )
 
 
 def test_a_draft_not_submitted_cannot_be_signed(world: World):
@@ -89,10 +97,14 @@ def test_the_clerk_seals_only_a_numbered_document_after_the_leaders_signature(wo
     assert "chưa được lãnh đạo ký số" in refused(world, world.clerk_id, sign(doc_id, files[True], "agency"), StateError)
     assert "Chỉ văn thư" in refused(world, world.officer_id, sign(doc_id, files[False], "attachment"), PermissionDenied)
     assert "có hình con dấu" in refused(world, world.clerk_id, sign(doc_id, files[True], "attachment"), ValidationError)
-    assert "không có hình con dấu" in refused(world, world.clerk_id, sign(doc_id, files[False], "agency"), ValidationError)
+    assert "không có hình con dấu" in refused(
+        world, world.clerk_id, sign(doc_id, files[False], "agency"), ValidationError
+    )
     stamped = ref()
     run(world, world.clerk_id, sign(doc_id, files[False], "attachment", stamped))
-    assert "đã được ký số" in refused(world, world.clerk_id, sign(doc_id, (files[False][0], stamped.digest), "attachment"))
+    assert "đã được ký số" in refused(
+        world, world.clerk_id, sign(doc_id, (files[False][0], stamped.digest), "attachment")
+    )
 
     with world.store.write() as s:
         other = create_organisation(s, "000.00.12.H41", "Sở Nội vụ tỉnh Nghệ An", "SNV")

@@ -81,6 +81,12 @@ def give_passwords(store: Store, *usernames: str) -> None:
 
 
 @pytest.fixture
+def server_dir(tmp_path: Path) -> Path:
+    """The server's folder for the admin command line's tests (made by ``init``)."""
+    return tmp_path / "server"
+
+
+@pytest.fixture
 def running(store: Store, tmp_path: Path) -> Iterator[Running]:
     """The test organisation on a live server; its clock is the test's."""
     world = make_world(store)

@@ -7,7 +7,7 @@ from sqlalchemy import select
 from eoffice.server.process import open_server
 from eoffice.signing.models import SigningCertificate
 from tests.server.pki import make_ca, make_leaf, pem
-from tests.server.test_admin_cli import _organisation, eoffice, server_dir  # noqa: F401  (fixture)
+from tests.server.test_admin_cli import _organisation, eoffice
 
 
 def test_register_a_users_and_an_organisations_certificate_then_remove_one(server_dir, tmp_path):

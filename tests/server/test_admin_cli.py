@@ -10,7 +10,6 @@ import time
 from pathlib import Path
 
 import httpx
-import pytest
 from sqlalchemy import select
 
 from eoffice.server.embedded import EmbeddedServer
@@ -21,11 +20,6 @@ from tests.server.pki import make_ca, make_leaf, pem
 from tests.waiting import PATIENCE
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture
-def server_dir(tmp_path: Path) -> Path:
-    return tmp_path / "server"
 
 
 def eoffice(server_dir: Path, *args: str, password: str | None = None) -> subprocess.CompletedProcess[str]:

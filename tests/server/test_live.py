@@ -73,7 +73,7 @@ def test_a_reconnecting_client_gets_exactly_what_it_missed_in_order(running: Run
         last = receive(ws)["id"]
 
     missed = []
-    for i in range(3):
+    for _ in range(3):
         missed.append(direct(running.store, w, registered(running.store, w), user_id=w.officer_id))
         direct(running.store, w, registered(running.store, w), user_id=w.officer2_id)  # not theirs
 

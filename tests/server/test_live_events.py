@@ -28,7 +28,9 @@ def test_each_step_of_the_workflow_tells_the_one_who_acts_next(world: World):
     draft_id = new_id()
     steps = [
         (w.officer_id, ops.ReturnLine(new_id(), line, "Không thuộc thẩm quyền")),
-        (w.officer_id, ops.CreateDraft(new_id(), draft_id, {"type_name": "Công văn", "subject": "Trả lời"}, (file_ref(),))),
+        (w.officer_id, ops.CreateDraft(
+            new_id(), draft_id, {"type_name": "Công văn", "subject": "Trả lời"}, (file_ref(),)
+        )),
         (w.officer_id, ops.SubmitDraft(new_id(), draft_id, w.leader_id)),
         (w.leader_id, ops.ReturnDraft(new_id(), draft_id, "Ghi rõ thời hạn")),
         (w.officer_id, ops.SubmitDraft(new_id(), draft_id, w.leader_id)),
@@ -72,7 +74,9 @@ def test_a_delivered_document_reaches_the_clerks_of_the_receiving_organisation(w
         their_clerk_id, their_officer_id = their_clerk.id, their_officer.id
     draft_id = new_id()
     steps = [
-        (w.officer_id, ops.CreateDraft(new_id(), draft_id, {"type_name": "Công văn", "subject": "Mời họp"}, (file_ref(),))),
+        (w.officer_id, ops.CreateDraft(
+            new_id(), draft_id, {"type_name": "Công văn", "subject": "Mời họp"}, (file_ref(),)
+        )),
         (w.officer_id, ops.SubmitDraft(new_id(), draft_id, w.leader_id)),
         (w.leader_id, ops.ApproveDraft(new_id(), draft_id)),
         (w.clerk_id, ops.Issue(new_id(), draft_id, "2026-03-05")),

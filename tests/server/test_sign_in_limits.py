@@ -120,7 +120,7 @@ def test_one_address_guessing_many_accounts_is_blocked(running):
     # Everyone else signs in, the accounts guessed at included.
     assert _login(running, "quantri", PASSWORD, source=OWNER).status_code == 200
     assert _login(running, "vanthu", PASSWORD, source=OWNER).status_code == 200
-    [(event, after)] = _events(running, "auth.source_blocked")
+    [(_event, after)] = _events(running, "auth.source_blocked")
     assert after["source"] == ATTACKER and after["failures"] == limit
     running.clock.advance(minutes=15)
     assert _login(running, "quantri", PASSWORD).status_code == 200

@@ -17,7 +17,9 @@ def apply(store: Store, actor_id: str, op: ops.Operation, *, authority: bool = T
         return ops.apply(s, actor_id, op, authority=authority)
 
 
-def add(store: Store, user_id: str, text: str = "Soạn báo cáo", *, day: date = MONDAY, **values: object) -> wops.AddEntry:
+def add(
+    store: Store, user_id: str, text: str = "Soạn báo cáo", *, day: date = MONDAY, **values: object
+) -> wops.AddEntry:
     values.setdefault("minutes", None if "start_minute" in values else 60)
     op = wops.AddEntry(op_id=new_id(), entry_id=new_id(), day=day.isoformat(), text=text, **values)  # type: ignore[arg-type]
     apply(store, user_id, op)

@@ -24,7 +24,9 @@ def _drafts(store, user_id):
 def _handle(world, doc_id, note="Đã tham mưu văn bản trả lời"):
     w = world
     with w.store.write() as s:
-        directions.direct(s, w.leader_id, doc_id, "Giao chuyên viên xử lý.", [LineSpec(LineRole.LEAD, user_id=w.officer_id)])
+        directions.direct(
+            s, w.leader_id, doc_id, "Giao chuyên viên xử lý.", [LineSpec(LineRole.LEAD, user_id=w.officer_id)]
+        )
         line = next(ln for ln in directions.lines_of(s, doc_id) if ln.user_id == w.officer_id)
         directions.start_line(s, w.officer_id, line.id)
         directions.complete_line(s, w.officer_id, line.id, note)
@@ -44,17 +46,22 @@ def test_each_person_is_offered_what_they_did_today(world, blobs, pdf_factory):
         outgoing.submit_draft(s, w.officer_id, draft.id, w.leader_id)
 
     [clerk] = _drafts(w.store, w.clerk_id)
-    assert clerk.text.startswith("Vào sổ 2 văn bản đến: ") and "(số đến 01)" in clerk.text and "(số đến 02)" in clerk.text
+    assert clerk.text.startswith("Vào sổ 2 văn bản đến: ")
+    assert "(số đến 01)" in clerk.text and "(số đến 02)" in clerk.text
     assert clerk.category == "regular" and clerk.minutes == 10 and clerk.document_id is None
 
     [leader] = _drafts(w.store, w.leader_id)
-    assert leader.text.startswith("Cho ý kiến chỉ đạo (bút phê) văn bản ") and "kiểm tra công tác văn thư" in leader.text
+    assert leader.text.startswith("Cho ý kiến chỉ đạo (bút phê) văn bản ")
+    assert "kiểm tra công tác văn thư" in leader.text
     assert leader.document_id == first
 
     officer = {d.document_id: d for d in _drafts(w.store, w.officer_id)}
     handled = officer[first]
-    assert handled.text.startswith("Hoàn thành xử lý văn bản ") and handled.text.endswith("Về việc kiểm tra công tác văn thư")
-    assert (handled.category, handled.direction_line_id, handled.result) == ("document", line_id, "Đã tham mưu văn bản trả lời")
+    assert handled.text.startswith("Hoàn thành xử lý văn bản ")
+    assert handled.text.endswith("Về việc kiểm tra công tác văn thư")
+    assert (handled.category, handled.direction_line_id, handled.result) == (
+        "document", line_id, "Đã tham mưu văn bản trả lời"
+    )
     assert handled.actions == ("direction_line.start", "direction_line.complete")  # one draft for the day's work on it
     drafted = officer[draft.id]
     assert drafted.text == "Soạn và trình ký dự thảo chờ cấp số: Về việc báo cáo kết quả kiểm tra"
@@ -113,7 +120,9 @@ def test_other_capabilities_add_sources(world, blobs, pdf_factory):
 
     w = world
     doc = register(w, blobs, pdf_factory, subject="Về việc ký số")
-    source = drafting.Source("signature.sign_test", "Ký số văn bản", "regular", 5, batch=True, plural="Ký số {n} văn bản")
+    source = drafting.Source(
+        "signature.sign_test", "Ký số văn bản", "regular", 5, batch=True, plural="Ký số {n} văn bản"
+    )
     drafting.register_source(source)
     try:
         with w.store.write() as s:

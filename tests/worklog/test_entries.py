@@ -118,7 +118,9 @@ def test_an_approved_week_is_locked_and_reopening_is_audited(world):
     wednesday = (MONDAY + timedelta(days=2)).isoformat()
     attempts = [
         wops.AddEntry(op_id=new_id(), entry_id=new_id(), day=wednesday, text="Thêm sau khi duyệt", minutes=30),
-        wops.UpdateEntry(op_id=new_id(), entry_id=op.entry_id, base_revision=op.op_id, day=op.day, text="Sửa", minutes=30),
+        wops.UpdateEntry(
+            op_id=new_id(), entry_id=op.entry_id, base_revision=op.op_id, day=op.day, text="Sửa", minutes=30
+        ),
         wops.DeleteEntry(op_id=new_id(), entry_id=op.entry_id, base_revision=op.op_id),
         # moving an entry of another week into the locked one is refused too
         wops.UpdateEntry(op_id=new_id(), entry_id=next_week.entry_id, base_revision=next_week.op_id,
@@ -129,9 +131,13 @@ def test_an_approved_week_is_locked_and_reopening_is_audited(world):
             apply(w.store, w.officer_id, attempt, authority=False)
         assert "đã được lãnh đạo duyệt" in caught.value.message_vi
     with pytest.raises(StateError):
-        apply(w.store, w.leader_id, approve.__class__(op_id=new_id(), owner_id=w.officer_id, week_start=MONDAY.isoformat()))
+        apply(w.store, w.leader_id, approve.__class__(
+            op_id=new_id(), owner_id=w.officer_id, week_start=MONDAY.isoformat()
+        ))
     with pytest.raises(ValidationError):
-        apply(w.store, w.leader_id, wops.ReopenWeek(op_id=new_id(), owner_id=w.officer_id, week_start=MONDAY.isoformat(), reason=" "))
+        apply(w.store, w.leader_id, wops.ReopenWeek(
+            op_id=new_id(), owner_id=w.officer_id, week_start=MONDAY.isoformat(), reason=" "
+        ))
     apply(w.store, w.leader_id, wops.ReopenWeek(
         op_id=new_id(), owner_id=w.officer_id, week_start=MONDAY.isoformat(), reason="Bổ sung công việc ngày thứ Tư"))
     apply(w.store, w.officer_id, attempts[0], authority=False)  # open again: the change goes in

@@ -10,7 +10,7 @@ from eoffice.sync.client_state import record_local
 from eoffice.worklog import operations as wops
 from eoffice.worklog.models import WorklogComment, WorklogEntry, WorklogWeek
 from eoffice.worklog.views import week_view
-from tests.sync.http_support import Device, Province, memory_keyring, province  # noqa: F401  (fixtures)
+from tests.sync.http_support import Device, Province
 from tests.worklog.helpers import MONDAY
 
 
@@ -62,9 +62,13 @@ def test_nobody_reads_or_writes_another_units_diary(province: Province):
     with province.store.read() as s:
         assert s.get(WorklogEntry, mine.entry_id).text == "Soạn báo cáo kết quả kiểm tra"
         assert s.scalar(select(WorklogComment.id)) is None and s.scalar(select(WorklogWeek.id)) is None
-        denied = s.scalars(select(AuditEvent).where(AuditEvent.action == "access.denied", AuditEvent.actor_id == w.officer2_id))
+        denied = s.scalars(
+            select(AuditEvent).where(AuditEvent.action == "access.denied", AuditEvent.actor_id == w.officer2_id)
+        )
         assert len(list(denied)) == 4
-    [own_approval] = officer.client.push([wops.ApproveWeek(op_id=new_id(), owner_id=w.officer_id, week_start=MONDAY.isoformat())])
+    [own_approval] = officer.client.push(
+        [wops.ApproveWeek(op_id=new_id(), owner_id=w.officer_id, week_start=MONDAY.isoformat())]
+    )
     assert own_approval.outcome == "rejected"
 
     approve = wops.ApproveWeek(op_id=new_id(), owner_id=w.officer_id, week_start=MONDAY.isoformat())
