@@ -216,7 +216,9 @@ def _setup_directory(url: str) -> dict:
         for ui, unit in enumerate(units):
             for k in range(OFFICERS_PER_UNIT):
                 officers.append(
-                    create_user(s, f"cv{ui}_{k}", f"Chuyên viên {ui}.{k}", org.id, {Role.OFFICER}, unit.id, "Chuyên viên")
+                    create_user(
+                        s, f"cv{ui}_{k}", f"Chuyên viên {ui}.{k}", org.id, {Role.OFFICER}, unit.id, "Chuyên viên"
+                    )
                 )
         other_clerk = create_user(s, "vanthu2", "Lê Thị Lan", other.id, {Role.CLERK}, None, "Văn thư")
         regs = {
@@ -386,7 +388,7 @@ def build(path: Path, n: int) -> dict:
         created_by = clerk_id if own else info["other_clerk_id"]
         drafting_unit = None
         if incoming:
-            organ_id_, organ_name, organ_abbr, organ_f, organ_abbr_f = rng.choice(folded_organs)
+            organ_id_, organ_name, organ_abbr, organ_f, _organ_abbr_f = rng.choice(folded_organs)
             code_number = str(rng.randint(1, 3000))
             code_notation = f"{abbr}-{organ_abbr}" if abbr else f"{organ_abbr}-VP"
             issued = day - timedelta(days=rng.randint(0, 3))
@@ -406,7 +408,8 @@ def build(path: Path, n: int) -> dict:
             else:
                 state = "done" if rng.random() < 0.998 else "directed"
         else:
-            organ_id_, organ_name, organ_abbr, organ_f, organ_abbr_f = "000.00.01.H41", "Ủy ban nhân dân tỉnh Nghệ An", "UBND", fold("Ủy ban nhân dân tỉnh Nghệ An"), "ubnd"
+            organ_id_, organ_name, organ_abbr = "000.00.01.H41", "Ủy ban nhân dân tỉnh Nghệ An", "UBND"
+            organ_f = fold(organ_name)
             pick = rng.randrange(len(officer_ids))
             created_by = officer_ids[pick] if own else info["other_clerk_id"]
             drafting_unit = officer_units[pick] if own else None
@@ -522,7 +525,7 @@ def build(path: Path, n: int) -> dict:
 
 def _percentile(values: list[float], p: float) -> float:
     ordered = sorted(values)
-    k = max(0, min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1)))))
+    k = max(0, min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1))))
     return round(ordered[k], 2)
 
 
@@ -698,7 +701,10 @@ def main() -> None:
         print(json.dumps(measure(path, args.reps, args.like_reps), ensure_ascii=False))
         return
     meta = path.with_suffix(".json")
-    reusable = args.reuse and path.exists() and meta.exists() and json.loads(meta.read_text()).get("documents") == args.documents
+    reusable = (
+        args.reuse and path.exists() and meta.exists()
+        and json.loads(meta.read_text()).get("documents") == args.documents
+    )
     if not reusable:
         log(f"building {args.documents:,} documents at {path}")
         build(path, args.documents)

@@ -45,7 +45,10 @@ def test_counts_after_a_pull_brings_and_drops_documents(server, client, tmp_path
     check(local)
 
     with server.store.write() as s:
-        direct(s, server.leader_id, ids[2], "", [LineSpec(LineRole.LEAD, unit_id=server.finance_unit_id)], today=DIRECTED_ON)
+        direct(
+            s, server.leader_id, ids[2], "", [LineSpec(LineRole.LEAD, unit_id=server.finance_unit_id)],
+            today=DIRECTED_ON,
+        )
         lines = {ln.document_id: ln.id for ln in s.query(DirectionLine)}
         complete_line(s, server.officer_id, lines[ids[1]], "Xong")
     pull(server.store, client, server.leader_id)
