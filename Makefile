@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test bench translations clean
+.PHONY: run test lint bench translations clean
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -19,7 +19,12 @@ run: $(STAMP)
 # TEST_WORKERS=0 runs them in this process.
 TEST_WORKERS ?= auto
 
-test: $(STAMP)
+# ruff over the code, tests and benchmarks; mypy over the non-UI packages (pyproject.toml).
+lint: $(STAMP)
+	$(PY) -m ruff check eoffice tests bench
+	$(PY) -m mypy
+
+test: $(STAMP) lint
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -n $(TEST_WORKERS) --maxprocesses=4 --dist loadfile $(PYTEST_ARGS)
 
 bench: $(STAMP)
