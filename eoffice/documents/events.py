@@ -19,6 +19,7 @@ from eoffice.directory.events import organisation, unit
 from eoffice.directory.models import Role, User
 from eoffice.documents.models import DirectionLine, Document, DocumentDirection
 from eoffice.documents.numbering import number_label
+from eoffice.documents.visibility import visible_documents
 from eoffice.server.events import Telling, on_operation, person, register_subject
 
 DOCUMENT = "document"
@@ -38,9 +39,7 @@ DOCUMENT_TO_ISSUE = "document.to_issue"
 
 def visible(session: Session, user: User, ids: set[str]) -> set[str]:
     """Which of the documents ``ids`` the pull would send ``user`` now (one statement)."""
-    from eoffice.sync.changes import visible_rows
-
-    query = select(Document.id).where(Document.id.in_(sorted(ids)), visible_rows("documents", user))
+    query = select(Document.id).where(Document.id.in_(sorted(ids)), visible_documents(user, session))
     return set(session.scalars(query))
 
 

@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from eoffice.errors import InvalidFileError
-from eoffice.store.pages import count_pages  # noqa: F401  (where documents code finds it)
 
 log = logging.getLogger(__name__)
 

@@ -489,7 +489,6 @@ def refetch_page(session: Session, user: User, ids: list[str], cursor: int) -> C
 
 
 #: What the documents' refetch was called before the pull was generic (the route and tests).
-documents_page = refetch_page
 
 
 # --------------------------------------------------------------------------- client side

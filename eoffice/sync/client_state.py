@@ -82,7 +82,7 @@ def refetch_targets(session: Session, op: Operation) -> list[str]:
     """The server documents whose local copy a rejected ``op`` changed (read only; its
     kind says which, ``registry.Kind.refetch``).
 
-    Their server rows are fetched (``changes.documents_page``) and applied together with
+    Their server rows are fetched (``changes.refetch_page``) and applied together with
     ``discard_rejected``, so that the local copy returns to the server's truth in the same
     transaction that records the rejection.
     """

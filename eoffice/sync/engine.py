@@ -153,12 +153,6 @@ def prefetched_pages(client: SyncClient, cursor: int, limit: int) -> Generator[C
         ahead.shutdown(wait=False)
 
 
-def __getattr__(name: str) -> object:
-    if name == "FIRST_SYNC_TABLES":  # read from the declarations when asked, not at import
-        return schema().bulk_tables()
-    raise AttributeError(name)
-
-
 def first_sync_load(store: Store, cursor: int) -> AbstractContextManager[None]:
     """How a pull from ``cursor`` writes: into a client that holds none of the big tables'
     rows yet (the synced tables declared ``bulk``: the documents), with their secondary

@@ -53,12 +53,6 @@ def synced_models() -> tuple[type[Any], ...]:
     return tuple(t.model for t in schema().tables)
 
 
-def __getattr__(name: str) -> object:
-    if name == "SYNCED_MODELS":  # read from the declarations when asked, not at import
-        return synced_models()
-    raise AttributeError(name)
-
-
 def reserve_version(session: Session) -> int:
     """This transaction's server version, taken now if not yet (locks the counter row)."""
     session.connection()  # begin the transaction now: its identity keys the cache

@@ -17,7 +17,7 @@ from eoffice.store.bulk import (
     secondary_indexes,
     set_indexes_aside,
 )
-from eoffice.sync.engine import FIRST_SYNC_TABLES
+from eoffice.sync.tables import schema
 
 
 def _index_sql(store: Store) -> dict[str, str]:
@@ -36,9 +36,9 @@ def test_the_migrated_indexes_are_the_ones_the_models_declare(sqlite_store):
 
 
 def test_indexes_stand_aside_inside_the_block_and_come_back_after(sqlite_store):
-    names = {str(i.name) for i in secondary_indexes(FIRST_SYNC_TABLES)}
+    names = {str(i.name) for i in secondary_indexes(schema().bulk_tables())}
     assert names and names <= set(_index_sql(sqlite_store))
-    with indexes_aside(sqlite_store, FIRST_SYNC_TABLES):
+    with indexes_aside(sqlite_store, schema().bulk_tables()):
         assert not names & set(_index_sql(sqlite_store))
         with sqlite_store.read() as s:  # the tables still answer, unique keys and all
             assert s.scalar(select(Document.id).limit(1)) is None
@@ -46,9 +46,9 @@ def test_indexes_stand_aside_inside_the_block_and_come_back_after(sqlite_store):
 
 
 def test_indexes_come_back_when_the_block_fails(sqlite_store):
-    names = {str(i.name) for i in secondary_indexes(FIRST_SYNC_TABLES)}
+    names = {str(i.name) for i in secondary_indexes(schema().bulk_tables())}
     try:
-        with indexes_aside(sqlite_store, FIRST_SYNC_TABLES):
+        with indexes_aside(sqlite_store, schema().bulk_tables()):
             raise ConnectionError("offline in the middle of a first sync")
     except ConnectionError:
         pass
@@ -61,7 +61,7 @@ def test_a_load_killed_with_indexes_aside_gets_them_back_at_the_next_start(tmp_p
     store.migrate()
     before = _index_sql(store)
     with store.write() as s:  # what a process killed inside indexes_aside leaves behind
-        assert set_indexes_aside(s.connection(), FIRST_SYNC_TABLES) > 0
+        assert set_indexes_aside(s.connection(), schema().bulk_tables()) > 0
     assert set(_index_sql(store)) < set(before)
     store.dispose()
 

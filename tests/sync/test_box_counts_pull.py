@@ -11,7 +11,7 @@ from eoffice.documents.types import LineRole
 from eoffice.store.bulk import indexes_aside
 from eoffice.sync.applying import apply_once
 from eoffice.documents.synced import drop_documents
-from eoffice.sync.engine import FIRST_SYNC_TABLES
+from eoffice.sync.tables import schema
 from tests.conftest import World
 from tests.documents.test_box_counts import DIRECTED_ON, TODAY, check
 from tests.sync.conftest import pull, register_op
@@ -35,7 +35,7 @@ def test_counts_after_a_pull_brings_and_drops_documents(server, client, tmp_path
     local = World(client, *(getattr(server, f) for f in (
         "org_id", "office_unit_id", "finance_unit_id", "clerk_id", "leader_id", "officer_id", "officer2_id", "admin_id",
     )))
-    with indexes_aside(client, FIRST_SYNC_TABLES, full_text=True):
+    with indexes_aside(client, schema().bulk_tables(), full_text=True):
         pull(server.store, client, server.leader_id, limit=2)
         with client.read() as s:
             assert boxcounts.is_aside(s.connection())

@@ -26,6 +26,7 @@ from eoffice.sync.client import (
 from eoffice.sync.client_state import get_cursor, pending_operations, record_local
 from eoffice.sync.credentials import Credentials
 from eoffice.sync.engine import RoundReport
+from eoffice.sync.tables import schema
 from tests.sync.conftest import doc_fields
 from tests.sync.http_support import Device, Province
 from tests.sync.request_taps import tap_requests
@@ -476,7 +477,7 @@ def test_a_first_sync_loads_with_the_big_tables_indexes_aside_and_builds_them_af
     for i in range(3):
         _register(clerk, pdf_factory(), f"Văn bản {i}")
     clerk.engine.sync_once()
-    big = {str(i.name) for i in secondary_indexes(engine_module.FIRST_SYNC_TABLES)}
+    big = {str(i.name) for i in secondary_indexes(schema().bulk_tables())}
     seen: list[bool] = []  # per page applied: were the big tables' indexes there?
     real_apply = engine_module.apply_page
 

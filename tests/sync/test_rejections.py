@@ -14,7 +14,7 @@ from eoffice.documents.models import (
 )
 from eoffice.store.base import new_id
 from eoffice.sync.applying import apply_batch, apply_once
-from eoffice.sync.changes import apply_page, documents_page
+from eoffice.sync.changes import apply_page, refetch_page
 from eoffice.sync.client_state import (
     discard_rejected,
     get_cursor,
@@ -77,7 +77,7 @@ def test_a_rejected_state_change_is_replaced_by_the_servers_row(server, client):
         cursor = get_cursor(c)
     assert refetch == [reg.document_id]
     with server.store.read() as s:
-        page = wire(documents_page(s, s.get(User, server.officer_id), refetch, cursor))
+        page = wire(refetch_page(s, s.get(User, server.officer_id), refetch, cursor))
     with client.write() as c:
         apply_page(c, page, store_cursor=False)
         assert get_cursor(c) == cursor

@@ -26,7 +26,7 @@ from eoffice.store import Store
 from eoffice.store.base import new_id
 from eoffice.store.blobs import BlobStore
 from eoffice.sync.applying import apply_once
-from eoffice.sync.changes import apply_page, changes_since, documents_page
+from eoffice.sync.changes import apply_page, changes_since, refetch_page
 from eoffice.sync.client_state import get_cursor, record_local
 from eoffice.sync.permissions import apply_checked
 from tests.conftest import World
@@ -246,7 +246,7 @@ def test_the_people_the_rule_names_may_act(town):
 def test_a_refetch_revokes_documents_no_longer_visible(town):
     with town.world.store.read() as s:
         officer = s.get(User, town.world.officer_id)
-        page = documents_page(s, officer, [town.docs["unit_vp"], town.docs["person_tc"], new_id()], 5)
+        page = refetch_page(s, officer, [town.docs["unit_vp"], town.docs["person_tc"], new_id()], 5)
     assert [d["id"] for d in page.rows["documents"]] == [town.docs["unit_vp"]]
     assert page.revoked == [town.docs["person_tc"]]  # exists, not theirs; the unknown id is not mentioned
     assert page.next_cursor == 5
@@ -410,14 +410,14 @@ def test_a_pull_does_not_undo_a_line_completed_offline(town, client):
 
 def test_a_refetch_page_through_json_keeps_its_revocations(town):
     with town.world.store.read() as s:
-        page = wire(documents_page(s, s.get(User, town.world.officer_id), [town.docs["person_tc"]], 0))
+        page = wire(refetch_page(s, s.get(User, town.world.officer_id), [town.docs["person_tc"]], 0))
     assert page.revoked == [town.docs["person_tc"]] and page.rows["documents"] == []
 
 
 def test_apply_page_drops_a_revoked_document_with_its_children(town, client):
     pull(town.world.store, client, town.world.officer2_id)
     with town.world.store.read() as s:
-        page = wire(documents_page(s, s.get(User, town.world.officer_id), [town.docs["person_tc"]], 0))
+        page = wire(refetch_page(s, s.get(User, town.world.officer_id), [town.docs["person_tc"]], 0))
     with client.write() as c:
         apply_page(c, page, store_cursor=False)
     assert town.docs["person_tc"] not in _held(client) and _leftovers(client, town.docs["person_tc"]) == 0

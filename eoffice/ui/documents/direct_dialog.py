@@ -23,7 +23,8 @@ from eoffice.documents.directions import LineSpec
 from eoffice.documents.types import LineRole
 from eoffice.store.base import new_id
 from eoffice.ui import labels
-from eoffice.ui.documents.forms import FormDialog, OrgDirectory, date_edit, from_qdate
+from eoffice.ui.directory import OrgDirectory
+from eoffice.ui.documents.forms import FormDialog, date_edit, from_qdate
 from eoffice.ui.tasks import DbWorker
 
 

@@ -24,7 +24,6 @@ from sqlalchemy.orm import Session
 
 from eoffice.errors import DomainError
 from eoffice.ops import AppliedResult, Operation
-from eoffice.ui.directory import OrgDirectory, Person, load_directory  # noqa: F401  (the dialogs import them from here)
 from eoffice.ui.i18n import current_language
 from eoffice.ui.tasks import DbWorker
 

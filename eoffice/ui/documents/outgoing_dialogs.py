@@ -13,7 +13,8 @@ from eoffice.documents.fields import LIMITS, DocumentFields
 from eoffice.ops import FileRef
 from eoffice.store.base import new_id
 from eoffice.store.blobs import BlobStore
-from eoffice.ui.documents.forms import FormDialog, OrgDirectory, date_edit, from_qdate
+from eoffice.ui.directory import OrgDirectory
+from eoffice.ui.documents.forms import FormDialog, date_edit, from_qdate
 from eoffice.ui.documents.register_dialog import (
     FileList,
     SubjectEdit,

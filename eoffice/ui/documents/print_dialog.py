@@ -14,7 +14,8 @@ from sqlalchemy import select
 
 from eoffice.documents.folding import fold
 from eoffice.documents.models import Register
-from eoffice.ui.documents.forms import FormDialog, OrgDirectory, date_edit, from_qdate
+from eoffice.ui.directory import OrgDirectory
+from eoffice.ui.documents.forms import FormDialog, date_edit, from_qdate
 from eoffice.ui.tasks import DbWorker
 
 FOLLOWUP = "followup"

@@ -32,7 +32,7 @@ from eoffice.signing.images import check_png
 from eoffice.signing.operations import SetSealImage, SetSignatureImage
 from eoffice.store.base import new_id
 from eoffice.store.blobs import BlobStore
-from eoffice.ui.documents.forms import OrgDirectory
+from eoffice.ui.directory import OrgDirectory
 from eoffice.ui.i18n import current_language
 from eoffice.ui.tasks import DbWorker
 
