@@ -692,7 +692,7 @@ register(
 )
 register(
     ForwardLine, apply=_forward_line, check=_check_forward, **_ON_REJECTION,
-    label_vi="Chuyển xuống", label_en="Forward down", tables=(DOCUMENTS, LINES),
+    label_vi="Chuyển xử lý", label_en="Pass on for handling", tables=(DOCUMENTS, LINES),
     example=lambda: ForwardLine(_id(), _id(), _example_lines()),
 )
 register(
@@ -727,14 +727,14 @@ register(
 )
 register(
     Issue, apply=_issue, check=_check_document, **_ON_REJECTION,
-    label_vi="Ban hành", label_en="Issue", tables=(DOCUMENTS, SEARCH, COUNTERS),
+    label_vi="Cấp số, ban hành", label_en="Number and issue", tables=(DOCUMENTS, SEARCH, COUNTERS),
     example=lambda: Issue(_id(), _id(), ISODate("2026-03-05"), None),
 )
 register(
     Deliver, apply=_deliver, check=_check_document, **_ON_REJECTION,
     # The copies belong to other organisations: a client makes nothing (the server does).
     local_effect=False,
-    label_vi="Gửi", label_en="Deliver", tables=(DOCUMENTS, FILES, SEARCH, COUNTERS),
+    label_vi="Phát hành", label_en="Send out", tables=(DOCUMENTS, FILES, SEARCH, COUNTERS),
     example=lambda: Deliver(_id(), _id(), (_id(), _id()), (_id(), _id()), ISODate("2026-03-06")),
 )
 register(
