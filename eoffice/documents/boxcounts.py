@@ -101,31 +101,44 @@ _CREATE = (
 )
 
 
-def _viewers(doc: str) -> str:
-    """``(document_id, viewer_id)`` of the documents matching ``doc`` (a condition on
-    ``d``), one row per ground; NULL viewers are left to the caller."""
-    return f"""
-        SELECT d.id AS document_id, d.created_by AS viewer_id FROM documents d WHERE {doc}
-        UNION ALL SELECT d.id, d.approver_id FROM documents d WHERE {doc}
-        UNION ALL SELECT d.id, d.drafting_unit_id FROM documents d WHERE {doc} AND d.secrecy = 'none'
-        UNION ALL SELECT d.id, CASE
-                WHEN d.direction = 'incoming' THEN 'leader:' || d.organisation_id
-                WHEN d.direction = 'outgoing' AND d.state IN {_CLERK_STATES} THEN 'clerk:' || d.organisation_id
-            END FROM documents d WHERE {doc} AND d.secrecy <> 'none'
-        UNION ALL SELECT d.id, l.user_id FROM documents d JOIN direction_lines l ON l.document_id = d.id
-            WHERE {doc} AND l.deleted = 0
-        UNION ALL SELECT d.id, l.unit_id FROM documents d JOIN direction_lines l ON l.document_id = d.id
-            WHERE {doc} AND l.deleted = 0 AND d.secrecy = 'none'
-        UNION ALL SELECT d.id, r.leader_id FROM documents d JOIN document_directions r ON r.document_id = d.id
-            WHERE {doc} AND r.deleted = 0"""
+def _entries_of(doc: str) -> str:
+    """Rows of ``box_entries`` for the documents matching ``doc`` (a condition on ``d``):
+    one per ground that makes a document visible to a viewer key; one already there is kept.
 
-
-def _entries_insert(viewers: str) -> str:
-    """Rows of ``box_entries`` for ``viewers``; one already there is kept.
-
+    Each ground reads the document's register, year and secrecy in its own pass (no join
+    back to ``documents`` by id: a rebuild at a million documents is three times faster).
     ``ON CONFLICT DO NOTHING``, not ``INSERT OR IGNORE``: inside a trigger SQLite lets the
     outer statement's conflict algorithm override an ``OR`` clause, and the pull writes
     documents with an upsert (ABORT), which turned a key already there into an error."""
+    counted = (
+        f"({doc}) AND d.deleted = 0 AND d.register_id IS NOT NULL AND d.year IS NOT NULL "
+        "AND d.register_number IS NOT NULL"
+    )
+    same = "d.id, d.register_id, d.year, d.secrecy = 'none'"
+    secret_role = (
+        "CASE WHEN d.direction = 'incoming' THEN 'leader:' || d.organisation_id "
+        f"WHEN d.direction = 'outgoing' AND d.state IN {_CLERK_STATES} THEN 'clerk:' || d.organisation_id END"
+    )
+    grounds = (
+        f"SELECT d.created_by AS viewer_id, {same} AS ordinary FROM documents d WHERE {counted}",
+        f"SELECT d.approver_id, {same} FROM documents d WHERE {counted}",
+        f"SELECT d.drafting_unit_id, {same} FROM documents d WHERE {counted} AND d.secrecy = 'none'",
+        f"SELECT {secret_role}, {same} FROM documents d WHERE {counted} AND d.secrecy <> 'none'",
+        f"SELECT l.user_id, {same} FROM documents d JOIN direction_lines l ON l.document_id = d.id "
+        f"WHERE {counted} AND l.deleted = 0",
+        f"SELECT l.unit_id, {same} FROM documents d JOIN direction_lines l ON l.document_id = d.id "
+        f"WHERE {counted} AND l.deleted = 0 AND d.secrecy = 'none'",
+        f"SELECT r.leader_id, {same} FROM documents d JOIN document_directions r ON r.document_id = d.id "
+        f"WHERE {counted} AND r.deleted = 0",
+    )
+    return f"""INSERT INTO box_entries (viewer_id, document_id, register_id, year, ordinary)
+        SELECT * FROM ({" UNION ALL ".join(grounds)}) WHERE viewer_id IS NOT NULL AND viewer_id <> ''
+        ON CONFLICT DO NOTHING"""
+
+
+def _entries_insert(viewers: str) -> str:
+    """Rows of ``box_entries`` for ``viewers`` (``(document_id, viewer_id)`` rows of a
+    document just written, which the trigger names); one already there is kept."""
     return f"""INSERT INTO box_entries (viewer_id, register_id, year, ordinary, document_id)
         SELECT v.viewer_id, d.register_id, d.year, d.secrecy = 'none', d.id
         FROM ({viewers}) v JOIN documents d ON d.id = v.document_id
@@ -185,7 +198,7 @@ def _recompute(doc_id: str) -> list[str]:
     """Statements that rebuild every row of the document ``doc_id`` (an expression)."""
     return [
         f"DELETE FROM box_entries WHERE document_id = {doc_id}",
-        _entries_insert(_viewers(f"d.id = {doc_id}")),
+        _entries_of(f"d.id = {doc_id}"),
         f"DELETE FROM box_open WHERE document_id = {doc_id}",
         _open_lines_insert(f"l.document_id = {doc_id}"),
         _awaiting_insert(f"d.id = {doc_id}"),
@@ -315,10 +328,17 @@ _OPEN_DOCUMENTS_FILL = (
 )
 
 
+#: The secondary indexes of the tables, made again after a rebuild has filled them (one
+#: sort each, not a B-tree insert per row).
+_INDEXES = tuple(statement for statement in _CREATE if statement.startswith("CREATE INDEX"))
+
+
 def rebuild(conn: Connection) -> None:
-    """Recompute the tables from the documents, lines and directions (the triggers stand
-    aside meanwhile, and are there again after)."""
+    """Recompute the tables from the documents, lines and directions (the triggers and the
+    tables' secondary indexes stand aside meanwhile, and are there again after)."""
     drop_triggers(conn)
+    for statement in _INDEXES:
+        conn.exec_driver_sql(f"DROP INDEX IF EXISTS {statement.split()[2]}")
     for table in TABLES:
         conn.exec_driver_sql(f"DELETE FROM {table}")
     conn.exec_driver_sql(
@@ -326,7 +346,7 @@ def rebuild(conn: Connection) -> None:
         "FROM documents WHERE deleted = 0 AND secrecy = 'none' AND register_id IS NOT NULL "
         "AND year IS NOT NULL AND register_number IS NOT NULL GROUP BY register_id, year"
     )
-    conn.exec_driver_sql(_entries_insert(_viewers("1 = 1")))
+    conn.exec_driver_sql(_entries_of("1 = 1"))
     conn.exec_driver_sql(_open_lines_insert("1 = 1"))
     conn.exec_driver_sql(_awaiting_insert("1 = 1"))
     conn.exec_driver_sql(_OPEN_DOCUMENTS_FILL)
@@ -334,6 +354,8 @@ def rebuild(conn: Connection) -> None:
         "INSERT INTO box_entry_counts (viewer_id, register_id, year, documents) "
         "SELECT viewer_id, register_id, year, count(*) FROM box_entries GROUP BY viewer_id, register_id, year"
     )
+    for statement in _INDEXES:
+        conn.exec_driver_sql(statement)
     create_triggers(conn)
 
 
