@@ -272,8 +272,8 @@
         <translation>Report…</translation>
     </message>
     <message>
-        <source>Quick add, e.g. “8h30-10h họp giao ban”, “30p trả lời công văn”, “chiều 2h-4h …” — Enter</source>
-        <translation>Quick add, e.g. “8h30-10h họp giao ban”, “30p trả lời công văn”, “chiều 2h-4h …” — Enter</translation>
+        <source>Quick add, e.g. “8h30-10h briefing”, “30p reply to a letter”, “1.5h report” — Enter</source>
+        <translation>Quick add, e.g. “8h30-10h briefing”, “30p reply to a letter”, “1.5h report” — Enter</translation>
     </message>
     <message>
         <source>Category: guess</source>

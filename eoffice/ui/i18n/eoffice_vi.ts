@@ -272,7 +272,7 @@
         <translation>Báo cáo…</translation>
     </message>
     <message>
-        <source>Quick add, e.g. “8h30-10h họp giao ban”, “30p trả lời công văn”, “chiều 2h-4h …” — Enter</source>
+        <source>Quick add, e.g. “8h30-10h briefing”, “30p reply to a letter”, “1.5h report” — Enter</source>
         <translation>Ghi nhanh, vd “8h30-10h họp giao ban”, “30p trả lời công văn”, “chiều 2h-4h …” — nhấn Enter</translation>
     </message>
     <message>

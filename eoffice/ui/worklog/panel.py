@@ -168,7 +168,7 @@ class DiaryPanel(QWidget):
         self.quick = QLineEdit(self)
         self.quick.setObjectName("quickAdd")
         self.quick.setPlaceholderText(
-            self.tr("Quick add, e.g. “8h30-10h họp giao ban”, “30p trả lời công văn”, “chiều 2h-4h …” — Enter")
+            self.tr("Quick add, e.g. “8h30-10h briefing”, “30p reply to a letter”, “1.5h report” — Enter")
         )
         self.quick.returnPressed.connect(self.quick_add)
         self.quick.textChanged.connect(self._preview)
