@@ -1157,62 +1157,6 @@
         <translation>Administrator</translation>
     </message>
     <message>
-        <source>Register incoming document</source>
-        <translation>Register incoming document</translation>
-    </message>
-    <message>
-        <source>Direct</source>
-        <translation>Direct</translation>
-    </message>
-    <message>
-        <source>Start handling</source>
-        <translation>Start handling</translation>
-    </message>
-    <message>
-        <source>Complete handling</source>
-        <translation>Complete handling</translation>
-    </message>
-    <message>
-        <source>Return assignment</source>
-        <translation>Return assignment</translation>
-    </message>
-    <message>
-        <source>Forward down</source>
-        <translation>Forward down</translation>
-    </message>
-    <message>
-        <source>Return document</source>
-        <translation>Return document</translation>
-    </message>
-    <message>
-        <source>New draft</source>
-        <translation>New draft</translation>
-    </message>
-    <message>
-        <source>Edit draft</source>
-        <translation>Edit draft</translation>
-    </message>
-    <message>
-        <source>Submit for signature</source>
-        <translation>Submit for signature</translation>
-    </message>
-    <message>
-        <source>Approve draft</source>
-        <translation>Approve draft</translation>
-    </message>
-    <message>
-        <source>Return draft</source>
-        <translation>Return draft</translation>
-    </message>
-    <message>
-        <source>Issue</source>
-        <translation>Issue</translation>
-    </message>
-    <message>
-        <source>Deliver</source>
-        <translation>Deliver</translation>
-    </message>
-    <message>
         <source>awaiting number</source>
         <translation>awaiting number</translation>
     </message>

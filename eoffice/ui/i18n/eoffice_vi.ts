@@ -1157,62 +1157,6 @@
         <translation>Quản trị</translation>
     </message>
     <message>
-        <source>Register incoming document</source>
-        <translation>Vào sổ văn bản đến</translation>
-    </message>
-    <message>
-        <source>Direct</source>
-        <translation>Bút phê</translation>
-    </message>
-    <message>
-        <source>Start handling</source>
-        <translation>Bắt đầu xử lý</translation>
-    </message>
-    <message>
-        <source>Complete handling</source>
-        <translation>Hoàn thành xử lý</translation>
-    </message>
-    <message>
-        <source>Return assignment</source>
-        <translation>Trả lại việc được giao</translation>
-    </message>
-    <message>
-        <source>Forward down</source>
-        <translation>Chuyển xuống</translation>
-    </message>
-    <message>
-        <source>Return document</source>
-        <translation>Trả lại văn bản</translation>
-    </message>
-    <message>
-        <source>New draft</source>
-        <translation>Soạn dự thảo</translation>
-    </message>
-    <message>
-        <source>Edit draft</source>
-        <translation>Sửa dự thảo</translation>
-    </message>
-    <message>
-        <source>Submit for signature</source>
-        <translation>Trình ký</translation>
-    </message>
-    <message>
-        <source>Approve draft</source>
-        <translation>Duyệt dự thảo</translation>
-    </message>
-    <message>
-        <source>Return draft</source>
-        <translation>Trả lại dự thảo</translation>
-    </message>
-    <message>
-        <source>Issue</source>
-        <translation>Ban hành</translation>
-    </message>
-    <message>
-        <source>Deliver</source>
-        <translation>Gửi văn bản</translation>
-    </message>
-    <message>
         <source>awaiting number</source>
         <translation>chờ cấp số</translation>
     </message>
