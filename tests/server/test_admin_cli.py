@@ -199,7 +199,9 @@ def test_the_admin_names_a_unit_head_and_turns_on_the_two_level_review(server_di
         password="mat-khau-dau-tien",
     )
     assert made.returncode == 0, made.stderr
-    head = eoffice(server_dir, "set-unit-head", "--organ-id", "000.00.12.H41", "--unit", "CCHC", "--username", "tp.cchc")
+    head = eoffice(
+        server_dir, "set-unit-head", "--organ-id", "000.00.12.H41", "--unit", "CCHC", "--username", "tp.cchc"
+    )
     assert head.returncode == 0, head.stderr
     assert "Hồ Sỹ Dũng là trưởng đơn vị CCHC" in head.stdout
     chain = eoffice(server_dir, "set-draft-review", "--organ-id", "000.00.12.H41", "--levels", "2")
