@@ -147,3 +147,15 @@ def test_the_head_of_unit_returns_a_draft_with_a_required_comment(qtbot, window,
     assert docs.act_submit.isEnabled()
     with w.store.read() as s:
         assert s.get(Document, draft_id).state == "returned"
+
+
+def test_the_notifications_of_the_review_speak_vietnamese(qapp):  # type: ignore[no-untyped-def]
+    from eoffice.ui.sync.notifications import event_notification
+
+    payload = {"document_id": "d", "subject": "Về việc kiểm tra", "by": "Lê Minh Anh"}
+    sent = event_notification({"kind": "draft.to_review", "payload": payload})
+    assert sent.text == "Lê Minh Anh trình dự thảo chờ bạn cho ý kiến: Về việc kiểm tra"
+    passed = event_notification(
+        {"kind": "draft.submitted", "payload": {**payload, "by": "Võ Thành Trung", "comment": "Đề nghị ký"}}
+    )
+    assert passed.text.endswith("— ý kiến: Đề nghị ký")
