@@ -13,9 +13,9 @@ For a user of organisation O (documents of another organisation: never):
   - a clerk (văn thư) receives all of O's: the clerk registers every incoming document,
     numbers and issues every outgoing one, and keeps and prints the registers;
   - a leader (lãnh đạo) receives all of O's: leaders direct the incoming documents, approve
-    the drafts of every unit and may act on any line (``directions.may_act_on``). The data
-    model has no head of a unit distinct from a head of the organisation (a leader's
-    ``unit_id`` is only where they sit), so there is no narrower reading to take;
+    the drafts of every unit and may act on any line (``directions.may_act_on``). A head
+    of unit (``Unit.head_user_id``) gets nothing for being one: what their role gives, and
+    the drafts submitted to them for review, which name them (below);
   - an officer (chuyên viên) receives the documents of their unit and of the units below
     it: those with a direction line to one of these units (the unit's work, whoever in it
     holds the line now, and whatever was forwarded further down), and the outgoing ones
