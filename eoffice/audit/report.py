@@ -34,6 +34,8 @@ LABELS_VI: dict[str, str] = {
     "draft.submit": "Trình ký",
     "draft.approve": "Duyệt",
     "draft.return": "Trả lại dự thảo",
+    "document.pass_review": "Trưởng đơn vị cho ý kiến, chuyển lãnh đạo ký",
+    "document.return_review": "Trưởng đơn vị trả lại dự thảo",
     "organisation.create": "Tạo cơ quan",
     "organisation.update": "Sửa thông tin cơ quan",
     "unit.create": "Tạo đơn vị",
@@ -57,7 +59,7 @@ SIGNATURES_VI = {
 }
 
 #: Actions whose sentence ends with the reason or comment given.
-_WITH_REASON = {"line.return", "document.return", "draft.return"}
+_WITH_REASON = {"line.return", "document.return", "draft.return", "document.pass_review", "document.return_review"}
 
 
 def _after(event: AuditEvent) -> dict[str, Any]:

@@ -17,11 +17,12 @@ from sqlalchemy import select
 
 from eoffice.directory.models import Organisation, Role, Unit, User
 from eoffice.directory.orgchart import import_orgchart
-from eoffice.documents import delivery, directions, outgoing
+from eoffice.documents import delivery, directions, outgoing, review
 from eoffice.documents.directions import LineSpec
 from eoffice.documents.fields import DocumentFields
 from eoffice.documents.incoming import PreparedFile, register_incoming
-from eoffice.documents.types import LineRole, Priority, Secrecy
+from eoffice.documents.models import Document
+from eoffice.documents.types import DocState, LineRole, Priority, Secrecy
 from eoffice.documents.workdays import add_working_days
 from eoffice.demo import content
 from eoffice.demo.pdfs import SampleDocument, render_many
@@ -67,6 +68,22 @@ def _people(session, orgchart: Path) -> list[_Org]:  # type: ignore[no-untyped-d
     return orgs
 
 
+#: Positions of the head of a unit (trưởng đơn vị) in the demo org chart.
+HEAD_POSITIONS = ("Trưởng phòng", "Chánh Văn phòng")
+
+
+def _review_chains(session, orgs: list[_Org]) -> None:  # type: ignore[no-untyped-def]
+    """Name each unit's head from the positions; an organisation with heads reviews its
+    drafts in two levels (drafter → head of unit → leader), the others in one."""
+    for org in orgs:
+        users = session.scalars(select(User).where(User.organisation_id == org.org.id).order_by(User.username))
+        heads = [u for u in users if u.unit_id and u.position.startswith(HEAD_POSITIONS)]
+        for head in heads:
+            review.set_unit_head(session, head.unit_id, head.id)
+        if heads:
+            review.set_draft_review_levels(session, org.org.id, 2)
+
+
 def demo_users(store: Store) -> list[tuple[str, str]]:
     """Every demo user, one per role first so the switcher starts with a useful spread."""
     with store.read() as s:
@@ -101,6 +118,7 @@ def seed_demo(
 
     with store.write() as s:
         orgs = _people(s, orgchart)
+        _review_chains(s, orgs)
     holidays: set[date] = set()
 
     span = (today - start).days
@@ -145,7 +163,45 @@ def seed_demo(
                 _outgoing(store, rng, org, orgs, day, today, type_name, subj, prepared)
             done += 1
         report(done, len(plan), "documents")
+    _drafts_to_review(store, blobs, orgs, today)
     return DemoInfo(demo_users(store))
+
+
+def _drafts_to_review(store: Store, blobs: BlobStore, orgs: list[_Org], today: date) -> None:
+    """In each organisation that reviews in two levels, a draft awaiting its head of unit
+    (the demo shows the step whatever the random draw gave)."""
+    for org in orgs:
+        with store.read() as s:
+            if s.get(Organisation, org.org.id).draft_review_levels < 2:  # type: ignore[union-attr]
+                continue
+            if s.scalar(select(Document.id).where(
+                Document.organisation_id == org.org.id, Document.state == DocState.REVIEWING.value
+            ).limit(1)):
+                continue
+            drafters = [
+                u for u in org.officers
+                if not u.has_role(Role.LEADER) and review.unit_head(s, u.unit_id) is not None
+            ]
+        if not drafters:
+            continue
+        officer, leader = drafters[0], org.leaders[0]
+        unit = next((u.name for u in org.units if u.id == officer.unit_id), "Văn phòng")
+        subject = f"Về việc báo cáo kết quả công tác cải cách hành chính của {unit} năm {today.year}"
+        body = "Kính gửi lãnh đạo. Đơn vị báo cáo kết quả thực hiện nhiệm vụ trong năm và đề xuất kế hoạch năm sau."
+        [pdf] = render_many([SampleDocument(
+            organ_name=org.org.name, number_label="      /", type_name="Báo cáo", subject=subject, body=body,
+            signer_position=leader.position, signer_full_name=leader.full_name,
+        )])
+        digest, size = blobs.put_bytes(pdf)
+        files = [PreparedFile(digest, f"Báo cáo {today.isoformat()}.pdf", size, 1, subject + "\n" + body)]
+        fields = DocumentFields(
+            type_name="Báo cáo", subject=subject, organ_name=org.org.name, organ_id=org.org.organ_id,
+            signer_position=leader.position, signer_full_name=leader.full_name, to_places="Như trên; Lưu: VT.",
+            page_amount=1,
+        )
+        with store.write() as s:
+            draft = outgoing.create_draft(s, officer.id, fields, files)
+            outgoing.submit_draft(s, officer.id, draft.id, leader.id)
 
 
 def _incoming(store, rng, org, day, today, holidays, type_name, subj, files, sender, number, signer) -> None:  # type: ignore[no-untyped-def]
@@ -218,9 +274,11 @@ def _outgoing(store, rng, org, orgs, day, today, type_name, subj, files) -> None
         draft = outgoing.create_draft(s, officer.id, fields, files)
         if age < 3 and rng.random() < 0.5:
             if rng.random() < 0.5:
-                outgoing.submit_draft(s, officer.id, draft.id, leader.id)
+                outgoing.submit_draft(s, officer.id, draft.id, leader.id)  # maybe to the head of unit first
             return
         outgoing.submit_draft(s, officer.id, draft.id, leader.id)
+        if draft.state == DocState.REVIEWING.value and draft.approver_id:
+            outgoing.pass_review(s, draft.approver_id, draft.id, "Nội dung phù hợp, đề nghị lãnh đạo ký.")
         outgoing.approve_draft(s, leader.id, draft.id)
         issued = outgoing.issue(s, org.clerk.id, draft.id, day)
         others = [o for o in orgs if o.org.id != org.org.id]

@@ -6,7 +6,7 @@ import enum
 
 from datetime import date
 
-from sqlalchemy import Date, ForeignKey, Index, String, UniqueConstraint
+from sqlalchemy import Date, ForeignKey, Index, Integer, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from eoffice.store.base import Base, Synced
@@ -33,6 +33,10 @@ class Organisation(Synced, Base):
     #: SHA-256 of the seal image (hình con dấu, a transparent PNG) in the blob store: the
     #: agency signature's appearance. Public, like the seal printed on every document.
     seal_digest: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    #: How many people a draft goes to before it is signed (quy trình trình ký): 1, the
+    #: drafter submits to the leader who signs; 2, the head of the drafting unit (trưởng
+    #: đơn vị) reviews it first and passes it on or returns it. Set by the server's admin.
+    draft_review_levels: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
 
     units: Mapped[list[Unit]] = relationship(back_populates="organisation")
 
@@ -50,6 +54,10 @@ class Unit(Synced, Base):
     parent_id: Mapped[str | None] = mapped_column(ForeignKey("units.id"), nullable=True)
     code: Mapped[str] = mapped_column(String(30))  # abbreviation used in notations, e.g. VP
     name: Mapped[str] = mapped_column(String(300))
+    #: The head of the unit (trưởng đơn vị, trưởng phòng), who reviews the unit's drafts
+    #: when the organisation reviews in two levels. No foreign key: units sync before users,
+    #: and a unit's row must load before the user who heads it has arrived.
+    head_user_id: Mapped[str | None] = mapped_column(String(36), nullable=True)
 
     organisation: Mapped[Organisation] = relationship(back_populates="units")
 

@@ -18,7 +18,8 @@ index range or a stored number:
 - ``box_open``: per open line (waiting, in progress) of a live document, its holder
   (the person, or ``unit:<id>`` while nobody in the unit holds it) and ``org:<org>``,
   with its deadline; and per document awaiting a role, ``leader:<org>`` (incoming,
-  registered) or ``clerk:<org>`` (outgoing, approved). ``trusted`` is false when the key
+  registered) or ``clerk:<org>`` (outgoing, approved), or a person: the head of unit a
+  draft awaits (outgoing, reviewing: its ``approver_id``). ``trusted`` is false when the key
   alone does not make the document visible (a unit's or the organisation's line on a
   secret document): such rows are checked against the visibility rule, one by one.
 - ``box_open_documents``: one row per key and document of ``box_open`` (kept by triggers
@@ -167,13 +168,18 @@ def _open_lines_insert(lines: str) -> str:
 
 
 def _awaiting_insert(doc: str) -> str:
-    """Rows of ``box_open`` for documents awaiting a role: direction (leaders), a number (clerks)."""
+    """Rows of ``box_open`` for documents awaiting a role: direction (leaders), a number
+    (clerks); and for a draft awaiting the review of its unit's head, that person (named
+    on it as ``approver_id``: theirs whatever its secrecy)."""
     return f"""INSERT INTO box_open (viewer_id, trusted, deadline, document_id, line_id)
-        SELECT CASE WHEN d.direction = 'incoming' THEN 'leader:' ELSE 'clerk:' END || d.organisation_id,
+        SELECT CASE WHEN d.direction = 'incoming' THEN 'leader:' || d.organisation_id
+                    WHEN d.state = 'approved' THEN 'clerk:' || d.organisation_id
+                    ELSE d.approver_id END,
                1, NULL, d.id, NULL
         FROM documents d WHERE ({doc}) AND d.deleted = 0
           AND ((d.direction = 'incoming' AND d.state = 'registered')
-               OR (d.direction = 'outgoing' AND d.state = 'approved'))"""
+               OR (d.direction = 'outgoing' AND d.state = 'approved')
+               OR (d.direction = 'outgoing' AND d.state = 'reviewing' AND coalesce(d.approver_id, '') <> ''))"""
 
 
 def _tally(row: str, delta: int) -> str:

@@ -24,6 +24,10 @@ from eoffice.documents.visibility import unit_subtree, visible_documents
 
 #: Line states that still ask something of their recipient.
 OPEN_LINE_STATES = (LineState.WAITING.value, LineState.IN_PROGRESS.value)
+#: The states of a drafter's drafts still on their desk or on the way to the signer.
+MY_DRAFT_STATES = (
+    DocState.DRAFT.value, DocState.RETURNED.value, DocState.REVIEWING.value, DocState.SUBMITTED.value
+)
 #: DUE_SOON looks this many calendar days ahead (today included).
 SOON_DAYS = 3
 
@@ -119,6 +123,15 @@ def box_condition(box: Box, user: User, today: date, soon_until: date) -> Column
                     Document.state == DocState.REGISTERED.value,
                 )
             )
+        # A draft its drafter sent to this head of unit for review (named on it).
+        parts.append(
+            select(Document.id).where(
+                org,
+                Document.direction == Direction.OUTGOING.value,
+                Document.state == DocState.REVIEWING.value,
+                Document.approver_id == user.id,
+            )
+        )
         if user.has_role(Role.CLERK):
             parts.append(
                 select(Document.id).where(
@@ -148,9 +161,7 @@ def box_condition(box: Box, user: User, today: date, soon_until: date) -> Column
             select(Document.id).where(
                 org,
                 Document.direction == Direction.OUTGOING.value,
-                Document.state.in_(
-                    (DocState.DRAFT.value, DocState.RETURNED.value, DocState.SUBMITTED.value)
-                ),
+                Document.state.in_(MY_DRAFT_STATES),
                 Document.created_by == user.id,
             )
         )
@@ -421,9 +432,9 @@ def _kept_counts(session: Session, user: User, today: date, soon_until: date) ->
     columns.append(
         f"(SELECT count(*) {mine_outgoing} AND state = {p(DocState.SUBMITTED.value)} AND approver_id = {p(user.id)})"
     )
-    drafts = (DocState.DRAFT.value, DocState.RETURNED.value, DocState.SUBMITTED.value)
     columns.append(
-        f"(SELECT count(*) {mine_outgoing} AND state IN ({p.many(list(drafts))}) AND created_by = {p(user.id)})"
+        f"(SELECT count(*) {mine_outgoing} AND state IN ({p.many(list(MY_DRAFT_STATES))}) "
+        f"AND created_by = {p(user.id)})"
     )
     row = session.connection().exec_driver_sql("SELECT " + ", ".join(columns + pending), p.values).one()
     boxes = (Box.INCOMING, Box.OUTGOING, *opened, *_LIST_COUNTED)

@@ -2,7 +2,7 @@
 
 Each step of the workflow tells the one who acts next: the officer or unit a line is
 assigned to, the leader whose line came back, the drafter whose draft was returned,
-approved or issued, the approver asked to approve, the clerks who number, seal and
+approved or issued, the head of unit asked to review, the approver asked to approve, the clerks who number, seal and
 receive. Operations are matched by kind and read by field name. Every event is about its
 document (``about=("document", id)``): it reaches only those the pull would send that
 document to (``visible``), asked when it is sent.
@@ -29,6 +29,8 @@ DIRECTION_ASSIGNED = "direction.assigned"
 LINE_RETURNED = "line.returned"
 DOCUMENT_RETURNED = "document.returned"
 DRAFT_SUBMITTED = "draft.submitted"
+#: For the head of the drafting unit: a draft to review before the leader signs it.
+DRAFT_TO_REVIEW = "draft.to_review"
 DRAFT_RETURNED = "draft.returned"
 DRAFT_APPROVED = "draft.approved"
 DOCUMENT_ISSUED = "document.issued"
@@ -116,12 +118,21 @@ def _return_document(telling: Telling, op: Any, result: Any) -> None:
         _tell(telling, DOCUMENT_RETURNED, doc.id, {"reason": op.reason}, to)
 
 
-@on_operation("submit_draft")
+@on_operation("submit_draft", "pass_review")
 def _submit_draft(telling: Telling, op: Any, result: Any) -> None:
-    _tell(telling, DRAFT_SUBMITTED, op.document_id, {}, person(op.approver_id))
+    """The one the draft waits for now: the head of unit reviewing it, or the leader who signs."""
+    doc = telling.session.get(Document, op.document_id)
+    if doc is None:
+        return
+    kind = DRAFT_TO_REVIEW if doc.state == "reviewing" else DRAFT_SUBMITTED
+    details = {"comment": op.comment} if op.kind == "pass_review" else {}
+    _tell(telling, kind, doc.id, details, person(doc.approver_id))
 
 
-_DRAFT_STEPS = {"return_draft": DRAFT_RETURNED, "approve_draft": DRAFT_APPROVED, "issue": DOCUMENT_ISSUED}
+_DRAFT_STEPS = {
+    "return_draft": DRAFT_RETURNED, "return_review": DRAFT_RETURNED, "approve_draft": DRAFT_APPROVED,
+    "issue": DOCUMENT_ISSUED,
+}
 
 
 @on_operation(*_DRAFT_STEPS)

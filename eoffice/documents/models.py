@@ -106,9 +106,14 @@ class Document(Synced, Base):
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     #: Outgoing: the drafting officer's unit (its code goes in công văn notations).
     drafting_unit_id: Mapped[str | None] = mapped_column(ForeignKey("units.id"), nullable=True)
-    #: Outgoing draft: the leader it is submitted to; the leader who approved it.
+    #: Outgoing draft: whom it waits for: the head of the drafting unit while reviewed, then
+    #: the leader it is submitted to; the leader who approved it.
     approver_id: Mapped[str | None] = mapped_column(ForeignKey("users.id"), nullable=True)
     review_comment: Mapped[str] = mapped_column(Text, default="")
+    #: Outgoing draft: the leader who is to sign it, chosen when it is submitted. With a
+    #: two-level review it first waits for the head of the drafting unit (``approver_id``
+    #: names them, state "reviewing"), who passes it on to this leader.
+    signer_id: Mapped[str | None] = mapped_column(ForeignKey("users.id"), nullable=True)
     #: Outgoing reply: the incoming document it answers (closes its follow-up line).
     reply_to_id: Mapped[str | None] = mapped_column(ForeignKey("documents.id"), nullable=True)
     #: Incoming copy made by internal delivery: the outgoing original.

@@ -227,6 +227,26 @@ class SubmitDraft(Operation):
 
 
 @dataclass(frozen=True)
+class PassReview(Operation):
+    """The head of unit passes a draft awaiting their review on to the leader who signs
+    (the drafter's choice, or ``approver_id``), with a comment."""
+
+    kind: ClassVar[str] = "pass_review"
+    document_id: Id
+    comment: Annotated[str, Fits(Document.review_comment)] = ""
+    approver_id: Id | None = None
+
+
+@dataclass(frozen=True)
+class ReturnReview(Operation):
+    """The head of unit returns a draft awaiting their review to its drafter."""
+
+    kind: ClassVar[str] = "return_review"
+    document_id: Id
+    comment: Annotated[str, Fits(Document.review_comment)]
+
+
+@dataclass(frozen=True)
 class ApproveDraft(Operation):
     kind: ClassVar[str] = "approve_draft"
     document_id: Id
@@ -449,6 +469,15 @@ def _submit_draft(session: Session, actor_id: str, op: SubmitDraft, authority: b
     return _document_result(op.kind, outgoing.submit_draft(session, actor_id, op.document_id, op.approver_id))
 
 
+def _pass_review(session: Session, actor_id: str, op: PassReview, authority: bool) -> AppliedResult:
+    doc = outgoing.pass_review(session, actor_id, op.document_id, op.comment, op.approver_id)
+    return _document_result(op.kind, doc)
+
+
+def _return_review(session: Session, actor_id: str, op: ReturnReview, authority: bool) -> AppliedResult:
+    return _document_result(op.kind, outgoing.return_review(session, actor_id, op.document_id, op.comment))
+
+
 def _approve_draft(session: Session, actor_id: str, op: ApproveDraft, authority: bool) -> AppliedResult:
     return _document_result(op.kind, outgoing.approve_draft(session, actor_id, op.document_id, op.comment))
 
@@ -549,8 +578,8 @@ def _check_create(session: Session, actor: User, op: CreateDraft) -> None:
     check_names(session, actor, documents=[op.document_id, *([op.reply_to_id] if op.reply_to_id else [])])
 
 
-def _check_submit(session: Session, actor: User, op: SubmitDraft) -> None:
-    check_names(session, actor, documents=[op.document_id], users=[op.approver_id])
+def _check_submit(session: Session, actor: User, op: SubmitDraft | PassReview) -> None:
+    check_names(session, actor, documents=[op.document_id], users=[op.approver_id] if op.approver_id else [])
 
 
 # --------------------------------------------------------------------------- a rejection, on the client
@@ -714,6 +743,16 @@ register(
     SubmitDraft, apply=_submit_draft, check=_check_submit, **_ON_REJECTION,
     label_vi="Trình ký", label_en="Submit for signature", tables=(DOCUMENTS,),
     example=lambda: SubmitDraft(_id(), _id(), _id()),
+)
+register(
+    PassReview, apply=_pass_review, check=_check_submit, **_ON_REJECTION,
+    label_vi="Chuyển lãnh đạo ký", label_en="Pass on for signature", tables=(DOCUMENTS,),
+    example=lambda: PassReview(_id(), _id(), "Đề nghị lãnh đạo ký", _id()),
+)
+register(
+    ReturnReview, apply=_return_review, check=_check_document, **_ON_REJECTION,
+    label_vi="Trả lại dự thảo cho người soạn", label_en="Return draft to its drafter", tables=(DOCUMENTS,),
+    example=lambda: ReturnReview(_id(), _id(), "Bổ sung số liệu"),
 )
 register(
     ApproveDraft, apply=_approve_draft, check=_check_document, **_ON_REJECTION,

@@ -1,8 +1,9 @@
-"""Outgoing documents (văn bản đi): draft → submitted → approved/returned → issued.
+"""Outgoing documents (văn bản đi): draft → [reviewing →] submitted → approved/returned → issued.
 
 A draft has no number ("chờ cấp số"): only the clerk gives one, from the outgoing
 register (the secret register for a secret document), when the approved document is
-issued. Delivery to recipients is in ``delivery.py``.
+issued. Delivery to recipients is in ``delivery.py``; the review chain (a head of unit
+before the leader) in ``review.py``.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from sqlalchemy.orm import Session
 from eoffice.audit.chain import record
 from eoffice.directory.access import load_actor, require_role
 from eoffice.directory.models import Organisation, Role, Unit, User
-from eoffice.documents import directions
+from eoffice.documents import directions, review
 from eoffice.documents.fields import DocumentFields, clean
 from eoffice.documents.incoming import PreparedFile, attach_files
 from eoffice.documents.indexing import index_document
@@ -171,34 +172,90 @@ def update_draft(
     return doc
 
 
-def submit_draft(session: Session, actor_id: str, document_id: str, approver_id: str) -> Document:
-    """The drafter submits the draft (trình ký) to a leader of the organisation."""
-    actor = load_actor(session, actor_id)
-    doc = _outgoing(session, document_id)
-    _require_drafter(actor, doc)
-    _require_editable(doc)
-    approver = session.get(User, approver_id)
-    if (
-        approver is None
-        or approver.deleted
-        or approver.organisation_id != doc.organisation_id
-        or not approver.has_role(Role.LEADER)
-    ):
+def _require_leader(doc: Document, user: User | None) -> User:
+    """``user`` as the leader who signs the draft ``doc``: a leader of its organisation."""
+    if user is None or user.deleted or user.organisation_id != doc.organisation_id or not user.has_role(Role.LEADER):
         raise ValidationError(
             "Người duyệt phải là lãnh đạo của cơ quan.",
             "The approver must be a leader of the organisation.",
             field="approver_id",
         )
+    return user
+
+
+def submit_draft(session: Session, actor_id: str, document_id: str, approver_id: str) -> Document:
+    """The drafter submits the draft (trình ký) for ``approver_id``, a leader, to sign.
+
+    With a two-level review chain (``review.reviewer_for``) it goes to the head of the
+    drafting unit first ("reviewing", ``approver_id`` naming the head); the leader chosen
+    is kept as ``signer_id`` for the head to pass it on to.
+    """
+    actor = load_actor(session, actor_id)
+    doc = _outgoing(session, document_id)
+    _require_drafter(actor, doc)
+    _require_editable(doc)
+    signer = _require_leader(doc, session.get(User, approver_id))
     if not doc.files:
         raise ValidationError(
             "Cần đính kèm tệp PDF của dự thảo trước khi trình.",
             "Attach the draft's PDF before submitting it.",
             field="files",
         )
+    reviewer = review.reviewer_for(session, actor, doc.drafting_unit_id, signer)
+    before = snapshot(doc)
+    doc.state = (DocState.REVIEWING if reviewer is not None else DocState.SUBMITTED).value
+    doc.approver_id = (reviewer or signer).id
+    doc.signer_id = signer.id
+    _audit(session, actor.id, "document.submit_draft", doc, before)
+    return doc
+
+
+def require_reviewer(actor: User, doc: Document) -> None:
+    """The draft awaits the review of a head of unit, and ``actor`` is that head."""
+    if doc.state != DocState.REVIEWING.value:
+        raise StateError(
+            "Dự thảo không ở trạng thái chờ trưởng đơn vị cho ý kiến.", "The draft is not awaiting review."
+        )
+    if doc.approver_id != actor.id:
+        raise PermissionDenied(
+            "Chỉ trưởng đơn vị được trình mới cho ý kiến về dự thảo này.",
+            "Only the head of unit it was submitted to may review this draft.",
+        )
+
+
+def pass_review(
+    session: Session, actor_id: str, document_id: str, comment: str = "", approver_id: str | None = None
+) -> Document:
+    """The head of unit passes the draft on (chuyển lãnh đạo ký) with a comment, to the
+    leader the drafter chose or to ``approver_id``, another leader."""
+    actor = load_actor(session, actor_id)
+    doc = _outgoing(session, document_id)
+    require_reviewer(actor, doc)
+    signer_id = approver_id or doc.signer_id
+    signer = _require_leader(doc, session.get(User, signer_id) if signer_id else None)
     before = snapshot(doc)
     doc.state = DocState.SUBMITTED.value
-    doc.approver_id = approver.id
-    _audit(session, actor.id, "document.submit_draft", doc, before)
+    doc.approver_id = signer.id
+    doc.signer_id = signer.id
+    doc.review_comment = comment.strip()
+    _audit(session, actor.id, "document.pass_review", doc, before)
+    return doc
+
+
+def return_review(session: Session, actor_id: str, document_id: str, comment: str) -> Document:
+    """The head of unit returns the draft to its drafter with a comment (required)."""
+    actor = load_actor(session, actor_id)
+    doc = _outgoing(session, document_id)
+    require_reviewer(actor, doc)
+    comment = (comment or "").strip()
+    if not comment:
+        raise ValidationError(
+            "Cần ghi ý kiến khi trả lại dự thảo.", "A comment is required to return a draft.", field="comment"
+        )
+    before = snapshot(doc)
+    doc.state = DocState.RETURNED.value
+    doc.review_comment = comment
+    _audit(session, actor.id, "document.return_review", doc, before)
     return doc
 
 

@@ -52,6 +52,7 @@ class DocState(str, enum.Enum):
     RETURNED = "returned"  # trả lại (nơi gửi / người soạn)
     # outgoing
     DRAFT = "draft"  # dự thảo
+    REVIEWING = "reviewing"  # chờ trưởng đơn vị cho ý kiến
     SUBMITTED = "submitted"  # trình ký
     APPROVED = "approved"  # đã duyệt, chờ cấp số
     ISSUED = "issued"  # đã ban hành

@@ -13,16 +13,17 @@ For a user of organisation O (documents of another organisation: never):
   - a clerk (văn thư) receives all of O's: the clerk registers every incoming document,
     numbers and issues every outgoing one, and keeps and prints the registers;
   - a leader (lãnh đạo) receives all of O's: leaders direct the incoming documents, approve
-    the drafts of every unit and may act on any line (``directions.may_act_on``). The data
-    model has no head of a unit distinct from a head of the organisation (a leader's
-    ``unit_id`` is only where they sit), so there is no narrower reading to take;
+    the drafts of every unit and may act on any line (``directions.may_act_on``). A head
+    of unit (``Unit.head_user_id``) gets nothing for being one: what their role gives, and
+    the drafts submitted to them for review, which name them (below);
   - an officer (chuyên viên) receives the documents of their unit and of the units below
     it: those with a direction line to one of these units (the unit's work, whoever in it
     holds the line now, and whatever was forwarded further down), and the outgoing ones
     drafted in one of them (``drafting_unit_id``).
 
 - Every user, whatever their roles, receives the documents that name them: created by
-  them, submitted to them for approval (``approver_id``), directed by them (a direction's
+  them, submitted to them for review or approval (``approver_id``: the head of the
+  drafting unit while a draft is "reviewing", then the leader who signs), directed by them (a direction's
   ``leader_id``) or with a direction line to them personally.
 - An admin role gives no document by itself: administrators keep the directory (which
   every user of O receives), not the correspondence; an admin who is also a clerk,
@@ -37,7 +38,8 @@ For a user of organisation O (documents of another organisation: never):
     registered it is its creator and keeps it, other clerks do not;
   - a secret outgoing document, once approved (approved, then issued), reaches O's
     clerks: only a clerk numbers it in the secret register, issues and delivers it.
-    Before approval only its drafter and the leader it is submitted to see it.
+    Before approval only its drafter and the one it is submitted to see it (the head of
+    unit reviewing it, then the leader who signs: a head who passed it on no longer does).
 
 The signer is not modelled apart from the approver (``signer_full_name`` is text).
 Deleted rows are left to the callers: the pull sends tombstones, the boxes hide them.

@@ -31,6 +31,7 @@ def state_label(state: str) -> str:
         "done": QCoreApplication.translate("Labels", "Done"),
         "returned": QCoreApplication.translate("Labels", "Returned"),
         "draft": QCoreApplication.translate("Labels", "Draft"),
+        "reviewing": QCoreApplication.translate("Labels", "Awaiting the head of unit's review"),
         "submitted": QCoreApplication.translate("Labels", "Submitted for signature"),
         "approved": QCoreApplication.translate("Labels", "Approved"),
         "issued": QCoreApplication.translate("Labels", "Issued"),

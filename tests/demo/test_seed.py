@@ -44,6 +44,21 @@ def test_demo_has_a_province_with_users_in_every_role(demo):
     assert "văn thư" in info.users[0][1]  # the switcher opens on the clerk
 
 
+def test_demo_drafts_go_to_the_head_of_unit_before_the_leader(demo):
+    """Organisations whose units have a head review in two levels; a draft awaits its head."""
+    from eoffice.directory.models import Unit
+
+    store, _blobs, _info = demo
+    with store.read() as s:
+        levels = dict(s.execute(select(Organisation.abbreviation, Organisation.draft_review_levels)).all())
+        assert levels["SNV"] == 2 and levels["STC"] == 1
+        heads = {(u.code, s.get(User, u.head_user_id).username) for u in s.scalars(select(Unit)) if u.head_user_id}
+        assert ("CCHC", "snv.tp.cchc") in heads
+        waiting = s.scalars(select(Document).where(Document.state == "reviewing")).all()
+        snv = s.scalar(select(Organisation.id).where(Organisation.abbreviation == "SNV"))
+        assert any(d.organisation_id == snv and s.get(User, d.approver_id).username == "snv.tp.cchc" for d in waiting)
+
+
 def test_demo_documents_cover_every_state_with_gapless_numbers(demo):
     store, blobs, _info = demo
     with store.read() as s:

@@ -178,3 +178,42 @@ def test_the_server_command_migrates_and_serves(server_dir):
         process.wait(timeout=30)
         if process.stderr:
             process.stderr.close()
+
+
+def test_the_admin_names_a_unit_head_and_turns_on_the_two_level_review(server_dir):
+    from eoffice.directory.models import Organisation, Unit, User
+
+    _organisation(server_dir)
+    store, _blobs, _settings = open_server(None, server_dir)
+    try:
+        from eoffice.directory.admin import create_unit
+
+        with store.write() as s:
+            org = s.scalars(select(Organisation)).one()
+            create_unit(s, org.id, "CCHC", "Phòng Cải cách hành chính")
+    finally:
+        store.dispose()
+    made = eoffice(
+        server_dir, "create-user", "--username", "tp.cchc", "--full-name", "Hồ Sỹ Dũng", "--organ-id",
+        "000.00.12.H41", "--unit", "CCHC", "--roles", "officer", "--password-env", "NEW_PASSWORD",
+        password="mat-khau-dau-tien",
+    )
+    assert made.returncode == 0, made.stderr
+    head = eoffice(
+        server_dir, "set-unit-head", "--organ-id", "000.00.12.H41", "--unit", "CCHC", "--username", "tp.cchc"
+    )
+    assert head.returncode == 0, head.stderr
+    assert "Hồ Sỹ Dũng là trưởng đơn vị CCHC" in head.stdout
+    chain = eoffice(server_dir, "set-draft-review", "--organ-id", "000.00.12.H41", "--levels", "2")
+    assert chain.returncode == 0, chain.stderr
+    assert "trưởng đơn vị cho ý kiến" in chain.stdout
+    wrong = eoffice(server_dir, "set-unit-head", "--organ-id", "000.00.12.H41", "--unit", "XX", "--username", "tp.cchc")
+    assert wrong.returncode == 1 and "Không có đơn vị XX" in wrong.stderr
+    store, _blobs, _settings = open_server(None, server_dir)
+    try:
+        with store.read() as s:
+            assert s.scalars(select(Organisation)).one().draft_review_levels == 2
+            unit = s.scalars(select(Unit)).one()
+            assert s.get(User, unit.head_user_id).username == "tp.cchc"
+    finally:
+        store.dispose()

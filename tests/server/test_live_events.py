@@ -145,3 +145,29 @@ def test_an_event_reaches_only_those_of_its_audience_who_may_see_its_document(wo
     with store.write() as s:
         s.get(Document, secret).secrecy = "none"  # type: ignore[union-attr]
     assert heard(store, w.officer_id) == [("direction.assigned", secret), ("direction.assigned", ordinary)]
+
+
+def test_a_two_level_review_tells_the_head_of_unit_then_the_leader(world: World):
+    from eoffice.documents import review
+
+    store, w = world.store, world
+    with store.write() as s:
+        head = create_user(s, "chanhvp", "Võ Thành Trung", w.org_id, {Role.OFFICER}, w.office_unit_id, "Chánh VP")
+        review.set_unit_head(s, w.office_unit_id, head.id)
+        review.set_draft_review_levels(s, w.org_id, 2)
+    draft_id = new_id()
+    steps = [
+        (w.officer_id, ops.CreateDraft(
+            new_id(), draft_id, {"type_name": "Công văn", "subject": "Báo cáo"}, (file_ref(),)
+        )),
+        (w.officer_id, ops.SubmitDraft(new_id(), draft_id, w.leader_id)),
+        (head.id, ops.ReturnReview(new_id(), draft_id, "Bổ sung số liệu")),
+        (w.officer_id, ops.SubmitDraft(new_id(), draft_id, w.leader_id)),
+        (head.id, ops.PassReview(new_id(), draft_id, "Đề nghị ký")),
+    ]
+    with store.write() as s:
+        outcomes = [apply_once(s, actor, step) for actor, step in steps]
+    assert [o.reason_vi for o in outcomes] == [""] * len(steps)
+    assert heard(store, head.id) == [("draft.to_review", draft_id), ("draft.to_review", draft_id)]
+    assert heard(store, w.officer_id) == [("draft.returned", draft_id)]
+    assert heard(store, w.leader_id) == [("draft.submitted", draft_id)]

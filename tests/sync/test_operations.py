@@ -29,6 +29,8 @@ ONE_OF_EACH: list[Operation] = [
     ops.CreateDraft(new_id(), new_id(), doc_fields(), (file_ref(),), new_id()),
     ops.UpdateDraft(new_id(), new_id(), doc_fields(), None),
     ops.SubmitDraft(new_id(), new_id(), new_id()),
+    ops.PassReview(new_id(), new_id(), "Đề nghị lãnh đạo ký", new_id()),
+    ops.ReturnReview(new_id(), new_id(), "Bổ sung số liệu"),
     ops.ApproveDraft(new_id(), new_id(), "Đồng ý"),
     ops.ReturnDraft(new_id(), new_id(), "Sửa trích yếu"),
     ops.Issue(new_id(), new_id(), "2026-03-05", None),

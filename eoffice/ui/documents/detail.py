@@ -82,6 +82,8 @@ class DocumentDetail:
     history: list[str] = field(default_factory=list)
     created_by: str | None = None
     approver_id: str | None = None
+    #: Outgoing draft: the leader chosen to sign it (``Document.signer_id``).
+    signer_id: str | None = None
     review_comment: str = ""
     return_reason: str = ""
     #: The files with their ids and signatures, in the same order as ``files``.
@@ -134,6 +136,8 @@ def load_detail(
             "type_name": doc.type_name,
             "subject": doc.subject,
             "signer": ", ".join(p for p in (doc.signer_position, doc.signer_full_name) if p),
+            "signer_full_name": doc.signer_full_name,
+            "approver_name": names.get(doc.approver_id or "", ""),
             "priority": doc.priority,
             "secrecy": doc.secrecy,
             "page_amount": doc.page_amount,
@@ -145,6 +149,7 @@ def load_detail(
         digests=[f.digest for f in doc.files],
         created_by=doc.created_by,
         approver_id=doc.approver_id,
+        signer_id=doc.signer_id,
         review_comment=doc.review_comment,
         return_reason=doc.return_reason,
         file_views=[
@@ -393,6 +398,8 @@ class DetailPane(QWidget):
             "recipients_note": f["recipients_note"],
             "state": labels.state_label(detail.state),
         }
+        if detail.state in ("reviewing", "submitted") and f.get("approver_name"):
+            texts["state"] += f": {f['approver_name']}"  # whom it waits for
         comment = detail.review_comment or detail.return_reason
         if comment:
             texts["state"] += f" — {comment}"

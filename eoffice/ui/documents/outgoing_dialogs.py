@@ -6,14 +6,24 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QListWidget, QListWidgetItem, QSpinBox, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QSpinBox,
+    QWidget,
+)
 
 from eoffice.documents import operations as ops
 from eoffice.documents.fields import LIMITS, DocumentFields
 from eoffice.ops import FileRef
 from eoffice.store.base import new_id
 from eoffice.store.blobs import BlobStore
-from eoffice.ui.directory import OrgDirectory
+from eoffice.ui.directory import OrgDirectory, Person
 from eoffice.ui.documents.forms import FormDialog, date_edit, from_qdate
 from eoffice.ui.documents.register_dialog import (
     FileList,
@@ -121,21 +131,69 @@ class DraftDialog(FormDialog):
         self.run_call("create_draft", run)
 
 
+def proposed_signer(directory: OrgDirectory, signer_id: str | None, signer_name: str) -> str | None:
+    """The leader a draft names as its signer: the one chosen when it was last submitted,
+    else the leader whose name the draft prints as signer, else none (the first leader)."""
+    leaders = directory.leaders()
+    if signer_id and any(p.id == signer_id for p in leaders):
+        return signer_id
+    wanted = " ".join(signer_name.split()).casefold()
+    named = [p for p in leaders if wanted and " ".join(p.full_name.split()).casefold() == wanted]
+    return named[0].id if named else None
+
+
+def leader_combo(directory: OrgDirectory, chosen: str | None, parent: QWidget) -> QComboBox:
+    combo = QComboBox(parent)
+    for person in directory.leaders():
+        combo.addItem(f"{person.full_name} — {person.position}", person.id)
+    index = combo.findData(chosen) if chosen else -1
+    combo.setCurrentIndex(max(index, 0))
+    return combo
+
+
 class SubmitDialog(FormDialog):
-    """Trình ký: send a draft to a leader for approval."""
+    """Trình ký: send a draft to the leader who signs it, through the head of the unit
+    first when the organisation reviews in two levels (the dialog says which)."""
 
     def __init__(
-        self, worker: DbWorker, directory: OrgDirectory, document_id: str, parent: QWidget | None = None
+        self,
+        worker: DbWorker,
+        directory: OrgDirectory,
+        document_id: str,
+        parent: QWidget | None = None,
+        *,
+        signer_id: str | None = None,
+        signer_name: str = "",
     ) -> None:
         super().__init__(worker, self.tr("Submit for signature"), parent)
+        self.setMinimumWidth(480)
+        self.directory = directory
         self.actor_id = directory.user.id
         self.document_id = document_id
-        self.leader = QComboBox(self)
-        for person in directory.leaders():
-            self.leader.addItem(f"{person.full_name} — {person.position}", person.id)
-        self.form.addRow(self.tr("Leader"), self.leader)
+        self.leader = leader_combo(directory, proposed_signer(directory, signer_id, signer_name), self)
+        self.route = QLabel(self)
+        self.route.setWordWrap(True)
+        self.form.addRow(self.tr("Leader who signs"), self.leader)
+        self.form.addRow("", self.route)
         self.field_widgets.update(approver_id=self.leader)
-        self.ok_button.setText(self.tr("Submit"))
+        self.leader.currentIndexChanged.connect(self._show_route)
+        self._show_route()
+
+    def reviewer(self) -> Person | None:
+        """The head of unit the draft goes to first, for the leader chosen (None: straight to them)."""
+        return self.directory.reviewer_for(self.leader.currentData())
+
+    def _show_route(self) -> None:
+        head = self.reviewer()
+        if head is None:
+            self.route.setText(self.tr("The draft goes straight to this leader to approve and sign."))
+            self.ok_button.setText(self.tr("Submit"))
+            return
+        self.route.setText(
+            self.tr("The draft goes first to %1, head of your unit, for review; they pass it on to this leader.")
+            .replace("%1", head.full_name)
+        )
+        self.ok_button.setText(self.tr("Send to the head of unit"))
 
     def submit(self) -> None:
         approver = self.leader.currentData()
@@ -146,6 +204,46 @@ class SubmitDialog(FormDialog):
         self.run_operation(
             "submit_draft", self.actor_id,
             lambda _s: ops.SubmitDraft(op_id=new_id(), document_id=document_id, approver_id=approver),
+            lambda _op, result: result.data["state"],
+        )
+
+
+class PassReviewDialog(FormDialog):
+    """Chuyển lãnh đạo ký: the head of unit passes a draft on, with a comment, to the leader
+    the drafter chose (or another)."""
+
+    def __init__(
+        self,
+        worker: DbWorker,
+        directory: OrgDirectory,
+        document_id: str,
+        parent: QWidget | None = None,
+        *,
+        signer_id: str | None = None,
+    ) -> None:
+        super().__init__(worker, self.tr("Pass on for signature"), parent)
+        self.setMinimumWidth(480)
+        self.actor_id = directory.user.id
+        self.document_id = document_id
+        self.leader = leader_combo(directory, signer_id, self)
+        self.comment = QPlainTextEdit(self)
+        self.comment.setTabChangesFocus(True)
+        self.comment.setMaximumHeight(120)
+        self.comment.setPlaceholderText(self.tr("Your opinion for the leader (optional)"))
+        self.form.addRow(self.tr("Leader who signs"), self.leader)
+        self.form.addRow(self.tr("Comment"), self.comment)
+        self.field_widgets.update(approver_id=self.leader, comment=self.comment)
+        self.ok_button.setText(self.tr("Pass on"))
+
+    def submit(self) -> None:
+        approver = self.leader.currentData()
+        if not approver:
+            self.show_error(self.tr("Choose the leader who signs."), "approver_id")
+            return
+        comment, document_id = self.comment.toPlainText().strip(), self.document_id
+        self.run_operation(
+            "pass_review", self.actor_id,
+            lambda _s: ops.PassReview(op_id=new_id(), document_id=document_id, comment=comment, approver_id=approver),
             lambda _op, _result: document_id,
         )
 

@@ -202,6 +202,9 @@ class DocumentsSection(Section):
             self.tr("Submit for signature…"), self.submit_draft, menu="handling", at=90, toolbar=50
         )
         self.act_approve = self.action(self.tr("Approve…"), self.approve_draft, menu="handling", at=100, toolbar=60)
+        self.act_pass_review = self.action(
+            self.tr("Pass on for signature…"), self.pass_review, menu="handling", at=95, toolbar=55
+        )
         self.act_return_draft = self.action(self.tr("Return draft…"), self.return_draft, menu="handling", at=110)
         self.act_issue = self.action(self.tr("Issue…"), self.issue_document, menu="handling", at=120, toolbar=80)
         self.act_deliver = self.action(self.tr("Deliver…"), self.deliver_document, menu="handling", at=130)
@@ -453,7 +456,11 @@ class DocumentsSection(Section):
         self.act_submit.setEnabled(mine and state in ("draft", "returned"))
         approver = outgoing and doc is not None and leader and doc.approver_id in (None, d.user.id)
         self.act_approve.setEnabled(bool(approver) and state == "submitted")
-        self.act_return_draft.setEnabled(bool(approver) and state == "submitted")
+        # The head of unit a draft awaits (named on it): pass it on or return it.
+        reviewer = outgoing and doc is not None and state == "reviewing" and doc.approver_id == d.user.id
+        self.act_pass_review.setEnabled(reviewer)
+        self.act_pass_review.setVisible(reviewer or d.draft_review_levels > 1)
+        self.act_return_draft.setEnabled((bool(approver) and state == "submitted") or reviewer)
         self.act_issue.setEnabled(clerk and outgoing and state == "approved")
         self.act_deliver.setEnabled(clerk and outgoing and state == "issued" and bool(d.organisations))
         self.actions_updated.emit()
@@ -568,8 +575,35 @@ class DocumentsSection(Section):
     def submit_draft(self) -> None:
         from eoffice.ui.documents.outgoing_dialogs import SubmitDialog
 
-        if self.current is not None:
-            self._open(SubmitDialog(self.worker, self.directory, self.current.id, self.window))
+        if self.current is None:
+            return
+        current = self.current
+
+        def submitted(state: str) -> None:
+            if state == "reviewing":
+                text = self.tr("The draft was sent to the head of your unit for review.")
+            else:
+                text = self.tr("The draft was submitted to the leader for signature.")
+            self.window.statusBar().showMessage(text, 8000)
+
+        dialog = SubmitDialog(
+            self.worker, self.directory, current.id, self.window,
+            signer_id=current.signer_id, signer_name=str(current.fields.get("signer_full_name") or ""),
+        )
+        self._open(dialog, submitted)
+
+    def pass_review(self) -> None:
+        from eoffice.ui.documents.outgoing_dialogs import PassReviewDialog
+
+        if self.current is None:
+            return
+
+        def passed(_document_id: str) -> None:
+            self.window.statusBar().showMessage(self.tr("The draft was passed on to the leader for signature."), 8000)
+
+        dialog = PassReviewDialog(self.worker, self.directory, self.current.id, self.window,
+                                  signer_id=self.current.signer_id)
+        self._open(dialog, passed)
 
     def approve_draft(self) -> None:
         if self.current is None:
@@ -585,6 +619,13 @@ class DocumentsSection(Section):
         if self.current is None:
             return
         document_id = self.current.id
+        if self.current.state == "reviewing":  # the head of unit returns it to its drafter
+            self._text_dialog(
+                self.tr("Return draft"), self.tr("Comment"),
+                lambda comment: ops.ReturnReview(op_id=new_id(), document_id=document_id, comment=comment),
+                document_id=document_id, required=True, label="return_review",
+            )
+            return
         self._text_dialog(
             self.tr("Return draft"), self.tr("Comment"),
             lambda comment: ops.ReturnDraft(op_id=new_id(), document_id=document_id, comment=comment),

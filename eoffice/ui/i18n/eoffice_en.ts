@@ -653,6 +653,22 @@
         <source>Issued</source>
         <translation>Issued</translation>
     </message>
+    <message>
+        <source>Pass on for signature…</source>
+        <translation>Pass on for signature…</translation>
+    </message>
+    <message>
+        <source>The draft was sent to the head of your unit for review.</source>
+        <translation>The draft was sent to the head of your unit for review.</translation>
+    </message>
+    <message>
+        <source>The draft was submitted to the leader for signature.</source>
+        <translation>The draft was submitted to the leader for signature.</translation>
+    </message>
+    <message>
+        <source>The draft was passed on to the leader for signature.</source>
+        <translation>The draft was passed on to the leader for signature.</translation>
+    </message>
 </context>
 <context>
     <name>DraftDialog</name>
@@ -1160,6 +1176,10 @@
         <source>awaiting number</source>
         <translation>awaiting number</translation>
     </message>
+    <message>
+        <source>Awaiting the head of unit&apos;s review</source>
+        <translation>Awaiting the head of unit's review</translation>
+    </message>
 </context>
 <context>
     <name>LinesEditor</name>
@@ -1410,6 +1430,14 @@
     <message>
         <source>The document was issued as %1.</source>
         <translation>The document was issued as %1.</translation>
+    </message>
+    <message>
+        <source>%1 sent a draft for your review: %2</source>
+        <translation>%1 sent a draft for your review: %2</translation>
+    </message>
+    <message>
+        <source>comment: %1</source>
+        <translation>comment: %1</translation>
     </message>
 </context>
 <context>
@@ -2189,6 +2217,22 @@
         <source>Choose the leader who signs.</source>
         <translation>Choose the leader who signs.</translation>
     </message>
+    <message>
+        <source>Leader who signs</source>
+        <translation>Leader who signs</translation>
+    </message>
+    <message>
+        <source>The draft goes straight to this leader to approve and sign.</source>
+        <translation>The draft goes straight to this leader to approve and sign.</translation>
+    </message>
+    <message>
+        <source>The draft goes first to %1, head of your unit, for review; they pass it on to this leader.</source>
+        <translation>The draft goes first to %1, head of your unit, for review; they pass it on to this leader.</translation>
+    </message>
+    <message>
+        <source>Send to the head of unit</source>
+        <translation>Send to the head of unit</translation>
+    </message>
 </context>
 <context>
     <name>SyncStatusArea</name>
@@ -2301,6 +2345,33 @@
     <message>
         <source>The root certificate is no longer trusted.</source>
         <translation>The root certificate is no longer trusted.</translation>
+    </message>
+</context>
+<context>
+    <name>PassReviewDialog</name>
+    <message>
+        <source>Pass on for signature</source>
+        <translation>Pass on for signature</translation>
+    </message>
+    <message>
+        <source>Your opinion for the leader (optional)</source>
+        <translation>Your opinion for the leader (optional)</translation>
+    </message>
+    <message>
+        <source>Leader who signs</source>
+        <translation>Leader who signs</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Comment</translation>
+    </message>
+    <message>
+        <source>Pass on</source>
+        <translation>Pass on</translation>
+    </message>
+    <message>
+        <source>Choose the leader who signs.</source>
+        <translation>Choose the leader who signs.</translation>
     </message>
 </context>
 </TS>

@@ -653,6 +653,22 @@
         <source>Issued</source>
         <translation>Đã ban hành</translation>
     </message>
+    <message>
+        <source>Pass on for signature…</source>
+        <translation>Chuyển lãnh đạo ký…</translation>
+    </message>
+    <message>
+        <source>The draft was sent to the head of your unit for review.</source>
+        <translation>Đã trình dự thảo để trưởng đơn vị cho ý kiến.</translation>
+    </message>
+    <message>
+        <source>The draft was submitted to the leader for signature.</source>
+        <translation>Đã trình lãnh đạo ký dự thảo.</translation>
+    </message>
+    <message>
+        <source>The draft was passed on to the leader for signature.</source>
+        <translation>Đã chuyển dự thảo để lãnh đạo ký.</translation>
+    </message>
 </context>
 <context>
     <name>DraftDialog</name>
@@ -1160,6 +1176,10 @@
         <source>awaiting number</source>
         <translation>chờ cấp số</translation>
     </message>
+    <message>
+        <source>Awaiting the head of unit&apos;s review</source>
+        <translation>Chờ trưởng đơn vị cho ý kiến</translation>
+    </message>
 </context>
 <context>
     <name>LinesEditor</name>
@@ -1410,6 +1430,14 @@
     <message>
         <source>The document was issued as %1.</source>
         <translation>Văn bản đã được ban hành với số %1.</translation>
+    </message>
+    <message>
+        <source>%1 sent a draft for your review: %2</source>
+        <translation>%1 trình dự thảo chờ bạn cho ý kiến: %2</translation>
+    </message>
+    <message>
+        <source>comment: %1</source>
+        <translation>ý kiến: %1</translation>
     </message>
 </context>
 <context>
@@ -2189,6 +2217,22 @@
         <source>Choose the leader who signs.</source>
         <translation>Hãy chọn lãnh đạo ký duyệt.</translation>
     </message>
+    <message>
+        <source>Leader who signs</source>
+        <translation>Lãnh đạo ký</translation>
+    </message>
+    <message>
+        <source>The draft goes straight to this leader to approve and sign.</source>
+        <translation>Dự thảo được trình thẳng lãnh đạo này duyệt và ký.</translation>
+    </message>
+    <message>
+        <source>The draft goes first to %1, head of your unit, for review; they pass it on to this leader.</source>
+        <translation>Dự thảo được trình trước tới %1, trưởng đơn vị của bạn, để cho ý kiến; trưởng đơn vị chuyển tiếp lãnh đạo này ký.</translation>
+    </message>
+    <message>
+        <source>Send to the head of unit</source>
+        <translation>Trình trưởng đơn vị</translation>
+    </message>
 </context>
 <context>
     <name>SyncStatusArea</name>
@@ -2301,6 +2345,33 @@
     <message>
         <source>The root certificate is no longer trusted.</source>
         <translation>Đã gỡ chứng thư số gốc khỏi danh sách tin cậy.</translation>
+    </message>
+</context>
+<context>
+    <name>PassReviewDialog</name>
+    <message>
+        <source>Pass on for signature</source>
+        <translation>Chuyển lãnh đạo ký</translation>
+    </message>
+    <message>
+        <source>Your opinion for the leader (optional)</source>
+        <translation>Ý kiến của bạn gửi lãnh đạo (không bắt buộc)</translation>
+    </message>
+    <message>
+        <source>Leader who signs</source>
+        <translation>Lãnh đạo ký</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Ý kiến</translation>
+    </message>
+    <message>
+        <source>Pass on</source>
+        <translation>Chuyển lãnh đạo ký</translation>
+    </message>
+    <message>
+        <source>Choose the leader who signs.</source>
+        <translation>Hãy chọn lãnh đạo ký duyệt.</translation>
     </message>
 </context>
 </TS>

@@ -59,6 +59,7 @@ def event_notification(event: dict[str, Any]) -> Notification:
         "line.returned": QCoreApplication.translate("Notifications", "%1 returned an assignment: %2"),
         "document.returned": QCoreApplication.translate("Notifications", "%1 returned a document: %2"),
         "draft.submitted": QCoreApplication.translate("Notifications", "%1 submitted a draft for your approval: %2"),
+        "draft.to_review": QCoreApplication.translate("Notifications", "%1 sent a draft for your review: %2"),
         "draft.returned": QCoreApplication.translate("Notifications", "%1 returned your draft: %2"),
         "draft.approved": QCoreApplication.translate("Notifications", "%1 approved your draft: %2"),
         "document.issued": QCoreApplication.translate("Notifications", "%1 issued your document: %2"),
@@ -78,7 +79,9 @@ def event_notification(event: dict[str, Any]) -> Notification:
     template = texts.get(kind, QCoreApplication.translate("Notifications", "Update: %2"))
     text = template.replace("%1", by or QCoreApplication.translate("Notifications", "Someone")).replace("%2", words)
     reason = payload.get("reason") or payload.get("comment")
-    if reason:
+    if reason and kind == "draft.submitted":  # the head of unit's opinion, passing it on
+        text += " — " + QCoreApplication.translate("Notifications", "comment: %1").replace("%1", str(reason))
+    elif reason:
         text += " — " + QCoreApplication.translate("Notifications", "reason: %1").replace("%1", str(reason))
     at = None
     if isinstance(event.get("at"), str):
