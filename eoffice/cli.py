@@ -217,14 +217,42 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
     return 1
 
 
+def _global_options(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
+    """The options every command takes, before or after its name (``eoffice demo --lang en``).
+
+    On a subcommand they default to SUPPRESS, so that a value given before the name survives;
+    an option the subcommand declares itself (its own ``--user``, ``--database-url``) is left to it.
+    """
+    known = parser._option_string_actions  # argparse has no public "has this option"
+
+    def add(*flags: str, **kwargs: object) -> None:
+        if any(flag in known for flag in flags):
+            return
+        if suppress:
+            kwargs["default"] = argparse.SUPPRESS
+        parser.add_argument(*flags, **kwargs)  # type: ignore[arg-type]
+
+    add("--database-url", help="SQLAlchemy URL (default: SQLite in the user's data dir)")
+    add("--data-dir", help="folder for attachments and the demo (default: the user's data dir)")
+    add("--lang", choices=["vi", "en"], default="vi", help="interface and message language")
+    add("--user", help="username to open the app as")
+    add("--server", help="the provincial server's address, e.g. https://eoffice.example.gov.vn")
+    add("-v", "--verbose", action="store_true", default=False)
+
+
+def _subparsers(parser: argparse.ArgumentParser) -> list[argparse.ArgumentParser]:
+    found: list[argparse.ArgumentParser] = []
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for child in dict.fromkeys(action.choices.values()):
+                found.append(child)
+                found.extend(_subparsers(child))
+    return found
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="eoffice", description="eoffice — văn bản điện tử và phòng họp không giấy")
-    parser.add_argument("--database-url", help="SQLAlchemy URL (default: SQLite in the user's data dir)")
-    parser.add_argument("--data-dir", help="folder for attachments and the demo (default: the user's data dir)")
-    parser.add_argument("--lang", choices=["vi", "en"], default="vi", help="interface language")
-    parser.add_argument("--user", help="username to open the app as")
-    parser.add_argument("--server", help="the provincial server's address, e.g. https://eoffice.example.gov.vn")
-    parser.add_argument("-v", "--verbose", action="store_true")
+    _global_options(parser, suppress=False)
     parser.set_defaults(func=cmd_app)
     sub = parser.add_subparsers(title="commands")
 
@@ -267,6 +295,8 @@ def build_parser() -> argparse.ArgumentParser:
     from eoffice.signing.cli import add_commands as add_signing_commands
 
     add_signing_commands(sub)
+    for child in _subparsers(parser):
+        _global_options(child, suppress=True)
     return parser
 
 
