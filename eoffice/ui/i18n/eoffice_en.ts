@@ -987,6 +987,10 @@
         <translation>Looking for e-cards…</translation>
     </message>
     <message>
+        <source>No e-card is plugged in; you can sign with the certificate on this computer.</source>
+        <translation>No e-card is plugged in; you can sign with the certificate on this computer.</translation>
+    </message>
+    <message>
         <source>No e-card found. Plug it in, or choose a certificate file.</source>
         <translation>No e-card found. Plug it in, or choose a certificate file.</translation>
     </message>
@@ -1002,8 +1006,12 @@
 <context>
     <name>KeyListModel</name>
     <message>
-        <source>%1 (certificate file)</source>
-        <translation>%1 (certificate file)</translation>
+        <source>%1 — certificate on this computer, valid until %2</source>
+        <translation>%1 — certificate on this computer, valid until %2</translation>
+    </message>
+    <message>
+        <source>%1 — certificate on this computer</source>
+        <translation>%1 — certificate on this computer</translation>
     </message>
     <message>
         <source>%1 — e-card “%2”, valid until %3</source>
@@ -1155,62 +1163,6 @@
     <message>
         <source>Administrator</source>
         <translation>Administrator</translation>
-    </message>
-    <message>
-        <source>Register incoming document</source>
-        <translation>Register incoming document</translation>
-    </message>
-    <message>
-        <source>Direct</source>
-        <translation>Direct</translation>
-    </message>
-    <message>
-        <source>Start handling</source>
-        <translation>Start handling</translation>
-    </message>
-    <message>
-        <source>Complete handling</source>
-        <translation>Complete handling</translation>
-    </message>
-    <message>
-        <source>Return assignment</source>
-        <translation>Return assignment</translation>
-    </message>
-    <message>
-        <source>Forward down</source>
-        <translation>Forward down</translation>
-    </message>
-    <message>
-        <source>Return document</source>
-        <translation>Return document</translation>
-    </message>
-    <message>
-        <source>New draft</source>
-        <translation>New draft</translation>
-    </message>
-    <message>
-        <source>Edit draft</source>
-        <translation>Edit draft</translation>
-    </message>
-    <message>
-        <source>Submit for signature</source>
-        <translation>Submit for signature</translation>
-    </message>
-    <message>
-        <source>Approve draft</source>
-        <translation>Approve draft</translation>
-    </message>
-    <message>
-        <source>Return draft</source>
-        <translation>Return draft</translation>
-    </message>
-    <message>
-        <source>Issue</source>
-        <translation>Issue</translation>
-    </message>
-    <message>
-        <source>Deliver</source>
-        <translation>Deliver</translation>
     </message>
     <message>
         <source>awaiting number</source>
@@ -1521,24 +1473,20 @@
 <context>
     <name>PinDialog</name>
     <message>
-        <source>Password of the certificate file</source>
-        <translation>Password of the certificate file</translation>
-    </message>
-    <message>
         <source>E-card PIN</source>
         <translation>E-card PIN</translation>
-    </message>
-    <message>
-        <source>Certificate file: %1</source>
-        <translation>Certificate file: %1</translation>
     </message>
     <message>
         <source>E-card: %1</source>
         <translation>E-card: %1</translation>
     </message>
     <message>
-        <source>Password</source>
-        <translation>Password</translation>
+        <source>Certificate PIN</source>
+        <translation>Certificate PIN</translation>
+    </message>
+    <message>
+        <source>Certificate of %1</source>
+        <translation>Certificate of %1</translation>
     </message>
     <message>
         <source>PIN</source>

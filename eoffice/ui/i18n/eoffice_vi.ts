@@ -971,7 +971,7 @@
     </message>
     <message>
         <source>Key to sign with</source>
-        <translation>Khóa dùng để ký</translation>
+        <translation>Chứng thư số dùng để ký</translation>
     </message>
     <message>
         <source>Certificate file</source>
@@ -985,6 +985,10 @@
     <message>
         <source>Looking for e-cards…</source>
         <translation>Đang tìm thẻ ký số…</translation>
+    </message>
+    <message>
+        <source>No e-card is plugged in; you can sign with the certificate on this computer.</source>
+        <translation>Chưa cắm thẻ ký số; có thể ký bằng chứng thư số trên máy này.</translation>
     </message>
     <message>
         <source>No e-card found. Plug it in, or choose a certificate file.</source>
@@ -1002,8 +1006,12 @@
 <context>
     <name>KeyListModel</name>
     <message>
-        <source>%1 (certificate file)</source>
-        <translation>%1 (tệp chứng thư số)</translation>
+        <source>%1 — certificate on this computer, valid until %2</source>
+        <translation>%1 — chứng thư số trên máy này, hiệu lực đến %2</translation>
+    </message>
+    <message>
+        <source>%1 — certificate on this computer</source>
+        <translation>%1 — chứng thư số trên máy này</translation>
     </message>
     <message>
         <source>%1 — e-card “%2”, valid until %3</source>
@@ -1155,62 +1163,6 @@
     <message>
         <source>Administrator</source>
         <translation>Quản trị</translation>
-    </message>
-    <message>
-        <source>Register incoming document</source>
-        <translation>Vào sổ văn bản đến</translation>
-    </message>
-    <message>
-        <source>Direct</source>
-        <translation>Bút phê</translation>
-    </message>
-    <message>
-        <source>Start handling</source>
-        <translation>Bắt đầu xử lý</translation>
-    </message>
-    <message>
-        <source>Complete handling</source>
-        <translation>Hoàn thành xử lý</translation>
-    </message>
-    <message>
-        <source>Return assignment</source>
-        <translation>Trả lại việc được giao</translation>
-    </message>
-    <message>
-        <source>Forward down</source>
-        <translation>Chuyển xuống</translation>
-    </message>
-    <message>
-        <source>Return document</source>
-        <translation>Trả lại văn bản</translation>
-    </message>
-    <message>
-        <source>New draft</source>
-        <translation>Soạn dự thảo</translation>
-    </message>
-    <message>
-        <source>Edit draft</source>
-        <translation>Sửa dự thảo</translation>
-    </message>
-    <message>
-        <source>Submit for signature</source>
-        <translation>Trình ký</translation>
-    </message>
-    <message>
-        <source>Approve draft</source>
-        <translation>Duyệt dự thảo</translation>
-    </message>
-    <message>
-        <source>Return draft</source>
-        <translation>Trả lại dự thảo</translation>
-    </message>
-    <message>
-        <source>Issue</source>
-        <translation>Ban hành</translation>
-    </message>
-    <message>
-        <source>Deliver</source>
-        <translation>Gửi văn bản</translation>
     </message>
     <message>
         <source>awaiting number</source>
@@ -1521,24 +1473,20 @@
 <context>
     <name>PinDialog</name>
     <message>
-        <source>Password of the certificate file</source>
-        <translation>Mật khẩu tệp chứng thư số</translation>
-    </message>
-    <message>
         <source>E-card PIN</source>
         <translation>Mã PIN thẻ ký số</translation>
-    </message>
-    <message>
-        <source>Certificate file: %1</source>
-        <translation>Tệp chứng thư số: %1</translation>
     </message>
     <message>
         <source>E-card: %1</source>
         <translation>Thẻ ký số: %1</translation>
     </message>
     <message>
-        <source>Password</source>
-        <translation>Mật khẩu</translation>
+        <source>Certificate PIN</source>
+        <translation>Mã PIN chứng thư số</translation>
+    </message>
+    <message>
+        <source>Certificate of %1</source>
+        <translation>Chứng thư số của %1</translation>
     </message>
     <message>
         <source>PIN</source>
