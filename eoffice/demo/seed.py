@@ -99,6 +99,7 @@ def seed_demo(
     start = date(today.year - 1, 1, 2)
     report = progress or (lambda done, total, what: None)
 
+    report(0, 0, "people")
     with store.write() as s:
         orgs = _people(s, orgchart)
     holidays: set[date] = set()
@@ -109,6 +110,7 @@ def seed_demo(
     plan = [(d, rng.random() < 0.66) for d in days]
 
     done = 0
+    report(done, len(plan), "documents")
     for offset in range(0, len(plan), BATCH):
         chunk = plan[offset : offset + BATCH]
         specs = []

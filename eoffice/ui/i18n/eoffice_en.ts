@@ -42,8 +42,12 @@
 <context>
     <name>Desktop</name>
     <message>
+        <source>This window runs the demo server. When it closes, the server stops and the other eOffice windows open on this computer go offline until the demo is started again.</source>
+        <extracomment>A window is on screen for this account (tests wait on it). Nothing is open and nothing will be: the app should end (exit code). This app runs the demo server the other apps use: closing its window stops it.</extracomment>
+        <translation>This window runs the demo server. When it closes, the server stops and the other eOffice windows open on this computer go offline until the demo is started again.</translation>
+    </message>
+    <message>
         <source>The server asks you to sign in again.</source>
-        <extracomment>A window is on screen for this account (tests wait on it). Nothing is open and nothing will be: the app should end (exit code).</extracomment>
         <translation>The server asks you to sign in again.</translation>
     </message>
     <message>
@@ -1276,7 +1280,7 @@
     <name>MainWindow</name>
     <message>
         <source>Refresh</source>
-        <extracomment>Item data naming the section a sidebar entry belongs to. Network work (sign-out, fetching files) off the GUI thread.</extracomment>
+        <extracomment>Item data naming the section a sidebar entry belongs to. Said before the window closes (the demo&apos;s serving window: others go offline); &quot;&quot; closes at once. The question open before switching users or closing (tests answer it). Network work (sign-out, fetching files) off the GUI thread.</extracomment>
         <translation>Refresh</translation>
     </message>
     <message>
@@ -1300,8 +1304,44 @@
         <translation>Demo user: </translation>
     </message>
     <message>
+        <source>eOffice — %1 (%2)</source>
+        <translation>eOffice — %1 (%2)</translation>
+    </message>
+    <message>
         <source>eOffice — %1</source>
         <translation>eOffice — %1</translation>
+    </message>
+    <message>
+        <source>Open the desk of %1?</source>
+        <translation>Open the desk of %1?</translation>
+    </message>
+    <message>
+        <source>This window closes and %1&apos;s desk opens in its place.</source>
+        <translation>This window closes and %1&apos;s desk opens in its place.</translation>
+    </message>
+    <message>
+        <source>What waits to be sent (%1) stays on this computer and is sent when %2 opens eOffice again.</source>
+        <translation>What waits to be sent (%1) stays on this computer and is sent when %2 opens eOffice again.</translation>
+    </message>
+    <message>
+        <source>Switch user</source>
+        <translation>Switch user</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Close eOffice</source>
+        <translation>Close eOffice</translation>
+    </message>
+    <message>
+        <source>Close eOffice?</source>
+        <translation>Close eOffice?</translation>
     </message>
     <message>
         <source>Sync now</source>
@@ -2173,6 +2213,49 @@
     <message>
         <source>The document waits for its number from the server. The agency signature carries the number: sign again once the number has come (a notification tells you).</source>
         <translation>The document waits for its number from the server. The agency signature carries the number: sign again once the number has come (a notification tells you).</translation>
+    </message>
+</context>
+<context>
+    <name>StartupProgress</name>
+    <message>
+        <source>eOffice — starting</source>
+        <translation>eOffice — starting</translation>
+    </message>
+    <message>
+        <source>Starting eOffice…</source>
+        <translation>Starting eOffice…</translation>
+    </message>
+    <message>
+        <source>Opening the demo database…</source>
+        <translation>Opening the demo database…</translation>
+    </message>
+    <message>
+        <source>Creating the province: organisations, units and people…</source>
+        <translation>Creating the province: organisations, units and people…</translation>
+    </message>
+    <message>
+        <source>Creating demo documents: %1 of %2</source>
+        <translation>Creating demo documents: %1 of %2</translation>
+    </message>
+    <message>
+        <source>Writing the demo work diaries…</source>
+        <translation>Writing the demo work diaries…</translation>
+    </message>
+    <message>
+        <source>Issuing the demo e-cards…</source>
+        <translation>Issuing the demo e-cards…</translation>
+    </message>
+    <message>
+        <source>Starting the demo server…</source>
+        <translation>Starting the demo server…</translation>
+    </message>
+    <message>
+        <source>Connecting to the demo server of the other eOffice window…</source>
+        <translation>Connecting to the demo server of the other eOffice window…</translation>
+    </message>
+    <message>
+        <source>The first start creates the demo data (about a minute).</source>
+        <translation>The first start creates the demo data (about a minute).</translation>
     </message>
 </context>
 <context>

@@ -42,8 +42,12 @@
 <context>
     <name>Desktop</name>
     <message>
+        <source>This window runs the demo server. When it closes, the server stops and the other eOffice windows open on this computer go offline until the demo is started again.</source>
+        <extracomment>A window is on screen for this account (tests wait on it). Nothing is open and nothing will be: the app should end (exit code). This app runs the demo server the other apps use: closing its window stops it.</extracomment>
+        <translation>Cửa sổ này đang chạy máy chủ mẫu. Khi đóng cửa sổ, máy chủ mẫu dừng và các cửa sổ eOffice khác đang mở trên máy này sẽ chuyển sang làm việc ngoại tuyến cho đến khi chạy lại bản dùng thử.</translation>
+    </message>
+    <message>
         <source>The server asks you to sign in again.</source>
-        <extracomment>A window is on screen for this account (tests wait on it). Nothing is open and nothing will be: the app should end (exit code).</extracomment>
         <translation>Máy chủ yêu cầu bạn đăng nhập lại.</translation>
     </message>
     <message>
@@ -1276,7 +1280,7 @@
     <name>MainWindow</name>
     <message>
         <source>Refresh</source>
-        <extracomment>Item data naming the section a sidebar entry belongs to. Network work (sign-out, fetching files) off the GUI thread.</extracomment>
+        <extracomment>Item data naming the section a sidebar entry belongs to. Said before the window closes (the demo&apos;s serving window: others go offline); &quot;&quot; closes at once. The question open before switching users or closing (tests answer it). Network work (sign-out, fetching files) off the GUI thread.</extracomment>
         <translation>Làm mới</translation>
     </message>
     <message>
@@ -1300,8 +1304,44 @@
         <translation>Người dùng thử: </translation>
     </message>
     <message>
+        <source>eOffice — %1 (%2)</source>
+        <translation>eOffice — %1 (%2)</translation>
+    </message>
+    <message>
         <source>eOffice — %1</source>
         <translation>Văn phòng điện tử — %1</translation>
+    </message>
+    <message>
+        <source>Open the desk of %1?</source>
+        <translation>Mở bàn làm việc của %1?</translation>
+    </message>
+    <message>
+        <source>This window closes and %1&apos;s desk opens in its place.</source>
+        <translation>Cửa sổ của %1 sẽ đóng và bàn làm việc mới mở thay vào chỗ đó.</translation>
+    </message>
+    <message>
+        <source>What waits to be sent (%1) stays on this computer and is sent when %2 opens eOffice again.</source>
+        <translation>Các thao tác chờ gửi (%1) vẫn được giữ trên máy này và sẽ được gửi khi %2 mở lại eOffice.</translation>
+    </message>
+    <message>
+        <source>Switch user</source>
+        <translation>Đổi người dùng</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Mở</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <source>Close eOffice</source>
+        <translation>Đóng eOffice</translation>
+    </message>
+    <message>
+        <source>Close eOffice?</source>
+        <translation>Đóng eOffice?</translation>
     </message>
     <message>
         <source>Sync now</source>
@@ -2173,6 +2213,49 @@
     <message>
         <source>The document waits for its number from the server. The agency signature carries the number: sign again once the number has come (a notification tells you).</source>
         <translation>Văn bản đang chờ máy chủ cấp số. Chữ ký số của cơ quan ghi số văn bản: hãy ký số lại khi đã có số (sẽ có thông báo).</translation>
+    </message>
+</context>
+<context>
+    <name>StartupProgress</name>
+    <message>
+        <source>eOffice — starting</source>
+        <translation>eOffice — đang khởi động</translation>
+    </message>
+    <message>
+        <source>Starting eOffice…</source>
+        <translation>Đang khởi động eOffice…</translation>
+    </message>
+    <message>
+        <source>Opening the demo database…</source>
+        <translation>Đang mở cơ sở dữ liệu mẫu…</translation>
+    </message>
+    <message>
+        <source>Creating the province: organisations, units and people…</source>
+        <translation>Đang tạo dữ liệu tỉnh: cơ quan, đơn vị và cán bộ…</translation>
+    </message>
+    <message>
+        <source>Creating demo documents: %1 of %2</source>
+        <translation>Đang tạo văn bản mẫu: %1/%2</translation>
+    </message>
+    <message>
+        <source>Writing the demo work diaries…</source>
+        <translation>Đang ghi nhật ký công tác mẫu…</translation>
+    </message>
+    <message>
+        <source>Issuing the demo e-cards…</source>
+        <translation>Đang cấp chứng thư số mẫu…</translation>
+    </message>
+    <message>
+        <source>Starting the demo server…</source>
+        <translation>Đang khởi động máy chủ mẫu…</translation>
+    </message>
+    <message>
+        <source>Connecting to the demo server of the other eOffice window…</source>
+        <translation>Đang kết nối tới máy chủ mẫu của cửa sổ eOffice kia…</translation>
+    </message>
+    <message>
+        <source>The first start creates the demo data (about a minute).</source>
+        <translation>Lần chạy đầu tiên, eOffice tạo dữ liệu mẫu (khoảng một phút).</translation>
     </message>
 </context>
 <context>
