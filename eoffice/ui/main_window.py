@@ -417,6 +417,7 @@ class MainWindow(QMainWindow):
         self.toast.clicked.connect(self.show_document)
         self.sync_area = SyncStatusArea(account.engine, self.worker, self)
         self.sync_area.rejected_clicked.connect(self.show_rejected)
+        self.sync_area.pending_clicked.connect(self.show_pending)
         self.sync_area.notifications_clicked.connect(self.show_notifications)
         self.sync_area.sign_in_clicked.connect(self.sign_in_requested)
         bar = self.statusBar()
@@ -510,6 +511,40 @@ class MainWindow(QMainWindow):
             )
         )
         self.rejected_dialog = dialog
+        dialog.open()
+
+    def show_pending(self) -> None:
+        """What waits to be sent, following the outbox while the list is open."""
+        from eoffice.ui.sync.pending_dialog import PendingDialog, pending_operations
+
+        if self.account is None:
+            return
+        dialog = PendingDialog(self)
+        dialog.setAttribute(Qt.WA_DeleteOnClose)
+        dialog.open_document.connect(self.show_document)
+        dialog.send_now.connect(self.sync_now)
+        shown: list[int] = [-1]  # the pending count the list was last read at
+        open_: list[bool] = [True]
+
+        def rows_read(rows: Any) -> None:
+            if open_[0]:
+                dialog.show_rows(rows)
+
+        def read(status: Any = None) -> None:
+            count = status.pending if status is not None else -1
+            if status is not None and count == shown[0]:
+                return
+            shown[0] = count
+            self.worker.read("pending_operations", pending_operations, rows_read)
+
+        def closed(_result: int) -> None:
+            open_[0] = False
+            self.sync_area.status_shown.disconnect(read)
+
+        self.sync_area.status_shown.connect(read)
+        dialog.finished.connect(closed)
+        read()
+        self.pending_dialog = dialog
         dialog.open()
 
     def show_document(self, target_id: str) -> None:

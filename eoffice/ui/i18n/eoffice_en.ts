@@ -1476,6 +1476,44 @@
     </message>
 </context>
 <context>
+    <name>PendingDialog</name>
+    <message>
+        <source>Waiting to be sent</source>
+        <translation>Waiting to be sent</translation>
+    </message>
+    <message>
+        <source>These actions are done on this computer and will be sent to the server as soon as it can be reached. Nothing needs to be done again.</source>
+        <translation>These actions are done on this computer and will be sent to the server as soon as it can be reached. Nothing needs to be done again.</translation>
+    </message>
+    <message>
+        <source>Everything has been sent.</source>
+        <translation>Everything has been sent.</translation>
+    </message>
+    <message>
+        <source>Open document</source>
+        <translation>Open document</translation>
+    </message>
+    <message>
+        <source>Send now</source>
+        <translation>Send now</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>PendingModel</name>
+    <message>
+        <source>Made at</source>
+        <translation>Made at</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+</context>
+<context>
     <name>PeopleModel</name>
     <message>
         <source>Person</source>
@@ -2279,6 +2317,11 @@
 </context>
 <context>
     <name>SyncStatusArea</name>
+    <message>
+        <source>Show what waits to be sent</source>
+        <extracomment>A fresh status is on screen (SyncStatus): an open list of what waits follows it.</extracomment>
+        <translation>Show what waits to be sent</translation>
+    </message>
     <message>
         <source>Sign in…</source>
         <translation>Sign in…</translation>

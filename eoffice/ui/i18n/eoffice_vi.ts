@@ -1476,6 +1476,44 @@
     </message>
 </context>
 <context>
+    <name>PendingDialog</name>
+    <message>
+        <source>Waiting to be sent</source>
+        <translation>Chờ gửi lên máy chủ</translation>
+    </message>
+    <message>
+        <source>These actions are done on this computer and will be sent to the server as soon as it can be reached. Nothing needs to be done again.</source>
+        <translation>Các thao tác này đã được thực hiện trên máy này và sẽ được gửi lên máy chủ ngay khi kết nối được. Không cần làm lại.</translation>
+    </message>
+    <message>
+        <source>Everything has been sent.</source>
+        <translation>Mọi thao tác đã được gửi.</translation>
+    </message>
+    <message>
+        <source>Open document</source>
+        <translation>Mở văn bản</translation>
+    </message>
+    <message>
+        <source>Send now</source>
+        <translation>Gửi ngay</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+</context>
+<context>
+    <name>PendingModel</name>
+    <message>
+        <source>Made at</source>
+        <translation>Thời điểm</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Thao tác</translation>
+    </message>
+</context>
+<context>
     <name>PeopleModel</name>
     <message>
         <source>Person</source>
@@ -2279,6 +2317,11 @@
 </context>
 <context>
     <name>SyncStatusArea</name>
+    <message>
+        <source>Show what waits to be sent</source>
+        <extracomment>A fresh status is on screen (SyncStatus): an open list of what waits follows it.</extracomment>
+        <translation>Xem các thao tác chờ gửi</translation>
+    </message>
     <message>
         <source>Sign in…</source>
         <translation>Đăng nhập…</translation>
