@@ -163,8 +163,10 @@ def _spec(rng: random.Random, day: date, is_incoming: bool, orgs: list[_Org]) ->
     if is_incoming:
         sender = rng.choice(content.EXTERNAL_ORGANS)
         position, name = rng.choice(sender.signers)
-        number = f"{rng.randint(1, 2500):02d}"
         issued = _working_day_before(day, rng.randint(0, 4))
+        # Numbers restart each 1 January: a sender's number grows with the day of its year.
+        day_of_year = issued.timetuple().tm_yday
+        number = f"{rng.randint(2 * day_of_year - 1, 6 * day_of_year):02d}"
         return _Spec(day, True, org, type_name, subj, text, position, name, issued, sender, number)
     officer = rng.choice(org.officers)
     signers = [u for u in org.leaders if u.position in content.SIGNING_POSITIONS] or org.leaders
