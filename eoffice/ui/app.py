@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 from eoffice.heap import freeze_startup_heap
 from eoffice.store import Store
 from eoffice.store.blobs import BlobStore
-from eoffice.ui.i18n import install_translator
+from eoffice.ui.i18n import current_language, install_translator
 from eoffice.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
@@ -72,8 +72,9 @@ class StartupProgress(QProgressDialog):
             "server": self.tr("Starting the demo server…"),
             "connect": self.tr("Connecting to the demo server of the other eOffice window…"),
         }
-        text = texts.get(what, what).replace("%1", f"{done:,}".replace(",", ".")).replace(
-            "%2", f"{total:,}".replace(",", ".")
+        grouping = "," if current_language() == "en" else "."  # 1.200 in Vietnamese, 1,200 in English
+        text = texts.get(what, what).replace("%1", f"{done:,}".replace(",", grouping)).replace(
+            "%2", f"{total:,}".replace(",", grouping)
         )
         if self.first_time:
             text = self.tr("The first start creates the demo data (about a minute).") + "\n\n" + text

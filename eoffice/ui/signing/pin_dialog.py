@@ -31,6 +31,7 @@ class PinDialog(QDialog):
         # soft certificates are handed out with "mã PIN", so the dialog says PIN either way.
         self.setWindowTitle(self.tr("Certificate PIN") if password else self.tr("E-card PIN"))
         self.state = state
+        self.setMinimumWidth(360)
         layout = QVBoxLayout(self)
         what = self.tr("Certificate of %1") if password else self.tr("E-card: %1")
         self.holder = QLabel(what.replace("%1", token_label), self)
