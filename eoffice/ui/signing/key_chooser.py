@@ -140,6 +140,8 @@ class KeyChooser(QWidget):
         self.refresh_button.setEnabled(True)
         message = getattr(err, "message", None)
         self.status.setText(message(current_language()) if callable(message) else self.tr("Cannot read the e-cards."))
+        # The technical detail (a module's path, the library's words) for an administrator, not in the text.
+        self.status.setToolTip(str(getattr(err, "detail", "") or ""))
         return True
 
     def _choose_file(self) -> None:
