@@ -88,6 +88,9 @@ class StartupProgress(QProgressDialog):
     def closeEvent(self, event: Any) -> None:
         event.ignore()  # the preparing job ends it; there is nothing to cancel safely
 
+    def reject(self) -> None:
+        """Escape does not hide it either: the desktop opens when the job is done."""
+
 
 def prepare_with_progress(work: Callable[[Progress], T]) -> T:
     """Run ``work(progress)`` on a worker thread behind a progress window shown at once.
