@@ -6,8 +6,11 @@ import argparse
 import json
 import logging
 import sys
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from eoffice.store import Store
 from eoffice.store.blobs import BlobStore
@@ -27,6 +30,9 @@ def _blobs(args: argparse.Namespace) -> BlobStore:
 
 
 def _progress(done: int, total: int, what: str) -> None:
+    if not total:  # a step starts
+        print(f"  {what}…", file=sys.stderr, flush=True)
+        return
     print(f"\r  {what}: {done}/{total}", end="" if done < total else "\n", file=sys.stderr, flush=True)
 
 
@@ -63,59 +69,107 @@ def cmd_demo(args: argparse.Namespace) -> int:
     """The demo: an embedded server over the demo province, and the app signed in to it.
 
     The first demo app serves; one started while it runs connects to the same server.
+    With a window, a progress window shows at once and the (first-time: about a minute)
+    seeding runs behind it; the desktop opens when the server is ready.
     """
-    from eoffice.demo.server import (
-        DEMO_PASSWORD,
-        DemoFolder,
-        ServerLock,
-        demo_people,
-        open_server_database,
-        publish,
-        running_server,
-        unpublish,
-    )
-    from eoffice.server.embedded import EmbeddedServer
-    from eoffice.sync.account import Profile
+    from eoffice.demo.server import DemoFolder, ServerLock
 
     folder = DemoFolder.at(Path(args.data_dir) if args.data_dir else None)
     lock = ServerLock(folder.lock_file)
-    server: EmbeddedServer | None = None
-    if lock.acquire():
+    hosting = lock.acquire()
+    if not hosting and args.reset:
+        print(
+            "Một cửa sổ eoffice demo khác đang chạy; hãy đóng nó trước khi --reset.\n"
+            "Another demo app is running; close it before --reset.",
+            file=sys.stderr,
+        )
+        return 2
+    if args.no_gui:
+        if not hosting:
+            print("Một cửa sổ eoffice demo khác đang chạy. / Another demo app is running.", file=sys.stderr)
+            return 2
+        from eoffice.demo.server import demo_people, open_server_database
+
         if args.reset:
             folder.wipe()
-        store, blobs, settings = open_server_database(folder, documents=args.documents, progress=_progress)
-        if args.no_gui:
-            print(json.dumps({"users": len(demo_people(store))}, ensure_ascii=False))
-            lock.release()
-            return 0
+        store, _blobs, _settings = open_server_database(folder, documents=args.documents, progress=_progress)
+        print(json.dumps({"users": len(demo_people(store))}, ensure_ascii=False))
+        lock.release()
+        return 0
+
+    from eoffice.ui.app import application, prepare_with_progress
+
+    application(args.lang)  # the progress window shows before any slow work
+
+    def both(done: int, total: int, what: str, step: Callable[[int, int, str], None]) -> None:
+        _progress(done, total, what)
+        step(done, total, what)
+
+    try:
+        demo = prepare_with_progress(
+            lambda step: _prepare_demo(folder, args, hosting, lambda d, t, w: both(d, t, w, step))
+        )
+    except BaseException:
+        lock.release()
+        raise
+    if demo is None:
+        print("Không tìm thấy máy chủ mẫu. / The demo server did not answer.", file=sys.stderr)
+        lock.release()
+        return 2
+    try:
+        return _run_demo_desktop(folder, args, demo)
+    finally:
+        if demo.server is not None:
+            from eoffice.demo.server import unpublish
+
+            unpublish(folder)
+            demo.server.stop()
+        lock.release()
+
+
+@dataclass
+class _Demo:
+    url: str
+    store: Store
+    server: Any = None  # EmbeddedServer, when this app serves
+
+
+def _prepare_demo(folder: Any, args: argparse.Namespace, hosting: bool, progress: Any) -> _Demo | None:
+    """Off the GUI thread: seed (first time) and serve the demo database, or find the server."""
+    from eoffice.demo.server import open_server_database, publish, running_server
+
+    if hosting:
+        from eoffice.server.embedded import EmbeddedServer
+
+        if args.reset:
+            folder.wipe()
+        store, blobs, settings = open_server_database(folder, documents=args.documents, progress=progress)
+        progress(0, 0, "server")
         server = EmbeddedServer(store, blobs, settings).start()
         publish(folder, server.url)
-        url = server.url
-        print(f"Máy chủ mẫu: {url} / demo server at {url}", file=sys.stderr)
-    else:
-        if args.reset:
-            print(
-                "Một cửa sổ eoffice demo khác đang chạy; hãy đóng nó trước khi --reset.\n"
-                "Another demo app is running; close it before --reset.",
-                file=sys.stderr,
-            )
-            return 2
-        print(
-            "Đang kết nối tới máy chủ mẫu của cửa sổ kia… / Connecting to the other app's demo server…", file=sys.stderr
-        )
-        found = running_server(folder, wait=600)
-        if found is None:
-            print("Không tìm thấy máy chủ mẫu. / The demo server did not answer.", file=sys.stderr)
-            return 2
-        url = found
-        store = Store(folder.database_url)
-    people = demo_people(store)
+        print(f"Máy chủ mẫu: {server.url} / demo server at {server.url}", file=sys.stderr)
+        return _Demo(server.url, store, server)
+    print(
+        "Đang kết nối tới máy chủ mẫu của cửa sổ kia… / Connecting to the other app's demo server…", file=sys.stderr
+    )
+    progress(0, 0, "connect")
+    found = running_server(folder, wait=600)
+    if found is None:
+        return None
+    return _Demo(found, Store(folder.database_url))
+
+
+def _run_demo_desktop(folder: Any, args: argparse.Namespace, demo: _Demo) -> int:
+    from eoffice.demo.server import DEMO_PASSWORD, demo_people
+    from eoffice.sync.account import Profile
+    from eoffice.ui.app import run_desktop
+
+    people = demo_people(demo.store)
     names = {name for _uid, name, _caption in people}
     username = (args.user or people[0][1]).lower()
     if username not in names:
         print(f"Không có người dùng mẫu “{username}”; có: {', '.join(sorted(names))}", file=sys.stderr)
         return 2
-    from eoffice.ui.app import run_desktop
 
     def profile_for(server_url: str, name: str) -> Profile:
         from eoffice.demo.cards import key_files
@@ -125,16 +179,13 @@ def cmd_demo(args: argparse.Namespace) -> int:
             key_files=key_files(folder.cards_dir, name),
         )
 
-    try:
-        return run_desktop(
-            server_url=url, username=username, password=DEMO_PASSWORD, profile_for=profile_for,
-            demo_people=people, language=args.lang, locate=lambda: running_server(folder),
-        )
-    finally:
-        if server is not None:
-            unpublish(folder)
-            server.stop()
-        lock.release()
+    from eoffice.demo.server import running_server
+
+    return run_desktop(
+        server_url=demo.url, username=username, password=DEMO_PASSWORD, profile_for=profile_for,
+        demo_people=people, language=args.lang, locate=lambda: running_server(folder),
+        hosts_server=demo.server is not None,
+    )
 
 
 def cmd_migrate(args: argparse.Namespace) -> int:
@@ -217,14 +268,42 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
     return 1
 
 
+def _global_options(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
+    """The options every command takes, before or after its name (``eoffice demo --lang en``).
+
+    On a subcommand they default to SUPPRESS, so that a value given before the name survives;
+    an option the subcommand declares itself (its own ``--user``, ``--database-url``) is left to it.
+    """
+    known = parser._option_string_actions  # argparse has no public "has this option"
+
+    def add(*flags: str, **kwargs: object) -> None:
+        if any(flag in known for flag in flags):
+            return
+        if suppress:
+            kwargs["default"] = argparse.SUPPRESS
+        parser.add_argument(*flags, **kwargs)  # type: ignore[arg-type]
+
+    add("--database-url", help="SQLAlchemy URL (default: SQLite in the user's data dir)")
+    add("--data-dir", help="folder for attachments and the demo (default: the user's data dir)")
+    add("--lang", choices=["vi", "en"], default="vi", help="interface and message language")
+    add("--user", help="username to open the app as")
+    add("--server", help="the provincial server's address, e.g. https://eoffice.example.gov.vn")
+    add("-v", "--verbose", action="store_true", default=False)
+
+
+def _subparsers(parser: argparse.ArgumentParser) -> list[argparse.ArgumentParser]:
+    found: list[argparse.ArgumentParser] = []
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for child in dict.fromkeys(action.choices.values()):
+                found.append(child)
+                found.extend(_subparsers(child))
+    return found
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="eoffice", description="eoffice — văn bản điện tử và phòng họp không giấy")
-    parser.add_argument("--database-url", help="SQLAlchemy URL (default: SQLite in the user's data dir)")
-    parser.add_argument("--data-dir", help="folder for attachments and the demo (default: the user's data dir)")
-    parser.add_argument("--lang", choices=["vi", "en"], default="vi", help="interface language")
-    parser.add_argument("--user", help="username to open the app as")
-    parser.add_argument("--server", help="the provincial server's address, e.g. https://eoffice.example.gov.vn")
-    parser.add_argument("-v", "--verbose", action="store_true")
+    _global_options(parser, suppress=False)
     parser.set_defaults(func=cmd_app)
     sub = parser.add_subparsers(title="commands")
 
@@ -267,6 +346,8 @@ def build_parser() -> argparse.ArgumentParser:
     from eoffice.signing.cli import add_commands as add_signing_commands
 
     add_signing_commands(sub)
+    for child in _subparsers(parser):
+        _global_options(child, suppress=True)
     return parser
 
 

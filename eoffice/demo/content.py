@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import random
+from dataclasses import dataclass
+from datetime import date
 
 SUBJECT_TEMPLATES = [
     "Về việc triển khai kế hoạch chuyển đổi số năm {year}",
@@ -45,16 +47,36 @@ BODY_SENTENCES = [
     "Bảo đảm an toàn thông tin, bảo vệ bí mật nhà nước trong quá trình xử lý văn bản điện tử.",
 ]
 
-#: (name, organ id, abbreviation used in its notations)
+@dataclass(frozen=True)
+class Organ:
+    """An organ outside the province's demo offices that sends documents to them."""
+
+    name: str
+    organ_id: str
+    abbreviation: str  # used in its notations
+    place: str  # the place name before the date ("Hà Nội, ngày …")
+    signers: tuple[tuple[str, str], ...]  # (position, full name) of those who sign for it
+    parent: str = ""  # the superior organ printed above its name ("ỦY BAN NHÂN DÂN TỈNH NGHỆ AN")
+
+
 EXTERNAL_ORGANS = [
-    ("Văn phòng Chính phủ", "000.00.00.G01", "VPCP"),
-    ("Bộ Nội vụ", "000.00.00.G09", "BNV"),
-    ("Bộ Tài chính", "000.00.00.G12", "BTC"),
-    ("Bộ Thông tin và Truyền thông", "000.00.00.G14", "BTTTT"),
-    ("Ủy ban nhân dân huyện Nghi Lộc", "000.00.30.H41", "UBND"),
-    ("Ủy ban nhân dân thành phố Vinh", "000.00.31.H41", "UBND"),
-    ("Công an tỉnh", "000.00.40.H41", "CAT"),
-    ("Sở Kế hoạch và Đầu tư", "000.00.15.H41", "SKHĐT"),
+    Organ("Văn phòng Chính phủ", "000.00.00.G01", "VPCP", "Hà Nội",
+          (("Bộ trưởng, Chủ nhiệm", "Trần Văn Khải"), ("Phó Chủ nhiệm", "Nguyễn Hữu Lộc"))),
+    Organ("Bộ Nội vụ", "000.00.00.G09", "BNV", "Hà Nội",
+          (("Bộ trưởng", "Đặng Thị Hoa"), ("Thứ trưởng", "Vũ Đình Khang"))),
+    Organ("Bộ Tài chính", "000.00.00.G12", "BTC", "Hà Nội",
+          (("Bộ trưởng", "Lương Văn Quý"), ("Thứ trưởng", "Cao Minh Đạt"))),
+    Organ("Bộ Thông tin và Truyền thông", "000.00.00.G14", "BTTTT", "Hà Nội",
+          (("Bộ trưởng", "Đỗ Văn Khánh"), ("Thứ trưởng", "Phạm Quang Huy"))),
+    Organ("Ủy ban nhân dân huyện Nghi Lộc", "000.00.30.H41", "UBND", "Nghi Lộc",
+          (("Chủ tịch", "Nguyễn Văn Nam"), ("Phó Chủ tịch", "Hoàng Thị Lan"))),
+    Organ("Ủy ban nhân dân thành phố Vinh", "000.00.31.H41", "UBND", "Vinh",
+          (("Chủ tịch", "Trần Ngọc Bảo"), ("Phó Chủ tịch", "Phan Thị Minh Hà"))),
+    Organ("Công an tỉnh", "000.00.40.H41", "CAT", "Nghệ An",
+          (("Giám đốc", "Bùi Quang Vĩnh"), ("Phó Giám đốc", "Lê Văn Thái")), parent="Bộ Công an"),
+    Organ("Sở Kế hoạch và Đầu tư", "000.00.15.H41", "SKHĐT", "Nghệ An",
+          (("Giám đốc", "Trần Quốc Thành"), ("Phó Giám đốc", "Nguyễn Thị Thu")),
+          parent="Ủy ban nhân dân tỉnh Nghệ An"),
 ]
 
 INCOMING_TYPES = ["Công văn"] * 6 + [
@@ -62,13 +84,8 @@ INCOMING_TYPES = ["Công văn"] * 6 + [
 ]
 OUTGOING_TYPES = ["Công văn"] * 5 + ["Quyết định", "Kế hoạch", "Báo cáo", "Tờ trình", "Thông báo"]
 POSITIONS = ["Trưởng phòng", "Phó Trưởng phòng", "Chánh Văn phòng"]
-SIGNERS = [
-    ("Bộ trưởng", "Trần Văn Hải"),
-    ("Chủ tịch", "Nguyễn Đức Trung"),
-    ("Giám đốc", "Lê Thị Hồng"),
-    ("Phó Giám đốc", "Hoàng Văn Phúc"),
-    ("Phó Chủ tịch", "Bùi Đình Long"),
-]
+#: Positions of those who sign for a demo office (its other leaders approve but do not sign).
+SIGNING_POSITIONS = ("Chủ tịch", "Phó Chủ tịch", "Giám đốc", "Phó Giám đốc")
 
 
 def subject(rng: random.Random, year: int, unit_name: str = "Văn phòng") -> str:
@@ -85,3 +102,13 @@ def subject(rng: random.Random, year: int, unit_name: str = "Văn phòng") -> st
 
 def body(rng: random.Random) -> str:
     return " ".join(rng.sample(BODY_SENTENCES, 4))
+
+
+def place_date(place: str, day: date | None, year: int) -> str:
+    """The header's place and date as NĐ 30 writes it: a leading zero only for days 1–9 and
+    months 1–2; blank (for the clerk to fill when issuing) without a day."""
+    if day is None:
+        return f"{place}, ngày      tháng      năm {year}"
+    day_text = f"{day.day:02d}"
+    month_text = f"{day.month:02d}" if day.month < 3 else str(day.month)
+    return f"{place}, ngày {day_text} tháng {month_text} năm {day.year}"

@@ -10,7 +10,7 @@ from __future__ import annotations
 import random
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 from sqlalchemy import select
@@ -33,6 +33,7 @@ ORGCHART = Path(__file__).resolve().parents[2] / "resources" / "demo" / "orgchar
 BATCH = 100
 
 Progress = Callable[[int, int, str], None]
+VN = timezone(timedelta(hours=7))
 
 
 @dataclass
@@ -116,6 +117,7 @@ def seed_demo(
     start = date(today.year - 1, 1, 2)
     report = progress or (lambda done, total, what: None)
 
+    report(0, 0, "people")
     with store.write() as s:
         orgs = _people(s, orgchart)
         _review_chains(s, orgs)
@@ -126,41 +128,20 @@ def seed_demo(
     days = [d if d.weekday() < 5 else d - timedelta(days=d.weekday() - 4) for d in days]
     plan = [(d, rng.random() < 0.66) for d in days]
 
+    parents = {o.org.id: o.org.name for o in orgs}
     done = 0
+    report(done, len(plan), "documents")
     for offset in range(0, len(plan), BATCH):
-        chunk = plan[offset : offset + BATCH]
-        specs = []
-        for day, is_incoming in chunk:
-            org = rng.choice(orgs)
-            type_name = rng.choice(content.INCOMING_TYPES if is_incoming else content.OUTGOING_TYPES)
-            subj = content.subject(rng, day.year, rng.choice(org.units).name if org.units else "Văn phòng")
-            sender = rng.choice(content.EXTERNAL_ORGANS)
-            number = f"{rng.randint(1, 2500):02d}"
-            signer = rng.choice(content.SIGNERS)
-            specs.append((day, is_incoming, org, type_name, subj, content.body(rng), sender, number, signer))
-        pdfs = render_many(
-            [
-                SampleDocument(
-                    organ_name=sender[0] if inc else org.org.name,
-                    number_label=f"{number}/{content_abbrev(type_name)}{sender[2]}" if inc else "      /",
-                    type_name=type_name,
-                    subject=subj,
-                    body=text,
-                    signer_position=signer[0],
-                    signer_full_name=signer[1],
-                )
-                for day, inc, org, type_name, subj, text, sender, number, signer in specs
-            ]
-        )
-        for (day, is_incoming, org, type_name, subj, text, sender, number, signer), pdf in zip(
-            specs, pdfs, strict=True
-        ):
+        specs = [_spec(rng, day, is_incoming, orgs) for day, is_incoming in plan[offset : offset + BATCH]]
+        pdfs = render_many([_sample(spec, parents) for spec in specs])
+        for spec, pdf in zip(specs, pdfs, strict=True):
             digest, size = blobs.put_bytes(pdf)
-            prepared = [PreparedFile(digest, f"{type_name} {day.isoformat()}.pdf", size, 1, subj + "\n" + text)]
-            if is_incoming:
-                _incoming(store, rng, org, day, today, holidays, type_name, subj, prepared, sender, number, signer)
+            name = f"{spec.type_name} {spec.day.isoformat()}.pdf"
+            prepared = [PreparedFile(digest, name, size, 1, spec.subject + "\n" + spec.body)]
+            if spec.incoming:
+                _incoming(store, rng, spec, today, holidays, prepared)
             else:
-                _outgoing(store, rng, org, orgs, day, today, type_name, subj, prepared)
+                _outgoing(store, rng, spec, orgs, today, prepared)
             done += 1
         report(done, len(plan), "documents")
     _drafts_to_review(store, blobs, orgs, today)
@@ -191,6 +172,7 @@ def _drafts_to_review(store: Store, blobs: BlobStore, orgs: list[_Org], today: d
         [pdf] = render_many([SampleDocument(
             organ_name=org.org.name, number_label="      /", type_name="Báo cáo", subject=subject, body=body,
             signer_position=leader.position, signer_full_name=leader.full_name,
+            place_date=content.place_date("Nghệ An", None, today.year),
         )])
         digest, size = blobs.put_bytes(pdf)
         files = [PreparedFile(digest, f"Báo cáo {today.isoformat()}.pdf", size, 1, subject + "\n" + body)]
@@ -204,10 +186,94 @@ def _drafts_to_review(store: Store, blobs: BlobStore, orgs: list[_Org], today: d
             outgoing.submit_draft(s, officer.id, draft.id, leader.id)
 
 
-def _incoming(store, rng, org, day, today, holidays, type_name, subj, files, sender, number, signer) -> None:  # type: ignore[no-untyped-def]
-    organ_name, organ_id, organ_abbreviation = sender
-    position, signer_name = signer
-    issued = day - timedelta(days=rng.randint(0, 4))
+@dataclass(frozen=True)
+class _Spec:
+    """One demo document before it exists: what its PDF prints and its record holds alike."""
+
+    day: date  # arrival (incoming) or issue (outgoing)
+    incoming: bool
+    org: _Org
+    type_name: str
+    subject: str
+    body: str
+    signer_position: str
+    signer_full_name: str
+    issued: date  # incoming: the sender's date, a working day up to four days before arrival
+    sender: content.Organ | None = None
+    number: str = ""
+    officer: User | None = None  # outgoing: who drafts it
+    leader: User | None = None  # outgoing: who approves and signs it
+
+
+def _working_day_before(day: date, days: int) -> date:
+    moment = day - timedelta(days=days)
+    while moment.weekday() >= 5:
+        moment -= timedelta(days=1)
+    return moment
+
+
+def _spec(rng: random.Random, day: date, is_incoming: bool, orgs: list[_Org]) -> _Spec:
+    org = rng.choice(orgs)
+    type_name = rng.choice(content.INCOMING_TYPES if is_incoming else content.OUTGOING_TYPES)
+    subj = content.subject(rng, day.year, rng.choice(org.units).name if org.units else "Văn phòng")
+    text = content.body(rng)
+    if is_incoming:
+        sender = rng.choice(content.EXTERNAL_ORGANS)
+        position, name = rng.choice(sender.signers)
+        issued = _working_day_before(day, rng.randint(0, 4))
+        # Numbers restart each 1 January: a sender's number grows with the day of its year.
+        day_of_year = issued.timetuple().tm_yday
+        number = f"{rng.randint(2 * day_of_year - 1, 6 * day_of_year):02d}"
+        return _Spec(day, True, org, type_name, subj, text, position, name, issued, sender, number)
+    officer = rng.choice(org.officers)
+    signers = [u for u in org.leaders if u.position in content.SIGNING_POSITIONS] or org.leaders
+    leader = rng.choice(signers)
+    return _Spec(
+        day, False, org, type_name, subj, text, leader.position, leader.full_name, day, officer=officer, leader=leader
+    )
+
+
+def _sample(spec: _Spec, parents: dict[str, str]) -> SampleDocument:
+    """The PDF of a spec: the signer and dates its record will hold."""
+    if spec.sender is not None:
+        sender = spec.sender
+        return SampleDocument(
+            organ_name=sender.name,
+            parent_organ=sender.parent,
+            number_label=f"{spec.number}/{content_abbrev(spec.type_name)}{sender.abbreviation}",
+            type_name=spec.type_name,
+            subject=spec.subject,
+            body=spec.body,
+            signer_position=spec.signer_position,
+            signer_full_name=spec.signer_full_name,
+            place_date=content.place_date(sender.place, spec.issued, spec.issued.year),
+        )
+    org = spec.org.org
+    return SampleDocument(
+        organ_name=org.name,
+        parent_organ=parents.get(org.parent_id or "", ""),
+        number_label="      /",  # the clerk's number and date come when it is issued
+        type_name=spec.type_name,
+        subject=spec.subject,
+        body=spec.body,
+        signer_position=spec.signer_position,
+        signer_full_name=spec.signer_full_name,
+        place_date=content.place_date("Nghệ An", None, spec.day.year),
+    )
+
+
+def _at(day: date, rng: random.Random) -> datetime:
+    """A moment in office hours on ``day`` (Vietnam's time): what the records say happened then."""
+    return datetime(day.year, day.month, day.day, rng.randint(8, 10), rng.randint(0, 59), tzinfo=VN)
+
+
+def _incoming(store, rng, spec: _Spec, today, holidays, files) -> None:  # type: ignore[no-untyped-def]
+    org, day, type_name, subj = spec.org, spec.day, spec.type_name, spec.subject
+    sender = spec.sender
+    assert sender is not None
+    organ_name, organ_id, organ_abbreviation = sender.name, sender.organ_id, sender.abbreviation
+    position, signer_name, number = spec.signer_position, spec.signer_full_name, spec.number
+    issued = spec.issued
     secrecy = Secrecy.CONFIDENTIAL.value if rng.random() < 0.03 else Secrecy.NONE.value
     priority = rng.choices([p.value for p in Priority], weights=[80, 12, 5, 3])[0]
     fields = DocumentFields(
@@ -227,6 +293,7 @@ def _incoming(store, rng, org, day, today, holidays, type_name, subj, files, sen
     age = (today - day).days
     with store.write() as s:
         doc = register_incoming(s, org.clerk.id, fields, files, arrival_date=day, allow_duplicate=True, today=today)
+        doc.created_at = _at(day, rng)
         if age < 2 and rng.random() < 0.6:
             return  # still waiting for the leader's direction
         leader = rng.choice(org.leaders)
@@ -241,23 +308,34 @@ def _incoming(store, rng, org, day, today, holidays, type_name, subj, files, sen
         direction = directions.direct(
             s, leader.id, doc.id, "Đề nghị chủ trì xử lý, báo cáo kết quả đúng hạn.", lines, today=day
         )
+        # Passed on the day it arrived, not the day the demo was made (the register prints it).
+        direction.created_at = doc.created_at + timedelta(hours=2)
         lead_lines = [
             line for line in directions.lines_of(s, doc.id)
             if line.direction_id == direction.id and line.role == LineRole.LEAD.value
         ]
         overdue_kept = deadline < today and rng.random() < 0.12
         if age > 20 and not overdue_kept:
+            handled = min(day + timedelta(days=(deadline - day).days * 2 // 3), today - timedelta(days=1))
+            finished = _at(_working_day_before(handled, 0), rng)
             for line in lead_lines:
                 directions.start_line(s, lead_officer.id, line.id)
                 directions.complete_line(s, lead_officer.id, line.id, "Đã xử lý, báo cáo lãnh đạo.")
+            s.flush()
+            for line in directions.lines_of(s, doc.id):
+                if line.completed_at is not None:
+                    line.completed_at = finished
+            if doc.completed_at is not None:
+                doc.completed_at = finished
         elif age > 3 or overdue_kept:
             for line in lead_lines:
                 directions.start_line(s, lead_officer.id, line.id)
 
 
-def _outgoing(store, rng, org, orgs, day, today, type_name, subj, files) -> None:  # type: ignore[no-untyped-def]
-    officer = rng.choice(org.officers)
-    leader = rng.choice(org.leaders)
+def _outgoing(store, rng, spec: _Spec, orgs, today, files) -> None:  # type: ignore[no-untyped-def]
+    org, day, type_name, subj = spec.org, spec.day, spec.type_name, spec.subject
+    officer, leader = spec.officer, spec.leader
+    assert officer is not None and leader is not None
     fields = DocumentFields(
         type_name=type_name,
         subject=subj,
@@ -272,6 +350,7 @@ def _outgoing(store, rng, org, orgs, day, today, type_name, subj, files) -> None
     age = (today - day).days
     with store.write() as s:
         draft = outgoing.create_draft(s, officer.id, fields, files)
+        draft.created_at = _at(_working_day_before(day, rng.randint(1, 3)), rng)
         if age < 3 and rng.random() < 0.5:
             if rng.random() < 0.5:
                 outgoing.submit_draft(s, officer.id, draft.id, leader.id)  # maybe to the head of unit first

@@ -131,6 +131,8 @@ def open_server_database(
     from eoffice.demo.cards import give_cards
     from eoffice.sync.versioning import install_versioning
 
+    step = progress or (lambda done, total, what: None)
+    step(0, 0, "database")
     folder.server_dir.mkdir(parents=True, exist_ok=True)
     store = Store(folder.database_url)
     store.migrate()
@@ -141,6 +143,7 @@ def open_server_database(
     if not seeded:
         print(f"Đang tạo dữ liệu mẫu ({documents} văn bản) tại {folder.root} …", file=sys.stderr)
         seed_server(store, blobs, documents=documents, progress=progress)
+    step(0, 0, "cards")
     give_cards(store, blobs, folder.cards_dir)
     return store, blobs, ServerSettings(data_dir=folder.server_dir)
 
@@ -154,7 +157,9 @@ def seed_server(
     from eoffice.demo.seed import seed_demo
     from eoffice.server.admin import set_password
 
+    step = progress or (lambda done, total, what: None)
     seed_demo(store, blobs, documents=documents, today=today, progress=progress)
+    step(0, 0, "diaries")
     seed_diaries(store, today=today)
     with store.write() as session:
         for user in session.scalars(select(User).where(User.deleted.is_(False))):

@@ -6,11 +6,27 @@ second try by the program: the user types the PIN again, or not.
 
 from __future__ import annotations
 
+import logging
+
 from eoffice.errors import DomainError, InvalidFileError
+
+log = logging.getLogger(__name__)
 
 
 class SigningError(DomainError):
-    """Signing could not be done; the input file is unchanged."""
+    """Signing could not be done; the input file is unchanged.
+
+    ``detail`` is for the log and an admin (a module's path, a file, a library's words):
+    never part of the message a clerk reads.
+    """
+
+    detail: str = ""
+
+    def __init__(self, message_vi: str, message_en: str = "", *, field: str | None = None, detail: str = "") -> None:
+        super().__init__(message_vi, message_en, field=field)
+        if detail:
+            self.detail = detail
+            log.info("%s: %s", type(self).__name__, detail)
 
 
 class NoTokenError(SigningError):
@@ -18,11 +34,10 @@ class NoTokenError(SigningError):
 
     def __init__(self, label: str = "", module: str = "") -> None:
         what = f" “{label}”" if label else ""
-        where = f" (thư viện {module})" if module else ""
-        where_en = f" (module {module})" if module else ""
         super().__init__(
-            f"Không tìm thấy thẻ ký số / USB token{what}{where}. Hãy cắm thẻ rồi thử lại.",
-            f"No e-card or USB token{what} found{where_en}. Plug it in and try again.",
+            f"Không tìm thấy thẻ ký số{what}. Hãy cắm thẻ rồi thử lại.",
+            f"No e-card{what} found. Plug it in and try again.",
+            detail=f"no token {label!r} through the PKCS#11 module {module}" if module else "",
         )
 
 
@@ -31,8 +46,10 @@ class ModuleLoadError(SigningError):
 
     def __init__(self, module: str, detail: str = "") -> None:
         super().__init__(
-            f"Không nạp được thư viện PKCS#11 “{module}”. Hãy kiểm tra đường dẫn trong phần quản trị.",
-            f"Cannot load the PKCS#11 module “{module}”{': ' + detail if detail else ''}.",
+            "Không dùng được phần mềm của thẻ ký số; hãy cài lại phần mềm của nhà cung cấp chữ ký số "
+            "hoặc báo quản trị hệ thống.",
+            "Cannot use the e-card's software; reinstall the signature provider's software or ask the administrator.",
+            detail=f"cannot load the PKCS#11 module {module}" + (f": {detail}" if detail else ""),
         )
         self.module = module
 
@@ -88,13 +105,17 @@ class NoKeyError(SigningError):
 
 
 class WrongPasswordError(SigningError):
-    """The PKCS#12 file's password is wrong (or the file is not PKCS#12)."""
+    """The PIN (the PKCS#12 file's password) is wrong, or the file is not PKCS#12.
+
+    The user typed a PIN for a certificate: they are told so, not about files and formats.
+    """
 
     def __init__(self, path: str = "") -> None:
         super().__init__(
-            f"Mật khẩu tệp chứng thư số {path} không đúng, hoặc tệp không phải PKCS#12.".replace("  ", " "),
-            f"Wrong password for the certificate file {path}, or it is not a PKCS#12 file.".replace("  ", " "),
+            "Mã PIN sai. Chương trình không tự thử lại; hãy kiểm tra và nhập lại.",
+            "Wrong PIN. The program does not try again by itself; check it and type it again.",
             field="pin",
+            detail=f"PKCS#12 file {path}: wrong password, or not a PKCS#12 file" if path else "",
         )
 
 

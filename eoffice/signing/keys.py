@@ -107,7 +107,9 @@ def open_pkcs12(path: Path, password: str, trust_store: Iterable[x509.Certificat
         data = Path(path).read_bytes()
     except OSError as err:
         raise SigningError(
-            f"Không đọc được tệp chứng thư số {path}.", f"Cannot read the certificate file {path}: {err.strerror}."
+            f"Không đọc được tệp chứng thư số “{Path(path).name}”; hãy chọn lại tệp.",
+            f"Cannot read the certificate file “{Path(path).name}”; choose it again.",
+            detail=f"{path}: {err.strerror}",
         ) from err
     try:
         key, cert, extra = pkcs12.load_key_and_certificates(data, password.encode("utf-8"))
@@ -115,7 +117,9 @@ def open_pkcs12(path: Path, password: str, trust_store: Iterable[x509.Certificat
         raise WrongPasswordError(str(path)) from None
     if key is None or cert is None:
         raise SigningError(
-            f"Tệp {path} không chứa khóa ký kèm chứng thư.", f"The file {path} holds no key with a certificate."
+            f"Tệp “{Path(path).name}” không chứa chứng thư số dùng để ký.",
+            f"The file “{Path(path).name}” holds no certificate to sign with.",
+            detail=f"{path}: no private key with a certificate",
         )
     chain = build_chain(cert, [*extra, *trust_store])
     key_der = key.private_bytes(

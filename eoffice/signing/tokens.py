@@ -359,7 +359,9 @@ def open_token_key(
         raise TokenLockedError(token.label) from None
     except pkcs11.PKCS11Error as err:
         raise SigningError(
-            f"Thẻ ký số báo lỗi khi đăng nhập: {type(err).__name__}.", f"The token failed the login: {err!r}."
+            "Thẻ ký số không phản hồi; hãy rút ra cắm lại.",
+            "The e-card does not answer; unplug it and plug it in again.",
+            detail=f"login to {token.label!r} failed: {err!r}",
         ) from err
     try:
         chosen_id, cert = _choose_key(session, key_id)

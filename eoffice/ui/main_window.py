@@ -82,6 +82,11 @@ class MainWindow(QMainWindow):
         self.today = today
         self.last_message = ""
         self.message_box: QMessageBox | None = None
+        #: Said before the window closes (the demo's serving window: others go offline); "" closes at once.
+        self.close_warning = ""
+        self._close_confirmed = False
+        #: The question open before switching users or closing (tests answer it).
+        self.confirm_box: QMessageBox | None = None
         # Open what the sections produce (printed registers, reports) in the system's
         # reader (tests turn it off).
         self.open_printed = True
@@ -197,9 +202,14 @@ class MainWindow(QMainWindow):
             self.toolbar.addWidget(spacer)
             self.toolbar.addWidget(QLabel(self.tr("Demo user: "), self.toolbar))
             self.user_switcher = QComboBox(self.toolbar)
+            self.user_switcher.setObjectName("userSwitcher")
+            # The toolbar keeps 30 characters; the list shows each person in full.
+            self.user_switcher.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
             self.user_switcher.setMinimumContentsLength(30)
             for uid, caption in self.demo_users:
                 self.user_switcher.addItem(caption, uid)
+                self.user_switcher.setItemData(self.user_switcher.count() - 1, caption, Qt.ToolTipRole)
+            self.user_switcher.view().setMinimumWidth(self.user_switcher.view().sizeHintForColumn(0) + 24)
             self.user_switcher.setCurrentIndex(max(0, self.user_switcher.findData(self.user_id)))
             self.user_switcher.currentIndexChanged.connect(
                 lambda i: self.switch_user(self.user_switcher.itemData(i))  # type: ignore[union-attr]
@@ -260,21 +270,30 @@ class MainWindow(QMainWindow):
     def _apply_user(self) -> None:
         me = self.directory.user
         roles = ", ".join(labels.role_label(r) for r in sorted(me.roles))
-        self.setWindowTitle(self.tr("eOffice — %1").replace("%1", self.directory.organisation_name))
+        # Two people's windows side by side (or in the taskbar) tell who is who.
+        title = self.tr("eOffice — %1 (%2)").replace("%1", me.full_name).replace("%2", roles)
+        self.setWindowTitle(title if roles else self.tr("eOffice — %1").replace("%1", me.full_name))
         self.user_label.setText(f"{me.full_name} — {roles}")
+        self.user_label.setToolTip(self.directory.organisation_name)
         self.update_actions()
 
+    def _show_own_user_in_switcher(self) -> None:
+        if self.user_switcher is not None:
+            self.user_switcher.blockSignals(True)
+            self.user_switcher.setCurrentIndex(max(0, self.user_switcher.findData(self.user_id)))
+            self.user_switcher.blockSignals(False)
+
     def switch_user(self, user_id: str) -> None:
-        """Re-open the window's state as another user (demo mode)."""
+        """Re-open the window's state as another user (demo mode).
+
+        Synced, another user is another account and another window: asked first, as this
+        window closes.
+        """
         if not user_id or user_id == self.user_id:
             return
         if self.account is not None:
-            # Another user is another account: their own database, signed in as them.
-            if self.user_switcher is not None:
-                self.user_switcher.blockSignals(True)
-                self.user_switcher.setCurrentIndex(max(0, self.user_switcher.findData(self.user_id)))
-                self.user_switcher.blockSignals(False)
-            self.switch_requested.emit(user_id)
+            self._show_own_user_in_switcher()  # until the question is answered
+            self._ask_to_switch(user_id)
             return
         self.user_id = user_id
         self.directory = self._load_directory(user_id)
@@ -285,6 +304,32 @@ class MainWindow(QMainWindow):
             self.user_switcher.setCurrentIndex(max(0, self.user_switcher.findData(user_id)))
             self.user_switcher.blockSignals(False)
         self._apply_user()
+
+    def _ask_to_switch(self, user_id: str) -> None:
+        caption = next((c for uid, c in self.demo_users if uid == user_id), user_id)
+        text = self.tr("Open the desk of %1?").replace("%1", caption)
+        pending = self.sync_area.status.pending if self.sync_area.status is not None else 0
+        more = self.tr("This window closes and %1's desk opens in its place.").replace(
+            "%1", self.directory.user.full_name
+        )
+        if pending:
+            more += " " + self.tr(
+                "What waits to be sent (%1) stays on this computer and is sent when %2 opens eOffice again."
+            ).replace("%1", str(pending)).replace("%2", self.directory.user.full_name)
+        self._confirm(self.tr("Switch user"), text, more, self.tr("Open"), lambda: self.switch_requested.emit(user_id))
+
+    def _confirm(self, title: str, text: str, informative: str, yes: str, on_yes: Any) -> QMessageBox:
+        """A question that does not block the event loop; ``on_yes()`` when the user agrees."""
+        box = QMessageBox(QMessageBox.Question, title, text, QMessageBox.NoButton, self)
+        box.setInformativeText(informative)
+        agree = box.addButton(yes, QMessageBox.AcceptRole)
+        box.setDefaultButton(agree)
+        box.setEscapeButton(box.addButton(self.tr("Cancel"), QMessageBox.RejectRole))
+        box.setAttribute(Qt.WA_DeleteOnClose)
+        box.buttonClicked.connect(lambda button: on_yes() if box.buttonRole(button) == QMessageBox.AcceptRole else None)
+        self.confirm_box = box
+        box.open()
+        return box
 
     # -- drag and drop ----------------------------------------------------------------
 
@@ -328,6 +373,14 @@ class MainWindow(QMainWindow):
         self.busy_label.setText(self.tr("Working…") if busy else "")
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.close_warning and not self._close_confirmed:
+            event.ignore()
+            if self.confirm_box is None or not self.confirm_box.isVisible():
+                self._confirm(
+                    self.tr("Close eOffice"), self.tr("Close eOffice?"), self.close_warning, self.tr("Close eOffice"),
+                    self.close_now,
+                )
+            return
         for section in self.sections:
             section.close()
         if self.account is not None:
@@ -337,6 +390,11 @@ class MainWindow(QMainWindow):
         self.network.shutdown()
         super().closeEvent(event)
         self.closed.emit()
+
+    def close_now(self) -> None:
+        """Close without asking (the user agreed, or the app replaces this window)."""
+        self._close_confirmed = True
+        self.close()
 
     def resizeEvent(self, event: Any) -> None:
         super().resizeEvent(event)
@@ -359,6 +417,7 @@ class MainWindow(QMainWindow):
         self.toast.clicked.connect(self.show_document)
         self.sync_area = SyncStatusArea(account.engine, self.worker, self)
         self.sync_area.rejected_clicked.connect(self.show_rejected)
+        self.sync_area.pending_clicked.connect(self.show_pending)
         self.sync_area.notifications_clicked.connect(self.show_notifications)
         self.sync_area.sign_in_clicked.connect(self.sign_in_requested)
         bar = self.statusBar()
@@ -452,6 +511,40 @@ class MainWindow(QMainWindow):
             )
         )
         self.rejected_dialog = dialog
+        dialog.open()
+
+    def show_pending(self) -> None:
+        """What waits to be sent, following the outbox while the list is open."""
+        from eoffice.ui.sync.pending_dialog import PendingDialog, pending_operations
+
+        if self.account is None:
+            return
+        dialog = PendingDialog(self)
+        dialog.setAttribute(Qt.WA_DeleteOnClose)
+        dialog.open_document.connect(self.show_document)
+        dialog.send_now.connect(self.sync_now)
+        shown: list[int] = [-1]  # the pending count the list was last read at
+        open_: list[bool] = [True]
+
+        def rows_read(rows: Any) -> None:
+            if open_[0]:
+                dialog.show_rows(rows)
+
+        def read(status: Any = None) -> None:
+            count = status.pending if status is not None else -1
+            if status is not None and count == shown[0]:
+                return
+            shown[0] = count
+            self.worker.read("pending_operations", pending_operations, rows_read)
+
+        def closed(_result: int) -> None:
+            open_[0] = False
+            self.sync_area.status_shown.disconnect(read)
+
+        self.sync_area.status_shown.connect(read)
+        dialog.finished.connect(closed)
+        read()
+        self.pending_dialog = dialog
         dialog.open()
 
     def show_document(self, target_id: str) -> None:

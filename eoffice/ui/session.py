@@ -48,9 +48,12 @@ class Desktop(QObject):
         verify: bool | str | Path = True,
         today: Any = None,
         locate: Callable[[], str | None] | None = None,
+        hosts_server: bool = False,
     ) -> None:
         super().__init__()
         self.locate = locate
+        #: This app runs the demo server the other apps use: closing its window stops it.
+        self.hosts_server = hosts_server
         self.server_url = server_url
         self.username = username
         self.demo_password = password
@@ -157,8 +160,15 @@ class Desktop(QObject):
         user_id = account.user_id
         assert user_id is not None
         previous = (self.window, self.account)
-        demo = [(uid, caption) for uid, _name, caption in self.demo_people] or None
+        # The username beside each person: it is what ``eoffice demo --user`` takes.
+        demo = [(uid, f"{caption} · {name}") for uid, name, caption in self.demo_people] or None
         window = MainWindow(account.store, account.blobs, user_id, demo, today=self.today, account=account)
+        if self.hosts_server:
+            window.close_warning = QApplication.translate(
+                "Desktop",
+                "This window runs the demo server. When it closes, the server stops and the other eOffice "
+                "windows open on this computer go offline until the demo is started again.",
+            )
         window.switch_requested.connect(self.switch)
         window.sign_in_requested.connect(self.renew_sign_in)
         window.closed.connect(lambda w=window: self._window_closed(w))
@@ -167,7 +177,7 @@ class Desktop(QObject):
         window.show()
         if previous[0] is not None and previous[1] is not None:
             self._closing.append((previous[0], previous[1]))
-            previous[0].close()
+            previous[0].close_now()  # the user agreed to the switch; this window's place is taken
         self.window_shown.emit(window)
 
     # ------------------------------------------------------------------ while running

@@ -51,5 +51,5 @@ def test_run_app_opens_the_window_and_returns(tmp_path):
         timeout=PATIENCE,
     )
     assert done.returncode == 0, done.stderr
-    assert "TITLE Văn phòng điện tử — Ủy ban nhân dân tỉnh Nghệ An BOXES Văn bản đến" in done.stdout
+    assert "TITLE eOffice — Trần Thị Thu (Văn thư) BOXES Văn bản đến" in done.stdout
     assert "EXIT 0" in done.stdout

@@ -104,6 +104,8 @@ def test_the_demo_switcher_opens_the_other_users_own_desktop(qtbot, store, provi
     assert clerk_window.user_id == w.clerk_id
     combo = clerk_window.user_switcher
     combo.setCurrentIndex(combo.findData(w.leader_id))
+    qtbot.waitUntil(lambda: clerk_window.confirm_box is not None and clerk_window.confirm_box.isVisible())
+    qtbot.mouseClick(clerk_window.confirm_box.defaultButton(), Qt.LeftButton)  # "Mở"
     qtbot.waitUntil(lambda: len(shown) == 2, timeout=WAIT)
     leader_window = shown[1]
     assert leader_window.user_id == w.leader_id

@@ -42,8 +42,12 @@
 <context>
     <name>Desktop</name>
     <message>
+        <source>This window runs the demo server. When it closes, the server stops and the other eOffice windows open on this computer go offline until the demo is started again.</source>
+        <extracomment>A window is on screen for this account (tests wait on it). Nothing is open and nothing will be: the app should end (exit code). This app runs the demo server the other apps use: closing its window stops it.</extracomment>
+        <translation>This window runs the demo server. When it closes, the server stops and the other eOffice windows open on this computer go offline until the demo is started again.</translation>
+    </message>
+    <message>
         <source>The server asks you to sign in again.</source>
-        <extracomment>A window is on screen for this account (tests wait on it). Nothing is open and nothing will be: the app should end (exit code).</extracomment>
         <translation>The server asks you to sign in again.</translation>
     </message>
     <message>
@@ -1003,6 +1007,10 @@
         <translation>Looking for e-cards…</translation>
     </message>
     <message>
+        <source>No e-card is plugged in; you can sign with the certificate on this computer.</source>
+        <translation>No e-card is plugged in; you can sign with the certificate on this computer.</translation>
+    </message>
+    <message>
         <source>No e-card found. Plug it in, or choose a certificate file.</source>
         <translation>No e-card found. Plug it in, or choose a certificate file.</translation>
     </message>
@@ -1018,8 +1026,12 @@
 <context>
     <name>KeyListModel</name>
     <message>
-        <source>%1 (certificate file)</source>
-        <translation>%1 (certificate file)</translation>
+        <source>%1 — certificate on this computer, valid until %2</source>
+        <translation>%1 — certificate on this computer, valid until %2</translation>
+    </message>
+    <message>
+        <source>%1 — certificate on this computer</source>
+        <translation>%1 — certificate on this computer</translation>
     </message>
     <message>
         <source>%1 — e-card “%2”, valid until %3</source>
@@ -1288,7 +1300,7 @@
     <name>MainWindow</name>
     <message>
         <source>Refresh</source>
-        <extracomment>Item data naming the section a sidebar entry belongs to. Network work (sign-out, fetching files) off the GUI thread.</extracomment>
+        <extracomment>Item data naming the section a sidebar entry belongs to. Said before the window closes (the demo&apos;s serving window: others go offline); &quot;&quot; closes at once. The question open before switching users or closing (tests answer it). Network work (sign-out, fetching files) off the GUI thread.</extracomment>
         <translation>Refresh</translation>
     </message>
     <message>
@@ -1312,8 +1324,44 @@
         <translation>Demo user: </translation>
     </message>
     <message>
+        <source>eOffice — %1 (%2)</source>
+        <translation>eOffice — %1 (%2)</translation>
+    </message>
+    <message>
         <source>eOffice — %1</source>
         <translation>eOffice — %1</translation>
+    </message>
+    <message>
+        <source>Open the desk of %1?</source>
+        <translation>Open the desk of %1?</translation>
+    </message>
+    <message>
+        <source>This window closes and %1&apos;s desk opens in its place.</source>
+        <translation>This window closes and %1&apos;s desk opens in its place.</translation>
+    </message>
+    <message>
+        <source>What waits to be sent (%1) stays on this computer and is sent when %2 opens eOffice again.</source>
+        <translation>What waits to be sent (%1) stays on this computer and is sent when %2 opens eOffice again.</translation>
+    </message>
+    <message>
+        <source>Switch user</source>
+        <translation>Switch user</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Close eOffice</source>
+        <translation>Close eOffice</translation>
+    </message>
+    <message>
+        <source>Close eOffice?</source>
+        <translation>Close eOffice?</translation>
     </message>
     <message>
         <source>Sync now</source>
@@ -1456,6 +1504,44 @@
     </message>
 </context>
 <context>
+    <name>PendingDialog</name>
+    <message>
+        <source>Waiting to be sent</source>
+        <translation>Waiting to be sent</translation>
+    </message>
+    <message>
+        <source>These actions are done on this computer and will be sent to the server as soon as it can be reached. Nothing needs to be done again.</source>
+        <translation>These actions are done on this computer and will be sent to the server as soon as it can be reached. Nothing needs to be done again.</translation>
+    </message>
+    <message>
+        <source>Everything has been sent.</source>
+        <translation>Everything has been sent.</translation>
+    </message>
+    <message>
+        <source>Open document</source>
+        <translation>Open document</translation>
+    </message>
+    <message>
+        <source>Send now</source>
+        <translation>Send now</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>PendingModel</name>
+    <message>
+        <source>Made at</source>
+        <translation>Made at</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+</context>
+<context>
     <name>PeopleModel</name>
     <message>
         <source>Person</source>
@@ -1493,24 +1579,20 @@
 <context>
     <name>PinDialog</name>
     <message>
-        <source>Password of the certificate file</source>
-        <translation>Password of the certificate file</translation>
-    </message>
-    <message>
         <source>E-card PIN</source>
         <translation>E-card PIN</translation>
-    </message>
-    <message>
-        <source>Certificate file: %1</source>
-        <translation>Certificate file: %1</translation>
     </message>
     <message>
         <source>E-card: %1</source>
         <translation>E-card: %1</translation>
     </message>
     <message>
-        <source>Password</source>
-        <translation>Password</translation>
+        <source>Certificate PIN</source>
+        <translation>Certificate PIN</translation>
+    </message>
+    <message>
+        <source>Certificate of %1</source>
+        <translation>Certificate of %1</translation>
     </message>
     <message>
         <source>PIN</source>
@@ -2200,6 +2282,49 @@
     </message>
 </context>
 <context>
+    <name>StartupProgress</name>
+    <message>
+        <source>eOffice — starting</source>
+        <translation>eOffice — starting</translation>
+    </message>
+    <message>
+        <source>Starting eOffice…</source>
+        <translation>Starting eOffice…</translation>
+    </message>
+    <message>
+        <source>Opening the demo database…</source>
+        <translation>Opening the demo database…</translation>
+    </message>
+    <message>
+        <source>Creating the province: organisations, units and people…</source>
+        <translation>Creating the province: organisations, units and people…</translation>
+    </message>
+    <message>
+        <source>Creating demo documents: %1 of %2</source>
+        <translation>Creating demo documents: %1 of %2</translation>
+    </message>
+    <message>
+        <source>Writing the demo work diaries…</source>
+        <translation>Writing the demo work diaries…</translation>
+    </message>
+    <message>
+        <source>Issuing the demo e-cards…</source>
+        <translation>Issuing the demo e-cards…</translation>
+    </message>
+    <message>
+        <source>Starting the demo server…</source>
+        <translation>Starting the demo server…</translation>
+    </message>
+    <message>
+        <source>Connecting to the demo server of the other eOffice window…</source>
+        <translation>Connecting to the demo server of the other eOffice window…</translation>
+    </message>
+    <message>
+        <source>The first start creates the demo data (about a minute).</source>
+        <translation>The first start creates the demo data (about a minute).</translation>
+    </message>
+</context>
+<context>
     <name>SubmitDialog</name>
     <message>
         <source>Submit for signature</source>
@@ -2236,6 +2361,11 @@
 </context>
 <context>
     <name>SyncStatusArea</name>
+    <message>
+        <source>Show what waits to be sent</source>
+        <extracomment>A fresh status is on screen (SyncStatus): an open list of what waits follows it.</extracomment>
+        <translation>Show what waits to be sent</translation>
+    </message>
     <message>
         <source>Sign in…</source>
         <translation>Sign in…</translation>

@@ -42,8 +42,12 @@
 <context>
     <name>Desktop</name>
     <message>
+        <source>This window runs the demo server. When it closes, the server stops and the other eOffice windows open on this computer go offline until the demo is started again.</source>
+        <extracomment>A window is on screen for this account (tests wait on it). Nothing is open and nothing will be: the app should end (exit code). This app runs the demo server the other apps use: closing its window stops it.</extracomment>
+        <translation>Cửa sổ này đang chạy máy chủ mẫu. Khi đóng cửa sổ, máy chủ mẫu dừng và các cửa sổ eOffice khác đang mở trên máy này sẽ chuyển sang làm việc ngoại tuyến cho đến khi chạy lại bản dùng thử.</translation>
+    </message>
+    <message>
         <source>The server asks you to sign in again.</source>
-        <extracomment>A window is on screen for this account (tests wait on it). Nothing is open and nothing will be: the app should end (exit code).</extracomment>
         <translation>Máy chủ yêu cầu bạn đăng nhập lại.</translation>
     </message>
     <message>
@@ -987,7 +991,7 @@
     </message>
     <message>
         <source>Key to sign with</source>
-        <translation>Khóa dùng để ký</translation>
+        <translation>Chứng thư số dùng để ký</translation>
     </message>
     <message>
         <source>Certificate file</source>
@@ -1001,6 +1005,10 @@
     <message>
         <source>Looking for e-cards…</source>
         <translation>Đang tìm thẻ ký số…</translation>
+    </message>
+    <message>
+        <source>No e-card is plugged in; you can sign with the certificate on this computer.</source>
+        <translation>Chưa cắm thẻ ký số; có thể ký bằng chứng thư số trên máy này.</translation>
     </message>
     <message>
         <source>No e-card found. Plug it in, or choose a certificate file.</source>
@@ -1018,8 +1026,12 @@
 <context>
     <name>KeyListModel</name>
     <message>
-        <source>%1 (certificate file)</source>
-        <translation>%1 (tệp chứng thư số)</translation>
+        <source>%1 — certificate on this computer, valid until %2</source>
+        <translation>%1 — chứng thư số trên máy này, hiệu lực đến %2</translation>
+    </message>
+    <message>
+        <source>%1 — certificate on this computer</source>
+        <translation>%1 — chứng thư số trên máy này</translation>
     </message>
     <message>
         <source>%1 — e-card “%2”, valid until %3</source>
@@ -1288,7 +1300,7 @@
     <name>MainWindow</name>
     <message>
         <source>Refresh</source>
-        <extracomment>Item data naming the section a sidebar entry belongs to. Network work (sign-out, fetching files) off the GUI thread.</extracomment>
+        <extracomment>Item data naming the section a sidebar entry belongs to. Said before the window closes (the demo&apos;s serving window: others go offline); &quot;&quot; closes at once. The question open before switching users or closing (tests answer it). Network work (sign-out, fetching files) off the GUI thread.</extracomment>
         <translation>Làm mới</translation>
     </message>
     <message>
@@ -1312,8 +1324,44 @@
         <translation>Người dùng thử: </translation>
     </message>
     <message>
+        <source>eOffice — %1 (%2)</source>
+        <translation>eOffice — %1 (%2)</translation>
+    </message>
+    <message>
         <source>eOffice — %1</source>
         <translation>Văn phòng điện tử — %1</translation>
+    </message>
+    <message>
+        <source>Open the desk of %1?</source>
+        <translation>Mở bàn làm việc của %1?</translation>
+    </message>
+    <message>
+        <source>This window closes and %1&apos;s desk opens in its place.</source>
+        <translation>Cửa sổ của %1 sẽ đóng và bàn làm việc mới mở thay vào chỗ đó.</translation>
+    </message>
+    <message>
+        <source>What waits to be sent (%1) stays on this computer and is sent when %2 opens eOffice again.</source>
+        <translation>Các thao tác chờ gửi (%1) vẫn được giữ trên máy này và sẽ được gửi khi %2 mở lại eOffice.</translation>
+    </message>
+    <message>
+        <source>Switch user</source>
+        <translation>Đổi người dùng</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Mở</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <source>Close eOffice</source>
+        <translation>Đóng eOffice</translation>
+    </message>
+    <message>
+        <source>Close eOffice?</source>
+        <translation>Đóng eOffice?</translation>
     </message>
     <message>
         <source>Sync now</source>
@@ -1456,6 +1504,44 @@
     </message>
 </context>
 <context>
+    <name>PendingDialog</name>
+    <message>
+        <source>Waiting to be sent</source>
+        <translation>Chờ gửi lên máy chủ</translation>
+    </message>
+    <message>
+        <source>These actions are done on this computer and will be sent to the server as soon as it can be reached. Nothing needs to be done again.</source>
+        <translation>Các thao tác này đã được thực hiện trên máy này và sẽ được gửi lên máy chủ ngay khi kết nối được. Không cần làm lại.</translation>
+    </message>
+    <message>
+        <source>Everything has been sent.</source>
+        <translation>Mọi thao tác đã được gửi.</translation>
+    </message>
+    <message>
+        <source>Open document</source>
+        <translation>Mở văn bản</translation>
+    </message>
+    <message>
+        <source>Send now</source>
+        <translation>Gửi ngay</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+</context>
+<context>
+    <name>PendingModel</name>
+    <message>
+        <source>Made at</source>
+        <translation>Thời điểm</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Thao tác</translation>
+    </message>
+</context>
+<context>
     <name>PeopleModel</name>
     <message>
         <source>Person</source>
@@ -1493,24 +1579,20 @@
 <context>
     <name>PinDialog</name>
     <message>
-        <source>Password of the certificate file</source>
-        <translation>Mật khẩu tệp chứng thư số</translation>
-    </message>
-    <message>
         <source>E-card PIN</source>
         <translation>Mã PIN thẻ ký số</translation>
-    </message>
-    <message>
-        <source>Certificate file: %1</source>
-        <translation>Tệp chứng thư số: %1</translation>
     </message>
     <message>
         <source>E-card: %1</source>
         <translation>Thẻ ký số: %1</translation>
     </message>
     <message>
-        <source>Password</source>
-        <translation>Mật khẩu</translation>
+        <source>Certificate PIN</source>
+        <translation>Mã PIN chứng thư số</translation>
+    </message>
+    <message>
+        <source>Certificate of %1</source>
+        <translation>Chứng thư số của %1</translation>
     </message>
     <message>
         <source>PIN</source>
@@ -2200,6 +2282,49 @@
     </message>
 </context>
 <context>
+    <name>StartupProgress</name>
+    <message>
+        <source>eOffice — starting</source>
+        <translation>eOffice — đang khởi động</translation>
+    </message>
+    <message>
+        <source>Starting eOffice…</source>
+        <translation>Đang khởi động eOffice…</translation>
+    </message>
+    <message>
+        <source>Opening the demo database…</source>
+        <translation>Đang mở cơ sở dữ liệu mẫu…</translation>
+    </message>
+    <message>
+        <source>Creating the province: organisations, units and people…</source>
+        <translation>Đang tạo dữ liệu tỉnh: cơ quan, đơn vị và cán bộ…</translation>
+    </message>
+    <message>
+        <source>Creating demo documents: %1 of %2</source>
+        <translation>Đang tạo văn bản mẫu: %1/%2</translation>
+    </message>
+    <message>
+        <source>Writing the demo work diaries…</source>
+        <translation>Đang ghi nhật ký công tác mẫu…</translation>
+    </message>
+    <message>
+        <source>Issuing the demo e-cards…</source>
+        <translation>Đang cấp chứng thư số mẫu…</translation>
+    </message>
+    <message>
+        <source>Starting the demo server…</source>
+        <translation>Đang khởi động máy chủ mẫu…</translation>
+    </message>
+    <message>
+        <source>Connecting to the demo server of the other eOffice window…</source>
+        <translation>Đang kết nối tới máy chủ mẫu của cửa sổ eOffice kia…</translation>
+    </message>
+    <message>
+        <source>The first start creates the demo data (about a minute).</source>
+        <translation>Lần chạy đầu tiên, eOffice tạo dữ liệu mẫu (khoảng một phút).</translation>
+    </message>
+</context>
+<context>
     <name>SubmitDialog</name>
     <message>
         <source>Submit for signature</source>
@@ -2236,6 +2361,11 @@
 </context>
 <context>
     <name>SyncStatusArea</name>
+    <message>
+        <source>Show what waits to be sent</source>
+        <extracomment>A fresh status is on screen (SyncStatus): an open list of what waits follows it.</extracomment>
+        <translation>Xem các thao tác chờ gửi</translation>
+    </message>
     <message>
         <source>Sign in…</source>
         <translation>Đăng nhập…</translation>

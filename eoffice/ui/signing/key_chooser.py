@@ -10,7 +10,7 @@ from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex,
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QListView, QPushButton, QVBoxLayout, QWidget
 
 from eoffice.signing.keys import KeyChoice, pkcs12_choice, token_choices
-from eoffice.signing.tokens import list_tokens
+from eoffice.signing.tokens import common_name, list_tokens
 from eoffice.ui.i18n import current_language
 from eoffice.ui.rows import Column, RowsModel
 from eoffice.ui.tasks import TaskRunner
@@ -19,10 +19,17 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 def _key_text(choice: KeyChoice) -> str:
-    if choice.kind == "pkcs12":
-        name = str(choice.path.name if choice.path else choice.name)
-        return QCoreApplication.translate("KeyListModel", "%1 (certificate file)").replace("%1", name)
+    """The holder and validity, as a clerk knows their certificate; never a file name."""
     until = choice.not_after.strftime("%d/%m/%Y") if choice.not_after else ""
+    if choice.kind == "pkcs12":
+        certificate = choice.certificate
+        name = common_name(certificate) if certificate is not None else choice.name
+        if until:
+            text = QCoreApplication.translate("KeyListModel", "%1 — certificate on this computer, valid until %2")
+            text = text.replace("%1", name).replace("%2", until)
+        else:
+            text = QCoreApplication.translate("KeyListModel", "%1 — certificate on this computer").replace("%1", name)
+        return text + (QCoreApplication.translate("KeyListModel", " (expired)") if choice.expired else "")
     text = QCoreApplication.translate("KeyListModel", "%1 — e-card “%2”, valid until %3").replace("%1", choice.name)
     text = text.replace("%2", choice.token_label).replace("%3", until)
     return text + (QCoreApplication.translate("KeyListModel", " (expired)") if choice.expired else "")
@@ -117,7 +124,9 @@ class KeyChooser(QWidget):
         self.refresh_button.setEnabled(True)
         current = self.current()
         self.model.set_tokens(choices)
-        if not choices:
+        if not choices and self.model.files:
+            self.status.setText(self.tr("No e-card is plugged in; you can sign with the certificate on this computer."))
+        elif not choices:
             self.status.setText(self.tr("No e-card found. Plug it in, or choose a certificate file."))
         else:
             self.status.setText(self.tr("Certificates found on e-cards: %1.").replace("%1", str(len(choices))))
@@ -131,6 +140,8 @@ class KeyChooser(QWidget):
         self.refresh_button.setEnabled(True)
         message = getattr(err, "message", None)
         self.status.setText(message(current_language()) if callable(message) else self.tr("Cannot read the e-cards."))
+        # The technical detail (a module's path, the library's words) for an administrator, not in the text.
+        self.status.setToolTip(str(getattr(err, "detail", "") or ""))
         return True
 
     def _choose_file(self) -> None:

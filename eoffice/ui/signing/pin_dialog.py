@@ -12,7 +12,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from eoffice.signing.tokens import PinState
+from eoffice.signing.keys import KeyChoice
+from eoffice.signing.tokens import PinState, common_name
 
 
 class PinDialog(QDialog):
@@ -26,18 +27,23 @@ class PinDialog(QDialog):
         self, token_label: str, state: PinState, parent: QWidget | None = None, *, password: bool = False
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Password of the certificate file") if password else self.tr("E-card PIN"))
+        # A certificate file's password is its PIN to the user: the demo's cards and the CAs'
+        # soft certificates are handed out with "mã PIN", so the dialog says PIN either way.
+        self.setWindowTitle(self.tr("Certificate PIN") if password else self.tr("E-card PIN"))
         self.state = state
+        self.setMinimumWidth(360)
         layout = QVBoxLayout(self)
-        what = self.tr("Certificate file: %1") if password else self.tr("E-card: %1")
-        layout.addWidget(QLabel(what.replace("%1", token_label), self))
+        what = self.tr("Certificate of %1") if password else self.tr("E-card: %1")
+        self.holder = QLabel(what.replace("%1", token_label), self)
+        self.holder.setObjectName("pinHolder")
+        layout.addWidget(self.holder)
         self.warning = QLabel(self)
         self.warning.setWordWrap(True)
         self.warning.setObjectName("pinWarning")
         layout.addWidget(self.warning)
         self.pin_edit = QLineEdit(self)
         self.pin_edit.setEchoMode(QLineEdit.Password)
-        self.pin_edit.setPlaceholderText(self.tr("Password") if password else self.tr("PIN"))
+        self.pin_edit.setPlaceholderText(self.tr("PIN"))
         layout.addWidget(self.pin_edit)
         self.confirm = QCheckBox(self.tr("I know that one wrong PIN more locks the e-card"), self)
         self.confirm.setVisible(state.final_try and not state.locked)
@@ -53,6 +59,15 @@ class PinDialog(QDialog):
         self._pin: str | None = None
         self._show_state()
         self._update()
+
+    @classmethod
+    def for_choice(cls, choice: KeyChoice, state: PinState, parent: QWidget | None = None) -> PinDialog:
+        """The PIN dialog for a chosen key: a card by its label, a certificate file by its holder's name."""
+        if choice.kind == "pkcs11":
+            return cls(choice.token_label, state, parent)
+        certificate = choice.certificate
+        holder = common_name(certificate) if certificate is not None else choice.name
+        return cls(holder, state, parent, password=True)
 
     def _show_state(self) -> None:
         s = self.state

@@ -107,8 +107,7 @@ class BoxItem(QGraphicsRectItem):
 
 def ask_pin(parent: QWidget, choice: KeyChoice, state: PinState) -> tuple[str | None, bool] | None:
     """The PIN dialog; None when cancelled, else (pin, final try confirmed)."""
-    label = choice.token_label if choice.kind == "pkcs11" else str(choice.path.name if choice.path else choice.name)
-    dialog = PinDialog(label, state, parent, password=choice.kind == "pkcs12")
+    dialog = PinDialog.for_choice(choice, state, parent)
     if dialog.exec() != QDialog.Accepted:
         return None
     return dialog.take_pin(), dialog.confirmed_final_try

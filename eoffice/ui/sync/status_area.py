@@ -1,5 +1,5 @@
 """The status bar's sync area: online or not, syncing (with the first sync's progress),
-what waits to be sent, what the server refused, and the notifications bell.
+what waits to be sent (a button: the list), what the server refused, and the notifications bell.
 
 It reads ``SyncEngine.status()`` (two indexed counts on the local database) on a timer and
 when the engine reports a round, through the window's task runner: never on the GUI
@@ -22,8 +22,11 @@ class SyncStatusArea(QWidget):
     the sign-in when the server asks for it."""
 
     rejected_clicked = Signal()
+    pending_clicked = Signal()
     notifications_clicked = Signal()
     sign_in_clicked = Signal()
+    #: A fresh status is on screen (SyncStatus): an open list of what waits follows it.
+    status_shown = Signal(object)
 
     def __init__(self, engine: SyncEngine, worker: DbWorker, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -40,7 +43,12 @@ class SyncStatusArea(QWidget):
         self.progress.setMaximumWidth(110)
         self.progress.setTextVisible(False)
         self.progress.hide()
-        self.pending = QLabel(self)
+        self.pending = QToolButton(self)
+        self.pending.setAutoRaise(True)
+        self.pending.setCursor(Qt.PointingHandCursor)
+        self.pending.setToolTip(self.tr("Show what waits to be sent"))
+        self.pending.clicked.connect(self.pending_clicked)
+        self.pending.hide()
         self.rejected = QToolButton(self)
         self.rejected.setAutoRaise(True)
         self.rejected.setStyleSheet("QToolButton { color: #b71c1c; font-weight: bold; }")
@@ -131,3 +139,4 @@ class SyncStatusArea(QWidget):
         self.sign_in.setVisible(not status.signed_in)
         self.setToolTip("")
         self.state.setAlignment(Qt.AlignVCenter | Qt.AlignLeft)
+        self.status_shown.emit(status)
