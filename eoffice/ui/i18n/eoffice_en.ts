@@ -1190,7 +1190,7 @@
     </message>
     <message>
         <source>Awaiting the head of unit&apos;s review</source>
-        <translation>Awaiting the head of unit's review</translation>
+        <translation>Awaiting the head of unit&apos;s review</translation>
     </message>
 </context>
 <context>
@@ -1232,7 +1232,7 @@
     <name>LinesModel</name>
     <message>
         <source>Part</source>
-        <extracomment>The files&apos; SHA-256 digests, in the same order (to fetch the missing ones). The files with their ids and signatures, in the same order as ``files``. The number the register gave (None while &quot;chờ cấp số&quot;). The trusted roots on this computer, to verify the files&apos; signatures against.</extracomment>
+        <extracomment>The files&apos; SHA-256 digests, in the same order (to fetch the missing ones). Outgoing draft: the leader chosen to sign it (``Document.signer_id``). The files with their ids and signatures, in the same order as ``files``. The number the register gave (None while &quot;chờ cấp số&quot;). The trusted roots on this computer, to verify the files&apos; signatures against.</extracomment>
         <translation>Part</translation>
     </message>
     <message>
@@ -1501,6 +1501,33 @@
     <message>
         <source>Close</source>
         <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>PassReviewDialog</name>
+    <message>
+        <source>Pass on for signature</source>
+        <translation>Pass on for signature</translation>
+    </message>
+    <message>
+        <source>Your opinion for the leader (optional)</source>
+        <translation>Your opinion for the leader (optional)</translation>
+    </message>
+    <message>
+        <source>Leader who signs</source>
+        <translation>Leader who signs</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Comment</translation>
+    </message>
+    <message>
+        <source>Pass on</source>
+        <translation>Pass on</translation>
+    </message>
+    <message>
+        <source>Choose the leader who signs.</source>
+        <translation>Choose the leader who signs.</translation>
     </message>
 </context>
 <context>
@@ -2331,10 +2358,6 @@
         <translation>Submit for signature</translation>
     </message>
     <message>
-        <source>Leader</source>
-        <translation>Leader</translation>
-    </message>
-    <message>
         <source>Submit</source>
         <translation>Submit</translation>
     </message>
@@ -2475,33 +2498,6 @@
     <message>
         <source>The root certificate is no longer trusted.</source>
         <translation>The root certificate is no longer trusted.</translation>
-    </message>
-</context>
-<context>
-    <name>PassReviewDialog</name>
-    <message>
-        <source>Pass on for signature</source>
-        <translation>Pass on for signature</translation>
-    </message>
-    <message>
-        <source>Your opinion for the leader (optional)</source>
-        <translation>Your opinion for the leader (optional)</translation>
-    </message>
-    <message>
-        <source>Leader who signs</source>
-        <translation>Leader who signs</translation>
-    </message>
-    <message>
-        <source>Comment</source>
-        <translation>Comment</translation>
-    </message>
-    <message>
-        <source>Pass on</source>
-        <translation>Pass on</translation>
-    </message>
-    <message>
-        <source>Choose the leader who signs.</source>
-        <translation>Choose the leader who signs.</translation>
     </message>
 </context>
 </TS>

@@ -1232,7 +1232,7 @@
     <name>LinesModel</name>
     <message>
         <source>Part</source>
-        <extracomment>The files&apos; SHA-256 digests, in the same order (to fetch the missing ones). The files with their ids and signatures, in the same order as ``files``. The number the register gave (None while &quot;chờ cấp số&quot;). The trusted roots on this computer, to verify the files&apos; signatures against.</extracomment>
+        <extracomment>The files&apos; SHA-256 digests, in the same order (to fetch the missing ones). Outgoing draft: the leader chosen to sign it (``Document.signer_id``). The files with their ids and signatures, in the same order as ``files``. The number the register gave (None while &quot;chờ cấp số&quot;). The trusted roots on this computer, to verify the files&apos; signatures against.</extracomment>
         <translation>Vai trò</translation>
     </message>
     <message>
@@ -1501,6 +1501,33 @@
     <message>
         <source>Close</source>
         <translation>Đóng</translation>
+    </message>
+</context>
+<context>
+    <name>PassReviewDialog</name>
+    <message>
+        <source>Pass on for signature</source>
+        <translation>Chuyển lãnh đạo ký</translation>
+    </message>
+    <message>
+        <source>Your opinion for the leader (optional)</source>
+        <translation>Ý kiến của bạn gửi lãnh đạo (không bắt buộc)</translation>
+    </message>
+    <message>
+        <source>Leader who signs</source>
+        <translation>Lãnh đạo ký</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Ý kiến</translation>
+    </message>
+    <message>
+        <source>Pass on</source>
+        <translation>Chuyển lãnh đạo ký</translation>
+    </message>
+    <message>
+        <source>Choose the leader who signs.</source>
+        <translation>Hãy chọn lãnh đạo ký duyệt.</translation>
     </message>
 </context>
 <context>
@@ -2331,10 +2358,6 @@
         <translation>Trình ký</translation>
     </message>
     <message>
-        <source>Leader</source>
-        <translation>Lãnh đạo ký duyệt</translation>
-    </message>
-    <message>
         <source>Submit</source>
         <translation>Trình</translation>
     </message>
@@ -2475,33 +2498,6 @@
     <message>
         <source>The root certificate is no longer trusted.</source>
         <translation>Đã gỡ chứng thư số gốc khỏi danh sách tin cậy.</translation>
-    </message>
-</context>
-<context>
-    <name>PassReviewDialog</name>
-    <message>
-        <source>Pass on for signature</source>
-        <translation>Chuyển lãnh đạo ký</translation>
-    </message>
-    <message>
-        <source>Your opinion for the leader (optional)</source>
-        <translation>Ý kiến của bạn gửi lãnh đạo (không bắt buộc)</translation>
-    </message>
-    <message>
-        <source>Leader who signs</source>
-        <translation>Lãnh đạo ký</translation>
-    </message>
-    <message>
-        <source>Comment</source>
-        <translation>Ý kiến</translation>
-    </message>
-    <message>
-        <source>Pass on</source>
-        <translation>Chuyển lãnh đạo ký</translation>
-    </message>
-    <message>
-        <source>Choose the leader who signs.</source>
-        <translation>Hãy chọn lãnh đạo ký duyệt.</translation>
     </message>
 </context>
 </TS>
