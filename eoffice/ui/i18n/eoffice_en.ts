@@ -1467,6 +1467,18 @@
         <source>The document was issued as %1.</source>
         <translation>The document was issued as %1.</translation>
     </message>
+    <message>
+        <source>%1 asks for a deadline extension: %2</source>
+        <translation>%1 asks for a deadline extension: %2</translation>
+    </message>
+    <message>
+        <source>%1 approved your deadline extension: %2</source>
+        <translation>%1 approved your deadline extension: %2</translation>
+    </message>
+    <message>
+        <source>%1 refused your deadline extension: %2</source>
+        <translation>%1 refused your deadline extension: %2</translation>
+    </message>
 </context>
 <context>
     <name>NotificationsDialog</name>
@@ -2357,6 +2369,158 @@
     <message>
         <source>The root certificate is no longer trusted.</source>
         <translation>The root certificate is no longer trusted.</translation>
+    </message>
+</context>
+<context>
+    <name>DecideExtensionDialog</name>
+    <message>
+        <source>Approve the extension</source>
+        <translation>Approve the extension</translation>
+    </message>
+    <message>
+        <source>Refuse the extension</source>
+        <translation>Refuse the extension</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>Assignment</source>
+        <translation>Assignment</translation>
+    </message>
+    <message>
+        <source>Asked by</source>
+        <translation>Asked by</translation>
+    </message>
+    <message>
+        <source>Current deadline</source>
+        <translation>Current deadline</translation>
+    </message>
+    <message>
+        <source>Asked until</source>
+        <translation>Asked until</translation>
+    </message>
+    <message>
+        <source>Reason given</source>
+        <translation>Reason given</translation>
+    </message>
+    <message>
+        <source>New deadline</source>
+        <translation>New deadline</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Comment</translation>
+    </message>
+    <message>
+        <source>Reason for refusing</source>
+        <translation>Reason for refusing</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>Approve</translation>
+    </message>
+    <message>
+        <source>Refuse</source>
+        <translation>Refuse</translation>
+    </message>
+    <message>
+        <source>The new deadline cannot be in the past.</source>
+        <translation>The new deadline cannot be in the past.</translation>
+    </message>
+    <message>
+        <source>The new deadline must be after the current one (%1).</source>
+        <translation>The new deadline must be after the current one (%1).</translation>
+    </message>
+    <message>
+        <source>Write the reason for refusing.</source>
+        <translation>Write the reason for refusing.</translation>
+    </message>
+</context>
+<context>
+    <name>ExtensionBar</name>
+    <message>
+        <source>Ask for extension…</source>
+        <translation>Ask for extension…</translation>
+    </message>
+    <message>
+        <source>Approve extension…</source>
+        <translation>Approve extension…</translation>
+    </message>
+    <message>
+        <source>Refuse</source>
+        <translation>Refuse</translation>
+    </message>
+    <message>
+        <source>Ask the directing leader for a later deadline</source>
+        <translation>Ask the directing leader for a later deadline</translation>
+    </message>
+    <message>
+        <source>Refuse the extension asked, with a reason</source>
+        <translation>Refuse the extension asked, with a reason</translation>
+    </message>
+</context>
+<context>
+    <name>Extensions</name>
+    <message>
+        <source>Extension asked until %1</source>
+        <translation>Extension asked until %1</translation>
+    </message>
+    <message>
+        <source>Extended until %1</source>
+        <translation>Extended until %1</translation>
+    </message>
+    <message>
+        <source>Extension refused: %1</source>
+        <translation>Extension refused: %1</translation>
+    </message>
+</context>
+<context>
+    <name>RequestExtensionDialog</name>
+    <message>
+        <source>Ask for a deadline extension</source>
+        <translation>Ask for a deadline extension</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>Assignment</source>
+        <translation>Assignment</translation>
+    </message>
+    <message>
+        <source>Current deadline</source>
+        <translation>Current deadline</translation>
+    </message>
+    <message>
+        <source>New deadline</source>
+        <translation>New deadline</translation>
+    </message>
+    <message>
+        <source>Why more time is needed</source>
+        <translation>Why more time is needed</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Ask</source>
+        <translation>Ask</translation>
+    </message>
+    <message>
+        <source>The new deadline cannot be in the past.</source>
+        <translation>The new deadline cannot be in the past.</translation>
+    </message>
+    <message>
+        <source>The new deadline must be after the current one (%1).</source>
+        <translation>The new deadline must be after the current one (%1).</translation>
+    </message>
+    <message>
+        <source>Write the reason for the extension.</source>
+        <translation>Write the reason for the extension.</translation>
     </message>
 </context>
 </TS>

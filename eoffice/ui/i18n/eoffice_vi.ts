@@ -1467,6 +1467,18 @@
         <source>The document was issued as %1.</source>
         <translation>Văn bản đã được ban hành với số %1.</translation>
     </message>
+    <message>
+        <source>%1 asks for a deadline extension: %2</source>
+        <translation>%1 xin gia hạn xử lý: %2</translation>
+    </message>
+    <message>
+        <source>%1 approved your deadline extension: %2</source>
+        <translation>%1 đã duyệt gia hạn xử lý: %2</translation>
+    </message>
+    <message>
+        <source>%1 refused your deadline extension: %2</source>
+        <translation>%1 không đồng ý gia hạn xử lý: %2</translation>
+    </message>
 </context>
 <context>
     <name>NotificationsDialog</name>
@@ -2357,6 +2369,158 @@
     <message>
         <source>The root certificate is no longer trusted.</source>
         <translation>Đã gỡ chứng thư số gốc khỏi danh sách tin cậy.</translation>
+    </message>
+</context>
+<context>
+    <name>DecideExtensionDialog</name>
+    <message>
+        <source>Approve the extension</source>
+        <translation>Duyệt gia hạn xử lý</translation>
+    </message>
+    <message>
+        <source>Refuse the extension</source>
+        <translation>Không duyệt gia hạn xử lý</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>chưa có</translation>
+    </message>
+    <message>
+        <source>Assignment</source>
+        <translation>Việc được giao</translation>
+    </message>
+    <message>
+        <source>Asked by</source>
+        <translation>Người xin gia hạn</translation>
+    </message>
+    <message>
+        <source>Current deadline</source>
+        <translation>Hạn xử lý hiện tại</translation>
+    </message>
+    <message>
+        <source>Asked until</source>
+        <translation>Xin gia hạn đến</translation>
+    </message>
+    <message>
+        <source>Reason given</source>
+        <translation>Lý do xin gia hạn</translation>
+    </message>
+    <message>
+        <source>New deadline</source>
+        <translation>Hạn xử lý mới</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Ý kiến</translation>
+    </message>
+    <message>
+        <source>Reason for refusing</source>
+        <translation>Lý do không duyệt</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>Duyệt</translation>
+    </message>
+    <message>
+        <source>Refuse</source>
+        <translation>Từ chối</translation>
+    </message>
+    <message>
+        <source>The new deadline cannot be in the past.</source>
+        <translation>Hạn xử lý mới không được trước hôm nay.</translation>
+    </message>
+    <message>
+        <source>The new deadline must be after the current one (%1).</source>
+        <translation>Hạn xử lý mới phải sau hạn hiện tại (%1).</translation>
+    </message>
+    <message>
+        <source>Write the reason for refusing.</source>
+        <translation>Hãy ghi lý do không duyệt gia hạn.</translation>
+    </message>
+</context>
+<context>
+    <name>ExtensionBar</name>
+    <message>
+        <source>Ask for extension…</source>
+        <translation>Xin gia hạn…</translation>
+    </message>
+    <message>
+        <source>Approve extension…</source>
+        <translation>Duyệt gia hạn…</translation>
+    </message>
+    <message>
+        <source>Refuse</source>
+        <translation>Từ chối</translation>
+    </message>
+    <message>
+        <source>Ask the directing leader for a later deadline</source>
+        <translation>Xin lãnh đạo đã bút phê cho lùi hạn xử lý</translation>
+    </message>
+    <message>
+        <source>Refuse the extension asked, with a reason</source>
+        <translation>Không duyệt gia hạn, có ghi lý do</translation>
+    </message>
+</context>
+<context>
+    <name>Extensions</name>
+    <message>
+        <source>Extension asked until %1</source>
+        <translation>Đang xin gia hạn đến %1</translation>
+    </message>
+    <message>
+        <source>Extended until %1</source>
+        <translation>Đã gia hạn đến %1</translation>
+    </message>
+    <message>
+        <source>Extension refused: %1</source>
+        <translation>Không được gia hạn: %1</translation>
+    </message>
+</context>
+<context>
+    <name>RequestExtensionDialog</name>
+    <message>
+        <source>Ask for a deadline extension</source>
+        <translation>Xin gia hạn xử lý</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>chưa có</translation>
+    </message>
+    <message>
+        <source>Assignment</source>
+        <translation>Việc được giao</translation>
+    </message>
+    <message>
+        <source>Current deadline</source>
+        <translation>Hạn xử lý hiện tại</translation>
+    </message>
+    <message>
+        <source>New deadline</source>
+        <translation>Hạn xử lý mới</translation>
+    </message>
+    <message>
+        <source>Why more time is needed</source>
+        <translation>Vì sao cần thêm thời gian</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Lý do</translation>
+    </message>
+    <message>
+        <source>Ask</source>
+        <translation>Xin gia hạn</translation>
+    </message>
+    <message>
+        <source>The new deadline cannot be in the past.</source>
+        <translation>Hạn xử lý mới không được trước hôm nay.</translation>
+    </message>
+    <message>
+        <source>The new deadline must be after the current one (%1).</source>
+        <translation>Hạn xử lý mới phải sau hạn hiện tại (%1).</translation>
+    </message>
+    <message>
+        <source>Write the reason for the extension.</source>
+        <translation>Hãy ghi lý do xin gia hạn.</translation>
     </message>
 </context>
 </TS>
