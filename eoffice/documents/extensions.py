@@ -28,6 +28,7 @@ from eoffice.directory.models import User
 from eoffice.documents.directions import ACTIONABLE_STATES, _line_and_document, _line_snapshot
 from eoffice.documents.models import DirectionLine, Document, DocumentDirection
 from eoffice.documents.snapshot import snapshot
+from eoffice.documents.types import LineRole
 from eoffice.errors import NotFound, PermissionDenied, StateError, ValidationError
 from eoffice.store.base import Base, Synced, new_id, utcnow
 
@@ -224,6 +225,16 @@ def decide_extension(
         action="direction_line.extension_approve" if approve else "direction_line.extension_refuse",
         target_type="direction_line", target_id=line.id, before=before, after=after,
     )
+    new_due = line.deadline
+    if approve and new_due and line.role == LineRole.LEAD.value and doc.due_date and doc.due_date < new_due:
+        # The document's own deadline (the list's "Hạn") is its latest lead deadline: it follows.
+        doc_before = {"due_date": doc.due_date.isoformat()}
+        doc.due_date = new_due
+        session.flush()
+        record(
+            session, actor_id=actor.id, action="document.update", target_type="document", target_id=doc.id,
+            before=doc_before, after={"due_date": new_due.isoformat(), "extension_id": extension.id},
+        )
     return extension
 
 

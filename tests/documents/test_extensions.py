@@ -20,7 +20,7 @@ from eoffice.documents.boxes import Box, box_counts, counts_by_condition
 from eoffice.documents.directions import LineSpec, complete_line, direct, start_line
 from eoffice.documents.followup import due_soon_until, followup_counts
 from eoffice.documents.history import document_history
-from eoffice.documents.models import DirectionLine
+from eoffice.documents.models import DirectionLine, Document
 from eoffice.documents.types import LineRole
 from eoffice.errors import PermissionDenied, StateError, ValidationError
 
@@ -91,6 +91,8 @@ def test_an_approved_extension_moves_the_deadline_and_the_counts_follow(world, d
         "approved", date(2026, 3, 23),
     )
     assert _deadline(world, lead) == date(2026, 3, 23)
+    with world.store.read() as s:  # the document's deadline is its lead's: it follows
+        assert s.get(Document, doc_id).due_date == date(2026, 3, 23)
     after = _counts(world, world.officer_id)
     assert after[Box.OVERDUE] == 0 and after[Box.DUE_SOON] == 1  # 23/03 is within 3 working days of Fri 20
     with world.store.read() as s:
@@ -155,6 +157,8 @@ def test_only_the_holder_asks_and_only_the_directing_leader_decides(world, direc
             _decide(world, actor, extension_id, True)
     assert "lãnh đạo đã bút phê" in err.value.message_vi
     assert _decide(world, world.leader_id, coord_ext, True)[0] == "approved"
+    with world.store.read() as s:  # a coordinating line's extension leaves the document's deadline
+        assert s.get(Document, _doc_id).due_date == date(2026, 3, 10)
 
 
 def test_the_dates_and_reasons_asked_are_checked(world, directed):

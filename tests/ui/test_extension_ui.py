@@ -68,6 +68,7 @@ def test_the_officer_asks_and_the_leader_approves_on_the_lines_row(qtbot, window
         qtbot.mouseClick(dialog.ok_button, Qt.LeftButton)
     qtbot.waitUntil(lambda: f"Đang xin gia hạn đến {IN_10:%d/%m/%Y}" in _state_text(window), timeout=10_000)
     assert not bar.ask_button.isEnabled()  # one request at a time
+    assert bar.status.text() == f"Lê Minh Anh xin gia hạn đến {IN_10:%d/%m/%Y}: Chờ số liệu của các huyện."
     with w.store.read() as s:
         [asked] = extensions_of(s, doc)
         assert (asked.state, asked.requested_deadline) == ("requested", IN_10)
@@ -83,6 +84,11 @@ def test_the_officer_asks_and_the_leader_approves_on_the_lines_row(qtbot, window
     assert bar.approve_button.isVisible() and bar.approve_button.isEnabled() and bar.refuse_button.isEnabled()
     assert (bar.approve_button.text(), bar.refuse_button.text()) == ("Duyệt gia hạn…", "Từ chối")
     assert not bar.ask_button.isVisible()
+    # The same on the row's context menu.
+    view = docs.detail_pane.lines_view
+    bar._context_menu(view.visualRect(view.model().index(0, 1)).center())
+    assert [a.text() for a in bar.menu.actions()] == ["Duyệt gia hạn…", "Từ chối"]
+    bar.menu.close()
 
     qtbot.mouseClick(bar.refuse_button, Qt.LeftButton)
     refuse = bar.dialog
@@ -101,7 +107,10 @@ def test_the_officer_asks_and_the_leader_approves_on_the_lines_row(qtbot, window
     model = docs.detail_pane.lines_model
     assert model.data(model.index(0, 2), Qt.DisplayRole) == f"{IN_8:%d/%m/%Y}"
     qtbot.waitUntil(lambda: docs.counts.get(Box.DUE_SOON) == 0, timeout=10_000)  # no longer due soon
+    row = docs.model.find_row(doc)  # the list's deadline is the lead's: it follows
+    qtbot.waitUntil(lambda: docs.model.data(docs.model.index(row, 6), Qt.DisplayRole) == f"{IN_8:%d/%m/%Y}")
     assert not bar.approve_button.isVisible()
+    assert bar.status.text() == f"Đã gia hạn đến {IN_8:%d/%m/%Y} (xin đến {IN_10:%d/%m/%Y})."
     with w.store.read() as s:
         assert lines_of(s, doc)[0].deadline == IN_8
     history = docs.detail_pane.history_model.items

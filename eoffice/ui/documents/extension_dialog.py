@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QWidget
+from PySide6.QtCore import QCoreApplication, QPoint, Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -221,7 +222,8 @@ class DecideExtensionDialog(FormDialog):
 
 
 class ExtensionBar(QWidget):
-    """Under the detail pane's lines: ask for, approve or refuse an extension of a line.
+    """Under the detail pane's lines: ask for, approve or refuse an extension of a line
+    (also in the line row's context menu), and where the line's request stands.
 
     It follows the pane's lines model and selection by itself; the window (the pane's
     top-level widget) gives the worker, the signed-in user and today's date.
@@ -239,12 +241,23 @@ class ExtensionBar(QWidget):
         self.ask_button.clicked.connect(self.ask)
         self.approve_button.clicked.connect(lambda: self.decide(True))
         self.refuse_button.clicked.connect(lambda: self.decide(False))
-        layout = QHBoxLayout(self)
+        #: Where the line's latest request stands, in words (the state column may be cut).
+        self.status = QLabel(self)
+        self.status.setWordWrap(True)
+        self.status.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        buttons = QHBoxLayout()
+        buttons.setContentsMargins(0, 0, 0, 0)
+        buttons.addWidget(self.ask_button)
+        buttons.addWidget(self.approve_button)
+        buttons.addWidget(self.refuse_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.ask_button)
-        layout.addWidget(self.approve_button)
-        layout.addWidget(self.refuse_button)
-        layout.addStretch(1)
+        layout.addWidget(self.status)
+        layout.addLayout(buttons)
+        pane.lines_view.setContextMenuPolicy(Qt.CustomContextMenu)
+        pane.lines_view.customContextMenuRequested.connect(self._context_menu)
+        self.menu: QMenu | None = None
         model = pane.lines_model
         for signal in (model.modelReset, model.dataChanged, model.rowsInserted, model.rowsRemoved, model.layoutChanged):
             signal.connect(self.update_buttons)
@@ -272,7 +285,7 @@ class ExtensionBar(QWidget):
         return line.unit_id is not None and line.unit_id == me.unit_id
 
     def line(self) -> LineView | None:
-        """The selected line; else the first open line the user holds or must decide on."""
+        """The selected line; else the first open line the user holds or decides on."""
         lines = self.pane.lines_model.lines
         rows = self.pane.lines_view.selectionModel().selectedRows()
         if rows and 0 <= rows[0].row() < len(lines):
@@ -281,7 +294,7 @@ class ExtensionBar(QWidget):
         if me is None:
             return None
         for line in lines:
-            if line.state in OPEN_STATES and (self._may_ask(line, me) or self._may_decide(line, me)):
+            if line.state in OPEN_STATES and (self._holds(line, me) or self._may_decide(line, me)):
                 return line
         return None
 
@@ -303,7 +316,46 @@ class ExtensionBar(QWidget):
         self.ask_button.setVisible(ask or not decide)
         self.approve_button.setVisible(decide)
         self.refuse_button.setVisible(decide)
+        self.status.setText(self._status_text(line))
+        self.status.setVisible(bool(self.status.text()))
         self.setVisible(bool(self.pane.lines_model.lines))
+
+    def _status_text(self, line: LineView | None) -> str:
+        e = line.extension if line is not None else None
+        if e is None:
+            return ""
+        when = labels.format_date(e.requested_deadline)
+        if e.state == "requested":
+            text = self.tr("%1 asks for an extension until %2: %3")
+        elif e.state == "approved":
+            text = self.tr("Extended until %4 (asked until %2).")
+        else:
+            text = self.tr("The extension until %2 was refused: %5")
+        return (
+            text.replace("%1", e.requested_by_name).replace("%2", when).replace("%3", e.reason)
+            .replace("%4", labels.format_date(e.decided_deadline)).replace("%5", e.decision_note)
+        )
+
+    def _context_menu(self, pos: QPoint) -> None:
+        """Right click on a line: select it and offer what the bar offers for it."""
+        view = self.pane.lines_view
+        index = view.indexAt(pos)
+        if not index.isValid():
+            return
+        view.selectRow(index.row())
+        self.update_buttons()
+        self.menu = QMenu(view)
+        for button, slot in (
+            (self.ask_button, self.ask),
+            (self.approve_button, lambda: self.decide(True)),
+            (self.refuse_button, lambda: self.decide(False)),
+        ):
+            if button.isEnabled():
+                action = QAction(button.text(), self.menu)
+                action.triggered.connect(slot)
+                self.menu.addAction(action)
+        if not self.menu.isEmpty():
+            self.menu.popup(view.viewport().mapToGlobal(pos))
 
     # -- actions ----------------------------------------------------------------------
 

@@ -2460,6 +2460,18 @@
         <source>Refuse the extension asked, with a reason</source>
         <translation>Refuse the extension asked, with a reason</translation>
     </message>
+    <message>
+        <source>%1 asks for an extension until %2: %3</source>
+        <translation>%1 asks for an extension until %2: %3</translation>
+    </message>
+    <message>
+        <source>Extended until %4 (asked until %2).</source>
+        <translation>Extended until %4 (asked until %2).</translation>
+    </message>
+    <message>
+        <source>The extension until %2 was refused: %5</source>
+        <translation>The extension until %2 was refused: %5</translation>
+    </message>
 </context>
 <context>
     <name>Extensions</name>

@@ -2460,6 +2460,18 @@
         <source>Refuse the extension asked, with a reason</source>
         <translation>Không duyệt gia hạn, có ghi lý do</translation>
     </message>
+    <message>
+        <source>%1 asks for an extension until %2: %3</source>
+        <translation>%1 xin gia hạn đến %2: %3</translation>
+    </message>
+    <message>
+        <source>Extended until %4 (asked until %2).</source>
+        <translation>Đã gia hạn đến %4 (xin đến %2).</translation>
+    </message>
+    <message>
+        <source>The extension until %2 was refused: %5</source>
+        <translation>Không được gia hạn đến %2: %5</translation>
+    </message>
 </context>
 <context>
     <name>Extensions</name>
