@@ -91,3 +91,41 @@ def test_an_officers_request_reaches_the_leader_and_the_decision_comes_back(prov
     assert answer.reason == "Chỉ lãnh đạo đã bút phê văn bản này mới được duyệt gia hạn."
     with province.store.read() as s:
         assert s.get(DeadlineExtension, second).state == "requested"
+
+
+def test_a_request_the_server_refuses_is_undone_on_the_officers_desk(province, pdf_factory):
+    """The officer asks offline while the leader closes the line: the server refuses in
+    Vietnamese and the officer's desk drops the request it had shown."""
+    w = province.world
+    clerk = province.device("vanthu", w.clerk_id)
+    clerk.engine.sync_once()
+    doc_id = _register(clerk, pdf_factory()).document_id
+    clerk.engine.sync_once()
+    leader = province.device("lanhdao", w.leader_id)
+    leader.engine.sync_once()
+    line_id = new_id()
+    leader.record(
+        ops.Direct(
+            new_id(), Id(doc_id), Id(new_id()), "Giao anh Anh chủ trì.",
+            (ops.LineRef(Id(line_id), "lead", user_id=Id(w.officer_id), deadline=_day(2)),), _day(0),
+        )
+    )
+    leader.engine.sync_once()
+    officer = province.device("chuyenvien", w.officer_id)
+    officer.engine.sync_once()
+
+    extension_id = new_id()
+    officer.record(ops.RequestExtension(new_id(), Id(extension_id), Id(line_id), _day(10), "Chờ số liệu", _day(0)))
+    assert _line(officer, line_id)[1] == [("requested", None, None)]
+    leader.record(ops.CompleteLine(new_id(), Id(line_id), "Lãnh đạo đã xử lý."))  # meanwhile, on the leader's desk
+    assert leader.engine.sync_once().accepted == 1
+
+    report = officer.engine.sync_once()
+    assert report.rejected == 1
+    [refusal] = officer.engine.status().rejected
+    assert "không gia hạn được nữa" in refusal.reason
+    assert _line(officer, line_id)[1] == []  # the request is gone from the desk
+    with officer.store.read() as s:
+        assert s.get(DirectionLine, line_id).state == "done"
+    with province.store.read() as s:
+        assert s.get(DeadlineExtension, extension_id) is None
