@@ -250,7 +250,7 @@ def extensions_of(session: Session, document_id: str) -> list[DeadlineExtension]
 
 
 def pending_for(session: Session, leader_id: str) -> list[DeadlineExtension]:
-    """Requests waiting for ``leader_id``'s decision, oldest first."""
+    """Requests waiting for ``leader_id``'s decision on lines still open, oldest first."""
     return list(
         session.scalars(
             select(DeadlineExtension)
@@ -260,6 +260,7 @@ def pending_for(session: Session, leader_id: str) -> list[DeadlineExtension]:
             .where(
                 DocumentDirection.leader_id == leader_id,
                 DeadlineExtension.state == ExtensionState.REQUESTED.value,
+                DirectionLine.state.in_(ACTIONABLE_STATES),
                 DeadlineExtension.deleted.is_(False),
                 Document.deleted.is_(False),
             )

@@ -188,3 +188,5 @@ def test_a_closed_line_is_not_extended(world, directed):
         _decide(world, world.leader_id, extension_id, True)
     with pytest.raises(StateError):
         _ask(world, world.officer_id, lead)
+    with world.store.read() as s:  # nothing left for the leader to decide
+        assert ext.pending_for(s, world.leader_id) == []

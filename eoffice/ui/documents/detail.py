@@ -217,7 +217,7 @@ class LinesModel(RowsModel[LineView]):
         text_column(
             QT_TRANSLATE_NOOP("LinesModel", "State"),
             lambda line: " — ".join(
-                t for t in (labels.line_state_label(line.state), extension_text(line.extension)) if t
+                t for t in (labels.line_state_label(line.state), extension_text(line)) if t
             ),
         ),
         text_column(QT_TRANSLATE_NOOP("LinesModel", "Reason / result"), lambda line: line.reason or line.note),

@@ -68,9 +68,11 @@ def extension_views(session: Session, document_id: str, names: dict[str, str]) -
     return out
 
 
-def extension_text(view: ExtensionView | None) -> str:
-    """What the line's state adds about its extension ("" for none)."""
-    if view is None:
+def extension_text(line: LineView) -> str:
+    """What the line's state adds about its extension ("" for none, or for a request left
+    undecided when the line closed)."""
+    view = line.extension
+    if view is None or (view.state == "requested" and line.state not in OPEN_STATES):
         return ""
     if view.state == "requested":
         return QCoreApplication.translate("Extensions", "Extension asked until %1").replace(
@@ -322,7 +324,7 @@ class ExtensionBar(QWidget):
 
     def _status_text(self, line: LineView | None) -> str:
         e = line.extension if line is not None else None
-        if e is None:
+        if line is None or e is None or not extension_text(line):
             return ""
         when = labels.format_date(e.requested_deadline)
         if e.state == "requested":
