@@ -121,6 +121,23 @@ def test_an_approved_extension_moves_the_deadline_and_the_counts_follow(world, d
         assert verify_chain(s) == []
 
 
+def test_the_followup_register_prints_the_extended_deadline_and_the_old_one(world, directed, tmp_path):
+    from eoffice.printing.registers import print_followup_register
+    from tests.printing.test_registers import read_pdf
+
+    _doc_id, lead, _coord = directed
+    _decide(world, world.leader_id, _ask(world, world.officer_id, lead), True)
+    with world.store.read() as s:
+        out = print_followup_register(
+            s, world.org_id, date(2026, 3, 1), date(2026, 3, 31), tmp_path / "td.pdf", printed_by=world.clerk_id,
+            today=TODAY,
+        )
+    printed = read_pdf(out)
+    assert "24/03/2026 (gia hạn, hạn cũ 10/03/2026)" in printed.flat
+    assert "Chờ xử lý (quá hạn)" in printed.flat  # the coordinating line, not extended, is still late
+    assert printed.flat.count("(quá hạn)") == 1
+
+
 def test_a_refusal_needs_a_reason_and_keeps_the_deadline(world, directed):
     _doc_id, lead, _coord = directed
     extension_id = _ask(world, world.officer_id, lead)
