@@ -42,6 +42,12 @@ def test_the_officer_asks_and_the_leader_approves_on_the_lines_row(qtbot, window
         direct(s, w.leader_id, doc, "Giao chuyên viên Anh.", [lead])
     docs = window.section("documents")
 
+    # The clerk holds no line: nothing to ask.
+    window.refresh()  # F5: the direction was written behind the window's back
+    click_row(qtbot, window, doc)
+    _show_lines(window)
+    assert not docs.detail_pane.extensions.ask_button.isVisible()
+
     # The officer: "Xin gia hạn…" on the line's row.
     switch_user(qtbot, window, w.officer_id)
     click_row(qtbot, window, doc)

@@ -312,15 +312,19 @@ class ExtensionBar(QWidget):
         me, line = self._me(), self.line()
         ask = me is not None and line is not None and self._may_ask(line, me)
         decide = me is not None and line is not None and self._may_decide(line, me)
+        # Asking is offered to those who hold a line of this document (greyed on another line).
+        holder = me is not None and any(
+            ln.state in OPEN_STATES and self._holds(ln, me) for ln in self.pane.lines_model.lines
+        )
         self.ask_button.setEnabled(ask)
         self.approve_button.setEnabled(decide)
         self.refuse_button.setEnabled(decide)
-        self.ask_button.setVisible(ask or not decide)
+        self.ask_button.setVisible(holder and not decide)
         self.approve_button.setVisible(decide)
         self.refuse_button.setVisible(decide)
         self.status.setText(self._status_text(line))
         self.status.setVisible(bool(self.status.text()))
-        self.setVisible(bool(self.pane.lines_model.lines))
+        self.setVisible(holder or decide or bool(self.status.text()))
 
     def _status_text(self, line: LineView | None) -> str:
         e = line.extension if line is not None else None
