@@ -207,3 +207,14 @@ def test_a_closed_line_is_not_extended(world, directed):
         _ask(world, world.officer_id, lead)
     with world.store.read() as s:  # nothing left for the leader to decide
         assert ext.pending_for(s, world.leader_id) == []
+
+
+def test_a_document_dropped_from_a_desk_takes_its_extensions(world, directed):
+    from eoffice.documents.synced import drop_documents
+
+    doc_id, lead, _coord = directed
+    _ask(world, world.officer_id, lead)
+    with world.store.write() as s:
+        drop_documents(s, [doc_id])
+    with world.store.read() as s:
+        assert ext.extensions_of(s, doc_id) == [] and s.get(DirectionLine, lead) is None
