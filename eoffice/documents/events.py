@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from eoffice.directory.events import organisation, unit
 from eoffice.directory.models import Role, User
+from eoffice.documents.extensions import DeadlineExtension, leader_of
 from eoffice.documents.models import DirectionLine, Document, DocumentDirection
 from eoffice.documents.numbering import number_label
 from eoffice.documents.visibility import visible_documents
@@ -165,3 +166,37 @@ def _deliver(telling: Telling, op: Any, result: Any) -> None:
         copy = telling.session.get(Document, copy_id)
         if copy is not None:
             _tell(telling, DOCUMENT_RECEIVED, copy.id, {}, organisation(copy.organisation_id, Role.CLERK))
+
+
+# --------------------------------------------------------------------------- deadline extensions
+
+EXTENSION_REQUESTED = "extension.requested"
+EXTENSION_DECIDED = "extension.decided"
+
+
+@on_operation("request_extension")
+def _request_extension(telling: Telling, op: Any, result: Any) -> None:
+    """The leader who directed hears that someone asks for more time."""
+    extension = telling.session.get(DeadlineExtension, op.extension_id)
+    line = telling.session.get(DirectionLine, op.line_id)
+    if extension is None or line is None:
+        return
+    details = {
+        "line_id": line.id, "extension_id": extension.id, "reason": extension.reason,
+        "deadline": extension.requested_deadline.isoformat(),
+    }
+    _tell(telling, EXTENSION_REQUESTED, extension.document_id, details, person(leader_of(telling.session, line)))
+
+
+@on_operation("decide_extension")
+def _decide_extension(telling: Telling, op: Any, result: Any) -> None:
+    """The one who asked hears the decision."""
+    extension = telling.session.get(DeadlineExtension, op.extension_id)
+    if extension is None:
+        return
+    details = {
+        "line_id": extension.line_id, "extension_id": extension.id, "state": extension.state,
+        "deadline": extension.decided_deadline.isoformat() if extension.decided_deadline else None,
+        "reason": extension.decision_note,
+    }
+    _tell(telling, EXTENSION_DECIDED, extension.document_id, details, person(extension.requested_by))

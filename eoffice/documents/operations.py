@@ -23,8 +23,9 @@ from sqlalchemy import bindparam, delete, literal, select, text, union_all
 from sqlalchemy.orm import Session
 
 from eoffice.directory.models import User
-from eoffice.documents import delivery, directions, incoming, outgoing
+from eoffice.documents import delivery, directions, extensions, incoming, outgoing
 from eoffice.documents.directions import LineSpec
+from eoffice.documents.extensions import DeadlineExtension
 from eoffice.documents.fields import LABELS_VI, DocumentFields
 from eoffice.documents.incoming import PreparedFile
 from eoffice.documents.models import (
@@ -299,6 +300,33 @@ class SignFile(Operation):
     comment: Annotated[str, Fits(Document.review_comment)] = ""
 
 
+@dataclass(frozen=True)
+class RequestExtension(Operation):
+    """The holder of a line asks for a later deadline (xin gia hạn), ``documents.extensions``."""
+
+    kind: ClassVar[str] = "request_extension"
+    extension_id: Id
+    line_id: Id
+    requested_deadline: ISODate
+    reason: Annotated[str, Fits(DeadlineExtension.reason)]
+    #: The day it was asked (the new date may not be before it), as for ``Direct.on_date``.
+    on_date: ISODate | None = None
+
+
+@dataclass(frozen=True)
+class DecideExtension(Operation):
+    """The directing leader approves (with ``deadline``, or the asked date) or refuses."""
+
+    kind: ClassVar[str] = "decide_extension"
+    extension_id: Id
+    #: The extension's line (what a pull keeps as this user changed it until the server has applied it).
+    line_id: Id
+    approve: bool
+    deadline: ISODate | None = None
+    note: Annotated[str, Fits(DeadlineExtension.decision_note)] = ""
+    on_date: ISODate | None = None
+
+
 # --------------------------------------------------------------------------- applying
 
 
@@ -450,6 +478,37 @@ def _return_document(session: Session, actor_id: str, op: ReturnDocument, author
     return _document_result(op.kind, directions.return_document(session, actor_id, op.document_id, op.reason))
 
 
+def _request_extension(session: Session, actor_id: str, op: RequestExtension, authority: bool) -> AppliedResult:
+    _require_new(session, DeadlineExtension, [op.extension_id], "yêu cầu gia hạn")
+    extension = extensions.request_extension(
+        session, actor_id, op.line_id, date.fromisoformat(op.requested_deadline), op.reason,
+        extension_id=op.extension_id, today=acted_on(op.on_date, authority=authority),
+    )
+    return AppliedResult(
+        op.kind, {"extension_id": extension.id, "line_id": op.line_id, "document_id": extension.document_id}
+    )
+
+
+def _decide_extension(session: Session, actor_id: str, op: DecideExtension, authority: bool) -> AppliedResult:
+    asked = session.get(DeadlineExtension, op.extension_id)
+    if asked is not None and asked.line_id != op.line_id:
+        raise ValidationError(
+            "Yêu cầu gia hạn không thuộc việc được giao đã nêu.", "The extension is not of that line.", field="line_id"
+        )
+    extension = extensions.decide_extension(
+        session, actor_id, op.extension_id, op.approve,
+        deadline=date.fromisoformat(op.deadline) if op.deadline else None, note=op.note,
+        today=acted_on(op.on_date, authority=authority),
+    )
+    return AppliedResult(
+        op.kind,
+        {
+            "extension_id": extension.id, "line_id": extension.line_id, "document_id": extension.document_id,
+            "state": extension.state,
+        },
+    )
+
+
 def _create_draft(session: Session, actor_id: str, op: CreateDraft, authority: bool) -> AppliedResult:
     _require_new(session, Document, [op.document_id], "văn bản")
     doc = outgoing.create_draft(
@@ -574,6 +633,15 @@ def _check_forward(session: Session, actor: User, op: ForwardLine) -> None:
     check_names(session, actor, lines=[op.line_id], units=units, users=users)
 
 
+def _check_request_extension(session: Session, actor: User, op: RequestExtension) -> None:
+    check_names(session, actor, lines=[op.line_id])
+
+
+def _check_decide_extension(session: Session, actor: User, op: DecideExtension) -> None:
+    extension = session.get(DeadlineExtension, op.extension_id)
+    check_names(session, actor, lines=[op.line_id], documents=[extension.document_id] if extension else [])
+
+
 def _check_create(session: Session, actor: User, op: CreateDraft) -> None:
     check_names(session, actor, documents=[op.document_id, *([op.reply_to_id] if op.reply_to_id else [])])
 
@@ -636,6 +704,7 @@ def discard_rejected(session: Session, op: Operation) -> None:
     if created is not None:
         doc = session.get(Document, created)
         if doc is not None and doc.server_version is None:
+            session.execute(delete(DeadlineExtension).where(DeadlineExtension.document_id == doc.id))
             session.execute(delete(DirectionLine).where(DirectionLine.document_id == doc.id))
             session.execute(delete(DocumentDirection).where(DocumentDirection.document_id == doc.id))
             session.execute(delete(DocumentSearch).where(DocumentSearch.document_id == doc.id))
@@ -650,6 +719,12 @@ def discard_rejected(session: Session, op: Operation) -> None:
     ]
     if new_lines:
         session.execute(delete(DirectionLine).where(DirectionLine.id.in_(new_lines)))
+    if isinstance(op, RequestExtension):
+        session.execute(
+            delete(DeadlineExtension).where(
+                DeadlineExtension.id == op.extension_id, DeadlineExtension.server_version.is_(None)
+            )
+        )
     if isinstance(op, Direct):
         direction = session.get(DocumentDirection, op.direction_id)
         if direction is not None and direction.server_version is None:
@@ -686,6 +761,7 @@ SEARCH = DocumentSearch.__tablename__
 DIRECTIONS = DocumentDirection.__tablename__
 LINES = DirectionLine.__tablename__
 COUNTERS = "register_counters"
+EXTENSIONS = DeadlineExtension.__tablename__
 
 _ON_REJECTION: dict[str, Any] = {"discard": discard_rejected, "refetch": refetch_targets}
 
@@ -780,4 +856,17 @@ register(
     SignFile, apply=_sign_file, check=_check_document, evidence=Evidence(_prove_signed), **_ON_REJECTION,
     label_vi="Ký số tệp", label_en="Sign file", tables=(DOCUMENTS, FILES, SEARCH),
     example=lambda: SignFile(_id(), _id(), _id(), "a" * 64, _example_file(), "agency", "Đồng ý"),
+)
+register(
+    RequestExtension, apply=_request_extension, check=_check_request_extension, **_ON_REJECTION,
+    label_vi="Xin gia hạn xử lý", label_en="Ask for a deadline extension", tables=(DOCUMENTS, LINES, EXTENSIONS),
+    example=lambda: RequestExtension(
+        _id(), _id(), _id(), ISODate("2026-04-15"), "Chờ số liệu của các huyện", ISODate("2026-03-30")
+    ),
+)
+register(
+    DecideExtension, apply=_decide_extension, check=_check_decide_extension, **_ON_REJECTION,
+    label_vi="Cho ý kiến xin gia hạn", label_en="Decide on a deadline extension",
+    tables=(DOCUMENTS, LINES, EXTENSIONS),
+    example=lambda: DecideExtension(_id(), _id(), _id(), True, ISODate("2026-04-10"), "Đồng ý đến ngày 10/4", None),
 )

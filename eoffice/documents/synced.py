@@ -34,6 +34,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session
 
 from eoffice.directory.models import Unit, User
+from eoffice.documents.extensions import DeadlineExtension
 from eoffice.documents.indexing import fields_text_of
 from eoffice.documents.models import (
     DirectionLine,
@@ -165,6 +166,7 @@ def drop_documents(session: Session, ids: list[str], blobs: BlobStore | None = N
         session.execute(
             update(DirectionLine).where(DirectionLine.reply_document_id.in_(chunk)).values(reply_document_id=None)
         )
+        session.execute(delete(DeadlineExtension).where(DeadlineExtension.document_id.in_(chunk)))
         session.execute(update(DirectionLine).where(DirectionLine.document_id.in_(chunk)).values(parent_line_id=None))
         session.execute(delete(DirectionLine).where(DirectionLine.document_id.in_(chunk)))
         session.execute(delete(DocumentDirection).where(DocumentDirection.document_id.in_(chunk)))
@@ -340,5 +342,7 @@ register(
     ),
     SyncedTable(DocumentDirection, rides_with=("document_id", "documents"), order=51, bulk=True),
     SyncedTable(DirectionLine, rides_with=("document_id", "documents"), order=52, bulk=True),
+    # Whoever sees the document sees its lines' extension requests (``documents.extensions``).
+    SyncedTable(DeadlineExtension, rides_with=("document_id", "documents"), order=53),
 )
 register_trailing(Trailing("bodies", since=bodies_since, apply=apply_bodies, changes=("document_search",)))

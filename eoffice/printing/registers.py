@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session
 
 from eoffice.directory.access import load_actor
 from eoffice.directory.models import Organisation, Unit, User
+from eoffice.documents.extensions import DeadlineExtension
 from eoffice.documents.models import DirectionLine, Document, DocumentDirection, Register
 from eoffice.documents.types import (
     PRIORITY_LABELS_VI,
@@ -547,8 +548,28 @@ def _followup_rows(
         )
         reply_ids = [ln.reply_document_id for ls in lines.values() for ln in ls if ln.reply_document_id]
         replies = _reply_labels(session, ids, reply_ids, sees)
+        extended = _extended_from(session, ids)
         for d in chunk:
-            yield _followup_block(d, lines.get(d.id, []), units, users, replies, today)
+            yield _followup_block(d, lines.get(d.id, []), units, users, replies, today, extended)
+
+
+def _extended_from(session: Session, document_ids: Sequence[str]) -> dict[str, date]:
+    """The deadline each line had before its first approved extension (gia hạn), by line id."""
+    out: dict[str, date] = {}
+    rows = session.execute(
+        select(DeadlineExtension.line_id, DeadlineExtension.previous_deadline)
+        .where(
+            DeadlineExtension.document_id.in_(list(document_ids)),
+            DeadlineExtension.state == "approved",
+            DeadlineExtension.deleted.is_(False),
+            DeadlineExtension.previous_deadline.is_not(None),
+        )
+        .order_by(DeadlineExtension.requested_at)
+    )
+    for line_id, previous in rows:
+        if previous is not None:
+            out.setdefault(line_id, previous)
+    return out
 
 
 def _reply_labels(
@@ -588,7 +609,8 @@ def _progress(line: _Line, today: date) -> str:
 
 
 def _followup_block(
-    d: Any, lines: list[_Line], units: dict[str, str], users: dict[str, str], replies: dict[Any, Any], today: date
+    d: Any, lines: list[_Line], units: dict[str, str], users: dict[str, str], replies: dict[Any, Any], today: date,
+    extended: dict[str, date] | None = None,
 ) -> list[BlockCell]:
     """One document: its own cells span one row per direction line."""
     parts = [f"Số {_label(d.code_number, d.code_notation)}" if d.code_number or d.code_notation else ""]
@@ -615,7 +637,10 @@ def _followup_block(
         if line.parent_line_id:
             name = "→ " + name
         names.append(f"{name} ({ROLE_SUFFIX_VI.get(line.role, line.role)})")
-        deadlines.append(vn_date(line.deadline or d.due_date))
+        deadline = vn_date(line.deadline or d.due_date)
+        if extended and line.id in extended:  # the deadline was extended (gia hạn): say from when
+            deadline += f"\n(gia hạn, hạn cũ {vn_date(extended[line.id])})"
+        deadlines.append(deadline)
         progress.append(_progress(line, today))
         reply_cells.append(replies.get(line.reply_document_id, "") if line.reply_document_id else "")
     if other_replies:

@@ -40,9 +40,11 @@ def test_every_capability_declares_its_tables_and_they_apply_parents_first():
     s = schema()
     assert s.names == (
         "organisations", "units", "users", "registers", "documents", "document_directions", "direction_lines",
-        "worklog_entries", "worklog_weeks", "worklog_comments", "trusted_roots", "signing_certificates",
+        "deadline_extensions", "worklog_entries", "worklog_weeks", "worklog_comments", "trusted_roots",
+        "signing_certificates",
     )
     assert "document_directions" not in s.versioned and "direction_lines" not in s.versioned
+    assert "deadline_extensions" not in s.versioned
     assert s.revocable is not None and s.revocable.name == "documents"
     assert s.bulk_tables() == ("documents", "document_files", "document_directions", "direction_lines")
     assert [t.name for t in s.trailing] == ["bodies"]

@@ -32,6 +32,7 @@ from sqlalchemy.orm import Session
 from eoffice.directory.models import Unit, User
 from eoffice.store.blobs import BlobStore
 from eoffice.ui import labels
+from eoffice.ui.documents.extension_dialog import ExtensionBar, ExtensionView, extension_text, extension_views
 from eoffice.ui.rows import QT_TRANSLATE_NOOP, RowsModel, text_column
 
 log = logging.getLogger(__name__)
@@ -51,6 +52,8 @@ class LineView:
     reason: str
     note: str
     parent_line_id: str | None
+    #: Its latest deadline extension request (``extension_dialog``), if any.
+    extension: ExtensionView | None = None
 
 
 @dataclass(frozen=True)
@@ -171,6 +174,7 @@ def load_detail(
         for direction in directions_of(session, doc.id):
             if direction.text:
                 detail.directions.append(f"{names.get(direction.leader_id, '')}: {direction.text}")
+        extensions = extension_views(session, doc.id, names)
         for line in lines_of(session, doc.id):
             who = names.get(line.user_id or "", "") if line.user_id else units.get(line.unit_id or "", "")
             if line.user_id and line.unit_id:
@@ -187,6 +191,7 @@ def load_detail(
                     reason=line.return_reason,
                     note=line.result_note,
                     parent_line_id=line.parent_line_id,
+                    extension=extensions.get(line.id),
                 )
             )
     for event in document_history(session, doc.id):
@@ -214,7 +219,12 @@ class LinesModel(RowsModel[LineView]):
         ),
         text_column(QT_TRANSLATE_NOOP("LinesModel", "Unit / person"), attrgetter("assignee")),
         text_column(QT_TRANSLATE_NOOP("LinesModel", "Deadline"), lambda line: labels.format_date(line.deadline)),
-        text_column(QT_TRANSLATE_NOOP("LinesModel", "State"), lambda line: labels.line_state_label(line.state)),
+        text_column(
+            QT_TRANSLATE_NOOP("LinesModel", "State"),
+            lambda line: " — ".join(
+                t for t in (labels.line_state_label(line.state), extension_text(line)) if t
+            ),
+        ),
         text_column(QT_TRANSLATE_NOOP("LinesModel", "Reason / result"), lambda line: line.reason or line.note),
     )
 
@@ -309,6 +319,9 @@ class DetailPane(QWidget):
         lines_layout = QVBoxLayout(lines_box)
         lines_layout.addWidget(self.directions_label)
         lines_layout.addWidget(self.lines_view, 1)
+        #: Ask for, approve or refuse a deadline extension of a line.
+        self.extensions = ExtensionBar(self)
+        lines_layout.addWidget(self.extensions)
 
         self.history_model = HistoryModel()
         self.history_view = QListView()

@@ -21,6 +21,73 @@
     </message>
 </context>
 <context>
+    <name>DecideExtensionDialog</name>
+    <message>
+        <source>Approve the extension</source>
+        <translation>Approve the extension</translation>
+    </message>
+    <message>
+        <source>Refuse the extension</source>
+        <translation>Refuse the extension</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>Assignment</source>
+        <translation>Assignment</translation>
+    </message>
+    <message>
+        <source>Asked by</source>
+        <translation>Asked by</translation>
+    </message>
+    <message>
+        <source>Current deadline</source>
+        <translation>Current deadline</translation>
+    </message>
+    <message>
+        <source>Asked until</source>
+        <translation>Asked until</translation>
+    </message>
+    <message>
+        <source>Reason given</source>
+        <translation>Reason given</translation>
+    </message>
+    <message>
+        <source>New deadline</source>
+        <translation>New deadline</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Comment</translation>
+    </message>
+    <message>
+        <source>Reason for refusing</source>
+        <translation>Reason for refusing</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>Approve</translation>
+    </message>
+    <message>
+        <source>Refuse</source>
+        <translation>Refuse</translation>
+    </message>
+    <message>
+        <source>The new deadline cannot be in the past.</source>
+        <translation>The new deadline cannot be in the past.</translation>
+    </message>
+    <message>
+        <source>The new deadline must be after the current one (%1).</source>
+        <translation>The new deadline must be after the current one (%1).</translation>
+    </message>
+    <message>
+        <source>Write the reason for refusing.</source>
+        <translation>Write the reason for refusing.</translation>
+    </message>
+</context>
+<context>
     <name>DeliverDialog</name>
     <message>
         <source>Deliver to organisations</source>
@@ -68,7 +135,7 @@
     </message>
     <message>
         <source>Fields</source>
-        <extracomment>The signatures of the PDF on screen, verified off the GUI thread.</extracomment>
+        <extracomment>Ask for, approve or refuse a deadline extension of a line. The signatures of the PDF on screen, verified off the GUI thread.</extracomment>
         <translation>Fields</translation>
     </message>
     <message>
@@ -819,6 +886,58 @@
     </message>
 </context>
 <context>
+    <name>ExtensionBar</name>
+    <message>
+        <source>Ask for extension…</source>
+        <translation>Ask for extension…</translation>
+    </message>
+    <message>
+        <source>Approve extension…</source>
+        <translation>Approve extension…</translation>
+    </message>
+    <message>
+        <source>Refuse</source>
+        <translation>Refuse</translation>
+    </message>
+    <message>
+        <source>Ask the directing leader for a later deadline</source>
+        <translation>Ask the directing leader for a later deadline</translation>
+    </message>
+    <message>
+        <source>Refuse the extension asked, with a reason</source>
+        <translation>Refuse the extension asked, with a reason</translation>
+    </message>
+    <message>
+        <source>%1 asks for an extension until %2: %3</source>
+        <extracomment>Where the line&apos;s latest request stands, in words (the state column may be cut).</extracomment>
+        <translation>%1 asks for an extension until %2: %3</translation>
+    </message>
+    <message>
+        <source>Extended until %4 (asked until %2).</source>
+        <translation>Extended until %4 (asked until %2).</translation>
+    </message>
+    <message>
+        <source>The extension until %2 was refused: %5</source>
+        <translation>The extension until %2 was refused: %5</translation>
+    </message>
+</context>
+<context>
+    <name>Extensions</name>
+    <message>
+        <source>Extension asked until %1</source>
+        <extracomment>The leader who directed the line: who decides.</extracomment>
+        <translation>Extension asked until %1</translation>
+    </message>
+    <message>
+        <source>Extended until %1</source>
+        <translation>Extended until %1</translation>
+    </message>
+    <message>
+        <source>Extension refused: %1</source>
+        <translation>Extension refused: %1</translation>
+    </message>
+</context>
+<context>
     <name>FileList</name>
     <message>
         <source>Drop PDF files here. The first file is the main document.</source>
@@ -1232,7 +1351,7 @@
     <name>LinesModel</name>
     <message>
         <source>Part</source>
-        <extracomment>The files&apos; SHA-256 digests, in the same order (to fetch the missing ones). Outgoing draft: the leader chosen to sign it (``Document.signer_id``). The files with their ids and signatures, in the same order as ``files``. The number the register gave (None while &quot;chờ cấp số&quot;). The trusted roots on this computer, to verify the files&apos; signatures against.</extracomment>
+        <extracomment>Its latest deadline extension request (``extension_dialog``), if any. The files&apos; SHA-256 digests, in the same order (to fetch the missing ones). Outgoing draft: the leader chosen to sign it (``Document.signer_id``). The files with their ids and signatures, in the same order as ``files``. The number the register gave (None while &quot;chờ cấp số&quot;). The trusted roots on this computer, to verify the files&apos; signatures against.</extracomment>
         <translation>Part</translation>
     </message>
     <message>
@@ -1442,6 +1561,18 @@
     <message>
         <source>%1 approved a document, to number and issue: %2</source>
         <translation>%1 approved a document, to number and issue: %2</translation>
+    </message>
+    <message>
+        <source>%1 asks for a deadline extension: %2</source>
+        <translation>%1 asks for a deadline extension: %2</translation>
+    </message>
+    <message>
+        <source>%1 approved your deadline extension: %2</source>
+        <translation>%1 approved your deadline extension: %2</translation>
+    </message>
+    <message>
+        <source>%1 refused your deadline extension: %2</source>
+        <translation>%1 refused your deadline extension: %2</translation>
     </message>
     <message>
         <source>%1 signed and approved a document, to number and seal: %2</source>
@@ -2017,6 +2148,53 @@
     <message>
         <source>Choose where to save the report.</source>
         <translation>Choose where to save the report.</translation>
+    </message>
+</context>
+<context>
+    <name>RequestExtensionDialog</name>
+    <message>
+        <source>Ask for a deadline extension</source>
+        <translation>Ask for a deadline extension</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>Assignment</source>
+        <translation>Assignment</translation>
+    </message>
+    <message>
+        <source>Current deadline</source>
+        <translation>Current deadline</translation>
+    </message>
+    <message>
+        <source>New deadline</source>
+        <translation>New deadline</translation>
+    </message>
+    <message>
+        <source>Why more time is needed</source>
+        <translation>Why more time is needed</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Ask</source>
+        <translation>Ask</translation>
+    </message>
+    <message>
+        <source>The new deadline cannot be in the past.</source>
+        <translation>The new deadline cannot be in the past.</translation>
+    </message>
+    <message>
+        <source>The new deadline must be after the current one (%1).</source>
+        <translation>The new deadline must be after the current one (%1).</translation>
+    </message>
+    <message>
+        <source>Write the reason for the extension.</source>
+        <translation>Write the reason for the extension.</translation>
     </message>
 </context>
 <context>

@@ -21,6 +21,73 @@
     </message>
 </context>
 <context>
+    <name>DecideExtensionDialog</name>
+    <message>
+        <source>Approve the extension</source>
+        <translation>Duyệt gia hạn xử lý</translation>
+    </message>
+    <message>
+        <source>Refuse the extension</source>
+        <translation>Không duyệt gia hạn xử lý</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>chưa có</translation>
+    </message>
+    <message>
+        <source>Assignment</source>
+        <translation>Việc được giao</translation>
+    </message>
+    <message>
+        <source>Asked by</source>
+        <translation>Người xin gia hạn</translation>
+    </message>
+    <message>
+        <source>Current deadline</source>
+        <translation>Hạn xử lý hiện tại</translation>
+    </message>
+    <message>
+        <source>Asked until</source>
+        <translation>Xin gia hạn đến</translation>
+    </message>
+    <message>
+        <source>Reason given</source>
+        <translation>Lý do xin gia hạn</translation>
+    </message>
+    <message>
+        <source>New deadline</source>
+        <translation>Hạn xử lý mới</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Ý kiến</translation>
+    </message>
+    <message>
+        <source>Reason for refusing</source>
+        <translation>Lý do không duyệt</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>Duyệt</translation>
+    </message>
+    <message>
+        <source>Refuse</source>
+        <translation>Từ chối</translation>
+    </message>
+    <message>
+        <source>The new deadline cannot be in the past.</source>
+        <translation>Hạn xử lý mới không được trước hôm nay.</translation>
+    </message>
+    <message>
+        <source>The new deadline must be after the current one (%1).</source>
+        <translation>Hạn xử lý mới phải sau hạn hiện tại (%1).</translation>
+    </message>
+    <message>
+        <source>Write the reason for refusing.</source>
+        <translation>Hãy ghi lý do không duyệt gia hạn.</translation>
+    </message>
+</context>
+<context>
     <name>DeliverDialog</name>
     <message>
         <source>Deliver to organisations</source>
@@ -68,7 +135,7 @@
     </message>
     <message>
         <source>Fields</source>
-        <extracomment>The signatures of the PDF on screen, verified off the GUI thread.</extracomment>
+        <extracomment>Ask for, approve or refuse a deadline extension of a line. The signatures of the PDF on screen, verified off the GUI thread.</extracomment>
         <translation>Thông tin</translation>
     </message>
     <message>
@@ -819,6 +886,58 @@
     </message>
 </context>
 <context>
+    <name>ExtensionBar</name>
+    <message>
+        <source>Ask for extension…</source>
+        <translation>Xin gia hạn…</translation>
+    </message>
+    <message>
+        <source>Approve extension…</source>
+        <translation>Duyệt gia hạn…</translation>
+    </message>
+    <message>
+        <source>Refuse</source>
+        <translation>Từ chối</translation>
+    </message>
+    <message>
+        <source>Ask the directing leader for a later deadline</source>
+        <translation>Xin lãnh đạo đã bút phê cho lùi hạn xử lý</translation>
+    </message>
+    <message>
+        <source>Refuse the extension asked, with a reason</source>
+        <translation>Không duyệt gia hạn, có ghi lý do</translation>
+    </message>
+    <message>
+        <source>%1 asks for an extension until %2: %3</source>
+        <extracomment>Where the line&apos;s latest request stands, in words (the state column may be cut).</extracomment>
+        <translation>%1 xin gia hạn đến %2: %3</translation>
+    </message>
+    <message>
+        <source>Extended until %4 (asked until %2).</source>
+        <translation>Đã gia hạn đến %4 (xin đến %2).</translation>
+    </message>
+    <message>
+        <source>The extension until %2 was refused: %5</source>
+        <translation>Không được gia hạn đến %2: %5</translation>
+    </message>
+</context>
+<context>
+    <name>Extensions</name>
+    <message>
+        <source>Extension asked until %1</source>
+        <extracomment>The leader who directed the line: who decides.</extracomment>
+        <translation>Đang xin gia hạn đến %1</translation>
+    </message>
+    <message>
+        <source>Extended until %1</source>
+        <translation>Đã gia hạn đến %1</translation>
+    </message>
+    <message>
+        <source>Extension refused: %1</source>
+        <translation>Không được gia hạn: %1</translation>
+    </message>
+</context>
+<context>
     <name>FileList</name>
     <message>
         <source>Drop PDF files here. The first file is the main document.</source>
@@ -1232,7 +1351,7 @@
     <name>LinesModel</name>
     <message>
         <source>Part</source>
-        <extracomment>The files&apos; SHA-256 digests, in the same order (to fetch the missing ones). Outgoing draft: the leader chosen to sign it (``Document.signer_id``). The files with their ids and signatures, in the same order as ``files``. The number the register gave (None while &quot;chờ cấp số&quot;). The trusted roots on this computer, to verify the files&apos; signatures against.</extracomment>
+        <extracomment>Its latest deadline extension request (``extension_dialog``), if any. The files&apos; SHA-256 digests, in the same order (to fetch the missing ones). Outgoing draft: the leader chosen to sign it (``Document.signer_id``). The files with their ids and signatures, in the same order as ``files``. The number the register gave (None while &quot;chờ cấp số&quot;). The trusted roots on this computer, to verify the files&apos; signatures against.</extracomment>
         <translation>Vai trò</translation>
     </message>
     <message>
@@ -1442,6 +1561,18 @@
     <message>
         <source>%1 approved a document, to number and issue: %2</source>
         <translation>%1 đã duyệt văn bản, chờ cấp số và ban hành: %2</translation>
+    </message>
+    <message>
+        <source>%1 asks for a deadline extension: %2</source>
+        <translation>%1 xin gia hạn xử lý: %2</translation>
+    </message>
+    <message>
+        <source>%1 approved your deadline extension: %2</source>
+        <translation>%1 đã duyệt gia hạn xử lý: %2</translation>
+    </message>
+    <message>
+        <source>%1 refused your deadline extension: %2</source>
+        <translation>%1 không đồng ý gia hạn xử lý: %2</translation>
     </message>
     <message>
         <source>%1 signed and approved a document, to number and seal: %2</source>
@@ -2017,6 +2148,53 @@
     <message>
         <source>Choose where to save the report.</source>
         <translation>Hãy chọn nơi lưu báo cáo.</translation>
+    </message>
+</context>
+<context>
+    <name>RequestExtensionDialog</name>
+    <message>
+        <source>Ask for a deadline extension</source>
+        <translation>Xin gia hạn xử lý</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>chưa có</translation>
+    </message>
+    <message>
+        <source>Assignment</source>
+        <translation>Việc được giao</translation>
+    </message>
+    <message>
+        <source>Current deadline</source>
+        <translation>Hạn xử lý hiện tại</translation>
+    </message>
+    <message>
+        <source>New deadline</source>
+        <translation>Hạn xử lý mới</translation>
+    </message>
+    <message>
+        <source>Why more time is needed</source>
+        <translation>Vì sao cần thêm thời gian</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Lý do</translation>
+    </message>
+    <message>
+        <source>Ask</source>
+        <translation>Xin gia hạn</translation>
+    </message>
+    <message>
+        <source>The new deadline cannot be in the past.</source>
+        <translation>Hạn xử lý mới không được trước hôm nay.</translation>
+    </message>
+    <message>
+        <source>The new deadline must be after the current one (%1).</source>
+        <translation>Hạn xử lý mới phải sau hạn hiện tại (%1).</translation>
+    </message>
+    <message>
+        <source>Write the reason for the extension.</source>
+        <translation>Hãy ghi lý do xin gia hạn.</translation>
     </message>
 </context>
 <context>

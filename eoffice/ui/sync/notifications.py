@@ -69,6 +69,10 @@ def event_notification(event: dict[str, Any]) -> Notification:
         "document.to_issue": QCoreApplication.translate(
             "Notifications", "%1 approved a document, to number and issue: %2"
         ),
+        "extension.requested": QCoreApplication.translate("Notifications", "%1 asks for a deadline extension: %2"),
+        "extension.decided": QCoreApplication.translate("Notifications", "%1 approved your deadline extension: %2")
+        if payload.get("state") == "approved"
+        else QCoreApplication.translate("Notifications", "%1 refused your deadline extension: %2"),
     }
     if kind == "document.to_issue" and payload.get("signed"):
         texts[kind] = QCoreApplication.translate(
@@ -89,7 +93,9 @@ def event_notification(event: dict[str, Any]) -> Notification:
             at = datetime.fromisoformat(event["at"])
         except ValueError:
             at = None
-    warning = kind in ("line.returned", "document.returned", "draft.returned")
+    warning = kind in ("line.returned", "document.returned", "draft.returned") or (
+        kind == "extension.decided" and payload.get("state") != "approved"
+    )
     return Notification(text, info.get("document_id", ""), at, warning=warning)
 
 

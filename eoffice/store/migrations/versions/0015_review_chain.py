@@ -1,7 +1,7 @@
 """review chain: a draft may go to the head of its unit before the leader who signs
 
 Revision ID: 0015_review_chain
-Revises: 0013_box_counts
+Revises: 0014_deadline_extensions
 Create Date: 2026-12-06 13:30:00
 
 - ``organisations.draft_review_levels``: 1 (the drafter submits to the leader who signs,
@@ -19,7 +19,7 @@ from alembic import op
 from eoffice.documents import boxcounts
 
 revision = '0015_review_chain'
-down_revision = '0013_box_counts'
+down_revision = '0014_deadline_extensions'
 branch_labels = None
 depends_on = None
 
