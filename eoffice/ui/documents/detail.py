@@ -11,7 +11,6 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtPdf import QPdfDocument
-from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -32,6 +31,8 @@ from sqlalchemy.orm import Session
 from eoffice.directory.models import Unit, User
 from eoffice.store.blobs import BlobStore
 from eoffice.ui import labels
+from eoffice.ui.pdf.render import load_pdf
+from eoffice.ui.pdf.view import PdfPageView
 from eoffice.ui.rows import QT_TRANSLATE_NOOP, RowsModel, text_column
 
 log = logging.getLogger(__name__)
@@ -247,10 +248,9 @@ class DetailPane(QWidget):
         #: The document and files the viewer shows (a refresh keeps the page in view).
         self._shown_files: tuple[str, list[tuple[str, str, bool]]] = ("", [])
         self.pdf = QPdfDocument(self)
-        self.pdf_view = QPdfView(self)
+        #: The pages with their signatures and seals drawn (QPdfView draws neither).
+        self.pdf_view = PdfPageView(self)
         self.pdf_view.setDocument(self.pdf)
-        self.pdf_view.setPageMode(QPdfView.PageMode.MultiPage)
-        self.pdf_view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
         self.file_combo = QComboBox(self)
         self.file_combo.currentIndexChanged.connect(self._show_file)
         self.title = QLabel(self)
@@ -433,7 +433,7 @@ class DetailPane(QWidget):
             return
         self.file_missing.hide()
         if path:
-            self.pdf.load(path)
+            load_pdf(self.pdf, path)
             self._verify(position)
             self.file_changed.emit(path)
 
