@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QListView,
+    QPushButton,
     QScrollArea,
     QSplitter,
     QTableView,
@@ -268,6 +269,13 @@ class DetailPane(QWidget):
         self.files_label = QLabel(self.tr("File:"), viewer)
         files_row.addWidget(self.files_label)
         files_row.addWidget(self.file_combo, 1)
+        self.full_button = QPushButton(self.tr("Open full size"), viewer)
+        self.full_button.setToolTip(self.tr("Read, zoom, search, save a copy or print (or double-click the page)"))
+        self.full_button.setEnabled(False)
+        self.reader: Any = None  # the last reader window opened
+        self.full_button.clicked.connect(self.open_reader)
+        self.pdf_view.double_clicked.connect(self.open_reader)
+        files_row.addWidget(self.full_button)
         viewer_layout.addLayout(files_row)
         self.file_missing = QLabel(viewer)
         self.file_missing.setAlignment(Qt.AlignCenter)
@@ -360,6 +368,7 @@ class DetailPane(QWidget):
         self.file_combo.clear()
         self.file_combo.blockSignals(False)
         self.pdf.close()
+        self.full_button.setEnabled(False)
         self._shown_files = ("", [])
         self.file_missing.hide()
         for value in self.field_labels.values():
@@ -426,6 +435,7 @@ class DetailPane(QWidget):
     def _show_file(self, position: int) -> None:
         path = self.file_combo.itemData(position) if position >= 0 else None
         self.pdf.close()
+        self.full_button.setEnabled(False)
         if path and not Path(path).exists():
             # A synced document whose PDF is still on its way from the server.
             self.file_missing.setText(self.tr("The file is being downloaded from the server…"))
@@ -433,9 +443,19 @@ class DetailPane(QWidget):
             return
         self.file_missing.hide()
         if path:
-            load_pdf(self.pdf, path)
+            self.full_button.setEnabled(load_pdf(self.pdf, path))
             self._verify(position)
             self.file_changed.emit(path)
+
+    def open_reader(self) -> None:
+        """The file on screen in a reader window, full size."""
+        from eoffice.ui.pdf.reader import open_reader
+
+        path = self.file_combo.currentData()
+        if not path or not Path(path).exists():
+            return
+        shown = self.current_file()
+        self.reader = open_reader(path, shown.filename if shown is not None else "", self.window())
 
     def _count_signatures(self, report: Any) -> None:
         """The tab says how many signatures the file on screen has, and whether one is bad."""

@@ -59,8 +59,16 @@
     <name>DetailPane</name>
     <message>
         <source>File:</source>
-        <extracomment>Verification reports by (digest, roots): a refresh does not check a file again. The document and files the viewer shows (a refresh keeps the page in view).</extracomment>
+        <extracomment>Verification reports by (digest, roots): a refresh does not check a file again. The document and files the viewer shows (a refresh keeps the page in view). The pages with their signatures and seals drawn (QPdfView draws neither).</extracomment>
         <translation>File:</translation>
+    </message>
+    <message>
+        <source>Open full size</source>
+        <translation>Open full size</translation>
+    </message>
+    <message>
+        <source>Read, zoom, search, save a copy or print (or double-click the page)</source>
+        <translation>Read, zoom, search, save a copy or print (or double-click the page)</translation>
     </message>
     <message>
         <source>Fields</source>
@@ -1157,62 +1165,6 @@
         <translation>Administrator</translation>
     </message>
     <message>
-        <source>Register incoming document</source>
-        <translation>Register incoming document</translation>
-    </message>
-    <message>
-        <source>Direct</source>
-        <translation>Direct</translation>
-    </message>
-    <message>
-        <source>Start handling</source>
-        <translation>Start handling</translation>
-    </message>
-    <message>
-        <source>Complete handling</source>
-        <translation>Complete handling</translation>
-    </message>
-    <message>
-        <source>Return assignment</source>
-        <translation>Return assignment</translation>
-    </message>
-    <message>
-        <source>Forward down</source>
-        <translation>Forward down</translation>
-    </message>
-    <message>
-        <source>Return document</source>
-        <translation>Return document</translation>
-    </message>
-    <message>
-        <source>New draft</source>
-        <translation>New draft</translation>
-    </message>
-    <message>
-        <source>Edit draft</source>
-        <translation>Edit draft</translation>
-    </message>
-    <message>
-        <source>Submit for signature</source>
-        <translation>Submit for signature</translation>
-    </message>
-    <message>
-        <source>Approve draft</source>
-        <translation>Approve draft</translation>
-    </message>
-    <message>
-        <source>Return draft</source>
-        <translation>Return draft</translation>
-    </message>
-    <message>
-        <source>Issue</source>
-        <translation>Issue</translation>
-    </message>
-    <message>
-        <source>Deliver</source>
-        <translation>Deliver</translation>
-    </message>
-    <message>
         <source>awaiting number</source>
         <translation>awaiting number</translation>
     </message>
@@ -1484,6 +1436,114 @@
     </message>
 </context>
 <context>
+    <name>PdfReader</name>
+    <message>
+        <source>%1 — eOffice</source>
+        <translation>%1 — eOffice</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <extracomment>Where the file is, for a file eOffice wrote (a printed register), with &quot;Mở thư mục&quot;.</extracomment>
+        <translation>Open folder</translation>
+    </message>
+    <message>
+        <source>The file cannot be opened: it is missing or not a PDF.</source>
+        <translation>The file cannot be opened: it is missing or not a PDF.</translation>
+    </message>
+    <message>
+        <source>Reader</source>
+        <translation>Reader</translation>
+    </message>
+    <message>
+        <source>Save a copy…</source>
+        <translation>Save a copy…</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>Zoom out</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>Zoom in</translation>
+    </message>
+    <message>
+        <source>Fit width</source>
+        <translation>Fit width</translation>
+    </message>
+    <message>
+        <source>Previous page</source>
+        <translation>Previous page</translation>
+    </message>
+    <message>
+        <source>Next page</source>
+        <translation>Next page</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>Find</translation>
+    </message>
+    <message>
+        <source>Next match</source>
+        <translation>Next match</translation>
+    </message>
+    <message>
+        <source>Previous match</source>
+        <translation>Previous match</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Find in the text (Ctrl+F)</source>
+        <translation>Find in the text (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Page</source>
+        <translation>Page</translation>
+    </message>
+    <message>
+        <source>not found</source>
+        <translation>not found</translation>
+    </message>
+    <message>
+        <source>Save a copy of the document</source>
+        <translation>Save a copy of the document</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>The copy could not be saved there (the folder may be read-only or full).</source>
+        <translation>The copy could not be saved there (the folder may be read-only or full).</translation>
+    </message>
+    <message>
+        <source>Copy saved: %1</source>
+        <translation>Copy saved: %1</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <source>The printer cannot be used now; check that it is on and connected, then try again.</source>
+        <translation>The printer cannot be used now; check that it is on and connected, then try again.</translation>
+    </message>
+    <message>
+        <source>%1 page(s) printed to the file %2.</source>
+        <translation>%1 page(s) printed to the file %2.</translation>
+    </message>
+    <message>
+        <source>%1 page(s) sent to the printer.</source>
+        <translation>%1 page(s) sent to the printer.</translation>
+    </message>
+</context>
+<context>
     <name>PeopleModel</name>
     <message>
         <source>Person</source>
@@ -1632,6 +1692,7 @@
     <name>PrintRegisterDialog</name>
     <message>
         <source>Print register</source>
+        <extracomment>The boxes whose documents are outgoing: printing from them proposes the outgoing register.</extracomment>
         <translation>Print register</translation>
     </message>
     <message>
@@ -1652,8 +1713,24 @@
         <translation>To</translation>
     </message>
     <message>
-        <source>Print</source>
-        <translation>Print</translation>
+        <source>View and save</source>
+        <translation>View and save</translation>
+    </message>
+    <message>
+        <source>Write the register as a PDF file and show it</source>
+        <translation>Write the register as a PDF file and show it</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <source>Choose a printer and print the register</source>
+        <translation>Choose a printer and print the register</translation>
+    </message>
+    <message>
+        <source>The register was saved as %1</source>
+        <translation>The register was saved as %1</translation>
     </message>
     <message>
         <source>The end date is before the start date.</source>

@@ -9,6 +9,7 @@ itself, byte for byte, so its signatures stay valid.
 from __future__ import annotations
 
 import logging
+import os
 import shutil
 from pathlib import Path
 
@@ -19,12 +20,15 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QMainWindow,
     QMessageBox,
+    QPushButton,
     QSpinBox,
     QToolBar,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -46,7 +50,27 @@ class PdfReader(QMainWindow):
         self.document = QPdfDocument(self)
         self.view = PdfPageView(self)
         self.view.setDocument(self.document)
-        self.setCentralWidget(self.view)
+        #: Where the file is, for a file eOffice wrote (a printed register), with "Mở thư mục".
+        self.notice = QWidget(self)
+        self.notice.setObjectName("fileNotice")
+        self.notice.setStyleSheet("QWidget#fileNotice { background: #e8f0fe; }")
+        self.notice_label = QLabel(self.notice)
+        self.notice_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.notice_label.setWordWrap(True)
+        self.folder_button = QPushButton(self.tr("Open folder"), self.notice)
+        self.folder_button.clicked.connect(self.open_folder)
+        notice_layout = QHBoxLayout(self.notice)
+        notice_layout.setContentsMargins(8, 4, 8, 4)
+        notice_layout.addWidget(self.notice_label, 1)
+        notice_layout.addWidget(self.folder_button)
+        self.notice.hide()
+        body = QWidget(self)
+        body_layout = QVBoxLayout(body)
+        body_layout.setContentsMargins(0, 0, 0, 0)
+        body_layout.setSpacing(0)
+        body_layout.addWidget(self.notice)
+        body_layout.addWidget(self.view, 1)
+        self.setCentralWidget(body)
         self.search_model = QPdfSearchModel(self)
         self.search_model.setDocument(self.document)
         self.search_model.rowsInserted.connect(self._results_came)
@@ -63,7 +87,9 @@ class PdfReader(QMainWindow):
         self.loaded = load_pdf(self.document, self.path)
         if not self.loaded:
             self.view.hide()
-            self.setCentralWidget(QLabel(self.tr("The file cannot be opened: it is missing or not a PDF."), self))
+            self.notice_label.setText(self.tr("The file cannot be opened: it is missing or not a PDF."))
+            self.folder_button.hide()
+            self.notice.show()
         self._pages_known()
         self._zoom_shown()
 
@@ -316,7 +342,15 @@ class PdfReader(QMainWindow):
         self.message_box = box
         box.open()
 
+    def show_file_notice(self, text: str) -> None:
+        """Say where the file is, beside an "Open folder" button."""
+        self.notice_label.setText(text)
+        self.folder_button.show()
+        self.notice.show()
+
     def open_folder(self) -> None:
+        if os.environ.get("EOFFICE_NO_OPEN"):  # tests and demos without a desktop
+            return
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.path.parent)))
 
     def closeEvent(self, event: QCloseEvent) -> None:
