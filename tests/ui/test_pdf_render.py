@@ -166,3 +166,15 @@ def test_the_page_view_shows_the_signature_and_the_seal(qtbot, sealed):
     red, blue = seal_on_screen(qtbot, view, stamped, signed)
     assert red > 100, "the agency's red seal is on screen, in its box"
     assert blue > 50, "the director's blue signature is on screen, in its box"
+
+
+def test_the_register_dialog_previews_the_received_file_with_its_seal(qtbot, window, sealed):
+    signed, stamped = sealed
+    window.section("documents").act_register.trigger()  # Ctrl+N
+    dialog = window.section("documents").dialog
+    assert not dialog.preview.isVisible()
+    dialog.add_files([stamped.output])
+    qtbot.waitUntil(lambda: dialog.preview.isVisible() and dialog.preview_pdf.pageCount() == 1)
+    red, blue = seal_on_screen(qtbot, dialog.preview, stamped, signed)
+    assert red > 20 and blue > 10
+    dialog.reject()
