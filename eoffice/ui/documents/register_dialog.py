@@ -311,6 +311,10 @@ class RegisterIncomingDialog(FormDialog):
         shown = bool(self.files.paths) and load_pdf(self.preview_pdf, self.files.paths[0])
         if not shown:
             self.preview_pdf.close()
+        elif self.preview.isHidden():  # room for the page beside the form, within the screen
+            screen = self.screen().availableGeometry()
+            width, height = max(self.width(), 1080), max(self.height(), 680)
+            self.resize(min(width, screen.width() - 40), min(height, screen.height() - 60))
         self.preview.setVisible(shown)
 
     def _files_changed(self) -> None:

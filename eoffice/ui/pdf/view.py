@@ -44,6 +44,8 @@ class PdfPageView(QAbstractScrollArea):
         self._current_highlight: tuple[int, list[QRectF]] | None = None
         self._current_page = 0
         self._going_to = False
+        self._widest = 0.0  # points: the widest page, which fitting to the width fits
+        self._laid_scale = 0.0
         self.viewport().setAutoFillBackground(True)
         palette = self.viewport().palette()
         palette.setColor(self.viewport().backgroundRole(), QColor(0x52, 0x56, 0x59))
@@ -79,6 +81,8 @@ class PdfPageView(QAbstractScrollArea):
         return self._document.pageCount() if self._document is not None else 0
 
     def _reload(self, *_args: object) -> None:
+        count = self.page_count()
+        self._widest = max((self._document.pagePointSize(p).width() for p in range(count)), default=0.0)  # type: ignore[union-attr]
         self._images.clear()
         self._highlights.clear()
         self._current_highlight = None
@@ -122,7 +126,7 @@ class PdfPageView(QAbstractScrollArea):
         """Screen pixels per PDF point."""
         if not self._fit_width:
             return self._zoom * self._real_size_scale()
-        widest = max((self._document.pagePointSize(p).width() for p in range(self.page_count())), default=0.0)
+        widest = self._widest
         if widest <= 0:
             return self._real_size_scale()
         return max(0.05, (self.viewport().width() - 2 * SPACING) / widest)
@@ -142,7 +146,7 @@ class PdfPageView(QAbstractScrollArea):
     # -- layout and pages ---------------------------------------------------------------------
 
     def _layout(self) -> None:
-        scale = self.scale()
+        scale = self._laid_scale = self.scale()
         self._rects = []
         y, widest = SPACING, 0
         for page in range(self.page_count()):
@@ -241,6 +245,8 @@ class PdfPageView(QAbstractScrollArea):
     def paintEvent(self, event: QPaintEvent) -> None:
         if self._document is None or not self._rects:
             return
+        if self._fit_width and abs(self.scale() - self._laid_scale) > 1e-6:
+            self._layout()  # the viewport changed width without a resize of the area (a scroll bar came)
         painter = QPainter(self.viewport())
         offset = self._offset()
         visible = event.rect()
