@@ -136,3 +136,27 @@ def test_the_print_dialog_prints_the_chosen_pages(qtbot, reader, tmp_path):
     assert printed.load(str(out)) == QPdfDocument.Error.None_
     assert printed.pageCount() == 2
     printed.close()
+
+
+def test_the_detail_pane_opens_the_file_full_size(qtbot, window, ui_world, blobs, sealed_letter):
+    from datetime import date
+
+    from tests.documents.workflow_helpers import register
+    from tests.ui.helpers import click_row
+
+    doc = register(ui_world, blobs, lambda **_: sealed_letter, subject="Về việc chuyển đổi số",
+                   arrival_date=date.today())
+    window.refresh()
+    click_row(qtbot, window, doc)
+    pane = window.section("documents").detail_pane
+    qtbot.waitUntil(lambda: pane.full_button.isEnabled())
+    assert pane.full_button.text() == "Xem toàn màn hình"
+    qtbot.mouseClick(pane.full_button, Qt.MouseButton.LeftButton)
+    reader = pane.reader
+    assert reader is not None and reader.isVisible() and reader.loaded
+    assert reader.document.pageCount() == pane.pdf.pageCount()
+    assert reader.windowTitle() == "sealed.pdf — eOffice"  # the file's name, not its stored digest
+    reader.close()
+    qtbot.mouseDClick(pane.pdf_view.viewport(), Qt.MouseButton.LeftButton)
+    assert pane.reader is not reader and pane.reader.isVisible()
+    pane.reader.close()
