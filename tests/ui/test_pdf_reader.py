@@ -160,3 +160,30 @@ def test_the_detail_pane_opens_the_file_full_size(qtbot, window, ui_world, blobs
     qtbot.mouseDClick(pane.pdf_view.viewport(), Qt.MouseButton.LeftButton)
     assert pane.reader is not reader and pane.reader.isVisible()
     pane.reader.close()
+
+
+def test_the_detail_pane_prints_the_file_straight_to_a_printer(qtbot, window, ui_world, blobs, sealed_letter, tmp_path):
+    from datetime import date
+
+    from tests.documents.workflow_helpers import register
+    from tests.ui.helpers import click_row
+
+    doc = register(ui_world, blobs, lambda **_: sealed_letter, subject="Về việc chuyển đổi số",
+                   arrival_date=date.today())
+    window.refresh()
+    click_row(qtbot, window, doc)
+    pane = window.section("documents").detail_pane
+    qtbot.waitUntil(lambda: pane.print_button.isEnabled())
+    qtbot.mouseClick(pane.print_button, Qt.MouseButton.LeftButton)
+    dialog = pane.printing.dialog
+    assert dialog is not None and dialog.isVisible()
+    out = tmp_path / "ban-in.pdf"
+    dialog.printer().setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    dialog.printer().setOutputFileName(str(out))
+    dialog.done(dialog.DialogCode.Accepted)
+    qtbot.waitUntil(lambda: str(out) in window.statusBar().currentMessage())
+    printed = QPdfDocument()
+    assert printed.load(str(out)) == QPdfDocument.Error.None_
+    last = render_page(printed, printed.pageCount() - 1, QSize(595, 842))
+    assert printed.pageCount() == pane.pdf.pageCount() and coloured(last, last.rect(), 0) > 100  # with its seal
+    printed.close()

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QListView,
+    QMessageBox,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -276,6 +277,12 @@ class DetailPane(QWidget):
         self.full_button.clicked.connect(self.open_reader)
         self.pdf_view.double_clicked.connect(self.open_reader)
         files_row.addWidget(self.full_button)
+        self.print_button = QPushButton(self.tr("Print…"), viewer)
+        self.print_button.setToolTip(self.tr("Print the file on a printer, with its signatures and seals"))
+        self.print_button.setEnabled(False)
+        self.print_button.clicked.connect(self.print_file)
+        self.printing: Any = None  # the printing of the file on screen
+        files_row.addWidget(self.print_button)
         viewer_layout.addLayout(files_row)
         self.file_missing = QLabel(viewer)
         self.file_missing.setAlignment(Qt.AlignCenter)
@@ -368,7 +375,7 @@ class DetailPane(QWidget):
         self.file_combo.clear()
         self.file_combo.blockSignals(False)
         self.pdf.close()
-        self.full_button.setEnabled(False)
+        self._file_shown(False)
         self._shown_files = ("", [])
         self.file_missing.hide()
         for value in self.field_labels.values():
@@ -435,7 +442,7 @@ class DetailPane(QWidget):
     def _show_file(self, position: int) -> None:
         path = self.file_combo.itemData(position) if position >= 0 else None
         self.pdf.close()
-        self.full_button.setEnabled(False)
+        self._file_shown(False)
         if path and not Path(path).exists():
             # A synced document whose PDF is still on its way from the server.
             self.file_missing.setText(self.tr("The file is being downloaded from the server…"))
@@ -443,9 +450,26 @@ class DetailPane(QWidget):
             return
         self.file_missing.hide()
         if path:
-            self.full_button.setEnabled(load_pdf(self.pdf, path))
+            self._file_shown(load_pdf(self.pdf, path))
             self._verify(position)
             self.file_changed.emit(path)
+
+    def _file_shown(self, shown: bool) -> None:
+        self.full_button.setEnabled(shown)
+        self.print_button.setEnabled(shown)
+
+    def print_file(self) -> None:
+        """The print dialog for the file on screen; it prints as shown, seals included."""
+        from eoffice.ui.pdf.printing import PdfPrinting
+
+        shown = self.current_file()
+        self.printing = PdfPrinting(self.pdf, shown.filename if shown is not None else "", self)
+        window = self.window()
+        if hasattr(window, "statusBar"):
+            self.printing.done.connect(lambda text: window.statusBar().showMessage(text, 10_000))
+        if hasattr(window, "show_message"):
+            self.printing.failed.connect(lambda text: window.show_message(QMessageBox.Warning, self.tr("Print"), text))
+        self.printing.ask()
 
     def open_reader(self) -> None:
         """The file on screen in a reader window, full size."""

@@ -71,6 +71,14 @@
         <translation>Read, zoom, search, save a copy or print (or double-click the page)</translation>
     </message>
     <message>
+        <source>Print…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <source>Print the file on a printer, with its signatures and seals</source>
+        <translation>Print the file on a printer, with its signatures and seals</translation>
+    </message>
+    <message>
         <source>Fields</source>
         <extracomment>The signatures of the PDF on screen, verified off the GUI thread.</extracomment>
         <translation>Fields</translation>
@@ -162,6 +170,10 @@
     <message>
         <source>The file is being downloaded from the server…</source>
         <translation>The file is being downloaded from the server…</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>Print</translation>
     </message>
 </context>
 <context>
@@ -1436,6 +1448,38 @@
     </message>
 </context>
 <context>
+    <name>PdfPrinting</name>
+    <message>
+        <source>Print</source>
+        <extracomment>Kept between prints: the printer and options chosen last time are proposed again.</extracomment>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <source>Printing…</source>
+        <translation>Printing…</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Stop</translation>
+    </message>
+    <message>
+        <source>The printer cannot be used now; check that it is on and connected, then try again.</source>
+        <translation>The printer cannot be used now; check that it is on and connected, then try again.</translation>
+    </message>
+    <message>
+        <source>Printing stopped.</source>
+        <translation>Printing stopped.</translation>
+    </message>
+    <message>
+        <source>%1 page(s) printed to the file %2.</source>
+        <translation>%1 page(s) printed to the file %2.</translation>
+    </message>
+    <message>
+        <source>%1 page(s) sent to the printer.</source>
+        <translation>%1 page(s) sent to the printer.</translation>
+    </message>
+</context>
+<context>
     <name>PdfReader</name>
     <message>
         <source>%1 — eOffice</source>
@@ -1525,22 +1569,6 @@
     <message>
         <source>Copy saved: %1</source>
         <translation>Copy saved: %1</translation>
-    </message>
-    <message>
-        <source>Print</source>
-        <translation>Print</translation>
-    </message>
-    <message>
-        <source>The printer cannot be used now; check that it is on and connected, then try again.</source>
-        <translation>The printer cannot be used now; check that it is on and connected, then try again.</translation>
-    </message>
-    <message>
-        <source>%1 page(s) printed to the file %2.</source>
-        <translation>%1 page(s) printed to the file %2.</translation>
-    </message>
-    <message>
-        <source>%1 page(s) sent to the printer.</source>
-        <translation>%1 page(s) sent to the printer.</translation>
     </message>
 </context>
 <context>

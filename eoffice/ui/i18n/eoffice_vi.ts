@@ -71,6 +71,14 @@
         <translation>Đọc, phóng to, tìm, lưu bản sao hoặc in (hoặc nhấp đúp vào trang)</translation>
     </message>
     <message>
+        <source>Print…</source>
+        <translation>In…</translation>
+    </message>
+    <message>
+        <source>Print the file on a printer, with its signatures and seals</source>
+        <translation>In tệp ra máy in, có chữ ký số và con dấu</translation>
+    </message>
+    <message>
         <source>Fields</source>
         <extracomment>The signatures of the PDF on screen, verified off the GUI thread.</extracomment>
         <translation>Thông tin</translation>
@@ -162,6 +170,10 @@
     <message>
         <source>The file is being downloaded from the server…</source>
         <translation>Tệp đang được tải về từ máy chủ…</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>In</translation>
     </message>
 </context>
 <context>
@@ -1436,6 +1448,38 @@
     </message>
 </context>
 <context>
+    <name>PdfPrinting</name>
+    <message>
+        <source>Print</source>
+        <extracomment>Kept between prints: the printer and options chosen last time are proposed again.</extracomment>
+        <translation>In</translation>
+    </message>
+    <message>
+        <source>Printing…</source>
+        <translation>Đang in…</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Dừng</translation>
+    </message>
+    <message>
+        <source>The printer cannot be used now; check that it is on and connected, then try again.</source>
+        <translation>Chưa in được: hãy kiểm tra máy in đã bật và đã kết nối, rồi thử lại.</translation>
+    </message>
+    <message>
+        <source>Printing stopped.</source>
+        <translation>Đã dừng in.</translation>
+    </message>
+    <message>
+        <source>%1 page(s) printed to the file %2.</source>
+        <translation>Đã in %1 trang ra tệp %2.</translation>
+    </message>
+    <message>
+        <source>%1 page(s) sent to the printer.</source>
+        <translation>Đã gửi %1 trang đến máy in.</translation>
+    </message>
+</context>
+<context>
     <name>PdfReader</name>
     <message>
         <source>%1 — eOffice</source>
@@ -1525,22 +1569,6 @@
     <message>
         <source>Copy saved: %1</source>
         <translation>Đã lưu bản sao: %1</translation>
-    </message>
-    <message>
-        <source>Print</source>
-        <translation>In</translation>
-    </message>
-    <message>
-        <source>The printer cannot be used now; check that it is on and connected, then try again.</source>
-        <translation>Chưa in được: hãy kiểm tra máy in đã bật và đã kết nối, rồi thử lại.</translation>
-    </message>
-    <message>
-        <source>%1 page(s) printed to the file %2.</source>
-        <translation>Đã in %1 trang ra tệp %2.</translation>
-    </message>
-    <message>
-        <source>%1 page(s) sent to the printer.</source>
-        <translation>Đã gửi %1 trang đến máy in.</translation>
     </message>
 </context>
 <context>

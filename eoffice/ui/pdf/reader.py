@@ -18,7 +18,6 @@ from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QGuiApplicatio
 from PySide6.QtPdf import QPdfDocument, QPdfSearchModel
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
-    QApplication,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -32,7 +31,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from eoffice.ui.pdf.render import PrintError, load_pdf, print_document
+from eoffice.ui.pdf.printing import PdfPrinting
+from eoffice.ui.pdf.render import load_pdf
 from eoffice.ui.pdf.view import PdfPageView
 
 log = logging.getLogger(__name__)
@@ -76,8 +76,9 @@ class PdfReader(QMainWindow):
         self.search_model.rowsInserted.connect(self._results_came)
         self.search_model.modelReset.connect(self._results_came)
         self.result = -1  # the search result shown, -1 none
-        self.printer: QPrinter | None = None
-        self.print_dialog: QPrintDialog | None = None
+        self.printing = PdfPrinting(self.document, self.title, self)
+        self.printing.done.connect(self._say)
+        self.printing.failed.connect(self._warn)
         self.save_dialog: QFileDialog | None = None
         self.message_box: QMessageBox | None = None
         self.last_message = ""
@@ -299,35 +300,15 @@ class PdfReader(QMainWindow):
 
     def print_pages(self) -> None:
         """The print dialog (printer, pages, copies), then the pages with their seals."""
-        if self.printer is None:
-            self.printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-            self.printer.setDocName(self.title)
-        dialog = QPrintDialog(self.printer, self)
-        dialog.setWindowTitle(self.tr("Print"))
-        dialog.setMinMax(1, max(1, self.document.pageCount()))
-        dialog.setOption(QPrintDialog.PrintDialogOption.PrintToFile, True)
-        dialog.accepted.connect(lambda: self.print_to(dialog.printer()))
-        self.print_dialog = dialog
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.show()  # PySide's QPrintDialog.open wants a slot to call
+        self.printing.ask()
+
+    @property
+    def print_dialog(self) -> QPrintDialog | None:
+        return self.printing.dialog
 
     def print_to(self, printer: QPrinter) -> int:
         """Print on ``printer`` as set (range, copies); the number of pages sent."""
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            pages = print_document(self.document, printer)
-        except PrintError:
-            log.warning("cannot start printing on %s", printer.printerName() or printer.outputFileName())
-            self._warn(self.tr("The printer cannot be used now; check that it is on and connected, then try again."))
-            return 0
-        finally:
-            QApplication.restoreOverrideCursor()
-        if printer.outputFormat() == QPrinter.OutputFormat.PdfFormat and printer.outputFileName():
-            self._say(self.tr("%1 page(s) printed to the file %2.").replace("%1", str(pages)).replace(
-                "%2", printer.outputFileName()))
-        else:
-            self._say(self.tr("%1 page(s) sent to the printer.").replace("%1", str(pages)))
-        return pages
+        return self.printing.print_to(printer)
 
     # -- messages ---------------------------------------------------------------------------------
 

@@ -81,9 +81,11 @@ def printed_pages(document: QPdfDocument, printer: QPrinter) -> range:
 
 
 def print_document(
-    document: QPdfDocument, printer: QPrinter, progress: Callable[[int, int], None] | None = None
+    document: QPdfDocument, printer: QPrinter, progress: Callable[[int, int], bool] | None = None
 ) -> int:
     """Print ``document`` on ``printer`` page by page, annotations drawn; the number of pages printed.
+
+    ``progress(done, total)`` is called after each page; False stops (the job is aborted).
 
     Each page is scaled to fit the printable area, centred, at no more than
     ``PRINT_DPI`` (a page image at the printer's own 1200 dpi would take half a gigabyte).
@@ -115,8 +117,9 @@ def print_document(
             x = (area.width() - fitted.width()) / 2
             y = (area.height() - fitted.height()) / 2
             painter.drawImage(QRectF(x, y, fitted.width(), fitted.height()), image)
-            if progress is not None:
-                progress(n + 1, len(pages))
+            if progress is not None and not progress(n + 1, len(pages)):
+                printer.abort()
+                return n + 1
     finally:
         painter.end()
     return len(pages)
