@@ -150,7 +150,7 @@ def test_the_detail_pane_opens_the_file_full_size(qtbot, window, ui_world, blobs
     click_row(qtbot, window, doc)
     pane = window.section("documents").detail_pane
     qtbot.waitUntil(lambda: pane.full_button.isEnabled())
-    assert pane.full_button.text() == "Xem toàn màn hình"
+    assert pane.full_button.text() == "Toàn màn hình"
     qtbot.mouseClick(pane.full_button, Qt.MouseButton.LeftButton)
     reader = pane.reader
     assert reader is not None and reader.isVisible() and reader.loaded

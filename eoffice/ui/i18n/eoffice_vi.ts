@@ -64,7 +64,7 @@
     </message>
     <message>
         <source>Open full size</source>
-        <translation>Xem toàn màn hình</translation>
+        <translation>Toàn màn hình</translation>
     </message>
     <message>
         <source>Read, zoom, search, save a copy or print (or double-click the page)</source>
