@@ -1483,6 +1483,7 @@
     <name>PdfReader</name>
     <message>
         <source>%1 — eOffice</source>
+        <extracomment>A search with no match yet says &quot;not found&quot; after this long (the model searches page by page).</extracomment>
         <translation>%1 — eOffice</translation>
     </message>
     <message>
@@ -1549,6 +1550,10 @@
     <message>
         <source>Page</source>
         <translation>Trang</translation>
+    </message>
+    <message>
+        <source>searching…</source>
+        <translation>đang tìm…</translation>
     </message>
     <message>
         <source>not found</source>

@@ -13,7 +13,7 @@ import os
 import shutil
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, QRectF, Qt, QUrl
+from PySide6.QtCore import QModelIndex, QRectF, Qt, QTimer, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QGuiApplication, QKeySequence
 from PySide6.QtPdf import QPdfDocument, QPdfSearchModel
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -36,6 +36,9 @@ from eoffice.ui.pdf.render import load_pdf
 from eoffice.ui.pdf.view import PdfPageView
 
 log = logging.getLogger(__name__)
+
+#: A search with no match yet says "not found" after this long (the model searches page by page).
+NOT_FOUND_AFTER_MS = 1500
 
 
 class PdfReader(QMainWindow):
@@ -238,12 +241,18 @@ class PdfReader(QMainWindow):
         self.view.set_highlights(found, current)
         if not self.search.text().strip():
             self.found_label.clear()
-        elif not count:
-            self.found_label.setText(self.tr("not found"))
+        elif not count:  # the model searches page by page: "not found" only once it had time
+            self.found_label.setText(self.tr("searching…"))
+            text = self.search.text()
+            QTimer.singleShot(NOT_FOUND_AFTER_MS, lambda: self._not_found(text))
         else:
             self.found_label.setText(f"{self.result + 1}/{count}")
         self.act_find_next.setEnabled(count > 0)
         self.act_find_previous.setEnabled(count > 0)
+
+    def _not_found(self, text: str) -> None:
+        if self.search.text() == text and not self.result_count() and text.strip():
+            self.found_label.setText(self.tr("not found"))
 
     def _show_result(self) -> None:
         if 0 <= self.result < self.result_count():
