@@ -351,6 +351,9 @@ class PdfReader(QMainWindow):
 def open_reader(path: str | Path, title: str = "", parent: QWidget | None = None) -> PdfReader:
     """Show ``path`` in a reader window, maximised, in front."""
     reader = PdfReader(path, title, parent)
+    screen = (parent.screen() if parent is not None else None) or QGuiApplication.primaryScreen()
+    if screen is not None:  # full size even where no window manager maximises it
+        reader.setGeometry(screen.availableGeometry())
     reader.showMaximized()
     reader.raise_()
     reader.activateWindow()
