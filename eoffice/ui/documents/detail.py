@@ -11,7 +11,6 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtPdf import QPdfDocument
-from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -19,6 +18,8 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QListView,
+    QMessageBox,
+    QPushButton,
     QScrollArea,
     QSplitter,
     QTableView,
@@ -33,6 +34,8 @@ from eoffice.directory.models import Unit, User
 from eoffice.store.blobs import BlobStore
 from eoffice.ui import labels
 from eoffice.ui.documents.extension_dialog import ExtensionBar, ExtensionView, extension_text, extension_views
+from eoffice.ui.pdf.render import load_pdf
+from eoffice.ui.pdf.view import PdfPageView
 from eoffice.ui.rows import QT_TRANSLATE_NOOP, RowsModel, text_column
 
 log = logging.getLogger(__name__)
@@ -262,10 +265,9 @@ class DetailPane(QWidget):
         #: The document and files the viewer shows (a refresh keeps the page in view).
         self._shown_files: tuple[str, list[tuple[str, str, bool]]] = ("", [])
         self.pdf = QPdfDocument(self)
-        self.pdf_view = QPdfView(self)
+        #: The pages with their signatures and seals drawn (QPdfView draws neither).
+        self.pdf_view = PdfPageView(self)
         self.pdf_view.setDocument(self.pdf)
-        self.pdf_view.setPageMode(QPdfView.PageMode.MultiPage)
-        self.pdf_view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
         self.file_combo = QComboBox(self)
         self.file_combo.currentIndexChanged.connect(self._show_file)
         self.title = QLabel(self)
@@ -283,6 +285,19 @@ class DetailPane(QWidget):
         self.files_label = QLabel(self.tr("File:"), viewer)
         files_row.addWidget(self.files_label)
         files_row.addWidget(self.file_combo, 1)
+        self.full_button = QPushButton(self.tr("Open full size"), viewer)
+        self.full_button.setToolTip(self.tr("Read, zoom, search, save a copy or print (or double-click the page)"))
+        self.full_button.setEnabled(False)
+        self.reader: Any = None  # the last reader window opened
+        self.full_button.clicked.connect(self.open_reader)
+        self.pdf_view.double_clicked.connect(self.open_reader)
+        files_row.addWidget(self.full_button)
+        self.print_button = QPushButton(self.tr("Print…"), viewer)
+        self.print_button.setToolTip(self.tr("Print the file on a printer, with its signatures and seals"))
+        self.print_button.setEnabled(False)
+        self.print_button.clicked.connect(self.print_file)
+        self.printing: Any = None  # the printing of the file on screen
+        files_row.addWidget(self.print_button)
         viewer_layout.addLayout(files_row)
         self.file_missing = QLabel(viewer)
         self.file_missing.setAlignment(Qt.AlignCenter)
@@ -378,6 +393,7 @@ class DetailPane(QWidget):
         self.file_combo.clear()
         self.file_combo.blockSignals(False)
         self.pdf.close()
+        self._file_shown(False)
         self._shown_files = ("", [])
         self.file_missing.hide()
         for value in self.field_labels.values():
@@ -446,6 +462,7 @@ class DetailPane(QWidget):
     def _show_file(self, position: int) -> None:
         path = self.file_combo.itemData(position) if position >= 0 else None
         self.pdf.close()
+        self._file_shown(False)
         if path and not Path(path).exists():
             # A synced document whose PDF is still on its way from the server.
             self.file_missing.setText(self.tr("The file is being downloaded from the server…"))
@@ -453,9 +470,36 @@ class DetailPane(QWidget):
             return
         self.file_missing.hide()
         if path:
-            self.pdf.load(path)
+            self._file_shown(load_pdf(self.pdf, path))
             self._verify(position)
             self.file_changed.emit(path)
+
+    def _file_shown(self, shown: bool) -> None:
+        self.full_button.setEnabled(shown)
+        self.print_button.setEnabled(shown)
+
+    def print_file(self) -> None:
+        """The print dialog for the file on screen; it prints as shown, seals included."""
+        from eoffice.ui.pdf.printing import PdfPrinting
+
+        shown = self.current_file()
+        self.printing = PdfPrinting(self.pdf, shown.filename if shown is not None else "", self)
+        window = self.window()
+        if hasattr(window, "statusBar"):
+            self.printing.done.connect(lambda text: window.statusBar().showMessage(text, 10_000))
+        if hasattr(window, "show_message"):
+            self.printing.failed.connect(lambda text: window.show_message(QMessageBox.Warning, self.tr("Print"), text))
+        self.printing.ask()
+
+    def open_reader(self) -> None:
+        """The file on screen in a reader window, full size."""
+        from eoffice.ui.pdf.reader import open_reader
+
+        path = self.file_combo.currentData()
+        if not path or not Path(path).exists():
+            return
+        shown = self.current_file()
+        self.reader = open_reader(path, shown.filename if shown is not None else "", self.window())
 
     def _count_signatures(self, report: Any) -> None:
         """The tab says how many signatures the file on screen has, and whether one is bad."""

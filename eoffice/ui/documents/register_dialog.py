@@ -34,6 +34,8 @@ from eoffice.store.blobs import BlobStore
 from eoffice.ui import labels
 from eoffice.ui.documents.forms import FormDialog, OptionalDate, date_edit, from_qdate
 from eoffice.ui.i18n import current_language
+from eoffice.ui.pdf.render import load_pdf
+from eoffice.ui.pdf.view import PdfPageView
 from eoffice.ui.tasks import TaskRunner
 from eoffice.ui.tasks import DbWorker
 
@@ -268,6 +270,7 @@ class RegisterIncomingDialog(FormDialog):
             recipients_note=self.recipients_note,
             arrival_date=self.arrival_date,
         )
+        self._add_preview()
         self.ok_button.setText(self.tr("Register"))
         self.return_button = self.buttons.addButton(self.tr("Register and return"), QDialogButtonBox.ActionRole)
         self.return_button.setToolTip(self.tr(
@@ -291,9 +294,33 @@ class RegisterIncomingDialog(FormDialog):
     def add_files(self, paths: list[Path]) -> None:
         self.files.add_paths([Path(p) for p in paths])
 
+    def _add_preview(self) -> None:
+        """The main file's pages beside the form, signatures and seals drawn, to copy the fields from."""
+        self.preview_pdf = QPdfDocument(self)
+        self.preview = PdfPageView(self)
+        self.preview.setDocument(self.preview_pdf)
+        self.preview.setMinimumWidth(380)
+        self.preview.hide()
+        form = self.layout_.takeAt(self.layout_.indexOf(self.banner) + 1)  # the form
+        row = QHBoxLayout()
+        row.addLayout(form.layout(), 3)
+        row.addWidget(self.preview, 2)
+        self.layout_.insertLayout(1, row, 1)
+
+    def _show_preview(self) -> None:
+        shown = bool(self.files.paths) and load_pdf(self.preview_pdf, self.files.paths[0])
+        if not shown:
+            self.preview_pdf.close()
+        elif self.preview.isHidden():  # room for the page beside the form, within the screen
+            screen = self.screen().availableGeometry()
+            width, height = max(self.width(), 1080), max(self.height(), 680)
+            self.resize(min(width, screen.width() - 40), min(height, screen.height() - 60))
+        self.preview.setVisible(shown)
+
     def _files_changed(self) -> None:
         if self.files.paths and self.page_amount.value() == 0:
             self.page_amount.setValue(page_count(self.files.paths[0]))
+        self._show_preview()
         self._verify_main()
 
     # -- the received file's signatures -----------------------------------------------

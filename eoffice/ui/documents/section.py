@@ -665,4 +665,6 @@ class DocumentsSection(Section):
     def print_register(self) -> None:
         from eoffice.ui.documents.print_dialog import PrintRegisterDialog
 
-        self._open(PrintRegisterDialog(self.worker, self.directory, self.window, open_after=self.window.open_printed))
+        self._open(PrintRegisterDialog(
+            self.worker, self.directory, self.window, open_after=self.window.open_printed, box=self.model.box
+        ))

@@ -130,8 +130,24 @@
     <name>DetailPane</name>
     <message>
         <source>File:</source>
-        <extracomment>Verification reports by (digest, roots): a refresh does not check a file again. The document and files the viewer shows (a refresh keeps the page in view).</extracomment>
+        <extracomment>Verification reports by (digest, roots): a refresh does not check a file again. The document and files the viewer shows (a refresh keeps the page in view). The pages with their signatures and seals drawn (QPdfView draws neither).</extracomment>
         <translation>File:</translation>
+    </message>
+    <message>
+        <source>Open full size</source>
+        <translation>Open full size</translation>
+    </message>
+    <message>
+        <source>Read, zoom, search, save a copy or print (or double-click the page)</source>
+        <translation>Read, zoom, search, save a copy or print (or double-click the page)</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <source>Print the file on a printer, with its signatures and seals</source>
+        <translation>Print the file on a printer, with its signatures and seals</translation>
     </message>
     <message>
         <source>Fields</source>
@@ -225,6 +241,10 @@
     <message>
         <source>The file is being downloaded from the server…</source>
         <translation>The file is being downloaded from the server…</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>Print</translation>
     </message>
 </context>
 <context>
@@ -1662,6 +1682,135 @@
     </message>
 </context>
 <context>
+    <name>PdfPrinting</name>
+    <message>
+        <source>Print</source>
+        <extracomment>Kept between prints: the printer and options chosen last time are proposed again.</extracomment>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <source>Printing…</source>
+        <translation>Printing…</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Stop</translation>
+    </message>
+    <message>
+        <source>The printer cannot be used now; check that it is on and connected, then try again.</source>
+        <translation>The printer cannot be used now; check that it is on and connected, then try again.</translation>
+    </message>
+    <message>
+        <source>Printing stopped.</source>
+        <translation>Printing stopped.</translation>
+    </message>
+    <message>
+        <source>%1 page(s) printed to the file %2.</source>
+        <translation>%1 page(s) printed to the file %2.</translation>
+    </message>
+    <message>
+        <source>%1 page(s) sent to the printer.</source>
+        <translation>%1 page(s) sent to the printer.</translation>
+    </message>
+</context>
+<context>
+    <name>PdfReader</name>
+    <message>
+        <source>%1 — eOffice</source>
+        <extracomment>A search with no match yet says &quot;not found&quot; after this long (the model searches page by page).</extracomment>
+        <translation>%1 — eOffice</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <extracomment>Where the file is, for a file eOffice wrote (a printed register), with &quot;Mở thư mục&quot;.</extracomment>
+        <translation>Open folder</translation>
+    </message>
+    <message>
+        <source>The file cannot be opened: it is missing or not a PDF.</source>
+        <translation>The file cannot be opened: it is missing or not a PDF.</translation>
+    </message>
+    <message>
+        <source>Reader</source>
+        <translation>Reader</translation>
+    </message>
+    <message>
+        <source>Save a copy…</source>
+        <translation>Save a copy…</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>Zoom out</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>Zoom in</translation>
+    </message>
+    <message>
+        <source>Fit width</source>
+        <translation>Fit width</translation>
+    </message>
+    <message>
+        <source>Previous page</source>
+        <translation>Previous page</translation>
+    </message>
+    <message>
+        <source>Next page</source>
+        <translation>Next page</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>Find</translation>
+    </message>
+    <message>
+        <source>Next match</source>
+        <translation>Next match</translation>
+    </message>
+    <message>
+        <source>Previous match</source>
+        <translation>Previous match</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Find in the text (Ctrl+F)</source>
+        <translation>Find in the text (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Page</source>
+        <translation>Page</translation>
+    </message>
+    <message>
+        <source>searching…</source>
+        <translation>searching…</translation>
+    </message>
+    <message>
+        <source>not found</source>
+        <translation>not found</translation>
+    </message>
+    <message>
+        <source>Save a copy of the document</source>
+        <translation>Save a copy of the document</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>The copy could not be saved there (the folder may be read-only or full).</source>
+        <translation>The copy could not be saved there (the folder may be read-only or full).</translation>
+    </message>
+    <message>
+        <source>Copy saved: %1</source>
+        <translation>Copy saved: %1</translation>
+    </message>
+</context>
+<context>
     <name>PendingDialog</name>
     <message>
         <source>Waiting to be sent</source>
@@ -1844,6 +1993,7 @@
     <name>PrintRegisterDialog</name>
     <message>
         <source>Print register</source>
+        <extracomment>The boxes whose documents are outgoing: printing from them proposes the outgoing register.</extracomment>
         <translation>Print register</translation>
     </message>
     <message>
@@ -1864,8 +2014,24 @@
         <translation>To</translation>
     </message>
     <message>
-        <source>Print</source>
-        <translation>Print</translation>
+        <source>View and save</source>
+        <translation>View and save</translation>
+    </message>
+    <message>
+        <source>Write the register as a PDF file and show it</source>
+        <translation>Write the register as a PDF file and show it</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <source>Choose a printer and print the register</source>
+        <translation>Choose a printer and print the register</translation>
+    </message>
+    <message>
+        <source>The register was saved as %1</source>
+        <translation>The register was saved as %1</translation>
     </message>
     <message>
         <source>The end date is before the start date.</source>

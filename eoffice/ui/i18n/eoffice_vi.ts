@@ -130,8 +130,24 @@
     <name>DetailPane</name>
     <message>
         <source>File:</source>
-        <extracomment>Verification reports by (digest, roots): a refresh does not check a file again. The document and files the viewer shows (a refresh keeps the page in view).</extracomment>
+        <extracomment>Verification reports by (digest, roots): a refresh does not check a file again. The document and files the viewer shows (a refresh keeps the page in view). The pages with their signatures and seals drawn (QPdfView draws neither).</extracomment>
         <translation>Tệp:</translation>
+    </message>
+    <message>
+        <source>Open full size</source>
+        <translation>Toàn màn hình</translation>
+    </message>
+    <message>
+        <source>Read, zoom, search, save a copy or print (or double-click the page)</source>
+        <translation>Đọc, phóng to, tìm, lưu bản sao hoặc in (hoặc nhấp đúp vào trang)</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>In…</translation>
+    </message>
+    <message>
+        <source>Print the file on a printer, with its signatures and seals</source>
+        <translation>In tệp ra máy in, có chữ ký số và con dấu</translation>
     </message>
     <message>
         <source>Fields</source>
@@ -225,6 +241,10 @@
     <message>
         <source>The file is being downloaded from the server…</source>
         <translation>Tệp đang được tải về từ máy chủ…</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>In</translation>
     </message>
 </context>
 <context>
@@ -1662,6 +1682,135 @@
     </message>
 </context>
 <context>
+    <name>PdfPrinting</name>
+    <message>
+        <source>Print</source>
+        <extracomment>Kept between prints: the printer and options chosen last time are proposed again.</extracomment>
+        <translation>In</translation>
+    </message>
+    <message>
+        <source>Printing…</source>
+        <translation>Đang in…</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Dừng</translation>
+    </message>
+    <message>
+        <source>The printer cannot be used now; check that it is on and connected, then try again.</source>
+        <translation>Chưa in được: hãy kiểm tra máy in đã bật và đã kết nối, rồi thử lại.</translation>
+    </message>
+    <message>
+        <source>Printing stopped.</source>
+        <translation>Đã dừng in.</translation>
+    </message>
+    <message>
+        <source>%1 page(s) printed to the file %2.</source>
+        <translation>Đã in %1 trang ra tệp %2.</translation>
+    </message>
+    <message>
+        <source>%1 page(s) sent to the printer.</source>
+        <translation>Đã gửi %1 trang đến máy in.</translation>
+    </message>
+</context>
+<context>
+    <name>PdfReader</name>
+    <message>
+        <source>%1 — eOffice</source>
+        <extracomment>A search with no match yet says &quot;not found&quot; after this long (the model searches page by page).</extracomment>
+        <translation>%1 — eOffice</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <extracomment>Where the file is, for a file eOffice wrote (a printed register), with &quot;Mở thư mục&quot;.</extracomment>
+        <translation>Mở thư mục</translation>
+    </message>
+    <message>
+        <source>The file cannot be opened: it is missing or not a PDF.</source>
+        <translation>Không mở được tệp: tệp không còn hoặc không phải tệp PDF.</translation>
+    </message>
+    <message>
+        <source>Reader</source>
+        <translation>Xem văn bản</translation>
+    </message>
+    <message>
+        <source>Save a copy…</source>
+        <translation>Lưu bản sao…</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>In…</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>Thu nhỏ</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>Phóng to</translation>
+    </message>
+    <message>
+        <source>Fit width</source>
+        <translation>Vừa chiều rộng</translation>
+    </message>
+    <message>
+        <source>Previous page</source>
+        <translation>Trang trước</translation>
+    </message>
+    <message>
+        <source>Next page</source>
+        <translation>Trang sau</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>Tìm</translation>
+    </message>
+    <message>
+        <source>Next match</source>
+        <translation>Kết quả sau</translation>
+    </message>
+    <message>
+        <source>Previous match</source>
+        <translation>Kết quả trước</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <source>Find in the text (Ctrl+F)</source>
+        <translation>Tìm trong văn bản (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Page</source>
+        <translation>Trang</translation>
+    </message>
+    <message>
+        <source>searching…</source>
+        <translation>đang tìm…</translation>
+    </message>
+    <message>
+        <source>not found</source>
+        <translation>không tìm thấy</translation>
+    </message>
+    <message>
+        <source>Save a copy of the document</source>
+        <translation>Lưu bản sao văn bản</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Tệp PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>The copy could not be saved there (the folder may be read-only or full).</source>
+        <translation>Không lưu được bản sao vào đó (thư mục có thể không cho ghi hoặc đã đầy).</translation>
+    </message>
+    <message>
+        <source>Copy saved: %1</source>
+        <translation>Đã lưu bản sao: %1</translation>
+    </message>
+</context>
+<context>
     <name>PendingDialog</name>
     <message>
         <source>Waiting to be sent</source>
@@ -1844,6 +1993,7 @@
     <name>PrintRegisterDialog</name>
     <message>
         <source>Print register</source>
+        <extracomment>The boxes whose documents are outgoing: printing from them proposes the outgoing register.</extracomment>
         <translation>In sổ đăng ký</translation>
     </message>
     <message>
@@ -1864,8 +2014,24 @@
         <translation>Đến ngày</translation>
     </message>
     <message>
-        <source>Print</source>
-        <translation>In</translation>
+        <source>View and save</source>
+        <translation>Xem và lưu</translation>
+    </message>
+    <message>
+        <source>Write the register as a PDF file and show it</source>
+        <translation>Xuất sổ ra tệp PDF và mở xem</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>In…</translation>
+    </message>
+    <message>
+        <source>Choose a printer and print the register</source>
+        <translation>Chọn máy in và in sổ</translation>
+    </message>
+    <message>
+        <source>The register was saved as %1</source>
+        <translation>Đã xuất sổ ra tệp %1</translation>
     </message>
     <message>
         <source>The end date is before the start date.</source>

@@ -40,6 +40,7 @@ from eoffice.signing.pades import SigningOptions, SignResult, sign_pdf
 from eoffice.signing.placement import Box
 from eoffice.signing.tokens import PinState, token_pin_state
 from eoffice.ui.i18n import current_language
+from eoffice.ui.pdf.render import load_pdf, render_page
 from eoffice.ui.signing.key_chooser import KeyChooser
 from eoffice.ui.signing.pin_dialog import PinDialog
 from eoffice.ui.tasks import TaskRunner
@@ -197,12 +198,12 @@ class SignDialog(QDialog):
     # -- the preview --------------------------------------------------------------------------
 
     def _placed(self, box: Box) -> None:
-        self.pdf.load(str(self.source))
+        load_pdf(self.pdf, self.source)  # the signatures already made show on the page
         size = self.pdf.pagePointSize(box.page)
         self.page_size = (size.width(), size.height()) if size.width() > 0 else self.page_size
         width, height = self.page_size
         self.scale = 560 / height
-        image = self.pdf.render(box.page, QSize(round(width * self.scale), round(height * self.scale)))
+        image = render_page(self.pdf, box.page, QSize(round(width * self.scale), round(height * self.scale)))
         self.scene.clear()
         self.page_item = self.scene.addPixmap(QPixmap.fromImage(image))
         bounds = QRectF(0, 0, width * self.scale, height * self.scale)

@@ -1,0 +1,1 @@
+"""Showing and printing PDFs: pages rendered with their annotations (signatures, seals)."""
