@@ -244,7 +244,8 @@ class PdfReader(QMainWindow):
         elif not count:  # the model searches page by page: "not found" only once it had time
             self.found_label.setText(self.tr("searching…"))
             text = self.search.text()
-            QTimer.singleShot(NOT_FOUND_AFTER_MS, lambda: self._not_found(text))
+            # with the window as context: a reader closed meanwhile is not called back
+            QTimer.singleShot(NOT_FOUND_AFTER_MS, self, lambda: self._not_found(text))
         else:
             self.found_label.setText(f"{self.result + 1}/{count}")
         self.act_find_next.setEnabled(count > 0)
