@@ -192,6 +192,31 @@ def delegate(
     return delegation
 
 
+def resend_submitted(session: Session, leader_id: str) -> int:
+    """Re-version the secret drafts awaiting ``leader_id``'s approval, so that a pull sends
+    them to the deputy a delegation now lets see them (or takes them back once revoked):
+    no change of theirs would otherwise reach the deputy (``visibility``). The server's
+    part of applying ``delegate`` and ``revoke_delegation``; returns how many."""
+    from eoffice.documents.models import Document
+    from eoffice.documents.types import DocState, Secrecy
+
+    drafts = list(
+        session.scalars(
+            select(Document).where(
+                Document.approver_id == leader_id,
+                Document.state == DocState.SUBMITTED.value,
+                Document.secrecy != Secrecy.NONE.value,
+                Document.deleted.is_(False),
+            )
+        )
+    )
+    now = utcnow()
+    for doc in drafts:
+        doc.updated_at = now
+    session.flush()
+    return len(drafts)
+
+
 def revoke_delegation(session: Session, actor_id: str, delegation_id: str) -> Delegation:
     """The leader who delegated ends it now (thu hồi); a revoked delegation gives no right."""
     actor = load_actor(session, actor_id)

@@ -541,11 +541,16 @@ def _delegate(session: Session, actor_id: str, op: Delegate, authority: bool) ->
         session, actor_id, op.deputy_id, date.fromisoformat(op.starts_on), date.fromisoformat(op.ends_on),
         op.reason, delegation_id=op.delegation_id,
     )
+    if authority:
+        delegations.resend_submitted(session, delegation.leader_id)
     return _delegation_result(op.kind, delegation)
 
 
 def _revoke_delegation(session: Session, actor_id: str, op: RevokeDelegation, authority: bool) -> AppliedResult:
-    return _delegation_result(op.kind, delegations.revoke_delegation(session, actor_id, op.delegation_id))
+    delegation = delegations.revoke_delegation(session, actor_id, op.delegation_id)
+    if authority:
+        delegations.resend_submitted(session, delegation.leader_id)
+    return _delegation_result(op.kind, delegation)
 
 
 def _discard_delegation(session: Session, op: Operation) -> None:
