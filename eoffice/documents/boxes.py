@@ -61,6 +61,27 @@ def acting_leaders(user: User, today: date, session: Session | None = None) -> l
     return [leader for leader in leaders if leader is not None]
 
 
+def acting_marks(session: Session, user: User, today: date, document_ids: list[str]) -> dict[str, str]:
+    """Of ``document_ids``, those in the user's boxes for an absent leader they act for
+    (a draft submitted to the leader, an open line of the leader's), with that leader's
+    name: the list marks them "Thay: <name>"."""
+    marks: dict[str, str] = {}
+    if not document_ids:
+        return marks
+    for leader in acting_leaders(user, today, session):
+        parts = _my_open_lines(leader, DirectionLine.document_id.in_(document_ids))
+        parts.append(
+            select(Document.id).where(
+                Document.id.in_(document_ids),
+                Document.state == DocState.SUBMITTED.value,
+                Document.approver_id == leader.id,
+            )
+        )
+        for doc_id in session.scalars(select(Document.id).where(Document.id.in_(_union(parts)))):
+            marks.setdefault(doc_id, leader.full_name)
+    return marks
+
+
 def _my_open_lines(user: User, *conditions: Any) -> list[Select[Any]]:
     """Selects of ``document_id`` of the open lines addressed to the user or their unit.
 
@@ -476,6 +497,7 @@ __all__ = [
     "SOON_DAYS",
     "Box",
     "acting_leaders",
+    "acting_marks",
     "box_condition",
     "box_counts",
     "box_page",

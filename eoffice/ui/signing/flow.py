@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 import uuid
+from datetime import date
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -26,9 +27,10 @@ from sqlalchemy.orm import Session
 from eoffice.directory.models import Organisation, User
 from eoffice.documents import operations as ops
 from eoffice.documents import signing
+from eoffice.documents.delegations import acting_block
 from eoffice.documents.models import Document
 from eoffice.errors import NotFound, ValidationError
-from eoffice.ops import FileRef
+from eoffice.ops import FileRef, ISODate
 from eoffice.signing.appearance import Appearance, Kind
 from eoffice.signing.ownership import CertificateIdentity, CertificateOwner, owner_for
 from eoffice.signing.pades import SigningOptions, SignResult
@@ -96,9 +98,14 @@ def plan_signature(
     name = doc.signer_full_name or (approver.full_name if approver else "")
     if kind == signing.SIGNER:
         # the organisation's seal sizes the seal's field the leader's certification leaves open
+        acting: dict[str, str] = {}
+        if approver is not None and approver.id != user.id:
+            # a deputy signs in the absent leader's stead (ký thay): "KT. <title>" over their own
+            kt, own = acting_block(approver.position or title, user.position)
+            acting = {"acting_title": kt, "signer_title": own, "signer_name": user.full_name}
         appearance = Appearance(
             Kind.SIGNER, image=_image(blobs, user.signature_digest), title=title, name=name,
-            seal_image=_image(blobs, org.seal_digest if org else None),
+            seal_image=_image(blobs, org.seal_digest if org else None), **acting,
         )
     elif kind == signing.AGENCY:
         seal = _image(blobs, org.seal_digest if org else None)
@@ -203,6 +210,7 @@ class SignFlow(QObject):
                 op_id=new_id(), document_id=plan.document_id, file_id=plan.file_id,
                 previous_digest=plan.previous_digest,
                 file=FileRef(digest, plan.filename, size, plan.page_count), signature=plan.kind,
+                on_date=ISODate(date.today().isoformat()),
             )
             worker.apply_operation(user_id, lambda _session: op)
             return plan.document_id
