@@ -2359,4 +2359,132 @@
         <translation>The root certificate is no longer trusted.</translation>
     </message>
 </context>
+<context>
+    <name>DelegationDialog</name>
+    <message>
+        <source>Choose the deputy.</source>
+        <translation>Choose the deputy.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Delegate</source>
+        <translation>Delegate</translation>
+    </message>
+    <message>
+        <source>Delegate to a deputy</source>
+        <translation>Delegate to a deputy</translation>
+    </message>
+    <message>
+        <source>Delegated to %1 from %2 to %3.</source>
+        <translation>Delegated to %1 from %2 to %3.</translation>
+    </message>
+    <message>
+        <source>Delegations given and received</source>
+        <translation>Delegations given and received</translation>
+    </message>
+    <message>
+        <source>Deputy</source>
+        <translation>Deputy</translation>
+    </message>
+    <message>
+        <source>During these days the deputy sees your waiting documents and drafts, directs and approves them and signs “KT.” in your stead with their own e-card.</source>
+        <translation>During these days the deputy sees your waiting documents and drafts, directs and approves them and signs “KT.” in your stead with their own e-card.</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>Ended</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>In effect</source>
+        <translation>In effect</translation>
+    </message>
+    <message>
+        <source>Not started yet</source>
+        <translation>Not started yet</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Revoke</source>
+        <translation>Revoke</translation>
+    </message>
+    <message>
+        <source>Revoked</source>
+        <translation>Revoked</translation>
+    </message>
+    <message>
+        <source>Revoked the delegation to %1.</source>
+        <translation>Revoked the delegation to %1.</translation>
+    </message>
+    <message>
+        <source>The last day comes before the first.</source>
+        <translation>The last day comes before the first.</translation>
+    </message>
+    <message>
+        <source>The organisation has no other leader to delegate to.</source>
+        <translation>The organisation has no other leader to delegate to.</translation>
+    </message>
+    <message>
+        <source>e.g. On a work trip to Hà Nội</source>
+        <translation>e.g. On a work trip to Hà Nội</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>to</translation>
+    </message>
+</context>
+<context>
+    <name>DelegationsModel</name>
+    <message>
+        <source>Deputy</source>
+        <translation>Deputy</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>Leader</source>
+        <translation>Leader</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>To</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentListModel</name>
+    <message>
+        <source>For: %1</source>
+        <translation>For: %1</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsSection</name>
+    <message>
+        <source>Delegate…</source>
+        <translation>Delegate…</translation>
+    </message>
+    <message>
+        <source>Name a deputy to act for you while you are away</source>
+        <translation>Name a deputy to act for you while you are away</translation>
+    </message>
+</context>
 </TS>

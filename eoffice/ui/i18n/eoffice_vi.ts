@@ -2359,4 +2359,132 @@
         <translation>Đã gỡ chứng thư số gốc khỏi danh sách tin cậy.</translation>
     </message>
 </context>
+<context>
+    <name>DelegationDialog</name>
+    <message>
+        <source>Choose the deputy.</source>
+        <translation>Hãy chọn người được ủy quyền.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <source>Delegate</source>
+        <translation>Ủy quyền</translation>
+    </message>
+    <message>
+        <source>Delegate to a deputy</source>
+        <translation>Ủy quyền xử lý thay</translation>
+    </message>
+    <message>
+        <source>Delegated to %1 from %2 to %3.</source>
+        <translation>Đã ủy quyền cho %1 từ %2 đến %3.</translation>
+    </message>
+    <message>
+        <source>Delegations given and received</source>
+        <translation>Các lần ủy quyền và được ủy quyền</translation>
+    </message>
+    <message>
+        <source>Deputy</source>
+        <translation>Người được ủy quyền</translation>
+    </message>
+    <message>
+        <source>During these days the deputy sees your waiting documents and drafts, directs and approves them and signs “KT.” in your stead with their own e-card.</source>
+        <translation>Trong thời gian này, người được ủy quyền thấy các văn bản và dự thảo đang chờ bạn xử lý, bút phê, duyệt và ký thay (KT.) bằng chữ ký số của chính mình.</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>Đã hết hạn</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Từ ngày</translation>
+    </message>
+    <message>
+        <source>In effect</source>
+        <translation>Đang hiệu lực</translation>
+    </message>
+    <message>
+        <source>Not started yet</source>
+        <translation>Chưa đến ngày</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Lý do</translation>
+    </message>
+    <message>
+        <source>Revoke</source>
+        <translation>Thu hồi</translation>
+    </message>
+    <message>
+        <source>Revoked</source>
+        <translation>Đã thu hồi</translation>
+    </message>
+    <message>
+        <source>Revoked the delegation to %1.</source>
+        <translation>Đã thu hồi ủy quyền cho %1.</translation>
+    </message>
+    <message>
+        <source>The last day comes before the first.</source>
+        <translation>Ngày kết thúc phải sau hoặc bằng ngày bắt đầu.</translation>
+    </message>
+    <message>
+        <source>The organisation has no other leader to delegate to.</source>
+        <translation>Cơ quan không có lãnh đạo khác để ủy quyền.</translation>
+    </message>
+    <message>
+        <source>e.g. On a work trip to Hà Nội</source>
+        <translation>Ví dụ: Đi công tác Hà Nội</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>đến ngày</translation>
+    </message>
+</context>
+<context>
+    <name>DelegationsModel</name>
+    <message>
+        <source>Deputy</source>
+        <translation>Người được ủy quyền</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Từ ngày</translation>
+    </message>
+    <message>
+        <source>Leader</source>
+        <translation>Người ủy quyền</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Lý do</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Đến ngày</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentListModel</name>
+    <message>
+        <source>For: %1</source>
+        <translation>Thay: %1</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsSection</name>
+    <message>
+        <source>Delegate…</source>
+        <translation>Ủy quyền…</translation>
+    </message>
+    <message>
+        <source>Name a deputy to act for you while you are away</source>
+        <translation>Ủy quyền cho lãnh đạo khác xử lý thay khi bạn vắng mặt</translation>
+    </message>
+</context>
 </TS>
