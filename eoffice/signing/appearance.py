@@ -244,8 +244,8 @@ def stamp_style(appearance: Appearance):  # type: ignore[no-untyped-def]
 def acting_lines(appearance: Appearance) -> list[str]:
     """The deputy's signature block, top to bottom: "KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", room
     for the signature image, the deputy's name."""
-    return [appearance.acting_title.strip(), appearance.signer_title.strip(), "", "", "", "",
-            appearance.signer_name.strip()]
+    titles = [appearance.acting_title.strip(), appearance.signer_title.strip()]
+    return [*titles, "", "", "", appearance.signer_name.strip()]
 
 
 def _centred(lines: list[str]) -> list[str]:
@@ -280,7 +280,7 @@ def _acting_style(appearance: Appearance):  # type: ignore[no-untyped-def]
         signature = _open_image(appearance.image).convert("RGBA")
         signature.thumbnail((420, 170))
         ground.paste(signature, ((760 - signature.width) // 2, (440 - signature.height) // 2 + 10), signature)
-    size = 11
+    size = 12
     text = "\n".join(_centred(acting_lines(appearance))).replace("%", "%%")
     return TextStampStyle(
         stamp_text=text,

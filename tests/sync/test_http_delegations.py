@@ -21,6 +21,7 @@ from eoffice.documents.delegations import Delegation
 from eoffice.documents.models import Document
 from eoffice.errors import PermissionDenied
 from eoffice.ops import FileRef, ISODate
+from eoffice.server import events
 from eoffice.store.base import new_id
 from tests.server.conftest import give_passwords
 from tests.sync.http_support import Device, Province
@@ -73,6 +74,9 @@ def test_the_deputy_acts_for_the_leader_through_the_server(province: Province, p
 
     delegation_id = _delegate(leader, deputy_id, TODAY, TODAY + timedelta(days=4))
     assert leader.engine.sync_once().accepted == 1
+    with province.store.read() as s:  # the deputy is told, live
+        [told] = [e.to_message()["payload"] for e in events.events_after(s, deputy_id, 0)]
+        assert told["by"] == "Nguyễn Văn Đức" and told["reason"] == "Đi công tác"
     deputy.engine.sync_once()
     with deputy.store.read() as s:
         held = s.get(Delegation, delegation_id)
@@ -93,6 +97,9 @@ def test_the_deputy_acts_for_the_leader_through_the_server(province: Province, p
     other = _draft(officer, pdf_factory, secrecy="confidential")
     officer.record(ops.SubmitDraft(new_id(), other, w.leader_id))
     officer.engine.sync_once()
+    with province.store.read() as s:  # submitted to the leader: the deputy is told too
+        told_of = [(e.kind, e.to_message()["payload"].get("document_id")) for e in events.events_after(s, deputy_id, 0)]
+        assert ("draft.submitted", other) in told_of
     deputy.engine.sync_once()
     assert _holds(deputy, other)
     leader.record(ops.RevokeDelegation(new_id(), delegation_id))

@@ -15,12 +15,13 @@ from sqlalchemy import select
 
 from eoffice.audit.models import AuditEvent
 from eoffice.directory.admin import create_user
-from eoffice.directory.models import Role
+from eoffice.directory.models import Role, User
 from eoffice.documents import operations as ops
 from eoffice.documents.boxes import Box
 from eoffice.documents.directions import LineSpec, direct
 from eoffice.documents.models import Document
 from eoffice.documents.types import LineRole
+from eoffice.ops import ISODate
 from eoffice.store.base import new_id
 from tests.documents.workflow_helpers import register
 from tests.ui.helpers import click_row, switch_user, type_text
@@ -120,6 +121,7 @@ def test_a_deputy_acts_for_the_absent_leader_until_the_delegation_is_revoked(
     type_text(docs.dialog.text, "Đồng ý, ký thay.")
     with qtbot.waitSignal(window.changed, timeout=30_000):
         qtbot.mouseClick(docs.dialog.ok_button, Qt.LeftButton)
+    qtbot.waitUntil(lambda: any("Hoàng Văn Phúc (thay Nguyễn Văn Đức)" in h for h in docs.current.history))
     with w.store.read() as s:
         assert s.get(Document, draft_id).state == "approved"
         approved = s.scalars(
@@ -153,3 +155,90 @@ def test_a_deputy_acts_for_the_absent_leader_until_the_delegation_is_revoked(
     switch_user(qtbot, window, deputy_id)
     qtbot.waitUntil(lambda: not docs.acting)
     assert docs.counts[Box.DRAFTS_TO_APPROVE] == 0
+
+
+def test_the_deputy_signs_kt_with_their_own_card_through_the_sign_dialog(
+    qtbot, window, ui_world, blobs, test_pki, tmp_path
+):
+    from eoffice.demo.pdfs import write_document
+    from eoffice.signing import images
+    from eoffice.signing.trust import add_trusted_root
+    from tests.conftest import need
+    from tests.signing.conftest import assert_pdfsig_valid, have_font
+    from tests.signing.test_sign import pdftotext
+    from tests.ui.test_signing_desktop import no_tokens, set_image, sign_in_dialog
+
+    need(have_font(), "no Vietnamese font (apt install fonts-liberation2)")
+    w = ui_world
+    today = date.today()
+    # the absent chairman; the test leader (whose card the test PKI holds) is his deputy
+    with w.store.write() as s:
+        add_trusted_root(s, test_pki.root.pem)
+        chairman = create_user(s, "chutich", "Trần Quốc Hùng", w.org_id, {Role.LEADER}, w.office_unit_id, "Chủ tịch")
+        chairman_id = chairman.id
+        s.get(User, w.leader_id).position = "Phó Chủ tịch"
+    letter = write_document(
+        tmp_path / "du-thao.pdf", organ_name="Ủy ban nhân dân tỉnh Nghệ An", number_label="", type_name="Công văn",
+        subject="Về việc chuyển đổi số", body="Nội dung dự thảo. " * 10, signer_position="Chủ tịch",
+        signer_full_name="Trần Quốc Hùng",
+    )
+    with w.store.write() as s:
+        from eoffice.documents import outgoing
+        from eoffice.documents.fields import DocumentFields
+        from eoffice.documents.incoming import prepare_files
+
+        files = prepare_files([letter], blobs)
+        fields = DocumentFields(type_name="Công văn", subject="Về việc ký thay")
+        doc = outgoing.create_draft(s, w.officer_id, fields, files)
+        outgoing.submit_draft(s, w.officer_id, doc.id, chairman_id)
+        draft_id = doc.id
+        until = ISODate((today + timedelta(days=2)).isoformat())
+        registry_apply(s, chairman_id, ops.Delegate(
+            new_id(), new_id(), w.leader_id, ISODate(today.isoformat()), until, "Nghỉ phép"
+        ))
+    window.section("signing").key_files = [test_pki.p12("signer")]
+    window.section("signing").settings_file = no_tokens(tmp_path)
+    signature_png = tmp_path / "chu-ky.png"
+    signature_png.write_bytes(images.signature_image("Nguyễn Văn Đức"))
+
+    switch_user(qtbot, window, w.leader_id)
+    docs = window.section("documents")
+    qtbot.waitUntil(lambda: bool(docs.acting))
+    set_image(qtbot, window, signature_png, "signature")
+    docs.box_actions[5].trigger()  # drafts to approve
+    click_row(qtbot, window, draft_id)
+    assert window.section("signing").act_sign.isEnabled()
+    window.section("signing").act_sign.trigger()
+    flow = window.section("signing")
+    qtbot.waitUntil(lambda: flow.sign_flow.dialog is not None and flow.sign_flow.dialog.box is not None)
+    assert flow.sign_flow.plan.appearance.acting_title == "KT. CHỦ TỊCH"
+    assert flow.sign_flow.dialog.reason.text() == "Ký thay Chủ tịch Trần Quốc Hùng: ký duyệt văn bản"
+    assert flow.sign_flow.dialog.box.found, "the deputy's block covers the chairman's block on the page"
+    shot(flow.sign_flow.dialog, "deputy-sign-dialog")
+    sign_in_dialog(qtbot, window, 0)
+    qtbot.waitUntil(lambda: docs.current is not None and docs.current.state == "approved")
+    with w.store.read() as s:
+        doc = s.get(Document, draft_id)
+        assert (doc.signer_full_name, doc.signer_position) == ("Nguyễn Văn Đức", "Phó Chủ tịch")
+        signed = blobs.path_for(doc.files[0].digest)
+        event = s.scalars(
+            select(AuditEvent).where(AuditEvent.action == "document.sign").order_by(AuditEvent.seq.desc())
+        ).first()
+        assert (event.actor_id, json.loads(event.after_json)["on_behalf_of"]) == (w.leader_id, chairman_id)
+    assert_pdfsig_valid(signed, 1)
+    flat = tmp_path / "flat.pdf"
+    import subprocess
+
+    subprocess.run(["qpdf", "--flatten-annotations=all", str(signed), str(flat)], check=False)
+    text = " ".join(pdftotext(flat).split())
+    assert "KT. CHỦ TỊCH" in text and "PHÓ CHỦ TỊCH" in text and "Nguyễn Văn Đức" in text
+    # the history names both
+    qtbot.waitUntil(lambda: any("Nguyễn Văn Đức (thay Trần Quốc Hùng)" in h for h in docs.current.history))
+    if SHOTS:
+        subprocess.run(["pdftoppm", "-r", "60", "-png", "-singlefile", str(signed), str(Path(SHOTS) / "kt-page")])
+
+
+def registry_apply(session, actor_id: str, op) -> None:  # type: ignore[no-untyped-def]
+    from eoffice.ops import registry
+
+    registry.apply(session, actor_id, op, authority=True)

@@ -2487,4 +2487,18 @@
         <translation>Name a deputy to act for you while you are away</translation>
     </message>
 </context>
+<context>
+    <name>DocumentDetail</name>
+    <message>
+        <source>%1 (for %2)</source>
+        <translation>%1 (for %2)</translation>
+    </message>
+</context>
+<context>
+    <name>Notifications</name>
+    <message>
+        <source>%1 delegated their waiting documents to you: %2</source>
+        <translation>%1 delegated their waiting documents to you: %2</translation>
+    </message>
+</context>
 </TS>

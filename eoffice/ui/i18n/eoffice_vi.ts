@@ -2487,4 +2487,18 @@
         <translation>Ủy quyền cho lãnh đạo khác xử lý thay khi bạn vắng mặt</translation>
     </message>
 </context>
+<context>
+    <name>DocumentDetail</name>
+    <message>
+        <source>%1 (for %2)</source>
+        <translation>%1 (thay %2)</translation>
+    </message>
+</context>
+<context>
+    <name>Notifications</name>
+    <message>
+        <source>%1 delegated their waiting documents to you: %2</source>
+        <translation>%1 ủy quyền cho bạn xử lý thay: %2</translation>
+    </message>
+</context>
 </TS>

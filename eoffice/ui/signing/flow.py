@@ -94,6 +94,7 @@ def plan_signature(
     org = session.get(Organisation, doc.organisation_id)
     org_name = org.name if org is not None else ""
     approver = session.get(User, doc.approver_id) if doc.approver_id else None
+    reason = signing.signing_reason(kind, doc)
     title = doc.signer_position or (approver.position if approver else "")
     name = doc.signer_full_name or (approver.full_name if approver else "")
     if kind == signing.SIGNER:
@@ -103,6 +104,9 @@ def plan_signature(
             # a deputy signs in the absent leader's stead (ký thay): "KT. <title>" over their own
             kt, own = acting_block(approver.position or title, user.position)
             acting = {"acting_title": kt, "signer_title": own, "signer_name": user.full_name}
+            reason = f"Ký thay {approver.position} {approver.full_name}: {reason[:1].lower()}{reason[1:]}".replace(
+                "  ", " "
+            )
         appearance = Appearance(
             Kind.SIGNER, image=_image(blobs, user.signature_digest), title=title, name=name,
             seal_image=_image(blobs, org.seal_digest if org else None), **acting,
@@ -126,7 +130,7 @@ def plan_signature(
         appearance = Appearance(Kind.ATTACHMENT, code_label=doc.number_label, organisation=org_name)
     return SignaturePlan(
         kind, doc.id, file.id, file.digest, source, file.filename, file.page_count, appearance,
-        signing.signing_reason(kind, doc), org_name, trusted_roots(session),
+        reason, org_name, trusted_roots(session),
         owner_for(session, user, doc.organisation_id, kind, with_others=True),
     )
 

@@ -68,6 +68,9 @@ def event_notification(event: dict[str, Any]) -> Notification:
         "document.to_issue": QCoreApplication.translate(
             "Notifications", "%1 approved a document, to number and issue: %2"
         ),
+        "delegation.given": QCoreApplication.translate(
+            "Notifications", "%1 delegated their waiting documents to you: %2"
+        ),
     }
     if kind == "document.to_issue" and payload.get("signed"):
         texts[kind] = QCoreApplication.translate(
