@@ -279,7 +279,8 @@ def _acting_style(appearance: Appearance):  # type: ignore[no-untyped-def]
     if appearance.image is not None:
         signature = _open_image(appearance.image).convert("RGBA")
         signature.thumbnail((420, 170))
-        ground.paste(signature, ((760 - signature.width) // 2, (440 - signature.height) // 2 + 10), signature)
+        # between the title lines and the name (the text is centred: the middle of its blank lines)
+        ground.paste(signature, ((760 - signature.width) // 2, 252 - signature.height // 2), signature)
     size = 12
     text = "\n".join(_centred(acting_lines(appearance))).replace("%", "%%")
     return TextStampStyle(
