@@ -34,6 +34,8 @@ ONE_OF_EACH: list[Operation] = [
     ops.Issue(new_id(), new_id(), "2026-03-05", None),
     ops.Deliver(new_id(), new_id(), (new_id(), new_id()), (new_id(), new_id()), "2026-03-06"),
     ops.SignFile(new_id(), new_id(), new_id(), "a" * 64, file_ref(), "agency", "Đồng ý"),
+    ops.Delegate(new_id(), new_id(), new_id(), "2026-03-09", "2026-03-13", "Đi công tác"),
+    ops.RevokeDelegation(new_id(), new_id()),
 ]
 
 
