@@ -112,6 +112,11 @@ def test_a_deputy_acts_for_the_absent_leader_until_the_delegation_is_revoked(
     subject = docs.model.index(docs.model.find_row(incoming), docs.model.column_of("subject")).data()
     assert subject.startswith("Thay: Nguyễn Văn Đức — ")
     shot(window, "deputy-waiting")
+    click_row(qtbot, window, incoming)
+    assert docs.act_direct.isEnabled()
+    docs.act_direct.trigger()
+    assert docs.dialog.on_behalf_of == w.leader_id, "the deputy directs in the leader's stead"
+    docs.dialog.reject()
     docs.box_actions[5].trigger()  # Ctrl+6: drafts to approve
     click_row(qtbot, window, draft_id)
     subject = docs.model.index(docs.model.find_row(draft_id), docs.model.column_of("subject")).data()

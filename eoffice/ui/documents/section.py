@@ -511,8 +511,7 @@ class DocumentsSection(Section):
 
         if self.current is not None:
             subject = self.current.fields["subject"]
-            # a deputy directs in the absent leader's stead (the audit names both)
-            for_leader = next(iter(self.acting), None)
+            for_leader = self._acting_for(self.current)
             self._open(DirectDialog(
                 self.worker, self.directory, self.current.id, subject, self.window, on_behalf_of=for_leader
             ))
@@ -644,6 +643,17 @@ class DocumentsSection(Section):
 
         if self.current is not None:
             self._open(DeliverDialog(self.worker, self.directory, self.current.id, self.window))
+
+    def _acting_for(self, doc: DocumentDetail) -> str | None:
+        """The absent leader a deputy acts for on ``doc`` (the audit names both): the one
+        its row is marked for, else, for a document waiting for direction, the first."""
+        by_name = {name: leader_id for leader_id, name in self.acting.items()}
+        marked = self.model.marks.get(doc.id)
+        if marked in by_name:
+            return by_name[marked]
+        if doc.state == "registered" and self.acting:
+            return next(iter(self.acting))
+        return None
 
     def _today_iso(self) -> ISODate:
         """The day of an action: a deputy's right to act for a leader is checked by it."""
