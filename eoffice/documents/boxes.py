@@ -44,9 +44,10 @@ def is_privileged(user: User) -> bool:
     return user.has_role(Role.CLERK) or user.has_role(Role.LEADER)
 
 
-def visible_to(user: User) -> ColumnElement[bool]:
-    """Documents the user may see, not deleted: the rule of ``visibility`` (the server's too)."""
-    return and_(visible_documents(user), Document.deleted.is_(False))
+def visible_to(user: User, today: date | None = None) -> ColumnElement[bool]:
+    """Documents the user may see (on ``today``), not deleted: the rule of ``visibility``
+    (the server's too)."""
+    return and_(visible_documents(user, today=today), Document.deleted.is_(False))
 
 
 def acting_leaders(user: User, today: date, session: Session | None = None) -> list[User]:
@@ -192,7 +193,7 @@ def box_condition(box: Box, user: User, today: date, soon_until: date) -> Column
         )
     else:  # pragma: no cover - exhaustive
         raise ValueError(box)
-    return and_(visible_to(user), what)
+    return and_(visible_to(user, today), what)
 
 
 def box_page(
@@ -411,7 +412,7 @@ def _unnumbered_visible(
             p.values,
         ).scalars()
     )
-    return _count(session, and_(Document.id.in_(ids), visible_to(user)))
+    return _count(session, and_(Document.id.in_(ids), visible_to(user, today)))
 
 
 def _kept_counts(session: Session, user: User, today: date, soon_until: date) -> dict[Box, int]:

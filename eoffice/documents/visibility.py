@@ -131,11 +131,12 @@ def _unit_work(units: list[str]) -> ColumnElement[bool]:
     )
 
 
-def visible_documents(user: User, session: Session | None = None) -> ColumnElement[bool]:
+def visible_documents(user: User, session: Session | None = None, today: date | None = None) -> ColumnElement[bool]:
     """The documents ``user`` may see (receive, act on, download), as a WHERE clause.
 
     ``session`` (by default the one ``user`` was loaded in) reads the unit tree of an
-    officer. Deleted documents are not excluded here.
+    officer and the leaders a deputy acts for on ``today``. Deleted documents are not
+    excluded here.
     """
     clerk, leader = user.has_role(Role.CLERK), user.has_role(Role.LEADER)
     units: tuple[str, ...] | None = None
@@ -148,7 +149,7 @@ def visible_documents(user: User, session: Session | None = None) -> ColumnEleme
     if leader:
         session = session or object_session(user)
         if session is not None:
-            acting = tuple(acting_for(session, user.id, date.today()))
+            acting = tuple(acting_for(session, user.id, today or date.today()))
     return _visible_clause(user.organisation_id, user.id, clerk, leader, units, acting)
 
 
