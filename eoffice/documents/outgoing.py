@@ -258,6 +258,9 @@ def approve_draft(
     before = snapshot(doc)
     doc.state = DocState.APPROVED.value
     doc.review_comment = comment.strip()
+    if on_behalf_of is not None:  # signed "KT.": the deputy is the document's signer
+        doc.signer_full_name = actor.full_name
+        doc.signer_position = actor.position
     _audit_for(session, actor.id, "document.approve_draft", doc, before, on_behalf_of)
     return doc
 

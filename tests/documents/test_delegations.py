@@ -108,6 +108,8 @@ def test_the_deputy_approves_in_the_leaders_stead_on_the_days_of_the_delegation_
     run(world, deputy_id, ops.ReturnDraft(new_id(), late, "Sửa trích yếu", ISODate(starts.isoformat())))
     with world.store.read() as s:
         assert s.get(Document, before).state == DocState.APPROVED.value
+        # the deputy signs it (KT.): the register's "người ký" is theirs
+        assert s.get(Document, before).signer_full_name == "Hoàng Văn Phúc"
         assert s.get(Document, late).state == DocState.RETURNED.value
     # the audit names both: the deputy acted, for the leader
     approved = events(world, "document.approve_draft")[-1]
