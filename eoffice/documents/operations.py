@@ -611,6 +611,12 @@ def _check_forward(session: Session, actor: User, op: ForwardLine) -> None:
     check_names(session, actor, lines=[op.line_id], units=units, users=users)
 
 
+def _check_dated(session: Session, actor: User, op: ApproveDraft | ReturnDraft | SignFile) -> None:
+    """``_check_document`` on the operation's day: a deputy who approved (or signed) offline
+    on the last day of the leader's absence saw that day the drafts submitted to the leader."""
+    check_names(session, actor, documents=[op.document_id], today=acted_on(op.on_date, authority=True))
+
+
 def _check_direct_for(session: Session, actor: User, op: Direct) -> None:
     _check_direct(session, actor, op)
     if op.on_behalf_of is not None:
@@ -799,12 +805,12 @@ register(
     example=lambda: SubmitDraft(_id(), _id(), _id()),
 )
 register(
-    ApproveDraft, apply=_approve_draft, check=_check_document, **_ON_REJECTION,
+    ApproveDraft, apply=_approve_draft, check=_check_dated, **_ON_REJECTION,
     label_vi="Duyệt dự thảo", label_en="Approve draft", tables=(DOCUMENTS,),
     example=lambda: ApproveDraft(_id(), _id(), "Đồng ý", ISODate("2026-03-05")),
 )
 register(
-    ReturnDraft, apply=_return_draft, check=_check_document, **_ON_REJECTION,
+    ReturnDraft, apply=_return_draft, check=_check_dated, **_ON_REJECTION,
     label_vi="Trả lại dự thảo", label_en="Return draft", tables=(DOCUMENTS,),
     example=lambda: ReturnDraft(_id(), _id(), "Sửa trích yếu", ISODate("2026-03-05")),
 )
@@ -821,7 +827,7 @@ register(
     example=lambda: Deliver(_id(), _id(), (_id(), _id()), (_id(), _id()), ISODate("2026-03-06")),
 )
 register(
-    SignFile, apply=_sign_file, check=_check_document, evidence=Evidence(_prove_signed), **_ON_REJECTION,
+    SignFile, apply=_sign_file, check=_check_dated, evidence=Evidence(_prove_signed), **_ON_REJECTION,
     label_vi="Ký số tệp", label_en="Sign file", tables=(DOCUMENTS, FILES, SEARCH),
     example=lambda: SignFile(
         _id(), _id(), _id(), "a" * 64, _example_file(), "agency", "Đồng ý", ISODate("2026-03-05")

@@ -269,3 +269,21 @@ def test_the_deputy_signs_the_leaders_draft_and_becomes_its_signer(world: World,
         assert (doc.signer_full_name, doc.signer_position) == ("Hoàng Văn Phúc", "Phó Chủ tịch")
     signed = events(world, "document.sign")[-1]
     assert (signed.actor_id, json.loads(signed.after_json)["on_behalf_of"]) == (deputy_id, world.leader_id)
+
+
+def test_the_servers_check_reads_the_deputys_sight_on_the_operations_day(world: World, deputy_id: str):
+    """A secret draft submitted to the leader: the deputy who approved it offline on the
+    last day of the absence saw it that day; pushed the day after, it is accepted."""
+    secret = submitted_draft(world, secrecy="confidential")
+    yesterday = TODAY - timedelta(days=1)
+    delegate(world, deputy_id, TODAY - timedelta(days=4), yesterday)
+    check = registry.kinds()["approve_draft"].check
+    assert check is not None
+    with world.store.read() as s:
+        deputy = s.get(User, deputy_id)
+        with pytest.raises(PermissionDenied):
+            check(s, deputy, approve(secret, TODAY))
+        check(s, deputy, approve(secret, yesterday))
+    run(world, deputy_id, approve(secret, yesterday))
+    with world.store.read() as s:
+        assert s.get(Document, secret).state == DocState.APPROVED.value
