@@ -12,10 +12,11 @@ from datetime import date
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, and_, func, select, union_all
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, object_session
 
 from eoffice.directory.models import Role, User
 from eoffice.documents import boxcounts
+from eoffice.documents.delegations import acting_for
 from eoffice.documents.followup import due_soon_until
 from eoffice.documents.listing import DocumentRow, row_select
 from eoffice.documents.models import DirectionLine, Document, Register
@@ -47,9 +48,43 @@ def is_privileged(user: User) -> bool:
     return user.has_role(Role.CLERK) or user.has_role(Role.LEADER)
 
 
-def visible_to(user: User) -> ColumnElement[bool]:
-    """Documents the user may see, not deleted: the rule of ``visibility`` (the server's too)."""
-    return and_(visible_documents(user), Document.deleted.is_(False))
+def visible_to(user: User, today: date | None = None) -> ColumnElement[bool]:
+    """Documents the user may see (on ``today``), not deleted: the rule of ``visibility``
+    (the server's too)."""
+    return and_(visible_documents(user, today=today), Document.deleted.is_(False))
+
+
+def acting_leaders(user: User, today: date, session: Session | None = None) -> list[User]:
+    """The absent leaders ``user`` acts for on ``today`` (``delegations``): their waiting
+    documents and drafts join the user's own boxes."""
+    if not user.has_role(Role.LEADER):
+        return []
+    session = session or object_session(user)
+    if session is None:
+        return []
+    leaders = [session.get(User, leader_id) for leader_id in acting_for(session, user.id, today)]
+    return [leader for leader in leaders if leader is not None]
+
+
+def acting_marks(session: Session, user: User, today: date, document_ids: list[str]) -> dict[str, str]:
+    """Of ``document_ids``, those in the user's boxes for an absent leader they act for
+    (a draft submitted to the leader, an open line of the leader's), with that leader's
+    name: the list marks them "Thay: <name>"."""
+    marks: dict[str, str] = {}
+    if not document_ids:
+        return marks
+    for leader in acting_leaders(user, today, session):
+        parts = _my_open_lines(leader, DirectionLine.document_id.in_(document_ids))
+        parts.append(
+            select(Document.id).where(
+                Document.id.in_(document_ids),
+                Document.state == DocState.SUBMITTED.value,
+                Document.approver_id == leader.id,
+            )
+        )
+        for doc_id in session.scalars(select(Document.id).where(Document.id.in_(_union(parts)))):
+            marks.setdefault(doc_id, leader.full_name)
+    return marks
 
 
 def _my_open_lines(user: User, *conditions: Any) -> list[Select[Any]]:
@@ -115,6 +150,8 @@ def box_condition(box: Box, user: User, today: date, soon_until: date) -> Column
         )
     elif box is Box.WAITING_FOR_ME:
         parts = _my_open_lines(user)
+        for leader in acting_leaders(user, today):
+            parts.extend(_my_open_lines(leader))
         if user.has_role(Role.LEADER):
             parts.append(
                 select(Document.id).where(
@@ -152,7 +189,7 @@ def box_condition(box: Box, user: User, today: date, soon_until: date) -> Column
             org,
             Document.direction == Direction.OUTGOING.value,
             Document.state == DocState.SUBMITTED.value,
-            Document.approver_id == user.id,
+            Document.approver_id.in_([user.id, *(leader.id for leader in acting_leaders(user, today))]),
         )
     elif box is Box.MY_DRAFTS:
         # As a subquery, so the planner finds the few drafts on ix_documents_state and
@@ -167,7 +204,7 @@ def box_condition(box: Box, user: User, today: date, soon_until: date) -> Column
         )
     else:  # pragma: no cover - exhaustive
         raise ValueError(box)
-    return and_(visible_to(user), what)
+    return and_(visible_to(user, today), what)
 
 
 def box_page(
@@ -386,7 +423,7 @@ def _unnumbered_visible(
             p.values,
         ).scalars()
     )
-    return _count(session, and_(Document.id.in_(ids), visible_to(user)))
+    return _count(session, and_(Document.id.in_(ids), visible_to(user, today)))
 
 
 def _kept_counts(session: Session, user: User, today: date, soon_until: date) -> dict[Box, int]:
@@ -395,6 +432,10 @@ def _kept_counts(session: Session, user: User, today: date, soon_until: date) ->
     org = user.organisation_id
     keys = _entry_keys(session, user)
     mine = [user.id] + ([f"unit:{user.unit_id}"] if user.unit_id is not None else [])
+    # The absent leaders the user acts for: their waiting lines and drafts count too.
+    acting = acting_leaders(user, today, session)
+    for leader in acting:
+        mine.extend(k for k in (leader.id, f"unit:{leader.unit_id}" if leader.unit_id else None) if k and k not in mine)
     roles = [f"{role.value}:{org}" for role in (Role.LEADER, Role.CLERK) if user.has_role(role)]
     privileged = is_privileged(user)
     # A unit's ordinary document is visible to its members by their role: clerks and
@@ -429,8 +470,9 @@ def _kept_counts(session: Session, user: User, today: date, soon_until: date) ->
         f"FROM documents WHERE organisation_id = {p(org)} AND direction = {p(Direction.OUTGOING.value)} AND deleted = 0"
     )
     # Who approves or drafted a document is named on it: it is visible to them.
+    approvers = p.many([user.id, *(leader.id for leader in acting)])
     columns.append(
-        f"(SELECT count(*) {mine_outgoing} AND state = {p(DocState.SUBMITTED.value)} AND approver_id = {p(user.id)})"
+        f"(SELECT count(*) {mine_outgoing} AND state = {p(DocState.SUBMITTED.value)} AND approver_id IN ({approvers}))"
     )
     columns.append(
         f"(SELECT count(*) {mine_outgoing} AND state IN ({p.many(list(MY_DRAFT_STATES))}) "
@@ -466,6 +508,8 @@ __all__ = [
     "OPEN_LINE_STATES",
     "SOON_DAYS",
     "Box",
+    "acting_leaders",
+    "acting_marks",
     "box_condition",
     "box_counts",
     "box_page",

@@ -36,6 +36,7 @@ from sqlalchemy.orm import Session
 from eoffice.audit.chain import record
 from eoffice.directory.access import load_actor, require_role
 from eoffice.directory.models import Role, Unit, User
+from eoffice.documents import delegations
 from eoffice.documents.locks import lock_document
 from eoffice.documents.models import DirectionLine, Document, DocumentDirection
 from eoffice.documents.snapshot import snapshot
@@ -364,14 +365,19 @@ def direct(
     *,
     today: date | None = None,
     direction_id: str | None = None,
+    on_behalf_of: str | None = None,
 ) -> DocumentDirection:
     """A leader's bút phê: free text plus recipient lines; at least one lead line.
 
     The document's own due date, when it has none, becomes the latest lead deadline.
     ``direction_id`` (and each ``LineSpec.line_id``) are ids chosen by the caller.
+    ``on_behalf_of`` is the absent leader a deputy directs for: the deputy must act for
+    them on ``today`` (``delegations``); the audit names both.
     """
     actor = load_actor(session, actor_id)
     require_role(actor, Role.LEADER)
+    if on_behalf_of is not None:
+        delegations.require_acting(session, actor, on_behalf_of, today or date.today())
     doc = _document(session, document_id)
     _require_same_organisation(actor, doc)
     if doc.direction != Direction.INCOMING.value:
@@ -413,6 +419,7 @@ def direct(
             "direction_id": direction.id,
             "text": direction.text,
             "lines": [_line_snapshot(line) for line in new_lines],
+            **({"on_behalf_of": on_behalf_of} if on_behalf_of and on_behalf_of != actor.id else {}),
         },
     )
     if before is not None:

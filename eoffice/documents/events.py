@@ -10,6 +10,7 @@ document to (``visible``), asked when it is sent.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from sqlalchemy import select
@@ -18,6 +19,7 @@ from sqlalchemy.orm import Session
 from eoffice.directory.events import organisation, unit
 from eoffice.directory.models import Role, User
 from eoffice.documents.extensions import DeadlineExtension, leader_of
+from eoffice.documents.delegations import Delegation
 from eoffice.documents.models import DirectionLine, Document, DocumentDirection
 from eoffice.documents.numbering import number_label
 from eoffice.documents.visibility import visible_documents
@@ -38,6 +40,8 @@ DOCUMENT_ISSUED = "document.issued"
 DOCUMENT_RECEIVED = "document.received"
 #: For the organisation's clerks: a leader approved (and maybe signed) a draft, to number and seal.
 DOCUMENT_TO_ISSUE = "document.to_issue"
+#: For a deputy: a leader delegated their documents to them for some days (ủy quyền).
+DELEGATION_GIVEN = "delegation.given"
 
 
 def visible(session: Session, user: User, ids: set[str]) -> set[str]:
@@ -128,6 +132,27 @@ def _submit_draft(telling: Telling, op: Any, result: Any) -> None:
     kind = DRAFT_TO_REVIEW if doc.state == "reviewing" else DRAFT_SUBMITTED
     details = {"comment": op.comment} if op.kind == "pass_review" else {}
     _tell(telling, kind, doc.id, details, person(doc.approver_id))
+    # the deputy acting for the approver today approves it in their stead
+    for deputy_id in telling.session.scalars(
+        select(Delegation.deputy_id).where(
+            Delegation.leader_id == doc.approver_id,
+            Delegation.revoked.is_(False),
+            Delegation.deleted.is_(False),
+            Delegation.starts_on <= date.today(),
+            Delegation.ends_on >= date.today(),
+        )
+    ):
+        _tell(telling, kind, doc.id, {**details, "for_leader_id": doc.approver_id}, person(deputy_id))
+
+
+@on_operation("delegate")
+def _delegate(telling: Telling, op: Any, result: Any) -> None:
+    """The deputy learns they act for the leader, from when to when and why."""
+    days = f"{date.fromisoformat(op.starts_on):%d/%m/%Y} – {date.fromisoformat(op.ends_on):%d/%m/%Y}"
+    telling.tell(
+        DELEGATION_GIVEN, {"subject": days, "reason": op.reason, "delegation_id": op.delegation_id},
+        to=person(op.deputy_id), about=None,
+    )
 
 
 _DRAFT_STEPS = {

@@ -235,3 +235,9 @@ class DocumentSearch(Base):
     document_id: Mapped[str] = mapped_column(ForeignKey("documents.id"), unique=True)
     fields_text: Mapped[str] = mapped_column(Text, default="")
     body_text: Mapped[str] = mapped_column(Text, default="")
+
+
+# The delegations (ủy quyền) live with their rules; imported here so that the documents'
+# tables are all known wherever this module is.
+from eoffice.documents.delegations import Delegation  # noqa: E402, F401
+

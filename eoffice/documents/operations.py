@@ -23,7 +23,8 @@ from sqlalchemy import bindparam, delete, literal, select, text, union_all
 from sqlalchemy.orm import Session
 
 from eoffice.directory.models import User
-from eoffice.documents import delivery, directions, extensions, incoming, outgoing
+from eoffice.documents import delegations, delivery, directions, extensions, incoming, outgoing
+from eoffice.documents.delegations import Delegation
 from eoffice.documents.directions import LineSpec
 from eoffice.documents.extensions import DeadlineExtension
 from eoffice.documents.fields import LABELS_VI, DocumentFields
@@ -163,6 +164,8 @@ class Direct(Operation):
     #: The day the leader directed (deadlines in working days count from it), so that a
     #: direction made offline and pushed days later keeps the deadlines the leader saw.
     on_date: ISODate | None = None
+    #: The absent leader a deputy directs for (``delegations``), checked by ``on_date``.
+    on_behalf_of: Id | None = None
 
 
 @dataclass(frozen=True)
@@ -252,6 +255,8 @@ class ApproveDraft(Operation):
     kind: ClassVar[str] = "approve_draft"
     document_id: Id
     comment: Annotated[str, Fits(Document.review_comment)] = ""
+    #: The day of the approval: a deputy's right to act for the leader is checked by it.
+    on_date: ISODate | None = None
 
 
 @dataclass(frozen=True)
@@ -259,6 +264,8 @@ class ReturnDraft(Operation):
     kind: ClassVar[str] = "return_draft"
     document_id: Id
     comment: Annotated[str, Fits(Document.review_comment)]
+    #: As ``ApproveDraft.on_date``.
+    on_date: ISODate | None = None
 
 
 @dataclass(frozen=True)
@@ -298,6 +305,26 @@ class SignFile(Operation):
     #: One of the kinds ``DocumentFile.signed_kinds`` lists.
     signature: Annotated[str, Fits(DocumentFile.signed_kinds)]
     comment: Annotated[str, Fits(Document.review_comment)] = ""
+    #: As ``ApproveDraft.on_date`` (a deputy signing in the leader's stead, ký thay).
+    on_date: ISODate | None = None
+
+
+@dataclass(frozen=True)
+class Delegate(Operation):
+    """A leader names a deputy for some days (ủy quyền, ``documents.delegations``)."""
+
+    kind: ClassVar[str] = "delegate"
+    delegation_id: Id
+    deputy_id: Id
+    starts_on: ISODate
+    ends_on: ISODate
+    reason: Annotated[str, Fits(Delegation.reason)] = ""
+
+
+@dataclass(frozen=True)
+class RevokeDelegation(Operation):
+    kind: ClassVar[str] = "revoke_delegation"
+    delegation_id: Id
 
 
 @dataclass(frozen=True)
@@ -446,6 +473,7 @@ def _direct(session: Session, actor_id: str, op: Direct, authority: bool) -> App
     direction = directions.direct(
         session, actor_id, op.document_id, op.text, [ln.spec() for ln in op.lines],
         direction_id=op.direction_id, today=acted_on(op.on_date, authority=authority),
+        on_behalf_of=op.on_behalf_of,
     )
     return AppliedResult(op.kind, {"direction_id": direction.id, "line_ids": [ln.line_id for ln in op.lines]})
 
@@ -538,11 +566,13 @@ def _return_review(session: Session, actor_id: str, op: ReturnReview, authority:
 
 
 def _approve_draft(session: Session, actor_id: str, op: ApproveDraft, authority: bool) -> AppliedResult:
-    return _document_result(op.kind, outgoing.approve_draft(session, actor_id, op.document_id, op.comment))
+    day = acted_on(op.on_date, authority=authority)
+    return _document_result(op.kind, outgoing.approve_draft(session, actor_id, op.document_id, op.comment, on_date=day))
 
 
 def _return_draft(session: Session, actor_id: str, op: ReturnDraft, authority: bool) -> AppliedResult:
-    return _document_result(op.kind, outgoing.return_draft(session, actor_id, op.document_id, op.comment))
+    day = acted_on(op.on_date, authority=authority)
+    return _document_result(op.kind, outgoing.return_draft(session, actor_id, op.document_id, op.comment, on_date=day))
 
 
 def _issue(session: Session, actor_id: str, op: Issue, authority: bool) -> AppliedResult:
@@ -584,8 +614,44 @@ def _sign_file(session: Session, actor_id: str, op: SignFile, authority: bool) -
     doc = signing.sign_file(
         session, actor_id, op.document_id, op.file_id, op.previous_digest, prepared(op.file), op.signature,
         comment=op.comment, evidence=finding(session, op.op_id) if authority else None, authority=authority,
+        on_date=acted_on(op.on_date, authority=authority),
     )
     return _document_result(op.kind, doc)
+
+
+def _delegation_result(kind: str, delegation: Delegation) -> AppliedResult:
+    return AppliedResult(kind, {"delegation_id": delegation.id, "revoked": delegation.revoked})
+
+
+def _delegate(session: Session, actor_id: str, op: Delegate, authority: bool) -> AppliedResult:
+    _require_new(session, Delegation, [op.delegation_id], "ủy quyền")
+    delegation = delegations.delegate(
+        session, actor_id, op.deputy_id, date.fromisoformat(op.starts_on), date.fromisoformat(op.ends_on),
+        op.reason, delegation_id=op.delegation_id,
+    )
+    if authority:
+        delegations.resend_submitted(session, delegation.leader_id)
+    return _delegation_result(op.kind, delegation)
+
+
+def _revoke_delegation(session: Session, actor_id: str, op: RevokeDelegation, authority: bool) -> AppliedResult:
+    delegation = delegations.revoke_delegation(session, actor_id, op.delegation_id)
+    if authority:
+        delegations.resend_submitted(session, delegation.leader_id)
+    return _delegation_result(op.kind, delegation)
+
+
+def _discard_delegation(session: Session, op: Operation) -> None:
+    """A refused delegation the server never had leaves the desk."""
+    if isinstance(op, Delegate):
+        session.execute(
+            delete(Delegation).where(Delegation.id == op.delegation_id, Delegation.server_version.is_(None))
+        )
+        session.expire_all()
+
+
+def _no_documents(session: Session, op: Operation) -> list[str]:
+    return []
 
 
 def _prove_signed(session: Session, blobs: BlobStore, op: SignFile, memo: dict[str, Any]) -> Any:
@@ -640,6 +706,29 @@ def _check_request_extension(session: Session, actor: User, op: RequestExtension
 def _check_decide_extension(session: Session, actor: User, op: DecideExtension) -> None:
     extension = session.get(DeadlineExtension, op.extension_id)
     check_names(session, actor, lines=[op.line_id], documents=[extension.document_id] if extension else [])
+
+
+def _check_dated(session: Session, actor: User, op: ApproveDraft | ReturnDraft | SignFile) -> None:
+    """``_check_document`` on the operation's day: a deputy who approved (or signed) offline
+    on the last day of the leader's absence saw that day the drafts submitted to the leader."""
+    check_names(session, actor, documents=[op.document_id], today=acted_on(op.on_date, authority=True))
+
+
+def _check_direct_for(session: Session, actor: User, op: Direct) -> None:
+    _check_direct(session, actor, op)
+    if op.on_behalf_of is not None:
+        check_names(session, actor, users=[op.on_behalf_of])
+
+
+def _check_delegate(session: Session, actor: User, op: Delegate) -> None:
+    check_names(session, actor, users=[op.deputy_id])
+
+
+def _check_revoke(session: Session, actor: User, op: RevokeDelegation) -> None:
+    """Only a delegation of the actor's organisation may be named (the domain checks it is theirs)."""
+    delegation = session.get(Delegation, op.delegation_id)
+    if delegation is not None and delegation.organisation_id != actor.organisation_id:
+        check_names(session, actor, users=[delegation.leader_id])
 
 
 def _check_create(session: Session, actor: User, op: CreateDraft) -> None:
@@ -774,10 +863,10 @@ register(
     ),
 )
 register(
-    Direct, apply=_direct, check=_check_direct, **_ON_REJECTION,
+    Direct, apply=_direct, check=_check_direct_for, **_ON_REJECTION,
     label_vi="Bút phê", label_en="Direct", tables=(DOCUMENTS, DIRECTIONS, LINES),
     example=lambda: Direct(
-        _id(), _id(), _id(), "Giao phòng Tài chính chủ trì", _example_lines(), ISODate("2026-03-04")
+        _id(), _id(), _id(), "Giao phòng Tài chính chủ trì", _example_lines(), ISODate("2026-03-04"), _id()
     ),
 )
 register(
@@ -831,14 +920,14 @@ register(
     example=lambda: ReturnReview(_id(), _id(), "Bổ sung số liệu"),
 )
 register(
-    ApproveDraft, apply=_approve_draft, check=_check_document, **_ON_REJECTION,
+    ApproveDraft, apply=_approve_draft, check=_check_dated, **_ON_REJECTION,
     label_vi="Duyệt dự thảo", label_en="Approve draft", tables=(DOCUMENTS,),
-    example=lambda: ApproveDraft(_id(), _id(), "Đồng ý"),
+    example=lambda: ApproveDraft(_id(), _id(), "Đồng ý", ISODate("2026-03-05")),
 )
 register(
-    ReturnDraft, apply=_return_draft, check=_check_document, **_ON_REJECTION,
+    ReturnDraft, apply=_return_draft, check=_check_dated, **_ON_REJECTION,
     label_vi="Trả lại dự thảo", label_en="Return draft", tables=(DOCUMENTS,),
-    example=lambda: ReturnDraft(_id(), _id(), "Sửa trích yếu"),
+    example=lambda: ReturnDraft(_id(), _id(), "Sửa trích yếu", ISODate("2026-03-05")),
 )
 register(
     Issue, apply=_issue, check=_check_document, **_ON_REJECTION,
@@ -853,9 +942,25 @@ register(
     example=lambda: Deliver(_id(), _id(), (_id(), _id()), (_id(), _id()), ISODate("2026-03-06")),
 )
 register(
-    SignFile, apply=_sign_file, check=_check_document, evidence=Evidence(_prove_signed), **_ON_REJECTION,
+    SignFile, apply=_sign_file, check=_check_dated, evidence=Evidence(_prove_signed), **_ON_REJECTION,
     label_vi="Ký số tệp", label_en="Sign file", tables=(DOCUMENTS, FILES, SEARCH),
-    example=lambda: SignFile(_id(), _id(), _id(), "a" * 64, _example_file(), "agency", "Đồng ý"),
+    example=lambda: SignFile(
+        _id(), _id(), _id(), "a" * 64, _example_file(), "agency", "Đồng ý", ISODate("2026-03-05")
+    ),
+)
+DELEGATIONS = Delegation.__tablename__
+register(
+    Delegate, apply=_delegate, check=_check_delegate, discard=_discard_delegation, refetch=_no_documents,
+    label_vi="Ủy quyền", label_en="Delegate", tables=(DELEGATIONS, DOCUMENTS),
+    example=lambda: Delegate(
+        _id(), _id(), _id(), ISODate("2026-03-09"), ISODate("2026-03-13"), "Đi công tác Hà Nội"
+    ),
+)
+register(
+    RevokeDelegation, apply=_revoke_delegation, check=_check_revoke, discard=_discard_delegation,
+    refetch=_no_documents,
+    label_vi="Thu hồi ủy quyền", label_en="Revoke delegation", tables=(DELEGATIONS, DOCUMENTS),
+    example=lambda: RevokeDelegation(_id(), _id()),
 )
 register(
     RequestExtension, apply=_request_extension, check=_check_request_extension, **_ON_REJECTION,

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from eoffice.audit.chain import record
 from eoffice.directory.access import load_actor, require_role
 from eoffice.directory.models import Organisation, Role, Unit, User
-from eoffice.documents import directions, review
+from eoffice.documents import delegations, directions, review
 from eoffice.documents.fields import DocumentFields, clean
 from eoffice.documents.incoming import PreparedFile, attach_files
 from eoffice.documents.indexing import index_document
@@ -260,36 +260,76 @@ def return_review(session: Session, actor_id: str, document_id: str, comment: st
 
 
 def require_approver(
-    actor: User, doc: Document, action_vi: str = "duyệt hoặc trả lại", action_en: str = "approve or return"
-) -> None:
-    """The draft awaits approval and ``actor`` is the leader it was submitted to; the
-    refusal names what only that leader may do (``action_vi`` / ``action_en``)."""
+    actor: User,
+    doc: Document,
+    action_vi: str = "duyệt hoặc trả lại",
+    action_en: str = "approve or return",
+    *,
+    session: Session | None = None,
+    on_date: date | None = None,
+) -> str | None:
+    """The draft awaits approval and ``actor`` is the leader it was submitted to, or (given
+    ``session``) their deputy on ``on_date`` (``delegations``); the refusal names what only
+    that leader may do (``action_vi`` / ``action_en``). Returns the leader a deputy acts
+    for, None when the actor is the approver."""
     if doc.state != DocState.SUBMITTED.value:
         raise StateError("Dự thảo không ở trạng thái chờ duyệt.", "The draft is not awaiting approval.")
-    if doc.approver_id != actor.id:
-        raise PermissionDenied(
-            f"Chỉ lãnh đạo được trình mới {action_vi} dự thảo này.",
-            f"Only the leader it was submitted to may {action_en} this draft.",
-        )
+    if doc.approver_id == actor.id:
+        return None
+    day = on_date or date.today()
+    if (
+        session is not None
+        and doc.approver_id is not None
+        and actor.has_role(Role.LEADER)
+        and delegations.acts_for(session, actor.id, doc.approver_id, day)
+    ):
+        return doc.approver_id
+    raise PermissionDenied(
+        f"Chỉ lãnh đạo được trình (hoặc người được lãnh đạo đó ủy quyền) mới {action_vi} dự thảo này.",
+        f"Only the leader it was submitted to (or their deputy) may {action_en} this draft.",
+    )
 
 
-def approve_draft(session: Session, actor_id: str, document_id: str, comment: str = "") -> Document:
-    """The leader it was submitted to approves it; it then waits for its number."""
+def _audit_for(
+    session: Session, actor_id: str, action: str, doc: Document, before: dict[str, object], on_behalf_of: str | None
+) -> None:
+    """``_audit``, naming the absent leader a deputy acted for."""
+    session.flush()
+    after = snapshot(doc)
+    if on_behalf_of is not None:
+        after["on_behalf_of"] = on_behalf_of
+    record(
+        session, actor_id=actor_id, action=action, target_type="document", target_id=doc.id,
+        before=before, after=after,
+    )
+
+
+def approve_draft(
+    session: Session, actor_id: str, document_id: str, comment: str = "", *, on_date: date | None = None
+) -> Document:
+    """The leader it was submitted to (or their deputy on ``on_date``) approves it; it then
+    waits for its number."""
     actor = load_actor(session, actor_id)
     doc = _outgoing(session, document_id)
-    require_approver(actor, doc)
+    on_behalf_of = require_approver(actor, doc, session=session, on_date=on_date)
     before = snapshot(doc)
     doc.state = DocState.APPROVED.value
     doc.review_comment = comment.strip()
-    _audit(session, actor.id, "document.approve_draft", doc, before)
+    if on_behalf_of is not None:  # signed "KT.": the deputy is the document's signer
+        doc.signer_full_name = actor.full_name
+        doc.signer_position = actor.position
+    _audit_for(session, actor.id, "document.approve_draft", doc, before, on_behalf_of)
     return doc
 
 
-def return_draft(session: Session, actor_id: str, document_id: str, comment: str) -> Document:
-    """The leader sends the draft back to its drafter with a comment; it can be resubmitted."""
+def return_draft(
+    session: Session, actor_id: str, document_id: str, comment: str, *, on_date: date | None = None
+) -> Document:
+    """The leader (or their deputy) sends the draft back to its drafter with a comment; it
+    can be resubmitted."""
     actor = load_actor(session, actor_id)
     doc = _outgoing(session, document_id)
-    require_approver(actor, doc)
+    on_behalf_of = require_approver(actor, doc, session=session, on_date=on_date)
     comment = (comment or "").strip()
     if not comment:
         raise ValidationError(
@@ -298,7 +338,7 @@ def return_draft(session: Session, actor_id: str, document_id: str, comment: str
     before = snapshot(doc)
     doc.state = DocState.RETURNED.value
     doc.review_comment = comment
-    _audit(session, actor.id, "document.return_draft", doc, before)
+    _audit_for(session, actor.id, "document.return_draft", doc, before, on_behalf_of)
     return doc
 
 

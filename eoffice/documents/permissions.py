@@ -12,6 +12,7 @@ NotFound): only someone else's row is a permission matter.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, bindparam, select
@@ -31,10 +32,11 @@ def _denied() -> PermissionDenied:
     )
 
 
-def _exists_unseen(session: Session, actor: User, document_id: str) -> bool:
-    """Whether the document exists and ``actor`` may not see it: one statement, nothing
-    loaded (the operation loads what it acts on itself)."""
-    seen = session.execute(_seen_query(visible_documents(actor, session)), {"document_id": document_id}).first()
+def _exists_unseen(session: Session, actor: User, document_id: str, today: date | None = None) -> bool:
+    """Whether the document exists and ``actor`` may not see it (on ``today``): one
+    statement, nothing loaded (the operation loads what it acts on itself)."""
+    visible = visible_documents(actor, session, today=today)
+    seen = session.execute(_seen_query(visible), {"document_id": document_id}).first()
     return seen is not None and not seen[0]
 
 
@@ -54,10 +56,14 @@ def check_names(
     lines: Iterable[str] = (),
     units: Iterable[str] = (),
     users: Iterable[str] = (),
+    today: date | None = None,
 ) -> None:
-    """Raise PermissionDenied when one of the rows named exists and ``actor`` may not see it."""
+    """Raise PermissionDenied when one of the rows named exists and ``actor`` may not see it.
+
+    ``today`` is the day the operation was made (a deputy sees the drafts submitted to
+    the leader they act for on that day), by default the server's."""
     for doc_id in documents:
-        if _exists_unseen(session, actor, doc_id):
+        if _exists_unseen(session, actor, doc_id, today):
             raise _denied()
     for line_id in lines:
         line = session.get(DirectionLine, line_id)

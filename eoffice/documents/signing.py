@@ -25,6 +25,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from cryptography import x509
@@ -195,15 +196,19 @@ def _file_of(doc: Document, file_id: str) -> DocumentFile:
     return found
 
 
-def _check_rights(actor: User, doc: Document, file: DocumentFile, kind: str) -> None:
+def _check_rights(
+    session: Session, actor: User, doc: Document, file: DocumentFile, kind: str, on_date: date | None
+) -> str | None:
+    """Raise unless ``actor`` may add ``kind`` to ``file``; returns the absent leader a
+    deputy signs for (ký thay), None otherwise."""
     kinds = signed_kinds(file)
     if kind == SIGNER:
-        require_approver(actor, doc, "ký số", "sign")
+        on_behalf_of = require_approver(actor, doc, "ký số", "sign", session=session, on_date=on_date)
         if not file.is_main:
             raise ValidationError("Lãnh đạo ký số tệp chính của dự thảo.", "The leader signs the draft's main file.")
         if SIGNER in kinds:
             raise StateError("Tệp này đã được ký số.", "This file is already signed.")
-        return
+        return on_behalf_of
     _require_clerk(actor, doc)
     if kind == AGENCY:
         if not file.is_main:
@@ -226,6 +231,7 @@ def _check_rights(actor: User, doc: Document, file: DocumentFile, kind: str) -> 
             )
         if ATTACHMENT in kinds:
             raise StateError("Tệp kèm theo này đã được ký số.", "This attachment is already signed.")
+    return None
 
 
 def sign_file(
@@ -240,12 +246,15 @@ def sign_file(
     comment: str = "",
     evidence: SignedVersion | DomainError | None = None,
     authority: bool = True,
+    on_date: date | None = None,
 ) -> Document:
     """Replace a document's file by its signed version, if ``actor_id`` may sign it now.
 
     With ``authority`` (the server, a standalone desk) ``evidence`` must be the
     ``check_signed_version`` of these bytes (or the error it raised, raised here): the
-    client applies it at once without, the server decides.
+    client applies it at once without, the server decides. A deputy signs a draft
+    submitted to the leader they act for on ``on_date`` (ký thay): the document's signer
+    becomes the deputy, and the audit names the leader too.
     """
     if kind not in KINDS:
         raise ValidationError("Loại chữ ký số không hợp lệ.", "Unknown kind of signature.", field="signature")
@@ -256,7 +265,7 @@ def sign_file(
     if doc is None or doc.deleted or doc.direction != Direction.OUTGOING.value:
         raise NotFound("Không tìm thấy văn bản đi.", "Outgoing document not found.")
     file = _file_of(doc, file_id)
-    _check_rights(actor, doc, file, kind)
+    on_behalf_of = _check_rights(session, actor, doc, file, kind, on_date)
     if file.digest != previous_digest:
         raise StateError(
             "Tệp đã có phiên bản mới hơn phiên bản bạn đã ký; hãy mở lại văn bản và ký lại.",
@@ -288,6 +297,9 @@ def sign_file(
     if kind == SIGNER:
         doc.state = DocState.APPROVED.value
         doc.review_comment = comment.strip()
+        if on_behalf_of is not None:
+            doc.signer_full_name = actor.full_name
+            doc.signer_position = actor.position
     session.flush()
     after: dict[str, object] = {
         "file_id": file.id, "digest": file.digest, "size": file.size, "signed_kinds": file.signed_kinds,
@@ -297,6 +309,8 @@ def sign_file(
         after["signers"] = list(signers)
     if kind == SIGNER and doc.review_comment:
         after["review_comment"] = doc.review_comment
+    if on_behalf_of is not None:
+        after["on_behalf_of"] = on_behalf_of
     record(
         session, actor_id=actor.id, action="document.sign", target_type="document", target_id=doc.id,
         before=before, after=after,

@@ -19,21 +19,25 @@ blobs no other document uses), directions, lines and search row with it.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import (
+    ColumnElement,
     and_,
     bindparam,
     delete,
     event,
     exists,
+    or_,
     select,
     text,
     update,
 )
 from sqlalchemy.orm import Session
 
-from eoffice.directory.models import Unit, User
+from eoffice.directory.models import Role, Unit, User
+from eoffice.documents.delegations import Delegation
 from eoffice.documents.extensions import DeadlineExtension
 from eoffice.documents.indexing import fields_text_of
 from eoffice.documents.models import (
@@ -322,6 +326,25 @@ def _chunks_of(items: list[tuple[str, str]], size: int = 500) -> Iterable[list[t
 # --------------------------------------------------------------------------- the declarations
 
 
+@lru_cache(maxsize=1024)
+def _organisation_delegations(organisation_id: str) -> ColumnElement[bool]:
+    return Delegation.organisation_id == organisation_id
+
+
+@lru_cache(maxsize=1024)
+def _own_delegations(user_id: str) -> ColumnElement[bool]:
+    return or_(Delegation.leader_id == user_id, Delegation.deputy_id == user_id)
+
+
+def delegations_visible(user: User) -> ColumnElement[bool]:
+    """The organisation's delegations reach its leaders (who may act for one another) and
+    its clerks (who must know who signs in whose stead); anyone else, those naming them."""
+    if user.has_role(Role.LEADER) or user.has_role(Role.CLERK):
+        return _organisation_delegations(user.organisation_id)
+    return _own_delegations(user.id)
+
+
+
 register(
     SyncedTable(Register, visible=of_organisation(Register), order=40),
     SyncedTable(
@@ -345,4 +368,5 @@ register(
     # Whoever sees the document sees its lines' extension requests (``documents.extensions``).
     SyncedTable(DeadlineExtension, rides_with=("document_id", "documents"), order=53),
 )
+register(SyncedTable(Delegation, visible=delegations_visible, order=45))
 register_trailing(Trailing("bodies", since=bodies_since, apply=apply_bodies, changes=("document_search",)))

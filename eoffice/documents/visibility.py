@@ -25,6 +25,9 @@ For a user of organisation O (documents of another organisation: never):
   them, submitted to them for review or approval (``approver_id``: the head of the
   drafting unit while a draft is "reviewing", then the leader who signs), directed by them (a direction's
   ``leader_id``) or with a direction line to them personally.
+- A deputy acting for an absent leader (``delegations``, on the day of the request)
+  receives the documents submitted to that leader for approval as well, secret ones too:
+  they approve and sign them in the leader's stead.
 - An admin role gives no document by itself: administrators keep the directory (which
   every user of O receives), not the correspondence; an admin who is also a clerk,
   leader or officer receives what that role gives.
@@ -48,12 +51,14 @@ Deleted rows are left to the callers: the pull sends tombstones, the boxes hide 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date
 from functools import lru_cache
 
 from sqlalchemy import ColumnElement, and_, bindparam, exists, or_, select
 from sqlalchemy.orm import Session, object_session
 
 from eoffice.directory.models import Role, Unit, User
+from eoffice.documents.delegations import acting_for
 from eoffice.documents.models import DirectionLine, Document, DocumentDirection
 from eoffice.documents.types import Direction, DocState, Secrecy
 
@@ -128,11 +133,12 @@ def _unit_work(units: list[str]) -> ColumnElement[bool]:
     )
 
 
-def visible_documents(user: User, session: Session | None = None) -> ColumnElement[bool]:
+def visible_documents(user: User, session: Session | None = None, today: date | None = None) -> ColumnElement[bool]:
     """The documents ``user`` may see (receive, act on, download), as a WHERE clause.
 
     ``session`` (by default the one ``user`` was loaded in) reads the unit tree of an
-    officer. Deleted documents are not excluded here.
+    officer and the leaders a deputy acts for on ``today``. Deleted documents are not
+    excluded here.
     """
     clerk, leader = user.has_role(Role.CLERK), user.has_role(Role.LEADER)
     units: tuple[str, ...] | None = None
@@ -141,12 +147,22 @@ def visible_documents(user: User, session: Session | None = None) -> ColumnEleme
         if session is None:
             raise ValueError("visible_documents needs a session to read an officer's unit tree")
         units = tuple(unit_subtree(session, user.unit_id))
-    return _visible_clause(user.organisation_id, user.id, clerk, leader, units)
+    acting: tuple[str, ...] = ()
+    if leader:
+        session = session or object_session(user)
+        if session is not None:
+            acting = tuple(acting_for(session, user.id, today or date.today()))
+    return _visible_clause(user.organisation_id, user.id, clerk, leader, units, acting)
 
 
 @lru_cache(maxsize=512)
 def _visible_clause(
-    organisation_id: str, user_id: str, clerk: bool, leader: bool, units: tuple[str, ...] | None
+    organisation_id: str,
+    user_id: str,
+    clerk: bool,
+    leader: bool,
+    units: tuple[str, ...] | None,
+    acting: tuple[str, ...] = (),
 ) -> ColumnElement[bool]:
     """``visible_documents`` from what it depends on, built once per distinct view: every
     pull and push of a user asks it, and building the clause cost more than reading the
@@ -163,6 +179,8 @@ def _visible_clause(
         by_role.append(
             and_(Document.direction == Direction.OUTGOING.value, Document.state.in_(CLERK_SECRET_STATES))
         )
+    if acting:
+        by_role.append(Document.approver_id.in_(acting))
     return and_(Document.organisation_id == organisation_id, or_(*by_role, _names(user_id)))
 
 

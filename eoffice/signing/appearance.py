@@ -26,6 +26,7 @@ from eoffice.signing.placement import (
     agency_box,
     attachment_box,
     empty_signature_field,
+    find_block_box,
     find_signer_box,
     seal_size_points,
 )
@@ -59,6 +60,11 @@ class Appearance:
     code_label: str = ""  # số và ký hiệu, for the attachment stamp
     organisation: str = ""  # the agency's name, for the attachment stamp
     seal_image: bytes | None = None  # the leader's signature: the agency's seal, to size the seal's field
+    #: A deputy signing in the absent leader's stead (ký thay): "KT. GIÁM ĐỐC", with their
+    #: own title and name under it; the block they sign covers the leader's.
+    acting_title: str = ""
+    signer_title: str = ""
+    signer_name: str = ""
 
     @classmethod
     def with_image_file(cls, kind: Kind, path: Path | None, **fields: object) -> Appearance:
@@ -106,6 +112,8 @@ def plan_box(path: Path, appearance: Appearance) -> Box:
         image = _open_image(appearance.image)
         size = seal_size_points(image.size, image.info.get("dpi"))
         return agency_box(path, size, appearance.title, appearance.name)
+    if appearance.acting_title:
+        return find_block_box(path, appearance.title, appearance.name)
     return find_signer_box(path, appearance.title, appearance.name)
 
 
@@ -191,6 +199,8 @@ def stamp_style(appearance: Appearance):  # type: ignore[no-untyped-def]
     from pyhanko.pdf_utils.text import TextBoxStyle
     from pyhanko.stamp import StaticStampStyle, TextStampStyle
 
+    if appearance.kind is Kind.SIGNER and appearance.acting_title:
+        return _acting_style(appearance)
     if appearance.kind in (Kind.SIGNER, Kind.AGENCY) and appearance.image is not None:
         image = _open_image(appearance.image)
         return StaticStampStyle(
@@ -226,6 +236,67 @@ def stamp_style(appearance: Appearance):  # type: ignore[no-untyped-def]
         stamp_text=text,
         text_box_style=TextBoxStyle(font=_font_factory(size), font_size=size, text_color=colour, leading=size + 2),
         inner_content_layout=rule,
+        timestamp_format=ISO_FORMAT,
+        border_width=0,
+    )
+
+
+def acting_lines(appearance: Appearance) -> list[str]:
+    """The deputy's signature block, top to bottom: "KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", room
+    for the signature image, the deputy's name."""
+    titles = [appearance.acting_title.strip(), appearance.signer_title.strip()]
+    return [*titles, "", "", "", appearance.signer_name.strip()]
+
+
+def _centred(lines: list[str]) -> list[str]:
+    """Lines padded with spaces so that each is centred on the widest (pyHanko's text
+    box aligns lines left), measured with the stamp font's own advance widths."""
+    from fontTools.ttLib import TTFont
+
+    with TTFont(str(stamp_font())) as font:
+        cmap, metrics = font.getBestCmap(), font["hmtx"].metrics
+
+        def width(text: str) -> int:
+            return sum(metrics.get(cmap.get(ord(ch), ".notdef"), (500, 0))[0] for ch in text)
+
+        space = width(" ") or 250
+        widths = [width(line) for line in lines]
+    widest = max(widths, default=0)
+    pads = [round((widest - w) / 2 / space) for w in widths]
+    return [" " * pad + line if line else line for line, pad in zip(lines, pads, strict=True)]
+
+
+def _acting_style(appearance: Appearance):  # type: ignore[no-untyped-def]
+    """A deputy's block over the leader's: white ground (the leader's title and name
+    printed on the page are covered), black text, the deputy's signature image between."""
+    from PIL import Image
+    from pyhanko.pdf_utils import layout
+    from pyhanko.pdf_utils.images import PdfImage
+    from pyhanko.pdf_utils.text import TextBoxStyle
+    from pyhanko.stamp import TextStampStyle
+
+    ground = Image.new("RGB", (760, 440), "white")
+    if appearance.image is not None:
+        signature = _open_image(appearance.image).convert("RGBA")
+        signature.thumbnail((420, 170))
+        # between the title lines and the name (the text is centred: the middle of its blank lines)
+        ground.paste(signature, ((760 - signature.width) // 2, 252 - signature.height // 2), signature)
+    size = 12
+    text = "\n".join(_centred(acting_lines(appearance))).replace("%", "%%")
+    return TextStampStyle(
+        stamp_text=text,
+        text_box_style=TextBoxStyle(font=_font_factory(size), font_size=size, text_color=BLACK, leading=size + 3),
+        inner_content_layout=layout.SimpleBoxLayoutRule(
+            x_align=layout.AxisAlignment.ALIGN_MID, y_align=layout.AxisAlignment.ALIGN_MID
+        ),
+        background=PdfImage(ground),
+        background_opacity=1.0,
+        background_layout=layout.SimpleBoxLayoutRule(
+            x_align=layout.AxisAlignment.ALIGN_MID,
+            y_align=layout.AxisAlignment.ALIGN_MID,
+            margins=layout.Margins(),
+            inner_content_scaling=layout.InnerScaling.STRETCH_TO_FIT,
+        ),
         timestamp_format=ISO_FORMAT,
         border_width=0,
     )

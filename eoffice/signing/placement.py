@@ -201,6 +201,39 @@ def find_signer_box(path: Path, title: str = "", name: str = "", page: int | Non
     return Box(index, width - 20 * MM - box_w, 90.0, width - 20 * MM, 90.0 + box_h, False)
 
 
+#: The smallest box a deputy's signature block takes (ký thay: two title lines, the
+#: signature, the name).
+ACTING_BLOCK_SIZE = (190.0, 110.0)
+
+
+def find_block_box(path: Path, title: str = "", name: str = "", page: int | None = None) -> Box:
+    """The whole signature block, from above the title to below the name, for a deputy
+    signing in a leader's stead: the deputy's block ("KT. <title>", their own title,
+    signature and name) covers the absent leader's. Else a default place."""
+    with _reader(path) as reader:
+        index = len(reader.pages) - 1 if page is None else page
+        pdf_page = reader.pages[index]
+        width = float(pdf_page.mediabox.width)
+        lines = _lines(pdf_page)
+    title_line = _find(lines, title) if title else None
+    name_line = _find(lines, name) if name else None
+    if title_line and name_line and name_line.y >= title_line.y:
+        name_line = None
+    box_w, box_h = ACTING_BLOCK_SIZE
+    if title_line is None and name_line is None:
+        return Box(index, width - 20 * MM - box_w, 90.0, width - 20 * MM, 90.0 + box_h, False)
+    anchor = title_line or name_line
+    assert anchor is not None
+    centre = _centre_x(anchor, title if title_line else name)
+    top = (title_line.y + 1.2 * title_line.size) if title_line else None
+    bottom = (name_line.y - 0.5 * name_line.size) if name_line else None
+    if top is None:
+        top = (bottom or 0.0) + box_h
+    if bottom is None or top - bottom < box_h:
+        bottom = top - box_h
+    return _clamp(Box(index, centre - box_w / 2, bottom, centre + box_w / 2, top, True), width)
+
+
 def _clamp(box: Box, page_width: float) -> Box:
     shift = 0.0
     if box.x1 < 0:

@@ -38,6 +38,8 @@ ONE_OF_EACH: list[Operation] = [
     ops.SignFile(new_id(), new_id(), new_id(), "a" * 64, file_ref(), "agency", "Đồng ý"),
     ops.RequestExtension(new_id(), new_id(), new_id(), "2026-04-15", "Chờ số liệu", "2026-03-30"),
     ops.DecideExtension(new_id(), new_id(), new_id(), False, None, "Không đồng ý"),
+    ops.Delegate(new_id(), new_id(), new_id(), "2026-03-09", "2026-03-13", "Đi công tác"),
+    ops.RevokeDelegation(new_id(), new_id()),
 ]
 
 

@@ -39,9 +39,9 @@ def test_the_pull_modules_import_no_capability():
 def test_every_capability_declares_its_tables_and_they_apply_parents_first():
     s = schema()
     assert s.names == (
-        "organisations", "units", "users", "registers", "documents", "document_directions", "direction_lines",
-        "deadline_extensions", "worklog_entries", "worklog_weeks", "worklog_comments", "trusted_roots",
-        "signing_certificates",
+        "organisations", "units", "users", "registers", "delegations", "documents", "document_directions",
+        "direction_lines", "deadline_extensions", "worklog_entries", "worklog_weeks", "worklog_comments",
+        "trusted_roots", "signing_certificates",
     )
     assert "document_directions" not in s.versioned and "direction_lines" not in s.versioned
     assert "deadline_extensions" not in s.versioned

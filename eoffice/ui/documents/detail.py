@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 from dataclasses import dataclass, field
 from datetime import timezone
@@ -9,7 +10,7 @@ from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtWidgets import (
     QComboBox,
@@ -206,6 +207,11 @@ def load_detail(
         at = event.at.replace(tzinfo=timezone.utc) if event.at and event.at.tzinfo is None else event.at
         when = at.astimezone().strftime("%d/%m/%Y %H:%M") if at else ""
         actor = names.get(event.actor_id or "", "")
+        if '"on_behalf_of"' in (event.after_json or ""):  # a deputy acting for an absent leader
+            leader = json.loads(event.after_json).get("on_behalf_of") or ""
+            actor = QCoreApplication.translate("DocumentDetail", "%1 (for %2)").replace("%1", actor).replace(
+                "%2", names.get(leader, "")
+            )
         detail.history.append(f"{when}  {actor}  {text}".strip())
     return detail
 

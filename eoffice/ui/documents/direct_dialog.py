@@ -132,8 +132,11 @@ class DirectDialog(FormDialog):
         document_id: str,
         subject: str,
         parent: QWidget | None = None,
+        *,
+        on_behalf_of: str | None = None,
     ) -> None:
         super().__init__(worker, self.tr("Direct document"), parent)
+        self.on_behalf_of = on_behalf_of  # the absent leader a deputy directs for
         self.setMinimumWidth(620)
         self.document_id = document_id
         self.actor_id = directory.user.id
@@ -155,11 +158,12 @@ class DirectDialog(FormDialog):
             self.show_error(self.tr("Add at least one line: who leads the handling."), "lines")
             return
         text, lines = self.text.toPlainText(), tuple(ops.LineRef.of(spec) for spec in self.lines.specs)
-        document_id, today = self.document_id, date.today().isoformat()
+        document_id, today, for_leader = self.document_id, date.today().isoformat(), self.on_behalf_of
         self.run_operation(
             "direct", self.actor_id,
             lambda _s: ops.Direct(
-                op_id=new_id(), document_id=document_id, direction_id=new_id(), text=text, lines=lines, on_date=today
+                op_id=new_id(), document_id=document_id, direction_id=new_id(), text=text, lines=lines, on_date=today,
+                on_behalf_of=for_leader,
             ),
             lambda _op, _result: document_id,
         )

@@ -15,12 +15,12 @@ from functools import cache
 from operator import attrgetter
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from sqlalchemy.orm import Session
 
 from eoffice.directory.models import User
-from eoffice.documents.boxes import Box, box_page
+from eoffice.documents.boxes import Box, acting_marks, box_page
 from eoffice.documents.listing import DocumentRow
 from eoffice.store import Store
 from eoffice.ui import labels
@@ -121,6 +121,8 @@ class DocumentListModel(RowsModel[DocumentRow]):
         self._more = True
         self._loading = False
         self._generation = 0
+        #: Rows in the box for an absent leader the user acts for: id → the leader's name.
+        self.marks: dict[str, str] = {}
         self.refresh()
 
     # -- what to show -----------------------------------------------------------------
@@ -212,13 +214,25 @@ class DocumentListModel(RowsModel[DocumentRow]):
             return  # the user moved on to another box or search meanwhile
         self._loading = False
         self._more = len(page) == PAGE
+        marks = getattr(page, "marks", {})
         if replace:
             self.beginResetModel()
             self.rows = list(page)
+            self.marks = dict(marks)
             self.endResetModel()
         else:
+            self.marks.update(marks)
             self.append_rows(page)
         self.page_loaded.emit()
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        value = super().data(index, role)
+        if self.marks and role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole) and index.isValid():
+            leader = self.marks.get(self.rows[index.row()].id) if index.row() < len(self.rows) else None
+            if leader and self.columns[index.column()].name == "subject":
+                mark = QCoreApplication.translate("DocumentListModel", "For: %1").replace("%1", leader)
+                return f"{mark} — {value}"
+        return value
 
     # -- table ------------------------------------------------------------------------
 
@@ -281,7 +295,18 @@ class _PageQuery:
                 today=self.today,
                 offset=self.offset,
             )
-        return box_page(session, self.box, user, self.today, before_key=self.before, limit=PAGE)
+        rows = box_page(session, self.box, user, self.today, before_key=self.before, limit=PAGE)
+        if self.box in (Box.WAITING_FOR_ME, Box.DRAFTS_TO_APPROVE):
+            return _Page(rows, acting_marks(session, user, self.today, [r.id for r in rows]))
+        return rows
+
+
+class _Page(list[DocumentRow]):
+    """A page of rows with the marks of those the user has for an absent leader."""
+
+    def __init__(self, rows: list[DocumentRow], marks: dict[str, str]) -> None:
+        super().__init__(rows)
+        self.marks = marks
 
 
 # States in which a due date no longer matters.

@@ -23,12 +23,14 @@ from PySide6.QtWidgets import (
 from eoffice.directory.models import Holiday, Organisation, Role, Unit, User, UserRole
 from eoffice.documents.boxes import Box
 from eoffice.documents.models import (
+    Delegation,
     DirectionLine,
     Document,
     DocumentDirection,
     DocumentFile,
     Register,
 )
+from eoffice.ops import ISODate
 from eoffice.ops.changes import Changes
 from eoffice.store.base import new_id
 from eoffice.documents import operations as ops
@@ -59,7 +61,7 @@ OPEN_LINE_STATES = ("waiting", "in_progress")
 #: ``Document.number_label`` of a document whose number the server has yet to give.
 PENDING_NUMBER = "chờ cấp số"
 
-_PEOPLE = frozenset(m.__tablename__ for m in (Organisation, Unit, User, UserRole))
+_PEOPLE = frozenset(m.__tablename__ for m in (Organisation, Unit, User, UserRole, Delegation))
 #: What the list and the boxes' counts show.
 LIST_TABLES = _PEOPLE | {
     m.__tablename__ for m in (Document, DocumentDirection, DirectionLine, DocumentFile, Register, Holiday)
@@ -86,6 +88,8 @@ class DocumentsSection(Section):
         super().__init__(window)
         self.worker = window.worker
         self.counts: dict[Box, int] = {}
+        #: The absent leaders this user acts for today (ủy quyền): id → name.
+        self.acting: dict[str, str] = {}
         self.current: DocumentDetail | None = None
         self.dialog: QWidget | None = None
         self._pending_detail: str | None = None
@@ -182,6 +186,10 @@ class DocumentsSection(Section):
         self.separator("file", 30)
         self.act_print = self.action(
             self.tr("Print register…"), self.print_register, "Ctrl+P", menu="file", at=40, toolbar=90
+        )
+        self.act_delegate = self.action(
+            self.tr("Delegate…"), self.delegate, menu="file", at=50,
+            tip=self.tr("Name a deputy to act for you while you are away"),
         )
 
         self.act_direct = self.action(
@@ -322,20 +330,24 @@ class DocumentsSection(Section):
 
     def refresh_counts(self) -> None:
         from eoffice.documents.boxes import box_counts
+        from eoffice.ui.documents.delegation_dialog import load_acting
 
         user_id, today = self.user_id, self.window.today or date.today()
 
-        def count(session: Any) -> tuple[str, dict[Box, int]]:
+        def count(session: Any) -> tuple[str, dict[Box, int], dict[str, str]]:
             user = session.get(User, user_id)
-            return user_id, box_counts(session, user, today)
+            return user_id, box_counts(session, user, today), load_acting(session, user_id, today)
 
         self.worker.read("box_counts", count, self._show_counts)
 
-    def _show_counts(self, result: tuple[str, dict[Box, int]]) -> None:
-        user_id, counts = result
+    def _show_counts(self, result: tuple[str, dict[Box, int], dict[str, str]]) -> None:
+        user_id, counts, acting = result
         if user_id != self.user_id:
             return
         self.counts = counts
+        if acting != self.acting:
+            self.acting = acting
+            self.update_actions()
         for box, item in zip(BOXES, self.sidebar, strict=True):
             n = counts.get(box, 0)
             name = labels.box_label(box)
@@ -446,6 +458,7 @@ class DocumentsSection(Section):
         self.act_register.setEnabled(clerk)
         self.act_new_draft.setEnabled(clerk or leader or officer)
         self.act_print.setEnabled(clerk or leader)
+        self.act_delegate.setEnabled(leader)
         self.act_direct.setEnabled(leader and incoming and state in ("registered", "directed"))
         self.act_return_document.setEnabled((clerk or leader) and incoming and state in ("registered", "directed"))
         self.act_start_line.setEnabled(line is not None and line.state == "waiting")
@@ -454,7 +467,10 @@ class DocumentsSection(Section):
         self.act_forward_line.setEnabled(line is not None)
         mine = outgoing and doc is not None and doc.created_by == d.user.id
         self.act_submit.setEnabled(mine and state in ("draft", "returned"))
-        approver = outgoing and doc is not None and leader and doc.approver_id in (None, d.user.id)
+        approver = (
+            outgoing and doc is not None and leader
+            and (doc.approver_id in (None, d.user.id) or doc.approver_id in self.acting)
+        )
         self.act_approve.setEnabled(bool(approver) and state == "submitted")
         # The head of unit a draft awaits (named on it): pass it on or return it.
         reviewer = outgoing and doc is not None and state == "reviewing" and doc.approver_id == d.user.id
@@ -502,7 +518,10 @@ class DocumentsSection(Section):
 
         if self.current is not None:
             subject = self.current.fields["subject"]
-            self._open(DirectDialog(self.worker, self.directory, self.current.id, subject, self.window))
+            for_leader = self._acting_for(self.current)
+            self._open(DirectDialog(
+                self.worker, self.directory, self.current.id, subject, self.window, on_behalf_of=for_leader
+            ))
 
     def forward_line(self) -> None:
         from eoffice.ui.documents.direct_dialog import ForwardDialog
@@ -611,7 +630,9 @@ class DocumentsSection(Section):
         document_id = self.current.id
         self._text_dialog(
             self.tr("Approve draft"), self.tr("Comment"),
-            lambda comment: ops.ApproveDraft(op_id=new_id(), document_id=document_id, comment=comment),
+            lambda comment: ops.ApproveDraft(
+                op_id=new_id(), document_id=document_id, comment=comment, on_date=self._today_iso()
+            ),
             document_id=document_id, required=False, label="approve_draft",
         )
 
@@ -628,7 +649,9 @@ class DocumentsSection(Section):
             return
         self._text_dialog(
             self.tr("Return draft"), self.tr("Comment"),
-            lambda comment: ops.ReturnDraft(op_id=new_id(), document_id=document_id, comment=comment),
+            lambda comment: ops.ReturnDraft(
+                op_id=new_id(), document_id=document_id, comment=comment, on_date=self._today_iso()
+            ),
             document_id=document_id, required=True, label="return_draft",
         )
 
@@ -661,6 +684,30 @@ class DocumentsSection(Section):
 
         if self.current is not None:
             self._open(DeliverDialog(self.worker, self.directory, self.current.id, self.window))
+
+    def _acting_for(self, doc: DocumentDetail) -> str | None:
+        """The absent leader a deputy acts for on ``doc`` (the audit names both): the one
+        its row is marked for, else, for a document waiting for direction, the first."""
+        by_name = {name: leader_id for leader_id, name in self.acting.items()}
+        marked = self.model.marks.get(doc.id)
+        if marked in by_name:
+            return by_name[marked]
+        if doc.state == "registered" and self.acting:
+            return next(iter(self.acting))
+        return None
+
+    def _today_iso(self) -> ISODate:
+        """The day of an action: a deputy's right to act for a leader is checked by it."""
+        return ISODate((self.window.today or date.today()).isoformat())
+
+    def delegate(self) -> None:
+        """Ủy quyền: name a deputy for the days away; the delegations given and received."""
+        from eoffice.ui.documents.delegation_dialog import DelegationDialog, delegated_message
+
+        def delegated(result: Any) -> None:
+            self.window.statusBar().showMessage(delegated_message(result), 8000)
+
+        self._open(DelegationDialog(self.worker, self.directory, self.window.today, self.window), delegated)
 
     def print_register(self) -> None:
         from eoffice.ui.documents.print_dialog import PrintRegisterDialog

@@ -88,6 +88,117 @@
     </message>
 </context>
 <context>
+    <name>DelegationDialog</name>
+    <message>
+        <source>Choose the deputy.</source>
+        <translation>Choose the deputy.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Delegate</source>
+        <translation>Delegate</translation>
+    </message>
+    <message>
+        <source>Delegate to a deputy</source>
+        <translation>Delegate to a deputy</translation>
+    </message>
+    <message>
+        <source>Delegated to %1 from %2 to %3.</source>
+        <translation>Delegated to %1 from %2 to %3.</translation>
+    </message>
+    <message>
+        <source>Delegations given and received</source>
+        <translation>Delegations given and received</translation>
+    </message>
+    <message>
+        <source>Deputy</source>
+        <translation>Deputy</translation>
+    </message>
+    <message>
+        <source>During these days the deputy sees your waiting documents and drafts, directs and approves them and signs “KT.” in your stead with their own e-card.</source>
+        <translation>During these days the deputy sees your waiting documents and drafts, directs and approves them and signs “KT.” in your stead with their own e-card.</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>Ended</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>In effect</source>
+        <extracomment>&quot;active&quot;, &quot;upcoming&quot;, &quot;ended&quot; or &quot;revoked&quot; on the day the list was read.</extracomment>
+        <translation>In effect</translation>
+    </message>
+    <message>
+        <source>Not started yet</source>
+        <translation>Not started yet</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Revoke</source>
+        <translation>Revoke</translation>
+    </message>
+    <message>
+        <source>Revoked</source>
+        <translation>Revoked</translation>
+    </message>
+    <message>
+        <source>Revoked the delegation to %1.</source>
+        <translation>Revoked the delegation to %1.</translation>
+    </message>
+    <message>
+        <source>The last day comes before the first.</source>
+        <translation>The last day comes before the first.</translation>
+    </message>
+    <message>
+        <source>The organisation has no other leader to delegate to.</source>
+        <translation>The organisation has no other leader to delegate to.</translation>
+    </message>
+    <message>
+        <source>e.g. On a work trip to Hà Nội</source>
+        <translation>e.g. On a work trip to Hà Nội</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>to</translation>
+    </message>
+</context>
+<context>
+    <name>DelegationsModel</name>
+    <message>
+        <source>Deputy</source>
+        <translation>Deputy</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>Leader</source>
+        <translation>Leader</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>To</translation>
+    </message>
+</context>
+<context>
     <name>DeliverDialog</name>
     <message>
         <source>Deliver to organisations</source>
@@ -575,6 +686,14 @@
     </message>
 </context>
 <context>
+    <name>DocumentDetail</name>
+    <message>
+        <source>%1 (for %2)</source>
+        <extracomment>Its latest deadline extension request (``extension_dialog``), if any. The files&apos; SHA-256 digests, in the same order (to fetch the missing ones). Outgoing draft: the leader chosen to sign it (``Document.signer_id``). The files with their ids and signatures, in the same order as ``files``. The number the register gave (None while &quot;chờ cấp số&quot;). The trusted roots on this computer, to verify the files&apos; signatures against.</extracomment>
+        <translation>%1 (for %2)</translation>
+    </message>
+</context>
+<context>
     <name>DocumentListModel</name>
     <message>
         <source>Arrival no. / Number</source>
@@ -608,12 +727,17 @@
         <source>State</source>
         <translation>State</translation>
     </message>
+    <message>
+        <source>For: %1</source>
+        <extracomment>Rows in the box for an absent leader the user acts for: id → the leader&apos;s name.</extracomment>
+        <translation>For: %1</translation>
+    </message>
 </context>
 <context>
     <name>DocumentsSection</name>
     <message>
         <source>&amp;Document</source>
-        <extracomment>``Document.number_label`` of a document whose number the server has yet to give. What the list and the boxes&apos; counts show. What the document on screen shows: its history and its signatures&apos; trust too.</extracomment>
+        <extracomment>``Document.number_label`` of a document whose number the server has yet to give. What the list and the boxes&apos; counts show. What the document on screen shows: its history and its signatures&apos; trust too. The absent leaders this user acts for today (ủy quyền): id → name.</extracomment>
         <translation>&amp;Document</translation>
     </message>
     <message>
@@ -759,6 +883,14 @@
     <message>
         <source>The draft was passed on to the leader for signature.</source>
         <translation>The draft was passed on to the leader for signature.</translation>
+    </message>
+    <message>
+        <source>Delegate…</source>
+        <translation>Delegate…</translation>
+    </message>
+    <message>
+        <source>Name a deputy to act for you while you are away</source>
+        <translation>Name a deputy to act for you while you are away</translation>
     </message>
 </context>
 <context>
@@ -1371,7 +1503,6 @@
     <name>LinesModel</name>
     <message>
         <source>Part</source>
-        <extracomment>Its latest deadline extension request (``extension_dialog``), if any. The files&apos; SHA-256 digests, in the same order (to fetch the missing ones). Outgoing draft: the leader chosen to sign it (``Document.signer_id``). The files with their ids and signatures, in the same order as ``files``. The number the register gave (None while &quot;chờ cấp số&quot;). The trusted roots on this computer, to verify the files&apos; signatures against.</extracomment>
         <translation>Part</translation>
     </message>
     <message>
@@ -1637,6 +1768,10 @@
     <message>
         <source>comment: %1</source>
         <translation>comment: %1</translation>
+    </message>
+    <message>
+        <source>%1 delegated their waiting documents to you: %2</source>
+        <translation>%1 delegated their waiting documents to you: %2</translation>
     </message>
 </context>
 <context>

@@ -88,6 +88,117 @@
     </message>
 </context>
 <context>
+    <name>DelegationDialog</name>
+    <message>
+        <source>Choose the deputy.</source>
+        <translation>Hãy chọn người được ủy quyền.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <source>Delegate</source>
+        <translation>Ủy quyền</translation>
+    </message>
+    <message>
+        <source>Delegate to a deputy</source>
+        <translation>Ủy quyền xử lý thay</translation>
+    </message>
+    <message>
+        <source>Delegated to %1 from %2 to %3.</source>
+        <translation>Đã ủy quyền cho %1 từ %2 đến %3.</translation>
+    </message>
+    <message>
+        <source>Delegations given and received</source>
+        <translation>Các lần ủy quyền và được ủy quyền</translation>
+    </message>
+    <message>
+        <source>Deputy</source>
+        <translation>Người được ủy quyền</translation>
+    </message>
+    <message>
+        <source>During these days the deputy sees your waiting documents and drafts, directs and approves them and signs “KT.” in your stead with their own e-card.</source>
+        <translation>Trong thời gian này, người được ủy quyền thấy các văn bản và dự thảo đang chờ bạn xử lý, bút phê, duyệt và ký thay (KT.) bằng chữ ký số của chính mình.</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>Đã hết hạn</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Từ ngày</translation>
+    </message>
+    <message>
+        <source>In effect</source>
+        <extracomment>&quot;active&quot;, &quot;upcoming&quot;, &quot;ended&quot; or &quot;revoked&quot; on the day the list was read.</extracomment>
+        <translation>Đang hiệu lực</translation>
+    </message>
+    <message>
+        <source>Not started yet</source>
+        <translation>Chưa đến ngày</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Lý do</translation>
+    </message>
+    <message>
+        <source>Revoke</source>
+        <translation>Thu hồi</translation>
+    </message>
+    <message>
+        <source>Revoked</source>
+        <translation>Đã thu hồi</translation>
+    </message>
+    <message>
+        <source>Revoked the delegation to %1.</source>
+        <translation>Đã thu hồi ủy quyền cho %1.</translation>
+    </message>
+    <message>
+        <source>The last day comes before the first.</source>
+        <translation>Ngày kết thúc phải sau hoặc bằng ngày bắt đầu.</translation>
+    </message>
+    <message>
+        <source>The organisation has no other leader to delegate to.</source>
+        <translation>Cơ quan không có lãnh đạo khác để ủy quyền.</translation>
+    </message>
+    <message>
+        <source>e.g. On a work trip to Hà Nội</source>
+        <translation>Ví dụ: Đi công tác Hà Nội</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>đến ngày</translation>
+    </message>
+</context>
+<context>
+    <name>DelegationsModel</name>
+    <message>
+        <source>Deputy</source>
+        <translation>Người được ủy quyền</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Từ ngày</translation>
+    </message>
+    <message>
+        <source>Leader</source>
+        <translation>Người ủy quyền</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Lý do</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Đến ngày</translation>
+    </message>
+</context>
+<context>
     <name>DeliverDialog</name>
     <message>
         <source>Deliver to organisations</source>
@@ -575,6 +686,14 @@
     </message>
 </context>
 <context>
+    <name>DocumentDetail</name>
+    <message>
+        <source>%1 (for %2)</source>
+        <extracomment>Its latest deadline extension request (``extension_dialog``), if any. The files&apos; SHA-256 digests, in the same order (to fetch the missing ones). Outgoing draft: the leader chosen to sign it (``Document.signer_id``). The files with their ids and signatures, in the same order as ``files``. The number the register gave (None while &quot;chờ cấp số&quot;). The trusted roots on this computer, to verify the files&apos; signatures against.</extracomment>
+        <translation>%1 (thay %2)</translation>
+    </message>
+</context>
+<context>
     <name>DocumentListModel</name>
     <message>
         <source>Arrival no. / Number</source>
@@ -608,12 +727,17 @@
         <source>State</source>
         <translation>Trạng thái</translation>
     </message>
+    <message>
+        <source>For: %1</source>
+        <extracomment>Rows in the box for an absent leader the user acts for: id → the leader&apos;s name.</extracomment>
+        <translation>Thay: %1</translation>
+    </message>
 </context>
 <context>
     <name>DocumentsSection</name>
     <message>
         <source>&amp;Document</source>
-        <extracomment>``Document.number_label`` of a document whose number the server has yet to give. What the list and the boxes&apos; counts show. What the document on screen shows: its history and its signatures&apos; trust too.</extracomment>
+        <extracomment>``Document.number_label`` of a document whose number the server has yet to give. What the list and the boxes&apos; counts show. What the document on screen shows: its history and its signatures&apos; trust too. The absent leaders this user acts for today (ủy quyền): id → name.</extracomment>
         <translation>&amp;Văn bản</translation>
     </message>
     <message>
@@ -759,6 +883,14 @@
     <message>
         <source>The draft was passed on to the leader for signature.</source>
         <translation>Đã chuyển dự thảo để lãnh đạo ký.</translation>
+    </message>
+    <message>
+        <source>Delegate…</source>
+        <translation>Ủy quyền…</translation>
+    </message>
+    <message>
+        <source>Name a deputy to act for you while you are away</source>
+        <translation>Ủy quyền cho lãnh đạo khác xử lý thay khi bạn vắng mặt</translation>
     </message>
 </context>
 <context>
@@ -1371,7 +1503,6 @@
     <name>LinesModel</name>
     <message>
         <source>Part</source>
-        <extracomment>Its latest deadline extension request (``extension_dialog``), if any. The files&apos; SHA-256 digests, in the same order (to fetch the missing ones). Outgoing draft: the leader chosen to sign it (``Document.signer_id``). The files with their ids and signatures, in the same order as ``files``. The number the register gave (None while &quot;chờ cấp số&quot;). The trusted roots on this computer, to verify the files&apos; signatures against.</extracomment>
         <translation>Vai trò</translation>
     </message>
     <message>
@@ -1637,6 +1768,10 @@
     <message>
         <source>comment: %1</source>
         <translation>ý kiến: %1</translation>
+    </message>
+    <message>
+        <source>%1 delegated their waiting documents to you: %2</source>
+        <translation>%1 ủy quyền cho bạn xử lý thay: %2</translation>
     </message>
 </context>
 <context>

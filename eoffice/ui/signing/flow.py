@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 import uuid
+from datetime import date
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -26,9 +27,10 @@ from sqlalchemy.orm import Session
 from eoffice.directory.models import Organisation, User
 from eoffice.documents import operations as ops
 from eoffice.documents import signing
+from eoffice.documents.delegations import acting_block
 from eoffice.documents.models import Document
 from eoffice.errors import NotFound, ValidationError
-from eoffice.ops import FileRef
+from eoffice.ops import FileRef, ISODate
 from eoffice.signing.appearance import Appearance, Kind
 from eoffice.signing.ownership import CertificateIdentity, CertificateOwner, owner_for
 from eoffice.signing.pades import SigningOptions, SignResult
@@ -92,13 +94,22 @@ def plan_signature(
     org = session.get(Organisation, doc.organisation_id)
     org_name = org.name if org is not None else ""
     approver = session.get(User, doc.approver_id) if doc.approver_id else None
+    reason = signing.signing_reason(kind, doc)
     title = doc.signer_position or (approver.position if approver else "")
     name = doc.signer_full_name or (approver.full_name if approver else "")
     if kind == signing.SIGNER:
         # the organisation's seal sizes the seal's field the leader's certification leaves open
+        acting: dict[str, str] = {}
+        if approver is not None and approver.id != user.id:
+            # a deputy signs in the absent leader's stead (ký thay): "KT. <title>" over their own
+            kt, own = acting_block(approver.position or title, user.position)
+            acting = {"acting_title": kt, "signer_title": own, "signer_name": user.full_name}
+            reason = f"Ký thay {approver.position} {approver.full_name}: {reason[:1].lower()}{reason[1:]}".replace(
+                "  ", " "
+            )
         appearance = Appearance(
             Kind.SIGNER, image=_image(blobs, user.signature_digest), title=title, name=name,
-            seal_image=_image(blobs, org.seal_digest if org else None),
+            seal_image=_image(blobs, org.seal_digest if org else None), **acting,
         )
     elif kind == signing.AGENCY:
         seal = _image(blobs, org.seal_digest if org else None)
@@ -119,7 +130,7 @@ def plan_signature(
         appearance = Appearance(Kind.ATTACHMENT, code_label=doc.number_label, organisation=org_name)
     return SignaturePlan(
         kind, doc.id, file.id, file.digest, source, file.filename, file.page_count, appearance,
-        signing.signing_reason(kind, doc), org_name, trusted_roots(session),
+        reason, org_name, trusted_roots(session),
         owner_for(session, user, doc.organisation_id, kind, with_others=True),
     )
 
@@ -203,6 +214,7 @@ class SignFlow(QObject):
                 op_id=new_id(), document_id=plan.document_id, file_id=plan.file_id,
                 previous_digest=plan.previous_digest,
                 file=FileRef(digest, plan.filename, size, plan.page_count), signature=plan.kind,
+                on_date=ISODate(date.today().isoformat()),
             )
             worker.apply_operation(user_id, lambda _session: op)
             return plan.document_id

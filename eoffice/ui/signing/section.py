@@ -78,7 +78,8 @@ class SigningSection(Section):
         directory = self.window.directory
         return signature_due(
             state=doc.state, is_main=view.is_main, kinds=list(view.signed_kinds),
-            approver=directory.has_role(Role.LEADER) and doc.approver_id == directory.user.id,
+            approver=directory.has_role(Role.LEADER)
+            and (doc.approver_id == directory.user.id or doc.approver_id in self.documents.acting),
             clerk=directory.has_role(Role.CLERK), numbered=doc.register_number is not None,
         )
 

@@ -73,6 +73,9 @@ def event_notification(event: dict[str, Any]) -> Notification:
         "extension.decided": QCoreApplication.translate("Notifications", "%1 approved your deadline extension: %2")
         if payload.get("state") == "approved"
         else QCoreApplication.translate("Notifications", "%1 refused your deadline extension: %2"),
+        "delegation.given": QCoreApplication.translate(
+            "Notifications", "%1 delegated their waiting documents to you: %2"
+        ),
     }
     if kind == "document.to_issue" and payload.get("signed"):
         texts[kind] = QCoreApplication.translate(
