@@ -162,6 +162,8 @@ class Direct(Operation):
     #: The day the leader directed (deadlines in working days count from it), so that a
     #: direction made offline and pushed days later keeps the deadlines the leader saw.
     on_date: ISODate | None = None
+    #: The new lead takes the place of the open one (thay người chủ trì).
+    replace_lead: bool = False
 
 
 @dataclass(frozen=True)
@@ -397,7 +399,7 @@ def _direct(session: Session, actor_id: str, op: Direct, authority: bool) -> App
     )
     direction = directions.direct(
         session, actor_id, op.document_id, op.text, [ln.spec() for ln in op.lines],
-        direction_id=op.direction_id, today=acted_on(op.on_date, authority=authority),
+        direction_id=op.direction_id, today=acted_on(op.on_date, authority=authority), replace_lead=op.replace_lead,
     )
     return AppliedResult(op.kind, {"direction_id": direction.id, "line_ids": [ln.line_id for ln in op.lines]})
 
