@@ -352,6 +352,7 @@ class MainWindow(QMainWindow):
 
         self.bridge = AccountBridge(account, self)
         self.bridge.round_done.connect(self._round_done)
+        self.bridge.rows_pulled.connect(self.apply_changes)  # lists follow the rows, not the files
         self.bridge.live_event.connect(self._live_event)
         self.bridge.live_status.connect(lambda state, _m: self.sync_area.set_live(state == "online"))
         self.notifications = NotificationModel(self)
