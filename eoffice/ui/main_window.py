@@ -220,6 +220,14 @@ class MainWindow(QMainWindow):
         if section is not self.current_section and section.widget is not None:
             previous, self.current_section = self.current_section, section
             self.stack.setCurrentWidget(section.widget)
+            # Only the screen in front sets how small the window may be (a stack takes its
+            # largest page's minimum otherwise: a wide hidden panel kept the window wide).
+            for i in range(self.stack.count()):
+                page = self.stack.widget(i)
+                own = page.property("ownSizePolicy") or page.sizePolicy()
+                page.setProperty("ownSizePolicy", own)
+                ignored = QSizePolicy(QSizePolicy.Ignored, QSizePolicy.Ignored)
+                page.setSizePolicy(own if page is section.widget else ignored)
             if previous is not None:
                 previous.hidden()
             section.shown()

@@ -92,6 +92,12 @@ def _number_tooltip(row: DocumentRow) -> str:
     return text
 
 
+def _subject_tooltip(row: DocumentRow) -> str:
+    """The whole subject, with the type and the issuing organ (columns a narrow list hides)."""
+    more = " — ".join(p for p in (row.type_name, row.organ_name if row.direction == "incoming" else "") if p)
+    return f"{row.subject}\n{more}" if more else row.subject
+
+
 def _urgent_colour(row: DocumentRow) -> QBrush | None:
     colour = URGENT_COLOURS.get(row.priority)
     return QBrush(colour) if colour is not None else None
@@ -131,7 +137,7 @@ class DocumentListModel(RowsModel[DocumentRow]):
         ),
         Column(
             QT_TRANSLATE_NOOP("DocumentListModel", "Subject"), attrgetter("subject"),
-            tooltip=attrgetter("subject"), foreground=_urgent_colour, name="subject",
+            tooltip=_subject_tooltip, foreground=_urgent_colour, name="subject",
         ),
         Column(
             QT_TRANSLATE_NOOP("DocumentListModel", "Urgency"),
@@ -218,6 +224,8 @@ class DocumentListModel(RowsModel[DocumentRow]):
         return "both"
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
+            return self.headerData(section, orientation, Qt.ItemDataRole.DisplayRole)  # a narrow column cuts it
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             name = self.columns[section].name if 0 <= section < len(self.columns) else ""
             header = self.HEADERS[self.holds].get(name)

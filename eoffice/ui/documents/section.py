@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QItemSelection, QMimeData, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QItemSelection, QMimeData, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -39,6 +39,7 @@ from eoffice.ui.documents.detail import (
     LineView,
     load_detail,
 )
+from eoffice.ui.documents.delegates import MatchDelegate
 from eoffice.ui.documents.forms import FormDialog, TextDialog
 from eoffice.ui.documents.list_model import DocumentListModel
 from eoffice.ui.documents.search_bar import SearchBar
@@ -58,6 +59,14 @@ COUNTS_EVERY_MS = 60_000
 OPEN_LINE_STATES = ("waiting", "in_progress")
 #: ``Document.number_label`` of a document whose number the server has yet to give.
 PENDING_NUMBER = "chờ cấp số"
+#: The list's columns: width at 1366×768 first, and the order in which they give way
+#: when the list is narrow (the subject stretches and keeps at least SUBJECT_AT_LEAST).
+COLUMN_WIDTHS = {"number": 140, "date": 84, "organ": 140, "type": 88, "priority": 74, "due": 84, "state": 100}
+GIVE_WAY = ("priority", "type", "due", "organ", "date")
+SUBJECT_AT_LEAST = 260
+SUBJECT_SHARE = 0.4
+#: How long a message of the status bar stays (ms).
+SAID_FOR = 8000
 
 _PEOPLE = frozenset(m.__tablename__ for m in (Organisation, Unit, User, UserRole))
 #: What the list and the boxes' counts show.
@@ -90,6 +99,8 @@ class DocumentsSection(Section):
         self.dialog: QWidget | None = None
         self._pending_detail: str | None = None
         self._reselect: str | None = None  # keep this row selected across a refresh
+        #: A document registered while its number is pending: its number is said when it comes.
+        self._awaiting_number: str | None = None
         self._select_next: str | None = None  # select (and open) this row once it is listed
 
         self.model = DocumentListModel(
@@ -136,16 +147,30 @@ class DocumentsSection(Section):
         self.table.setSelectionMode(QAbstractItemView.SingleSelection)
         self.table.setAlternatingRowColors(False)
         self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.ElideRight)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)  # columns give way instead
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(24)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.Interactive)
-        header.setMinimumSectionSize(60)
-        for column, width in enumerate((150, 82, 130, 80, 300, 90, 82, 96)):
-            self.table.setColumnWidth(column, width)
-        header.setSectionResizeMode(4, QHeaderView.Stretch)
+        header.setMinimumSectionSize(48)
+        header.setTextElideMode(Qt.ElideRight)
+        for name, width in COLUMN_WIDTHS.items():
+            self.table.setColumnWidth(self.model.column_of(name), width)
+        header.setSectionResizeMode(self.model.column_of("subject"), QHeaderView.Stretch)
+        self.table.setItemDelegateForColumn(self.model.column_of("subject"), MatchDelegate(self.table))
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.model.page_loaded.connect(self._page_loaded)
+        self.model.modelReset.connect(self._show_placeholder)
+        #: Over an empty list: what the box holds, and that it is empty.
+        self.placeholder = QLabel(self.table.viewport())
+        self.placeholder.setObjectName("emptyList")
+        self.placeholder.setAlignment(Qt.AlignCenter)
+        self.placeholder.setWordWrap(True)
+        self.placeholder.setStyleSheet("QLabel#emptyList { color: #5f6368; padding: 24px; }")
+        self.placeholder.hide()
+        self._fitter = _Resized(self._table_resized, self.table)
+        self.table.viewport().installEventFilter(self._fitter)
 
         self.list_title = QLabel(self.window)
         font = self.list_title.font()
@@ -165,10 +190,15 @@ class DocumentsSection(Section):
         self.splitter = QSplitter(Qt.Horizontal, self.window)
         self.splitter.addWidget(middle)
         self.splitter.addWidget(self.detail_pane)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
-        self.splitter.setSizes([925, 400])
+        # 1366×768 first: the list keeps the larger part, the document enough to read its page.
+        self.splitter.setStretchFactor(0, 7)
+        self.splitter.setStretchFactor(1, 5)
+        self.splitter.setSizes([680, 480])
+        self.splitter.setChildrenCollapsible(False)
+        middle.setMinimumWidth(380)
+        self.detail_pane.setMinimumWidth(300)
         self.widget = self.splitter
+        self._fit_sidebar()
 
     def _build_actions(self) -> None:
         self.menus += [Menu("file", self.tr("&Document"), 10), Menu("handling", self.tr("&Handling"), 20)]
@@ -230,6 +260,7 @@ class DocumentsSection(Section):
         """The sidebar's counts are always in sight: they follow every change."""
         if changes.touches(*LIST_TABLES):
             self.refresh_counts()
+            self._check_awaited_number()
         super().on_changes(changes)
 
     def refresh(self, changes: Changes) -> None:
@@ -297,10 +328,72 @@ class DocumentsSection(Section):
         self.model.set_box(box)
         self.window.show_section(self, self.sidebar[BOXES.index(box)])
         self._set_list_title()
+        self._fit_columns()
 
     def _search(self, query: str, filters: Any, order: str) -> None:
         self.model.set_search(query, filters, order)
         self._set_list_title()
+        self._fit_columns()
+
+    # -- the list's layout ------------------------------------------------------------
+
+    def _table_resized(self) -> None:
+        self._fit_columns()
+        self.placeholder.setGeometry(self.table.viewport().rect())
+
+    def _fit_columns(self) -> None:
+        """Show the columns that fit beside a readable subject, the others give way.
+
+        An outgoing list has no issuing organ column (the organisation itself issues).
+        """
+        model, table = self.model, self.table
+        width = table.viewport().width()
+        hidden = {"organ"} if model.holds == "outgoing" else set()
+        subject = max(SUBJECT_AT_LEAST, int(width * SUBJECT_SHARE))
+
+        def needed() -> int:
+            return subject + sum(w for n, w in COLUMN_WIDTHS.items() if n not in hidden)
+
+        for name in GIVE_WAY:
+            if needed() <= width:
+                break
+            hidden.add(name)
+        for name in COLUMN_WIDTHS:
+            table.setColumnHidden(model.column_of(name), name in hidden)
+
+    def _fit_sidebar(self) -> None:
+        """The boxes' names and counts fit the sidebar: no scrollbar hides a count."""
+        bar = getattr(self.window, "sidebar", None)
+        if bar is None:
+            return
+        bar.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        metrics = bar.fontMetrics()
+        bold = bar.font()
+        bold.setBold(True)
+        from PySide6.QtGui import QFontMetrics
+
+        widest = max(
+            QFontMetrics(bold).horizontalAdvance(f"{labels.box_label(box)}  (999)") for box in BOXES
+        )
+        widest = max([widest, *(metrics.horizontalAdvance(bar.item(i).text()) for i in range(bar.count()))])
+        bar.setMinimumWidth(max(bar.minimumWidth(), widest + 24))
+
+    def _show_placeholder(self) -> None:
+        """Over an empty list, say what it holds and that it is empty (nothing while it loads)."""
+        model = self.model
+        empty = model.rowCount() == 0 and not model.loading
+        if empty:
+            if model.searching:
+                text = self.tr("No document matches this search.")
+                if model.query:
+                    text = self.tr("No document matches “%1”.").replace("%1", model.query)
+                text += "<br>" + self.tr("Try fewer words, or other filters.")
+            else:
+                text = "<b>" + labels.box_label(model.box) + "</b><br>" + box_description(model.box)
+                text += "<br><br>" + self.tr("There is no document here now.")
+            self.placeholder.setText(text)
+            self.placeholder.setGeometry(self.table.viewport().rect())
+        self.placeholder.setVisible(empty)
 
     def _set_list_title(self) -> None:
         if self.model.searching:
@@ -342,6 +435,8 @@ class DocumentsSection(Section):
             item.setFont(font)
             if box is Box.OVERDUE:
                 item.setForeground(Qt.red if n else Qt.black)
+            item.setToolTip(f"{name}: {box_description(box)}")
+        self._fit_sidebar()
         self.counts_loaded.emit(counts)
 
     # -- the selected document --------------------------------------------------------
@@ -359,6 +454,7 @@ class DocumentsSection(Section):
         return True
 
     def _page_loaded(self) -> None:
+        self._show_placeholder()
         if self._select_next and self.model.find_row(self._select_next) >= 0:
             document_id, self._select_next, self._reselect = self._select_next, None, None
             self.select_document(document_id)
@@ -485,17 +581,60 @@ class DocumentsSection(Section):
                 text = self.tr("Registered with arrival number %1.").replace("%1", f"{number:02d}")
             else:
                 text = self.tr("Registered; the server gives the arrival number when it syncs (number pending).")
-            self.window.statusBar().showMessage(text, 8000)
-            self._select_next = document_id
+                self._awaiting_number = document_id  # say the number when it arrives
+            self.window.statusBar().showMessage(text, 0 if self._awaiting_number == document_id else SAID_FOR)
+            self._show_new(document_id, Box.INCOMING)
 
         self._open(dialog, registered)
+
+    def _show_new(self, document_id: str, box: Box) -> None:
+        """A document just made: open it, and select its row in its box as soon as it is listed."""
+        if self.model.searching or self.model.box is not box:
+            self.show_box(box)
+        self._select_next = document_id
+        if not self.select_document(document_id):
+            self._select_next = document_id  # listed after the refresh its change brings
+        self.load_document(document_id, audited=False)
+
+    def _check_awaited_number(self) -> None:
+        """The arrival number of the document registered "chờ cấp số" came: say it."""
+        document_id = self._awaiting_number
+        if document_id is None:
+            return
+
+        def read(session: Any) -> int | None:
+            doc = session.get(Document, document_id)
+            return doc.arrival_number if doc is not None else None
+
+        def got(number: int | None) -> None:
+            if number is not None and self._awaiting_number == document_id:
+                self._awaiting_number = None
+                text = self.tr("The server gave arrival number %1 to the document just registered.")
+                self.window.statusBar().showMessage(text.replace("%1", f"{number:02d}"), SAID_FOR)
+
+        self.worker.read("awaited_number", read, got)
 
     def direct_document(self) -> None:
         from eoffice.ui.documents.direct_dialog import DirectDialog
 
         if self.current is not None:
             subject = self.current.fields["subject"]
-            self._open(DirectDialog(self.worker, self.directory, self.current.id, subject, self.window))
+            leads = [
+                line.assignee
+                for line in self.current.lines
+                if line.role == "lead"
+                and line.parent_line_id is None
+                and line.state in (*OPEN_LINE_STATES, "forwarded")
+            ]
+            dialog = DirectDialog(
+                self.worker, self.directory, self.current.id, subject, self.window,
+                current_lead=", ".join(leads) or None,
+            )
+            self._open(dialog, lambda _id: self.say(self.tr("Directed: the people given the task are told at once.")))
+
+    def say(self, text: str) -> None:
+        """What an action did, in the status bar (its row and the document follow the change)."""
+        self.window.statusBar().showMessage(text, SAID_FOR)
 
     def forward_line(self) -> None:
         from eoffice.ui.documents.direct_dialog import ForwardDialog
@@ -505,13 +644,16 @@ class DocumentsSection(Section):
             self._open(ForwardDialog(self.worker, self.directory, line.id, self.window))
 
     def _text_dialog(
-        self, title: str, caption: str, build: Any, *, document_id: str, required: bool, label: str
+        self, title: str, caption: str, build: Any, *, document_id: str, required: bool, label: str,
+        done: str | None = None,
     ) -> None:
+        """A dialog asking one text for an operation; ``done`` is said in the status bar after it."""
         self._open(
             TextDialog(
                 self.worker, title, caption, build, actor_id=self.user_id, document_id=document_id,
                 required=required, label=label, parent=self.window,
-            )
+            ),
+            (lambda _id: self.say(done)) if done else None,
         )
 
     def start_line(self) -> None:
@@ -523,7 +665,8 @@ class DocumentsSection(Section):
                 return False  # and let the message be shown
 
             self.worker.submit(
-                "start_line", self.user_id, lambda _s: ops.StartLine(op_id=new_id(), line_id=line.id), None, refused,
+                "start_line", self.user_id, lambda _s: ops.StartLine(op_id=new_id(), line_id=line.id),
+                lambda _done: self.say(self.tr("Handling started.")), refused,
             )
 
     def complete_line(self) -> None:
@@ -534,6 +677,7 @@ class DocumentsSection(Section):
             self.tr("Complete handling"), self.tr("Result"),
             lambda note: ops.CompleteLine(op_id=new_id(), line_id=line.id, result_note=note),
             document_id=self.current.id, required=False, label="complete_line",
+            done=self.tr("Marked done; the leader who directed sees it."),
         )
 
     def return_line(self) -> None:
@@ -544,6 +688,7 @@ class DocumentsSection(Section):
             self.tr("Return line"), self.tr("Reason"),
             lambda reason: ops.ReturnLine(op_id=new_id(), line_id=line.id, reason=reason),
             document_id=self.current.id, required=True, label="return_line",
+            done=self.tr("Returned to the leader, with the reason."),
         )
 
     def return_document(self) -> None:
@@ -554,6 +699,7 @@ class DocumentsSection(Section):
             self.tr("Return document"), self.tr("Reason"),
             lambda reason: ops.ReturnDocument(op_id=new_id(), document_id=document_id, reason=reason),
             document_id=document_id, required=True, label="return_document",
+            done=self.tr("Returned to the sender, with the reason."),
         )
 
     def new_draft(self) -> None:
@@ -563,13 +709,23 @@ class DocumentsSection(Section):
         if self.current is not None and self.current.direction == "incoming":
             f = self.current.fields
             reply_to = (self.current.id, f"{f['number_label']} — {f['subject']}")
-        self._open(DraftDialog(self.worker, self.window.blobs, self.directory, self.window, reply_to=reply_to))
+
+        def saved(document_id: str) -> None:
+            self.say(self.tr("Draft saved in “My drafts”; submit it for signature when it is ready."))
+            self._show_new(document_id, Box.MY_DRAFTS)
+
+        self._open(
+            DraftDialog(self.worker, self.window.blobs, self.directory, self.window, reply_to=reply_to), saved
+        )
 
     def submit_draft(self) -> None:
         from eoffice.ui.documents.outgoing_dialogs import SubmitDialog
 
         if self.current is not None:
-            self._open(SubmitDialog(self.worker, self.directory, self.current.id, self.window))
+            self._open(
+                SubmitDialog(self.worker, self.directory, self.current.id, self.window),
+                lambda _id: self.say(self.tr("Submitted for signature.")),
+            )
 
     def approve_draft(self) -> None:
         if self.current is None:
@@ -579,6 +735,7 @@ class DocumentsSection(Section):
             self.tr("Approve draft"), self.tr("Comment"),
             lambda comment: ops.ApproveDraft(op_id=new_id(), document_id=document_id, comment=comment),
             document_id=document_id, required=False, label="approve_draft",
+            done=self.tr("Approved; the clerk can now number and issue it."),
         )
 
     def return_draft(self) -> None:
@@ -589,6 +746,7 @@ class DocumentsSection(Section):
             self.tr("Return draft"), self.tr("Comment"),
             lambda comment: ops.ReturnDraft(op_id=new_id(), document_id=document_id, comment=comment),
             document_id=document_id, required=True, label="return_draft",
+            done=self.tr("Returned to the drafter, with the comment."),
         )
 
     def issue_document(self, *, announce: bool = True, cancelled: Any = None) -> None:
@@ -625,3 +783,33 @@ class DocumentsSection(Section):
         from eoffice.ui.documents.print_dialog import PrintRegisterDialog
 
         self._open(PrintRegisterDialog(self.worker, self.directory, self.window, open_after=self.window.open_printed))
+
+
+def box_description(box: Box) -> str:
+    """What a box holds, in a sentence (the empty list and the sidebar's tooltip say it)."""
+    tr = QCoreApplication.translate
+    texts = {
+        Box.INCOMING: tr("DocumentsSection", "The documents received and entered in the incoming register."),
+        Box.OUTGOING: tr("DocumentsSection", "The organisation's outgoing documents: approved, numbered and issued."),
+        Box.WAITING_FOR_ME: tr(
+            "DocumentsSection", "What waits for you: tasks given to you or your unit, documents to direct or issue."
+        ),
+        Box.DUE_SOON: tr("DocumentsSection", "Tasks whose deadline comes within the next working days."),
+        Box.OVERDUE: tr("DocumentsSection", "Tasks past their deadline and not finished."),
+        Box.DRAFTS_TO_APPROVE: tr("DocumentsSection", "Drafts submitted to you for approval and signature."),
+        Box.MY_DRAFTS: tr("DocumentsSection", "The outgoing drafts you wrote."),
+    }
+    return texts.get(box, "")
+
+
+class _Resized(QObject):
+    """Calls ``then()`` when the watched widget changes size."""
+
+    def __init__(self, then: Any, parent: QObject) -> None:
+        super().__init__(parent)
+        self.then = then
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            self.then()
+        return False
