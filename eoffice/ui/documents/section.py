@@ -101,6 +101,8 @@ class DocumentsSection(Section):
         self._reselect: str | None = None  # keep this row selected across a refresh
         #: A document registered while its number is pending: its number is said when it comes.
         self._awaiting_number: str | None = None
+        #: A document just made: opened once the list is read, if the list does not hold it.
+        self._open_unlisted: str | None = None
         self._select_next: str | None = None  # select (and open) this row once it is listed
 
         self.model = DocumentListModel(
@@ -279,6 +281,7 @@ class DocumentsSection(Section):
         self.search_bar.clear()
         self.current = None
         self._pending_detail = self._select_next = self._reselect = None
+        self._open_unlisted = self._awaiting_number = None
         self.detail_timer.stop()
         self.detail_pane.clear()
         self.model.user_id = user_id
@@ -455,9 +458,13 @@ class DocumentsSection(Section):
 
     def _page_loaded(self) -> None:
         self._show_placeholder()
+        unlisted, self._open_unlisted = self._open_unlisted, None
         if self._select_next and self.model.find_row(self._select_next) >= 0:
             document_id, self._select_next, self._reselect = self._select_next, None, None
             self.select_document(document_id)
+        elif unlisted is not None and unlisted == self._select_next:
+            self._select_next = None
+            self.load_document(unlisted, audited=False)
         elif self._reselect and self.model.find_row(self._reselect) >= 0:
             self._restore_selection(self._reselect)
         self._reselect = None
@@ -591,10 +598,10 @@ class DocumentsSection(Section):
         """A document just made: open it, and select its row in its box as soon as it is listed."""
         if self.model.searching or self.model.box is not box:
             self.show_box(box)
-        self._select_next = document_id
         if not self.select_document(document_id):
-            self._select_next = document_id  # listed after the refresh its change brings
-        self.load_document(document_id, audited=False)
+            # Listed by the refresh its change brings; opened then even if its box does not
+            # list it yet (an arrival number still to come).
+            self._select_next = self._open_unlisted = document_id
 
     def _check_awaited_number(self) -> None:
         """The arrival number of the document registered "chờ cấp số" came: say it."""
