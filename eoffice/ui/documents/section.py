@@ -794,19 +794,29 @@ class DocumentsSection(Section):
 
 def box_description(box: Box) -> str:
     """What a box holds, in a sentence (the empty list and the sidebar's tooltip say it)."""
-    tr = QCoreApplication.translate
-    texts = {
-        Box.INCOMING: tr("DocumentsSection", "The documents received and entered in the incoming register."),
-        Box.OUTGOING: tr("DocumentsSection", "The organisation's outgoing documents: approved, numbered and issued."),
-        Box.WAITING_FOR_ME: tr(
+    if box is Box.INCOMING:
+        return QCoreApplication.translate(
+            "DocumentsSection", "The documents received and entered in the incoming register."
+        )
+    if box is Box.OUTGOING:
+        return QCoreApplication.translate(
+            "DocumentsSection", "The organisation's outgoing documents: approved, numbered and issued."
+        )
+    if box is Box.WAITING_FOR_ME:
+        return QCoreApplication.translate(
             "DocumentsSection", "What waits for you: tasks given to you or your unit, documents to direct or issue."
-        ),
-        Box.DUE_SOON: tr("DocumentsSection", "Tasks whose deadline comes within the next working days."),
-        Box.OVERDUE: tr("DocumentsSection", "Tasks past their deadline and not finished."),
-        Box.DRAFTS_TO_APPROVE: tr("DocumentsSection", "Drafts submitted to you for approval and signature."),
-        Box.MY_DRAFTS: tr("DocumentsSection", "The outgoing drafts you wrote."),
-    }
-    return texts.get(box, "")
+        )
+    if box is Box.DUE_SOON:
+        return QCoreApplication.translate(
+            "DocumentsSection", "Tasks whose deadline comes within the next working days."
+        )
+    if box is Box.OVERDUE:
+        return QCoreApplication.translate("DocumentsSection", "Tasks past their deadline and not finished.")
+    if box is Box.DRAFTS_TO_APPROVE:
+        return QCoreApplication.translate("DocumentsSection", "Drafts submitted to you for approval and signature.")
+    if box is Box.MY_DRAFTS:
+        return QCoreApplication.translate("DocumentsSection", "The outgoing drafts you wrote.")
+    return ""
 
 
 class _Resized(QObject):

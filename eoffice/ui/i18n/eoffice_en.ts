@@ -155,6 +155,10 @@
         <source>The file is being downloaded from the server…</source>
         <translation>The file is being downloaded from the server…</translation>
     </message>
+    <message>
+        <source>Secret document: numbered in the secret register</source>
+        <translation>Secret document: numbered in the secret register</translation>
+    </message>
 </context>
 <context>
     <name>Diary</name>
@@ -482,6 +486,18 @@
         <source>Add at least one line: who leads the handling.</source>
         <translation>Add at least one line: who leads the handling.</translation>
     </message>
+    <message>
+        <source>Replace the lead</source>
+        <translation>Replace the lead</translation>
+    </message>
+    <message>
+        <source>The new lead takes over; %1 is told the task was given to someone else.</source>
+        <translation>The new lead takes over; %1 is told the task was given to someone else.</translation>
+    </message>
+    <message>
+        <source>Current lead: %1</source>
+        <translation>Current lead: %1</translation>
+    </message>
 </context>
 <context>
     <name>DocumentListModel</name>
@@ -516,6 +532,34 @@
     <message>
         <source>State</source>
         <translation>State</translation>
+    </message>
+    <message>
+        <source>%1 document: numbered in the secret register</source>
+        <translation>%1 document: numbered in the secret register</translation>
+    </message>
+    <message>
+        <source>Arrival no., number and notation</source>
+        <translation>Arrival no., number and notation</translation>
+    </message>
+    <message>
+        <source>Arrival date</source>
+        <translation>Arrival date</translation>
+    </message>
+    <message>
+        <source>Number and notation</source>
+        <translation>Number and notation</translation>
+    </message>
+    <message>
+        <source>Issued date</source>
+        <translation>Issued date</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>Found in the file: %1</source>
+        <translation>Found in the file: %1</translation>
     </message>
 </context>
 <context>
@@ -652,6 +696,90 @@
     <message>
         <source>Issued</source>
         <translation>Issued</translation>
+    </message>
+    <message>
+        <source>No document matches this search.</source>
+        <translation>No document matches this search.</translation>
+    </message>
+    <message>
+        <source>No document matches “%1”.</source>
+        <translation>No document matches “%1”.</translation>
+    </message>
+    <message>
+        <source>Try fewer words, or other filters.</source>
+        <translation>Try fewer words, or other filters.</translation>
+    </message>
+    <message>
+        <source>There is no document here now.</source>
+        <translation>There is no document here now.</translation>
+    </message>
+    <message>
+        <source>The server gave arrival number %1 to the document just registered.</source>
+        <translation>The server gave arrival number %1 to the document just registered.</translation>
+    </message>
+    <message>
+        <source>Directed: the people given the task are told at once.</source>
+        <translation>Directed: the people given the task are told at once.</translation>
+    </message>
+    <message>
+        <source>Handling started.</source>
+        <translation>Handling started.</translation>
+    </message>
+    <message>
+        <source>Marked done; the leader who directed sees it.</source>
+        <translation>Marked done; the leader who directed sees it.</translation>
+    </message>
+    <message>
+        <source>Returned to the leader, with the reason.</source>
+        <translation>Returned to the leader, with the reason.</translation>
+    </message>
+    <message>
+        <source>Returned to the sender, with the reason.</source>
+        <translation>Returned to the sender, with the reason.</translation>
+    </message>
+    <message>
+        <source>Draft saved in “My drafts”; submit it for signature when it is ready.</source>
+        <translation>Draft saved in “My drafts”; submit it for signature when it is ready.</translation>
+    </message>
+    <message>
+        <source>Submitted for signature.</source>
+        <translation>Submitted for signature.</translation>
+    </message>
+    <message>
+        <source>Approved; the clerk can now number and issue it.</source>
+        <translation>Approved; the clerk can now number and issue it.</translation>
+    </message>
+    <message>
+        <source>Returned to the drafter, with the comment.</source>
+        <translation>Returned to the drafter, with the comment.</translation>
+    </message>
+    <message>
+        <source>The documents received and entered in the incoming register.</source>
+        <translation>The documents received and entered in the incoming register.</translation>
+    </message>
+    <message>
+        <source>The organisation&apos;s outgoing documents: approved, numbered and issued.</source>
+        <translation>The organisation&apos;s outgoing documents: approved, numbered and issued.</translation>
+    </message>
+    <message>
+        <source>What waits for you: tasks given to you or your unit, documents to direct or issue.</source>
+        <translation>What waits for you: tasks given to you or your unit, documents to direct or issue.</translation>
+    </message>
+    <message>
+        <source>Tasks whose deadline comes within the next working days.</source>
+        <translation>Tasks whose deadline comes within the next working days.</translation>
+    </message>
+    <message>
+        <source>Tasks past their deadline and not finished.</source>
+        <translation>Tasks past their deadline and not finished.</translation>
+    </message>
+    <message>
+        <source>Drafts submitted to you for approval and signature.</source>
+        <translation>Drafts submitted to you for approval and signature.</translation>
+    </message>
+    <message>
+        <source>The outgoing drafts you wrote.</source>
+        <translation>The outgoing drafts you wrote.</translation>
     </message>
 </context>
 <context>
@@ -1250,6 +1378,10 @@
     <message>
         <source>%1 working days</source>
         <translation>%1 working days</translation>
+    </message>
+    <message>
+        <source>Choose a unit or a person…</source>
+        <translation>Choose a unit or a person…</translation>
     </message>
 </context>
 <context>
@@ -2357,6 +2489,13 @@
     <message>
         <source>The root certificate is no longer trusted.</source>
         <translation>The root certificate is no longer trusted.</translation>
+    </message>
+</context>
+<context>
+    <name>MatchDelegate</name>
+    <message>
+        <source>in the file:</source>
+        <translation>in the file:</translation>
     </message>
 </context>
 </TS>

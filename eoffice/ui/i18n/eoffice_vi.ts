@@ -155,6 +155,10 @@
         <source>The file is being downloaded from the server…</source>
         <translation>Tệp đang được tải về từ máy chủ…</translation>
     </message>
+    <message>
+        <source>Secret document: numbered in the secret register</source>
+        <translation>Văn bản mật: số trong sổ văn bản mật</translation>
+    </message>
 </context>
 <context>
     <name>Diary</name>
@@ -482,6 +486,18 @@
         <source>Add at least one line: who leads the handling.</source>
         <translation>Cần giao ít nhất một dòng: đơn vị hoặc người chủ trì xử lý.</translation>
     </message>
+    <message>
+        <source>Replace the lead</source>
+        <translation>Thay người chủ trì</translation>
+    </message>
+    <message>
+        <source>The new lead takes over; %1 is told the task was given to someone else.</source>
+        <translation>Người chủ trì mới nhận việc; %1 được báo việc đã giao cho người khác.</translation>
+    </message>
+    <message>
+        <source>Current lead: %1</source>
+        <translation>Đang chủ trì: %1</translation>
+    </message>
 </context>
 <context>
     <name>DocumentListModel</name>
@@ -516,6 +532,34 @@
     <message>
         <source>State</source>
         <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <source>%1 document: numbered in the secret register</source>
+        <translation>Độ mật: %1 — số trong sổ văn bản mật</translation>
+    </message>
+    <message>
+        <source>Arrival no., number and notation</source>
+        <translation>Số đến, số ký hiệu</translation>
+    </message>
+    <message>
+        <source>Arrival date</source>
+        <translation>Ngày đến</translation>
+    </message>
+    <message>
+        <source>Number and notation</source>
+        <translation>Số, ký hiệu</translation>
+    </message>
+    <message>
+        <source>Issued date</source>
+        <translation>Ngày ban hành</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Số</translation>
+    </message>
+    <message>
+        <source>Found in the file: %1</source>
+        <translation>Tìm thấy trong tệp: %1</translation>
     </message>
 </context>
 <context>
@@ -652,6 +696,90 @@
     <message>
         <source>Issued</source>
         <translation>Đã ban hành</translation>
+    </message>
+    <message>
+        <source>No document matches this search.</source>
+        <translation>Không có văn bản nào khớp với điều kiện tìm.</translation>
+    </message>
+    <message>
+        <source>No document matches “%1”.</source>
+        <translation>Không có văn bản nào khớp với “%1”.</translation>
+    </message>
+    <message>
+        <source>Try fewer words, or other filters.</source>
+        <translation>Hãy thử bớt từ, hoặc đổi bộ lọc.</translation>
+    </message>
+    <message>
+        <source>There is no document here now.</source>
+        <translation>Hiện chưa có văn bản nào.</translation>
+    </message>
+    <message>
+        <source>The server gave arrival number %1 to the document just registered.</source>
+        <translation>Máy chủ đã cấp số đến %1 cho văn bản vừa vào sổ.</translation>
+    </message>
+    <message>
+        <source>Directed: the people given the task are told at once.</source>
+        <translation>Đã bút phê; người được giao việc nhận được thông báo ngay.</translation>
+    </message>
+    <message>
+        <source>Handling started.</source>
+        <translation>Đã bắt đầu xử lý.</translation>
+    </message>
+    <message>
+        <source>Marked done; the leader who directed sees it.</source>
+        <translation>Đã hoàn thành; lãnh đạo bút phê thấy ngay kết quả.</translation>
+    </message>
+    <message>
+        <source>Returned to the leader, with the reason.</source>
+        <translation>Đã trả lại lãnh đạo, kèm lý do.</translation>
+    </message>
+    <message>
+        <source>Returned to the sender, with the reason.</source>
+        <translation>Đã trả lại nơi gửi, kèm lý do.</translation>
+    </message>
+    <message>
+        <source>Draft saved in “My drafts”; submit it for signature when it is ready.</source>
+        <translation>Đã lưu dự thảo vào “Dự thảo của tôi”; trình ký khi đã hoàn chỉnh.</translation>
+    </message>
+    <message>
+        <source>Submitted for signature.</source>
+        <translation>Đã trình ký.</translation>
+    </message>
+    <message>
+        <source>Approved; the clerk can now number and issue it.</source>
+        <translation>Đã duyệt; văn thư có thể cấp số, ban hành.</translation>
+    </message>
+    <message>
+        <source>Returned to the drafter, with the comment.</source>
+        <translation>Đã trả lại người soạn, kèm ý kiến.</translation>
+    </message>
+    <message>
+        <source>The documents received and entered in the incoming register.</source>
+        <translation>Các văn bản đã nhận và vào sổ văn bản đến.</translation>
+    </message>
+    <message>
+        <source>The organisation&apos;s outgoing documents: approved, numbered and issued.</source>
+        <translation>Văn bản đi của cơ quan: đã duyệt, đã cấp số, ban hành.</translation>
+    </message>
+    <message>
+        <source>What waits for you: tasks given to you or your unit, documents to direct or issue.</source>
+        <translation>Việc chờ bạn: việc được giao cho bạn hoặc đơn vị bạn, văn bản chờ bút phê hoặc chờ ban hành.</translation>
+    </message>
+    <message>
+        <source>Tasks whose deadline comes within the next working days.</source>
+        <translation>Việc được giao sắp đến hạn xử lý trong vài ngày làm việc tới.</translation>
+    </message>
+    <message>
+        <source>Tasks past their deadline and not finished.</source>
+        <translation>Việc được giao đã quá hạn xử lý mà chưa hoàn thành.</translation>
+    </message>
+    <message>
+        <source>Drafts submitted to you for approval and signature.</source>
+        <translation>Dự thảo trình bạn duyệt, ký.</translation>
+    </message>
+    <message>
+        <source>The outgoing drafts you wrote.</source>
+        <translation>Dự thảo văn bản đi do bạn soạn.</translation>
     </message>
 </context>
 <context>
@@ -1250,6 +1378,10 @@
     <message>
         <source>%1 working days</source>
         <translation>%1 ngày làm việc</translation>
+    </message>
+    <message>
+        <source>Choose a unit or a person…</source>
+        <translation>Chọn đơn vị hoặc người…</translation>
     </message>
 </context>
 <context>
@@ -2357,6 +2489,13 @@
     <message>
         <source>The root certificate is no longer trusted.</source>
         <translation>Đã gỡ chứng thư số gốc khỏi danh sách tin cậy.</translation>
+    </message>
+</context>
+<context>
+    <name>MatchDelegate</name>
+    <message>
+        <source>in the file:</source>
+        <translation>trong tệp:</translation>
     </message>
 </context>
 </TS>
