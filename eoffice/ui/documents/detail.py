@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListView,
     QScrollArea,
+    QSizePolicy,
     QSplitter,
     QTableView,
     QTabWidget,
@@ -283,14 +284,19 @@ class DetailPane(QWidget):
 
         self.form_widget = QWidget()
         self.form = QFormLayout(self.form_widget)
-        self.form.setRowWrapPolicy(QFormLayout.WrapLongRows)
+        self.form.setRowWrapPolicy(QFormLayout.DontWrapRows)
+        self.form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
+        self.form.setLabelAlignment(Qt.AlignLeft | Qt.AlignTop)
         self.field_labels: dict[str, QLabel] = {}
         for key, caption in self._captions().items():
             value = QLabel()
             value.setWordWrap(True)
+            value.setAlignment(Qt.AlignTop | Qt.AlignLeft)
             value.setTextInteractionFlags(Qt.TextSelectableByMouse)
             self.field_labels[key] = value
             self.form.addRow(caption, value)
+        # Never squeezed below its rows' heights (a wrapped subject would overlap the next row).
+        self.form_widget.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Minimum)
         form_scroll = QScrollArea()
         form_scroll.setWidgetResizable(True)
         form_scroll.setWidget(self.form_widget)
