@@ -332,11 +332,13 @@ class DocumentsSection(Section):
         self.window.show_section(self, self.sidebar[BOXES.index(box)])
         self._set_list_title()
         self._fit_columns()
+        self._show_placeholder()
 
     def _search(self, query: str, filters: Any, order: str) -> None:
         self.model.set_search(query, filters, order)
         self._set_list_title()
         self._fit_columns()
+        self._show_placeholder()
 
     # -- the list's layout ------------------------------------------------------------
 
