@@ -425,6 +425,16 @@ def _covers(subject: str, query: str) -> bool:
     return all(w in found or (w == last and any(t.startswith(w) for t in found)) for w in words)
 
 
+def _near_match(snippet: str, before: int = 1) -> str:
+    """The snippet on one line, starting a few words before its first match (a list cell
+    is narrow: the match must show)."""
+    words = snippet.split()
+    first = next((i for i, word in enumerate(words) if MARK_START in word), 0)
+    if first > before:
+        words = ["…", *words[first - before :]]
+    return " ".join(words)
+
+
 def match_hints(session: Session, query: str, rows: list[DocumentRow]) -> dict[str, MatchHint]:
     """Why each row of a search page matched: the subject's matched words, and where the
     subject does not explain it, a snippet of the PDFs' text (SQLite's FTS5 ``snippet()``;
@@ -446,7 +456,7 @@ def match_hints(session: Session, query: str, rows: list[DocumentRow]) -> dict[s
                 stmt, {"start": MARK_START, "end": MARK_END, "words": SNIPPET_WORDS, "fts_query": match, "key": key}
             ).first()
             if found is not None and found[1] and MARK_START in found[1]:
-                hints[document_id] = MatchHint(hints[document_id].subject_spans, " ".join(found[1].split()))
+                hints[document_id] = MatchHint(hints[document_id].subject_spans, _near_match(found[1]))
     return hints
 
 

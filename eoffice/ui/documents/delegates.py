@@ -65,15 +65,22 @@ class MatchDelegate(QStyledItemDelegate):
         opt.text = ""
         style = opt.widget.style() if opt.widget is not None else QApplication.style()
         style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
-        pieces = subject_pieces(subject, hint.subject_spans)
-        if hint.snippet:
-            label = self.tr("in the file:")
-            pieces += [("   " + label + " ", False, True), *snippet_pieces(hint.snippet)]
         selected = bool(opt.state & QStyle.StateFlag.State_Selected)
-        self._draw(painter, opt, pieces, selected)
-
-    def _draw(self, painter: QPainter, opt: QStyleOptionViewItem, pieces: list[Piece], selected: bool) -> None:
         rect: QRect = opt.rect.adjusted(4, 0, -4, 0)
+        if not hint.snippet:
+            self._draw(painter, opt, rect, subject_pieces(subject, hint.subject_spans), selected)
+            return
+        # The file's words explain the match: the subject gives them half the cell at least.
+        subject_width = min(QFontMetrics(opt.font).horizontalAdvance(subject) + 4, rect.width() // 2)
+        left = QRect(rect.left(), rect.top(), subject_width, rect.height())
+        right = QRect(rect.left() + subject_width, rect.top(), rect.width() - subject_width, rect.height())
+        self._draw(painter, opt, left, subject_pieces(subject, hint.subject_spans), selected)
+        label = "  · " + self.tr("in the file:") + " "
+        self._draw(painter, opt, right, [(label, False, True), *snippet_pieces(hint.snippet)], selected)
+
+    def _draw(
+        self, painter: QPainter, opt: QStyleOptionViewItem, rect: QRect, pieces: list[Piece], selected: bool
+    ) -> None:
         painter.save()
         painter.setClipRect(rect)
         x = rect.left()

@@ -164,6 +164,9 @@ class DocumentsSection(Section):
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.model.page_loaded.connect(self._page_loaded)
         self.model.modelReset.connect(self._show_placeholder)
+        self.model.modelReset.connect(self._fit_columns)  # a reset shows every column again
+        self._headed_for = ""
+        self._widths = dict(COLUMN_WIDTHS)
         #: Over an empty list: what the box holds, and that it is empty.
         self.placeholder = QLabel(self.table.viewport())
         self.placeholder.setObjectName("emptyList")
@@ -355,16 +358,28 @@ class DocumentsSection(Section):
         width = table.viewport().width()
         hidden = {"organ"} if model.holds == "outgoing" else set()
         subject = max(SUBJECT_AT_LEAST, int(width * SUBJECT_SHARE))
+        if self._headed_for != model.holds:  # their headers follow the box ("Ngày đến", "Ngày ban hành")
+            self._headed_for = model.holds
+            metrics = table.horizontalHeader().fontMetrics()
+            for name in ("number", "date"):
+                header = str(model.headerData(model.column_of(name), Qt.Horizontal))
+                self._widths[name] = max(COLUMN_WIDTHS[name], metrics.horizontalAdvance(header) + 20)
+                table.setColumnWidth(model.column_of(name), self._widths[name])
 
-        def needed() -> int:
-            return subject + sum(w for n, w in COLUMN_WIDTHS.items() if n not in hidden)
+        def needed() -> int:  # by the widths set (a hidden column's width reads 0)
+            return subject + sum(self._widths[n] for n in COLUMN_WIDTHS if n not in hidden)
 
         for name in GIVE_WAY:
             if needed() <= width:
                 break
             hidden.add(name)
         for name in COLUMN_WIDTHS:
-            table.setColumnHidden(model.column_of(name), name in hidden)
+            column = model.column_of(name)
+            if table.isColumnHidden(column) and name not in hidden:
+                table.setColumnHidden(column, False)
+                table.setColumnWidth(column, self._widths[name])
+            else:
+                table.setColumnHidden(column, name in hidden)
 
     def _fit_sidebar(self) -> None:
         """The boxes' names and counts fit the sidebar: no scrollbar hides a count."""

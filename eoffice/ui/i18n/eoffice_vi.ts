@@ -1373,7 +1373,7 @@
     </message>
     <message>
         <source>Deadline:</source>
-        <translation>Thời hạn:</translation>
+        <translation>Hạn xử lý:</translation>
     </message>
     <message>
         <source>%1 working days</source>
@@ -1397,7 +1397,7 @@
     </message>
     <message>
         <source>Deadline</source>
-        <translation>Thời hạn</translation>
+        <translation>Hạn xử lý</translation>
     </message>
     <message>
         <source>State</source>
@@ -1866,7 +1866,7 @@
     </message>
     <message>
         <source>Number / notation</source>
-        <translation>Số / ký hiệu</translation>
+        <translation>Số, ký hiệu</translation>
     </message>
     <message>
         <source>Issued date</source>
