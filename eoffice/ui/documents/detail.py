@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QListView,
     QScrollArea,
-    QSizePolicy,
     QSplitter,
     QTableView,
     QTabWidget,
@@ -282,7 +281,7 @@ class DetailPane(QWidget):
         viewer_layout.addWidget(self.file_missing)
         viewer_layout.addWidget(self.pdf_view, 1)
 
-        self.form_widget = QWidget()
+        self.form_widget = _FormPage()
         self.form = QFormLayout(self.form_widget)
         self.form.setRowWrapPolicy(QFormLayout.DontWrapRows)
         self.form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
@@ -295,8 +294,6 @@ class DetailPane(QWidget):
             value.setTextInteractionFlags(Qt.TextSelectableByMouse)
             self.field_labels[key] = value
             self.form.addRow(caption, value)
-        # Never squeezed below its rows' heights (a wrapped subject would overlap the next row).
-        self.form_widget.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Minimum)
         form_scroll = QScrollArea()
         form_scroll.setWidgetResizable(True)
         form_scroll.setWidget(self.form_widget)
@@ -434,6 +431,7 @@ class DetailPane(QWidget):
         for key, value in texts.items():
             self.field_labels[key].setText(value)
         self._show_fields_of(detail.direction)
+        self.form_widget.fit()
         self._show_secrecy(f["secrecy"])
         self.lines_model.set_lines(detail.lines)
         self.history_model.set_items(detail.history)
@@ -510,3 +508,24 @@ class DetailPane(QWidget):
             self._verified[key] = report
 
         self.signatures.verify(view.path, self.detail.trust_roots, on_report=keep)
+
+
+class _FormPage(QWidget):
+    """The fields' page in its scroll area: as tall as its rows need at its width.
+
+    A form gives a word-wrapped value the height of one line: a long subject overlapped
+    the next row.
+    """
+
+    def fit(self) -> None:
+        """Each wrapped value asks the height of its lines at its width (the form would
+        give it one line's)."""
+        for label in self.findChildren(QLabel):
+            if label.wordWrap() and label.width() > 0:
+                height = max(0, label.heightForWidth(label.width())) if label.text() else 0
+                if height != label.minimumHeight():
+                    label.setMinimumHeight(height)
+
+    def resizeEvent(self, event: Any) -> None:
+        super().resizeEvent(event)
+        self.fit()
