@@ -35,7 +35,7 @@ from dataclasses import asdict, dataclass, fields
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, column, func, select, table, text
+from sqlalchemy import ColumnElement, and_, bindparam, column, func, select, table, text
 from sqlalchemy.orm import Session
 
 from eoffice.directory.models import Organisation, Unit, User
@@ -446,17 +446,24 @@ def match_hints(session: Session, query: str, rows: list[DocumentRow]) -> dict[s
     unexplained = {row.sort_key: row.id for row in rows if not _covers(row.subject, query)}
     if unexplained and session.get_bind().dialect.name == "sqlite":
         completions = _completions(phrases[-1][-1], _vocabulary(session))
+        # One walk of the page's rowid range (as the search walked it), the snippet made
+        # for the page's rows only.
         stmt = text(
             "SELECT rowid, snippet(document_fts, 1, :start, :end, '…', :words) FROM document_fts "
-            "WHERE document_fts MATCH :fts_query AND rowid = :key"
+            "WHERE document_fts MATCH :fts_query AND rowid BETWEEN :low AND :high AND rowid IN :keys"
+        ).bindparams(bindparam("keys", expanding=True))
+        found = session.execute(
+            stmt,
+            {
+                "start": MARK_START, "end": MARK_END, "words": SNIPPET_WORDS,
+                "fts_query": fts5_query(phrases, completions),
+                "low": min(unexplained), "high": max(unexplained), "keys": list(unexplained),
+            },
         )
-        match = fts5_query(phrases, completions)
-        for key, document_id in unexplained.items():
-            found = session.execute(
-                stmt, {"start": MARK_START, "end": MARK_END, "words": SNIPPET_WORDS, "fts_query": match, "key": key}
-            ).first()
-            if found is not None and found[1] and MARK_START in found[1]:
-                hints[document_id] = MatchHint(hints[document_id].subject_spans, _near_match(found[1]))
+        for key, snippet in found:
+            if key in unexplained and snippet and MARK_START in snippet:
+                document_id = unexplained[key]
+                hints[document_id] = MatchHint(hints[document_id].subject_spans, _near_match(snippet))
     return hints
 
 
