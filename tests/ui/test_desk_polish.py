@@ -210,8 +210,12 @@ def test_outgoing_lists_and_drafts_show_no_incoming_fields_and_saving_is_said(qt
     docs = _docs(window)
     docs.act_new_draft.trigger()
     dialog = docs.dialog
+    qtbot.mouseClick(dialog.ok_button, Qt.LeftButton)
+    assert "tệp PDF" in dialog.banner.text() and "Trích yếu" in dialog.banner.text()  # both at once
     drop_files(dialog, [pdf_factory(subject="Về việc báo cáo chuyển đổi số")])
+    assert "tệp PDF" not in dialog.banner.text() and dialog.banner.isVisible()
     type_text(dialog.subject.edit, "Về việc báo cáo chuyển đổi số")
+    assert not dialog.banner.isVisible()
     type_text(dialog.to_places, "Sở Thông tin và Truyền thông")
     with qtbot.waitSignal(dialog.succeeded):
         qtbot.mouseClick(dialog.ok_button, Qt.LeftButton)
@@ -254,7 +258,9 @@ def test_completing_a_task_is_said_and_its_row_follows(qtbot, window, ui_world, 
     assert "Đã hoàn thành" in window.statusBar().currentMessage()
     # The task leaves "Chờ tôi xử lý" (the list follows the change).
     qtbot.waitUntil(lambda: docs.model.find_row(document_id) < 0)
-    assert any("Hoàn thành" in item and "Lê Minh Anh" in item for item in docs.detail_pane.history_model.items)
+    qtbot.waitUntil(
+        lambda: any("Hoàn thành" in item and "Lê Minh Anh" in item for item in docs.detail_pane.history_model.items)
+    )
 
 
 def test_the_signatures_tab_forgets_the_previous_document(qtbot, window, ui_world, blobs, pdf_factory, decree):  # noqa: F811
