@@ -7,7 +7,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QItemSelection, QMimeData, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -390,8 +390,6 @@ class DocumentsSection(Section):
         metrics = bar.fontMetrics()
         bold = bar.font()
         bold.setBold(True)
-        from PySide6.QtGui import QFontMetrics
-
         widest = max(
             QFontMetrics(bold).horizontalAdvance(f"{labels.box_label(box)}  (999)") for box in BOXES
         )
