@@ -23,6 +23,11 @@ Rules this module holds:
   close with the document.
 - A leader may direct a document again while it is being handled; the new lines join
   the old ones.
+- One lead (chủ trì) per document: a later direction names a lead only while the
+  document has none still open, unless the leader says it replaces the lead
+  (``replace_lead``): the open lead lines then go back (returned, with the reason) and
+  what they forwarded below closes with them. (One direction may still name co-leads
+  whose work together completes the document.)
 """
 
 from __future__ import annotations
@@ -353,6 +358,68 @@ def _settle(session: Session, actor_id: str, doc: Document, changed: DirectionLi
         _set_document_state(session, actor_id, doc, DocState.REGISTERED, "document.undirect")
 
 
+#: The reason written on a lead line a leader gave to someone else.
+REPLACED_REASON = "Lãnh đạo đã giao người khác chủ trì."
+
+
+def _check_one_lead(
+    session: Session, doc: Document, specs: list[LineSpec], replace_lead: bool
+) -> list[DirectionLine]:
+    """Hold "one lead per document"; the open lead lines a ``replace_lead`` direction replaces."""
+    leads = [spec for spec in specs if LineRole(spec.role) is LineRole.LEAD]
+    open_leads = [
+        line
+        for line in _all_lines(session, doc.id)
+        if line.parent_line_id is None and line.role == LineRole.LEAD.value and line.state in OPEN_STATES
+    ]
+    if not leads:
+        if not open_leads:
+            raise ValidationError(
+                "Bút phê cần ít nhất một đơn vị hoặc người chủ trì.",
+                "A direction needs at least one lead unit or person.",
+                field="lines",
+            )
+        if replace_lead:
+            raise ValidationError(
+                "Chọn đơn vị hoặc người chủ trì mới để thay.",
+                "Choose the new lead unit or person to replace the current one.",
+                field="lines",
+            )
+        return []
+    if open_leads and not replace_lead:
+        names = ", ".join(_holder_name(session, line) for line in open_leads)
+        raise ValidationError(
+            f"Văn bản đã có chủ trì: {names}. Mỗi văn bản chỉ có một chủ trì; "
+            "chọn “Thay người chủ trì” nếu muốn giao cho người khác, hoặc ghi là phối hợp.",
+            f"The document already has a lead: {names}. A document has one lead; "
+            "choose “Replace the lead” to give it to someone else, or name them as coordinating.",
+            field="lines",
+        )
+    return open_leads
+
+
+def _holder_name(session: Session, line: DirectionLine) -> str:
+    if line.user_id is not None:
+        user = session.get(User, line.user_id)
+        return user.full_name if user is not None else ""
+    unit = session.get(Unit, line.unit_id)
+    return unit.name if unit is not None else ""
+
+
+def _replace_lead(session: Session, actor_id: str, line: DirectionLine) -> None:
+    """The lead line goes back (returned, with the reason); what it forwarded closes with it."""
+    below = _descendants(_all_lines(session, line.document_id), line.id)
+    for child in below:
+        if child.state in OPEN_STATES:
+            _set_line_state(
+                session, actor_id, child, LineState.RETURNED, "direction_line.replace", return_reason=REPLACED_REASON
+            )
+    _set_line_state(
+        session, actor_id, line, LineState.RETURNED, "direction_line.replace", return_reason=REPLACED_REASON
+    )
+
+
+
 # --------------------------------------------------------------------------- operations
 
 
@@ -366,13 +433,15 @@ def direct(
     today: date | None = None,
     direction_id: str | None = None,
     on_behalf_of: str | None = None,
+    replace_lead: bool = False,
 ) -> DocumentDirection:
-    """A leader's bút phê: free text plus recipient lines; at least one lead line.
+    """A leader's bút phê: free text plus recipient lines; one lead for the document.
 
     The document's own due date, when it has none, becomes the latest lead deadline.
     ``direction_id`` (and each ``LineSpec.line_id``) are ids chosen by the caller.
     ``on_behalf_of`` is the absent leader a deputy directs for: the deputy must act for
     them on ``today`` (``delegations``); the audit names both.
+    ``replace_lead``: the new lead takes the place of the open one (see the module).
     """
     actor = load_actor(session, actor_id)
     require_role(actor, Role.LEADER)
@@ -387,13 +456,8 @@ def direct(
             "Văn bản đã hoàn thành hoặc đã trả lại, không bút phê được nữa.",
             "The document is done or returned; it cannot be directed.",
         )
-    if not any(LineRole(spec.role) is LineRole.LEAD for spec in lines):
-        raise ValidationError(
-            "Bút phê cần ít nhất một đơn vị hoặc người chủ trì.",
-            "A direction needs at least one lead unit or person.",
-            field="lines",
-        )
     today = today or date.today()
+    replaced = _check_one_lead(session, doc, lines, replace_lead)
     direction = DocumentDirection(
         id=direction_id or new_id(), document_id=doc.id, leader_id=actor.id, text=text.strip()
     )
@@ -411,6 +475,8 @@ def direct(
         for name, value in changes.items():
             setattr(doc, name, value)
     session.flush()
+    for line in replaced:
+        _replace_lead(session, actor.id, line)
     session.add_all(new_lines)
     session.flush()
     record(

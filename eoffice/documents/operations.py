@@ -166,6 +166,8 @@ class Direct(Operation):
     on_date: ISODate | None = None
     #: The absent leader a deputy directs for (``delegations``), checked by ``on_date``.
     on_behalf_of: Id | None = None
+    #: The new lead takes the place of the open one (thay người chủ trì).
+    replace_lead: bool = False
 
 
 @dataclass(frozen=True)
@@ -473,7 +475,7 @@ def _direct(session: Session, actor_id: str, op: Direct, authority: bool) -> App
     direction = directions.direct(
         session, actor_id, op.document_id, op.text, [ln.spec() for ln in op.lines],
         direction_id=op.direction_id, today=acted_on(op.on_date, authority=authority),
-        on_behalf_of=op.on_behalf_of,
+        on_behalf_of=op.on_behalf_of, replace_lead=op.replace_lead,
     )
     return AppliedResult(op.kind, {"direction_id": direction.id, "line_ids": [ln.line_id for ln in op.lines]})
 

@@ -30,16 +30,17 @@ from __future__ import annotations
 
 import bisect
 import functools
+import re
 from dataclasses import asdict, dataclass, fields
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, column, func, select, table, text
+from sqlalchemy import ColumnElement, and_, bindparam, column, func, select, table, text
 from sqlalchemy.orm import Session
 
 from eoffice.directory.models import Organisation, Unit, User
 from eoffice.documents.boxes import OPEN_LINE_STATES, visible_to
-from eoffice.documents.folding import tokens
+from eoffice.documents.folding import fold, tokens
 from eoffice.documents.listing import DocumentRow, row_select
 from eoffice.documents.models import DirectionLine, Document, DocumentSearch
 
@@ -66,6 +67,7 @@ _PG_RANK = (
 )
 
 _fts = table("document_fts", column("rowid"))
+_WORD = re.compile(r"[0-9a-z]+")
 
 
 def _syllables() -> list[str]:
@@ -362,13 +364,121 @@ def _fts5_relevance(
     return list(taken.values())[offset:need]
 
 
+# --------------------------------------------------------------------------- why a row matched
+
+#: Around the matched words of a snippet (control characters: never in a document's text).
+MARK_START, MARK_END = "\x02", "\x03"
+#: Words of PDF text a snippet shows around the match.
+SNIPPET_WORDS = 12
+
+
+@dataclass(frozen=True)
+class MatchHint:
+    """Why a search result matched, for the list to show.
+
+    ``subject_spans`` are the character ranges of the subject (as written, with its
+    diacritics) whose words match the query; ``snippet`` is a few words of the PDFs' text
+    (folded: without diacritics, as indexed) around the match, the matched words between
+    ``MARK_START`` and ``MARK_END``, when the subject alone does not explain the match.
+    """
+
+    subject_spans: tuple[tuple[int, int], ...] = ()
+    snippet: str = ""
+
+
+def _query_tokens(query: str) -> tuple[set[str], str | None]:
+    """The query's folded words, and the last one (matched as a prefix, as the search does)."""
+    phrases = query_phrases(query)
+    words = {t for p in phrases for t in p}
+    last = phrases[-1][-1] if phrases else None
+    return words, last
+
+
+def subject_spans(subject: str, query: str) -> list[tuple[int, int]]:
+    """Ranges of ``subject`` whose words are words of ``query`` (the last one as a prefix).
+
+    Folding maps each Vietnamese letter to one letter, so a folded word's position is its
+    position in the subject as written.
+    """
+    words, last = _query_tokens(query)
+    if not words:
+        return []
+    folded_at: list[int] = []
+    folded = []
+    for i, ch in enumerate(subject):
+        f = fold(ch)
+        folded.append(f)
+        folded_at.extend([i] * len(f))
+    text = "".join(folded)
+    spans = []
+    for match in _WORD.finditer(text):
+        word = match.group()
+        if word in words or (last is not None and word.startswith(last)):
+            spans.append((folded_at[match.start()], folded_at[match.end() - 1] + 1))
+    return spans
+
+
+def _covers(subject: str, query: str) -> bool:
+    """Every word of the query is found in the subject."""
+    words, last = _query_tokens(query)
+    found = set(tokens(subject))
+    return all(w in found or (w == last and any(t.startswith(w) for t in found)) for w in words)
+
+
+def _near_match(snippet: str, before: int = 1) -> str:
+    """The snippet on one line, starting a few words before its first match (a list cell
+    is narrow: the match must show)."""
+    words = snippet.split()
+    first = next((i for i, word in enumerate(words) if MARK_START in word), 0)
+    if first > before:
+        words = ["…", *words[first - before :]]
+    return " ".join(words)
+
+
+def match_hints(session: Session, query: str, rows: list[DocumentRow]) -> dict[str, MatchHint]:
+    """Why each row of a search page matched: the subject's matched words, and where the
+    subject does not explain it, a snippet of the PDFs' text (SQLite's FTS5 ``snippet()``;
+    none on PostgreSQL, which the desktop does not search)."""
+    phrases = query_phrases(query)
+    if not phrases:
+        return {}
+    hints = {row.id: MatchHint(tuple(subject_spans(row.subject, query))) for row in rows}
+    unexplained = {row.sort_key: row.id for row in rows if not _covers(row.subject, query)}
+    if unexplained and session.get_bind().dialect.name == "sqlite":
+        completions = _completions(phrases[-1][-1], _vocabulary(session))
+        # One walk of the page's rowid range (as the search walked it), the snippet made
+        # for the page's rows only.
+        stmt = text(
+            "SELECT rowid, snippet(document_fts, 1, :start, :end, '…', :words) FROM document_fts "
+            "WHERE document_fts MATCH :fts_query AND rowid BETWEEN :low AND :high AND rowid IN :keys"
+        ).bindparams(bindparam("keys", expanding=True))
+        found = session.execute(
+            stmt,
+            {
+                "start": MARK_START, "end": MARK_END, "words": SNIPPET_WORDS,
+                "fts_query": fts5_query(phrases, completions),
+                "low": min(unexplained), "high": max(unexplained), "keys": list(unexplained),
+            },
+        )
+        for key, snippet in found:
+            if key in unexplained and snippet and MARK_START in snippet:
+                document_id = unexplained[key]
+                hints[document_id] = MatchHint(hints[document_id].subject_spans, _near_match(snippet))
+    return hints
+
+
 __all__ = [
+    "MARK_END",
+    "MARK_START",
     "NEWEST",
     "RELEVANCE",
+    "MatchHint",
     "SearchFilters",
     "filter_condition",
     "fts5_query",
+    "match_hints",
     "pg_tsquery",
     "query_phrases",
     "search",
+    "subject_spans",
 ]

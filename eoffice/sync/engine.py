@@ -14,7 +14,7 @@ import logging
 import random
 import threading
 import time
-from collections.abc import Generator
+from collections.abc import Callable, Generator
 from contextlib import AbstractContextManager, closing, nullcontext
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
@@ -213,6 +213,9 @@ class SyncEngine:
         self._round = threading.Lock()  # one round at a time
         self._wake = threading.Event()
         self._hello_done = False
+        #: Called (on the sync thread) once a round's pulled rows are committed, before its
+        #: slower PDF text and files: a window shows what changed without waiting for them.
+        self.on_rows: Callable[[Changes], None] | None = None
         self._backoff = min_backoff
         self._delay = 0.0
 
@@ -292,6 +295,11 @@ class SyncEngine:
                 set_cursor(session, 0, name=self.name)
             self._pull(report)
         if attachments:  # the PDFs' text and files: after the rows, not needed to open the window
+            if report.changes and self.on_rows is not None:
+                try:
+                    self.on_rows(report.changes)
+                except Exception:  # a bug in the window's callback must not stop sync
+                    log.exception("pulled rows callback failed")
             self._pull_bodies(report)
             self._download(report)
         return report

@@ -230,6 +230,14 @@ class MainWindow(QMainWindow):
         if section is not self.current_section and section.widget is not None:
             previous, self.current_section = self.current_section, section
             self.stack.setCurrentWidget(section.widget)
+            # Only the screen in front sets how small the window may be (a stack takes its
+            # largest page's minimum otherwise: a wide hidden panel kept the window wide).
+            for i in range(self.stack.count()):
+                page = self.stack.widget(i)
+                own = page.property("ownSizePolicy") or page.sizePolicy()
+                page.setProperty("ownSizePolicy", own)
+                ignored = QSizePolicy(QSizePolicy.Ignored, QSizePolicy.Ignored)
+                page.setSizePolicy(own if page is section.widget else ignored)
             if previous is not None:
                 previous.hidden()
             section.shown()
@@ -410,6 +418,7 @@ class MainWindow(QMainWindow):
 
         self.bridge = AccountBridge(account, self)
         self.bridge.round_done.connect(self._round_done)
+        self.bridge.rows_pulled.connect(self.apply_changes)  # lists follow the rows, not the files
         self.bridge.live_event.connect(self._live_event)
         self.bridge.live_status.connect(lambda state, _m: self.sync_area.set_live(state == "online"))
         self.notifications = NotificationModel(self)

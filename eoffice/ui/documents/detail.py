@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import json
 import logging
 from dataclasses import dataclass, field
-from datetime import timezone
 from operator import attrgetter
 from pathlib import Path
 from typing import Any
@@ -110,8 +108,7 @@ def load_detail(
     ``audited=False`` re-reads a document already open on screen after a change made to
     it, which is not a new opening.
     """
-    from eoffice.audit.report import describe
-    from eoffice.documents.history import document_history
+    from eoffice.documents.history import document_timeline
     from eoffice.documents.incoming import open_document
     from eoffice.documents.models import Document
     from eoffice.errors import NotFound
@@ -198,21 +195,19 @@ def load_detail(
                     extension=extensions.get(line.id),
                 )
             )
-    for event in document_history(session, doc.id):
-        try:
-            text = describe(event)
-        except Exception:  # a description must never hide the history
-            log.exception("cannot describe audit event %s", event.seq)
-            text = event.action
-        at = event.at.replace(tzinfo=timezone.utc) if event.at and event.at.tzinfo is None else event.at
-        when = at.astimezone().strftime("%d/%m/%Y %H:%M") if at else ""
-        actor = names.get(event.actor_id or "", "")
-        if '"on_behalf_of"' in (event.after_json or ""):  # a deputy acting for an absent leader
-            leader = json.loads(event.after_json).get("on_behalf_of") or ""
+    try:
+        timeline = document_timeline(session, doc.id, names, units)
+    except Exception:  # a description must never hide the document
+        log.exception("cannot tell the history of document %s", doc.id)
+        timeline = []
+    for entry in timeline:
+        when = entry.at.astimezone().strftime("%d/%m/%Y %H:%M") if entry.at else ""
+        actor = names.get(entry.actor_id or "", "") or entry.actor
+        if entry.on_behalf_of:  # a deputy acting for an absent leader
             actor = QCoreApplication.translate("DocumentDetail", "%1 (for %2)").replace("%1", actor).replace(
-                "%2", names.get(leader, "")
+                "%2", names.get(entry.on_behalf_of, "")
             )
-        detail.history.append(f"{when}  {actor}  {text}".strip())
+        detail.history.append(f"{when}  {actor}  {entry.text}".strip())
     return detail
 
 
@@ -283,6 +278,14 @@ class DetailPane(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.15)
         font.setBold(True)
         self.title.setFont(font)
+        #: "Mật", "Tối mật", "Tuyệt mật" beside the title of a secret document.
+        self.secret_badge = QLabel(self)
+        self.secret_badge.setObjectName("secretBadge")
+        self.secret_badge.setStyleSheet(
+            "QLabel#secretBadge { color: #b71c1c; background: #fdecea; border: 1px solid #b71c1c;"
+            " border-radius: 3px; padding: 1px 6px; font-weight: bold; }"
+        )
+        self.secret_badge.hide()
 
         viewer = QWidget(self)
         viewer_layout = QVBoxLayout(viewer)
@@ -312,13 +315,16 @@ class DetailPane(QWidget):
         viewer_layout.addWidget(self.file_missing)
         viewer_layout.addWidget(self.pdf_view, 1)
 
-        self.form_widget = QWidget()
+        self.form_widget = _FormPage()
         self.form = QFormLayout(self.form_widget)
-        self.form.setRowWrapPolicy(QFormLayout.WrapLongRows)
+        self.form.setRowWrapPolicy(QFormLayout.DontWrapRows)
+        self.form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
+        self.form.setLabelAlignment(Qt.AlignLeft | Qt.AlignTop)
         self.field_labels: dict[str, QLabel] = {}
         for key, caption in self._captions().items():
             value = QLabel()
             value.setWordWrap(True)
+            value.setAlignment(Qt.AlignTop | Qt.AlignLeft)
             value.setTextInteractionFlags(Qt.TextSelectableByMouse)
             self.field_labels[key] = value
             self.form.addRow(caption, value)
@@ -365,9 +371,14 @@ class DetailPane(QWidget):
         splitter.addWidget(self.tabs)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        self.tabs.setUsesScrollButtons(False)  # every tab in sight: their names shorten instead
+        self.tabs.setElideMode(Qt.ElideRight)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 0, 0, 0)
-        layout.addWidget(self.title)
+        heading = QHBoxLayout()
+        heading.addWidget(self.secret_badge, 0, Qt.AlignTop)
+        heading.addWidget(self.title, 1)
+        layout.addLayout(heading)
         layout.addWidget(splitter, 1)
         self.clear()
 
@@ -391,8 +402,27 @@ class DetailPane(QWidget):
             "state": self.tr("State"),
         }
 
+    #: Fields that only an incoming or only an outgoing document has.
+    INCOMING_ONLY = ("arrival_number", "arrival_date", "organ_name", "organ_id", "recipients_note")
+    OUTGOING_ONLY = ("to_places",)
+
+    def _show_fields_of(self, direction: str) -> None:
+        """Incoming fields for an incoming document, outgoing ones for an outgoing one."""
+        hidden = self.OUTGOING_ONLY if direction == "incoming" else self.INCOMING_ONLY
+        for key, value in self.field_labels.items():
+            self.form.setRowVisible(value, key not in hidden)
+
+    def _show_secrecy(self, secrecy: str) -> None:
+        secret = secrecy not in ("", "none")
+        self.secret_badge.setText(labels.secrecy_label(secrecy).upper() if secret else "")
+        self.secret_badge.setToolTip(self.tr("Secret document: numbered in the secret register") if secret else "")
+        self.secret_badge.setVisible(secret)
+        value = self.field_labels["secrecy"]
+        value.setStyleSheet("color: #b71c1c; font-weight: bold;" if secret else "")
+
     def clear(self) -> None:
         self.detail = None
+        self.secret_badge.hide()
         self.title.setText(self.tr("Select a document in the list to read it."))
         self.tabs.setEnabled(False)
         self.file_combo.blockSignals(True)
@@ -440,6 +470,9 @@ class DetailPane(QWidget):
             texts["state"] += f" — {comment}"
         for key, value in texts.items():
             self.field_labels[key].setText(value)
+        self._show_fields_of(detail.direction)
+        self.form_widget.fit()
+        self._show_secrecy(f["secrecy"])
         self.lines_model.set_lines(detail.lines)
         self.history_model.set_items(detail.history)
         self.directions_label.setText("\n".join(detail.directions))
@@ -469,6 +502,9 @@ class DetailPane(QWidget):
         path = self.file_combo.itemData(position) if position >= 0 else None
         self.pdf.close()
         self._file_shown(False)
+        # Another file: nothing of the previous one's signatures stays on screen.
+        self.signatures.clear()
+        self.tabs.setTabText(self.tabs.indexOf(self.signatures), self.tr("Digital signatures"))
         if path and not Path(path).exists():
             # A synced document whose PDF is still on its way from the server.
             self.file_missing.setText(self.tr("The file is being downloaded from the server…"))
@@ -540,3 +576,24 @@ class DetailPane(QWidget):
             self._verified[key] = report
 
         self.signatures.verify(view.path, self.detail.trust_roots, on_report=keep)
+
+
+class _FormPage(QWidget):
+    """The fields' page in its scroll area: as tall as its rows need at its width.
+
+    A form gives a word-wrapped value the height of one line: a long subject overlapped
+    the next row.
+    """
+
+    def fit(self) -> None:
+        """Each wrapped value asks the height of its lines at its width (the form would
+        give it one line's)."""
+        for label in self.findChildren(QLabel):
+            if label.wordWrap() and label.width() > 0:
+                height = max(0, label.heightForWidth(label.width())) if label.text() else 0
+                if height != label.minimumHeight():
+                    label.setMinimumHeight(height)
+
+    def resizeEvent(self, event: Any) -> None:
+        super().resizeEvent(event)
+        self.fit()

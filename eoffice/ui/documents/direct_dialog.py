@@ -6,6 +6,7 @@ from datetime import date
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QHBoxLayout,
     QLabel,
@@ -29,7 +30,11 @@ from eoffice.ui.tasks import DbWorker
 
 
 class LinesEditor(QWidget):
-    """Builds the recipient lines: part, unit or person, deadline in working days or a date."""
+    """Builds the recipient lines: part, unit or person, deadline in working days or a date.
+
+    Picking a unit or a person adds its line with the part and deadline chosen beside
+    it (picking again changes that line); "Add line" does the same from the keyboard.
+    """
 
     def __init__(
         self, directory: OrgDirectory, parent: QWidget | None = None, *, below_unit: str | None = None
@@ -42,12 +47,15 @@ class LinesEditor(QWidget):
             self.role.addItem(labels.line_role_label(role.value), role.value)
         self.assignee = QComboBox(self)
         self.assignee.setMinimumContentsLength(28)
+        self.assignee.setPlaceholderText(self.tr("Choose a unit or a person…"))
         for unit_id, name, _parent in directory.units:
             self.assignee.addItem(self.tr("Unit: %1").replace("%1", name), f"unit:{unit_id}")
         for person in directory.people:
             unit = directory.unit_name(person.unit_id)
             caption = f"{person.full_name} — {person.position}" + (f" ({unit})" if unit else "")
             self.assignee.addItem(caption, f"user:{person.id}")
+        self.assignee.setCurrentIndex(-1)
+        self.assignee.activated.connect(lambda _index: self.add_current())
         self.by_days = QRadioButton(self.tr("working days"), self)
         self.by_date = QRadioButton(self.tr("date"), self)
         self.by_days.setChecked(True)
@@ -108,12 +116,22 @@ class LinesEditor(QWidget):
             deadline=deadline,
             deadline_days=days,
         )
-        self.specs.append(spec)
         if deadline:
             when = labels.format_date(deadline)
         else:
             when = self.tr("%1 working days").replace("%1", str(days)) if days else ""
-        self.list.addItem(f"{labels.line_role_label(role.value)}: {self.assignee.currentText()}  {when}".rstrip())
+        text = f"{labels.line_role_label(role.value)}: {self.assignee.currentText()}  {when}".rstrip()
+        same = next(
+            (i for i, s in enumerate(self.specs) if (s.unit_id, s.user_id) == (spec.unit_id, spec.user_id)), -1
+        )
+        if same >= 0:  # picked again: the line takes the new part and deadline
+            self.specs[same] = spec
+            self.list.item(same).setText(text)
+        else:
+            self.specs.append(spec)
+            self.list.addItem(text)
+        self.list.setStyleSheet("")
+        self.assignee.setCurrentIndex(-1)  # ready for the next pick
 
     def remove_selected(self) -> None:
         row = self.list.currentRow()
@@ -134,6 +152,7 @@ class DirectDialog(FormDialog):
         parent: QWidget | None = None,
         *,
         on_behalf_of: str | None = None,
+        current_lead: str | None = None,
     ) -> None:
         super().__init__(worker, self.tr("Direct document"), parent)
         self.on_behalf_of = on_behalf_of  # the absent leader a deputy directs for
@@ -150,20 +169,37 @@ class DirectDialog(FormDialog):
         self.form.addRow(self.tr("Document"), heading)
         self.form.addRow(self.tr("Direction"), self.text)
         self.form.addRow(self.tr("Recipients"), self.lines)
+        #: "Thay người chủ trì": offered when the document already has a lead at work.
+        self.replace_lead = QCheckBox(self.tr("Replace the lead"), self)
+        self.current_lead = current_lead
+        if current_lead:
+            self.replace_lead.setToolTip(
+                self.tr("The new lead takes over; %1 is told the task was given to someone else.").replace(
+                    "%1", current_lead
+                )
+            )
+            self.form.addRow(self.tr("Current lead: %1").replace("%1", current_lead), self.replace_lead)
+            self.lines.select_role(LineRole.COORDINATE)  # a later direction usually adds help
+        else:
+            self.replace_lead.hide()
         self.field_widgets.update(text=self.text, lines=self.lines.list)
         self.ok_button.setText(self.tr("Direct"))
 
     def submit(self) -> None:
+        if not self.lines.specs and self.lines.assignee.currentIndex() >= 0:
+            self.lines.add_current()  # picked but not added: the pick is the line
         if not self.lines.specs:
             self.show_error(self.tr("Add at least one line: who leads the handling."), "lines")
             return
         text, lines = self.text.toPlainText(), tuple(ops.LineRef.of(spec) for spec in self.lines.specs)
         document_id, today, for_leader = self.document_id, date.today().isoformat(), self.on_behalf_of
+        replace = bool(self.current_lead) and self.replace_lead.isChecked()
         self.run_operation(
             "direct", self.actor_id,
             lambda _s: ops.Direct(
                 op_id=new_id(), document_id=document_id, direction_id=new_id(), text=text, lines=lines, on_date=today,
                 on_behalf_of=for_leader,
+                replace_lead=replace,
             ),
             lambda _op, _result: document_id,
         )
@@ -183,6 +219,8 @@ class ForwardDialog(FormDialog):
         self.ok_button.setText(self.tr("Forward"))
 
     def submit(self) -> None:
+        if not self.lines.specs and self.lines.assignee.currentIndex() >= 0:
+            self.lines.add_current()
         if not self.lines.specs:
             self.show_error(self.tr("Add at least one line."), "lines")
             return

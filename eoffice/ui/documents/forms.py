@@ -191,6 +191,23 @@ class FormDialog(QDialog):
             widget.setStyleSheet(ERROR_STYLE)
             widget.setFocus()
 
+    def show_errors(self, problems: list[tuple[str | None, str]], *, focus: bool = True) -> None:
+        """Every problem at once: the messages listed above the form, each field outlined;
+        with ``focus`` the first outlined field takes the focus."""
+        if not problems:
+            self.clear_error()
+            return
+        self.error_text = "\n".join(text for _field, text in problems)
+        self.banner.setText(
+            problems[0][1] if len(problems) == 1 else "\n".join(f"• {text}" for _field, text in problems)
+        )
+        self.banner.show()
+        wrong = [self.field_widgets[name] for name, _text in problems if name in self.field_widgets]
+        for widget in set(self.field_widgets.values()):
+            widget.setStyleSheet(ERROR_STYLE if widget in wrong else "")
+        if focus and wrong:
+            wrong[0].setFocus()
+
     def clear_error(self) -> None:
         self.error_text = ""
         self.banner.hide()

@@ -13,10 +13,10 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache
 from operator import attrgetter
-from typing import Any
+from typing import Any, ClassVar
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, QRectF, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter, QPixmap
 from sqlalchemy.orm import Session
 
 from eoffice.directory.models import User
@@ -38,6 +38,9 @@ URGENT_COLOURS = {
 }
 OVERDUE_BACKGROUND = QColor("#fdecea")
 DUE_SOON_BACKGROUND = QColor("#fff8e1")
+SECRET_COLOUR = QColor("#b71c1c")
+#: ``Qt.UserRole + 1`` of the subject column: the search's ``MatchHint`` (None outside a search).
+HINT_ROLE = int(Qt.ItemDataRole.UserRole) + 1
 
 
 def _number(row: DocumentRow) -> str:
@@ -50,6 +53,49 @@ def _number(row: DocumentRow) -> str:
 def _date(row: DocumentRow) -> str:
     day = row.arrival_date if row.direction == "incoming" else row.issued_date
     return labels.format_date(day or row.issued_date)
+
+
+def is_secret(row: DocumentRow) -> bool:
+    return row.secrecy not in ("", "none")
+
+
+@cache
+def secret_badge(text: str) -> QPixmap:
+    """A small red "Mật" badge (the secrecy's name) drawn once per name."""
+    font = QFont()
+    font.setBold(True)
+    font.setPointSizeF(max(6.0, font.pointSizeF() * 0.8))
+    metrics = QFontMetrics(font)
+    width, height = metrics.horizontalAdvance(text) + 8, metrics.height() + 2
+    pixmap = QPixmap(width, height)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(SECRET_COLOUR)
+    painter.setBrush(QColor("#fdecea"))
+    painter.drawRoundedRect(QRectF(0.5, 0.5, width - 1, height - 1), 3, 3)
+    painter.setFont(font)
+    painter.drawText(QRectF(0, 0, width, height), Qt.AlignmentFlag.AlignCenter, text)
+    painter.end()
+    return pixmap
+
+
+def _secret_decoration(row: DocumentRow) -> QPixmap | None:
+    return secret_badge(labels.secrecy_label(row.secrecy)) if is_secret(row) else None
+
+
+def _number_tooltip(row: DocumentRow) -> str:
+    text = _number(row)
+    if is_secret(row):
+        note = QCoreApplication.translate("DocumentListModel", "%1 document: numbered in the secret register")
+        text += "\n" + note.replace("%1", labels.secrecy_label(row.secrecy))
+    return text
+
+
+def _subject_tooltip(row: DocumentRow) -> str:
+    """The whole subject, with the type and the issuing organ (columns a narrow list hides)."""
+    more = " — ".join(p for p in (row.type_name, row.organ_name if row.direction == "incoming" else "") if p)
+    return f"{row.subject}\n{more}" if more else row.subject
 
 
 def _urgent_colour(row: DocumentRow) -> QBrush | None:
@@ -75,13 +121,23 @@ class DocumentListModel(RowsModel[DocumentRow]):
 
     key = attrgetter("id")
     columns = (
-        Column(QT_TRANSLATE_NOOP("DocumentListModel", "Arrival no. / Number"), _number, name="number"),
+        Column(
+            QT_TRANSLATE_NOOP("DocumentListModel", "Arrival no. / Number"), _number, name="number",
+            tooltip=_number_tooltip, decoration=_secret_decoration,
+            foreground=lambda row: QBrush(SECRET_COLOUR) if is_secret(row) else None,
+        ),
         Column(QT_TRANSLATE_NOOP("DocumentListModel", "Date"), _date, name="date"),
-        Column(QT_TRANSLATE_NOOP("DocumentListModel", "Issuing organ"), attrgetter("organ_name"), name="organ"),
-        Column(QT_TRANSLATE_NOOP("DocumentListModel", "Type"), attrgetter("type_name"), name="type"),
+        Column(
+            QT_TRANSLATE_NOOP("DocumentListModel", "Issuing organ"), attrgetter("organ_name"), name="organ",
+            tooltip=attrgetter("organ_name"),
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("DocumentListModel", "Type"), attrgetter("type_name"), name="type",
+            tooltip=attrgetter("type_name"),
+        ),
         Column(
             QT_TRANSLATE_NOOP("DocumentListModel", "Subject"), attrgetter("subject"),
-            tooltip=attrgetter("subject"), foreground=_urgent_colour, name="subject",
+            tooltip=_subject_tooltip, foreground=_urgent_colour, name="subject",
         ),
         Column(
             QT_TRANSLATE_NOOP("DocumentListModel", "Urgency"),
@@ -92,10 +148,26 @@ class DocumentListModel(RowsModel[DocumentRow]):
         ),
         Column(QT_TRANSLATE_NOOP("DocumentListModel", "Due"), lambda row: labels.format_date(row.due_date), name="due"),
         Column(
-            QT_TRANSLATE_NOOP("DocumentListModel", "State"), lambda row: labels.state_label(row.state), name="state"
+            QT_TRANSLATE_NOOP("DocumentListModel", "State"), lambda row: labels.state_label(row.state), name="state",
+            tooltip=lambda row: labels.state_label(row.state),
         ),
     )
     COLUMNS = tuple(column.name for column in columns)
+    #: Headers that follow what the list holds: incoming, outgoing, or both.
+    HEADERS: ClassVar[dict[str, dict[str, str]]] = {
+        "incoming": {
+            "number": QT_TRANSLATE_NOOP("DocumentListModel", "Arrival no., number and notation"),
+            "date": QT_TRANSLATE_NOOP("DocumentListModel", "Arrival date"),
+        },
+        "outgoing": {
+            "number": QT_TRANSLATE_NOOP("DocumentListModel", "Number and notation"),
+            "date": QT_TRANSLATE_NOOP("DocumentListModel", "Issued date"),
+        },
+        "both": {
+            "number": QT_TRANSLATE_NOOP("DocumentListModel", "Number"),
+            "date": QT_TRANSLATE_NOOP("DocumentListModel", "Date"),
+        },
+    }
 
     # Emitted after a page of rows arrived (the first page after a reset included).
     page_loaded = Signal()
@@ -123,6 +195,8 @@ class DocumentListModel(RowsModel[DocumentRow]):
         self._generation = 0
         #: Rows in the box for an absent leader the user acts for: id → the leader's name.
         self.marks: dict[str, str] = {}
+        #: Why each search result matched, by document id (empty outside a search).
+        self.hints: dict[str, Any] = {}
         self.refresh()
 
     # -- what to show -----------------------------------------------------------------
@@ -138,6 +212,28 @@ class DocumentListModel(RowsModel[DocumentRow]):
     @property
     def loading(self) -> bool:
         return self._loading
+
+    @property
+    def holds(self) -> str:
+        """What the list holds: "incoming", "outgoing" or "both" (a search, a box of tasks)."""
+        if self.searching:
+            direction = getattr(self.filters, "direction", None)
+            return direction if direction in ("incoming", "outgoing") else "both"
+        if self.box is Box.INCOMING:
+            return "incoming"
+        if self.box in (Box.OUTGOING, Box.DRAFTS_TO_APPROVE, Box.MY_DRAFTS):
+            return "outgoing"
+        return "both"
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
+            return self.headerData(section, orientation, Qt.ItemDataRole.DisplayRole)  # a narrow column cuts it
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            name = self.columns[section].name if 0 <= section < len(self.columns) else ""
+            header = self.HEADERS[self.holds].get(name)
+            if header is not None:
+                return QCoreApplication.translate(self.context, header)
+        return super().headerData(section, orientation, role)
 
     def set_box(self, box: Box) -> None:
         """Show a box; leaves any search."""
@@ -209,9 +305,10 @@ class DocumentListModel(RowsModel[DocumentRow]):
             self._more = False
         return False  # let the window report it
 
-    def _arrived(self, generation: int, replace: bool, page: list[DocumentRow]) -> None:
+    def _arrived(self, generation: int, replace: bool, found: tuple[list[DocumentRow], dict[str, Any]]) -> None:
         if generation != self._generation:
             return  # the user moved on to another box or search meanwhile
+        page, hints = found
         self._loading = False
         self._more = len(page) == PAGE
         marks = getattr(page, "marks", {})
@@ -219,11 +316,16 @@ class DocumentListModel(RowsModel[DocumentRow]):
             self.beginResetModel()
             self.rows = list(page)
             self.marks = dict(marks)
+            self.hints = dict(hints)
             self.endResetModel()
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.columns) - 1)
         else:
             self.marks.update(marks)
+            self.hints.update(hints)
             self.append_rows(page)
         self.page_loaded.emit()
+
+    # -- table ------------------------------------------------------------------------
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         value = super().data(index, role)
@@ -231,10 +333,15 @@ class DocumentListModel(RowsModel[DocumentRow]):
             leader = self.marks.get(self.rows[index.row()].id) if index.row() < len(self.rows) else None
             if leader and self.columns[index.column()].name == "subject":
                 mark = QCoreApplication.translate("DocumentListModel", "For: %1").replace("%1", leader)
-                return f"{mark} — {value}"
-        return value
+                value = f"{mark} — {value}"
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == self.column_of("subject"):
+            hint = self.hints.get(self.rows[index.row()].id) if 0 <= index.row() < len(self.rows) else None
+            if hint is not None and hint.snippet:
+                from eoffice.ui.documents.delegates import snippet_text
 
-    # -- table ------------------------------------------------------------------------
+                found = QCoreApplication.translate("DocumentListModel", "Found in the file: %1")
+                value = f"{value}\n\n" + found.replace("%1", snippet_text(hint.snippet))
+        return value
 
     def row_data(self, row: DocumentRow, role: int) -> Any:
         if role == Qt.BackgroundRole:
@@ -248,6 +355,8 @@ class DocumentListModel(RowsModel[DocumentRow]):
                 return QBrush(DUE_SOON_BACKGROUND)
         if role == Qt.UserRole:
             return row.id
+        if role == HINT_ROLE:
+            return self.hints.get(row.id)
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.AscendingOrder) -> None:
@@ -277,14 +386,15 @@ class _PageQuery:
     before: int | None
     offset: int
 
-    def run(self, session: Session) -> list[DocumentRow]:
+    def run(self, session: Session) -> tuple[list[DocumentRow], dict[str, Any]]:
+        """The page's rows, and for a search why each matched (``search.MatchHint`` by id)."""
         user = session.get(User, self.user_id)
         if user is None:
-            return []
+            return [], {}
         if self.query is not None:
-            from eoffice.documents.search import search
+            from eoffice.documents.search import match_hints, search
 
-            return search(
+            rows = search(
                 session,
                 user,
                 self.query,
@@ -295,10 +405,11 @@ class _PageQuery:
                 today=self.today,
                 offset=self.offset,
             )
+            return rows, match_hints(session, self.query, rows)
         rows = box_page(session, self.box, user, self.today, before_key=self.before, limit=PAGE)
         if self.box in (Box.WAITING_FOR_ME, Box.DRAFTS_TO_APPROVE):
-            return _Page(rows, acting_marks(session, user, self.today, [r.id for r in rows]))
-        return rows
+            return _Page(rows, acting_marks(session, user, self.today, [r.id for r in rows])), {}
+        return rows, {}
 
 
 class _Page(list[DocumentRow]):

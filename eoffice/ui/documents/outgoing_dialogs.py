@@ -27,6 +27,7 @@ from eoffice.ui.directory import OrgDirectory, Person
 from eoffice.ui.documents.forms import FormDialog, date_edit, from_qdate
 from eoffice.ui.documents.register_dialog import (
     FileList,
+    field_problems,
     SubjectEdit,
     pdf_paths,
     priority_combo,
@@ -90,6 +91,33 @@ class DraftDialog(FormDialog):
             issued_amount=self.issued_amount,
         )
         self.ok_button.setText(self.tr("Save draft"))
+        for edit in (self.to_places, self.signer_position, self.signer_full_name):
+            edit.textChanged.connect(self._recheck)
+        self.subject.edit.textChanged.connect(self._recheck)
+        self.files.changed.connect(self._recheck)
+
+    def fields(self) -> DocumentFields:
+        return DocumentFields(
+            type_name=self.type_name.currentData(),
+            subject=self.subject.text(),
+            to_places=self.to_places.text(),
+            signer_position=self.signer_position.text(),
+            signer_full_name=self.signer_full_name.text(),
+            priority=self.priority.currentData(),
+            secrecy=self.secrecy.currentData(),
+            issued_amount=self.issued_amount.value() or None,
+        )
+
+    def problems(self) -> list[tuple[str | None, str]]:
+        """Every problem at once (as the register dialog shows them)."""
+        found: list[tuple[str | None, str]] = []
+        if not self.files.paths:
+            found.append(("files", self.tr("Add the draft's PDF file.")))
+        return found + field_problems(self.fields(), incoming=False)
+
+    def _recheck(self, *_args: Any) -> None:
+        if self.error_text and not self.busy:
+            self.show_errors(self.problems(), focus=False)
 
     def dragEnterEvent(self, event: Any) -> None:
         if event.mimeData().hasUrls():
@@ -100,19 +128,11 @@ class DraftDialog(FormDialog):
         event.acceptProposedAction()
 
     def submit(self) -> None:
-        if not self.files.paths:
-            self.show_error(self.tr("Add the draft's PDF file."), "files")
+        problems = self.problems()
+        if problems:
+            self.show_errors(problems)
             return
-        fields = DocumentFields(
-            type_name=self.type_name.currentData(),
-            subject=self.subject.text(),
-            to_places=self.to_places.text(),
-            signer_position=self.signer_position.text(),
-            signer_full_name=self.signer_full_name.text(),
-            priority=self.priority.currentData(),
-            secrecy=self.secrecy.currentData(),
-            issued_amount=self.issued_amount.value() or None,
-        )
+        fields = self.fields()
         paths, blobs, worker = list(self.files.paths), self.blobs, self.worker
         actor_id = self.actor_id
         reply_to_id = self.reply_to_id if self.reply_check is not None and self.reply_check.isChecked() else None

@@ -11,6 +11,7 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtWidgets import (
     QComboBox,
+    QCompleter,
     QDialogButtonBox,
     QFileDialog,
     QHBoxLayout,
@@ -43,6 +44,34 @@ from eoffice.ui.tasks import DbWorker
 def pdf_paths(mime: QMimeData) -> list[Path]:
     """Local files among dropped URLs (every file: the domain says which is not a PDF)."""
     return [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
+
+
+def field_problems(fields: DocumentFields, *, incoming: bool) -> list[tuple[str | None, str]]:
+    """Every problem ``fields.clean`` finds, not only the first: each field it refuses is
+    set aside (given a harmless value in a copy) and the check runs again."""
+    import copy
+
+    from eoffice.documents.fields import clean
+    from eoffice.errors import ValidationError
+
+    harmless: dict[str, Any] = {
+        "subject": "-", "organ_name": "-", "organ_id": "", "code_number": None, "code_notation": "",
+        "type_name": CONG_VAN, "priority": Priority.NORMAL.value, "secrecy": Secrecy.NONE.value,
+        "page_amount": None, "issued_amount": None, "issued_date": date.today(), "due_date": None,
+        "signer_position": "", "signer_full_name": "", "to_places": "", "recipients_note": "", "note": "",
+    }
+    trial = copy.deepcopy(fields)
+    found: list[tuple[str | None, str]] = []
+    for _ in range(len(harmless) + 1):
+        try:
+            clean(copy.deepcopy(trial), incoming=incoming)
+            break
+        except ValidationError as err:
+            found.append((err.field, err.message(current_language())))
+            if err.field not in harmless:
+                break
+            setattr(trial, err.field, harmless[err.field])
+    return found
 
 
 class FileList(QWidget):
@@ -280,6 +309,72 @@ class RegisterIncomingDialog(FormDialog):
         self._show_return(False)
         self.document_id: str | None = None
         self.arrival_number: int | None = None
+        self._watch_fields()
+        self._load_known_organs()
+
+    # -- helping the clerk type ---------------------------------------------------------
+
+    def _load_known_organs(self) -> None:
+        """Complete the issuing organ from those already entered here (most frequent first)."""
+        from sqlalchemy import func, select
+
+        from eoffice.documents.models import Document
+
+        def read(session: Any) -> list[tuple[str, str]]:
+            count = func.count().label("n")
+            rows = session.execute(
+                select(Document.organ_name, Document.organ_id, count)
+                .where(Document.direction == "incoming", Document.organ_name != "", Document.deleted.is_(False))
+                .group_by(Document.organ_name, Document.organ_id)
+                .order_by(count.desc())
+                .limit(2000)
+            )
+            return [(name, organ_id) for name, organ_id, _n in rows]
+
+        self.worker.read("known_organs", read, self._set_known_organs)
+
+    def _set_known_organs(self, organs: list[tuple[str, str]]) -> None:
+        self.known_organs: dict[str, str] = {}
+        for name, organ_id in organs:
+            self.known_organs.setdefault(name, organ_id)
+        completer = QCompleter(list(self.known_organs), self)
+        completer.setCaseSensitivity(Qt.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchContains)  # "nội vụ" finds "Sở Nội vụ tỉnh Nghệ An"
+        completer.activated.connect(self._organ_chosen)
+        self.organ_name.setCompleter(completer)
+
+    def _organ_chosen(self, name: str) -> None:
+        """A known organ chosen: its identifier too, when the clerk has not typed one."""
+        organ_id = getattr(self, "known_organs", {}).get(name, "")
+        if organ_id and not self.organ_id.text().strip():
+            self.organ_id.setText(organ_id)
+
+    # -- every problem at once, cleared as it is fixed ----------------------------------
+
+    def _watch_fields(self) -> None:
+        for edit in (self.organ_name, self.organ_id, self.code_number, self.code_notation, self.signer_position,
+                     self.signer_full_name, self.recipients_note, self.return_reason):
+            edit.textChanged.connect(self._recheck)
+        self.subject.edit.textChanged.connect(self._recheck)
+        for combo in (self.type_name, self.priority, self.secrecy):
+            combo.currentIndexChanged.connect(self._recheck)
+        for day in (self.issued_date, self.arrival_date, self.due_date.edit):
+            day.dateChanged.connect(self._recheck)
+        self.due_date.check.toggled.connect(self._recheck)
+        self.page_amount.valueChanged.connect(self._recheck)
+        self.files.changed.connect(self._recheck)
+
+    def _recheck(self, *_args: Any) -> None:
+        """While problems are shown, show those that remain (none: the banner goes)."""
+        if self.error_text and not self.busy:
+            self.show_errors(self.problems(), focus=False)
+
+    def problems(self) -> list[tuple[str | None, str]]:
+        """What stops the registration, every field at once (the domain's own checks)."""
+        found: list[tuple[str | None, str]] = []
+        if not self.files.paths:
+            found.append(("files", self.tr("Add the document's PDF file (choose it or drop it here).")))
+        return found + field_problems(self.fields(), incoming=True)
 
     # -- files ------------------------------------------------------------------------
 
@@ -425,8 +520,9 @@ class RegisterIncomingDialog(FormDialog):
 
     def submit(self, allow_duplicate: bool = False, return_reason: str | None = None) -> None:
         self._return_with = return_reason
-        if not self.files.paths:
-            self.show_error(self.tr("Add the document's PDF file (choose it or drop it here)."), "files")
+        problems = self.problems()
+        if problems:
+            self.show_errors(problems)
             return
         paths = list(self.files.paths)
         fields = self.fields()

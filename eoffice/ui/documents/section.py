@@ -6,8 +6,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QItemSelection, QMimeData, Qt, QTimer, Signal
-from PySide6.QtGui import QAction
+from PySide6.QtCore import QCoreApplication, QEvent, QItemSelection, QMimeData, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -41,6 +41,7 @@ from eoffice.ui.documents.detail import (
     LineView,
     load_detail,
 )
+from eoffice.ui.documents.delegates import MatchDelegate
 from eoffice.ui.documents.forms import FormDialog, TextDialog
 from eoffice.ui.documents.list_model import DocumentListModel
 from eoffice.ui.documents.search_bar import SearchBar
@@ -60,6 +61,14 @@ COUNTS_EVERY_MS = 60_000
 OPEN_LINE_STATES = ("waiting", "in_progress")
 #: ``Document.number_label`` of a document whose number the server has yet to give.
 PENDING_NUMBER = "chờ cấp số"
+#: The list's columns: width at 1366×768 first, and the order in which they give way
+#: when the list is narrow (the subject stretches and keeps at least SUBJECT_AT_LEAST).
+COLUMN_WIDTHS = {"number": 140, "date": 84, "organ": 140, "type": 88, "priority": 74, "due": 84, "state": 100}
+GIVE_WAY = ("priority", "type", "due", "organ", "date")
+SUBJECT_AT_LEAST = 260
+SUBJECT_SHARE = 0.4
+#: How long a message of the status bar stays (ms).
+SAID_FOR = 8000
 
 _PEOPLE = frozenset(m.__tablename__ for m in (Organisation, Unit, User, UserRole, Delegation))
 #: What the list and the boxes' counts show.
@@ -94,6 +103,10 @@ class DocumentsSection(Section):
         self.dialog: QWidget | None = None
         self._pending_detail: str | None = None
         self._reselect: str | None = None  # keep this row selected across a refresh
+        #: A document registered while its number is pending: its number is said when it comes.
+        self._awaiting_number: str | None = None
+        #: A document just made: opened once the list is read, if the list does not hold it.
+        self._open_unlisted: str | None = None
         self._select_next: str | None = None  # select (and open) this row once it is listed
 
         self.model = DocumentListModel(
@@ -140,16 +153,33 @@ class DocumentsSection(Section):
         self.table.setSelectionMode(QAbstractItemView.SingleSelection)
         self.table.setAlternatingRowColors(False)
         self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.ElideRight)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)  # columns give way instead
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(24)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.Interactive)
-        header.setMinimumSectionSize(60)
-        for column, width in enumerate((150, 82, 130, 80, 300, 90, 82, 96)):
-            self.table.setColumnWidth(column, width)
-        header.setSectionResizeMode(4, QHeaderView.Stretch)
+        header.setMinimumSectionSize(48)
+        header.setTextElideMode(Qt.ElideRight)
+        for name, width in COLUMN_WIDTHS.items():
+            self.table.setColumnWidth(self.model.column_of(name), width)
+        header.setSectionResizeMode(self.model.column_of("subject"), QHeaderView.Stretch)
+        self.table.setItemDelegateForColumn(self.model.column_of("subject"), MatchDelegate(self.table))
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.model.page_loaded.connect(self._page_loaded)
+        self.model.modelReset.connect(self._show_placeholder)
+        self.model.modelReset.connect(self._fit_columns)  # a reset shows every column again
+        self._headed_for = ""
+        self._widths = dict(COLUMN_WIDTHS)
+        #: Over an empty list: what the box holds, and that it is empty.
+        self.placeholder = QLabel(self.table.viewport())
+        self.placeholder.setObjectName("emptyList")
+        self.placeholder.setAlignment(Qt.AlignCenter)
+        self.placeholder.setWordWrap(True)
+        self.placeholder.setStyleSheet("QLabel#emptyList { color: #5f6368; padding: 24px; }")
+        self.placeholder.hide()
+        self._fitter = _Resized(self._table_resized, self.table)
+        self.table.viewport().installEventFilter(self._fitter)
 
         self.list_title = QLabel(self.window)
         font = self.list_title.font()
@@ -169,10 +199,15 @@ class DocumentsSection(Section):
         self.splitter = QSplitter(Qt.Horizontal, self.window)
         self.splitter.addWidget(middle)
         self.splitter.addWidget(self.detail_pane)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
-        self.splitter.setSizes([925, 400])
+        # 1366×768 first: the list keeps the larger part, the document enough to read its page.
+        self.splitter.setStretchFactor(0, 7)
+        self.splitter.setStretchFactor(1, 5)
+        self.splitter.setSizes([680, 480])
+        self.splitter.setChildrenCollapsible(False)
+        middle.setMinimumWidth(380)
+        self.detail_pane.setMinimumWidth(300)
         self.widget = self.splitter
+        self._fit_sidebar()
 
     def _build_actions(self) -> None:
         self.menus += [Menu("file", self.tr("&Document"), 10), Menu("handling", self.tr("&Handling"), 20)]
@@ -241,6 +276,7 @@ class DocumentsSection(Section):
         """The sidebar's counts are always in sight: they follow every change."""
         if changes.touches(*LIST_TABLES):
             self.refresh_counts()
+            self._check_awaited_number()
         super().on_changes(changes)
 
     def refresh(self, changes: Changes) -> None:
@@ -259,6 +295,7 @@ class DocumentsSection(Section):
         self.search_bar.clear()
         self.current = None
         self._pending_detail = self._select_next = self._reselect = None
+        self._open_unlisted = self._awaiting_number = None
         self.detail_timer.stop()
         self.detail_pane.clear()
         self.model.user_id = user_id
@@ -308,10 +345,84 @@ class DocumentsSection(Section):
         self.model.set_box(box)
         self.window.show_section(self, self.sidebar[BOXES.index(box)])
         self._set_list_title()
+        self._fit_columns()
+        self._show_placeholder()
 
     def _search(self, query: str, filters: Any, order: str) -> None:
         self.model.set_search(query, filters, order)
         self._set_list_title()
+        self._fit_columns()
+        self._show_placeholder()
+
+    # -- the list's layout ------------------------------------------------------------
+
+    def _table_resized(self) -> None:
+        self._fit_columns()
+        self.placeholder.setGeometry(self.table.viewport().rect())
+
+    def _fit_columns(self) -> None:
+        """Show the columns that fit beside a readable subject, the others give way.
+
+        An outgoing list has no issuing organ column (the organisation itself issues).
+        """
+        model, table = self.model, self.table
+        width = table.viewport().width()
+        hidden = {"organ"} if model.holds == "outgoing" else set()
+        subject = max(SUBJECT_AT_LEAST, int(width * SUBJECT_SHARE))
+        if self._headed_for != model.holds:  # their headers follow the box ("Ngày đến", "Ngày ban hành")
+            self._headed_for = model.holds
+            metrics = table.horizontalHeader().fontMetrics()
+            for name in ("number", "date"):
+                header = str(model.headerData(model.column_of(name), Qt.Horizontal))
+                self._widths[name] = max(COLUMN_WIDTHS[name], metrics.horizontalAdvance(header) + 20)
+                table.setColumnWidth(model.column_of(name), self._widths[name])
+
+        def needed() -> int:  # by the widths set (a hidden column's width reads 0)
+            return subject + sum(self._widths[n] for n in COLUMN_WIDTHS if n not in hidden)
+
+        for name in GIVE_WAY:
+            if needed() <= width:
+                break
+            hidden.add(name)
+        for name in COLUMN_WIDTHS:
+            column = model.column_of(name)
+            if table.isColumnHidden(column) and name not in hidden:
+                table.setColumnHidden(column, False)
+                table.setColumnWidth(column, self._widths[name])
+            else:
+                table.setColumnHidden(column, name in hidden)
+
+    def _fit_sidebar(self) -> None:
+        """The boxes' names and counts fit the sidebar: no scrollbar hides a count."""
+        bar = getattr(self.window, "sidebar", None)
+        if bar is None:
+            return
+        bar.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        metrics = bar.fontMetrics()
+        bold = bar.font()
+        bold.setBold(True)
+        widest = max(
+            QFontMetrics(bold).horizontalAdvance(f"{labels.box_label(box)}  (999)") for box in BOXES
+        )
+        widest = max([widest, *(metrics.horizontalAdvance(bar.item(i).text()) for i in range(bar.count()))])
+        bar.setMinimumWidth(max(bar.minimumWidth(), widest + 24))
+
+    def _show_placeholder(self) -> None:
+        """Over an empty list, say what it holds and that it is empty (nothing while it loads)."""
+        model = self.model
+        empty = model.rowCount() == 0 and not model.loading
+        if empty:
+            if model.searching:
+                text = self.tr("No document matches this search.")
+                if model.query:
+                    text = self.tr("No document matches “%1”.").replace("%1", model.query)
+                text += "<br>" + self.tr("Try fewer words, or other filters.")
+            else:
+                text = "<b>" + labels.box_label(model.box) + "</b><br>" + box_description(model.box)
+                text += "<br><br>" + self.tr("There is no document here now.")
+            self.placeholder.setText(text)
+            self.placeholder.setGeometry(self.table.viewport().rect())
+        self.placeholder.setVisible(empty)
 
     def _set_list_title(self) -> None:
         if self.model.searching:
@@ -357,6 +468,8 @@ class DocumentsSection(Section):
             item.setFont(font)
             if box is Box.OVERDUE:
                 item.setForeground(Qt.red if n else Qt.black)
+            item.setToolTip(f"{name}: {box_description(box)}")
+        self._fit_sidebar()
         self.counts_loaded.emit(counts)
 
     # -- the selected document --------------------------------------------------------
@@ -374,9 +487,14 @@ class DocumentsSection(Section):
         return True
 
     def _page_loaded(self) -> None:
+        self._show_placeholder()
+        unlisted, self._open_unlisted = self._open_unlisted, None
         if self._select_next and self.model.find_row(self._select_next) >= 0:
             document_id, self._select_next, self._reselect = self._select_next, None, None
             self.select_document(document_id)
+        elif unlisted is not None and unlisted == self._select_next:
+            self._select_next = None
+            self.load_document(unlisted, audited=False)
         elif self._reselect and self.model.find_row(self._reselect) >= 0:
             self._restore_selection(self._reselect)
         self._reselect = None
@@ -508,20 +626,60 @@ class DocumentsSection(Section):
                 text = self.tr("Registered with arrival number %1.").replace("%1", f"{number:02d}")
             else:
                 text = self.tr("Registered; the server gives the arrival number when it syncs (number pending).")
-            self.window.statusBar().showMessage(text, 8000)
-            self._select_next = document_id
+                self._awaiting_number = document_id  # say the number when it arrives
+            self.window.statusBar().showMessage(text, 0 if self._awaiting_number == document_id else SAID_FOR)
+            self._show_new(document_id, Box.INCOMING)
 
         self._open(dialog, registered)
+
+    def _show_new(self, document_id: str, box: Box) -> None:
+        """A document just made: open it, and select its row in its box as soon as it is listed."""
+        if self.model.searching or self.model.box is not box:
+            self.show_box(box)
+        if not self.select_document(document_id):
+            # Listed by the refresh its change brings; opened then even if its box does not
+            # list it yet (an arrival number still to come).
+            self._select_next = self._open_unlisted = document_id
+
+    def _check_awaited_number(self) -> None:
+        """The arrival number of the document registered "chờ cấp số" came: say it."""
+        document_id = self._awaiting_number
+        if document_id is None:
+            return
+
+        def read(session: Any) -> int | None:
+            doc = session.get(Document, document_id)
+            return doc.arrival_number if doc is not None else None
+
+        def got(number: int | None) -> None:
+            if number is not None and self._awaiting_number == document_id:
+                self._awaiting_number = None
+                text = self.tr("The server gave arrival number %1 to the document just registered.")
+                self.window.statusBar().showMessage(text.replace("%1", f"{number:02d}"), SAID_FOR)
+
+        self.worker.read("awaited_number", read, got)
 
     def direct_document(self) -> None:
         from eoffice.ui.documents.direct_dialog import DirectDialog
 
         if self.current is not None:
             subject = self.current.fields["subject"]
-            for_leader = self._acting_for(self.current)
-            self._open(DirectDialog(
-                self.worker, self.directory, self.current.id, subject, self.window, on_behalf_of=for_leader
-            ))
+            leads = [
+                line.assignee
+                for line in self.current.lines
+                if line.role == "lead"
+                and line.parent_line_id is None
+                and line.state in (*OPEN_LINE_STATES, "forwarded")
+            ]
+            dialog = DirectDialog(
+                self.worker, self.directory, self.current.id, subject, self.window,
+                on_behalf_of=self._acting_for(self.current), current_lead=", ".join(leads) or None,
+            )
+            self._open(dialog, lambda _id: self.say(self.tr("Directed: the people given the task are told at once.")))
+
+    def say(self, text: str) -> None:
+        """What an action did, in the status bar (its row and the document follow the change)."""
+        self.window.statusBar().showMessage(text, SAID_FOR)
 
     def forward_line(self) -> None:
         from eoffice.ui.documents.direct_dialog import ForwardDialog
@@ -531,13 +689,16 @@ class DocumentsSection(Section):
             self._open(ForwardDialog(self.worker, self.directory, line.id, self.window))
 
     def _text_dialog(
-        self, title: str, caption: str, build: Any, *, document_id: str, required: bool, label: str
+        self, title: str, caption: str, build: Any, *, document_id: str, required: bool, label: str,
+        done: str | None = None,
     ) -> None:
+        """A dialog asking one text for an operation; ``done`` is said in the status bar after it."""
         self._open(
             TextDialog(
                 self.worker, title, caption, build, actor_id=self.user_id, document_id=document_id,
                 required=required, label=label, parent=self.window,
-            )
+            ),
+            (lambda _id: self.say(done)) if done else None,
         )
 
     def start_line(self) -> None:
@@ -549,7 +710,8 @@ class DocumentsSection(Section):
                 return False  # and let the message be shown
 
             self.worker.submit(
-                "start_line", self.user_id, lambda _s: ops.StartLine(op_id=new_id(), line_id=line.id), None, refused,
+                "start_line", self.user_id, lambda _s: ops.StartLine(op_id=new_id(), line_id=line.id),
+                lambda _done: self.say(self.tr("Handling started.")), refused,
             )
 
     def complete_line(self) -> None:
@@ -560,6 +722,7 @@ class DocumentsSection(Section):
             self.tr("Complete handling"), self.tr("Result"),
             lambda note: ops.CompleteLine(op_id=new_id(), line_id=line.id, result_note=note),
             document_id=self.current.id, required=False, label="complete_line",
+            done=self.tr("Marked done; the leader who directed sees it."),
         )
 
     def return_line(self) -> None:
@@ -570,6 +733,7 @@ class DocumentsSection(Section):
             self.tr("Return line"), self.tr("Reason"),
             lambda reason: ops.ReturnLine(op_id=new_id(), line_id=line.id, reason=reason),
             document_id=self.current.id, required=True, label="return_line",
+            done=self.tr("Returned to the leader, with the reason."),
         )
 
     def return_document(self) -> None:
@@ -580,6 +744,7 @@ class DocumentsSection(Section):
             self.tr("Return document"), self.tr("Reason"),
             lambda reason: ops.ReturnDocument(op_id=new_id(), document_id=document_id, reason=reason),
             document_id=document_id, required=True, label="return_document",
+            done=self.tr("Returned to the sender, with the reason."),
         )
 
     def new_draft(self) -> None:
@@ -589,7 +754,14 @@ class DocumentsSection(Section):
         if self.current is not None and self.current.direction == "incoming":
             f = self.current.fields
             reply_to = (self.current.id, f"{f['number_label']} — {f['subject']}")
-        self._open(DraftDialog(self.worker, self.window.blobs, self.directory, self.window, reply_to=reply_to))
+
+        def saved(document_id: str) -> None:
+            self.say(self.tr("Draft saved in “My drafts”; submit it for signature when it is ready."))
+            self._show_new(document_id, Box.MY_DRAFTS)
+
+        self._open(
+            DraftDialog(self.worker, self.window.blobs, self.directory, self.window, reply_to=reply_to), saved
+        )
 
     def submit_draft(self) -> None:
         from eoffice.ui.documents.outgoing_dialogs import SubmitDialog
@@ -603,7 +775,7 @@ class DocumentsSection(Section):
                 text = self.tr("The draft was sent to the head of your unit for review.")
             else:
                 text = self.tr("The draft was submitted to the leader for signature.")
-            self.window.statusBar().showMessage(text, 8000)
+            self.say(text)
 
         dialog = SubmitDialog(
             self.worker, self.directory, current.id, self.window,
@@ -618,7 +790,7 @@ class DocumentsSection(Section):
             return
 
         def passed(_document_id: str) -> None:
-            self.window.statusBar().showMessage(self.tr("The draft was passed on to the leader for signature."), 8000)
+            self.say(self.tr("The draft was passed on to the leader for signature."))
 
         dialog = PassReviewDialog(self.worker, self.directory, self.current.id, self.window,
                                   signer_id=self.current.signer_id)
@@ -634,6 +806,7 @@ class DocumentsSection(Section):
                 op_id=new_id(), document_id=document_id, comment=comment, on_date=self._today_iso()
             ),
             document_id=document_id, required=False, label="approve_draft",
+            done=self.tr("Approved; the clerk can now number and issue it."),
         )
 
     def return_draft(self) -> None:
@@ -653,6 +826,7 @@ class DocumentsSection(Section):
                 op_id=new_id(), document_id=document_id, comment=comment, on_date=self._today_iso()
             ),
             document_id=document_id, required=True, label="return_draft",
+            done=self.tr("Returned to the drafter, with the comment."),
         )
 
     def issue_document(self, *, announce: bool = True, cancelled: Any = None) -> None:
@@ -715,3 +889,43 @@ class DocumentsSection(Section):
         self._open(PrintRegisterDialog(
             self.worker, self.directory, self.window, open_after=self.window.open_printed, box=self.model.box
         ))
+
+
+def box_description(box: Box) -> str:
+    """What a box holds, in a sentence (the empty list and the sidebar's tooltip say it)."""
+    if box is Box.INCOMING:
+        return QCoreApplication.translate(
+            "DocumentsSection", "The documents received and entered in the incoming register."
+        )
+    if box is Box.OUTGOING:
+        return QCoreApplication.translate(
+            "DocumentsSection", "The organisation's outgoing documents: approved, numbered and issued."
+        )
+    if box is Box.WAITING_FOR_ME:
+        return QCoreApplication.translate(
+            "DocumentsSection", "What waits for you: tasks given to you or your unit, documents to direct or issue."
+        )
+    if box is Box.DUE_SOON:
+        return QCoreApplication.translate(
+            "DocumentsSection", "Tasks whose deadline comes within the next working days."
+        )
+    if box is Box.OVERDUE:
+        return QCoreApplication.translate("DocumentsSection", "Tasks past their deadline and not finished.")
+    if box is Box.DRAFTS_TO_APPROVE:
+        return QCoreApplication.translate("DocumentsSection", "Drafts submitted to you for approval and signature.")
+    if box is Box.MY_DRAFTS:
+        return QCoreApplication.translate("DocumentsSection", "The outgoing drafts you wrote.")
+    return ""
+
+
+class _Resized(QObject):
+    """Calls ``then()`` when the watched widget changes size."""
+
+    def __init__(self, then: Any, parent: QObject) -> None:
+        super().__init__(parent)
+        self.then = then
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            self.then()
+        return False

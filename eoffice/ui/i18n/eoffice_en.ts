@@ -241,7 +241,7 @@
     <name>DetailPane</name>
     <message>
         <source>File:</source>
-        <extracomment>Verification reports by (digest, roots): a refresh does not check a file again. The document and files the viewer shows (a refresh keeps the page in view). The pages with their signatures and seals drawn (QPdfView draws neither).</extracomment>
+        <extracomment>Verification reports by (digest, roots): a refresh does not check a file again. The document and files the viewer shows (a refresh keeps the page in view). The pages with their signatures and seals drawn (QPdfView draws neither). &quot;Mật&quot;, &quot;Tối mật&quot;, &quot;Tuyệt mật&quot; beside the title of a secret document.</extracomment>
         <translation>File:</translation>
     </message>
     <message>
@@ -340,6 +340,11 @@
     <message>
         <source>State</source>
         <translation>State</translation>
+    </message>
+    <message>
+        <source>Secret document: numbered in the secret register</source>
+        <extracomment>Fields that only an incoming or only an outgoing document has.</extracomment>
+        <translation>Secret document: numbered in the secret register</translation>
     </message>
     <message>
         <source>Select a document in the list to read it.</source>
@@ -677,6 +682,19 @@
         <translation>Recipients</translation>
     </message>
     <message>
+        <source>Replace the lead</source>
+        <extracomment>&quot;Thay người chủ trì&quot;: offered when the document already has a lead at work.</extracomment>
+        <translation>Replace the lead</translation>
+    </message>
+    <message>
+        <source>The new lead takes over; %1 is told the task was given to someone else.</source>
+        <translation>The new lead takes over; %1 is told the task was given to someone else.</translation>
+    </message>
+    <message>
+        <source>Current lead: %1</source>
+        <translation>Current lead: %1</translation>
+    </message>
+    <message>
         <source>Direct</source>
         <translation>Direct</translation>
     </message>
@@ -695,6 +713,11 @@
 </context>
 <context>
     <name>DocumentListModel</name>
+    <message>
+        <source>%1 document: numbered in the secret register</source>
+        <extracomment>``Qt.UserRole + 1`` of the subject column: the search&apos;s ``MatchHint`` (None outside a search).</extracomment>
+        <translation>%1 document: numbered in the secret register</translation>
+    </message>
     <message>
         <source>Arrival no. / Number</source>
         <translation>Arrival no. / Number</translation>
@@ -728,16 +751,41 @@
         <translation>State</translation>
     </message>
     <message>
+        <source>Arrival no., number and notation</source>
+        <extracomment>Headers that follow what the list holds: incoming, outgoing, or both.</extracomment>
+        <translation>Arrival no., number and notation</translation>
+    </message>
+    <message>
+        <source>Arrival date</source>
+        <translation>Arrival date</translation>
+    </message>
+    <message>
+        <source>Number and notation</source>
+        <translation>Number and notation</translation>
+    </message>
+    <message>
+        <source>Issued date</source>
+        <translation>Issued date</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Number</translation>
+    </message>
+    <message>
         <source>For: %1</source>
-        <extracomment>Rows in the box for an absent leader the user acts for: id → the leader&apos;s name.</extracomment>
+        <extracomment>Rows in the box for an absent leader the user acts for: id → the leader&apos;s name. Why each search result matched, by document id (empty outside a search).</extracomment>
         <translation>For: %1</translation>
+    </message>
+    <message>
+        <source>Found in the file: %1</source>
+        <translation>Found in the file: %1</translation>
     </message>
 </context>
 <context>
     <name>DocumentsSection</name>
     <message>
         <source>&amp;Document</source>
-        <extracomment>``Document.number_label`` of a document whose number the server has yet to give. What the list and the boxes&apos; counts show. What the document on screen shows: its history and its signatures&apos; trust too. The absent leaders this user acts for today (ủy quyền): id → name.</extracomment>
+        <extracomment>``Document.number_label`` of a document whose number the server has yet to give. The list&apos;s columns: width at 1366×768 first, and the order in which they give way when the list is narrow (the subject stretches and keeps at least SUBJECT_AT_LEAST). How long a message of the status bar stays (ms). What the list and the boxes&apos; counts show. What the document on screen shows: its history and its signatures&apos; trust too. The absent leaders this user acts for today (ủy quyền): id → name. A document registered while its number is pending: its number is said when it comes. A document just made: opened once the list is read, if the list does not hold it. Over an empty list: what the box holds, and that it is empty.</extracomment>
         <translation>&amp;Document</translation>
     </message>
     <message>
@@ -809,6 +857,22 @@
         <translation>Search</translation>
     </message>
     <message>
+        <source>No document matches this search.</source>
+        <translation>No document matches this search.</translation>
+    </message>
+    <message>
+        <source>No document matches “%1”.</source>
+        <translation>No document matches “%1”.</translation>
+    </message>
+    <message>
+        <source>Try fewer words, or other filters.</source>
+        <translation>Try fewer words, or other filters.</translation>
+    </message>
+    <message>
+        <source>There is no document here now.</source>
+        <translation>There is no document here now.</translation>
+    </message>
+    <message>
         <source>Search results</source>
         <translation>Search results</translation>
     </message>
@@ -825,12 +889,28 @@
         <translation>Registered; the server gives the arrival number when it syncs (number pending).</translation>
     </message>
     <message>
+        <source>The server gave arrival number %1 to the document just registered.</source>
+        <translation>The server gave arrival number %1 to the document just registered.</translation>
+    </message>
+    <message>
+        <source>Directed: the people given the task are told at once.</source>
+        <translation>Directed: the people given the task are told at once.</translation>
+    </message>
+    <message>
+        <source>Handling started.</source>
+        <translation>Handling started.</translation>
+    </message>
+    <message>
         <source>Complete handling</source>
         <translation>Complete handling</translation>
     </message>
     <message>
         <source>Result</source>
         <translation>Result</translation>
+    </message>
+    <message>
+        <source>Marked done; the leader who directed sees it.</source>
+        <translation>Marked done; the leader who directed sees it.</translation>
     </message>
     <message>
         <source>Return line</source>
@@ -841,8 +921,20 @@
         <translation>Reason</translation>
     </message>
     <message>
+        <source>Returned to the leader, with the reason.</source>
+        <translation>Returned to the leader, with the reason.</translation>
+    </message>
+    <message>
         <source>Return document</source>
         <translation>Return document</translation>
+    </message>
+    <message>
+        <source>Returned to the sender, with the reason.</source>
+        <translation>Returned to the sender, with the reason.</translation>
+    </message>
+    <message>
+        <source>Draft saved in “My drafts”; submit it for signature when it is ready.</source>
+        <translation>Draft saved in “My drafts”; submit it for signature when it is ready.</translation>
     </message>
     <message>
         <source>Approve draft</source>
@@ -853,8 +945,16 @@
         <translation>Comment</translation>
     </message>
     <message>
+        <source>Approved; the clerk can now number and issue it.</source>
+        <translation>Approved; the clerk can now number and issue it.</translation>
+    </message>
+    <message>
         <source>Return draft</source>
         <translation>Return draft</translation>
+    </message>
+    <message>
+        <source>Returned to the drafter, with the comment.</source>
+        <translation>Returned to the drafter, with the comment.</translation>
     </message>
     <message>
         <source>The document was issued; the server gives its number when it syncs.</source>
@@ -867,6 +967,34 @@
     <message>
         <source>Issued</source>
         <translation>Issued</translation>
+    </message>
+    <message>
+        <source>The documents received and entered in the incoming register.</source>
+        <translation>The documents received and entered in the incoming register.</translation>
+    </message>
+    <message>
+        <source>The organisation&apos;s outgoing documents: approved, numbered and issued.</source>
+        <translation>The organisation&apos;s outgoing documents: approved, numbered and issued.</translation>
+    </message>
+    <message>
+        <source>What waits for you: tasks given to you or your unit, documents to direct or issue.</source>
+        <translation>What waits for you: tasks given to you or your unit, documents to direct or issue.</translation>
+    </message>
+    <message>
+        <source>Tasks whose deadline comes within the next working days.</source>
+        <translation>Tasks whose deadline comes within the next working days.</translation>
+    </message>
+    <message>
+        <source>Tasks past their deadline and not finished.</source>
+        <translation>Tasks past their deadline and not finished.</translation>
+    </message>
+    <message>
+        <source>Drafts submitted to you for approval and signature.</source>
+        <translation>Drafts submitted to you for approval and signature.</translation>
+    </message>
+    <message>
+        <source>The outgoing drafts you wrote.</source>
+        <translation>The outgoing drafts you wrote.</translation>
     </message>
     <message>
         <source>Pass on for signature…</source>
@@ -1467,6 +1595,10 @@
 <context>
     <name>LinesEditor</name>
     <message>
+        <source>Choose a unit or a person…</source>
+        <translation>Choose a unit or a person…</translation>
+    </message>
+    <message>
         <source>Unit: %1</source>
         <translation>Unit: %1</translation>
     </message>
@@ -1668,6 +1800,14 @@
     <message>
         <source>Working…</source>
         <translation>Working…</translation>
+    </message>
+</context>
+<context>
+    <name>MatchDelegate</name>
+    <message>
+        <source>in the file:</source>
+        <extracomment>A piece of text to draw: (text, marked, grey).</extracomment>
+        <translation>in the file:</translation>
     </message>
 </context>
 <context>

@@ -241,7 +241,7 @@
     <name>DetailPane</name>
     <message>
         <source>File:</source>
-        <extracomment>Verification reports by (digest, roots): a refresh does not check a file again. The document and files the viewer shows (a refresh keeps the page in view). The pages with their signatures and seals drawn (QPdfView draws neither).</extracomment>
+        <extracomment>Verification reports by (digest, roots): a refresh does not check a file again. The document and files the viewer shows (a refresh keeps the page in view). The pages with their signatures and seals drawn (QPdfView draws neither). &quot;Mật&quot;, &quot;Tối mật&quot;, &quot;Tuyệt mật&quot; beside the title of a secret document.</extracomment>
         <translation>Tệp:</translation>
     </message>
     <message>
@@ -340,6 +340,11 @@
     <message>
         <source>State</source>
         <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <source>Secret document: numbered in the secret register</source>
+        <extracomment>Fields that only an incoming or only an outgoing document has.</extracomment>
+        <translation>Văn bản mật: số trong sổ văn bản mật</translation>
     </message>
     <message>
         <source>Select a document in the list to read it.</source>
@@ -677,6 +682,19 @@
         <translation>Giao cho</translation>
     </message>
     <message>
+        <source>Replace the lead</source>
+        <extracomment>&quot;Thay người chủ trì&quot;: offered when the document already has a lead at work.</extracomment>
+        <translation>Thay người chủ trì</translation>
+    </message>
+    <message>
+        <source>The new lead takes over; %1 is told the task was given to someone else.</source>
+        <translation>Người chủ trì mới nhận việc; %1 được báo việc đã giao cho người khác.</translation>
+    </message>
+    <message>
+        <source>Current lead: %1</source>
+        <translation>Đang chủ trì: %1</translation>
+    </message>
+    <message>
         <source>Direct</source>
         <translation>Bút phê</translation>
     </message>
@@ -695,6 +713,11 @@
 </context>
 <context>
     <name>DocumentListModel</name>
+    <message>
+        <source>%1 document: numbered in the secret register</source>
+        <extracomment>``Qt.UserRole + 1`` of the subject column: the search&apos;s ``MatchHint`` (None outside a search).</extracomment>
+        <translation>Độ mật: %1 — số trong sổ văn bản mật</translation>
+    </message>
     <message>
         <source>Arrival no. / Number</source>
         <translation>Số đến, số ký hiệu</translation>
@@ -728,16 +751,41 @@
         <translation>Trạng thái</translation>
     </message>
     <message>
+        <source>Arrival no., number and notation</source>
+        <extracomment>Headers that follow what the list holds: incoming, outgoing, or both.</extracomment>
+        <translation>Số đến, số ký hiệu</translation>
+    </message>
+    <message>
+        <source>Arrival date</source>
+        <translation>Ngày đến</translation>
+    </message>
+    <message>
+        <source>Number and notation</source>
+        <translation>Số, ký hiệu</translation>
+    </message>
+    <message>
+        <source>Issued date</source>
+        <translation>Ngày ban hành</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Số</translation>
+    </message>
+    <message>
         <source>For: %1</source>
-        <extracomment>Rows in the box for an absent leader the user acts for: id → the leader&apos;s name.</extracomment>
+        <extracomment>Rows in the box for an absent leader the user acts for: id → the leader&apos;s name. Why each search result matched, by document id (empty outside a search).</extracomment>
         <translation>Thay: %1</translation>
+    </message>
+    <message>
+        <source>Found in the file: %1</source>
+        <translation>Tìm thấy trong tệp: %1</translation>
     </message>
 </context>
 <context>
     <name>DocumentsSection</name>
     <message>
         <source>&amp;Document</source>
-        <extracomment>``Document.number_label`` of a document whose number the server has yet to give. What the list and the boxes&apos; counts show. What the document on screen shows: its history and its signatures&apos; trust too. The absent leaders this user acts for today (ủy quyền): id → name.</extracomment>
+        <extracomment>``Document.number_label`` of a document whose number the server has yet to give. The list&apos;s columns: width at 1366×768 first, and the order in which they give way when the list is narrow (the subject stretches and keeps at least SUBJECT_AT_LEAST). How long a message of the status bar stays (ms). What the list and the boxes&apos; counts show. What the document on screen shows: its history and its signatures&apos; trust too. The absent leaders this user acts for today (ủy quyền): id → name. A document registered while its number is pending: its number is said when it comes. A document just made: opened once the list is read, if the list does not hold it. Over an empty list: what the box holds, and that it is empty.</extracomment>
         <translation>&amp;Văn bản</translation>
     </message>
     <message>
@@ -809,6 +857,22 @@
         <translation>Tìm kiếm</translation>
     </message>
     <message>
+        <source>No document matches this search.</source>
+        <translation>Không có văn bản nào khớp với điều kiện tìm.</translation>
+    </message>
+    <message>
+        <source>No document matches “%1”.</source>
+        <translation>Không có văn bản nào khớp với “%1”.</translation>
+    </message>
+    <message>
+        <source>Try fewer words, or other filters.</source>
+        <translation>Hãy thử bớt từ, hoặc đổi bộ lọc.</translation>
+    </message>
+    <message>
+        <source>There is no document here now.</source>
+        <translation>Hiện chưa có văn bản nào.</translation>
+    </message>
+    <message>
         <source>Search results</source>
         <translation>Kết quả tìm kiếm</translation>
     </message>
@@ -825,12 +889,28 @@
         <translation>Đã vào sổ; số đến sẽ do máy chủ cấp khi đồng bộ (chờ cấp số).</translation>
     </message>
     <message>
+        <source>The server gave arrival number %1 to the document just registered.</source>
+        <translation>Máy chủ đã cấp số đến %1 cho văn bản vừa vào sổ.</translation>
+    </message>
+    <message>
+        <source>Directed: the people given the task are told at once.</source>
+        <translation>Đã bút phê; người được giao việc nhận được thông báo ngay.</translation>
+    </message>
+    <message>
+        <source>Handling started.</source>
+        <translation>Đã bắt đầu xử lý.</translation>
+    </message>
+    <message>
         <source>Complete handling</source>
         <translation>Hoàn thành xử lý</translation>
     </message>
     <message>
         <source>Result</source>
         <translation>Kết quả</translation>
+    </message>
+    <message>
+        <source>Marked done; the leader who directed sees it.</source>
+        <translation>Đã hoàn thành; lãnh đạo bút phê thấy ngay kết quả.</translation>
     </message>
     <message>
         <source>Return line</source>
@@ -841,8 +921,20 @@
         <translation>Lý do</translation>
     </message>
     <message>
+        <source>Returned to the leader, with the reason.</source>
+        <translation>Đã trả lại lãnh đạo, kèm lý do.</translation>
+    </message>
+    <message>
         <source>Return document</source>
         <translation>Trả lại văn bản</translation>
+    </message>
+    <message>
+        <source>Returned to the sender, with the reason.</source>
+        <translation>Đã trả lại nơi gửi, kèm lý do.</translation>
+    </message>
+    <message>
+        <source>Draft saved in “My drafts”; submit it for signature when it is ready.</source>
+        <translation>Đã lưu dự thảo vào “Dự thảo của tôi”; trình ký khi đã hoàn chỉnh.</translation>
     </message>
     <message>
         <source>Approve draft</source>
@@ -853,8 +945,16 @@
         <translation>Ý kiến</translation>
     </message>
     <message>
+        <source>Approved; the clerk can now number and issue it.</source>
+        <translation>Đã duyệt; văn thư có thể cấp số, ban hành.</translation>
+    </message>
+    <message>
         <source>Return draft</source>
         <translation>Trả lại dự thảo</translation>
+    </message>
+    <message>
+        <source>Returned to the drafter, with the comment.</source>
+        <translation>Đã trả lại người soạn, kèm ý kiến.</translation>
     </message>
     <message>
         <source>The document was issued; the server gives its number when it syncs.</source>
@@ -867,6 +967,34 @@
     <message>
         <source>Issued</source>
         <translation>Đã ban hành</translation>
+    </message>
+    <message>
+        <source>The documents received and entered in the incoming register.</source>
+        <translation>Các văn bản đã nhận và vào sổ văn bản đến.</translation>
+    </message>
+    <message>
+        <source>The organisation&apos;s outgoing documents: approved, numbered and issued.</source>
+        <translation>Văn bản đi của cơ quan: đã duyệt, đã cấp số, ban hành.</translation>
+    </message>
+    <message>
+        <source>What waits for you: tasks given to you or your unit, documents to direct or issue.</source>
+        <translation>Việc chờ bạn: việc được giao cho bạn hoặc đơn vị bạn, văn bản chờ bút phê hoặc chờ ban hành.</translation>
+    </message>
+    <message>
+        <source>Tasks whose deadline comes within the next working days.</source>
+        <translation>Việc được giao sắp đến hạn xử lý trong vài ngày làm việc tới.</translation>
+    </message>
+    <message>
+        <source>Tasks past their deadline and not finished.</source>
+        <translation>Việc được giao đã quá hạn xử lý mà chưa hoàn thành.</translation>
+    </message>
+    <message>
+        <source>Drafts submitted to you for approval and signature.</source>
+        <translation>Dự thảo trình bạn duyệt, ký.</translation>
+    </message>
+    <message>
+        <source>The outgoing drafts you wrote.</source>
+        <translation>Dự thảo văn bản đi do bạn soạn.</translation>
     </message>
     <message>
         <source>Pass on for signature…</source>
@@ -1467,6 +1595,10 @@
 <context>
     <name>LinesEditor</name>
     <message>
+        <source>Choose a unit or a person…</source>
+        <translation>Chọn đơn vị hoặc người…</translation>
+    </message>
+    <message>
         <source>Unit: %1</source>
         <translation>Đơn vị: %1</translation>
     </message>
@@ -1668,6 +1800,14 @@
     <message>
         <source>Working…</source>
         <translation>Đang xử lý…</translation>
+    </message>
+</context>
+<context>
+    <name>MatchDelegate</name>
+    <message>
+        <source>in the file:</source>
+        <extracomment>A piece of text to draw: (text, marked, grey).</extracomment>
+        <translation>trong tệp:</translation>
     </message>
 </context>
 <context>
