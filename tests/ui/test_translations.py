@@ -90,3 +90,18 @@ def test_without_any_translation_the_ui_falls_back_to_english(qapp, tmp_path, mo
 @pytest.mark.parametrize("language", ["vi", "en"])
 def test_shipped_ts_files_parse(language):
     assert messages(i18n.ts_path(language))
+
+
+def test_a_cached_translation_is_never_one_of_another_version(qapp, tmp_path, monkeypatch):
+    """Two checkouts (or an upgrade) share one cache: each loads the .qm of its own .ts."""
+    need(i18n.qt_tool("pyside6-lrelease") is not None, "pyside6-lrelease is not installed")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    ts = tmp_path / "eoffice_vi.ts"
+    absent = tmp_path / "absent" / "eoffice_vi.qm"
+    ts.write_bytes(i18n.ts_path("vi").read_bytes())
+    first = i18n._compiled(ts, absent)
+    ts.write_text(ts.read_text(encoding="utf-8").replace("Văn bản đến", "Văn bản đến (mới)"), encoding="utf-8")
+    second = i18n._compiled(ts, absent)
+    assert first is not None and second is not None and first != second
+    assert first.read_bytes() != second.read_bytes()
+    assert i18n._compiled(ts, absent) == second  # the same .ts: compiled once

@@ -8,6 +8,7 @@ in English and says so in the log.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import shutil
 import subprocess
@@ -76,8 +77,11 @@ def _compiled(ts: Path, shipped: Path) -> Path | None:
         return shipped
     import platformdirs
 
-    cached = Path(platformdirs.user_cache_dir("eoffice", "eoffice")) / "i18n" / shipped.name
-    if cached.exists() and ts.exists() and cached.stat().st_mtime >= ts.stat().st_mtime:
+    # Named by the .ts's content, not its time: two checkouts (or an upgrade that keeps
+    # the cache) never load a .qm compiled from another version's strings.
+    digest = hashlib.sha256(ts.read_bytes()).hexdigest()[:16] if ts.exists() else "none"
+    cached = Path(platformdirs.user_cache_dir("eoffice", "eoffice")) / "i18n" / digest / shipped.name
+    if cached.exists():
         return cached
     if compile_ts(ts, cached):
         return cached
