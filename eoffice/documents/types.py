@@ -54,6 +54,7 @@ class DocState(str, enum.Enum):
     DRAFT = "draft"  # dự thảo
     SUBMITTED = "submitted"  # trình ký
     APPROVED = "approved"  # đã duyệt, chờ cấp số
+    NUMBERED = "numbered"  # đã cấp số, chờ đóng dấu (the agency's seal makes it issued)
     ISSUED = "issued"  # đã ban hành
 
 
