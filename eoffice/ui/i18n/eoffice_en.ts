@@ -522,7 +522,7 @@
     <name>DocumentsSection</name>
     <message>
         <source>&amp;Document</source>
-        <extracomment>``Document.number_label`` of a document whose number the server has yet to give. What the list and the boxes&apos; counts show. What the document on screen shows: its history and its signatures&apos; trust too.</extracomment>
+        <extracomment>``Document.number_label`` of a document whose number the server has yet to give. What the list and the boxes&apos; counts show. What the document on screen shows: its history and its signatures&apos; trust too. Who runs &quot;Cấp số, ban hành…&quot; (the signing section sets it: number, fill in, seal, in steps).</extracomment>
         <translation>&amp;Document</translation>
     </message>
     <message>
@@ -960,6 +960,119 @@
     </message>
 </context>
 <context>
+    <name>IssueFlowDialog</name>
+    <message>
+        <source>Number and issue</source>
+        <extracomment>The step (one of STEPS) and its state changed (tests wait on it). The document is issued (sealed, or numbered when signed on paper). ``online()``: True/None (not known yet) lets the number be asked; False says why not.</extracomment>
+        <translation>Number and issue</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <source>&amp;Issued date</source>
+        <translation>&amp;Issued date</translation>
+    </message>
+    <message>
+        <source>Number from the server</source>
+        <translation>Number from the server</translation>
+    </message>
+    <message>
+        <source>Number and date written into the document</source>
+        <translation>Number and date written into the document</translation>
+    </message>
+    <message>
+        <source>Agency signature (seal)</source>
+        <translation>Agency signature (seal)</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>Issued</translation>
+    </message>
+    <message>
+        <source>Delivery</source>
+        <translation>Delivery</translation>
+    </message>
+    <message>
+        <source>&amp;Continue</source>
+        <translation>&amp;Continue</translation>
+    </message>
+    <message>
+        <source>&amp;Deliver…</source>
+        <translation>&amp;Deliver…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>The server did not give the number: see the notifications.</source>
+        <extracomment>What tells the dialog the desk changed: the window&apos;s ``changed`` (sync rounds too).</extracomment>
+        <translation>The server did not give the number: see the notifications.</translation>
+    </message>
+    <message>
+        <source>Number %1</source>
+        <translation>Number %1</translation>
+    </message>
+    <message>
+        <source>Not numbered yet.</source>
+        <translation>Not numbered yet.</translation>
+    </message>
+    <message>
+        <source>Waiting for the server to give the number…</source>
+        <translation>Waiting for the server to give the number…</translation>
+    </message>
+    <message>
+        <source>Approved without a digital signature: nothing to fill in or seal.</source>
+        <translation>Approved without a digital signature: nothing to fill in or seal.</translation>
+    </message>
+    <message>
+        <source>Written: %1, %2</source>
+        <translation>Written: %1, %2</translation>
+    </message>
+    <message>
+        <source>The file has no places for the number and date; the agency signature names the number.</source>
+        <translation>The file has no places for the number and date; the agency signature names the number.</translation>
+    </message>
+    <message>
+        <source>Sealed.</source>
+        <translation>Sealed.</translation>
+    </message>
+    <message>
+        <source>Issued as %1.</source>
+        <translation>Issued as %1.</translation>
+    </message>
+    <message>
+        <source>Delivered to %1 organisation(s).</source>
+        <translation>Delivered to %1 organisation(s).</translation>
+    </message>
+    <message>
+        <source>No connection to the server.</source>
+        <translation>No connection to the server.</translation>
+    </message>
+    <message>
+        <source>The number is given by the server: connect to the server to number the document, then press Continue.</source>
+        <translation>The number is given by the server: connect to the server to number the document, then press Continue.</translation>
+    </message>
+    <message>
+        <source>Asking the server for the number…</source>
+        <translation>Asking the server for the number…</translation>
+    </message>
+    <message>
+        <source>Writing the number and date…</source>
+        <translation>Writing the number and date…</translation>
+    </message>
+    <message>
+        <source>Sign with the agency&apos;s card (PIN)…</source>
+        <translation>Sign with the agency&apos;s card (PIN)…</translation>
+    </message>
+    <message>
+        <source>Not done.</source>
+        <translation>Not done.</translation>
+    </message>
+</context>
+<context>
     <name>KeyChooser</name>
     <message>
         <source>Find e-cards</source>
@@ -1155,62 +1268,6 @@
     <message>
         <source>Administrator</source>
         <translation>Administrator</translation>
-    </message>
-    <message>
-        <source>Register incoming document</source>
-        <translation>Register incoming document</translation>
-    </message>
-    <message>
-        <source>Direct</source>
-        <translation>Direct</translation>
-    </message>
-    <message>
-        <source>Start handling</source>
-        <translation>Start handling</translation>
-    </message>
-    <message>
-        <source>Complete handling</source>
-        <translation>Complete handling</translation>
-    </message>
-    <message>
-        <source>Return assignment</source>
-        <translation>Return assignment</translation>
-    </message>
-    <message>
-        <source>Forward down</source>
-        <translation>Forward down</translation>
-    </message>
-    <message>
-        <source>Return document</source>
-        <translation>Return document</translation>
-    </message>
-    <message>
-        <source>New draft</source>
-        <translation>New draft</translation>
-    </message>
-    <message>
-        <source>Edit draft</source>
-        <translation>Edit draft</translation>
-    </message>
-    <message>
-        <source>Submit for signature</source>
-        <translation>Submit for signature</translation>
-    </message>
-    <message>
-        <source>Approve draft</source>
-        <translation>Approve draft</translation>
-    </message>
-    <message>
-        <source>Return draft</source>
-        <translation>Return draft</translation>
-    </message>
-    <message>
-        <source>Issue</source>
-        <translation>Issue</translation>
-    </message>
-    <message>
-        <source>Deliver</source>
-        <translation>Deliver</translation>
     </message>
     <message>
         <source>awaiting number</source>
@@ -2211,20 +2268,16 @@
         <translation>E-card drivers (PKCS#11)…</translation>
     </message>
     <message>
+        <source>Issued.</source>
+        <translation>Issued.</translation>
+    </message>
+    <message>
         <source>Signed.</source>
         <translation>Signed.</translation>
     </message>
     <message>
         <source>Signed; the server checks the signatures when it receives the file.</source>
         <translation>Signed; the server checks the signatures when it receives the file.</translation>
-    </message>
-    <message>
-        <source>Waiting for the number</source>
-        <translation>Waiting for the number</translation>
-    </message>
-    <message>
-        <source>The document waits for its number from the server. The agency signature carries the number: sign again once the number has come (a notification tells you).</source>
-        <translation>The document waits for its number from the server. The agency signature carries the number: sign again once the number has come (a notification tells you).</translation>
     </message>
 </context>
 <context>

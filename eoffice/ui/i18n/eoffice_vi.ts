@@ -522,7 +522,7 @@
     <name>DocumentsSection</name>
     <message>
         <source>&amp;Document</source>
-        <extracomment>``Document.number_label`` of a document whose number the server has yet to give. What the list and the boxes&apos; counts show. What the document on screen shows: its history and its signatures&apos; trust too.</extracomment>
+        <extracomment>``Document.number_label`` of a document whose number the server has yet to give. What the list and the boxes&apos; counts show. What the document on screen shows: its history and its signatures&apos; trust too. Who runs &quot;Cấp số, ban hành…&quot; (the signing section sets it: number, fill in, seal, in steps).</extracomment>
         <translation>&amp;Văn bản</translation>
     </message>
     <message>
@@ -583,7 +583,7 @@
     </message>
     <message>
         <source>Issue…</source>
-        <translation>Ban hành…</translation>
+        <translation>Cấp số, ban hành…</translation>
     </message>
     <message>
         <source>Deliver…</source>
@@ -960,6 +960,119 @@
     </message>
 </context>
 <context>
+    <name>IssueFlowDialog</name>
+    <message>
+        <source>Number and issue</source>
+        <extracomment>The step (one of STEPS) and its state changed (tests wait on it). The document is issued (sealed, or numbered when signed on paper). ``online()``: True/None (not known yet) lets the number be asked; False says why not.</extracomment>
+        <translation>Cấp số, ban hành</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Văn bản</translation>
+    </message>
+    <message>
+        <source>&amp;Issued date</source>
+        <translation>&amp;Ngày ban hành</translation>
+    </message>
+    <message>
+        <source>Number from the server</source>
+        <translation>Cấp số (máy chủ cấp)</translation>
+    </message>
+    <message>
+        <source>Number and date written into the document</source>
+        <translation>Ghi số và ngày ban hành vào văn bản</translation>
+    </message>
+    <message>
+        <source>Agency signature (seal)</source>
+        <translation>Chữ ký số của cơ quan (đóng dấu)</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>Đã ban hành</translation>
+    </message>
+    <message>
+        <source>Delivery</source>
+        <translation>Phát hành</translation>
+    </message>
+    <message>
+        <source>&amp;Continue</source>
+        <translation>&amp;Tiếp tục</translation>
+    </message>
+    <message>
+        <source>&amp;Deliver…</source>
+        <translation>&amp;Phát hành…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <source>The server did not give the number: see the notifications.</source>
+        <extracomment>What tells the dialog the desk changed: the window&apos;s ``changed`` (sync rounds too).</extracomment>
+        <translation>Máy chủ không cấp số cho văn bản này; xem thông báo.</translation>
+    </message>
+    <message>
+        <source>Number %1</source>
+        <translation>Số %1</translation>
+    </message>
+    <message>
+        <source>Not numbered yet.</source>
+        <translation>Chưa cấp số.</translation>
+    </message>
+    <message>
+        <source>Waiting for the server to give the number…</source>
+        <translation>Đang chờ máy chủ cấp số…</translation>
+    </message>
+    <message>
+        <source>Approved without a digital signature: nothing to fill in or seal.</source>
+        <translation>Văn bản được duyệt không có chữ ký số: không ghi số vào tệp, không đóng dấu số.</translation>
+    </message>
+    <message>
+        <source>Written: %1, %2</source>
+        <translation>Đã ghi: số %1, %2</translation>
+    </message>
+    <message>
+        <source>The file has no places for the number and date; the agency signature names the number.</source>
+        <translation>Tệp không có ô ghi số và ngày; số văn bản được ghi trong chữ ký số của cơ quan.</translation>
+    </message>
+    <message>
+        <source>Sealed.</source>
+        <translation>Đã đóng dấu.</translation>
+    </message>
+    <message>
+        <source>Issued as %1.</source>
+        <translation>Đã ban hành: số %1.</translation>
+    </message>
+    <message>
+        <source>Delivered to %1 organisation(s).</source>
+        <translation>Đã phát hành tới %1 cơ quan.</translation>
+    </message>
+    <message>
+        <source>No connection to the server.</source>
+        <translation>Chưa kết nối máy chủ.</translation>
+    </message>
+    <message>
+        <source>The number is given by the server: connect to the server to number the document, then press Continue.</source>
+        <translation>Cần kết nối máy chủ để cấp số: số văn bản do máy chủ cấp. Hãy kết nối mạng rồi bấm Tiếp tục.</translation>
+    </message>
+    <message>
+        <source>Asking the server for the number…</source>
+        <translation>Đang xin cấp số…</translation>
+    </message>
+    <message>
+        <source>Writing the number and date…</source>
+        <translation>Đang ghi số và ngày vào văn bản…</translation>
+    </message>
+    <message>
+        <source>Sign with the agency&apos;s card (PIN)…</source>
+        <translation>Ký bằng thẻ ký số của cơ quan (nhập mã PIN)…</translation>
+    </message>
+    <message>
+        <source>Not done.</source>
+        <translation>Chưa xong.</translation>
+    </message>
+</context>
+<context>
     <name>KeyChooser</name>
     <message>
         <source>Find e-cards</source>
@@ -1155,62 +1268,6 @@
     <message>
         <source>Administrator</source>
         <translation>Quản trị</translation>
-    </message>
-    <message>
-        <source>Register incoming document</source>
-        <translation>Vào sổ văn bản đến</translation>
-    </message>
-    <message>
-        <source>Direct</source>
-        <translation>Bút phê</translation>
-    </message>
-    <message>
-        <source>Start handling</source>
-        <translation>Bắt đầu xử lý</translation>
-    </message>
-    <message>
-        <source>Complete handling</source>
-        <translation>Hoàn thành xử lý</translation>
-    </message>
-    <message>
-        <source>Return assignment</source>
-        <translation>Trả lại việc được giao</translation>
-    </message>
-    <message>
-        <source>Forward down</source>
-        <translation>Chuyển xuống</translation>
-    </message>
-    <message>
-        <source>Return document</source>
-        <translation>Trả lại văn bản</translation>
-    </message>
-    <message>
-        <source>New draft</source>
-        <translation>Soạn dự thảo</translation>
-    </message>
-    <message>
-        <source>Edit draft</source>
-        <translation>Sửa dự thảo</translation>
-    </message>
-    <message>
-        <source>Submit for signature</source>
-        <translation>Trình ký</translation>
-    </message>
-    <message>
-        <source>Approve draft</source>
-        <translation>Duyệt dự thảo</translation>
-    </message>
-    <message>
-        <source>Return draft</source>
-        <translation>Trả lại dự thảo</translation>
-    </message>
-    <message>
-        <source>Issue</source>
-        <translation>Ban hành</translation>
-    </message>
-    <message>
-        <source>Deliver</source>
-        <translation>Gửi văn bản</translation>
     </message>
     <message>
         <source>awaiting number</source>
@@ -2211,20 +2268,16 @@
         <translation>Trình điều khiển thẻ ký số (PKCS#11)…</translation>
     </message>
     <message>
+        <source>Issued.</source>
+        <translation>Đã ban hành.</translation>
+    </message>
+    <message>
         <source>Signed.</source>
         <translation>Đã ký số.</translation>
     </message>
     <message>
         <source>Signed; the server checks the signatures when it receives the file.</source>
         <translation>Đã ký số; máy chủ kiểm tra chữ ký khi nhận được tệp.</translation>
-    </message>
-    <message>
-        <source>Waiting for the number</source>
-        <translation>Đang chờ cấp số</translation>
-    </message>
-    <message>
-        <source>The document waits for its number from the server. The agency signature carries the number: sign again once the number has come (a notification tells you).</source>
-        <translation>Văn bản đang chờ máy chủ cấp số. Chữ ký số của cơ quan ghi số văn bản: hãy ký số lại khi đã có số (sẽ có thông báo).</translation>
     </message>
 </context>
 <context>
