@@ -33,6 +33,7 @@ def state_label(state: str) -> str:
         "draft": QCoreApplication.translate("Labels", "Draft"),
         "submitted": QCoreApplication.translate("Labels", "Submitted for signature"),
         "approved": QCoreApplication.translate("Labels", "Approved"),
+        "numbered": QCoreApplication.translate("Labels", "Numbered, awaiting the seal"),
         "issued": QCoreApplication.translate("Labels", "Issued"),
     }
     return names.get(_value(state), _value(state))

@@ -1186,6 +1186,10 @@
         <translation>Approved</translation>
     </message>
     <message>
+        <source>Numbered, awaiting the seal</source>
+        <translation>Numbered, awaiting the seal</translation>
+    </message>
+    <message>
         <source>Issued</source>
         <translation>Issued</translation>
     </message>

@@ -1186,6 +1186,10 @@
         <translation>Đã duyệt</translation>
     </message>
     <message>
+        <source>Numbered, awaiting the seal</source>
+        <translation>Đã cấp số, chờ đóng dấu</translation>
+    </message>
+    <message>
         <source>Issued</source>
         <translation>Đã ban hành</translation>
     </message>

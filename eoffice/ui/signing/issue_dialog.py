@@ -139,6 +139,8 @@ class IssueFlowDialog(QDialog):
         self.buttons.addButton(self.continue_button, QDialogButtonBox.ActionRole)
         self.buttons.addButton(self.deliver_button, QDialogButtonBox.ActionRole)
         self.buttons.addButton(self.close_button, QDialogButtonBox.RejectRole)
+        self.continue_button.setEnabled(False)  # until it is known which step is due
+        self.deliver_button.setEnabled(False)
 
         layout = QVBoxLayout(self)
         layout.addLayout(form)

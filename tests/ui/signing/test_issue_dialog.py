@@ -77,7 +77,8 @@ def waiting_for_clerk(w: World, doc_id: str) -> bool:
 
     with w.store.read() as s:
         clerk = s.get(User, w.clerk_id)
-        found = s.scalars(select(Document.id).where(box_condition(Box.WAITING_FOR_ME, clerk, date.today(), date.today())))
+        today = date.today()
+        found = s.scalars(select(Document.id).where(box_condition(Box.WAITING_FOR_ME, clerk, today, today)))
         return doc_id in set(found)
 
 
