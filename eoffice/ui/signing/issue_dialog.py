@@ -19,7 +19,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -150,6 +150,11 @@ class IssueFlowDialog(QDialog):
         #: What tells the dialog the desk changed: the window's ``changed`` (sync rounds too).
         self.changed_signal = changed if changed is not None else worker.applied
         self.changed_signal.connect(self._desk_changed)
+        #: While the number is awaited, the desk is read again now and then too: a sync round
+        #: that brings it may announce only the tables it changed.
+        self.poll = QTimer(self)
+        self.poll.setInterval(1000)
+        self.poll.timeout.connect(lambda: self._desk_changed(None))
         self.refresh()
 
     # -- reading where it stands --------------------------------------------------------
@@ -170,6 +175,8 @@ class IssueFlowDialog(QDialog):
             self.refresh(self._number_came)
 
     def _number_came(self, progress: IssueProgress) -> None:
+        if progress.step != "wait_number":
+            self.poll.stop()
         if progress.step == "number" and self.waiting_number:
             self.waiting_number = False
             self.show_error(self.tr("The server did not give the number: see the notifications."))
@@ -292,6 +299,7 @@ class IssueFlowDialog(QDialog):
 
     def _wait_number(self) -> None:
         self.waiting_number = True
+        self.poll.start()
         self._set("number", CURRENT, self.tr("Waiting for the server to give the number…"))
         self.refresh(self._number_came)
 
@@ -377,6 +385,7 @@ class IssueFlowDialog(QDialog):
         self.banner.hide()
 
     def done(self, code: int) -> None:
+        self.poll.stop()
         try:
             self.changed_signal.disconnect(self._desk_changed)
         except (RuntimeError, TypeError):

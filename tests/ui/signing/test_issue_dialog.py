@@ -202,3 +202,61 @@ def test_issuing_resumes_at_the_seal_with_the_same_filled_file(
     assert final.read_bytes().startswith(filled_bytes)  # sealed over the file filled before
     assert verify_pdf(final, [test_pki.root.cert]).ok
     qtbot.waitUntil(lambda: not blobs.has(filled), timeout=WAIT)  # the filled copy is not kept once sealed
+
+
+def test_on_a_synced_desktop_the_number_needs_the_server_then_issuing_goes_on_to_the_seal(
+    qtbot, store, province, tmp_path, test_pki: Pki
+):
+    from tests.ui.test_synced_desktop import _close, _desk
+
+    w = province.world
+    doc_id = signed_by_the_leader(w, province.blobs, test_pki, tmp_path)  # on the server
+    clerk = _desk(qtbot, province, tmp_path, "vanthu")
+    try:
+        prepare_clerk(qtbot, clerk, test_pki, tmp_path)
+        area = clerk.sync_area
+        qtbot.waitUntil(lambda: clerk.account.engine.status().pending == 0, timeout=WAIT)  # the seal image sent
+        clerk.section("documents").box_actions[2].trigger()  # waiting for me
+        click_row(qtbot, clerk, doc_id)
+        panel = clerk.section("documents").detail_pane.signatures
+        qtbot.waitUntil(lambda: panel.report is not None and len(panel.report.signatures) == 1, timeout=WAIT)
+
+        # Offline: the number is the server's, and the dialog says so; nothing is queued.
+        province.server.stop()
+        clerk.account.engine.wake()
+        qtbot.waitUntil(lambda: area.state.text().startswith("Ngoại tuyến"), timeout=WAIT)
+        clerk.section("documents").act_issue.trigger()
+        dialog = clerk.section("signing").issue_dialog
+        qtbot.waitUntil(lambda: dialog.progress is not None and dialog.continue_button.isEnabled(), timeout=WAIT)
+        qtbot.mouseClick(dialog.continue_button, Qt.LeftButton)
+        assert dialog.error_text.startswith("Cần kết nối máy chủ để cấp số")
+        assert dialog.states["number"] == "failed" and dialog.banner.isVisible()
+        assert clerk.account.engine.status().pending == 0
+        with clerk.account.store.read() as s:
+            assert s.get(Document, doc_id).state == "approved"
+
+        # Online again: Continue asks the number, waits for the server's answer, fills, opens the seal.
+        province.restart()
+        clerk.account.engine.wake()
+        qtbot.waitUntil(lambda: area.state.text() == "Trực tuyến", timeout=WAIT)
+        qtbot.mouseClick(dialog.continue_button, Qt.LeftButton)
+        assert not dialog.banner.isVisible()
+        sign = seal_dialog(qtbot, dialog)
+        assert "01/UBND-VP" in dialog.details["number"].text() and dialog.states["fill"] == "done"
+        assert sign.reason.text().startswith("Đóng dấu, ban hành văn bản số 01/UBND-VP ngày ")
+        seal(qtbot, dialog, test_pki)
+
+        # The server checked the sealed file and accepted it: issued there, both signatures valid.
+        qtbot.waitUntil(lambda: clerk.account.engine.status().pending == 0, timeout=WAIT)
+        assert clerk.account.engine.status().rejected == ()
+        with province.store.read() as s:
+            doc = s.get(Document, doc_id)
+            assert (doc.state, doc.number_label) == ("issued", "01/UBND-VP")
+            final = province.blobs.path_for(doc.files[0].digest)
+        assert issue_fields(final).filled["number"] == "01/UBND-VP"
+        report = verify_pdf(final, [test_pki.root.cert])
+        assert report.ok and report.signatures[0].filled_after == ("number", "date", "agency-seal")
+        assert_pdfsig_valid(final, 2)
+        dialog.close()
+    finally:
+        _close(clerk)
