@@ -26,6 +26,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from cryptography import x509
@@ -121,10 +122,18 @@ def _refused(vi: str, en: str) -> ValidationError:
 
 
 def check_signed_version(
-    previous: Path, previous_digest: str, signed: Path, signed_digest: str, roots: list[x509.Certificate]
+    previous: Path,
+    previous_digest: str,
+    signed: Path,
+    signed_digest: str,
+    roots: list[x509.Certificate],
+    *,
+    issued: tuple[str, date] | None = None,
 ) -> SignedVersion:
     """Whether ``signed`` is ``previous`` with one more valid signature; raises a ValidationError saying why not.
 
+    ``issued`` (the number label and issuing date the server gave, for a seal): the number
+    and date fields filled in before the seal (``signing.filling``) must read them.
     Streams: the old version's bytes are hashed inside the new file, never loaded whole.
     """
     from eoffice.signing.errors import UnreadablePdfError
@@ -164,10 +173,26 @@ def check_signed_version(
     if not newest:
         raise _refused("chữ ký mới không bao trùm toàn bộ tệp.", "the new signature does not cover the whole file.")
     new = newest[-1]
+    if issued is not None:
+        _check_issue_fields(signed, *issued)
     return SignedVersion(
         previous_digest, signed_digest, count, tuple(s.signer for s in report.signatures),
         CertificateIdentity(new.signer_subject, new.issuer, new.serial),
     )
+
+
+def _check_issue_fields(signed: Path, number_label: str, issued_date: date) -> None:
+    """The number and date written into the sealed file are the ones the server gave."""
+    from eoffice.signing.filling import DATE_FIELD, NUMBER_FIELD, date_text, issue_fields
+
+    filled = issue_fields(signed).filled
+    expected = {NUMBER_FIELD: number_label, DATE_FIELD: date_text(issued_date)}
+    for name, value in filled.items():
+        if name in expected and value.strip() != expected[name]:
+            raise _refused(
+                f"văn bản ghi “{value}” nhưng máy chủ đã cấp “{expected[name]}”.",
+                f"the document reads “{value}” but the server gave “{expected[name]}”.",
+            )
 
 
 # --------------------------------------------------------------------------- the domain

@@ -94,3 +94,21 @@ def test_a_file_without_the_fields_is_said_so(document: Path, tmp_path: Path):
         fill_issue_fields(document, tmp_path / "x.pdf", "69/QĐ-UBND", date(2026, 12, 6))
     assert "không có ô để ghi số" in err.value.message_vi
     assert not (tmp_path / "x.pdf").exists()
+
+
+def test_the_server_refuses_a_seal_over_another_number_than_it_gave(decree: Decree, test_pki: Pki, tmp_path: Path):
+    from eoffice.documents.signing import check_signed_version
+    from eoffice.errors import ValidationError
+    from eoffice.store.blobs import sha256_file
+
+    signed = decree.signed["plain"]
+    filled = tmp_path / "filled.pdf"
+    fill_issue_fields(signed, filled, "69/QĐ-UBND", date(2026, 12, 6))
+    sealed = _seal(filled, tmp_path / "sealed.pdf", test_pki)
+    args = (signed, sha256_file(signed), sealed, sha256_file(sealed), [test_pki.root.cert])
+    assert check_signed_version(*args, issued=("69/QĐ-UBND", date(2026, 12, 6))).signatures == 2
+    with pytest.raises(ValidationError) as err:
+        check_signed_version(*args, issued=("70/QĐ-UBND", date(2026, 12, 6)))
+    assert "máy chủ đã cấp “70/QĐ-UBND”" in err.value.message_vi
+    with pytest.raises(ValidationError):
+        check_signed_version(*args, issued=("69/QĐ-UBND", date(2026, 12, 7)))

@@ -84,7 +84,7 @@ class IssueFlowDialog(QDialog):
         self.delivered = 0
         self.error_text = ""
         self.setWindowTitle(self.tr("Number and issue"))
-        self.setMinimumWidth(560)
+        self.setMinimumWidth(700)
 
         self.heading = QLabel(self)
         self.heading.setWordWrap(True)
