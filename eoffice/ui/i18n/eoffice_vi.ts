@@ -1008,7 +1008,7 @@
     </message>
     <message>
         <source>The server did not give the number: see the notifications.</source>
-        <extracomment>What tells the dialog the desk changed: the window&apos;s ``changed`` (sync rounds too).</extracomment>
+        <extracomment>What tells the dialog the desk changed: the window&apos;s ``changed`` (sync rounds too). While the number is awaited, the desk is read again now and then too: a sync round that brings it may announce only the tables it changed.</extracomment>
         <translation>Máy chủ không cấp số cho văn bản này; xem thông báo.</translation>
     </message>
     <message>
@@ -1523,6 +1523,10 @@
     <message>
         <source>The server checked and accepted the signed file.</source>
         <translation>Máy chủ đã kiểm tra và chấp nhận tệp đã ký số.</translation>
+    </message>
+    <message>
+        <source>Number %1 was given; the document is issued once sealed.</source>
+        <translation>Văn bản đã được cấp số %1; văn bản được ban hành khi đóng dấu (ký số của cơ quan).</translation>
     </message>
     <message>
         <source>The document was issued as %1.</source>
