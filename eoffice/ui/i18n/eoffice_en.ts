@@ -1048,6 +1048,10 @@
         <translation>Delivered to %1 organisation(s).</translation>
     </message>
     <message>
+        <source>No other organisation in eOffice to deliver to.</source>
+        <translation>No other organisation in eOffice to deliver to.</translation>
+    </message>
+    <message>
         <source>No connection to the server.</source>
         <translation>No connection to the server.</translation>
     </message>

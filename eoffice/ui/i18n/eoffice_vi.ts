@@ -1048,6 +1048,10 @@
         <translation>Đã phát hành tới %1 cơ quan.</translation>
     </message>
     <message>
+        <source>No other organisation in eOffice to deliver to.</source>
+        <translation>Không có cơ quan nhận nào khác trên eOffice để phát hành.</translation>
+    </message>
+    <message>
         <source>No connection to the server.</source>
         <translation>Chưa kết nối máy chủ.</translation>
     </message>

@@ -230,6 +230,8 @@ class IssueFlowDialog(QDialog):
             self._set("issued", WAITING, "")
         if self.delivered:
             self._set("deliver", DONE, self.tr("Delivered to %1 organisation(s).").replace("%1", str(self.delivered)))
+        elif self.deliver_fn is None:
+            self._set("deliver", SKIPPED, self.tr("No other organisation in eOffice to deliver to."))
         else:
             self._set("deliver", CURRENT if step == "deliver" else WAITING, "")
         self._buttons()

@@ -127,7 +127,8 @@ class SigningSection(Section):
         dialog = IssueFlowDialog(
             window.worker, window.blobs, window.user_id, current.id, window,
             synced=account is not None, online=online, key_files=self.key_files, settings_file=self.settings_file,
-            deliver=self.documents.deliver_document_dialog, today=getattr(window, "today", None),
+            deliver=self.documents.deliver_document_dialog if window.directory.organisations else None,
+            today=getattr(window, "today", None),
             changed=window.changed,
         )
         dialog.setAttribute(Qt.WA_DeleteOnClose)
