@@ -12,6 +12,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 
 from eoffice.documents import operations as ops
@@ -117,8 +118,17 @@ def prepare_clerk(qtbot, window, pki: Pki, tmp_path: Path) -> None:  # type: ign
     set_image(qtbot, window, seal_png, "seal")
 
 
+@pytest.fixture
+def other_organisation(ui_world: World) -> str:
+    """A second organisation of the province, to deliver to (made before the window reads the directory)."""
+    from eoffice.directory.admin import create_organisation
+
+    with ui_world.store.write() as s:
+        return create_organisation(s, "000.00.12.H41", "Sở Nội vụ tỉnh Nghệ An", "SNV").id
+
+
 def test_issuing_numbers_fills_in_and_seals_in_one_action(
-    qtbot, window, ui_world, blobs, test_pki: Pki, tmp_path
+    qtbot, other_organisation, window, ui_world, blobs, test_pki: Pki, tmp_path
 ):
     w = ui_world
     doc_id = signed_by_the_leader(w, blobs, test_pki, tmp_path)
@@ -126,7 +136,7 @@ def test_issuing_numbers_fills_in_and_seals_in_one_action(
     dialog = open_issuing(qtbot, window, doc_id)
     assert dialog.details["number"].text() == "Chưa cấp số."
     assert dialog.states == {"number": "current", "fill": "waiting", "seal": "waiting", "issued": "waiting",
-                             "deliver": "skipped"}  # no other organisation to deliver to in this world
+                             "deliver": "waiting"}
     qtbot.keyClick(dialog.continue_button, Qt.Key_Space)  # keyboard: the default button
 
     # numbered, filled, and the seal's dialog opens at once: the PIN is the only thing asked
@@ -142,7 +152,19 @@ def test_issuing_numbers_fills_in_and_seals_in_one_action(
     qtbot.waitUntil(lambda: dialog.states.get("issued") == "done", timeout=WAIT)
     assert "01/UBND-VP" in dialog.details["issued"].text()
     assert not dialog.continue_button.isEnabled()
-    assert dialog.states["deliver"] == "skipped" and not dialog.deliver_button.isEnabled()  # one organisation
+    # the last step: Phát hành to the other organisation, from the same dialog
+    assert dialog.states["deliver"] == "current" and dialog.deliver_button.isEnabled()
+    qtbot.mouseClick(dialog.deliver_button, Qt.LeftButton)
+    deliver = window.section("documents").dialog
+    deliver.organisations.item(0).setCheckState(Qt.Checked)
+    qtbot.mouseClick(deliver.ok_button, Qt.LeftButton)
+    qtbot.waitUntil(lambda: dialog.states.get("deliver") == "done", timeout=WAIT)
+    assert "1" in dialog.details["deliver"].text()
+    with w.store.read() as s:
+        from sqlalchemy import select
+
+        copies = s.scalars(select(Document).where(Document.organisation_id == other_organisation)).all()
+        assert [c.direction for c in copies] == ["incoming"]
     with w.store.read() as s:
         doc = s.get(Document, doc_id)
         assert (doc.state, doc.number_label) == ("issued", "01/UBND-VP")
