@@ -1040,6 +1040,10 @@
         <translation>Sealed.</translation>
     </message>
     <message>
+        <source>Press Continue to sign with the agency&apos;s card (PIN).</source>
+        <translation>Press Continue to sign with the agency&apos;s card (PIN).</translation>
+    </message>
+    <message>
         <source>Issued as %1.</source>
         <translation>Issued as %1.</translation>
     </message>

@@ -1040,6 +1040,10 @@
         <translation>Đã đóng dấu.</translation>
     </message>
     <message>
+        <source>Press Continue to sign with the agency&apos;s card (PIN).</source>
+        <translation>Bấm Tiếp tục để ký số của cơ quan (nhập mã PIN của thẻ ký số).</translation>
+    </message>
+    <message>
         <source>Issued as %1.</source>
         <translation>Đã ban hành: số %1.</translation>
     </message>

@@ -222,8 +222,10 @@ class IssueFlowDialog(QDialog):
                 self._set("fill", CURRENT if step == "fill" else WAITING, "")
             if p.sealed:
                 self._set("seal", DONE, self.tr("Sealed."))
+            elif step == "seal":
+                self._set("seal", CURRENT, self.tr("Press Continue to sign with the agency's card (PIN)."))
             else:
-                self._set("seal", CURRENT if step == "seal" else WAITING, "")
+                self._set("seal", WAITING, "")
         if step == "deliver":
             self._set("issued", DONE, self.tr("Issued as %1.").replace("%1", p.number_label))
         else:
