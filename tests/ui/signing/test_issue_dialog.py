@@ -204,7 +204,8 @@ def test_issuing_resumes_at_the_seal_with_the_same_filled_file(
     dialog.close()
     with w.store.read() as s:
         assert s.get(Document, doc_id).state == "numbered"
-    assert waiting_for_clerk(w, doc_id)  # still in "Chờ tôi xử lý"
+    assert waiting_for_clerk(w, doc_id)  # still in "Chờ tôi xử lý", and counted there in the sidebar
+    qtbot.waitUntil(lambda: window.section("documents").counts.get(Box.WAITING_FOR_ME) == 1, timeout=WAIT)
 
     # "Ký số" on it again (still on screen): issuing goes on with the seal, over the file already filled
     assert window.section("documents").current.id == doc_id
@@ -224,6 +225,7 @@ def test_issuing_resumes_at_the_seal_with_the_same_filled_file(
         final = blobs.path_for(doc.files[0].digest)
     assert final.read_bytes().startswith(filled_bytes)  # sealed over the file filled before
     assert verify_pdf(final, [test_pki.root.cert]).ok
+    qtbot.waitUntil(lambda: window.section("documents").counts.get(Box.WAITING_FOR_ME) == 0, timeout=WAIT)
     qtbot.waitUntil(lambda: not blobs.has(filled), timeout=WAIT)  # the filled copy is not kept once sealed
 
 
