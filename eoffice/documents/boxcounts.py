@@ -13,12 +13,12 @@ index range or a stored number:
   that makes it visible (``visibility``): the units it reaches if ordinary (drafting
   unit, its lines' units), the people it names (creator, approver, its lines' people,
   its directions' leaders), and for a secret one the role that receives it
-  (``leader:<org>`` for incoming, ``clerk:<org>`` once approved or issued);
+  (``leader:<org>`` for incoming, ``clerk:<org>`` once approved, numbered or issued);
   ``box_entry_counts`` holds how many rows each key has per register and year;
 - ``box_open``: per open line (waiting, in progress) of a live document, its holder
   (the person, or ``unit:<id>`` while nobody in the unit holds it) and ``org:<org>``,
   with its deadline; and per document awaiting a role, ``leader:<org>`` (incoming,
-  registered) or ``clerk:<org>`` (outgoing, approved), or a person: the head of unit a
+  registered) or ``clerk:<org>`` (outgoing, approved or numbered), or a person: the head of unit a
   draft awaits (outgoing, reviewing: its ``approver_id``). ``trusted`` is false when the key
   alone does not make the document visible (a unit's or the organisation's line on a
   secret document): such rows are checked against the visibility rule, one by one.
@@ -49,7 +49,7 @@ from sqlalchemy import Connection
 #: States of a line that still asks something of its holder (``boxes.OPEN_LINE_STATES``).
 _OPEN = "('waiting', 'in_progress')"
 #: Outgoing states in which a secret document reaches the clerks (``visibility.CLERK_SECRET_STATES``).
-_CLERK_STATES = "('approved', 'issued')"
+_CLERK_STATES = "('approved', 'numbered', 'issued')"
 
 TABLES = ("box_tallies", "box_entries", "box_entry_counts", "box_open", "box_open_documents")
 
@@ -168,17 +168,17 @@ def _open_lines_insert(lines: str) -> str:
 
 
 def _awaiting_insert(doc: str) -> str:
-    """Rows of ``box_open`` for documents awaiting a role: direction (leaders), a number
-    (clerks); and for a draft awaiting the review of its unit's head, that person (named
-    on it as ``approver_id``: theirs whatever its secrecy)."""
+    """Rows of ``box_open`` for documents awaiting a role: direction (leaders), a number or
+    the seal (clerks); and for a draft awaiting the review of its unit's head, that person
+    (named on it as ``approver_id``: theirs whatever its secrecy)."""
     return f"""INSERT INTO box_open (viewer_id, trusted, deadline, document_id, line_id)
         SELECT CASE WHEN d.direction = 'incoming' THEN 'leader:' || d.organisation_id
-                    WHEN d.state = 'approved' THEN 'clerk:' || d.organisation_id
+                    WHEN d.state IN ('approved', 'numbered') THEN 'clerk:' || d.organisation_id
                     ELSE d.approver_id END,
                1, NULL, d.id, NULL
         FROM documents d WHERE ({doc}) AND d.deleted = 0
           AND ((d.direction = 'incoming' AND d.state = 'registered')
-               OR (d.direction = 'outgoing' AND d.state = 'approved')
+               OR (d.direction = 'outgoing' AND d.state IN ('approved', 'numbered'))
                OR (d.direction = 'outgoing' AND d.state = 'reviewing' AND coalesce(d.approver_id, '') <> ''))"""
 
 

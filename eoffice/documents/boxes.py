@@ -174,7 +174,7 @@ def box_condition(box: Box, user: User, today: date, soon_until: date) -> Column
                 select(Document.id).where(
                     org,
                     Document.direction == Direction.OUTGOING.value,
-                    Document.state == DocState.APPROVED.value,
+                    Document.state.in_((DocState.APPROVED.value, DocState.NUMBERED.value)),
                 )
             )
         what = Document.id.in_(_union(parts))

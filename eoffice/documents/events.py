@@ -166,6 +166,8 @@ def _draft_step(telling: Telling, op: Any, result: Any) -> None:
     doc = telling.session.get(Document, op.document_id)
     if doc is None:
         return
+    if op.kind == "issue" and doc.state != "issued":
+        return  # numbered only: the drafter hears of it when the seal issues it (``_sign_file``)
     details = {} if op.kind == "issue" else {"comment": op.comment}
     _tell(telling, _DRAFT_STEPS[op.kind], doc.id, details, person(doc.created_by))
     if op.kind == "approve_draft":
@@ -175,10 +177,13 @@ def _draft_step(telling: Telling, op: Any, result: Any) -> None:
 
 @on_operation("sign_file")
 def _sign_file(telling: Telling, op: Any, result: Any) -> None:
-    """A leader's signature approves the draft as ``approve_draft`` does (a seal tells nobody)."""
+    """A leader's signature approves the draft as ``approve_draft`` does; the seal that issues a
+    numbered document tells its drafter it was issued."""
+    doc = telling.session.get(Document, op.document_id)
+    if op.signature == "agency" and doc is not None and doc.state == "issued":
+        _tell(telling, DOCUMENT_ISSUED, doc.id, {}, person(doc.created_by))
     if op.signature != "signer":
         return
-    doc = telling.session.get(Document, op.document_id)
     if doc is not None:
         details = {"comment": op.comment, "signed": True}
         _tell(telling, DRAFT_APPROVED, doc.id, details, person(doc.created_by))

@@ -664,9 +664,14 @@ def _prove_signed(session: Session, blobs: BlobStore, op: SignFile, memo: dict[s
 
     if "trusted_roots" not in memo:
         memo["trusted_roots"] = trusted_roots(session)
+    issued = None
+    if op.signature == "agency":  # the number and date filled in before the seal must be the server's
+        doc = session.get(Document, op.document_id)
+        if doc is not None and doc.register_number is not None and doc.issued_date is not None:
+            issued = (doc.number_label, doc.issued_date)
     return check_signed_version(
         blobs.path_for(op.previous_digest), op.previous_digest,
-        blobs.path_for(op.file.digest), op.file.digest, memo["trusted_roots"],
+        blobs.path_for(op.file.digest), op.file.digest, memo["trusted_roots"], issued=issued,
     )
 
 

@@ -1,4 +1,4 @@
-"""Outgoing documents (văn bản đi): draft → [reviewing →] submitted → approved/returned → issued.
+"""Outgoing documents (văn bản đi): draft → [reviewing →] submitted → approved/returned → numbered → issued.
 
 A draft has no number ("chờ cấp số"): only the clerk gives one, from the outgoing
 register (the secret register for a secret document), when the approved document is
@@ -351,12 +351,15 @@ def issue(
     requested_number: int | None = None,
     assign_number: bool = True,
 ) -> Document:
-    """The clerk numbers and issues an approved document (cấp số, ban hành).
+    """The clerk numbers an approved document (cấp số, ban hành).
 
     The number comes from the outgoing register of ``issued_date``'s year (the secret one
-    for a secret document). A reply closes the drafter's open lead lines on the incoming
-    document it answers. With ``assign_number`` False (a client offline) it is issued
-    pending: no register, year or number ("chờ cấp số") until the server numbers it.
+    for a secret document). A digitally signed document is then NUMBERED ("Đã cấp số, chờ
+    đóng dấu"): it is issued when the agency's seal signs the file with the number and date
+    filled in (``documents.signing``); one signed on paper is ISSUED at once. Once issued, a
+    reply closes the drafter's open lead lines on the incoming document it answers. With
+    ``assign_number`` False (a synced client) the number is pending ("chờ cấp số") until the
+    server gives it.
     """
     actor = load_actor(session, actor_id)
     require_role(actor, Role.CLERK)
@@ -389,13 +392,29 @@ def issue(
         if approver is not None:
             doc.signer_full_name = approver.full_name
             doc.signer_position = doc.signer_position or approver.position
-    doc.state = DocState.ISSUED.value
+    # A file the leader signed is issued by the agency's seal over the filled-in number
+    # and date (``documents.signing``); a document approved without a digital signature
+    # (signed on paper) has no seal to wait for.
+    sealed_later = awaits_seal(doc)
+    doc.state = DocState.NUMBERED.value if sealed_later else DocState.ISSUED.value
     session.flush()
     index_document(session, doc)
     _audit(session, actor.id, "document.issue", doc, before)
-    if doc.reply_to_id is not None:
-        _close_replied_lines(session, actor.id, doc)
+    if not sealed_later:
+        issued(session, actor.id, doc)
     return doc
+
+
+def awaits_seal(doc: Document) -> bool:
+    """Whether the document's main file carries the leader's digital signature (the seal follows it)."""
+    main = next((f for f in doc.files if f.is_main), None)
+    return main is not None and "signer" in (main.signed_kinds or "").split(",")
+
+
+def issued(session: Session, actor_id: str, doc: Document) -> None:
+    """What follows a document becoming "Đã ban hành": a reply closes what it answers."""
+    if doc.reply_to_id is not None:
+        _close_replied_lines(session, actor_id, doc)
 
 
 def _close_replied_lines(session: Session, actor_id: str, reply: Document) -> None:

@@ -6,8 +6,9 @@ the old digest kept in the ``document.sign`` audit event. Three signatures exist
 
 - ``signer``: the leader a draft was submitted to signs its main file; that approves it;
 - ``agency``: a clerk of the organisation adds the agency's signature (the seal) over the
-  signer's, once the server has given the document its number (the number goes in the
-  signature's reason: the seal is what makes the numbered document valid);
+  signer's, once the server has given the document its number and the number and date
+  are filled in on page 1 (``signing.filling``); the seal issues the numbered document
+  (NUMBERED → ISSUED: "Đã ban hành" only once sealed);
 - ``attachment``: a clerk stamps a separate attachment file (text only: số/ký hiệu and
   the signing time), also once the number is known.
 
@@ -37,7 +38,7 @@ from eoffice.directory.models import Role, User
 from eoffice.documents.incoming import PreparedFile
 from eoffice.documents.locks import lock_document
 from eoffice.documents.models import Document, DocumentFile
-from eoffice.documents.outgoing import require_approver
+from eoffice.documents.outgoing import issued, require_approver
 from eoffice.documents.types import Direction, DocState
 from eoffice.errors import DomainError, NotFound, PermissionDenied, StateError, ValidationError
 from eoffice.signing.ownership import CertificateIdentity, check_signature_certificate
@@ -47,6 +48,8 @@ AGENCY = "agency"
 ATTACHMENT = "attachment"
 KINDS = (SIGNER, AGENCY, ATTACHMENT)
 DIGEST = re.compile(r"^[0-9a-f]{64}$")
+#: States in which the clerk seals: numbered (the seal issues it), or issued (attachments).
+SEALABLE_STATES = (DocState.NUMBERED.value, DocState.ISSUED.value)
 CHUNK = 1 << 20
 
 
@@ -76,7 +79,7 @@ def signature_due(
     """
     if approver and state == DocState.SUBMITTED.value and is_main and SIGNER not in kinds:
         return SIGNER
-    if not clerk or not numbered or state not in (DocState.APPROVED.value, DocState.ISSUED.value):
+    if not clerk or not numbered or state not in SEALABLE_STATES:
         return None
     if is_main:
         return AGENCY if SIGNER in kinds and AGENCY not in kinds else None
@@ -119,10 +122,18 @@ def _refused(vi: str, en: str) -> ValidationError:
 
 
 def check_signed_version(
-    previous: Path, previous_digest: str, signed: Path, signed_digest: str, roots: list[x509.Certificate]
+    previous: Path,
+    previous_digest: str,
+    signed: Path,
+    signed_digest: str,
+    roots: list[x509.Certificate],
+    *,
+    issued: tuple[str, date] | None = None,
 ) -> SignedVersion:
     """Whether ``signed`` is ``previous`` with one more valid signature; raises a ValidationError saying why not.
 
+    ``issued`` (the number label and issuing date the server gave, for a seal): the number
+    and date fields filled in before the seal (``signing.filling``) must read them.
     Streams: the old version's bytes are hashed inside the new file, never loaded whole.
     """
     from eoffice.signing.errors import UnreadablePdfError
@@ -162,10 +173,26 @@ def check_signed_version(
     if not newest:
         raise _refused("chữ ký mới không bao trùm toàn bộ tệp.", "the new signature does not cover the whole file.")
     new = newest[-1]
+    if issued is not None:
+        _check_issue_fields(signed, *issued)
     return SignedVersion(
         previous_digest, signed_digest, count, tuple(s.signer for s in report.signatures),
         CertificateIdentity(new.signer_subject, new.issuer, new.serial),
     )
+
+
+def _check_issue_fields(signed: Path, number_label: str, issued_date: date) -> None:
+    """The number and date written into the sealed file are the ones the server gave."""
+    from eoffice.signing.filling import DATE_FIELD, NUMBER_FIELD, date_text, issue_fields
+
+    filled = issue_fields(signed).filled
+    expected = {NUMBER_FIELD: number_label, DATE_FIELD: date_text(issued_date)}
+    for name, value in filled.items():
+        if name in expected and value.strip() != expected[name]:
+            raise _refused(
+                f"văn bản ghi “{value}” nhưng máy chủ đã cấp “{expected[name]}”.",
+                f"the document reads “{value}” but the server gave “{expected[name]}”.",
+            )
 
 
 # --------------------------------------------------------------------------- the domain
@@ -175,12 +202,12 @@ def _require_clerk(actor: User, doc: Document) -> None:
     require_role(actor, Role.CLERK)
     if actor.organisation_id != doc.organisation_id:
         raise PermissionDenied("Văn bản thuộc cơ quan khác.", "The document belongs to another organisation.")
-    if doc.state not in (DocState.APPROVED.value, DocState.ISSUED.value):
+    if doc.state not in (DocState.APPROVED.value, *SEALABLE_STATES):
         raise StateError(
-            "Văn thư chỉ ký số (đóng dấu) văn bản đã được duyệt và ban hành.",
-            "The clerk signs (seals) only an approved, issued document.",
+            "Văn thư chỉ ký số (đóng dấu) văn bản đã được duyệt và cấp số.",
+            "The clerk signs (seals) only an approved, numbered document.",
         )
-    if doc.register_number is None:
+    if doc.register_number is None or doc.state == DocState.APPROVED.value:
         raise StateError(
             "Văn bản chưa có số (chờ cấp số): chữ ký số của cơ quan được ký sau khi máy chủ cấp số, "
             "để số văn bản có trong chữ ký.",
@@ -300,6 +327,9 @@ def sign_file(
         if on_behalf_of is not None:
             doc.signer_full_name = actor.full_name
             doc.signer_position = actor.position
+    sealed = kind == AGENCY and doc.state == DocState.NUMBERED.value
+    if sealed:
+        doc.state = DocState.ISSUED.value  # the seal over the number and date issues it
     session.flush()
     after: dict[str, object] = {
         "file_id": file.id, "digest": file.digest, "size": file.size, "signed_kinds": file.signed_kinds,
@@ -315,4 +345,6 @@ def sign_file(
         session, actor_id=actor.id, action="document.sign", target_type="document", target_id=doc.id,
         before=before, after=after,
     )
+    if sealed:
+        issued(session, actor.id, doc)
     return doc

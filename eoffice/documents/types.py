@@ -55,6 +55,7 @@ class DocState(str, enum.Enum):
     REVIEWING = "reviewing"  # chờ trưởng đơn vị cho ý kiến
     SUBMITTED = "submitted"  # trình ký
     APPROVED = "approved"  # đã duyệt, chờ cấp số
+    NUMBERED = "numbered"  # đã cấp số, chờ đóng dấu (the agency's seal makes it issued)
     ISSUED = "issued"  # đã ban hành
 
 

@@ -39,7 +39,7 @@ For a user of organisation O (documents of another organisation: never):
   - a secret incoming document reaches O's leaders: it is addressed to the organisation,
     whose leaders direct it (the bút phê is what names its handlers); the clerk who
     registered it is its creator and keeps it, other clerks do not;
-  - a secret outgoing document, once approved (approved, then issued), reaches O's
+  - a secret outgoing document, once approved (approved, numbered, then issued), reaches O's
     clerks: only a clerk numbers it in the secret register, issues and delivers it.
     Before approval only its drafter and the one it is submitted to see it (the head of
     unit reviewing it, then the leader who signs: a head who passed it on no longer does).
@@ -63,7 +63,7 @@ from eoffice.documents.models import DirectionLine, Document, DocumentDirection
 from eoffice.documents.types import Direction, DocState, Secrecy
 
 #: Outgoing states in which a secret document reaches the organisation's clerks.
-CLERK_SECRET_STATES = (DocState.APPROVED.value, DocState.ISSUED.value)
+CLERK_SECRET_STATES = (DocState.APPROVED.value, DocState.NUMBERED.value, DocState.ISSUED.value)
 #: Roles whose holders receive documents for their role (admin gives none).
 DOCUMENT_ROLES = frozenset({Role.CLERK, Role.LEADER, Role.OFFICER})
 

@@ -456,6 +456,9 @@ class Permissions:
 class Verdict:
     level: str  # "none", "form_filling" or "other"
     reasons: list[Reason] = field(default_factory=list)
+    #: The fields whose values were filled after the signature, by name, in order (a later
+    #: signature is the filling of its signature field).
+    filled: list[str] = field(default_factory=list)
 
 
 def _refs_list(graph: ObjectGraph, value: Any, revision: int) -> list[Ref] | None:
@@ -547,14 +550,15 @@ class UpdateReview:
         self._others(old_parts)
         self._new_objects(new_parts)
         if self.reasons:
-            return Verdict("other", self.reasons)
-        return Verdict("form_filling" if self.filling else "none")
+            return Verdict("other", self.reasons, self.filled_names)
+        return Verdict("form_filling" if self.filling else "none", filled=self.filled_names)
 
     # -- fields and widgets ------------------------------------------------------------
 
     def _fields(self, parts: Parts) -> None:
         g = _g()
         self.filled_widgets: set[Ref] = set()
+        self.filled_names: list[str] = []
         touched = {r for r in self.modified if r in parts.fields or r in parts.widget_of}
         fields = {parts.widget_of.get(r, r) for r in touched}
         for fref in sorted(fields):
@@ -576,6 +580,7 @@ class UpdateReview:
                 allowed_field = set(FIELD_KEYS)
                 allowed_widget = set(WIDGET_KEYS)
                 self.filling = True
+                self.filled_names.append(label)
                 self.filled_widgets.update(info.widgets)
                 if signing:
                     self.zones_new.add((fref, "/V"))
@@ -1000,6 +1005,7 @@ def review_changes(
     cache = parts_cache if parts_cache is not None else {}
     level = "none"
     reasons: list[Reason] = []
+    filled: list[str] = []
     for k in range(signed_revision + 1, graph.revisions):
         try:
             verdict = UpdateReview(graph, k, perms, cache).run()
@@ -1012,9 +1018,10 @@ def review_changes(
             verdict = Verdict("other", [Reason(
                 f"không đọc được phần cập nhật thứ {k} ({err})", f"update {k} cannot be read ({err})"
             )])
+        filled.extend(name for name in verdict.filled if name not in filled)
         if verdict.level == "other":
             level = "other"
             reasons.extend(verdict.reasons)
         elif verdict.level == "form_filling" and level == "none":
             level = "form_filling"
-    return Verdict(level, reasons)
+    return Verdict(level, reasons, filled)

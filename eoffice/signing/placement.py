@@ -288,7 +288,8 @@ def find_issue_places(path: Path) -> IssuePlaces:
         match = DATE_PLACEHOLDER.search(text)
         if match is not None:
             x1 = line.x + _estimated_width(text[: match.start()], line.size)
-            x2 = min(line.x + _estimated_width(text, line.size) + 2, width - 10 * MM)
+            # a little past the estimated end: the white of the filled date must cover the whole blank line
+            x2 = min(line.x + _estimated_width(text, line.size) * 1.08 + line.size, width - 10 * MM)
             date = Box(0, x1, line.y - 0.3 * line.size, x2, line.y + line.size, True)
             break
     return IssuePlaces(number, date)

@@ -94,6 +94,9 @@ class SignatureReport:
     timestamped: bool
     long_term: bool  # validation data (DSS) embedded
     problems: tuple[Problem, ...] = ()
+    #: The form fields filled after this signature, by name, in order: the issuing fields
+    #: (``number``, ``date``) and the signature fields of later signatures.
+    filled_after: tuple[str, ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -298,8 +301,10 @@ def _report(embedded, vc, doc: _Document, signatures: list[Any], dss_present: bo
         verdict = review_changes(doc.graph, revision, _permissions(embedded, signatures), doc.parts)
         changes = _changes_label(verdict.level)
         change_reasons = verdict.reasons
+        filled_after = tuple(verdict.filled)
     else:
         changes, change_reasons = ("none" if coverage.kind == "whole_file" else "unknown"), []
+        filled_after = ()
     cryptographic = bool(status.intact and status.valid)
     intact = cryptographic and not structure and not coverage.reasons
 
@@ -369,6 +374,7 @@ def _report(embedded, vc, doc: _Document, signatures: list[Any], dss_present: bo
         timestamped=timestamped,
         long_term=dss_present,
         problems=tuple(problems),
+        filled_after=filled_after,
     )
 
 

@@ -34,6 +34,7 @@ def state_label(state: str) -> str:
         "reviewing": QCoreApplication.translate("Labels", "Awaiting the head of unit's review"),
         "submitted": QCoreApplication.translate("Labels", "Submitted for signature"),
         "approved": QCoreApplication.translate("Labels", "Approved"),
+        "numbered": QCoreApplication.translate("Labels", "Numbered, awaiting the seal"),
         "issued": QCoreApplication.translate("Labels", "Issued"),
     }
     return names.get(_value(state), _value(state))

@@ -252,3 +252,46 @@ def test_two_clerks_issuing_the_same_document_at_once_take_one_number(world, fil
     with world.store.read() as s:
         register_id = s.get(Document, doc_ids[0]).register_id
         assert numbers_in_use(s, register_id, 2026) == [1, 2, 3]
+
+
+def test_a_signed_reply_is_numbered_then_issued_by_the_seal_which_closes_what_it_answers(
+    world, files, blobs, pdf_factory
+):
+    """Cấp số gives a digitally signed document its number (NUMBERED, still the clerk's);
+    "Đã ban hành", and the reply's effect on the answered document, come with the seal."""
+    import hashlib
+
+    from eoffice.documents import directions as dirs
+    from eoffice.documents import signing
+    from eoffice.documents.incoming import PreparedFile
+    from eoffice.documents.types import LineRole, LineState
+
+    incoming_id = register(world, blobs, pdf_factory)
+    with world.store.write() as s:
+        dirs.direct(s, world.leader_id, incoming_id, "", [
+            dirs.LineSpec(LineRole.LEAD, unit_id=world.office_unit_id, deadline=date(2026, 3, 4)),
+        ], today=date(2026, 3, 2))
+    reply = _act(world, outgoing.create_draft, world.officer_id, draft_fields(), files, reply_to_id=incoming_id)
+    _act(world, outgoing.submit_draft, world.officer_id, reply.id, world.leader_id)
+
+    def version(n: int) -> PreparedFile:
+        return PreparedFile(hashlib.sha256(f"v{n}".encode()).hexdigest(), "du-thao.pdf", 2000, 1, "")
+
+    main = _doc(world, reply.id)
+    with world.store.read() as s:
+        file_id, digest = next((f.id, f.digest) for f in s.get(Document, reply.id).files if f.is_main)
+    with world.store.write() as s:  # the leader's signature approves it (as a client applies it)
+        signing.sign_file(s, world.leader_id, reply.id, file_id, digest, version(1), "signer", authority=False)
+    numbered = _act(world, outgoing.issue, world.clerk_id, reply.id, date(2026, 3, 5))
+    assert (numbered.state, numbered.number_label) == (DocState.NUMBERED.value, "01/UBND-VP")
+    with world.store.read() as s:
+        assert [ln.state for ln in dirs.lines_of(s, incoming_id)] == [LineState.WAITING.value]  # not yet
+    with world.store.write() as s:  # the seal, over the filled-in number and date
+        signing.sign_file(
+            s, world.clerk_id, reply.id, file_id, version(1).digest, version(2), "agency", authority=False
+        )
+    assert _doc(world, reply.id).state == DocState.ISSUED.value
+    with world.store.read() as s:
+        [line] = dirs.lines_of(s, incoming_id)
+        assert (line.state, line.reply_document_id) == (LineState.DONE.value, reply.id)
+    assert main.state == DocState.SUBMITTED.value

@@ -117,10 +117,13 @@ def test_the_full_order_signer_then_agency(world: World):
     signed = ref()
     run(world, world.leader_id, sign(doc_id, files[True], "signer", signed))
     run(world, world.clerk_id, ops.Issue(new_id(), doc_id, "2026-03-05"), authority=True)
+    with world.store.read() as s:  # numbered, not issued: "Đã ban hành" only once sealed
+        assert s.get(Document, doc_id).state == "numbered"
     sealed = ref()
     run(world, world.clerk_id, sign(doc_id, (files[True][0], signed.digest), "agency", sealed))
     with world.store.read() as s:
         assert s.get(DocumentFile, files[True][0]).signed_kinds == "signer,agency"
+        assert s.get(Document, doc_id).state == "issued"
     assert "đã được đóng dấu" in refused(world, world.clerk_id, sign(doc_id, (files[True][0], sealed.digest), "agency"))
 
 

@@ -118,9 +118,15 @@ def test_the_server_refuses_a_sign_file_carrying_an_attack(province: Province, t
         data = versions[name][2].read_bytes()
         if name == "wrap-then-sealed":
             data = attacks.wrap_signature(data)
-        elif name == "honest":
-            data = attacks.fill_fields(data, attacks.ISSUED)  # the number and date, before the seal
         copy.write_bytes(data)
+        if name == "honest":  # the number and date the server gave, written in before the seal
+            from eoffice.signing.filling import fill_issue_fields
+
+            with clerk.store.read() as s:
+                doc = s.get(Document, drafts[name])
+                number, day = doc.number_label, doc.issued_date
+            fill_issue_fields(copy, copy.with_name(f"{name}-filled.pdf"), number, day)
+            copy.write_bytes(copy.with_name(f"{name}-filled.pdf").read_bytes())
         inputs.append(copy)
     sealed = dict(zip(
         approved, attacks.cli_sign(inputs, tmp_path / "sealed", test_pki.p12("agency"), PASSWORD, "agency", seal),

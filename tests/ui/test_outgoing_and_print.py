@@ -58,15 +58,19 @@ def test_a_reply_goes_from_draft_to_issued_and_closes_the_incoming_line(qtbot, w
     with qtbot.waitSignal(window.changed, timeout=30_000):
         qtbot.mouseClick(approve.ok_button, Qt.LeftButton)
 
-    # The clerk issues it and is told its number.
+    # The clerk issues it (approved on paper: numbered and issued, no seal) and sees its number.
     switch_user(qtbot, window, w.clerk_id)
     window.section("documents").box_actions[2].trigger()  # Ctrl+3: waiting for me
     click_row(qtbot, window, draft_id)
     assert window.section("documents").act_issue.isEnabled()
     window.section("documents").act_issue.trigger()
-    with qtbot.waitSignal(window.changed, timeout=30_000):
-        qtbot.mouseClick(window.section("documents").dialog.ok_button, Qt.LeftButton)
-    assert window.last_message.startswith("Văn bản đã được ban hành, số 01/")
+    issuing = window.section("signing").issue_dialog
+    qtbot.waitUntil(lambda: issuing.continue_button.isEnabled(), timeout=30_000)
+    with qtbot.waitSignal(issuing.issued, timeout=30_000):
+        qtbot.mouseClick(issuing.continue_button, Qt.LeftButton)
+    qtbot.waitUntil(lambda: issuing.states.get("issued") == "done", timeout=30_000)
+    assert issuing.details["issued"].text().startswith("Đã ban hành: số 01/")
+    assert issuing.states["seal"] == "skipped"
     with w.store.read() as s:
         assert s.get(Document, draft_id).state == "issued"
         assert s.get(Document, incoming).state == "done"  # the reply closed the lead line

@@ -123,24 +123,25 @@ def test_the_leader_signs_the_draft_and_the_clerk_issues_and_seals_it(
     assert panel.model.index(0, 0).data() == "Nguyễn Văn Đức"
     assert not window.section("signing").act_sign.isEnabled()  # signed once
 
-    # The clerk: "Ký số" on the approved document numbers it first, then seals it.
+    # The clerk: "Ký số" on the approved document opens issuing's steps: the number, then the seal.
     switch_user(qtbot, window, w.clerk_id)
     set_image(qtbot, window, seal_png, "seal")
     window.section("documents").box_actions[2].trigger()  # waiting for me
     click_row(qtbot, window, draft_id)
     assert window.section("signing").act_sign.isEnabled() and window.section("documents").act_issue.isEnabled()
     window.section("signing").act_sign.trigger()
-    issue = window.section("documents").dialog
-    qtbot.mouseClick(issue.ok_button, Qt.LeftButton)
-    qtbot.waitUntil(
-        lambda: window.section("signing").sign_flow is not None
-        and window.section("signing").sign_flow.dialog is not None,
-        timeout=WAIT,
-    )
-    seal_dialog = window.section("signing").sign_flow.dialog
+    issuing = window.section("signing").issue_dialog
+    qtbot.waitUntil(lambda: issuing.continue_button.isEnabled(), timeout=WAIT)
+    qtbot.mouseClick(issuing.continue_button, Qt.LeftButton)
+    qtbot.waitUntil(lambda: issuing.sign_flow is not None and issuing.sign_flow.dialog is not None, timeout=WAIT)
+    seal_dialog = issuing.sign_flow.dialog
     assert seal_dialog.reason.text().startswith("Đóng dấu, ban hành văn bản số 01/UBND-VP ngày ")
     assert seal_dialog.chooser.current().path == test_pki.p12("agency")  # the organisation's card first
-    sign_in_dialog(qtbot, window, 0)
+    qtbot.waitUntil(lambda: seal_dialog.box_item is not None, timeout=WAIT)
+    answer_pin(qtbot, PASSWORD)
+    with qtbot.waitSignal(issuing.issued, timeout=WAIT):
+        qtbot.mouseClick(seal_dialog.sign_button, Qt.LeftButton)
+    issuing.close()
     panel_shows(qtbot, window, 2)
     assert [panel.model.index(i, 0).data() for i in range(2)] == ["Nguyễn Văn Đức", "Ủy ban nhân dân tỉnh Nghệ An"]
     assert not window.section("signing").act_sign.isEnabled()

@@ -101,6 +101,8 @@ class DocumentsSection(Section):
         self.acting: dict[str, str] = {}
         self.current: DocumentDetail | None = None
         self.dialog: QWidget | None = None
+        #: Who runs "Cấp số, ban hành…" (the signing section sets it: number, fill in, seal, in steps).
+        self.issue_handler: Any = None
         self._pending_detail: str | None = None
         self._reselect: str | None = None  # keep this row selected across a refresh
         #: A document registered while its number is pending: its number is said when it comes.
@@ -595,7 +597,7 @@ class DocumentsSection(Section):
         self.act_pass_review.setEnabled(reviewer)
         self.act_pass_review.setVisible(reviewer or d.draft_review_levels > 1)
         self.act_return_draft.setEnabled((bool(approver) and state == "submitted") or reviewer)
-        self.act_issue.setEnabled(clerk and outgoing and state == "approved")
+        self.act_issue.setEnabled(clerk and outgoing and state in ("approved", "numbered"))
         self.act_deliver.setEnabled(clerk and outgoing and state == "issued" and bool(d.organisations))
         self.actions_updated.emit()
 
@@ -839,6 +841,9 @@ class DocumentsSection(Section):
 
         if self.current is None:
             return
+        if self.issue_handler is not None:  # the signing section's steps: number, fill in, seal
+            self.issue_handler()
+            return
         document_id = self.current.id
 
         def issued(number_label: str) -> None:
@@ -854,10 +859,16 @@ class DocumentsSection(Section):
         self._open(dialog, issued if announce else None)
 
     def deliver_document(self) -> None:
+        if self.current is not None:
+            self.deliver_document_dialog(self.current.id)
+
+    def deliver_document_dialog(self, document_id: str) -> Any:
+        """Phát hành: the open dialog (None when there is no other organisation to send to)."""
         from eoffice.ui.documents.outgoing_dialogs import DeliverDialog
 
-        if self.current is not None:
-            self._open(DeliverDialog(self.worker, self.directory, self.current.id, self.window))
+        if not self.directory.organisations:
+            return None
+        return self._open(DeliverDialog(self.worker, self.directory, document_id, self.window))
 
     def _acting_for(self, doc: DocumentDetail) -> str | None:
         """The absent leader a deputy acts for on ``doc`` (the audit names both): the one

@@ -785,7 +785,7 @@
     <name>DocumentsSection</name>
     <message>
         <source>&amp;Document</source>
-        <extracomment>``Document.number_label`` of a document whose number the server has yet to give. The list&apos;s columns: width at 1366×768 first, and the order in which they give way when the list is narrow (the subject stretches and keeps at least SUBJECT_AT_LEAST). How long a message of the status bar stays (ms). What the list and the boxes&apos; counts show. What the document on screen shows: its history and its signatures&apos; trust too. The absent leaders this user acts for today (ủy quyền): id → name. A document registered while its number is pending: its number is said when it comes. A document just made: opened once the list is read, if the list does not hold it. Over an empty list: what the box holds, and that it is empty.</extracomment>
+        <extracomment>``Document.number_label`` of a document whose number the server has yet to give. The list&apos;s columns: width at 1366×768 first, and the order in which they give way when the list is narrow (the subject stretches and keeps at least SUBJECT_AT_LEAST). How long a message of the status bar stays (ms). What the list and the boxes&apos; counts show. What the document on screen shows: its history and its signatures&apos; trust too. The absent leaders this user acts for today (ủy quyền): id → name. Who runs &quot;Cấp số, ban hành…&quot; (the signing section sets it: number, fill in, seal, in steps). A document registered while its number is pending: its number is said when it comes. A document just made: opened once the list is read, if the list does not hold it. Over an empty list: what the box holds, and that it is empty.</extracomment>
         <translation>&amp;Document</translation>
     </message>
     <message>
@@ -1379,6 +1379,127 @@
     </message>
 </context>
 <context>
+    <name>IssueFlowDialog</name>
+    <message>
+        <source>Number and issue</source>
+        <extracomment>The step (one of STEPS) and its state changed (tests wait on it). The document is issued (sealed, or numbered when signed on paper). ``online()``: True/None (not known yet) lets the number be asked; False says why not.</extracomment>
+        <translation>Number and issue</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <source>&amp;Issued date</source>
+        <translation>&amp;Issued date</translation>
+    </message>
+    <message>
+        <source>Number from the server</source>
+        <translation>Number from the server</translation>
+    </message>
+    <message>
+        <source>Number and date written into the document</source>
+        <translation>Number and date written into the document</translation>
+    </message>
+    <message>
+        <source>Agency signature (seal)</source>
+        <translation>Agency signature (seal)</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>Issued</translation>
+    </message>
+    <message>
+        <source>Delivery</source>
+        <translation>Delivery</translation>
+    </message>
+    <message>
+        <source>&amp;Continue</source>
+        <translation>&amp;Continue</translation>
+    </message>
+    <message>
+        <source>&amp;Deliver…</source>
+        <translation>&amp;Deliver…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>The server did not give the number: see the notifications.</source>
+        <extracomment>What tells the dialog the desk changed: the window&apos;s ``changed`` (sync rounds too). While the number is awaited, the desk is read again now and then too: a sync round that brings it may announce only the tables it changed.</extracomment>
+        <translation>The server did not give the number: see the notifications.</translation>
+    </message>
+    <message>
+        <source>Number %1</source>
+        <translation>Number %1</translation>
+    </message>
+    <message>
+        <source>Not numbered yet.</source>
+        <translation>Not numbered yet.</translation>
+    </message>
+    <message>
+        <source>Waiting for the server to give the number…</source>
+        <translation>Waiting for the server to give the number…</translation>
+    </message>
+    <message>
+        <source>Approved without a digital signature: nothing to fill in or seal.</source>
+        <translation>Approved without a digital signature: nothing to fill in or seal.</translation>
+    </message>
+    <message>
+        <source>Written: %1, %2</source>
+        <translation>Written: %1, %2</translation>
+    </message>
+    <message>
+        <source>The file has no places for the number and date; the agency signature names the number.</source>
+        <translation>The file has no places for the number and date; the agency signature names the number.</translation>
+    </message>
+    <message>
+        <source>Sealed.</source>
+        <translation>Sealed.</translation>
+    </message>
+    <message>
+        <source>Press Continue to sign with the agency&apos;s card (PIN).</source>
+        <translation>Press Continue to sign with the agency&apos;s card (PIN).</translation>
+    </message>
+    <message>
+        <source>Issued as %1.</source>
+        <translation>Issued as %1.</translation>
+    </message>
+    <message>
+        <source>Delivered to %1 organisation(s).</source>
+        <translation>Delivered to %1 organisation(s).</translation>
+    </message>
+    <message>
+        <source>No other organisation in eOffice to deliver to.</source>
+        <translation>No other organisation in eOffice to deliver to.</translation>
+    </message>
+    <message>
+        <source>No connection to the server.</source>
+        <translation>No connection to the server.</translation>
+    </message>
+    <message>
+        <source>The number is given by the server: connect to the server to number the document, then press Continue.</source>
+        <translation>The number is given by the server: connect to the server to number the document, then press Continue.</translation>
+    </message>
+    <message>
+        <source>Asking the server for the number…</source>
+        <translation>Asking the server for the number…</translation>
+    </message>
+    <message>
+        <source>Writing the number and date…</source>
+        <translation>Writing the number and date…</translation>
+    </message>
+    <message>
+        <source>Sign with the agency&apos;s card (PIN)…</source>
+        <translation>Sign with the agency&apos;s card (PIN)…</translation>
+    </message>
+    <message>
+        <source>Not done.</source>
+        <translation>Not done.</translation>
+    </message>
+</context>
+<context>
     <name>KeyChooser</name>
     <message>
         <source>Find e-cards</source>
@@ -1498,6 +1619,10 @@
     <message>
         <source>Approved</source>
         <translation>Approved</translation>
+    </message>
+    <message>
+        <source>Numbered, awaiting the seal</source>
+        <translation>Numbered, awaiting the seal</translation>
     </message>
     <message>
         <source>Issued</source>
@@ -1896,6 +2021,10 @@
     <message>
         <source>The server checked and accepted the signed file.</source>
         <translation>The server checked and accepted the signed file.</translation>
+    </message>
+    <message>
+        <source>Number %1 was given; the document is issued once sealed.</source>
+        <translation>Number %1 was given; the document is issued once sealed.</translation>
     </message>
     <message>
         <source>The document was issued as %1.</source>
@@ -2911,20 +3040,16 @@
         <translation>E-card drivers (PKCS#11)…</translation>
     </message>
     <message>
+        <source>Issued.</source>
+        <translation>Issued.</translation>
+    </message>
+    <message>
         <source>Signed.</source>
         <translation>Signed.</translation>
     </message>
     <message>
         <source>Signed; the server checks the signatures when it receives the file.</source>
         <translation>Signed; the server checks the signatures when it receives the file.</translation>
-    </message>
-    <message>
-        <source>Waiting for the number</source>
-        <translation>Waiting for the number</translation>
-    </message>
-    <message>
-        <source>The document waits for its number from the server. The agency signature carries the number: sign again once the number has come (a notification tells you).</source>
-        <translation>The document waits for its number from the server. The agency signature carries the number: sign again once the number has come (a notification tells you).</translation>
     </message>
 </context>
 <context>

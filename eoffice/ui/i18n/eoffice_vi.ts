@@ -785,7 +785,7 @@
     <name>DocumentsSection</name>
     <message>
         <source>&amp;Document</source>
-        <extracomment>``Document.number_label`` of a document whose number the server has yet to give. The list&apos;s columns: width at 1366×768 first, and the order in which they give way when the list is narrow (the subject stretches and keeps at least SUBJECT_AT_LEAST). How long a message of the status bar stays (ms). What the list and the boxes&apos; counts show. What the document on screen shows: its history and its signatures&apos; trust too. The absent leaders this user acts for today (ủy quyền): id → name. A document registered while its number is pending: its number is said when it comes. A document just made: opened once the list is read, if the list does not hold it. Over an empty list: what the box holds, and that it is empty.</extracomment>
+        <extracomment>``Document.number_label`` of a document whose number the server has yet to give. The list&apos;s columns: width at 1366×768 first, and the order in which they give way when the list is narrow (the subject stretches and keeps at least SUBJECT_AT_LEAST). How long a message of the status bar stays (ms). What the list and the boxes&apos; counts show. What the document on screen shows: its history and its signatures&apos; trust too. The absent leaders this user acts for today (ủy quyền): id → name. Who runs &quot;Cấp số, ban hành…&quot; (the signing section sets it: number, fill in, seal, in steps). A document registered while its number is pending: its number is said when it comes. A document just made: opened once the list is read, if the list does not hold it. Over an empty list: what the box holds, and that it is empty.</extracomment>
         <translation>&amp;Văn bản</translation>
     </message>
     <message>
@@ -1379,6 +1379,127 @@
     </message>
 </context>
 <context>
+    <name>IssueFlowDialog</name>
+    <message>
+        <source>Number and issue</source>
+        <extracomment>The step (one of STEPS) and its state changed (tests wait on it). The document is issued (sealed, or numbered when signed on paper). ``online()``: True/None (not known yet) lets the number be asked; False says why not.</extracomment>
+        <translation>Cấp số, ban hành</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Văn bản</translation>
+    </message>
+    <message>
+        <source>&amp;Issued date</source>
+        <translation>&amp;Ngày ban hành</translation>
+    </message>
+    <message>
+        <source>Number from the server</source>
+        <translation>Cấp số (máy chủ cấp)</translation>
+    </message>
+    <message>
+        <source>Number and date written into the document</source>
+        <translation>Ghi số và ngày ban hành vào văn bản</translation>
+    </message>
+    <message>
+        <source>Agency signature (seal)</source>
+        <translation>Chữ ký số của cơ quan (đóng dấu)</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>Đã ban hành</translation>
+    </message>
+    <message>
+        <source>Delivery</source>
+        <translation>Phát hành</translation>
+    </message>
+    <message>
+        <source>&amp;Continue</source>
+        <translation>&amp;Tiếp tục</translation>
+    </message>
+    <message>
+        <source>&amp;Deliver…</source>
+        <translation>&amp;Phát hành…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <source>The server did not give the number: see the notifications.</source>
+        <extracomment>What tells the dialog the desk changed: the window&apos;s ``changed`` (sync rounds too). While the number is awaited, the desk is read again now and then too: a sync round that brings it may announce only the tables it changed.</extracomment>
+        <translation>Máy chủ không cấp số cho văn bản này; xem thông báo.</translation>
+    </message>
+    <message>
+        <source>Number %1</source>
+        <translation>Số %1</translation>
+    </message>
+    <message>
+        <source>Not numbered yet.</source>
+        <translation>Chưa cấp số.</translation>
+    </message>
+    <message>
+        <source>Waiting for the server to give the number…</source>
+        <translation>Đang chờ máy chủ cấp số…</translation>
+    </message>
+    <message>
+        <source>Approved without a digital signature: nothing to fill in or seal.</source>
+        <translation>Văn bản được duyệt không có chữ ký số: không ghi số vào tệp, không đóng dấu số.</translation>
+    </message>
+    <message>
+        <source>Written: %1, %2</source>
+        <translation>Đã ghi: số %1, %2</translation>
+    </message>
+    <message>
+        <source>The file has no places for the number and date; the agency signature names the number.</source>
+        <translation>Tệp không có ô ghi số và ngày; số văn bản được ghi trong chữ ký số của cơ quan.</translation>
+    </message>
+    <message>
+        <source>Sealed.</source>
+        <translation>Đã đóng dấu.</translation>
+    </message>
+    <message>
+        <source>Press Continue to sign with the agency&apos;s card (PIN).</source>
+        <translation>Bấm Tiếp tục để ký số của cơ quan (nhập mã PIN của thẻ ký số).</translation>
+    </message>
+    <message>
+        <source>Issued as %1.</source>
+        <translation>Đã ban hành: số %1.</translation>
+    </message>
+    <message>
+        <source>Delivered to %1 organisation(s).</source>
+        <translation>Đã phát hành tới %1 cơ quan.</translation>
+    </message>
+    <message>
+        <source>No other organisation in eOffice to deliver to.</source>
+        <translation>Không có cơ quan nhận nào khác trên eOffice để phát hành.</translation>
+    </message>
+    <message>
+        <source>No connection to the server.</source>
+        <translation>Chưa kết nối máy chủ.</translation>
+    </message>
+    <message>
+        <source>The number is given by the server: connect to the server to number the document, then press Continue.</source>
+        <translation>Cần kết nối máy chủ để cấp số: số văn bản do máy chủ cấp. Hãy kết nối mạng rồi bấm Tiếp tục.</translation>
+    </message>
+    <message>
+        <source>Asking the server for the number…</source>
+        <translation>Đang xin cấp số…</translation>
+    </message>
+    <message>
+        <source>Writing the number and date…</source>
+        <translation>Đang ghi số và ngày vào văn bản…</translation>
+    </message>
+    <message>
+        <source>Sign with the agency&apos;s card (PIN)…</source>
+        <translation>Ký bằng thẻ ký số của cơ quan (nhập mã PIN)…</translation>
+    </message>
+    <message>
+        <source>Not done.</source>
+        <translation>Chưa xong.</translation>
+    </message>
+</context>
+<context>
     <name>KeyChooser</name>
     <message>
         <source>Find e-cards</source>
@@ -1498,6 +1619,10 @@
     <message>
         <source>Approved</source>
         <translation>Đã duyệt</translation>
+    </message>
+    <message>
+        <source>Numbered, awaiting the seal</source>
+        <translation>Đã cấp số, chờ đóng dấu</translation>
     </message>
     <message>
         <source>Issued</source>
@@ -1896,6 +2021,10 @@
     <message>
         <source>The server checked and accepted the signed file.</source>
         <translation>Máy chủ đã kiểm tra và chấp nhận tệp đã ký số.</translation>
+    </message>
+    <message>
+        <source>Number %1 was given; the document is issued once sealed.</source>
+        <translation>Văn bản đã được cấp số %1; văn bản được ban hành khi đóng dấu (ký số của cơ quan).</translation>
     </message>
     <message>
         <source>The document was issued as %1.</source>
@@ -2911,20 +3040,16 @@
         <translation>Trình điều khiển thẻ ký số (PKCS#11)…</translation>
     </message>
     <message>
+        <source>Issued.</source>
+        <translation>Đã ban hành.</translation>
+    </message>
+    <message>
         <source>Signed.</source>
         <translation>Đã ký số.</translation>
     </message>
     <message>
         <source>Signed; the server checks the signatures when it receives the file.</source>
         <translation>Đã ký số; máy chủ kiểm tra chữ ký khi nhận được tệp.</translation>
-    </message>
-    <message>
-        <source>Waiting for the number</source>
-        <translation>Đang chờ cấp số</translation>
-    </message>
-    <message>
-        <source>The document waits for its number from the server. The agency signature carries the number: sign again once the number has come (a notification tells you).</source>
-        <translation>Văn bản đang chờ máy chủ cấp số. Chữ ký số của cơ quan ghi số văn bản: hãy ký số lại khi đã có số (sẽ có thông báo).</translation>
     </message>
 </context>
 <context>

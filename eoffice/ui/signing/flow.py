@@ -12,10 +12,11 @@ at once and, on a synced desktop, sent to the server, which verifies it before a
 
 from __future__ import annotations
 
+import json
 import logging
 import uuid
+from dataclasses import dataclass, field, replace
 from datetime import date
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +30,7 @@ from eoffice.documents import operations as ops
 from eoffice.documents import signing
 from eoffice.documents.delegations import acting_block
 from eoffice.documents.models import Document
+from eoffice.documents.types import DocState
 from eoffice.errors import NotFound, ValidationError
 from eoffice.ops import FileRef, ISODate
 from eoffice.signing.appearance import Appearance, Kind
@@ -162,11 +164,18 @@ class SignFlow(QObject):
         self.dialog: Any = None
         self.plan: SignaturePlan | None = None
 
-    def start(self, document_id: str, file_id: str, kind: str) -> None:
+    def start(self, document_id: str, file_id: str, kind: str, *, source: Path | None = None) -> None:
+        """Plan and open the sign dialog; ``source``: sign this version of the file instead (the
+        file with the number and date filled in, an update of the version the desk holds)."""
         blobs, user_id = self.blobs, self.user_id
-        self.worker.read(
-            "plan_signature", lambda s: plan_signature(s, blobs, user_id, document_id, file_id, kind), self._open
-        )
+
+        def plan(session: Session) -> SignaturePlan:
+            found = plan_signature(session, blobs, user_id, document_id, file_id, kind)
+            if source is not None:
+                found.source = source
+            return found
+
+        self.worker.read("plan_signature", plan, self._open)
 
     def _open(self, plan: SignaturePlan) -> None:
         from eoffice.ui.signing.sign_dialog import SignDialog
@@ -220,3 +229,118 @@ class SignFlow(QObject):
             return plan.document_id
 
         self.worker.call("sign_file", hand_over, self.done.emit)
+
+
+# --------------------------------------------------------------------------- issuing, step by step
+
+
+@dataclass(frozen=True)
+class IssueProgress:
+    """Where a document's issuing stands (``issue_dialog``): read from the desk and this computer.
+
+    The steps are the document's own states (approved → numbered → issued), and between the
+    number and the seal the filled file, kept in the blob store and named in a small record
+    (``issuing_record``) so that an interrupted issuing does not fill it twice.
+    """
+
+    document_id: str
+    subject: str
+    state: str
+    number_label: str
+    numbered: bool  # the server's number is known here
+    issued_date: date | None
+    main_file_id: str | None
+    main_digest: str
+    signed_by_leader: bool  # the leader's digital signature: a seal follows, over the filled number
+    sealed: bool
+    filled_digest: str | None = None  # the main file with the number and date, on this computer
+    no_fields: bool = False  # the file has no number/date fields: the seal goes on it as it is
+    file_here: bool = True
+
+    @property
+    def step(self) -> str:
+        """The next step: ``number``, ``wait_number``, ``fill``, ``seal``, ``deliver`` (issued)."""
+        if self.state == DocState.APPROVED.value:
+            return "number"
+        if self.state == DocState.NUMBERED.value:
+            if not self.numbered:
+                return "wait_number"
+            if self.filled_digest is None and not self.no_fields:
+                return "fill"
+            return "seal"
+        return "deliver"
+
+
+def issuing_record(blobs: BlobStore, document_id: str) -> Path:
+    """The record of a document's filled file on this computer (a resumed issuing reads it)."""
+    return blobs.root / ".issuing" / f"{document_id}.json"
+
+
+def _read_record(blobs: BlobStore, document_id: str, main_digest: str) -> tuple[str | None, bool]:
+    path = issuing_record(blobs, document_id)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None, False
+    if not isinstance(data, dict) or data.get("source") != main_digest:
+        return None, False  # a record of another version of the file
+    filled = data.get("filled")
+    if isinstance(filled, str) and blobs.has(filled):
+        return filled, False
+    return None, bool(data.get("no_fields"))
+
+
+def read_issue_progress(session: Session, blobs: BlobStore, document_id: str) -> IssueProgress:
+    doc = session.get(Document, document_id)
+    if doc is None or doc.deleted:
+        raise NotFound("Không tìm thấy văn bản.", "Document not found.")
+    main = next((f for f in doc.files if f.is_main), None)
+    kinds = signing.signed_kinds(main) if main is not None else []
+    digest = main.digest if main is not None else ""
+    filled, no_fields = _read_record(blobs, doc.id, digest) if main is not None else (None, False)
+    return IssueProgress(
+        doc.id, doc.subject, doc.state, doc.number_label, doc.register_number is not None, doc.issued_date,
+        main.id if main is not None else None, digest, signing.SIGNER in kinds, signing.AGENCY in kinds,
+        filled, no_fields, bool(digest) and blobs.has(digest),
+    )
+
+
+def fill_for_issue(blobs: BlobStore, progress: IssueProgress) -> IssueProgress:
+    """Write the number and date into the main file (a new blob), and record it; a file without
+    the fields is recorded as such (the seal's reason names the number)."""
+    from eoffice.signing.filling import fill_issue_fields, issue_fields
+
+    if not progress.file_here:
+        raise ValidationError(
+            "Tệp của văn bản chưa tải về máy này; hãy chờ đồng bộ xong rồi tiếp tục.",
+            "The document's file is not on this computer yet; wait for the sync and continue.",
+        )
+    assert progress.issued_date is not None
+    source = blobs.path_for(progress.main_digest)
+    record = issuing_record(blobs, progress.document_id)
+    record.parent.mkdir(parents=True, exist_ok=True)
+    found = issue_fields(source)
+    if not found.open and not found.filled:
+        record.write_text(json.dumps({"source": progress.main_digest, "no_fields": True}), encoding="utf-8")
+        return replace(progress, no_fields=True)
+    output = blobs.root / f".issuing-{uuid.uuid4().hex}.pdf"
+    try:
+        fill_issue_fields(source, output, progress.number_label, progress.issued_date)
+        digest, _size = blobs.put_file(output)
+    finally:
+        output.unlink(missing_ok=True)
+    record.write_text(json.dumps({"source": progress.main_digest, "filled": digest}), encoding="utf-8")
+    return replace(progress, filled_digest=digest)
+
+
+def forget_issuing(blobs: BlobStore, document_id: str) -> None:
+    """The seal is on: the record (and the filled file, now inside the sealed one) are no longer needed."""
+    path = issuing_record(blobs, document_id)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        data = {}
+    path.unlink(missing_ok=True)
+    filled = data.get("filled") if isinstance(data, dict) else None
+    if isinstance(filled, str) and signing.DIGEST.match(filled):
+        blobs.discard(filled)

@@ -10,10 +10,8 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
 
 from eoffice.directory.models import Role
-from eoffice.ui.documents.detail import DocumentDetail
 from eoffice.ui.section import Menu, Section
 
 
@@ -32,7 +30,7 @@ class SigningSection(Section):
         self.key_files: list[Path] = list(account.profile.key_files) if account is not None else []
         self.settings_file: Path | None = None
         self.sign_flow: Any = None
-        self._seal_after_issue: str | None = None  # open the seal's dialog once this one is numbered
+        self.issue_dialog: Any = None
 
         self.menus += [Menu("signing", self.tr("Si&gning"), 30), Menu("admin", self.tr("&Administration"), 40)]
         self.act_sign = self.action(
@@ -51,7 +49,7 @@ class SigningSection(Section):
             self.tr("E-card drivers (PKCS#11)…"), lambda: self.open_admin(1), menu="admin", at=20
         )
         self.documents.actions_updated.connect(self.update_actions)
-        self.documents.detail_loaded.connect(lambda _id: self._after_issue())
+        self.documents.issue_handler = self.open_issuing  # "Cấp số, ban hành…" is issuing's steps
 
     # -- the section in the window ----------------------------------------------------
 
@@ -64,7 +62,7 @@ class SigningSection(Section):
         self.act_pkcs11.setEnabled(admin)
 
     def set_user(self, user_id: str) -> None:
-        self.sign_flow, self._seal_after_issue = None, None  # a signature belongs to who began it
+        self.sign_flow = None  # a signature belongs to who began it
 
     # -- digital signatures -----------------------------------------------------------
 
@@ -84,31 +82,27 @@ class SigningSection(Section):
         )
 
     def _issue_then_seal(self) -> bool:
-        """A clerk's "Ký số" on an approved document the leader signed: number it first."""
+        """A clerk's "Ký số" on an approved or numbered document the leader signed: issuing's steps."""
         doc, view = self.documents.current, self.documents.detail_pane.current_file()
         return (
             doc is not None and view is not None and view.is_main and doc.direction == "outgoing"
-            and doc.state == "approved" and "signer" in view.signed_kinds
-            and self.window.directory.has_role(Role.CLERK)
+            and doc.state in ("approved", "numbered") and "signer" in view.signed_kinds
+            and "agency" not in view.signed_kinds and self.window.directory.has_role(Role.CLERK)
         )
 
     def sign_document(self) -> None:
-        """Ký số on the file on screen; a clerk's on an approved document numbers it first.
-
-        The agency's signature seals the numbered document (the number is in it), and the
-        number is the server's: issued offline, the document waits "chờ cấp số" and the
-        clerk signs once the server's answer came.
-        """
+        """Ký số on the file on screen; a clerk's on the main file of a document to issue opens
+        issuing's steps (number, number and date filled in, seal), which resume where they stopped."""
         from eoffice.ui.signing.flow import SignFlow
 
         current = self.documents.current
         kind, view = self.signature_due(), self.documents.detail_pane.current_file()
         if current is None or view is None:
             return
+        if self._issue_then_seal():
+            self.open_issuing()
+            return
         if kind is None:
-            if self._issue_then_seal():
-                self._seal_after_issue = current.id
-                self.documents.issue_document(announce=False, cancelled=self._issue_cancelled)
             return
         flow = SignFlow(
             self.window.worker, self.window.blobs, self.window.user_id, self.window, key_files=self.key_files,
@@ -118,29 +112,39 @@ class SigningSection(Section):
         self.sign_flow = flow
         flow.start(current.id, view.id, kind)
 
-    def _issue_cancelled(self) -> None:
-        self._seal_after_issue = None
+    def open_issuing(self) -> None:
+        """Cấp số, ban hành on the document on screen, as one dialog of steps."""
+        from eoffice.ui.signing.issue_dialog import IssueFlowDialog
+
+        current = self.documents.current
+        if current is None:
+            return
+        window = self.window
+        account = window.account
+
+        def online() -> bool | None:
+            return None if account is None else account.engine.status().online
+
+        dialog = IssueFlowDialog(
+            window.worker, window.blobs, window.user_id, current.id, window,
+            synced=account is not None, online=online, key_files=self.key_files, settings_file=self.settings_file,
+            deliver=self.documents.deliver_document_dialog if window.directory.organisations else None,
+            today=getattr(window, "today", None),
+            changed=window.changed,
+        )
+        dialog.setAttribute(Qt.WA_DeleteOnClose)
+        dialog.issued.connect(self._issued)
+        self.issue_dialog = dialog
+        dialog.open()
+
+    def _issued(self, _document_id: str) -> None:
+        self.window.statusBar().showMessage(self.tr("Issued."), 8000)
 
     def _signed(self, _document_id: str) -> None:
         text = self.tr("Signed.")
         if self.window.account is not None:
             text = self.tr("Signed; the server checks the signatures when it receives the file.")
         self.window.statusBar().showMessage(text, 8000)
-
-    def _after_issue(self) -> None:
-        """Once the document issued for sealing is on screen again: seal it, or say why not yet."""
-        detail: DocumentDetail | None = self.documents.current
-        if detail is None or self._seal_after_issue != detail.id or detail.state != "issued":
-            return
-        self._seal_after_issue = None
-        if self.signature_due() == "agency":
-            self.sign_document()
-        else:
-            self.window.show_message(
-                QMessageBox.Information, self.tr("Waiting for the number"),
-                self.tr("The document waits for its number from the server. The agency signature carries the "
-                        "number: sign again once the number has come (a notification tells you)."),
-            )
 
     def edit_signing_profile(self) -> None:
         from eoffice.ui.signing.profile_dialog import ProfileDialog

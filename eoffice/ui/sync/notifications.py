@@ -119,7 +119,12 @@ def answer_notification(kind: str, outcome: str, reason: str, result: dict[str, 
         )
     if kind == "issue" and not result.get("number_pending", True):
         label = str(result.get("number_label", ""))
-        text = QCoreApplication.translate("Notifications", "The document was issued as %1.").replace("%1", label)
+        if result.get("state") == "numbered":  # issued once the seal is on (issuing's steps)
+            text = QCoreApplication.translate(
+                "Notifications", "Number %1 was given; the document is issued once sealed."
+            ).replace("%1", label)
+        else:
+            text = QCoreApplication.translate("Notifications", "The document was issued as %1.").replace("%1", label)
         return Notification(text, document_id)
     return None
 

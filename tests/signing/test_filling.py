@@ -1,0 +1,114 @@
+"""Issuing writes the number and the date into the signed draft before the agency's seal.
+
+The leader's certification leaves the ``number`` and ``date`` fields open; the clerk's desk
+fills them in an incremental update, then the seal signs. Both signatures stay valid for
+our verifier, pdfsig and qpdf, and the verifier names the filled fields as the only change
+after the leader's signature.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from eoffice.signing import images
+from eoffice.signing.appearance import Appearance, Kind
+from eoffice.signing.errors import SigningError
+from eoffice.signing.filling import date_text, fill_issue_fields, issue_fields
+from eoffice.signing.keys import open_pkcs12
+from eoffice.signing.pades import sign_pdf
+from eoffice.signing.verify import verify_pdf
+from tests.signing.attacks import Decree
+from tests.signing.conftest import PASSWORD, Pki, assert_pdfsig_valid, qpdf_check
+
+
+def test_the_date_reads_as_the_decree_writes_it():
+    assert date_text(date(2026, 12, 6)) == "ngày 06 tháng 12 năm 2026"
+    assert date_text(date(2026, 2, 15)) == "ngày 15 tháng 02 năm 2026"
+    assert date_text(date(2026, 3, 5)) == "ngày 05 tháng 3 năm 2026"
+
+
+def _seal(src: Path, dst: Path, pki: Pki) -> Path:
+    seal = images.seal_image("Ủy ban nhân dân tỉnh Nghệ An")
+    appearance = Appearance(Kind.AGENCY, image=seal, title="Chủ tịch", name="Nguyễn Văn Đức")
+    return sign_pdf(src, dst, open_pkcs12(pki.p12("agency"), PASSWORD), appearance).output
+
+
+def test_number_and_date_filled_then_sealed_verify_everywhere(decree: Decree, test_pki: Pki, tmp_path: Path):
+    signed = decree.signed["plain"]
+    assert issue_fields(signed).open == ("number", "date")
+    filled = tmp_path / "filled.pdf"
+    found = fill_issue_fields(signed, filled, "69/QĐ-UBND", date(2026, 12, 6))
+    assert found.filled == {"number": "69/QĐ-UBND", "date": "ngày 06 tháng 12 năm 2026"}
+    # an incremental update: the leader's signed bytes are the filled file's beginning
+    assert filled.read_bytes().startswith(signed.read_bytes())
+    assert issue_fields(filled).filled == found.filled and not issue_fields(filled).open
+
+    # after filling, before the seal: the leader's signature is valid, the fields its only change
+    [leader] = verify_pdf(filled, [test_pki.root.cert]).signatures
+    assert leader.ok, leader.problems
+    assert leader.changes_after == "form_filling" and leader.filled_after == ("number", "date")
+
+    sealed = _seal(filled, tmp_path / "sealed.pdf", test_pki)
+    report = verify_pdf(sealed, [test_pki.root.cert])
+    assert report.ok, [s.problems for s in report.signatures]
+    leader, seal = report.signatures
+    assert leader.changes_after == "form_filling"
+    assert leader.filled_after == ("number", "date", "agency-seal")  # the fields, then the seal's own field
+    assert seal.changes_after == "none" and seal.coverage == "whole_file"
+    assert_pdfsig_valid(sealed, 2)
+    qpdf_check(sealed)
+
+
+def test_the_filled_page_shows_the_number_and_the_date(decree: Decree, tmp_path: Path):
+    pdftotext = pytest.importorskip("shutil").which("pdftotext")
+    if pdftotext is None:
+        pytest.skip("pdftotext is not installed (apt install poppler-utils)")
+    import subprocess
+
+    filled = fill_issue_fields(decree.signed["plain"], tmp_path / "f.pdf", "69/QĐ-UBND", date(2026, 12, 6))
+    assert filled.filled
+    text = subprocess.run([pdftotext, "-f", "1", "-l", "1", str(tmp_path / "f.pdf"), "-"],
+                          capture_output=True, text=True, check=True).stdout
+    assert "69/QĐ-UBND" in text and "ngày 06 tháng 12 năm 2026" in text
+
+
+def test_filling_again_with_the_same_values_changes_nothing_and_other_values_are_refused(
+    decree: Decree, tmp_path: Path
+):
+    first = tmp_path / "first.pdf"
+    fill_issue_fields(decree.signed["plain"], first, "69/QĐ-UBND", date(2026, 12, 6))
+    again = tmp_path / "again.pdf"
+    fill_issue_fields(first, again, "69/QĐ-UBND", date(2026, 12, 6))
+    assert again.read_bytes() == first.read_bytes()
+    with pytest.raises(SigningError) as err:
+        fill_issue_fields(first, tmp_path / "other.pdf", "70/QĐ-UBND", date(2026, 12, 6))
+    assert "69/QĐ-UBND" in err.value.message_vi
+
+
+def test_a_file_without_the_fields_is_said_so(document: Path, tmp_path: Path):
+    assert issue_fields(document).open == ()
+    with pytest.raises(SigningError) as err:
+        fill_issue_fields(document, tmp_path / "x.pdf", "69/QĐ-UBND", date(2026, 12, 6))
+    assert "không có ô để ghi số" in err.value.message_vi
+    assert not (tmp_path / "x.pdf").exists()
+
+
+def test_the_server_refuses_a_seal_over_another_number_than_it_gave(decree: Decree, test_pki: Pki, tmp_path: Path):
+    from eoffice.documents.signing import check_signed_version
+    from eoffice.errors import ValidationError
+    from eoffice.store.blobs import sha256_file
+
+    signed = decree.signed["plain"]
+    filled = tmp_path / "filled.pdf"
+    fill_issue_fields(signed, filled, "69/QĐ-UBND", date(2026, 12, 6))
+    sealed = _seal(filled, tmp_path / "sealed.pdf", test_pki)
+    args = (signed, sha256_file(signed), sealed, sha256_file(sealed), [test_pki.root.cert])
+    assert check_signed_version(*args, issued=("69/QĐ-UBND", date(2026, 12, 6))).signatures == 2
+    with pytest.raises(ValidationError) as err:
+        check_signed_version(*args, issued=("70/QĐ-UBND", date(2026, 12, 6)))
+    assert "máy chủ đã cấp “70/QĐ-UBND”" in err.value.message_vi
+    with pytest.raises(ValidationError):
+        check_signed_version(*args, issued=("69/QĐ-UBND", date(2026, 12, 7)))
