@@ -13,7 +13,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QLabel,
@@ -115,7 +115,19 @@ class MainWindow(QMainWindow):
         if first is not None:
             self.show_section(first)
         self.setAcceptDrops(True)
-        self.resize(1500, 900)
+        self._fit_screen()
+
+    def _fit_screen(self) -> None:
+        """1500×900 where the screen has room; on a smaller one (1366×768, the common
+        government laptop) the whole available area, never beyond it."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is None:
+            self.resize(1500, 900)
+            return
+        area = screen.availableGeometry()
+        width, height = min(1500, area.width()), min(900, area.height())
+        self.resize(width, height)
+        self.move(area.x() + (area.width() - width) // 2, area.y() + (area.height() - height) // 2)
 
     # -- construction -----------------------------------------------------------------
 

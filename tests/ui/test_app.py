@@ -53,3 +53,14 @@ def test_run_app_opens_the_window_and_returns(tmp_path):
     assert done.returncode == 0, done.stderr
     assert "TITLE eOffice — Trần Thị Thu (Văn thư) BOXES Văn bản đến" in done.stdout
     assert "EXIT 0" in done.stdout
+
+
+
+def test_the_window_fits_a_1366_by_768_laptop_and_opens_within_the_screen(window):
+    """The common government laptop: the window can be that small, and it opens within the
+    available area (not 1500×900 past the edges) as far as its minimum allows."""
+    smallest = window.minimumSizeHint().expandedTo(window.minimumSize())
+    assert smallest.width() <= 1366 - 40 and smallest.height() <= 768 - 60
+    area = window.screen().availableGeometry()
+    assert window.height() <= area.height()
+    assert window.width() <= max(area.width(), smallest.width())
