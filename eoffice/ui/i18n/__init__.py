@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
 import shutil
 import subprocess
 import sys
@@ -51,11 +52,16 @@ def compile_ts(ts: Path, qm: Path) -> bool:
     if tool is None or not ts.exists():
         return False
     qm.parent.mkdir(parents=True, exist_ok=True)
-    done = subprocess.run([tool, "-silent", str(ts), "-qm", str(qm)], capture_output=True, text=True)
-    if done.returncode != 0:
+    # Written aside and moved in whole: another process (a second window, a test worker)
+    # finding the file never reads it half-written.
+    partial = qm.with_name(f"{qm.name}.{os.getpid()}.partial")
+    done = subprocess.run([tool, "-silent", str(ts), "-qm", str(partial)], capture_output=True, text=True)
+    if done.returncode != 0 or not partial.exists():
         log.warning("lrelease failed for %s: %s", ts, done.stderr.strip())
+        partial.unlink(missing_ok=True)
         return False
-    return qm.exists()
+    os.replace(partial, qm)
+    return True
 
 
 def qt_ts_path(language: str) -> Path:
