@@ -1755,6 +1755,10 @@
         <source>%1 working days</source>
         <translation>%1 working days</translation>
     </message>
+    <message>
+        <source>%1 now coordinates: a document has one lead.</source>
+        <translation>%1 now coordinates: a document has one lead.</translation>
+    </message>
 </context>
 <context>
     <name>LinesModel</name>

@@ -1755,6 +1755,10 @@
         <source>%1 working days</source>
         <translation>%1 ngày làm việc</translation>
     </message>
+    <message>
+        <source>%1 now coordinates: a document has one lead.</source>
+        <translation>%1 chuyển sang phối hợp: mỗi văn bản chỉ có một chủ trì.</translation>
+    </message>
 </context>
 <context>
     <name>LinesModel</name>
