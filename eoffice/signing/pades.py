@@ -255,9 +255,10 @@ def _field_names(writer) -> set[str]:  # type: ignore[no-untyped-def]
     return names
 
 
-def _open_fields(writer, src: Path, signer_box: Box, seal_image: bytes | None) -> None:  # type: ignore[no-untyped-def]
+def _open_fields(writer, src: Path, signer_box: Box, appearance: Appearance) -> None:  # type: ignore[no-untyped-def]
     """The fields the certification leaves open: number and date (where the draft leaves them
-    blank), and the seal's empty signature field, which locks every field once signed."""
+    blank, or where the signer placed them), and the seal's empty signature field, which
+    locks every field once signed."""
     from pyhanko.sign import fields
 
     from eoffice.signing.placement import find_issue_places
@@ -271,11 +272,12 @@ def _open_fields(writer, src: Path, signer_box: Box, seal_image: bytes | None) -
             f"The draft already has a form field named {names}; export the PDF again without it, then sign.",
         )
     places = find_issue_places(src)
-    if places.number is not None:
-        _text_field(writer, NUMBER_FIELD, places.number)
-    if places.date is not None:
-        _text_field(writer, DATE_FIELD, places.date)
-    seal = seal_place(signer_box, seal_image)
+    number, date = appearance.number_box or places.number, appearance.date_box or places.date
+    if number is not None:
+        _text_field(writer, NUMBER_FIELD, number)
+    if date is not None:
+        _text_field(writer, DATE_FIELD, date)
+    seal = seal_place(signer_box, appearance.seal_image)
     fields.append_signature_field(writer, fields.SigFieldSpec(
         sig_field_name=SEAL_FIELD, on_page=seal.page, box=seal.rect(),
         field_mdp_spec=fields.FieldMDPSpec(fields.FieldMDPAction.ALL),
@@ -321,7 +323,7 @@ def _sign_one(src: Path, dst: Path, appearance: Appearance, ctx: _Context) -> Si
                     sig_field_name=field_name, on_page=box.page, box=box.rect(),
                     field_mdp_spec=fields.FieldMDPSpec(fields.FieldMDPAction.EXCLUDE, fields=list(OPEN_FIELDS)),
                 ))
-                _open_fields(writer, src, box, appearance.seal_image)
+                _open_fields(writer, src, box, appearance)
             else:
                 fields.append_signature_field(
                     writer, fields.SigFieldSpec(sig_field_name=field_name, on_page=box.page, box=box.rect())
