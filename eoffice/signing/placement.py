@@ -295,7 +295,8 @@ def find_issue_places(path: Path, *, propose: bool = False) -> IssuePlaces:
     """The blank number and date of a draft's header, from its text (None where absent).
 
     With ``propose``, a place not found (and not already written) is proposed where the
-    decree puts it, and counted unsure, as an ambiguous one is.
+    decree puts it, and counted unsure, as an ambiguous one is; nothing is proposed for a
+    draft whose number is already written.
     """
     with _reader(path) as reader:
         if not reader.pages:
@@ -330,8 +331,8 @@ def find_issue_places(path: Path, *, propose: bool = False) -> IssuePlaces:
         unsure.add(NUMBER)
     if len(dates) > 1:
         unsure.add(DATE)
-    if propose:
-        if number is None and not number_written:
+    if propose and not number_written:  # a number already written: the draft is not waiting for one
+        if number is None:
             number = proposed_number_box(width, height)
             unsure.add(NUMBER)
         if date is None and not date_written:
