@@ -9,9 +9,10 @@ unsigned file) certifies it, so that every reader knows what may change after it
 
 - ``number`` and ``date``: text fields over the blank "Số:" and "ngày … tháng … năm …"
   of page 1's header, made in the same update when the draft leaves them blank
-  (``placement.find_issue_places``). The clerk fills them when issuing, before sealing:
-  the field's /V and its widget's /AP (the text drawn inside the field's rectangle),
-  nothing else — the verifier's rule (``changes``);
+  (``placement.find_issue_places``), or where the signer put them when the finder was
+  unsure (``Appearance.number_box``/``date_box``, from the signing dialog). The clerk
+  fills them when issuing, before sealing: the field's /V and its widget's /AP (the
+  text drawn inside the field's rectangle), nothing else — the verifier's rule (``changes``);
 - ``agency-seal``: an empty signature field at the seal's place (its real size when the
   leader's side knows the agency's seal image, ``Appearance.seal_image``; a usual seal's
   otherwise). The clerk's signature goes into it as it is, its rectangle unchanged, and

@@ -117,7 +117,7 @@ def test_the_server_refuses_a_seal_over_another_number_than_it_gave(decree: Decr
 # -- a draft whose header the finder cannot read: the signer places the fields ----------------
 
 
-def word_letter(path: Path, header_lines: tuple[str, ...] = ("Ký hiệu văn bản: ......",)) -> Path:
+def word_letter(path: Path, header_lines: tuple[str, ...] = ("Ký hiệu văn bản: ......",), body_times: int = 8) -> Path:
     """A letter as Word exports it: no "Số:" and no blank date line in its header."""
     from eoffice.demo.pdfs import LINE
     from eoffice.printing.fonts import new_pdf
@@ -133,7 +133,7 @@ def word_letter(path: Path, header_lines: tuple[str, ...] = ("Ký hiệu văn b�
     for line in header_lines:
         pdf.multi_cell(0, LINE, line, new_x="LMARGIN", new_y="NEXT")
     pdf.ln(10)
-    pdf.multi_cell(0, 7, "Nội dung văn bản xuất từ Word. " * 8, new_x="LMARGIN", new_y="NEXT")
+    pdf.multi_cell(0, 7, "Nội dung văn bản xuất từ Word. " * body_times, new_x="LMARGIN", new_y="NEXT")
     pdf.ln(10)
     pdf.set_x(110)
     pdf.set_font("Body", "B", 13)

@@ -65,3 +65,34 @@ def test_a_draft_whose_places_are_found_shows_no_extra_boxes(qtbot, test_pki, tm
     dialog.show()
     qtbot.waitUntil(lambda: dialog.box_item is not None, timeout=10_000)
     assert dialog.issue_items == {} and "Số:" not in dialog.place.text()
+
+
+def test_on_a_two_page_letter_page_1_shows_above_the_signature_page(qtbot, test_pki, tmp_path):
+    draft = word_letter(tmp_path / "long.pdf", body_times=160)
+    out = tmp_path / "signed.pdf"
+    dialog = SignDialog(
+        draft, out, Appearance(Kind.SIGNER, image=images.signature_image("Nguyễn Văn Đức"), title="Chủ tịch",
+                               name="Nguyễn Văn Đức"),
+        module_paths=[], pkcs12_files=[test_pki.p12("signer")],
+    )
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.box_item is not None, timeout=10_000)
+    assert dialog.box is not None and dialog.box.page > 0
+    assert dialog.first_page_item is not None and dialog.page_item.pos().y() > dialog.first_page_item.pixmap().height()
+    number = dialog.issue_boxes[NUMBER]
+    rect = dialog.issue_items[NUMBER].rect()
+    assert rect.bottom() < dialog.page_item.pos().y()  # on page 1, above the signature's page
+    drag(dialog.view, rect.center(), rect.center() + QPointF(30, 0))
+    moved = dialog.issue_boxes[NUMBER]
+    assert moved.page == 0 and moved.x1 > number.x1 + 15 and abs(moved.y1 - number.y1) < 0.5
+    signer = dialog.box
+    answer_pin(qtbot, PASSWORD)
+    with qtbot.waitSignal(dialog.signed, timeout=30_000):
+        qtbot.mouseClick(dialog.sign_button, Qt.LeftButton)
+    rects = _rects(out)
+    assert all(abs(a - b) < 0.6 for a, b in zip(rects[NUMBER], (moved.x1, moved.y1, moved.x2, moved.y2), strict=True))
+    from eoffice.signing.placement import existing_signatures
+
+    [sig] = existing_signatures(out)
+    assert sig.box is not None and sig.box.page == signer.page and abs(sig.box.y1 - signer.y1) < 1.5
