@@ -26,8 +26,8 @@ Rules this module holds:
 - One lead (chủ trì) per document: a later direction names a lead only while the
   document has none still open, unless the leader says it replaces the lead
   (``replace_lead``): the open lead lines then go back (returned, with the reason) and
-  what they forwarded below closes with them. (One direction may still name co-leads
-  whose work together completes the document.)
+  what they forwarded below closes with them. One direction names at most one lead
+  too: the others it names coordinate (phối hợp).
 """
 
 from __future__ import annotations
@@ -386,6 +386,12 @@ def _check_one_lead(
                 field="lines",
             )
         return []
+    if len(leads) > 1:
+        raise ValidationError(
+            "Mỗi văn bản chỉ có một đơn vị/người chủ trì; hãy chọn phối hợp cho những người còn lại.",
+            "A document has one lead unit or person; name the others as coordinating.",
+            field="lines",
+        )
     if open_leads and not replace_lead:
         names = ", ".join(_holder_name(session, line) for line in open_leads)
         raise ValidationError(

@@ -65,6 +65,10 @@ class Appearance:
     acting_title: str = ""
     signer_title: str = ""
     signer_name: str = ""
+    #: The leader's certification: where the number and date fields go when the signer
+    #: placed them by hand (the finder was unsure); None: where ``find_issue_places`` finds them.
+    number_box: Box | None = None
+    date_box: Box | None = None
 
     @classmethod
     def with_image_file(cls, kind: Kind, path: Path | None, **fields: object) -> Appearance:

@@ -9,9 +9,10 @@ unsigned file) certifies it, so that every reader knows what may change after it
 
 - ``number`` and ``date``: text fields over the blank "Số:" and "ngày … tháng … năm …"
   of page 1's header, made in the same update when the draft leaves them blank
-  (``placement.find_issue_places``). The clerk fills them when issuing, before sealing:
-  the field's /V and its widget's /AP (the text drawn inside the field's rectangle),
-  nothing else — the verifier's rule (``changes``);
+  (``placement.find_issue_places``), or where the signer put them when the finder was
+  unsure (``Appearance.number_box``/``date_box``, from the signing dialog). The clerk
+  fills them when issuing, before sealing: the field's /V and its widget's /AP (the
+  text drawn inside the field's rectangle), nothing else — the verifier's rule (``changes``);
 - ``agency-seal``: an empty signature field at the seal's place (its real size when the
   leader's side knows the agency's seal image, ``Appearance.seal_image``; a usual seal's
   otherwise). The clerk's signature goes into it as it is, its rectangle unchanged, and
@@ -255,9 +256,10 @@ def _field_names(writer) -> set[str]:  # type: ignore[no-untyped-def]
     return names
 
 
-def _open_fields(writer, src: Path, signer_box: Box, seal_image: bytes | None) -> None:  # type: ignore[no-untyped-def]
+def _open_fields(writer, src: Path, signer_box: Box, appearance: Appearance) -> None:  # type: ignore[no-untyped-def]
     """The fields the certification leaves open: number and date (where the draft leaves them
-    blank), and the seal's empty signature field, which locks every field once signed."""
+    blank, or where the signer placed them), and the seal's empty signature field, which
+    locks every field once signed."""
     from pyhanko.sign import fields
 
     from eoffice.signing.placement import find_issue_places
@@ -271,11 +273,12 @@ def _open_fields(writer, src: Path, signer_box: Box, seal_image: bytes | None) -
             f"The draft already has a form field named {names}; export the PDF again without it, then sign.",
         )
     places = find_issue_places(src)
-    if places.number is not None:
-        _text_field(writer, NUMBER_FIELD, places.number)
-    if places.date is not None:
-        _text_field(writer, DATE_FIELD, places.date)
-    seal = seal_place(signer_box, seal_image)
+    number, date = appearance.number_box or places.number, appearance.date_box or places.date
+    if number is not None:
+        _text_field(writer, NUMBER_FIELD, number)
+    if date is not None:
+        _text_field(writer, DATE_FIELD, date)
+    seal = seal_place(signer_box, appearance.seal_image)
     fields.append_signature_field(writer, fields.SigFieldSpec(
         sig_field_name=SEAL_FIELD, on_page=seal.page, box=seal.rect(),
         field_mdp_spec=fields.FieldMDPSpec(fields.FieldMDPAction.ALL),
@@ -321,7 +324,7 @@ def _sign_one(src: Path, dst: Path, appearance: Appearance, ctx: _Context) -> Si
                     sig_field_name=field_name, on_page=box.page, box=box.rect(),
                     field_mdp_spec=fields.FieldMDPSpec(fields.FieldMDPAction.EXCLUDE, fields=list(OPEN_FIELDS)),
                 ))
-                _open_fields(writer, src, box, appearance.seal_image)
+                _open_fields(writer, src, box, appearance)
             else:
                 fields.append_signature_field(
                     writer, fields.SigFieldSpec(sig_field_name=field_name, on_page=box.page, box=box.rect())

@@ -254,45 +254,91 @@ def attachment_box(path: Path) -> Box:
 NUMBER_WIDTH = 110.0
 NUMBER_NOT_BLANK = re.compile(r"^\s*\d")
 DATE_PLACEHOLDER = re.compile(r"ngày\s*(?P<blank>[^\d]{0,12}?)\s*tháng.*năm", re.IGNORECASE)
+#: A date already written ("ngày 05 tháng 12 năm 2026"): nothing to fill.
+DATE_WRITTEN = re.compile(r"ngày\s*\d{1,2}\s*tháng\s*\d{1,2}\s*năm\s*\d{4}", re.IGNORECASE)
+NUMBER = "number"
+DATE = "date"
 
 
 @dataclass(frozen=True)
 class IssuePlaces:
     """Where the clerk writes the number and the date when issuing (page 1's header), if
-    the draft leaves them blank: after "Số:", and over "ngày … tháng … năm …"."""
+    the draft leaves them blank: after "Số:", and over "ngày … tháng … năm …".
+
+    ``unsure`` names the places the finder is not sure of: several blanks that could be it
+    (the first is given), or none found (a place proposed by the decree's layout, ``found``
+    False, only with ``propose``): the signer places those by hand before signing.
+    """
 
     number: Box | None
     date: Box | None
+    unsure: frozenset[str] = frozenset()
+
+    @property
+    def sure(self) -> bool:
+        return not self.unsure
 
 
-def find_issue_places(path: Path) -> IssuePlaces:
-    """The blank number and date of a draft's header, from its text (None where absent)."""
+def proposed_number_box(width: float, height: float) -> Box:
+    """NĐ 30's "Số:" line: the left column, under the agency's name (about 40 mm from the top)."""
+    top = height - 38 * MM
+    return Box(0, 40 * MM, top - 14, 40 * MM + NUMBER_WIDTH, top, False)
+
+
+def proposed_date_box(width: float, height: float) -> Box:
+    """NĐ 30's place and date line: the right column, on the number's line."""
+    top = height - 38 * MM
+    return Box(0, 110 * MM, top - 14, width - 15 * MM, top, False)
+
+
+def find_issue_places(path: Path, *, propose: bool = False) -> IssuePlaces:
+    """The blank number and date of a draft's header, from its text (None where absent).
+
+    With ``propose``, a place not found (and not already written) is proposed where the
+    decree puts it, and counted unsure, as an ambiguous one is; nothing is proposed for a
+    draft whose number is already written.
+    """
     with _reader(path) as reader:
         if not reader.pages:
             return IssuePlaces(None, None)
         page = reader.pages[0]
         width, height = float(page.mediabox.width), float(page.mediabox.height)
         lines = [line for line in _lines(page) if line.y > height / 2]  # the header, not the body
-    number = None
+    unsure: set[str] = set()
+    numbers, dates = [], []
+    number_written = date_written = False
     for line in sorted(lines, key=lambda item: -item.y):
         text = unicodedata.normalize("NFC", line.text)
-        if text.casefold().startswith("số:") and not NUMBER_NOT_BLANK.match(text[3:]):
-            x1 = line.x + _estimated_width("Số: ", line.size)
-            number = Box(
-                0, x1, line.y - 0.3 * line.size, min(x1 + NUMBER_WIDTH, width - 10 * MM), line.y + line.size, True
-            )
-            break
-    date = None
-    for line in sorted(lines, key=lambda item: -item.y):
-        text = unicodedata.normalize("NFC", line.text)
+        if text.casefold().startswith("số:"):
+            if NUMBER_NOT_BLANK.match(text[3:]):
+                number_written = True
+            else:
+                x1 = line.x + _estimated_width("Số: ", line.size)
+                numbers.append(Box(
+                    0, x1, line.y - 0.3 * line.size, min(x1 + NUMBER_WIDTH, width - 10 * MM), line.y + line.size, True
+                ))
         match = DATE_PLACEHOLDER.search(text)
         if match is not None:
             x1 = line.x + _estimated_width(text[: match.start()], line.size)
             # a little past the estimated end: the white of the filled date must cover the whole blank line
             x2 = min(line.x + _estimated_width(text, line.size) * 1.08 + line.size, width - 10 * MM)
-            date = Box(0, x1, line.y - 0.3 * line.size, x2, line.y + line.size, True)
-            break
-    return IssuePlaces(number, date)
+            dates.append(Box(0, x1, line.y - 0.3 * line.size, x2, line.y + line.size, True))
+        elif DATE_WRITTEN.search(text):
+            date_written = True
+    number = numbers[0] if numbers else None
+    date = dates[0] if dates else None
+    if len(numbers) > 1:
+        unsure.add(NUMBER)
+    if len(dates) > 1:
+        unsure.add(DATE)
+    if propose and not number_written:  # a number already written: the draft is not waiting for one
+        if number is None:
+            number = proposed_number_box(width, height)
+            unsure.add(NUMBER)
+        if date is None and not date_written:
+            date = proposed_date_box(width, height)
+            unsure.add(DATE)
+    return IssuePlaces(number, date, frozenset(unsure))
 
 
 @dataclass(frozen=True)

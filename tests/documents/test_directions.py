@@ -126,29 +126,29 @@ def test_the_same_recipient_twice_is_refused(world, doc_id):
         )
 
 
-def test_all_lead_lines_done_completes_the_document_and_closes_the_others(world, doc_id):
+def test_the_lead_line_done_completes_the_document_and_closes_the_others(world, doc_id):
     _direct(
         world,
         doc_id,
         [
             LineSpec(LEAD, unit_id=world.office_unit_id, deadline_days=5),
-            LineSpec(LEAD, user_id=world.officer2_id, deadline_days=5),
+            LineSpec(COORD, user_id=world.officer2_id, deadline_days=5),
             LineSpec(COORD, unit_id=world.finance_unit_id, deadline_days=5),
             LineSpec(INFORM, user_id=world.officer_id),
         ],
     )
     lines = _lines(world, doc_id)
     vp_lead = lines[(world.office_unit_id, "lead")]
-    person_lead = lines[(world.officer2_id, "lead")]
+    person_coord = lines[(world.officer2_id, "coordinate")]
+
+    # A line can be completed straight from waiting; a coordinating line done leaves the document open.
+    _act(world, dirs.complete_line, world.officer2_id, person_coord.id, "Đã góp ý.")
+    assert _doc(world, doc_id).state == DocState.DIRECTED.value  # the lead still open
 
     # Anyone of the unit acts on a unit line.
     started = _act(world, dirs.start_line, world.officer_id, vp_lead.id)
     assert started.state == LineState.IN_PROGRESS.value
     _act(world, dirs.complete_line, world.officer_id, vp_lead.id, "Đã xong phần VP.")
-    assert _doc(world, doc_id).state == DocState.DIRECTED.value  # one lead still open
-
-    # A line can be completed straight from waiting.
-    _act(world, dirs.complete_line, world.officer2_id, person_lead.id, "Đã báo cáo.")
     doc = _doc(world, doc_id)
     assert doc.state == DocState.DONE.value
     assert doc.completed_at is not None
@@ -157,7 +157,7 @@ def test_all_lead_lines_done_completes_the_document_and_closes_the_others(world,
     assert after[(world.office_unit_id, "lead")].result_note == "Đã xong phần VP."
     assert after[(world.finance_unit_id, "coordinate")].completed_at is not None
     with world.store.read() as s:
-        assert [e.action for e in history(s, "direction_line", person_lead.id)] == ["direction_line.complete"]
+        assert [e.action for e in history(s, "direction_line", person_coord.id)] == ["direction_line.complete"]
         assert "document.complete" in [e.action for e in history(s, "document", doc_id)]
 
     # A done document is not directed again.
@@ -177,7 +177,7 @@ def test_completing_a_coordinating_line_does_not_complete_the_document(world, do
 
 
 def test_the_wrong_person_is_refused(world, doc_id):
-    _direct(world, doc_id, [LineSpec(LEAD, unit_id=world.office_unit_id), LineSpec(LEAD, user_id=world.officer_id)])
+    _direct(world, doc_id, [LineSpec(LEAD, unit_id=world.office_unit_id), LineSpec(COORD, user_id=world.officer_id)])
     lines = _lines(world, doc_id)
     for line in lines.values():
         for fn, args in ((dirs.start_line, ()), (dirs.complete_line, ()), (dirs.return_line, ("Không đúng",))):
@@ -186,19 +186,22 @@ def test_the_wrong_person_is_refused(world, doc_id):
             assert "không phải" in err.value.message_vi.lower()
     # The clerk of the same unit is in VP: he may act on the VP unit line but not on the officer's own.
     with pytest.raises(PermissionDenied), world.store.write() as s:
-        dirs.start_line(s, world.clerk_id, lines[(world.officer_id, "lead")].id)
+        dirs.start_line(s, world.clerk_id, lines[(world.officer_id, "coordinate")].id)
     # A leader of the organisation may act on any line.
-    _act(world, dirs.start_line, world.leader_id, lines[(world.officer_id, "lead")].id)
+    _act(world, dirs.start_line, world.leader_id, lines[(world.officer_id, "coordinate")].id)
     assert {ln.state for ln in _lines(world, doc_id).values()} == {"waiting", "in_progress"}
 
 
 def test_invalid_transitions_raise_state_errors(world, doc_id):
     _direct(
-        world, doc_id, [LineSpec(LEAD, unit_id=world.office_unit_id), LineSpec(LEAD, unit_id=world.finance_unit_id)]
+        world, doc_id, [LineSpec(LEAD, unit_id=world.office_unit_id), LineSpec(COORD, unit_id=world.finance_unit_id)]
     )
     lines = _lines(world, doc_id)
     vp = lines[(world.office_unit_id, "lead")].id
-    tc = lines[(world.finance_unit_id, "lead")].id
+    tc = lines[(world.finance_unit_id, "coordinate")].id
+    _act(world, dirs.return_line, world.officer2_id, tc, "Không thuộc chức năng của phòng.")
+    with pytest.raises(StateError), world.store.write() as s:
+        dirs.complete_line(s, world.officer2_id, tc)
     _act(world, dirs.start_line, world.officer_id, vp)
     with pytest.raises(StateError) as err, world.store.write() as s:
         dirs.start_line(s, world.officer_id, vp)  # already in progress
@@ -212,9 +215,6 @@ def test_invalid_transitions_raise_state_errors(world, doc_id):
     ):
         with pytest.raises(StateError), world.store.write() as s:
             fn(s, world.officer_id, vp, *args)
-    _act(world, dirs.return_line, world.officer2_id, tc, "Không thuộc chức năng của phòng.")
-    with pytest.raises(StateError), world.store.write() as s:
-        dirs.complete_line(s, world.officer2_id, tc)
     with pytest.raises(NotFound), world.store.write() as s:
         dirs.start_line(s, world.officer_id, "no-such-line")
 
@@ -250,15 +250,38 @@ def test_return_needs_a_reason_and_sends_the_document_back_for_a_new_direction(w
         assert len(dirs.directions_of(s, doc_id)) == 2
 
 
-def test_one_lead_returned_while_another_works_keeps_the_document_directed(world, doc_id):
+def test_a_coordinating_line_returned_while_the_lead_works_keeps_the_document_directed(world, doc_id):
     _direct(
-        world, doc_id, [LineSpec(LEAD, unit_id=world.office_unit_id), LineSpec(LEAD, unit_id=world.finance_unit_id)]
+        world, doc_id, [LineSpec(LEAD, unit_id=world.office_unit_id), LineSpec(COORD, unit_id=world.finance_unit_id)]
     )
     lines = _lines(world, doc_id)
-    _act(world, dirs.return_line, world.officer2_id, lines[(world.finance_unit_id, "lead")].id, "Sai đơn vị.")
+    _act(world, dirs.return_line, world.officer2_id, lines[(world.finance_unit_id, "coordinate")].id, "Sai đơn vị.")
     assert _doc(world, doc_id).state == DocState.DIRECTED.value
     _act(world, dirs.complete_line, world.officer_id, lines[(world.office_unit_id, "lead")].id)
     assert _doc(world, doc_id).state == DocState.DONE.value
+
+
+def test_one_direction_names_one_lead(world, doc_id):
+    """Two chủ trì in one bút phê: refused, nothing written; the others are named phối hợp."""
+    with pytest.raises(ValidationError) as err:
+        _direct(
+            world, doc_id,
+            [LineSpec(LEAD, unit_id=world.office_unit_id), LineSpec(LEAD, user_id=world.officer2_id),
+             LineSpec(COORD, unit_id=world.finance_unit_id)],
+        )
+    assert err.value.field == "lines"
+    assert err.value.message_vi == (
+        "Mỗi văn bản chỉ có một đơn vị/người chủ trì; hãy chọn phối hợp cho những người còn lại."
+    )
+    assert _lines(world, doc_id) == {}
+    assert _doc(world, doc_id).state == DocState.REGISTERED.value
+    with pytest.raises(ValidationError):  # replacing the lead does not let two in either
+        _direct(
+            world, doc_id, [LineSpec(LEAD, unit_id=world.office_unit_id), LineSpec(LEAD, user_id=world.officer2_id)],
+            replace_lead=True,
+        )
+    _direct(world, doc_id, [LineSpec(LEAD, unit_id=world.office_unit_id), LineSpec(COORD, user_id=world.officer2_id)])
+    assert set(_lines(world, doc_id)) == {(world.office_unit_id, "lead"), (world.officer2_id, "coordinate")}
 
 
 @pytest.fixture
@@ -359,16 +382,21 @@ def test_a_directed_document_is_not_returned_to_its_sender(world, doc_id):
 
 
 def test_the_last_two_leads_completed_at_once_complete_the_document(world, blobs, pdf_factory):
-    """Two holders finishing at the same moment: one of them must see the other's line done."""
+    """Two holders finishing at the same moment: one of them must see the other's line done.
+
+    The document has one lead (VP); VP forwards it to two people who lead it together."""
     import threading
 
     doc_ids = [register(world, blobs, pdf_factory) for _ in range(3)]
     for doc_id in doc_ids:
-        _direct(world, doc_id, [LineSpec(LEAD, user_id=world.officer_id), LineSpec(LEAD, user_id=world.officer2_id)])
+        _direct(world, doc_id, [LineSpec(LEAD, unit_id=world.office_unit_id)])
+        vp = _lines(world, doc_id)[(world.office_unit_id, "lead")]
+        _act(world, dirs.forward_line, world.officer_id, vp.id,
+             [LineSpec(LEAD, user_id=world.officer_id), LineSpec(LEAD, user_id=world.clerk_id)], today=TODAY)
     for doc_id in doc_ids:
         lines = _lines(world, doc_id)
         jobs = [(world.officer_id, lines[(world.officer_id, "lead")].id),
-                (world.officer2_id, lines[(world.officer2_id, "lead")].id)]
+                (world.clerk_id, lines[(world.clerk_id, "lead")].id)]
         barrier = threading.Barrier(len(jobs))
         errors: list[BaseException] = []
 

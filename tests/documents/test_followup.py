@@ -146,10 +146,10 @@ def test_a_reply_by_someone_else_leaves_other_lines_open(world, blobs, pdf_facto
     incoming_id = register(world, blobs, pdf_factory)
     _direct(world, incoming_id, [
         LineSpec(LEAD, unit_id=world.office_unit_id, deadline=date(2026, 3, 4)),
-        LineSpec(LEAD, unit_id=world.finance_unit_id, deadline=date(2026, 3, 4)),
+        LineSpec(COORD, unit_id=world.finance_unit_id, deadline=date(2026, 3, 4)),
     ])
     files = prepare_files([pdf_factory("Trả lời")], blobs)
-    with world.store.write() as s:  # officer2 is in TC: only TC's line closes
+    with world.store.write() as s:  # officer2 is in TC, which only coordinates: its reply closes no line
         reply = outgoing.create_draft(
             s, world.officer2_id, DocumentFields(type_name="Báo cáo", subject="Báo cáo kết quả"),
             files, reply_to_id=incoming_id,
@@ -160,5 +160,5 @@ def test_a_reply_by_someone_else_leaves_other_lines_open(world, blobs, pdf_facto
     with world.store.read() as s:
         states = {ln.unit_id: ln.state for ln in dirs.lines_of(s, incoming_id)}
         assert s.get(Document, incoming_id).state == DocState.DIRECTED.value
-    assert states == {world.finance_unit_id: "done", world.office_unit_id: "waiting"}
+    assert states == {world.finance_unit_id: "waiting", world.office_unit_id: "waiting"}
     assert _counts(world, world.officer_id, date(2026, 3, 5)) == FollowUp(due_soon=0, overdue=1)

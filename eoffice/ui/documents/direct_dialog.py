@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from PySide6.QtCore import Qt
@@ -34,14 +35,25 @@ class LinesEditor(QWidget):
 
     Picking a unit or a person adds its line with the part and deadline chosen beside
     it (picking again changes that line); "Add line" does the same from the keyboard.
+
+    ``one_lead`` (a direction: one chủ trì per document): a second lead picked takes the
+    lead, the previous one becomes phối hợp and a note beside the list says so; once a
+    lead is picked the part proposed for the next pick is phối hợp.
     """
 
     def __init__(
-        self, directory: OrgDirectory, parent: QWidget | None = None, *, below_unit: str | None = None
+        self,
+        directory: OrgDirectory,
+        parent: QWidget | None = None,
+        *,
+        below_unit: str | None = None,
+        one_lead: bool = False,
     ) -> None:
         super().__init__(parent)
         self.directory = directory
+        self.one_lead = one_lead
         self.specs: list[LineSpec] = []
+        self._captions: list[tuple[str, str]] = []  # per line: who, and when (the list item's text)
         self.role = QComboBox(self)
         for role in LineRole:
             self.role.addItem(labels.line_role_label(role.value), role.value)
@@ -73,6 +85,10 @@ class LinesEditor(QWidget):
         self.remove_button.clicked.connect(self.remove_selected)
         self.list = QListWidget(self)
         self.list.setMinimumHeight(110)
+        # Says which line stopped leading when another lead was picked.
+        self.note = QLabel(self)
+        self.note.setWordWrap(True)
+        self.note.hide()
 
         pick = QHBoxLayout()
         pick.addWidget(self.role)
@@ -90,6 +106,7 @@ class LinesEditor(QWidget):
         layout.addLayout(pick)
         layout.addLayout(when)
         layout.addWidget(self.list, 1)
+        layout.addWidget(self.note)
         layout.addWidget(self.remove_button, 0, Qt.AlignRight)
 
     def select_assignee(self, kind: str, ident: str) -> None:
@@ -120,24 +137,50 @@ class LinesEditor(QWidget):
             when = labels.format_date(deadline)
         else:
             when = self.tr("%1 working days").replace("%1", str(days)) if days else ""
-        text = f"{labels.line_role_label(role.value)}: {self.assignee.currentText()}  {when}".rstrip()
+        caption = (self.assignee.currentText(), when)
         same = next(
             (i for i, s in enumerate(self.specs) if (s.unit_id, s.user_id) == (spec.unit_id, spec.user_id)), -1
         )
         if same >= 0:  # picked again: the line takes the new part and deadline
             self.specs[same] = spec
-            self.list.item(same).setText(text)
+            self._captions[same] = caption
+            self.list.item(same).setText(self._line_text(same))
         else:
             self.specs.append(spec)
-            self.list.addItem(text)
+            self._captions.append(caption)
+            self.list.addItem(self._line_text(len(self.specs) - 1))
+        self.note.hide()
+        if self.one_lead and role is LineRole.LEAD:
+            self._keep_one_lead(spec)
+            self.select_role(LineRole.COORDINATE)  # the next pick usually helps the lead
         self.list.setStyleSheet("")
         self.assignee.setCurrentIndex(-1)  # ready for the next pick
+
+    def _line_text(self, row: int) -> str:
+        who, when = self._captions[row]
+        return f"{labels.line_role_label(LineRole(self.specs[row].role).value)}: {who}  {when}".rstrip()
+
+    def _keep_one_lead(self, lead: LineSpec) -> None:
+        """The other lead lines become coordinating ones; the note names them."""
+        moved = []
+        for row, spec in enumerate(self.specs):
+            if spec is not lead and LineRole(spec.role) is LineRole.LEAD:
+                self.specs[row] = replace(spec, role=LineRole.COORDINATE)
+                self.list.item(row).setText(self._line_text(row))
+                moved.append(self._captions[row][0])
+        if moved:
+            self.note.setText(
+                self.tr("%1 now coordinates: a document has one lead.").replace("%1", ", ".join(moved))
+            )
+            self.note.show()
 
     def remove_selected(self) -> None:
         row = self.list.currentRow()
         if 0 <= row < len(self.specs):
             del self.specs[row]
+            del self._captions[row]
             self.list.takeItem(row)
+            self.note.hide()
 
 
 class DirectDialog(FormDialog):
@@ -165,7 +208,7 @@ class DirectDialog(FormDialog):
         self.text.setTabChangesFocus(True)
         self.text.setMaximumHeight(90)
         self.text.setPlaceholderText(self.tr("e.g. Assign the Finance office to lead, report before the deadline."))
-        self.lines = LinesEditor(directory, self)
+        self.lines = LinesEditor(directory, self, one_lead=True)
         self.form.addRow(self.tr("Document"), heading)
         self.form.addRow(self.tr("Direction"), self.text)
         self.form.addRow(self.tr("Recipients"), self.lines)

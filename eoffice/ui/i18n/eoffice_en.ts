@@ -1755,6 +1755,10 @@
         <source>%1 working days</source>
         <translation>%1 working days</translation>
     </message>
+    <message>
+        <source>%1 now coordinates: a document has one lead.</source>
+        <translation>%1 now coordinates: a document has one lead.</translation>
+    </message>
 </context>
 <context>
     <name>LinesModel</name>
@@ -2826,7 +2830,7 @@
     </message>
     <message>
         <source>Sign</source>
-        <extracomment>Raises a DomainError for a certificate that is not the signer&apos;s (or not the organisation&apos;s, for a seal): asked before the PIN, and again on the opened key. Asks for the PIN; the default opens the PIN dialog.</extracomment>
+        <extracomment>Raises a DomainError for a certificate that is not the signer&apos;s (or not the organisation&apos;s, for a seal): asked before the PIN, and again on the opened key. Asks for the PIN; the default opens the PIN dialog. Page 1 above the signature&apos;s page when the issuing places are shown and it is another page. The number and date places the leader puts by hand (the finder was unsure), in PDF points.</extracomment>
         <translation>Sign</translation>
     </message>
     <message>
@@ -2842,12 +2846,32 @@
         <translation>Place</translation>
     </message>
     <message>
+        <source>Where the number goes: drag it after “Số:”.</source>
+        <translation>Where the number goes: drag it after “Số:”.</translation>
+    </message>
+    <message>
+        <source>Where the issuing date goes: drag it over “ngày … tháng … năm …”.</source>
+        <translation>Where the issuing date goes: drag it over “ngày … tháng … năm …”.</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>Issuing date</source>
+        <translation>Issuing date</translation>
+    </message>
+    <message>
         <source>Page %1, at the signature block.</source>
         <translation>Page %1, at the signature block.</translation>
     </message>
     <message>
         <source>Page %1: no signature block found, placed at the default spot. Drag the box where it belongs.</source>
         <translation>Page %1: no signature block found, placed at the default spot. Drag the box where it belongs.</translation>
+    </message>
+    <message>
+        <source>The places of the number and the issuing date were not found for sure: drag the orange boxes on page 1 after “Số:” and over the date line; the clerk&apos;s desk writes them there when issuing.</source>
+        <translation>The places of the number and the issuing date were not found for sure: drag the orange boxes on page 1 after “Số:” and over the date line; the clerk&apos;s desk writes them there when issuing.</translation>
     </message>
     <message>
         <source>Signing…</source>

@@ -3,6 +3,11 @@
 The box starts where the decree puts it (found in the document's text, else a default
 place); the user may drag it or its bottom-right corner. Finding the box, reading the
 token's PIN state and signing all run off the GUI thread.
+
+The leader's signature on a draft (the certification) leaves the number and date fields
+open for the clerk; where the finder is unsure of their places (no "Số:" in a PDF from
+Word, or several blanks) the preview shows them as two more boxes, on page 1, for the
+leader to put where the number and the date belong; the fields are made there.
 """
 
 from __future__ import annotations
@@ -34,10 +39,10 @@ from PySide6.QtWidgets import (
 )
 
 from eoffice.errors import DomainError
-from eoffice.signing.appearance import Appearance, plan_box
+from eoffice.signing.appearance import Appearance, Kind, plan_box
 from eoffice.signing.keys import KeyChoice, open_key
 from eoffice.signing.pades import SigningOptions, SignResult, sign_pdf
-from eoffice.signing.placement import Box
+from eoffice.signing.placement import DATE, NUMBER, Box, IssuePlaces, existing_signatures, find_issue_places
 from eoffice.signing.tokens import PinState, token_pin_state
 from eoffice.ui.i18n import current_language
 from eoffice.ui.pdf.render import load_pdf, render_page
@@ -54,16 +59,26 @@ MIN_SIZE = 20.0  # px
 class BoxItem(QGraphicsRectItem):
     """The signature's box on the page: drag to move, drag the bottom-right corner to resize."""
 
-    def __init__(self, rect: QRectF, bounds: QRectF, on_change: Callable[[], None]) -> None:
+    def __init__(
+        self, rect: QRectF, bounds: QRectF, on_change: Callable[[], None], color: QColor | None = None
+    ) -> None:
         super().__init__(rect)
         self.bounds = bounds
         self.on_change = on_change
-        self.setPen(QPen(QColor(0, 70, 200), 2, Qt.DashLine))
-        self.setBrush(QBrush(QColor(0, 90, 255, 40)))
+        color = color or QColor(0, 70, 200)
+        self.setPen(QPen(color, 2, Qt.DashLine))
+        self.setBrush(QBrush(QColor(color.red(), color.green(), color.blue(), 40)))
         self.setAcceptHoverEvents(True)
         self._drag: tuple[str, QPointF, QRectF] | None = None
         self.locked = False  # the place a certification left for the seal: shown, not moved
+        self.label = ""  # written in the box (the number's and the date's places say which is which)
         self.setCursor(Qt.SizeAllCursor)
+
+    def paint(self, painter, option, widget=None) -> None:  # type: ignore[no-untyped-def]
+        super().paint(painter, option, widget)
+        if self.label:
+            painter.setPen(self.pen().color())
+            painter.drawText(self.rect().adjusted(3, 0, -3, 0), Qt.AlignLeft | Qt.AlignVCenter, self.label)
 
     def lock(self) -> None:
         self.locked = True
@@ -104,6 +119,17 @@ class BoxItem(QGraphicsRectItem):
     def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         self._drag = None
         self.on_change()
+
+
+def _unsure_places(source: Path, appearance: Appearance) -> IssuePlaces | None:
+    """The leader's certification of a draft: the number and date places to put by hand,
+    when the finder is unsure of them (None when it is sure, or nothing certifies)."""
+    if appearance.kind is not Kind.SIGNER or appearance.number_box or appearance.date_box:
+        return None
+    if existing_signatures(source):
+        return None
+    places = find_issue_places(source, propose=True)
+    return None if places.sure else places
 
 
 def ask_pin(parent: QWidget, choice: KeyChoice, state: PinState) -> tuple[str | None, bool] | None:
@@ -153,8 +179,15 @@ class SignDialog(QDialog):
         self.scene = QGraphicsScene(self)
         self.view = QGraphicsView(self.scene, self)
         self.view.setMinimumSize(420, 560)
-        self.page_item: QGraphicsPixmapItem | None = None
+        self.page_item: QGraphicsPixmapItem | None = None  # the signature's page
         self.box_item: BoxItem | None = None
+        #: Page 1 above the signature's page when the issuing places are shown and it is another page.
+        self.first_page_item: QGraphicsPixmapItem | None = None
+        self.page_top = 0.0  # the signature page's top in the scene
+        #: The number and date places the leader puts by hand (the finder was unsure), in PDF points.
+        self.issue_boxes: dict[str, Box] = {}
+        self.issue_items: dict[str, BoxItem] = {}
+        self._first_height = 842.0
         self.pdf = QPdfDocument(self)
 
         self.chooser = KeyChooser(module_paths, self.runner, self, pkcs12_files=pkcs12_files)
@@ -189,45 +222,99 @@ class SignDialog(QDialog):
         self.chooser.changed.connect(self._update)
         self.runner.busy_changed.connect(lambda *_: self._update())
         self._update()
+        source, appearance = self.source, self.appearance
         self.runner.run(
-            "place the signature", lambda: plan_box(self.source, self.appearance), self._placed, self._failed
+            "place the signature", lambda: (plan_box(source, appearance), _unsure_places(source, appearance)),
+            self._planned, self._failed,
         )
         if module_paths:
             self.chooser.refresh()
 
     # -- the preview --------------------------------------------------------------------------
 
-    def _placed(self, box: Box) -> None:
+    def _planned(self, planned: tuple[Box, IssuePlaces | None]) -> None:
+        box, places = planned
+        self._placed(box, places)
+
+    def _placed(self, box: Box, places: IssuePlaces | None = None) -> None:
         load_pdf(self.pdf, self.source)  # the signatures already made show on the page
         size = self.pdf.pagePointSize(box.page)
         self.page_size = (size.width(), size.height()) if size.width() > 0 else self.page_size
         width, height = self.page_size
         self.scale = 560 / height
-        image = render_page(self.pdf, box.page, QSize(round(width * self.scale), round(height * self.scale)))
         self.scene.clear()
+        self.first_page_item, self.page_top = None, 0.0
+        self.issue_items, self.issue_boxes = {}, {}
+        shown = {name: place for name, place in (
+            (NUMBER, places.number if places else None), (DATE, places.date if places else None),
+        ) if place is not None and places is not None and name in places.unsure}
+        first = QRectF(0, 0, width * self.scale, height * self.scale)
+        if shown and box.page != 0:  # page 1 (the header) above the signature's page
+            first_size = self.pdf.pagePointSize(0)
+            self._first_height = first_size.height() if first_size.height() > 0 else height
+            first_width = first_size.width() if first_size.width() > 0 else width
+            first = QRectF(0, 0, first_width * self.scale, self._first_height * self.scale)
+            image = render_page(self.pdf, 0, QSize(round(first.width()), round(first.height())))
+            self.first_page_item = self.scene.addPixmap(QPixmap.fromImage(image))
+            self.page_top = first.height() + 12
+        else:
+            self._first_height = height
+        image = render_page(self.pdf, box.page, QSize(round(width * self.scale), round(height * self.scale)))
         self.page_item = self.scene.addPixmap(QPixmap.fromImage(image))
-        bounds = QRectF(0, 0, width * self.scale, height * self.scale)
+        self.page_item.setPos(0, self.page_top)
+        bounds = QRectF(0, self.page_top, width * self.scale, height * self.scale)
         self.box = box
         self.box_item = BoxItem(self._to_scene(box), bounds, self._box_changed)
         if box.fixed:
             self.box_item.lock()
         self.scene.addItem(self.box_item)
-        self.scene.setSceneRect(bounds)
-        self.view.fitInView(bounds, Qt.KeepAspectRatio)
+        for name, place in shown.items():
+            self.issue_boxes[name] = place
+            item = BoxItem(self._to_scene(place), first, lambda n=name: self._issue_changed(n), QColor(200, 90, 0))
+            item.setToolTip(
+                self.tr("Where the number goes: drag it after “Số:”.") if name == NUMBER
+                else self.tr("Where the issuing date goes: drag it over “ngày … tháng … năm …”.")
+            )
+            item.label = self.tr("Number") if name == NUMBER else self.tr("Issuing date")
+            self.issue_items[name] = item
+            self.scene.addItem(item)
+        scene_rect = bounds.united(first)
+        self.scene.setSceneRect(scene_rect)
+        self.view.fitInView(first if shown else bounds, Qt.KeepAspectRatio)
         self._show_place(box)
         self._update()
 
-    def _to_scene(self, box: Box) -> QRectF:
-        s, height = self.scale, self.page_size[1]
-        return QRectF(box.x1 * s, (height - box.y2) * s, box.width * s, box.height * s)
+    def _top_and_height(self, page: int) -> tuple[float, float]:
+        if page == 0 and self.first_page_item is not None:
+            return 0.0, self._first_height
+        return self.page_top, self.page_size[1]
 
-    def _from_scene(self, rect: QRectF) -> Box:
-        s, height = self.scale, self.page_size[1]
-        assert self.box is not None
+    def _to_scene(self, box: Box) -> QRectF:
+        s = self.scale
+        top, height = self._top_and_height(box.page)
+        return QRectF(box.x1 * s, top + (height - box.y2) * s, box.width * s, box.height * s)
+
+    def _from_scene(self, rect: QRectF, like: Box | None = None) -> Box:
+        like = like or self.box
+        assert like is not None
+        s = self.scale
+        top, height = self._top_and_height(like.page)
         return Box(
-            self.box.page, rect.left() / s, height - rect.bottom() / s, rect.right() / s, height - rect.top() / s,
-            self.box.found,
+            like.page, rect.left() / s, height - (rect.bottom() - top) / s, rect.right() / s,
+            height - (rect.top() - top) / s, like.found,
         )
+
+    def _issue_changed(self, name: str) -> None:
+        item = self.issue_items.get(name)
+        if item is not None:
+            self.issue_boxes[name] = self._from_scene(item.rect(), self.issue_boxes[name])
+            self._show_place(self.box or self.issue_boxes[name])
+
+    def set_issue_box(self, name: str, box: Box) -> None:
+        """Place the number's or the date's box (PDF points) as if the user had dragged it there."""
+        self.issue_boxes[name] = box
+        if name in self.issue_items:
+            self.issue_items[name].setRect(self._to_scene(box))
 
     def _box_changed(self) -> None:
         if self.box_item is not None:
@@ -245,7 +332,13 @@ class SignDialog(QDialog):
         where = self.tr("Page %1, at the signature block.") if box.found else self.tr(
             "Page %1: no signature block found, placed at the default spot. Drag the box where it belongs."
         )
-        self.place.setText(where.replace("%1", str(box.page + 1)))
+        text = where.replace("%1", str(box.page + 1))
+        if self.issue_items:
+            text += "\n" + self.tr(
+                "The places of the number and the issuing date were not found for sure: drag the orange boxes "
+                "on page 1 after “Số:” and over the date line; the clerk's desk writes them there when issuing."
+            )
+        self.place.setText(text)
 
     # -- signing ------------------------------------------------------------------------------
 
@@ -279,6 +372,10 @@ class SignDialog(QDialog):
             return
         pin, confirmed = answer
         appearance = replace(self.appearance, box=self.box)
+        if self.issue_boxes:  # the places the leader put the number and date at
+            appearance = replace(
+                appearance, number_box=self.issue_boxes.get(NUMBER), date_box=self.issue_boxes.get(DATE)
+            )
         options = replace(self.options, reason=self.reason.text().strip(), location=self.location.text().strip())
         source, output, trust, check = self.source, self.output, self.trust_store, self.key_check
 
