@@ -20,7 +20,7 @@ from sqlalchemy import func, select
 from eoffice.audit.chain import verify_chain
 from eoffice.audit.models import AuditEvent
 from eoffice.directory.models import User, UserRole
-from eoffice.documents.models import DirectionLine, Document, DocumentDirection, DocumentFile
+from eoffice.documents.models import Document, DocumentDirection, DocumentFile
 from eoffice.documents.synced import FILE_COLUMNS
 from eoffice.store import Store
 from eoffice.store.blobs import BlobStore, sha256_file
@@ -75,10 +75,12 @@ def server_rows(store: Store, user_id: str) -> Rows:
         for table in VERSIONED:
             raw[table] = _table_rows(session, table, visible_rows(table, user))
         docs = select(Document.id).where(visible_rows("documents", user))
-        raw["document_directions"] = _table_rows(
-            session, "document_directions", DocumentDirection.document_id.in_(docs)
-        )
-        raw["direction_lines"] = _table_rows(session, "direction_lines", DirectionLine.document_id.in_(docs))
+        # a table riding with its parent travels with whoever may see the parent row
+        for t in _SCHEMA.tables:
+            if t.rides_with is not None:
+                column, parent = t.rides_with
+                parents = select(MODELS[parent].id).where(visible_rows(parent, user))
+                raw[t.name] = _table_rows(session, t.name, getattr(t.model, column).in_(parents))
         files = _files(session, DocumentFile.document_id.in_(docs))
         roles = _roles(session, UserRole.user_id.in_(select(User.id).where(visible_rows("users", user))))
     seen = {table: {row["id"] for row in raw[table]} for table in VERSIONED}

@@ -274,7 +274,6 @@ def test_secret_documents_reach_only_the_people_named_on_them(server):
         ).reason_vi != ""  # one cannot forward to oneself
     with server.store.write() as s:
         forward = ops.Direct(new_id(), secret_id, new_id(), "Phối hợp", (
-            ops.LineRef(new_id(), "lead", user_id=server.officer_id),
             ops.LineRef(child, "coordinate", user_id=server.officer2_id),
         ))
         assert apply_once(s, server.leader_id, forward).accepted
