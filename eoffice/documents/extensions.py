@@ -67,6 +67,13 @@ report.LABELS_VI.update(
         "line.extension_refuse": "Không duyệt gia hạn xử lý",
     }
 )
+report.LABELS_EN.update(
+    {
+        "line.extension_request": "Asked for a deadline extension",
+        "line.extension_approve": "Deadline extension approved",
+        "line.extension_refuse": "Deadline extension refused",
+    }
+)
 report._WITH_REASON.update({"line.extension_request", "line.extension_refuse"})
 
 

@@ -49,23 +49,47 @@ class HistoryEntry:
     on_behalf_of: str | None = None
 
 
-_ROLE_VI = {"lead": "chủ trì", "coordinate": "phối hợp", "inform": "để biết"}
-#: Actions the audit report does not name yet.
-_LABELS_VI = {
-    "document.create_draft": "Tạo dự thảo",
-    "document.update_draft": "Sửa dự thảo",
-    "document.submit_draft": "Trình ký",
-    "document.approve_draft": "Duyệt dự thảo",
-    "document.return_draft": "Trả lại dự thảo",
-    "direction_line.replace": "Thay người chủ trì",
+#: The sentences this module writes itself, by language ("vi", "en").
+_WORDS: dict[str, dict[str, str]] = {
+    "vi": {
+        "lead": "chủ trì", "coordinate": "phối hợp", "inform": "để biết",
+        "register": "Vào sổ văn bản đến", "arrival": " (số đến {n})", "draft": "Tạo dự thảo",
+        "direct": "Bút phê", "given": " — giao ", "done": "Hoàn thành xử lý", "returned": "Trả lại",
+        "issued": "Cấp số và ban hành số {n}",
+    },
+    "en": {
+        "lead": "leads", "coordinate": "coordinates", "inform": "for information",
+        "register": "Entered in the incoming register", "arrival": " (arrival no. {n})", "draft": "Draft created",
+        "direct": "Directed", "given": " — to ", "done": "Completed", "returned": "Returned",
+        "issued": "Numbered and issued as no. {n}",
+    },
+}
+#: Actions the audit report does not name yet, by language.
+_LABELS = {
+    "vi": {
+        "document.create_draft": "Tạo dự thảo",
+        "document.update_draft": "Sửa dự thảo",
+        "document.submit_draft": "Trình ký",
+        "document.approve_draft": "Duyệt dự thảo",
+        "document.return_draft": "Trả lại dự thảo",
+        "direction_line.replace": "Thay người chủ trì",
+    },
+    "en": {
+        "document.create_draft": "Draft created",
+        "document.update_draft": "Draft edited",
+        "document.submit_draft": "Submitted for signature",
+        "document.approve_draft": "Draft approved",
+        "document.return_draft": "Draft returned",
+        "direction_line.replace": "Lead replaced",
+    },
 }
 
 
-def _describe(event: AuditEvent) -> str:
+def _describe(event: AuditEvent, language: str) -> str:
     from eoffice.audit.report import describe
 
-    text = describe(event)
-    return _LABELS_VI.get(text, text)
+    text = describe(event, language)
+    return _LABELS[language].get(text, text)
 
 
 def _aware(at: datetime | None) -> datetime | None:
@@ -86,17 +110,20 @@ def _on_behalf_of(event: AuditEvent) -> str | None:
 
 
 def document_timeline(
-    session: Session, document_id: str, names: dict[str, str], units: dict[str, str]
+    session: Session, document_id: str, names: dict[str, str], units: dict[str, str], language: str = "vi"
 ) -> list[HistoryEntry]:
     """The document's history, oldest first: the audit events held here, and from its
     rows the registration, directions and handling done at other desks (see the module).
 
-    ``names`` and ``units`` name the people and units of the document's organisation.
+    ``names`` and ``units`` name the people and units of the document's organisation;
+    ``language`` ("vi" or "en") is the one the sentences are written in.
     """
+    language = language if language in _WORDS else "vi"
+    words = _WORDS[language]
     doc = session.get(Document, document_id)
     events = document_history(session, document_id)
     entries = [
-        HistoryEntry(_aware(e.at), e.actor_id, _describe(e), on_behalf_of=_on_behalf_of(e)) for e in events
+        HistoryEntry(_aware(e.at), e.actor_id, _describe(e, language), on_behalf_of=_on_behalf_of(e)) for e in events
     ]
     if doc is None:
         return entries
@@ -106,11 +133,11 @@ def document_timeline(
 
     if not told_actions & {"document.register_incoming", "document.create_draft", "document.receive"}:
         if doc.direction == "incoming":
-            text = "Vào sổ văn bản đến"
+            text = words["register"]
             if doc.arrival_number is not None:
-                text += f" (số đến {doc.arrival_number:02d})"
+                text += words["arrival"].format(n=f"{doc.arrival_number:02d}")
         else:
-            text = "Tạo dự thảo"
+            text = words["draft"]
         entries.append(HistoryEntry(_aware(doc.created_at), doc.created_by, text))
     directions = session.scalars(
         select(DocumentDirection)
@@ -132,23 +159,23 @@ def document_timeline(
         if direction.id in told_directions:
             continue
         given = [
-            f"{holder(line)} {_ROLE_VI.get(line.role, line.role)}"
+            f"{holder(line)} {words.get(line.role, line.role)}"
             for line in lines
             if line.direction_id == direction.id and line.parent_line_id is None
         ]
-        text = "Bút phê" + (f": {direction.text}" if direction.text else "")
+        text = words["direct"] + (f": {direction.text}" if direction.text else "")
         if given:
-            text += " — giao " + ", ".join(given)
+            text += words["given"] + ", ".join(given)
         entries.append(HistoryEntry(_aware(direction.created_at), direction.leader_id, text))
     for line in lines:
         if line.state == "done" and (line.id, "complete") not in told_lines and (line.id, "close") not in told_lines:
-            text = "Hoàn thành xử lý" + (f": {line.result_note}" if line.result_note else "")
+            text = words["done"] + (f": {line.result_note}" if line.result_note else "")
             entries.append(HistoryEntry(_aware(line.completed_at or line.updated_at), line.user_id, text, holder(line)))
         elif line.state == "returned" and not {(line.id, "return"), (line.id, "replace")} & told_lines:
-            text = "Trả lại" + (f": {line.return_reason}" if line.return_reason else "")
+            text = words["returned"] + (f": {line.return_reason}" if line.return_reason else "")
             entries.append(HistoryEntry(_aware(line.updated_at), line.user_id, text, holder(line)))
     if doc.direction == "outgoing" and doc.code_number and "document.issue" not in told_actions:
         number = f"{doc.code_number}/{doc.code_notation}" if doc.code_notation else doc.code_number
-        entries.append(HistoryEntry(_aware(doc.updated_at), None, f"Cấp số và ban hành số {number}"))
+        entries.append(HistoryEntry(_aware(doc.updated_at), None, words["issued"].format(n=number)))
     epoch = datetime.min.replace(tzinfo=timezone.utc)
     return sorted(entries, key=lambda e: e.at or epoch)

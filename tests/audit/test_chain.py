@@ -293,3 +293,28 @@ def test_document_history_includes_its_lines(world, documents):
         )
         # Other documents' events stay out.
         assert all(e.target_id != documents[1] for e in document_history(s, documents[0]))
+
+
+def test_every_action_reads_in_english_too(world, documents):
+    """The English UI's history: each action the Vietnamese names has its English sentence,
+    and a document's whole timeline carries no Vietnamese of ours (only its own data)."""
+    import unicodedata
+
+    from eoffice.audit.report import LABELS_EN, LABELS_VI, describe
+    from eoffice.documents.directions import LineSpec, direct
+    from eoffice.documents.history import document_timeline
+    from eoffice.documents.types import LineRole
+
+    assert set(LABELS_EN) == set(LABELS_VI)
+    assert describe(_event("document.register_incoming", {"arrival_number": 7}), "en") == (
+        "Entered in the incoming register (arrival no. 07)"
+    )
+    with world.store.write() as s:
+        direct(s, world.leader_id, documents[0], "", [LineSpec(LineRole.LEAD, user_id=world.officer_id)])
+    with world.store.read() as s:
+        english = document_timeline(s, documents[0], {}, {}, "en")
+        vietnamese = document_timeline(s, documents[0], {}, {}, "vi")
+    assert [e.text for e in english][:1] == ["Entered in the incoming register (arrival no. 01)"]
+    assert [e.text for e in vietnamese][:1] == ["Vào sổ văn bản đến (số đến 01)"]
+    for entry in english:
+        assert not any(ord(c) > 127 and unicodedata.category(c).startswith("L") for c in entry.text), entry.text

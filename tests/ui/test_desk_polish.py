@@ -311,7 +311,9 @@ def test_search_results_say_why_they_matched(qtbot, window, ui_world, blobs, pdf
     assert hint.subject_spans == () and "\x02vien\x03 \x02thong\x03" in hint.snippet
     tip = model.data(model.index(model.find_row(by_text), subject), Qt.ToolTipRole)
     assert "Tìm thấy trong tệp" in tip and "vien thong" in tip
-    # The matched words are marked on screen.
+    # The matched words are marked on screen (a window wide enough to show the whole subject).
+    window.resize(1500, 900)
+    qtbot.waitUntil(lambda: docs.table.columnWidth(subject) > 320)
     docs.table.clearSelection()
     image = docs.table.viewport().grab().toImage()
     marked = QColor("#fff176").rgb()

@@ -109,6 +109,7 @@ def load_detail(
     it, which is not a new opening.
     """
     from eoffice.documents.history import document_timeline
+    from eoffice.ui.i18n import current_language
     from eoffice.documents.incoming import open_document
     from eoffice.documents.models import Document
     from eoffice.errors import NotFound
@@ -196,7 +197,7 @@ def load_detail(
                 )
             )
     try:
-        timeline = document_timeline(session, doc.id, names, units)
+        timeline = document_timeline(session, doc.id, names, units, current_language())
     except Exception:  # a description must never hide the document
         log.exception("cannot tell the history of document %s", doc.id)
         timeline = []
