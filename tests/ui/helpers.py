@@ -22,8 +22,14 @@ def click_row(qtbot, window, document_id: str) -> None:  # type: ignore[no-untyp
     qtbot.waitUntil(lambda: not docs.model.loading and docs.model.find_row(document_id) >= 0, timeout=10_000)
     row = docs.model.find_row(document_id)
     table = docs.table
-    table.scrollTo(docs.model.index(row, 0))
-    rect = table.visualRect(docs.model.index(row, 4))
+    selected = [i.row() for i in table.selectionModel().selectedRows()]
+    if selected == [row] and docs.current is not None and docs.current.id == document_id:
+        return  # already selected and shown (a box reopened on it): a click changes nothing
+    # The subject column: always shown, whatever the window's width hides.
+    index = docs.model.index(row, docs.model.column_of("subject"))
+    table.scrollTo(index)
+    rect = table.visualRect(index)
+    assert not rect.isEmpty()
     with qtbot.waitSignal(docs.detail_loaded, timeout=10_000):
         qtbot.mouseClick(table.viewport(), Qt.LeftButton, pos=rect.center())
     assert docs.current is not None and docs.current.id == document_id
