@@ -75,6 +75,11 @@ def acting_for(session: Session, deputy_id: str, day: date) -> list[str]:
     )
 
 
+def deputies_of(session: Session, leader_id: str, day: date) -> list[str]:
+    """Ids of those acting for ``leader_id`` on ``day`` (``acting_for``'s other side)."""
+    return list(session.scalars(select(Delegation.deputy_id).where(Delegation.leader_id == leader_id, *_active(day))))
+
+
 def acts_for(session: Session, deputy_id: str, leader_id: str, day: date) -> bool:
     """Whether ``deputy_id`` acts for ``leader_id`` on ``day``."""
     return (

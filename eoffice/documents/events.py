@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from eoffice.directory.events import organisation, unit
 from eoffice.directory.models import Role, User
 from eoffice.documents.extensions import DeadlineExtension, leader_of
-from eoffice.documents.delegations import Delegation
+from eoffice.documents.delegations import deputies_of
 from eoffice.documents.models import DirectionLine, Document, DocumentDirection
 from eoffice.documents.numbering import number_label
 from eoffice.documents.visibility import visible_documents
@@ -133,15 +133,7 @@ def _submit_draft(telling: Telling, op: Any, result: Any) -> None:
     details = {"comment": op.comment} if op.kind == "pass_review" else {}
     _tell(telling, kind, doc.id, details, person(doc.approver_id))
     # the deputy acting for the approver today approves it in their stead
-    for deputy_id in telling.session.scalars(
-        select(Delegation.deputy_id).where(
-            Delegation.leader_id == doc.approver_id,
-            Delegation.revoked.is_(False),
-            Delegation.deleted.is_(False),
-            Delegation.starts_on <= date.today(),
-            Delegation.ends_on >= date.today(),
-        )
-    ):
+    for deputy_id in deputies_of(telling.session, doc.approver_id or "", date.today()):
         _tell(telling, kind, doc.id, {**details, "for_leader_id": doc.approver_id}, person(deputy_id))
 
 
