@@ -6,6 +6,8 @@ import random
 from dataclasses import dataclass
 from datetime import date
 
+from eoffice.signing.filling import date_text
+
 SUBJECT_TEMPLATES = [
     "Về việc triển khai kế hoạch chuyển đổi số năm {year}",
     "Về việc báo cáo tình hình thực hiện nhiệm vụ {period}",
@@ -109,6 +111,4 @@ def place_date(place: str, day: date | None, year: int) -> str:
     months 1–2; blank (for the clerk to fill when issuing) without a day."""
     if day is None:
         return f"{place}, ngày      tháng      năm {year}"
-    day_text = f"{day.day:02d}"
-    month_text = f"{day.month:02d}" if day.month < 3 else str(day.month)
-    return f"{place}, ngày {day_text} tháng {month_text} năm {day.year}"
+    return f"{place}, {date_text(day)}"  # as issuing fills it in
