@@ -302,7 +302,7 @@ def _subparsers(parser: argparse.ArgumentParser) -> list[argparse.ArgumentParser
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="eoffice", description="eoffice — văn bản điện tử và phòng họp không giấy")
+    parser = argparse.ArgumentParser(prog="eoffice", description="eOffice — văn bản điện tử và phòng họp không giấy")
     _global_options(parser, suppress=False)
     parser.set_defaults(func=cmd_app)
     sub = parser.add_subparsers(title="commands")

@@ -28,7 +28,7 @@ LABELS_VI: dict[str, str] = {
     "line.close": "Kết thúc theo văn bản",
     "line.reopen": "Mở lại để xử lý",
     "line.return": "Trả lại",
-    "line.forward": "Chuyển xuống cấp dưới xử lý",
+    "line.forward": "Chuyển xử lý",
     "draft.create": "Tạo dự thảo",
     "draft.update": "Sửa dự thảo",
     "draft.submit": "Trình ký",

@@ -242,7 +242,7 @@ def _event(action: str, after: dict | None = None) -> AuditEvent:
         ("line.complete", None, "Hoàn thành"),
         ("direction_line.return", {"return_reason": "Không thuộc thẩm quyền"}, "Trả lại: Không thuộc thẩm quyền"),
         ("line.return", {"return_reason": "Sai đơn vị"}, "Trả lại: Sai đơn vị"),
-        ("line.forward", None, "Chuyển xuống cấp dưới xử lý"),
+        ("line.forward", None, "Chuyển xử lý"),
         ("document.return", {"return_reason": "Gửi nhầm cơ quan"}, "Trả lại văn bản: Gửi nhầm cơ quan"),
         ("draft.create", None, "Tạo dự thảo"),
         ("draft.update", None, "Sửa dự thảo"),

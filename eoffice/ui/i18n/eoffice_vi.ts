@@ -13,7 +13,7 @@
     </message>
     <message>
         <source>E-card drivers (PKCS#11)</source>
-        <translation>Trình điều khiển thẻ ký số (PKCS#11)</translation>
+        <translation>Phần mềm của thẻ ký số</translation>
     </message>
     <message>
         <source>Close</source>
@@ -202,7 +202,7 @@
     <name>DeliverDialog</name>
     <message>
         <source>Deliver to organisations</source>
-        <translation>Gửi văn bản đến cơ quan</translation>
+        <translation>Phát hành đến cơ quan</translation>
     </message>
     <message>
         <source>Recipients</source>
@@ -352,7 +352,7 @@
     </message>
     <message>
         <source>Attachment: %1</source>
-        <translation>Phụ lục: %1</translation>
+        <translation>Văn bản kèm theo: %1</translation>
     </message>
     <message>
         <source>The file is being downloaded from the server…</source>
@@ -728,7 +728,7 @@
     </message>
     <message>
         <source>Issuing organ</source>
-        <translation>Nơi ban hành</translation>
+        <translation>Cơ quan ban hành</translation>
     </message>
     <message>
         <source>Type</source>
@@ -830,7 +830,7 @@
     </message>
     <message>
         <source>Forward down…</source>
-        <translation>Chuyển xuống…</translation>
+        <translation>Chuyển xử lý…</translation>
     </message>
     <message>
         <source>Submit for signature…</source>
@@ -850,7 +850,7 @@
     </message>
     <message>
         <source>Deliver…</source>
-        <translation>Gửi văn bản…</translation>
+        <translation>Phát hành…</translation>
     </message>
     <message>
         <source>Search</source>
@@ -1249,7 +1249,7 @@
     </message>
     <message>
         <source>Attachment</source>
-        <translation>Phụ lục</translation>
+        <translation>Văn bản kèm theo</translation>
     </message>
 </context>
 <context>
@@ -1264,7 +1264,7 @@
     </message>
     <message>
         <source>Direction</source>
-        <translation>Chiều văn bản</translation>
+        <translation>Loại sổ</translation>
     </message>
     <message>
         <source>Year</source>
@@ -1341,7 +1341,7 @@
     </message>
     <message>
         <source>Add at least one line.</source>
-        <translation>Cần thêm ít nhất một dòng giao việc.</translation>
+        <translation>Cần giao ít nhất một việc.</translation>
     </message>
 </context>
 <context>
@@ -1749,7 +1749,7 @@
     </message>
     <message>
         <source>Deadline:</source>
-        <translation>Thời hạn:</translation>
+        <translation>Hạn xử lý:</translation>
     </message>
     <message>
         <source>%1 working days</source>
@@ -1772,7 +1772,7 @@
     </message>
     <message>
         <source>Deadline</source>
-        <translation>Thời hạn</translation>
+        <translation>Hạn xử lý</translation>
     </message>
     <message>
         <source>State</source>
@@ -2366,11 +2366,11 @@
     </message>
     <message>
         <source>PKCS#11 modules of the e-card and USB token drivers on this computer</source>
-        <translation>Thư viện PKCS#11 của trình điều khiển thẻ ký số, USB token trên máy tính này</translation>
+        <translation>Phần mềm của thẻ ký số, USB ký số trên máy tính này</translation>
     </message>
     <message>
         <source>PKCS#11 module</source>
-        <translation>Thư viện PKCS#11</translation>
+        <translation>Phần mềm thẻ ký số</translation>
     </message>
     <message>
         <source>Libraries (*.so *.so.* *.dll *.dylib)</source>
@@ -3061,7 +3061,7 @@
     </message>
     <message>
         <source>E-card drivers (PKCS#11)…</source>
-        <translation>Trình điều khiển thẻ ký số (PKCS#11)…</translation>
+        <translation>Phần mềm của thẻ ký số…</translation>
     </message>
     <message>
         <source>Issued.</source>
