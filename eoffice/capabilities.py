@@ -19,6 +19,7 @@ CAPABILITIES: tuple[str, ...] = (
     "eoffice.documents",
     "eoffice.signing",
     "eoffice.worklog",
+    "eoffice.meetings",
 )
 
 

@@ -1,0 +1,1 @@
+"""Paperless meetings: calendar, invitations, agenda with documents, reading offline."""
