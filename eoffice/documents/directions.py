@@ -101,7 +101,7 @@ def _document(session: Session, document_id: str) -> Document:
 def _line(session: Session, line_id: str) -> DirectionLine:
     line = session.get(DirectionLine, line_id)
     if line is None or line.deleted:
-        raise NotFound("Không tìm thấy dòng giao việc.", "Direction line not found.")
+        raise NotFound("Không tìm thấy việc được giao.", "Direction line not found.")
     return line
 
 
@@ -150,7 +150,7 @@ def _require_may_act(actor: User, line: DirectionLine, doc: Document) -> None:
 def _require_actionable(line: DirectionLine, action_vi: str, action_en: str) -> None:
     if line.state not in ACTIONABLE_STATES:
         raise StateError(
-            f"Không thể {action_vi}: dòng giao việc {_state_label(line.state)}.",
+            f"Không thể {action_vi}: việc được giao {_state_label(line.state)}.",
             f"Cannot {action_en}: the line is {line.state}.",
         )
 
@@ -205,7 +205,7 @@ def _resolve_deadline(
 def _check_target(session: Session, spec: LineSpec, organisation_id: str) -> None:
     if (spec.unit_id is None) == (spec.user_id is None):
         raise ValidationError(
-            "Mỗi dòng giao việc phải ghi một đơn vị hoặc một người.",
+            "Mỗi việc được giao phải ghi một đơn vị hoặc một người.",
             "Each line names exactly one unit or one person.",
         )
     try:

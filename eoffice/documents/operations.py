@@ -470,7 +470,7 @@ def _register_incoming(session: Session, actor_id: str, op: RegisterIncoming, au
 def _direct(session: Session, actor_id: str, op: Direct, authority: bool) -> AppliedResult:
     _require_all_new(
         session, (DocumentDirection, [op.direction_id], "bút phê"),
-        (DirectionLine, [ln.line_id for ln in op.lines], "dòng giao việc"),
+        (DirectionLine, [ln.line_id for ln in op.lines], "việc được giao"),
     )
     direction = directions.direct(
         session, actor_id, op.document_id, op.text, [ln.spec() for ln in op.lines],
@@ -496,7 +496,7 @@ def _return_line(session: Session, actor_id: str, op: ReturnLine, authority: boo
 
 
 def _forward_line(session: Session, actor_id: str, op: ForwardLine, authority: bool) -> AppliedResult:
-    _require_new(session, DirectionLine, [ln.line_id for ln in op.lines], "dòng giao việc")
+    _require_new(session, DirectionLine, [ln.line_id for ln in op.lines], "việc được giao")
     children = directions.forward_line(
         session, actor_id, op.line_id, [ln.spec() for ln in op.lines],
         today=acted_on(op.on_date, authority=authority),

@@ -136,7 +136,7 @@ def check_links(session: Session, actor: User, fields: EntryFields) -> None:
     if fields.direction_line_id:
         line = session.get(DirectionLine, fields.direction_line_id)
         if line is None or line.deleted:
-            raise NotFound("Không tìm thấy dòng giao việc được liên kết.", "Linked direction line not found.")
+            raise NotFound("Không tìm thấy việc được giao đã chọn.", "Linked direction line not found.")
         document_ids.append(line.document_id)
     for doc_id in document_ids:
         if session.get(Document, doc_id) is None:

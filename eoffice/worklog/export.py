@@ -14,6 +14,7 @@ from typing import Any
 
 from eoffice.printing.fonts import FontMissingError, find_font, new_pdf
 from eoffice.printing.tables import Column, GridWriter
+from eoffice.signing.filling import date_text
 from eoffice.worklog.models import CATEGORY_LABELS_VI
 from eoffice.worklog.report import CategoryBlock, Report
 from eoffice.worklog.weeks import duration_vi
@@ -58,7 +59,8 @@ def summary_rows(report: Report) -> list[list[str]]:
 
 
 def _signed_on(today: date) -> str:
-    return f"ngày {today.day:02d} tháng {today.month:02d} năm {today.year}"
+    """The date under the report, as NĐ 30 writes it (the same words the issued documents use)."""
+    return date_text(today)
 
 
 def _save(write: Any, out: Path) -> Path:

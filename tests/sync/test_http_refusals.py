@@ -219,7 +219,7 @@ def test_operations_pushed_out_of_order_are_rejected_each_with_its_reason_and_th
     [early_done] = officer.client.push([ops.CompleteLine(new_id(), line, "Xong")])
     [early_direct] = leader.client.push([direct])
     assert early_done.outcome == early_direct.outcome == "rejected"
-    assert early_done.reason == "Không tìm thấy dòng giao việc."
+    assert early_done.reason == "Không tìm thấy việc được giao."
     assert early_direct.reason == "Không tìm thấy văn bản."
     # Refused, remembered as refused, nothing else: the same ids stay refused.
     assert _state(province)["documents"] == before["documents"]

@@ -104,7 +104,7 @@ def test_the_pdf_embeds_a_vietnamese_font_and_says_the_totals(diary, tmp_path):
         "BÁO CÁO KẾT QUẢ CÔNG VIỆC TUẦN", "Tuần từ ngày 02/03/2026 đến ngày 08/03/2026", "Lê Minh Anh",
         "Nhiệm vụ thường xuyên 1 3 giờ", "Nhiệm vụ giao qua văn bản 1 2 giờ 30 phút", "Họp, hội nghị 1 1 giờ",
         "Tổng cộng 4 7 giờ 15 phút", "15/SNV-VP (số đến 01)", "Đã trình lãnh đạo", "tuần đã duyệt: 1/1",
-        "Tổng cộng: 7 giờ 15 phút (4 việc)", "ngày 09 tháng 03 năm 2026", "Trang 1/1",
+        "Tổng cộng: 7 giờ 15 phút (4 việc)", "ngày 09 tháng 3 năm 2026", "Trang 1/1",
     ):
         assert expected in text, expected
     assert "Ghi nhầm" not in text and "Việc tuần sau" not in text
