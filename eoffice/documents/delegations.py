@@ -75,6 +75,26 @@ def acting_for(session: Session, deputy_id: str, day: date) -> list[str]:
     )
 
 
+def named_for(session: Session, deputy_id: str, day: date) -> list[str]:
+    """Ids of the leaders who named ``deputy_id`` for ``day`` or for days still to come.
+
+    What the deputy may *receive*: a delegation that starts next week brings the leader's
+    waiting secret drafts to the deputy's desk now (``resend_submitted`` runs when it is
+    made), so they are there on its first day even offline and without a later change to
+    carry them. Acting (boxes, approving, signing) still asks ``acting_for`` on the day.
+    """
+    return list(
+        session.scalars(
+            select(Delegation.leader_id).where(
+                Delegation.deputy_id == deputy_id,
+                Delegation.revoked.is_(False),
+                Delegation.deleted.is_(False),
+                Delegation.ends_on >= day,
+            ).distinct()
+        )
+    )
+
+
 def deputies_of(session: Session, leader_id: str, day: date) -> list[str]:
     """Ids of those acting for ``leader_id`` on ``day`` (``acting_for``'s other side)."""
     return list(session.scalars(select(Delegation.deputy_id).where(Delegation.leader_id == leader_id, *_active(day))))

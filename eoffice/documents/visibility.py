@@ -25,9 +25,11 @@ For a user of organisation O (documents of another organisation: never):
   them, submitted to them for review or approval (``approver_id``: the head of the
   drafting unit while a draft is "reviewing", then the leader who signs), directed by them (a direction's
   ``leader_id``) or with a direction line to them personally.
-- A deputy acting for an absent leader (``delegations``, on the day of the request)
-  receives the documents submitted to that leader for approval as well, secret ones too:
-  they approve and sign them in the leader's stead.
+- A deputy named for an absent leader (``delegations``: from the day the delegation is
+  made until its last day, ``named_for``) receives the documents submitted to that leader
+  for approval as well, secret ones too: they approve and sign them in the leader's stead,
+  on the delegation's days only (``acting_for``), and a delegation that starts later
+  brings them beforehand so they are at hand on its first day.
 - An admin role gives no document by itself: administrators keep the directory (which
   every user of O receives), not the correspondence; an admin who is also a clerk,
   leader or officer receives what that role gives.
@@ -58,7 +60,7 @@ from sqlalchemy import ColumnElement, and_, bindparam, exists, or_, select
 from sqlalchemy.orm import Session, object_session
 
 from eoffice.directory.models import Role, Unit, User
-from eoffice.documents.delegations import acting_for
+from eoffice.documents.delegations import named_for
 from eoffice.documents.models import DirectionLine, Document, DocumentDirection
 from eoffice.documents.types import Direction, DocState, Secrecy
 
@@ -137,7 +139,7 @@ def visible_documents(user: User, session: Session | None = None, today: date | 
     """The documents ``user`` may see (receive, act on, download), as a WHERE clause.
 
     ``session`` (by default the one ``user`` was loaded in) reads the unit tree of an
-    officer and the leaders a deputy acts for on ``today``. Deleted documents are not
+    officer and the leaders who named a deputy for ``today`` or a later day. Deleted documents are not
     excluded here.
     """
     clerk, leader = user.has_role(Role.CLERK), user.has_role(Role.LEADER)
@@ -151,7 +153,7 @@ def visible_documents(user: User, session: Session | None = None, today: date | 
     if leader:
         session = session or object_session(user)
         if session is not None:
-            acting = tuple(acting_for(session, user.id, today or date.today()))
+            acting = tuple(sorted(named_for(session, user.id, today or date.today())))
     return _visible_clause(user.organisation_id, user.id, clerk, leader, units, acting)
 
 

@@ -144,3 +144,37 @@ def test_an_approval_made_offline_during_the_absence_counts_by_its_day(province:
     with province.store.read() as s:
         assert s.get(Document, first).state == "approved"
         assert s.get(Document, second).state == "submitted"
+
+
+def test_a_delegation_that_starts_later_brings_the_waiting_secret_drafts_at_once(province: Province, pdf_factory):
+    """Named on Friday for next week: the leader's waiting secret draft is on the deputy's
+    desk before the first day (they may be offline then), but it waits in no box of theirs
+    and they may not approve it until the delegation begins."""
+    w = province.world
+    with province.store.write() as s:
+        deputy_id = create_user(
+            s, "phochutich2", "Đỗ Thị Lan", w.org_id, {Role.LEADER}, w.office_unit_id, "Phó Chủ tịch"
+        ).id
+    give_passwords(province.store, "phochutich2")
+    officer = province.device("chuyenvien", w.officer_id)
+    leader = province.device("lanhdao", w.leader_id)
+    deputy = province.device("phochutich2", deputy_id)
+    for d in (officer, leader, deputy):
+        d.engine.sync_once()
+    secret = _draft(officer, pdf_factory, secrecy="confidential")
+    officer.record(ops.SubmitDraft(new_id(), secret, w.leader_id))
+    assert officer.engine.sync_once().accepted == 2
+
+    starts = TODAY + timedelta(days=3)
+    _delegate(leader, deputy_id, starts, starts + timedelta(days=2))
+    assert leader.engine.sync_once().accepted == 1
+    deputy.engine.sync_once()
+    assert _holds(deputy, secret), "the draft reaches the deputy before the delegation's first day"
+    with deputy.store.read() as s:
+        me = s.get(User, deputy_id)
+        assert box_counts(s, me, TODAY)[Box.DRAFTS_TO_APPROVE] == 0, "not theirs to approve yet"
+        assert box_counts(s, me, starts)[Box.DRAFTS_TO_APPROVE] == 1, "theirs on the first day"
+
+    with pytest.raises(PermissionDenied, match="ủy quyền"):  # refused on the desk, before anything is sent
+        deputy.record(ops.ApproveDraft(new_id(), secret, "Đồng ý", ISODate(TODAY.isoformat())))
+
