@@ -31,8 +31,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from eoffice.directory.access import ROLE_LABELS_VI
+from eoffice.documents.directions import STATE_LABELS_VI
+from eoffice.documents.types import PRIORITY_LABELS_VI
 from eoffice.ui import i18n
 from eoffice.ui.documents.section import BOXES
+from eoffice.worklog.models import CATEGORY_LABELS_VI
+from tests.documents.workflow_helpers import register
+from tests.ui.helpers import click_row
 
 UI = Path(i18n.__file__).resolve().parent.parent
 
@@ -96,8 +102,20 @@ def _english_sources() -> set[str]:
     return sources
 
 
+def _vietnamese_labels() -> set[str]:
+    """The Vietnamese words the UI shows for the domain's vocabularies (states, roles,
+    categories…): what a table cell of the English UI must never hold. A cell is data
+    (a subject, a name) unless it is one of these."""
+    root = ET.parse(i18n.ts_path("vi")).getroot()
+    labels = {m.findtext("translation") or "" for m in root.iter("message")}
+    labels |= set(STATE_LABELS_VI.values()) | set(CATEGORY_LABELS_VI.values()) | set(ROLE_LABELS_VI.values())
+    labels |= set(PRIORITY_LABELS_VI.values())
+    return {label for label in labels if _vietnamese(label)}
+
+
 def _chrome(window: QWidget) -> Iterator[tuple[str, str]]:
-    """(where, text) of what the window and its open parts show that is not data."""
+    """(where, text) of what the window and its open parts show: its chrome, and the
+    cells of its visible tables (``cell``: data there unless it is a vocabulary's word)."""
     for action in window.findChildren(QMenu):
         yield "menu", action.title()
     for widget in [window, *window.findChildren(QWidget)]:
@@ -131,6 +149,15 @@ def _chrome(window: QWidget) -> Iterator[tuple[str, str]]:
             header = model.headerData(column, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole)
             if isinstance(header, str):
                 yield "column", header
+    for view in window.findChildren(QAbstractItemView):
+        model = view.model()
+        if model is None or isinstance(view, QListWidget) or not view.isVisibleTo(window):
+            continue
+        for row in range(min(model.rowCount(QModelIndex()), 40)):
+            for column in range(model.columnCount(QModelIndex())):
+                cell = model.data(model.index(row, column), Qt.ItemDataRole.DisplayRole)
+                if isinstance(cell, str) and cell:
+                    yield "cell", cell
     for sidebar in window.findChildren(QListWidget):
         for i in range(sidebar.count()):
             # a box's label with its count ("Văn bản đến (12)"): the words only
@@ -146,16 +173,29 @@ def _walk(qtbot, window) -> list[tuple[str, str]]:  # type: ignore[no-untyped-de
     documents = window.section("documents")
     for box in BOXES:
         documents.show_box(box)
-        qtbot.waitUntil(lambda box=box: documents.model.box == box)
+        qtbot.waitUntil(lambda box=box: documents.model.box == box and not documents.model.loading)
         seen.extend(_chrome(window))
+        if documents.model.rowCount():  # the first document's panes: its lines, their states
+            click_row(qtbot, window, documents.model.row_at(0).id)
+            seen.extend(_chrome(window))
     return seen
 
 
 @pytest.fixture
-def windows(qtbot, ui_world, blobs):  # type: ignore[no-untyped-def]
+def windows(qtbot, ui_world, blobs, pdf_factory):  # type: ignore[no-untyped-def]
+    from eoffice.documents.directions import LineSpec, direct
+    from eoffice.documents.types import LineRole
     from eoffice.ui.app import create_main_window
 
     w = ui_world
+    # Documents in the boxes, so that their cells (states, parts, priorities) are read too.
+    directed = register(w, blobs, pdf_factory, subject="Về việc báo cáo tình hình")
+    register(w, blobs, pdf_factory, subject="Về việc kiểm tra công vụ")
+    with w.store.write() as s:
+        direct(s, w.leader_id, directed, "Giao phòng xử lý", [
+            LineSpec(LineRole.LEAD, user_id=w.officer_id, deadline_days=5),
+            LineSpec(LineRole.INFORM, unit_id=w.office_unit_id),
+        ])
     opened = []
 
     def open_as(user_id: str):  # type: ignore[no-untyped-def]
@@ -190,7 +230,11 @@ def test_the_english_window_shows_no_vietnamese(qtbot, qapp, ui_world, windows):
         for user_id in _users(ui_world):
             shown = _walk(qtbot, windows(user_id))
             assert ("sidebar", "Incoming documents") in shown and len({text for _, text in shown}) > 60
-            vietnamese = sorted({(where, text) for where, text in shown if _vietnamese(text)})
+            labels = _vietnamese_labels()
+            vietnamese = sorted({
+                (where, text) for where, text in shown
+                if (text in labels if where == "cell" else _vietnamese(text))
+            })
             assert not vietnamese, f"shown in Vietnamese in the English UI: {vietnamese}"
     finally:
         i18n.install_translator(qapp, "vi")
