@@ -2,12 +2,14 @@
 own operations (``meetings.meeting_ops``) are another module's, not needed to test the
 agenda, the documents and reading.
 
-``register_meeting_tables`` makes meetings, sittings and participants sync for the HTTP
+``meeting_tables`` makes meetings, sittings and participants sync for the HTTP
 tests when no module registered them yet (the meetings' ``synced`` module will).
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
@@ -81,15 +83,26 @@ def add_sitting(store: Store, meeting_id: str, number: int = 2, start: datetime 
         return sitting.id
 
 
-def register_meeting_tables() -> None:
-    """Meetings, sittings and participants sync (by ``meetings.access``) unless registered already."""
-    from eoffice.sync.tables import SyncedTable, register, schema
+@contextmanager
+def meeting_tables() -> Iterator[None]:
+    """Meetings, sittings and participants sync (by ``meetings.access``) for the length of a
+    test, unless a module registered them already (the meetings' own ``synced`` module will):
+    the tables other tests list stay as they are."""
+    from eoffice.sync import tables
 
-    if "meetings" in schema().by_name:
+    if "meetings" in tables.schema().by_name:
+        yield
         return
-    register(
-        SyncedTable(Meeting, visible=meeting_clause, stable=False, order=80),
-        SyncedTable(Sitting, visible=lambda u: Sitting.meeting_id.in_(meetings_seen(u)), stable=False, order=82),
-        SyncedTable(Participant, visible=lambda u: Participant.meeting_id.in_(meetings_seen(u)), stable=False,
-                    order=83),
-    )
+    added = [
+        tables.SyncedTable(Meeting, visible=meeting_clause, stable=False, order=80),
+        tables.SyncedTable(Sitting, visible=lambda u: Sitting.meeting_id.in_(meetings_seen(u)), stable=False,
+                           order=82),
+        tables.SyncedTable(Participant, visible=lambda u: Participant.meeting_id.in_(meetings_seen(u)),
+                           stable=False, order=83),
+    ]
+    tables.register(*added)
+    try:
+        yield
+    finally:
+        tables._TABLES[:] = [t for t in tables._TABLES if t not in added]
+        tables.schema.cache_clear()

@@ -22,12 +22,9 @@ from eoffice.meetings.models import MeetingDocument, MeetingDocumentVersion, Pri
 from eoffice.ops import FileRef
 from eoffice.store.base import new_id, utcnow
 from eoffice.sync.client import ServerRefused
-from tests.meetings.factories import MeetingRows, make_meeting, register_meeting_tables
+from tests.meetings.factories import MeetingRows, make_meeting, meeting_tables
 from tests.server.conftest import give_passwords
 from tests.sync.http_support import Device, Province
-
-register_meeting_tables()  # before any server or client reads the synced tables
-
 
 @dataclass
 class Reading:
@@ -47,6 +44,11 @@ def _accepted(device: Device) -> None:
 
 @pytest.fixture
 def reading(province: Province, pdf_factory) -> Iterator[Reading]:  # type: ignore[no-untyped-def]
+    with meeting_tables():
+        yield _prepared(province, pdf_factory)
+
+
+def _prepared(province: Province, pdf_factory) -> Reading:  # type: ignore[no-untyped-def]
     w = province.world
     meeting = make_meeting(province.store, province.world, start=utcnow() + timedelta(days=2))
     give_passwords(province.store, "daibieu", "khachmoi")
@@ -64,7 +66,7 @@ def reading(province: Province, pdf_factory) -> Iterator[Reading]:  # type: igno
                                        meeting_id=meeting.meeting_id, item_id=item, title="Dự thảo Nghị quyết",
                                        file=files[1], release_at=(utcnow() + timedelta(days=1)).isoformat()))
     _accepted(clerk)
-    yield Reading(province, meeting, clerk, released, files[0], later, files[1])
+    return Reading(province, meeting, clerk, released, files[0], later, files[1])
 
 
 def _held(device: Device, model: type) -> set[str]:  # type: ignore[type-arg]
