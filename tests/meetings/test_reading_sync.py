@@ -17,8 +17,9 @@ from sqlalchemy import select
 
 from eoffice.audit.models import AuditEvent
 from eoffice.meetings import meeting_files, receipts
+from eoffice.meetings.reading_synced import reversion_meeting
 from eoffice.meetings import operations as mo
-from eoffice.meetings.models import MeetingDocument, MeetingDocumentVersion, PrivateNote, ReadReceipt
+from eoffice.meetings.models import Meeting, MeetingDocument, MeetingDocumentVersion, PrivateNote, ReadReceipt
 from eoffice.ops import FileRef
 from eoffice.store.base import new_id, utcnow
 from eoffice.sync.client import ServerRefused
@@ -130,6 +131,52 @@ def test_documents_reach_their_audience_and_files_open_from_their_release(readin
     assert officer.blobs.has(reading.later_file.digest)
     with officer.store.read() as s:
         assert s.get(MeetingDocument, reading.later).release_at is None
+
+
+def test_a_reader_newly_allowed_receives_the_versions_and_the_file(reading: Reading, pdf_factory):
+    province, w = reading.province, reading.province.world
+    with reading.clerk.store.read() as s:
+        item = s.get(MeetingDocument, reading.released).item_id
+    secret = new_id()
+    file = meeting_files.prepare_pdf(pdf_factory("Báo cáo mật"), reading.clerk.blobs)
+    reading.clerk.record(mo.AddMeetingDocument(
+        op_id=new_id(), document_id=secret, version_id=new_id(), meeting_id=reading.meeting.meeting_id, item_id=item,
+        title="Báo cáo riêng", file=file, audience="named", readers=(reading.meeting.delegate_id,),
+    ))
+    _accepted(reading.clerk)
+    officer = province.device("chuyenvien", w.officer_id)
+    officer.engine.sync_once()
+    assert secret not in _held(officer, MeetingDocument) and not officer.blobs.has(file.digest)
+    reading.clerk.record(mo.SetDocumentAccess(op_id=new_id(), document_id=secret, audience="all"))
+    _accepted(reading.clerk)
+    officer.engine.sync_once()  # the versions, unchanged themselves, were re-versioned for them
+    assert secret in _held(officer, MeetingDocument)
+    with officer.store.read() as s:
+        assert [v.digest for v in meeting_files.versions_of(s, secret)] == [file.digest]
+    assert officer.blobs.has(file.digest)
+
+
+def test_a_meeting_scheduled_brings_its_documents_to_its_participants(province: Province, pdf_factory):
+    w = province.world
+    with meeting_tables():
+        draft = make_meeting(province.store, w, state="draft", start=utcnow() + timedelta(days=2))
+        clerk = province.device("vanthu", w.clerk_id)
+        clerk.engine.sync_once()
+        item, doc = new_id(), new_id()
+        clerk.record(mo.AddAgendaItem(op_id=new_id(), item_id=item, meeting_id=draft.meeting_id,
+                                      sitting_id=draft.sitting_id, title="Khai mạc"))
+        file = meeting_files.prepare_pdf(pdf_factory("Chương trình"), clerk.blobs)
+        clerk.record(mo.AddMeetingDocument(op_id=new_id(), document_id=doc, version_id=new_id(),
+                                           meeting_id=draft.meeting_id, item_id=item, title="Chương trình", file=file))
+        _accepted(clerk)
+        officer = province.device("chuyenvien", w.officer_id)
+        officer.engine.sync_once()
+        assert _held(officer, MeetingDocument) == set()  # a draft meeting is its organisers' alone
+        with province.store.write() as s:  # what scheduling it does (meetings.meeting_ops)
+            s.get(Meeting, draft.meeting_id).state = "scheduled"
+            reversion_meeting(s, draft.meeting_id)
+        officer.engine.sync_once()
+        assert _held(officer, MeetingDocument) == {doc} and officer.blobs.has(file.digest)
 
 
 def test_private_notes_reach_only_their_owners_computers(reading: Reading):
