@@ -2,3 +2,7 @@
 ``eoffice.capabilities.load`` and by nothing else."""
 
 from __future__ import annotations
+
+import eoffice.meetings.agenda_ops  # noqa: F401  (agenda, documents, comments, notes, receipts: operation kinds)
+from eoffice.meetings import fileholders  # noqa: F401  (the documents' files, predownloaded)
+from eoffice.meetings import reading_synced  # noqa: F401  (agenda, documents, comments, notes, receipts)

@@ -92,6 +92,10 @@ class SyncStatus:
     rows: int = 0
     #: Attachments that could not be fetched, by digest, with the reason.
     blob_errors: dict[str, str] = field(default_factory=dict)
+    #: Progress of this round's downloads of the files kept at hand (meeting documents
+    #: read offline…): files fetched so far out of those missing when the round began.
+    downloads_done: int = 0
+    downloads_total: int = 0
 
 
 @dataclass
@@ -216,6 +220,10 @@ class SyncEngine:
         #: Called (on the sync thread) once a round's pulled rows are committed, before its
         #: slower PDF text and files: a window shows what changed without waiting for them.
         self.on_rows: Callable[[Changes], None] | None = None
+        #: Called (on the sync thread) as the files kept at hand download: (done, total),
+        #: first with (0, total) when a round finds files missing. The same figures are
+        #: in ``status()`` (``downloads_done``, ``downloads_total``).
+        self.on_download: Callable[[int, int], None] | None = None
         self._backoff = min_backoff
         self._delay = 0.0
 
@@ -435,7 +443,11 @@ class SyncEngine:
 
     def _download(self, report: RoundReport) -> None:
         errors = dict(self._status.blob_errors)
-        for digest in self.missing_blobs():
+        missing = self.missing_blobs()
+        self._set(downloads_done=0, downloads_total=len(missing))
+        if missing and self.on_download is not None:
+            self.on_download(0, len(missing))
+        for done, digest in enumerate(missing, 1):
             try:
                 self.client.download_blob(digest, self.blobs)
             except BlobCorrupt as error:
@@ -450,6 +462,9 @@ class SyncEngine:
                 continue
             errors.pop(digest, None)
             report.downloaded += 1
+            self._set(downloads_done=done)
+            if self.on_download is not None:
+                self.on_download(done, len(missing))
         self._set(blob_errors=errors)
 
     # ------------------------------------------------------------------ loop

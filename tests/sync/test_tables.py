@@ -20,7 +20,7 @@ from tests.sync.conftest import doc_fields, register_op, wire
 SYNC = Path(__file__).resolve().parents[2] / "eoffice" / "sync"
 #: The pull's generic modules: they read the declarations and name no capability.
 GENERIC = ("tables.py", "changes.py", "writing.py", "versioning.py")
-CAPABILITIES = ("eoffice.documents", "eoffice.worklog", "eoffice.signing")
+CAPABILITIES = ("eoffice.documents", "eoffice.worklog", "eoffice.signing", "eoffice.meetings")
 
 
 def test_the_pull_modules_import_no_capability():
@@ -41,7 +41,8 @@ def test_every_capability_declares_its_tables_and_they_apply_parents_first():
     assert s.names == (
         "organisations", "units", "users", "registers", "delegations", "documents", "document_directions",
         "direction_lines", "deadline_extensions", "worklog_entries", "worklog_weeks", "worklog_comments",
-        "trusted_roots", "signing_certificates",
+        "trusted_roots", "signing_certificates", "meeting_agenda_items", "meeting_documents",
+        "meeting_document_versions", "meeting_comments", "meeting_private_notes", "meeting_read_receipts",
     )
     assert "document_directions" not in s.versioned and "direction_lines" not in s.versioned
     assert "deadline_extensions" not in s.versioned

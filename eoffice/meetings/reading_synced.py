@@ -1,0 +1,88 @@
+"""Who receives the agenda, the documents, the comments, the notes and the receipts
+(``meetings.access``, as SQL): each row only to those who may see it.
+
+- agenda items: whoever sees the meeting;
+- documents and their versions: ``access.document_clause`` (the audience; a row reaches
+  its readers before its release time, so they know what is coming; its *file* is
+  readable only from then: ``meetings.fileholders``);
+- comments: their author, the organisers, the item's presenter and presenting unit;
+- private notes: their owner, and nobody else, ever;
+- read receipts: their reader and the organisers.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import and_, exists, or_, select, update
+from sqlalchemy.orm import Session
+from sqlalchemy.sql.elements import ColumnElement
+
+from eoffice.directory.models import User
+from eoffice.meetings.access import document_clause, meetings_seen, organised
+from eoffice.meetings.models import (
+    AgendaItem,
+    MeetingComment,
+    MeetingDocument,
+    MeetingDocumentVersion,
+    PrivateNote,
+    ReadReceipt,
+)
+from eoffice.sync.tables import SyncedTable, register
+
+
+def items_visible(user: User) -> ColumnElement[bool]:
+    return AgendaItem.meeting_id.in_(meetings_seen(user))
+
+
+def versions_visible(user: User) -> ColumnElement[bool]:
+    return MeetingDocumentVersion.meeting_document_id.in_(
+        select(MeetingDocument.id).where(document_clause(user)).scalar_subquery()
+    )
+
+
+def comments_visible(user: User) -> ColumnElement[bool]:
+    presenting = exists().where(
+        MeetingDocument.id == MeetingComment.meeting_document_id,
+        AgendaItem.id == MeetingDocument.item_id,
+        or_(
+            AgendaItem.presenter_id == user.id,
+            and_(AgendaItem.presenter_unit_id.is_not(None), AgendaItem.presenter_unit_id == user.unit_id),
+        ),
+    )
+    return or_(MeetingComment.author_id == user.id, MeetingComment.meeting_id.in_(organised(user)), presenting)
+
+
+def notes_visible(user: User) -> ColumnElement[bool]:
+    """A private note goes to its owner's computers and nowhere else."""
+    return PrivateNote.user_id == user.id
+
+
+def receipts_visible(user: User) -> ColumnElement[bool]:
+    return or_(ReadReceipt.user_id == user.id, ReadReceipt.meeting_id.in_(organised(user)))
+
+
+register(
+    SyncedTable(AgendaItem, visible=items_visible, stable=False, order=84),
+    SyncedTable(MeetingDocument, visible=document_clause, stable=False, order=85),
+    SyncedTable(MeetingDocumentVersion, visible=versions_visible, stable=False, order=86),
+    SyncedTable(MeetingComment, visible=comments_visible, stable=False, order=87),
+    SyncedTable(PrivateNote, visible=notes_visible, stable=False, order=88),
+    SyncedTable(ReadReceipt, visible=receipts_visible, stable=False, order=89),
+)
+
+
+def reversion_meeting(session: Session, meeting_id: str) -> None:
+    """With the server's authority: the meeting's agenda, documents, versions and comments
+    take this transaction's version, so that people who now see the meeting (it was
+    scheduled, they were added to it) pull rows that did not change themselves.
+
+    For ``meetings.meeting_ops`` to call where the meeting's readers change; never on a
+    client (its rows keep the server's versions).
+    """
+    from eoffice.sync.versioning import reserve_version
+
+    version = reserve_version(session)
+    for model in (AgendaItem, MeetingDocument, MeetingDocumentVersion, MeetingComment):
+        session.execute(
+            update(model).where(model.meeting_id == meeting_id).values(server_version=version)
+            .execution_options(synchronize_session=False)
+        )
