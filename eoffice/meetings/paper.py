@@ -134,11 +134,6 @@ def header(
     pdf.set_font("Body", "B", 12)
     pdf.multi_cell(LEFT_W, LINE, organisation.upper(), align="C", new_x="LEFT", new_y="NEXT")
     _rule(pdf, left_x, LEFT_W, 25, pdf.get_y() + 0.8)
-    pdf.set_y(pdf.get_y() + 3)
-    if number_line:
-        pdf.set_x(left_x)
-        pdf.set_font("Body", "", 13)
-        pdf.cell(LEFT_W, LINE + 1, number_line, align="C", new_x="LEFT", new_y="NEXT")
     left_bottom = pdf.get_y()
 
     pdf.set_xy(right_x, top)
@@ -147,9 +142,14 @@ def header(
     pdf.set_font("Body", "B", 13)
     pdf.multi_cell(RIGHT_W, LINE + 0.5, MOTTO, align="C", new_x="LEFT", new_y="NEXT")
     _rule(pdf, right_x, RIGHT_W, pdf.get_string_width(MOTTO), pdf.get_y() + 0.8)
-    pdf.set_y(pdf.get_y() + 3)
+    # The number and the place-and-date share one line under the taller column (NĐ 30).
+    line_y = max(left_bottom, pdf.get_y()) + 3
+    pdf.set_font("Body", "", 13)
+    if number_line:
+        pdf.set_xy(left_x, line_y)
+        pdf.cell(LEFT_W, LINE + 1, number_line, align="C")
     if place_date:
-        pdf.set_x(right_x)
-        pdf.set_font("Body", "", 13)
-        pdf.cell(RIGHT_W, LINE + 1, place_date, align="C", new_x="LEFT", new_y="NEXT")
-    pdf.set_xy(pdf.l_margin, max(left_bottom, pdf.get_y()))
+        pdf.set_xy(right_x, line_y)
+        pdf.cell(RIGHT_W, LINE + 1, place_date, align="C")
+    end = line_y + LINE + 1 if number_line or place_date else line_y
+    pdf.set_xy(pdf.l_margin, end)
