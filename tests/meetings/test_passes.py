@@ -53,7 +53,7 @@ def test_a_pass_admits_its_person_to_its_meeting_and_nothing_else(tmp_path: Path
     # Made with another key, as anyone can: forged.
     assert _refusal(passes.issue_pass(Ed25519PrivateKey.generate(), meeting, person), meeting, public) == FORGED
     # A real pass edited to name someone else or another meeting: its signature no longer holds.
-    prefix, payload, signature = token.split(".")
+    prefix, _payload, signature = token.split(".")
     for edited in (f"{meeting} {stranger}", f"{other_meeting} {person}"):
         assert _refusal(f"{prefix}.{passes._b64(edited.encode())}.{signature}", meeting, public) == FORGED
     for junk in ("", "EM1", "EM1..", "xin chào", token[:-3], token + "A", "EM2" + token[3:], "x" * 5000):
@@ -75,9 +75,12 @@ def test_the_printed_card_carries_a_qr_code_a_scanner_reads_back(world: World, t
     pdf = tmp_path / "the-moi.pdf"
     pdf.write_bytes(passes.attendance_card(card))
 
-    text = " ".join(subprocess.run(["pdftotext", str(pdf), "-"], check=True, capture_output=True, text=True).stdout.split())
-    for part in ("GIẤY MỜI KÈM MÃ QR ĐIỂM DANH", "Kính mời: Võ Thị Hương, Giám đốc Sở Tài chính",
-                 "Địa điểm: Hội trường tầng 2", "Thời gian: Từ 08 giờ 00 đến 11 giờ 30, thứ Hai, ngày 07 tháng 12 năm 2026"):
+    out = subprocess.run(["pdftotext", str(pdf), "-"], check=True, capture_output=True, text=True).stdout
+    text = " ".join(out.split())
+    for part in (
+        "GIẤY MỜI KÈM MÃ QR ĐIỂM DANH", "Kính mời: Võ Thị Hương, Giám đốc Sở Tài chính", "Địa điểm: Hội trường tầng 2",
+        "Thời gian: Từ 08 giờ 00 đến 11 giờ 30, thứ Hai, ngày 07 tháng 12 năm 2026",
+    ):
         assert part in text, part
     fonts = subprocess.run(["pdffonts", str(pdf)], check=True, capture_output=True, text=True).stdout
     assert all("TrueType" in row and " yes " in row for row in fonts.splitlines()[2:]), fonts
