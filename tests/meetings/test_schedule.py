@@ -80,7 +80,8 @@ def test_the_schedule_prints_as_a_landscape_table_in_an_embedded_font(world: Wor
         pdf = tmp_path / "lich-cong-tac.pdf"
         pdf.write_bytes(render_schedule(s, world.org_id, date(2026, 12, 7)))
 
-    flat = " ".join(subprocess.run(["pdftotext", str(pdf), "-"], check=True, capture_output=True, text=True).stdout.split())
+    out = subprocess.run(["pdftotext", str(pdf), "-"], check=True, capture_output=True, text=True).stdout
+    flat = " ".join(out.split())
     for part in (
         "LỊCH CÔNG TÁC TUẦN CỦA LÃNH ĐẠO ỦY BAN NHÂN DÂN TỈNH NGHỆ AN", "(Từ ngày 07/12/2026 đến ngày 13/12/2026)",
         "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
