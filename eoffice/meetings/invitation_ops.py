@@ -6,10 +6,14 @@ The documents capability never names meetings: the meetings react to its ``issue
 document signed on paper is issued when numbered) and ``sign_file`` (a digitally signed
 one is issued by the agency's seal) through ``ops.registry.on_applied``, with authority
 only (the server, or a standalone desk): a client offline shows the meeting as it was
-until the server's row arrives.
+until the server's row arrives. On the server each participant (and a named substitute)
+is then told on the live channel (``meeting.scheduled``); the reaction hands the meetings
+it scheduled to that rule through the session (``_SCHEDULED``), keyed by the operation.
 """
 
 from __future__ import annotations
+
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -23,15 +27,20 @@ from eoffice.documents.types import Direction, DocState
 from eoffice.errors import NotFound, PermissionDenied, StateError, ValidationError
 from eoffice.meetings import access
 from eoffice.meetings.invitation import TYPE_NAME
-from eoffice.meetings.models import Meeting, MeetingState
+from eoffice.meetings.models import Meeting, MeetingState, Participant
 from eoffice.meetings.operations import LinkInvitation
 from eoffice.ops.changes import Changes
 from eoffice.ops.operation import AppliedResult, Operation
 from eoffice.ops.registry import on_applied, register
 from eoffice.ops.values import Id
+from eoffice.server.events import Telling, on_operation, person
 from eoffice.store.base import new_id
 
 MEETINGS = Meeting.__tablename__
+#: The live event a participant gets when the invitation is issued.
+MEETING_SCHEDULED = "meeting.scheduled"
+#: ``session.info`` key: op_id → ids of the meetings that operation scheduled.
+_SCHEDULED = "eoffice.meetings.scheduled"
 #: A meeting whose invitation may still be (re)made and whose issuing schedules it.
 _BEFORE_INVITING = (MeetingState.DRAFT.value, MeetingState.POSTPONED.value)
 
@@ -133,9 +142,31 @@ def _after_issuing(
     if op.kind == "sign_file" and getattr(op, "signature", "") != "agency":
         return None
     document_id = result.data.get("document_id")
-    if not document_id or not schedule_invited(session, actor_id, str(document_id)):
+    scheduled = schedule_invited(session, actor_id, str(document_id)) if document_id else []
+    if not scheduled:
         return None
+    session.info.setdefault(_SCHEDULED, {})[op.op_id] = [m.id for m in scheduled]
     return Changes.of(MEETINGS)
+
+
+@on_operation("issue", "sign_file")
+def _tell_participants(telling: Telling, op: Any, result: Any) -> None:
+    """Each participant of a meeting this operation scheduled hears of it, live."""
+    for meeting_id in telling.session.info.get(_SCHEDULED, {}).pop(op.op_id, []):
+        meeting = telling.session.get(Meeting, meeting_id)
+        if meeting is None:
+            continue
+        people = telling.session.execute(
+            select(Participant.user_id, Participant.substitute_id).where(
+                Participant.meeting_id == meeting_id, Participant.deleted.is_(False)
+            )
+        ).all()
+        payload = {
+            "meeting_id": meeting.id, "title": meeting.title, "starts_at": meeting.starts_at.isoformat(),
+            "invitation_document_id": meeting.invitation_document_id,
+        }
+        for user_id in sorted({uid for row in people for uid in row if uid}):
+            telling.tell(MEETING_SCHEDULED, payload, to=person(user_id), about=None)
 
 
 register(

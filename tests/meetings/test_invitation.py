@@ -149,6 +149,9 @@ def _draft(world: World, blobs: BlobStore, meeting_id: str) -> str:
 
 def test_the_draft_follows_the_outgoing_flow_and_issuing_it_schedules_the_meeting(world: World, blobs: BlobStore):
     need(have_font(), "no Vietnamese font (apt install fonts-liberation2)")
+    from eoffice.server import events
+
+    events.install()  # the server's live events, as its process has them
     meeting_id = _prepared(world)
     doc_id = _draft(world, blobs, meeting_id)
     with world.store.read() as s:
@@ -167,12 +170,22 @@ def test_the_draft_follows_the_outgoing_flow_and_issuing_it_schedules_the_meetin
     assert outcome.accepted, outcome.reason_vi
     assert outcome.result["state"] == "issued" and outcome.result["number_label"] == "01/GM-UBND"
     assert _state(world, meeting_id) == ("scheduled", doc_id)
-    from eoffice.audit.models import AuditEvent
     from sqlalchemy import select
+
+    from eoffice.audit.models import AuditEvent
 
     with world.store.read() as s:
         actions = s.scalars(select(AuditEvent.action).where(AuditEvent.target_id == meeting_id)).all()
     assert actions == ["meeting.link_invitation", "meeting.scheduled"]
+    # Each participant hears of it on the live channel.
+    from eoffice.meetings.models import Participant
+    from eoffice.server.events import LiveEvent
+
+    with world.store.read() as s:
+        told = s.scalars(select(LiveEvent).where(LiveEvent.kind == "meeting.scheduled")).all()
+        invited = set(s.scalars(select(Participant.user_id).where(Participant.meeting_id == meeting_id)))
+    assert {e.audience_ref for e in told} == invited and len(told) == len(invited)
+    assert all(e.payload()["meeting_id"] == meeting_id and e.payload()["by_id"] == world.clerk_id for e in told)
 
 
 def test_a_digitally_signed_invitation_schedules_only_when_sealed_and_only_with_authority(
