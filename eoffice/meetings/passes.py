@@ -168,6 +168,21 @@ def load_or_create_key(data_dir: Path) -> Ed25519PrivateKey:
     return key
 
 
+# --------------------------------------------------------------------------- from the server
+
+
+def fetch_pass_key(client: Any) -> str:
+    """The server's public key (base64url), through a signed-in ``sync.client.SyncClient``:
+    kept by the desk that checks people in, which then verifies offline."""
+    return str(client.get_json("/meetings/pass-key")["public_key"])
+
+
+def fetch_passes(client: Any, meeting_id: str) -> dict[str, str]:
+    """Every participant's pass for ``meeting_id``, by user id (the meeting's organisers
+    only: the server refuses anyone else, a ``ServerRefused`` with status 403)."""
+    return {str(row["user_id"]): str(row["token"]) for row in client.get_json(f"/meetings/{meeting_id}/passes")}
+
+
 # --------------------------------------------------------------------------- the printed pass
 
 

@@ -21,6 +21,7 @@ from eoffice.store.base import new_id
 from tests.conftest import World, need
 from tests.meetings import paper_factories as make
 from tests.server.conftest import Running, bearer, give_passwords, running  # noqa: F401  (fixture)
+from tests.sync.http_support import memory_keyring  # noqa: F401  (fixture)
 from tests.signing.conftest import have_font
 
 
@@ -126,3 +127,26 @@ def test_the_server_gives_passes_to_the_organisers_and_its_key_to_anyone_signed_
         assert anonymous.get("/meetings/pass-key").status_code == 401
     with running.client(headers=bearer(running.login("lanhdao"))) as leader:  # the office's leader organises it
         assert leader.get(f"/meetings/{meeting_id}/passes").json() == got.json()
+
+
+def test_a_desk_fetches_the_key_and_the_passes_through_its_signed_in_client(
+    running: Running, memory_keyring: object  # noqa: F811
+):
+    from eoffice.sync.client import ServerRefused, SyncClient
+    from eoffice.sync.credentials import Credentials
+    from tests.server.conftest import PASSWORD
+
+    world = running.world
+    meeting_id, _sitting = make.meeting(world, state="scheduled")
+    make.participant(world, meeting_id, world.officer2_id)
+    base = running.server.url
+    with SyncClient(base, credentials=Credentials(base, "chuyenvien")) as secretary:
+        secretary.login("chuyenvien", PASSWORD)
+        public = passes.fetch_pass_key(secretary)
+        tokens = passes.fetch_passes(secretary, meeting_id)
+    assert passes.verify(tokens[world.officer2_id], meeting_id, public, set(tokens)).user_id == world.officer2_id
+    with SyncClient(base, credentials=Credentials(base, "chuyenvien2")) as member:
+        member.login("chuyenvien2", PASSWORD)
+        with pytest.raises(ServerRefused) as caught:
+            passes.fetch_passes(member, meeting_id)
+    assert caught.value.status == 403
