@@ -26,7 +26,7 @@ from eoffice.store.blobs import BlobStore
 from eoffice.sync.applying import apply_once
 from tests.conftest import World, need
 from tests.meetings import paper_factories as make
-from tests.signing.conftest import have_font
+from tests.signing.conftest import Pki, have_font, test_pki  # noqa: F401  (fixture)
 
 NOTES = "Đề nghị các đồng chí nghiên cứu tài liệu trước cuộc họp và có mặt trước 15 phút."
 
@@ -237,3 +237,45 @@ def test_who_may_link_an_invitation_and_to_what(world: World, blobs: BlobStore):
         s.get(Meeting, meeting_id).state = "in_session"
     with pytest.raises(StateError):
         _run(world, world.officer_id, link)
+
+
+def test_the_signed_invitation_gets_its_number_and_date_on_its_blanks_and_stays_valid(
+    world: World, tmp_path: Path, test_pki: Pki
+):
+    """The leader certifies the draft, the clerk's desk fills the number and the date over
+    the invitation's blanks, the seal signs: both signatures valid for our verifier and pdfsig."""
+    need(have_font(), "no Vietnamese font (apt install fonts-liberation2)")
+    _tools("pdftotext", "pdfsig", "qpdf")
+    from datetime import date
+
+    from eoffice.signing import images
+    from eoffice.signing.appearance import Appearance, Kind
+    from eoffice.signing.filling import fill_issue_fields, issue_fields
+    from eoffice.signing.keys import open_pkcs12
+    from eoffice.signing.pades import sign_pdf
+    from eoffice.signing.verify import verify_pdf
+    from tests.signing.conftest import PASSWORD, assert_pdfsig_valid, qpdf_check
+
+    meeting_id = _prepared(world)
+    draft = tmp_path / "giay-moi.pdf"
+    with world.store.read() as s:
+        draft.write_bytes(render_invitation(invitation_of(s, meeting_id)))
+    seal = images.seal_image("Ủy ban nhân dân tỉnh Nghệ An")
+    signer = Appearance(
+        Kind.SIGNER, image=images.signature_image("Nguyễn Văn Đức"), seal_image=seal, title="Chủ tịch",
+        name="Nguyễn Văn Đức",
+    )
+    signed = sign_pdf(draft, tmp_path / "signed.pdf", open_pkcs12(test_pki.p12("signer"), PASSWORD), signer).output
+    assert issue_fields(signed).open == ("number", "date")
+    filled = tmp_path / "filled.pdf"
+    fill_issue_fields(signed, filled, "01/GM-UBND", date(2026, 12, 1))
+    agency = Appearance(Kind.AGENCY, image=seal, title="Chủ tịch", name="Nguyễn Văn Đức")
+    sealed = sign_pdf(filled, tmp_path / "sealed.pdf", open_pkcs12(test_pki.p12("agency"), PASSWORD), agency).output
+
+    report = verify_pdf(sealed, [test_pki.root.cert])
+    assert report.ok, [s.problems for s in report.signatures]
+    assert report.signatures[0].filled_after == ("number", "date", "agency-seal")
+    assert_pdfsig_valid(sealed, 2)
+    qpdf_check(sealed)
+    flat = " ".join(_text(sealed).split())
+    assert "01/GM-UBND" in flat and "ngày 01 tháng 12 năm 2026" in flat
