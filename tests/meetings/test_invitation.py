@@ -240,7 +240,7 @@ def test_who_may_link_an_invitation_and_to_what(world: World, blobs: BlobStore):
 
 
 def test_the_signed_invitation_gets_its_number_and_date_on_its_blanks_and_stays_valid(
-    world: World, tmp_path: Path, test_pki: Pki
+    world: World, tmp_path: Path, test_pki: Pki  # noqa: F811
 ):
     """The leader certifies the draft, the clerk's desk fills the number and the date over
     the invitation's blanks, the seal signs: both signatures valid for our verifier and pdfsig."""
