@@ -233,6 +233,13 @@ def card_of(session: Any, meeting_id: str, user_id: str, token: str) -> Card:
     )
 
 
+def meeting_cards(session: Any, meeting_id: str, tokens: dict[str, str]) -> list[Card]:
+    """A card for each person with a pass (``fetch_passes``), by name: the secretariat
+    prints them all at once, or sends each person their own (``attendance_card``)."""
+    cards = [card_of(session, meeting_id, user_id, token) for user_id, token in tokens.items()]
+    return sorted(cards, key=lambda card: card.person)
+
+
 def _card_page(pdf: Any, card: Card) -> None:
     from eoffice.meetings.paper import header
 

@@ -150,3 +150,46 @@ def test_a_desk_fetches_the_key_and_the_passes_through_its_signed_in_client(
         with pytest.raises(ServerRefused) as caught:
             passes.fetch_passes(member, meeting_id)
     assert caught.value.status == 403
+
+
+def test_the_secretariat_prints_every_card_of_an_issued_invitation_each_with_its_own_code(
+    world: World, tmp_path: Path
+):
+    need(have_font(), "no Vietnamese font (apt install fonts-liberation2)")
+    for tool in ("pdftoppm", "pdftotext", "zbarimg"):
+        need(shutil.which(tool) is not None, f"{tool} is not installed (apt install poppler-utils zbar-tools)")
+    from eoffice.documents.models import Document
+
+    meeting_id, _sitting = make.meeting(world, state="scheduled")
+    people = [world.officer2_id, world.leader_id, make.guest(world)]
+    for user_id in people:
+        make.participant(world, meeting_id, user_id)
+    with world.store.write() as s:  # its invitation, issued as 07/GM-UBND
+        doc = Document(
+            id=new_id(), organisation_id=world.org_id, direction="outgoing", state="issued", type_name="Giấy mời",
+            subject="Mời dự họp", register_number=7, code_number="07", code_notation="GM-UBND", sort_key=1,
+        )
+        s.add(doc)
+        s.flush()
+        from eoffice.meetings.models import Meeting
+
+        s.get(Meeting, meeting_id).invitation_document_id = doc.id
+    key = passes.load_or_create_key(tmp_path / "server")
+    tokens = {user_id: passes.issue_pass(key, meeting_id, user_id) for user_id in people}
+    with world.store.read() as s:
+        cards = passes.meeting_cards(s, meeting_id, tokens)
+    assert [c.person.split(",")[0] for c in cards] == ["Nguyễn Văn Đức", "Phạm Quốc Huy", "Võ Thị Hương"]
+    pdf = tmp_path / "the-moi.pdf"
+    pdf.write_bytes(passes.attendance_cards(cards))
+    subprocess.run(["pdftoppm", "-r", "150", "-png", str(pdf), str(tmp_path / "page")], check=True)
+    images = sorted(tmp_path.glob("page*.png"))
+    assert len(images) == 3
+    public = passes.public_key_text(key)
+    for card, image in zip(cards, images, strict=True):
+        scan = ["zbarimg", "--quiet", "--raw", str(image)]
+        scanned = subprocess.run(scan, check=True, capture_output=True, text=True)
+        admitted = passes.verify(scanned.stdout.strip(), meeting_id, public, set(people))
+        assert tokens[admitted.user_id] == card.token
+    out = subprocess.run(["pdftotext", str(pdf), "-"], check=True, capture_output=True, text=True).stdout
+    text = " ".join(out.split())
+    assert text.count("(Kèm theo Giấy mời số 07/GM-UBND)") == 3
