@@ -6,3 +6,4 @@ from __future__ import annotations
 import eoffice.meetings.agenda_ops  # noqa: F401  (agenda, documents, comments, notes, receipts: operation kinds)
 from eoffice.meetings import fileholders  # noqa: F401  (the documents' files, predownloaded)
 from eoffice.meetings import reading_synced  # noqa: F401  (agenda, documents, comments, notes, receipts)
+from eoffice.meetings import invitation_ops, pass_routes  # noqa: F401  (registrations)

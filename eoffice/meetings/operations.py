@@ -1,8 +1,8 @@
 """The meetings' operations: the values that travel (declared here, the one contract
 between the modules that apply them). Each module registers the kinds it applies with
 ``eoffice.ops.registry.register``: ``meetings.meeting_ops`` (rooms, meetings, sittings,
-participants, answers, states) and ``meetings.agenda_ops`` (agenda, documents, comments,
-private notes, read receipts).
+participants, answers, states), ``meetings.agenda_ops`` (agenda, documents, comments,
+private notes, read receipts) and ``meetings.invitation_ops`` (the invitation's link).
 
 Times travel as ISO 8601 strings with their offset (``Moment``), read with
 ``meetings.values.moment``. Every row an operation makes is named by an id the client
@@ -160,6 +160,16 @@ class ChangeMeetingState(Operation):
     meeting_id: Id
     state: Annotated[str, Fits(Meeting.state)]
     reason: Annotated[str, Fits(Meeting.state_reason)] = ""
+
+
+@dataclass(frozen=True)
+class LinkInvitation(Operation):
+    """Names the outgoing GM draft made from the meeting (``meetings.invitation``); issuing
+    that document makes the meeting scheduled. Sent right after its ``create_draft``."""
+
+    kind: ClassVar[str] = "meeting_link_invitation"
+    meeting_id: Id
+    document_id: Id
 
 
 # --------------------------------------------------------------------------- agenda, documents

@@ -9,6 +9,12 @@ the server, the window's rejections list) read these entries and never name a ki
 
 Readers load the capabilities first (``eoffice.capabilities.load``): a kind is known once
 its capability is imported, whoever asks first.
+
+A capability may also react to another's kinds without that one naming it:
+``on_applied(kind)(fn)`` runs ``fn`` after every successful :func:`apply` of ``kind``, in
+the same transaction (a meeting becomes scheduled when its invitation is issued). The
+reaction decides itself whether it acts without authority; the tables it says it changed
+join the result's.
 """
 
 from __future__ import annotations
@@ -93,6 +99,13 @@ class Kind(Generic[OpT]):
 
 _KINDS: dict[str, Kind[Any]] = {}
 
+#: ``after(session, actor_id, op, result, authority) -> Changes | None``: a reaction to an
+#: applied operation of another capability, in its transaction; a DomainError it raises
+#: refuses the operation. Returns the tables it changed (None: none).
+AfterApplied = Callable[[Session, str, Any, AppliedResult, bool], Changes | None]
+
+_AFTER: dict[str, list[AfterApplied]] = {}
+
 
 def register(
     cls: type[OpT],
@@ -122,6 +135,28 @@ def register(
         cls, apply, label_vi, label_en, frozenset(tables), example, check, evidence, discard, refetch, local_effect
     )
     return cls
+
+
+def on_applied(*kinds: str) -> Callable[[AfterApplied], AfterApplied]:
+    """Decorator: run the reaction after every successful :func:`apply` of these kinds
+    (registered or not yet: a kind is named by its string, so the capability reacting
+    need not import the one that owns it). Registering the same function twice is once."""
+
+    def add(fn: AfterApplied) -> AfterApplied:
+        for kind in kinds:
+            reactions = _AFTER.setdefault(kind, [])
+            if fn not in reactions:
+                reactions.append(fn)
+        return fn
+
+    return add
+
+
+def off_applied(kind: str, fn: AfterApplied) -> None:
+    """Forget a reaction (a test's own, once the test is over)."""
+    reactions = _AFTER.get(kind, [])
+    if fn in reactions:
+        reactions.remove(fn)
 
 
 def unregister(kind: str) -> None:
@@ -157,11 +192,17 @@ def apply(session: Session, actor_id: str, op: Operation, *, authority: bool) ->
 
     ``authority`` True (the server, or a standalone desk) takes register numbers; False
     (a client offline) leaves them pending. Raises the domain's DomainError when the
-    operation is refused. The result names the tables the kind declares it changes.
+    operation is refused. The result names the tables the kind declares it changes, and
+    those the reactions registered with :func:`on_applied` changed.
     """
     entry = entry_of(op)
     result = entry.apply(session, actor_id, op, authority)
-    return dataclasses.replace(result, changes=result.changes | entry.changes)
+    changes = result.changes | entry.changes
+    for react in tuple(_AFTER.get(op.kind, ())):
+        more = react(session, actor_id, op, result, authority)
+        if more is not None:
+            changes = changes | more
+    return dataclasses.replace(result, changes=changes)
 
 
 def label(kind: str, language: str = "vi") -> str:

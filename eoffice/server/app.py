@@ -19,6 +19,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 import eoffice
+from eoffice import capabilities
 from eoffice.audit.repeats import flush_closed
 from eoffice.errors import (
     DomainError,
@@ -310,6 +311,7 @@ def create_app(store: Store, blobs: BlobStore, settings: ServerSettings) -> Fast
     app.add_middleware(BodyLimit, limit=settings.max_body_bytes, exempt=settings.streaming_prefixes)
     app.add_middleware(ProtocolGuard)  # outermost: a client of another version learns it first
 
+    capabilities.load()  # their routers (``routes.register_router``) before mounting
     for router in ROUTERS:
         app.include_router(router, prefix=API_PREFIX)
     # Cut-off and unclaimed uploads go, now and on a timer (``stop_app`` ends it).

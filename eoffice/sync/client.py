@@ -353,6 +353,11 @@ class SyncClient:
             self._json("GET", "/documents", params={"ids": document_ids, "cursor": cursor})
         )
 
+    def get_json(self, path: str, params: dict[str, Any] | None = None) -> Any:
+        """A GET of a capability's own route (``server.routes.register_router``) as this
+        user, under the API's prefix; its errors as DomainErrors, like every call here."""
+        return self._json("GET", path, params=params or {})
+
     def has_blob(self, digest: str) -> bool:
         """Whether the server holds the file for us: False also when it holds the same
         bytes from someone else (403), which our upload then proves we have too."""
