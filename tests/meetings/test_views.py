@@ -142,8 +142,8 @@ def test_who_has_read(w: World, council: dict[str, str]) -> None:
     with w.store.read() as s:
         table = {t.document_id: t for t in who_has_read(s, council["meeting"], load_actor(s, w.clerk_id))}
     plan = table[council["plan"]]
-    assert [r.name for r in plan.read] == ["Lê Minh Anh", "Phạm Quốc Huy"]
-    assert plan.read[1].opened_at == datetime(2026, 12, 6, 3, 0, tzinfo=timezone.utc)
+    assert [r.name for r, _at, _v in plan.read] == ["Lê Minh Anh", "Phạm Quốc Huy"]
+    assert plan.read[1][1] == datetime(2026, 12, 6, 3, 0, tzinfo=timezone.utc)
     assert sorted(r.name for r in plan.unread) == ["Nguyễn Văn Đức", "Trần Thị Thu"]
     draft = table[council["draft"]]  # voting members only: the chair and the officer
     assert sorted(r.name for r in draft.unread) == ["Lê Minh Anh", "Nguyễn Văn Đức"] and draft.read == []
@@ -164,7 +164,7 @@ def test_substitute_reads_for_the_member(w: World, council: dict[str, str]) -> N
         view = meeting_view(s, load_actor(s, w.admin_id), council["meeting"], when)
         table = {t.document_id: t for t in who_has_read(s, council["meeting"])}
     assert view.me is not None and view.me.user_id == w.leader_id
-    assert [r.name for r in table[council["draft"]].read] == ["Nguyễn Văn Đức"]
+    assert [r.name for r, _at, _v in table[council["draft"]].read] == ["Nguyễn Văn Đức"]
 
 
 def test_meeting_view_is_a_handful_of_queries(w: World, council: dict[str, str]) -> None:
