@@ -32,7 +32,7 @@ from sqlalchemy.orm import Session
 
 from eoffice.directory.access import load_actor
 from eoffice.meetings.views import CalendarRow, calendar, next_meetings
-from eoffice.ui.meetings.labels import day_time, local, state_label
+from eoffice.ui.meetings.labels import local, state_label, weekday_label
 from eoffice.ui.meetings.models import CalendarModel, MonthModel, month_bounds
 from eoffice.ui.tasks import DbWorker
 
@@ -135,7 +135,7 @@ class CalendarPanel(QWidget):
         self.grid.setModel(self.month)
         self.grid.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.grid.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.grid.setWordWrap(True)
+        self.grid.setWordWrap(False)  # one line per meeting, cut with …
         self.grid.verticalHeader().hide()
         self.grid.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.grid.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
@@ -161,6 +161,7 @@ class CalendarPanel(QWidget):
         self.upcoming = QListWidget(self)
         self.upcoming.setObjectName("nextMeetings")
         self.upcoming.setWordWrap(True)
+        self.upcoming.setSpacing(4)
         self.upcoming.itemActivated.connect(lambda item: self.open_meeting.emit(item.data(Qt.ItemDataRole.UserRole)))
         self.upcoming.itemDoubleClicked.connect(
             lambda item: self.open_meeting.emit(item.data(Qt.ItemDataRole.UserRole))
@@ -297,7 +298,8 @@ class CalendarPanel(QWidget):
         self._show_list()
         self.upcoming.clear()
         for row in data.upcoming:
-            item = QListWidgetItem(f"{day_time(row.starts_at)}\n{row.title}\n{row.place}")
+            start = local(row.starts_at)
+            item = QListWidgetItem(f"{weekday_label(start)} {start:%d/%m %H:%M}\n{row.title}\n{row.place}")
             item.setData(Qt.ItemDataRole.UserRole, row.id)
             item.setToolTip(state_label(row.state))
             self.upcoming.addItem(item)

@@ -9,7 +9,8 @@ from operator import attrgetter
 from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QColor, QFont, QIcon
+from PySide6.QtWidgets import QApplication, QStyle
 
 from eoffice.meetings.views import (
     UNREAD,
@@ -155,6 +156,11 @@ def month_bounds(day: date) -> tuple[date, date]:
 # --------------------------------------------------------------------------- agenda tree
 
 
+def _icon(which: QStyle.StandardPixmap) -> QIcon:
+    """One of the style's own icons (a document, a vote), drawn in every theme."""
+    return QApplication.style().standardIcon(which)
+
+
 class AgendaModel(QAbstractItemModel):
     """The agenda as a tree: items (numbered, with their planned times), their sub-items,
     and under each item its documents with the reader's state ("Chưa xem", "Đã cập nhật")."""
@@ -184,10 +190,10 @@ class AgendaModel(QAbstractItemModel):
             for row, item in enumerate(children):
                 self._parent[id(item)] = (parent, row)
                 self._nodes[id(item)] = item
-                walk(item, item.children)
-                for n, doc in enumerate(item.documents):
-                    self._parent[id(doc)] = (item, len(item.children) + n)
+                for n, doc in enumerate(item.documents):  # an item's own documents before its sub-items
+                    self._parent[id(doc)] = (item, n)
                     self._nodes[id(doc)] = doc
+                walk(item, item.children)
 
         walk(None, roots)
         self.endResetModel()
@@ -199,7 +205,7 @@ class AgendaModel(QAbstractItemModel):
     def _children(node: ItemView | None, roots: list[ItemView]) -> list[Any]:
         if node is None:
             return list(roots)
-        return [*node.children, *node.documents]
+        return [*node.documents, *node.children]
 
     def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:
         owner = self.node(parent) if parent.isValid() else None
@@ -249,26 +255,33 @@ class AgendaModel(QAbstractItemModel):
                     node.title,
                     f"{hm(node.starts_at)}–{hm(node.ends_at)}",
                     node.presenter_name,
-                    decision_label(node.decision) if node.decision != "information" else "",
+                    "",
                 )[column]
             if role == Qt.ItemDataRole.FontRole and node.depth == 0:
                 font = QFont()
                 font.setBold(True)
                 return font
-            if role == Qt.ItemDataRole.ToolTipRole and node.planned_minutes:
-                return self.tr("%1 minutes planned").replace("%1", str(node.planned_minutes))
+            if role == Qt.ItemDataRole.ToolTipRole:
+                planned = self.tr("%1 minutes planned").replace("%1", str(node.planned_minutes))
+                return f"{decision_label(node.decision)} · {planned}" if node.planned_minutes else decision_label(
+                    node.decision
+                )
+            if role == Qt.ItemDataRole.DecorationRole and column == 1 and node.decision == "vote":
+                return _icon(QStyle.StandardPixmap.SP_DialogApplyButton)
             return None
         doc = node
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 1:
-                return f"📄 {doc.title}" + (f" (v{doc.version})" if doc.version > 1 else "")
+                return doc.title + (f" (v{doc.version})" if doc.version > 1 else "")
             if column == 2 and not doc.readable and doc.release_at is not None:
                 return self.tr("from %1").replace("%1", day_time(doc.release_at))
-            if column == 3:
-                return self.tr("%1 pages").replace("%1", str(doc.page_count)) if doc.page_count else ""
+            if column == 2 and doc.page_count:
+                return self.tr("%1 pages").replace("%1", str(doc.page_count))
             if column == 4:
                 return read_label(doc.state)
             return ""
+        if role == Qt.ItemDataRole.DecorationRole and column == 1:
+            return _icon(QStyle.StandardPixmap.SP_FileIcon)
         if role == Qt.ItemDataRole.ForegroundRole:
             if not doc.readable:
                 return QBrush(MUTED)
