@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import String, and_, or_, select, type_coerce
 from sqlalchemy.orm import Session, aliased
 
 from eoffice.directory.access import load_actor
@@ -476,8 +476,9 @@ class DocumentReaders:
     title: str
     version: int
     audience: list[Reader]
-    #: Participant's user id → (first opened, version opened), by them or their substitute.
-    opened: dict[str, tuple[datetime, int]]
+    #: Participant's user id → (first opened, version opened), by them or their substitute;
+    #: the time as the database gave it (``read`` makes it a datetime).
+    opened: dict[str, tuple[datetime | str, int]]
 
     @property
     def read_count(self) -> int:
@@ -490,7 +491,7 @@ class DocumentReaders:
     @property
     def read(self) -> list[tuple[Reader, datetime, int]]:
         """Those who opened it, earliest first."""
-        rows = [(r, aware(self.opened[r.user_id][0]), self.opened[r.user_id][1]) for r in self.audience
+        rows = [(r, _moment(self.opened[r.user_id][0]), self.opened[r.user_id][1]) for r in self.audience
                 if r.user_id in self.opened]
         rows.sort(key=lambda row: row[1])
         return rows
@@ -498,6 +499,11 @@ class DocumentReaders:
     @property
     def unread(self) -> list[Reader]:
         return [r for r in self.audience if r.user_id not in self.opened]
+
+
+def _moment(value: datetime | str) -> datetime:
+    """A stored time read raw: SQLite's text ("2026-12-06 02:00:00.000000") or a datetime."""
+    return aware(value if isinstance(value, datetime) else datetime.fromisoformat(value))
 
 
 def who_has_read(session: Session, meeting_id: str, user: User | None = None) -> list[DocumentReaders]:
@@ -554,9 +560,11 @@ def who_has_read(session: Session, meeting_id: str, user: User | None = None) ->
         row = DocumentReaders(doc_id, item_id, title, version, members, {})
         by_id[doc_id] = (row, allowed)
         out.append(row)
-    # Core, not the ORM's row loading: tens of thousands of plain rows.
+    # Core, not the ORM's row loading, and the time as the database holds it (text on
+    # SQLite, parsed only for the rows a screen shows): tens of thousands of plain rows.
+    raw_time = type_coerce(ReadReceipt.first_opened_at, String)
     for doc_id, user_id, opened, version in session.connection().execute(
-        select(ReadReceipt.meeting_document_id, ReadReceipt.user_id, ReadReceipt.first_opened_at, ReadReceipt.version)
+        select(ReadReceipt.meeting_document_id, ReadReceipt.user_id, raw_time, ReadReceipt.version)
         .where(ReadReceipt.meeting_id == meeting_id, ReadReceipt.deleted.is_(False))
     ).all():
         target = by_id.get(doc_id)
@@ -564,7 +572,8 @@ def who_has_read(session: Session, meeting_id: str, user: User | None = None) ->
         if target is None or who is None or (target[1] is not None and who not in target[1]):
             continue
         seen = target[0].opened
-        if who not in seen or opened < seen[who][0]:  # the member's or their substitute's, the earlier
+        if who not in seen or opened < seen[who][0]:  # type: ignore[operator]  # one type per database
+            # the member's own opening or their substitute's, whichever came first
             seen[who] = (opened, version)
     return out
 
