@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
-from sqlalchemy import String, and_, or_, select, type_coerce
+from sqlalchemy import String, and_, or_, select, type_coerce, union
 from sqlalchemy.orm import Session, aliased
 
 from eoffice.directory.access import load_actor
@@ -82,9 +82,10 @@ class CalendarRow:
 def _mine(user: User) -> object:
     """SQL over ``Meeting``: the meetings the user is in (as a participant or a substitute)
     or runs in person (creator, chair, secretary)."""
-    participates = select(Participant.meeting_id).where(
-        or_(Participant.user_id == user.id, Participant.substitute_id == user.id),
-        Participant.deleted.is_(False),
+    # Two selects, not one OR: each side can use its own index (user, meeting) and substitute.
+    participates = union(
+        select(Participant.meeting_id).where(Participant.user_id == user.id, Participant.deleted.is_(False)),
+        select(Participant.meeting_id).where(Participant.substitute_id == user.id, Participant.deleted.is_(False)),
     )
     return or_(
         Meeting.id.in_(participates),
