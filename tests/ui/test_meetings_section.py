@@ -163,3 +163,29 @@ def test_secretary_sees_who_has_read(qtbot, ui_world, blobs, pdf_factory, delega
     names = [page.readers.data(page.readers.index(r, 0)) for r in range(page.readers.rowCount())]
     assert names[0] == "Lê Minh Anh"
     assert page.readers.data(page.readers.index(1, 3)) == "Chưa xem"
+
+
+def test_agenda_model_is_a_consistent_tree(qtmodeltester, w_agenda) -> None:  # type: ignore[no-untyped-def]
+    """Qt's own model checker walks the agenda tree (parents, rows, indexes) without a fault."""
+    qtmodeltester.check(w_agenda, force_py=True)
+
+
+@pytest.fixture
+def w_agenda(ui_world, blobs, pdf_factory):  # type: ignore[no-untyped-def]
+    from datetime import timezone
+
+    from eoffice.directory.access import load_actor
+    from eoffice.meetings.views import meeting_view
+    from eoffice.ui.meetings.models import AgendaModel
+
+    ids = _seed(ui_world, blobs, pdf_factory)
+    with ui_world.store.write() as s:
+        sitting = f.first_sitting(s, ids["meeting"])
+        parent = f.item(s, ids["meeting"], sitting.id, "Mục có tài liệu và mục con", position=2)
+        f.document(s, ids["meeting"], parent.id, "Tài liệu của mục", ui_world.clerk_id)
+        f.item(s, ids["meeting"], sitting.id, "Mục con", parent_id=parent.id)
+    with ui_world.store.read() as s:
+        view = meeting_view(s, load_actor(s, ui_world.clerk_id), ids["meeting"], datetime.now(timezone.utc))
+    model = AgendaModel()
+    model.set_agenda([i for sitting in view.sittings for i in view.agenda[sitting.id]])
+    return model
