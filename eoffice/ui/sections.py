@@ -16,6 +16,7 @@ SECTIONS: tuple[tuple[str, str], ...] = (
     ("eoffice.ui.documents.section", "DocumentsSection"),
     ("eoffice.ui.signing.section", "SigningSection"),
     ("eoffice.ui.worklog.section", "DiarySection"),
+    ("eoffice.ui.meetings.section", "MeetingsSection"),
 )
 
 

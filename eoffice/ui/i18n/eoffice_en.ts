@@ -21,6 +21,153 @@
     </message>
 </context>
 <context>
+    <name>AgendaModel</name>
+    <message>
+        <source>No.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Item / document</source>
+        <translation>Item / document</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Presenter</source>
+        <translation>Presenter</translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation>Read</translation>
+    </message>
+    <message>
+        <source>%1 minutes planned</source>
+        <extracomment>Every node (an item or a document) → (its parent node or None, its row).</extracomment>
+        <translation>%1 minutes planned</translation>
+    </message>
+    <message>
+        <source>from %1</source>
+        <translation>from %1</translation>
+    </message>
+    <message>
+        <source>%1 pages</source>
+        <translation>%1 pages</translation>
+    </message>
+    <message>
+        <source>First opened %1 (version %2)</source>
+        <translation>First opened %1 (version %2)</translation>
+    </message>
+    <message>
+        <source>Version %1 of %2</source>
+        <translation>Version %1 of %2</translation>
+    </message>
+</context>
+<context>
+    <name>CalendarModel</name>
+    <message>
+        <source>When</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>Meeting</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>Chair</source>
+        <translation>Chair</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>My answer</source>
+        <translation>My answer</translation>
+    </message>
+</context>
+<context>
+    <name>CalendarPanel</name>
+    <message>
+        <source>Previous (PgUp)</source>
+        <extracomment>A meeting was chosen (its id). A refresh&apos;s rows are on screen (tests wait on it).</extracomment>
+        <translation>Previous (PgUp)</translation>
+    </message>
+    <message>
+        <source>Next (PgDn)</source>
+        <translation>Next (PgDn)</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <source>Go to today (Ctrl+T)</source>
+        <translation>Go to today (Ctrl+T)</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Day</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>Week</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <source>My meetings</source>
+        <translation>My meetings</translation>
+    </message>
+    <message>
+        <source>My unit&apos;s</source>
+        <translation>My unit&apos;s</translation>
+    </message>
+    <message>
+        <source>My organisation&apos;s</source>
+        <translation>My organisation&apos;s</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>Show:</translation>
+    </message>
+    <message>
+        <source>My next meetings</source>
+        <translation>My next meetings</translation>
+    </message>
+    <message>
+        <source>Month %1</source>
+        <translation>Month %1</translation>
+    </message>
+    <message>
+        <source>Week %1 – %2</source>
+        <translation>Week %1 – %2</translation>
+    </message>
+    <message>
+        <source>No meetings coming.</source>
+        <translation>No meetings coming.</translation>
+    </message>
+    <message>
+        <source>Meetings on %1</source>
+        <translation>Meetings on %1</translation>
+    </message>
+    <message>
+        <source>%1 meetings</source>
+        <translation>%1 meetings</translation>
+    </message>
+</context>
+<context>
     <name>DecideExtensionDialog</name>
     <message>
         <source>Approve the extension</source>
@@ -1940,6 +2087,232 @@
     </message>
 </context>
 <context>
+    <name>MeetingPage</name>
+    <message>
+        <source>◀ Calendar</source>
+        <extracomment>Back to the calendar. A refresh is on screen (tests wait on it). A document was opened in the reader (its id).</extracomment>
+        <translation>◀ Calendar</translation>
+    </message>
+    <message>
+        <source>Back to the calendar (Esc)</source>
+        <translation>Back to the calendar (Esc)</translation>
+    </message>
+    <message>
+        <source>Read document</source>
+        <translation>Read document</translation>
+    </message>
+    <message>
+        <source>Open the selected document (Enter)</source>
+        <translation>Open the selected document (Enter)</translation>
+    </message>
+    <message>
+        <source>Agenda</source>
+        <translation>Agenda</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>Participants</translation>
+    </message>
+    <message>
+        <source>Who has read</source>
+        <translation>Who has read</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Time:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;Time:&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Place:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;Place:&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Chair:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;Chair:&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Secretary:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;Secretary:&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;You:&lt;/b&gt; %1, %2</source>
+        <translation>&lt;b&gt;You:&lt;/b&gt; %1, %2</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Notes:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;Notes:&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 documents: %2 not read, %3 updated</source>
+        <translation>%1 documents: %2 not read, %3 updated</translation>
+    </message>
+    <message>
+        <source>%1 participants</source>
+        <translation>%1 participants</translation>
+    </message>
+</context>
+<context>
+    <name>Meetings</name>
+    <message>
+        <source>People&apos;s Committee meeting (regular)</source>
+        <translation>People&apos;s Committee meeting (regular)</translation>
+    </message>
+    <message>
+        <source>People&apos;s Committee meeting (topical)</source>
+        <translation>People&apos;s Committee meeting (topical)</translation>
+    </message>
+    <message>
+        <source>People&apos;s Council session</source>
+        <translation>People&apos;s Council session</translation>
+    </message>
+    <message>
+        <source>Briefing</source>
+        <translation>Briefing</translation>
+    </message>
+    <message>
+        <source>Agency meeting</source>
+        <translation>Agency meeting</translation>
+    </message>
+    <message>
+        <source>Conference</source>
+        <translation>Conference</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <source>Invited</source>
+        <translation>Invited</translation>
+    </message>
+    <message>
+        <source>In session</source>
+        <translation>In session</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>Archived</source>
+        <translation>Archived</translation>
+    </message>
+    <message>
+        <source>Postponed</source>
+        <translation>Postponed</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>Chair</source>
+        <translation>Chair</translation>
+    </message>
+    <message>
+        <source>Secretary</source>
+        <translation>Secretary</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>Member</translation>
+    </message>
+    <message>
+        <source>Guest</source>
+        <translation>Guest</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>Staff</translation>
+    </message>
+    <message>
+        <source>Not answered</source>
+        <translation>Not answered</translation>
+    </message>
+    <message>
+        <source>Will attend</source>
+        <translation>Will attend</translation>
+    </message>
+    <message>
+        <source>Absent</source>
+        <translation>Absent</translation>
+    </message>
+    <message>
+        <source>Sends a substitute</source>
+        <translation>Sends a substitute</translation>
+    </message>
+    <message>
+        <source>Information</source>
+        <translation>Information</translation>
+    </message>
+    <message>
+        <source>Discussion</source>
+        <translation>Discussion</translation>
+    </message>
+    <message>
+        <source>Vote</source>
+        <translation>Vote</translation>
+    </message>
+    <message>
+        <source>Not read</source>
+        <translation>Not read</translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation>Read</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>Updated</translation>
+    </message>
+    <message>
+        <source>Mon</source>
+        <translation>Mon</translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation>Tue</translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation>Wed</translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation>Thu</translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation>Fri</translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation>Sat</translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation>Sun</translation>
+    </message>
+    <message>
+        <source>Meetings</source>
+        <translation>Meetings</translation>
+    </message>
+    <message>
+        <source>The meetings&apos; calendar, agendas and documents</source>
+        <translation>The meetings&apos; calendar, agendas and documents</translation>
+    </message>
+</context>
+<context>
+    <name>MonthModel</name>
+    <message>
+        <source>+%1 more</source>
+        <translation>+%1 more</translation>
+    </message>
+</context>
+<context>
     <name>Notifications</name>
     <message>
         <source>(secret document)</source>
@@ -2060,6 +2433,37 @@
     <message>
         <source>Close</source>
         <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>ParticipantsModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Answer</translation>
+    </message>
+    <message>
+        <source>Reason / substitute</source>
+        <translation>Reason / substitute</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>Answered</translation>
     </message>
 </context>
 <context>
@@ -2481,6 +2885,44 @@
     <message>
         <source>Saved.</source>
         <translation>Saved.</translation>
+    </message>
+</context>
+<context>
+    <name>ReadersModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Answer</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>Opened</translation>
+    </message>
+    <message>
+        <source>Not read</source>
+        <translation>Not read</translation>
+    </message>
+</context>
+<context>
+    <name>ReadingModel</name>
+    <message>
+        <source>Document</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation>Read</translation>
+    </message>
+    <message>
+        <source>Not read</source>
+        <translation>Not read</translation>
     </message>
 </context>
 <context>

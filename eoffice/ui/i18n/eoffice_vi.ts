@@ -21,6 +21,153 @@
     </message>
 </context>
 <context>
+    <name>AgendaModel</name>
+    <message>
+        <source>No.</source>
+        <translation>STT</translation>
+    </message>
+    <message>
+        <source>Item / document</source>
+        <translation>Nội dung / tài liệu</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Thời gian</translation>
+    </message>
+    <message>
+        <source>Presenter</source>
+        <translation>Người trình bày</translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <source>%1 minutes planned</source>
+        <extracomment>Every node (an item or a document) → (its parent node or None, its row).</extracomment>
+        <translation>Dự kiến %1 phút</translation>
+    </message>
+    <message>
+        <source>from %1</source>
+        <translation>từ %1</translation>
+    </message>
+    <message>
+        <source>%1 pages</source>
+        <translation>%1 trang</translation>
+    </message>
+    <message>
+        <source>First opened %1 (version %2)</source>
+        <translation>Xem lần đầu lúc %1 (phiên bản %2)</translation>
+    </message>
+    <message>
+        <source>Version %1 of %2</source>
+        <translation>Phiên bản %1, cập nhật lúc %2</translation>
+    </message>
+</context>
+<context>
+    <name>CalendarModel</name>
+    <message>
+        <source>When</source>
+        <translation>Thời gian</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>Cuộc họp</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Địa điểm</translation>
+    </message>
+    <message>
+        <source>Chair</source>
+        <translation>Chủ trì</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Loại cuộc họp</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <source>My answer</source>
+        <translation>Vai trò, trả lời của tôi</translation>
+    </message>
+</context>
+<context>
+    <name>CalendarPanel</name>
+    <message>
+        <source>Previous (PgUp)</source>
+        <extracomment>A meeting was chosen (its id). A refresh&apos;s rows are on screen (tests wait on it).</extracomment>
+        <translation>Trước (PgUp)</translation>
+    </message>
+    <message>
+        <source>Next (PgDn)</source>
+        <translation>Sau (PgDn)</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Hôm nay</translation>
+    </message>
+    <message>
+        <source>Go to today (Ctrl+T)</source>
+        <translation>Về hôm nay (Ctrl+T)</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Ngày</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>Tuần</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Tháng</translation>
+    </message>
+    <message>
+        <source>My meetings</source>
+        <translation>Cuộc họp của tôi</translation>
+    </message>
+    <message>
+        <source>My unit&apos;s</source>
+        <translation>Của đơn vị tôi</translation>
+    </message>
+    <message>
+        <source>My organisation&apos;s</source>
+        <translation>Của cơ quan tôi</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>Xem:</translation>
+    </message>
+    <message>
+        <source>My next meetings</source>
+        <translation>Cuộc họp sắp tới của tôi</translation>
+    </message>
+    <message>
+        <source>Month %1</source>
+        <translation>Tháng %1</translation>
+    </message>
+    <message>
+        <source>Week %1 – %2</source>
+        <translation>Tuần %1 – %2</translation>
+    </message>
+    <message>
+        <source>No meetings coming.</source>
+        <translation>Không có cuộc họp sắp tới.</translation>
+    </message>
+    <message>
+        <source>Meetings on %1</source>
+        <translation>Cuộc họp ngày %1</translation>
+    </message>
+    <message>
+        <source>%1 meetings</source>
+        <translation>%1 cuộc họp</translation>
+    </message>
+</context>
+<context>
     <name>DecideExtensionDialog</name>
     <message>
         <source>Approve the extension</source>
@@ -1940,6 +2087,232 @@
     </message>
 </context>
 <context>
+    <name>MeetingPage</name>
+    <message>
+        <source>◀ Calendar</source>
+        <extracomment>Back to the calendar. A refresh is on screen (tests wait on it). A document was opened in the reader (its id).</extracomment>
+        <translation>◀ Lịch họp</translation>
+    </message>
+    <message>
+        <source>Back to the calendar (Esc)</source>
+        <translation>Về lịch họp (Esc)</translation>
+    </message>
+    <message>
+        <source>Read document</source>
+        <translation>Đọc tài liệu</translation>
+    </message>
+    <message>
+        <source>Open the selected document (Enter)</source>
+        <translation>Mở tài liệu đang chọn (Enter)</translation>
+    </message>
+    <message>
+        <source>Agenda</source>
+        <translation>Chương trình họp</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>Thành phần</translation>
+    </message>
+    <message>
+        <source>Who has read</source>
+        <translation>Tình hình xem tài liệu</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Time:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;Thời gian:&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Place:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;Địa điểm:&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Chair:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;Chủ trì:&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Secretary:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;Thư ký:&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;You:&lt;/b&gt; %1, %2</source>
+        <translation>&lt;b&gt;Bạn:&lt;/b&gt; %1, %2</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Notes:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;Lưu ý:&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 documents: %2 not read, %3 updated</source>
+        <translation>%1 tài liệu: %2 chưa xem, %3 đã cập nhật</translation>
+    </message>
+    <message>
+        <source>%1 participants</source>
+        <translation>%1 người dự</translation>
+    </message>
+</context>
+<context>
+    <name>Meetings</name>
+    <message>
+        <source>People&apos;s Committee meeting (regular)</source>
+        <translation>Phiên họp UBND thường kỳ</translation>
+    </message>
+    <message>
+        <source>People&apos;s Committee meeting (topical)</source>
+        <translation>Phiên họp UBND chuyên đề</translation>
+    </message>
+    <message>
+        <source>People&apos;s Council session</source>
+        <translation>Kỳ họp HĐND</translation>
+    </message>
+    <message>
+        <source>Briefing</source>
+        <translation>Họp giao ban</translation>
+    </message>
+    <message>
+        <source>Agency meeting</source>
+        <translation>Họp cơ quan</translation>
+    </message>
+    <message>
+        <source>Conference</source>
+        <translation>Hội nghị</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>Dự kiến</translation>
+    </message>
+    <message>
+        <source>Invited</source>
+        <translation>Đã mời</translation>
+    </message>
+    <message>
+        <source>In session</source>
+        <translation>Đang họp</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Đã kết thúc</translation>
+    </message>
+    <message>
+        <source>Archived</source>
+        <translation>Đã lưu trữ</translation>
+    </message>
+    <message>
+        <source>Postponed</source>
+        <translation>Hoãn</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Đã hủy</translation>
+    </message>
+    <message>
+        <source>Chair</source>
+        <translation>Chủ trì</translation>
+    </message>
+    <message>
+        <source>Secretary</source>
+        <translation>Thư ký</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>Thành viên</translation>
+    </message>
+    <message>
+        <source>Guest</source>
+        <translation>Khách mời</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>Phục vụ</translation>
+    </message>
+    <message>
+        <source>Not answered</source>
+        <translation>Chưa trả lời</translation>
+    </message>
+    <message>
+        <source>Will attend</source>
+        <translation>Sẽ tham dự</translation>
+    </message>
+    <message>
+        <source>Absent</source>
+        <translation>Vắng</translation>
+    </message>
+    <message>
+        <source>Sends a substitute</source>
+        <translation>Cử người dự thay</translation>
+    </message>
+    <message>
+        <source>Information</source>
+        <translation>Thông tin</translation>
+    </message>
+    <message>
+        <source>Discussion</source>
+        <translation>Thảo luận</translation>
+    </message>
+    <message>
+        <source>Vote</source>
+        <translation>Biểu quyết</translation>
+    </message>
+    <message>
+        <source>Not read</source>
+        <translation>Chưa xem</translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation>Đã xem</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>Đã cập nhật</translation>
+    </message>
+    <message>
+        <source>Mon</source>
+        <translation>T2</translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation>T3</translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation>T4</translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation>T5</translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation>T6</translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation>T7</translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation>CN</translation>
+    </message>
+    <message>
+        <source>Meetings</source>
+        <translation>Họp</translation>
+    </message>
+    <message>
+        <source>The meetings&apos; calendar, agendas and documents</source>
+        <translation>Lịch họp, chương trình họp và tài liệu họp</translation>
+    </message>
+</context>
+<context>
+    <name>MonthModel</name>
+    <message>
+        <source>+%1 more</source>
+        <translation>+%1 cuộc họp khác</translation>
+    </message>
+</context>
+<context>
     <name>Notifications</name>
     <message>
         <source>(secret document)</source>
@@ -2060,6 +2433,37 @@
     <message>
         <source>Close</source>
         <translation>Đóng</translation>
+    </message>
+</context>
+<context>
+    <name>ParticipantsModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Chức vụ</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Đơn vị</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Vai trò</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Trả lời</translation>
+    </message>
+    <message>
+        <source>Reason / substitute</source>
+        <translation>Lý do / người dự thay</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>Thời điểm trả lời</translation>
     </message>
 </context>
 <context>
@@ -2481,6 +2885,44 @@
     <message>
         <source>Saved.</source>
         <translation>Đã lưu.</translation>
+    </message>
+</context>
+<context>
+    <name>ReadersModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Đơn vị</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Trả lời</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>Xem lần đầu</translation>
+    </message>
+    <message>
+        <source>Not read</source>
+        <translation>Chưa xem</translation>
+    </message>
+</context>
+<context>
+    <name>ReadingModel</name>
+    <message>
+        <source>Document</source>
+        <translation>Tài liệu</translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation>Đã xem</translation>
+    </message>
+    <message>
+        <source>Not read</source>
+        <translation>Chưa xem</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,1 @@
+"""The meetings' screens (the Họp section)."""

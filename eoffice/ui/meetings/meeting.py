@@ -1,0 +1,365 @@
+"""One meeting on screen: its header (when, where, who chairs, my answer), the agenda
+(Chương trình họp) with each item's documents and their read state, the participants
+(Thành phần) with their answers and, for the organisers, who has read each document.
+
+Opening a document shows its newest version in the reader; the first opening (and the
+first after a new version arrived) is recorded with a ``RecordRead`` operation.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.orm import Session
+
+from eoffice.directory.access import load_actor
+from eoffice.errors import DomainError
+from eoffice.meetings.operations import RecordRead
+from eoffice.meetings.views import (
+    UNREAD,
+    UPDATED,
+    DocumentReaders,
+    DocumentView,
+    MeetingView,
+    meeting_view,
+    who_has_read,
+)
+from eoffice.ops import registry
+from eoffice.store.base import new_id
+from eoffice.ui.i18n import current_language
+from eoffice.ui.meetings.labels import answer_label, day_time, hm, kind_label, local, role_label, state_label
+from eoffice.ui.meetings.models import AgendaModel, ParticipantsModel, ReadersModel, ReadingModel
+from eoffice.ui.tasks import DbWorker
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class MeetingData:
+    view: MeetingView
+    readers: list[DocumentReaders]
+
+
+def load(session: Session, user_id: str, meeting_id: str, now: datetime) -> MeetingData:
+    user = load_actor(session, user_id)
+    view = meeting_view(session, user, meeting_id, now)
+    return MeetingData(view, who_has_read(session, meeting_id) if view.organiser else [])
+
+
+class MeetingPage(QWidget):
+    """The meeting's page of the Họp section."""
+
+    #: Back to the calendar.
+    back = Signal()
+    #: A refresh is on screen (tests wait on it).
+    loaded = Signal()
+    #: A document was opened in the reader (its id).
+    document_opened = Signal(str)
+
+    def __init__(self, window: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.window_ = window
+        self.worker: DbWorker = window.worker
+        self.user_id: str = window.user_id
+        self.meeting_id = ""
+        self.data: MeetingData | None = None
+        self.reader: Any = None
+        self._generation = 0
+        self._pending = 0
+        self._build()
+
+    def _build(self) -> None:
+        self.back_button = QPushButton(self.tr("◀ Calendar"), self)
+        self.back_button.setToolTip(self.tr("Back to the calendar (Esc)"))
+        self.back_button.clicked.connect(self.back.emit)
+        self.title = QLabel(self)
+        self.title.setObjectName("meetingTitle")
+        self.title.setWordWrap(True)
+        font = self.title.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        self.title.setFont(font)
+        self.state = QLabel(self)
+        self.state.setObjectName("meetingState")
+        top = QHBoxLayout()
+        top.addWidget(self.back_button)
+        top.addWidget(self.title, 1)
+        top.addWidget(self.state)
+        self.facts = QLabel(self)
+        self.facts.setObjectName("meetingFacts")
+        self.facts.setWordWrap(True)
+        self.facts.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.notice = QLabel(self)
+        self.notice.setObjectName("meetingNotice")
+        self.notice.setWordWrap(True)
+        self.notice.setStyleSheet("QLabel#meetingNotice { background: #fff3e0; color: #8a4b00; padding: 5px; }")
+        self.notice.hide()
+
+        self.agenda = AgendaModel(self)
+        self.tree = QTreeView(self)
+        self.tree.setObjectName("agendaTree")
+        self.tree.setModel(self.agenda)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setAlternatingRowColors(True)
+        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.tree.header().setStretchLastSection(False)
+        self.tree.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.tree.activated.connect(lambda _index: self.open_current())
+        self.tree.doubleClicked.connect(lambda _index: self.open_current())
+        self.open_button = QPushButton(self.tr("Read document"), self)
+        self.open_button.setToolTip(self.tr("Open the selected document (Enter)"))
+        self.open_button.clicked.connect(self.open_current)
+        self.unread_label = QLabel(self)
+        agenda_page = QWidget(self)
+        agenda_layout = QVBoxLayout(agenda_page)
+        agenda_layout.addWidget(self.tree, 1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.unread_label, 1)
+        buttons.addWidget(self.open_button)
+        agenda_layout.addLayout(buttons)
+
+        self.people = ParticipantsModel(self)
+        self.people_table = QTableView(self)
+        self.people_table.setObjectName("participants")
+        self.people_table.setModel(self.people)
+        self._table(self.people_table, self.people.column_of("name"))
+        self.answers = QLabel(self)
+        people_page = QWidget(self)
+        people_layout = QVBoxLayout(people_page)
+        people_layout.addWidget(self.answers)
+        people_layout.addWidget(self.people_table, 1)
+
+        self.reading = ReadingModel(self)
+        self.reading_table = QTableView(self)
+        self.reading_table.setObjectName("whoHasRead")
+        self.reading_table.setModel(self.reading)
+        self._table(self.reading_table, self.reading.column_of("title"))
+        self.reading_table.selectionModel().currentRowChanged.connect(lambda current, _p: self._show_readers(current))
+        self.readers = ReadersModel(self)
+        self.readers_table = QTableView(self)
+        self.readers_table.setObjectName("documentReaders")
+        self.readers_table.setModel(self.readers)
+        self._table(self.readers_table, 0)
+        reading_page = QSplitter(Qt.Orientation.Horizontal, self)
+        reading_page.addWidget(self.reading_table)
+        reading_page.addWidget(self.readers_table)
+        reading_page.setStretchFactor(0, 3)
+        reading_page.setStretchFactor(1, 2)
+
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(agenda_page, self.tr("Agenda"))
+        self.tabs.addTab(people_page, self.tr("Participants"))
+        self.reading_tab = self.tabs.addTab(reading_page, self.tr("Who has read"))
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.facts)
+        layout.addWidget(self.notice)
+        layout.addWidget(self.tabs, 1)
+        shortcut = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
+        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut.activated.connect(self.back.emit)
+
+    @staticmethod
+    def _table(table: QTableView, stretch: int) -> None:
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.verticalHeader().hide()
+        table.setAlternatingRowColors(True)
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        table.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+
+    # ------------------------------------------------------------------ reading
+
+    @property
+    def busy(self) -> bool:
+        return self._pending > 0
+
+    def show_meeting(self, meeting_id: str) -> None:
+        if meeting_id != self.meeting_id:
+            self.meeting_id = meeting_id
+            self.data = None
+            self.tabs.setCurrentIndex(0)
+        self.refresh()
+
+    def refresh(self) -> None:
+        if not self.meeting_id:
+            return
+        user_id, meeting_id = self.user_id, self.meeting_id
+        now = datetime.now(timezone.utc)
+        self._generation += 1
+        self._pending += 1
+        generation = self._generation
+
+        def show(data: MeetingData) -> None:
+            self._pending -= 1
+            if generation == self._generation:
+                self._show(data)
+
+        def failed(error: BaseException) -> bool:
+            self._pending -= 1
+            if isinstance(error, DomainError):  # no longer ours to see (removed, a draft again)
+                self.back.emit()
+                self.window_.show_domain_error(error)
+                return True
+            return False
+
+        self.worker.read("meeting_view", lambda s: load(s, user_id, meeting_id, now), show, failed)
+
+    def _show(self, data: MeetingData) -> None:
+        keep = self.current_document()
+        self.data = data
+        view = data.view
+        self.title.setText(view.title)
+        self.state.setText(state_label(view.state))
+        start, end = local(view.starts_at), local(view.ends_at)
+        when = (
+            f"{hm(view.starts_at)}–{hm(view.ends_at)}, {start:%d/%m/%Y}" if start.date() == end.date()
+            else f"{day_time(view.starts_at)} – {day_time(view.ends_at)}"
+        )
+        lines = [
+            self.tr("<b>Time:</b> %1").replace("%1", when),
+            self.tr("<b>Place:</b> %1").replace("%1", _html(view.place or "—"))
+            + (f" · <a href=\"{_html(view.online_link)}\">{_html(view.online_link)}</a>" if view.online_link else ""),
+            self.tr("<b>Chair:</b> %1").replace("%1", _html(view.chair_name or "—"))
+            + " · " + self.tr("<b>Secretary:</b> %1").replace("%1", _html(view.secretary_name or "—"))
+            + " · " + _html(kind_label(view.kind)),
+        ]
+        if view.me is not None:
+            lines.append(
+                self.tr("<b>You:</b> %1, %2").replace("%1", role_label(view.me.role))
+                .replace("%2", answer_label(view.me.answer))
+            )
+        if view.notes:
+            lines.append(self.tr("<b>Notes:</b> %1").replace("%1", _html(view.notes)))
+        self.facts.setText("<br>".join(lines))
+        if view.state in ("postponed", "cancelled"):
+            self.notice.setText(
+                self.tr("%1: %2").replace("%1", state_label(view.state)).replace("%2", view.state_reason or "—")
+            )
+            self.notice.show()
+        else:
+            self.notice.hide()
+        roots = [item for sitting in view.sittings for item in view.agenda.get(sitting.id, [])]
+        self.agenda.set_agenda(roots)
+        self.tree.expandAll()
+        documents = view.documents()
+        unread = sum(1 for d in documents if d.state == UNREAD and d.readable)
+        updated = sum(1 for d in documents if d.state == UPDATED)
+        self.unread_label.setText(
+            self.tr("%1 documents: %2 not read, %3 updated").replace("%1", str(len(documents)))
+            .replace("%2", str(unread)).replace("%3", str(updated))
+        )
+        if keep is not None and (index := self.agenda.find(keep.id)).isValid():
+            self.tree.setCurrentIndex(index)
+        self.people.set_rows(view.participants)
+        counts: dict[str, int] = {}
+        for p in view.participants:
+            counts[p.answer] = counts.get(p.answer, 0) + 1
+        self.answers.setText(
+            self.tr("%1 participants").replace("%1", str(len(view.participants))) + " — "
+            + ", ".join(f"{answer_label(a)}: {n}" for a, n in sorted(counts.items()))
+        )
+        self.tabs.setTabVisible(self.reading_tab, view.organiser)
+        selected = self.reading_table.currentIndex().row()
+        self.reading.set_rows(data.readers)
+        if data.readers:
+            self.reading_table.selectRow(max(0, min(selected, len(data.readers) - 1)))
+            self._show_readers(self.reading_table.currentIndex())
+        else:
+            self.readers.set_document(None)
+        self.loaded.emit()
+
+    def _show_readers(self, index: Any) -> None:
+        self.readers.set_document(self.reading.row(index))
+
+    # ------------------------------------------------------------------ documents
+
+    def current_document(self) -> DocumentView | None:
+        node = self.agenda.node(self.tree.currentIndex())
+        return node if isinstance(node, DocumentView) else None
+
+    def open_current(self) -> None:
+        doc = self.current_document()
+        if doc is not None:
+            self.open_document(doc)
+
+    def open_document(self, doc: DocumentView) -> None:
+        """The newest version in the reader; fetched first when it is not on this computer."""
+        if not doc.readable:
+            self.window_.show_domain_error(DomainError(
+                "Tài liệu này chưa được phát hành cho người dự họp.",
+                "This document is not released to the participants yet.",
+            ))
+            return
+        path = self.window_.blobs.path_for(doc.digest)
+        if path.exists():
+            self._read(doc, path)
+            return
+        account = self.window_.account
+        if account is None or not doc.digest:
+            self.window_.show_domain_error(DomainError(
+                "Tệp của tài liệu chưa có trên máy này.", "The document's file is not on this computer yet.",
+            ))
+            return
+
+        def fetched(_count: int) -> None:
+            if path.exists():
+                self._read(doc, path)
+            else:
+                self.window_.show_domain_error(DomainError(
+                    "Chưa tải được tài liệu; eOffice sẽ thử lại khi có mạng.",
+                    "The document could not be downloaded; eOffice will try again when online.",
+                ))
+
+        self.window_.network.run("fetch_meeting_document", lambda: account.fetch_files([doc.digest]), fetched)
+
+    def _read(self, doc: DocumentView, path: Any) -> None:
+        from eoffice.ui.pdf.reader import open_reader
+
+        title = doc.title + (f" (v{doc.version})" if doc.version > 1 else "")
+        self.reader = open_reader(path, title, self.window())
+        if doc.state != "read":
+            self.record_read(doc)
+        self.document_opened.emit(doc.id)
+
+    def record_read(self, doc: DocumentView) -> None:
+        """The first opening (or the first of a newer version), as an operation."""
+        if RecordRead.kind not in registry.kinds():
+            log.info("read receipts are not applied by this build; %s not recorded", doc.id)
+            return
+        op = RecordRead(
+            op_id=new_id(), document_id=doc.id, version=doc.version,
+            opened_at=datetime.now().astimezone().isoformat(timespec="seconds"),
+        )
+
+        def failed(error: BaseException) -> bool:
+            if isinstance(error, DomainError):  # the reading goes on; the receipt is not the point
+                log.warning("read receipt refused: %s", error.message(current_language()))
+                return True
+            return False
+
+        self.worker.submit("meeting_record_read", self.user_id, lambda _s: op, None, failed)
+
+
+def _html(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

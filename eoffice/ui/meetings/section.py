@@ -1,0 +1,93 @@
+"""The meetings' section ("Họp", Ctrl+M, also in the View menu): the calendar, and a
+meeting's page (agenda with documents, participants, who has read) in its place."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QListWidgetItem, QStackedWidget
+
+from eoffice.directory.models import Unit, User
+from eoffice.meetings.models import (
+    AgendaItem,
+    Meeting,
+    MeetingDocument,
+    MeetingDocumentVersion,
+    Participant,
+    ReadReceipt,
+    Room,
+    Sitting,
+)
+from eoffice.ops.changes import Changes
+from eoffice.ui.meetings.calendar import CalendarPanel
+from eoffice.ui.meetings.meeting import MeetingPage
+from eoffice.ui.section import Section
+
+MEETINGS_ROLE = "meetings"
+
+
+class MeetingsSection(Section):
+    """Calendar first; a meeting opens in its place, Esc goes back."""
+
+    name = "meetings"
+    tables = frozenset(
+        m.__tablename__
+        for m in (
+            Meeting, Sitting, Participant, AgendaItem, MeetingDocument, MeetingDocumentVersion, ReadReceipt, Room,
+            User, Unit,
+        )
+    )
+
+    def __init__(self, window: Any) -> None:
+        super().__init__(window)
+        self.stack = QStackedWidget(window)
+        self.stack.setObjectName("meetingsSection")
+        self.calendar = CalendarPanel(window.worker, window.user_id, self.stack, today=window.today)
+        self.page = MeetingPage(window, self.stack)
+        self.stack.addWidget(self.calendar)
+        self.stack.addWidget(self.page)
+        self.calendar.open_meeting.connect(self.open_meeting)
+        self.page.back.connect(self.show_calendar)
+        self.widget = self.stack
+        self.missed = Changes(everything=True)  # read when first shown
+        title = QCoreApplication.translate("Meetings", "Meetings")
+        self.item = QListWidgetItem(title)
+        self.item.setData(Qt.ItemDataRole.UserRole, MEETINGS_ROLE)
+        self.sidebar.append(self.item)
+        self.act_open = self.action(
+            title, self.show, "Ctrl+M",
+            QCoreApplication.translate("Meetings", "The meetings' calendar, agendas and documents"),
+            menu="view", at=92,
+        )
+
+    def show(self) -> None:
+        """Ctrl+M: the section in front, the calendar's list focused."""
+        self.window.show_section(self, self.item)
+        (self.page.tree if self.stack.currentWidget() is self.page else self.calendar.table).setFocus()
+
+    def show_calendar(self) -> None:
+        self.stack.setCurrentWidget(self.calendar)
+        self.calendar.table.setFocus()
+        self.calendar.refresh()  # answers and read states may have changed meanwhile
+
+    def open_meeting(self, meeting_id: str) -> None:
+        self.window.show_section(self, self.item)
+        self.stack.setCurrentWidget(self.page)
+        self.page.show_meeting(meeting_id)
+        self.page.tree.setFocus()
+
+    def refresh(self, changes: Changes) -> None:
+        if self.stack.currentWidget() is self.page:
+            self.page.refresh()
+        else:
+            self.calendar.refresh()
+
+    def set_user(self, user_id: str) -> None:
+        self.calendar.user_id = self.page.user_id = user_id
+        self.stack.setCurrentWidget(self.calendar)
+        self.page.meeting_id = ""
+        if self.visible:
+            self.calendar.refresh()
+        else:
+            self.missed = Changes(everything=True)
