@@ -105,6 +105,7 @@ class Meeting(Synced, Base):
     __tablename__ = "meetings"
     __table_args__ = (
         Index("ix_meetings_org_start", "organisation_id", "starts_at"),
+        Index("ix_meetings_start", "starts_at"),
         Index("ix_meetings_org_version", "organisation_id", "server_version"),
     )
 
@@ -158,6 +159,7 @@ class Participant(Synced, Base):
     __table_args__ = (
         UniqueConstraint("meeting_id", "user_id"),
         Index("ix_meeting_participants_user", "user_id", "meeting_id"),
+        Index("ix_meeting_participants_substitute", "substitute_id"),
     )
 
     meeting_id: Mapped[str] = mapped_column(String(36))

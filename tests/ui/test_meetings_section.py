@@ -114,7 +114,9 @@ def test_delegate_opens_a_meeting_and_reads_a_document(  # type: ignore[no-untyp
     page.reader.close()
     page.reader = None
 
-    # Esc: back to the calendar.
+    # Esc: back to the calendar (the reader had the focus: the window takes it back first).
+    win.activateWindow()
+    qtbot.waitUntil(win.isActiveWindow)
     page.tree.setFocus()
     qtbot.keyClick(page.tree, Qt.Key.Key_Escape)
     assert meetings.stack.currentWidget() is cal

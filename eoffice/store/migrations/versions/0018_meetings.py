@@ -158,6 +158,7 @@ def upgrade() -> None:
     with op.batch_alter_table('meeting_participants', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_meeting_participants_server_version'), ['server_version'], unique=False)
         batch_op.create_index('ix_meeting_participants_user', ['user_id', 'meeting_id'], unique=False)
+        batch_op.create_index('ix_meeting_participants_substitute', ['substitute_id'], unique=False)
 
     op.create_table('meeting_private_notes',
     sa.Column('user_id', sa.String(length=36), nullable=False),
@@ -231,6 +232,7 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('meetings', schema=None) as batch_op:
         batch_op.create_index('ix_meetings_org_start', ['organisation_id', 'starts_at'], unique=False)
+        batch_op.create_index('ix_meetings_start', ['starts_at'], unique=False)
         batch_op.create_index('ix_meetings_org_version', ['organisation_id', 'server_version'], unique=False)
         batch_op.create_index(batch_op.f('ix_meetings_room_id'), ['room_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_meetings_server_version'), ['server_version'], unique=False)
@@ -242,6 +244,7 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_meetings_room_id'))
         batch_op.drop_index('ix_meetings_org_version')
         batch_op.drop_index('ix_meetings_org_start')
+        batch_op.drop_index('ix_meetings_start')
 
     op.drop_table('meetings')
     with op.batch_alter_table('meeting_read_receipts', schema=None) as batch_op:
@@ -256,6 +259,7 @@ def downgrade() -> None:
     op.drop_table('meeting_private_notes')
     with op.batch_alter_table('meeting_participants', schema=None) as batch_op:
         batch_op.drop_index('ix_meeting_participants_user')
+        batch_op.drop_index('ix_meeting_participants_substitute')
         batch_op.drop_index(batch_op.f('ix_meeting_participants_server_version'))
 
     op.drop_table('meeting_participants')
