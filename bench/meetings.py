@@ -19,13 +19,12 @@ test: nothing here asserts a time. Per database:
 - ``read_receipts_ms``: ``meetings.views.who_has_read`` for the large meeting;
 - ``predownload_mb_per_s`` / ``client_peak_rss_mb``: a server process on loopback (the
   one of ``bench/sync.py``) holds the 300 documents' files (``--blob-mb`` each); a client
-  process downloads them one after the other with ``SyncClient.download_blob``, what the
-  sync engine's ``_download`` does for every wanted blob. The meetings' blob holder (who
-  may read a meeting document's file) is another module's: until it is registered, the
-  downloading user is made the uploader of those blobs (``blob_uploads`` rows), which
-  the server's read rule accepts, so the path measured is the download itself.
-  ``predownload_4_at_once_mb_per_s``: the same, four downloads at a time (for comparison:
-  with 1 MB files the time goes to each request's round trip, not to the bytes).
+  process downloads them with ``SyncClient.download_many``, what the sync engine's
+  ``_download`` does with the wanted blobs after a pull (several at a time). The client
+  holds no synced rows here, so the downloading user is made the uploader of those blobs
+  (``blob_uploads`` rows), which the server's read rule accepts: the path measured is the
+  download itself. ``predownload_one_by_one_mb_per_s``: the same, one after the other (for
+  comparison: with 1 MB files the time goes to each request's round trip).
 
 Medians over ``--trials`` runs on a warm database.
 """
@@ -308,7 +307,7 @@ def place_blobs(url: str, data_dir: Path, ids: dict[str, Any], mb: int) -> None:
 
 
 def phase_download(args: dict[str, Any]) -> dict[str, Any]:
-    """In its own process (its own peak RSS): sign in and fetch every digest, one after another."""
+    """In its own process (its own peak RSS): sign in and fetch every digest as the engine does."""
     from eoffice.heap import freeze_startup_heap
     from eoffice.store.blobs import BlobStore
     from eoffice.sync.client import SyncClient
@@ -321,27 +320,25 @@ def phase_download(args: dict[str, Any]) -> dict[str, Any]:
     freeze_startup_heap()
     blobs = BlobStore(folder / "client-blobs")
     t0 = time.perf_counter()
-    for digest in args["digests"]:
-        client.download_blob(digest, blobs)
+    for _digest, error in client.download_many(args["digests"], blobs):
+        if error is not None:
+            raise error
     seconds = time.perf_counter() - t0
     peak = vm_hwm_mb()
     mb = sum(blobs.path_for(d).stat().st_size for d in args["digests"]) / (1024 * 1024)
-    # For comparison: the same downloads four at a time (what a background prefetch could do).
-    from concurrent.futures import ThreadPoolExecutor
-
-    again = BlobStore(folder / "client-blobs-parallel")
+    # For comparison: the same downloads one after the other (as the engine did before).
+    again = BlobStore(folder / "client-blobs-one-by-one")
     t1 = time.perf_counter()
-    with ThreadPoolExecutor(4) as pool:
-        list(pool.map(lambda d: client.download_blob(d, again), args["digests"]))
-    parallel = time.perf_counter() - t1
+    for digest in args["digests"]:
+        client.download_blob(digest, again)
+    one_by_one = time.perf_counter() - t1
     client.close()
     return {
         "predownload_mb": round(mb),
         "predownload_s": round(seconds, 2),
         "predownload_mb_per_s": round(mb / seconds, 1),
         "client_peak_rss_mb": peak,
-        "predownload_4_at_once_mb_per_s": round(mb / parallel, 1),
-        "client_peak_rss_mb_4_at_once": vm_hwm_mb(),
+        "predownload_one_by_one_mb_per_s": round(mb / one_by_one, 1),
     }
 
 

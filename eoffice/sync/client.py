@@ -17,6 +17,7 @@ import os
 import ssl
 import threading
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
@@ -33,6 +34,8 @@ from eoffice.sync.changes import BodyPage, ChangePage
 from eoffice.sync.credentials import Credentials
 
 CHUNK = 256 * 1024
+#: Files fetched in parallel by ``download_many``.
+DOWNLOADS_AT_ONCE = 4
 #: Seconds to wait for the answer to a push (see ``SyncClient.push``).
 PUSH_TIMEOUT = 180.0
 
@@ -399,6 +402,24 @@ class SyncClient:
         with self._download_lock(digest):  # the engine and an on-demand fetch never share a part file
             return self._download(digest, dest)
 
+    def download_many(
+        self, digests: list[str], dest: BlobStore, at_once: int = DOWNLOADS_AT_ONCE
+    ) -> Iterator[tuple[str, BaseException | None]]:
+        """``download_blob`` for each digest, ``at_once`` at a time, yielding (digest, the
+        error or None) as each ends. A meeting's hundreds of documents are each a round
+        trip: fetched one by one, the link idles between them. A cut (Offline) cancels
+        those not started yet; the ones under way end (kept, or left to resume)."""
+        with ThreadPoolExecutor(max_workers=max(1, at_once), thread_name_prefix="download") as pool:
+            futures = {pool.submit(self.download_blob, digest, dest): digest for digest in digests}
+            for future in as_completed(futures):
+                if future.cancelled():
+                    continue
+                error = future.exception()
+                if isinstance(error, Offline):
+                    for other in futures:
+                        other.cancel()
+                yield futures[future], error
+
     def _download_lock(self, digest: str) -> threading.Lock:
         with self._downloads_lock:
             return self._downloads.setdefault(digest, threading.Lock())
@@ -408,6 +429,7 @@ class SyncClient:
         if target.exists():
             return target
         part = dest.root / f".download-{digest}"
+        hashed = hashlib.sha256()
         for _ in range(2):
             offset = part.stat().st_size if part.exists() else 0
             headers = {"Range": f"bytes={offset}-"} if offset else {}
@@ -422,8 +444,13 @@ class SyncClient:
                 resumed = response.status_code == 206 and response.headers.get(
                     "content-range", ""
                 ).startswith(f"bytes {offset}-")
+                # Hashed as it arrives (a resumed part's first bytes once, from the disk):
+                # the file is not read back whole after it is written.
+                hashed = _sha256_of(part) if resumed else hashlib.sha256()
                 with open(part, "ab" if resumed else "wb") as out:
-                    out.writelines(response.iter_bytes(CHUNK))
+                    for chunk in response.iter_bytes(CHUNK):
+                        hashed.update(chunk)
+                        out.write(chunk)
                     out.flush()
                     os.fsync(out.fileno())
             except httpx.TransportError as error:
@@ -431,7 +458,7 @@ class SyncClient:
             finally:
                 response.close()
             break
-        if sha256_file(part) != digest:
+        if hashed.hexdigest() != digest:
             part.unlink(missing_ok=True)
             raise BlobCorrupt(digest)
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -445,6 +472,15 @@ def _code(response: httpx.Response) -> str:
     except ValueError:
         return ""
     return str(body.get("error", "")) if isinstance(body, dict) else ""
+
+
+def _sha256_of(path: Path) -> Any:
+    """A SHA-256 object fed with the file's bytes so far (to go on hashing what follows)."""
+    hashed = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(CHUNK), b""):
+            hashed.update(block)
+    return hashed
 
 
 def digest_of(data: bytes) -> str:

@@ -442,30 +442,39 @@ class SyncEngine:
         return [d for d in digests if not self.blobs.has(d)]
 
     def _download(self, report: RoundReport) -> None:
+        """Fetch the missing files, several at a time (``SyncClient.download_many``).
+        Progress is told in the order downloads end; a cut stops the round (what was
+        fetched stays), a file refused is noted and the others go on."""
         errors = dict(self._status.blob_errors)
         missing = self.missing_blobs()
         self._set(downloads_done=0, downloads_total=len(missing))
-        if missing and self.on_download is not None:
+        if not missing:
+            self._set(blob_errors=errors)
+            return
+        if self.on_download is not None:
             self.on_download(0, len(missing))
-        for done, digest in enumerate(missing, 1):
-            try:
-                self.client.download_blob(digest, self.blobs)
-            except BlobCorrupt as error:
+        done = 0
+        offline: Offline | None = None
+        for digest, error in self.client.download_many(missing, self.blobs):
+            if isinstance(error, BlobCorrupt):
                 errors[digest] = error.message_vi
                 log.warning("attachment %s refused: %s", digest, error.message_en)
-                continue
-            except Offline:
-                self._set(blob_errors=errors)
-                raise
-            except DomainError as error:  # e.g. no longer allowed: not this round's failure
+            elif isinstance(error, Offline):
+                offline = offline or error
+            elif isinstance(error, DomainError):  # e.g. no longer allowed: not this round's failure
                 errors[digest] = error.message_vi
-                continue
-            errors.pop(digest, None)
-            report.downloaded += 1
-            self._set(downloads_done=done)
-            if self.on_download is not None:
-                self.on_download(done, len(missing))
+            elif error is not None:
+                raise error
+            else:
+                errors.pop(digest, None)
+                report.downloaded += 1
+                done += 1
+                self._set(downloads_done=done)
+                if self.on_download is not None:
+                    self.on_download(done, len(missing))
         self._set(blob_errors=errors)
+        if offline is not None:
+            raise offline
 
     # ------------------------------------------------------------------ loop
 
