@@ -287,7 +287,9 @@ class ReadReceipt(Synced, Base):
     __tablename__ = "meeting_read_receipts"
     __table_args__ = (
         UniqueConstraint("meeting_document_id", "user_id"),
-        Index("ix_meeting_read_receipts_meeting", "meeting_id", "user_id"),
+        #: Covers the who-has-read table: a meeting's receipts read from the index alone.
+        Index("ix_meeting_read_receipts_meeting", "meeting_id", "user_id", "meeting_document_id", "first_opened_at",
+              "version", "deleted"),
     )
 
     meeting_id: Mapped[str] = mapped_column(String(36))

@@ -197,7 +197,10 @@ def upgrade() -> None:
     sa.UniqueConstraint('meeting_document_id', 'user_id', name=op.f('uq_meeting_read_receipts_meeting_document_id_user_id'))
     )
     with op.batch_alter_table('meeting_read_receipts', schema=None) as batch_op:
-        batch_op.create_index('ix_meeting_read_receipts_meeting', ['meeting_id', 'user_id'], unique=False)
+        batch_op.create_index(
+            'ix_meeting_read_receipts_meeting',
+            ['meeting_id', 'user_id', 'meeting_document_id', 'first_opened_at', 'version', 'deleted'], unique=False,
+        )
         batch_op.create_index(batch_op.f('ix_meeting_read_receipts_server_version'), ['server_version'], unique=False)
 
     op.create_table('meetings',
