@@ -110,7 +110,7 @@ def sittings_between(
                 Sitting.ends_at > utc(start), scope_clause(user, scope), meeting_clause(user),
             )
             .order_by(Sitting.starts_at, Meeting.title)
-        ).tuples()
+        )
     ]
 
 
@@ -155,7 +155,7 @@ def conflicts_at(
         for other, meeting in session.execute(
             select(Sitting, Meeting).join(Meeting, Meeting.id == Sitting.meeting_id)
             .where(*base, Sitting.room_id == room_id).order_by(Sitting.starts_at)
-        ).tuples():
+        ):
             found.append(Conflict(
                 ConflictKind.ROOM, room_id, sitting_id, meeting.id, meeting.title, other.id,
                 aware(other.starts_at), aware(other.ends_at),
@@ -171,7 +171,7 @@ def conflicts_at(
                 or_(Participant.user_id.in_(people), Participant.substitute_id.in_(people)),
             )
             .order_by(Sitting.starts_at)
-        ).tuples()
+        )
         for other, meeting, user_id, substitute_id in rows:
             # Someone who sent a substitute is not there; their substitute is.
             who = substitute_id if substitute_id in people else user_id
@@ -194,7 +194,7 @@ def conflicts(session: Session, meeting_id: str) -> list[Conflict]:
         select(Participant.user_id, Participant.substitute_id).where(
             Participant.meeting_id == meeting_id, Participant.deleted.is_(False)
         )
-    ).tuples():
+    ):
         people.append(substitute_id or user_id)
     found: list[Conflict] = []
     for sitting in session.scalars(

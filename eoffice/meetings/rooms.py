@@ -78,5 +78,5 @@ def bookings(session: Session, room_id: str, start: datetime, end: datetime) -> 
                 Meeting.state.in_(sorted(BOOKING)), Sitting.starts_at < end, Sitting.ends_at > start,
             )
             .order_by(Sitting.starts_at)
-        ).tuples()
+        )
     ]
