@@ -19,8 +19,11 @@ KINDS: list[Kind[Any]] = list(registry.kinds().values())
 
 def test_the_capabilities_register_their_kinds():
     modules = {entry.cls.__module__ for entry in KINDS}
-    assert modules == {"eoffice.documents.operations", "eoffice.signing.operations", "eoffice.worklog.operations"}
-    assert len(KINDS) == 34
+    assert modules == {
+        "eoffice.documents.operations", "eoffice.signing.operations", "eoffice.worklog.operations",
+        "eoffice.meetings.operations",
+    }
+    assert len(KINDS) == 34 + 11
     assert all(entry.kind == name for name, entry in registry.kinds().items())
 
 

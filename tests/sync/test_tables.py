@@ -20,7 +20,7 @@ from tests.sync.conftest import doc_fields, register_op, wire
 SYNC = Path(__file__).resolve().parents[2] / "eoffice" / "sync"
 #: The pull's generic modules: they read the declarations and name no capability.
 GENERIC = ("tables.py", "changes.py", "writing.py", "versioning.py")
-CAPABILITIES = ("eoffice.documents", "eoffice.worklog", "eoffice.signing")
+CAPABILITIES = ("eoffice.documents", "eoffice.worklog", "eoffice.signing", "eoffice.meetings")
 
 
 def test_the_pull_modules_import_no_capability():
@@ -41,11 +41,12 @@ def test_every_capability_declares_its_tables_and_they_apply_parents_first():
     assert s.names == (
         "organisations", "units", "users", "registers", "delegations", "documents", "document_directions",
         "direction_lines", "deadline_extensions", "worklog_entries", "worklog_weeks", "worklog_comments",
-        "trusted_roots", "signing_certificates",
+        "trusted_roots", "signing_certificates", "meeting_rooms", "meetings", "meeting_sittings",
+        "meeting_participants",
     )
     assert "document_directions" not in s.versioned and "direction_lines" not in s.versioned
     assert "deadline_extensions" not in s.versioned
-    assert s.revocable is not None and s.revocable.name == "documents"
+    assert [t.name for t in s.revocables] == ["documents", "meetings"]
     assert s.bulk_tables() == ("documents", "document_files", "document_directions", "direction_lines")
     assert [t.name for t in s.trailing] == ["bodies"]
     for name, refs in s.references.items():

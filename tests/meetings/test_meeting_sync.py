@@ -1,0 +1,156 @@
+"""Meetings over the real server (SQLite and PostgreSQL) with real desks: who receives a
+meeting and when, answers reaching the secretary, a postponement told to everyone, a
+removed participant or a meeting made secret leaving the desks that may no longer see it,
+refusals audited."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import func, select
+
+from eoffice.audit.models import AuditEvent
+from eoffice.meetings import operations as mops
+from eoffice.meetings.models import Meeting, Participant, Sitting
+from eoffice.server import events
+from eoffice.store.base import new_id
+from tests.meetings.helpers import at, create_op, people, state, update_op
+from tests.sync.http_support import Device, Province
+
+
+def _meetings(device: Device) -> dict[str, Meeting]:
+    with device.store.read() as s:
+        found = {m.id: m for m in s.scalars(select(Meeting).where(Meeting.deleted.is_(False)))}
+        for m in found.values():
+            s.expunge(m)
+        return found
+
+
+def _count(device: Device, model: Any, meeting_id: str) -> int:
+    with device.store.read() as s:
+        return int(s.scalar(select(func.count()).select_from(model).where(model.meeting_id == meeting_id)) or 0)
+
+
+def _told(province: Province, user_id: str, kind: str) -> list[dict[str, Any]]:
+    with province.store.read() as s:
+        return [e.to_message()["payload"] for e in events.events_after(s, user_id, 0) if e.kind == kind]
+
+
+def _sync(*devices: Device) -> None:
+    for d in devices:
+        d.engine.sync_once()
+
+
+def test_a_meeting_reaches_its_participants_once_scheduled_and_answers_reach_the_secretary(province: Province):
+    w = province.world
+    clerk = province.device("vanthu", w.clerk_id)
+    officer = province.device("chuyenvien", w.officer_id)
+    outsider = province.device("chuyenvien2", w.officer2_id)
+    admin = province.device("quantri", w.admin_id)
+    _sync(clerk, officer, outsider, admin)
+
+    made = create_op(title="Họp giao ban Văn phòng tuần 50", secretary_id=w.clerk_id)
+    clerk.record(made)
+    clerk.record(people(made.meeting_id, w.officer_id))
+    assert clerk.engine.sync_once().accepted == 2
+    _sync(officer, outsider, admin)
+    assert _meetings(officer) == {} and _meetings(outsider) == {} and _meetings(admin) == {}
+
+    # Scheduling needs the server: the desk leaves it pending until the server applies it.
+    clerk.record(state(made.meeting_id, "scheduled"))
+    assert _meetings(clerk)[made.meeting_id].state == "draft"
+    assert clerk.engine.sync_once().accepted == 1
+    assert _meetings(clerk)[made.meeting_id].state == "scheduled"
+    [invited] = _told(province, w.officer_id, "meeting.scheduled")
+    assert invited["title"] == "Họp giao ban Văn phòng tuần 50" and invited["meeting_id"] == made.meeting_id
+
+    _sync(officer, outsider, admin)
+    assert list(_meetings(officer)) == [made.meeting_id]
+    # The rows versioned while it was a draft come with it: its sitting and its people.
+    assert _count(officer, Sitting, made.meeting_id) == 1 and _count(officer, Participant, made.meeting_id) == 2
+    assert _meetings(outsider) == {} and _meetings(admin) == {}
+    assert _count(outsider, Participant, made.meeting_id) == 0 and _count(admin, Sitting, made.meeting_id) == 0
+
+    with officer.store.read() as s:
+        mine = s.scalars(select(Participant.id).where(Participant.user_id == w.officer_id)).one()
+    officer.record(mops.AnswerInvitation(new_id(), mine, "absent", "Đi kiểm tra cơ sở tại huyện Quỳ Hợp",
+                                         answered_at=at(9, day=5)))
+    assert officer.engine.sync_once().accepted == 1
+    [answered] = _told(province, w.clerk_id, "meeting.answered")
+    assert (answered["full_name"], answered["answer"], answered["reason"]) == (
+        "Lê Minh Anh", "absent", "Đi kiểm tra cơ sở tại huyện Quỳ Hợp",
+    )
+    clerk.engine.sync_once()
+    with clerk.store.read() as s:
+        row = s.get(Participant, mine)
+        assert row is not None and (row.answer, row.answer_reason) == ("absent", "Đi kiểm tra cơ sở tại huyện Quỳ Hợp")
+        assert row.answered_at is not None
+
+    clerk.record(state(made.meeting_id, "postponed", "Lãnh đạo Văn phòng họp với Bộ Nội vụ"))
+    assert clerk.engine.sync_once().accepted == 1
+    [postponed] = _told(province, w.officer_id, "meeting.postponed")
+    assert postponed["reason"] == "Lãnh đạo Văn phòng họp với Bộ Nội vụ"
+    assert _told(province, w.officer2_id, "meeting.postponed") == []
+    officer.engine.sync_once()
+    assert _meetings(officer)[made.meeting_id].state_reason == "Lãnh đạo Văn phòng họp với Bộ Nội vụ"
+
+    # Someone not organising it cannot change it, even by forging the operation: audited.
+    results = outsider.client.push([
+        update_op(made, title="Sửa cuộc họp người khác"),
+        state(made.meeting_id, "cancelled", "Tôi muốn hủy"),
+    ])
+    assert [r.outcome for r in results] == ["rejected", "rejected"]
+    assert all("không có quyền" in r.reason for r in results)
+    with province.store.read() as s:
+        assert s.get(Meeting, made.meeting_id).title == "Họp giao ban Văn phòng tuần 50"  # type: ignore[union-attr]
+        denied = s.scalars(
+            select(AuditEvent).where(AuditEvent.action == "access.denied", AuditEvent.actor_id == w.officer2_id)
+        ).all()
+        assert denied  # counted per kind (``audit.repeats``): the first of each is an event at once
+        actions = s.scalars(select(AuditEvent.action).where(AuditEvent.target_id == made.meeting_id)).all()
+    assert {"meeting.create", "meeting.add_participants", "meeting.change_state", "meeting.answer"} <= set(actions)
+
+    # Taken out of the meeting, the officer's desk drops it and all that hangs on it.
+    clerk.record(mops.RemoveParticipant(new_id(), mine))
+    assert clerk.engine.sync_once().accepted == 1
+    officer.engine.sync_once()
+    assert _meetings(officer) == {}
+    assert _count(officer, Sitting, made.meeting_id) == 0 and _count(officer, Participant, made.meeting_id) == 0
+
+
+def test_a_secret_meeting_reaches_only_its_participants(province: Province):
+    w = province.world
+    clerk = province.device("vanthu", w.clerk_id)
+    officer = province.device("chuyenvien", w.officer_id)
+    leader = province.device("lanhdao", w.leader_id)
+    _sync(clerk, officer, leader)
+
+    secret = create_op(title="Họp về công tác cán bộ", secret=True, starts_at=at(14), ends_at=at(16))
+    open_one = create_op(title="Họp chuẩn bị Tết", starts_at=at(8, day=8), ends_at=at(9, day=8))
+    for op in (secret, open_one):
+        clerk.record(op)
+        clerk.record(people(op.meeting_id, w.officer_id))
+        clerk.record(state(op.meeting_id, "scheduled"))
+    assert clerk.engine.sync_once().accepted == 6
+    _sync(officer, leader)
+    assert set(_meetings(officer)) == {secret.meeting_id, open_one.meeting_id}
+    # The leader runs the office's meetings, but not a secret one they are not in.
+    assert set(_meetings(leader)) == {open_one.meeting_id}
+    assert _count(leader, Participant, secret.meeting_id) == 0
+    assert _told(province, w.leader_id, "meeting.scheduled") == []
+
+    # Made secret, the meeting leaves the leader's desk with its rows.
+    clerk.record(update_op(open_one, secret=True))
+    assert clerk.engine.sync_once().accepted == 1
+    leader.engine.sync_once()
+    assert _meetings(leader) == {}
+    assert _count(leader, Sitting, open_one.meeting_id) == 0
+    officer.engine.sync_once()
+    assert _meetings(officer)[open_one.meeting_id].secret is True
+
+    # Secrecy lifted, it comes back whole.
+    clerk.record(update_op(open_one, secret=False))
+    assert clerk.engine.sync_once().accepted == 1
+    leader.engine.sync_once()
+    assert set(_meetings(leader)) == {open_one.meeting_id}
+    assert _count(leader, Sitting, open_one.meeting_id) == 1 and _count(leader, Participant, open_one.meeting_id) == 1
