@@ -30,6 +30,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from eoffice.audit import report
 from eoffice.audit.chain import record
 from eoffice.directory.models import Unit, User
 from eoffice.documents.snapshot import snapshot
@@ -750,5 +751,37 @@ def change_state(session: Session, actor_id: str, meeting_id: str, state: str, r
                 row.answer, row.answer_reason, row.answered_at = Answer.PENDING.value, "", None
                 row.substitute_id, row.substitute_name = None, ""
         reveal(session, meeting)  # participants see it from now on, with all its rows
-    _audit(session, actor.id, "meeting.change_state", meeting, before)
+    _audit(session, actor.id, "meeting.change_state", meeting, before,
+           {**snapshot(meeting), "reason": meeting.state_reason})
     return meeting
+
+
+# --------------------------------------------------------------------------- the history's sentences
+
+report.LABELS_VI.update({
+    "meeting.create_room": "Thêm phòng họp",
+    "meeting.create": "Tạo cuộc họp",
+    "meeting.update": "Sửa thông tin cuộc họp",
+    "meeting.add_sitting": "Thêm phiên họp",
+    "meeting.update_sitting": "Sửa phiên họp",
+    "meeting.remove_sitting": "Bỏ phiên họp",
+    "meeting.add_participants": "Thêm người dự họp",
+    "meeting.set_participant_role": "Đổi vai trò người dự họp",
+    "meeting.remove_participant": "Bỏ người dự họp",
+    "meeting.answer": "Trả lời giấy mời họp",
+    "meeting.change_state": "Đổi trạng thái cuộc họp",
+})
+report.LABELS_EN.update({
+    "meeting.create_room": "Meeting room added",
+    "meeting.create": "Meeting created",
+    "meeting.update": "Meeting edited",
+    "meeting.add_sitting": "Sitting added",
+    "meeting.update_sitting": "Sitting edited",
+    "meeting.remove_sitting": "Sitting removed",
+    "meeting.add_participants": "Participants added",
+    "meeting.set_participant_role": "Participant's role changed",
+    "meeting.remove_participant": "Participant removed",
+    "meeting.answer": "Invitation answered",
+    "meeting.change_state": "Meeting state changed",
+})
+report._WITH_REASON.update({"meeting.change_state"})

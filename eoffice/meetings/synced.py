@@ -12,7 +12,9 @@ organisation, or one they are or were a participant of) that it is gone; the des
 the meeting with every row hanging on it (sittings, participants, agenda, documents,
 comments, notes, receipts). The steps that let someone see it (scheduled, a participant
 added, secrecy lifted) re-version every row of the meeting (``meetings.reveal``), so that
-rows versioned while they could not see it still reach them.
+rows versioned while they could not see it still reach them. A change of the user's own
+roles (made leader or clerk of the office) re-versions no meeting: ``_view_changed``
+notices it on their pulled user row and the pull starts again.
 """
 
 from __future__ import annotations
@@ -24,18 +26,16 @@ from sqlalchemy import delete, or_, select
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
-from eoffice.directory.models import User
+from eoffice.directory.models import Role, User
 from eoffice.meetings import access
 from eoffice.meetings.meetings import MEETING_ROWS
 from eoffice.meetings.models import Meeting, Participant, Room, Sitting
 from eoffice.store.blobs import BlobStore
-from eoffice.sync.tables import SyncedTable, of_organisation, register
+from eoffice.sync.tables import Rows, SyncedTable, of_organisation, register
 from eoffice.sync.writing import chunks
 
 
 def _view_key(user: User) -> tuple[str, str, bool, bool]:
-    from eoffice.directory.models import Role
-
     return user.id, user.organisation_id, user.has_role(Role.LEADER), user.has_role(Role.CLERK)
 
 
@@ -43,8 +43,6 @@ class _Viewer:
     """What ``access`` reads of a user, rebuilt from a view key (so clauses can be cached)."""
 
     def __init__(self, user_id: str, organisation_id: str, leader: bool, clerk: bool) -> None:
-        from eoffice.directory.models import Role
-
         self.id = user_id
         self.organisation_id = organisation_id
         self._roles = {Role.LEADER} if leader else set()
@@ -111,11 +109,23 @@ def _pending_meetings(session: Session) -> set[str]:
     return found
 
 
+def _view_changed(session: Session, rows: Rows, user_id: str) -> bool:
+    """Whether the page changes which meetings the user organises without re-versioning
+    any: their organisation or their roles as leader or clerk (their own user row)."""
+    local = session.get(User, user_id)
+    mine = next((r for r in rows.get("users", []) if r["id"] == user_id), None)
+    if local is None or mine is None or "roles" not in mine:
+        return False
+    before = _view_key(local)[1:]
+    roles = set(mine["roles"])
+    return (mine["organisation_id"], Role.LEADER.value in roles, Role.CLERK.value in roles) != before
+
+
 register(
     SyncedTable(Room, visible=of_organisation(Room), order=80),
     SyncedTable(
         Meeting, visible=meetings_visible, revocable=meetings_held, drop=drop_meetings,
-        local_work=_pending_meetings, order=81,
+        local_work=_pending_meetings, view_changed=_view_changed, order=81,
     ),
     SyncedTable(Sitting, visible=_rows_of_seen(Sitting), order=82),
     SyncedTable(Participant, visible=_rows_of_seen(Participant), order=83),
