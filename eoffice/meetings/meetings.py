@@ -301,6 +301,25 @@ def reveal(session: Session, meeting: Meeting) -> None:
     for model in MEETING_ROWS:
         for row in session.scalars(select(model).where(model.meeting_id == meeting.id)):
             touch(row)
+    share_people(session, meeting)
+
+
+def share_people(session: Session, meeting: Meeting) -> None:
+    """When a meeting's people come from several organisations, re-version their user rows:
+    the directory shares them with whoever sees the meeting (``meetings.synced``), and a
+    desk that could not see them before moved its cursor past their versions."""
+    session.flush()
+    ids = {meeting.created_by}
+    for user_id, substitute_id in session.execute(
+        select(Participant.user_id, Participant.substitute_id).where(Participant.meeting_id == meeting.id)
+    ):
+        ids.add(user_id)
+        if substitute_id is not None:
+            ids.add(substitute_id)
+    users = list(session.scalars(select(User).where(User.id.in_(sorted(ids)))))
+    if len({u.organisation_id for u in users}) > 1:
+        for user in users:
+            touch(user)
 
 
 def participant_id_for(meeting_id: str, user_id: str) -> str:
@@ -597,6 +616,8 @@ def add_participants(session: Session, actor_id: str, meeting_id: str, people: l
         _take_role(session, meeting, ParticipantRole.SECRETARY.value, p.user_id)
     if meeting.state != MeetingState.DRAFT.value or chairs or secretaries:
         reveal(session, meeting)  # the newcomers receive the rows versioned before them
+    else:
+        share_people(session, meeting)  # the organisers learn of people of other organisations
     added = [{"user_id": r.user_id, "role": p.role, "votes": r.votes} for r, p in zip(made, people, strict=True)]
     _audit(session, actor.id, "meeting.add_participants", meeting, None, {"participants": added})
     return made

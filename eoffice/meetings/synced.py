@@ -22,11 +22,12 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import delete, or_, select
+from sqlalchemy import delete, or_, select, union
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
 from eoffice.directory.models import Role, User
+from eoffice.directory.synced import share_users
 from eoffice.meetings import access
 from eoffice.meetings.meetings import MEETING_ROWS
 from eoffice.meetings.models import Meeting, Participant, Room, Sitting
@@ -121,6 +122,21 @@ def _view_changed(session: Session, rows: Rows, user_id: str) -> bool:
     return (mine["organisation_id"], Role.LEADER.value in roles, Role.CLERK.value in roles) != before
 
 
+def people_of_meetings_seen(user: User) -> Any:
+    """The users named by the meetings ``user`` sees (participants, removed ones too, their
+    substitutes, the meetings' creators): shared with them across organisations, so that
+    a desk of another organisation can hold the rows that name them."""
+    seen = access.meetings_seen(user)
+    return union(
+        select(Participant.user_id).where(Participant.meeting_id.in_(seen)),
+        select(Participant.substitute_id).where(
+            Participant.meeting_id.in_(seen), Participant.substitute_id.is_not(None)
+        ),
+        select(Meeting.created_by).where(Meeting.id.in_(seen)),
+    )
+
+
+share_users(people_of_meetings_seen)
 register(
     SyncedTable(Room, visible=of_organisation(Room), order=80),
     SyncedTable(

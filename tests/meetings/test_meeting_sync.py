@@ -10,10 +10,13 @@ from typing import Any
 from sqlalchemy import func, select
 
 from eoffice.audit.models import AuditEvent
+from eoffice.directory.admin import create_organisation, create_user
+from eoffice.directory.models import Role, User
 from eoffice.meetings import operations as mops
 from eoffice.meetings.models import Meeting, Participant, Sitting
 from eoffice.server import events
 from eoffice.store.base import new_id
+from tests.server.conftest import give_passwords
 from tests.meetings.helpers import at, create_op, people, state, update_op
 from tests.sync.http_support import Device, Province
 
@@ -154,3 +157,30 @@ def test_a_secret_meeting_reaches_only_its_participants(province: Province):
     leader.engine.sync_once()
     assert set(_meetings(leader)) == {open_one.meeting_id}
     assert _count(leader, Sitting, open_one.meeting_id) == 1 and _count(leader, Participant, open_one.meeting_id) == 1
+
+
+def test_a_participant_from_another_organisation_receives_the_meeting_and_its_people(province: Province):
+    w = province.world
+    with province.store.write() as s:
+        org = create_organisation(s, "000.00.12.H41", "Sở Nội vụ tỉnh Nghệ An", "SNV")
+        director_id = create_user(s, "giamdocsnv", "Hoàng Văn Thái", org.id, {Role.LEADER}, None, "Giám đốc").id
+    give_passwords(province.store, "giamdocsnv")
+    clerk = province.device("vanthu", w.clerk_id)
+    director = province.device("giamdocsnv", director_id)
+    _sync(clerk, director)
+
+    made = create_op(title="Họp bàn phương án sắp xếp đơn vị hành chính", secretary_id=w.clerk_id)
+    # The clerk's desk does not know the other organisation's people: pushed to the server.
+    answers = clerk.client.push([made, people(made.meeting_id, director_id), state(made.meeting_id, "scheduled")])
+    assert [a.outcome for a in answers] == ["accepted"] * 3
+    director.engine.sync_once()
+    assert list(_meetings(director)) == [made.meeting_id]
+    with director.store.read() as s:
+        rows = s.scalars(select(Participant).where(Participant.meeting_id == made.meeting_id))
+        held = {p.user_id: p.role for p in rows}
+        assert held == {w.clerk_id: "secretary", director_id: "member"}
+        clerk_row = s.get(User, w.clerk_id)
+        assert clerk_row is not None and clerk_row.full_name == "Trần Thị Thu"
+    clerk.engine.sync_once()  # the host's desk learns who the guest organisation's director is
+    with clerk.store.read() as s:
+        assert s.get(User, director_id) is not None
