@@ -117,6 +117,23 @@ MEETING_ROWS: tuple[type[Any], ...] = (
 )
 
 
+def _user_columns(model: type[Any]) -> tuple[Any, ...]:
+    return tuple(
+        getattr(model, c.key) for c in model.__table__.columns
+        if any(fk.column.table.name == "users" for fk in c.foreign_keys)
+    )
+
+
+#: The columns naming users in a meeting and in the rows others receive with it (a
+#: private note reaches its owner alone), plus the substitutes: the people a desk that
+#: sees the meeting must hold (``meetings.synced.people_of_meetings_seen``).
+PEOPLE_COLUMNS: tuple[Any, ...] = (
+    *_user_columns(Meeting),
+    *(c for model in MEETING_ROWS if model is not PrivateNote for c in _user_columns(model)),
+    Participant.substitute_id,
+)
+
+
 # --------------------------------------------------------------------------- values
 
 
@@ -309,13 +326,11 @@ def share_people(session: Session, meeting: Meeting) -> None:
     the directory shares them with whoever sees the meeting (``meetings.synced``), and a
     desk that could not see them before moved its cursor past their versions."""
     session.flush()
-    ids = {meeting.created_by}
-    for user_id, substitute_id in session.execute(
-        select(Participant.user_id, Participant.substitute_id).where(Participant.meeting_id == meeting.id)
-    ):
-        ids.add(user_id)
-        if substitute_id is not None:
-            ids.add(substitute_id)
+    ids: set[str] = set()
+    for column in PEOPLE_COLUMNS:
+        owner = column.class_
+        key = owner.id if owner is Meeting else owner.meeting_id
+        ids.update(i for i in session.scalars(select(column).where(key == meeting.id)) if i is not None)
     users = list(session.scalars(select(User).where(User.id.in_(sorted(ids)))))
     if len({u.organisation_id for u in users}) > 1:
         for user in users:

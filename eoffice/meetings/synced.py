@@ -29,7 +29,7 @@ from sqlalchemy.sql.elements import ColumnElement
 from eoffice.directory.models import Role, User
 from eoffice.directory.synced import share_users
 from eoffice.meetings import access
-from eoffice.meetings.meetings import MEETING_ROWS
+from eoffice.meetings.meetings import MEETING_ROWS, PEOPLE_COLUMNS
 from eoffice.meetings.models import Meeting, Participant, Room, Sitting
 from eoffice.store.blobs import BlobStore
 from eoffice.sync.tables import Rows, SyncedTable, of_organisation, register
@@ -123,17 +123,18 @@ def _view_changed(session: Session, rows: Rows, user_id: str) -> bool:
 
 
 def people_of_meetings_seen(user: User) -> Any:
-    """The users named by the meetings ``user`` sees (participants, removed ones too, their
-    substitutes, the meetings' creators): shared with them across organisations, so that
-    a desk of another organisation can hold the rows that name them."""
+    """The users named by the meetings ``user`` sees and by the rows that come with them
+    (``meetings.PEOPLE_COLUMNS``: participants, removed ones too, their substitutes,
+    creators, who added a document or wrote a comment): shared with them across
+    organisations, so that a desk of another organisation can hold the rows naming them."""
     seen = access.meetings_seen(user)
-    return union(
-        select(Participant.user_id).where(Participant.meeting_id.in_(seen)),
-        select(Participant.substitute_id).where(
-            Participant.meeting_id.in_(seen), Participant.substitute_id.is_not(None)
-        ),
-        select(Meeting.created_by).where(Meeting.id.in_(seen)),
-    )
+    return union(*(
+        select(column).where(
+            (column.class_.id if column.class_ is Meeting else column.class_.meeting_id).in_(seen),
+            column.is_not(None),
+        )
+        for column in PEOPLE_COLUMNS
+    ))
 
 
 share_users(people_of_meetings_seen)
