@@ -158,6 +158,18 @@ def test_a_secret_meeting_reaches_only_its_participants(province: Province):
     assert set(_meetings(leader)) == {open_one.meeting_id}
     assert _count(leader, Sitting, open_one.meeting_id) == 1 and _count(leader, Participant, open_one.meeting_id) == 1
 
+    # Someone added once the invitations are out is told, and receives the meeting whole.
+    admin = province.device("quantri", w.admin_id)
+    admin.engine.sync_once()
+    assert _meetings(admin) == {}
+    clerk.record(people(open_one.meeting_id, w.admin_id))
+    assert clerk.engine.sync_once().accepted == 1
+    [invited] = _told(province, w.admin_id, "meeting.invited")
+    assert invited["meeting_id"] == open_one.meeting_id and invited["title"] == "Họp chuẩn bị Tết"
+    admin.engine.sync_once()
+    assert set(_meetings(admin)) == {open_one.meeting_id}
+    assert _count(admin, Sitting, open_one.meeting_id) == 1 and _count(admin, Participant, open_one.meeting_id) == 2
+
 
 def test_a_participant_from_another_organisation_receives_the_meeting_and_its_people(province: Province):
     w = province.world
