@@ -196,3 +196,32 @@ def test_a_participant_from_another_organisation_receives_the_meeting_and_its_pe
     clerk.engine.sync_once()  # the host's desk learns who the guest organisation's director is
     with clerk.store.read() as s:
         assert s.get(User, director_id) is not None
+
+
+def test_made_a_clerk_an_officer_receives_the_offices_meetings_and_loses_them_with_the_role(province: Province):
+    from eoffice.directory.models import UserRole
+
+    w = province.world
+    clerk = province.device("vanthu", w.clerk_id)
+    officer = province.device("chuyenvien", w.officer_id)
+    _sync(clerk, officer)
+    draft = create_op(title="Chuẩn bị hội nghị cán bộ công chức")
+    clerk.record(draft)
+    assert clerk.engine.sync_once().accepted == 1
+    officer.engine.sync_once()
+    assert _meetings(officer) == {}
+
+    with province.store.write() as s:
+        made_clerk = s.get(User, w.officer_id)
+        assert made_clerk is not None
+        made_clerk.role_rows.append(UserRole(role=Role.CLERK.value))
+    officer.engine.sync_once()
+    assert list(_meetings(officer)) == [draft.meeting_id]  # the office runs it: the draft too
+    assert _count(officer, Sitting, draft.meeting_id) == 1
+
+    with province.store.write() as s:
+        officer_row = s.get(User, w.officer_id)
+        assert officer_row is not None
+        officer_row.role_rows[:] = [r for r in officer_row.role_rows if r.role != Role.CLERK.value]
+    officer.engine.sync_once()
+    assert _meetings(officer) == {} and _count(officer, Sitting, draft.meeting_id) == 0
