@@ -225,3 +225,29 @@ def test_made_a_clerk_an_officer_receives_the_offices_meetings_and_loses_them_wi
         officer_row.role_rows[:] = [r for r in officer_row.role_rows if r.role != Role.CLERK.value]
     officer.engine.sync_once()
     assert _meetings(officer) == {} and _count(officer, Sitting, draft.meeting_id) == 0
+
+
+def test_a_change_refused_by_the_server_leaves_the_desk_and_says_why(province: Province):
+    w = province.world
+    clerk = province.device("vanthu", w.clerk_id)
+    leader = province.device("lanhdao", w.leader_id)
+    _sync(clerk, leader)
+    made = create_op(title="Họp rà soát thủ tục hành chính")
+    clerk.record(made)
+    clerk.record(people(made.meeting_id, w.officer_id))
+    assert clerk.engine.sync_once().accepted == 2
+    # The leader cancels it while the clerk, offline, adds someone.
+    [cancelled] = leader.client.push([state(made.meeting_id, "cancelled", "Đã lồng ghép vào giao ban tháng")])
+    assert cancelled.outcome == "accepted"
+    late = people(made.meeting_id, w.officer2_id)
+    clerk.record(late)
+    with clerk.store.read() as s:
+        assert s.get(Participant, late.participants[0].participant_id) is not None  # on the desk at once
+    report = clerk.engine.sync_once()
+    assert report.rejected == 1
+    [answer] = [a for a in report.answers if a.op_id == late.op_id]
+    assert "Hủy" in answer.reason and "không thể thêm người dự họp" in answer.reason
+    with clerk.store.read() as s:
+        assert s.get(Participant, late.participants[0].participant_id) is None
+    m = _meetings(clerk)[made.meeting_id]
+    assert (m.state, m.state_reason) == ("cancelled", "Đã lồng ghép vào giao ban tháng")
