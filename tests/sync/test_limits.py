@@ -29,6 +29,7 @@ from sqlalchemy import select, text
 from eoffice.documents import operations as ops
 from eoffice.documents.models import Document, DocumentFile
 from eoffice.errors import ValidationError
+from eoffice.meetings import meeting_ops
 from eoffice.ops import FileRef, Operation, from_json, registry, to_json
 from eoffice.ops.limits import Fits, storable
 from eoffice.server.protocol import HEADER, PROTOCOL_VERSION
@@ -50,7 +51,9 @@ SIGNING_OPS: list[Operation] = [
     sops.AddTrustedRoot(new_id(), "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n"),
     sops.RemoveTrustedRoot(new_id(), new_id()),
 ]
-EVERY_KIND = [*DOCUMENT_OPS, *DIARY_OPS, *SIGNING_OPS]
+#: The meetings' own kinds, as their registrations give them.
+MEETING_OPS = [registry.kinds()[cls.kind].example() for cls in meeting_ops.KINDS]
+EVERY_KIND = [*DOCUMENT_OPS, *DIARY_OPS, *SIGNING_OPS, *MEETING_OPS]
 
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
