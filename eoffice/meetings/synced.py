@@ -84,7 +84,10 @@ def meetings_held(user: User) -> ColumnElement[bool]:
     return _held(user.id, user.organisation_id)
 
 
-def _rows_of_seen(model: Any) -> Any:
+def of_meetings_seen(model: Any) -> Any:
+    """Visibility of a table with ``meeting_id``: its rows of the meetings the user sees
+    (one clause per view); for the tables hanging on a meeting."""
+
     def visible(user: User) -> ColumnElement[bool]:
         return _seen(_view_key(user), model)
 
@@ -144,6 +147,6 @@ register(
         Meeting, visible=meetings_visible, revocable=meetings_held, drop=drop_meetings,
         local_work=_pending_meetings, view_changed=_view_changed, order=81,
     ),
-    SyncedTable(Sitting, visible=_rows_of_seen(Sitting), order=82),
-    SyncedTable(Participant, visible=_rows_of_seen(Participant), order=83),
+    SyncedTable(Sitting, visible=of_meetings_seen(Sitting), order=82),
+    SyncedTable(Participant, visible=of_meetings_seen(Participant), order=83),
 )
