@@ -19,13 +19,14 @@ operations.
 from __future__ import annotations
 
 import json
-from datetime import datetime, timezone
+from datetime import datetime
 
 from sqlalchemy import and_, exists, or_, select
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
 from eoffice.directory.models import Role, User
+from eoffice.meetings.values import aware
 from eoffice.meetings.models import (
     AgendaItem,
     Audience,
@@ -135,7 +136,7 @@ def reads(session: Session, user: User, document: MeetingDocument, now: datetime
     item = session.get(AgendaItem, document.item_id)
     if organises(session, user, meeting) or (item is not None and item.presenter_id == user.id):
         return True
-    if document.release_at is not None and _aware(document.release_at) > now:
+    if document.release_at is not None and aware(document.release_at) > now:
         return False
     me = participant_of(session, meeting.id, user.id)
     if me is None:
@@ -145,9 +146,3 @@ def reads(session: Session, user: User, document: MeetingDocument, now: datetime
     if document.audience == Audience.NAMED.value:
         return user.id in json.loads(document.readers or "[]")
     return True
-
-
-def _aware(moment: datetime) -> datetime:
-    """SQLite hands back naive datetimes (stored as UTC): make them comparable."""
-    return moment if moment.tzinfo is not None else moment.replace(tzinfo=timezone.utc)
-

@@ -26,7 +26,8 @@ from eoffice.directory.models import Unit, User
 from eoffice.errors import NotFound, ValidationError
 from eoffice.meetings import rules
 from eoffice.meetings.models import AgendaItem, Decision, Meeting, MeetingDocument, Sitting
-from eoffice.meetings.organising import aware, item_of, organiser, still_open
+from eoffice.meetings.organising import item_of, organiser, still_open
+from eoffice.meetings.values import aware
 
 
 @dataclass(frozen=True)

@@ -33,7 +33,8 @@ from eoffice.meetings.models import (
     PrivateNote,
     ReadReceipt,
 )
-from eoffice.meetings.organising import document_of, moment, not_organiser, not_reader
+from eoffice.meetings.organising import document_of, not_organiser, not_reader
+from eoffice.meetings.values import moment
 from eoffice.ops.operation import AppliedResult, Operation
 from eoffice.ops.registry import register
 from eoffice.ops.values import FileRef, Id

@@ -3,6 +3,9 @@
 
 from __future__ import annotations
 
+import eoffice.meetings.meeting_ops
+from eoffice.meetings import events as _events  # noqa: F401  (which operations tell whom, live)
+from eoffice.meetings import synced  # noqa: F401  (rooms, meetings, sittings, participants)
 import eoffice.meetings.agenda_ops  # noqa: F401  (agenda, documents, comments, notes, receipts: operation kinds)
 from eoffice.meetings import fileholders  # noqa: F401  (the documents' files, predownloaded)
 from eoffice.meetings import reading_synced  # noqa: F401  (agenda, documents, comments, notes, receipts)

@@ -19,7 +19,8 @@ from eoffice.directory.models import Unit, User
 from eoffice.errors import PermissionDenied, ValidationError
 from eoffice.meetings import access
 from eoffice.meetings.models import AgendaItem, MeetingComment, MeetingDocument, MeetingDocumentVersion
-from eoffice.meetings.organising import aware, document_of, meeting_of, not_reader, still_open
+from eoffice.meetings.organising import document_of, meeting_of, not_reader, still_open
+from eoffice.meetings.values import aware
 
 
 def add_comment(

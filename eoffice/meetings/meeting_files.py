@@ -33,7 +33,8 @@ from eoffice.meetings.models import (
     MeetingDocumentVersion,
     Participant,
 )
-from eoffice.meetings.organising import aware, document_of, item_of, meeting_of, not_reader, organiser, still_open
+from eoffice.meetings.organising import document_of, item_of, meeting_of, not_reader, organiser, still_open
+from eoffice.meetings.values import aware
 from eoffice.ops.values import FileRef
 from eoffice.store.blobs import BlobStore
 

@@ -1,44 +1,22 @@
 """What the agenda, documents, comments, notes and receipts share: finding a meeting's
 rows for someone who may act on them, and reading the times operations carry.
 
-``moment`` is a stand-in for ``meetings.values.moment`` (made beside the meetings'
-own operations); the two are to become one.
+Times are read with ``meetings.values`` (``moment``, ``aware``).
 """
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
 
 from sqlalchemy.orm import Session
 
 from eoffice.directory.access import load_actor
 from eoffice.directory.models import User
-from eoffice.errors import NotFound, PermissionDenied, StateError, ValidationError
+from eoffice.errors import NotFound, PermissionDenied, StateError
 from eoffice.meetings import access
 from eoffice.meetings.models import AgendaItem, Meeting, MeetingDocument, MeetingState
 
 #: States in which a meeting's agenda and documents no longer change.
 _FINISHED = (MeetingState.CLOSED.value, MeetingState.ARCHIVED.value, MeetingState.CANCELLED.value)
-
-
-def moment(text: str, name: str = "thời gian") -> datetime:
-    """An ISO 8601 time with its offset ("2026-12-07T08:00:00+07:00") as aware UTC."""
-    try:
-        value = datetime.fromisoformat(text)
-    except (TypeError, ValueError):
-        raise ValidationError(
-            f"“{name}” không phải thời điểm hợp lệ.", f"{name} is not a valid time.", field=name
-        ) from None
-    if value.tzinfo is None:
-        raise ValidationError(
-            f"“{name}” thiếu múi giờ.", f"{name} has no time zone offset.", field=name
-        )
-    return value.astimezone(timezone.utc)
-
-
-def aware(value: datetime) -> datetime:
-    """SQLite hands back naive datetimes (stored as UTC): make them comparable."""
-    return value if value.tzinfo is not None else value.replace(tzinfo=timezone.utc)
 
 
 def meeting_of(session: Session, meeting_id: str) -> Meeting:

@@ -12,8 +12,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import and_, exists, or_, select, update
-from sqlalchemy.orm import Session
+from sqlalchemy import and_, exists, or_, select
 from sqlalchemy.sql.elements import ColumnElement
 
 from eoffice.directory.models import User
@@ -70,19 +69,3 @@ register(
 )
 
 
-def reversion_meeting(session: Session, meeting_id: str) -> None:
-    """With the server's authority: the meeting's agenda, documents, versions and comments
-    take this transaction's version, so that people who now see the meeting (it was
-    scheduled, they were added to it) pull rows that did not change themselves.
-
-    For ``meetings.meeting_ops`` to call where the meeting's readers change; never on a
-    client (its rows keep the server's versions).
-    """
-    from eoffice.sync.versioning import reserve_version
-
-    version = reserve_version(session)
-    for model in (AgendaItem, MeetingDocument, MeetingDocumentVersion, MeetingComment):
-        session.execute(
-            update(model).where(model.meeting_id == meeting_id).values(server_version=version)
-            .execution_options(synchronize_session=False)
-        )

@@ -21,7 +21,8 @@ from eoffice.directory.models import User
 from eoffice.errors import ValidationError
 from eoffice.meetings import access
 from eoffice.meetings.models import AgendaItem, Audience, MeetingDocument, Participant, ReadReceipt
-from eoffice.meetings.organising import aware, document_of, meeting_of, not_organiser, not_reader
+from eoffice.meetings.organising import document_of, meeting_of, not_organiser, not_reader
+from eoffice.meetings.values import aware
 
 #: The namespace of receipt ids (fixed: every computer derives the same id).
 _NAMESPACE = uuid.UUID("0f8c4a52-8a5e-5f0e-9a57-6d1c3b7e2a90")

@@ -15,7 +15,9 @@ yet sent (a higher version) brings that row along; a reference to a row the user
 see (another organisation's user or document) is sent as null. The client may therefore
 apply each page on its own, with its foreign keys checked at commit.
 
-Losing sight of a row. A table may declare its rows revocable (the documents): every
+Losing sight of a row. A table may declare its rows revocable (the documents, the
+meetings; ``revoked`` holds the ids of any of them, UUIDs, and each table's ``drop``
+takes those it holds): every
 change that can hide one from someone re-versions it, so a client that already holds
 rows (cursor above 0) is told in the page that covers that version: ``revoked`` lists the
 rows of the ``revocable`` clause (the user's organisation's) changed within the page's
@@ -406,11 +408,11 @@ def changes_since(
         more = bool(session.scalar(select(or_(*(
             exists().where(s[name].model.server_version > cut, view.cut_rows(name, cursor)) for name in active
         )))))
-    revocable = s.revocable
-    revoked = (
-        _revocations(session, view, revocable, cursor, cut, rows)
-        if revocable is not None and revocable.name in changed else []
-    )
+    revoked = [
+        row_id
+        for table in s.revocables if table.name in changed
+        for row_id in _revocations(session, view, table, cursor, cut, rows)
+    ]
     return ChangePage(rows, cut, more, revoked)
 
 
@@ -471,20 +473,22 @@ def refetch_page(session: Session, user: User, ids: list[str], cursor: int) -> C
     stays the client's ``cursor``: rows above it still come by the ordinary pull.
     """
     s = schema()
-    table = s.revocable
-    if table is None:
+    if not s.revocables:
         raise ValueError("no synced table is revocable")
     view = _View(user, s)
-    model = table.model
     rows = _empty(s)
     existing: set[str] = set()
-    for chunk in chunks(sorted(set(ids))):
-        chosen = and_(model.id.in_(chunk), view.visible(table.name))
-        rows[table.name].extend(_fetch(session, s, table.name, chosen))
-        _attach_children(session, s, rows, table.name, clause=chosen)
-        existing.update(session.scalars(select(model.id).where(model.id.in_(chunk))))
+    sent: set[str] = set()
+    for table in s.revocables:  # ids are UUIDs: each names a row of one table at most
+        model = table.model
+        for chunk in chunks(sorted(set(ids))):
+            chosen = and_(model.id.in_(chunk), view.visible(table.name))
+            rows[table.name].extend(_fetch(session, s, table.name, chosen))
+            _attach_children(session, s, rows, table.name, clause=chosen)
+            existing.update(session.scalars(select(model.id).where(model.id.in_(chunk))))
+        sent.update(d["id"] for d in rows[table.name])
     _close(session, view, rows, cursor)
-    revoked = sorted(existing - {d["id"] for d in rows[table.name]})
+    revoked = sorted(existing - sent)
     return ChangePage(rows, cursor, False, revoked)
 
 
@@ -619,12 +623,19 @@ def apply_pulled(
         for stream in s.trailing:  # their content comes again with the rows
             set_cursor(session, 0, name=f"{name}.{stream.name}")
         changes = EVERYTHING
-    elif page.revoked and s.revocable is not None and s.revocable.drop is not None:
-        kept = local_work.get(s.revocable.name, set())
-        gone = [i for i in page.revoked if i not in kept]
-        if gone:
-            s.revocable.drop(session, gone, blobs)
-            changes = changes | Changes.of(_dropped_changes(s, s.revocable.name))
+    elif page.revoked:
+        for table in s.revocables:
+            if table.drop is None:
+                continue
+            kept = local_work.get(table.name, set())
+            gone = [i for i in page.revoked if i not in kept]
+            if gone and len(s.revocables) > 1:  # the ids of this table's rows held here
+                gone = [i for chunk in chunks(gone) for i in session.scalars(
+                    select(table.model.id).where(table.model.id.in_(chunk))
+                )]
+            if gone:
+                table.drop(session, gone, blobs)
+                changes = changes | Changes.of(_dropped_changes(s, table.name))
     session.expire_all()
     if store_cursor:
         set_cursor(session, page.next_cursor, name=name)

@@ -74,7 +74,8 @@ class SyncedTable:
     local: tuple[str, ...] = ()
     nested: tuple[Nested, ...] = ()
     #: For a client that holds rows: the rows whose changes decide a page's cut so that
-    #: those the user no longer sees are revoked (``ChangePage.revoked``: one table only).
+    #: those the user no longer sees are revoked (``ChangePage.revoked``: the ids of every
+    #: revocable table's rows, UUIDs, each table's ``drop`` taking those it holds).
     revocable: Visibility | None = None
     #: Order of application: parents before the rows that point at them.
     order: int = 100
@@ -167,8 +168,13 @@ class Schema:
     references: dict[str, list[tuple[str, str]]] = field(default_factory=dict, repr=False)
     #: Per versioned table, the tables riding with it, with their parent column.
     riders: dict[str, list[tuple[str, str]]] = field(default_factory=dict, repr=False)
-    #: The one table whose rows may be revoked, if any.
-    revocable: SyncedTable | None = None
+    #: The tables whose rows may be revoked, in order of application.
+    revocables: tuple[SyncedTable, ...] = ()
+
+    @property
+    def revocable(self) -> SyncedTable | None:
+        """The first revocable table (the documents), if any."""
+        return self.revocables[0] if self.revocables else None
 
     def __getitem__(self, name: str) -> SyncedTable:
         return self.by_name[name]
@@ -218,12 +224,10 @@ def schema() -> Schema:
             riders.setdefault(parent, []).append((t.name, column))
         elif t.visible is None:
             raise ValueError(f"synced table {t.name} says neither who sees it nor what it rides with")
-    revocable = [t for t in tables if t.revocable is not None]
-    if len(revocable) > 1:
-        raise ValueError("only one synced table may revoke rows (the page's ``revoked`` names no table)")
+    revocables = tuple(t for t in tables if t.revocable is not None)
     return Schema(
         tables=tables, trailing=tuple(_TRAILING), by_name=by_name, names=tuple(by_name), versioned=versioned,
         columns=columns, iso_keys=iso_keys, taken={n: tuple(c.key for c in cols) for n, cols in columns.items()},
         references=references, riders=riders,
-        revocable=revocable[0] if revocable else None,
+        revocables=revocables,
     )

@@ -8,8 +8,6 @@ tests when no module registered them yet (the meetings' ``synced`` module will).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
@@ -18,7 +16,6 @@ from sqlalchemy.orm import Session
 from eoffice.directory.admin import create_user
 from eoffice.directory.models import Role
 from eoffice.meetings import rules
-from eoffice.meetings.access import meeting_clause, meetings_seen
 from eoffice.meetings.models import Meeting, MeetingKind, MeetingState, Participant, Sitting
 from eoffice.store import Store
 from eoffice.store.base import new_id
@@ -81,28 +78,3 @@ def add_sitting(store: Store, meeting_id: str, number: int = 2, start: datetime 
                           ends_at=start + timedelta(hours=4))
         s.add(sitting)
         return sitting.id
-
-
-@contextmanager
-def meeting_tables() -> Iterator[None]:
-    """Meetings, sittings and participants sync (by ``meetings.access``) for the length of a
-    test, unless a module registered them already (the meetings' own ``synced`` module will):
-    the tables other tests list stay as they are."""
-    from eoffice.sync import tables
-
-    if "meetings" in tables.schema().by_name:
-        yield
-        return
-    added = [
-        tables.SyncedTable(Meeting, visible=meeting_clause, stable=False, order=80),
-        tables.SyncedTable(Sitting, visible=lambda u: Sitting.meeting_id.in_(meetings_seen(u)), stable=False,
-                           order=82),
-        tables.SyncedTable(Participant, visible=lambda u: Participant.meeting_id.in_(meetings_seen(u)),
-                           stable=False, order=83),
-    ]
-    tables.register(*added)
-    try:
-        yield
-    finally:
-        tables._TABLES[:] = [t for t in tables._TABLES if t not in added]
-        tables.schema.cache_clear()

@@ -17,13 +17,12 @@ from sqlalchemy import select
 
 from eoffice.audit.models import AuditEvent
 from eoffice.meetings import meeting_files, receipts
-from eoffice.meetings.reading_synced import reversion_meeting
 from eoffice.meetings import operations as mo
-from eoffice.meetings.models import Meeting, MeetingDocument, MeetingDocumentVersion, PrivateNote, ReadReceipt
+from eoffice.meetings.models import MeetingDocument, MeetingDocumentVersion, PrivateNote, ReadReceipt
 from eoffice.ops import FileRef
 from eoffice.store.base import new_id, utcnow
 from eoffice.sync.client import ServerRefused
-from tests.meetings.factories import MeetingRows, make_meeting, meeting_tables
+from tests.meetings.factories import MeetingRows, make_meeting
 from tests.server.conftest import give_passwords
 from tests.sync.http_support import Device, Province
 
@@ -45,8 +44,7 @@ def _accepted(device: Device) -> None:
 
 @pytest.fixture
 def reading(province: Province, pdf_factory) -> Iterator[Reading]:  # type: ignore[no-untyped-def]
-    with meeting_tables():
-        yield _prepared(province, pdf_factory)
+    yield _prepared(province, pdf_factory)
 
 
 def _prepared(province: Province, pdf_factory) -> Reading:  # type: ignore[no-untyped-def]
@@ -158,25 +156,23 @@ def test_a_reader_newly_allowed_receives_the_versions_and_the_file(reading: Read
 
 def test_a_meeting_scheduled_brings_its_documents_to_its_participants(province: Province, pdf_factory):
     w = province.world
-    with meeting_tables():
-        draft = make_meeting(province.store, w, state="draft", start=utcnow() + timedelta(days=2))
-        clerk = province.device("vanthu", w.clerk_id)
-        clerk.engine.sync_once()
-        item, doc = new_id(), new_id()
-        clerk.record(mo.AddAgendaItem(op_id=new_id(), item_id=item, meeting_id=draft.meeting_id,
-                                      sitting_id=draft.sitting_id, title="Khai mạc"))
-        file = meeting_files.prepare_pdf(pdf_factory("Chương trình"), clerk.blobs)
-        clerk.record(mo.AddMeetingDocument(op_id=new_id(), document_id=doc, version_id=new_id(),
-                                           meeting_id=draft.meeting_id, item_id=item, title="Chương trình", file=file))
-        _accepted(clerk)
-        officer = province.device("chuyenvien", w.officer_id)
-        officer.engine.sync_once()
-        assert _held(officer, MeetingDocument) == set()  # a draft meeting is its organisers' alone
-        with province.store.write() as s:  # what scheduling it does (meetings.meeting_ops)
-            s.get(Meeting, draft.meeting_id).state = "scheduled"
-            reversion_meeting(s, draft.meeting_id)
-        officer.engine.sync_once()
-        assert _held(officer, MeetingDocument) == {doc} and officer.blobs.has(file.digest)
+    draft = make_meeting(province.store, w, state="draft", start=utcnow() + timedelta(days=2))
+    clerk = province.device("vanthu", w.clerk_id)
+    clerk.engine.sync_once()
+    item, doc = new_id(), new_id()
+    clerk.record(mo.AddAgendaItem(op_id=new_id(), item_id=item, meeting_id=draft.meeting_id,
+                                  sitting_id=draft.sitting_id, title="Khai mạc"))
+    file = meeting_files.prepare_pdf(pdf_factory("Chương trình"), clerk.blobs)
+    clerk.record(mo.AddMeetingDocument(op_id=new_id(), document_id=doc, version_id=new_id(),
+                                       meeting_id=draft.meeting_id, item_id=item, title="Chương trình", file=file))
+    _accepted(clerk)
+    officer = province.device("chuyenvien", w.officer_id)
+    officer.engine.sync_once()
+    assert _held(officer, MeetingDocument) == set()  # a draft meeting is its organisers' alone
+    clerk.record(mo.ChangeMeetingState(new_id(), draft.meeting_id, "scheduled"))  # the invitations are out
+    _accepted(clerk)
+    officer.engine.sync_once()
+    assert _held(officer, MeetingDocument) == {doc} and officer.blobs.has(file.digest)
 
 
 def test_private_notes_reach_only_their_owners_computers(reading: Reading):

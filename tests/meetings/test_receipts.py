@@ -66,7 +66,7 @@ def test_the_earliest_opening_is_kept_in_one_row(world: World, meeting: MeetingR
         assert abs(row.first_opened_at.replace(tzinfo=now.tzinfo) - (now - timedelta(hours=3))) < timedelta(seconds=1)
     with pytest.raises(PermissionDenied), world.store.write() as s:
         registry.apply(s, world.officer2_id, mo.RecordRead(new_id(), doc, 1, office), authority=True)
-    with pytest.raises(DomainError, match="thời điểm"), world.store.write() as s:
+    with pytest.raises(DomainError, match="Thời gian “hôm qua” không hợp lệ"), world.store.write() as s:
         registry.apply(s, world.officer_id, mo.RecordRead(new_id(), doc, 1, "hôm qua"), authority=True)
 
 

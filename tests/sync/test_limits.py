@@ -50,7 +50,11 @@ SIGNING_OPS: list[Operation] = [
     sops.AddTrustedRoot(new_id(), "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n"),
     sops.RemoveTrustedRoot(new_id(), new_id()),
 ]
-EVERY_KIND = [*DOCUMENT_OPS, *DIARY_OPS, *SIGNING_OPS]
+#: The meetings' kinds (every module of theirs that registers some), as their registrations give them.
+MEETING_OPS = [
+    entry.example() for entry in registry.kinds().values() if entry.cls.__module__.startswith("eoffice.meetings")
+]
+EVERY_KIND = [*DOCUMENT_OPS, *DIARY_OPS, *SIGNING_OPS, *MEETING_OPS]
 
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")

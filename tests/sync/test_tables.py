@@ -41,12 +41,13 @@ def test_every_capability_declares_its_tables_and_they_apply_parents_first():
     assert s.names == (
         "organisations", "units", "users", "registers", "delegations", "documents", "document_directions",
         "direction_lines", "deadline_extensions", "worklog_entries", "worklog_weeks", "worklog_comments",
-        "trusted_roots", "signing_certificates", "meeting_agenda_items", "meeting_documents",
+        "trusted_roots", "signing_certificates", "meeting_rooms", "meetings", "meeting_sittings",
+        "meeting_participants", "meeting_agenda_items", "meeting_documents",
         "meeting_document_versions", "meeting_comments", "meeting_private_notes", "meeting_read_receipts",
     )
     assert "document_directions" not in s.versioned and "direction_lines" not in s.versioned
     assert "deadline_extensions" not in s.versioned
-    assert s.revocable is not None and s.revocable.name == "documents"
+    assert [t.name for t in s.revocables] == ["documents", "meetings"]
     assert s.bulk_tables() == ("documents", "document_files", "document_directions", "direction_lines")
     assert [t.name for t in s.trailing] == ["bodies"]
     for name, refs in s.references.items():
