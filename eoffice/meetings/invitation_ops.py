@@ -27,6 +27,7 @@ from eoffice.documents.types import Direction, DocState
 from eoffice.errors import NotFound, PermissionDenied, StateError, ValidationError
 from eoffice.meetings import access
 from eoffice.meetings.invitation import TYPE_NAME
+from eoffice.meetings.meetings import reveal
 from eoffice.meetings.models import Meeting, MeetingState, Participant
 from eoffice.meetings.operations import LinkInvitation
 from eoffice.ops.changes import Changes
@@ -122,7 +123,7 @@ def schedule_invited(session: Session, actor_id: str, document_id: str) -> list[
         before = {"state": meeting.state, "state_reason": meeting.state_reason}
         meeting.state = MeetingState.SCHEDULED.value
         meeting.state_reason = ""
-        session.flush()
+        reveal(session, meeting)  # its participants receive it now, with every row on it
         record(
             session, actor_id=actor_id, action="meeting.scheduled", target_type="meeting", target_id=meeting.id,
             before=before, after={"state": meeting.state, "invitation_document_id": document_id},
