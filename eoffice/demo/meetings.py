@@ -252,11 +252,8 @@ def seed_meetings(store: Store, blobs: BlobStore, *, today: date, seed: int = 16
         organisations = list(session.scalars(select(Organisation).order_by(Organisation.organ_id)))
         users = {o.id: list(session.scalars(select(User).where(User.organisation_id == o.id).order_by(User.username)))
                  for o in organisations}
-        for user in [*members, *delegates]:
-            session.expunge(user)
-        for listed in users.values():
-            for user in listed:
-                session.expunge(user)
+        session.flush()
+        session.expunge_all()  # read below, after this session: detached before its commit expires them
     demo = _Demo(store, blobs, rng, {o.id: o.name for o in organisations})
     by_abbr = {o.abbreviation: o for o in organisations}
     ubnd = by_abbr["UBND"]
@@ -265,7 +262,6 @@ def seed_meetings(store: Store, blobs: BlobStore, *, today: date, seed: int = 16
     chairman = next(u for u in ubnd_people if u.has_role(Role.LEADER))
     secretary = next((u for u in ubnd_people if u.position.startswith("Chánh Văn phòng")), office_clerk)
     hall = _room(demo, office_clerk, "Phòng họp số 1, tầng 3", "Trụ sở UBND tỉnh, số 3 Trường Thi, TP Vinh", 40)
-    big_hall = _room(demo, office_clerk, "Hội trường Trung tâm Hội nghị tỉnh", "Số 2 Lê Hồng Phong, TP Vinh", 300)
 
     plans: list[Callable[[], None]] = []
     first = date(today.year, today.month, 1) - timedelta(days=40)
@@ -297,6 +293,7 @@ def seed_meetings(store: Store, blobs: BlobStore, *, today: date, seed: int = 16
     def hdnd_session() -> None:
         start = today + timedelta(days=(3 - today.weekday()) % 7 + 7)  # a Thursday, next week or the one after
         chair, deputy = delegates[0], delegates[1]
+        big_hall = _room(demo, deputy, "Hội trường Trung tâm Hội nghị tỉnh", "Số 2 Lê Hồng Phong, TP Vinh", 300)
         people = [(chair, "chair", True), (deputy, "secretary", True), *((d, "member", True) for d in delegates),
                   *((m, "guest", False) for m in members[:5])]
         meeting_id, first_sitting = _meeting(

@@ -152,8 +152,10 @@ def seed_server(
     store: Store, blobs: BlobStore, *, documents: int, today: date | None = None, progress: Progress | None = None
 ) -> None:
     """Fill an empty, migrated server database as the demo does: the province and its
-    documents, a few weeks of work diaries (some reviewed), the demo password for all."""
+    documents, a few weeks of work diaries (some reviewed), three months of meetings, the
+    demo password for all."""
     from eoffice.demo.diaries import seed_diaries
+    from eoffice.demo.meetings import seed_meetings
     from eoffice.demo.seed import seed_demo
     from eoffice.server.admin import set_password
 
@@ -161,6 +163,8 @@ def seed_server(
     seed_demo(store, blobs, documents=documents, today=today, progress=progress)
     step(0, 0, "diaries")
     seed_diaries(store, today=today)
+    step(0, 0, "meetings")
+    seed_meetings(store, blobs, today=today or date.today(), progress=progress)
     with store.write() as session:
         for user in session.scalars(select(User).where(User.deleted.is_(False))):
             set_password(session, user, DEMO_PASSWORD)

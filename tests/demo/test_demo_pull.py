@@ -15,6 +15,9 @@ from eoffice.demo.server import DEMO_PASSWORD, seed_server
 from eoffice.directory.models import Organisation, Role, Unit, User
 from eoffice.documents.models import Document
 from eoffice.documents.visibility import visible_documents
+from eoffice.meetings.access import meeting_clause
+from eoffice.meetings.meetings import PEOPLE_COLUMNS
+from eoffice.meetings.models import Meeting
 from eoffice.server.embedded import EmbeddedServer
 from eoffice.server.settings import ServerSettings
 from eoffice.signing.models import TrustedRoot
@@ -50,6 +53,21 @@ def _pull_everything(base: str, username: str, limit: int) -> dict[str, set[str]
     return got
 
 
+def _met(session, user: User) -> set[str]:  # type: ignore[no-untyped-def]
+    """The people of other organisations a user receives: those named in the meetings they
+    see whose people come from several organisations (the HĐND session's UBND guests)."""
+    found: set[str] = set()
+    for meeting_id in session.scalars(select(Meeting.id).where(meeting_clause(user))):
+        named: set[str] = set()
+        for column in PEOPLE_COLUMNS:
+            key = column.class_.id if column.class_ is Meeting else column.class_.meeting_id
+            named |= {i for i in session.scalars(select(column).where(key == meeting_id)) if i}
+        organisations = set(session.scalars(select(User.organisation_id).where(User.id.in_(sorted(named)))))
+        if len(organisations) > 1:
+            found |= named
+    return found
+
+
 def test_every_demo_user_pulls_everything_from_cursor_0_over_http(store: Store, tmp_path: Path):
     install_versioning(store)
     blobs = BlobStore(tmp_path / "server" / "blobs")
@@ -71,7 +89,8 @@ def test_every_demo_user_pulls_everything_from_cursor_0_over_http(store: Store, 
             expected[user.username] = {
                 "organisations": set(s.scalars(select(Organisation.id))),
                 "units": set(s.scalars(select(Unit.id).where(Unit.organisation_id == user.organisation_id))),
-                "users": set(s.scalars(select(User.id).where(User.organisation_id == user.organisation_id))),
+                "users": set(s.scalars(select(User.id).where(User.organisation_id == user.organisation_id)))
+                | _met(s, user),
                 "documents": set(s.scalars(select(Document.id).where(visible_documents(user, s)))),
                 "trusted_roots": set(s.scalars(select(TrustedRoot.id))),
                 **{name: {i for i, o in rows.items() if o in readable} for name, rows in owners.items()},
