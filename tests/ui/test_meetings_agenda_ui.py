@@ -21,11 +21,11 @@ from tests.conftest import World
 from tests.meetings import view_factories as f
 
 
-def _seed(w: World) -> dict[str, str]:
+def _seed(w: World, state: str = "scheduled") -> dict[str, str]:
     start = datetime.combine(date.today() + timedelta(days=2), time(8, 0)).astimezone()
     with w.store.write() as s:
         m = f.meeting(s, w.org_id, w.clerk_id, title="Phiên họp UBND tỉnh thường kỳ", starts_at=start,
-                      chair_id=w.leader_id, secretary_id=w.clerk_id, place="Phòng họp tầng 2")
+                      chair_id=w.leader_id, secretary_id=w.clerk_id, place="Phòng họp tầng 2", state=state)
         f.participant(s, m.id, w.leader_id, "chair", answer="attend")
         f.participant(s, m.id, w.clerk_id, "secretary", votes=False, answer="attend")
         f.participant(s, m.id, w.officer_id, answer="attend")
@@ -33,9 +33,10 @@ def _seed(w: World) -> dict[str, str]:
 
 
 @pytest.fixture
-def page(qtbot, ui_world, window):  # type: ignore[no-untyped-def]
-    """The clerk (the meeting's secretary, so an organiser) on the meeting's page."""
-    ids = _seed(ui_world)
+def page(qtbot, ui_world, window, request):  # type: ignore[no-untyped-def]
+    """The clerk (the meeting's secretary, so an organiser) on the meeting's page; a
+    draft meeting (no invitation yet) for the tests named so."""
+    ids = _seed(ui_world, "draft" if "invitation" in request.node.name else "scheduled")
     meetings = window.section("meetings")
     meetings.act_open.trigger()
     with qtbot.waitSignal(meetings.page.loaded):
@@ -242,7 +243,12 @@ def test_comments_are_collected_and_exported(  # type: ignore[no-untyped-def]
 
 def test_invitation_draft_and_cards_offline(qtbot, ui_world, page, window) -> None:  # type: ignore[no-untyped-def]
     _add(qtbot, page, "Tình hình kinh tế - xã hội", 30)
+    errors: list[str] = []
+    window.show_domain_error = lambda err: errors.append(err.message("vi"))  # type: ignore[method-assign]
+    window.show_program_error = lambda err, trace: errors.append(trace)  # type: ignore[method-assign]
     page.invitation_button.click()
+    qtbot.waitUntil(lambda: bool(errors) or "Dự thảo" in window.statusBar().currentMessage(), timeout=10_000)
+    assert errors == []
 
     def made() -> bool:
         with ui_world.store.read() as s:
