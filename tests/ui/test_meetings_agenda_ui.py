@@ -6,11 +6,9 @@ versions), comments collected and exported, the invitation draft (GM), the cards
 from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QMimeData, QUrl
-from PySide6.QtWidgets import QApplication, QMessageBox
 from sqlalchemy import select
 
 from eoffice.documents.models import Document
@@ -77,7 +75,7 @@ def test_organiser_builds_the_agenda(qtbot, ui_world, page, window) -> None:  # 
     _add(qtbot, page, "Báo cáo tháng 11", 20, sub=True)
     assert _titles(page) == [("1", "Tình hình kinh tế - xã hội"), ("1.1", "Báo cáo tháng 11"),
                              ("2", "Các vấn đề khác")]
-    assert "Đã thêm nội dung" in window.statusBar().currentMessage() or window.statusBar().currentMessage()
+    assert window.statusBar().currentMessage() == "Đã thêm nội dung: Báo cáo tháng 11"
     items = page.data.view.items()
     assert items[2].starts_at == items[0].starts_at + timedelta(minutes=30)  # planned times follow
 
@@ -124,9 +122,9 @@ def test_organiser_builds_the_agenda(qtbot, ui_world, page, window) -> None:  # 
     _select_item(page, "Tình hình kinh tế - xã hội")
     page.editor.act_remove.trigger()
     box = window.confirm_box
-    assert "2 sub-items" in box.informativeText() or "2" in box.informativeText()
+    assert box.informativeText() == "2 nội dung con và 0 tài liệu của nội dung này cũng bị xóa."
     with qtbot.waitSignal(page.loaded):
-        box.button(box.buttons()[0]) if False else box.buttons()[0].click()
+        next(b for b in box.buttons() if b.text() == "Xóa").click()
     assert _titles(page) == []
 
 
@@ -141,7 +139,7 @@ def test_documents_of_an_item(qtbot, ui_world, page, window, pdf_factory, tmp_pa
         assert page.agenda.dropMimeData(data, 1, -1, 0, page.agenda.find_item(item.id))
     doc: DocumentView = page.data.view.items()[0].documents[0]
     assert doc.title == "du-thao" and doc.page_count >= 1
-    assert "1" in window.statusBar().currentMessage()
+    assert window.statusBar().currentMessage() == "Đã thêm 1 tài liệu"
 
     # A broken file is refused with the domain's message; nothing is added.
     broken = tmp_path / "hong.pdf"
@@ -158,6 +156,8 @@ def test_documents_of_an_item(qtbot, ui_world, page, window, pdf_factory, tmp_pa
         page.documents.replace(doc.id, pdf_factory("Dự thảo Nghị quyết (sửa)", body="Nội dung mới. " * 400))
     new = page.data.view.items()[0].documents[0]
     assert new.version == 2
+    assert window.statusBar().currentMessage().startswith("Đã thay tài liệu: phiên bản 2")
+    assert page.agenda.data(page.agenda.find(doc.id).siblingAtColumn(1)) == "du-thao (v2)"
     with ui_world.store.read() as s:
         assert s.scalar(select(MeetingDocumentVersion.version).where(
             MeetingDocumentVersion.meeting_document_id == doc.id).order_by(MeetingDocumentVersion.version)) == 1
@@ -188,7 +188,7 @@ def test_documents_of_an_item(qtbot, ui_world, page, window, pdf_factory, tmp_pa
     page.tree.setCurrentIndex(page.agenda.find(doc.id))
     page.documents.act_remove.trigger()
     with qtbot.waitSignal(page.loaded):
-        window.confirm_box.buttons()[0].click()
+        next(b for b in window.confirm_box.buttons() if b.text() == "Xóa").click()
     assert page.data.view.items()[0].documents == []
 
 
@@ -278,7 +278,6 @@ def test_weekly_schedule_opens_in_the_reader(qtbot, ui_world, window) -> None:  
     reader = meetings.schedule.reader
     try:
         assert reader.document.pageCount() >= 1
-        assert Path(reader.path if hasattr(reader, "path") else "").name or True
+        assert reader.windowTitle().startswith("Lịch công tác tuần từ")
     finally:
         reader.close()
-    assert QApplication.instance() is not None and QMessageBox is not None
