@@ -155,13 +155,15 @@ class MeetingPage(QWidget):
         self.editor = AgendaEditor(self)
         self.documents = DocumentActions(self)
         self.papers = Papers(self)
+        # Two rows (the agenda's, the documents'): one row overflows a 1366-pixel screen.
         self.toolbar = QToolBar(self)
         self.toolbar.setObjectName("agendaToolbar")
         for action in self.editor.actions:
             self.toolbar.addAction(action)
-        self.toolbar.addSeparator()
+        self.documents_toolbar = QToolBar(self)
+        self.documents_toolbar.setObjectName("documentsToolbar")
         for action in self.documents.actions:
-            self.toolbar.addAction(action)
+            self.documents_toolbar.addAction(action)
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.tree.customContextMenuRequested.connect(self._context_menu)
         self.tree.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
@@ -170,6 +172,7 @@ class MeetingPage(QWidget):
         agenda_page = QWidget(self)
         agenda_layout = QVBoxLayout(agenda_page)
         agenda_layout.addWidget(self.toolbar)
+        agenda_layout.addWidget(self.documents_toolbar)
         agenda_layout.addWidget(self.tree, 1)
         buttons = QHBoxLayout()
         buttons.addWidget(self.unread_label, 1)
@@ -342,6 +345,7 @@ class MeetingPage(QWidget):
         """The editing tools are the organisers' (access.organises); a delegate reads and comments."""
         self.agenda.editable = organiser
         self.toolbar.setVisible(organiser)
+        self.documents_toolbar.setVisible(organiser)
         for action in (*self.editor.actions, *self.documents.actions):
             action.setEnabled(organiser)
         self.tree.setDragEnabled(organiser)
