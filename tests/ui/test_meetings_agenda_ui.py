@@ -281,3 +281,22 @@ def test_weekly_schedule_opens_in_the_reader(qtbot, ui_world, window) -> None:  
         assert reader.windowTitle().startswith("Lịch công tác tuần từ")
     finally:
         reader.close()
+
+
+def test_document_from_the_registers(qtbot, ui_world, page, window, blobs, pdf_factory) -> None:  # type: ignore[no-untyped-def]
+    from tests.documents.workflow_helpers import register
+
+    source = register(ui_world, blobs, pdf_factory, subject="Kế hoạch chuyển đổi số năm 2027")
+    _add(qtbot, page, "Chuyển đổi số", 20)
+    page.documents.act_register.trigger()
+    picker = page.documents.dialog
+    qtbot.waitUntil(lambda: picker.results.rowCount() >= 1)
+    picker.query.setText("chuyển đổi số 2027")
+    picker.search()
+    qtbot.waitUntil(lambda: picker.results.rowCount() == 1 and picker.hits[0].id == source)
+    with qtbot.waitSignal(page.loaded):
+        picker.accept()
+    doc = page.data.view.items()[0].documents[0]
+    assert doc.title == "Kế hoạch chuyển đổi số năm 2027"
+    with ui_world.store.read() as s:
+        assert s.get(MeetingDocument, doc.id).source_document_id == source  # type: ignore[union-attr]

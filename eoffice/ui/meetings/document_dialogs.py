@@ -101,7 +101,7 @@ class AccessDialog(QDialog):
         self.release.setDisplayFormat("HH:mm dd/MM/yyyy")
         self.release.setCalendarPopup(True)
         moment = now.release_at.astimezone() if now.release_at is not None else datetime.now().astimezone()
-        self.release.setDateTime(QDateTime(moment.date(), moment.time().replace(microsecond=0)))
+        self.release.setDateTime(QDateTime(moment.replace(microsecond=0, tzinfo=None)))
         self.released.setChecked(now.release_at is not None)
         self.released.toggled.connect(self.release.setEnabled)
         self.release.setEnabled(now.release_at is not None)
@@ -141,8 +141,9 @@ class AccessDialog(QDialog):
         ) if audience == "named" else ()
         release = None
         if self.released.isChecked():
-            moment = self.release.dateTime().toPython().astimezone()
-            release = moment.isoformat(timespec="seconds")
+            picked = self.release.dateTime().toPython()
+            assert isinstance(picked, datetime)
+            release = picked.astimezone().isoformat(timespec="seconds")
         return audience, readers, release
 
 
@@ -314,7 +315,7 @@ class DocumentActions(QObject):
         doc = self.page.current_document()
         if doc is None:
             self._status(self.tr("Select a document first"))
-        return doc
+        return doc if isinstance(doc, DocumentView) else None
 
     # -- adding --------------------------------------------------------------------
 
