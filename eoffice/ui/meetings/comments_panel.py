@@ -60,6 +60,7 @@ class CommentDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)
+        self.text.setFocus()
 
     def _accept(self) -> None:
         if not self.text.toPlainText().strip():
