@@ -8,12 +8,13 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 
 import pytest
-from PySide6.QtCore import QMimeData, QUrl
+from PySide6.QtCore import QMimeData, Qt, QUrl
 from sqlalchemy import select
 
 from eoffice.documents.models import Document
 from eoffice.meetings.models import AgendaItem, Meeting, MeetingComment, MeetingDocument, MeetingDocumentVersion
 from eoffice.meetings.invitation import TYPE_NAME
+from eoffice.meetings.rules import defaults_for
 from eoffice.meetings.views import DocumentView, ItemView
 from tests.conftest import World
 from tests.meetings import view_factories as f
@@ -24,6 +25,7 @@ def _seed(w: World, state: str = "scheduled") -> dict[str, str]:
     with w.store.write() as s:
         m = f.meeting(s, w.org_id, w.clerk_id, title="Phiên họp UBND tỉnh thường kỳ", starts_at=start,
                       chair_id=w.leader_id, secretary_id=w.clerk_id, place="Phòng họp tầng 2", state=state)
+        m.vote_rules = defaults_for(m.kind).to_json()  # as CreateMeeting copies them
         f.participant(s, m.id, w.leader_id, "chair", answer="attend")
         f.participant(s, m.id, w.clerk_id, "secretary", votes=False, answer="attend")
         f.participant(s, m.id, w.officer_id, answer="attend")
@@ -88,11 +90,14 @@ def test_organiser_builds_the_agenda(qtbot, ui_world, page, window) -> None:  # 
     dialog.presenter.setCurrentIndex(dialog.presenter.findData(ui_world.officer_id))
     assert dialog.unit.currentData() is not None
     dialog.title.setText("Các vấn đề phát sinh")
+    assert not dialog.rule.isEnabled()  # a vote rule only for a vote
+    dialog.decision.setCurrentIndex(dialog.decision.findData("vote"))
+    assert dialog.rule.isEnabled() and dialog.rule.currentText() == "Quá nửa tổng số thành viên tán thành"
     with qtbot.waitSignal(page.loaded):
         dialog.buttons.accepted.emit()
     with ui_world.store.read() as s:
         row = s.scalars(select(AgendaItem).where(AgendaItem.title == "Các vấn đề phát sinh")).one()
-        assert row.presenter_id == ui_world.officer_id
+        assert (row.presenter_id, row.decision, row.vote_rule) == (ui_world.officer_id, "vote", "majority")
 
     # Drag "2" onto "1": it becomes 1.2 (the model's drop, as the tree hands it).
     moved = next(i for i in page.data.view.items() if i.number == "2")
@@ -104,9 +109,12 @@ def test_organiser_builds_the_agenda(qtbot, ui_world, page, window) -> None:  # 
                              ("1.2", "Các vấn đề phát sinh")]
     assert page.agenda.node(page.tree.currentIndex()).id == moved.id  # the moved item stays selected
 
-    # Alt+Up: back above its sibling.
+    # Alt+Up (a real key press on the tree): back above its sibling.
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    page.tree.setFocus()
     with qtbot.waitSignal(page.loaded):
-        page.editor.act_up.trigger()
+        qtbot.keyClick(page.tree, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
     assert [t for _n, t in _titles(page)][1] == "Các vấn đề phát sinh"
 
     # A refused move (an item under its own sub-item) says the domain's message.
