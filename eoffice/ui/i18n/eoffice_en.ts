@@ -2,6 +2,37 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>AccessDialog</name>
+    <message>
+        <source>Who may read “%1”</source>
+        <translation>Who may read “%1”</translation>
+    </message>
+    <message>
+        <source>Every participant</source>
+        <translation>Every participant</translation>
+    </message>
+    <message>
+        <source>Voting members</source>
+        <translation>Voting members</translation>
+    </message>
+    <message>
+        <source>The people ticked below</source>
+        <translation>The people ticked below</translation>
+    </message>
+    <message>
+        <source>Only from:</source>
+        <translation>Only from:</translation>
+    </message>
+    <message>
+        <source>&amp;Readers:</source>
+        <translation>&amp;Readers:</translation>
+    </message>
+    <message>
+        <source>The organisers and the presenter always read it. The change takes effect when the server accepts it.</source>
+        <translation>The organisers and the presenter always read it. The change takes effect when the server accepts it.</translation>
+    </message>
+</context>
+<context>
     <name>AdminDialog</name>
     <message>
         <source>Administration: digital signatures</source>
@@ -18,6 +49,97 @@
     <message>
         <source>Close</source>
         <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>AgendaEditor</name>
+    <message>
+        <source>Add item</source>
+        <translation>Add item</translation>
+    </message>
+    <message>
+        <source>Add an agenda item after the selected one (Insert)</source>
+        <translation>Add an agenda item after the selected one (Insert)</translation>
+    </message>
+    <message>
+        <source>Add sub-item</source>
+        <translation>Add sub-item</translation>
+    </message>
+    <message>
+        <source>Add a sub-item under the selected item (Ctrl+Insert)</source>
+        <translation>Add a sub-item under the selected item (Ctrl+Insert)</translation>
+    </message>
+    <message>
+        <source>Edit item</source>
+        <translation>Edit item</translation>
+    </message>
+    <message>
+        <source>Edit the selected item (F2)</source>
+        <translation>Edit the selected item (F2)</translation>
+    </message>
+    <message>
+        <source>Remove item</source>
+        <translation>Remove item</translation>
+    </message>
+    <message>
+        <source>Remove the selected item or document (Delete)</source>
+        <translation>Remove the selected item or document (Delete)</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>Move up</translation>
+    </message>
+    <message>
+        <source>Move the selected item up (Alt+Up)</source>
+        <translation>Move the selected item up (Alt+Up)</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>Move down</translation>
+    </message>
+    <message>
+        <source>Move the selected item down (Alt+Down)</source>
+        <translation>Move the selected item down (Alt+Down)</translation>
+    </message>
+    <message>
+        <source>Item added: %1</source>
+        <translation>Item added: %1</translation>
+    </message>
+    <message>
+        <source>Add agenda item</source>
+        <translation>Add agenda item</translation>
+    </message>
+    <message>
+        <source>Item saved: %1</source>
+        <translation>Item saved: %1</translation>
+    </message>
+    <message>
+        <source>Edit agenda item</source>
+        <translation>Edit agenda item</translation>
+    </message>
+    <message>
+        <source>Remove agenda item</source>
+        <translation>Remove agenda item</translation>
+    </message>
+    <message>
+        <source>Remove “%1 %2”?</source>
+        <translation>Remove “%1 %2”?</translation>
+    </message>
+    <message>
+        <source>Its %1 sub-items and %2 documents are removed too.</source>
+        <translation>Its %1 sub-items and %2 documents are removed too.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Item removed: %1</source>
+        <translation>Item removed: %1</translation>
+    </message>
+    <message>
+        <source>Item moved</source>
+        <translation>Item moved</translation>
     </message>
 </context>
 <context>
@@ -44,7 +166,7 @@
     </message>
     <message>
         <source>%1 minutes planned</source>
-        <extracomment>Every node (an item or a document) → (its parent node or None, its row).</extracomment>
+        <extracomment>What an agenda item carries while dragged (its id). An organiser dropped an item: (item id, new parent id or &quot;&quot;, position among its new siblings, sitting id). PDF files dropped on an item: (item id, local paths). Organisers drag items and drop files (set by the meeting page). Every node (an item or a document) → (its parent node or None, its row).</extracomment>
         <translation>%1 minutes planned</translation>
     </message>
     <message>
@@ -139,6 +261,14 @@
         <translation>My organisation&apos;s</translation>
     </message>
     <message>
+        <source>Weekly schedule</source>
+        <translation>Weekly schedule</translation>
+    </message>
+    <message>
+        <source>The leaders&apos; schedule of the shown week, as a PDF</source>
+        <translation>The leaders&apos; schedule of the shown week, as a PDF</translation>
+    </message>
+    <message>
         <source>Show:</source>
         <translation>Show:</translation>
     </message>
@@ -165,6 +295,92 @@
     <message>
         <source>%1 meetings</source>
         <translation>%1 meetings</translation>
+    </message>
+</context>
+<context>
+    <name>CommentDialog</name>
+    <message>
+        <source>Comment on “%1”</source>
+        <translation>Comment on “%1”</translation>
+    </message>
+    <message>
+        <source>Whole document</source>
+        <translation>Whole document</translation>
+    </message>
+    <message>
+        <source>Your opinion on the draft</source>
+        <translation>Your opinion on the draft</translation>
+    </message>
+    <message>
+        <source>&amp;Page:</source>
+        <translation>&amp;Page:</translation>
+    </message>
+    <message>
+        <source>&amp;Comment:</source>
+        <translation>&amp;Comment:</translation>
+    </message>
+</context>
+<context>
+    <name>CommentsPanel</name>
+    <message>
+        <source>Document</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <source>Page</source>
+        <translation>Page</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>Author</translation>
+    </message>
+    <message>
+        <source>Position, unit</source>
+        <translation>Position, unit</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Comment</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Export to Word…</source>
+        <translation>Export to Word…</translation>
+    </message>
+    <message>
+        <source>Save the collected comments as a Word table</source>
+        <translation>Save the collected comments as a Word table</translation>
+    </message>
+    <message>
+        <source>%1 comments collected</source>
+        <translation>%1 comments collected</translation>
+    </message>
+    <message>
+        <source>Whole</source>
+        <translation>Whole</translation>
+    </message>
+    <message>
+        <source>Select a document first</source>
+        <translation>Select a document first</translation>
+    </message>
+    <message>
+        <source>Comment sent</source>
+        <translation>Comment sent</translation>
+    </message>
+    <message>
+        <source>Export the comments</source>
+        <translation>Export the comments</translation>
+    </message>
+    <message>
+        <source>Word document (*.docx)</source>
+        <translation>Word document (*.docx)</translation>
+    </message>
+    <message>
+        <source>Comments exported to %1</source>
+        <translation>Comments exported to %1</translation>
     </message>
 </context>
 <context>
@@ -848,6 +1064,113 @@
     <message>
         <source>Add at least one line: who leads the handling.</source>
         <translation>Add at least one line: who leads the handling.</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentActions</name>
+    <message>
+        <source>Add PDF…</source>
+        <translation>Add PDF…</translation>
+    </message>
+    <message>
+        <source>Add PDF files to the selected item (Ctrl+O; or drop them on it)</source>
+        <translation>Add PDF files to the selected item (Ctrl+O; or drop them on it)</translation>
+    </message>
+    <message>
+        <source>From the registers…</source>
+        <translation>From the registers…</translation>
+    </message>
+    <message>
+        <source>Add a document from the registers to the selected item</source>
+        <translation>Add a document from the registers to the selected item</translation>
+    </message>
+    <message>
+        <source>Replace document…</source>
+        <translation>Replace document…</translation>
+    </message>
+    <message>
+        <source>Replace the selected document with a new version (the old is kept)</source>
+        <translation>Replace the selected document with a new version (the old is kept)</translation>
+    </message>
+    <message>
+        <source>Who may read…</source>
+        <translation>Who may read…</translation>
+    </message>
+    <message>
+        <source>Who may read the selected document, and from when</source>
+        <translation>Who may read the selected document, and from when</translation>
+    </message>
+    <message>
+        <source>Versions…</source>
+        <translation>Versions…</translation>
+    </message>
+    <message>
+        <source>Compare the selected document&apos;s versions</source>
+        <translation>Compare the selected document&apos;s versions</translation>
+    </message>
+    <message>
+        <source>Remove document</source>
+        <translation>Remove document</translation>
+    </message>
+    <message>
+        <source>Remove the selected document</source>
+        <translation>Remove the selected document</translation>
+    </message>
+    <message>
+        <source>Select a document first</source>
+        <translation>Select a document first</translation>
+    </message>
+    <message>
+        <source>Select an agenda item first</source>
+        <translation>Select an agenda item first</translation>
+    </message>
+    <message>
+        <source>Add PDF documents</source>
+        <translation>Add PDF documents</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>%1 documents added</source>
+        <translation>%1 documents added</translation>
+    </message>
+    <message>
+        <source>Document added: %1</source>
+        <translation>Document added: %1</translation>
+    </message>
+    <message>
+        <source>Replace “%1”</source>
+        <translation>Replace “%1”</translation>
+    </message>
+    <message>
+        <source>Document replaced: version %1; readers see it as updated</source>
+        <translation>Document replaced: version %1; readers see it as updated</translation>
+    </message>
+    <message>
+        <source>Access sent; it takes effect when the server accepts it</source>
+        <translation>Access sent; it takes effect when the server accepts it</translation>
+    </message>
+    <message>
+        <source>Access saved</source>
+        <translation>Access saved</translation>
+    </message>
+    <message>
+        <source>Remove “%1” from the agenda?</source>
+        <translation>Remove “%1” from the agenda?</translation>
+    </message>
+    <message>
+        <source>It is kept in the record, but nobody sees it on the agenda any more.</source>
+        <translation>It is kept in the record, but nobody sees it on the agenda any more.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Document removed: %1</source>
+        <translation>Document removed: %1</translation>
     </message>
 </context>
 <context>
@@ -1647,6 +1970,45 @@
     </message>
 </context>
 <context>
+    <name>ItemDialog</name>
+    <message>
+        <source>(none)</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>&amp;Title:</translation>
+    </message>
+    <message>
+        <source>&amp;Presenter:</source>
+        <translation>&amp;Presenter:</translation>
+    </message>
+    <message>
+        <source>Presenting &amp;unit:</source>
+        <translation>Presenting &amp;unit:</translation>
+    </message>
+    <message>
+        <source>Planned &amp;time:</source>
+        <translation>Planned &amp;time:</translation>
+    </message>
+    <message>
+        <source>&amp;Decision:</source>
+        <translation>&amp;Decision:</translation>
+    </message>
+    <message>
+        <source>&amp;Vote rule:</source>
+        <translation>&amp;Vote rule:</translation>
+    </message>
+    <message>
+        <source>The item needs a title</source>
+        <translation>The item needs a title</translation>
+    </message>
+</context>
+<context>
     <name>KeyChooser</name>
     <message>
         <source>Find e-cards</source>
@@ -2090,12 +2452,28 @@
     <name>MeetingPage</name>
     <message>
         <source>◀ Calendar</source>
-        <extracomment>Back to the calendar. A refresh is on screen (tests wait on it). A document was opened in the reader (its id).</extracomment>
+        <extracomment>The comments this user may collect (organisers, the presenting unit). Back to the calendar. A refresh is on screen (tests wait on it). A document was opened in the reader (its id). The agenda item to select once the next refresh is on screen (after an edit).</extracomment>
         <translation>◀ Calendar</translation>
     </message>
     <message>
         <source>Back to the calendar (Esc)</source>
         <translation>Back to the calendar (Esc)</translation>
+    </message>
+    <message>
+        <source>Make invitation</source>
+        <translation>Make invitation</translation>
+    </message>
+    <message>
+        <source>Write the invitation as an outgoing draft (type GM)</source>
+        <translation>Write the invitation as an outgoing draft (type GM)</translation>
+    </message>
+    <message>
+        <source>Attendance cards…</source>
+        <translation>Attendance cards…</translation>
+    </message>
+    <message>
+        <source>Print the participants&apos; cards with their QR passes (needs the server)</source>
+        <translation>Print the participants&apos; cards with their QR passes (needs the server)</translation>
     </message>
     <message>
         <source>Read document</source>
@@ -2104,6 +2482,14 @@
     <message>
         <source>Open the selected document (Enter)</source>
         <translation>Open the selected document (Enter)</translation>
+    </message>
+    <message>
+        <source>Comment…</source>
+        <translation>Comment…</translation>
+    </message>
+    <message>
+        <source>Write your opinion on the selected draft (Ctrl+K)</source>
+        <translation>Write your opinion on the selected draft (Ctrl+K)</translation>
     </message>
     <message>
         <source>Agenda</source>
@@ -2116,6 +2502,10 @@
     <message>
         <source>Who has read</source>
         <translation>Who has read</translation>
+    </message>
+    <message>
+        <source>Comments</source>
+        <translation>Comments</translation>
     </message>
     <message>
         <source>&lt;b&gt;Time:&lt;/b&gt; %1</source>
@@ -2433,6 +2823,25 @@
     <message>
         <source>Close</source>
         <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>Papers</name>
+    <message>
+        <source>Invitation draft made; see Outgoing documents / My drafts</source>
+        <translation>Invitation draft made; see Outgoing documents / My drafts</translation>
+    </message>
+    <message>
+        <source>Save the attendance cards</source>
+        <translation>Save the attendance cards</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>%1 attendance cards saved to %2</source>
+        <translation>%1 attendance cards saved to %2</translation>
     </message>
 </context>
 <context>
@@ -3074,6 +3483,29 @@
     </message>
 </context>
 <context>
+    <name>RegisterPicker</name>
+    <message>
+        <source>Add a document from the registers</source>
+        <translation>Add a document from the registers</translation>
+    </message>
+    <message>
+        <source>Number, subject or words of the text — Enter to search</source>
+        <translation>Number, subject or words of the text — Enter to search</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Subject</translation>
+    </message>
+</context>
+<context>
     <name>RejectedDialog</name>
     <message>
         <source>Refused by the server</source>
@@ -3708,6 +4140,40 @@
     <message>
         <source>The root certificate is no longer trusted.</source>
         <translation>The root certificate is no longer trusted.</translation>
+    </message>
+</context>
+<context>
+    <name>VersionsDialog</name>
+    <message>
+        <source>Versions of “%1”</source>
+        <translation>Versions of “%1”</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>Added</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>Pages</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>Added by</source>
+        <translation>Added by</translation>
+    </message>
+</context>
+<context>
+    <name>WeeklySchedule</name>
+    <message>
+        <source>Weekly schedule from %1</source>
+        <translation>Weekly schedule from %1</translation>
     </message>
 </context>
 </TS>

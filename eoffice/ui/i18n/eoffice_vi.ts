@@ -2,6 +2,37 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi" sourcelanguage="en">
 <context>
+    <name>AccessDialog</name>
+    <message>
+        <source>Who may read “%1”</source>
+        <translation>Quyền xem “%1”</translation>
+    </message>
+    <message>
+        <source>Every participant</source>
+        <translation>Mọi thành phần dự họp</translation>
+    </message>
+    <message>
+        <source>Voting members</source>
+        <translation>Thành viên có quyền biểu quyết</translation>
+    </message>
+    <message>
+        <source>The people ticked below</source>
+        <translation>Những người được chọn dưới đây</translation>
+    </message>
+    <message>
+        <source>Only from:</source>
+        <translation>Chỉ từ lúc:</translation>
+    </message>
+    <message>
+        <source>&amp;Readers:</source>
+        <translation>&amp;Người được xem:</translation>
+    </message>
+    <message>
+        <source>The organisers and the presenter always read it. The change takes effect when the server accepts it.</source>
+        <translation>Người tổ chức họp và người trình bày luôn được xem. Thay đổi có hiệu lực khi máy chủ chấp nhận.</translation>
+    </message>
+</context>
+<context>
     <name>AdminDialog</name>
     <message>
         <source>Administration: digital signatures</source>
@@ -18,6 +49,97 @@
     <message>
         <source>Close</source>
         <translation>Đóng</translation>
+    </message>
+</context>
+<context>
+    <name>AgendaEditor</name>
+    <message>
+        <source>Add item</source>
+        <translation>Thêm nội dung</translation>
+    </message>
+    <message>
+        <source>Add an agenda item after the selected one (Insert)</source>
+        <translation>Thêm nội dung họp sau nội dung đang chọn (Insert)</translation>
+    </message>
+    <message>
+        <source>Add sub-item</source>
+        <translation>Thêm nội dung con</translation>
+    </message>
+    <message>
+        <source>Add a sub-item under the selected item (Ctrl+Insert)</source>
+        <translation>Thêm nội dung con của nội dung đang chọn (Ctrl+Insert)</translation>
+    </message>
+    <message>
+        <source>Edit item</source>
+        <translation>Sửa nội dung</translation>
+    </message>
+    <message>
+        <source>Edit the selected item (F2)</source>
+        <translation>Sửa nội dung đang chọn (F2)</translation>
+    </message>
+    <message>
+        <source>Remove item</source>
+        <translation>Xóa nội dung</translation>
+    </message>
+    <message>
+        <source>Remove the selected item or document (Delete)</source>
+        <translation>Xóa nội dung hoặc tài liệu đang chọn (Delete)</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>Chuyển lên</translation>
+    </message>
+    <message>
+        <source>Move the selected item up (Alt+Up)</source>
+        <translation>Chuyển nội dung đang chọn lên trên (Alt+Up)</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>Chuyển xuống</translation>
+    </message>
+    <message>
+        <source>Move the selected item down (Alt+Down)</source>
+        <translation>Chuyển nội dung đang chọn xuống dưới (Alt+Down)</translation>
+    </message>
+    <message>
+        <source>Item added: %1</source>
+        <translation>Đã thêm nội dung: %1</translation>
+    </message>
+    <message>
+        <source>Add agenda item</source>
+        <translation>Thêm nội dung họp</translation>
+    </message>
+    <message>
+        <source>Item saved: %1</source>
+        <translation>Đã lưu nội dung: %1</translation>
+    </message>
+    <message>
+        <source>Edit agenda item</source>
+        <translation>Sửa nội dung họp</translation>
+    </message>
+    <message>
+        <source>Remove agenda item</source>
+        <translation>Xóa nội dung họp</translation>
+    </message>
+    <message>
+        <source>Remove “%1 %2”?</source>
+        <translation>Xóa nội dung “%1 %2”?</translation>
+    </message>
+    <message>
+        <source>Its %1 sub-items and %2 documents are removed too.</source>
+        <translation>%1 nội dung con và %2 tài liệu của nội dung này cũng bị xóa.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Xóa</translation>
+    </message>
+    <message>
+        <source>Item removed: %1</source>
+        <translation>Đã xóa nội dung: %1</translation>
+    </message>
+    <message>
+        <source>Item moved</source>
+        <translation>Đã chuyển nội dung</translation>
     </message>
 </context>
 <context>
@@ -44,7 +166,7 @@
     </message>
     <message>
         <source>%1 minutes planned</source>
-        <extracomment>Every node (an item or a document) → (its parent node or None, its row).</extracomment>
+        <extracomment>What an agenda item carries while dragged (its id). An organiser dropped an item: (item id, new parent id or &quot;&quot;, position among its new siblings, sitting id). PDF files dropped on an item: (item id, local paths). Organisers drag items and drop files (set by the meeting page). Every node (an item or a document) → (its parent node or None, its row).</extracomment>
         <translation>Dự kiến %1 phút</translation>
     </message>
     <message>
@@ -139,6 +261,14 @@
         <translation>Của cơ quan tôi</translation>
     </message>
     <message>
+        <source>Weekly schedule</source>
+        <translation>Lịch công tác tuần</translation>
+    </message>
+    <message>
+        <source>The leaders&apos; schedule of the shown week, as a PDF</source>
+        <translation>Lịch công tác tuần của lãnh đạo (tuần đang xem), dạng PDF</translation>
+    </message>
+    <message>
         <source>Show:</source>
         <translation>Xem:</translation>
     </message>
@@ -165,6 +295,92 @@
     <message>
         <source>%1 meetings</source>
         <translation>%1 cuộc họp</translation>
+    </message>
+</context>
+<context>
+    <name>CommentDialog</name>
+    <message>
+        <source>Comment on “%1”</source>
+        <translation>Góp ý “%1”</translation>
+    </message>
+    <message>
+        <source>Whole document</source>
+        <translation>Toàn văn</translation>
+    </message>
+    <message>
+        <source>Your opinion on the draft</source>
+        <translation>Ý kiến góp ý của bạn về dự thảo</translation>
+    </message>
+    <message>
+        <source>&amp;Page:</source>
+        <translation>&amp;Trang:</translation>
+    </message>
+    <message>
+        <source>&amp;Comment:</source>
+        <translation>&amp;Nội dung góp ý:</translation>
+    </message>
+</context>
+<context>
+    <name>CommentsPanel</name>
+    <message>
+        <source>Document</source>
+        <translation>Tài liệu</translation>
+    </message>
+    <message>
+        <source>Page</source>
+        <translation>Trang</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>Người góp ý</translation>
+    </message>
+    <message>
+        <source>Position, unit</source>
+        <translation>Chức vụ, đơn vị</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Nội dung góp ý</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Thời gian</translation>
+    </message>
+    <message>
+        <source>Export to Word…</source>
+        <translation>Xuất ra Word…</translation>
+    </message>
+    <message>
+        <source>Save the collected comments as a Word table</source>
+        <translation>Lưu bảng tổng hợp góp ý thành tệp Word</translation>
+    </message>
+    <message>
+        <source>%1 comments collected</source>
+        <translation>Đã tổng hợp %1 ý kiến góp ý</translation>
+    </message>
+    <message>
+        <source>Whole</source>
+        <translation>Toàn văn</translation>
+    </message>
+    <message>
+        <source>Select a document first</source>
+        <translation>Hãy chọn một tài liệu trước</translation>
+    </message>
+    <message>
+        <source>Comment sent</source>
+        <translation>Đã gửi góp ý</translation>
+    </message>
+    <message>
+        <source>Export the comments</source>
+        <translation>Xuất bảng tổng hợp góp ý</translation>
+    </message>
+    <message>
+        <source>Word document (*.docx)</source>
+        <translation>Tài liệu Word (*.docx)</translation>
+    </message>
+    <message>
+        <source>Comments exported to %1</source>
+        <translation>Đã xuất bảng tổng hợp góp ý: %1</translation>
     </message>
 </context>
 <context>
@@ -848,6 +1064,113 @@
     <message>
         <source>Add at least one line: who leads the handling.</source>
         <translation>Cần giao ít nhất một dòng: đơn vị hoặc người chủ trì xử lý.</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentActions</name>
+    <message>
+        <source>Add PDF…</source>
+        <translation>Thêm tài liệu PDF…</translation>
+    </message>
+    <message>
+        <source>Add PDF files to the selected item (Ctrl+O; or drop them on it)</source>
+        <translation>Thêm tệp PDF vào nội dung đang chọn (Ctrl+O, hoặc kéo thả tệp vào nội dung)</translation>
+    </message>
+    <message>
+        <source>From the registers…</source>
+        <translation>Lấy từ sổ văn bản…</translation>
+    </message>
+    <message>
+        <source>Add a document from the registers to the selected item</source>
+        <translation>Thêm một văn bản trong sổ vào nội dung đang chọn</translation>
+    </message>
+    <message>
+        <source>Replace document…</source>
+        <translation>Thay tài liệu…</translation>
+    </message>
+    <message>
+        <source>Replace the selected document with a new version (the old is kept)</source>
+        <translation>Thay tài liệu đang chọn bằng phiên bản mới (vẫn giữ bản cũ)</translation>
+    </message>
+    <message>
+        <source>Who may read…</source>
+        <translation>Quyền xem…</translation>
+    </message>
+    <message>
+        <source>Who may read the selected document, and from when</source>
+        <translation>Ai được xem tài liệu đang chọn, và từ lúc nào</translation>
+    </message>
+    <message>
+        <source>Versions…</source>
+        <translation>Các phiên bản…</translation>
+    </message>
+    <message>
+        <source>Compare the selected document&apos;s versions</source>
+        <translation>So sánh các phiên bản của tài liệu đang chọn</translation>
+    </message>
+    <message>
+        <source>Remove document</source>
+        <translation>Xóa tài liệu</translation>
+    </message>
+    <message>
+        <source>Remove the selected document</source>
+        <translation>Xóa tài liệu đang chọn</translation>
+    </message>
+    <message>
+        <source>Select a document first</source>
+        <translation>Hãy chọn một tài liệu trước</translation>
+    </message>
+    <message>
+        <source>Select an agenda item first</source>
+        <translation>Hãy chọn một nội dung họp trước</translation>
+    </message>
+    <message>
+        <source>Add PDF documents</source>
+        <translation>Thêm tài liệu PDF</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>%1 documents added</source>
+        <translation>Đã thêm %1 tài liệu</translation>
+    </message>
+    <message>
+        <source>Document added: %1</source>
+        <translation>Đã thêm tài liệu: %1</translation>
+    </message>
+    <message>
+        <source>Replace “%1”</source>
+        <translation>Thay tài liệu “%1”</translation>
+    </message>
+    <message>
+        <source>Document replaced: version %1; readers see it as updated</source>
+        <translation>Đã thay tài liệu: phiên bản %1; người dự họp thấy “Đã cập nhật”</translation>
+    </message>
+    <message>
+        <source>Access sent; it takes effect when the server accepts it</source>
+        <translation>Đã gửi quyền xem; có hiệu lực khi máy chủ chấp nhận</translation>
+    </message>
+    <message>
+        <source>Access saved</source>
+        <translation>Đã lưu quyền xem</translation>
+    </message>
+    <message>
+        <source>Remove “%1” from the agenda?</source>
+        <translation>Xóa tài liệu “%1” khỏi chương trình họp?</translation>
+    </message>
+    <message>
+        <source>It is kept in the record, but nobody sees it on the agenda any more.</source>
+        <translation>Tài liệu vẫn được lưu vết, nhưng không còn hiện trong chương trình họp.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Xóa</translation>
+    </message>
+    <message>
+        <source>Document removed: %1</source>
+        <translation>Đã xóa tài liệu: %1</translation>
     </message>
 </context>
 <context>
@@ -1647,6 +1970,45 @@
     </message>
 </context>
 <context>
+    <name>ItemDialog</name>
+    <message>
+        <source>(none)</source>
+        <translation>(không có)</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> phút</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>&amp;Tên nội dung:</translation>
+    </message>
+    <message>
+        <source>&amp;Presenter:</source>
+        <translation>&amp;Người trình bày:</translation>
+    </message>
+    <message>
+        <source>Presenting &amp;unit:</source>
+        <translation>Đơn vị &amp;trình:</translation>
+    </message>
+    <message>
+        <source>Planned &amp;time:</source>
+        <translation>Thời &amp;lượng dự kiến:</translation>
+    </message>
+    <message>
+        <source>&amp;Decision:</source>
+        <translation>&amp;Hình thức:</translation>
+    </message>
+    <message>
+        <source>&amp;Vote rule:</source>
+        <translation>&amp;Quy tắc biểu quyết:</translation>
+    </message>
+    <message>
+        <source>The item needs a title</source>
+        <translation>Hãy nhập tên nội dung họp</translation>
+    </message>
+</context>
+<context>
     <name>KeyChooser</name>
     <message>
         <source>Find e-cards</source>
@@ -2090,12 +2452,28 @@
     <name>MeetingPage</name>
     <message>
         <source>◀ Calendar</source>
-        <extracomment>Back to the calendar. A refresh is on screen (tests wait on it). A document was opened in the reader (its id).</extracomment>
+        <extracomment>The comments this user may collect (organisers, the presenting unit). Back to the calendar. A refresh is on screen (tests wait on it). A document was opened in the reader (its id). The agenda item to select once the next refresh is on screen (after an edit).</extracomment>
         <translation>◀ Lịch họp</translation>
     </message>
     <message>
         <source>Back to the calendar (Esc)</source>
         <translation>Về lịch họp (Esc)</translation>
+    </message>
+    <message>
+        <source>Make invitation</source>
+        <translation>Tạo giấy mời</translation>
+    </message>
+    <message>
+        <source>Write the invitation as an outgoing draft (type GM)</source>
+        <translation>Soạn giấy mời họp thành dự thảo văn bản đi (loại GM)</translation>
+    </message>
+    <message>
+        <source>Attendance cards…</source>
+        <translation>Thẻ điểm danh…</translation>
+    </message>
+    <message>
+        <source>Print the participants&apos; cards with their QR passes (needs the server)</source>
+        <translation>In thẻ điểm danh có mã QR của người dự họp (cần kết nối máy chủ)</translation>
     </message>
     <message>
         <source>Read document</source>
@@ -2104,6 +2482,14 @@
     <message>
         <source>Open the selected document (Enter)</source>
         <translation>Mở tài liệu đang chọn (Enter)</translation>
+    </message>
+    <message>
+        <source>Comment…</source>
+        <translation>Góp ý…</translation>
+    </message>
+    <message>
+        <source>Write your opinion on the selected draft (Ctrl+K)</source>
+        <translation>Góp ý dự thảo đang chọn (Ctrl+K)</translation>
     </message>
     <message>
         <source>Agenda</source>
@@ -2116,6 +2502,10 @@
     <message>
         <source>Who has read</source>
         <translation>Tình hình xem tài liệu</translation>
+    </message>
+    <message>
+        <source>Comments</source>
+        <translation>Góp ý</translation>
     </message>
     <message>
         <source>&lt;b&gt;Time:&lt;/b&gt; %1</source>
@@ -2433,6 +2823,25 @@
     <message>
         <source>Close</source>
         <translation>Đóng</translation>
+    </message>
+</context>
+<context>
+    <name>Papers</name>
+    <message>
+        <source>Invitation draft made; see Outgoing documents / My drafts</source>
+        <translation>Đã tạo dự thảo giấy mời; xem trong Văn bản đi / Dự thảo của tôi</translation>
+    </message>
+    <message>
+        <source>Save the attendance cards</source>
+        <translation>Lưu thẻ điểm danh</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>%1 attendance cards saved to %2</source>
+        <translation>Đã lưu %1 thẻ điểm danh vào %2</translation>
     </message>
 </context>
 <context>
@@ -3074,6 +3483,29 @@
     </message>
 </context>
 <context>
+    <name>RegisterPicker</name>
+    <message>
+        <source>Add a document from the registers</source>
+        <translation>Thêm văn bản trong sổ</translation>
+    </message>
+    <message>
+        <source>Number, subject or words of the text — Enter to search</source>
+        <translation>Số, trích yếu hoặc từ trong nội dung — Enter để tìm</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Tìm</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Số, ký hiệu</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Trích yếu</translation>
+    </message>
+</context>
+<context>
     <name>RejectedDialog</name>
     <message>
         <source>Refused by the server</source>
@@ -3708,6 +4140,40 @@
     <message>
         <source>The root certificate is no longer trusted.</source>
         <translation>Đã gỡ chứng thư số gốc khỏi danh sách tin cậy.</translation>
+    </message>
+</context>
+<context>
+    <name>VersionsDialog</name>
+    <message>
+        <source>Versions of “%1”</source>
+        <translation>Các phiên bản của “%1”</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Phiên bản</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>Thời gian</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>Số trang</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Tệp</translation>
+    </message>
+    <message>
+        <source>Added by</source>
+        <translation>Người cập nhật</translation>
+    </message>
+</context>
+<context>
+    <name>WeeklySchedule</name>
+    <message>
+        <source>Weekly schedule from %1</source>
+        <translation>Lịch công tác tuần từ %1</translation>
     </message>
 </context>
 </TS>

@@ -125,6 +125,9 @@ class CalendarPanel(QWidget):
         for widget in (self.prev_button, self.today_button, self.next_button, self.title):
             top.addWidget(widget)
         top.addStretch(1)
+        self.schedule_button = QPushButton(self.tr("Weekly schedule"), self)
+        self.schedule_button.setToolTip(self.tr("The leaders' schedule of the shown week, as a PDF"))
+        top.addWidget(self.schedule_button)
         top.addWidget(QLabel(self.tr("Show:"), self))
         top.addWidget(self.scope)
         top.addWidget(self.mode)

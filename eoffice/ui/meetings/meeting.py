@@ -9,7 +9,7 @@ first after a new version arrived) is recorded with a ``RecordRead`` operation.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any
 
@@ -17,6 +17,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QMenu,
+    QToolBar,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -32,6 +34,7 @@ from sqlalchemy.orm import Session
 
 from eoffice.directory.access import load_actor
 from eoffice.errors import DomainError
+from eoffice.meetings.comments import CommentRow, collected
 from eoffice.meetings.operations import RecordRead
 from eoffice.meetings.views import (
     UNREAD,
@@ -45,8 +48,12 @@ from eoffice.meetings.views import (
 from eoffice.ops import registry
 from eoffice.store.base import new_id
 from eoffice.ui.i18n import current_language
+from eoffice.ui.meetings.agenda_editor import AgendaEditor
+from eoffice.ui.meetings.comments_panel import CommentsPanel
+from eoffice.ui.meetings.document_dialogs import DocumentActions
 from eoffice.ui.meetings.labels import answer_label, day_time, hm, kind_label, local, role_label, state_label
 from eoffice.ui.meetings.models import AgendaModel, ParticipantsModel, ReadersModel, ReadingModel
+from eoffice.ui.meetings.papers import Papers
 from eoffice.ui.tasks import DbWorker
 
 log = logging.getLogger(__name__)
@@ -56,12 +63,15 @@ log = logging.getLogger(__name__)
 class MeetingData:
     view: MeetingView
     readers: list[DocumentReaders]
+    #: The comments this user may collect (organisers, the presenting unit).
+    comments: list[CommentRow] = field(default_factory=list)
 
 
 def load(session: Session, user_id: str, meeting_id: str, now: datetime) -> MeetingData:
     user = load_actor(session, user_id)
     view = meeting_view(session, user, meeting_id, now)
-    return MeetingData(view, who_has_read(session, meeting_id) if view.organiser else [])
+    return MeetingData(view, who_has_read(session, meeting_id) if view.organiser else [],
+                       collected(session, user_id, meeting_id))
 
 
 class MeetingPage(QWidget):
@@ -84,6 +94,8 @@ class MeetingPage(QWidget):
         self.reader: Any = None
         self._generation = 0
         self._pending = 0
+        #: The agenda item to select once the next refresh is on screen (after an edit).
+        self.select_after_load = ""
         self._build()
 
     def _build(self) -> None:
@@ -103,6 +115,12 @@ class MeetingPage(QWidget):
         top.addWidget(self.back_button)
         top.addWidget(self.title, 1)
         top.addWidget(self.state)
+        self.invitation_button = QPushButton(self.tr("Make invitation"), self)
+        self.invitation_button.setToolTip(self.tr("Write the invitation as an outgoing draft (type GM)"))
+        self.cards_button = QPushButton(self.tr("Attendance cards…"), self)
+        self.cards_button.setToolTip(self.tr("Print the participants' cards with their QR passes (needs the server)"))
+        top.addWidget(self.invitation_button)
+        top.addWidget(self.cards_button)
         self.facts = QLabel(self)
         self.facts.setObjectName("meetingFacts")
         self.facts.setWordWrap(True)
@@ -129,11 +147,36 @@ class MeetingPage(QWidget):
         self.open_button.setToolTip(self.tr("Open the selected document (Enter)"))
         self.open_button.clicked.connect(self.open_current)
         self.unread_label = QLabel(self)
+        self.comments = CommentsPanel(self)
+        self.comment_button = QPushButton(self.tr("Comment…"), self)
+        self.comment_button.setToolTip(self.tr("Write your opinion on the selected draft (Ctrl+K)"))
+        self.comment_button.setShortcut(QKeySequence("Ctrl+K"))
+        self.comment_button.clicked.connect(self.comments.write_comment)
+        self.editor = AgendaEditor(self)
+        self.documents = DocumentActions(self)
+        self.papers = Papers(self)
+        # Two rows (the agenda's, the documents'): one row overflows a 1366-pixel screen.
+        self.toolbar = QToolBar(self)
+        self.toolbar.setObjectName("agendaToolbar")
+        for action in self.editor.actions:
+            self.toolbar.addAction(action)
+        self.documents_toolbar = QToolBar(self)
+        self.documents_toolbar.setObjectName("documentsToolbar")
+        for action in self.documents.actions:
+            self.documents_toolbar.addAction(action)
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.tree.customContextMenuRequested.connect(self._context_menu)
+        self.tree.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+        self.tree.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.tree.setDropIndicatorShown(True)
         agenda_page = QWidget(self)
         agenda_layout = QVBoxLayout(agenda_page)
+        agenda_layout.addWidget(self.toolbar)
+        agenda_layout.addWidget(self.documents_toolbar)
         agenda_layout.addWidget(self.tree, 1)
         buttons = QHBoxLayout()
         buttons.addWidget(self.unread_label, 1)
+        buttons.addWidget(self.comment_button)
         buttons.addWidget(self.open_button)
         agenda_layout.addLayout(buttons)
 
@@ -169,6 +212,9 @@ class MeetingPage(QWidget):
         self.tabs.addTab(agenda_page, self.tr("Agenda"))
         self.tabs.addTab(people_page, self.tr("Participants"))
         self.reading_tab = self.tabs.addTab(reading_page, self.tr("Who has read"))
+        self.comments_tab = self.tabs.addTab(self.comments, self.tr("Comments"))
+        self.invitation_button.clicked.connect(self.papers.make_invitation)
+        self.cards_button.clicked.connect(lambda: self.papers.attendance_cards())
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.facts)
@@ -280,6 +326,12 @@ class MeetingPage(QWidget):
             + ", ".join(f"{answer_label(a)}: {n}" for a, n in sorted(counts.items()))
         )
         self.tabs.setTabVisible(self.reading_tab, view.organiser)
+        self._show_organiser_tools(view.organiser)
+        self.comments.set_rows(data.comments)
+        self.tabs.setTabVisible(self.comments_tab, view.organiser or bool(data.comments))
+        if self.select_after_load and (found := self.agenda.find_item(self.select_after_load)).isValid():
+            self.tree.setCurrentIndex(found)
+            self.select_after_load = ""
         selected = self.reading_table.currentIndex().row()
         self.reading.set_rows(data.readers)
         if data.readers:
@@ -288,6 +340,32 @@ class MeetingPage(QWidget):
         else:
             self.readers.set_document(None)
         self.loaded.emit()
+
+    def _show_organiser_tools(self, organiser: bool) -> None:
+        """The editing tools are the organisers' (access.organises); a delegate reads and comments."""
+        self.agenda.editable = organiser
+        self.toolbar.setVisible(organiser)
+        self.documents_toolbar.setVisible(organiser)
+        for action in (*self.editor.actions, *self.documents.actions):
+            action.setEnabled(organiser)
+        self.tree.setDragEnabled(organiser)
+        self.tree.setAcceptDrops(organiser)
+        self.tree.viewport().setAcceptDrops(organiser)
+        self.invitation_button.setVisible(organiser)
+        self.cards_button.setVisible(organiser)
+
+    def _context_menu(self, pos: Any) -> None:
+        menu = QMenu(self)
+        if self.data is not None and self.data.view.organiser:
+            for action in self.editor.actions:
+                menu.addAction(action)
+            menu.addSeparator()
+            for action in self.documents.actions:
+                menu.addAction(action)
+            menu.addSeparator()
+        menu.addAction(self.tr("Comment…"), self.comments.write_comment)
+        self.menu = menu
+        menu.popup(self.tree.viewport().mapToGlobal(pos))
 
     def _show_readers(self, index: Any) -> None:
         self.readers.set_document(self.reading.row(index))

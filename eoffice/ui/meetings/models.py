@@ -8,7 +8,15 @@ from datetime import date, datetime, timedelta
 from operator import attrgetter
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QAbstractTableModel,
+    QMimeData,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QBrush, QColor, QFont, QIcon
 from PySide6.QtWidgets import QApplication, QStyle
 
@@ -173,9 +181,18 @@ class AgendaModel(QAbstractItemModel):
         QT_TRANSLATE_NOOP("AgendaModel", "Read"),
     )
     ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
+    #: What an agenda item carries while dragged (its id).
+    ITEM_MIME = "application/x-eoffice-agenda-item"
+    #: An organiser dropped an item: (item id, new parent id or "", position among its new
+    #: siblings, sitting id).
+    move_requested = Signal(str, str, int, str)
+    #: PDF files dropped on an item: (item id, local paths).
+    files_dropped = Signal(str, list)
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
+        #: Organisers drag items and drop files (set by the meeting page).
+        self.editable = False
         self.roots: list[ItemView] = []
         #: Every node (an item or a document) → (its parent node or None, its row).
         self._parent: dict[int, tuple[ItemView | None, int]] = {}
@@ -311,6 +328,85 @@ class AgendaModel(QAbstractItemModel):
                 _owner, row = self._parent[key]
                 return self.createIndex(row, 0, key)
         return QModelIndex()
+
+    def find_item(self, item_id: str) -> QModelIndex:
+        """The index of an agenda item by id (keeping the selection after an edit)."""
+        for key, node in self._nodes.items():
+            if isinstance(node, ItemView) and node.id == item_id:
+                _owner, row = self._parent[key]
+                return self.createIndex(row, 0, key)
+        return QModelIndex()
+
+    # -- drag and drop (organisers): items are moved, PDFs dropped on an item ---------
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        flags = super().flags(index)
+        if not self.editable:
+            return flags
+        if not index.isValid():
+            return flags | Qt.ItemFlag.ItemIsDropEnabled
+        node = self.node(index)
+        if isinstance(node, ItemView):
+            return flags | Qt.ItemFlag.ItemIsDragEnabled | Qt.ItemFlag.ItemIsDropEnabled
+        return flags | Qt.ItemFlag.ItemIsDropEnabled  # a file dropped on a document goes to its item
+
+    def supportedDropActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction | Qt.DropAction.CopyAction
+
+    def supportedDragActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
+
+    def mimeTypes(self) -> list[str]:
+        return [self.ITEM_MIME, "text/uri-list"]
+
+    def mimeData(self, indexes: Any) -> QMimeData:
+        data = QMimeData()
+        for index in indexes:
+            node = self.node(index)
+            if isinstance(node, ItemView):
+                data.setData(self.ITEM_MIME, node.id.encode())
+                break
+        return data
+
+    def canDropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: Index) -> bool:
+        if not self.editable:
+            return False
+        if data.hasFormat(self.ITEM_MIME):
+            return not isinstance(self.node(parent), DocumentView)
+        return data.hasUrls() and parent.isValid()
+
+    def dropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: Index) -> bool:
+        """Says what the organiser asked (``move_requested``, ``files_dropped``); the
+        operation is the page's, and the tree follows once it is applied."""
+        if not self.canDropMimeData(data, action, row, column, parent):
+            return False
+        target = self.node(parent)
+        if data.hasFormat(self.ITEM_MIME):
+            item_id = bytes(data.data(self.ITEM_MIME).data()).decode()
+            moved = next((n for n in self._nodes.values() if isinstance(n, ItemView) and n.id == item_id), None)
+            if moved is None or not isinstance(target, ItemView | None):
+                return False
+            siblings = target.children if target is not None else self.roots
+            offset = len(target.documents) if target is not None else 0
+            at = len(siblings) if row < 0 else max(0, min(row - offset, len(siblings)))
+            if target is None:  # top level: the sitting of the row dropped next to
+                near = siblings[min(at, len(siblings) - 1)] if siblings else moved
+                sitting_id = near.sitting_id if at < len(siblings) or not siblings else siblings[-1].sitting_id
+                siblings = [s for s in siblings if s.sitting_id == sitting_id]
+                at = sum(1 for s in self.roots[:at] if s.sitting_id == sitting_id)
+            else:
+                sitting_id = target.sitting_id
+            before = [s.id for s in siblings[:at]]
+            if moved.id in before:  # the positions are counted without the item itself
+                at -= 1
+            self.move_requested.emit(item_id, target.id if target is not None else "", at, sitting_id)
+            return True
+        item = target if isinstance(target, ItemView) else self._parent.get(id(target), (None, 0))[0]
+        paths = [url.toLocalFile() for url in data.urls() if url.isLocalFile()]
+        if item is None or not paths:
+            return False
+        self.files_dropped.emit(item.id, paths)
+        return True
 
 
 # --------------------------------------------------------------------------- people

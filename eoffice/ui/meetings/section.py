@@ -12,6 +12,7 @@ from eoffice.directory.models import Unit, User
 from eoffice.meetings.models import (
     AgendaItem,
     Meeting,
+    MeetingComment,
     MeetingDocument,
     MeetingDocumentVersion,
     Participant,
@@ -22,6 +23,7 @@ from eoffice.meetings.models import (
 from eoffice.ops.changes import Changes
 from eoffice.ui.meetings.calendar import CalendarPanel
 from eoffice.ui.meetings.meeting import MeetingPage
+from eoffice.ui.meetings.papers import WeeklySchedule
 from eoffice.ui.section import Section
 
 MEETINGS_ROLE = "meetings"
@@ -35,6 +37,7 @@ class MeetingsSection(Section):
         m.__tablename__
         for m in (
             Meeting, Sitting, Participant, AgendaItem, MeetingDocument, MeetingDocumentVersion, ReadReceipt, Room,
+            MeetingComment,
             User, Unit,
         )
     )
@@ -49,6 +52,8 @@ class MeetingsSection(Section):
         self.stack.addWidget(self.page)
         self.calendar.open_meeting.connect(self.open_meeting)
         self.page.back.connect(self.show_calendar)
+        self.schedule = WeeklySchedule(window, self.stack)
+        self.calendar.schedule_button.clicked.connect(lambda: self.schedule.open(self.calendar.day))
         self.widget = self.stack
         self.missed = Changes(everything=True)  # read when first shown
         title = QCoreApplication.translate("Meetings", "Meetings")
