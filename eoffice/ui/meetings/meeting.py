@@ -82,7 +82,7 @@ class MeetingPage(QWidget):
         self.meeting_id = ""
         self.data: MeetingData | None = None
         self.reader: Any = None
-        #: The private notes on the open reader (``reader_notes.ReaderNotes``).
+        # The private notes on the open reader (reader_notes.ReaderNotes).
         self.notes: Any = None
         self._generation = 0
         self._pending = 0
