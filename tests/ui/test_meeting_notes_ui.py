@@ -113,6 +113,17 @@ def test_highlight_pen_text_undo_and_reopen(qtbot, ui_world, blobs, pdf_factory,
     assert x0 == pytest.approx(300, abs=1.5) and x1 == pytest.approx(500, abs=1.5)
     assert y0 == pytest.approx(height - 780, abs=1.5) and y1 == pytest.approx(height - 760, abs=1.5)
 
+    # A rectangle dragged around a line of text (the body's, the lowest) highlights that line's text.
+    line = max((b.boundingRect() for b in reader.document.getAllText(0).bounds()), key=lambda r: r.top())
+    left, top = line.left() - 30, line.top() - 4
+    _drag(qtbot, reader, [_view_pos(reader, 0, left, top), _view_pos(reader, 0, line.right() + 30, line.bottom() + 4)])
+    qtbot.waitUntil(lambda: len(_rows(w)) == 2)
+    (tx0, ty0, tx1, ty1), = json.loads(_rows(w)[1].shape)["rects"]
+    assert tx0 == pytest.approx(line.left(), abs=1) and tx1 == pytest.approx(line.right(), abs=1)
+    assert ty1 == pytest.approx(height - line.top(), abs=1) and ty0 == pytest.approx(height - line.bottom(), abs=1)
+    notes.undo()  # Ctrl+Z's action: the last note made goes
+    qtbot.waitUntil(lambda: len(_rows(w)) == 1)
+
     # The pen, in red.
     notes.set_color("#e53935")
     notes.set_tool("pen")
@@ -140,6 +151,11 @@ def test_highlight_pen_text_undo_and_reopen(qtbot, ui_world, blobs, pdf_factory,
     qtbot.waitUntil(lambda: not notes.busy)
     assert notes.current_group.childCount() == 3
     assert notes.current_group.child(0).text(0) == "1"
+    # A click on a row of the list selects its note (and shows its page).
+    item = notes.current_group.child(1)
+    rect = notes.tree.visualItemRect(item)
+    qtbot.mouseClick(notes.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert notes.selected == item.data(0, Qt.ItemDataRole.UserRole)
 
     # Ctrl+Z: the text note goes.
     reader.activateWindow()

@@ -2955,8 +2955,8 @@
         <translation>My notes</translation>
     </message>
     <message>
-        <source>🔒 Only you can see these notes.</source>
-        <translation>🔒 Only you can see these notes.</translation>
+        <source>Only you can see these notes.</source>
+        <translation>Only you can see these notes.</translation>
     </message>
     <message>
         <source>Page</source>

@@ -2955,8 +2955,8 @@
         <translation>Ghi chú của tôi</translation>
     </message>
     <message>
-        <source>🔒 Only you can see these notes.</source>
-        <translation>🔒 Chỉ mình bạn xem được các ghi chú này.</translation>
+        <source>Only you can see these notes.</source>
+        <translation>Chỉ mình bạn xem được các ghi chú này.</translation>
     </message>
     <message>
         <source>Page</source>

@@ -20,7 +20,18 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, QPointF, QRect, QRectF, Qt, Signal
-from PySide6.QtGui import QAction, QActionGroup, QColor, QKeySequence, QMouseEvent, QPainter, QPainterPath, QPen
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QColor,
+    QIcon,
+    QKeySequence,
+    QMouseEvent,
+    QPainter,
+    QPainterPath,
+    QPen,
+    QPixmap,
+)
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -193,7 +204,9 @@ class ReaderNotes(QObject):
                  "Pink": self.tr("Pink"), "Red": self.tr("Red")}
         for value, name in COLOURS:
             self.colour_box.addItem(names[name], value)
-            self.colour_box.setItemData(self.colour_box.count() - 1, QColor(value), Qt.ItemDataRole.DecorationRole)
+            swatch = QPixmap(14, 14)
+            swatch.fill(QColor(value))
+            self.colour_box.setItemIcon(self.colour_box.count() - 1, QIcon(swatch))
         self.colour_box.currentIndexChanged.connect(lambda i: self.set_color(self.colour_box.itemData(i)))
         bar.addWidget(self.colour_box)
         bar.addSeparator()
@@ -207,9 +220,12 @@ class ReaderNotes(QObject):
         self.dock.setObjectName("notesDock")
         self.dock.setFeatures(QDockWidget.DockWidgetFeature.NoDockWidgetFeatures)
         panel = QWidget(self.dock)
-        self.private_label = QLabel(self.tr("🔒 Only you can see these notes."), panel)
+        self.private_label = QLabel(self.tr("Only you can see these notes."), panel)
         self.private_label.setWordWrap(True)
-        self.private_label.setStyleSheet("color: #5f6368;")
+        self.private_label.setObjectName("notesPrivate")
+        self.private_label.setStyleSheet(
+            "QLabel#notesPrivate { color: #5f6368; background: #f1f3f4; padding: 4px; border-radius: 3px; }"
+        )
         self.tree = QTreeWidget(panel)
         self.tree.setObjectName("notesList")
         self.tree.setHeaderLabels([self.tr("Page"), self.tr("Kind"), self.tr("Text")])
@@ -313,6 +329,7 @@ class ReaderNotes(QObject):
             item = QTreeWidgetItem([page, kinds.get(mark.kind, mark.kind), mark.text.replace("\n", " ")])
             item.setData(0, Qt.ItemDataRole.UserRole, mark.id)
             item.setData(1, Qt.ItemDataRole.DecorationRole, QColor(mark.color))
+            item.setToolTip(2, mark.text)
             (self.current_group if mine else self.old_group).addChild(item)
             if mark.id == self.selected:
                 self.tree.setCurrentItem(item)
@@ -459,12 +476,20 @@ class ReaderNotes(QObject):
         drawn = QRectF(start, end).normalized()
         if drawn.width() < 3 and drawn.height() < 3:
             return
+        document = self.reader.document
         rects: list[QRectF] = []
-        selection = self.reader.document.getSelection(page, start, end)
-        if selection.isValid():
+        selection = document.getSelection(page, start, end)
+        if selection.isValid():  # from a letter to a letter: the text between, line by line
             rects = [polygon.boundingRect() for polygon in selection.bounds() if not polygon.isEmpty()]
             rects = [r for r in rects if r.intersects(drawn.adjusted(-2, -2, 2, 2))]
-        if not rects:
+        if not rects:  # a rectangle around text: its lines, cut to the rectangle's width
+            for polygon in document.getAllText(page).bounds():
+                line = polygon.boundingRect()
+                if line.intersects(drawn) and line.center().y() >= drawn.top() and line.center().y() <= drawn.bottom():
+                    left, right = max(line.left(), drawn.left()), min(line.right(), drawn.right())
+                    if right - left > 1:
+                        rects.append(QRectF(left, line.top(), right - left, line.height()))
+        if not rects:  # no text there (a scan, a figure): the rectangle itself
             rects = [drawn]
         height = self.view.page_points(page).height()
         shape = {"rects": [[round(r.left(), 2), round(height - r.bottom(), 2), round(r.right(), 2),
