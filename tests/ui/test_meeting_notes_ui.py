@@ -203,7 +203,7 @@ def test_note_on_an_old_version_and_the_update_notice(  # type: ignore[no-untype
     reader, notes = _open(qtbot, delegate_window, ids)
     assert notes.version == 2 and notes.shown_marks() == []
     assert notes.old_group.childCount() == 1 and not notes.old_group.isHidden()
-    assert notes.old_group.text(0) in ("Notes on older versions", "Ghi chú trên phiên bản cũ")
+    assert notes.old_group.text(0) in ("Notes on older versions (1)", "Ghi chú trên phiên bản cũ (1)")
     assert notes.old_group.child(0).text(0) in ("v1, p. 1", "v1, tr. 1")
     assert notes.version_bar.isVisible()
     assert "2" in notes.version_label.text() and ("1 " in notes.version_label.text())

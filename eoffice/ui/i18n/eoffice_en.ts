@@ -2899,8 +2899,8 @@
         <translation>Notes</translation>
     </message>
     <message>
-        <source>Read</source>
-        <translation>Read</translation>
+        <source>Select</source>
+        <translation>Select</translation>
     </message>
     <message>
         <source>Highlight</source>
@@ -2971,8 +2971,8 @@
         <translation>Text</translation>
     </message>
     <message>
-        <source>On this version</source>
-        <translation>On this version</translation>
+        <source>On this version (%1)</source>
+        <translation>On this version (%1)</translation>
     </message>
     <message>
         <source>Notes on older versions</source>

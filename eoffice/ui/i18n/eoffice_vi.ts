@@ -2899,8 +2899,8 @@
         <translation>Ghi chú</translation>
     </message>
     <message>
-        <source>Read</source>
-        <translation>Đọc</translation>
+        <source>Select</source>
+        <translation>Chọn</translation>
     </message>
     <message>
         <source>Highlight</source>
@@ -2971,8 +2971,8 @@
         <translation>Nội dung</translation>
     </message>
     <message>
-        <source>On this version</source>
-        <translation>Trên phiên bản này</translation>
+        <source>On this version (%1)</source>
+        <translation>Trên phiên bản này (%1)</translation>
     </message>
     <message>
         <source>Notes on older versions</source>

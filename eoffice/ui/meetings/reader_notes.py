@@ -167,7 +167,16 @@ class ReaderNotes(QObject):
         self._build()
         self.view.set_overlay(self._paint)
         self.view.set_page_mouse(self._mouse)
+        synced = getattr(page.window_, "synced", None)
+        if synced is not None:  # notes made on the user's other computer arrive while reading
+            synced.connect(self._synced)
         self.reload()
+
+    def _synced(self, report: Any) -> None:
+        changes = getattr(report, "changes", None)
+        if changes is None or changes.touches("meeting_private_notes", "meeting_document_versions"):
+            if not self._drag:
+                self.reload()
 
     # ------------------------------------------------------------------ building
 
@@ -183,7 +192,7 @@ class ReaderNotes(QObject):
         group = QActionGroup(self)
         self.tool_actions: dict[str, QAction] = {}
         for tool, text, key in (
-            (SELECT, self.tr("Read"), "R"),
+            (SELECT, self.tr("Select"), "S"),
             (HIGHLIGHT, self.tr("Highlight"), "H"),
             (PEN, self.tr("Pen"), "P"),
             (TEXT, self.tr("Text note"), "T"),
@@ -232,8 +241,8 @@ class ReaderNotes(QObject):
         self.tree.setRootIsDecorated(True)
         self.tree.itemClicked.connect(lambda item, _column: self._clicked(item))
         self.tree.itemActivated.connect(lambda item, _column: self._clicked(item))
-        self.current_group = QTreeWidgetItem(self.tree, [self.tr("On this version")])
-        self.old_group = QTreeWidgetItem(self.tree, [self.tr("Notes on older versions")])
+        self.current_group = QTreeWidgetItem(self.tree, [""])
+        self.old_group = QTreeWidgetItem(self.tree, [""])
         for group_item in (self.current_group, self.old_group):
             group_item.setFirstColumnSpanned(True)
             group_item.setFlags(Qt.ItemFlag.ItemIsEnabled)
@@ -320,8 +329,10 @@ class ReaderNotes(QObject):
         for group in (self.current_group, self.old_group):
             group.takeChildren()
         newest = max(self.versions, default=self.version)
-        self.old_group.setText(0, self.tr("Notes on older versions") if self.version >= newest
-                               else self.tr("Notes on other versions"))
+        here = sum(1 for m in self.marks if m.version == self.version)
+        self.current_group.setText(0, self.tr("On this version (%1)").replace("%1", str(here)))
+        self.old_group.setText(0, (self.tr("Notes on older versions") if self.version >= newest
+                                   else self.tr("Notes on other versions")) + f" ({len(self.marks) - here})")
         for mark in self.marks:
             mine = mark.version == self.version
             page = str(mark.page) if mine else self.tr("v%1, p. %2").replace("%1", str(mark.version)).replace(
