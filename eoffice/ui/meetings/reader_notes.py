@@ -160,6 +160,11 @@ class ReaderNotes(QObject):
         self._drag: list[QPointF] = []
         self._drag_page = -1
         self._pending = 0
+        self._generation = 0
+        #: Notes drawn here whose ``AddNote`` is not applied yet, and notes whose
+        #: ``DeleteNote`` is on its way: a reload read meanwhile must not undo what is on screen.
+        self._unsaved: dict[str, Mark] = {}
+        self._deleted: set[str] = set()
         self.text_dialog: TextNoteDialog | None = None
         self.export_dialog: QFileDialog | None = None
         self.other_reader: Any = None
@@ -304,9 +309,17 @@ class ReaderNotes(QObject):
         user_id, document_id = self.user_id, self.doc.id
         self._pending += 1
 
+        self._generation += 1
+        generation = self._generation
+
         def show(data: NotesData) -> None:
             self._pending -= 1
-            self.marks, self.versions = data.marks, data.versions
+            if generation != self._generation:
+                return  # a later reload is on its way
+            loaded = {m.id for m in data.marks}
+            self.marks = [m for m in data.marks if m.id not in self._deleted]
+            self.marks += [m for m in self._unsaved.values() if m.id not in loaded and m.id not in self._deleted]
+            self.versions = data.versions
             if self.selected not in {m.id for m in self.marks}:
                 self.selected = None
             self._fill_list()
@@ -556,11 +569,16 @@ class ReaderNotes(QObject):
         note_id = new_id()
         mark = Mark(note_id, self.version, page + 1, kind, shape, text, self.color)
         self.marks.append(mark)
+        self._unsaved[note_id] = mark
         self.undo_stack.append(note_id)
         self.view.refresh_overlay()
         op = AddNote(op_id=new_id(), note_id=note_id, document_id=self.doc.id, version=self.version, page=page + 1,
                      note_kind=kind, shape=json.dumps(shape, separators=(",", ":")), text=text, color=self.color)
-        self._submit("meeting_add_note", op, undo=lambda: self._forget(note_id))
+        def failed() -> None:
+            self._unsaved.pop(note_id, None)
+            self._forget(note_id)
+
+        self._submit("meeting_add_note", op, undo=failed, saved=lambda: self._unsaved.pop(note_id, None))
         return note_id
 
     def update(self, mark: Mark, text: str) -> None:
@@ -575,12 +593,15 @@ class ReaderNotes(QObject):
         self._submit("meeting_update_note", op, undo)
 
     def delete(self, note_id: str) -> None:
-        mark = next((m for m in self.marks if m.id == note_id), None)
-        if mark is None:
+        if note_id in self._deleted:
             return
+        self._deleted.add(note_id)
         self._forget(note_id)
-        self._submit("meeting_delete_note", DeleteNote(op_id=new_id(), note_id=note_id),
-                     undo=lambda: self.marks.append(mark))
+
+        def failed() -> None:
+            self._deleted.discard(note_id)
+
+        self._submit("meeting_delete_note", DeleteNote(op_id=new_id(), note_id=note_id), undo=failed)
 
     def _forget(self, note_id: str) -> None:
         self.marks = [m for m in self.marks if m.id != note_id]
@@ -599,11 +620,14 @@ class ReaderNotes(QObject):
         if self.selected is not None:
             self.delete(self.selected)
 
-    def _submit(self, label: str, op: Any, undo: Any) -> None:
+    def _submit(self, label: str, op: Any, undo: Any, saved: Any = None) -> None:
+        """``op`` on the desk's worker; ``undo()`` puts the screen back if it is refused."""
         self._pending += 1
 
         def done(_result: Any) -> None:
             self._pending -= 1
+            if saved is not None:
+                saved()
             self.reload()
 
         def failed(error: BaseException) -> bool:
