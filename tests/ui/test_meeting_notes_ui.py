@@ -157,6 +157,16 @@ def test_highlight_pen_text_undo_and_reopen(qtbot, ui_world, blobs, pdf_factory,
     qtbot.mouseClick(notes.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert notes.selected == item.data(0, Qt.ItemDataRole.UserRole)
 
+    # A click on the note's icon (with the Select tool) shows its text to edit.
+    notes.set_tool("select")
+    qtbot.mouseClick(reader.view.viewport(), Qt.MouseButton.LeftButton, pos=_view_pos(reader, 0, 85, 205))
+    dialog = notes.text_dialog
+    assert dialog is not None and dialog.isVisible() and dialog.edit.toPlainText() == "Hỏi lại số liệu quý III"
+    dialog.edit.setPlainText("Hỏi lại số liệu quý III và quý IV")
+    dialog.accept()
+    qtbot.waitUntil(lambda: _rows(w)[2].text == "Hỏi lại số liệu quý III và quý IV")
+    qtbot.waitUntil(lambda: not notes.busy)
+
     # Ctrl+Z: the text note goes.
     reader.activateWindow()
     qtbot.waitUntil(reader.isActiveWindow)
@@ -269,3 +279,25 @@ def test_status_area_shows_files_downloading(qtbot, delegate_window) -> None:  #
     assert area.downloads.text() in ("Đang tải tệp: 12/40", "Downloading files: 12/40")
     area.show_status(SyncStatus(online=True, downloads_done=40, downloads_total=40))
     assert not area.downloads.isVisible()
+
+
+def test_a_file_not_downloaded_offline_says_so(qtbot, ui_world, blobs, pdf_factory, delegate_window):  # type: ignore[no-untyped-def]
+    """Without a connection (this window has no account), a file not on this computer is not opened:
+    the delegate is told it needs a connection to download."""
+    w = ui_world
+    ids = _seed(w, blobs, pdf_factory)
+    with w.store.write() as s:
+        version = s.scalars(select(MeetingDocumentVersion).where(
+            MeetingDocumentVersion.meeting_document_id == ids["document"])).one()
+        version.digest = "f" * 64  # a file this computer never fetched
+    meetings = delegate_window.section("meetings")
+    page = meetings.page
+    with qtbot.waitSignal(page.loaded):
+        meetings.open_meeting(ids["meeting"])
+    page.tree.setCurrentIndex(page.agenda.find(ids["document"]))
+    page.open_current()
+    assert page.reader is None
+    assert delegate_window.last_message in (
+        "Tài liệu chưa tải về máy; cần kết nối để tải.",
+        "The document is not downloaded to this computer yet; a connection is needed to fetch it.",
+    )

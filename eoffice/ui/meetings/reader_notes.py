@@ -548,10 +548,15 @@ class ReaderNotes(QObject):
     def _text_dialog(self, text: str, done: Any) -> TextNoteDialog:
         dialog = TextNoteDialog(text, self.reader)
         dialog.accepted.connect(done)
-        dialog.finished.connect(dialog.deleteLater)
+        dialog.finished.connect(lambda _result: self._dialog_closed(dialog))
         self.text_dialog = dialog
         dialog.open()
         return dialog
+
+    def _dialog_closed(self, dialog: TextNoteDialog) -> None:
+        if self.text_dialog is dialog:
+            self.text_dialog = None
+        dialog.deleteLater()
 
     # ------------------------------------------------------------------ operations
 
