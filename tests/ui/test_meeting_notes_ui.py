@@ -16,7 +16,7 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from sqlalchemy import select
 
-from eoffice.meetings.models import MeetingDocument, MeetingDocumentVersion, PrivateNote
+from eoffice.meetings.models import MeetingDocument, MeetingDocumentVersion, PrivateNote, ReadReceipt
 from eoffice.sync.engine import SyncStatus
 from tests.conftest import World
 from tests.meetings import view_factories as f
@@ -223,6 +223,16 @@ def test_note_on_an_old_version_and_the_update_notice(  # type: ignore[no-untype
     assert notes.other_reader is not None and notes.other_notes is not None
     qtbot.waitUntil(lambda: not notes.other_notes.busy)
     assert notes.other_notes.version == 1 and len(notes.other_notes.shown_marks()) == 1
+
+    # Version 2 is now the one last opened: the next opening has no notice.
+    def opened_v2() -> bool:
+        with w.store.read() as s:
+            return s.scalar(select(ReadReceipt.version).where(ReadReceipt.user_id == w.officer_id)) == 2
+
+    qtbot.waitUntil(opened_v2)
+    notes.other_reader.close()
+    reader, notes = _open(qtbot, delegate_window, ids)
+    assert not notes.version_bar.isVisible() and notes.old_group.childCount() == 1
 
 
 def test_export_with_my_notes(qtbot, ui_world, blobs, pdf_factory, delegate_window, tmp_path):  # type: ignore[no-untyped-def]
