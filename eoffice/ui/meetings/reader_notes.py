@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QToolBar,
+    QToolTip,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -456,6 +457,11 @@ class ReaderNotes(QObject):
                 return True
             self._drag, self._drag_page = [point], page
             return True
+        if not self._drag and kind == "move":  # hovering a text note shows its text
+            hit = self.mark_at(page, point)
+            if hit is not None and hit.kind == TEXT:
+                QToolTip.showText(event.globalPosition().toPoint(), hit.text, self.view.viewport())
+            return False
         if not self._drag or page != self._drag_page:
             return False
         if kind == "move":
