@@ -50,8 +50,10 @@ def record_read(
         row = ReadReceipt(id=rid, meeting_id=doc.meeting_id, meeting_document_id=doc.id, user_id=actor.id,
                           version=version, first_opened_at=opened)
         session.add(row)
-    elif opened < aware(row.first_opened_at):
-        row.first_opened_at, row.version = opened, version
+    else:  # the earliest opening, and the newest version opened (a newer one is then "read", no longer "updated")
+        if opened < aware(row.first_opened_at):
+            row.first_opened_at = opened
+        row.version = max(row.version, version)
     session.flush()
     return row
 

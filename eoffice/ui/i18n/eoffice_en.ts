@@ -2543,6 +2543,10 @@
         <source>%1 participants</source>
         <translation>%1 participants</translation>
     </message>
+    <message>
+        <source>Downloading the document…</source>
+        <translation>Downloading the document…</translation>
+    </message>
 </context>
 <context>
     <name>Meetings</name>
@@ -3294,6 +3298,138 @@
     <message>
         <source>Saved.</source>
         <translation>Saved.</translation>
+    </message>
+</context>
+<context>
+    <name>ReaderNotes</name>
+    <message>
+        <source>Notes</source>
+        <extracomment>The notes on screen changed (after loading or an operation came back).</extracomment>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Select</source>
+        <translation>Select</translation>
+    </message>
+    <message>
+        <source>Highlight</source>
+        <translation>Highlight</translation>
+    </message>
+    <message>
+        <source>Pen</source>
+        <translation>Pen</translation>
+    </message>
+    <message>
+        <source>Text note</source>
+        <translation>Text note</translation>
+    </message>
+    <message>
+        <source>Colour of new notes</source>
+        <translation>Colour of new notes</translation>
+    </message>
+    <message>
+        <source>Yellow</source>
+        <translation>Yellow</translation>
+    </message>
+    <message>
+        <source>Green</source>
+        <translation>Green</translation>
+    </message>
+    <message>
+        <source>Blue</source>
+        <translation>Blue</translation>
+    </message>
+    <message>
+        <source>Pink</source>
+        <translation>Pink</translation>
+    </message>
+    <message>
+        <source>Red</source>
+        <translation>Red</translation>
+    </message>
+    <message>
+        <source>Undo last note</source>
+        <translation>Undo last note</translation>
+    </message>
+    <message>
+        <source>Delete note</source>
+        <translation>Delete note</translation>
+    </message>
+    <message>
+        <source>Export with my notes…</source>
+        <translation>Export with my notes…</translation>
+    </message>
+    <message>
+        <source>My notes</source>
+        <translation>My notes</translation>
+    </message>
+    <message>
+        <source>Only you can see these notes.</source>
+        <translation>Only you can see these notes.</translation>
+    </message>
+    <message>
+        <source>Page</source>
+        <translation>Page</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>On this version (%1)</source>
+        <translation>On this version (%1)</translation>
+    </message>
+    <message>
+        <source>Notes on older versions</source>
+        <translation>Notes on older versions</translation>
+    </message>
+    <message>
+        <source>Notes on other versions</source>
+        <translation>Notes on other versions</translation>
+    </message>
+    <message>
+        <source>v%1, p. %2</source>
+        <translation>v%1, p. %2</translation>
+    </message>
+    <message>
+        <source>Export with my notes</source>
+        <translation>Export with my notes</translation>
+    </message>
+    <message>
+        <source> (my notes)</source>
+        <translation> (my notes)</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Exported with your notes: %1</source>
+        <translation>Exported with your notes: %1</translation>
+    </message>
+    <message>
+        <source>The file could not be written there (the folder may be read-only or full).</source>
+        <translation>The file could not be written there (the folder may be read-only or full).</translation>
+    </message>
+    <message>
+        <source>The document was updated (version %1, %2 pages; before: %3 pages).</source>
+        <translation>The document was updated (version %1, %2 pages; before: %3 pages).</translation>
+    </message>
+    <message>
+        <source>Open version %1</source>
+        <translation>Open version %1</translation>
+    </message>
+    <message>
+        <source>This version is not downloaded to this computer yet; it downloads with the meeting&apos;s files when online.</source>
+        <translation>This version is not downloaded to this computer yet; it downloads with the meeting&apos;s files when online.</translation>
+    </message>
+    <message>
+        <source>%1 (version %2)</source>
+        <translation>%1 (version %2)</translation>
     </message>
 </context>
 <context>
@@ -4072,6 +4208,10 @@
         <translation>Last synced at %1</translation>
     </message>
     <message>
+        <source>Downloading files: %1/%2</source>
+        <translation>Downloading files: %1/%2</translation>
+    </message>
+    <message>
         <source>%1 waiting to be sent</source>
         <translation>%1 waiting to be sent</translation>
     </message>
@@ -4085,6 +4225,26 @@
     <message>
         <source>This text is required.</source>
         <translation>This text is required.</translation>
+    </message>
+</context>
+<context>
+    <name>TextNoteDialog</name>
+    <message>
+        <source>Text note</source>
+        <extracomment>The colours offered: (value stored, name shown — translated where shown).</extracomment>
+        <translation>Text note</translation>
+    </message>
+    <message>
+        <source>Your note (only you can see it)</source>
+        <translation>Your note (only you can see it)</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>

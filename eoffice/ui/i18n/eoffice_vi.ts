@@ -2543,6 +2543,10 @@
         <source>%1 participants</source>
         <translation>%1 người dự</translation>
     </message>
+    <message>
+        <source>Downloading the document…</source>
+        <translation>Đang tải tài liệu…</translation>
+    </message>
 </context>
 <context>
     <name>Meetings</name>
@@ -3294,6 +3298,138 @@
     <message>
         <source>Saved.</source>
         <translation>Đã lưu.</translation>
+    </message>
+</context>
+<context>
+    <name>ReaderNotes</name>
+    <message>
+        <source>Notes</source>
+        <extracomment>The notes on screen changed (after loading or an operation came back).</extracomment>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <source>Select</source>
+        <translation>Chọn</translation>
+    </message>
+    <message>
+        <source>Highlight</source>
+        <translation>Tô sáng</translation>
+    </message>
+    <message>
+        <source>Pen</source>
+        <translation>Bút vẽ</translation>
+    </message>
+    <message>
+        <source>Text note</source>
+        <translation>Ghi chú chữ</translation>
+    </message>
+    <message>
+        <source>Colour of new notes</source>
+        <translation>Màu của ghi chú mới</translation>
+    </message>
+    <message>
+        <source>Yellow</source>
+        <translation>Vàng</translation>
+    </message>
+    <message>
+        <source>Green</source>
+        <translation>Xanh lá</translation>
+    </message>
+    <message>
+        <source>Blue</source>
+        <translation>Xanh dương</translation>
+    </message>
+    <message>
+        <source>Pink</source>
+        <translation>Hồng</translation>
+    </message>
+    <message>
+        <source>Red</source>
+        <translation>Đỏ</translation>
+    </message>
+    <message>
+        <source>Undo last note</source>
+        <translation>Hoàn tác ghi chú vừa tạo</translation>
+    </message>
+    <message>
+        <source>Delete note</source>
+        <translation>Xóa ghi chú</translation>
+    </message>
+    <message>
+        <source>Export with my notes…</source>
+        <translation>Xuất kèm ghi chú của tôi…</translation>
+    </message>
+    <message>
+        <source>My notes</source>
+        <translation>Ghi chú của tôi</translation>
+    </message>
+    <message>
+        <source>Only you can see these notes.</source>
+        <translation>Chỉ mình bạn xem được các ghi chú này.</translation>
+    </message>
+    <message>
+        <source>Page</source>
+        <translation>Trang</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Nội dung</translation>
+    </message>
+    <message>
+        <source>On this version (%1)</source>
+        <translation>Trên phiên bản này (%1)</translation>
+    </message>
+    <message>
+        <source>Notes on older versions</source>
+        <translation>Ghi chú trên phiên bản cũ</translation>
+    </message>
+    <message>
+        <source>Notes on other versions</source>
+        <translation>Ghi chú trên phiên bản khác</translation>
+    </message>
+    <message>
+        <source>v%1, p. %2</source>
+        <translation>v%1, tr. %2</translation>
+    </message>
+    <message>
+        <source>Export with my notes</source>
+        <translation>Xuất kèm ghi chú của tôi</translation>
+    </message>
+    <message>
+        <source> (my notes)</source>
+        <translation> (ghi chú của tôi)</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Tệp PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Exported with your notes: %1</source>
+        <translation>Đã xuất kèm ghi chú: %1</translation>
+    </message>
+    <message>
+        <source>The file could not be written there (the folder may be read-only or full).</source>
+        <translation>Không ghi được tệp vào đó (thư mục có thể chỉ đọc hoặc đã đầy).</translation>
+    </message>
+    <message>
+        <source>The document was updated (version %1, %2 pages; before: %3 pages).</source>
+        <translation>Tài liệu đã được cập nhật (phiên bản %1, %2 trang; trước: %3 trang).</translation>
+    </message>
+    <message>
+        <source>Open version %1</source>
+        <translation>Mở phiên bản %1</translation>
+    </message>
+    <message>
+        <source>This version is not downloaded to this computer yet; it downloads with the meeting&apos;s files when online.</source>
+        <translation>Phiên bản này chưa tải về máy; sẽ được tải cùng tài liệu họp khi có kết nối.</translation>
+    </message>
+    <message>
+        <source>%1 (version %2)</source>
+        <translation>%1 (phiên bản %2)</translation>
     </message>
 </context>
 <context>
@@ -4072,6 +4208,10 @@
         <translation>Đồng bộ lần cuối lúc %1</translation>
     </message>
     <message>
+        <source>Downloading files: %1/%2</source>
+        <translation>Đang tải tệp: %1/%2</translation>
+    </message>
+    <message>
         <source>%1 waiting to be sent</source>
         <translation>%1 thao tác chờ gửi</translation>
     </message>
@@ -4085,6 +4225,26 @@
     <message>
         <source>This text is required.</source>
         <translation>Không được để trống nội dung này.</translation>
+    </message>
+</context>
+<context>
+    <name>TextNoteDialog</name>
+    <message>
+        <source>Text note</source>
+        <extracomment>The colours offered: (value stored, name shown — translated where shown).</extracomment>
+        <translation>Ghi chú chữ</translation>
+    </message>
+    <message>
+        <source>Your note (only you can see it)</source>
+        <translation>Ghi chú của bạn (chỉ mình bạn xem được)</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Lưu</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
     </message>
 </context>
 <context>

@@ -92,6 +92,8 @@ class MeetingPage(QWidget):
         self.meeting_id = ""
         self.data: MeetingData | None = None
         self.reader: Any = None
+        # The private notes on the open reader (reader_notes.ReaderNotes).
+        self.notes: Any = None
         self._generation = 0
         self._pending = 0
         #: The agenda item to select once the next refresh is on screen (after an edit).
@@ -396,9 +398,11 @@ class MeetingPage(QWidget):
         account = self.window_.account
         if account is None or not doc.digest:
             self.window_.show_domain_error(DomainError(
-                "Tệp của tài liệu chưa có trên máy này.", "The document's file is not on this computer yet.",
+                "Tài liệu chưa tải về máy; cần kết nối để tải.",
+                "The document is not downloaded to this computer yet; a connection is needed to fetch it.",
             ))
             return
+        self.window_.statusBar().showMessage(self.tr("Downloading the document…"), 10_000)
 
         def fetched(_count: int) -> None:
             if path.exists():
@@ -415,7 +419,10 @@ class MeetingPage(QWidget):
         from eoffice.ui.pdf.reader import open_reader
 
         title = doc.title + (f" (v{doc.version})" if doc.version > 1 else "")
+        from eoffice.ui.meetings.reader_notes import attach_notes
+
         self.reader = open_reader(path, title, self.window())
+        self.notes = attach_notes(self.reader, self, doc)
         if doc.state != "read":
             self.record_read(doc)
         self.document_opened.emit(doc.id)

@@ -73,6 +73,7 @@ class PdfReader(QMainWindow):
         body_layout.setSpacing(0)
         body_layout.addWidget(self.notice)
         body_layout.addWidget(self.view, 1)
+        self._body_layout = body_layout
         self.setCentralWidget(body)
         self.search_model = QPdfSearchModel(self)
         self.search_model.setDocument(self.document)
@@ -338,6 +339,18 @@ class PdfReader(QMainWindow):
         self.notice_label.setText(text)
         self.folder_button.show()
         self.notice.show()
+
+    def add_bar(self, widget: QWidget) -> None:
+        """Show ``widget`` as a bar above the pages (a notice that belongs to what is read)."""
+        self._body_layout.insertWidget(self._body_layout.count() - 1, widget)
+
+    def say(self, text: str) -> None:
+        """A passing message in the window's status bar."""
+        self._say(text)
+
+    def warn(self, text: str) -> None:
+        """A message the reader must acknowledge (a box, not modal to the application)."""
+        self._warn(text)
 
     def open_folder(self) -> None:
         if os.environ.get("EOFFICE_NO_OPEN"):  # tests and demos without a desktop

@@ -8,9 +8,10 @@ lays the pages out itself, one under the other, and renders the visible ones on 
 from __future__ import annotations
 
 from collections import OrderedDict
+from collections.abc import Callable
 
 import shiboken6
-from PySide6.QtCore import QPoint, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QResizeEvent, QWheelEvent
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtWidgets import QAbstractScrollArea, QWidget
@@ -23,6 +24,12 @@ SPACING = 10  # px between pages and around them
 CACHED_PAGES = 12
 HIGHLIGHT = QColor(255, 200, 0, 110)
 CURRENT_HIGHLIGHT = QColor(255, 120, 0, 150)
+
+#: Draws over one visible page: (painter, page from 0, where the page is on screen, pixels per point).
+OverlayPainter = Callable[[QPainter, int, QRect, float], None]
+#: A mouse event on a page: ("press" | "move" | "release", page from 0, point in PDF points from
+#: the page's top left, the event); True when it used the event (the view then does nothing with it).
+PageMouseHandler = Callable[[str, int, QPointF, QMouseEvent], bool]
 
 
 class PdfPageView(QAbstractScrollArea):
@@ -46,6 +53,9 @@ class PdfPageView(QAbstractScrollArea):
         self._going_to = False
         self._widest = 0.0  # points: the widest page, which fitting to the width fits
         self._laid_scale = 0.0
+        self._overlay: OverlayPainter | None = None
+        self._mouse: PageMouseHandler | None = None
+        self._mouse_page = -1  # the page a press landed on: its move and release stay on it
         self.viewport().setAutoFillBackground(True)
         palette = self.viewport().palette()
         palette.setColor(self.viewport().backgroundRole(), QColor(0x52, 0x56, 0x59))
@@ -240,6 +250,83 @@ class PdfPageView(QAbstractScrollArea):
         self._current_highlight = current
         self.viewport().update()
 
+    # -- overlay (marks drawn by whoever uses the view) ---------------------------------------
+
+    def set_overlay(self, painter: OverlayPainter | None) -> None:
+        """Draw ``painter`` over each visible page after the page itself (None: nothing)."""
+        self._overlay = painter
+        self.viewport().update()
+
+    def set_page_mouse(self, handler: PageMouseHandler | None) -> None:
+        """Give mouse presses, moves and releases on the pages to ``handler`` first."""
+        self._mouse = handler
+        self.viewport().setMouseTracking(handler is not None)
+
+    def page_at(self, pos: QPoint | QPointF) -> tuple[int, QPointF] | None:
+        """The page under a viewport position and the point there in PDF points (top left origin)."""
+        point = QPointF(pos)
+        scale = self.scale()
+        for page in range(len(self._rects)):
+            shown = QRectF(self.page_rect(page))
+            if shown.contains(point):
+                return page, QPointF((point.x() - shown.left()) / scale, (point.y() - shown.top()) / scale)
+        return None
+
+    def to_view(self, page: int, point: QPointF) -> QPointF:
+        """A point in PDF points of ``page`` (top left origin) in the viewport's coordinates."""
+        shown = self.page_rect(page)
+        scale = self.scale()
+        return QPointF(shown.left() + point.x() * scale, shown.top() + point.y() * scale)
+
+    def page_points(self, page: int) -> QRectF:
+        """The page's size in points, as a rectangle at the origin."""
+        if self._document is None or not 0 <= page < self.page_count():
+            return QRectF()
+        return QRectF(QPointF(0, 0), self._document.pagePointSize(page))
+
+    def refresh_overlay(self) -> None:
+        self.viewport().update()
+
+    def _page_mouse(self, kind: str, event: QMouseEvent) -> bool:
+        if self._mouse is None or not self._rects:
+            return False
+        pos = event.position()
+        if kind == "press" or self._mouse_page < 0:
+            found = self.page_at(pos)
+            if found is None:
+                return False
+            page, point = found
+            if kind == "press":
+                self._mouse_page = page
+        else:  # a drag keeps to its page, clamped to it
+            page = self._mouse_page
+            shown = QRectF(self.page_rect(page))
+            scale = self.scale()
+            x = min(max(pos.x(), shown.left()), shown.right())
+            y = min(max(pos.y(), shown.top()), shown.bottom())
+            point = QPointF((x - shown.left()) / scale, (y - shown.top()) / scale)
+        if kind == "release":
+            self._mouse_page = -1
+        return self._mouse(kind, page, point, event)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if self._page_mouse("press", event):
+            event.accept()
+        else:
+            super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if self._page_mouse("move", event):
+            event.accept()
+        else:
+            super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if self._page_mouse("release", event):
+            event.accept()
+        else:
+            super().mouseReleaseEvent(event)
+
     # -- events ---------------------------------------------------------------------------------
 
     def paintEvent(self, event: QPaintEvent) -> None:
@@ -266,6 +353,11 @@ class PdfPageView(QAbstractScrollArea):
                            r.width() * scale, r.height() * scale),
                     colour,
                 )
+            if self._overlay is not None:
+                painter.save()
+                painter.setClipRect(shown)
+                self._overlay(painter, page, shown, scale)
+                painter.restore()
         painter.end()
 
     def resizeEvent(self, event: QResizeEvent) -> None:

@@ -43,6 +43,9 @@ class SyncStatusArea(QWidget):
         self.progress.setMaximumWidth(110)
         self.progress.setTextVisible(False)
         self.progress.hide()
+        self.downloads = QLabel(self)
+        self.downloads.setObjectName("downloadProgress")
+        self.downloads.hide()
         self.pending = QToolButton(self)
         self.pending.setAutoRaise(True)
         self.pending.setCursor(Qt.PointingHandCursor)
@@ -65,7 +68,8 @@ class SyncStatusArea(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
-        for widget in (self.dot, self.state, self.progress, self.pending, self.rejected, self.sign_in, self.bell):
+        for widget in (self.dot, self.state, self.progress, self.downloads, self.pending, self.rejected,
+                       self.sign_in, self.bell):
             layout.addWidget(widget)
         self.timer = QTimer(self)
         self.timer.setInterval(POLL_MS)
@@ -129,6 +133,12 @@ class SyncStatusArea(QWidget):
         self.state.setToolTip(tip)
         self.dot.setToolTip(tip)
         self.progress.setVisible(status.syncing and status.first_sync)
+        downloading = 0 < status.downloads_total and status.downloads_done < status.downloads_total
+        self.downloads.setText(
+            self.tr("Downloading files: %1/%2").replace("%1", str(status.downloads_done))
+            .replace("%2", str(status.downloads_total)) if downloading else ""
+        )
+        self.downloads.setVisible(downloading)
         self.pending.setText(
             self.tr("%1 waiting to be sent").replace("%1", str(status.pending)) if status.pending else ""
         )
