@@ -24,8 +24,6 @@ Where things live:
 from __future__ import annotations
 
 import base64
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -35,6 +33,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 from eoffice.errors import DomainError
+from eoffice.store.paths import create_private_once
 
 KEY_FILE = "meeting_pass.key"
 PREFIX = "EM1"
@@ -139,30 +138,13 @@ def verify(
 
 
 def load_or_create_key(data_dir: Path) -> Ed25519PrivateKey:
-    """The server's pass key, created (owner-readable only) on first use.
-
-    Written whole under a temporary name, then linked into place: a process starting at
-    the same moment sees no file or the whole one, and both end up with the same key.
-    """
-    data_dir.mkdir(parents=True, exist_ok=True)
+    """The server's pass key, created (owner-readable only) on first use; processes
+    starting together end up with the same key (``store.paths.create_private_once``)."""
     path = data_dir / KEY_FILE
-    if not path.exists():
-        pem = Ed25519PrivateKey.generate().private_bytes(
-            serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
-        )
-        fd, tmp = tempfile.mkstemp(prefix=".meeting-pass-", dir=data_dir)  # mode 0600
-        try:
-            with os.fdopen(fd, "wb") as out:
-                out.write(pem)
-                out.flush()
-                os.fsync(out.fileno())
-            try:
-                os.link(tmp, path)
-            except FileExistsError:
-                pass
-        finally:
-            os.unlink(tmp)
-    key = serialization.load_pem_private_key(path.read_bytes(), password=None)
+    pem = create_private_once(path, lambda: Ed25519PrivateKey.generate().private_bytes(
+        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+    ))
+    key = serialization.load_pem_private_key(pem, password=None)
     if not isinstance(key, Ed25519PrivateKey):
         raise RuntimeError(f"{path} is not an Ed25519 key; move it away to make a new one")
     return key

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import os
 import secrets
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
 
 from eoffice.store.base import utcnow
+from eoffice.store.paths import create_private_once
 
 SECRET_FILE = "server_secret.key"
 
@@ -92,24 +91,8 @@ def load_or_create_secret(data_dir: Path) -> bytes:
     Server processes sharing one database must share this file (same data dir), or a
     token made by one is refused by the other.
     """
-    data_dir.mkdir(parents=True, exist_ok=True)
     path = data_dir / SECRET_FILE
-    if not path.exists():
-        # Written whole under a temporary name, then linked into place: a process
-        # starting at the same moment sees either no file or the complete one.
-        fd, tmp = tempfile.mkstemp(prefix=".secret-", dir=data_dir)  # mode 0600
-        try:
-            with os.fdopen(fd, "wb") as out:
-                out.write(secrets.token_urlsafe(48).encode("ascii") + b"\n")
-                out.flush()
-                os.fsync(out.fileno())
-            try:
-                os.link(tmp, path)
-            except FileExistsError:
-                pass
-        finally:
-            os.unlink(tmp)
-    key = path.read_bytes().strip()
+    key = create_private_once(path, lambda: secrets.token_urlsafe(48).encode("ascii") + b"\n").strip()
     if len(key) < 32:
         raise RuntimeError(f"{path} is too short to be a server secret; delete it to make a new one")
     return key
