@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import and_, exists, or_, select
 from sqlalchemy.orm import Session
@@ -25,10 +25,7 @@ from eoffice.directory.models import User
 from eoffice.meetings.access import meeting_clause
 from eoffice.meetings.meetings import BOOKING
 from eoffice.meetings.models import Meeting, Participant, Sitting
-from eoffice.meetings.values import aware, utc
-
-#: Vietnam's time (Asia/Ho_Chi_Minh has kept +07:00 since 1975).
-VIETNAM = timezone(timedelta(hours=7), "ICT")
+from eoffice.meetings.values import VIETNAM, aware, utc
 
 
 class Scope(str, enum.Enum):

@@ -20,7 +20,7 @@ from eoffice.errors import PermissionDenied, ValidationError
 from eoffice.meetings import access
 from eoffice.meetings.models import AgendaItem, MeetingComment, MeetingDocument, MeetingDocumentVersion
 from eoffice.meetings.organising import document_of, meeting_of, not_reader, still_open
-from eoffice.meetings.values import aware
+from eoffice.meetings.values import aware, vietnam
 
 
 def add_comment(
@@ -143,12 +143,11 @@ def export_docx(rows: list[CommentRow], path: Path, meeting_title: str) -> Path:
     for cell, text in zip(table.rows[0].cells, _HEADERS, strict=True):
         cell.text = ""
         cell.paragraphs[0].add_run(text).bold = True
-    local = datetime.now().astimezone().tzinfo
     for n, row in enumerate(rows, 1):
         who = ", ".join(p for p in (row.author_position, row.author_unit) if p)
         version = f" (bản {row.version})" if row.version > 1 else ""
         values = (str(n), row.document_title + version, str(row.page) if row.page else "Toàn văn", row.author, who,
-                  row.text, row.at.astimezone(local).strftime("%H:%M %d/%m/%Y"))
+                  row.text, vietnam(row.at).strftime("%H:%M %d/%m/%Y"))
         for cell, text in zip(table.add_row().cells, values, strict=True):
             cell.text = text
     path = Path(path)

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from eoffice.directory.models import User
 from eoffice.meetings.access import meeting_clause
-from eoffice.meetings.calendar import VIETNAM
+from eoffice.meetings.values import VIETNAM
 from eoffice.meetings.models import Meeting, MeetingState, Participant
 from eoffice.meetings.values import aware
 from eoffice.server.events import AudienceKey, Telling, on_operation, person, register_audience, register_subject

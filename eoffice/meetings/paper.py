@@ -10,17 +10,18 @@ the weekly schedule all start with it.
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy.orm import Session
 
 from eoffice.directory.models import Organisation, User
 from eoffice.meetings.models import Meeting, Room
+from eoffice.meetings.values import VIETNAM, vietnam
 from eoffice.signing.filling import date_text
 
-#: Vietnam's time (no summer time): what every printed time reads.
-VN_TZ = timezone(timedelta(hours=7), "ICT")
+#: Vietnam's time: what every printed time reads.
+VN_TZ = VIETNAM
 
 NATIONAL_TITLE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 MOTTO = "Độc lập - Tự do - Hạnh phúc"
@@ -36,9 +37,7 @@ _PLACE = re.compile(r"\b(?:tỉnh|thành phố|thị xã|huyện|quận|xã|phư
 
 def local(moment: datetime) -> datetime:
     """``moment`` in Vietnam's time (SQLite hands back naive UTC)."""
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=timezone.utc)
-    return moment.astimezone(VN_TZ)
+    return vietnam(moment)
 
 
 def clock_text(moment: datetime) -> str:

@@ -7,9 +7,14 @@ hands stored times back naive (as UTC), ``aware`` makes them comparable again.
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 
 from eoffice.errors import ValidationError
+
+#: Vietnam's time (Asia/Ho_Chi_Minh has kept +07:00, with no summer time, since 1975): the
+#: province's meetings are at its hours whatever a computer's own zone says, so calendars,
+#: screens and papers all read them in it.
+VIETNAM = timezone(timedelta(hours=7), "ICT")
 
 
 def moment(text: str, field: str) -> datetime:
@@ -50,3 +55,8 @@ def aware(value: datetime) -> datetime:
 def moment_text(value: datetime) -> str:
     """The text an operation carries for ``value`` (naive values are taken as UTC)."""
     return aware(value).isoformat()
+
+
+def vietnam(moment: datetime) -> datetime:
+    """``moment`` (naive: UTC, as SQLite hands it back) in Vietnam's time."""
+    return aware(moment).astimezone(VIETNAM)

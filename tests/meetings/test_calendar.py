@@ -7,8 +7,8 @@ from datetime import date, datetime
 
 from eoffice.directory.models import User
 from eoffice.meetings import operations as mops
+from eoffice.meetings.values import VIETNAM
 from eoffice.meetings.calendar import (
-    VIETNAM,
     ConflictKind,
     Period,
     Scope,

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
+from eoffice.meetings.values import VIETNAM
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -60,8 +61,8 @@ def period(mode: str, day: date) -> tuple[date, date]:
 
 
 def _moment(day: date) -> datetime:
-    """Local midnight of ``day`` (the calendar's days are the user's days)."""
-    return datetime.combine(day, time()).astimezone()
+    """Midnight of ``day`` in Vietnam's time (the calendar's days are the province's)."""
+    return datetime.combine(day, time(), VIETNAM)
 
 
 def load(session: Session, user_id: str, mode: str, day: date, scope: str, now: datetime) -> CalendarData:
@@ -266,7 +267,7 @@ class CalendarPanel(QWidget):
 
     def refresh(self) -> None:
         user_id, mode, day, scope = self.user_id, self.mode_name, self.day, str(self.scope.currentData())
-        now = datetime.now().astimezone()
+        now = datetime.now(VIETNAM)
         self._generation += 1
         self._pending += 1
         generation = self._generation

@@ -15,6 +15,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from eoffice.meetings.values import VIETNAM, vietnam
 from PySide6.QtCore import QDateTime, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
@@ -100,7 +101,7 @@ class AccessDialog(QDialog):
         self.release = QDateTimeEdit(self)
         self.release.setDisplayFormat("HH:mm dd/MM/yyyy")
         self.release.setCalendarPopup(True)
-        moment = now.release_at.astimezone() if now.release_at is not None else datetime.now().astimezone()
+        moment = vietnam(now.release_at) if now.release_at is not None else datetime.now(VIETNAM)
         self.release.setDateTime(QDateTime(moment.replace(microsecond=0, tzinfo=None)))
         self.released.setChecked(now.release_at is not None)
         self.released.toggled.connect(self.release.setEnabled)
@@ -143,7 +144,7 @@ class AccessDialog(QDialog):
         if self.released.isChecked():
             picked = self.release.dateTime().toPython()
             assert isinstance(picked, datetime)
-            release = picked.astimezone().isoformat(timespec="seconds")
+            release = picked.replace(tzinfo=VIETNAM).isoformat(timespec="seconds")
         return audience, readers, release
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from eoffice.meetings.values import vietnam
 from PySide6.QtCore import QCoreApplication
 
 from eoffice.meetings.views import READ, UNREAD, UPDATED
@@ -69,8 +70,9 @@ def read_label(state: str) -> str:
 
 
 def local(moment: datetime) -> datetime:
-    """A stored (UTC) time in the computer's own time zone."""
-    return moment.astimezone()
+    """A stored (UTC) time in Vietnam's time (``meetings.values.VIETNAM``): a meeting at
+    08:00 in the province reads 08:00 on every computer, whatever its own zone."""
+    return vietnam(moment)
 
 
 def hm(moment: datetime) -> str:
