@@ -87,7 +87,7 @@
     </message>
     <message>
         <source>Move up</source>
-        <translation>Chuyển lên</translation>
+        <translation>Đưa lên</translation>
     </message>
     <message>
         <source>Move the selected item up (Alt+Up)</source>
@@ -95,7 +95,7 @@
     </message>
     <message>
         <source>Move down</source>
-        <translation>Chuyển xuống</translation>
+        <translation>Đưa xuống</translation>
     </message>
     <message>
         <source>Move the selected item down (Alt+Down)</source>
