@@ -176,7 +176,7 @@ def test_conflicts_are_warned_not_refused(qtbot, ui_world: World, window) -> Non
     dialog.chair.setCurrentIndex(dialog.chair.findData(w.leader_id))
     qtbot.waitUntil(lambda: dialog.warnings.isVisibleTo(dialog), timeout=5000)
     text = dialog.warnings.text()
-    assert "Phòng Phòng họp số 1 đã có cuộc họp “Hội nghị triển khai nhiệm vụ” cùng giờ" in text
+    assert "Phòng họp số 1 đã có cuộc họp “Hội nghị triển khai nhiệm vụ” cùng giờ" in text
     assert "Nguyễn Văn Đức đã có lịch họp “Hội nghị triển khai nhiệm vụ” cùng giờ" in text
     assert _ok(dialog).isEnabled()
     with qtbot.waitSignal(meetings.page.loaded, timeout=10_000):

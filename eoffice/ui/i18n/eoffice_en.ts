@@ -2526,6 +2526,10 @@
         <translation>Another place, when not one of the rooms</translation>
     </message>
     <message>
+        <source>https://… (the online meeting&apos;s address)</source>
+        <translation>https://… (the online meeting&apos;s address)</translation>
+    </message>
+    <message>
         <source>(none)</source>
         <translation>(none)</translation>
     </message>
@@ -2628,6 +2632,10 @@
         <source>Room %1 already has the meeting “%2” at the same time (%3)</source>
         <extracomment>A session of the People&apos;s Council has sittings over days (the others have one). How long after the last change the conflicts are asked again (typing a time).</extracomment>
         <translation>Room %1 already has the meeting “%2” at the same time (%3)</translation>
+    </message>
+    <message>
+        <source>%1 is already booked for the meeting “%2” at the same time (%3)</source>
+        <translation>%1 is already booked for the meeting “%2” at the same time (%3)</translation>
     </message>
     <message>
         <source>%1 already has the meeting “%2” at the same time (%3)</source>

@@ -2526,6 +2526,10 @@
         <translation>Địa điểm khác, nếu không họp tại các phòng trên</translation>
     </message>
     <message>
+        <source>https://… (the online meeting&apos;s address)</source>
+        <translation>https://… (địa chỉ phòng họp trực tuyến)</translation>
+    </message>
+    <message>
         <source>(none)</source>
         <translation>(không)</translation>
     </message>
@@ -2628,6 +2632,10 @@
         <source>Room %1 already has the meeting “%2” at the same time (%3)</source>
         <extracomment>A session of the People&apos;s Council has sittings over days (the others have one). How long after the last change the conflicts are asked again (typing a time).</extracomment>
         <translation>Phòng %1 đã có cuộc họp “%2” cùng giờ (%3)</translation>
+    </message>
+    <message>
+        <source>%1 is already booked for the meeting “%2” at the same time (%3)</source>
+        <translation>%1 đã có cuộc họp “%2” cùng giờ (%3)</translation>
     </message>
     <message>
         <source>%1 already has the meeting “%2” at the same time (%3)</source>

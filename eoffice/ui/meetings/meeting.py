@@ -329,9 +329,10 @@ class MeetingPage(QWidget):
             + " · " + _html(kind_label(view.kind)),
         ]
         if view.me is not None:
+            said = view.me.substitute_name or view.me.answer_reason
             lines.append(
                 self.tr("<b>You:</b> %1, %2").replace("%1", role_label(view.me.role))
-                .replace("%2", answer_label(view.me.answer))
+                .replace("%2", answer_label(view.me.answer) + (f" — {_html(said)}" if said else ""))
             )
         if view.notes:
             lines.append(self.tr("<b>Notes:</b> %1").replace("%1", _html(view.notes)))

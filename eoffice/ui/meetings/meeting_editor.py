@@ -145,10 +145,16 @@ def conflict_texts(session: Session, conflicts: list[Conflict]) -> list[str]:
         when = f"{hm(c.starts_at)}–{hm(c.ends_at)} {c.starts_at.astimezone():%d/%m}"
         if c.kind is ConflictKind.ROOM:
             room = session.get(Room, c.who)
+            name = room.name if room is not None else ""
             text = QCoreApplication.translate(
                 "MeetingEditor", "Room %1 already has the meeting “%2” at the same time (%3)"
             )
-            text = text.replace("%1", room.name if room is not None else "").replace("%2", c.other_title)
+            if name.casefold().startswith(text.split("%1")[0].strip().casefold() or "\0"):
+                # "Phòng họp số 1", not "Phòng Phòng họp số 1"
+                text = QCoreApplication.translate(
+                    "MeetingEditor", "%1 is already booked for the meeting “%2” at the same time (%3)"
+                )
+            text = text.replace("%1", name).replace("%2", c.other_title)
         else:
             person = session.get(User, c.who)
             text = QCoreApplication.translate("MeetingEditor", "%1 already has the meeting “%2” at the same time (%3)")
@@ -340,7 +346,7 @@ class MeetingDialog(QDialog):
         self.place = QLineEdit(self)
         self.place.setPlaceholderText(self.tr("Another place, when not one of the rooms"))
         self.online = QLineEdit(self)
-        self.online.setPlaceholderText("https://")
+        self.online.setPlaceholderText(self.tr("https://… (the online meeting's address)"))
         self.chair = _people_combo(self, context.people, self.tr("(none)"))
         self.secretary = _people_combo(self, context.people, self.tr("(none)"))
         self.secret = QCheckBox(self.tr("Secret meeting (its documents reach only its participants)"), self)
@@ -362,7 +368,9 @@ class MeetingDialog(QDialog):
         form.addRow(self.tr("&Kind:"), self.kind)
         form.addRow(self.tr("&Starts:"), self.starts)
         form.addRow(self.tr("&Ends:"), self.ends)
-        form.addRow(self.tr("&Room:"), room_row)
+        room_label = QLabel(self.tr("&Room:"), self)
+        room_label.setBuddy(self.room)
+        form.addRow(room_label, room_row)
         form.addRow(self.tr("&Place:"), self.place)
         form.addRow(self.tr("&Online link:"), self.online)
         form.addRow(self.tr("C&hair:"), self.chair)
