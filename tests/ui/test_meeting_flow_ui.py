@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
 
-from PySide6.QtCore import QDateTime
+from PySide6.QtCore import QDateTime, Qt
 from PySide6.QtWidgets import QDialogButtonBox
 from sqlalchemy import func, select
 
@@ -27,12 +27,18 @@ def _set_time(edit, value: datetime) -> None:  # type: ignore[no-untyped-def]
     edit.setDateTime(QDateTime(value.replace(tzinfo=None)))
 
 
-def _open_new(qtbot, window):  # type: ignore[no-untyped-def]
+def _open_new(qtbot, window, *, keys: bool = False):  # type: ignore[no-untyped-def]
     meetings = window.section("meetings")
     with qtbot.waitSignal(meetings.calendar.loaded):
         meetings.act_open.trigger()
     assert meetings.act_new.shortcut().toString() == "Ctrl+Shift+M"
-    meetings.act_new.trigger()
+    if keys:  # the real key press, as a user calls a meeting
+        window.activateWindow()
+        qtbot.waitUntil(window.isActiveWindow)
+        qtbot.keyClick(meetings.calendar.table, Qt.Key.Key_M,
+                       Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    else:
+        meetings.calendar.new_button.click()
     qtbot.waitUntil(lambda: meetings.editor.dialog is not None and meetings.editor.dialog.isVisible())
     return meetings, meetings.editor.dialog
 
@@ -45,7 +51,7 @@ def test_from_a_new_meeting_to_a_delegate_reading(  # type: ignore[no-untyped-de
     qtbot, ui_world: World, window, pdf_factory
 ) -> None:
     w = ui_world
-    meetings, dialog = _open_new(qtbot, window)
+    meetings, dialog = _open_new(qtbot, window, keys=True)
     dialog.title.setText("Họp giao ban tháng 12")
     dialog.kind.setCurrentIndex(dialog.kind.findData("briefing"))
     assert dialog.kind.currentText() == "Họp giao ban"
@@ -270,3 +276,32 @@ def test_meeting_events_read_properly(qtbot, window) -> None:  # type: ignore[no
     secret = event_notification({"kind": "meeting.cancelled", "payload": {"title": "", "secret": True,
                                                                          "reason": "Thay đổi kế hoạch"}})
     assert secret.text == "Cuộc họp (cuộc họp mật) đã hủy: Thay đổi kế hoạch"
+
+
+def test_a_desk_without_the_servers_authority_says_it_needs_the_server(  # type: ignore[no-untyped-def]
+    qtbot, ui_world: World, window
+) -> None:
+    """A client of a server checks the change at once but leaves the state to the server:
+    the desk says so with the domain's words."""
+    from eoffice.meetings.meeting_ops import NEEDS_SERVER
+    from eoffice.sync.desk import SyncedDesk
+
+    w = ui_world
+    with w.store.write() as s:
+        m = f.meeting(s, w.org_id, w.clerk_id, title="Họp cơ quan tháng 12", starts_at=_day(6, 8),
+                      secretary_id=w.clerk_id, state="scheduled", kind="agency")
+        f.participant(s, m.id, w.clerk_id, "secretary", votes=False)
+        meeting_id = m.id
+    meetings = window.section("meetings")
+    meetings.act_open.trigger()
+    with qtbot.waitSignal(meetings.page.loaded):
+        meetings.open_meeting(meeting_id)
+    page = meetings.page
+    page.worker.desk = SyncedDesk(lambda: None)
+    page.participants.ask_reason("cancelled")
+    dialog = page.participants.dialog
+    dialog.reason.setPlainText("Thay đổi kế hoạch công tác")
+    dialog.buttons.accepted.emit()
+    qtbot.waitUntil(lambda: getattr(window, "last_message", "") == NEEDS_SERVER[0])
+    with w.store.read() as s:
+        assert s.get(Meeting, meeting_id).state == "scheduled"  # type: ignore[union-attr]
