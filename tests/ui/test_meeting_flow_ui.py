@@ -305,3 +305,61 @@ def test_a_desk_without_the_servers_authority_says_it_needs_the_server(  # type:
     qtbot.waitUntil(lambda: getattr(window, "last_message", "") == NEEDS_SERVER[0])
     with w.store.read() as s:
         assert s.get(Meeting, meeting_id).state == "scheduled"  # type: ignore[union-attr]
+
+
+def test_a_session_gets_a_second_sitting_and_people_change(  # type: ignore[no-untyped-def]
+    qtbot, ui_world: World, window
+) -> None:
+    from eoffice.meetings.models import Sitting
+
+    w = ui_world
+    with w.store.write() as s:
+        m = f.meeting(s, w.org_id, w.clerk_id, title="Kỳ họp thứ 12 HĐND tỉnh", starts_at=_day(7, 8),
+                      secretary_id=w.clerk_id, state="draft", kind="hdnd_session")
+        f.participant(s, m.id, w.clerk_id, "secretary", votes=False)
+        guest = f.participant(s, m.id, w.officer2_id)
+        meeting_id, guest_id = m.id, guest.id
+    meetings = window.section("meetings")
+    meetings.act_open.trigger()
+    with qtbot.waitSignal(meetings.page.loaded):
+        meetings.open_meeting(meeting_id)
+    page = meetings.page
+    page.edit_button.click()
+    editor = page.meeting_editor
+    qtbot.waitUntil(lambda: editor.dialog is not None and editor.dialog.isVisible())
+    assert editor.dialog.sittings_box.isVisible() and editor.dialog.sittings.count() == 1
+    editor.dialog.add_sitting_button.click()
+    sitting = editor.sitting_dialog
+    assert sitting is not None and sitting.isVisible()
+    sitting.title.setText("Phiên bế mạc")
+    _set_time(sitting.starts, _day(8, 8))
+    _set_time(sitting.ends, _day(8, 7))
+    assert sitting.error.text() == "Thời gian kết thúc phải sau thời gian bắt đầu."
+    _set_time(sitting.ends, _day(8, 11))
+    sitting.buttons.accepted.emit()
+    qtbot.waitUntil(lambda: editor.dialog.sittings.count() == 2)
+    assert "Phiên bế mạc" in editor.dialog.sittings.item(1).text()
+    assert not editor.dialog.starts.isEnabled()  # the span is the sittings'
+    editor.dialog.reject()
+    with w.store.read() as s:
+        assert s.scalar(select(func.count()).select_from(Sitting).where(
+            Sitting.meeting_id == meeting_id, Sitting.deleted.is_(False))) == 2
+
+    # A member becomes a guest (who never votes), then is removed after the question.
+    page.tabs.setCurrentIndex(1)
+    qtbot.waitUntil(lambda: any(p.id == guest_id for p in page.people.rows))
+    page.people_table.selectRow(next(n for n, p in enumerate(page.people.rows) if p.id == guest_id))
+    page.participants.act_role.trigger()
+    role = page.participants.dialog
+    role.role.setCurrentIndex(role.role.findData("guest"))
+    assert not role.votes.isEnabled() and not role.votes.isChecked()
+    with qtbot.waitSignal(page.loaded, timeout=10_000):
+        role.buttons.accepted.emit()
+    with w.store.read() as s:
+        row = s.get(Participant, guest_id)
+        assert (row.role, row.votes) == ("guest", False)  # type: ignore[union-attr]
+    page.people_table.selectRow(next(n for n, p in enumerate(page.people.rows) if p.id == guest_id))
+    page.participants.act_remove.trigger()
+    with qtbot.waitSignal(page.loaded, timeout=10_000):
+        next(b for b in window.confirm_box.buttons() if b.text() == "Xóa").click()
+    assert guest_id not in {p.id for p in page.data.view.participants}
