@@ -187,6 +187,61 @@
     </message>
 </context>
 <context>
+    <name>AnswerDialog</name>
+    <message>
+        <source>Record the answer of %1</source>
+        <translation>Record the answer of %1</translation>
+    </message>
+    <message>
+        <source>Answer the invitation</source>
+        <translation>Answer the invitation</translation>
+    </message>
+    <message>
+        <source>I will &amp;attend</source>
+        <translation>I will &amp;attend</translation>
+    </message>
+    <message>
+        <source>Will &amp;attend</source>
+        <translation>Will &amp;attend</translation>
+    </message>
+    <message>
+        <source>A&amp;bsent</source>
+        <translation>A&amp;bsent</translation>
+    </message>
+    <message>
+        <source>Send a &amp;substitute</source>
+        <translation>Send a &amp;substitute</translation>
+    </message>
+    <message>
+        <source>The reason (required when absent)</source>
+        <translation>The reason (required when absent)</translation>
+    </message>
+    <message>
+        <source>(type a name below)</source>
+        <translation>(type a name below)</translation>
+    </message>
+    <message>
+        <source>The substitute&apos;s name and position, when not in the list</source>
+        <translation>The substitute&apos;s name and position, when not in the list</translation>
+    </message>
+    <message>
+        <source>R&amp;eason:</source>
+        <translation>R&amp;eason:</translation>
+    </message>
+    <message>
+        <source>Su&amp;bstitute:</source>
+        <translation>Su&amp;bstitute:</translation>
+    </message>
+    <message>
+        <source>Send answer</source>
+        <translation>Send answer</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>CalendarModel</name>
     <message>
         <source>When</source>
@@ -259,6 +314,14 @@
     <message>
         <source>My organisation&apos;s</source>
         <translation>My organisation&apos;s</translation>
+    </message>
+    <message>
+        <source>New meeting…</source>
+        <translation>New meeting…</translation>
+    </message>
+    <message>
+        <source>Call a new meeting (Ctrl+Shift+M)</source>
+        <translation>Call a new meeting (Ctrl+Shift+M)</translation>
     </message>
     <message>
         <source>Weekly schedule</source>
@@ -2449,6 +2512,240 @@
     </message>
 </context>
 <context>
+    <name>MeetingDialog</name>
+    <message>
+        <source>Add room…</source>
+        <translation>Add room…</translation>
+    </message>
+    <message>
+        <source>Add a meeting room to the organisation&apos;s list</source>
+        <translation>Add a meeting room to the organisation&apos;s list</translation>
+    </message>
+    <message>
+        <source>Another place, when not one of the rooms</source>
+        <translation>Another place, when not one of the rooms</translation>
+    </message>
+    <message>
+        <source>https://… (the online meeting&apos;s address)</source>
+        <translation>https://… (the online meeting&apos;s address)</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>Secret meeting (its documents reach only its participants)</source>
+        <translation>Secret meeting (its documents reach only its participants)</translation>
+    </message>
+    <message>
+        <source>Notes printed on the invitation</source>
+        <translation>Notes printed on the invitation</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>&amp;Title:</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Kind:</translation>
+    </message>
+    <message>
+        <source>&amp;Starts:</source>
+        <translation>&amp;Starts:</translation>
+    </message>
+    <message>
+        <source>&amp;Ends:</source>
+        <translation>&amp;Ends:</translation>
+    </message>
+    <message>
+        <source>&amp;Room:</source>
+        <translation>&amp;Room:</translation>
+    </message>
+    <message>
+        <source>&amp;Place:</source>
+        <translation>&amp;Place:</translation>
+    </message>
+    <message>
+        <source>&amp;Online link:</source>
+        <translation>&amp;Online link:</translation>
+    </message>
+    <message>
+        <source>C&amp;hair:</source>
+        <translation>C&amp;hair:</translation>
+    </message>
+    <message>
+        <source>Se&amp;cretary:</source>
+        <translation>Se&amp;cretary:</translation>
+    </message>
+    <message>
+        <source>&amp;Notes:</source>
+        <translation>&amp;Notes:</translation>
+    </message>
+    <message>
+        <source>Sittings</source>
+        <translation>Sittings</translation>
+    </message>
+    <message>
+        <source>Add sitting…</source>
+        <translation>Add sitting…</translation>
+    </message>
+    <message>
+        <source>Edit sitting…</source>
+        <translation>Edit sitting…</translation>
+    </message>
+    <message>
+        <source>Remove sitting</source>
+        <translation>Remove sitting</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>(another place)</source>
+        <translation>(another place)</translation>
+    </message>
+    <message>
+        <source>Sitting %1</source>
+        <translation>Sitting %1</translation>
+    </message>
+    <message>
+        <source>Warning (saving is still allowed):</source>
+        <translation>Warning (saving is still allowed):</translation>
+    </message>
+    <message>
+        <source>The meeting needs a title</source>
+        <translation>The meeting needs a title</translation>
+    </message>
+    <message>
+        <source>The chair and the secretary must be two people.</source>
+        <translation>The chair and the secretary must be two people.</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingEditor</name>
+    <message>
+        <source>Room %1 already has the meeting “%2” at the same time (%3)</source>
+        <extracomment>A session of the People&apos;s Council has sittings over days (the others have one). How long after the last change the conflicts are asked again (typing a time).</extracomment>
+        <translation>Room %1 already has the meeting “%2” at the same time (%3)</translation>
+    </message>
+    <message>
+        <source>%1 is already booked for the meeting “%2” at the same time (%3)</source>
+        <translation>%1 is already booked for the meeting “%2” at the same time (%3)</translation>
+    </message>
+    <message>
+        <source>%1 already has the meeting “%2” at the same time (%3)</source>
+        <translation>%1 already has the meeting “%2” at the same time (%3)</translation>
+    </message>
+    <message>
+        <source>New meeting</source>
+        <translation>New meeting</translation>
+    </message>
+    <message>
+        <source>Edit meeting details</source>
+        <translation>Edit meeting details</translation>
+    </message>
+    <message>
+        <source>Meeting created: %1</source>
+        <translation>Meeting created: %1</translation>
+    </message>
+    <message>
+        <source>Meeting saved: %1</source>
+        <translation>Meeting saved: %1</translation>
+    </message>
+    <message>
+        <source>Room added: %1</source>
+        <translation>Room added: %1</translation>
+    </message>
+    <message>
+        <source>Sitting added</source>
+        <translation>Sitting added</translation>
+    </message>
+    <message>
+        <source>Sitting saved</source>
+        <translation>Sitting saved</translation>
+    </message>
+    <message>
+        <source>Remove sitting</source>
+        <translation>Remove sitting</translation>
+    </message>
+    <message>
+        <source>Remove sitting %1?</source>
+        <translation>Remove sitting %1?</translation>
+    </message>
+    <message>
+        <source>A sitting with agenda items keeps them: move or remove them first.</source>
+        <translation>A sitting with agenda items keeps them: move or remove them first.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Sitting removed</source>
+        <translation>Sitting removed</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingNotices</name>
+    <message>
+        <source>(secret meeting)</source>
+        <translation>(secret meeting)</translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%1 on %2</translation>
+    </message>
+    <message>
+        <source>Meeting invitation: %1, %2</source>
+        <translation>Meeting invitation: %1, %2</translation>
+    </message>
+    <message>
+        <source>Meeting invitation: %1</source>
+        <translation>Meeting invitation: %1</translation>
+    </message>
+    <message>
+        <source>The meeting %1 is postponed: %2</source>
+        <translation>The meeting %1 is postponed: %2</translation>
+    </message>
+    <message>
+        <source>The meeting %1 is cancelled: %2</source>
+        <translation>The meeting %1 is cancelled: %2</translation>
+    </message>
+    <message>
+        <source>The meeting %1 has started</source>
+        <translation>The meeting %1 has started</translation>
+    </message>
+    <message>
+        <source>The meeting %1 has ended</source>
+        <translation>The meeting %1 has ended</translation>
+    </message>
+    <message>
+        <source>Someone</source>
+        <translation>Someone</translation>
+    </message>
+    <message>
+        <source>%1 answered: will attend (%2)</source>
+        <translation>%1 answered: will attend (%2)</translation>
+    </message>
+    <message>
+        <source>%1 answered: absent — %3 (%2)</source>
+        <translation>%1 answered: absent — %3 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 answered: sends %4 instead (%2)</source>
+        <translation>%1 answered: sends %4 instead (%2)</translation>
+    </message>
+    <message>
+        <source>%1 answered the invitation (%2)</source>
+        <translation>%1 answered the invitation (%2)</translation>
+    </message>
+</context>
+<context>
     <name>MeetingPage</name>
     <message>
         <source>◀ Calendar</source>
@@ -2474,6 +2771,30 @@
     <message>
         <source>Print the participants&apos; cards with their QR passes (needs the server)</source>
         <translation>Print the participants&apos; cards with their QR passes (needs the server)</translation>
+    </message>
+    <message>
+        <source>Answer invitation…</source>
+        <translation>Answer invitation…</translation>
+    </message>
+    <message>
+        <source>Will you attend, are you absent, or do you send someone? (Ctrl+Shift+A)</source>
+        <translation>Will you attend, are you absent, or do you send someone? (Ctrl+Shift+A)</translation>
+    </message>
+    <message>
+        <source>Edit details…</source>
+        <translation>Edit details…</translation>
+    </message>
+    <message>
+        <source>Title, times, place, chair and secretary, sittings (Ctrl+E)</source>
+        <translation>Title, times, place, chair and secretary, sittings (Ctrl+E)</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>Meeting</translation>
+    </message>
+    <message>
+        <source>Start, end, postpone or cancel the meeting</source>
+        <translation>Start, end, postpone or cancel the meeting</translation>
     </message>
     <message>
         <source>Read document</source>
@@ -2698,6 +3019,14 @@
         <source>The meetings&apos; calendar, agendas and documents</source>
         <translation>The meetings&apos; calendar, agendas and documents</translation>
     </message>
+    <message>
+        <source>New meeting…</source>
+        <translation>New meeting…</translation>
+    </message>
+    <message>
+        <source>Call a new meeting: title, times, place, chair and secretary</source>
+        <translation>Call a new meeting: title, times, place, chair and secretary</translation>
+    </message>
 </context>
 <context>
     <name>MonthModel</name>
@@ -2715,6 +3044,7 @@
     </message>
     <message>
         <source>New assignment from %1: %2</source>
+        <extracomment>A capability&apos;s words for its own live events: ``(kind, payload) -&gt; Notification``.</extracomment>
         <translation>New assignment from %1: %2</translation>
     </message>
     <message>
@@ -2846,6 +3176,133 @@
     <message>
         <source>%1 attendance cards saved to %2</source>
         <translation>%1 attendance cards saved to %2</translation>
+    </message>
+</context>
+<context>
+    <name>Participants</name>
+    <message>
+        <source>%1 will attend, %2 absent, %3 send a substitute, %4 not answered</source>
+        <extracomment>Who votes by default (guests and staff never do).</extracomment>
+        <translation>%1 will attend, %2 absent, %3 send a substitute, %4 not answered</translation>
+    </message>
+</context>
+<context>
+    <name>ParticipantsEditor</name>
+    <message>
+        <source>Add participants…</source>
+        <translation>Add participants…</translation>
+    </message>
+    <message>
+        <source>Add people from the province to the meeting (Insert)</source>
+        <translation>Add people from the province to the meeting (Insert)</translation>
+    </message>
+    <message>
+        <source>Change role…</source>
+        <translation>Change role…</translation>
+    </message>
+    <message>
+        <source>Change the selected participant&apos;s role or vote (F2)</source>
+        <translation>Change the selected participant&apos;s role or vote (F2)</translation>
+    </message>
+    <message>
+        <source>Remove participant</source>
+        <translation>Remove participant</translation>
+    </message>
+    <message>
+        <source>Remove the selected participant (Delete)</source>
+        <translation>Remove the selected participant (Delete)</translation>
+    </message>
+    <message>
+        <source>Record answer…</source>
+        <translation>Record answer…</translation>
+    </message>
+    <message>
+        <source>Note the selected participant&apos;s answer, given by phone (Ctrl+R)</source>
+        <translation>Note the selected participant&apos;s answer, given by phone (Ctrl+R)</translation>
+    </message>
+    <message>
+        <source>Mark as invited</source>
+        <translation>Mark as invited</translation>
+    </message>
+    <message>
+        <source>The invitations went out another way: the meeting is scheduled</source>
+        <translation>The invitations went out another way: the meeting is scheduled</translation>
+    </message>
+    <message>
+        <source>Start meeting</source>
+        <translation>Start meeting</translation>
+    </message>
+    <message>
+        <source>End meeting</source>
+        <translation>End meeting</translation>
+    </message>
+    <message>
+        <source>Postpone meeting…</source>
+        <translation>Postpone meeting…</translation>
+    </message>
+    <message>
+        <source>Cancel meeting…</source>
+        <translation>Cancel meeting…</translation>
+    </message>
+    <message>
+        <source>%1 participants added</source>
+        <translation>%1 participants added</translation>
+    </message>
+    <message>
+        <source>Role changed: %1</source>
+        <translation>Role changed: %1</translation>
+    </message>
+    <message>
+        <source>Remove %1 from the meeting?</source>
+        <translation>Remove %1 from the meeting?</translation>
+    </message>
+    <message>
+        <source>They no longer see the meeting or its documents.</source>
+        <translation>They no longer see the meeting or its documents.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Participant removed: %1</source>
+        <translation>Participant removed: %1</translation>
+    </message>
+    <message>
+        <source>Answer sent</source>
+        <translation>Answer sent</translation>
+    </message>
+    <message>
+        <source>Postpone meeting</source>
+        <translation>Postpone meeting</translation>
+    </message>
+    <message>
+        <source>Why is the meeting postponed? Every participant is told.</source>
+        <translation>Why is the meeting postponed? Every participant is told.</translation>
+    </message>
+    <message>
+        <source>Cancel meeting</source>
+        <translation>Cancel meeting</translation>
+    </message>
+    <message>
+        <source>Why is the meeting cancelled? Every participant is told.</source>
+        <translation>Why is the meeting cancelled? Every participant is told.</translation>
+    </message>
+    <message>
+        <source>Postpone</source>
+        <translation>Postpone</translation>
+    </message>
+    <message>
+        <source>Cancel the meeting</source>
+        <translation>Cancel the meeting</translation>
+    </message>
+    <message>
+        <source>Needs the server</source>
+        <translation>Needs the server</translation>
+    </message>
+    <message>
+        <source>Meeting state changed</source>
+        <translation>Meeting state changed</translation>
     </message>
 </context>
 <context>
@@ -3109,6 +3566,53 @@
     </message>
 </context>
 <context>
+    <name>PeoplePicker</name>
+    <message>
+        <source>Add participants</source>
+        <translation>Add participants</translation>
+    </message>
+    <message>
+        <source>Search by name, unit or organisation</source>
+        <translation>Search by name, unit or organisation</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Votes</source>
+        <translation>Votes</translation>
+    </message>
+    <message>
+        <source>&amp;Role:</source>
+        <translation>&amp;Role:</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>%1 chosen</source>
+        <translation>%1 chosen</translation>
+    </message>
+</context>
+<context>
     <name>PinDialog</name>
     <message>
         <source>E-card PIN</source>
@@ -3304,7 +3808,7 @@
     <name>ReaderNotes</name>
     <message>
         <source>Notes</source>
-        <extracomment>The notes on screen changed (after loading or an operation came back).</extracomment>
+        <extracomment>The notes on screen changed (after loading or an operation came back). Notes drawn here whose ``AddNote`` is not applied yet, and notes whose ``DeleteNote`` is on its way: a reload read meanwhile must not undo what is on screen.</extracomment>
         <translation>Notes</translation>
     </message>
     <message>
@@ -3468,6 +3972,13 @@
     <message>
         <source>Not read</source>
         <translation>Not read</translation>
+    </message>
+</context>
+<context>
+    <name>ReasonDialog</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -3782,6 +4293,44 @@
     </message>
 </context>
 <context>
+    <name>RoleDialog</name>
+    <message>
+        <source>Role of %1</source>
+        <translation>Role of %1</translation>
+    </message>
+    <message>
+        <source>Votes</source>
+        <translation>Votes</translation>
+    </message>
+    <message>
+        <source>&amp;Role:</source>
+        <translation>&amp;Role:</translation>
+    </message>
+</context>
+<context>
+    <name>RoomDialog</name>
+    <message>
+        <source>Add meeting room</source>
+        <translation>Add meeting room</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>&amp;Address:</translation>
+    </message>
+    <message>
+        <source>&amp;Seats:</source>
+        <translation>&amp;Seats:</translation>
+    </message>
+    <message>
+        <source>The room needs a name</source>
+        <translation>The room needs a name</translation>
+    </message>
+</context>
+<context>
     <name>SearchBar</name>
     <message>
         <source>Search documents — diacritics optional, e.g. chuyen doi so</source>
@@ -4084,6 +4633,41 @@
     <message>
         <source>Signed; the server checks the signatures when it receives the file.</source>
         <translation>Signed; the server checks the signatures when it receives the file.</translation>
+    </message>
+</context>
+<context>
+    <name>SittingDialog</name>
+    <message>
+        <source>Edit sitting</source>
+        <translation>Edit sitting</translation>
+    </message>
+    <message>
+        <source>Add sitting</source>
+        <translation>Add sitting</translation>
+    </message>
+    <message>
+        <source>(another place)</source>
+        <translation>(another place)</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>&amp;Title:</translation>
+    </message>
+    <message>
+        <source>&amp;Starts:</source>
+        <translation>&amp;Starts:</translation>
+    </message>
+    <message>
+        <source>&amp;Ends:</source>
+        <translation>&amp;Ends:</translation>
+    </message>
+    <message>
+        <source>&amp;Room:</source>
+        <translation>&amp;Room:</translation>
+    </message>
+    <message>
+        <source>&amp;Place:</source>
+        <translation>&amp;Place:</translation>
     </message>
 </context>
 <context>

@@ -187,6 +187,61 @@
     </message>
 </context>
 <context>
+    <name>AnswerDialog</name>
+    <message>
+        <source>Record the answer of %1</source>
+        <translation>Ghi câu trả lời của %1</translation>
+    </message>
+    <message>
+        <source>Answer the invitation</source>
+        <translation>Trả lời giấy mời</translation>
+    </message>
+    <message>
+        <source>I will &amp;attend</source>
+        <translation>Tôi sẽ &amp;dự họp</translation>
+    </message>
+    <message>
+        <source>Will &amp;attend</source>
+        <translation>Sẽ &amp;dự họp</translation>
+    </message>
+    <message>
+        <source>A&amp;bsent</source>
+        <translation>&amp;Vắng mặt</translation>
+    </message>
+    <message>
+        <source>Send a &amp;substitute</source>
+        <translation>&amp;Cử người dự thay</translation>
+    </message>
+    <message>
+        <source>The reason (required when absent)</source>
+        <translation>Lý do (bắt buộc khi vắng mặt)</translation>
+    </message>
+    <message>
+        <source>(type a name below)</source>
+        <translation>(nhập tên ở dưới)</translation>
+    </message>
+    <message>
+        <source>The substitute&apos;s name and position, when not in the list</source>
+        <translation>Họ tên, chức vụ người dự thay, nếu không có trong danh sách</translation>
+    </message>
+    <message>
+        <source>R&amp;eason:</source>
+        <translation>&amp;Lý do:</translation>
+    </message>
+    <message>
+        <source>Su&amp;bstitute:</source>
+        <translation>Người dự &amp;thay:</translation>
+    </message>
+    <message>
+        <source>Send answer</source>
+        <translation>Gửi trả lời</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+</context>
+<context>
     <name>CalendarModel</name>
     <message>
         <source>When</source>
@@ -259,6 +314,14 @@
     <message>
         <source>My organisation&apos;s</source>
         <translation>Của cơ quan tôi</translation>
+    </message>
+    <message>
+        <source>New meeting…</source>
+        <translation>Cuộc họp mới…</translation>
+    </message>
+    <message>
+        <source>Call a new meeting (Ctrl+Shift+M)</source>
+        <translation>Tạo cuộc họp mới (Ctrl+Shift+M)</translation>
     </message>
     <message>
         <source>Weekly schedule</source>
@@ -2449,6 +2512,240 @@
     </message>
 </context>
 <context>
+    <name>MeetingDialog</name>
+    <message>
+        <source>Add room…</source>
+        <translation>Thêm phòng họp…</translation>
+    </message>
+    <message>
+        <source>Add a meeting room to the organisation&apos;s list</source>
+        <translation>Thêm phòng họp vào danh sách phòng của cơ quan</translation>
+    </message>
+    <message>
+        <source>Another place, when not one of the rooms</source>
+        <translation>Địa điểm khác, nếu không họp tại các phòng trên</translation>
+    </message>
+    <message>
+        <source>https://… (the online meeting&apos;s address)</source>
+        <translation>https://… (địa chỉ phòng họp trực tuyến)</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(không)</translation>
+    </message>
+    <message>
+        <source>Secret meeting (its documents reach only its participants)</source>
+        <translation>Cuộc họp mật (tài liệu chỉ gửi người dự họp)</translation>
+    </message>
+    <message>
+        <source>Notes printed on the invitation</source>
+        <translation>Ghi chú in trên giấy mời</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>&amp;Tên:</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Loại cuộc họp:</translation>
+    </message>
+    <message>
+        <source>&amp;Starts:</source>
+        <translation>&amp;Bắt đầu:</translation>
+    </message>
+    <message>
+        <source>&amp;Ends:</source>
+        <translation>&amp;Kết thúc:</translation>
+    </message>
+    <message>
+        <source>&amp;Room:</source>
+        <translation>&amp;Phòng họp:</translation>
+    </message>
+    <message>
+        <source>&amp;Place:</source>
+        <translation>Đị&amp;a điểm:</translation>
+    </message>
+    <message>
+        <source>&amp;Online link:</source>
+        <translation>Đường dẫn họp trực &amp;tuyến:</translation>
+    </message>
+    <message>
+        <source>C&amp;hair:</source>
+        <translation>C&amp;hủ trì:</translation>
+    </message>
+    <message>
+        <source>Se&amp;cretary:</source>
+        <translation>Thư &amp;ký:</translation>
+    </message>
+    <message>
+        <source>&amp;Notes:</source>
+        <translation>&amp;Ghi chú:</translation>
+    </message>
+    <message>
+        <source>Sittings</source>
+        <translation>Các phiên họp</translation>
+    </message>
+    <message>
+        <source>Add sitting…</source>
+        <translation>Thêm phiên họp…</translation>
+    </message>
+    <message>
+        <source>Edit sitting…</source>
+        <translation>Sửa phiên họp…</translation>
+    </message>
+    <message>
+        <source>Remove sitting</source>
+        <translation>Bỏ phiên họp</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Lưu</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <source>(another place)</source>
+        <translation>(địa điểm khác)</translation>
+    </message>
+    <message>
+        <source>Sitting %1</source>
+        <translation>Phiên %1</translation>
+    </message>
+    <message>
+        <source>Warning (saving is still allowed):</source>
+        <translation>Lưu ý (vẫn có thể lưu):</translation>
+    </message>
+    <message>
+        <source>The meeting needs a title</source>
+        <translation>Hãy nhập tên cuộc họp</translation>
+    </message>
+    <message>
+        <source>The chair and the secretary must be two people.</source>
+        <translation>Người chủ trì và thư ký phải là hai người khác nhau.</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingEditor</name>
+    <message>
+        <source>Room %1 already has the meeting “%2” at the same time (%3)</source>
+        <extracomment>A session of the People&apos;s Council has sittings over days (the others have one). How long after the last change the conflicts are asked again (typing a time).</extracomment>
+        <translation>Phòng %1 đã có cuộc họp “%2” cùng giờ (%3)</translation>
+    </message>
+    <message>
+        <source>%1 is already booked for the meeting “%2” at the same time (%3)</source>
+        <translation>%1 đã có cuộc họp “%2” cùng giờ (%3)</translation>
+    </message>
+    <message>
+        <source>%1 already has the meeting “%2” at the same time (%3)</source>
+        <translation>%1 đã có lịch họp “%2” cùng giờ (%3)</translation>
+    </message>
+    <message>
+        <source>New meeting</source>
+        <translation>Cuộc họp mới</translation>
+    </message>
+    <message>
+        <source>Edit meeting details</source>
+        <translation>Sửa thông tin cuộc họp</translation>
+    </message>
+    <message>
+        <source>Meeting created: %1</source>
+        <translation>Đã tạo cuộc họp: %1</translation>
+    </message>
+    <message>
+        <source>Meeting saved: %1</source>
+        <translation>Đã lưu cuộc họp: %1</translation>
+    </message>
+    <message>
+        <source>Room added: %1</source>
+        <translation>Đã thêm phòng họp: %1</translation>
+    </message>
+    <message>
+        <source>Sitting added</source>
+        <translation>Đã thêm phiên họp</translation>
+    </message>
+    <message>
+        <source>Sitting saved</source>
+        <translation>Đã lưu phiên họp</translation>
+    </message>
+    <message>
+        <source>Remove sitting</source>
+        <translation>Bỏ phiên họp</translation>
+    </message>
+    <message>
+        <source>Remove sitting %1?</source>
+        <translation>Bỏ phiên họp %1?</translation>
+    </message>
+    <message>
+        <source>A sitting with agenda items keeps them: move or remove them first.</source>
+        <translation>Phiên họp còn nội dung trong chương trình thì không bỏ được: hãy chuyển hoặc bỏ các nội dung đó trước.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Xóa</translation>
+    </message>
+    <message>
+        <source>Sitting removed</source>
+        <translation>Đã bỏ phiên họp</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingNotices</name>
+    <message>
+        <source>(secret meeting)</source>
+        <translation>(cuộc họp mật)</translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%1 ngày %2</translation>
+    </message>
+    <message>
+        <source>Meeting invitation: %1, %2</source>
+        <translation>Giấy mời họp: %1, %2</translation>
+    </message>
+    <message>
+        <source>Meeting invitation: %1</source>
+        <translation>Giấy mời họp: %1</translation>
+    </message>
+    <message>
+        <source>The meeting %1 is postponed: %2</source>
+        <translation>Cuộc họp %1 đã hoãn: %2</translation>
+    </message>
+    <message>
+        <source>The meeting %1 is cancelled: %2</source>
+        <translation>Cuộc họp %1 đã hủy: %2</translation>
+    </message>
+    <message>
+        <source>The meeting %1 has started</source>
+        <translation>Cuộc họp %1 đã bắt đầu</translation>
+    </message>
+    <message>
+        <source>The meeting %1 has ended</source>
+        <translation>Cuộc họp %1 đã kết thúc</translation>
+    </message>
+    <message>
+        <source>Someone</source>
+        <translation>Một người</translation>
+    </message>
+    <message>
+        <source>%1 answered: will attend (%2)</source>
+        <translation>%1 trả lời: sẽ dự (%2)</translation>
+    </message>
+    <message>
+        <source>%1 answered: absent — %3 (%2)</source>
+        <translation>%1 trả lời: vắng — %3 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 answered: sends %4 instead (%2)</source>
+        <translation>%1 trả lời: cử %4 dự thay (%2)</translation>
+    </message>
+    <message>
+        <source>%1 answered the invitation (%2)</source>
+        <translation>%1 đã trả lời giấy mời (%2)</translation>
+    </message>
+</context>
+<context>
     <name>MeetingPage</name>
     <message>
         <source>◀ Calendar</source>
@@ -2474,6 +2771,30 @@
     <message>
         <source>Print the participants&apos; cards with their QR passes (needs the server)</source>
         <translation>In thẻ điểm danh có mã QR của người dự họp (cần kết nối máy chủ)</translation>
+    </message>
+    <message>
+        <source>Answer invitation…</source>
+        <translation>Trả lời giấy mời…</translation>
+    </message>
+    <message>
+        <source>Will you attend, are you absent, or do you send someone? (Ctrl+Shift+A)</source>
+        <translation>Sẽ dự, vắng mặt hay cử người dự thay? (Ctrl+Shift+A)</translation>
+    </message>
+    <message>
+        <source>Edit details…</source>
+        <translation>Sửa thông tin…</translation>
+    </message>
+    <message>
+        <source>Title, times, place, chair and secretary, sittings (Ctrl+E)</source>
+        <translation>Tên, thời gian, địa điểm, chủ trì và thư ký, các phiên họp (Ctrl+E)</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>Cuộc họp</translation>
+    </message>
+    <message>
+        <source>Start, end, postpone or cancel the meeting</source>
+        <translation>Bắt đầu, kết thúc, hoãn hoặc hủy cuộc họp</translation>
     </message>
     <message>
         <source>Read document</source>
@@ -2698,6 +3019,14 @@
         <source>The meetings&apos; calendar, agendas and documents</source>
         <translation>Lịch họp, chương trình họp và tài liệu họp</translation>
     </message>
+    <message>
+        <source>New meeting…</source>
+        <translation>Cuộc họp mới…</translation>
+    </message>
+    <message>
+        <source>Call a new meeting: title, times, place, chair and secretary</source>
+        <translation>Tạo cuộc họp mới: tên, thời gian, địa điểm, chủ trì và thư ký</translation>
+    </message>
 </context>
 <context>
     <name>MonthModel</name>
@@ -2715,6 +3044,7 @@
     </message>
     <message>
         <source>New assignment from %1: %2</source>
+        <extracomment>A capability&apos;s words for its own live events: ``(kind, payload) -&gt; Notification``.</extracomment>
         <translation>%1 giao việc mới: %2</translation>
     </message>
     <message>
@@ -2846,6 +3176,133 @@
     <message>
         <source>%1 attendance cards saved to %2</source>
         <translation>Đã lưu %1 thẻ điểm danh vào %2</translation>
+    </message>
+</context>
+<context>
+    <name>Participants</name>
+    <message>
+        <source>%1 will attend, %2 absent, %3 send a substitute, %4 not answered</source>
+        <extracomment>Who votes by default (guests and staff never do).</extracomment>
+        <translation>%1 sẽ dự, %2 vắng, %3 cử người thay, %4 chưa trả lời</translation>
+    </message>
+</context>
+<context>
+    <name>ParticipantsEditor</name>
+    <message>
+        <source>Add participants…</source>
+        <translation>Thêm người dự họp…</translation>
+    </message>
+    <message>
+        <source>Add people from the province to the meeting (Insert)</source>
+        <translation>Thêm người dự họp từ các cơ quan trong tỉnh (Insert)</translation>
+    </message>
+    <message>
+        <source>Change role…</source>
+        <translation>Đổi vai trò…</translation>
+    </message>
+    <message>
+        <source>Change the selected participant&apos;s role or vote (F2)</source>
+        <translation>Đổi vai trò hoặc quyền biểu quyết của người đang chọn (F2)</translation>
+    </message>
+    <message>
+        <source>Remove participant</source>
+        <translation>Bỏ người dự họp</translation>
+    </message>
+    <message>
+        <source>Remove the selected participant (Delete)</source>
+        <translation>Bỏ người dự họp đang chọn (Delete)</translation>
+    </message>
+    <message>
+        <source>Record answer…</source>
+        <translation>Ghi câu trả lời…</translation>
+    </message>
+    <message>
+        <source>Note the selected participant&apos;s answer, given by phone (Ctrl+R)</source>
+        <translation>Ghi câu trả lời của người đang chọn, báo qua điện thoại (Ctrl+R)</translation>
+    </message>
+    <message>
+        <source>Mark as invited</source>
+        <translation>Chuyển sang đã mời</translation>
+    </message>
+    <message>
+        <source>The invitations went out another way: the meeting is scheduled</source>
+        <translation>Giấy mời đã gửi theo cách khác: chuyển cuộc họp sang trạng thái đã mời</translation>
+    </message>
+    <message>
+        <source>Start meeting</source>
+        <translation>Bắt đầu họp</translation>
+    </message>
+    <message>
+        <source>End meeting</source>
+        <translation>Kết thúc họp</translation>
+    </message>
+    <message>
+        <source>Postpone meeting…</source>
+        <translation>Hoãn họp…</translation>
+    </message>
+    <message>
+        <source>Cancel meeting…</source>
+        <translation>Hủy họp…</translation>
+    </message>
+    <message>
+        <source>%1 participants added</source>
+        <translation>Đã thêm %1 người dự họp</translation>
+    </message>
+    <message>
+        <source>Role changed: %1</source>
+        <translation>Đã đổi vai trò: %1</translation>
+    </message>
+    <message>
+        <source>Remove %1 from the meeting?</source>
+        <translation>Bỏ %1 khỏi cuộc họp?</translation>
+    </message>
+    <message>
+        <source>They no longer see the meeting or its documents.</source>
+        <translation>Người này sẽ không còn thấy cuộc họp và tài liệu họp.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Xóa</translation>
+    </message>
+    <message>
+        <source>Participant removed: %1</source>
+        <translation>Đã bỏ người dự họp: %1</translation>
+    </message>
+    <message>
+        <source>Answer sent</source>
+        <translation>Đã gửi trả lời</translation>
+    </message>
+    <message>
+        <source>Postpone meeting</source>
+        <translation>Hoãn họp</translation>
+    </message>
+    <message>
+        <source>Why is the meeting postponed? Every participant is told.</source>
+        <translation>Lý do hoãn họp? Lý do được gửi tới mọi người dự họp.</translation>
+    </message>
+    <message>
+        <source>Cancel meeting</source>
+        <translation>Hủy họp</translation>
+    </message>
+    <message>
+        <source>Why is the meeting cancelled? Every participant is told.</source>
+        <translation>Lý do hủy họp? Lý do được gửi tới mọi người dự họp.</translation>
+    </message>
+    <message>
+        <source>Postpone</source>
+        <translation>Hoãn họp</translation>
+    </message>
+    <message>
+        <source>Cancel the meeting</source>
+        <translation>Hủy cuộc họp</translation>
+    </message>
+    <message>
+        <source>Needs the server</source>
+        <translation>Cần kết nối máy chủ</translation>
+    </message>
+    <message>
+        <source>Meeting state changed</source>
+        <translation>Đã đổi trạng thái cuộc họp</translation>
     </message>
 </context>
 <context>
@@ -3109,6 +3566,53 @@
     </message>
 </context>
 <context>
+    <name>PeoplePicker</name>
+    <message>
+        <source>Add participants</source>
+        <translation>Thêm người dự họp</translation>
+    </message>
+    <message>
+        <source>Search by name, unit or organisation</source>
+        <translation>Tìm theo tên, đơn vị hoặc cơ quan</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Họ tên</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Chức vụ</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Đơn vị</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Cơ quan</translation>
+    </message>
+    <message>
+        <source>Votes</source>
+        <translation>Biểu quyết</translation>
+    </message>
+    <message>
+        <source>&amp;Role:</source>
+        <translation>&amp;Vai trò:</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Thêm</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <source>%1 chosen</source>
+        <translation>Đã chọn %1 người</translation>
+    </message>
+</context>
+<context>
     <name>PinDialog</name>
     <message>
         <source>E-card PIN</source>
@@ -3304,7 +3808,7 @@
     <name>ReaderNotes</name>
     <message>
         <source>Notes</source>
-        <extracomment>The notes on screen changed (after loading or an operation came back).</extracomment>
+        <extracomment>The notes on screen changed (after loading or an operation came back). Notes drawn here whose ``AddNote`` is not applied yet, and notes whose ``DeleteNote`` is on its way: a reload read meanwhile must not undo what is on screen.</extracomment>
         <translation>Ghi chú</translation>
     </message>
     <message>
@@ -3468,6 +3972,13 @@
     <message>
         <source>Not read</source>
         <translation>Chưa xem</translation>
+    </message>
+</context>
+<context>
+    <name>ReasonDialog</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
     </message>
 </context>
 <context>
@@ -3782,6 +4293,44 @@
     </message>
 </context>
 <context>
+    <name>RoleDialog</name>
+    <message>
+        <source>Role of %1</source>
+        <translation>Vai trò của %1</translation>
+    </message>
+    <message>
+        <source>Votes</source>
+        <translation>Biểu quyết</translation>
+    </message>
+    <message>
+        <source>&amp;Role:</source>
+        <translation>&amp;Vai trò:</translation>
+    </message>
+</context>
+<context>
+    <name>RoomDialog</name>
+    <message>
+        <source>Add meeting room</source>
+        <translation>Thêm phòng họp</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Tên phòng:</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>Đị&amp;a chỉ:</translation>
+    </message>
+    <message>
+        <source>&amp;Seats:</source>
+        <translation>&amp;Số chỗ ngồi:</translation>
+    </message>
+    <message>
+        <source>The room needs a name</source>
+        <translation>Hãy nhập tên phòng họp</translation>
+    </message>
+</context>
+<context>
     <name>SearchBar</name>
     <message>
         <source>Search documents — diacritics optional, e.g. chuyen doi so</source>
@@ -4084,6 +4633,41 @@
     <message>
         <source>Signed; the server checks the signatures when it receives the file.</source>
         <translation>Đã ký số; máy chủ kiểm tra chữ ký khi nhận được tệp.</translation>
+    </message>
+</context>
+<context>
+    <name>SittingDialog</name>
+    <message>
+        <source>Edit sitting</source>
+        <translation>Sửa phiên họp</translation>
+    </message>
+    <message>
+        <source>Add sitting</source>
+        <translation>Thêm phiên họp</translation>
+    </message>
+    <message>
+        <source>(another place)</source>
+        <translation>(địa điểm khác)</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>Tên &amp;phiên:</translation>
+    </message>
+    <message>
+        <source>&amp;Starts:</source>
+        <translation>&amp;Bắt đầu:</translation>
+    </message>
+    <message>
+        <source>&amp;Ends:</source>
+        <translation>&amp;Kết thúc:</translation>
+    </message>
+    <message>
+        <source>&amp;Room:</source>
+        <translation>&amp;Phòng họp:</translation>
+    </message>
+    <message>
+        <source>&amp;Place:</source>
+        <translation>Đị&amp;a điểm:</translation>
     </message>
 </context>
 <context>

@@ -126,6 +126,10 @@ class CalendarPanel(QWidget):
         for widget in (self.prev_button, self.today_button, self.next_button, self.title):
             top.addWidget(widget)
         top.addStretch(1)
+        self.new_button = QPushButton(self.tr("New meeting…"), self)
+        self.new_button.setObjectName("newMeetingButton")
+        self.new_button.setToolTip(self.tr("Call a new meeting (Ctrl+Shift+M)"))
+        top.addWidget(self.new_button)
         self.schedule_button = QPushButton(self.tr("Weekly schedule"), self)
         self.schedule_button.setToolTip(self.tr("The leaders' schedule of the shown week, as a PDF"))
         top.addWidget(self.schedule_button)

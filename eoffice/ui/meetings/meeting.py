@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QMenu,
     QToolBar,
+    QToolButton,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -35,6 +36,7 @@ from sqlalchemy.orm import Session
 from eoffice.directory.access import load_actor
 from eoffice.errors import DomainError
 from eoffice.meetings.comments import CommentRow, collected
+from eoffice.meetings.meetings import ANSWERABLE, EDITABLE
 from eoffice.meetings.operations import RecordRead
 from eoffice.meetings.views import (
     UNREAD,
@@ -53,7 +55,9 @@ from eoffice.ui.meetings.comments_panel import CommentsPanel
 from eoffice.ui.meetings.document_dialogs import DocumentActions
 from eoffice.ui.meetings.labels import answer_label, day_time, hm, kind_label, local, role_label, state_label
 from eoffice.ui.meetings.models import AgendaModel, ParticipantsModel, ReadersModel, ReadingModel
+from eoffice.ui.meetings.meeting_editor import MeetingEditor
 from eoffice.ui.meetings.papers import Papers
+from eoffice.ui.meetings.participants import ParticipantsEditor, answer_counts
 from eoffice.ui.tasks import DbWorker
 
 log = logging.getLogger(__name__)
@@ -121,8 +125,26 @@ class MeetingPage(QWidget):
         self.invitation_button.setToolTip(self.tr("Write the invitation as an outgoing draft (type GM)"))
         self.cards_button = QPushButton(self.tr("Attendance cards…"), self)
         self.cards_button.setToolTip(self.tr("Print the participants' cards with their QR passes (needs the server)"))
+        self.answer_button = QPushButton(self.tr("Answer invitation…"), self)
+        self.answer_button.setObjectName("answerButton")
+        self.answer_button.setToolTip(
+            self.tr("Will you attend, are you absent, or do you send someone? (Ctrl+Shift+A)")
+        )
+        self.answer_button.setShortcut(QKeySequence("Ctrl+Shift+A"))
+        self.edit_button = QPushButton(self.tr("Edit details…"), self)
+        self.edit_button.setToolTip(self.tr("Title, times, place, chair and secretary, sittings (Ctrl+E)"))
+        self.edit_button.setShortcut(QKeySequence("Ctrl+E"))
+        self.state_button = QToolButton(self)
+        self.state_button.setText(self.tr("Meeting"))
+        self.state_button.setToolTip(self.tr("Start, end, postpone or cancel the meeting"))
+        self.state_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.state_menu = QMenu(self.state_button)
+        self.state_button.setMenu(self.state_menu)
+        top.addWidget(self.answer_button)
+        top.addWidget(self.edit_button)
         top.addWidget(self.invitation_button)
         top.addWidget(self.cards_button)
+        top.addWidget(self.state_button)
         self.facts = QLabel(self)
         self.facts.setObjectName("meetingFacts")
         self.facts.setWordWrap(True)
@@ -188,8 +210,22 @@ class MeetingPage(QWidget):
         self.people_table.setModel(self.people)
         self._table(self.people_table, self.people.column_of("name"))
         self.answers = QLabel(self)
+        self.answers.setObjectName("answerCounts")
+        self.participants = ParticipantsEditor(self)
+        self.people_toolbar = QToolBar(self)
+        self.people_toolbar.setObjectName("participantsToolbar")
+        for action in self.participants.actions:
+            self.people_toolbar.addAction(action)
+        self.people_table.doubleClicked.connect(lambda _i: self.participants.change_role())
+        for action in self.participants.state_actions.values():
+            self.state_menu.addAction(action)
+        self.meeting_editor = MeetingEditor(self.window_, self)
+        self.meeting_editor.saved.connect(lambda _id: self.refresh())
+        self.answer_button.clicked.connect(self.participants.answer_mine)
+        self.edit_button.clicked.connect(lambda: self.meeting_editor.edit_meeting(self.meeting_id))
         people_page = QWidget(self)
         people_layout = QVBoxLayout(people_page)
+        people_layout.addWidget(self.people_toolbar)
         people_layout.addWidget(self.answers)
         people_layout.addWidget(self.people_table, 1)
 
@@ -293,9 +329,10 @@ class MeetingPage(QWidget):
             + " · " + _html(kind_label(view.kind)),
         ]
         if view.me is not None:
+            said = view.me.substitute_name or view.me.answer_reason
             lines.append(
                 self.tr("<b>You:</b> %1, %2").replace("%1", role_label(view.me.role))
-                .replace("%2", answer_label(view.me.answer))
+                .replace("%2", answer_label(view.me.answer) + (f" — {_html(said)}" if said else ""))
             )
         if view.notes:
             lines.append(self.tr("<b>Notes:</b> %1").replace("%1", _html(view.notes)))
@@ -319,14 +356,22 @@ class MeetingPage(QWidget):
         )
         if keep is not None and (index := self.agenda.find(keep.id)).isValid():
             self.tree.setCurrentIndex(index)
+        current_person = self.participants.current()
         self.people.set_rows(view.participants)
-        counts: dict[str, int] = {}
-        for p in view.participants:
-            counts[p.answer] = counts.get(p.answer, 0) + 1
+        if current_person is not None:
+            row = next((n for n, p in enumerate(view.participants) if p.id == current_person.id), -1)
+            if row >= 0:
+                self.people_table.selectRow(row)
         self.answers.setText(
-            self.tr("%1 participants").replace("%1", str(len(view.participants))) + " — "
-            + ", ".join(f"{answer_label(a)}: {n}" for a, n in sorted(counts.items()))
+            self.tr("%1 participants").replace("%1", str(len(view.participants))) + ": "
+            + answer_counts(view.participants)
         )
+        self.answer_button.setVisible(view.me is not None and view.state in ANSWERABLE)
+        self.edit_button.setVisible(view.organiser and view.state in EDITABLE)
+        self.participants.show_for(view.state, view.organiser)
+        self.people_toolbar.setVisible(view.organiser)
+        states = self.participants.state_actions.values()
+        self.state_button.setVisible(view.organiser and any(a.isVisible() for a in states))
         self.tabs.setTabVisible(self.reading_tab, view.organiser)
         self._show_organiser_tools(view.organiser)
         self.comments.set_rows(data.comments)

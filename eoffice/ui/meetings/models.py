@@ -87,6 +87,13 @@ class CalendarModel(RowsModel[CalendarRow]):
         return None
 
 
+def _marked(row: CalendarRow) -> str:
+    """A postponed or cancelled meeting says so in the month's cell ("[Hoãn] …")."""
+    if row.state in ("cancelled", "postponed"):
+        return f"[{state_label(row.state)}] {row.title}"
+    return row.title
+
+
 class MonthModel(QAbstractTableModel):
     """A month as six weeks of seven days (Monday first); a cell lists its meetings."""
 
@@ -138,12 +145,12 @@ class MonthModel(QAbstractTableModel):
         rows = self.by_day.get(day, [])
         if role == Qt.ItemDataRole.DisplayRole:
             lines = [str(day.day) if day.day != 1 else f"{day.day}/{day.month}"]
-            lines += [f"{hm(r.starts_at)} {r.title}" for r in rows[:4]]
+            lines += [f"{hm(r.starts_at)} {_marked(r)}" for r in rows[:4]]
             if len(rows) > 4:
                 lines.append(self.tr("+%1 more").replace("%1", str(len(rows) - 4)))
             return "\n".join(lines)
         if role == Qt.ItemDataRole.ToolTipRole and rows:
-            return "\n".join(f"{hm(r.starts_at)}–{hm(r.ends_at)} {r.title} — {r.place}" for r in rows)
+            return "\n".join(f"{hm(r.starts_at)}–{hm(r.ends_at)} {_marked(r)} — {r.place}" for r in rows)
         if role == Qt.ItemDataRole.BackgroundRole and day == self.today:
             return QBrush(TODAY_BACKGROUND)
         if role == Qt.ItemDataRole.ForegroundRole and day.month != self.first.month:

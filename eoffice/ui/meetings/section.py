@@ -22,7 +22,9 @@ from eoffice.meetings.models import (
 )
 from eoffice.ops.changes import Changes
 from eoffice.ui.meetings.calendar import CalendarPanel
+from eoffice.ui.meetings import notices  # noqa: F401  (the live events' texts)
 from eoffice.ui.meetings.meeting import MeetingPage
+from eoffice.ui.meetings.meeting_editor import MeetingEditor
 from eoffice.ui.meetings.papers import WeeklySchedule
 from eoffice.ui.section import Section
 
@@ -65,6 +67,23 @@ class MeetingsSection(Section):
             QCoreApplication.translate("Meetings", "The meetings' calendar, agendas and documents"),
             menu="view", at=92,
         )
+        self.editor = MeetingEditor(window, self.stack)
+        self.editor.saved.connect(self._saved)
+        self.calendar.new_button.clicked.connect(self.new_meeting)
+        self.act_new = self.action(
+            QCoreApplication.translate("Meetings", "New meeting…"), self.new_meeting, "Ctrl+Shift+M",
+            QCoreApplication.translate("Meetings", "Call a new meeting: title, times, place, chair and secretary"),
+            menu="file", at=25,
+        )
+
+    def new_meeting(self) -> None:
+        """Ctrl+Shift+M: the editor for a new draft meeting, on the calendar's day."""
+        self.window.show_section(self, self.item)
+        self.editor.new_meeting(self.calendar.day)
+
+    def _saved(self, meeting_id: str) -> None:
+        """A new meeting opens on its page (to add its people and agenda)."""
+        self.open_meeting(meeting_id)
 
     def show(self) -> None:
         """Ctrl+M: the section in front, the calendar's list focused."""

@@ -8,6 +8,7 @@ the status bar opens. Clicking one opens its document.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
@@ -47,10 +48,37 @@ def _document_words(info: dict[str, str]) -> str:
     return f"{label} — {subject}" if label else subject
 
 
+#: A capability's words for its own live events: ``(kind, payload) -> Notification``.
+EventText = Callable[[str, dict[str, Any]], Notification]
+_EVENT_TEXTS: dict[str, EventText] = {}
+
+
+def register_event_text(kinds: tuple[str, ...] | list[str], make: EventText) -> None:
+    """How a capability's live events read (the meetings' invitations, postponements,
+    answers…): this module knows the documents' own events and none of a capability's;
+    a capability registers its texts from its UI package."""
+    for kind in kinds:
+        _EVENT_TEXTS[kind] = make
+
+
+def _event_time(event: dict[str, Any]) -> datetime | None:
+    if isinstance(event.get("at"), str):
+        try:
+            return datetime.fromisoformat(event["at"])
+        except ValueError:
+            return None
+    return None
+
+
 def event_notification(event: dict[str, Any]) -> Notification:
     """The notification a live event makes, in the UI's language."""
     info = describe_event(event)
     payload = event.get("payload") or {}
+    if isinstance(payload, dict) and (make := _EVENT_TEXTS.get(info["kind"])) is not None:
+        made = make(info["kind"], payload)
+        if made.at is None:
+            made.at = _event_time(event)
+        return made
     by = str(payload.get("by") or "")
     words = _document_words(info)
     kind = info["kind"]
@@ -90,12 +118,7 @@ def event_notification(event: dict[str, Any]) -> Notification:
         text += " — " + QCoreApplication.translate("Notifications", "comment: %1").replace("%1", str(reason))
     elif reason:
         text += " — " + QCoreApplication.translate("Notifications", "reason: %1").replace("%1", str(reason))
-    at = None
-    if isinstance(event.get("at"), str):
-        try:
-            at = datetime.fromisoformat(event["at"])
-        except ValueError:
-            at = None
+    at = _event_time(event)
     warning = kind in ("line.returned", "document.returned", "draft.returned") or (
         kind == "extension.decided" and payload.get("state") != "approved"
     )
