@@ -38,7 +38,9 @@ def meeting(
     state: str = "scheduled", kind: str = "ubnd_regular", unit_id: str | None = None, room_id: str | None = None,
     chair_id: str | None = None, secretary_id: str | None = None, secret: bool = False, place: str = "",
 ) -> Meeting:
-    """A meeting and its first sitting (same times)."""
+    """A meeting and its first sitting (same times), stored in UTC as the domain stores
+    times (SQLite keeps no offset)."""
+    starts_at = starts_at.astimezone(timezone.utc)
     m = Meeting(
         id=new_id(), organisation_id=org_id, unit_id=unit_id, title=title, kind=kind, state=state,
         starts_at=starts_at, ends_at=starts_at + timedelta(hours=hours), room_id=room_id, place=place,

@@ -12,6 +12,7 @@ from PySide6.QtCore import QDateTime, Qt
 from PySide6.QtWidgets import QDialogButtonBox
 from sqlalchemy import func, select
 
+from eoffice.meetings.values import VIETNAM
 from eoffice.meetings.models import Meeting, Participant, ReadReceipt
 from eoffice.meetings.rules import defaults_for
 from tests.conftest import World
@@ -20,7 +21,7 @@ from tests.ui.helpers import switch_user
 
 
 def _day(days: int = 2, hour: int = 8) -> datetime:
-    return datetime.combine(date.today() + timedelta(days=days), time(hour, 0)).astimezone()
+    return datetime.combine(date.today() + timedelta(days=days), time(hour, 0), VIETNAM)
 
 
 def _set_time(edit, value: datetime) -> None:  # type: ignore[no-untyped-def]
@@ -264,7 +265,7 @@ def test_an_absence_needs_its_reason_and_organiser_records_by_phone(  # type: ig
 def test_meeting_events_read_properly(qtbot, window) -> None:  # type: ignore[no-untyped-def]
     from eoffice.ui.sync.notifications import event_notification
 
-    start = datetime(2026, 12, 12, 8, 0).astimezone().isoformat()
+    start = datetime(2026, 12, 12, 8, 0, tzinfo=VIETNAM).isoformat()
     made = event_notification({"kind": "meeting.scheduled", "payload": {"title": "Họp giao ban", "starts_at": start}})
     assert made.text == "Giấy mời họp: Họp giao ban, 08:00 ngày 12/12"
     made = event_notification({"kind": "meeting.postponed",

@@ -16,6 +16,7 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from sqlalchemy import select
 
+from eoffice.meetings.values import VIETNAM
 from eoffice.meetings.models import MeetingDocument, MeetingDocumentVersion, PrivateNote, ReadReceipt
 from eoffice.sync.engine import SyncStatus
 from tests.conftest import World
@@ -25,7 +26,7 @@ from tests.meetings import view_factories as f
 def _seed(w: World, blobs, pdf_factory) -> dict[str, str]:  # type: ignore[no-untyped-def]
     digest, size = blobs.put_file(pdf_factory("Báo cáo tình hình kinh tế - xã hội tháng 11",
                                               "Tăng trưởng kinh tế đạt 8,2 phần trăm."))
-    start = datetime.combine(date.today() + timedelta(days=1), time(8, 0)).astimezone()
+    start = datetime.combine(date.today() + timedelta(days=1), time(8, 0), VIETNAM)
     with w.store.write() as s:
         m = f.meeting(s, w.org_id, w.clerk_id, title="Phiên họp UBND tỉnh thường kỳ", starts_at=start,
                       chair_id=w.leader_id, secretary_id=w.clerk_id)

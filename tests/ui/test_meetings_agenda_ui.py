@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtCore import QMimeData, Qt, QUrl
 from sqlalchemy import select
 
+from eoffice.meetings.values import VIETNAM
 from eoffice.documents.models import Document
 from eoffice.meetings.models import AgendaItem, Meeting, MeetingComment, MeetingDocument, MeetingDocumentVersion
 from eoffice.meetings.invitation import TYPE_NAME
@@ -21,7 +22,7 @@ from tests.meetings import view_factories as f
 
 
 def _seed(w: World, state: str = "scheduled") -> dict[str, str]:
-    start = datetime.combine(date.today() + timedelta(days=2), time(8, 0)).astimezone()
+    start = datetime.combine(date.today() + timedelta(days=2), time(8, 0), VIETNAM)
     with w.store.write() as s:
         m = f.meeting(s, w.org_id, w.clerk_id, title="Phiên họp UBND tỉnh thường kỳ", starts_at=start,
                       chair_id=w.leader_id, secretary_id=w.clerk_id, place="Phòng họp tầng 2", state=state)

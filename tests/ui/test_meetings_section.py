@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 from sqlalchemy import select
 
+from eoffice.meetings.values import VIETNAM
 from eoffice.meetings.models import ReadReceipt
 from eoffice.meetings.operations import RecordRead
 from eoffice.meetings.views import DocumentView, ItemView
@@ -21,7 +22,7 @@ from tests.meetings import view_factories as f
 def _seed(w: World, blobs, pdf_factory) -> dict[str, str]:  # type: ignore[no-untyped-def]
     """Tomorrow at 08:00 (local time), the leader chairs, the clerk is secretary, the officer is a member."""
     digest, size = blobs.put_file(pdf_factory("Báo cáo tình hình kinh tế - xã hội tháng 11"))
-    start = datetime.combine(date.today() + timedelta(days=1), time(8, 0)).astimezone()
+    start = datetime.combine(date.today() + timedelta(days=1), time(8, 0), VIETNAM)
     with w.store.write() as s:
         hall = f.room(s, w.org_id, "Phòng họp tầng 2")
         m = f.meeting(s, w.org_id, w.clerk_id, title="Phiên họp UBND tỉnh thường kỳ", starts_at=start,

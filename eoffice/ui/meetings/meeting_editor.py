@@ -51,7 +51,7 @@ from eoffice.meetings.operations import (
     UpdateSitting,
 )
 from eoffice.meetings.rooms import rooms_of
-from eoffice.meetings.values import aware, moment_text
+from eoffice.meetings.values import VIETNAM, aware, moment_text, vietnam
 from eoffice.ops.values import Id
 from eoffice.store.base import new_id
 from eoffice.ui.i18n import current_language
@@ -142,7 +142,7 @@ def conflict_texts(session: Session, conflicts: list[Conflict]) -> list[str]:
 
     out: list[str] = []
     for c in conflicts:
-        when = f"{hm(c.starts_at)}–{hm(c.ends_at)} {c.starts_at.astimezone():%d/%m}"
+        when = f"{hm(c.starts_at)}–{hm(c.ends_at)} {vietnam(c.starts_at):%d/%m}"
         if c.kind is ConflictKind.ROOM:
             room = session.get(Room, c.who)
             name = room.name if room is not None else ""
@@ -177,12 +177,12 @@ def find_conflicts(
 
 
 def _aware(edit: QDateTimeEdit) -> datetime:
-    """The picker's time, in this computer's zone (as the user meant it)."""
-    return edit.dateTime().toPython().replace(second=0, microsecond=0).astimezone()
+    """The picker's time, in Vietnam's (the province's hours, whatever this computer's zone)."""
+    return edit.dateTime().toPython().replace(second=0, microsecond=0, tzinfo=VIETNAM)
 
 
 def _set(edit: QDateTimeEdit, value: datetime) -> None:
-    edit.setDateTime(QDateTime(value.astimezone().replace(tzinfo=None)))
+    edit.setDateTime(QDateTime(vietnam(value).replace(tzinfo=None)))
 
 
 def _picker(parent: QWidget) -> QDateTimeEdit:
@@ -571,17 +571,18 @@ class MeetingEditor(QObject):
 
     def new_meeting(self, day: Any = None) -> None:
         """A new draft meeting; on ``day`` (the calendar's) at 08:00, or tomorrow's."""
-        base = datetime.now().astimezone() + timedelta(days=1)
+        now = datetime.now(VIETNAM)
+        base = now + timedelta(days=1)
         if day is not None and hasattr(day, "year"):
-            base = datetime(day.year, day.month, day.day, 8, 0).astimezone()
-            if base < datetime.now().astimezone():
-                base = (datetime.now() + timedelta(days=1)).replace(hour=8, minute=0).astimezone()
+            base = datetime(day.year, day.month, day.day, 8, 0, tzinfo=VIETNAM)
+            if base < now:
+                base = (now + timedelta(days=1)).replace(hour=8, minute=0, second=0, microsecond=0)
         else:
             base = base.replace(hour=8, minute=0, second=0, microsecond=0)
         self._open(None, self.tr("New meeting"), base)
 
     def edit_meeting(self, meeting_id: str) -> None:
-        self._open(meeting_id, self.tr("Edit meeting details"), datetime.now().astimezone())
+        self._open(meeting_id, self.tr("Edit meeting details"), datetime.now(VIETNAM))
 
     def _open(self, meeting_id: str | None, title: str, default_start: datetime) -> None:
         user_id = self.user_id
@@ -696,7 +697,7 @@ class MeetingEditor(QObject):
         if editor is None or self.meeting_id is None:
             return
         last = editor.context.sittings[-1].ends_at if editor.context.sittings else _aware(editor.starts)
-        start = (last + timedelta(days=1)).astimezone().replace(hour=8, minute=0, second=0, microsecond=0)
+        start = vietnam(last + timedelta(days=1)).replace(hour=8, minute=0, second=0, microsecond=0)
         self.sitting_dialog = SittingDialog(editor.context.rooms, None, start, editor)
         dialog, meeting_id = self.sitting_dialog, self.meeting_id
 

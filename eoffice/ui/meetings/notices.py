@@ -6,9 +6,10 @@ vắng — <reason>". Payloads are ``meetings.events.summary`` (plus the answer'
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import datetime
 from typing import Any
 
+from eoffice.meetings.values import vietnam
 from PySide6.QtCore import QCoreApplication
 
 from eoffice.ui.sync.notifications import Notification, register_event_text
@@ -25,9 +26,7 @@ def _when(payload: dict[str, Any]) -> str:
         start = datetime.fromisoformat(str(payload.get("starts_at") or ""))
     except ValueError:
         return ""
-    if start.tzinfo is None:  # the server's stored time (UTC), as the invitation's issuing sends it
-        start = start.replace(tzinfo=timezone.utc)
-    local = start.astimezone()
+    local = vietnam(start)  # naive: the server's stored time (UTC), as the invitation's issuing sends it
     text = QCoreApplication.translate("MeetingNotices", "%1 on %2")
     return text.replace("%1", f"{local:%H:%M}").replace("%2", f"{local:%d/%m}")
 
