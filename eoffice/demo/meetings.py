@@ -67,6 +67,7 @@ _BRIEFING_ITEMS = (
 )
 _ABSENCES = ("Đi công tác tại Hà Nội theo Quyết định của UBND tỉnh", "Nghỉ ốm có giấy xác nhận của cơ sở y tế",
              "Dự hội nghị trực tuyến của Bộ cùng thời gian")
+_SUBSTITUTES = ("Đ/c Phó Giám đốc phụ trách", "Đ/c Trưởng phòng Tổng hợp", "Đ/c Chánh Văn phòng")
 _COMMENTS = ("Đề nghị làm rõ nguồn kinh phí thực hiện tại Điều 3.", "Thống nhất với dự thảo; đề nghị bổ sung "
              "thời điểm có hiệu lực.", "Mức chi đề xuất thấp so với các tỉnh lân cận, đề nghị rà soát lại.")
 
@@ -177,7 +178,8 @@ def _agenda(
             document_id = new_id()
             demo.apply(organiser.id, mo.AddMeetingDocument(
                 Id(new_id()), document_id=Id(document_id), version_id=Id(new_id()), meeting_id=Id(meeting_id),
-                item_id=Id(item_id), title=f"{type_name} - {title}"[:500],
+                item_id=Id(item_id),
+                title=(title if title.startswith(type_name) else f"{type_name}: {title}")[:500],
                 file=demo.pdf(organ, type_name, title, day - timedelta(days=5)),
             ))
             documents.append(document_id)
@@ -203,21 +205,36 @@ def _life(
     with demo.store.read() as session:
         people = _participants(session, meeting_id)
     rng = demo.rng
-    invited = datetime.combine(day - timedelta(days=7), time(9), VN)
+    # The invitation went out a week before, or two days ago for a meeting sooner than that;
+    # answers and readings come after it and before now.
+    invited = datetime.combine(min(day - timedelta(days=7), today - timedelta(days=2)), time(9), VN)
+    now = datetime.combine(today, time(7), VN)
+
+    def after_invitation(low: int, high: int) -> str:
+        moment = invited + timedelta(hours=rng.randrange(low, high), minutes=rng.randrange(60))
+        if moment > now:  # not yet: some time since the invitation instead
+            moment = invited + (now - invited) * rng.random()
+        return moment.isoformat()
+
     for n, (participant_id, user_id) in enumerate(people):
         if user_id in (chair_id, secretary_id) or rng.random() < 0.15:
             continue  # not answered yet
-        answered = (invited + timedelta(hours=rng.randrange(1, 72))).isoformat()
+        answered = after_invitation(1, 72)
         if n % 9 == 4:
             demo.apply(user_id, mo.AnswerInvitation(Id(new_id()), Id(participant_id), "absent",
                                                     reason=rng.choice(_ABSENCES), answered_at=answered))
+        elif n % 13 == 7:
+            demo.apply(user_id, mo.AnswerInvitation(
+                Id(new_id()), Id(participant_id), "substitute", reason=rng.choice(_ABSENCES),
+                substitute_name=rng.choice(_SUBSTITUTES), answered_at=answered,
+            ))
         else:
             demo.apply(user_id, mo.AnswerInvitation(Id(new_id()), Id(participant_id), "attend", answered_at=answered))
     readers = [user_id for _p, user_id in people]
     for document_id in documents:
         for user_id in readers:
             if rng.random() < (0.9 if day < today else 0.45):
-                opened = (invited + timedelta(hours=rng.randrange(2, 120))).isoformat()
+                opened = after_invitation(2, 120)
                 demo.apply(user_id, mo.RecordRead(Id(new_id()), Id(document_id), 1, opened))
     for document_id in documents[1:3]:
         for user_id in rng.sample(readers, k=min(3, len(readers))):

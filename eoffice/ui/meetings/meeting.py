@@ -240,11 +240,13 @@ class MeetingPage(QWidget):
         self.readers_table.setObjectName("documentReaders")
         self.readers_table.setModel(self.readers)
         self._table(self.readers_table, 0)
-        reading_page = QSplitter(Qt.Orientation.Horizontal, self)
+        # The documents above, the people of the chosen one below: each table has the
+        # page's width (side by side at 1366 px the names were cut to "L…").
+        reading_page = QSplitter(Qt.Orientation.Vertical, self)
         reading_page.addWidget(self.reading_table)
         reading_page.addWidget(self.readers_table)
-        reading_page.setStretchFactor(0, 3)
-        reading_page.setStretchFactor(1, 2)
+        reading_page.setStretchFactor(0, 2)
+        reading_page.setStretchFactor(1, 3)
 
         self.tabs = QTabWidget(self)
         self.tabs.addTab(agenda_page, self.tr("Agenda"))
