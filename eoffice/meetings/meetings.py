@@ -318,6 +318,9 @@ def reveal(session: Session, meeting: Meeting) -> None:
     for model in MEETING_ROWS:
         for row in session.scalars(select(model).where(model.meeting_id == meeting.id)):
             touch(row)
+    booked = {meeting.room_id, *session.scalars(select(Sitting.room_id).where(Sitting.meeting_id == meeting.id))}
+    for room in session.scalars(select(Room).where(Room.id.in_(sorted(r for r in booked if r)))):
+        touch(room)  # a guest from another organisation reads where it is
     share_people(session, meeting)
 
 

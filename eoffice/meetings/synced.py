@@ -32,7 +32,7 @@ from eoffice.meetings import access
 from eoffice.meetings.meetings import MEETING_ROWS, PEOPLE_COLUMNS
 from eoffice.meetings.models import Meeting, Participant, Room, Sitting
 from eoffice.store.blobs import BlobStore
-from eoffice.sync.tables import Rows, SyncedTable, of_organisation, register
+from eoffice.sync.tables import Rows, SyncedTable, register
 from eoffice.sync.writing import chunks
 
 
@@ -70,6 +70,22 @@ def _held(user_id: str, organisation_id: str) -> ColumnElement[bool]:
         or_(Participant.user_id == user_id, Participant.substitute_id == user_id)
     )
     return or_(Meeting.organisation_id == organisation_id, Meeting.id.in_(mine))
+
+
+@lru_cache(maxsize=1024)
+def _rooms(key: tuple[str, str, bool, bool]) -> ColumnElement[bool]:
+    seen = access.meetings_seen(_Viewer(*key))  # type: ignore[arg-type]
+    booked = union(
+        select(Meeting.room_id).where(Meeting.id.in_(seen)),
+        select(Sitting.room_id).where(Sitting.meeting_id.in_(seen)),
+    )
+    return or_(Room.organisation_id == key[1], Room.id.in_(booked))
+
+
+def rooms_visible(user: User) -> ColumnElement[bool]:
+    """The organisation's rooms, and those of the meetings the user sees (a guest from
+    another organisation reads where the meeting is; ``meetings.reveal`` re-versions them)."""
+    return _rooms(_view_key(user))
 
 
 def meetings_visible(user: User) -> ColumnElement[bool]:
@@ -142,7 +158,7 @@ def people_of_meetings_seen(user: User) -> Any:
 
 share_users(people_of_meetings_seen)
 register(
-    SyncedTable(Room, visible=of_organisation(Room), order=80),
+    SyncedTable(Room, visible=rooms_visible, stable=False, order=80),
     SyncedTable(
         Meeting, visible=meetings_visible, revocable=meetings_held, drop=drop_meetings,
         local_work=_pending_meetings, view_changed=_view_changed, order=81,

@@ -13,7 +13,7 @@ from eoffice.audit.models import AuditEvent
 from eoffice.directory.admin import create_organisation, create_user
 from eoffice.directory.models import Role, User
 from eoffice.meetings import operations as mops
-from eoffice.meetings.models import Meeting, Participant, Sitting
+from eoffice.meetings.models import Room, Meeting, Participant, Sitting
 from eoffice.server import events
 from eoffice.store.base import new_id
 from tests.server.conftest import give_passwords
@@ -181,13 +181,19 @@ def test_a_participant_from_another_organisation_receives_the_meeting_and_its_pe
     director = province.device("giamdocsnv", director_id)
     _sync(clerk, director)
 
-    made = create_op(title="Họp bàn phương án sắp xếp đơn vị hành chính", secretary_id=w.clerk_id)
+    room = mops.CreateRoom(new_id(), new_id(), "Phòng họp số 2", "Tầng 4, trụ sở UBND tỉnh", 30)
+    made = create_op(title="Họp bàn phương án sắp xếp đơn vị hành chính", secretary_id=w.clerk_id,
+                     room_id=room.room_id)
     # The clerk's desk does not know the other organisation's people: pushed to the server.
-    answers = clerk.client.push([made, people(made.meeting_id, director_id), state(made.meeting_id, "scheduled")])
-    assert [a.outcome for a in answers] == ["accepted"] * 3
+    answers = clerk.client.push(
+        [room, made, people(made.meeting_id, director_id), state(made.meeting_id, "scheduled")]
+    )
+    assert [a.outcome for a in answers] == ["accepted"] * 4
     director.engine.sync_once()
     assert list(_meetings(director)) == [made.meeting_id]
     with director.store.read() as s:
+        held_room = s.get(Room, room.room_id)  # the guest reads where the meeting is
+        assert held_room is not None and held_room.name == "Phòng họp số 2"
         rows = s.scalars(select(Participant).where(Participant.meeting_id == made.meeting_id))
         held = {p.user_id: p.role for p in rows}
         assert held == {w.clerk_id: "secretary", director_id: "member"}

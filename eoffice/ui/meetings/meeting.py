@@ -347,7 +347,7 @@ class MeetingPage(QWidget):
         else:
             self.notice.hide()
         roots = [item for sitting in view.sittings for item in view.agenda.get(sitting.id, [])]
-        self.agenda.set_agenda(roots)
+        self.agenda.set_agenda(roots, dated=len({local(s.starts_at).date() for s in view.sittings}) > 1)
         self.tree.expandAll()
         documents = view.documents()
         unread = sum(1 for d in documents if d.state == UNREAD and d.readable)

@@ -204,10 +204,14 @@ class AgendaModel(QAbstractItemModel):
         #: Every node (an item or a document) → (its parent node or None, its row).
         self._parent: dict[int, tuple[ItemView | None, int]] = {}
         self._nodes: dict[int, ItemView | DocumentView] = {}
+        self.dated = False
 
-    def set_agenda(self, roots: list[ItemView]) -> None:
+    def set_agenda(self, roots: list[ItemView], dated: bool = False) -> None:
+        """``dated``: the times carry their day (a kỳ họp's sittings over several days
+        number their items each from 1; the day tells them apart)."""
         self.beginResetModel()
         self.roots = roots
+        self.dated = dated
         self._parent, self._nodes = {}, {}
 
         def walk(parent: ItemView | None, children: list[ItemView]) -> None:
@@ -221,6 +225,10 @@ class AgendaModel(QAbstractItemModel):
 
         walk(None, roots)
         self.endResetModel()
+
+    def _when(self, item: ItemView) -> str:
+        hours = f"{hm(item.starts_at)}–{hm(item.ends_at)}"
+        return f"{local(item.starts_at):%d/%m} {hours}" if self.dated else hours
 
     def node(self, index: Index) -> ItemView | DocumentView | None:
         return self._nodes.get(index.internalId()) if index.isValid() else None
@@ -277,7 +285,7 @@ class AgendaModel(QAbstractItemModel):
                 return (
                     node.number,
                     node.title,
-                    f"{hm(node.starts_at)}–{hm(node.ends_at)}",
+                    self._when(node),
                     node.presenter_name,
                     "",
                 )[column]
