@@ -354,13 +354,18 @@ def test_a_session_gets_a_second_sitting_and_people_change(  # type: ignore[no-u
     role = page.participants.dialog
     role.role.setCurrentIndex(role.role.findData("guest"))
     assert not role.votes.isEnabled() and not role.votes.isChecked()
-    with qtbot.waitSignal(page.loaded, timeout=10_000):
-        role.buttons.accepted.emit()
-    with w.store.read() as s:
-        row = s.get(Participant, guest_id)
-        assert (row.role, row.votes) == ("guest", False)  # type: ignore[union-attr]
+    role.buttons.accepted.emit()
+
+    def role_of_guest() -> tuple[str, bool] | None:
+        with w.store.read() as s:
+            row = s.get(Participant, guest_id)
+            return None if row is None else (row.role, row.votes)
+
+    # The page may still be reloading after the sitting: wait for what the change wrote,
+    # then for the page to show it, not for the next "loaded" (it may be the earlier one's).
+    qtbot.waitUntil(lambda: role_of_guest() == ("guest", False))
+    qtbot.waitUntil(lambda: any(p.id == guest_id and p.role == "guest" for p in page.people.rows))
     page.people_table.selectRow(next(n for n, p in enumerate(page.people.rows) if p.id == guest_id))
     page.participants.act_remove.trigger()
-    with qtbot.waitSignal(page.loaded, timeout=10_000):
-        next(b for b in window.confirm_box.buttons() if b.text() == "Xóa").click()
-    assert guest_id not in {p.id for p in page.data.view.participants}
+    next(b for b in window.confirm_box.buttons() if b.text() == "Xóa").click()
+    qtbot.waitUntil(lambda: guest_id not in {p.id for p in page.data.view.participants})
