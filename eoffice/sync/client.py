@@ -35,7 +35,7 @@ from eoffice.sync.credentials import Credentials
 
 CHUNK = 256 * 1024
 #: Files fetched in parallel by ``download_many``.
-DOWNLOADS_AT_ONCE = 4
+DOWNLOADS_AT_ONCE = 8
 #: Seconds to wait for the answer to a push (see ``SyncClient.push``).
 PUSH_TIMEOUT = 180.0
 

@@ -19,8 +19,8 @@ JAN = datetime(2027, 1, 1, tzinfo=timezone.utc)
 
 
 @pytest.fixture
-def w(sqlite_store) -> World:  # type: ignore[no-untyped-def]
-    return make_world(sqlite_store)
+def w(store) -> World:  # type: ignore[no-untyped-def]
+    return make_world(store)
 
 
 @pytest.fixture
