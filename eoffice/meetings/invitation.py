@@ -24,16 +24,16 @@ from eoffice.directory.access import load_actor
 from eoffice.directory.models import Unit, User
 from eoffice.documents.numbering import notation
 from eoffice.documents.operations import CreateDraft
-from eoffice.errors import NotFound
-from eoffice.meetings.models import AgendaItem, Meeting, Participant, ParticipantRole, Sitting
+from eoffice.meetings.models import AgendaItem, Participant, ParticipantRole, Sitting
 from eoffice.meetings.operations import LinkInvitation
+from eoffice.meetings.organising import meeting_of
+from eoffice.meetings.values import vietnam
 from eoffice.meetings.paper import (
     BLANK_NUMBER,
     LINE,
     date_line,
     day_text,
     header,
-    local,
     meeting_place,
     organisation_of,
     parent_name,
@@ -118,7 +118,7 @@ def agenda_lines(session: Session, meeting_id: str) -> tuple[str, ...]:
     for sitting in sittings:
         if len(sittings) > 1:
             heading = sitting.title or f"Phiên {sitting.number}"
-            lines.append(f"{heading}: {day_text(local(sitting.starts_at).date())}")
+            lines.append(f"{heading}: {day_text(vietnam(sitting.starts_at).date())}")
         walk(sitting.id, None, [])
     return tuple(lines)
 
@@ -134,9 +134,7 @@ def invitation_of(
 ) -> Invitation:
     """The invitation of a meeting as its rows say now. The signer defaults to the chair
     (the leader who calls the meeting); ``recipients`` to "Như trên" and the archive copy."""
-    meeting = session.get(Meeting, meeting_id)
-    if meeting is None or meeting.deleted:
-        raise NotFound("Không tìm thấy cuộc họp.", "Meeting not found.")
+    meeting = meeting_of(session, meeting_id)
     org = organisation_of(session, meeting)
     chair = session.get(User, meeting.chair_id) if meeting.chair_id else None
     people = session.execute(
@@ -153,7 +151,7 @@ def invitation_of(
         parent=parent_name(session, org),
         notation=notation(TYPE_NAME, org.abbreviation),
         place=place_of(org.name),
-        year=year or local(meeting.starts_at).year,
+        year=year or vietnam(meeting.starts_at).year,
         title=meeting.title,
         invitees=invitees,
         chair=person(chair) or "(chưa xác định)",

@@ -24,12 +24,13 @@ from eoffice.directory.models import User
 from eoffice.documents.models import Document
 from eoffice.documents.permissions import check_names
 from eoffice.documents.types import Direction, DocState
-from eoffice.errors import NotFound, PermissionDenied, StateError, ValidationError
+from eoffice.errors import PermissionDenied, StateError, ValidationError
 from eoffice.meetings import access
 from eoffice.meetings.invitation import TYPE_NAME
 from eoffice.meetings.meetings import reveal
 from eoffice.meetings.models import Meeting, MeetingState, Participant
 from eoffice.meetings.operations import LinkInvitation
+from eoffice.meetings.organising import meeting_of
 from eoffice.ops.changes import Changes
 from eoffice.ops.operation import AppliedResult, Operation
 from eoffice.ops.registry import on_applied, register
@@ -46,13 +47,6 @@ _SCHEDULED = "eoffice.meetings.scheduled"
 _BEFORE_INVITING = (MeetingState.DRAFT.value, MeetingState.POSTPONED.value)
 
 
-def _meeting(session: Session, meeting_id: str) -> Meeting:
-    meeting = session.get(Meeting, meeting_id)
-    if meeting is None or meeting.deleted:
-        raise NotFound("Không tìm thấy cuộc họp.", "Meeting not found.")
-    return meeting
-
-
 def _denied() -> PermissionDenied:
     return PermissionDenied(
         "Chỉ người tổ chức cuộc họp mới được làm giấy mời.", "Only the meeting's organisers may make its invitation."
@@ -63,7 +57,7 @@ def link_invitation(session: Session, actor_id: str, meeting_id: str, document_i
     """Name the outgoing GM draft ``document_id`` as the meeting's invitation (an organiser,
     before the meeting is scheduled; a new draft replaces an earlier one)."""
     actor = load_actor(session, actor_id)
-    meeting = _meeting(session, meeting_id)
+    meeting = meeting_of(session, meeting_id)
     if not access.organises(session, actor, meeting):
         raise _denied()
     if meeting.state not in _BEFORE_INVITING:

@@ -41,6 +41,7 @@ from eoffice.meetings.operations import (
     UpdateMeeting,
     UpdateSitting,
 )
+from eoffice.meetings.organising import meeting_of
 from eoffice.meetings.values import moment
 from eoffice.ops.operation import AppliedResult, Operation
 from eoffice.ops.registry import register
@@ -140,7 +141,7 @@ def _change_state(session: Session, actor_id: str, op: ChangeMeetingState, autho
     if not authority:
         # Checked here (a wrong change is refused at once), applied by the server.
         actor = meetings.actor_of(session, actor_id)
-        meeting = meetings.meeting_of(session, op.meeting_id)
+        meeting = meeting_of(session, op.meeting_id)
         meetings.check_transition(session, actor, meeting, op.state, op.reason)
         return _meeting_result(op.kind, meeting, pending=True, requested=op.state)
     meeting = meetings.change_state(session, actor_id, op.meeting_id, op.state, op.reason)

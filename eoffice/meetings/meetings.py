@@ -52,6 +52,7 @@ from eoffice.meetings.models import (
     Room,
     Sitting,
 )
+from eoffice.meetings.organising import meeting_of
 from eoffice.meetings.values import aware, utc
 from eoffice.store.base import utcnow
 
@@ -182,13 +183,6 @@ def actor_of(session: Session, actor_id: str) -> User:
     if user is None or user.deleted:
         raise PermissionDenied("Tài khoản không còn hoạt động.", "The account is no longer active.")
     return user
-
-
-def meeting_of(session: Session, meeting_id: str) -> Meeting:
-    meeting = session.get(Meeting, meeting_id)
-    if meeting is None or meeting.deleted:
-        raise NotFound("Không tìm thấy cuộc họp.", "Meeting not found.")
-    return meeting
 
 
 def denied() -> PermissionDenied:

@@ -17,11 +17,9 @@ from sqlalchemy.orm import Session
 
 from eoffice.directory.models import Organisation, User
 from eoffice.meetings.models import Meeting, Room
-from eoffice.meetings.values import VIETNAM, vietnam
+from eoffice.meetings.values import vietnam
 from eoffice.signing.filling import date_text
 
-#: Vietnam's time: what every printed time reads.
-VN_TZ = VIETNAM
 
 NATIONAL_TITLE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 MOTTO = "Độc lập - Tự do - Hạnh phúc"
@@ -35,14 +33,9 @@ LINE = 6.0
 _PLACE = re.compile(r"\b(?:tỉnh|thành phố|thị xã|huyện|quận|xã|phường|thị trấn)\s+(.+)$", re.IGNORECASE)
 
 
-def local(moment: datetime) -> datetime:
-    """``moment`` in Vietnam's time (SQLite hands back naive UTC)."""
-    return vietnam(moment)
-
-
 def clock_text(moment: datetime) -> str:
     """"08 giờ 00" (the hour as documents write it)."""
-    at = local(moment)
+    at = vietnam(moment)
     return f"{at.hour:02d} giờ {at.minute:02d}"
 
 
@@ -53,7 +46,7 @@ def day_text(day: date) -> str:
 
 def span_text(starts: datetime, ends: datetime) -> str:
     """When a meeting runs, as the invitation's "Thời gian:" reads it."""
-    first, last = local(starts), local(ends)
+    first, last = vietnam(starts), vietnam(ends)
     if first.date() == last.date():
         return f"Từ {clock_text(first)} đến {clock_text(last)}, {day_text(first.date())}"
     return f"Từ {clock_text(first)}, {day_text(first.date())} đến {clock_text(last)}, {day_text(last.date())}"

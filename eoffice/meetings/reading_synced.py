@@ -16,7 +16,7 @@ from sqlalchemy import and_, exists, or_, select
 from sqlalchemy.sql.elements import ColumnElement
 
 from eoffice.directory.models import User
-from eoffice.meetings.access import document_clause, meetings_seen, organised
+from eoffice.meetings.access import document_clause, organised
 from eoffice.meetings.models import (
     AgendaItem,
     MeetingComment,
@@ -25,11 +25,8 @@ from eoffice.meetings.models import (
     PrivateNote,
     ReadReceipt,
 )
+from eoffice.meetings.synced import of_meetings_seen
 from eoffice.sync.tables import SyncedTable, register
-
-
-def items_visible(user: User) -> ColumnElement[bool]:
-    return AgendaItem.meeting_id.in_(meetings_seen(user))
 
 
 def versions_visible(user: User) -> ColumnElement[bool]:
@@ -60,7 +57,7 @@ def receipts_visible(user: User) -> ColumnElement[bool]:
 
 
 register(
-    SyncedTable(AgendaItem, visible=items_visible, stable=False, order=84),
+    SyncedTable(AgendaItem, visible=of_meetings_seen(AgendaItem), order=84),
     SyncedTable(MeetingDocument, visible=document_clause, stable=False, order=85),
     SyncedTable(MeetingDocumentVersion, visible=versions_visible, stable=False, order=86),
     SyncedTable(MeetingComment, visible=comments_visible, stable=False, order=87),

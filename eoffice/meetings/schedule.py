@@ -19,7 +19,8 @@ from sqlalchemy.orm import Session
 
 from eoffice.directory.models import Organisation, Role, User, UserRole
 from eoffice.meetings.models import Meeting, MeetingState, Participant, Room, Sitting
-from eoffice.meetings.paper import VN_TZ, WEEKDAYS, clock_text, header, local, parent_name, person
+from eoffice.meetings.paper import WEEKDAYS, clock_text, header, parent_name, person
+from eoffice.meetings.values import VIETNAM, vietnam
 
 SHOWN_STATES = (
     MeetingState.SCHEDULED.value, MeetingState.IN_SESSION.value, MeetingState.CLOSED.value,
@@ -66,7 +67,7 @@ def week_entries(session: Session, organisation_id: str, week_of: date) -> list[
     organisation's announced meetings that one of its leaders chairs or attends."""
     monday = monday_of(week_of)
     # Bounds in UTC: SQLite keeps the wall time it was given, and the rows are UTC.
-    start = datetime.combine(monday, time(0), VN_TZ).astimezone(timezone.utc)
+    start = datetime.combine(monday, time(0), VIETNAM).astimezone(timezone.utc)
     end = start + timedelta(days=7)
     leaders = _leaders(organisation_id)
     led = or_(
@@ -102,7 +103,7 @@ def week_entries(session: Session, organisation_id: str, week_of: date) -> list[
         if meeting.state == MeetingState.POSTPONED.value:
             content += " — Hoãn" + (f": {meeting.state_reason}" if meeting.state_reason else "")
         entries.append(Entry(
-            local(sitting.starts_at).date(), sitting.starts_at, sitting.ends_at, content,
+            vietnam(sitting.starts_at).date(), sitting.starts_at, sitting.ends_at, content,
             person(chair), attendees, _venue(session, sitting, meeting),
         ))
     return entries

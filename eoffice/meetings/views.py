@@ -21,8 +21,10 @@ from sqlalchemy.orm import Session, aliased
 
 from eoffice.directory.access import load_actor
 from eoffice.directory.models import Unit, User
-from eoffice.errors import NotFound, PermissionDenied
+from eoffice.errors import PermissionDenied
 from eoffice.meetings.access import meeting_clause, organises, sees
+from eoffice.meetings.organising import meeting_of
+from eoffice.meetings.values import aware
 from eoffice.meetings.models import (
     AgendaItem,
     Answer,
@@ -48,11 +50,6 @@ SCOPES = ("mine", "unit", "organisation")
 UNREAD = "unread"  # chưa xem
 READ = "read"  # đã xem
 UPDATED = "updated"  # đã cập nhật: a newer version than the one the reader opened
-
-
-def aware(moment: datetime) -> datetime:
-    """SQLite hands back naive datetimes (stored as UTC): make them timezone-aware."""
-    return moment if moment.tzinfo is not None else moment.replace(tzinfo=timezone.utc)
 
 
 def _maybe(moment: datetime | None) -> datetime | None:
@@ -323,9 +320,7 @@ def meeting_view(session: Session, user: User | str, meeting_id: str, now: datet
     if isinstance(user, str):
         user = load_actor(session, user)
     now = now or datetime.now(timezone.utc)
-    meeting = session.get(Meeting, meeting_id)
-    if meeting is None or meeting.deleted:
-        raise NotFound("Không tìm thấy cuộc họp.", "Meeting not found.")
+    meeting = meeting_of(session, meeting_id)
     if not sees(session, user, meeting):
         raise PermissionDenied("Bạn không có quyền xem cuộc họp này.", "You may not see this meeting.")
     organiser = organises(session, user, meeting)
@@ -517,9 +512,7 @@ def who_has_read(session: Session, meeting_id: str, user: User | None = None) ->
     unless they organise the meeting.
     """
     if user is not None:
-        meeting = session.get(Meeting, meeting_id)
-        if meeting is None or meeting.deleted:
-            raise NotFound("Không tìm thấy cuộc họp.", "Meeting not found.")
+        meeting = meeting_of(session, meeting_id)
         if not organises(session, user, meeting):
             raise PermissionDenied(
                 "Chỉ người tổ chức cuộc họp mới xem được ai đã xem tài liệu.",
