@@ -310,6 +310,8 @@ def reveal(session: Session, meeting: Meeting) -> None:
     session.flush()
     touch(meeting)
     for model in MEETING_ROWS:
+        if model is PrivateNote:  # its owner's alone, whatever the meeting: nobody new receives it
+            continue
         for row in session.scalars(select(model).where(model.meeting_id == meeting.id)):
             touch(row)
     booked = {meeting.room_id, *session.scalars(select(Sitting.room_id).where(Sitting.meeting_id == meeting.id))}
