@@ -1379,7 +1379,7 @@
     </message>
     <message>
         <source>Issue…</source>
-        <translation>Ban hành…</translation>
+        <translation>Cấp số, ban hành…</translation>
     </message>
     <message>
         <source>Deliver…</source>
