@@ -297,3 +297,7 @@ class ReadReceipt(Synced, Base):
     user_id: Mapped[str] = mapped_column(ForeignKey("users.id"))
     version: Mapped[int] = mapped_column(Integer, default=1)
     first_opened_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+# The live session's tables (server-only), so that ``Base.metadata`` knows them too.
+from eoffice.meetings.live import models as _live_models  # noqa: E402,F401

@@ -25,6 +25,7 @@ its CommitSignal told already, so each commit wakes the waiting pulls once.
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 import threading
 from collections.abc import Callable
@@ -49,10 +50,11 @@ SQLITE_POLL_SECONDS = 10.0
 
 @dataclass(eq=False)
 class Subscriber:
-    """One connected socket: whose it is and the events waiting to be sent to it."""
+    """One connected socket: whose it is and the events waiting to be sent to it, each as
+    ``(seq, the JSON text of its message)`` (made once per event, whoever many hear it)."""
 
     user_id: str
-    queue: asyncio.Queue[dict[str, Any]] = field(default_factory=asyncio.Queue)
+    queue: asyncio.Queue[tuple[int, str]] = field(default_factory=asyncio.Queue)
 
 
 class Hub:
@@ -212,9 +214,13 @@ class Hub:
             subscribers = list(self._subscribers)
             if rows and subscribers:
                 heard = await run_in_threadpool(self._deliveries, rows, {sub.user_id for sub in subscribers})
+                texts: dict[int, str] = {}
                 for sub in subscribers:
                     for ev in heard.get(sub.user_id, ()):
-                        sub.queue.put_nowait(ev.to_message())
+                        text = texts.get(ev.seq)
+                        if text is None:
+                            text = texts[ev.seq] = json.dumps(ev.to_message(), ensure_ascii=False)
+                        sub.queue.put_nowait((ev.seq, text))
             if rows:
                 self.last_seq = rows[-1].seq
             if len(rows) < READ_CHUNK:

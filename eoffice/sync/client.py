@@ -361,6 +361,11 @@ class SyncClient:
         user, under the API's prefix; its errors as DomainErrors, like every call here."""
         return self._json("GET", path, params=params or {})
 
+    def post_json(self, path: str, body: dict[str, Any] | None = None) -> Any:
+        """A POST of a capability's own route as this user (see ``get_json``): for what is
+        done online only, never queued (a ballot, a chair's action)."""
+        return self._json("POST", path, json=body or {})
+
     def has_blob(self, digest: str) -> bool:
         """Whether the server holds the file for us: False also when it holds the same
         bytes from someone else (403), which our upload then proves we have too."""

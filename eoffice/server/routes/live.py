@@ -87,10 +87,10 @@ async def _error(websocket: WebSocket, error: AuthError) -> None:
 
 async def _send_live(websocket: WebSocket, sub: Subscriber, last: int) -> None:
     while True:
-        message = await sub.queue.get()
-        if message["id"] > last:  # already sent from the backlog otherwise
-            await websocket.send_json(message)
-            last = message["id"]
+        seq, text = await sub.queue.get()
+        if seq > last:  # already sent from the backlog otherwise
+            await websocket.send_text(text)
+            last = seq
 
 
 async def _watch(store: Store, settings: ServerSettings, token: str, path: str, source: str) -> AuthError:
