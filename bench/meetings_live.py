@@ -34,8 +34,10 @@ delegate's receive time minus the chair's send time):
 - ``result_after_close_ms``: once every ballot is in, from just before ``/close`` (then
   ``/publish`` at once) to the last delegate receiving the published vote.
 - ``missed_or_duplicated_events``: per delegate, the chair's events (each action's event
-  and the published vote) it missed, received twice (same event id, or the same action
-  twice) or out of order; summed over delegates. Must be 0.
+  and the published vote) it missed, events it received twice (the same id) and whether
+  it heard them out of order (ids not increasing, or the actions' first events not in
+  the chair's order); summed over delegates. Must be 0. (Two distinct events saying the
+  same, ``events_repeating_an_action``, are not a fault.)
 - ``server_peak_rss_mb``: the SUM of the server processes' peak RSS (VmHWM);
   ``server_peak_rss_mb_each`` lists each.
 """
@@ -64,6 +66,15 @@ from bench.sync import Scratch, ServerProcess, directory, log, percentile  # noq
 BALLOT_WINDOW_S = 5.0
 ACTION_TIMEOUT_S = 30.0
 TOKEN_TTL = timedelta(hours=3)
+
+
+def cpu_seconds(pid: int) -> float:
+    """User and system CPU time a process has used so far (Linux ``/proc``)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return -1.0
+    return round((int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK"), 1)
 
 
 # ----------------------------------------------------------------------------- setup
@@ -222,7 +233,7 @@ async def _delegates(spec: dict[str, Any]) -> None:
     # 2. Sockets. Per delegate: the events' ids and keys in order, first receipt per key.
     received: list[list[tuple[int, str | None]]] = [[] for _ in people]
     first: list[dict[str, float]] = [{} for _ in people]
-    have: dict[str, tuple[int, float]] = {}  # key -> (delegates with it, latest receipt)
+    have: dict[str, tuple[int, float, float]] = {}  # key -> (delegates with it, latest, earliest receipt)
     acks: list[float] = []
     refused: list[str] = []
     voted_for: set[tuple[int, str]] = set()
@@ -278,10 +289,10 @@ async def _delegates(spec: dict[str, Any]) -> None:
                 if key is None or key in first[n]:
                     continue
                 first[n][key] = t
-                got, latest = have.get(key, (0, 0.0))
-                have[key] = (got + 1, max(latest, t))
+                got, latest, earliest = have.get(key, (0, 0.0, t))
+                have[key] = (got + 1, max(latest, t), min(earliest, t))
                 if got + 1 == count:
-                    say(f"have {key} {have[key][1]!r}")
+                    say(f"have {key} {have[key][1]!r} {have[key][2]!r}")
                 if key.startswith("vote:open:") and (n, key) not in voted_for:
                     voted_for.add((n, key))
                     vote_id = key.rsplit(":", 1)[1]
@@ -305,20 +316,18 @@ async def _delegates(spec: dict[str, Any]) -> None:
         if command.startswith("report "):
             expected: list[str] = json.loads(command[len("report "):])
             wanted = set(expected)
-            missed = duplicated = disordered = 0
+            missed = duplicated = disordered = repeated = 0
             for events in received:
                 ids = [i for i, _ in events]
-                duplicated += len(ids) - len(set(ids))
-                keys = [k for _, k in events if k in wanted]
-                duplicated += len(keys) - len(set(keys))
-                missed += len(wanted - set(keys))
-                seen: list[str] = []
-                for k in keys:
-                    if k not in seen:
-                        seen.append(k)
-                disordered += int(seen != [k for k in expected if k in set(seen)])
+                duplicated += len(ids) - len(set(ids))  # an event (by its id) sent twice
                 disordered += int(ids != sorted(ids))
-            say("report " + json.dumps({"missed": missed, "duplicated": duplicated, "disordered": disordered}))
+                keys = [k for _, k in events if k in wanted]
+                missed += len(wanted - set(keys))
+                repeated += len(keys) - len(set(keys))  # two events saying the same (not a fault)
+                firsts = [keys.index(k) for k in expected if k in keys]
+                disordered += int(firsts != sorted(firsts))
+            say("report " + json.dumps({"missed": missed, "duplicated": duplicated, "disordered": disordered,
+                                         "repeated": repeated}))
     for ws in sockets:
         await ws.close()
     for task in tasks:
@@ -392,6 +401,9 @@ class Delegates:
             proc.stdin.write(line + "\n")
             proc.stdin.flush()
 
+    def cpu_seconds(self) -> float:
+        return round(sum(cpu_seconds(proc.pid) for proc in self.procs), 1)
+
     def stop(self) -> None:
         for proc in self.procs:
             if proc.stdin is not None and not proc.stdin.closed:
@@ -441,11 +453,17 @@ def run_session(kind: str, servers: list[str], seeded: dict[str, Any], folder: P
             raise RuntimeError("the delegates' sockets did not connect")
         log(f"  {kind}: {len(people)} sockets ready ({time.monotonic() - t0:.1f}s)")
 
-        def everyone_has(key: str) -> float | None:
+        firsts: list[float] = []
+
+        def everyone_has(key: str, sent: float) -> float | None:
             lines = delegates.wait_all(f"have {key} ", ACTION_TIMEOUT_S)
-            return None if lines is None else max(float(line.split()[2]) for line in lines)
+            if lines is None:
+                return None
+            firsts.append((min(float(line.split()[3]) for line in lines) - sent) * 1000)
+            return max(float(line.split()[2]) for line in lines)
 
         latencies: list[float] = []
+        requests: list[float] = []
         expected: list[str] = []
         lost = 0
         items = iter(seeded["items"])
@@ -459,8 +477,9 @@ def run_session(kind: str, servers: list[str], seeded: dict[str, Any], folder: P
                 view = post("/speakers/next")
                 current = view.get("current") or {}
                 key = f"next:{current.get('id')}"
+            requests.append((time.monotonic() - sent) * 1000)
             expected.append(key)
-            reached = everyone_has(key)
+            reached = everyone_has(key, sent)
             if reached is None:
                 lost += 1
             else:
@@ -489,7 +508,7 @@ def run_session(kind: str, servers: list[str], seeded: dict[str, Any], folder: P
         result = post(f"/votes/{vote['id']}/publish")
         published = f"vote:published:{vote['id']}"
         expected.append(published)
-        reached = everyone_has(published)
+        reached = everyone_has(published, t_close)
         tally = (result.get("result") or {}).get("counts")
         log(f"  {kind}: result {tally}, {len(refusals)} ballots refused")
 
@@ -502,6 +521,12 @@ def run_session(kind: str, servers: list[str], seeded: dict[str, Any], folder: P
             "chair_to_all_p95_ms": round(percentile(latencies, 0.95), 1),
             "chair_to_all_max_ms": round(max(latencies), 1) if latencies else -1,
             "chair_actions_not_reaching_all": lost,
+            # For reading the above: to the FIRST delegate (the request and the server's
+            # dispatch), the rest being the fan-out to the sockets and their reading.
+            "chair_to_first_p50_ms": round(percentile(firsts[:len(latencies)], 0.5), 1),
+            "chair_to_first_p95_ms": round(percentile(firsts[:len(latencies)], 0.95), 1),
+            "chair_request_p50_ms": round(percentile(requests, 0.5), 1),
+            "chair_request_p95_ms": round(percentile(requests, 0.95), 1),
             "ballots_acknowledged": len(acks),
             "ballots_refused": len(refusals),
             "ballots_refused_first": refusals[:3],
@@ -515,7 +540,9 @@ def run_session(kind: str, servers: list[str], seeded: dict[str, Any], folder: P
             "events_missed": sum(f["missed"] for f in faults),
             "events_duplicated": sum(f["duplicated"] for f in faults),
             "delegates_out_of_order": sum(f["disordered"] for f in faults),
+            "events_repeating_an_action": sum(f["repeated"] for f in faults),
         })
+        out["delegate_processes_cpu_s"] = delegates.cpu_seconds()
     finally:
         delegates.stop()
         chair.close()
@@ -539,6 +566,7 @@ def bench_live(kind: str, pg_url: str, delegates: int, actions: int, processes: 
         result["server_processes"] = len(servers)
         result.update(run_session(kind, [s.url for s in servers], seeded, folder, processes, actions))
     finally:
+        result["server_cpu_s"] = round(sum(cpu_seconds(s.proc.pid) for s in servers), 1)
         peaks = [s.stop() for s in servers]
         result["server_peak_rss_mb"] = round(sum(peaks), 1)  # the sum over server processes
         result["server_peak_rss_mb_each"] = peaks

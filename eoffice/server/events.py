@@ -68,6 +68,11 @@ CHANNEL = "eoffice_events"
 
 #: The payload key of an event's ``coalesce`` key (see ``record_event``).
 COALESCE = "coalesce"
+#: A payload key (true) saying the event tells about nothing registered although its
+#: payload names something by a subject's key (a meeting's live event carries its
+#: ``meeting_id``): without it ``LiveEvent.about`` would take the key for a subject and
+#: every member of the audience would be asked, one by one, whether they may see it.
+ABOUT_NOTHING = "about_nothing"
 
 #: The one built-in audience kind: a single person (the reference is their user id).
 USER = "user"
@@ -102,6 +107,8 @@ class LiveEvent(Base):
     def about(self) -> Iterator[tuple[str, str]]:
         """The registered subjects the event tells about, as ``(subject, id)``."""
         payload = self.payload()
+        if payload.get(ABOUT_NOTHING):
+            return
         for subject in _subjects:
             value = payload.get(f"{subject}_id")
             if isinstance(value, str):

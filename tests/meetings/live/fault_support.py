@@ -18,7 +18,7 @@ from typing import Any
 
 import httpx
 from websockets.exceptions import ConnectionClosed
-from websockets.sync.client import connect
+from websockets.sync.client import ClientConnection, connect
 
 from eoffice.meetings.models import AgendaItem, Participant
 from eoffice.server.protocol import HEADER, PROTOCOL_VERSION
@@ -29,7 +29,7 @@ from eoffice.sync.versioning import install_versioning
 from tests.conftest import World
 from tests.meetings.factories import MeetingRows, add_user, make_meeting
 from tests.server.conftest import PASSWORD, give_passwords
-from tests.waiting import PATIENCE
+from tests.waiting import PATIENCE, until
 
 LIVE = "meeting.live"
 
@@ -118,25 +118,34 @@ class Listener:
     """A delegate's live socket, read in a thread: every message kept in order."""
 
     def __init__(self, base_url: str, token: str, after: int | None = None) -> None:
-        headers = {HEADER: str(PROTOCOL_VERSION), "Authorization": f"Bearer {token}"}
-        self.ws = connect(live_url(base_url, after), additional_headers=headers, open_timeout=PATIENCE)
+        self._url = live_url(base_url, after)
+        self._headers = {HEADER: str(PROTOCOL_VERSION), "Authorization": f"Bearer {token}"}
+        self.ws: ClientConnection | None = None
         self.messages: list[dict[str, Any]] = []
         self.ready_id: int | None = None
         self.backlog: list[dict[str, Any]] = []  # the events sent before "ready"
-        self.closed = threading.Event()
+        self.connected, self.closed = threading.Event(), threading.Event()
+        self.failure: BaseException | None = None
         self._thread = threading.Thread(target=self._read, daemon=True)
         self._thread.start()
+        until(lambda: self.connected.is_set() or self.closed.is_set(), "the live socket connects")
+        if self.failure is not None:
+            raise self.failure
 
     def _read(self) -> None:
         try:
-            for raw in self.ws:
-                message = json.loads(raw)
-                if message.get("type") == "ready":
-                    self.backlog = list(self.messages)
-                    self.ready_id = int(message["id"])
-                self.messages.append(message)
-        except (ConnectionClosed, OSError):
-            pass
+            with connect(self._url, additional_headers=self._headers, open_timeout=PATIENCE) as ws:
+                self.ws = ws
+                self.connected.set()
+                for raw in ws:
+                    message = json.loads(raw)
+                    if message.get("type") == "ready":
+                        self.backlog = list(self.messages)
+                        self.ready_id = int(message["id"])
+                    self.messages.append(message)
+        except (ConnectionClosed, OSError) as error:
+            if not self.connected.is_set():
+                self.failure = error
         finally:
             self.closed.set()
 
@@ -159,17 +168,22 @@ class Listener:
         return max(ids) if ids else (self.ready_id or 0)
 
     def close(self) -> None:
-        self.ws.close()
+        if self.ws is not None:
+            self.ws.close()
         self._thread.join(PATIENCE)
 
 
 def in_order_once(listener: Listener, expected: list[str]) -> None:
-    """Every event of ``expected`` reached the delegate once, in that order, and no event
-    came twice or out of order."""
+    """Every event of ``expected`` reached the delegate, in that order, and no event came
+    twice (by its id) or out of order. (Two events may say the same: pausing and resuming
+    re-send the session with the item shown; each is an event of its own.)"""
     ids = [int(e["id"]) for e in listener.events()]
     assert ids == sorted(set(ids)), f"events twice or out of order: {ids}"
-    keys = [k for k in listener.keys() if k in set(expected)]
-    assert keys == expected, f"expected {expected}, got {keys}"
+    keys = listener.keys()
+    missing = [k for k in expected if k not in keys]
+    assert not missing, f"never heard {missing}; heard {keys}"
+    firsts = [keys.index(k) for k in expected]
+    assert firsts == sorted(firsts), f"expected {expected} in this order, heard {keys}"
 
 
 class Proxy:

@@ -124,6 +124,8 @@ def test_a_delegate_cut_off_mid_ballot_is_counted_once_and_hears_what_it_missed(
         in_order_once(resumed, [f"show:{meeting.items[1]}", f"vote:published:{vote_id}"])
         resumed.close()
         delegate.close()
+        for api in people.values():
+            api.close()
     finally:
         http_net.close()
         live_net.close()
@@ -153,6 +155,9 @@ def test_the_chair_s_app_killed_the_chair_goes_on_from_another_computer(
     finally:
         os.kill(computer_a.pid, signal.SIGKILL)
         computer_a.wait(PATIENCE)
+        for pipe in (computer_a.stdin, computer_a.stdout):
+            if pipe is not None:
+                pipe.close()
     assert computer_a.returncode == -signal.SIGKILL
 
     # Computer B: a new sign-in; the snapshot is where A left the session.
@@ -172,6 +177,8 @@ def test_the_chair_s_app_killed_the_chair_goes_on_from_another_computer(
     until(lambda: heard.has(f"next:{speech['id']}"), "the officer hears the floor given")
     in_order_once(heard, [f"show:{meeting.items[0]}", f"show:{meeting.items[1]}", f"next:{speech['id']}"])
     heard.close()
+    chair.close()
+    officer.close()
     server.assert_no_errors()
 
 
@@ -195,6 +202,8 @@ def test_the_server_killed_mid_vote_loses_no_ballot_and_the_vote_goes_on(
     # Between an acknowledged ballot and the others: SIGKILL, then the same server again.
     server.kill()
     until(heard.closed.is_set, "the delegate's socket ends with the server")
+    for api in people.values():
+        api.close()
     server.start()
     people = {name: Api(server.url, api.token, mid) for name, api in people.items()}  # the apps reconnect
     chair = people["lanhdao"]
@@ -215,6 +224,8 @@ def test_the_server_killed_mid_vote_loses_no_ballot_and_the_vote_goes_on(
     until(lambda: resumed.has(f"vote:published:{vote_id}"), "the delegate hears the result")
     in_order_once(resumed, [f"vote:published:{vote_id}"])
     resumed.close()
+    for api in people.values():
+        api.close()
     server.assert_no_errors()
 
 
@@ -271,6 +282,8 @@ def test_delegates_on_two_server_processes_hear_every_event_once_in_order(tmp_pa
             return [int(e["id"]) for e in listener.events() if e["payload"].get("part") == "session"]
 
         assert len({tuple(chair_ids(x)) for x in listeners}) == 1, [chair_ids(x) for x in listeners]
+        for api in [*people.values(), chair_on_b]:
+            api.close()
     finally:
         for listener in listeners:
             listener.close()
