@@ -6,9 +6,7 @@
 
 Setup (straight into a fresh database, then server processes over it): one organisation,
 a meeting in state "scheduled" chaired by the leader with ``--delegates`` voting members,
-an agenda of ``--live-actions`` items and as many requests to speak already accepted in
-the queue (``Speech`` rows written directly: the bench measures the chair's ``next``, not
-how the queue was filled). Access tokens are minted in the database, not by signing in:
+an agenda of ``--live-actions`` items. Access tokens are minted in the database, not by signing in:
 500 password hashes would take minutes. The bench writes the server's signing key first
 (``ServerSettings.signing_key`` creates it in the data folder the servers then read), one
 ``RefreshToken`` row per delegate (a live sign-in, as ``auth.login`` leaves) and each
@@ -24,11 +22,14 @@ Delegates: ``--delegate-processes`` processes of asyncio ``websockets`` clients 
 Measured (every process of the machine shares CLOCK_MONOTONIC, so a latency is a
 delegate's receive time minus the chair's send time):
 
-- ``chair_to_all_*``: the chair alternates ``POST /session/show`` (the next item) and
-  ``POST /speakers/next``; for each action, from just before the request to the moment
-  the last delegate received its event (a ``session`` event naming that item, or a
-  ``speakers`` event naming that speech as current). The chair's next action waits for
-  the previous one to reach everyone (a chair does not click faster than that).
+- ``chair_to_all_*``: the chair shows the items one after the other (``POST
+  /session/show``, half of ``--live-actions``), then gives the floor to one speaker after
+  the other (``POST /speakers/next``, the other half; the speakers asked and were accepted
+  through the routes in between, untimed); for each action, from just before the request
+  to the moment the last delegate received its event (a ``session`` event naming that
+  item, or a ``speakers`` event naming that speech as current). The chair's next action
+  waits for the previous one to reach everyone (a chair does not click faster than that).
+  ``chair_to_first_*``: to the first delegate; ``chair_request_*``: the request alone.
 - ``vote_ack_p95_ms``: a yes/no vote is opened; each delegate, on hearing it, casts a
   ballot after a random delay within 5 s; the time of each ballot's HTTP request (200).
 - ``result_after_close_ms``: once every ballot is in, from just before ``/close`` (then
@@ -86,7 +87,6 @@ def seed_session(url: str, data_dir: Path, delegates: int, actions: int) -> dict
 
     from eoffice.directory.models import Role, User, UserRole
     from eoffice.meetings import rules
-    from eoffice.meetings.live.models import Speech, SpeechState
     from eoffice.meetings.models import AgendaItem, Meeting, Participant, Sitting
     from eoffice.server.auth import issue_access_token, token_digest
     from eoffice.server.models import RefreshToken
@@ -129,12 +129,6 @@ def seed_session(url: str, data_dir: Path, delegates: int, actions: int) -> dict
              "title": f"Nội dung {n + 1}", "presenter_id": None, "presenter_unit_id": None, "planned_minutes": 10,
              "decision": "discussion", "vote_rule": "", "server_version": None, "deleted": False, "updated_at": now}
             for n, iid in enumerate(items)
-        ])
-        s.execute(Speech.__table__.insert(), [
-            {"id": str(uuid.uuid4()), "meeting_id": meeting_id, "item_id": None, "user_id": users[n]["id"],
-             "kind": "speech", "state": SpeechState.ACCEPTED.value, "position": n + 1, "requested_at": now,
-             "paused_seconds": 0, "limit_seconds": 300, "reason": ""}
-            for n in range(min(actions, delegates))
         ])
         stamp_unversioned(s)
     # Tokens: the server's key first, then one live sign-in and one access token each.
@@ -466,17 +460,10 @@ def run_session(kind: str, servers: list[str], seeded: dict[str, Any], folder: P
         requests: list[float] = []
         expected: list[str] = []
         lost = 0
-        items = iter(seeded["items"])
-        for n in range(actions):
-            sent = time.monotonic()
-            if n % 2 == 0:
-                item = next(items)
-                post("/session/show", {"item_id": item})
-                key = f"show:{item}"
-            else:
-                view = post("/speakers/next")
-                current = view.get("current") or {}
-                key = f"next:{current.get('id')}"
+
+        def timed(key: str, sent: float) -> None:
+            """The action sent at ``sent`` answered: wait for every delegate to hear ``key``."""
+            nonlocal lost
             requests.append((time.monotonic() - sent) * 1000)
             expected.append(key)
             reached = everyone_has(key, sent)
@@ -484,8 +471,30 @@ def run_session(kind: str, servers: list[str], seeded: dict[str, Any], folder: P
                 lost += 1
             else:
                 latencies.append((reached - sent) * 1000)
+
+        shows = (actions + 1) // 2
+        # The chair's "next item": one item after the other.
+        for n, item in enumerate(seeded["items"][:shows]):
+            sent = time.monotonic()
+            post("/session/show", {"item_id": item})
+            timed(f"show:{item}", sent)
             if (n + 1) % 20 == 0:
-                log(f"  {kind}: {n + 1} chair actions, p95 so far {percentile(latencies, 0.95):.0f} ms")
+                log(f"  {kind}: {n + 1} items shown, p95 so far {percentile(latencies, 0.95):.0f} ms")
+        # Delegates ask to speak (on the item shown last) and the chair accepts them: not
+        # timed, it fills the queue the chair's "next speaker" goes through.
+        for _uid, token in seeded["delegates"][: actions - shows]:
+            asked = httpx.post(f"{servers[0]}/api/v1/meetings/{meeting}/speakers", json={"kind": "speech"},
+                               headers={HEADER: str(PROTOCOL_VERSION), "Authorization": f"Bearer {token}"},
+                               timeout=60)
+            if asked.status_code != 200:
+                raise RuntimeError(f"asking to speak: {asked.status_code} {asked.text[:300]}")
+            post(f"/speakers/{asked.json()['id']}/accept")
+        for n in range(actions - shows):
+            sent = time.monotonic()
+            view = post("/speakers/next")
+            timed(f"next:{(view.get('current') or {}).get('id')}", sent)
+            if (n + 1) % 20 == 0:
+                log(f"  {kind}: {n + 1} speakers given the floor, p95 so far {percentile(latencies, 0.95):.0f} ms")
 
         # The vote.
         vote = post("/votes", {"title": "Biểu quyết thông qua tờ trình (bench)", "method": "yes_no",
