@@ -298,7 +298,16 @@ async def _delegates(spec: dict[str, Any]) -> None:
         except ConnectionClosed:
             say(f"closed {n}")
 
+    lags: list[float] = []  # how late this process's loop wakes (it delays what it times)
+
+    async def probe() -> None:
+        while True:
+            t = time.monotonic()
+            await asyncio.sleep(0.01)
+            lags.append((time.monotonic() - t - 0.01) * 1000)
+
     tasks = [asyncio.ensure_future(listen(n)) for n in range(count)]
+    tasks.append(asyncio.ensure_future(probe()))
     await all_ready.wait()
     say(f"ready {count}")
 
@@ -320,8 +329,11 @@ async def _delegates(spec: dict[str, Any]) -> None:
                 repeated += len(keys) - len(set(keys))  # two events saying the same (not a fault)
                 firsts = [keys.index(k) for k in expected if k in keys]
                 disordered += int(firsts != sorted(firsts))
+            ordered = sorted(lags)
             say("report " + json.dumps({"missed": missed, "duplicated": duplicated, "disordered": disordered,
-                                         "repeated": repeated}))
+                                         "repeated": repeated,
+                                         "lag_p95": ordered[int(0.95 * (len(ordered) - 1))] if ordered else -1,
+                                         "lag_max": ordered[-1] if ordered else -1}))
     for ws in sockets:
         await ws.close()
     for task in tasks:
@@ -550,6 +562,10 @@ def run_session(kind: str, servers: list[str], seeded: dict[str, Any], folder: P
             "events_duplicated": sum(f["duplicated"] for f in faults),
             "delegates_out_of_order": sum(f["disordered"] for f in faults),
             "events_repeating_an_action": sum(f["repeated"] for f in faults),
+            # How late the delegates' own event loops ran (the worst process): what the
+            # machine's load adds to every time a delegate takes, not the server's doing.
+            "delegate_loop_lag_p95_ms": round(max((f["lag_p95"] for f in faults), default=-1), 1),
+            "delegate_loop_lag_max_ms": round(max((f["lag_max"] for f in faults), default=-1), 1),
         })
         out["delegate_processes_cpu_s"] = delegates.cpu_seconds()
     finally:
