@@ -246,8 +246,8 @@ class Proxy:
                     with self._lock:
                         armed, self._armed = self._armed, False
                     if armed:
+                        self.swallowed.set()  # before the cut: the client learns of it by the cut
                         self.cut()
-                        self.swallowed.set()
                         return
                 target.sendall(data)
         except OSError:
