@@ -278,6 +278,9 @@ async def _delegates(spec: dict[str, Any]) -> None:
                 payload = message.get("payload") or {}
                 if payload.get("meeting_id") != meeting:
                     continue
+                heard_bytes[0] += len(raw)
+                if payload.get("part") == "vote_progress":
+                    progress[0] += 1
                 key = event_key(payload)
                 received[n].append((int(message["id"]), key))
                 if key is None or key in first[n]:
@@ -298,6 +301,8 @@ async def _delegates(spec: dict[str, Any]) -> None:
         except ConnectionClosed:
             say(f"closed {n}")
 
+    progress = [0]  # vote_progress events heard, all delegates of this process
+    heard_bytes = [0]  # the meeting's live events' text heard, all delegates of this process
     lags: list[float] = []  # how late this process's loop wakes (it delays what it times)
 
     async def probe() -> None:
@@ -331,7 +336,8 @@ async def _delegates(spec: dict[str, Any]) -> None:
                 disordered += int(firsts != sorted(firsts))
             ordered = sorted(lags)
             say("report " + json.dumps({"missed": missed, "duplicated": duplicated, "disordered": disordered,
-                                         "repeated": repeated,
+                                         "repeated": repeated, "progress": progress[0] / count,
+                                         "bytes": heard_bytes[0] / count,
                                          "lag_p95": ordered[int(0.95 * (len(ordered) - 1))] if ordered else -1,
                                          "lag_max": ordered[-1] if ordered else -1}))
     for ws in sockets:
@@ -562,6 +568,8 @@ def run_session(kind: str, servers: list[str], seeded: dict[str, Any], folder: P
             "events_duplicated": sum(f["duplicated"] for f in faults),
             "delegates_out_of_order": sum(f["disordered"] for f in faults),
             "events_repeating_an_action": sum(f["repeated"] for f in faults),
+            "vote_progress_events_per_delegate": round(sum(f["progress"] for f in faults) / len(faults), 1),
+            "live_kb_per_delegate": round(sum(f["bytes"] for f in faults) / len(faults) / 1024),
             # How late the delegates' own event loops ran (the worst process): what the
             # machine's load adds to every time a delegate takes, not the server's doing.
             "delegate_loop_lag_p95_ms": round(max((f["lag_p95"] for f in faults), default=-1), 1),
