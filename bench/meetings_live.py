@@ -478,6 +478,7 @@ def run_session(kind: str, servers: list[str], seeded: dict[str, Any], folder: P
         requests: list[float] = []
         expected: list[str] = []
         lost = 0
+        by_action: dict[str, list[float]] = {}
 
         def timed(key: str, sent: float) -> None:
             """The action sent at ``sent`` answered: wait for every delegate to hear ``key``."""
@@ -489,6 +490,7 @@ def run_session(kind: str, servers: list[str], seeded: dict[str, Any], folder: P
                 lost += 1
             else:
                 latencies.append((reached - sent) * 1000)
+                by_action.setdefault(key.split(":", 1)[0], []).append(latencies[-1])
 
         shows = (actions + 1) // 2
         # The chair's "next item": one item after the other.
@@ -548,6 +550,8 @@ def run_session(kind: str, servers: list[str], seeded: dict[str, Any], folder: P
             "chair_to_all_p95_ms": round(percentile(latencies, 0.95), 1),
             "chair_to_all_max_ms": round(max(latencies), 1) if latencies else -1,
             "chair_actions_not_reaching_all": lost,
+            "chair_show_to_all_p95_ms": round(percentile(by_action.get("show", []), 0.95), 1),
+            "chair_next_to_all_p95_ms": round(percentile(by_action.get("next", []), 0.95), 1),
             # For reading the above: to the FIRST delegate (the request and the server's
             # dispatch), the rest being the fan-out to the sockets and their reading.
             "chair_to_first_p50_ms": round(percentile(firsts[:len(latencies)], 0.5), 1),
