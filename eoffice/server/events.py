@@ -37,6 +37,7 @@ import json
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
@@ -98,6 +99,15 @@ class LiveEvent(Base):
     def payload(self) -> dict[str, Any]:
         value = json.loads(self.payload_json or "{}")
         return value if isinstance(value, dict) else {}
+
+    @cached_property
+    def coalesce_key(self) -> str | None:
+        """The event's ``coalesce`` key (``record_event``), read once per event however many
+        users it is sent to."""
+        if f'"{COALESCE}"' not in self.payload_json:
+            return None
+        key = self.payload().get(COALESCE)
+        return key if isinstance(key, str) else None
 
     def about(self) -> Iterator[tuple[str, str]]:
         """The registered subjects the event tells about, as ``(subject, id)``."""
@@ -339,7 +349,7 @@ _PG_RECORD = text(
 def latest_only(evs: list[LiveEvent]) -> list[LiveEvent]:
     """``evs`` (oldest first) without the coalescing events a later one of theirs with the
     same key supersedes (``record_event``'s ``coalesce``); the others all stay, in order."""
-    keys = [ev.payload().get(COALESCE) if '"coalesce"' in ev.payload_json else None for ev in evs]
+    keys = [ev.coalesce_key for ev in evs]
     if not any(keys):
         return evs
     last = {key: i for i, key in enumerate(keys) if key}
