@@ -37,7 +37,7 @@ from eoffice.meetings import access, passes, rules
 from eoffice.meetings.live import telling
 from eoffice.meetings.live.models import PRESENT, Attendance, AttendanceEntry, CheckInMethod, MeetingSession, Presence
 from eoffice.meetings.live.schemas import AttendanceRow, AttendanceView, Quorum
-from eoffice.meetings.live.session import iso, require_live
+from eoffice.meetings.live.session import iso, locked_row, require_live
 from eoffice.meetings.models import Answer, Meeting, MeetingState, Participant, ParticipantRole
 from eoffice.meetings.organising import meeting_of
 from eoffice.meetings.values import aware
@@ -181,7 +181,7 @@ def _open(session: Session, meeting: Meeting) -> None:
             "Chỉ điểm danh được cuộc họp đã gửi giấy mời và chưa kết thúc.",
             "Check-in is only for a meeting whose invitations are out and that is not over.",
         )
-    require_live(telling.session_row(session, meeting.id, lock=True))
+    require_live(locked_row(session, meeting.id))
 
 
 def _participant(session: Session, meeting_id: str, participant_id: str) -> Participant:

@@ -52,11 +52,19 @@ def view(row: MeetingSession | None) -> SessionView:
     )
 
 
+def locked_row(session: Session, meeting_id: str) -> MeetingSession:
+    """The meeting's session row, locked until commit, so that the meeting's live actions
+    follow one another. The meeting's row is locked first: the session row is made on
+    first use, and two first uses at once would both insert it."""
+    session.execute(select(Meeting.id).where(Meeting.id == meeting_id).with_for_update())
+    return telling.session_row(session, meeting_id, lock=True)
+
+
 def chair(session: Session, actor_id: str, meeting_id: str) -> tuple[User, Meeting, MeetingSession]:
-    """The organiser running the session, the meeting and its session row, locked (so the
-    meeting's live actions follow one another); NotFound or PermissionDenied otherwise."""
+    """The organiser running the session, the meeting and its session row, locked
+    (``locked_row``); NotFound or PermissionDenied otherwise."""
     actor, meeting = organiser(session, actor_id, meeting_id)
-    return actor, meeting, telling.session_row(session, meeting_id, lock=True)
+    return actor, meeting, locked_row(session, meeting_id)
 
 
 def require_live(row: MeetingSession) -> None:

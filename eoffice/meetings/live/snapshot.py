@@ -23,14 +23,13 @@ from eoffice.store.base import utcnow
 
 
 def snapshot(session: Session, meeting_id: str, user: User, now: datetime | None = None) -> SessionSnapshot:
-    """The session as ``user`` sees it (NotFound unless they see the meeting: its
-    organisers, its participants and the substitutes they sent). Reads only: a meeting
-    never opened answers a waiting session at revision 0."""
+    """The session as ``user`` sees it (NotFound unless they see the meeting,
+    ``access.sees``: its organisers, and once invitations are out its participants and
+    the substitutes they sent). Reads only: a meeting never opened answers a waiting
+    session at revision 0."""
     now = now or utcnow()
     meeting = session.get(Meeting, meeting_id)
-    if meeting is None or not (
-        access.sees(session, user, meeting) or access.participant_of(session, meeting_id, user.id) is not None
-    ) or meeting.deleted:
+    if meeting is None or not access.sees(session, user, meeting):
         raise NotFound("Không tìm thấy cuộc họp.", "Meeting not found.")
     row = session.scalars(select(MeetingSession).where(MeetingSession.meeting_id == meeting_id)).one_or_none()
     organiser = access.organises(session, user, meeting)

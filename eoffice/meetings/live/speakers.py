@@ -21,8 +21,8 @@ from eoffice.meetings import access
 from eoffice.meetings.live import telling
 from eoffice.meetings.live.models import MeetingSession, Speech, SpeechKind, SpeechState
 from eoffice.meetings.live.schemas import SpeakersView, SpeakerTotal, SpeechView
-from eoffice.meetings.live.session import chair, iso, require_live
-from eoffice.meetings.models import Participant
+from eoffice.meetings.live.session import chair, iso, locked_row, require_live
+from eoffice.meetings.models import MeetingState, Participant
 from eoffice.meetings.organising import meeting_of
 from eoffice.meetings.values import aware
 
@@ -126,7 +126,10 @@ def ask(session: Session, actor_id: str, meeting_id: str, kind: str, now: dateti
         raise ValidationError(
             "Loại đăng ký phát biểu không hợp lệ.", "The kind of request to speak is not valid.", field="kind"
         )
-    row = telling.session_row(session, meeting_id, lock=True)
+    if meeting.state not in (MeetingState.SCHEDULED.value, MeetingState.IN_SESSION.value):
+        raise StateError("Cuộc họp không diễn ra: không đăng ký phát biểu được.",
+                         "The meeting is not being held: nobody asks to speak.")
+    row = locked_row(session, meeting_id)
     require_live(row)
     pending = session.scalar(
         select(func.count()).select_from(Speech).where(
@@ -152,7 +155,7 @@ def ask(session: Session, actor_id: str, meeting_id: str, kind: str, now: dateti
 
 def withdraw(session: Session, actor_id: str, meeting_id: str, speech_id: str, now: datetime) -> SpeakersView:
     """The delegate takes back their own request (before being given the floor)."""
-    row = telling.session_row(session, meeting_id, lock=True)
+    row = locked_row(session, meeting_id)
     speech = _speech(session, meeting_id, speech_id)
     if speech.user_id != actor_id:
         raise PermissionDenied("Chỉ người đăng ký mới rút được.", "Only whoever asked may withdraw the request.")

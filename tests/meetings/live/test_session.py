@@ -11,7 +11,7 @@ from eoffice.errors import NotFound, PermissionDenied, StateError, ValidationErr
 from eoffice.meetings.live import session as chairing
 from eoffice.meetings.live import speakers
 from eoffice.meetings.live.snapshot import snapshot
-from eoffice.meetings.models import Meeting, MeetingDocument
+from eoffice.meetings.models import Meeting, MeetingDocument, Participant
 from eoffice.store.base import new_id
 from eoffice.directory.models import User
 from eoffice.store import Store
@@ -164,3 +164,20 @@ def test_the_snapshot_is_for_those_who_see_the_meeting(store: Store, world: Worl
         assert snapshot(s, meeting.meeting_id, clerk, at(1)).me.organiser  # secretary, not a participant
         with pytest.raises(NotFound):
             snapshot(s, meeting.meeting_id, outsider, at(1))
+
+
+def test_a_substitute_sees_the_snapshot_and_a_drafts_participants_do_not(store: Store, world: World):
+    rows = make_meeting(store, world)
+    draft = make_meeting(store, world, state="draft", delegate="daibieu_nhap", guest="khach_nhap")
+    with store.write() as s:
+        person = s.get(Participant, rows.participants[world.officer_id])
+        assert person is not None
+        person.answer, person.substitute_id = "substitute", world.officer2_id
+    with store.read() as s:
+        substitute, officer = s.get(User, world.officer2_id), s.get(User, world.officer_id)
+        assert substitute is not None and officer is not None
+        mine = snapshot(s, rows.meeting_id, substitute, at(0))
+        assert mine.me.participant_id == rows.participants[world.officer_id] and mine.revision == 0
+        assert mine.session.state == "waiting"
+        with pytest.raises(NotFound):
+            snapshot(s, draft.meeting_id, officer, at(0))
