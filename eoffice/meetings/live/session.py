@@ -17,6 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 import eoffice.meetings.meeting_ops  # noqa: F401  (registers meeting_change_state)
+from eoffice.audit import report
 from eoffice.audit.chain import record
 from eoffice.directory.models import User
 from eoffice.errors import StateError, ValidationError
@@ -226,3 +227,17 @@ def set_speech_limit(session: Session, actor_id: str, meeting_id: str, seconds: 
     result = speakers.speakers_view(session, meeting_id, now)
     telling.announce(session, meeting_id, telling.SPEAKERS, result)
     return result
+
+
+# --------------------------------------------------------------------------- the history's sentences
+
+report.LABELS_VI.update({
+    "meeting.session_open": "Khai mạc phiên họp",
+    "meeting.session_close": "Bế mạc phiên họp",
+    "meeting.check_in": "Điểm danh người dự họp",
+})
+report.LABELS_EN.update({
+    "meeting.session_open": "Session opened",
+    "meeting.session_close": "Session closed",
+    "meeting.check_in": "Attendance recorded",
+})
