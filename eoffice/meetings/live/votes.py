@@ -206,16 +206,13 @@ def my_votes(session: Session, meeting_id: str, user_id: str) -> tuple[list[str]
 
 
 def _tell(session: Session, vote: Vote, meeting: Meeting, actor_id: str) -> VoteView:
-    """Tell the participants (no result before it is published); the chair, secretary and
-    the actor also get the result from close on. Returns the actor's view."""
+    """Tell the participants (no result before it is published) and return the actor's
+    view, with the result from close on. Other organisers read the result from the
+    snapshot: no event tells one person a secret vote's counts beside their own id."""
     tally = _tallies(session, [vote.id])[vote.id] if _tally_shown(vote) else None
-    everyone = _view(vote, result=vote.state == VoteState.PUBLISHED.value, tally=tally)
-    telling.announce(session, vote.meeting_id, telling.VOTE, everyone)
-    mine = _view(vote, result=_result_seen(vote, True), tally=tally)
-    if vote.state == VoteState.CLOSED.value:
-        for user_id in dict.fromkeys(u for u in (meeting.chair_id, meeting.secretary_id, actor_id) if u):
-            telling.announce(session, vote.meeting_id, telling.VOTE, mine, to_user=user_id)
-    return mine
+    telling.announce(session, vote.meeting_id, telling.VOTE,
+                     _view(vote, result=vote.state == VoteState.PUBLISHED.value, tally=tally))
+    return _view(vote, result=_result_seen(vote, True), tally=tally)
 
 
 def create_vote(
@@ -310,13 +307,13 @@ def open_vote(session: Session, actor_id: str, vote_id: str, *, without_quorum: 
     quorum = attendance.quorum(session, vote.meeting_id)
     if not quorum.holds and not without_quorum:
         raise NoQuorum(quorum.present, quorum.needed)
-    issued = session.execute(insert(VoteVoter).from_select(
+    session.execute(insert(VoteVoter).from_select(
         ["vote_id", "voter_id", "returned"],
         select(literal(vote.id), Participant.user_id, false()).join(Attendance, _attended())
         .where(_entitled(vote.meeting_id, _rules(meeting))),
     ))
     session.execute(insert(VoteTally), [{"vote_id": vote.id, "option": key, "count": 0} for key in _tally_keys(vote)])
-    vote.issued = max(int(issued.rowcount or 0), 0)  # type: ignore[attr-defined]
+    vote.issued = int(session.scalar(select(func.count()).where(VoteVoter.vote_id == vote.id)) or 0)
     vote.state, vote.opened_at = VoteState.OPEN.value, now
     vote.closes_at = now + timedelta(seconds=vote.time_limit_seconds) if vote.time_limit_seconds else None
     session.flush()
