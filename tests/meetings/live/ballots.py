@@ -44,14 +44,15 @@ class Council:
 
 
 def council(store: Store, world: World, extra: int = 0, *, kind: str = "ubnd_regular", present: bool = True,
-            substitutes_vote: bool = False) -> Council:
+            substitutes_vote: bool = False, tag: str = "") -> Council:
     """The factories' meeting (chair = the leader, the officer and a delegate voting, a
     guest; the clerk is its secretary and organises it, without a vote) with ``extra``
-    more voting members, all in the hall when ``present``."""
-    rows = make_meeting(store, world, kind=kind)
+    more voting members, all in the hall when ``present``; ``tag`` tells apart the
+    usernames of a second council in the same database."""
+    rows = make_meeting(store, world, kind=kind, delegate=f"daibieu{tag}", guest=f"khachmoi{tag}")
     with store.write() as s:
         for n in range(extra):
-            user = create_user(s, f"daibieu{n:03d}", f"Đại biểu {n:03d}", world.org_id, {Role.OFFICER},
+            user = create_user(s, f"daibieu{tag}{n:03d}", f"Đại biểu {n:03d}", world.org_id, {Role.OFFICER},
                                world.office_unit_id, "Đại biểu")
             participant = Participant(id=new_id(), meeting_id=rows.meeting_id, user_id=user.id, role="member",
                                       votes=True)
