@@ -205,7 +205,7 @@ def my_votes(session: Session, meeting_id: str, user_id: str) -> tuple[list[str]
 # --------------------------------------------------------------------------- the chair
 
 
-def _tell(session: Session, vote: Vote, meeting: Meeting, actor_id: str) -> VoteView:
+def _tell(session: Session, vote: Vote) -> VoteView:
     """Tell the participants (no result before it is published) and return the actor's
     view, with the result from close on. Other organisers read the result from the
     snapshot: no event tells one person a secret vote's counts beside their own id."""
@@ -278,7 +278,7 @@ def create_vote(
     )
     session.add(vote)
     session.flush()
-    return _tell(session, vote, meeting, actor_id)
+    return _tell(session, vote)
 
 
 def _entitled(meeting_id: str, ruleset: RuleSet) -> Any:
@@ -317,18 +317,18 @@ def open_vote(session: Session, actor_id: str, vote_id: str, *, without_quorum: 
     vote.state, vote.opened_at = VoteState.OPEN.value, now
     vote.closes_at = now + timedelta(seconds=vote.time_limit_seconds) if vote.time_limit_seconds else None
     session.flush()
-    return _tell(session, vote, meeting, actor_id)
+    return _tell(session, vote)
 
 
 def show_tally(session: Session, actor_id: str, vote_id: str, show: bool, *, meeting_id: str | None = None) -> VoteView:
     """Show (or hide) the running tally of a named vote to everyone; a secret one never."""
     vote = _vote(session, vote_id, meeting_id, lock=True)
-    _, meeting = organiser(session, actor_id, vote.meeting_id)
+    organiser(session, actor_id, vote.meeting_id)
     if vote.secret and show:
         raise StateError("Không hiển thị kết quả tạm thời của bỏ phiếu kín.", "A secret vote's tally is never shown.")
     vote.show_tally = show
     session.flush()
-    return _tell(session, vote, meeting, actor_id)
+    return _tell(session, vote)
 
 
 def _frozen(session: Session, vote: Vote) -> counting.Frozen:
@@ -393,19 +393,19 @@ def close_vote(session: Session, actor_id: str, vote_id: str, *, now: datetime,
     vote.result = count(session, vote, meeting).model_dump_json()
     vote.state, vote.closed_at = VoteState.CLOSED.value, now
     session.flush()
-    return _tell(session, vote, meeting, actor_id)
+    return _tell(session, vote)
 
 
 def publish_vote(session: Session, actor_id: str, vote_id: str, *, now: datetime,
                  meeting_id: str | None = None) -> VoteView:
     """Publish a closed vote's result to every participant (the wall screen)."""
     vote = _vote(session, vote_id, meeting_id, lock=True)
-    _, meeting = organiser(session, actor_id, vote.meeting_id)
+    organiser(session, actor_id, vote.meeting_id)
     if vote.state != VoteState.CLOSED.value:
         raise StateError("Chỉ công bố được kết quả của lần biểu quyết đã kết thúc.", "Only a closed vote is published.")
     vote.state, vote.published_at = VoteState.PUBLISHED.value, now
     session.flush()
-    return _tell(session, vote, meeting, actor_id)
+    return _tell(session, vote)
 
 
 # --------------------------------------------------------------------------- a ballot
@@ -506,9 +506,4 @@ def cast_ballot(session: Session, user_id: str, vote_id: str, choice: list[str],
     progress = VoteProgress(vote_id=vote.id, returned=int(returned), issued=int(issued), tally=tally)
     telling.announce(session, vote.meeting_id, telling.VOTE_PROGRESS, progress, coalesce=f"vote:{vote.id}")
     return BallotReceipt(vote_id=vote.id, returned=int(returned), issued=int(issued))
-
-
-def organises(session: Session, user: User, meeting_id: str) -> bool:
-    """Whether ``user`` runs the meeting (sees results from close)."""
-    return access.organises(session, user, meeting_of(session, meeting_id))
 
