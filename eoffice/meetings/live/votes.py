@@ -191,15 +191,21 @@ def _voter_ids(session: Session, meeting_id: str, user_id: str) -> list[str]:
 
 
 def my_votes(session: Session, meeting_id: str, user_id: str) -> tuple[list[str], list[str]]:
-    """The open votes ``user_id`` may still cast a ballot in, and those they returned."""
+    """The open votes ``user_id`` may still cast a ballot in (as ``cast_ballot`` would
+    accept: also one opened before they arrived), and those they returned."""
     rows = session.execute(
-        select(Vote.id, Vote.state, VoteVoter.returned).join(VoteVoter, VoteVoter.vote_id == Vote.id)
+        select(Vote.id, VoteVoter.voter_id, VoteVoter.returned).join(VoteVoter, VoteVoter.vote_id == Vote.id)
         .where(Vote.meeting_id == meeting_id, VoteVoter.voter_id.in_(_voter_ids(session, meeting_id, user_id)))
         .order_by(Vote.created_at, Vote.id)
     ).all()
-    may = [vid for vid, state, returned in rows if state == VoteState.OPEN.value and not returned]
-    voted = [vid for vid, _state, returned in rows if returned]
-    return list(dict.fromkeys(may)), list(dict.fromkeys(voted))
+    voted = list(dict.fromkeys(vid for vid, _voter, returned in rows if returned))
+    voter = _whose(session, meeting_id, user_id, refuse=False)
+    if voter is None:
+        return [], voted
+    returned = {vid for vid, whose, done in rows if whose == voter and done}
+    open_ids = session.scalars(select(Vote.id).where(Vote.meeting_id == meeting_id, Vote.state == VoteState.OPEN.value)
+                               .order_by(Vote.created_at, Vote.id))
+    return [vid for vid in open_ids if vid not in returned], voted
 
 
 # --------------------------------------------------------------------------- the chair
@@ -429,27 +435,29 @@ def _checked(vote: Vote, choice: list[str]) -> list[str]:
     return choice
 
 
-def _whose(session: Session, vote: Vote, user_id: str) -> tuple[str, str]:
+def _whose(session: Session, meeting_id: str, user_id: str, *, refuse: bool = True) -> str | None:
     """The member whose ballot ``user_id`` casts (themselves, or the member who sent them
-    where substitutes vote) and that member's presence now; NotEntitled otherwise. Nobody
+    where substitutes vote); NotEntitled (or None, unless ``refuse``) otherwise. Nobody
     casts a ballot for anyone else: a member whose substitute attends does not vote, and
     a substitute votes only while attending in the member's place."""
-    meeting = meeting_of(session, vote.meeting_id)
+    meeting = meeting_of(session, meeting_id)
     substitutes = _rules(meeting).substitutes_vote
     rows = session.execute(
         select(Participant.user_id, Participant.substitute_id, Attendance.presence)
         .select_from(Participant).outerjoin(Attendance, _attended())
-        .where(Participant.meeting_id == vote.meeting_id, Participant.deleted.is_(False),
+        .where(Participant.meeting_id == meeting_id, Participant.deleted.is_(False),
                Participant.votes.is_(True), Participant.role.in_(VOTING_ROLES),
                or_(Participant.user_id == user_id, Participant.substitute_id == user_id))
         .order_by(Participant.user_id != user_id)
     ).all()
     for member, substitute, presence in rows:
         if member == user_id and presence in (Presence.HALL.value, Presence.ONLINE.value):
-            return member, presence
+            return str(member)
         if substitutes and substitute == user_id and presence == Presence.SUBSTITUTE.value:
-            return member, presence
-    raise NotEntitled()
+            return str(member)
+    if refuse:
+        raise NotEntitled()
+    return None
 
 
 def cast_ballot(session: Session, user_id: str, vote_id: str, choice: list[str], *, now: datetime,
@@ -467,7 +475,8 @@ def cast_ballot(session: Session, user_id: str, vote_id: str, choice: list[str],
     if vote.state != VoteState.OPEN.value or (vote.closes_at is not None and now >= aware(vote.closes_at)):
         raise VoteNotOpen()
     choice = _checked(vote, list(choice))
-    voter_id, _presence = _whose(session, vote, user_id)
+    voter_id = _whose(session, vote.meeting_id, user_id)
+    assert voter_id is not None
     # The vote's row lock first: ballots and the close queue on it (see the module's doc).
     counted = session.execute(
         update(Vote).where(Vote.id == vote.id, Vote.state == VoteState.OPEN.value)

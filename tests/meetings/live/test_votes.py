@@ -187,12 +187,18 @@ def test_a_member_who_arrives_late_votes_once(store: Store, world: World):
         assert votes.open_vote(s, world.clerk_id, vote.id, now=NOW).issued == 2
     with pytest.raises(votes.NotEntitled), store.write() as s:
         votes.cast_ballot(s, late, vote.id, ["yes"], now=NOW)
+    with store.read() as s:
+        assert votes.my_votes(s, c.meeting_id, late) == ([], [])
     attend(store, c.rows, late, "online")
+    with store.read() as s:
+        assert votes.my_votes(s, c.meeting_id, late) == ([vote.id], [])
     with store.write() as s:
         receipt = votes.cast_ballot(s, late, vote.id, ["yes"], now=NOW)
     assert (receipt.returned, receipt.issued) == (1, 3)
     with pytest.raises(votes.AlreadyVoted), store.write() as s:
         votes.cast_ballot(s, late, vote.id, ["no"], now=NOW)
+    with store.read() as s:
+        assert votes.my_votes(s, c.meeting_id, late) == ([], [vote.id])
     with store.write() as s:
         result = votes.close_vote(s, world.clerk_id, vote.id, now=NOW).result
     assert result is not None and (result.issued, result.returned, result.counts["yes"]) == (3, 1, 1)
@@ -221,6 +227,7 @@ def test_a_substitute_votes_for_the_member_only_where_the_rules_allow(store: Sto
         return
     with store.read() as s:
         assert votes.my_votes(s, c.meeting_id, substitute) == ([vote.id], [])
+        assert votes.my_votes(s, c.meeting_id, officer) == ([], [])
     with store.write() as s:
         votes.cast_ballot(s, substitute, vote.id, ["no"], now=NOW)
     with pytest.raises(votes.AlreadyVoted), store.write() as s:
