@@ -73,6 +73,13 @@ def test_no_row_links_a_voter_to_a_secret_ballot(store: Store, world: World):
     for event in progress:
         assert set(event["data"]) == {"vote_id", "returned", "issued", "tally"} and event["data"]["tally"] is None
         assert not any(v in json.dumps(event) for v in c.members)
+    # PostgreSQL's system column: the transaction that wrote a row's version is the close's
+    # for every voter and tally row (a ballot's would match its voter with its tally).
+    if not store.is_sqlite:
+        with store.read() as s:
+            written = set(s.scalars(sa.text(
+                "SELECT xmin::text FROM meeting_vote_voters UNION SELECT xmin::text FROM meeting_vote_tallies")))
+        assert len(written) == 1, written
     # Nor do the database's files hold a key beside a voter's id (SQLite: its bytes, WAL too).
     if store.is_sqlite:
         path = Path(store.url.removeprefix("sqlite:///"))
