@@ -17,7 +17,15 @@ statement); closing reads the counts with a fixed number of aggregate queries
 
 Secret ballots: ``VoteVoter`` keeps who was issued and who returned a ballot with
 ``choice`` NULL; the only trace of what was chosen is ``VoteTally``'s counts, which carry
-no voter, no time and no order. The progress events carry counts only.
+no voter, no time and no order. The progress events carry counts only, and no event
+carries a secret vote's counts to one person. Closing writes the voter and tally rows
+again (``_rewrite``) so that no row version's transaction matches a voter with a tally.
+
+Who votes: a member with a vote (chair, secretary or member, ``Participant.votes``) in
+the hall or online; where the meeting's rules let substitutes vote
+(``RuleSet.substitutes_vote``), the substitute of a member marked "substitute", casting
+the member's ballot. Ballots are issued at the opening to those entitled then; one who
+arrives later is issued theirs when casting it.
 """
 
 from __future__ import annotations

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 import pytest
+import sqlalchemy as sa
 
 from eoffice.sync.client import ServerRefused, SyncClient
 from eoffice.sync.credentials import Credentials
@@ -84,3 +85,9 @@ def test_ballots_over_http(province: Province):
         assert seen["state"] == "published" and seen["result"]["verdict"]["text"] == "Thông qua"
         wrong = refused(clerk.post_json, f"{base}/{vote['id']}/close")
         assert (wrong.status, wrong.code) == (409, "wrong_state")
+    # The refused ballot was audited (who, where), never with what it chose.
+    with province.store.read() as s:
+        audited = [" ".join(map(str, row)) for row in s.execute(sa.text("SELECT * FROM audit_events"))]
+    refusals = [row for row in audited if "not_entitled" in row]
+    assert refusals and all(c.rows.delegate_id in row for row in refusals)
+    assert not any("choice" in row or '"yes"' in row for row in audited)
