@@ -61,7 +61,7 @@ from eoffice.meetings.live.schemas import (
     VoteSubject,
     VoteView,
 )
-from eoffice.meetings.models import AgendaItem, Meeting, Participant, ParticipantRole
+from eoffice.meetings.models import AgendaItem, Meeting, MeetingState, Participant, ParticipantRole
 from eoffice.meetings.organising import meeting_of, organiser
 from eoffice.meetings.rules import Rule, RuleSet, rule_from_dict, rule_to_dict
 from eoffice.meetings.values import aware
@@ -117,6 +117,18 @@ def _vote(session: Session, vote_id: str, meeting_id: str | None = None, *, lock
     if vote is None or (meeting_id is not None and vote.meeting_id != meeting_id):
         raise NotFound("Không tìm thấy lần biểu quyết.", "Vote not found.")
     return vote
+
+
+_OVER = (MeetingState.CLOSED.value, MeetingState.ARCHIVED.value, MeetingState.CANCELLED.value,
+         MeetingState.POSTPONED.value)
+
+
+def _not_over(meeting: Meeting) -> None:
+    """Votes are prepared and opened while the meeting goes on (the ones open at its close
+    may still be closed and published)."""
+    if meeting.state in _OVER:
+        raise StateError("Cuộc họp đã kết thúc, bị hoãn hoặc đã hủy; không biểu quyết được nữa.",
+                         "The meeting is over, postponed or cancelled: no vote can be prepared or opened.")
 
 
 def _rules(meeting: Meeting) -> RuleSet:
@@ -238,6 +250,7 @@ def create_vote(
     """Prepare a vote (the chair or the organisers): its options, its rule copied from the
     meeting's rules, so a later change of the rules never changes its verdict."""
     _, meeting = organiser(session, actor_id, meeting_id)
+    _not_over(meeting)
     title = title.strip()
     if not title or len(title) > 500:
         raise ValidationError("Hãy nhập nội dung biểu quyết (tối đa 500 ký tự).", "Enter the vote's title.",
@@ -318,6 +331,7 @@ def open_vote(session: Session, actor_id: str, vote_id: str, *, without_quorum: 
     _, meeting = organiser(session, actor_id, vote.meeting_id)
     if vote.state != VoteState.PREPARED.value:
         raise StateError("Chỉ mở được lần biểu quyết đang chuẩn bị.", "Only a prepared vote can be opened.")
+    _not_over(meeting)
     quorum = attendance.quorum(session, vote.meeting_id)
     if not quorum.holds and not without_quorum:
         raise NoQuorum(quorum.present, quorum.needed)

@@ -12,6 +12,7 @@ from eoffice.errors import NotFound, PermissionDenied, StateError, ValidationErr
 from eoffice.meetings.live import attendance, votes
 from eoffice.meetings.live.models import Vote, VoteVoter
 from eoffice.meetings.live.schemas import VoteOption, VoteSubject
+from eoffice.meetings.models import Meeting, Participant
 from eoffice.server.events import LiveEvent
 from eoffice.store import Store
 from tests.conftest import World, need
@@ -210,8 +211,6 @@ def test_a_substitute_votes_for_the_member_only_where_the_rules_allow(store: Sto
     officer = c.members[1]
     substitute = world.officer2_id
     with store.write() as s:
-        from eoffice.meetings.models import Participant
-
         row = s.get(Participant, c.rows.participants[officer])
         assert row is not None
         row.substitute_id = substitute
@@ -280,3 +279,16 @@ def test_the_votes_rule_is_copied_when_prepared(store: Store, world: World):
     with store.read() as s:
         row = s.get(Vote, vote.id)
         assert row is not None and json.loads(row.rule)["rule"]["chair_breaks_tie"] is True
+
+
+def test_no_vote_is_prepared_or_opened_once_the_meeting_is_over(store: Store, world: World):
+    c = council(store, world)
+    with store.write() as s:
+        vote = votes.create_vote(s, world.clerk_id, c.meeting_id, title="A", rule_key="majority", now=NOW)
+        meeting = s.get(Meeting, c.meeting_id)
+        assert meeting is not None
+        meeting.state = "closed"
+    with pytest.raises(StateError), store.write() as s:
+        votes.open_vote(s, world.clerk_id, vote.id, now=NOW)
+    with pytest.raises(StateError), store.write() as s:
+        votes.create_vote(s, world.clerk_id, c.meeting_id, title="B", rule_key="majority", now=NOW)
