@@ -43,7 +43,6 @@ from eoffice.errors import NotFound, StateError, ValidationError
 from eoffice.meetings import access
 from eoffice.meetings.live import attendance, counting, telling
 from eoffice.meetings.live.models import (
-    PRESENT,
     Attendance,
     Presence,
     Vote,
@@ -308,14 +307,19 @@ def create_vote(
     return _tell(session, vote)
 
 
-def _entitled(meeting_id: str, ruleset: RuleSet) -> Any:
-    """SQL: the members with a vote whose attendance lets them vote now (their user ids)."""
+def _voting_presence(ruleset: RuleSet) -> list[str]:
+    """Present for a vote: in the hall, online, or by a substitute where substitutes vote."""
     presence = [Presence.HALL.value, Presence.ONLINE.value]
     if ruleset.substitutes_vote:
         presence.append(Presence.SUBSTITUTE.value)
+    return presence
+
+
+def _entitled(meeting_id: str, ruleset: RuleSet) -> Any:
+    """SQL: the members with a vote whose attendance lets them vote now (their user ids)."""
     return and_(
         Participant.meeting_id == meeting_id, Participant.deleted.is_(False), Participant.votes.is_(True),
-        Participant.role.in_(VOTING_ROLES), Attendance.presence.in_(presence),
+        Participant.role.in_(VOTING_ROLES), Attendance.presence.in_(_voting_presence(ruleset)),
     )
 
 
@@ -359,12 +363,13 @@ def show_tally(session: Session, actor_id: str, vote_id: str, show: bool, *, mee
     return _tell(session, vote)
 
 
-def _frozen(session: Session, vote: Vote) -> counting.Frozen:
-    """Members in office, present, issued and returned: two aggregate queries."""
+def _frozen(session: Session, vote: Vote, ruleset: RuleSet) -> counting.Frozen:
+    """Members in office, present (as a vote counts presence), issued and returned: two
+    aggregate queries."""
     entitled = and_(Participant.votes.is_(True), Participant.role.in_(VOTING_ROLES))
     members, present = session.execute(
         select(func.count(Participant.id),
-               func.coalesce(func.sum(case((Attendance.presence.in_(sorted(PRESENT)), 1), else_=0)), 0))
+               func.coalesce(func.sum(case((Attendance.presence.in_(_voting_presence(ruleset)), 1), else_=0)), 0))
         .select_from(Participant).outerjoin(Attendance, _attended())
         .where(Participant.meeting_id == vote.meeting_id, Participant.deleted.is_(False), entitled)
     ).one()
@@ -387,7 +392,7 @@ def _named(session: Session, vote: Vote) -> list[NamedChoice]:
 
 def count(session: Session, vote: Vote, meeting: Meeting) -> VoteResult:
     """The result of a vote being closed: a fixed number of statements whatever its size."""
-    frozen = _frozen(session, vote)
+    frozen = _frozen(session, vote, _rules(meeting))
     tallies = _tallies(session, [vote.id])[vote.id]
     rule, outcomes = _stored_rule(vote)
     keys = _tally_keys(vote)

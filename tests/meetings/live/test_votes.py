@@ -223,6 +223,9 @@ def test_a_substitute_votes_for_the_member_only_where_the_rules_allow(store: Sto
     if not allowed:
         with pytest.raises(votes.NotEntitled), store.write() as s:
             votes.cast_ballot(s, substitute, vote.id, ["yes"], now=NOW)
+        with store.write() as s:
+            closed = votes.close_vote(s, world.clerk_id, vote.id, now=NOW).result
+        assert closed is not None and (closed.members, closed.present) == (3, 2)  # a substitute without a vote
         return
     with store.read() as s:
         assert votes.my_votes(s, c.meeting_id, substitute) == ([vote.id], [])
@@ -233,7 +236,7 @@ def test_a_substitute_votes_for_the_member_only_where_the_rules_allow(store: Sto
         votes.cast_ballot(s, substitute, vote.id, ["no"], now=NOW)
     with store.write() as s:
         result = votes.close_vote(s, world.clerk_id, vote.id, now=NOW).result
-    assert result is not None
+    assert result is not None and (result.members, result.present) == (3, 3)
     assert [(n.user_id, n.choice, n.cast_by) for n in result.named] == [(officer, ["no"], substitute)]
 
 
