@@ -56,7 +56,11 @@ class Ballot(BaseModel):
 def create(meeting_id: str, body: NewVote, user: CurrentUser, store: StoreDep, settings: SettingsDep) -> VoteView:
     """Prepare a vote (the meeting's organisers)."""
     with store.write() as s:
-        return votes.create_vote(s, user.id, meeting_id, now=settings.clock(), **body.model_dump())
+        return votes.create_vote(
+            s, user.id, meeting_id, title=body.title, method=body.method, secret=body.secret, item_id=body.item_id,
+            options=body.options, subjects=body.subjects, max_choices=body.max_choices, rule_key=body.rule_key,
+            show_tally=body.show_tally, time_limit_seconds=body.time_limit_seconds, now=settings.clock(),
+        )
 
 
 @router.post("/{meeting_id}/votes/{vote_id}/open", response_model=VoteView, responses=_RESPONSES)

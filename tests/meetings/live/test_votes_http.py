@@ -85,6 +85,18 @@ def test_ballots_over_http(province: Province):
         assert seen["state"] == "published" and seen["result"]["verdict"]["text"] == "Thông qua"
         wrong = refused(clerk.post_json, f"{base}/{vote['id']}/close")
         assert (wrong.status, wrong.code) == (409, "wrong_state")
+        # An election by secret ballot, over HTTP too.
+        election = clerk.post_json(base, {
+            "title": "Bầu Phó Chủ tịch", "method": "choices", "secret": True, "rule_key": "majority",
+            "options": [{"key": "an", "label": "Nguyễn Văn An"}, {"key": "binh", "label": "Trần Bình"}],
+        })
+        clerk.post_json(f"{base}/{election['id']}/open", {"without_quorum": True})
+        assert officer.post_json(f"{base}/{election['id']}/ballot", {"choice": ["an"]})["returned"] == 1
+        tally = refused(clerk.post_json, f"{base}/{election['id']}/show-tally", {"show": True})
+        assert (tally.status, tally.code) == (409, "wrong_state")
+        counted = clerk.post_json(f"{base}/{election['id']}/close")["result"]
+        assert counted["counts"] == {"an": 1, "binh": 0} and counted["named"] == []
+        assert counted["record"]["returned"] == 1 and counted["elected"] == []  # 1 of 3 is no majority
     # The refused ballot was audited (who, where), never with what it chose.
     with province.store.read() as s:
         audited = [" ".join(map(str, row)) for row in s.execute(sa.text("SELECT * FROM audit_events"))]
