@@ -39,6 +39,7 @@ from eoffice.meetings.live.models import PRESENT, Attendance, AttendanceEntry, C
 from eoffice.meetings.live.schemas import AttendanceRow, AttendanceView, Quorum
 from eoffice.meetings.live.session import iso, locked_row, require_live
 from eoffice.meetings.models import Answer, Meeting, MeetingState, Participant, ParticipantRole
+from eoffice.meetings.meetings import in_office
 from eoffice.meetings.organising import meeting_of
 from eoffice.meetings.values import aware
 
@@ -73,7 +74,7 @@ def _counted(session: Session, meeting_id: str) -> tuple[dict[str, int], dict[st
     """Participants per presence, and members (with a vote) per presence: one statement."""
     presence = _presence()
     member = case(
-        (and_(Participant.role == _text(ParticipantRole.MEMBER.value), Participant.votes.is_(True)), 1), else_=0
+        (in_office(), 1), else_=0
     )
     rows = session.execute(
         _joined(select(presence, member, func.count()).select_from(Participant), meeting_id).group_by(presence, member)

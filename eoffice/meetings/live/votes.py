@@ -60,13 +60,13 @@ from eoffice.meetings.live.schemas import (
     VoteSubject,
     VoteView,
 )
-from eoffice.meetings.models import AgendaItem, Meeting, MeetingState, Participant, ParticipantRole
+from eoffice.meetings.models import AgendaItem, Meeting, MeetingState, Participant
+from eoffice.meetings.meetings import in_office
 from eoffice.meetings.organising import meeting_of, organiser
 from eoffice.meetings.rules import Rule, RuleSet, rule_from_dict, rule_to_dict
 from eoffice.meetings.values import aware
 from eoffice.server.errors import ServerError
 
-VOTING_ROLES = (ParticipantRole.CHAIR.value, ParticipantRole.SECRETARY.value, ParticipantRole.MEMBER.value)
 YES_NO_LABELS = {counting.YES: "Tán thành", counting.NO: "Không tán thành", counting.ABSTAIN: "Không biểu quyết"}
 LEVEL_LABELS = {"high": "Tín nhiệm cao", "trust": "Tín nhiệm", "low": "Tín nhiệm thấp"}
 MAX_TIME_LIMIT = 24 * 3600
@@ -318,8 +318,8 @@ def _voting_presence(ruleset: RuleSet) -> list[str]:
 def _entitled(meeting_id: str, ruleset: RuleSet) -> Any:
     """SQL: the members with a vote whose attendance lets them vote now (their user ids)."""
     return and_(
-        Participant.meeting_id == meeting_id, Participant.deleted.is_(False), Participant.votes.is_(True),
-        Participant.role.in_(VOTING_ROLES), Attendance.presence.in_(_voting_presence(ruleset)),
+        Participant.meeting_id == meeting_id, Participant.deleted.is_(False), in_office(),
+        Attendance.presence.in_(_voting_presence(ruleset)),
     )
 
 
@@ -366,7 +366,7 @@ def show_tally(session: Session, actor_id: str, vote_id: str, show: bool, *, mee
 def _frozen(session: Session, vote: Vote, ruleset: RuleSet) -> counting.Frozen:
     """Members in office, present (as a vote counts presence), issued and returned: two
     aggregate queries."""
-    entitled = and_(Participant.votes.is_(True), Participant.role.in_(VOTING_ROLES))
+    entitled = in_office()
     members, present = session.execute(
         select(func.count(Participant.id),
                func.coalesce(func.sum(case((Attendance.presence.in_(_voting_presence(ruleset)), 1), else_=0)), 0))
@@ -489,7 +489,7 @@ def _whose(session: Session, meeting_id: str, user_id: str, *, refuse: bool = Tr
         select(Participant.user_id, Participant.substitute_id, Attendance.presence)
         .select_from(Participant).outerjoin(Attendance, _attended())
         .where(Participant.meeting_id == meeting_id, Participant.deleted.is_(False),
-               Participant.votes.is_(True), Participant.role.in_(VOTING_ROLES),
+               in_office(),
                or_(Participant.user_id == user_id, Participant.substitute_id == user_id))
         .order_by(Participant.user_id != user_id)
     ).all()

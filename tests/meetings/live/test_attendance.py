@@ -39,8 +39,9 @@ def test_staff_tick_the_list_and_a_delegate_checks_in_from_the_app(store: Store,
     with store.read() as s:
         view = attendance.attendance_view(s, meeting.meeting_id)
     assert (view.hall, view.online, view.not_arrived) == (1, 1, 2)
-    assert (view.quorum.members, view.quorum.present, view.quorum.needed, view.quorum.holds) == (2, 2, 2, True)
-    assert view.quorum.percent == "100.00"
+    # The chair is a member in office too: 2 of 3 present, two thirds of 3 is 2.
+    assert (view.quorum.members, view.quorum.present, view.quorum.needed, view.quorum.holds) == (3, 2, 2, True)
+    assert view.quorum.percent == "66.67"
 
     # Participants who are not staff check in nobody but themselves; outsiders not even that.
     for who in (meeting.delegate_id, meeting.guest_id):
@@ -159,7 +160,7 @@ def test_a_substitute_checks_in_as_the_substitute(store: Store, world: World, me
     assert row.substitute_name == "Phạm Quốc Huy"
     with store.read() as s:
         q = attendance.quorum(s, meeting.meeting_id)
-    assert (q.present, q.members) == (1, 2)  # the substitute holds the member's seat
+    assert (q.present, q.members) == (1, 3)  # the substitute holds the member's seat
     with store.write() as s:  # the delegate sent nobody
         with pytest.raises(ValidationError):
             attendance.mark(s, world.clerk_id, meeting.meeting_id, meeting.participants[meeting.delegate_id],
@@ -177,11 +178,12 @@ def test_late_arrivals_are_flagged(store: Store, world: World, meeting: MeetingR
 
 
 def _council(store: Store, world: World, members: int) -> MeetingRows:
-    """An HĐND session with ``members`` delegates (the delegate of the factory among them)."""
+    """An HĐND session with ``members`` delegates in office (the chair and the delegate of
+    the factory among them)."""
     rows = make_meeting(store, world, kind="hdnd_session", delegate="daibieu_hd", guest="khach_hd")
     with store.write() as s:
         s.get(Participant, rows.participants[world.officer_id]).votes = False  # type: ignore[union-attr]
-        for n in range(members - 1):
+        for n in range(members - 2):
             user_id = add_user(s, world, f"daibieu{n:03d}", f"Đại biểu số {n:03d}")
             row = Participant(id=new_id(), meeting_id=rows.meeting_id, user_id=user_id, role="member", votes=True)
             s.add(row)

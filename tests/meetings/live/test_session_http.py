@@ -58,7 +58,7 @@ def test_a_participant_hears_the_session_live_and_reads_its_snapshot(province: P
         scan = c.post(f"{base}/check-in/pass", headers=leader,
                       json={"token": passes.issue_pass(key, rows.meeting_id, w.leader_id)})
         assert scan.status_code == 200 and scan.json()["method"] == "pass"
-        assert receive(ws)["payload"]["data"]["quorum"]["present"] == 1  # the chair holds no member's seat
+        assert receive(ws)["payload"]["data"]["quorum"]["present"] == 2  # the chair is a member in office too
 
         asked = c.post(f"{base}/speakers", headers=officer, json={"kind": "speech"})
         assert asked.status_code == 200, asked.text
