@@ -195,7 +195,8 @@ class SessionClient:
         path = self._path(f"/votes/{vote_id}/ballot")
         body = {"choice": list(choice)}
         try:
-            return BallotOutcome(vote_id=vote_id, receipt=BallotReceipt.model_validate(self.client.post_json(path, body)))
+            receipt = BallotReceipt.model_validate(self.client.post_json(path, body))
+            return BallotOutcome(vote_id=vote_id, receipt=receipt)
         except Offline:
             pass  # the ballot or its answer was lost: ask once more
         try:

@@ -235,6 +235,38 @@ class SessionState:
         if vote_id in me.may_vote:
             me.may_vote.remove(vote_id)
 
+    def take(self, result: object, received: float | None = None) -> str | None:
+        """A route's answer to this user's own action (no revision: its event, which
+        follows, confirms it); returns the part it changed."""
+        local = time.monotonic() if received is None else received
+        if isinstance(result, SessionView):
+            self.snapshot.session = result
+            return "session"
+        if isinstance(result, SpeakersView):
+            self.snapshot.speakers = result
+            self.speakers_anchor = Anchor(self.anchor.server_now(local), local)
+            return "speakers"
+        if isinstance(result, VoteView):
+            self._vote(result)
+            return "vote"
+        if isinstance(result, SpeechView):  # our own request: in the queue at once
+            queue = [s for s in self.snapshot.speakers.queue if s.id != result.id]
+            if result.state in ("waiting", "accepted"):
+                queue.append(result)
+            self.snapshot.speakers.queue = queue
+            return "speakers"
+        if isinstance(result, AttendanceRow):
+            rows = self.snapshot.attendance.rows
+            found = next((n for n, r in enumerate(rows) if r.participant_id == result.participant_id), None)
+            if found is None:
+                rows.append(result)
+            else:
+                rows[found] = result
+            if result.user_id == self.snapshot.me.user_id:
+                self.snapshot.me.presence = result.presence
+            return "attendance"
+        return None
+
     def apply(self, payload: dict[str, Any], received: float | None = None) -> str | None:
         """Applies one ``meeting.live`` payload; returns the part it changed, or None when
         it was ignored (another meeting's, old news, or older counts)."""
