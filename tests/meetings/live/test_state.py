@@ -183,3 +183,13 @@ def test_who_never_spoke() -> None:
     state = SessionState.of(_snapshot(), received=0.0)
     state.apply(_event(6, "speakers", SpeakersView(totals=[SpeakerTotal(user_id="u1", full_name="x", speeches=2)])))
     assert state.never_spoke() == ["Đại biểu 2", "Đại biểu 3"]
+
+
+def test_our_own_actions_answer_shows_at_once() -> None:
+    state = SessionState.of(_snapshot(), received=0.0)
+    mine = SpeechView(id="s9", user_id="u2", full_name="Đại biểu 2", kind="order", state="waiting", requested_at=T0)
+    assert state.take(mine) == "speakers" and state.my_request() == mine
+    assert state.take(_row(2, "online")) == "attendance" and state.snapshot.me.presence == "online"
+    assert state.take(SessionView(state="paused")) == "session" and state.session.state == "paused"
+    assert state.take("something else") is None
+    assert state.revision == 5  # answers carry no revision: the events that follow do
