@@ -269,6 +269,7 @@ class ChairConsole(QMainWindow):
         font.setPointSizeF(font.pointSizeF() * 2.5)
         font.setBold(True)
         self.clock.setFont(font)
+        self.clock.setMinimumWidth(self.clock.fontMetrics().horizontalAdvance("-00:00") + 8)
         self.queue = SpeechesModel(self)
         self.queue_view = QTableView(self)
         self.queue_view.setObjectName("speakersQueue")

@@ -17,6 +17,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFrame,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTreeView,
     QVBoxLayout,
@@ -103,7 +105,7 @@ class DelegateView(QMainWindow):
         button.clicked.connect(action.trigger)
         action.enabledChanged.connect(button.setEnabled)
         if big:
-            button.setMinimumHeight(56)
+            button.setMinimumHeight(48)
         return button
 
     def _build(self) -> None:
@@ -172,7 +174,8 @@ class DelegateView(QMainWindow):
         # The side: check-in, speaking, the vote.
         side = QWidget(self)
         side_layout = QVBoxLayout(side)
-        presence_box = QGroupBox(self.tr("Attendance"), side)
+        self.side = side
+        presence_box = self.presence_box = QGroupBox(self.tr("Attendance"), side)
         presence_layout = QVBoxLayout(presence_box)
         self.presence = QLabel(presence_box)
         self.presence.setObjectName("myPresence")
@@ -181,7 +184,7 @@ class DelegateView(QMainWindow):
         row.addWidget(self._button(self.act_hall, True))
         row.addWidget(self._button(self.act_online, True))
         presence_layout.addLayout(row)
-        speak_box = QGroupBox(self.tr("Speaking"), side)
+        speak_box = self.speak_box = QGroupBox(self.tr("Speaking"), side)
         speak_layout = QVBoxLayout(speak_box)
         self.speaker = QLabel(speak_box)
         self.speaker.setObjectName("delegateSpeaker")
@@ -192,6 +195,7 @@ class DelegateView(QMainWindow):
         clock_font.setPointSizeF(clock_font.pointSizeF() * 2.5)
         clock_font.setBold(True)
         self.clock.setFont(clock_font)
+        self.clock.setMinimumWidth(self.clock.fontMetrics().horizontalAdvance("-00:00") + 8)
         self.my_request = QLabel(speak_box)
         self.my_request.setObjectName("myRequest")
         speak_layout.addWidget(self.speaker)
@@ -244,7 +248,11 @@ class DelegateView(QMainWindow):
         split = QSplitter(Qt.Orientation.Horizontal, self)
         split.addWidget(self.tree)
         split.addWidget(reader)
-        split.addWidget(side)
+        scroll = QScrollArea(self)  # a small screen scrolls the side rather than squeezing the buttons
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(side)
+        split.addWidget(scroll)
         split.setStretchFactor(0, 2)
         split.setStretchFactor(1, 5)
         split.setStretchFactor(2, 3)
@@ -440,6 +448,16 @@ class DelegateView(QMainWindow):
         self.buttons_for = ""
         self.choice = []
         self.send_button.hide()
+        self._voting(False)
+
+    def _voting(self, on: bool) -> None:
+        """While the delegate has a ballot to cast, the vote takes the side (a tablet's
+        screen has no room for the rest at the buttons' size)."""
+        self.presence_box.setVisible(not on)
+        self.speak_box.setVisible(not on)
+        self.side.setMinimumHeight(0)
+        if on:
+            self.side.setMinimumHeight(self.side.minimumSizeHint().height())
 
     def _make_buttons(self, vote: VoteView) -> None:
         """One large button per option, with its number key: a tap asks to confirm (an
@@ -478,9 +496,11 @@ class DelegateView(QMainWindow):
                 button.setCheckable(True)
                 button.toggled.connect(lambda on, k=key: self._toggle(k, on))
             self.vote_grid.addWidget(button, (number - 1) // columns, (number - 1) % columns)
+            button.show()
             self.vote_buttons.append(button)
         self.send_button.setVisible(not single)
         self.send_button.setShortcut(QKeySequence("Ctrl+Return"))
+        self._voting(True)
 
     def _toggle(self, key: str, on: bool) -> None:
         if on and key not in self.choice:

@@ -96,9 +96,11 @@ def result_html(vote: VoteView, big: bool = False) -> str:
         "%1", str(result.members)
     )
     verdict = verdict_text(vote)
-    colour = GREEN_TEXT if result.verdict is not None and result.verdict.passed else RED_TEXT
+    align = " align='center'" if big else ""
+    passed = result.verdict is not None and result.verdict.passed
+    colour = ("#81c995" if passed else "#ff8a80") if big else (GREEN_TEXT if passed else RED_TEXT)
     return (
-        f"<div style='font-size:{size}'><b>{_html(vote.title)}</b><table>{rows}</table>"
+        f"<div style='font-size:{size}'><b>{_html(vote.title)}</b><table{align}>{rows}</table>"
         f"<p style='font-size:80%'>{_html(base)}</p>"
         + (f"<p style='color:{colour}'><b>{_html(verdict)}</b></p>" if verdict else "")
         + "</div>"
