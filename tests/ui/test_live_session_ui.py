@@ -13,8 +13,6 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 
-from eoffice.meetings import meeting_files
-from eoffice.meetings import operations as mops
 from eoffice.meetings.live.schemas import (
     AttendanceRow,
     AttendanceView,
@@ -31,41 +29,10 @@ from eoffice.meetings.live.schemas import (
     VoteView,
 )
 from eoffice.meetings.live.state import AMBER, RED, SessionState
-from eoffice.store.base import new_id
-from tests.meetings.helpers import create_op, people, state
+from tests.meetings.live.helpers import scheduled_meeting
 from tests.ui.test_synced_desktop import WAIT, _close, _desk
 
 pytestmark = pytest.mark.parametrize("store", ["sqlite"], indirect=True)
-
-
-def scheduled_meeting(province: Any, pdf_factory: Any) -> dict[str, str]:
-    """A UBND meeting (the clerk its secretary, the leader its chair, two members), one item
-    with a draft of a few pages, scheduled on the server; the ids."""
-    w = province.world
-    clerk = province.device("vanthu", w.clerk_id)
-    clerk.engine.sync_once()  # the directory first
-    made = create_op(
-        title="Phiên họp UBND tỉnh tháng 12", kind_of_meeting="ubnd_regular", secretary_id=w.clerk_id,
-        chair_id=w.leader_id,
-    )
-    item_id = new_id()
-    long = "Nội dung dự thảo nghị quyết về giá đất. " * 250  # a few pages
-    pdf = meeting_files.prepare_pdf(pdf_factory("Dự thảo Nghị quyết về giá đất", body=long), clerk.blobs)
-    assert pdf.page_count >= 3
-    document_id = new_id()
-    for op in (
-        made,
-        people(made.meeting_id, w.officer_id, w.officer2_id),
-        mops.AddAgendaItem(op_id=new_id(), item_id=item_id, meeting_id=made.meeting_id, sitting_id=made.sitting_id,
-                           title="Dự thảo Nghị quyết về giá đất", decision="vote", vote_rule="majority"),
-        mops.AddMeetingDocument(op_id=new_id(), document_id=document_id, version_id=new_id(),
-                                meeting_id=made.meeting_id, item_id=item_id, title="Dự thảo Nghị quyết", file=pdf),
-        state(made.meeting_id, "scheduled"),
-    ):
-        clerk.record(op)
-    report = clerk.engine.sync_once()
-    assert report.accepted == 5, report
-    return {"meeting": made.meeting_id, "item": item_id, "document": document_id}
 
 
 def open_page(qtbot: Any, desk: Any, meeting_id: str) -> Any:
@@ -264,3 +231,82 @@ def test_the_screens_draw_the_session_and_follow_the_chair(qtbot, store, provinc
         for desk in (officer, clerk):
             _close(desk)
 
+
+
+def _voted(delegate: Any, vote_id: str) -> bool:
+    state = delegate.live.state
+    return state is not None and state.has_voted(vote_id) and delegate.voted.text() == "Đã biểu quyết"
+
+
+def test_the_chair_opens_a_vote_two_delegates_vote_and_the_result_shows_on_the_big_screen(
+    qtbot, store, province, tmp_path, pdf_factory
+):
+    ids = scheduled_meeting(province, pdf_factory)
+    clerk = _desk(qtbot, province, tmp_path, "vanthu")
+    officer = _desk(qtbot, province, tmp_path, "chuyenvien")
+    officer2 = _desk(qtbot, province, tmp_path, "chuyenvien2")
+    try:
+        for desk in (clerk, officer, officer2):
+            qtbot.waitUntil(lambda d=desk: d.account.live is not None and d.account.live.ready.is_set(), timeout=WAIT)
+        console = open_session(qtbot, open_page(qtbot, clerk, ids["meeting"]), chair=True)
+        qtbot.waitUntil(lambda: console.live.state is not None, timeout=WAIT)
+        delegates = [open_session(qtbot, open_page(qtbot, d, ids["meeting"]), chair=False) for d in (officer, officer2)]
+        for delegate in delegates:
+            qtbot.waitUntil(lambda d=delegate: d.live.state is not None, timeout=WAIT)
+
+        # The chair opens the session (Ctrl+O) and shows the item (Alt+Down): the delegates follow.
+        assert console.act_open.shortcut().toString() == "Ctrl+O"
+        console.act_open.trigger()
+        qtbot.waitUntil(lambda: all(d.live.state.session.state == "running" for d in delegates), timeout=WAIT)
+        console.act_next_item.trigger()
+        qtbot.waitUntil(lambda: all(d.document_id == ids["document"] for d in delegates), timeout=WAIT)
+
+        # The delegates check in (Ctrl+I): the quorum holds on the chair's banner.
+        for delegate in delegates:
+            delegate.act_hall.trigger()
+        qtbot.waitUntil(lambda: console.live.state.attendance.quorum.present >= 2, timeout=WAIT)
+        qtbot.waitUntil(lambda: console.quorum.holds, timeout=WAIT)
+
+        # The chair prepares the vote and opens it (F6).
+        console.tabs.setCurrentIndex(2)
+        console.vote_title.setText("Thông qua Dự thảo Nghị quyết về giá đất")
+        console.vote_rule.setCurrentIndex(console.vote_rule.findData("majority"))
+        console.act_prepare.trigger()
+        qtbot.waitUntil(lambda: console.votes.rowCount() == 1, timeout=WAIT)
+        vote_id = console.votes.rows[0].id
+        qtbot.waitUntil(lambda: console.act_vote_open.isEnabled(), timeout=WAIT)
+        console.act_vote_open.trigger()
+        qtbot.waitUntil(lambda: all(len(d.vote_buttons) == 3 for d in delegates), timeout=WAIT)
+
+        # Two delegates vote: a tap, then the confirmation; "Đã biểu quyết" after.
+        for delegate in delegates:
+            qtbot.mouseClick(delegate.vote_buttons[0], Qt.MouseButton.LeftButton)  # 1. Tán thành
+            qtbot.waitUntil(lambda d=delegate: d.confirm_box is not None and d.confirm_box.isVisible(), timeout=WAIT)
+            delegate.confirm_box.buttons()[0].click()
+        for delegate in delegates:
+            qtbot.waitUntil(lambda d=delegate: _voted(d, vote_id), timeout=WAIT)
+            assert not delegate.vote_buttons
+        qtbot.waitUntil(lambda: console.live.state.vote(vote_id).returned == 2, timeout=WAIT)
+        qtbot.waitUntil(lambda: all(d.progress.text().startswith("Đã biểu quyết 2/") for d in delegates), timeout=WAIT)
+
+        # The chair opens the big screen, closes the vote (F7) and publishes it (Ctrl+Shift+P).
+        console.act_big.trigger()
+        big = console.big_screen
+        qtbot.waitUntil(lambda: big is not None and big.isVisible(), timeout=WAIT)
+        console.act_vote_close.trigger()
+        qtbot.waitUntil(lambda: console.live.state.vote(vote_id).state == "closed", timeout=WAIT)
+        qtbot.waitUntil(lambda: console.act_publish.isEnabled(), timeout=WAIT)
+        console.act_publish.trigger()
+        qtbot.waitUntil(lambda: "Thông qua" in big.vote.text() and "Không thông qua" not in big.vote.text(),
+                        timeout=WAIT)
+        result = console.live.state.vote(vote_id).result
+        assert result is not None and result.counts.get("yes") == 2 and result.counts.get("no", 0) == 0
+        shown = big.vote.text()
+        assert "Tán thành" in shown and f"{result.percents['yes'].replace('.', ',')}%" in shown
+        for delegate in delegates:
+            qtbot.waitUntil(lambda d=delegate: "Tán thành" in d.result.text(), timeout=WAIT)
+        # Nothing of it in the bell.
+        assert all(d.notifications.rowCount() == 0 for d in (officer, officer2))
+    finally:
+        for desk in (officer2, officer, clerk):
+            _close(desk)
