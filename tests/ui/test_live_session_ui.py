@@ -261,13 +261,7 @@ def test_the_chair_opens_a_vote_two_delegates_vote_and_the_result_shows_on_the_b
         console.act_next_item.trigger()
         qtbot.waitUntil(lambda: all(d.document_id == ids["document"] for d in delegates), timeout=WAIT)
 
-        # The delegates check in (Ctrl+I): the quorum holds on the chair's banner.
-        for delegate in delegates:
-            delegate.act_hall.trigger()
-        qtbot.waitUntil(lambda: console.live.state.attendance.quorum.present >= 2, timeout=WAIT)
-        qtbot.waitUntil(lambda: console.quorum.holds, timeout=WAIT)
-
-        # The chair prepares the vote and opens it (F6).
+        # The chair prepares the vote (Ctrl+N); opening it without a quorum asks first.
         console.tabs.setCurrentIndex(2)
         console.vote_title.setText("Thông qua Dự thảo Nghị quyết về giá đất")
         console.vote_rule.setCurrentIndex(console.vote_rule.findData("majority"))
@@ -275,6 +269,29 @@ def test_the_chair_opens_a_vote_two_delegates_vote_and_the_result_shows_on_the_b
         qtbot.waitUntil(lambda: console.votes.rowCount() == 1, timeout=WAIT)
         vote_id = console.votes.rows[0].id
         qtbot.waitUntil(lambda: console.act_vote_open.isEnabled(), timeout=WAIT)
+        assert not console.quorum.holds
+        console.act_vote_open.trigger()
+        qtbot.waitUntil(lambda: console.confirm_box is not None and console.confirm_box.isVisible(), timeout=WAIT)
+        assert "Có mặt" in console.confirm_box.text()
+        console.confirm_box.buttons()[1].click()  # not without the quorum
+        assert console.live.state.vote(vote_id).state == "prepared"
+
+        # One delegate checks in (Ctrl+I); the other's card is scanned at the door (the
+        # scanner types its QR code and Enter): the quorum holds on the chair's banner.
+        delegates[0].act_hall.trigger()
+        from eoffice.meetings.passes import fetch_passes
+
+        token = fetch_passes(clerk.account.client, ids["meeting"])[province.world.officer2_id]
+        console.tabs.setCurrentIndex(1)
+        console.act_scan.trigger()
+        assert console.scan.hasFocus() or console.focusWidget() is console.scan
+        console.scan.setText(token)
+        qtbot.keyClick(console.scan, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: console.quorum.holds, timeout=WAIT)
+        qtbot.waitUntil(lambda: all(d.live.state.snapshot.me.presence == "hall" for d in delegates), timeout=WAIT)
+
+        # Now the vote opens (F6).
+        console.tabs.setCurrentIndex(2)
         console.act_vote_open.trigger()
         qtbot.waitUntil(lambda: all(len(d.vote_buttons) == 3 for d in delegates), timeout=WAIT)
 
