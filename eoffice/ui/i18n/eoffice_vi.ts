@@ -5084,6 +5084,18 @@ Gửi phiếu? Sau khi gửi không thể thay đổi.</translation>
         <source>Not passed</source>
         <translation>Không thông qua</translation>
     </message>
+    <message>
+        <source>Elected: %1</source>
+        <translation>Trúng cử: %1</translation>
+    </message>
+    <message>
+        <source>may resign, or a vote of confidence follows</source>
+        <translation>có thể xin từ chức, nếu không sẽ bỏ phiếu tín nhiệm</translation>
+    </message>
+    <message>
+        <source>dismissal to be proposed</source>
+        <translation>phải trình miễn nhiệm</translation>
+    </message>
 </context>
 <context>
     <name>SignDialog</name>

@@ -98,3 +98,11 @@ def verdict_text(vote: VoteView) -> str:
     if result.verdict.passed:
         return QCoreApplication.translate("SessionLabels", "Passed")
     return QCoreApplication.translate("SessionLabels", "Not passed")
+
+
+def outcome_label(outcome: str) -> str:
+    """What a vote of confidence's "tín nhiệm thấp" count leads to (NQ 96/2023/QH15)."""
+    return {
+        "may_resign": QCoreApplication.translate("SessionLabels", "may resign, or a vote of confidence follows"),
+        "dismissal": QCoreApplication.translate("SessionLabels", "dismissal to be proposed"),
+    }.get(outcome, outcome)

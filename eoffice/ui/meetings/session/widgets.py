@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 from eoffice.meetings.live.schemas import AttendanceView, VoteView
 from eoffice.meetings.live.state import AMBER, RED, clock_text
 from eoffice.ui.i18n import current_language
-from eoffice.ui.meetings.session.labels import quorum_text, result_lines, verdict_text
+from eoffice.ui.meetings.session.labels import outcome_label, quorum_text, result_lines, verdict_text
 
 GREEN, GREEN_TEXT = "#e6f4ea", "#0d652d"
 RED_BG, RED_TEXT = "#fce8e6", "#a50e0e"
@@ -87,11 +87,29 @@ def result_html(vote: VoteView, big: bool = False) -> str:
         return ""
     size = "200%" if big else "100%"
     comma = current_language() == "vi"  # 85,63 % in Vietnamese
-    rows = "".join(
-        f"<tr><td>{_html(label)}</td><td align='right'>&nbsp;&nbsp;<b>{count}</b></td>"
-        f"<td align='right'>&nbsp;&nbsp;{percent.replace('.', ',') if comma else percent}%</td></tr>"
-        for label, count, percent in result_lines(vote)
-    )
+
+    def line(label: str, count: int, percent: str) -> str:
+        shown = percent.replace(".", ",") if comma else percent
+        return (f"<tr><td>{_html(label)}</td><td align='right'>&nbsp;&nbsp;<b>{count}</b></td>"
+                f"<td align='right'>&nbsp;&nbsp;{shown}%</td></tr>")
+
+    if result.subjects:  # a vote of confidence: each person assessed, each level
+        labels = {o.key: o.label for o in vote.options}
+        rows = "".join(
+            f"<tr><td colspan='3'><b>{_html(subject.name)}</b>"
+            + (f" — {_html(outcome_label(subject.outcome))}" if subject.outcome else "") + "</td></tr>"
+            + "".join(line(labels.get(level, level), count, subject.percents.get(level, "0.00"))
+                      for level, count in subject.counts.items())
+            for subject in result.subjects
+        )
+    else:
+        rows = "".join(line(label, count, percent) for label, count, percent in result_lines(vote))
+    if result.elected:
+        names = {o.key: o.label for o in vote.options}
+        rows += "<tr><td colspan='3'><b>" + _html(
+            QCoreApplication.translate("SessionLabels", "Elected: %1").replace(
+                "%1", ", ".join(names.get(k, k) for k in result.elected))
+        ) + "</b></td></tr>"
     base = QCoreApplication.translate("SessionLabels", "Percentages of the %1 members in office").replace(
         "%1", str(result.members)
     )
