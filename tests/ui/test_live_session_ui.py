@@ -290,6 +290,34 @@ def test_the_chair_opens_a_vote_two_delegates_vote_and_the_result_shows_on_the_b
         qtbot.waitUntil(lambda: console.quorum.holds, timeout=WAIT)
         qtbot.waitUntil(lambda: all(d.live.state.snapshot.me.presence == "hall" for d in delegates), timeout=WAIT)
 
+        # A delegate asks to speak (Ctrl+R), the other raises a point of order (Ctrl+Shift+R):
+        # it heads the chair's queue; accepted (Ctrl+Y), the floor goes to it (F9), then ends (F12).
+        officer2_id = province.world.officer2_id
+        console.tabs.setCurrentIndex(0)
+        delegates[0].act_speak.trigger()
+        qtbot.waitUntil(lambda: console.queue.rowCount() == 1, timeout=WAIT)
+        delegates[1].act_order.trigger()
+        qtbot.waitUntil(lambda: console.queue.rowCount() == 2, timeout=WAIT)
+        assert console.queue.rows[0].kind == "order" and console.queue.rows[0].user_id == officer2_id
+        qtbot.waitUntil(lambda: delegates[1].my_request.text().startswith("Yêu cầu của bạn: Ý kiến về thủ tục"),
+                        timeout=WAIT)
+        console.queue_view.selectRow(0)
+        console.act_accept.trigger()
+        qtbot.waitUntil(lambda: console.queue.rows[0].state == "accepted", timeout=WAIT)
+        console.act_next.trigger()
+
+        def speaking(user_id: str) -> bool:
+            current = console.live.state.speakers.current
+            return current is not None and current.user_id == user_id
+
+        qtbot.waitUntil(lambda: speaking(officer2_id), timeout=WAIT)
+        qtbot.waitUntil(lambda: delegates[0].speaker.text().startswith("Đang phát biểu: Phạm Quốc Huy"), timeout=WAIT)
+        qtbot.waitUntil(lambda: console.clock.text() != "", timeout=WAIT)
+        console.act_end.trigger()
+        qtbot.waitUntil(lambda: console.live.state.speakers.current is None, timeout=WAIT)
+        qtbot.waitUntil(lambda: "Phạm Quốc Huy" not in console.never_label.text(), timeout=WAIT)
+        assert "Lê Minh Anh" in console.never_label.text()
+
         # Now the vote opens (F6).
         console.tabs.setCurrentIndex(2)
         console.act_vote_open.trigger()
@@ -324,6 +352,11 @@ def test_the_chair_opens_a_vote_two_delegates_vote_and_the_result_shows_on_the_b
             qtbot.waitUntil(lambda d=delegate: "Tán thành" in d.result.text(), timeout=WAIT)
         # Nothing of it in the bell.
         assert all(d.notifications.rowCount() == 0 for d in (officer, officer2))
+        # The live channel back online: the whole state is asked again.
+        before = delegates[0].live.state
+        officer.bridge.live_status.emit("online", "")
+        qtbot.waitUntil(lambda: delegates[0].live.state is not before, timeout=WAIT)
+        assert delegates[0].live.state.vote(vote_id).result is not None
     finally:
         for desk in (officer2, officer, clerk):
             _close(desk)

@@ -341,6 +341,8 @@ class SessionState:
         votes = self.snapshot.votes
         for index, known in enumerate(votes):
             if known.id == vote.id:
+                if vote.result is None and known.result is not None and vote.state == known.state:
+                    vote.result = known.result  # the organisers' result from close: events carry none
                 votes[index] = vote
                 break
         else:

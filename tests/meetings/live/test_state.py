@@ -193,3 +193,17 @@ def test_our_own_actions_answer_shows_at_once() -> None:
     assert state.take(SessionView(state="paused")) == "session" and state.session.state == "paused"
     assert state.take("something else") is None
     assert state.revision == 5  # answers carry no revision: the events that follow do
+
+
+def test_a_closed_votes_result_the_chair_was_answered_is_kept_when_its_event_carries_none() -> None:
+    from eoffice.meetings.live.schemas import VoteResult
+
+    state = SessionState.of(_snapshot(votes=[_vote("open", issued=3)]), received=0.0)
+    counted = VoteResult(members=3, present=3, issued=3, returned=3, counts={"yes": 3}, percents={"yes": "100.00"})
+    assert state.take(_vote("closed", issued=3, returned=3, result=counted)) == "vote"
+    assert state.apply(_event(6, "vote", _vote("closed", issued=3, returned=3))) == "vote"
+    assert state.vote("v1").result == counted
+    # Published: the event's own result.
+    published = counted.model_copy(update={"present": 2})
+    state.apply(_event(7, "vote", _vote("published", issued=3, returned=3, result=published)))
+    assert state.vote("v1").result == published
