@@ -13,7 +13,7 @@ from PySide6.QtGui import QFont, QKeySequence, QScreen, QShortcut
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from eoffice.meetings.views import ItemView, MeetingView
-from eoffice.ui.meetings.session.labels import progress_text, speech_kind_label
+from eoffice.ui.meetings.session.labels import progress_text, session_state_label, speech_kind_label
 from eoffice.ui.meetings.session.live import LiveSession
 from eoffice.ui.meetings.session.widgets import ON_DARK, QuorumBanner, paint_countdown, result_html
 
@@ -81,7 +81,12 @@ class BigScreen(QWidget):
             return
         if part in ("all", "session"):
             item = next((i for i in self.items if i.id == state.session.item_id), None)
-            self.item.setText(f"{item.number} {item.title}" if item is not None else "")
+            text = f"{item.number} {item.title}" if item is not None else ""
+            if state.session.state != "running":  # not opened yet, paused, closed
+                text = f"{text} ({session_state_label(state.session.state)})" if text else session_state_label(
+                    state.session.state
+                )
+            self.item.setText(text)
         if part in ("all", "attendance"):
             self.quorum.show_attendance(state.attendance)
         if part in ("all", "speakers"):

@@ -394,8 +394,12 @@ class DelegateView(QMainWindow):
                 self.tree.setCurrentIndex(found)
         if document is not None:
             self._open(document, session.page)
-        elif item is not None:
-            self.showing.setText(f"{item.number} {item.title}")
+            return
+        if self.document_id:  # the chair shows no document now: neither does this screen
+            self.pdf.close()
+            self.document_id = ""
+            self._page_shown()
+        self.showing.setText(f"{item.number} {item.title}" if item is not None else "")
 
     def _show_speakers(self) -> None:
         state = self.live.state
