@@ -248,8 +248,12 @@ def test_the_chair_opens_a_vote_two_delegates_vote_and_the_result_shows_on_the_b
     try:
         for desk in (clerk, officer, officer2):
             qtbot.waitUntil(lambda d=desk: d.account.live is not None and d.account.live.ready.is_set(), timeout=WAIT)
-        console = open_session(qtbot, open_page(qtbot, clerk, ids["meeting"]), chair=True)
+        clerk_page = open_page(qtbot, clerk, ids["meeting"])
+        console = open_session(qtbot, clerk_page, chair=True)
         qtbot.waitUntil(lambda: console.live.state is not None, timeout=WAIT)
+        # The secretary is a member too, with a vote: she joins the session as well.
+        mine = open_session(qtbot, clerk_page, chair=False)
+        qtbot.waitUntil(lambda: mine.live.state is not None, timeout=WAIT)
         delegates = [open_session(qtbot, open_page(qtbot, d, ids["meeting"]), chair=False) for d in (officer, officer2)]
         for delegate in delegates:
             qtbot.waitUntil(lambda d=delegate: d.live.state is not None, timeout=WAIT)
@@ -287,7 +291,15 @@ def test_the_chair_opens_a_vote_two_delegates_vote_and_the_result_shows_on_the_b
         assert console.scan.hasFocus() or console.focusWidget() is console.scan
         console.scan.setText(token)
         qtbot.keyClick(console.scan, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: "Phạm Quốc Huy đã điểm danh" in console.notice.text(), timeout=WAIT)
+        # The chair and the secretary hold seats: 2 of 4 present is short of the 3 needed.
+        assert console.quorum.text().startswith("Có mặt 2/4 — cần 3") and not console.quorum.holds
+        # The secretary is ticked present on the list (Ctrl+H).
+        row = next(n for n, r in enumerate(console.people.rows) if r.user_id == province.world.clerk_id)
+        console.people_view.selectRow(row)
+        console.act_hall.trigger()
         qtbot.waitUntil(lambda: console.quorum.holds, timeout=WAIT)
+        assert console.quorum.text().startswith("Có mặt 3/4 — cần 3")
         qtbot.waitUntil(lambda: all(d.live.state.snapshot.me.presence == "hall" for d in delegates), timeout=WAIT)
 
         # A delegate asks to speak (Ctrl+R), the other raises a point of order (Ctrl+Shift+R):
@@ -321,18 +333,19 @@ def test_the_chair_opens_a_vote_two_delegates_vote_and_the_result_shows_on_the_b
         # Now the vote opens (F6).
         console.tabs.setCurrentIndex(2)
         console.act_vote_open.trigger()
-        qtbot.waitUntil(lambda: all(len(d.vote_buttons) == 3 for d in delegates), timeout=WAIT)
+        voters = [*delegates, mine]
+        qtbot.waitUntil(lambda: all(len(d.vote_buttons) == 3 for d in voters), timeout=WAIT)
 
-        # Two delegates vote: a tap, then the confirmation; "Đã biểu quyết" after.
-        for delegate in delegates:
+        # Three members vote: a tap, then the confirmation; "Đã biểu quyết" after.
+        for delegate in voters:
             qtbot.mouseClick(delegate.vote_buttons[0], Qt.MouseButton.LeftButton)  # 1. Tán thành
             qtbot.waitUntil(lambda d=delegate: d.confirm_box is not None and d.confirm_box.isVisible(), timeout=WAIT)
             delegate.confirm_box.buttons()[0].click()
-        for delegate in delegates:
+        for delegate in voters:
             qtbot.waitUntil(lambda d=delegate: _voted(d, vote_id), timeout=WAIT)
             assert not delegate.vote_buttons
-        qtbot.waitUntil(lambda: console.live.state.vote(vote_id).returned == 2, timeout=WAIT)
-        qtbot.waitUntil(lambda: all(d.progress.text().startswith("Đã biểu quyết 2/") for d in delegates), timeout=WAIT)
+        qtbot.waitUntil(lambda: console.live.state.vote(vote_id).returned == 3, timeout=WAIT)
+        qtbot.waitUntil(lambda: all(d.progress.text() == "Đã biểu quyết 3/3" for d in voters), timeout=WAIT)
 
         # The chair opens the big screen, closes the vote (F7) and publishes it (Ctrl+Shift+P).
         console.act_big.trigger()
@@ -345,13 +358,15 @@ def test_the_chair_opens_a_vote_two_delegates_vote_and_the_result_shows_on_the_b
         qtbot.waitUntil(lambda: "Thông qua" in big.vote.text() and "Không thông qua" not in big.vote.text(),
                         timeout=WAIT)
         result = console.live.state.vote(vote_id).result
-        assert result is not None and result.counts.get("yes") == 2 and result.counts.get("no", 0) == 0
+        assert result is not None and result.counts.get("yes") == 3 and result.counts.get("no", 0) == 0
+        assert result.members == 4 and result.percents["yes"] == "75.00"
         shown = big.vote.text()
         assert "Tán thành" in shown and f"{result.percents['yes'].replace('.', ',')}%" in shown
         for delegate in delegates:
             qtbot.waitUntil(lambda d=delegate: "Tán thành" in d.result.text(), timeout=WAIT)
-        # Nothing of it in the bell.
-        assert all(d.notifications.rowCount() == 0 for d in (officer, officer2))
+        # The bell says the meeting started, and nothing of the session's every change.
+        for desk in (officer, officer2, clerk):
+            assert [n.text for n in desk.notifications.items] == ["Cuộc họp Phiên họp UBND tỉnh tháng 12 đã bắt đầu"]
         # The live channel back online: the whole state is asked again.
         before = delegates[0].live.state
         officer.bridge.live_status.emit("online", "")

@@ -353,7 +353,10 @@ class DelegateView(QMainWindow):
         self._page_shown()
 
     def _page_shown(self) -> None:
-        count = self.pdf.pageCount()
+        try:
+            count = self.pdf.pageCount()
+        except RuntimeError:  # the window is being destroyed: its document went first
+            return
         self.page_label.setText(
             self.tr("Page %1 of %2").replace("%1", str(self.view.current_page() + 1)).replace("%2", str(count))
             if count else ""
