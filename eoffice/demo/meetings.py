@@ -28,6 +28,7 @@ from eoffice.demo.pdfs import SampleDocument, render_many
 from eoffice.directory.admin import create_organisation, create_user
 from eoffice.directory.models import Organisation, Role, User
 from eoffice.meetings import operations as mo
+from eoffice.meetings.models import Participant
 from eoffice.ops.values import FileRef, Id
 from eoffice.signing.filling import date_text
 from eoffice.store import Store
@@ -194,8 +195,6 @@ def _agenda(
 
 
 def _participants(session: Session, meeting_id: str) -> list[tuple[str, str]]:
-    from eoffice.meetings.models import Participant
-
     return [(p.id, p.user_id) for p in session.scalars(
         select(Participant).where(Participant.meeting_id == meeting_id, Participant.deleted.is_(False))
         .order_by(Participant.user_id)
@@ -256,7 +255,7 @@ def _checked_in(demo: _Demo, staff: User, meeting_id: str, *, keep_out: set[str]
     """``count`` of the voting participants who sent no word of an absence, ticked present in the hall
     by ``staff`` (not those named in ``keep_out``: they check in themselves in the demo)."""
     from eoffice.meetings.live import attendance
-    from eoffice.meetings.models import Answer, Participant
+    from eoffice.meetings.models import Answer
 
     with demo.store.write() as session:
         rows = session.execute(
@@ -373,7 +372,15 @@ def seed_meetings(store: Store, blobs: BlobStore, *, today: date, seed: int = 16
         documents = _agenda(demo, deputy, meeting_id, sitting_id, list(_HDND_TODAY_ITEMS), delegates[3],
                             "HĐND tỉnh Nghệ An", today, "majority")
         _life(demo, deputy, meeting_id, documents, today, today, chair.id, deputy.id)
-        _checked_in(demo, deputy, meeting_id, keep_out={"daibieu10", "daibieu11", "daibieu12"}, count=38)
+        joining = {"daibieu10", "daibieu11", "daibieu12"}  # the README's delegates: they said they would come
+        with demo.store.read() as session:
+            rows = session.execute(
+                select(Participant.id, User.id).join(User, User.id == Participant.user_id)
+                .where(Participant.meeting_id == meeting_id, User.username.in_(sorted(joining)))
+            ).all()
+        for participant_id, user_id in rows:
+            demo.apply(user_id, mo.AnswerInvitation(Id(new_id()), Id(participant_id), "attend"))
+        _checked_in(demo, deputy, meeting_id, keep_out=joining, count=38)
 
     plans.append(hdnd_today)
 

@@ -82,6 +82,8 @@ def test_every_demo_user_pulls_everything_from_cursor_0_over_http(store: Store, 
         waiting = {r.full_name for r in view.rows if r.presence == "not_arrived"}
         delegate = s.scalars(select(User).where(User.username == "daibieu10")).one()
         assert delegate.full_name in waiting  # checks in from their own app in the demo
+        mine = next(r for r in view.rows if r.user_id == delegate.id)
+        assert (mine.presence, mine.reason) == ("not_arrived", "")  # said they would come
         users = list(s.scalars(select(User).where(User.deleted.is_(False)).order_by(User.username)))
         assert {role for u in users for role in u.roles} == set(Role)
         heads = [u for u in users if u.has_role(Role.LEADER) and u.has_role(Role.OFFICER)]
