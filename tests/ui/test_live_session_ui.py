@@ -168,7 +168,11 @@ def test_the_screens_draw_the_session_and_follow_the_chair(qtbot, store, provinc
                                                              limit_seconds=300))
         qtbot.waitUntil(lambda: console.queue.rowCount() == 2, timeout=WAIT)
         assert [s.id for s in console.queue.rows] == ["s2", "s1"]  # the point of order first
-        assert console.never_label.text() == "Chưa phát biểu (2): Lê Minh Anh, Phạm Quốc Huy"
+        assert console.never_label.text() == "Chưa phát biểu: 2/3 người (tô đỏ)"
+        assert console.never_label.toolTip() == "Lê Minh Anh, Phạm Quốc Huy"
+        never = {console.totals.rows[r].full_name for r in range(console.totals.rowCount())
+                 if console.totals.rows[r].speeches == 0}
+        assert never == {"Lê Minh Anh", "Phạm Quốc Huy"}
         assert console.clock.property("level") == AMBER and console.clock.text().startswith("0:")
         assert delegate.clock.property("level") == AMBER
         assert delegate.my_request.text() == "Yêu cầu của bạn: Ý kiến về thủ tục — Chờ chủ tọa"
@@ -327,8 +331,8 @@ def test_the_chair_opens_a_vote_two_delegates_vote_and_the_result_shows_on_the_b
         qtbot.waitUntil(lambda: console.clock.text() != "", timeout=WAIT)
         console.act_end.trigger()
         qtbot.waitUntil(lambda: console.live.state.speakers.current is None, timeout=WAIT)
-        qtbot.waitUntil(lambda: "Phạm Quốc Huy" not in console.never_label.text(), timeout=WAIT)
-        assert "Lê Minh Anh" in console.never_label.text()
+        qtbot.waitUntil(lambda: "Phạm Quốc Huy" not in console.never_label.toolTip(), timeout=WAIT)
+        assert "Lê Minh Anh" in console.never_label.toolTip()
 
         # Now the vote opens (F6).
         console.tabs.setCurrentIndex(2)

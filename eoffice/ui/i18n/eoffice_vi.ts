@@ -398,6 +398,7 @@
     <name>ChairConsole</name>
     <message>
         <source>Running the session — %1</source>
+        <extracomment>The question open now (tests answer it).</extracomment>
         <translation>Điều hành phiên họp — %1</translation>
     </message>
     <message>
@@ -717,8 +718,8 @@
         <translation>đồng hồ đang dừng</translation>
     </message>
     <message>
-        <source>Not spoken yet (%1): %2</source>
-        <translation>Chưa phát biểu (%1): %2</translation>
+        <source>Not spoken yet: %1 of %2 (in red)</source>
+        <translation>Chưa phát biểu: %1/%2 người (tô đỏ)</translation>
     </message>
     <message>
         <source>Everyone has spoken</source>
@@ -934,6 +935,7 @@
     <name>DelegateView</name>
     <message>
         <source>Session — %1</source>
+        <extracomment>A vote button&apos;s least height (px): a finger on a tablet. Keys that page through the document by hand (they turn &quot;follow the chair&quot; off). The document in the reader (its id) and the vote the buttons are for. The question open now (tests answer it).</extracomment>
         <translation>Phiên họp — %1</translation>
     </message>
     <message>
@@ -3303,7 +3305,7 @@ Gửi phiếu? Sau khi gửi không thể thay đổi.</translation>
     <name>MeetingPage</name>
     <message>
         <source>◀ Calendar</source>
-        <extracomment>The comments this user may collect (organisers, the presenting unit). Back to the calendar. A refresh is on screen (tests wait on it). A document was opened in the reader (its id). The agenda item to select once the next refresh is on screen (after an edit).</extracomment>
+        <extracomment>The meeting&apos;s states in which its session can be run or joined. The comments this user may collect (organisers, the presenting unit). Back to the calendar. A refresh is on screen (tests wait on it). A document was opened in the reader (its id). The agenda item to select once the next refresh is on screen (after an edit).</extracomment>
         <translation>◀ Lịch họp</translation>
     </message>
     <message>
@@ -3344,6 +3346,7 @@ Gửi phiếu? Sau khi gửi không thể thay đổi.</translation>
     </message>
     <message>
         <source>Meeting</source>
+        <extracomment>The session&apos;s window opened last (console or delegate&apos;s view).</extracomment>
         <translation>Cuộc họp</translation>
     </message>
     <message>
@@ -5009,6 +5012,10 @@ Gửi phiếu? Sau khi gửi không thể thay đổi.</translation>
         <translation>Đã bế mạc</translation>
     </message>
     <message>
+        <source>Voting ended</source>
+        <translation>Đã kết thúc</translation>
+    </message>
+    <message>
         <source>Point of order</source>
         <translation>Ý kiến về thủ tục</translation>
     </message>
@@ -5086,6 +5093,7 @@ Gửi phiếu? Sau khi gửi không thể thay đổi.</translation>
     </message>
     <message>
         <source>Elected: %1</source>
+        <extracomment>The countdown&apos;s colours on the big screen&apos;s dark background.</extracomment>
         <translation>Trúng cử: %1</translation>
     </message>
     <message>

@@ -515,10 +515,13 @@ class ChairConsole(QMainWindow):
         ]
         self.totals.set_rows(totals)
         never = [t.full_name for t in totals if t.speeches == 0]
+        # The count, with the names in red in the table below (a list of 50 names in a
+        # label squeezed the table out of the panel); the names also in the tooltip.
         self.never_label.setText(
-            self.tr("Not spoken yet (%1): %2").replace("%1", str(len(never))).replace("%2", ", ".join(never))
+            self.tr("Not spoken yet: %1 of %2 (in red)").replace("%1", str(len(never))).replace("%2", str(len(totals)))
             if never else self.tr("Everyone has spoken")
         )
+        self.never_label.setToolTip(", ".join(never))
         self._tick()
 
     def _show_votes(self) -> None:

@@ -48,7 +48,7 @@ def vote_state_label(state: str) -> str:
     return {
         "prepared": QCoreApplication.translate("SessionLabels", "Prepared"),
         "open": QCoreApplication.translate("SessionLabels", "Voting"),
-        "closed": QCoreApplication.translate("SessionLabels", "Closed"),
+        "closed": QCoreApplication.translate("SessionLabels", "Voting ended"),
         "published": QCoreApplication.translate("SessionLabels", "Published"),
     }.get(state, state)
 
