@@ -1,6 +1,7 @@
 """Demo meetings: three months of a province's meetings, past and coming.
 
-The monthly UBND meeting (15 members), a two-sitting HĐND session (50 delegates), every
+The monthly UBND meeting (15 members), a two-sitting HĐND session (50 delegates), a
+thematic HĐND session this afternoon with most delegates checked in (to run live), every
 department's weekly giao ban; agenda items with real PDFs; answers, absences with their
 reasons, a substitute, comments on a draft and read receipts. Everything goes through
 the meetings' operations (``ops.registry.apply``, with the server's authority), as the
@@ -27,6 +28,7 @@ from eoffice.demo.pdfs import SampleDocument, render_many
 from eoffice.directory.admin import create_organisation, create_user
 from eoffice.directory.models import Organisation, Role, User
 from eoffice.meetings import operations as mo
+from eoffice.meetings.models import Participant
 from eoffice.ops.values import FileRef, Id
 from eoffice.signing.filling import date_text
 from eoffice.store import Store
@@ -59,6 +61,12 @@ _HDND_ITEMS = (
     ("Dự thảo Nghị quyết về kế hoạch phát triển kinh tế - xã hội năm tới", "vote", "Dự thảo Nghị quyết"),
     ("Dự thảo Nghị quyết về dự toán ngân sách địa phương", "vote", "Dự thảo Nghị quyết"),
     ("Thảo luận tại hội trường; chất vấn và trả lời chất vấn", "discussion", ""),
+    ("Bế mạc kỳ họp", "information", ""),
+)
+_HDND_TODAY_ITEMS = (
+    ("Khai mạc kỳ họp; thông qua chương trình", "information", ""),
+    ("Tờ trình về danh mục dự án cần thu hồi đất năm tới", "vote", "Tờ trình"),
+    ("Dự thảo Nghị quyết quy định chính sách hỗ trợ chuyển đổi số cấp xã", "vote", "Dự thảo Nghị quyết"),
     ("Bế mạc kỳ họp", "information", ""),
 )
 _BRIEFING_ITEMS = (
@@ -187,8 +195,6 @@ def _agenda(
 
 
 def _participants(session: Session, meeting_id: str) -> list[tuple[str, str]]:
-    from eoffice.meetings.models import Participant
-
     return [(p.id, p.user_id) for p in session.scalars(
         select(Participant).where(Participant.meeting_id == meeting_id, Participant.deleted.is_(False))
         .order_by(Participant.user_id)
@@ -243,6 +249,25 @@ def _life(
     if day < today:
         for state in ("in_session", "closed"):
             demo.apply(organiser.id, mo.ChangeMeetingState(Id(new_id()), Id(meeting_id), state))
+
+
+def _checked_in(demo: _Demo, staff: User, meeting_id: str, *, keep_out: set[str], count: int) -> None:
+    """``count`` of the voting participants who sent no word of an absence, ticked present in the hall
+    by ``staff`` (not those named in ``keep_out``: they check in themselves in the demo)."""
+    from eoffice.meetings.live import attendance
+    from eoffice.meetings.models import Answer
+
+    with demo.store.write() as session:
+        rows = session.execute(
+            select(Participant.id).join(User, User.id == Participant.user_id).where(
+                Participant.meeting_id == meeting_id, Participant.deleted.is_(False),
+                Participant.answer.in_((Answer.ATTEND.value, Answer.PENDING.value)), Participant.votes.is_(True),
+                User.username.not_in(sorted(keep_out)),
+            ).order_by(User.username).limit(count)
+        ).scalars().all()
+        now = datetime.now(VN)
+        for participant_id in rows:
+            attendance.mark(session, staff.id, meeting_id, participant_id, "hall", now)
 
 
 def _room(demo: _Demo, organiser: User, name: str, address: str, capacity: int) -> str:
@@ -331,6 +356,33 @@ def seed_meetings(store: Store, blobs: BlobStore, *, today: date, seed: int = 16
         _life(demo, deputy, meeting_id, documents, start, today, chair.id, deputy.id)
 
     plans.append(hdnd_session)
+
+    def hdnd_today() -> None:
+        """A thematic HĐND session this afternoon, most delegates already checked in at the
+        door: the chair (``daibieu01``) runs it live, delegates join from other apps."""
+        chair, deputy = delegates[0], delegates[1]
+        people = [(chair, "chair", True), (deputy, "secretary", True), *((d, "member", True) for d in delegates),
+                  *((m, "guest", False) for m in members[:3])]
+        meeting_id, sitting_id = _meeting(
+            demo, organiser=deputy, title="Kỳ họp chuyên đề HĐND tỉnh khóa XVIII",
+            kind="hdnd_session", day=today, hours=(14, 17), place="Hội trường Trung tâm Hội nghị tỉnh",
+            people=people, chair=chair, secretary=deputy,
+            notes="Đại biểu mang theo giấy mời có mã QR để điểm danh tại cửa hội trường.",
+        )
+        documents = _agenda(demo, deputy, meeting_id, sitting_id, list(_HDND_TODAY_ITEMS), delegates[3],
+                            "HĐND tỉnh Nghệ An", today, "majority")
+        _life(demo, deputy, meeting_id, documents, today, today, chair.id, deputy.id)
+        joining = {"daibieu10", "daibieu11", "daibieu12"}  # the README's delegates: they said they would come
+        with demo.store.read() as session:
+            rows = session.execute(
+                select(Participant.id, User.id).join(User, User.id == Participant.user_id)
+                .where(Participant.meeting_id == meeting_id, User.username.in_(sorted(joining)))
+            ).all()
+        for participant_id, user_id in rows:
+            demo.apply(user_id, mo.AnswerInvitation(Id(new_id()), Id(participant_id), "attend"))
+        _checked_in(demo, deputy, meeting_id, keep_out=joining, count=38)
+
+    plans.append(hdnd_today)
 
     for organisation in organisations:
         if organisation.abbreviation in ("UBND", "HĐND"):

@@ -10,3 +10,5 @@ import eoffice.meetings.agenda_ops  # noqa: F401  (agenda, documents, comments, 
 from eoffice.meetings import fileholders  # noqa: F401  (the documents' files, predownloaded)
 from eoffice.meetings import reading_synced  # noqa: F401  (agenda, documents, comments, notes, receipts)
 from eoffice.meetings import invitation_ops, pass_routes  # noqa: F401  (registrations)
+from eoffice.meetings.live import session_routes  # noqa: F401  (the live session: chair, attendance, speakers)
+from eoffice.meetings.live import vote_routes  # noqa: F401  (the live session's votes: HTTP)

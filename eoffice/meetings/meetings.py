@@ -27,8 +27,9 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import and_, select
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.elements import ColumnElement
 
 from eoffice.audit import report
 from eoffice.audit.chain import record
@@ -572,6 +573,13 @@ def _role_value(role: str) -> str:
 
 
 _VOTING_ROLES = (ParticipantRole.CHAIR.value, ParticipantRole.SECRETARY.value, ParticipantRole.MEMBER.value)
+
+
+def in_office() -> ColumnElement[bool]:
+    """SQL: a participant who is one of the members in office (tổng số thành viên / đại
+    biểu, MEETINGS.md's denominator): one with a vote — the chair and the secretary are
+    members too; guests and staff never are. What quorum and votes both count."""
+    return and_(Participant.votes.is_(True), Participant.role.in_(_VOTING_ROLES))
 
 
 def _votes_for(role: str, votes: bool) -> bool:

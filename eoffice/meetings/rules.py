@@ -44,6 +44,9 @@ class Rule:
     citation: str = ""
     #: On a tie, the side the chair voted for wins (UBND; recalled, not checked).
     chair_breaks_tie: bool = False
+    #: For a vote of confidence's outcome rules: what holding means ("may_resign",
+    #: "dismissal"); empty for a vote rule.
+    outcome: str = ""
 
     def needed(self, total: int) -> int:
         """The smallest count that satisfies the rule out of ``total`` (integers only)."""
@@ -62,6 +65,34 @@ def percent(count: int, total: int) -> Decimal:
     return (Decimal(count) * 100 / Decimal(total)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
 
 
+def rule_from_dict(d: dict[str, object]) -> Rule:
+    """A rule from its JSON (fields added later take their defaults)."""
+    return Rule(
+        key=str(d["key"]), label=str(d["label"]), comparator=Comparator(d["comparator"]),
+        numerator=int(str(d["numerator"])), denominator=int(str(d["denominator"])),
+        base=Base(d.get("base", Base.MEMBERS.value)), citation=str(d.get("citation", "")),
+        chair_breaks_tie=bool(d.get("chair_breaks_tie", False)), outcome=str(d.get("outcome", "")),
+    )
+
+
+def rule_to_dict(rule: Rule) -> dict[str, object]:
+    data = asdict(rule)
+    data["comparator"], data["base"] = rule.comparator.value, rule.base.value
+    return data
+
+
+#: Lấy phiếu tín nhiệm (NQ 96/2023/QH15): "tín nhiệm thấp" from more than half → the person
+#: may resign; from two thirds → dismissal must be proposed. Whether the base is the
+#: delegates or the ballots is ambiguous in the sources: ``base`` says (members by default).
+_NQ96 = "Nghị quyết 96/2023/QH15 (lấy phiếu tín nhiệm)"
+CONFIDENCE_DEFAULTS: tuple[Rule, ...] = (
+    Rule("dismissal", "Từ hai phần ba tổng số đại biểu trở lên đánh giá tín nhiệm thấp", Comparator.AT_LEAST,
+         2, 3, citation=_NQ96, outcome="dismissal"),
+    Rule("may_resign", "Quá nửa tổng số đại biểu đánh giá tín nhiệm thấp", Comparator.MORE_THAN, 1, 2,
+         citation=_NQ96, outcome="may_resign"),
+)
+
+
 @dataclass(frozen=True)
 class RuleSet:
     """A meeting's rules: its quorum and the vote rules its items may name."""
@@ -70,6 +101,10 @@ class RuleSet:
     votes: tuple[Rule, ...]
     #: The options of an open vote, in order.
     options: tuple[str, ...] = ("yes", "no", "abstain")
+    #: Whether a member's substitute (người dự thay) casts the member's ballot.
+    substitutes_vote: bool = False
+    #: A vote of confidence's outcomes on "tín nhiệm thấp", the gravest first.
+    confidence: tuple[Rule, ...] = CONFIDENCE_DEFAULTS
 
     def vote(self, key: str) -> Rule | None:
         return next((r for r in self.votes if r.key == key), None)
@@ -84,17 +119,15 @@ class RuleSet:
             return cls(None, ())
 
         def rule(d: dict[str, object] | None) -> Rule | None:
-            if d is None:
-                return None
-            return Rule(
-                key=str(d["key"]), label=str(d["label"]), comparator=Comparator(d["comparator"]),
-                numerator=int(str(d["numerator"])), denominator=int(str(d["denominator"])),
-                base=Base(d.get("base", Base.MEMBERS.value)), citation=str(d.get("citation", "")),
-                chair_breaks_tie=bool(d.get("chair_breaks_tie", False)),
-            )
+            return None if d is None else rule_from_dict(d)
 
         votes = tuple(r for r in (rule(v) for v in data.get("votes", [])) if r is not None)
-        return cls(rule(data.get("quorum")), votes, tuple(data.get("options", cls.options)))
+        stored = data.get("confidence")
+        confidence = CONFIDENCE_DEFAULTS if stored is None else tuple(rule_from_dict(d) for d in stored)
+        return cls(
+            rule(data.get("quorum")), votes, tuple(data.get("options", cls.options)),
+            substitutes_vote=bool(data.get("substitutes_vote", False)), confidence=confidence,
+        )
 
 
 _HDND_QUORUM = Rule("quorum", "Ít nhất hai phần ba tổng số đại biểu có mặt", Comparator.AT_LEAST, 2, 3,

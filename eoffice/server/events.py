@@ -37,6 +37,7 @@ import json
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
@@ -104,31 +105,31 @@ class LiveEvent(Base):
         value = json.loads(self.payload_json or "{}")
         return value if isinstance(value, dict) else {}
 
+    @cached_property
+    def coalesce_key(self) -> str | None:
+        """The event's ``coalesce`` key (``record_event``), read once per event however many
+        users it is sent to."""
+        if f'"{COALESCE}"' not in self.payload_json:
+            return None
+        key = self.payload().get(COALESCE)
+        return key if isinstance(key, str) else None
+
     def about(self) -> Iterator[tuple[str, str]]:
         """The registered subjects the event tells about, as ``(subject, id)``."""
-        return iter(self._memo()[0])
+        return iter(self.subjects_told)
 
-    def coalesce_key(self) -> str | None:
-        """The event's ``coalesce`` key (``record_event``), if it has one."""
-        return self._memo()[1]
-
-    def _memo(self) -> tuple[tuple[tuple[str, str], ...], str | None]:
-        """``about`` and ``coalesce_key``, read from the payload once per loaded event: a
-        dispatch asks them of one event for every user it may reach (500 delegates)."""
-        memo: tuple[tuple[tuple[str, str], ...], str | None] | None = self.__dict__.get("_eoffice_memo")
-        if memo is None:
-            load()  # every subject registered before the payload is read for them
-            payload = self.payload()
-            about: tuple[tuple[str, str], ...] = ()
-            if not payload.get(ABOUT_NOTHING):
-                about = tuple(
-                    (subject, value) for subject in _subjects
-                    if isinstance(value := payload.get(f"{subject}_id"), str)
-                )
-            key = payload.get(COALESCE)
-            memo = (about, key if isinstance(key, str) and key else None)
-            self.__dict__["_eoffice_memo"] = memo
-        return memo
+    @cached_property
+    def subjects_told(self) -> tuple[tuple[str, str], ...]:
+        """``about``, read from the payload once per event however many users it may reach
+        (a dispatch asks it for each of them: 500 delegates); empty when the payload says
+        it is about nothing (``ABOUT_NOTHING``)."""
+        load()  # every subject registered before the payload is read for them
+        payload = self.payload()
+        if payload.get(ABOUT_NOTHING):
+            return ()
+        return tuple(
+            (subject, value) for subject in _subjects if isinstance(value := payload.get(f"{subject}_id"), str)
+        )
 
     def to_message(self) -> dict[str, Any]:
         """The event as the live channel sends it."""
@@ -362,7 +363,7 @@ _PG_RECORD = text(
 def latest_only(evs: list[LiveEvent]) -> list[LiveEvent]:
     """``evs`` (oldest first) without the coalescing events a later one of theirs with the
     same key supersedes (``record_event``'s ``coalesce``); the others all stay, in order."""
-    keys = [ev.coalesce_key() if '"coalesce"' in ev.payload_json else None for ev in evs]
+    keys = [ev.coalesce_key for ev in evs]
     if not any(keys):
         return evs
     last = {key: i for i, key in enumerate(keys) if key}

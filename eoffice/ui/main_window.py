@@ -494,9 +494,10 @@ class MainWindow(QMainWindow):
             self.synced.emit(report)
 
     def _live_event(self, event: dict[str, Any]) -> None:
-        from eoffice.ui.sync.notifications import event_notification
+        from eoffice.ui.sync.notifications import event_notification, is_silent
 
-        self.notify(event_notification(event))
+        if not is_silent(str(event.get("kind", ""))):  # followed by the capability's own screens
+            self.notify(event_notification(event))
 
     def notify(self, item: Any, *, toast: bool = True) -> None:
         """Keep a notification in the bell's list and show it for a moment."""

@@ -16,6 +16,7 @@ from eoffice.directory.models import Organisation, Role, Unit, User
 from eoffice.documents.models import Document
 from eoffice.documents.visibility import visible_documents
 from eoffice.meetings.access import meeting_clause
+from eoffice.meetings.live import attendance
 from eoffice.meetings.meetings import PEOPLE_COLUMNS
 from eoffice.meetings.models import Meeting
 from eoffice.server.embedded import EmbeddedServer
@@ -73,7 +74,16 @@ def test_every_demo_user_pulls_everything_from_cursor_0_over_http(store: Store, 
     blobs = BlobStore(tmp_path / "server" / "blobs")
     seed_server(store, blobs, documents=40, today=TODAY)
     give_cards(store, blobs, tmp_path / "cards")
-    with store.read() as s:
+    with store.read() as s:  # this afternoon's HĐND session is ready to run live
+        today = s.scalars(select(Meeting).where(Meeting.title == "Kỳ họp chuyên đề HĐND tỉnh khóa XVIII")).one()
+        assert today.state == "scheduled" and today.starts_at.date() == TODAY
+        view = attendance.attendance_view(s, today.id)
+        assert view.quorum.holds and view.hall == 38
+        waiting = {r.full_name for r in view.rows if r.presence == "not_arrived"}
+        delegate = s.scalars(select(User).where(User.username == "daibieu10")).one()
+        assert delegate.full_name in waiting  # checks in from their own app in the demo
+        mine = next(r for r in view.rows if r.user_id == delegate.id)
+        assert (mine.presence, mine.reason) == ("not_arrived", "")  # said they would come
         users = list(s.scalars(select(User).where(User.deleted.is_(False)).order_by(User.username)))
         assert {role for u in users for role in u.roles} == set(Role)
         heads = [u for u in users if u.has_role(Role.LEADER) and u.has_role(Role.OFFICER)]

@@ -242,6 +242,40 @@
     </message>
 </context>
 <context>
+    <name>AttendanceModel</name>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished">Name</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation type="unfinished">Role</translation>
+    </message>
+    <message>
+        <source>Presence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished">Reason</translation>
+    </message>
+</context>
+<context>
+    <name>BigScreen</name>
+    <message>
+        <source>Big screen — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Esc closes the big screen</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CalendarModel</name>
     <message>
         <source>When</source>
@@ -358,6 +392,390 @@
     <message>
         <source>%1 meetings</source>
         <translation>%1 meetings</translation>
+    </message>
+</context>
+<context>
+    <name>ChairConsole</name>
+    <message>
+        <source>Running the session — %1</source>
+        <extracomment>The question open now (tests answer it).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause / resume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause the session, or resume it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close the session…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the big screen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the session full screen on the chosen display</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show everyone the previous agenda item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show everyone the next agenda item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show everyone the selected item or document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous page</source>
+        <translation type="unfinished">Previous page</translation>
+    </message>
+    <message>
+        <source>Show everyone the previous page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next page</source>
+        <translation type="unfinished">Next page</translation>
+    </message>
+    <message>
+        <source>Show everyone the next page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation type="unfinished">Accept</translation>
+    </message>
+    <message>
+        <source>Accept the selected request into the queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refuse</source>
+        <translation type="unfinished">Refuse</translation>
+    </message>
+    <message>
+        <source>Refuse the selected request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation type="unfinished">Move up</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation type="unfinished">Move down</translation>
+    </message>
+    <message>
+        <source>Give the floor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the floor to the selected speaker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next speaker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End this speech and give the floor to the head of the queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause / resume the timer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End the speech</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan a pass</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put the cursor in the pass field: scan the card&apos;s QR code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Present in the hall</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Absent, with reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Has left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prepare the vote</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the vote</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close the vote</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Publish the result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show / hide the running tally</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attendance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Votes</source>
+        <translation type="unfinished">Votes</translation>
+    </message>
+    <message>
+        <source>&amp;Session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Agenda</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;peakers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A&amp;ttendance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Votes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The display the big screen opens on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Display %1: %2 (%3×%4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter (or Ctrl+Enter) shows the selected item or document to everyone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agenda</source>
+        <translation type="unfinished">Agenda</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation type="unfinished"> min</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each speech&apos;s time limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Speakers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time per speech:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who has spoken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan the QR code of an attendance card here (or type it, then Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason for the absence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Secret ballot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Candidates, or the people assessed: one per line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the running tally (named votes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Method:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rule:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time limit:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choices:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose at most:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New vote</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing shown yet: choose an agenda item (Alt+Down)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shown to everyone: %1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, page %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In the hall %1 · online %2 · substitutes %3 · absent %4 · not arrived %5 · left %6</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Arrived late: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nobody has the floor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Speaking: %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>timer paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not spoken yet: %1 of %2 (in red)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everyone has spoken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close the session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close the session? The meeting ends for everyone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished">Cancel</translation>
+    </message>
+    <message>
+        <source>Choose a request in the queue first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 checked in: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a person in the list first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the reason for the absence, then press Ctrl+J again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type what the vote is about.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the candidates or the people assessed, one per line.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vote prepared; open it with F6.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No quorum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The quorum does not hold (%1). Open the vote anyway?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open without quorum</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -511,6 +929,143 @@
     <message>
         <source>Write the reason for refusing.</source>
         <translation>Write the reason for refusing.</translation>
+    </message>
+</context>
+<context>
+    <name>DelegateView</name>
+    <message>
+        <source>Session — %1</source>
+        <extracomment>A vote button&apos;s least height (px): a finger on a tablet. Keys that page through the document by hand (they turn &quot;follow the chair&quot; off). The document in the reader (its id) and the vote the buttons are for. The question open now (tests answer it).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow the chair</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to the chair&apos;s page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check in (in the hall)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check in (online)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask to speak</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Point of order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Withdraw my request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow the chair (F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show what the chair shows; F turns it on or off, Home comes back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter opens the selected document here (you stop following the chair)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attendance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Speaking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vote</source>
+        <translation type="unfinished">Vote</translation>
+    </message>
+    <message>
+        <source>Send my ballot (Ctrl+Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not following the chair — F to follow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This document is not released to the participants yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nobody has the floor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Speaking: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your request: %1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No vote open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Voted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose at most %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirm your ballot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You chose: %1.
+Send your ballot? It cannot be changed afterwards.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send ballot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checked in: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your request to speak was sent to the chair.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2749,7 +3304,7 @@
     <name>MeetingPage</name>
     <message>
         <source>◀ Calendar</source>
-        <extracomment>The comments this user may collect (organisers, the presenting unit). Back to the calendar. A refresh is on screen (tests wait on it). A document was opened in the reader (its id). The agenda item to select once the next refresh is on screen (after an edit).</extracomment>
+        <extracomment>The meeting&apos;s states in which its session can be run or joined. The comments this user may collect (organisers, the presenting unit). Back to the calendar. A refresh is on screen (tests wait on it). A document was opened in the reader (its id). The agenda item to select once the next refresh is on screen (after an edit).</extracomment>
         <translation>◀ Calendar</translation>
     </message>
     <message>
@@ -2789,7 +3344,24 @@
         <translation>Title, times, place, chair and secretary, sittings (Ctrl+E)</translation>
     </message>
     <message>
+        <source>Run the session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The chair&apos;s console: agenda, speakers, attendance, votes, big screen (Ctrl+Shift+L)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Join the session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow the chair, check in, ask to speak and vote (Ctrl+Shift+J)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Meeting</source>
+        <extracomment>The session&apos;s window opened last (console or delegate&apos;s view).</extracomment>
         <translation>Meeting</translation>
     </message>
     <message>
@@ -3805,6 +4377,17 @@
     </message>
 </context>
 <context>
+    <name>QuorumBanner</name>
+    <message>
+        <source>Quorum holds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No quorum</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ReaderNotes</name>
     <message>
         <source>Notes</source>
@@ -4382,6 +4965,146 @@
     </message>
 </context>
 <context>
+    <name>SessionLabels</name>
+    <message>
+        <source>Not arrived</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In the hall</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation type="unfinished">Online</translation>
+    </message>
+    <message>
+        <source>Absent</source>
+        <translation type="unfinished">Absent</translation>
+    </message>
+    <message>
+        <source>Substitute present</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not opened yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In session</source>
+        <translation type="unfinished">In session</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation type="unfinished">Closed</translation>
+    </message>
+    <message>
+        <source>Point of order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Speech</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for the chair</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In the queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Speaking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished">Done</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prepared</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Voting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Voting ended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For / against / abstain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Election (choose among candidates)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vote of confidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Present %1/%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Present %1/%2 — %3 needed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Voted %1/%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not passed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>may resign, or a vote of confidence follows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dismissal to be proposed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Elected: %1</source>
+        <extracomment>The countdown&apos;s colours on the big screen&apos;s dark background.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Percentages of the %1 members in office</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SignDialog</name>
     <message>
         <source>Digital signature</source>
@@ -4671,6 +5394,25 @@
     </message>
 </context>
 <context>
+    <name>SpeechesModel</name>
+    <message>
+        <source>No.</source>
+        <translation type="unfinished">No.</translation>
+    </message>
+    <message>
+        <source>Speaker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished">Kind</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished">State</translation>
+    </message>
+</context>
+<context>
     <name>StartupProgress</name>
     <message>
         <source>eOffice — starting</source>
@@ -4832,6 +5574,21 @@
     </message>
 </context>
 <context>
+    <name>TotalsModel</name>
+    <message>
+        <source>Member</source>
+        <translation type="unfinished">Member</translation>
+    </message>
+    <message>
+        <source>Speeches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished">Time</translation>
+    </message>
+</context>
+<context>
     <name>TrustedRootModel</name>
     <message>
         <source>Root certificate</source>
@@ -4911,6 +5668,25 @@
     <message>
         <source>Added by</source>
         <translation>Added by</translation>
+    </message>
+</context>
+<context>
+    <name>VotesModel</name>
+    <message>
+        <source>Vote</source>
+        <translation type="unfinished">Vote</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished">State</translation>
+    </message>
+    <message>
+        <source>Ballots</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished">Result</translation>
     </message>
 </context>
 <context>

@@ -242,6 +242,40 @@
     </message>
 </context>
 <context>
+    <name>AttendanceModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Vai trò</translation>
+    </message>
+    <message>
+        <source>Presence</source>
+        <translation>Điểm danh</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation>Đến muộn</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Lý do</translation>
+    </message>
+</context>
+<context>
+    <name>BigScreen</name>
+    <message>
+        <source>Big screen — %1</source>
+        <translation>Màn hình lớn — %1</translation>
+    </message>
+    <message>
+        <source>Esc closes the big screen</source>
+        <translation>Esc để đóng màn hình lớn</translation>
+    </message>
+</context>
+<context>
     <name>CalendarModel</name>
     <message>
         <source>When</source>
@@ -358,6 +392,390 @@
     <message>
         <source>%1 meetings</source>
         <translation>%1 cuộc họp</translation>
+    </message>
+</context>
+<context>
+    <name>ChairConsole</name>
+    <message>
+        <source>Running the session — %1</source>
+        <extracomment>The question open now (tests answer it).</extracomment>
+        <translation>Điều hành phiên họp — %1</translation>
+    </message>
+    <message>
+        <source>Open the session</source>
+        <translation>Khai mạc</translation>
+    </message>
+    <message>
+        <source>Pause / resume</source>
+        <translation>Tạm dừng / tiếp tục</translation>
+    </message>
+    <message>
+        <source>Pause the session, or resume it</source>
+        <translation>Tạm dừng phiên họp, hoặc họp tiếp</translation>
+    </message>
+    <message>
+        <source>Close the session…</source>
+        <translation>Bế mạc…</translation>
+    </message>
+    <message>
+        <source>Open the big screen</source>
+        <translation>Mở màn hình lớn</translation>
+    </message>
+    <message>
+        <source>Show the session full screen on the chosen display</source>
+        <translation>Hiển thị phiên họp toàn màn hình trên màn hình đã chọn</translation>
+    </message>
+    <message>
+        <source>Previous item</source>
+        <translation>Nội dung trước</translation>
+    </message>
+    <message>
+        <source>Show everyone the previous agenda item</source>
+        <translation>Chuyển mọi người về nội dung trước của chương trình</translation>
+    </message>
+    <message>
+        <source>Next item</source>
+        <translation>Nội dung tiếp theo</translation>
+    </message>
+    <message>
+        <source>Show everyone the next agenda item</source>
+        <translation>Chuyển mọi người sang nội dung tiếp theo của chương trình</translation>
+    </message>
+    <message>
+        <source>Show the selected</source>
+        <translation>Trình chiếu mục đã chọn</translation>
+    </message>
+    <message>
+        <source>Show everyone the selected item or document</source>
+        <translation>Trình chiếu cho mọi người nội dung hoặc tài liệu đã chọn</translation>
+    </message>
+    <message>
+        <source>Previous page</source>
+        <translation>Trang trước</translation>
+    </message>
+    <message>
+        <source>Show everyone the previous page</source>
+        <translation>Chuyển mọi người về trang trước</translation>
+    </message>
+    <message>
+        <source>Next page</source>
+        <translation>Trang sau</translation>
+    </message>
+    <message>
+        <source>Show everyone the next page</source>
+        <translation>Chuyển mọi người sang trang sau</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>Chấp nhận</translation>
+    </message>
+    <message>
+        <source>Accept the selected request into the queue</source>
+        <translation>Đưa yêu cầu đã chọn vào danh sách phát biểu</translation>
+    </message>
+    <message>
+        <source>Refuse</source>
+        <translation>Từ chối</translation>
+    </message>
+    <message>
+        <source>Refuse the selected request</source>
+        <translation>Từ chối yêu cầu đã chọn</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>Lên trên</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>Xuống dưới</translation>
+    </message>
+    <message>
+        <source>Give the floor</source>
+        <translation>Mời phát biểu</translation>
+    </message>
+    <message>
+        <source>Give the floor to the selected speaker</source>
+        <translation>Mời người đã chọn phát biểu</translation>
+    </message>
+    <message>
+        <source>Next speaker</source>
+        <translation>Người tiếp theo</translation>
+    </message>
+    <message>
+        <source>End this speech and give the floor to the head of the queue</source>
+        <translation>Kết thúc lượt này và mời người đầu danh sách phát biểu</translation>
+    </message>
+    <message>
+        <source>Pause / resume the timer</source>
+        <translation>Dừng / chạy tiếp đồng hồ</translation>
+    </message>
+    <message>
+        <source>End the speech</source>
+        <translation>Kết thúc phát biểu</translation>
+    </message>
+    <message>
+        <source>Scan a pass</source>
+        <translation>Quét thẻ điểm danh</translation>
+    </message>
+    <message>
+        <source>Put the cursor in the pass field: scan the card&apos;s QR code</source>
+        <translation>Đặt con trỏ vào ô quét thẻ: quét mã QR trên thẻ điểm danh</translation>
+    </message>
+    <message>
+        <source>Present in the hall</source>
+        <translation>Có mặt tại hội trường</translation>
+    </message>
+    <message>
+        <source>Absent, with reason</source>
+        <translation>Vắng (có lý do)</translation>
+    </message>
+    <message>
+        <source>Has left</source>
+        <translation>Đã rời cuộc họp</translation>
+    </message>
+    <message>
+        <source>Prepare the vote</source>
+        <translation>Chuẩn bị biểu quyết</translation>
+    </message>
+    <message>
+        <source>Open the vote</source>
+        <translation>Bắt đầu biểu quyết</translation>
+    </message>
+    <message>
+        <source>Close the vote</source>
+        <translation>Kết thúc biểu quyết</translation>
+    </message>
+    <message>
+        <source>Publish the result</source>
+        <translation>Công bố kết quả</translation>
+    </message>
+    <message>
+        <source>Show / hide the running tally</source>
+        <translation>Hiện / ẩn kết quả đang kiểm</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>Điều hành</translation>
+    </message>
+    <message>
+        <source>Attendance</source>
+        <translation>Điểm danh</translation>
+    </message>
+    <message>
+        <source>Votes</source>
+        <translation>Biểu quyết</translation>
+    </message>
+    <message>
+        <source>&amp;Session</source>
+        <translation>&amp;Phiên họp</translation>
+    </message>
+    <message>
+        <source>&amp;Agenda</source>
+        <translation>&amp;Chương trình</translation>
+    </message>
+    <message>
+        <source>S&amp;peakers</source>
+        <translation>Phát &amp;biểu</translation>
+    </message>
+    <message>
+        <source>A&amp;ttendance</source>
+        <translation>Điểm &amp;danh</translation>
+    </message>
+    <message>
+        <source>&amp;Votes</source>
+        <translation>Biểu &amp;quyết</translation>
+    </message>
+    <message>
+        <source>The display the big screen opens on</source>
+        <translation>Màn hình dùng làm màn hình lớn</translation>
+    </message>
+    <message>
+        <source>Display %1: %2 (%3×%4)</source>
+        <translation>Màn hình %1: %2 (%3×%4)</translation>
+    </message>
+    <message>
+        <source>Enter (or Ctrl+Enter) shows the selected item or document to everyone</source>
+        <translation>Enter (hoặc Ctrl+Enter) trình chiếu nội dung hoặc tài liệu đã chọn cho mọi người</translation>
+    </message>
+    <message>
+        <source>Agenda</source>
+        <translation>Chương trình họp</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> phút</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>không giới hạn</translation>
+    </message>
+    <message>
+        <source>Each speech&apos;s time limit</source>
+        <translation>Thời gian tối đa của mỗi lượt phát biểu</translation>
+    </message>
+    <message>
+        <source>Set</source>
+        <translation>Áp dụng</translation>
+    </message>
+    <message>
+        <source>Speakers</source>
+        <translation>Phát biểu</translation>
+    </message>
+    <message>
+        <source>Time per speech:</source>
+        <translation>Thời gian mỗi lượt:</translation>
+    </message>
+    <message>
+        <source>Who has spoken</source>
+        <translation>Thống kê phát biểu</translation>
+    </message>
+    <message>
+        <source>Scan the QR code of an attendance card here (or type it, then Enter)</source>
+        <translation>Quét mã QR của thẻ điểm danh vào đây (hoặc gõ mã rồi nhấn Enter)</translation>
+    </message>
+    <message>
+        <source>Reason for the absence</source>
+        <translation>Lý do vắng mặt</translation>
+    </message>
+    <message>
+        <source>Secret ballot</source>
+        <translation>Bỏ phiếu kín</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> giây</translation>
+    </message>
+    <message>
+        <source>Candidates, or the people assessed: one per line</source>
+        <translation>Các ứng cử viên, hoặc người được lấy phiếu tín nhiệm: mỗi người một dòng</translation>
+    </message>
+    <message>
+        <source>Show the running tally (named votes)</source>
+        <translation>Hiện kết quả trong khi biểu quyết (biểu quyết công khai)</translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation>Nội dung:</translation>
+    </message>
+    <message>
+        <source>Method:</source>
+        <translation>Hình thức:</translation>
+    </message>
+    <message>
+        <source>Rule:</source>
+        <translation>Quy tắc:</translation>
+    </message>
+    <message>
+        <source>Time limit:</source>
+        <translation>Thời gian:</translation>
+    </message>
+    <message>
+        <source>Choices:</source>
+        <translation>Lựa chọn:</translation>
+    </message>
+    <message>
+        <source>Choose at most:</source>
+        <translation>Chọn tối đa:</translation>
+    </message>
+    <message>
+        <source>New vote</source>
+        <translation>Biểu quyết mới</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Đang tải…</translation>
+    </message>
+    <message>
+        <source>Nothing shown yet: choose an agenda item (Alt+Down)</source>
+        <translation>Chưa trình chiếu nội dung nào: hãy chọn một nội dung của chương trình (Alt+Down)</translation>
+    </message>
+    <message>
+        <source>Shown to everyone: %1 %2</source>
+        <translation>Đang trình chiếu: %1 %2</translation>
+    </message>
+    <message>
+        <source>%1, page %2</source>
+        <translation>%1, trang %2</translation>
+    </message>
+    <message>
+        <source>In the hall %1 · online %2 · substitutes %3 · absent %4 · not arrived %5 · left %6</source>
+        <translation>Tại hội trường %1 · trực tuyến %2 · dự thay %3 · vắng %4 · chưa điểm danh %5 · đã rời %6</translation>
+    </message>
+    <message>
+        <source>Arrived late: %1</source>
+        <translation>Đến muộn: %1</translation>
+    </message>
+    <message>
+        <source>Nobody has the floor</source>
+        <translation>Chưa có người phát biểu</translation>
+    </message>
+    <message>
+        <source>Speaking: %1 (%2)</source>
+        <translation>Đang phát biểu: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>timer paused</source>
+        <translation>đồng hồ đang dừng</translation>
+    </message>
+    <message>
+        <source>Not spoken yet: %1 of %2 (in red)</source>
+        <translation>Chưa phát biểu: %1/%2 người (tô đỏ)</translation>
+    </message>
+    <message>
+        <source>Everyone has spoken</source>
+        <translation>Mọi người đều đã phát biểu</translation>
+    </message>
+    <message>
+        <source>Close the session</source>
+        <translation>Bế mạc</translation>
+    </message>
+    <message>
+        <source>Close the session? The meeting ends for everyone.</source>
+        <translation>Bế mạc phiên họp? Cuộc họp sẽ kết thúc với mọi người.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <source>Choose a request in the queue first.</source>
+        <translation>Hãy chọn một yêu cầu trong danh sách phát biểu trước.</translation>
+    </message>
+    <message>
+        <source>%1 checked in: %2</source>
+        <translation>%1 đã điểm danh: %2</translation>
+    </message>
+    <message>
+        <source>Choose a person in the list first.</source>
+        <translation>Hãy chọn một người trong danh sách trước.</translation>
+    </message>
+    <message>
+        <source>Type the reason for the absence, then press Ctrl+J again.</source>
+        <translation>Hãy nhập lý do vắng mặt rồi nhấn lại Ctrl+J.</translation>
+    </message>
+    <message>
+        <source>Type what the vote is about.</source>
+        <translation>Hãy nhập nội dung biểu quyết.</translation>
+    </message>
+    <message>
+        <source>Write the candidates or the people assessed, one per line.</source>
+        <translation>Hãy nhập các ứng cử viên hoặc người được lấy phiếu tín nhiệm, mỗi người một dòng.</translation>
+    </message>
+    <message>
+        <source>Vote prepared; open it with F6.</source>
+        <translation>Đã chuẩn bị biểu quyết; nhấn F6 để bắt đầu.</translation>
+    </message>
+    <message>
+        <source>No quorum</source>
+        <translation>Không đủ số lượng</translation>
+    </message>
+    <message>
+        <source>The quorum does not hold (%1). Open the vote anyway?</source>
+        <translation>Không đủ số lượng thành viên có mặt theo quy định (%1). Vẫn bắt đầu biểu quyết?</translation>
+    </message>
+    <message>
+        <source>Open without quorum</source>
+        <translation>Vẫn bắt đầu biểu quyết</translation>
     </message>
 </context>
 <context>
@@ -511,6 +929,144 @@
     <message>
         <source>Write the reason for refusing.</source>
         <translation>Hãy ghi lý do không duyệt gia hạn.</translation>
+    </message>
+</context>
+<context>
+    <name>DelegateView</name>
+    <message>
+        <source>Session — %1</source>
+        <extracomment>A vote button&apos;s least height (px): a finger on a tablet. Keys that page through the document by hand (they turn &quot;follow the chair&quot; off). The document in the reader (its id) and the vote the buttons are for. The question open now (tests answer it).</extracomment>
+        <translation>Phiên họp — %1</translation>
+    </message>
+    <message>
+        <source>Follow the chair</source>
+        <translation>Theo chủ tọa</translation>
+    </message>
+    <message>
+        <source>Back to the chair&apos;s page</source>
+        <translation>Về trang chủ tọa đang trình chiếu</translation>
+    </message>
+    <message>
+        <source>Check in (in the hall)</source>
+        <translation>Điểm danh (tại hội trường)</translation>
+    </message>
+    <message>
+        <source>Check in (online)</source>
+        <translation>Điểm danh (trực tuyến)</translation>
+    </message>
+    <message>
+        <source>Ask to speak</source>
+        <translation>Đăng ký phát biểu</translation>
+    </message>
+    <message>
+        <source>Point of order</source>
+        <translation>Ý kiến về thủ tục</translation>
+    </message>
+    <message>
+        <source>Withdraw my request</source>
+        <translation>Rút đăng ký phát biểu</translation>
+    </message>
+    <message>
+        <source>Follow the chair (F)</source>
+        <translation>Theo chủ tọa (F)</translation>
+    </message>
+    <message>
+        <source>Show what the chair shows; F turns it on or off, Home comes back</source>
+        <translation>Hiển thị những gì chủ tọa đang trình chiếu; F để bật hoặc tắt, Home để quay lại</translation>
+    </message>
+    <message>
+        <source>Enter opens the selected document here (you stop following the chair)</source>
+        <translation>Enter để mở tài liệu đã chọn tại đây (thôi theo chủ tọa)</translation>
+    </message>
+    <message>
+        <source>Attendance</source>
+        <translation>Điểm danh</translation>
+    </message>
+    <message>
+        <source>Speaking</source>
+        <translation>Phát biểu</translation>
+    </message>
+    <message>
+        <source>Vote</source>
+        <translation>Biểu quyết</translation>
+    </message>
+    <message>
+        <source>Send my ballot (Ctrl+Enter)</source>
+        <translation>Gửi phiếu (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Not following the chair — F to follow</source>
+        <translation>Đang xem riêng — nhấn F để theo chủ tọa</translation>
+    </message>
+    <message>
+        <source>This document is not released to the participants yet.</source>
+        <translation>Tài liệu này chưa được phát hành cho người dự họp.</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>Trang %1/%2</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Đang tải…</translation>
+    </message>
+    <message>
+        <source>You: %1</source>
+        <translation>Bạn: %1</translation>
+    </message>
+    <message>
+        <source>Nobody has the floor</source>
+        <translation>Chưa có người phát biểu</translation>
+    </message>
+    <message>
+        <source>Speaking: %1</source>
+        <translation>Đang phát biểu: %1</translation>
+    </message>
+    <message>
+        <source>Your request: %1 — %2</source>
+        <translation>Yêu cầu của bạn: %1 — %2</translation>
+    </message>
+    <message>
+        <source>No vote open</source>
+        <translation>Chưa có biểu quyết</translation>
+    </message>
+    <message>
+        <source>Voted</source>
+        <translation>Đã biểu quyết</translation>
+    </message>
+    <message>
+        <source>Key %1</source>
+        <translation>Phím %1</translation>
+    </message>
+    <message>
+        <source>Choose at most %1.</source>
+        <translation>Chọn tối đa %1.</translation>
+    </message>
+    <message>
+        <source>Confirm your ballot</source>
+        <translation>Xác nhận phiếu biểu quyết</translation>
+    </message>
+    <message>
+        <source>You chose: %1.
+Send your ballot? It cannot be changed afterwards.</source>
+        <translation>Bạn chọn: %1.
+Gửi phiếu? Sau khi gửi không thể thay đổi.</translation>
+    </message>
+    <message>
+        <source>Send ballot</source>
+        <translation>Gửi phiếu</translation>
+    </message>
+    <message>
+        <source>Choose again</source>
+        <translation>Chọn lại</translation>
+    </message>
+    <message>
+        <source>Checked in: %1</source>
+        <translation>Đã điểm danh: %1</translation>
+    </message>
+    <message>
+        <source>Your request to speak was sent to the chair.</source>
+        <translation>Đã gửi đăng ký phát biểu tới chủ tọa.</translation>
     </message>
 </context>
 <context>
@@ -2749,7 +3305,7 @@
     <name>MeetingPage</name>
     <message>
         <source>◀ Calendar</source>
-        <extracomment>The comments this user may collect (organisers, the presenting unit). Back to the calendar. A refresh is on screen (tests wait on it). A document was opened in the reader (its id). The agenda item to select once the next refresh is on screen (after an edit).</extracomment>
+        <extracomment>The meeting&apos;s states in which its session can be run or joined. The comments this user may collect (organisers, the presenting unit). Back to the calendar. A refresh is on screen (tests wait on it). A document was opened in the reader (its id). The agenda item to select once the next refresh is on screen (after an edit).</extracomment>
         <translation>◀ Lịch họp</translation>
     </message>
     <message>
@@ -2790,6 +3346,7 @@
     </message>
     <message>
         <source>Meeting</source>
+        <extracomment>The session&apos;s window opened last (console or delegate&apos;s view).</extracomment>
         <translation>Cuộc họp</translation>
     </message>
     <message>
@@ -2867,6 +3424,22 @@
     <message>
         <source>Downloading the document…</source>
         <translation>Đang tải tài liệu…</translation>
+    </message>
+    <message>
+        <source>Run the session</source>
+        <translation>Điều hành phiên họp</translation>
+    </message>
+    <message>
+        <source>The chair&apos;s console: agenda, speakers, attendance, votes, big screen (Ctrl+Shift+L)</source>
+        <translation>Bàn điều hành của chủ tọa: chương trình, phát biểu, điểm danh, biểu quyết, màn hình lớn (Ctrl+Shift+L)</translation>
+    </message>
+    <message>
+        <source>Join the session</source>
+        <translation>Vào phiên họp</translation>
+    </message>
+    <message>
+        <source>Follow the chair, check in, ask to speak and vote (Ctrl+Shift+J)</source>
+        <translation>Theo chủ tọa, điểm danh, đăng ký phát biểu và biểu quyết (Ctrl+Shift+J)</translation>
     </message>
 </context>
 <context>
@@ -3805,6 +4378,17 @@
     </message>
 </context>
 <context>
+    <name>QuorumBanner</name>
+    <message>
+        <source>Quorum holds</source>
+        <translation>Đủ số lượng</translation>
+    </message>
+    <message>
+        <source>No quorum</source>
+        <translation>Không đủ số lượng</translation>
+    </message>
+</context>
+<context>
     <name>ReaderNotes</name>
     <message>
         <source>Notes</source>
@@ -4382,6 +4966,146 @@
     </message>
 </context>
 <context>
+    <name>SessionLabels</name>
+    <message>
+        <source>Percentages of the %1 members in office</source>
+        <translation>Tỷ lệ tính trên tổng số %1 thành viên</translation>
+    </message>
+    <message>
+        <source>Not arrived</source>
+        <translation>Chưa điểm danh</translation>
+    </message>
+    <message>
+        <source>In the hall</source>
+        <translation>Có mặt tại hội trường</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>Dự trực tuyến</translation>
+    </message>
+    <message>
+        <source>Absent</source>
+        <translation>Vắng</translation>
+    </message>
+    <message>
+        <source>Substitute present</source>
+        <translation>Người dự thay có mặt</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>Đã rời cuộc họp</translation>
+    </message>
+    <message>
+        <source>Not opened yet</source>
+        <translation>Chưa khai mạc</translation>
+    </message>
+    <message>
+        <source>In session</source>
+        <translation>Đang họp</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>Tạm dừng</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Đã bế mạc</translation>
+    </message>
+    <message>
+        <source>Voting ended</source>
+        <translation>Đã kết thúc</translation>
+    </message>
+    <message>
+        <source>Point of order</source>
+        <translation>Ý kiến về thủ tục</translation>
+    </message>
+    <message>
+        <source>Speech</source>
+        <translation>Phát biểu</translation>
+    </message>
+    <message>
+        <source>Waiting for the chair</source>
+        <translation>Chờ chủ tọa</translation>
+    </message>
+    <message>
+        <source>In the queue</source>
+        <translation>Trong danh sách</translation>
+    </message>
+    <message>
+        <source>Speaking</source>
+        <translation>Đang phát biểu</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Đã phát biểu</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Bị từ chối</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>Đã rút</translation>
+    </message>
+    <message>
+        <source>Prepared</source>
+        <translation>Đã chuẩn bị</translation>
+    </message>
+    <message>
+        <source>Voting</source>
+        <translation>Đang biểu quyết</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>Đã công bố</translation>
+    </message>
+    <message>
+        <source>For / against / abstain</source>
+        <translation>Tán thành / không tán thành / không biểu quyết</translation>
+    </message>
+    <message>
+        <source>Election (choose among candidates)</source>
+        <translation>Bầu (chọn trong danh sách)</translation>
+    </message>
+    <message>
+        <source>Vote of confidence</source>
+        <translation>Lấy phiếu tín nhiệm</translation>
+    </message>
+    <message>
+        <source>Present %1/%2</source>
+        <translation>Có mặt %1/%2</translation>
+    </message>
+    <message>
+        <source>Present %1/%2 — %3 needed</source>
+        <translation>Có mặt %1/%2 — cần %3</translation>
+    </message>
+    <message>
+        <source>Voted %1/%2</source>
+        <translation>Đã biểu quyết %1/%2</translation>
+    </message>
+    <message>
+        <source>Passed</source>
+        <translation>Thông qua</translation>
+    </message>
+    <message>
+        <source>Not passed</source>
+        <translation>Không thông qua</translation>
+    </message>
+    <message>
+        <source>Elected: %1</source>
+        <extracomment>The countdown&apos;s colours on the big screen&apos;s dark background.</extracomment>
+        <translation>Trúng cử: %1</translation>
+    </message>
+    <message>
+        <source>may resign, or a vote of confidence follows</source>
+        <translation>có thể xin từ chức, nếu không sẽ bỏ phiếu tín nhiệm</translation>
+    </message>
+    <message>
+        <source>dismissal to be proposed</source>
+        <translation>phải trình miễn nhiệm</translation>
+    </message>
+</context>
+<context>
     <name>SignDialog</name>
     <message>
         <source>Digital signature</source>
@@ -4671,6 +5395,25 @@
     </message>
 </context>
 <context>
+    <name>SpeechesModel</name>
+    <message>
+        <source>No.</source>
+        <translation>STT</translation>
+    </message>
+    <message>
+        <source>Speaker</source>
+        <translation>Người phát biểu</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Trạng thái</translation>
+    </message>
+</context>
+<context>
     <name>StartupProgress</name>
     <message>
         <source>eOffice — starting</source>
@@ -4832,6 +5575,21 @@
     </message>
 </context>
 <context>
+    <name>TotalsModel</name>
+    <message>
+        <source>Member</source>
+        <translation>Thành viên</translation>
+    </message>
+    <message>
+        <source>Speeches</source>
+        <translation>Số lượt</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Thời gian</translation>
+    </message>
+</context>
+<context>
     <name>TrustedRootModel</name>
     <message>
         <source>Root certificate</source>
@@ -4911,6 +5669,25 @@
     <message>
         <source>Added by</source>
         <translation>Người cập nhật</translation>
+    </message>
+</context>
+<context>
+    <name>VotesModel</name>
+    <message>
+        <source>Vote</source>
+        <translation>Biểu quyết</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <source>Ballots</source>
+        <translation>Số phiếu</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Kết quả</translation>
     </message>
 </context>
 <context>

@@ -62,6 +62,9 @@ from eoffice.ui.tasks import DbWorker
 
 log = logging.getLogger(__name__)
 
+#: The meeting's states in which its session can be run or joined.
+SESSION_STATES = frozenset({"scheduled", "in_session"})
+
 
 @dataclass
 class MeetingData:
@@ -134,12 +137,31 @@ class MeetingPage(QWidget):
         self.edit_button = QPushButton(self.tr("Edit details…"), self)
         self.edit_button.setToolTip(self.tr("Title, times, place, chair and secretary, sittings (Ctrl+E)"))
         self.edit_button.setShortcut(QKeySequence("Ctrl+E"))
+        # The live session (online): the organisers run it, the participants join it.
+        self.console_button = QPushButton(self.tr("Run the session"), self)
+        self.console_button.setObjectName("runSession")
+        self.console_button.setToolTip(
+            self.tr("The chair's console: agenda, speakers, attendance, votes, big screen (Ctrl+Shift+L)")
+        )
+        self.console_button.setShortcut(QKeySequence("Ctrl+Shift+L"))
+        self.console_button.clicked.connect(lambda: self.open_session(chair=True))
+        self.join_button = QPushButton(self.tr("Join the session"), self)
+        self.join_button.setObjectName("joinSession")
+        self.join_button.setToolTip(
+            self.tr("Follow the chair, check in, ask to speak and vote (Ctrl+Shift+J)")
+        )
+        self.join_button.setShortcut(QKeySequence("Ctrl+Shift+J"))
+        self.join_button.clicked.connect(lambda: self.open_session(chair=False))
+        #: The session's window opened last (console or delegate's view).
+        self.session_window: Any = None
         self.state_button = QToolButton(self)
         self.state_button.setText(self.tr("Meeting"))
         self.state_button.setToolTip(self.tr("Start, end, postpone or cancel the meeting"))
         self.state_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.state_menu = QMenu(self.state_button)
         self.state_button.setMenu(self.state_menu)
+        top.addWidget(self.console_button)
+        top.addWidget(self.join_button)
         top.addWidget(self.answer_button)
         top.addWidget(self.edit_button)
         top.addWidget(self.invitation_button)
@@ -369,6 +391,12 @@ class MeetingPage(QWidget):
             + answer_counts(view.participants)
         )
         self.answer_button.setVisible(view.me is not None and view.state in ANSWERABLE)
+        live = view.state in SESSION_STATES
+        chair = view.organiser or (view.me is not None and view.me.role in ("chair", "secretary"))
+        self.console_button.setVisible(chair)
+        self.console_button.setEnabled(live)
+        self.join_button.setVisible(view.me is not None)
+        self.join_button.setEnabled(live)
         self.edit_button.setVisible(view.organiser and view.state in EDITABLE)
         self.participants.show_for(view.state, view.organiser)
         self.people_toolbar.setVisible(view.organiser)
@@ -418,6 +446,41 @@ class MeetingPage(QWidget):
 
     def _show_readers(self, index: Any) -> None:
         self.readers.set_document(self.reading.row(index))
+
+    # ------------------------------------------------------------------ the live session
+
+    def open_session(self, chair: bool) -> None:
+        """The chair's console or the delegate's view of this meeting's session (online)."""
+        from eoffice.meetings.models import Meeting
+        from eoffice.meetings.rules import RuleSet, defaults_for
+        from eoffice.ui.meetings.session.live import NEEDS_SERVER, LiveSession
+
+        if self.data is None or self.data.view.state not in SESSION_STATES:
+            return
+        window = self.window_
+        if window.account is None:
+            window.show_domain_error(NEEDS_SERVER)
+            return
+        view = self.data.view
+
+        def rules_of(session: Session) -> RuleSet:
+            meeting = session.get(Meeting, view.id)
+            rules = RuleSet.from_json(meeting.vote_rules) if meeting is not None else RuleSet(None, ())
+            return rules if rules.votes or rules.quorum else defaults_for(view.kind)
+
+        def opened(rules: RuleSet) -> None:
+            from eoffice.ui.meetings.session.console import ChairConsole
+            from eoffice.ui.meetings.session.delegate import DelegateView
+
+            live = LiveSession(window, view.id)
+            screen = ChairConsole(window, live, view, rules) if chair else DelegateView(window, live, view)
+            self.session_window = screen
+            screen.show()
+            screen.raise_()
+            screen.activateWindow()
+            live.load()
+
+        self.worker.read("meeting_rules", rules_of, opened)
 
     # ------------------------------------------------------------------ documents
 

@@ -12,7 +12,7 @@ from typing import Any
 from eoffice.meetings.values import vietnam
 from PySide6.QtCore import QCoreApplication
 
-from eoffice.ui.sync.notifications import Notification, register_event_text
+from eoffice.ui.sync.notifications import Notification, register_event_text, register_silent_kinds
 
 
 def _title(payload: dict[str, Any]) -> str:
@@ -74,3 +74,5 @@ register_event_text(
      "meeting.closed", "meeting.answered"),
     _meeting_text,
 )
+# The session's own changes (``meetings.live.telling``): its screens follow them, the bell does not.
+register_silent_kinds(("meeting.live",))

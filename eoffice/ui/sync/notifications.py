@@ -61,6 +61,19 @@ def register_event_text(kinds: tuple[str, ...] | list[str], make: EventText) -> 
         _EVENT_TEXTS[kind] = make
 
 
+_SILENT: set[str] = set()
+
+
+def register_silent_kinds(kinds: tuple[str, ...] | list[str]) -> None:
+    """Live events a capability's own screens follow and that are no news for the bell
+    (a session's every change, many a minute): they make no notification nor toast."""
+    _SILENT.update(kinds)
+
+
+def is_silent(kind: str) -> bool:
+    return kind in _SILENT
+
+
 def _event_time(event: dict[str, Any]) -> datetime | None:
     if isinstance(event.get("at"), str):
         try:

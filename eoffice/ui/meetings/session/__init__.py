@@ -1,0 +1,1 @@
+"""The live session on screen: the chair's console, the delegate's view, the big screen."""
