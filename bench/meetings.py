@@ -3,6 +3,7 @@
     .venv/bin/python bench/meetings.py [--database sqlite|postgresql|both] [--meetings 2000]
                                        [--participants 500] [--items 100] [--documents 300]
                                        [--blob-mb 1] [--trials 15] [--postgres-url URL]
+                                       [--no-live] [--only screens|live] [--delegates 500]
 
 Prints ONE JSON list on stdout, one object per database; progress goes to stderr. Not a
 test: nothing here asserts a time. Per database:
@@ -27,6 +28,12 @@ test: nothing here asserts a time. Per database:
   comparison: with 1 MB files the time goes to each request's round trip).
 
 Medians over ``--trials`` runs on a warm database.
+
+``--live`` (on unless ``--no-live``): the live session of ``bench/meetings_live.py`` (500
+delegates on WebSockets, the chair's actions, a vote), its figures under ``"live"`` in
+each database's object. ``--only live`` runs that part alone (its objects then carry its
+keys at the top: ``database``, ``delegates``, ``chair_to_all_p95_ms``...); ``--only
+screens`` the part above alone.
 """
 
 from __future__ import annotations
@@ -376,6 +383,26 @@ def bench_database(kind: str, args: argparse.Namespace) -> dict[str, Any]:
     return result
 
 
+def bench_one(kind: str, args: argparse.Namespace) -> dict[str, Any]:
+    """The parts asked for, on one database."""
+    from bench.meetings_live import bench_live
+
+    def live() -> dict[str, Any]:
+        folder = Path(tempfile.mkdtemp(prefix=f"eoffice-bench-meetings-live-{kind}-"))
+        try:
+            return bench_live(kind, args.postgres_url, args.delegates, args.live_actions, args.delegate_processes,
+                              folder)
+        finally:
+            shutil.rmtree(folder, ignore_errors=True)
+
+    if args.only == "live":
+        return live()
+    result = bench_database(kind, args)
+    if args.live and args.only != "screens":
+        result["live"] = live()
+    return result
+
+
 def main() -> None:
     if len(sys.argv) >= 2 and sys.argv[1] == "--phase":
         memory_keyring()
@@ -390,9 +417,15 @@ def main() -> None:
     parser.add_argument("--blob-mb", type=int, default=1)
     parser.add_argument("--trials", type=int, default=15)
     parser.add_argument("--postgres-url", default=os.environ.get("EOFFICE_TEST_POSTGRES_URL") or DEFAULT_PG)
+    parser.add_argument("--live", action=argparse.BooleanOptionalAction, default=True,
+                        help="the live session's part (bench/meetings_live.py)")
+    parser.add_argument("--only", choices=("screens", "live"), help="run one part alone")
+    parser.add_argument("--delegates", type=int, default=500, help="delegates of the live session")
+    parser.add_argument("--live-actions", type=int, default=120, help="the chair's actions timed (at least 100)")
+    parser.add_argument("--delegate-processes", type=int, default=4, help="processes the delegates are spread over")
     args = parser.parse_args()
     kinds = ["sqlite", "postgresql"] if args.database == "both" else [args.database]
-    print(json.dumps([bench_database(kind, args) for kind in kinds], ensure_ascii=False, indent=2))
+    print(json.dumps([bench_one(kind, args) for kind in kinds], ensure_ascii=False, indent=2))
 
 
 if __name__ == "__main__":

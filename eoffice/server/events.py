@@ -69,6 +69,11 @@ CHANNEL = "eoffice_events"
 
 #: The payload key of an event's ``coalesce`` key (see ``record_event``).
 COALESCE = "coalesce"
+#: A payload key (true) saying the event tells about nothing registered although its
+#: payload names something by a subject's key (a meeting's live event carries its
+#: ``meeting_id``): without it ``LiveEvent.about`` would take the key for a subject and
+#: every member of the audience would be asked, one by one, whether they may see it.
+ABOUT_NOTHING = "about_nothing"
 
 #: The one built-in audience kind: a single person (the reference is their user id).
 USER = "user"
@@ -111,11 +116,20 @@ class LiveEvent(Base):
 
     def about(self) -> Iterator[tuple[str, str]]:
         """The registered subjects the event tells about, as ``(subject, id)``."""
+        return iter(self.subjects_told)
+
+    @cached_property
+    def subjects_told(self) -> tuple[tuple[str, str], ...]:
+        """``about``, read from the payload once per event however many users it may reach
+        (a dispatch asks it for each of them: 500 delegates); empty when the payload says
+        it is about nothing (``ABOUT_NOTHING``)."""
+        load()  # every subject registered before the payload is read for them
         payload = self.payload()
-        for subject in _subjects:
-            value = payload.get(f"{subject}_id")
-            if isinstance(value, str):
-                yield subject, value
+        if payload.get(ABOUT_NOTHING):
+            return ()
+        return tuple(
+            (subject, value) for subject in _subjects if isinstance(value := payload.get(f"{subject}_id"), str)
+        )
 
     def to_message(self) -> dict[str, Any]:
         """The event as the live channel sends it."""

@@ -15,7 +15,10 @@ one: ``coalesce`` lets the server drop the older ones of a burst, see
 
 Events are about nothing registered (``about=None``): the audience is the meeting's
 participants at delivery, who may all see a meeting in session, and a secret meeting's
-session events carry no title.
+session events carry no title. The payload says so (``events.ABOUT_NOTHING``), as its
+``meeting_id`` would otherwise make each event "about" the meeting: measured with 500
+delegates, asking each of them whether they may see the meeting took a chair's action
+from about 80 ms to about 800 ms before anyone heard it (``bench/meetings_live.py``).
 """
 
 from __future__ import annotations
@@ -27,7 +30,7 @@ from sqlalchemy.orm import Session
 
 from eoffice.meetings.events import participants
 from eoffice.meetings.live.models import MeetingSession
-from eoffice.server.events import AudienceKey, LiveEvent, person, record_event
+from eoffice.server.events import ABOUT_NOTHING, AudienceKey, LiveEvent, person, record_event
 from eoffice.store.base import utcnow
 
 LIVE = "meeting.live"
@@ -82,7 +85,7 @@ def announce(
     revision = 0 if coalesce is not None else bump(session, meeting_id)
     payload = {
         "meeting_id": meeting_id, "revision": revision, "part": part, "data": body,
-        "server_time": utcnow().isoformat(),
+        "server_time": utcnow().isoformat(), ABOUT_NOTHING: True,
     }
     audience: AudienceKey | None = person(to_user) if to_user else participants(meeting_id)
     assert audience is not None
