@@ -78,7 +78,7 @@ def _read_password(args: argparse.Namespace) -> str:
 def cmd_server(args: argparse.Namespace) -> int:
     import uvicorn
 
-    from eoffice.server.settings import proxy_options
+    from eoffice.server.settings import SOCKET_OPTIONS, proxy_options
     from eoffice.server.process import (
         ENV_DATA_DIR,
         ENV_DATABASE_URL,
@@ -121,6 +121,7 @@ def cmd_server(args: argparse.Namespace) -> int:
         log_level="info",
         timeout_graceful_shutdown=5,  # long polls and live channels do not hold a stop up
         **proxy_options(args.trust_proxy or []),  # type: ignore[arg-type]
+        **SOCKET_OPTIONS,  # type: ignore[arg-type]
     )
     return 0
 

@@ -11,7 +11,7 @@ from types import TracebackType
 import uvicorn
 
 from eoffice.server.app import create_app, stop_app
-from eoffice.server.settings import ServerSettings
+from eoffice.server.settings import SOCKET_OPTIONS, ServerSettings
 from eoffice.store import Store
 from eoffice.store.blobs import BlobStore
 
@@ -67,6 +67,7 @@ class EmbeddedServer:
             ssl_keyfile=str(self._keyfile) if self._keyfile else None,
             timeout_graceful_shutdown=5,
             **self.settings.proxy_options(),  # type: ignore[arg-type]
+            **SOCKET_OPTIONS,  # type: ignore[arg-type]
         )
         self._server = uvicorn.Server(config)
         self._thread = threading.Thread(

@@ -97,7 +97,8 @@ class SpeakerTotal(BaseModel):
 
 class SpeakersView(BaseModel):
     """Part ``speakers``: the queue (waiting and accepted, in order), who speaks now, and
-    the per-person totals."""
+    the per-person totals (everyone's in a snapshot; in an event, those who have spoken:
+    the others are the attendance's rows with nothing)."""
 
     queue: list[SpeechView] = Field(default_factory=list)
     current: SpeechView | None = None

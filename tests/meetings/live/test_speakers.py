@@ -143,6 +143,11 @@ def test_totals_show_who_never_spoke(store: Store, world: World, running: Meetin
     assert totals == {
         world.officer_id: (2, 300), running.delegate_id: (1, 60), world.leader_id: (0, 0), running.guest_id: (0, 0),
     }
+    # The event tells only who has spoken: screens take the others from the attendance.
+    last = [e for e in told(store, running.meeting_id) if e["part"] == "speakers"][-1]["data"]
+    assert {t["user_id"]: (t["speeches"], t["seconds"]) for t in last["totals"]} == {
+        world.officer_id: (2, 300), running.delegate_id: (1, 60),
+    }
 
 
 def test_closing_ends_the_speech_under_way(store: Store, world: World, running: MeetingRows):
