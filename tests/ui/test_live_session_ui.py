@@ -317,9 +317,12 @@ def test_the_chair_opens_a_vote_two_delegates_vote_and_the_result_shows_on_the_b
         assert console.queue.rows[0].kind == "order" and console.queue.rows[0].user_id == officer2_id
         qtbot.waitUntil(lambda: delegates[1].my_request.text().startswith("Yêu cầu của bạn: Ý kiến về thủ tục"),
                         timeout=WAIT)
-        console.queue_view.selectRow(0)
+        qtbot.waitUntil(lambda: console.queue.rows[1].state == "waiting", timeout=WAIT)
+        console.queue_view.selectRow(1)  # the speech waits for the chair (a point of order does not)
+        assert console.act_accept.isEnabled()
         console.act_accept.trigger()
-        qtbot.waitUntil(lambda: console.queue.rows[0].state == "accepted", timeout=WAIT)
+        qtbot.waitUntil(lambda: console.queue.rows[1].state == "accepted", timeout=WAIT)
+        assert not console.act_accept.isEnabled()
         console.act_next.trigger()
 
         def speaking(user_id: str) -> bool:
@@ -331,6 +334,7 @@ def test_the_chair_opens_a_vote_two_delegates_vote_and_the_result_shows_on_the_b
         qtbot.waitUntil(lambda: console.clock.text() != "", timeout=WAIT)
         console.act_end.trigger()
         qtbot.waitUntil(lambda: console.live.state.speakers.current is None, timeout=WAIT)
+        assert not console.notice.warning, console.notice.text()  # nothing the server refused
         qtbot.waitUntil(lambda: "Phạm Quốc Huy" not in console.never_label.toolTip(), timeout=WAIT)
         assert "Lê Minh Anh" in console.never_label.toolTip()
 
@@ -361,6 +365,9 @@ def test_the_chair_opens_a_vote_two_delegates_vote_and_the_result_shows_on_the_b
         console.act_publish.trigger()
         qtbot.waitUntil(lambda: "Thông qua" in big.vote.text() and "Không thông qua" not in big.vote.text(),
                         timeout=WAIT)
+        assert not console.notice.warning, console.notice.text()
+        assert not any(d.notice.warning for d in voters), [d.notice.text() for d in voters]
+        assert all(d.notice.text() == "Phiếu của bạn đã được ghi nhận." for d in voters)
         result = console.live.state.vote(vote_id).result
         assert result is not None and result.counts.get("yes") == 3 and result.counts.get("no", 0) == 0
         assert result.members == 4 and result.percents["yes"] == "75.00"

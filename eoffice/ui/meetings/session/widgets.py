@@ -51,9 +51,11 @@ class Notice(QLabel):
         super().__init__(parent)
         self.setObjectName("sessionNotice")
         self.setWordWrap(True)
+        self.warning = False
         self.hide()
 
     def say(self, text: str, warning: bool = False) -> None:
+        self.warning = warning
         background, colour = ("#fdecea", "#8a1c1c") if warning else ("#e8f0fe", "#174ea6")
         self.setStyleSheet(f"QLabel#sessionNotice {{ background: {background}; color: {colour}; padding: 6px; }}")
         self.setText(text)
