@@ -5,15 +5,19 @@ opening issues every ballot with one ``INSERT … SELECT`` (and the tally rows w
 statement); closing reads the counts with a fixed number of aggregate queries
 (``counting`` does the arithmetic). A ballot is a handful of statements of its own:
 
-1. ``UPDATE meeting_votes SET returned = returned + 1 WHERE id = ? AND state = 'open'``
-   takes the vote's row lock: a ballot and the close queue on it, so no ballot slips in
-   after the numbers were frozen;
+1. ``SELECT state FROM meeting_votes WHERE id = ? FOR SHARE``: ballots share the vote's
+   row lock, the close takes it alone (``FOR UPDATE``), so no ballot slips in after the
+   numbers were frozen and ballots do not queue behind each other on it (they did, when
+   each one added to a count on that row: two seconds at the 95th percentile with 500
+   delegates on PostgreSQL);
 2. ``UPDATE meeting_vote_voters SET returned = true … WHERE vote_id = ? AND voter_id = ?
    AND returned = false``: one statement refuses a second ballot, also one racing from a
    second computer (it waits for the first's commit, then finds nothing to update). A
    member who arrived after the opening is inserted under the primary key, so a race
    fails there;
-3. ``UPDATE meeting_vote_tallies SET count = count + 1 WHERE option IN (…)``.
+3. ``UPDATE meeting_vote_tallies SET count = count + 1 WHERE option IN (…)``, last with
+   the progress event, so the rows every ballot changes are held only until the commit.
+   The counts of an open vote are its voter rows' (``_returned``).
 
 Secret ballots: ``VoteVoter`` keeps who was issued and who returned a ballot with
 ``choice`` NULL; the only trace of what was chosen is ``VoteTally``'s counts, which carry
@@ -110,9 +114,14 @@ class NoQuorum(ServerError):
 # --------------------------------------------------------------------------- reading
 
 
-def _vote(session: Session, vote_id: str, meeting_id: str | None = None, *, lock: bool = False) -> Vote:
+def _vote(session: Session, vote_id: str, meeting_id: str | None = None, *, lock: bool = False,
+          share: bool = False) -> Vote:
+    """The vote (404 otherwise), its row locked for this transaction alone (``lock``) or
+    shared with other ballots (``share``)."""
     query = select(Vote).where(Vote.id == vote_id)
-    vote = session.scalars(query.with_for_update() if lock else query).one_or_none()
+    if lock or share:
+        query = query.with_for_update(read=share and not lock)
+    vote = session.scalars(query).one_or_none()
     if vote is None or (meeting_id is not None and vote.meeting_id != meeting_id):
         raise NotFound("Không tìm thấy lần biểu quyết.", "Vote not found.")
     return vote
@@ -161,7 +170,20 @@ def _tallies(session: Session, vote_ids: list[str]) -> dict[str, dict[str, int]]
     return found
 
 
-def _view(vote: Vote, *, result: bool, tally: dict[str, int] | None = None) -> VoteView:
+def _returned(session: Session, vote_ids: list[str]) -> dict[str, tuple[int, int]]:
+    """Ballots returned and issued so far, per vote (one statement): an open vote's counts
+    are its voter rows', not a column every ballot would have to lock and update."""
+    if not vote_ids:
+        return {}
+    rows = session.execute(
+        select(VoteVoter.vote_id, func.coalesce(func.sum(case((VoteVoter.returned.is_(True), 1), else_=0)), 0),
+               func.count()).where(VoteVoter.vote_id.in_(vote_ids)).group_by(VoteVoter.vote_id)
+    )
+    return {vote_id: (int(returned), int(issued)) for vote_id, returned, issued in rows}
+
+
+def _view(vote: Vote, *, result: bool, tally: dict[str, int] | None = None,
+          counts: tuple[int, int] | None = None) -> VoteView:
     rule, _ = _stored_rule(vote)
     return VoteView(
         id=vote.id, item_id=vote.item_id, title=vote.title, method=vote.method, secret=vote.secret,
@@ -170,7 +192,8 @@ def _view(vote: Vote, *, result: bool, tally: dict[str, int] | None = None) -> V
         max_choices=vote.max_choices, rule_key=rule.key if rule else "", rule_label=rule.label if rule else "",
         state=vote.state, show_tally=vote.show_tally, time_limit_seconds=vote.time_limit_seconds,
         opened_at=_iso(vote.opened_at), closes_at=_iso(vote.closes_at), closed_at=_iso(vote.closed_at),
-        published_at=_iso(vote.published_at), issued=vote.issued, returned=vote.returned,
+        published_at=_iso(vote.published_at),
+        issued=counts[1] if counts else vote.issued, returned=counts[0] if counts else vote.returned,
         tally=tally if _tally_shown(vote) else None,
         result=VoteResult.model_validate_json(vote.result) if result and vote.result not in ("", "{}") else None,
     )
@@ -190,12 +213,16 @@ def vote_views(session: Session, meeting_id: str, *, organiser: bool) -> list[Vo
     for organisers closed ones too), oldest first."""
     votes = list(session.scalars(select(Vote).where(Vote.meeting_id == meeting_id).order_by(Vote.created_at, Vote.id)))
     tallies = _tallies(session, [v.id for v in votes if _tally_shown(v)])
-    return [_view(v, result=_result_seen(v, organiser), tally=tallies.get(v.id)) for v in votes]
+    counts = _returned(session, [v.id for v in votes if v.state == VoteState.OPEN.value])
+    return [_view(v, result=_result_seen(v, organiser), tally=tallies.get(v.id), counts=counts.get(v.id))
+            for v in votes]
 
 
 def view(session: Session, vote_id: str, *, organiser: bool) -> VoteView:
     vote = _vote(session, vote_id)
-    return _view(vote, result=_result_seen(vote, organiser), tally=_tallies(session, [vote.id])[vote.id])
+    counts = _returned(session, [vote.id]).get(vote.id) if vote.state == VoteState.OPEN.value else None
+    return _view(vote, result=_result_seen(vote, organiser), tally=_tallies(session, [vote.id])[vote.id],
+                 counts=counts)
 
 
 def _voter_ids(session: Session, meeting_id: str, user_id: str) -> list[str]:
@@ -218,7 +245,7 @@ def my_votes(session: Session, meeting_id: str, user_id: str) -> tuple[list[str]
         .order_by(Vote.created_at, Vote.id)
     ).all()
     voted = list(dict.fromkeys(vid for vid, _voter, returned in rows if returned))
-    voter = _whose(session, meeting_id, user_id, refuse=False)
+    voter = _whose(session, meeting_of(session, meeting_id), user_id, refuse=False)
     if voter is None:
         return [], voted
     returned = {vid for vid, whose, done in rows if whose == voter and done}
@@ -235,9 +262,10 @@ def _tell(session: Session, vote: Vote) -> VoteView:
     view, with the result from close on. Other organisers read the result from the
     snapshot: no event tells one person a secret vote's counts beside their own id."""
     tally = _tallies(session, [vote.id])[vote.id] if _tally_shown(vote) else None
+    counts = _returned(session, [vote.id]).get(vote.id) if vote.state == VoteState.OPEN.value else None
     telling.announce(session, vote.meeting_id, telling.VOTE,
-                     _view(vote, result=vote.state == VoteState.PUBLISHED.value, tally=tally))
-    return _view(vote, result=_result_seen(vote, True), tally=tally)
+                     _view(vote, result=vote.state == VoteState.PUBLISHED.value, tally=tally, counts=counts))
+    return _view(vote, result=_result_seen(vote, True), tally=tally, counts=counts)
 
 
 def create_vote(
@@ -478,12 +506,12 @@ def _checked(vote: Vote, choice: list[str]) -> list[str]:
     return choice
 
 
-def _whose(session: Session, meeting_id: str, user_id: str, *, refuse: bool = True) -> str | None:
+def _whose(session: Session, meeting: Meeting, user_id: str, *, refuse: bool = True) -> str | None:
     """The member whose ballot ``user_id`` casts (themselves, or the member who sent them
     where substitutes vote); NotEntitled (or None, unless ``refuse``) otherwise. Nobody
     casts a ballot for anyone else: a member whose substitute attends does not vote, and
     a substitute votes only while attending in the member's place."""
-    meeting = meeting_of(session, meeting_id)
+    meeting_id = meeting.id
     substitutes = _rules(meeting).substitutes_vote
     rows = session.execute(
         select(Participant.user_id, Participant.substitute_id, Attendance.presence)
@@ -510,25 +538,22 @@ def cast_ballot(session: Session, user_id: str, vote_id: str, choice: list[str],
     Refused: ``vote_not_open`` (not open, or past its time limit), ``not_entitled``,
     ``already_voted`` (a second ballot, also one racing from another computer).
     """
-    vote = _vote(session, vote_id, meeting_id)
+    # A shared lock on the vote's row: ballots do not wait for each other on it, but the
+    # close (FOR UPDATE) waits for those under way, and those after it find it closed.
+    vote = _vote(session, vote_id, meeting_id, share=True)
     meeting = meeting_of(session, vote.meeting_id)
-    user = session.get(User, user_id)
-    if user is None or not access.sees(session, user, meeting):
-        raise NotFound("Không tìm thấy lần biểu quyết.", "Vote not found.")
+    # Who votes first (one query): only a refusal asks whether the user may see the
+    # meeting at all, so a ballot costs no statement that a refused one does not need.
+    voter_id = _whose(session, meeting, user_id, refuse=False)
+    if voter_id is None:
+        user = session.get(User, user_id)
+        if user is None or not access.sees(session, user, meeting):
+            raise NotFound("Không tìm thấy lần biểu quyết.", "Vote not found.")
     if vote.state != VoteState.OPEN.value or (vote.closes_at is not None and now >= aware(vote.closes_at)):
         raise VoteNotOpen()
+    if voter_id is None:
+        raise NotEntitled()
     choice = _checked(vote, list(choice))
-    voter_id = _whose(session, vote.meeting_id, user_id)
-    assert voter_id is not None
-    # The vote's row lock first: ballots and the close queue on it (see the module's doc).
-    counted = session.execute(
-        update(Vote).where(Vote.id == vote.id, Vote.state == VoteState.OPEN.value)
-        .values(returned=Vote.returned + 1).returning(Vote.returned, Vote.issued)
-        .execution_options(synchronize_session=False)
-    ).one_or_none()
-    if counted is None:
-        raise VoteNotOpen()
-    returned, issued = counted
     stored_choice = None if vote.secret else json.dumps(choice, ensure_ascii=False)
     marked = session.execute(
         update(VoteVoter).where(VoteVoter.vote_id == vote.id, VoteVoter.voter_id == voter_id,
@@ -546,16 +571,14 @@ def cast_ballot(session: Session, user_id: str, vote_id: str, choice: list[str],
                                                          cast_by=user_id, choice=stored_choice))
         except IntegrityError:
             raise AlreadyVoted() from None
-        issued = session.execute(
-            update(Vote).where(Vote.id == vote.id).values(issued=Vote.issued + 1).returning(Vote.issued)
-            .execution_options(synchronize_session=False)
-        ).scalar_one()
+    # The rows every ballot changes come last, so each is held only until the commit.
     session.execute(
         update(VoteTally).where(VoteTally.vote_id == vote.id, VoteTally.option.in_(choice))
         .values(count=VoteTally.count + 1).execution_options(synchronize_session=False)
     )
+    returned, issued = _returned(session, [vote.id]).get(vote.id, (0, 0))
     tally = _tallies(session, [vote.id])[vote.id] if _tally_shown(vote) else None
-    progress = VoteProgress(vote_id=vote.id, returned=int(returned), issued=int(issued), tally=tally)
+    progress = VoteProgress(vote_id=vote.id, returned=returned, issued=issued, tally=tally)
     telling.announce(session, vote.meeting_id, telling.VOTE_PROGRESS, progress, coalesce=f"vote:{vote.id}")
-    return BallotReceipt(vote_id=vote.id, returned=int(returned), issued=int(issued))
+    return BallotReceipt(vote_id=vote.id, returned=returned, issued=issued)
 
