@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
     QSplitter,
     QTableView,
     QTabWidget,
-    QTreeView,
     QVBoxLayout,
     QWidget,
 )
@@ -40,7 +39,6 @@ from eoffice.errors import DomainError
 from eoffice.meetings.live.schemas import SpeechView, VoteView
 from eoffice.meetings.rules import RuleSet
 from eoffice.meetings.views import DocumentView, ItemView, MeetingView
-from eoffice.ui.meetings.models import AgendaModel
 from eoffice.ui.meetings.session.bigscreen import BigScreen
 from eoffice.ui.meetings.session.labels import (
     method_label,
@@ -58,7 +56,7 @@ from eoffice.ui.meetings.session.models import (
     VotesModel,
     queue_order,
 )
-from eoffice.ui.meetings.session.widgets import Notice, QuorumBanner, paint_countdown, result_html
+from eoffice.ui.meetings.session.widgets import Notice, QuorumBanner, agenda_tree, paint_countdown, result_html
 
 
 def _with_key(text: str, key: str) -> str:
@@ -234,18 +232,7 @@ class ChairConsole(QMainWindow):
         self.resize(1280, 800)
 
     def _running_tab(self) -> QWidget:
-        self.agenda = AgendaModel(self)
-        roots = [item for sitting in self.meeting.sittings for item in self.meeting.agenda.get(sitting.id, [])]
-        self.agenda.set_agenda(roots)
-        self.tree = QTreeView(self)
-        self.tree.setObjectName("sessionAgenda")
-        self.tree.setModel(self.agenda)
-        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.tree.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        for column in (2, 3, 4):
-            self.tree.setColumnHidden(column, True)
-        self.tree.expandAll()
+        self.agenda, self.tree = agenda_tree(self, self.meeting, "sessionAgenda")
         self.tree.activated.connect(lambda _index: self.show_selected())
         self.tree.setToolTip(self.tr("Enter (or Ctrl+Enter) shows the selected item or document to everyone"))
         agenda_box = QGroupBox(self.tr("Agenda"), self)

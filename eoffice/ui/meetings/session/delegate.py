@@ -16,19 +16,16 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFrame,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMainWindow,
     QMessageBox,
     QPushButton,
     QScrollArea,
     QSplitter,
-    QTreeView,
     QVBoxLayout,
     QWidget,
 )
@@ -38,7 +35,6 @@ from eoffice.meetings.live.client import BallotOutcome
 from eoffice.meetings.live.schemas import VoteView
 from eoffice.meetings.views import DocumentView, ItemView, MeetingView
 from eoffice.ui.i18n import current_language
-from eoffice.ui.meetings.models import AgendaModel
 from eoffice.ui.meetings.session.labels import (
     presence_label,
     progress_text,
@@ -47,7 +43,7 @@ from eoffice.ui.meetings.session.labels import (
     speech_state_label,
 )
 from eoffice.ui.meetings.session.live import LiveSession
-from eoffice.ui.meetings.session.widgets import Notice, QuorumBanner, paint_countdown, result_html
+from eoffice.ui.meetings.session.widgets import Notice, QuorumBanner, agenda_tree, paint_countdown, result_html
 from eoffice.ui.pdf.render import load_pdf
 from eoffice.ui.pdf.view import PdfPageView
 
@@ -138,18 +134,7 @@ class DelegateView(QMainWindow):
         top.addWidget(self.follow_button)
 
         # The agenda and the document.
-        self.agenda = AgendaModel(self)
-        roots = [item for sitting in self.meeting.sittings for item in self.meeting.agenda.get(sitting.id, [])]
-        self.agenda.set_agenda(roots)
-        self.tree = QTreeView(self)
-        self.tree.setObjectName("delegateAgenda")
-        self.tree.setModel(self.agenda)
-        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.tree.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        for column in (2, 3, 4):
-            self.tree.setColumnHidden(column, True)
-        self.tree.expandAll()
+        self.agenda, self.tree = agenda_tree(self, self.meeting, "delegateAgenda")
         self.tree.activated.connect(lambda _index: self.read_selected())
         self.tree.setToolTip(self.tr("Enter opens the selected document here (you stop following the chair)"))
         self.showing = QLabel(self)

@@ -3,12 +3,15 @@ that turns amber then red, and a published vote's result."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTreeView, QWidget
 
 from eoffice.meetings.live.schemas import AttendanceView, VoteView
 from eoffice.meetings.live.state import AMBER, RED, clock_text
 from eoffice.ui.i18n import current_language
+from eoffice.ui.meetings.models import AgendaModel
 from eoffice.ui.meetings.session.labels import outcome_label, quorum_text, result_lines, verdict_text
 
 GREEN, GREEN_TEXT = "#e6f4ea", "#0d652d"
@@ -129,3 +132,20 @@ def result_html(vote: VoteView, big: bool = False) -> str:
 
 def _html(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def agenda_tree(parent: QWidget, meeting: Any, name: str) -> tuple[AgendaModel, QTreeView]:
+    """The meeting's agenda, every sitting's, as a read-only tree of titles (the console's
+    and the delegate's: the numbers and titles only, the planning columns hidden)."""
+    model = AgendaModel(parent)
+    model.set_agenda([item for sitting in meeting.sittings for item in meeting.agenda.get(sitting.id, [])])
+    tree = QTreeView(parent)
+    tree.setObjectName(name)
+    tree.setModel(model)
+    tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    tree.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+    for column in (2, 3, 4):
+        tree.setColumnHidden(column, True)
+    tree.expandAll()
+    return model, tree
