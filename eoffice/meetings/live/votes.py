@@ -245,7 +245,7 @@ def my_votes(session: Session, meeting_id: str, user_id: str) -> tuple[list[str]
         .order_by(Vote.created_at, Vote.id)
     ).all()
     voted = list(dict.fromkeys(vid for vid, _voter, returned in rows if returned))
-    voter = _whose(session, meeting_of(session, meeting_id), user_id, refuse=False)
+    voter = _whose(session, meeting_of(session, meeting_id), user_id)
     if voter is None:
         return [], voted
     returned = {vid for vid, whose, done in rows if whose == voter and done}
@@ -506,11 +506,11 @@ def _checked(vote: Vote, choice: list[str]) -> list[str]:
     return choice
 
 
-def _whose(session: Session, meeting: Meeting, user_id: str, *, refuse: bool = True) -> str | None:
+def _whose(session: Session, meeting: Meeting, user_id: str) -> str | None:
     """The member whose ballot ``user_id`` casts (themselves, or the member who sent them
-    where substitutes vote); NotEntitled (or None, unless ``refuse``) otherwise. Nobody
-    casts a ballot for anyone else: a member whose substitute attends does not vote, and
-    a substitute votes only while attending in the member's place."""
+    where substitutes vote); None when they cast none. Nobody casts a ballot for anyone
+    else: a member whose substitute attends does not vote, and a substitute votes only
+    while attending in the member's place."""
     meeting_id = meeting.id
     substitutes = _rules(meeting).substitutes_vote
     rows = session.execute(
@@ -526,8 +526,6 @@ def _whose(session: Session, meeting: Meeting, user_id: str, *, refuse: bool = T
             return str(member)
         if substitutes and substitute == user_id and presence == Presence.SUBSTITUTE.value:
             return str(member)
-    if refuse:
-        raise NotEntitled()
     return None
 
 
@@ -544,7 +542,7 @@ def cast_ballot(session: Session, user_id: str, vote_id: str, choice: list[str],
     meeting = meeting_of(session, vote.meeting_id)
     # Who votes first (one query): only a refusal asks whether the user may see the
     # meeting at all, so a ballot costs no statement that a refused one does not need.
-    voter_id = _whose(session, meeting, user_id, refuse=False)
+    voter_id = _whose(session, meeting, user_id)
     if voter_id is None:
         user = session.get(User, user_id)
         if user is None or not access.sees(session, user, meeting):
