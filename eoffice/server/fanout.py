@@ -45,9 +45,6 @@ from eoffice.sync import versioning
 log = logging.getLogger("eoffice.server.live")
 
 READ_CHUNK = 500
-#: Seconds between two dispatches of coalescing events alone (a vote's progress): the
-#: ones committed meanwhile are sent together, the newest of each key only.
-COALESCE_GAP = 0.05
 SQLITE_POLL_SECONDS = 10.0
 
 
@@ -80,9 +77,6 @@ class Hub:
         self._closed = threading.Event()
         #: Commits of new server versions seen so far (only read and changed in the loop).
         self.commits = 0
-        #: When coalescing events were last sent, and whether a later look is due.
-        self._coalesced_at = float("-inf")
-        self._look_again: asyncio.TimerHandle | None = None
         self._committed: asyncio.Event | None = None
 
     # ------------------------------------------------------------------ lifecycle
@@ -213,33 +207,9 @@ class Hub:
         with self.store.read() as session:
             return events.deliveries(session, rows, user_ids)
 
-    def _held_back(self, rows: list[LiveEvent]) -> bool:
-        """Whether to send ``rows`` a little later: they are all coalescing events (a burst
-        of ballots' progress) and some were sent less than ``COALESCE_GAP`` ago. The hub
-        looks again when the gap has passed, and sends them with whatever came meanwhile
-        (each ballot woke it: 500 ballots were 500 dispatches to 500 sockets each). Any
-        other event among them is sent at once, with them."""
-        if not all(ev.coalesce_key for ev in rows):
-            return False
-        loop = asyncio.get_running_loop()
-        wait = self._coalesced_at + COALESCE_GAP - loop.time()
-        if wait <= 0:
-            return False
-        if self._look_again is None:
-            self._look_again = loop.call_later(wait, self._again)
-        return True
-
-    def _again(self) -> None:
-        self._look_again = None
-        self.notify()
-
     async def _dispatch_new(self) -> None:
         while True:
             rows = await run_in_threadpool(self._read_after, self.last_seq)
-            if rows and self._held_back(rows):
-                return  # not passed: read again, with what follows, when the gap is over
-            if any(ev.coalesce_key for ev in rows):
-                self._coalesced_at = asyncio.get_running_loop().time()
             # Sockets are taken after the read, as a socket reads its backlog after subscribing.
             subscribers = list(self._subscribers)
             if rows and subscribers:

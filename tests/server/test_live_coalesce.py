@@ -54,25 +54,3 @@ def test_a_reconnecting_client_gets_only_the_newest_progress_in_its_backlog(runn
     with live_socket(running.server.url, token, after=last) as ws:
         missed, _ = until_ready(ws)
     assert [(m["kind"], m["payload"]["n"]) for m in missed] == EXPECTED
-
-
-def test_progress_committed_one_by_one_in_a_burst_ends_with_the_newest(running: Running):
-    """Ballots commit one by one: the hub may hold a burst's progress back a moment to send
-    it together, but the newest always arrives, and an ordinary event is never held."""
-    token = str(running.login("chuyenvien")["access_token"])
-    to = events.person(running.world.officer_id)
-    assert to is not None
-    with live_socket(running.server.url, token) as ws:
-        until_ready(ws)
-        for n in range(1, 6):
-            with running.store.write() as s:
-                events.record_event(s, "test.progress", {"n": n}, to=to, about=None, coalesce="vote:a")
-        got = []
-        while not got or got[-1] != 5:
-            message = receive(ws)
-            assert message["kind"] == "test.progress"
-            got.append(message["payload"]["n"])
-        assert got == sorted(got)  # newer only, never an older count after a newer one
-        with running.store.write() as s:
-            events.record_event(s, "test.step", {"n": 6}, to=to, about=None)
-        assert _seen(ws, 1) == [("test.step", 6)]
