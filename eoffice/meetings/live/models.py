@@ -220,10 +220,17 @@ class VoteVoter(Base):
 
 class VoteTally(Base):
     """How many ballots chose ``option`` (for a vote of confidence ``"<subject>:<level>"``);
-    the only trace a secret ballot leaves."""
+    the only trace a secret ballot leaves.
+
+    Each option's count is spread over a few rows (``shard``): a ballot adds one to a row
+    picked at random, and the count is their sum. With one row per option, every ballot
+    for "tán thành" waited for the previous one's commit on that row (PostgreSQL: 500
+    ballots in a queue). The shard is chosen by chance, so it says nothing of the voter.
+    """
 
     __tablename__ = "meeting_vote_tallies"
 
     vote_id: Mapped[str] = mapped_column(String(36), primary_key=True)
     option: Mapped[str] = mapped_column(String(80), primary_key=True)
+    shard: Mapped[int] = mapped_column(Integer, primary_key=True, default=0)
     count: Mapped[int] = mapped_column(Integer, default=0)

@@ -15,9 +15,11 @@ statement); closing reads the counts with a fixed number of aggregate queries
    second computer (it waits for the first's commit, then finds nothing to update). A
    member who arrived after the opening is inserted under the primary key, so a race
    fails there;
-3. ``UPDATE meeting_vote_tallies SET count = count + 1 WHERE option IN (…)``, last with
-   the progress event, so the rows every ballot changes are held only until the commit.
-   The counts of an open vote are its voter rows' (``_returned``).
+3. ``UPDATE meeting_vote_tallies SET count = count + 1 WHERE option IN (…) AND shard = ?``
+   on one of a few rows per option, picked by chance (ballots for the same option do not
+   queue on one row), last with the progress event, so the rows every ballot changes are
+   held only until the commit. The counts of an open vote are its voter rows'
+   (``_returned``).
 
 Secret ballots: ``VoteVoter`` keeps who was issued and who returned a ballot with
 ``choice`` NULL; the only trace of what was chosen is ``VoteTally``'s counts, which carry
@@ -35,6 +37,7 @@ arrives later is issued theirs when casting it.
 from __future__ import annotations
 
 import json
+import random
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -71,6 +74,11 @@ from eoffice.meetings.rules import Rule, RuleSet, rule_from_dict, rule_to_dict
 from eoffice.meetings.values import aware
 from eoffice.server.errors import ServerError
 
+#: Rows each option's count is spread over (``VoteTally``).
+TALLY_SHARDS = 8
+#: Which of them a ballot adds to: by chance, from the system's entropy, so no row says
+#: anything of who cast it or when.
+_chance = random.SystemRandom()
 YES_NO_LABELS = {counting.YES: "Tán thành", counting.NO: "Không tán thành", counting.ABSTAIN: "Không biểu quyết"}
 LEVEL_LABELS = {"high": "Tín nhiệm cao", "trust": "Tín nhiệm", "low": "Tín nhiệm thấp"}
 MAX_TIME_LIMIT = 24 * 3600
@@ -164,9 +172,10 @@ def _tallies(session: Session, vote_ids: list[str]) -> dict[str, dict[str, int]]
     found: dict[str, dict[str, int]] = {v: {} for v in vote_ids}
     if vote_ids:
         for vote_id, option, count in session.execute(
-            select(VoteTally.vote_id, VoteTally.option, VoteTally.count).where(VoteTally.vote_id.in_(vote_ids))
+            select(VoteTally.vote_id, VoteTally.option, func.sum(VoteTally.count))
+            .where(VoteTally.vote_id.in_(vote_ids)).group_by(VoteTally.vote_id, VoteTally.option)
         ):
-            found[vote_id][option] = count
+            found[vote_id][option] = int(count)
     return found
 
 
@@ -372,7 +381,10 @@ def open_vote(session: Session, actor_id: str, vote_id: str, *, without_quorum: 
         select(literal(vote.id), Participant.user_id, false()).join(Attendance, _attended())
         .where(_entitled(vote.meeting_id, _rules(meeting))),
     ))
-    session.execute(insert(VoteTally), [{"vote_id": vote.id, "option": key, "count": 0} for key in _tally_keys(vote)])
+    session.execute(insert(VoteTally), [
+        {"vote_id": vote.id, "option": key, "shard": shard, "count": 0}
+        for key in _tally_keys(vote) for shard in range(TALLY_SHARDS)
+    ])
     vote.issued = int(session.scalar(select(func.count()).where(VoteVoter.vote_id == vote.id)) or 0)
     vote.state, vote.opened_at = VoteState.OPEN.value, now
     vote.closes_at = now + timedelta(seconds=vote.time_limit_seconds) if vote.time_limit_seconds else None
@@ -571,7 +583,8 @@ def cast_ballot(session: Session, user_id: str, vote_id: str, choice: list[str],
             raise AlreadyVoted() from None
     # The rows every ballot changes come last, so each is held only until the commit.
     session.execute(
-        update(VoteTally).where(VoteTally.vote_id == vote.id, VoteTally.option.in_(choice))
+        update(VoteTally).where(VoteTally.vote_id == vote.id, VoteTally.option.in_(choice),
+                                VoteTally.shard == _chance.randrange(TALLY_SHARDS))
         .values(count=VoteTally.count + 1).execution_options(synchronize_session=False)
     )
     returned, issued = _returned(session, [vote.id]).get(vote.id, (0, 0))

@@ -49,8 +49,9 @@ def upgrade() -> None:
     op.create_table('meeting_vote_tallies',
     sa.Column('vote_id', sa.String(length=36), nullable=False),
     sa.Column('option', sa.String(length=80), nullable=False),
+    sa.Column('shard', sa.Integer(), nullable=False),
     sa.Column('count', sa.Integer(), nullable=False),
-    sa.PrimaryKeyConstraint('vote_id', 'option', name=op.f('pk_meeting_vote_tallies'))
+    sa.PrimaryKeyConstraint('vote_id', 'option', 'shard', name=op.f('pk_meeting_vote_tallies'))
     )
     op.create_table('meeting_vote_voters',
     sa.Column('vote_id', sa.String(length=36), nullable=False),
