@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from eoffice.meetings.views import ItemView, MeetingView
 from eoffice.ui.meetings.session.labels import progress_text, session_state_label, speech_kind_label
 from eoffice.ui.meetings.session.live import LiveSession
-from eoffice.ui.meetings.session.widgets import ON_DARK, QuorumBanner, paint_countdown, result_html
+from eoffice.ui.meetings.session.widgets import ON_DARK, QuorumBanner, paint_speech_clock, paint_vote_clock, result_html
 
 
 def _big(label: QLabel, points: float, bold: bool = False) -> QLabel:
@@ -119,13 +119,9 @@ class BigScreen(QWidget):
         if state is None:
             return
         if state.speakers.current is None:
-            opened = state.open_vote()
-            if opened is not None and opened.time_limit_seconds:
-                paint_countdown(self.clock, state.vote_remaining(opened.id), state.vote_level(opened.id), ON_DARK)
-            else:
-                self.clock.setText("")
-            return
-        paint_countdown(self.clock, state.speech_remaining(), state.speech_level(), state.speech_elapsed(), ON_DARK)
+            paint_vote_clock(self.clock, state, ON_DARK)
+        else:
+            paint_speech_clock(self.clock, state, ON_DARK)
 
 
 def _html(text: Any) -> str:

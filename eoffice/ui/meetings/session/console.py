@@ -56,7 +56,14 @@ from eoffice.ui.meetings.session.models import (
     VotesModel,
     queue_order,
 )
-from eoffice.ui.meetings.session.widgets import Notice, QuorumBanner, agenda_tree, paint_countdown, result_html
+from eoffice.ui.meetings.session.widgets import (
+    Notice,
+    QuorumBanner,
+    agenda_tree,
+    paint_speech_clock,
+    paint_vote_clock,
+    result_html,
+)
 
 
 def _with_key(text: str, key: str) -> str:
@@ -541,12 +548,8 @@ class ChairConsole(QMainWindow):
         state = self.live.state
         if state is None:
             return
-        paint_countdown(self.clock, state.speech_remaining(), state.speech_level(), state.speech_elapsed())
-        vote = state.open_vote()
-        if vote is not None and vote.time_limit_seconds:
-            paint_countdown(self.vote_clock, state.vote_remaining(vote.id), state.vote_level(vote.id))
-        else:
-            self.vote_clock.setText("")
+        paint_speech_clock(self.clock, state)
+        paint_vote_clock(self.vote_clock, state)
         if self.big_screen is not None:
             self.big_screen.tick()
 

@@ -43,7 +43,14 @@ from eoffice.ui.meetings.session.labels import (
     speech_state_label,
 )
 from eoffice.ui.meetings.session.live import LiveSession
-from eoffice.ui.meetings.session.widgets import Notice, QuorumBanner, agenda_tree, paint_countdown, result_html
+from eoffice.ui.meetings.session.widgets import (
+    Notice,
+    QuorumBanner,
+    agenda_tree,
+    paint_speech_clock,
+    paint_vote_clock,
+    result_html,
+)
 from eoffice.ui.pdf.render import load_pdf
 from eoffice.ui.pdf.view import PdfPageView
 
@@ -557,12 +564,8 @@ class DelegateView(QMainWindow):
         state = self.live.state
         if state is None:
             return
-        paint_countdown(self.clock, state.speech_remaining(), state.speech_level(), state.speech_elapsed())
-        vote = state.open_vote()
-        if vote is not None and vote.time_limit_seconds:
-            paint_countdown(self.vote_clock, state.vote_remaining(vote.id), state.vote_level(vote.id))
-        else:
-            self.vote_clock.setText("")
+        paint_speech_clock(self.clock, state)
+        paint_vote_clock(self.vote_clock, state)
 
     def _enable(self) -> None:
         state = self.live.state

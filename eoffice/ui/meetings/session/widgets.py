@@ -9,7 +9,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTreeView, QWidget
 
 from eoffice.meetings.live.schemas import AttendanceView, VoteView
-from eoffice.meetings.live.state import AMBER, RED, clock_text
+from eoffice.meetings.live.state import AMBER, RED, SessionState, clock_text
 from eoffice.ui.i18n import current_language
 from eoffice.ui.meetings.models import AgendaModel
 from eoffice.ui.meetings.session.labels import outcome_label, quorum_text, result_lines, verdict_text
@@ -83,6 +83,20 @@ def paint_countdown(
     colour = (colours or {AMBER: AMBER_TEXT, RED: RED_TEXT}).get(level, "")
     label.setStyleSheet(f"color: {colour};" if colour else "")
     label.setProperty("level", level)
+
+
+def paint_speech_clock(label: QLabel, state: SessionState, colours: dict[str, str] | None = None) -> None:
+    """The current speech's countdown (or time spoken) on ``label``."""
+    paint_countdown(label, state.speech_remaining(), state.speech_level(), state.speech_elapsed(), colours)
+
+
+def paint_vote_clock(label: QLabel, state: SessionState, colours: dict[str, str] | None = None) -> None:
+    """The open vote's countdown on ``label``; empty without an open vote with a time limit."""
+    vote = state.open_vote()
+    if vote is not None and vote.time_limit_seconds:
+        paint_countdown(label, state.vote_remaining(vote.id), state.vote_level(vote.id), colours=colours)
+    else:
+        label.setText("")
 
 
 def result_html(vote: VoteView, big: bool = False) -> str:
