@@ -58,12 +58,10 @@ def bump(session: Session, meeting_id: str) -> int:
     """The next revision of the meeting's session (one UPDATE; the row stays locked until
     commit, so revisions follow commit order)."""
     session_row(session, meeting_id)
-    session.execute(
+    return int(session.execute(
         update(MeetingSession).where(MeetingSession.meeting_id == meeting_id)
-        .values(revision=MeetingSession.revision + 1, updated_at=utcnow())
-    )
-    value = session.query(MeetingSession.revision).filter(MeetingSession.meeting_id == meeting_id).scalar()
-    return int(value or 0)
+        .values(revision=MeetingSession.revision + 1, updated_at=utcnow()).returning(MeetingSession.revision)
+    ).scalar_one())
 
 
 def announce(
