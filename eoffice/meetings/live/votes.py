@@ -406,18 +406,14 @@ def show_tally(session: Session, actor_id: str, vote_id: str, show: bool, *, mee
 def _frozen(session: Session, vote: Vote, ruleset: RuleSet) -> counting.Frozen:
     """Members in office, present (as a vote counts presence), issued and returned: two
     aggregate queries."""
-    entitled = in_office()
     members, present = session.execute(
         select(func.count(Participant.id),
                func.coalesce(func.sum(case((Attendance.presence.in_(_voting_presence(ruleset)), 1), else_=0)), 0))
         .select_from(Participant).outerjoin(Attendance, _attended())
-        .where(Participant.meeting_id == vote.meeting_id, Participant.deleted.is_(False), entitled)
+        .where(Participant.meeting_id == vote.meeting_id, Participant.deleted.is_(False), in_office())
     ).one()
-    issued, returned = session.execute(
-        select(func.count(), func.coalesce(func.sum(case((VoteVoter.returned.is_(True), 1), else_=0)), 0))
-        .where(VoteVoter.vote_id == vote.id)
-    ).one()
-    return counting.Frozen(int(members), int(present), int(issued), int(returned))
+    returned, issued = _returned(session, [vote.id]).get(vote.id, (0, 0))
+    return counting.Frozen(int(members), int(present), issued, returned)
 
 
 def _named(session: Session, vote: Vote) -> list[NamedChoice]:
