@@ -128,6 +128,9 @@ class Meeting(Synced, Base):
     #: Notes printed on the invitation (các vấn đề cần lưu ý).
     notes: Mapped[str] = mapped_column(Text, default="")
     invitation_document_id: Mapped[str | None] = mapped_column(String(36), nullable=True)
+    #: The outgoing drafts made from the minutes (type BB) and the conclusions (type TB).
+    minutes_document_id: Mapped[str | None] = mapped_column(String(36), nullable=True)
+    conclusions_document_id: Mapped[str | None] = mapped_column(String(36), nullable=True)
     created_by: Mapped[str] = mapped_column(ForeignKey("users.id"))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
@@ -301,3 +304,4 @@ class ReadReceipt(Synced, Base):
 
 # The live session's tables (server-only), so that ``Base.metadata`` knows them too.
 from eoffice.meetings.live import models as _live_models  # noqa: E402,F401
+from eoffice.meetings.minutes import models as _minutes_models  # noqa: E402,F401

@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Annotated, ClassVar
 
+from eoffice.meetings.minutes.models import MinutesText
 from eoffice.meetings.models import (
     AgendaItem,
     Meeting,
@@ -310,3 +311,27 @@ class RecordRead(Operation):
     document_id: Id
     version: Annotated[int, Fits(ge=1)]
     opened_at: Moment
+
+
+# --------------------------------------------------------------------------- the minutes (meetings.minutes)
+
+
+@dataclass(frozen=True)
+class WriteMinutes(Operation):
+    """The whole text of one part of the minutes (``texts``)."""
+
+    kind: ClassVar[str] = "meeting_write_minutes"
+    meeting_id: Id
+    part: Annotated[str, Fits(MinutesText.part)]
+    text: Annotated[str, Fits(max_length=20_000)] = ""
+
+
+@dataclass(frozen=True)
+class LinkMinutes(Operation):
+    """Names the outgoing draft made from the minutes (``paper`` "minutes", type BB) or
+    from their conclusions ("conclusions", type TB); sent right after its ``create_draft``."""
+
+    kind: ClassVar[str] = "meeting_link_minutes"
+    meeting_id: Id
+    document_id: Id
+    paper: Annotated[str, Fits(max_length=12)] = "minutes"

@@ -124,7 +124,10 @@ def _pending_meetings(session: Session) -> set[str]:
 
     found: set[str] = set()
     for data in pending_payloads(session):
-        if isinstance(data.get("meeting_id"), str) and "sitting_id" not in data and "item_id" not in data:
+        if (
+            isinstance(data.get("meeting_id"), str)
+            and "sitting_id" not in data and "item_id" not in data and "part" not in data  # not the minutes' texts
+        ):
             found.add(data["meeting_id"])
     return found
 
