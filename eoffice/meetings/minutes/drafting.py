@@ -20,7 +20,7 @@ from eoffice.directory.access import load_actor
 from eoffice.directory.models import User
 from eoffice.documents.operations import CreateDraft
 from eoffice.meetings.minutes import compose, notice
-from eoffice.meetings.minutes.ops import LinkMinutes
+from eoffice.meetings.operations import LinkMinutes
 from eoffice.meetings.minutes.paper_pdf import render_minutes
 from eoffice.meetings.minutes.schemas import MeetingRecord
 from eoffice.meetings.organising import meeting_of
