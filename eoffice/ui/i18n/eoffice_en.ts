@@ -3304,7 +3304,7 @@ Send your ballot? It cannot be changed afterwards.</source>
     <name>MeetingPage</name>
     <message>
         <source>◀ Calendar</source>
-        <extracomment>The meeting&apos;s states in which its session can be run or joined. The comments this user may collect (organisers, the presenting unit). Back to the calendar. A refresh is on screen (tests wait on it). A document was opened in the reader (its id). The agenda item to select once the next refresh is on screen (after an edit).</extracomment>
+        <extracomment>The meeting&apos;s states in which its session can be run or joined. The minutes are written during the session and after it. The comments this user may collect (organisers, the presenting unit). Back to the calendar. A refresh is on screen (tests wait on it). A document was opened in the reader (its id). The agenda item to select once the next refresh is on screen (after an edit).</extracomment>
         <translation>◀ Calendar</translation>
     </message>
     <message>
@@ -3360,8 +3360,17 @@ Send your ballot? It cannot be changed afterwards.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Meeting</source>
+        <source>Minutes…</source>
         <extracomment>The session&apos;s window opened last (console or delegate&apos;s view).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the minutes from what happened in the session; sign and issue them (Ctrl+Shift+B)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <extracomment>The minutes editor opened last.</extracomment>
         <translation>Meeting</translation>
     </message>
     <message>
@@ -3598,6 +3607,171 @@ Send your ballot? It cannot be changed afterwards.</source>
     <message>
         <source>Call a new meeting: title, times, place, chair and secretary</source>
         <translation>Call a new meeting: title, times, place, chair and secretary</translation>
+    </message>
+</context>
+<context>
+    <name>MinutesEditor</name>
+    <message>
+        <source>Minutes: %1</source>
+        <extracomment>Autosave this long after the last keystroke (ms). A burst of live events asks the record once, this long after the last (ms). (part, label) of each field the secretary writes here, in order.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Update from the session</source>
+        <extracomment>Every part&apos;s text as written (loaded, then as typed). The agenda&apos;s items by their numbered title, as the minutes&apos; outline names them.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read again what happened in the session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The minutes as they will print</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the minutes as PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export Word…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the minutes as a Word document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make the minutes&apos; draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The minutes as an outgoing draft (type BB): the secretary signs, then the chair</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make the conclusions notice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The items&apos; conclusions as a notice (type TB) in the outgoing flow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation type="unfinished">Save</translation>
+    </message>
+    <message>
+        <source>Save what was written now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the copy on this computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nothing yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read the session from the server (%1); showing %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attendance and opening</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opening (after “Nội dung”)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invited guests (leave empty to list those present)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Presented by (leave empty for the agenda&apos;s presenter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Summary: %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Summary of the discussion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conclusion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End and recipients</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closing line (before the end time)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recipients (Nơi nhận), one per line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The session&apos;s record has not reached this computer yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The session is under way: what happens is added as it happens.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not saved yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation type="unfinished">PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Word (*.docx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Minutes exported to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Minutes&apos; draft made; see Outgoing documents / My drafts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conclusions notice drafted; see Outgoing documents / My drafts</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

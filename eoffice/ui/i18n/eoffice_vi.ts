@@ -3305,7 +3305,7 @@ Gửi phiếu? Sau khi gửi không thể thay đổi.</translation>
     <name>MeetingPage</name>
     <message>
         <source>◀ Calendar</source>
-        <extracomment>The meeting&apos;s states in which its session can be run or joined. The comments this user may collect (organisers, the presenting unit). Back to the calendar. A refresh is on screen (tests wait on it). A document was opened in the reader (its id). The agenda item to select once the next refresh is on screen (after an edit).</extracomment>
+        <extracomment>The meeting&apos;s states in which its session can be run or joined. The minutes are written during the session and after it. The comments this user may collect (organisers, the presenting unit). Back to the calendar. A refresh is on screen (tests wait on it). A document was opened in the reader (its id). The agenda item to select once the next refresh is on screen (after an edit).</extracomment>
         <translation>◀ Lịch họp</translation>
     </message>
     <message>
@@ -3345,8 +3345,17 @@ Gửi phiếu? Sau khi gửi không thể thay đổi.</translation>
         <translation>Tên, thời gian, địa điểm, chủ trì và thư ký, các phiên họp (Ctrl+E)</translation>
     </message>
     <message>
-        <source>Meeting</source>
+        <source>Minutes…</source>
         <extracomment>The session&apos;s window opened last (console or delegate&apos;s view).</extracomment>
+        <translation>Biên bản…</translation>
+    </message>
+    <message>
+        <source>Write the minutes from what happened in the session; sign and issue them (Ctrl+Shift+B)</source>
+        <translation>Viết biên bản từ diễn biến phiên họp; ký số và ban hành (Ctrl+Shift+B)</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <extracomment>The minutes editor opened last.</extracomment>
         <translation>Cuộc họp</translation>
     </message>
     <message>
@@ -3599,6 +3608,171 @@ Gửi phiếu? Sau khi gửi không thể thay đổi.</translation>
     <message>
         <source>Call a new meeting: title, times, place, chair and secretary</source>
         <translation>Tạo cuộc họp mới: tên, thời gian, địa điểm, chủ trì và thư ký</translation>
+    </message>
+</context>
+<context>
+    <name>MinutesEditor</name>
+    <message>
+        <source>Minutes: %1</source>
+        <extracomment>Autosave this long after the last keystroke (ms). A burst of live events asks the record once, this long after the last (ms). (part, label) of each field the secretary writes here, in order.</extracomment>
+        <translation>Biên bản: %1</translation>
+    </message>
+    <message>
+        <source>Update from the session</source>
+        <extracomment>Every part&apos;s text as written (loaded, then as typed). The agenda&apos;s items by their numbered title, as the minutes&apos; outline names them.</extracomment>
+        <translation>Cập nhật diễn biến</translation>
+    </message>
+    <message>
+        <source>Read again what happened in the session</source>
+        <translation>Đọc lại diễn biến phiên họp từ máy chủ</translation>
+    </message>
+    <message>
+        <source>Print preview</source>
+        <translation>Xem bản in</translation>
+    </message>
+    <message>
+        <source>The minutes as they will print</source>
+        <translation>Biên bản như khi in ra</translation>
+    </message>
+    <message>
+        <source>Export PDF…</source>
+        <translation>Xuất PDF…</translation>
+    </message>
+    <message>
+        <source>Save the minutes as PDF</source>
+        <translation>Lưu biên bản thành tệp PDF</translation>
+    </message>
+    <message>
+        <source>Export Word…</source>
+        <translation>Xuất Word…</translation>
+    </message>
+    <message>
+        <source>Save the minutes as a Word document</source>
+        <translation>Lưu biên bản thành tệp Word</translation>
+    </message>
+    <message>
+        <source>Make the minutes&apos; draft</source>
+        <translation>Tạo dự thảo biên bản</translation>
+    </message>
+    <message>
+        <source>The minutes as an outgoing draft (type BB): the secretary signs, then the chair</source>
+        <translation>Biên bản thành dự thảo văn bản đi (loại BB): thư ký ký số trước, chủ tọa ký sau</translation>
+    </message>
+    <message>
+        <source>Make the conclusions notice</source>
+        <translation>Tạo thông báo kết luận</translation>
+    </message>
+    <message>
+        <source>The items&apos; conclusions as a notice (type TB) in the outgoing flow</source>
+        <translation>Kết luận các nội dung thành dự thảo thông báo (loại TB) trong luồng văn bản đi</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Lưu</translation>
+    </message>
+    <message>
+        <source>Save what was written now</source>
+        <translation>Lưu ngay nội dung đã viết</translation>
+    </message>
+    <message>
+        <source>the copy on this computer</source>
+        <translation>bản đã lưu trên máy này</translation>
+    </message>
+    <message>
+        <source>nothing yet</source>
+        <translation>chưa có gì</translation>
+    </message>
+    <message>
+        <source>Could not read the session from the server (%1); showing %2.</source>
+        <translation>Không đọc được diễn biến phiên họp từ máy chủ (%1); đang hiển thị %2.</translation>
+    </message>
+    <message>
+        <source>Attendance and opening</source>
+        <translation>Thành phần, mở đầu</translation>
+    </message>
+    <message>
+        <source>Opening (after “Nội dung”)</source>
+        <translation>Mở đầu (sau mục “Nội dung”)</translation>
+    </message>
+    <message>
+        <source>Invited guests (leave empty to list those present)</source>
+        <translation>Khách mời (để trống: liệt kê khách mời có mặt)</translation>
+    </message>
+    <message>
+        <source>Presented by (leave empty for the agenda&apos;s presenter)</source>
+        <translation>Người trình bày (để trống: người trình bày theo chương trình)</translation>
+    </message>
+    <message>
+        <source>Summary: %1 (%2)</source>
+        <translation>Tóm tắt ý kiến: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Summary of the discussion</source>
+        <translation>Tóm tắt thảo luận</translation>
+    </message>
+    <message>
+        <source>Conclusion</source>
+        <translation>Kết luận</translation>
+    </message>
+    <message>
+        <source>End and recipients</source>
+        <translation>Kết thúc, nơi nhận</translation>
+    </message>
+    <message>
+        <source>Closing line (before the end time)</source>
+        <translation>Đoạn kết (trước giờ kết thúc)</translation>
+    </message>
+    <message>
+        <source>Recipients (Nơi nhận), one per line</source>
+        <translation>Nơi nhận, mỗi dòng một nơi</translation>
+    </message>
+    <message>
+        <source>The session&apos;s record has not reached this computer yet.</source>
+        <translation>Diễn biến phiên họp chưa về máy này.</translation>
+    </message>
+    <message>
+        <source>The session is under way: what happens is added as it happens.</source>
+        <translation>Phiên họp đang diễn ra: diễn biến được bổ sung ngay khi xảy ra.</translation>
+    </message>
+    <message>
+        <source>Not saved yet</source>
+        <translation>Chưa lưu</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Đang lưu…</translation>
+    </message>
+    <message>
+        <source>Saved at %1</source>
+        <translation>Đã lưu lúc %1</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>Chưa lưu được</translation>
+    </message>
+    <message>
+        <source>Export the minutes</source>
+        <translation>Xuất biên bản</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Word (*.docx)</source>
+        <translation>Word (*.docx)</translation>
+    </message>
+    <message>
+        <source>Minutes exported to %1</source>
+        <translation>Đã xuất biên bản: %1</translation>
+    </message>
+    <message>
+        <source>Minutes&apos; draft made; see Outgoing documents / My drafts</source>
+        <translation>Đã tạo dự thảo biên bản; xem Văn bản đi / Dự thảo của tôi</translation>
+    </message>
+    <message>
+        <source>Conclusions notice drafted; see Outgoing documents / My drafts</source>
+        <translation>Đã tạo dự thảo thông báo kết luận; xem Văn bản đi / Dự thảo của tôi</translation>
     </message>
 </context>
 <context>

@@ -64,6 +64,8 @@ log = logging.getLogger(__name__)
 
 #: The meeting's states in which its session can be run or joined.
 SESSION_STATES = frozenset({"scheduled", "in_session"})
+#: The minutes are written during the session and after it.
+MINUTES_STATES = frozenset({"in_session", "closed"})
 
 
 @dataclass
@@ -154,6 +156,15 @@ class MeetingPage(QWidget):
         self.join_button.clicked.connect(lambda: self.open_session(chair=False))
         #: The session's window opened last (console or delegate's view).
         self.session_window: Any = None
+        self.minutes_button = QPushButton(self.tr("Minutes…"), self)
+        self.minutes_button.setObjectName("minutesButton")
+        self.minutes_button.setToolTip(
+            self.tr("Write the minutes from what happened in the session; sign and issue them (Ctrl+Shift+B)")
+        )
+        self.minutes_button.setShortcut(QKeySequence("Ctrl+Shift+B"))
+        self.minutes_button.clicked.connect(self.open_minutes)
+        #: The minutes editor opened last.
+        self.minutes_window: Any = None
         self.state_button = QToolButton(self)
         self.state_button.setText(self.tr("Meeting"))
         self.state_button.setToolTip(self.tr("Start, end, postpone or cancel the meeting"))
@@ -162,6 +173,7 @@ class MeetingPage(QWidget):
         self.state_button.setMenu(self.state_menu)
         top.addWidget(self.console_button)
         top.addWidget(self.join_button)
+        top.addWidget(self.minutes_button)
         top.addWidget(self.answer_button)
         top.addWidget(self.edit_button)
         top.addWidget(self.invitation_button)
@@ -396,6 +408,7 @@ class MeetingPage(QWidget):
         self.console_button.setVisible(chair)
         self.console_button.setEnabled(live)
         self.join_button.setVisible(view.me is not None)
+        self.minutes_button.setVisible(view.organiser and view.state in MINUTES_STATES)
         self.join_button.setEnabled(live)
         self.edit_button.setVisible(view.organiser and view.state in EDITABLE)
         self.participants.show_for(view.state, view.organiser)
@@ -448,6 +461,20 @@ class MeetingPage(QWidget):
         self.readers.set_document(self.reading.row(index))
 
     # ------------------------------------------------------------------ the live session
+
+    def open_minutes(self) -> None:
+        """The minutes editor of this meeting (the organisers': chair, secretary, office)."""
+        from eoffice.ui.meetings.minutes_editor import MinutesEditor
+
+        if self.data is None or not self.data.view.organiser:
+            return
+        view = self.data.view
+        if self.minutes_window is None or self.minutes_window.meeting_id != view.id:
+            self.minutes_window = MinutesEditor(self.window_, view.id, view.title)
+            self.minutes_window.load()
+        self.minutes_window.show()
+        self.minutes_window.raise_()
+        self.minutes_window.activateWindow()
 
     def open_session(self, chair: bool) -> None:
         """The chair's console or the delegate's view of this meeting's session (online)."""

@@ -13,7 +13,7 @@ from eoffice.meetings.live import attendance, session as chairing, speakers, vot
 from eoffice.meetings.live.models import Speech
 from eoffice.meetings.models import AgendaItem
 from eoffice.store import Store
-from eoffice.store.base import new_id
+from eoffice.store.base import new_id, utcnow
 from tests.conftest import World
 from tests.meetings.live.ballots import council
 
@@ -107,3 +107,20 @@ def run_story(store: Store, world: World, *, close: bool = True) -> Story:
     with store.read() as s:
         assert len(s.scalars(select(Speech.id).where(Speech.meeting_id == c.meeting_id)).all()) == 3
     return Story(c.meeting_id, items, c.members, extra2, spoken, named, secret)
+
+
+def run_a_little(store: Store, w: World, ids: dict[str, str]) -> str:
+    """On a meeting made by ``helpers.scheduled_meeting``: the session opens, the officer
+    speaks three minutes on the item, the session closes. The speech's id."""
+    now = utcnow()
+    with store.write() as s:
+        chairing.open_session(s, w.leader_id, ids["meeting"], now)
+        chairing.show(s, w.leader_id, ids["meeting"], item_id=ids["item"])
+    with store.write() as s:
+        asked = speakers.ask(s, w.officer_id, ids["meeting"], "speech", now)
+        speakers.accept(s, w.clerk_id, ids["meeting"], asked.id, now)
+        speakers.start(s, w.clerk_id, ids["meeting"], asked.id, now)
+    with store.write() as s:
+        speakers.end(s, w.clerk_id, ids["meeting"], asked.id, now + timedelta(minutes=3))
+        chairing.close(s, w.leader_id, ids["meeting"], now + timedelta(minutes=5))
+    return asked.id

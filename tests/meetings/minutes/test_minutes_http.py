@@ -5,17 +5,16 @@ refused."""
 
 from __future__ import annotations
 
-from datetime import timedelta
 from typing import Any
 
 from sqlalchemy import select
 
-from eoffice.meetings.live import session as chairing, speakers
 from eoffice.meetings.minutes import texts
 from eoffice.meetings.minutes.models import MinutesText
 from eoffice.meetings.operations import WriteMinutes
-from eoffice.store.base import new_id, utcnow
+from eoffice.store.base import new_id
 from tests.meetings.live.helpers import scheduled_meeting
+from tests.meetings.minutes.story import run_a_little
 from eoffice.sync.client import SyncClient
 from eoffice.sync.credentials import Credentials
 from tests.server.conftest import PASSWORD, api_client
@@ -34,25 +33,9 @@ def _texts(device: Device) -> dict[str, str]:
         return {row.part: row.text for row in s.scalars(select(MinutesText))}
 
 
-def _run_a_little(province: Province, ids: dict[str, str]) -> str:
-    """The session opens, the officer speaks on the item, the session closes: the speech's id."""
-    w, now = province.world, utcnow()
-    with province.store.write() as s:
-        chairing.open_session(s, w.leader_id, ids["meeting"], now)
-        chairing.show(s, w.leader_id, ids["meeting"], item_id=ids["item"])
-    with province.store.write() as s:
-        asked = speakers.ask(s, w.officer_id, ids["meeting"], "speech", now)
-        speakers.accept(s, w.clerk_id, ids["meeting"], asked.id, now)
-        speakers.start(s, w.clerk_id, ids["meeting"], asked.id, now)
-    with province.store.write() as s:
-        speakers.end(s, w.clerk_id, ids["meeting"], asked.id, now + timedelta(minutes=3))
-        chairing.close(s, w.leader_id, ids["meeting"], now + timedelta(minutes=5))
-    return asked.id
-
-
 def test_the_record_is_read_by_those_who_see_the_meeting(province: Province, pdf_factory: Any):
     ids = scheduled_meeting(province, pdf_factory)
-    speech_id = _run_a_little(province, ids)
+    speech_id = run_a_little(province.store, province.world, ids)
     api = f"{province.url}/api/v1"
     with api_client(api) as c:
         for username in ("vanthu", "lanhdao", "chuyenvien", "chuyenvien2"):  # the secretary, the chair, members
@@ -69,7 +52,7 @@ def test_the_record_is_read_by_those_who_see_the_meeting(province: Province, pdf
 def test_the_secretarys_texts_wait_offline_and_reach_only_the_organisers(province: Province, pdf_factory: Any):
     w = province.world
     ids = scheduled_meeting(province, pdf_factory)
-    speech_id = _run_a_little(province, ids)
+    speech_id = run_a_little(province.store, province.world, ids)
     clerk = province.device("vanthu", w.clerk_id)
     leader = province.device("lanhdao", w.leader_id)
     officer = province.device("chuyenvien", w.officer_id)
