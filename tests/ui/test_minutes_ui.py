@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+import zipfile
 from typing import Any
 
 import pytest
+from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from sqlalchemy import select
 
@@ -108,5 +110,15 @@ def test_the_secretary_writes_a_conclusion_exports_and_drafts_the_minutes(
                 return s.get(Document, meeting.minutes_document_id) is not None
 
         qtbot.waitUntil(drafted_on_server, timeout=WAIT)
+
+        # the closed meeting's record for the archive
+        folder = tmp_path / "ho-so"
+        folder.mkdir()
+        editor.export_record(folder)
+        qtbot.waitUntil(lambda: editor.exported == folder, timeout=WAIT)
+        with zipfile.ZipFile(folder / "ho-so-cuoc-hop.zip") as z:
+            assert {"bien-ban.pdf", "bien-ban.docx", "manifest.json"} <= set(z.namelist())
+        outline = PdfReader(str(folder / "ho-so-cuoc-hop.pdf")).outline
+        assert "Hồ sơ cuộc họp" in [o.title for o in outline if not isinstance(o, list)]
     finally:
         _close(clerk)

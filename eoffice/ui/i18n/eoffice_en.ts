@@ -3618,7 +3618,7 @@ Send your ballot? It cannot be changed afterwards.</source>
     </message>
     <message>
         <source>Update from the session</source>
-        <extracomment>Every part&apos;s text as written (loaded, then as typed). The agenda&apos;s items by their numbered title, as the minutes&apos; outline names them.</extracomment>
+        <extracomment>Every part&apos;s text as written (loaded, then as typed). The agenda&apos;s items by their numbered title, as the minutes&apos; outline names them. The section drawn now and its fields; the label of its facts. Where the record was exported last.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3663,6 +3663,14 @@ Send your ballot? It cannot be changed afterwards.</source>
     </message>
     <message>
         <source>The items&apos; conclusions as a notice (type TB) in the outgoing flow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the record…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The closed meeting&apos;s whole record for the archive: one PDF with bookmarks and a ZIP of the originals</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3763,6 +3771,18 @@ Send your ballot? It cannot be changed afterwards.</source>
     </message>
     <message>
         <source>Minutes exported to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exporting the meeting&apos;s record…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The meeting&apos;s record was exported to %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

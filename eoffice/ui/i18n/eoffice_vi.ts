@@ -3619,7 +3619,7 @@ Gửi phiếu? Sau khi gửi không thể thay đổi.</translation>
     </message>
     <message>
         <source>Update from the session</source>
-        <extracomment>Every part&apos;s text as written (loaded, then as typed). The agenda&apos;s items by their numbered title, as the minutes&apos; outline names them.</extracomment>
+        <extracomment>Every part&apos;s text as written (loaded, then as typed). The agenda&apos;s items by their numbered title, as the minutes&apos; outline names them. The section drawn now and its fields; the label of its facts. Where the record was exported last.</extracomment>
         <translation>Cập nhật diễn biến</translation>
     </message>
     <message>
@@ -3665,6 +3665,14 @@ Gửi phiếu? Sau khi gửi không thể thay đổi.</translation>
     <message>
         <source>The items&apos; conclusions as a notice (type TB) in the outgoing flow</source>
         <translation>Kết luận các nội dung thành dự thảo thông báo (loại TB) trong luồng văn bản đi</translation>
+    </message>
+    <message>
+        <source>Export the record…</source>
+        <translation>Lưu hồ sơ…</translation>
+    </message>
+    <message>
+        <source>The closed meeting&apos;s whole record for the archive: one PDF with bookmarks and a ZIP of the originals</source>
+        <translation>Toàn bộ hồ sơ cuộc họp đã bế mạc để lưu trữ: một tệp PDF có mục lục và một tệp ZIP các bản gốc</translation>
     </message>
     <message>
         <source>Save</source>
@@ -3765,6 +3773,18 @@ Gửi phiếu? Sau khi gửi không thể thay đổi.</translation>
     <message>
         <source>Minutes exported to %1</source>
         <translation>Đã xuất biên bản: %1</translation>
+    </message>
+    <message>
+        <source>Export the record</source>
+        <translation>Lưu hồ sơ cuộc họp</translation>
+    </message>
+    <message>
+        <source>Exporting the meeting&apos;s record…</source>
+        <translation>Đang xuất hồ sơ cuộc họp…</translation>
+    </message>
+    <message>
+        <source>The meeting&apos;s record was exported to %1</source>
+        <translation>Đã xuất hồ sơ cuộc họp vào %1</translation>
     </message>
     <message>
         <source>Minutes&apos; draft made; see Outgoing documents / My drafts</source>

@@ -11,7 +11,8 @@ fetched from the server when the editor opens and again whenever the session mov
 
 Keys: Alt+Up/Down sections, F5 the record again, Ctrl+S save now, Ctrl+P the minutes as
 they will print, Ctrl+Shift+S export PDF, Ctrl+Shift+W export Word, Ctrl+Shift+D the
-outgoing draft (BB), Ctrl+Shift+K the conclusions notice (TB).
+outgoing draft (BB), Ctrl+Shift+K the conclusions notice (TB), Ctrl+Shift+H the closed
+meeting's record for the archive (``meetings.minutes.archive``).
 """
 
 from __future__ import annotations
@@ -98,6 +99,8 @@ class MinutesEditor(QWidget):
         #: The section drawn now and its fields; the label of its facts.
         self._shown: tuple[int, tuple[tuple[str, str], ...]] | None = None
         self.facts: QLabel | None = None
+        #: Where the record was exported last.
+        self.exported: Path | None = None
         self.editors: dict[str, QPlainTextEdit] = {}
         self._build()
         self._autosave = QTimer(self)
@@ -139,13 +142,18 @@ class MinutesEditor(QWidget):
             self.tr("Make the conclusions notice"),
             self.tr("The items' conclusions as a notice (type TB) in the outgoing flow"),
             "Ctrl+Shift+K", lambda: self.make_draft("conclusions"))
+        self.archive_button = self._button(
+            self.tr("Export the record…"),
+            self.tr("The closed meeting's whole record for the archive: one PDF with bookmarks and a ZIP of the "
+                    "originals"),
+            "Ctrl+Shift+H", self.export_record)
         save = self._button(self.tr("Save"), self.tr("Save what was written now"), "Ctrl+S", self.save)
         save.hide()  # autosave does it; the key stays for those who press it by habit
         self.saved = QLabel(self)
         self.saved.setObjectName("minutesSaved")
         top = QHBoxLayout()
         for widget in (self.refresh_button, self.preview_button, self.pdf_button, self.docx_button,
-                       self.draft_button, self.notice_button):
+                       self.draft_button, self.notice_button, self.archive_button):
             top.addWidget(widget)
         top.addStretch(1)
         top.addWidget(self.saved)
@@ -475,6 +483,47 @@ class MinutesEditor(QWidget):
                 return
             path = Path(name if name.lower().endswith(suffix) else name + suffix)
         self._render(kind, path, lambda p: self._status(self.tr("Minutes exported to %1").replace("%1", str(p))))
+
+    def export_record(self, folder: Path | None = None) -> None:
+        """The record of the closed meeting into ``folder``: ho-so-cuoc-hop.pdf and .zip."""
+        from eoffice.meetings.minutes import archive
+
+        if self.record is None or self.record.state != "closed":
+            self.window_.show_domain_error(DomainError(
+                "Chỉ lưu hồ sơ được khi cuộc họp đã bế mạc và diễn biến phiên họp đã về máy này.",
+                "The record is exported once the meeting is closed and its session's record is on this computer.",
+            ))
+            return
+        if folder is None:
+            chosen = QFileDialog.getExistingDirectory(self, self.tr("Export the record"), str(Path.home()))
+            if not chosen:
+                return
+            folder = Path(chosen)
+        record, written, meeting_id, blobs = self.record, dict(self.written), self.meeting_id, self.window_.blobs
+        target = folder
+
+        def job(session: Any) -> Path:
+            files = archive.originals(session, blobs, meeting_id, record, written)
+            archive.write_record_pdf(session, blobs, meeting_id, record, written, target / "ho-so-cuoc-hop.pdf", files)
+            archive.write_record_zip(session, blobs, meeting_id, record, written, target / "ho-so-cuoc-hop.zip", files)
+            return target
+
+        self._status(self.tr("Exporting the meeting's record…"))
+        self.archive_button.setEnabled(False)
+
+        def done(where: Path) -> None:
+            self.archive_button.setEnabled(True)
+            self.exported = where
+            self._status(self.tr("The meeting's record was exported to %1").replace("%1", str(where)))
+
+        def failed(error: BaseException) -> bool:
+            self.archive_button.setEnabled(True)
+            if isinstance(error, DomainError):
+                self.window_.show_domain_error(error)
+                return True
+            return False
+
+        self.worker.read("meeting_record_export", job, done, failed)
 
     def make_draft(self, paper: str) -> None:
         """The minutes (BB) or the conclusions notice (TB) as an outgoing draft, in one go."""
