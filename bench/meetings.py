@@ -3,7 +3,8 @@
     .venv/bin/python bench/meetings.py [--database sqlite|postgresql|both] [--meetings 2000]
                                        [--participants 500] [--items 100] [--documents 300]
                                        [--blob-mb 1] [--trials 15] [--postgres-url URL]
-                                       [--no-live] [--only screens|live] [--delegates 500]
+                                       [--no-live] [--only screens|live|minutes] [--delegates 500]
+                                       [--minutes-trials 3]
 
 Prints ONE JSON list on stdout, one object per database; progress goes to stderr. Not a
 test: nothing here asserts a time. Per database:
@@ -28,6 +29,11 @@ test: nothing here asserts a time. Per database:
   comparison: with 1 MB files the time goes to each request's round trip).
 
 Medians over ``--trials`` runs on a warm database.
+
+``minutes`` (``bench/meetings_minutes.py``): a two-day HĐND session of 40 items, 300
+speeches, 60 votes and 90 participants to minutes in PDF (``minutes_build_s``) and DOCX
+(``minutes_docx_s``), and its record with 300 documents for the archive
+(``record_export_s``); under ``"minutes"``, or alone with ``--only minutes``.
 
 ``--live`` (on unless ``--no-live``): the live session of ``bench/meetings_live.py`` (500
 delegates on WebSockets, the chair's actions, a vote), its figures under ``"live"`` in
@@ -386,6 +392,7 @@ def bench_database(kind: str, args: argparse.Namespace) -> dict[str, Any]:
 def bench_one(kind: str, args: argparse.Namespace) -> dict[str, Any]:
     """The parts asked for, on one database."""
     from bench.meetings_live import bench_live
+    from bench.meetings_minutes import bench_minutes
 
     def live() -> dict[str, Any]:
         folder = Path(tempfile.mkdtemp(prefix=f"eoffice-bench-meetings-live-{kind}-"))
@@ -397,9 +404,13 @@ def bench_one(kind: str, args: argparse.Namespace) -> dict[str, Any]:
 
     if args.only == "live":
         return live()
+    if args.only == "minutes":
+        return bench_minutes(kind, args.postgres_url, args.minutes_trials)
     result = bench_database(kind, args)
     if args.live and args.only != "screens":
         result["live"] = live()
+    if args.only != "screens":
+        result["minutes"] = bench_minutes(kind, args.postgres_url, args.minutes_trials)
     return result
 
 
@@ -419,7 +430,8 @@ def main() -> None:
     parser.add_argument("--postgres-url", default=os.environ.get("EOFFICE_TEST_POSTGRES_URL") or DEFAULT_PG)
     parser.add_argument("--live", action=argparse.BooleanOptionalAction, default=True,
                         help="the live session's part (bench/meetings_live.py)")
-    parser.add_argument("--only", choices=("screens", "live"), help="run one part alone")
+    parser.add_argument("--only", choices=("screens", "live", "minutes"), help="run one part alone")
+    parser.add_argument("--minutes-trials", type=int, default=3, help="runs of each minutes measure (median)")
     parser.add_argument("--delegates", type=int, default=500, help="delegates of the live session")
     parser.add_argument("--live-actions", type=int, default=120, help="the chair's actions timed (at least 100)")
     parser.add_argument("--delegate-processes", type=int, default=4, help="processes the delegates are spread over")
