@@ -12,3 +12,4 @@ from eoffice.meetings import reading_synced  # noqa: F401  (agenda, documents, c
 from eoffice.meetings import invitation_ops, pass_routes  # noqa: F401  (registrations)
 from eoffice.meetings.live import session_routes  # noqa: F401  (the live session: chair, attendance, speakers)
 from eoffice.meetings.live import vote_routes  # noqa: F401  (the live session's votes: HTTP)
+from eoffice.meetings import opinion_ops, opinion_synced  # noqa: F401  (written opinions: operations, rows, files)

@@ -301,3 +301,4 @@ class ReadReceipt(Synced, Base):
 
 # The live session's tables (server-only), so that ``Base.metadata`` knows them too.
 from eoffice.meetings.live import models as _live_models  # noqa: E402,F401
+from eoffice.meetings import opinion_models as _opinion_models  # noqa: E402,F401
