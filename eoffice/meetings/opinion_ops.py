@@ -14,8 +14,7 @@ told live.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Annotated, Any, ClassVar
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -25,9 +24,8 @@ from eoffice.errors import NotFound
 from eoffice.meetings import opinions
 from eoffice.meetings.events import MEETING
 from eoffice.meetings.opinion_models import OpinionAnswer, OpinionDocument, OpinionPoll
-from eoffice.meetings.operations import Moment
+from eoffice.meetings.operations import AnswerOpinionPoll, CloseOpinionPoll, OpinionFile, SendOpinionPoll
 from eoffice.meetings.values import aware, moment, vietnam
-from eoffice.ops.limits import Fits
 from eoffice.ops.operation import AppliedResult, Operation
 from eoffice.ops.registry import register
 from eoffice.ops.values import FileRef, Id
@@ -41,46 +39,6 @@ OPINION_CLOSED = "meeting.opinion_closed"
 POLLS = OpinionPoll.__tablename__
 DOCUMENTS = OpinionDocument.__tablename__
 ANSWERS = OpinionAnswer.__tablename__
-
-
-@dataclass(frozen=True)
-class OpinionFile:
-    document_id: Id
-    title: Annotated[str, Fits(OpinionDocument.title)]
-    file: FileRef
-
-
-@dataclass(frozen=True)
-class SendOpinionPoll(Operation):
-    """The chair (or the meeting's office) asks the members in office a written question."""
-
-    kind: ClassVar[str] = "meeting_opinion_send"
-    poll_id: Id
-    meeting_id: Id
-    question: Annotated[str, Fits(OpinionPoll.question)]
-    deadline: Moment
-    details: Annotated[str, Fits(max_length=20_000)] = ""
-    #: The key of the meeting's vote rule that decides it ("" : the meeting's first).
-    rule: Annotated[str, Fits(max_length=40)] = ""
-    documents: tuple[OpinionFile, ...] = ()
-
-
-@dataclass(frozen=True)
-class AnswerOpinionPoll(Operation):
-    """A member's answer: agree, disagree, or another opinion written out."""
-
-    kind: ClassVar[str] = "meeting_opinion_answer"
-    poll_id: Id
-    choice: Annotated[str, Fits(OpinionAnswer.choice)]
-    text: Annotated[str, Fits(max_length=20_000)] = ""
-
-
-@dataclass(frozen=True)
-class CloseOpinionPoll(Operation):
-    """Close and count; needs the server (it holds every answer)."""
-
-    kind: ClassVar[str] = "meeting_opinion_close"
-    poll_id: Id
 
 
 # --------------------------------------------------------------------------- applying
@@ -134,7 +92,9 @@ def _check_close(session: Session, actor: User, op: CloseOpinionPoll) -> None:
 
 
 def _discard_send(session: Session, op: SendOpinionPoll) -> None:
-    for model, row_id in [*((OpinionDocument, f.document_id) for f in op.documents), (OpinionPoll, op.poll_id)]:
+    made: list[tuple[type[Any], str]] = [*((OpinionDocument, f.document_id) for f in op.documents),
+                                         (OpinionPoll, op.poll_id)]
+    for model, row_id in made:
         row = session.get(model, row_id)
         if row is not None and row.server_version is None:
             session.delete(row)

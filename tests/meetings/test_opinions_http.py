@@ -117,7 +117,7 @@ def test_the_poll_reaches_the_members_and_an_offline_answer_waits_in_the_outbox(
 
 def test_the_server_refuses_an_answer_after_the_deadline(province: Province, pdf_factory):
     w = province.world
-    clerk, leader, officer, outsider, poll_id = _prepared(province, pdf_factory().read_bytes())
+    _clerk, _leader, officer, outsider, poll_id = _prepared(province, pdf_factory().read_bytes())
     officer.record(AnswerOpinionPoll(new_id(), poll_id, "agree"))  # offline, before the deadline
     assert _answers(officer) == [(w.officer_id, "agree")]
     with province.store.write() as s:  # meanwhile the deadline passes, by the server's time
