@@ -418,6 +418,8 @@ class PollView:
     result: PollResult | None = None
     #: Whether the poll is being answered and my answer may still be given or changed.
     answerable: bool = False
+    #: Whether its deadline had passed when it was read.
+    past_deadline: bool = False
 
 
 def _people(session: Session, ids: list[str]) -> dict[str, Any]:
@@ -457,6 +459,7 @@ def poll_view(session: Session, user_id: str, poll_id: str, now: datetime) -> Po
         answers=[row(uid) for uid in asked] if organiser else [],
         result=result_for(session, user_id, poll),
         answerable=user_id in asked and poll.state == PollState.OPEN.value and aware(poll.deadline) > now,
+        past_deadline=aware(poll.deadline) <= now,
     )
 
 

@@ -80,10 +80,10 @@ def choice_label(choice: str) -> str:
     }.get(choice, choice)
 
 
-def _state_label(view: opinions.PollView, now: datetime) -> str:
+def state_label(view: opinions.PollView) -> str:
     if view.state == "closed":
         return QCoreApplication.translate("Opinions", "Closed")
-    if view.deadline <= now:
+    if view.past_deadline:
         return QCoreApplication.translate("Opinions", "Past the deadline")
     return QCoreApplication.translate("Opinions", "Open")
 
@@ -141,17 +141,12 @@ class PollsModel(RowsModel[opinions.PollView]):
     columns = (
         text_column(QT_TRANSLATE_NOOP("PollsModel", "Question"), lambda v: v.question, name="question"),
         Column(QT_TRANSLATE_NOOP("PollsModel", "Deadline"), lambda v: day_time(v.deadline), name="deadline"),
-        Column(QT_TRANSLATE_NOOP("PollsModel", "State"), lambda v: PollsModel.state_of(v), name="state"),
+        Column(QT_TRANSLATE_NOOP("PollsModel", "State"), state_label, name="state"),
         Column(QT_TRANSLATE_NOOP("PollsModel", "My answer"),
                lambda v: choice_label(v.mine.choice) if v.mine is not None else ("—" if not v.asked
                                                                                   else choice_label("")),
                name="mine"),
     )
-    now: datetime = datetime.now(timezone.utc)
-
-    @staticmethod
-    def state_of(view: opinions.PollView) -> str:
-        return _state_label(view, PollsModel.now)
 
 
 @dataclass(frozen=True)
@@ -436,7 +431,6 @@ class OpinionsPanel(QWidget):
     def _show(self, data: OpinionsData) -> None:
         keep = self.current()
         self.data = data
-        PollsModel.now = data.now
         self.polls.set_rows(data.polls)
         row = next((n for n, v in enumerate(data.polls) if keep is not None and v.id == keep.id), 0)
         if data.polls:
