@@ -347,6 +347,8 @@ class AnswerOpinionPoll(Operation):
     poll_id: Id
     choice: Annotated[str, Fits(OpinionAnswer.choice)]
     text: Annotated[str, Fits(max_length=20_000)] = ""
+    #: Optional: the answer signed with the member's e-card (``meetings.opinion_signing``).
+    signature: Annotated[str, Fits(max_length=40_000)] = ""
 
 
 @dataclass(frozen=True)

@@ -74,7 +74,8 @@ class OpinionDocument(Synced, Base):
 
 class OpinionAnswer(Synced, Base):
     """A member's answer (phiếu trả lời); its id is derived from the poll and the member
-    (``opinions.answer_id``), so answering on two computers offline makes one row."""
+    (``opinions.answer_id``), so answering on two computers offline makes one row. Given
+    signed in with the account, optionally signed with the member's e-card as well."""
 
     __tablename__ = "meeting_opinion_answers"
     __table_args__ = (
@@ -87,3 +88,7 @@ class OpinionAnswer(Synced, Base):
     choice: Mapped[str] = mapped_column(String(10))
     text: Mapped[str] = mapped_column(Text, default="")
     answered_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    #: The member's e-card signature of the answer (``opinion_signing``), base64; "" for none.
+    signature: Mapped[str] = mapped_column(Text, default="")
+    #: Whose certificate the server found the signature made with ("" until it checked one).
+    signed_by: Mapped[str] = mapped_column(String(200), default="")

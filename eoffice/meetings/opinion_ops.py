@@ -54,7 +54,8 @@ def _send(session: Session, actor_id: str, op: SendOpinionPoll, authority: bool)
 
 
 def _answer(session: Session, actor_id: str, op: AnswerOpinionPoll, authority: bool) -> AppliedResult:
-    row = opinions.answer_poll(session, actor_id, op.poll_id, op.choice, op.text)
+    row = opinions.answer_poll(session, actor_id, op.poll_id, op.choice, op.text, signature=op.signature,
+                               verify=authority)
     return AppliedResult(op.kind, {"poll_id": op.poll_id, "answer_id": row.id, "choice": row.choice})
 
 

@@ -1,7 +1,8 @@
 """The written opinions' result on paper, for the record (lưu hồ sơ): "KẾT QUẢ LẤY Ý KIẾN
 THÀNH VIÊN BẰNG VĂN BẢN" under the decree's header (``paper.header``), the question, the
 deadline, the counts with their percentages of the members asked, the verdict with its
-rule, and the table of who answered what (the form is named: phiếu có ghi tên).
+rule, and the table of who answered what (the form is named: phiếu có ghi tên), with the
+holder of the e-card an answer was signed with.
 
 Written by whoever runs the poll (they hold every answer), from a closed poll's stored
 result, or from the running count while it is open (marked as provisional).
@@ -117,6 +118,8 @@ def _draw(pdf: Any, rec: OpinionRecord) -> None:
         text = a.text or ""
         if a.answered_at is not None:
             text = (text + " " if text else "") + f"({vietnam(a.answered_at):%H:%M %d/%m/%Y})"
+        if a.signed_by:
+            text += f" Ký số: {a.signed_by}."
         lines = max(1, len(pdf.multi_cell(cols[3], 6, text, dry_run=True, output="LINES")))
         height = 6 * lines
         if pdf.get_y() + height > pdf.page_break_trigger:

@@ -253,20 +253,28 @@ def check_answer(session: Session, actor_id: str, poll: OpinionPoll, choice: str
 
 
 def answer_poll(
-    session: Session, actor_id: str, poll_id: str, choice: str, text: str, now: datetime | None = None,
+    session: Session, actor_id: str, poll_id: str, choice: str, text: str, now: datetime | None = None, *,
+    signature: str = "", verify: bool = False,
 ) -> OpinionAnswer:
     """The member's answer (a later one replaces it until the deadline); ``now`` is when
-    it counts: the server's time when it applies, the desk's offline."""
+    it counts: the server's time when it applies, the desk's offline. A ``signature`` of
+    the answer with the member's e-card is checked when ``verify`` (the authority)."""
     now = now or utcnow()
     poll = poll_of(session, poll_id)
     check_answer(session, actor_id, poll, choice, text, now)
+    signed_by = ""
+    if signature and verify:
+        from eoffice.meetings.opinion_signing import check_signed_answer
+
+        signed_by = check_signed_answer(session, actor_of(session, actor_id), poll.id, choice, text, signature)
     row = session.get(OpinionAnswer, answer_id(poll.id, actor_id))
     if row is None:
         row = OpinionAnswer(id=answer_id(poll.id, actor_id), poll_id=poll.id, user_id=actor_id)
         session.add(row)
     row.deleted = False
     row.choice, row.text, row.answered_at = choice, text.strip(), now
-    _audit(session, actor_id, "meeting.opinion_answer", poll, {"choice": choice})
+    row.signature, row.signed_by = signature, signed_by
+    _audit(session, actor_id, "meeting.opinion_answer", poll, {"choice": choice, "signed_by": signed_by})
     return row
 
 
@@ -385,6 +393,8 @@ class AnswerRow:
     choice: str  # "" when not answered
     text: str
     answered_at: datetime | None
+    #: The certificate's holder when the server checked an e-card signature of the answer.
+    signed_by: str = ""
 
 
 @dataclass(frozen=True)
@@ -441,7 +451,7 @@ def poll_view(session: Session, user_id: str, poll_id: str, now: datetime) -> Po
         return AnswerRow(
             uid, person.full_name if person is not None else "", person.position if person is not None else "",
             a.choice if a is not None else "", a.text if a is not None else "",
-            aware(a.answered_at) if a is not None else None,
+            aware(a.answered_at) if a is not None else None, a.signed_by if a is not None else "",
         )
 
     meeting = session.get(Meeting, poll.meeting_id)

@@ -23,7 +23,7 @@ from eoffice.store import Store
 from eoffice.store.base import new_id, utcnow
 from tests.conftest import World, make_world, need
 from tests.meetings.factories import MeetingRows, make_meeting
-from tests.signing.conftest import have_font
+from tests.signing.conftest import PASSWORD, Pki, have_font, test_pki  # noqa: F401  (fixture)
 
 QUESTION = "Thông qua chủ trương đầu tư dự án đường tỉnh 537 đoạn qua huyện Nghi Lộc"
 
@@ -212,3 +212,45 @@ def test_documents_go_with_the_poll(world: World, meeting: MeetingRows):
         view = opinions.poll_view(s, world.officer_id, poll_id, utcnow())
     assert [(d.title, d.digest, d.page_count) for d in view.documents] == [("Tờ trình 120/TTr-SKHĐT", "b" * 64, 2)]
     assert view.answerable and not view.organiser and view.answers == []
+
+
+def test_an_answer_signed_with_the_members_e_card_is_checked_by_the_authority(
+    world: World, meeting: MeetingRows, test_pki: Pki
+):
+    from eoffice.meetings.opinion_signing import sign_answer
+    from eoffice.signing.keys import open_pkcs12
+    from eoffice.signing.ownership import CertificateNotOwned
+    from eoffice.signing.trust import add_trusted_root
+
+    with world.store.write() as s:
+        add_trusted_root(s, test_pki.root_pem.read_bytes())
+    poll_id = send(world, meeting)
+    leaders_card = open_pkcs12(test_pki.p12("signer"), PASSWORD)  # "Nguyễn Văn Đức", the leader
+    text = "Đồng ý, đề nghị khởi công trong quý I"
+    signed = sign_answer(leaders_card, poll_id, world.leader_id, "agree", text)
+    _apply(world, world.leader_id, AnswerOpinionPoll(new_id(), poll_id, "agree", text, signed))
+    with world.store.read() as s:
+        [row] = opinions.answers_of(s, poll_id)
+        assert (row.signed_by, row.signature) == ("Nguyễn Văn Đức", signed)
+        view = opinions.poll_view(s, world.clerk_id, poll_id, utcnow())
+    assert [a.signed_by for a in view.answers if a.user_id == world.leader_id] == ["Nguyễn Văn Đức"]
+
+    # The same signature does not carry another answer, nor another member's.
+    with pytest.raises(ValidationError, match="không khớp"):
+        _apply(world, world.leader_id, AnswerOpinionPoll(new_id(), poll_id, "disagree", text, signed))
+    with pytest.raises(ValidationError, match="không khớp"):
+        _apply(world, world.officer_id, AnswerOpinionPoll(new_id(), poll_id, "agree", text, signed))
+    # Another's card, properly signed for my answer, is not mine.
+    forged = sign_answer(leaders_card, poll_id, world.officer_id, "agree", "")
+    with pytest.raises(CertificateNotOwned):
+        _apply(world, world.officer_id, AnswerOpinionPoll(new_id(), poll_id, "agree", "", forged))
+    # A card of an authority the province does not trust.
+    stranger = sign_answer(open_pkcs12(test_pki.p12("stranger"), PASSWORD), poll_id, world.officer_id, "agree", "")
+    with pytest.raises(ValidationError, match="tin cậy"):
+        _apply(world, world.officer_id, AnswerOpinionPoll(new_id(), poll_id, "agree", "", stranger))
+    with pytest.raises(ValidationError, match="không đọc được"):
+        _apply(world, world.officer_id, AnswerOpinionPoll(new_id(), poll_id, "agree", "", "bm90IGEgc2lnbmF0dXJl"))
+    # Offline, a desk keeps the signature unchecked; the server names the signer.
+    offline = _apply(world, world.officer_id, AnswerOpinionPoll(new_id(), poll_id, "agree", "", stranger),
+                     authority=False)
+    assert offline.data["choice"] == "agree"

@@ -173,6 +173,7 @@ class AnswersModel(RowsModel[opinions.AnswerRow]):
         text_column(QT_TRANSLATE_NOOP("AnswersModel", "Opinion"), lambda a: a.text, name="text"),
         Column(QT_TRANSLATE_NOOP("AnswersModel", "Answered at"),
                lambda a: day_time(a.answered_at) if a.answered_at is not None else "", name="at"),
+        Column(QT_TRANSLATE_NOOP("AnswersModel", "Signed with e-card"), lambda a: a.signed_by, name="signed"),
     )
 
 

@@ -43,6 +43,8 @@ def upgrade() -> None:
     sa.Column('choice', sa.String(length=10), nullable=False),
     sa.Column('text', sa.Text(), nullable=False),
     sa.Column('answered_at', sa.DateTime(timezone=True), nullable=False),
+    sa.Column('signature', sa.Text(), nullable=False),
+    sa.Column('signed_by', sa.String(length=200), nullable=False),
     sa.Column('server_version', sa.BigInteger(), nullable=True),
     sa.Column('deleted', sa.Boolean(), nullable=False),
     sa.Column('updated_at', sa.DateTime(timezone=True), nullable=False),
