@@ -53,8 +53,8 @@ def sign_answer(key: SigningKey, poll_id: str, user_id: str, choice: str, text: 
 
 def _invalid(reason_vi: str, reason_en: str) -> ValidationError:
     return ValidationError(
-        f"Chữ ký số trên ý kiến không hợp lệ: {reason_vi}.", f"The answer's digital signature is not valid: {reason_en}.",
-        field="signature",
+        f"Chữ ký số trên ý kiến không hợp lệ: {reason_vi}.",
+        f"The answer's digital signature is not valid: {reason_en}.", field="signature",
     )
 
 
@@ -82,7 +82,7 @@ def check_signed_answer(
     data = signed_text(poll_id, actor.id, choice, text)
     try:
         status = asyncio.run(async_validate_detached_cms(data, signed_data, signer_validation_context=context))
-    except Exception:  # pyHanko refuses a malformed SignedData in many ways
+    except Exception:  # noqa: BLE001  (pyHanko refuses a malformed SignedData in many ways)
         raise _invalid("không đọc được chữ ký", "it cannot be read") from None
     if not (status.intact and status.valid):
         raise _invalid("nội dung ký không khớp với ý kiến", "it does not cover this answer")

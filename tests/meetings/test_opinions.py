@@ -215,7 +215,7 @@ def test_documents_go_with_the_poll(world: World, meeting: MeetingRows):
 
 
 def test_an_answer_signed_with_the_members_e_card_is_checked_by_the_authority(
-    world: World, meeting: MeetingRows, test_pki: Pki
+    world: World, meeting: MeetingRows, test_pki: Pki  # noqa: F811
 ):
     from eoffice.meetings.opinion_signing import sign_answer
     from eoffice.signing.keys import open_pkcs12
