@@ -19,7 +19,7 @@ from eoffice.store.base import new_id
 from eoffice.ui.meetings.opinions import AnswerDialog, SendDialog
 from tests.conftest import World
 from tests.meetings import view_factories as f
-from tests.signing.conftest import have_font
+from tests.signing.conftest import PASSWORD, Pki, have_font, test_pki  # noqa: F401  (fixture)
 
 QUESTION = "Thông qua phương án sắp xếp trụ sở làm việc của các sở"
 
@@ -141,3 +141,44 @@ def test_a_poll_sent_answered_with_the_keyboard_reminded_closed_and_exported(  #
         with qtbot.waitSignal(panel.exported, timeout=10_000):
             panel.export_to(path)
         assert path.read_bytes().startswith(b"%PDF")
+
+
+def test_a_member_signs_the_answer_with_the_e_card(  # type: ignore[no-untyped-def]
+    qtbot, ui_world, blobs, pdf_factory, test_pki: Pki  # noqa: F811
+):
+    from eoffice.signing.trust import add_trusted_root
+    from eoffice.ui.app import create_main_window
+
+    w = ui_world
+    meeting_id = _seed(w, blobs, pdf_factory)
+    poll = SendOpinionPoll(new_id(), new_id(), meeting_id, QUESTION,
+                           moment_text(datetime.now(timezone.utc) + timedelta(days=2)))
+    with w.store.write() as s:
+        add_trusted_root(s, test_pki.root_pem.read_bytes())
+        registry.apply(s, w.clerk_id, poll, authority=True)
+    win = create_main_window(w.store, blobs, w.leader_id, [(w.leader_id, "Nguyễn Văn Đức — lãnh đạo")])
+    qtbot.addWidget(win)
+    win.show()
+    try:
+        panel = _open(qtbot, win, meeting_id)
+        panel.table.selectRow(0)
+        panel.act_answer.trigger()
+        answer = panel.dialog
+        assert isinstance(answer, AnswerDialog)
+        answer.sign.setChecked(True)
+        with qtbot.waitSignal(panel.card_opened, timeout=10_000) as opened:
+            answer.buttons.button(answer.buttons.StandardButton.Ok).click()
+        card = opened.args[0]
+        card.chooser.select(card.chooser.model.add_file(test_pki.p12("signer")))  # the leader's own certificate
+        card.ask_pin = lambda _parent, _choice, _state: (PASSWORD, False)
+        card.buttons.button(card.buttons.StandardButton.Ok).click()
+
+        def signed() -> str:
+            with w.store.read() as s:
+                return s.scalar(select(OpinionAnswer.signed_by).where(OpinionAnswer.user_id == w.leader_id)) or ""
+
+        qtbot.waitUntil(lambda: signed() == "Nguyễn Văn Đức", timeout=10_000)
+        qtbot.waitUntil(lambda: [a.signed_by for a in panel.answers.rows if a.user_id == w.leader_id]
+                        == ["Nguyễn Văn Đức"], timeout=10_000)  # the chair runs it: every answer, signed or not
+    finally:
+        win.close()

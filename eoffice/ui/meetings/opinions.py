@@ -26,6 +26,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
+    QCheckBox,
     QComboBox,
     QDateTimeEdit,
     QDialog,
@@ -54,6 +55,7 @@ from eoffice.meetings.meeting_files import prepare_pdf
 from eoffice.meetings.models import Meeting, MeetingDocument, MeetingDocumentVersion
 from eoffice.meetings.opinion_models import OpinionAnswer, OpinionDocument, OpinionPoll
 from eoffice.meetings.opinion_paper import record_of, render_result
+from eoffice.meetings.opinion_signing import sign_answer
 from eoffice.meetings.operations import AnswerOpinionPoll, CloseOpinionPoll, OpinionFile, SendOpinionPoll
 from eoffice.meetings.rules import RuleSet, defaults_for
 from eoffice.meetings.values import VIETNAM, vietnam
@@ -202,6 +204,9 @@ class AnswerDialog(QDialog):
         self.text.setObjectName("opinionText")
         self.text.setPlaceholderText(self.tr("Your opinion (required for another opinion)"))
         self.text.setTabChangesFocus(True)
+        self.sign = QCheckBox(self.tr("Also sign with my e-card (&K)"), self)
+        self.sign.setObjectName("opinionSign")
+        self.sign.setToolTip(self.tr("Optional: your answer is signed in with your account already"))
         self.error = QLabel(self)
         self.error.setStyleSheet("color: #b71c1c")
         self.error.setWordWrap(True)
@@ -224,6 +229,7 @@ class AnswerDialog(QDialog):
             layout.addWidget(button)
         layout.addWidget(QLabel(self.tr("&Opinion:"), self, buddy=self.text))
         layout.addWidget(self.text)
+        layout.addWidget(self.sign)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
         first.setFocus()
@@ -331,6 +337,85 @@ class SendDialog(QDialog):
         self.accept()
 
 
+class CardDialog(QDialog):
+    """Signing an answer with an e-card (or a certificate file): choose the key, type the
+    PIN; ``signed(signature)`` once the answer's text is signed (``opinion_signing``)."""
+
+    signed = Signal(str)
+
+    def __init__(
+        self, poll_id: str, user_id: str, choice: str, text: str, *, module_paths: list[str],
+        pkcs12_files: list[Path], trust_store: list[Any], parent: QWidget | None = None,
+    ) -> None:
+        from eoffice.ui.signing.key_chooser import KeyChooser
+        from eoffice.ui.signing.sign_dialog import ask_pin
+        from eoffice.ui.tasks import TaskRunner
+
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Sign the answer with the e-card"))
+        self.setObjectName("opinionCardDialog")
+        self.answer = (poll_id, user_id, choice, text)
+        self.trust_store = trust_store
+        self.runner = TaskRunner(self)
+        self.chooser = KeyChooser(module_paths, self.runner, self, pkcs12_files=pkcs12_files)
+        #: Asks for the PIN; replaced in tests, where no modal dialog can be typed in.
+        self.ask_pin = ask_pin
+        self.error = QLabel(self)
+        self.error.setStyleSheet("color: #b71c1c")
+        self.error.setWordWrap(True)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Sign and send"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        self.buttons.accepted.connect(self.start)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.chooser)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        if module_paths:
+            self.chooser.refresh()
+
+    def start(self) -> None:
+        from eoffice.signing.keys import open_key
+        from eoffice.signing.tokens import PinState, token_pin_state
+
+        choice = self.chooser.current()
+        if choice is None:
+            self.error.setText(self.tr("Choose the e-card or the certificate file to sign with."))
+            return
+        state = token_pin_state(choice.module, choice.token_label) if choice.kind == "pkcs11" else PinState()
+        asked = self.ask_pin(self, choice, state)
+        if asked is None:
+            return
+        secret, confirmed = [asked[0]], asked[1]
+        poll_id, user_id, chosen, text = self.answer
+        trust = self.trust_store
+
+        def job() -> str:
+            with open_key(choice, secret.pop(), confirm_final_try=confirmed, trust_store=trust) as key:
+                key.check_usable()
+                return sign_answer(key, poll_id, user_id, chosen, text)
+
+        self.buttons.setEnabled(False)
+        self.runner.run("sign the answer", job, self._signed, self._failed)
+
+    def _signed(self, signature: str) -> None:
+        self.signed.emit(signature)
+        self.accept()
+
+    def _failed(self, err: BaseException) -> bool:
+        from eoffice.errors import DomainError
+        from eoffice.ui.i18n import current_language
+
+        self.buttons.setEnabled(True)
+        if isinstance(err, DomainError):
+            self.error.setText(err.message(current_language()))
+            return True
+        return False
+
+
 # --------------------------------------------------------------------------- the tab
 
 
@@ -341,6 +426,8 @@ class OpinionsPanel(QWidget):
     loaded = Signal()
     #: The result's PDF was written (its path).
     exported = Signal(str)
+    #: The e-card dialog is open (tests drive it).
+    card_opened = Signal(object)
 
     def __init__(self, page: Any) -> None:
         super().__init__(page)
@@ -349,6 +436,7 @@ class OpinionsPanel(QWidget):
         self.organiser = False
         self.data: OpinionsData | None = None
         self.dialog: QDialog | None = None
+        self.card: CardDialog | None = None
         self._generation = 0
         self.polls = PollsModel(self)
         self.table = QTableView(self)
@@ -538,12 +626,38 @@ class OpinionsPanel(QWidget):
         self.dialog = dialog
 
         def ok() -> None:
-            op = AnswerOpinionPoll(Id(new_id()), Id(view.id), dialog.choice(), dialog.text.toPlainText().strip())
-            self.page.worker.submit(op.kind, self.page.user_id, lambda _s: op,
-                                    lambda _r: self._status(self.tr("Answer sent")))
+            choice, text = dialog.choice(), dialog.text.toPlainText().strip()
+            if dialog.sign.isChecked():
+                self.sign_with_card(view.id, choice, text)
+            else:
+                self.send_answer(view.id, choice, text)
 
         dialog.accepted.connect(ok)
         dialog.open()
+
+    def send_answer(self, poll_id: str, choice: str, text: str, signature: str = "") -> None:
+        op = AnswerOpinionPoll(Id(new_id()), Id(poll_id), choice, text, signature)
+        self.page.worker.submit(op.kind, self.page.user_id, lambda _s: op,
+                                lambda _r: self._status(self.tr("Answer sent")))
+
+    def sign_with_card(self, poll_id: str, choice: str, text: str) -> None:
+        """The card dialog over the same answer; the answer goes once it is signed."""
+        from eoffice.signing.settings import load_settings
+        from eoffice.signing.trust import trusted_roots
+
+        window, user_id = self.page.window_, self.page.user_id
+        signing = next((section for section in window.sections if section.name == "signing"), None)
+        files = list(getattr(signing, "key_files", []))  # the user's certificate files, as "Ký số" offers them
+
+        def show(roots: list[Any]) -> None:
+            dialog = CardDialog(poll_id, user_id, choice, text, module_paths=list(load_settings().pkcs11_modules),
+                                pkcs12_files=files, trust_store=roots, parent=self)
+            self.card = dialog
+            dialog.signed.connect(lambda signature: self.send_answer(poll_id, choice, text, signature))
+            dialog.open()
+            self.card_opened.emit(dialog)
+
+        self.page.worker.read("trusted_roots", trusted_roots, show)
 
     def close_current(self) -> None:
         view = self.current()
