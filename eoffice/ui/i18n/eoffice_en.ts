@@ -253,6 +253,14 @@
         <translation>Your opinion (required for another opinion)</translation>
     </message>
     <message>
+        <source>Also sign with my e-card (&amp;K)</source>
+        <translation>Also sign with my e-card (&amp;K)</translation>
+    </message>
+    <message>
+        <source>Optional: your answer is signed in with your account already</source>
+        <translation>Optional: your answer is signed in with your account already</translation>
+    </message>
+    <message>
         <source>Send answer</source>
         <translation>Send answer</translation>
     </message>
@@ -286,6 +294,10 @@
     <message>
         <source>Answered at</source>
         <translation>Answered at</translation>
+    </message>
+    <message>
+        <source>Signed with e-card</source>
+        <translation>Signed with e-card</translation>
     </message>
 </context>
 <context>
@@ -439,6 +451,26 @@
     <message>
         <source>%1 meetings</source>
         <translation>%1 meetings</translation>
+    </message>
+</context>
+<context>
+    <name>CardDialog</name>
+    <message>
+        <source>Sign the answer with the e-card</source>
+        <translation>Sign the answer with the e-card</translation>
+    </message>
+    <message>
+        <source>Sign and send</source>
+        <extracomment>Asks for the PIN; replaced in tests, where no modal dialog can be typed in.</extracomment>
+        <translation>Sign and send</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Choose the e-card or the certificate file to sign with.</source>
+        <translation>Choose the e-card or the certificate file to sign with.</translation>
     </message>
 </context>
 <context>
@@ -3839,7 +3871,7 @@ Send your ballot? It cannot be changed afterwards.</source>
     <name>OpinionsPanel</name>
     <message>
         <source>Send written opinion poll…</source>
-        <extracomment>A refresh is on screen (tests wait on it). The result&apos;s PDF was written (its path).</extracomment>
+        <extracomment>A refresh is on screen (tests wait on it). The result&apos;s PDF was written (its path). The e-card dialog is open (tests drive it).</extracomment>
         <translation>Send written opinion poll…</translation>
     </message>
     <message>

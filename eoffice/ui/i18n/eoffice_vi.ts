@@ -253,6 +253,14 @@
         <translation>Nội dung ý kiến (bắt buộc khi chọn ý kiến khác)</translation>
     </message>
     <message>
+        <source>Also sign with my e-card (&amp;K)</source>
+        <translation>Ký thêm bằng thẻ ký số (&amp;K)</translation>
+    </message>
+    <message>
+        <source>Optional: your answer is signed in with your account already</source>
+        <translation>Không bắt buộc: ý kiến đã được gửi bằng tài khoản đăng nhập của bạn</translation>
+    </message>
+    <message>
         <source>Send answer</source>
         <translation>Gửi trả lời</translation>
     </message>
@@ -286,6 +294,10 @@
     <message>
         <source>Answered at</source>
         <translation>Thời điểm trả lời</translation>
+    </message>
+    <message>
+        <source>Signed with e-card</source>
+        <translation>Ký số bằng thẻ</translation>
     </message>
 </context>
 <context>
@@ -439,6 +451,26 @@
     <message>
         <source>%1 meetings</source>
         <translation>%1 cuộc họp</translation>
+    </message>
+</context>
+<context>
+    <name>CardDialog</name>
+    <message>
+        <source>Sign the answer with the e-card</source>
+        <translation>Ký số ý kiến bằng thẻ ký số</translation>
+    </message>
+    <message>
+        <source>Sign and send</source>
+        <extracomment>Asks for the PIN; replaced in tests, where no modal dialog can be typed in.</extracomment>
+        <translation>Ký và gửi</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <source>Choose the e-card or the certificate file to sign with.</source>
+        <translation>Hãy chọn thẻ ký số hoặc tệp chứng thư số (.p12/.pfx) để ký.</translation>
     </message>
 </context>
 <context>
@@ -3840,7 +3872,7 @@ Gửi phiếu? Sau khi gửi không thể thay đổi.</translation>
     <name>OpinionsPanel</name>
     <message>
         <source>Send written opinion poll…</source>
-        <extracomment>A refresh is on screen (tests wait on it). The result&apos;s PDF was written (its path).</extracomment>
+        <extracomment>A refresh is on screen (tests wait on it). The result&apos;s PDF was written (its path). The e-card dialog is open (tests drive it).</extracomment>
         <translation>Gửi phiếu lấy ý kiến…</translation>
     </message>
     <message>
