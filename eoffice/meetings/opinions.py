@@ -224,7 +224,7 @@ def send_poll(
 # --------------------------------------------------------------------------- answering
 
 
-def past_deadline(poll: OpinionPoll, now: datetime) -> StateError:
+def past_deadline(poll: OpinionPoll) -> StateError:
     return StateError(
         f"Đã hết hạn trả lời phiếu lấy ý kiến (hạn {deadline_text(poll.deadline)}); ý kiến không được ghi nhận.",
         f"The deadline for this written opinion poll has passed ({vietnam(poll.deadline):%H:%M %d/%m/%Y}); "
@@ -244,7 +244,7 @@ def check_answer(session: Session, actor_id: str, poll: OpinionPoll, choice: str
             "The written opinion poll is closed; the answer was not recorded.",
         )
     if aware(poll.deadline) <= now:
-        raise past_deadline(poll, now)
+        raise past_deadline(poll)
     if choice not in {c.value for c in Choice}:
         raise ValidationError(f"Ý kiến “{choice}” không hợp lệ.", f"The answer “{choice}” is not valid.",
                               field="choice")
