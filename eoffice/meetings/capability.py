@@ -13,3 +13,4 @@ from eoffice.meetings import invitation_ops, pass_routes  # noqa: F401  (registr
 from eoffice.meetings.live import session_routes  # noqa: F401  (the live session: chair, attendance, speakers)
 from eoffice.meetings.live import vote_routes  # noqa: F401  (the live session's votes: HTTP)
 from eoffice.meetings.minutes import capability as _minutes  # noqa: F401  (the minutes: texts, record, drafts)
+from eoffice.meetings import opinion_ops, opinion_synced  # noqa: F401  (written opinions: operations, rows, files)

@@ -305,3 +305,4 @@ class ReadReceipt(Synced, Base):
 # The live session's tables (server-only), so that ``Base.metadata`` knows them too.
 from eoffice.meetings.live import models as _live_models  # noqa: E402,F401
 from eoffice.meetings.minutes import models as _minutes_models  # noqa: E402,F401
+from eoffice.meetings import opinion_models as _opinion_models  # noqa: E402,F401

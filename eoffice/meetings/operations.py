@@ -2,7 +2,8 @@
 between the modules that apply them). Each module registers the kinds it applies with
 ``eoffice.ops.registry.register``: ``meetings.meeting_ops`` (rooms, meetings, sittings,
 participants, answers, states), ``meetings.agenda_ops`` (agenda, documents, comments,
-private notes, read receipts) and ``meetings.invitation_ops`` (the invitation's link).
+private notes, read receipts), ``meetings.invitation_ops`` (the invitation's link) and
+``meetings.opinion_ops`` (written opinions between meetings).
 
 Times travel as ISO 8601 strings with their offset (``Moment``), read with
 ``meetings.values.moment``. Every row an operation makes is named by an id the client
@@ -25,6 +26,7 @@ from eoffice.meetings.models import (
     Room,
     Sitting,
 )
+from eoffice.meetings.opinion_models import OpinionAnswer, OpinionDocument, OpinionPoll
 from eoffice.ops.limits import Fits
 from eoffice.ops.operation import Operation
 from eoffice.ops.values import FileRef, Id
@@ -335,3 +337,46 @@ class LinkMinutes(Operation):
     meeting_id: Id
     document_id: Id
     paper: Annotated[str, Fits(max_length=12)] = "minutes"
+# --------------------------------------------------------------------------- written opinions
+
+
+@dataclass(frozen=True)
+class OpinionFile:
+    document_id: Id
+    title: Annotated[str, Fits(OpinionDocument.title)]
+    file: FileRef
+
+
+@dataclass(frozen=True)
+class SendOpinionPoll(Operation):
+    """The chair (or the meeting's office) asks the members in office a written question."""
+
+    kind: ClassVar[str] = "meeting_opinion_send"
+    poll_id: Id
+    meeting_id: Id
+    question: Annotated[str, Fits(OpinionPoll.question)]
+    deadline: Moment
+    details: Annotated[str, Fits(max_length=20_000)] = ""
+    #: The key of the meeting's vote rule that decides it ("" : the meeting's first).
+    rule: Annotated[str, Fits(max_length=40)] = ""
+    documents: tuple[OpinionFile, ...] = ()
+
+
+@dataclass(frozen=True)
+class AnswerOpinionPoll(Operation):
+    """A member's answer: agree, disagree, or another opinion written out."""
+
+    kind: ClassVar[str] = "meeting_opinion_answer"
+    poll_id: Id
+    choice: Annotated[str, Fits(OpinionAnswer.choice)]
+    text: Annotated[str, Fits(max_length=20_000)] = ""
+    #: Optional: the answer signed with the member's e-card (``meetings.opinion_signing``).
+    signature: Annotated[str, Fits(max_length=40_000)] = ""
+
+
+@dataclass(frozen=True)
+class CloseOpinionPoll(Operation):
+    """Close and count; needs the server (it holds every answer)."""
+
+    kind: ClassVar[str] = "meeting_opinion_close"
+    poll_id: Id

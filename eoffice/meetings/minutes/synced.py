@@ -28,4 +28,4 @@ def _pending_texts(session: Session) -> set[str]:
     }
 
 
-register(SyncedTable(MinutesText, visible=texts_visible, stable=False, local_work=_pending_texts, order=90))
+register(SyncedTable(MinutesText, visible=texts_visible, stable=False, local_work=_pending_texts, order=93))

@@ -233,12 +233,71 @@
         <translation>Su&amp;bstitute:</translation>
     </message>
     <message>
+        <source>Answer the written opinion poll</source>
+        <translation>Answer the written opinion poll</translation>
+    </message>
+    <message>
+        <source>Agree (&amp;1)</source>
+        <translation>Agree (&amp;1)</translation>
+    </message>
+    <message>
+        <source>Disagree (&amp;2)</source>
+        <translation>Disagree (&amp;2)</translation>
+    </message>
+    <message>
+        <source>Other opinion (&amp;3)</source>
+        <translation>Other opinion (&amp;3)</translation>
+    </message>
+    <message>
+        <source>Your opinion (required for another opinion)</source>
+        <translation>Your opinion (required for another opinion)</translation>
+    </message>
+    <message>
+        <source>Also sign with my e-card (&amp;K)</source>
+        <translation>Also sign with my e-card (&amp;K)</translation>
+    </message>
+    <message>
+        <source>Optional: your answer is signed in with your account already</source>
+        <translation>Optional: your answer is signed in with your account already</translation>
+    </message>
+    <message>
         <source>Send answer</source>
         <translation>Send answer</translation>
     </message>
     <message>
         <source>Cancel</source>
         <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>&amp;Opinion:</source>
+        <translation>&amp;Opinion:</translation>
+    </message>
+    <message>
+        <source>Write the other opinion.</source>
+        <translation>Write the other opinion.</translation>
+    </message>
+</context>
+<context>
+    <name>AnswersModel</name>
+    <message>
+        <source>Member</source>
+        <translation>Member</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Answer</translation>
+    </message>
+    <message>
+        <source>Opinion</source>
+        <translation>Opinion</translation>
+    </message>
+    <message>
+        <source>Answered at</source>
+        <translation>Answered at</translation>
+    </message>
+    <message>
+        <source>Signed with e-card</source>
+        <translation>Signed with e-card</translation>
     </message>
 </context>
 <context>
@@ -392,6 +451,26 @@
     <message>
         <source>%1 meetings</source>
         <translation>%1 meetings</translation>
+    </message>
+</context>
+<context>
+    <name>CardDialog</name>
+    <message>
+        <source>Sign the answer with the e-card</source>
+        <translation>Sign the answer with the e-card</translation>
+    </message>
+    <message>
+        <source>Sign and send</source>
+        <extracomment>Asks for the PIN; replaced in tests, where no modal dialog can be typed in.</extracomment>
+        <translation>Sign and send</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Choose the e-card or the certificate file to sign with.</source>
+        <translation>Choose the e-card or the certificate file to sign with.</translation>
     </message>
 </context>
 <context>
@@ -3410,6 +3489,10 @@ Send your ballot? It cannot be changed afterwards.</source>
         <translation>Comments</translation>
     </message>
     <message>
+        <source>Written opinions</source>
+        <translation>Written opinions</translation>
+    </message>
+    <message>
         <source>&lt;b&gt;Time:&lt;/b&gt; %1</source>
         <translation>&lt;b&gt;Time:&lt;/b&gt; %1</translation>
     </message>
@@ -3923,6 +4006,155 @@ Send your ballot? It cannot be changed afterwards.</source>
     <message>
         <source>Close</source>
         <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>Opinions</name>
+    <message>
+        <source>Agree</source>
+        <extracomment>The tables this tab shows (the section refreshes on their changes). How often the reminders are looked at again (a deadline comes without any change).</extracomment>
+        <translation>Agree</translation>
+    </message>
+    <message>
+        <source>Disagree</source>
+        <translation>Disagree</translation>
+    </message>
+    <message>
+        <source>Other opinion</source>
+        <translation>Other opinion</translation>
+    </message>
+    <message>
+        <source>Not answered</source>
+        <translation>Not answered</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>Past the deadline</source>
+        <translation>Past the deadline</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Written opinion poll due %1, not yet answered: %2</source>
+        <extracomment>A look at the reminders is done (tests wait on it).</extracomment>
+        <translation>Written opinion poll due %1, not yet answered: %2</translation>
+    </message>
+    <message>
+        <source>Written opinion poll overdue since %1, not answered: %2</source>
+        <translation>Written opinion poll overdue since %1, not answered: %2</translation>
+    </message>
+    <message>
+        <source>Written opinion poll past its deadline (%1), %3 not answered: close it and publish the result: %2</source>
+        <translation>Written opinion poll past its deadline (%1), %3 not answered: close it and publish the result: %2</translation>
+    </message>
+    <message>
+        <source>Written opinion poll closed: %1 — %2</source>
+        <translation>Written opinion poll closed: %1 — %2</translation>
+    </message>
+    <message>
+        <source>Your written opinion is asked, by %1: %2</source>
+        <translation>Your written opinion is asked, by %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>OpinionsPanel</name>
+    <message>
+        <source>Send written opinion poll…</source>
+        <extracomment>A refresh is on screen (tests wait on it). The result&apos;s PDF was written (its path). The e-card dialog is open (tests drive it).</extracomment>
+        <translation>Send written opinion poll…</translation>
+    </message>
+    <message>
+        <source>Ask the members in writing, with documents and a deadline</source>
+        <translation>Ask the members in writing, with documents and a deadline</translation>
+    </message>
+    <message>
+        <source>Answer…</source>
+        <translation>Answer…</translation>
+    </message>
+    <message>
+        <source>Agree, disagree or give another opinion (Enter)</source>
+        <translation>Agree, disagree or give another opinion (Enter)</translation>
+    </message>
+    <message>
+        <source>Close and publish result</source>
+        <translation>Close and publish result</translation>
+    </message>
+    <message>
+        <source>No more answers; the members receive the result</source>
+        <translation>No more answers; the members receive the result</translation>
+    </message>
+    <message>
+        <source>Export result (PDF)…</source>
+        <translation>Export result (PDF)…</translation>
+    </message>
+    <message>
+        <source>No written opinion poll for this meeting yet.</source>
+        <translation>No written opinion poll for this meeting yet.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Question:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;Question:&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Deadline:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;Deadline:&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Decided by:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;Decided by:&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Documents:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;Documents:&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Your answer:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;Your answer:&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <source>The result is published when the poll closes.</source>
+        <translation>The result is published when the poll closes.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 members answered. Result: %3 (at least %4 in agreement needed)</source>
+        <translation>%1 of %2 members answered. Result: %3 (at least %4 in agreement needed)</translation>
+    </message>
+    <message>
+        <source>provisional</source>
+        <translation>provisional</translation>
+    </message>
+    <message>
+        <source>Written opinion poll sent</source>
+        <translation>Written opinion poll sent</translation>
+    </message>
+    <message>
+        <source>Answer sent</source>
+        <translation>Answer sent</translation>
+    </message>
+    <message>
+        <source>The poll closes when the server receives it</source>
+        <translation>The poll closes when the server receives it</translation>
+    </message>
+    <message>
+        <source>Poll closed; the result is published</source>
+        <translation>Poll closed; the result is published</translation>
+    </message>
+    <message>
+        <source>Export result</source>
+        <translation>Export result</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Result exported: %1</source>
+        <translation>Result exported: %1</translation>
     </message>
 </context>
 <context>
@@ -4482,6 +4714,25 @@ Send your ballot? It cannot be changed afterwards.</source>
     <message>
         <source>Saved.</source>
         <translation>Saved.</translation>
+    </message>
+</context>
+<context>
+    <name>PollsModel</name>
+    <message>
+        <source>Question</source>
+        <translation>Question</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>My answer</source>
+        <translation>My answer</translation>
     </message>
 </context>
 <context>
@@ -5070,6 +5321,21 @@ Send your ballot? It cannot be changed afterwards.</source>
     </message>
 </context>
 <context>
+    <name>ResultModel</name>
+    <message>
+        <source>Answer</source>
+        <translation>Answer</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>Count</translation>
+    </message>
+    <message>
+        <source>% of members asked</source>
+        <translation>% of members asked</translation>
+    </message>
+</context>
+<context>
     <name>RoleDialog</name>
     <message>
         <source>Role of %1</source>
@@ -5156,6 +5422,58 @@ Send your ballot? It cannot be changed afterwards.</source>
     <message>
         <source>Cancel</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>SendDialog</name>
+    <message>
+        <source>Send a written opinion poll</source>
+        <translation>Send a written opinion poll</translation>
+    </message>
+    <message>
+        <source>Add &amp;PDF files…</source>
+        <translation>Add &amp;PDF files…</translation>
+    </message>
+    <message>
+        <source>&amp;Question:</source>
+        <extracomment>PDF files from disk, stored when the poll is sent.</extracomment>
+        <translation>&amp;Question:</translation>
+    </message>
+    <message>
+        <source>&amp;Explanation:</source>
+        <translation>&amp;Explanation:</translation>
+    </message>
+    <message>
+        <source>&amp;Deadline:</source>
+        <translation>&amp;Deadline:</translation>
+    </message>
+    <message>
+        <source>Decided &amp;by:</source>
+        <translation>Decided &amp;by:</translation>
+    </message>
+    <message>
+        <source>Documents:</source>
+        <translation>Documents:</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Send</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Add PDF documents</source>
+        <translation>Add PDF documents</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Enter the question.</source>
+        <translation>Enter the question.</translation>
     </message>
 </context>
 <context>

@@ -233,12 +233,71 @@
         <translation>Người dự &amp;thay:</translation>
     </message>
     <message>
+        <source>Answer the written opinion poll</source>
+        <translation>Trả lời phiếu lấy ý kiến</translation>
+    </message>
+    <message>
+        <source>Agree (&amp;1)</source>
+        <translation>Đồng ý (&amp;1)</translation>
+    </message>
+    <message>
+        <source>Disagree (&amp;2)</source>
+        <translation>Không đồng ý (&amp;2)</translation>
+    </message>
+    <message>
+        <source>Other opinion (&amp;3)</source>
+        <translation>Ý kiến khác (&amp;3)</translation>
+    </message>
+    <message>
+        <source>Your opinion (required for another opinion)</source>
+        <translation>Nội dung ý kiến (bắt buộc khi chọn ý kiến khác)</translation>
+    </message>
+    <message>
+        <source>Also sign with my e-card (&amp;K)</source>
+        <translation>Ký thêm bằng thẻ ký số (&amp;K)</translation>
+    </message>
+    <message>
+        <source>Optional: your answer is signed in with your account already</source>
+        <translation>Không bắt buộc: ý kiến đã được gửi bằng tài khoản đăng nhập của bạn</translation>
+    </message>
+    <message>
         <source>Send answer</source>
         <translation>Gửi trả lời</translation>
     </message>
     <message>
         <source>Cancel</source>
         <translation>Hủy</translation>
+    </message>
+    <message>
+        <source>&amp;Opinion:</source>
+        <translation>&amp;Nội dung ý kiến:</translation>
+    </message>
+    <message>
+        <source>Write the other opinion.</source>
+        <translation>Hãy ghi rõ ý kiến khác.</translation>
+    </message>
+</context>
+<context>
+    <name>AnswersModel</name>
+    <message>
+        <source>Member</source>
+        <translation>Thành viên</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Ý kiến</translation>
+    </message>
+    <message>
+        <source>Opinion</source>
+        <translation>Nội dung ý kiến</translation>
+    </message>
+    <message>
+        <source>Answered at</source>
+        <translation>Thời điểm trả lời</translation>
+    </message>
+    <message>
+        <source>Signed with e-card</source>
+        <translation>Ký số bằng thẻ</translation>
     </message>
 </context>
 <context>
@@ -392,6 +451,26 @@
     <message>
         <source>%1 meetings</source>
         <translation>%1 cuộc họp</translation>
+    </message>
+</context>
+<context>
+    <name>CardDialog</name>
+    <message>
+        <source>Sign the answer with the e-card</source>
+        <translation>Ký số ý kiến bằng thẻ ký số</translation>
+    </message>
+    <message>
+        <source>Sign and send</source>
+        <extracomment>Asks for the PIN; replaced in tests, where no modal dialog can be typed in.</extracomment>
+        <translation>Ký và gửi</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <source>Choose the e-card or the certificate file to sign with.</source>
+        <translation>Hãy chọn thẻ ký số hoặc tệp chứng thư số (.p12/.pfx) để ký.</translation>
     </message>
 </context>
 <context>
@@ -3395,6 +3474,10 @@ Gửi phiếu? Sau khi gửi không thể thay đổi.</translation>
         <translation>Góp ý</translation>
     </message>
     <message>
+        <source>Written opinions</source>
+        <translation>Lấy ý kiến</translation>
+    </message>
+    <message>
         <source>&lt;b&gt;Time:&lt;/b&gt; %1</source>
         <translation>&lt;b&gt;Thời gian:&lt;/b&gt; %1</translation>
     </message>
@@ -3924,6 +4007,155 @@ Gửi phiếu? Sau khi gửi không thể thay đổi.</translation>
     <message>
         <source>Close</source>
         <translation>Đóng</translation>
+    </message>
+</context>
+<context>
+    <name>Opinions</name>
+    <message>
+        <source>Agree</source>
+        <extracomment>The tables this tab shows (the section refreshes on their changes). How often the reminders are looked at again (a deadline comes without any change).</extracomment>
+        <translation>Đồng ý</translation>
+    </message>
+    <message>
+        <source>Disagree</source>
+        <translation>Không đồng ý</translation>
+    </message>
+    <message>
+        <source>Other opinion</source>
+        <translation>Ý kiến khác</translation>
+    </message>
+    <message>
+        <source>Not answered</source>
+        <translation>Chưa trả lời</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Đã kết thúc</translation>
+    </message>
+    <message>
+        <source>Past the deadline</source>
+        <translation>Đã hết hạn</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Đang lấy ý kiến</translation>
+    </message>
+    <message>
+        <source>Written opinion poll due %1, not yet answered: %2</source>
+        <extracomment>A look at the reminders is done (tests wait on it).</extracomment>
+        <translation>Phiếu lấy ý kiến hết hạn lúc %1, bạn chưa trả lời: %2</translation>
+    </message>
+    <message>
+        <source>Written opinion poll overdue since %1, not answered: %2</source>
+        <translation>Phiếu lấy ý kiến đã quá hạn (%1), bạn chưa trả lời: %2</translation>
+    </message>
+    <message>
+        <source>Written opinion poll past its deadline (%1), %3 not answered: close it and publish the result: %2</source>
+        <translation>Phiếu lấy ý kiến đã hết hạn (%1), còn %3 thành viên chưa trả lời; hãy kết thúc và công bố kết quả: %2</translation>
+    </message>
+    <message>
+        <source>Written opinion poll closed: %1 — %2</source>
+        <translation>Đã có kết quả lấy ý kiến: %1 — %2</translation>
+    </message>
+    <message>
+        <source>Your written opinion is asked, by %1: %2</source>
+        <translation>Xin ý kiến của bạn bằng văn bản, hạn trả lời %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>OpinionsPanel</name>
+    <message>
+        <source>Send written opinion poll…</source>
+        <extracomment>A refresh is on screen (tests wait on it). The result&apos;s PDF was written (its path). The e-card dialog is open (tests drive it).</extracomment>
+        <translation>Gửi phiếu lấy ý kiến…</translation>
+    </message>
+    <message>
+        <source>Ask the members in writing, with documents and a deadline</source>
+        <translation>Lấy ý kiến thành viên bằng văn bản, kèm tài liệu và hạn trả lời</translation>
+    </message>
+    <message>
+        <source>Answer…</source>
+        <translation>Trả lời…</translation>
+    </message>
+    <message>
+        <source>Agree, disagree or give another opinion (Enter)</source>
+        <translation>Đồng ý, không đồng ý hoặc ý kiến khác (Enter)</translation>
+    </message>
+    <message>
+        <source>Close and publish result</source>
+        <translation>Kết thúc và công bố kết quả</translation>
+    </message>
+    <message>
+        <source>No more answers; the members receive the result</source>
+        <translation>Không nhận thêm ý kiến; thành viên nhận được kết quả</translation>
+    </message>
+    <message>
+        <source>Export result (PDF)…</source>
+        <translation>Xuất kết quả (PDF)…</translation>
+    </message>
+    <message>
+        <source>No written opinion poll for this meeting yet.</source>
+        <translation>Cuộc họp chưa có phiếu lấy ý kiến nào.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Question:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;Nội dung xin ý kiến:&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Deadline:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;Hạn trả lời:&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Decided by:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;Quy tắc kết luận:&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Documents:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;Văn bản kèm theo:&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Your answer:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;Ý kiến của bạn:&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <source>The result is published when the poll closes.</source>
+        <translation>Kết quả được công bố khi kết thúc lấy ý kiến.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 members answered. Result: %3 (at least %4 in agreement needed)</source>
+        <translation>%1/%2 thành viên đã trả lời. Kết quả: %3 (cần ít nhất %4 ý kiến đồng ý)</translation>
+    </message>
+    <message>
+        <source>provisional</source>
+        <translation>tạm tính</translation>
+    </message>
+    <message>
+        <source>Written opinion poll sent</source>
+        <translation>Đã gửi phiếu lấy ý kiến</translation>
+    </message>
+    <message>
+        <source>Answer sent</source>
+        <translation>Đã gửi ý kiến</translation>
+    </message>
+    <message>
+        <source>The poll closes when the server receives it</source>
+        <translation>Phiếu lấy ý kiến sẽ kết thúc khi máy chủ nhận được thao tác</translation>
+    </message>
+    <message>
+        <source>Poll closed; the result is published</source>
+        <translation>Đã kết thúc lấy ý kiến và công bố kết quả</translation>
+    </message>
+    <message>
+        <source>Export result</source>
+        <translation>Xuất kết quả</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Result exported: %1</source>
+        <translation>Đã xuất kết quả: %1</translation>
     </message>
 </context>
 <context>
@@ -4483,6 +4715,25 @@ Gửi phiếu? Sau khi gửi không thể thay đổi.</translation>
     <message>
         <source>Saved.</source>
         <translation>Đã lưu.</translation>
+    </message>
+</context>
+<context>
+    <name>PollsModel</name>
+    <message>
+        <source>Question</source>
+        <translation>Nội dung xin ý kiến</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>Hạn trả lời</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <source>My answer</source>
+        <translation>Ý kiến của tôi</translation>
     </message>
 </context>
 <context>
@@ -5071,6 +5322,21 @@ Gửi phiếu? Sau khi gửi không thể thay đổi.</translation>
     </message>
 </context>
 <context>
+    <name>ResultModel</name>
+    <message>
+        <source>Answer</source>
+        <translation>Ý kiến</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>Số phiếu</translation>
+    </message>
+    <message>
+        <source>% of members asked</source>
+        <translation>Tỷ lệ (trên tổng số thành viên)</translation>
+    </message>
+</context>
+<context>
     <name>RoleDialog</name>
     <message>
         <source>Role of %1</source>
@@ -5157,6 +5423,58 @@ Gửi phiếu? Sau khi gửi không thể thay đổi.</translation>
     <message>
         <source>Cancel</source>
         <translation>Hủy</translation>
+    </message>
+</context>
+<context>
+    <name>SendDialog</name>
+    <message>
+        <source>Send a written opinion poll</source>
+        <translation>Gửi phiếu lấy ý kiến</translation>
+    </message>
+    <message>
+        <source>Add &amp;PDF files…</source>
+        <translation>Thêm tệp &amp;PDF…</translation>
+    </message>
+    <message>
+        <source>&amp;Question:</source>
+        <extracomment>PDF files from disk, stored when the poll is sent.</extracomment>
+        <translation>&amp;Nội dung xin ý kiến:</translation>
+    </message>
+    <message>
+        <source>&amp;Explanation:</source>
+        <translation>Th&amp;uyết minh:</translation>
+    </message>
+    <message>
+        <source>&amp;Deadline:</source>
+        <translation>&amp;Hạn trả lời:</translation>
+    </message>
+    <message>
+        <source>Decided &amp;by:</source>
+        <translation>&amp;Quy tắc kết luận:</translation>
+    </message>
+    <message>
+        <source>Documents:</source>
+        <translation>Văn bản kèm theo:</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Gửi</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <source>Add PDF documents</source>
+        <translation>Thêm tài liệu PDF</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Enter the question.</source>
+        <translation>Hãy nhập nội dung xin ý kiến.</translation>
     </message>
 </context>
 <context>

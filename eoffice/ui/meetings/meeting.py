@@ -1,6 +1,7 @@
 """One meeting on screen: its header (when, where, who chairs, my answer), the agenda
 (Chương trình họp) with each item's documents and their read state, the participants
-(Thành phần) with their answers and, for the organisers, who has read each document.
+(Thành phần) with their answers and, for the organisers, who has read each document; the
+written opinions asked of its members (``ui.meetings.opinions``).
 
 Opening a document shows its newest version in the reader; the first opening (and the
 first after a new version arrived) is recorded with a ``RecordRead`` operation.
@@ -54,6 +55,7 @@ from eoffice.ui.meetings.agenda_editor import AgendaEditor
 from eoffice.ui.meetings.comments_panel import CommentsPanel
 from eoffice.ui.meetings.document_dialogs import DocumentActions
 from eoffice.ui.meetings.labels import answer_label, day_time, hm, kind_label, local, role_label, state_label
+from eoffice.ui.meetings.opinions import OpinionsPanel
 from eoffice.ui.meetings.models import AgendaModel, ParticipantsModel, ReadersModel, ReadingModel
 from eoffice.ui.meetings.meeting_editor import MeetingEditor
 from eoffice.ui.meetings.papers import Papers
@@ -287,6 +289,8 @@ class MeetingPage(QWidget):
         self.tabs.addTab(people_page, self.tr("Participants"))
         self.reading_tab = self.tabs.addTab(reading_page, self.tr("Who has read"))
         self.comments_tab = self.tabs.addTab(self.comments, self.tr("Comments"))
+        self.opinions = OpinionsPanel(self)
+        self.opinions_tab = self.tabs.addTab(self.opinions, self.tr("Written opinions"))
         self.invitation_button.clicked.connect(self.papers.make_invitation)
         self.cards_button.clicked.connect(lambda: self.papers.attendance_cards())
         layout = QVBoxLayout(self)
@@ -419,6 +423,7 @@ class MeetingPage(QWidget):
         self._show_organiser_tools(view.organiser)
         self.comments.set_rows(data.comments)
         self.tabs.setTabVisible(self.comments_tab, view.organiser or bool(data.comments))
+        self.opinions.show_meeting(view.id, view.organiser)
         if self.select_after_load and (found := self.agenda.find_item(self.select_after_load)).isValid():
             self.tree.setCurrentIndex(found)
             self.select_after_load = ""

@@ -24,6 +24,7 @@ from eoffice.ops.changes import Changes
 from eoffice.ui.meetings.calendar import CalendarPanel
 from eoffice.ui.meetings import notices  # noqa: F401  (the live events' texts)
 from eoffice.ui.meetings.meeting import MeetingPage
+from eoffice.ui.meetings.opinions import TABLES as OPINION_TABLES, OpinionReminders
 from eoffice.ui.meetings.meeting_editor import MeetingEditor
 from eoffice.ui.meetings.papers import WeeklySchedule
 from eoffice.ui.section import Section
@@ -42,7 +43,7 @@ class MeetingsSection(Section):
             MeetingComment,
             User, Unit,
         )
-    )
+    ) | OPINION_TABLES
 
     def __init__(self, window: Any) -> None:
         super().__init__(window)
@@ -67,6 +68,7 @@ class MeetingsSection(Section):
             QCoreApplication.translate("Meetings", "The meetings' calendar, agendas and documents"),
             menu="view", at=92,
         )
+        self.reminders = OpinionReminders(window)
         self.editor = MeetingEditor(window, self.stack)
         self.editor.saved.connect(self._saved)
         self.calendar.new_button.clicked.connect(self.new_meeting)
@@ -107,8 +109,20 @@ class MeetingsSection(Section):
         else:
             self.calendar.refresh()
 
+    def on_changes(self, changes: Changes) -> None:
+        """Written opinions remind even when the section is not shown (a poll arrived, I answered)."""
+        if changes.touches(*OPINION_TABLES):
+            self.reminders.check()
+        super().on_changes(changes)
+
+    def close(self) -> None:
+        self.reminders.stop()
+        super().close()
+
     def set_user(self, user_id: str) -> None:
         self.calendar.user_id = self.page.user_id = user_id
+        self.reminders.told.clear()
+        self.reminders.check()
         self.stack.setCurrentWidget(self.calendar)
         self.page.meeting_id = ""
         if self.visible:

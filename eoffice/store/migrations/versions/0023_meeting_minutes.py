@@ -1,7 +1,7 @@
 """meeting minutes: the secretary's texts, the minutes' and conclusions' drafts
 
 Revision ID: 0023_meeting_minutes
-Revises: 0019_meeting_sessions
+Revises: 0021_meeting_opinions
 Create Date: 2026-12-06 21:24:56.609028
 """
 from alembic import op
@@ -9,7 +9,7 @@ import sqlalchemy as sa
 
 
 revision = '0023_meeting_minutes'
-down_revision = '0019_meeting_sessions'
+down_revision = '0021_meeting_opinions'
 branch_labels = None
 depends_on = None
 
