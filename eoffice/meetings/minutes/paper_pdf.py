@@ -13,6 +13,7 @@ from typing import Any
 
 from eoffice.meetings.minutes.compose import Block, Minutes
 from eoffice.meetings.paper import date_line, header
+from eoffice.printing.paragraph import paragraph
 
 #: Indent of a block at each depth (mm).
 _INDENT = (0.0, 0.0, 6.0)
@@ -40,9 +41,7 @@ def _block(pdf: Any, block: Block, bookmark: str | None) -> None:
         pdf.start_section(bookmark[:200], level=0)
     bold = block.kind == "heading"
     pdf.set_font("Body", "B" if bold else "", 13)
-    indent = _INDENT[min(block.depth, 2)]
-    pdf.set_x(pdf.l_margin + indent)
-    pdf.multi_cell(pdf.epw - indent, 7, block.text, align="J", new_x="LMARGIN", new_y="NEXT")
+    paragraph(pdf, block.text, height=7, indent=_INDENT[min(block.depth, 2)])
 
 
 def _signatures(pdf: Any, minutes: Minutes) -> None:
