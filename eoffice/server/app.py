@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 from typing import Any
+from urllib.parse import unquote_to_bytes
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -43,6 +44,7 @@ from eoffice.server.protocol import (
     mismatch_messages,
 )
 from eoffice.server.routes import ROUTERS
+from eoffice.server.schemas import UNSTORABLE, spec_refusing_nul
 from eoffice.server.settings import ServerSettings
 from eoffice.server.sweeper import Sweeper
 from eoffice.store import Store
@@ -119,6 +121,31 @@ class ProtocolGuard:
         await response(scope, receive, send)
 
 
+class AddressGuard:
+    """Refuses, with 422, a request whose path or query holds a NUL character (``%00``).
+
+    Ids travel in the address (``/meetings/{meeting_id}/…``, ``?ids=``) and reach the
+    database as text, where PostgreSQL refuses a NUL mid-transaction: a 500 for what is
+    the caller's mistake. No address of this API holds one, so it is answered here
+    before any route runs. Bodies are checked by their models (``schemas.RequestBody``).
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or (
+            "\x00" not in scope["path"] and b"\x00" not in unquote_to_bytes(scope.get("query_string", b""))
+        ):
+            await self.app(scope, receive, send)
+            return
+        body = error_body(
+            "invalid_text", "Địa chỉ yêu cầu chứa ký tự không hợp lệ (ký tự điều khiển).",
+            "The request's address holds a control character no database stores.",
+        )
+        await JSONResponse(body, 422)(scope, receive, send)
+
+
 class BodyTooLarge(StarletteHTTPException):
     def __init__(self) -> None:
         super().__init__(status_code=413, detail="Content Too Large")
@@ -177,11 +204,17 @@ def _validation_message(exc: RequestValidationError) -> tuple[int, str, str, str
     errors = exc.errors()
     if any(e.get("type") == "json_invalid" for e in errors):
         return 400, "malformed_json", "Dữ liệu gửi lên không phải JSON hợp lệ.", "The body is not valid JSON."
+    unstorable = [e for e in errors if e.get("type") == UNSTORABLE]
     fields = []
-    for e in errors[:10]:
+    for e in (unstorable or errors)[:10]:
         loc = [str(part) for part in e.get("loc", ()) if part not in ("body", "query", "path", "header")]
         fields.append(".".join(loc) or "body")
     listed = ", ".join(dict.fromkeys(fields))
+    if unstorable:  # worded as the operations' codec words it (``ops.values.check_text``)
+        return (
+            422, "invalid_text", f"“{listed}” chứa ký tự không hợp lệ (ký tự điều khiển hoặc lỗi mã hóa).",
+            f"{listed} holds a character no database stores (a control character or broken encoding).",
+        )
     return (
         422,
         "invalid_request",
@@ -309,11 +342,21 @@ def create_app(store: Store, blobs: BlobStore, settings: ServerSettings) -> Fast
     app.state.settings = settings
     _install_error_handlers(app, store)
     app.add_middleware(BodyLimit, limit=settings.max_body_bytes, exempt=settings.streaming_prefixes)
+    app.add_middleware(AddressGuard)
     app.add_middleware(ProtocolGuard)  # outermost: a client of another version learns it first
 
     capabilities.load()  # their routers (``routes.register_router``) before mounting
     for router in ROUTERS:
         app.include_router(router, prefix=API_PREFIX)
+    build_spec = app.openapi
+
+    # The published spec says what AddressGuard and RequestBody refuse: no NUL in text.
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            app.openapi_schema = spec_refusing_nul(build_spec())
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
     # Cut-off and unclaimed uploads go, now and on a timer (``stop_app`` ends it).
     app.state.sweeper = Sweeper(store, blobs, settings).start()
     return app

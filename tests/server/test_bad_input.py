@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
+from typing import get_args
+
 import httpx
+from fastapi.routing import APIRoute
+
+from eoffice import capabilities
+from eoffice.server.routes import ROUTERS
+from eoffice.server.routes.sync import PushRequest
+from eoffice.server.schemas import RequestBody
 
 
 def _still_serving(running):
@@ -60,3 +68,20 @@ def test_a_wrong_method_or_content_type_is_a_4xx(running):
     assert wrong_method.json()["error"] == "method_not_allowed"
     assert 400 <= form.status_code < 500 and "error" in form.json()
     _still_serving(running)
+
+
+def test_every_json_body_refuses_text_no_database_stores():
+    """Each route's body is a ``RequestBody`` (a NUL or a lone surrogate is a 422 naming the
+    field, ``tests/meetings/live/test_text_http.py``), the capabilities' routes too. The
+    push is the exception: the codec refuses such an operation alone, not its batch."""
+    capabilities.load()
+    bodies = {
+        (route.path, model)
+        for router in ROUTERS for route in router.routes if isinstance(route, APIRoute)
+        for param in route.dependant.body_params
+        for model in get_args(param.field_info.annotation) or (param.field_info.annotation,) if model is not type(None)
+    }
+    paths = {path for path, _ in bodies}
+    assert {"/auth/login", "/ops", "/meetings/{meeting_id}/attendance", "/meetings/{meeting_id}/votes"} <= paths
+    unchecked = [(path, m) for path, m in bodies if m is not PushRequest and not issubclass(m, RequestBody)]
+    assert unchecked == []

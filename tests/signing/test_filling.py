@@ -20,6 +20,7 @@ from eoffice.signing.filling import date_text, fill_issue_fields, issue_fields
 from eoffice.signing.keys import open_pkcs12
 from eoffice.signing.pades import sign_pdf
 from eoffice.signing.verify import verify_pdf
+from tests.conftest import need
 from tests.signing.attacks import Decree
 from tests.signing.conftest import PASSWORD, Pki, assert_pdfsig_valid, qpdf_check
 
@@ -63,14 +64,14 @@ def test_number_and_date_filled_then_sealed_verify_everywhere(decree: Decree, te
 
 
 def test_the_filled_page_shows_the_number_and_the_date(decree: Decree, tmp_path: Path):
-    pdftotext = pytest.importorskip("shutil").which("pdftotext")
-    if pdftotext is None:
-        pytest.skip("pdftotext is not installed (apt install poppler-utils)")
+    import shutil
     import subprocess
+
+    need(shutil.which("pdftotext") is not None, "pdftotext is not installed (apt install poppler-utils)")
 
     filled = fill_issue_fields(decree.signed["plain"], tmp_path / "f.pdf", "69/QĐ-UBND", date(2026, 12, 6))
     assert filled.filled
-    text = subprocess.run([pdftotext, "-f", "1", "-l", "1", str(tmp_path / "f.pdf"), "-"],
+    text = subprocess.run(["pdftotext", "-f", "1", "-l", "1", str(tmp_path / "f.pdf"), "-"],
                           capture_output=True, text=True, check=True).stdout
     assert "69/QĐ-UBND" in text and "ngày 06 tháng 12 năm 2026" in text
 
@@ -151,10 +152,8 @@ def _words(path: Path) -> list[tuple[str, float, float, float, float]]:
     import shutil
     import subprocess
 
-    pdftotext = shutil.which("pdftotext")
-    if pdftotext is None:
-        pytest.skip("pdftotext is not installed (apt install poppler-utils)")
-    html = subprocess.run([pdftotext, "-bbox", "-f", "1", "-l", "1", str(path), "-"],
+    need(shutil.which("pdftotext") is not None, "pdftotext is not installed (apt install poppler-utils)")
+    html = subprocess.run(["pdftotext", "-bbox", "-f", "1", "-l", "1", str(path), "-"],
                           capture_output=True, text=True, check=True).stdout
     height = float(re.search(r'<page width="[\d.]+" height="([\d.]+)"', html).group(1))  # type: ignore[union-attr]
     return [

@@ -121,7 +121,8 @@ def test_attachment_stamp_shows_number_and_time_in_vietnamese(document, test_pki
     area = render_box(result.output, result.box, tmp_path)
     dark = sum(1 for px in area.get_flattened_data() if max(px) < 100)
     assert dark > 150, "the stamp's text is drawn in the box"
-    fonts = subprocess.run(["pdffonts", str(result.output)], capture_output=True, text=True).stdout
+    need(shutil.which("pdffonts") is not None, "pdffonts is not installed (apt install poppler-utils)")
+    fonts = subprocess.run(["pdffonts", str(result.output)], check=True, capture_output=True, text=True).stdout
     stamp_fonts = [line for line in fonts.splitlines() if "Identity-H" in line and line.split()[0].count("+")]
     assert stamp_fonts and all(" yes yes " in line for line in stamp_fonts), fonts  # embedded, subset
 

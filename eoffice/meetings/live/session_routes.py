@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any, Literal
 
 from fastapi import APIRouter
-from pydantic import BaseModel, Field
+from pydantic import Field
 
 from eoffice.meetings import passes
 from eoffice.meetings.live import attendance, session as chairing, speakers
@@ -18,7 +18,7 @@ from eoffice.meetings.pass_routes import server_key
 from eoffice.server.deps import AUTH_RESPONSES, FORBIDDEN, CurrentUser, SettingsDep, StoreDep
 from eoffice.server.errors import ServerError
 from eoffice.server.routes import register_router
-from eoffice.server.schemas import ErrorBody
+from eoffice.server.schemas import ErrorBody, RequestBody
 
 router = APIRouter(prefix="/meetings", tags=["meetings"])
 
@@ -36,43 +36,43 @@ class PassRefusedError(ServerError):
     code = "pass_refused"
 
 
-class OpenBody(BaseModel):
+class OpenBody(RequestBody):
     sitting_id: str | None = None
 
 
-class ShowBody(BaseModel):
+class ShowBody(RequestBody):
     item_id: str | None = None
     document_id: str | None = None
     page: int | None = Field(default=None, ge=0)
 
 
-class LimitBody(BaseModel):
+class LimitBody(RequestBody):
     seconds: int = Field(ge=0, le=chairing.MAX_LIMIT)
 
 
-class MarkBody(BaseModel):
+class MarkBody(RequestBody):
     participant_id: str = Field(max_length=36)
     presence: str = Field(max_length=12)
     reason: str = Field(default="", max_length=1000)
 
 
-class CheckInBody(BaseModel):
+class CheckInBody(RequestBody):
     online: bool = False
 
 
-class PassBody(BaseModel):
+class PassBody(RequestBody):
     token: str = Field(max_length=passes.MAX_TOKEN)
 
 
-class AskBody(BaseModel):
+class AskBody(RequestBody):
     kind: Literal["speech", "order"] = "speech"
 
 
-class RefuseBody(BaseModel):
+class RefuseBody(RequestBody):
     reason: str = Field(default="", max_length=500)
 
 
-class OrderBody(BaseModel):
+class OrderBody(RequestBody):
     ids: list[str] = Field(max_length=1000)
 
 

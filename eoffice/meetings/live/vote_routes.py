@@ -6,7 +6,6 @@ online only: the client never queues a ballot, the server answers at once.
 from __future__ import annotations
 
 from fastapi import APIRouter
-from pydantic import BaseModel
 
 from eoffice.errors import NotFound
 from eoffice.meetings import access
@@ -16,7 +15,7 @@ from eoffice.meetings.live.schemas import BallotReceipt, VoteOption, VoteSubject
 from eoffice.meetings.organising import meeting_of
 from eoffice.server.deps import AUTH_RESPONSES, FORBIDDEN, CurrentUser, SettingsDep, StoreDep
 from eoffice.server.routes import register_router
-from eoffice.server.schemas import ErrorBody
+from eoffice.server.schemas import ErrorBody, RequestBody
 
 router = APIRouter(prefix="/meetings", tags=["meetings"])
 
@@ -27,7 +26,7 @@ _RESPONSES = {
 }
 
 
-class NewVote(BaseModel):
+class NewVote(RequestBody):
     title: str
     method: str = VoteMethod.YES_NO.value
     secret: bool = False
@@ -40,15 +39,15 @@ class NewVote(BaseModel):
     time_limit_seconds: int = 0
 
 
-class OpenVote(BaseModel):
+class OpenVote(RequestBody):
     without_quorum: bool = False
 
 
-class ShowTally(BaseModel):
+class ShowTally(RequestBody):
     show: bool
 
 
-class Ballot(BaseModel):
+class Ballot(RequestBody):
     choice: list[str]
 
 
