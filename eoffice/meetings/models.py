@@ -175,6 +175,11 @@ class Participant(Synced, Base):
     #: The substitute sent (người dự thay): a user of the province, or a name when not one.
     substitute_id: Mapped[str | None] = mapped_column(String(36), nullable=True)
     substitute_name: Mapped[str] = mapped_column(String(200), default="")
+    #: Set by the server when the session closes (``live.attendance.stamp_attended``): from
+    #: the first arrival to the close or the departure. The work diary drafts "Dự họp"
+    #: from them on every desk (the live attendance is the server's alone).
+    attended_from: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    attended_until: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
 
 
 class AgendaItem(Synced, Base):

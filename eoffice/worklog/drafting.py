@@ -97,6 +97,8 @@ class Fact:
     meeting_id: str | None = None
     text: str = ""  # a finder's own words (a meeting's title)
     result: str = ""
+    #: The time it took, when the finder knows it (a meeting: check-in to close).
+    minutes: int = 0
 
 
 Finder = Callable[[Session, User, date], list[Fact]]
@@ -256,7 +258,7 @@ def _groups(day: date, facts: list[Fact], consumed: set[str], labels: dict[str, 
             Draft(
                 source_key=key, day=day, text=text,
                 category=best.category if best else Category.MEETING.value,
-                minutes=max((s.minutes for s in sources), default=60),
+                minutes=max((s.minutes for s in sources), default=max(f.minutes for f in items) or 60),
                 at_minute=_local_minute(first.at),
                 result=next((f.result for f in reversed(items) if f.result), ""),
                 document_id=first.document_id,

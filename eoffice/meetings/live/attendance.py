@@ -26,7 +26,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import and_, case, func, literal_column, select
+from sqlalchemy import and_, case, func, literal_column, select, update
 from sqlalchemy.orm import Session, aliased
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -42,6 +42,7 @@ from eoffice.meetings.models import Answer, Meeting, MeetingState, Participant, 
 from eoffice.meetings.meetings import in_office
 from eoffice.meetings.organising import meeting_of
 from eoffice.meetings.values import aware
+from eoffice.sync.versioning import reserve_version
 
 #: A substitute present counts toward the members present (see the module's docstring).
 SUBSTITUTES_COUNT = True
@@ -166,6 +167,26 @@ def attendance_view(
 
 
 # --------------------------------------------------------------------------- recording
+
+
+def stamp_attended(session: Session, meeting_id: str, closed_at: datetime) -> int:
+    """At the close: each participant who came gets their time at the meeting on their
+    synced row (first arrival; departure, else the close), for the work diary. One
+    statement for all of them, versioned with the closing transaction."""
+    version = reserve_version(session)
+    came = session.execute(
+        select(Attendance.participant_id, Attendance.arrived_at, Attendance.presence, Attendance.left_at)
+        .where(Attendance.meeting_id == meeting_id, Attendance.arrived_at.is_not(None))
+    ).all()
+    values = [
+        {"id": pid, "attended_from": arrived,
+         "attended_until": left if presence == Presence.LEFT.value and left is not None else closed_at,
+         "server_version": version}
+        for pid, arrived, presence, left in came
+    ]
+    if values:
+        session.execute(update(Participant), values)
+    return len(values)
 
 
 def _may_check_in_others(session: Session, actor: User, meeting: Meeting) -> bool:

@@ -164,6 +164,9 @@ def close(session: Session, actor_id: str, meeting_id: str, now: datetime) -> Se
     if meeting.state == MeetingState.IN_SESSION.value:
         _move_meeting(session, actor.id, meeting, MeetingState.CLOSED.value)
     row.state, row.closed_at, row.paused_at = SessionState.CLOSED.value, now, None
+    from eoffice.meetings.live.attendance import stamp_attended  # attendance reads this module's helpers
+
+    stamp_attended(session, meeting_id, now)
     _audit(session, actor.id, "meeting.session_close", meeting, row)
     result = view(row)
     if ended:
