@@ -203,10 +203,11 @@ def _participants(session: Session, meeting_id: str) -> list[tuple[str, str]]:
 
 def _life(
     demo: _Demo, organiser: User, meeting_id: str, documents: list[str], day: date, today: date,
-    chair_id: str, secretary_id: str,
+    chair_id: str, secretary_id: str, *, held: bool = False,
 ) -> None:
     """Invitations out, answers (some absent with reasons, one substitute), comments, read
-    receipts; a past meeting is held and closed."""
+    receipts; a past meeting is held and closed (``held``: through its live session, with
+    attendance, speeches, votes and the secretary's notes, ``_hold``)."""
     demo.apply(organiser.id, mo.ChangeMeetingState(Id(new_id()), Id(meeting_id), "scheduled"))
     with demo.store.read() as session:
         people = _participants(session, meeting_id)
@@ -246,9 +247,92 @@ def _life(
         for user_id in rng.sample(readers, k=min(3, len(readers))):
             demo.apply(user_id, mo.CommentDocument(Id(new_id()), Id(new_id()), Id(document_id), rng.choice(_COMMENTS),
                                                    page=1))
-    if day < today:
+    if day < today and held:
+        _hold(demo, meeting_id, day, chair_id, secretary_id)
+    elif day < today:
         for state in ("in_session", "closed"):
             demo.apply(organiser.id, mo.ChangeMeetingState(Id(new_id()), Id(meeting_id), state))
+
+
+_SPEECH_NOTES = (
+    "Đề nghị làm rõ nguồn vốn và tiến độ giải ngân của các dự án chuyển tiếp.",
+    "Thống nhất với tờ trình; đề nghị bổ sung đánh giá tác động đến ngân sách cấp xã.",
+    "Đề nghị rà soát danh mục, ưu tiên các công trình cấp bách về phòng chống thiên tai.",
+    "Cơ quan soạn thảo giải trình, tiếp thu ý kiến của các thành viên.",
+)
+
+
+def _hold(demo: _Demo, meeting_id: str, day: date, chair_id: str, secretary_id: str) -> None:
+    """The meeting run through its live session on ``day``, so that its minutes have what
+    happened to say: attendance by the answers (absences with their reasons), one to three
+    speeches per item, a named vote on each item to be voted, the secretary's summary of
+    some speeches and each item's conclusion, then the close."""
+    from eoffice.meetings.live import attendance, session as chairing, speakers, votes
+    from eoffice.meetings.minutes import texts
+    from eoffice.meetings.models import AgendaItem, Answer
+
+    rng = demo.rng
+    now = datetime.combine(day, time(8), VN)
+    with demo.store.write() as session:
+        chairing.open_session(session, chair_id, meeting_id, now)
+    with demo.store.write() as session:
+        people = session.execute(
+            select(Participant.id, Participant.user_id, Participant.answer, Participant.votes)
+            .where(Participant.meeting_id == meeting_id, Participant.deleted.is_(False))
+            .order_by(Participant.user_id)
+        ).all()
+        present = []
+        for participant_id, user_id, answer, votes_ in people:
+            if answer == Answer.ABSENT.value:
+                presence = "absent"
+            elif answer == Answer.SUBSTITUTE.value:
+                presence = "substitute"
+            else:
+                presence = "hall" if rng.random() < 0.92 or user_id in (chair_id, secretary_id) else "online"
+            attendance.mark(session, secretary_id, meeting_id, participant_id, presence,
+                            now + timedelta(minutes=rng.randrange(10)))
+            if presence in ("hall", "online") and votes_:
+                present.append(user_id)
+        items = session.execute(
+            select(AgendaItem.id, AgendaItem.decision).where(AgendaItem.meeting_id == meeting_id,
+                                                             AgendaItem.deleted.is_(False))
+            .order_by(AgendaItem.position)
+        ).all()
+    now += timedelta(minutes=15)
+    speakers_pool = [u for u in present if u != chair_id] or present
+    for n, (item_id, decision) in enumerate(items):
+        with demo.store.write() as session:
+            chairing.show(session, chair_id, meeting_id, item_id=item_id)
+        for _ in range(rng.randint(1, 3)):
+            speaker = rng.choice(speakers_pool)
+            with demo.store.write() as session:
+                asked = speakers.ask(session, speaker, meeting_id, "speech", now)
+                speakers.accept(session, secretary_id, meeting_id, asked.id, now)
+                speakers.start(session, secretary_id, meeting_id, asked.id, now)
+                now += timedelta(minutes=rng.randint(3, 9))
+                speakers.end(session, secretary_id, meeting_id, asked.id, now)
+                if rng.random() < 0.6:
+                    texts.write_text(session, secretary_id, meeting_id, texts.speech_part(asked.id),
+                                     rng.choice(_SPEECH_NOTES))
+        if decision == "vote" and present:
+            with demo.store.write() as session:
+                made = votes.create_vote(session, secretary_id, meeting_id, title=f"Biểu quyết nội dung {n + 1}",
+                                         item_id=item_id, rule_key="majority", now=now)
+                votes.open_vote(session, secretary_id, made.id, without_quorum=True, now=now)
+                for voter in present:
+                    votes.cast_ballot(session, voter, made.id, [rng.choice(("yes",) * 8 + ("no", "abstain"))],
+                                      now=now)
+                now += timedelta(minutes=3)
+                votes.close_vote(session, secretary_id, made.id, now=now)
+                votes.publish_vote(session, secretary_id, made.id, now=now)
+        with demo.store.write() as session:
+            texts.write_text(session, secretary_id, meeting_id, texts.item_part(item_id, "conclusion"),
+                             "Thống nhất thông qua; giao cơ quan chủ trì tiếp thu ý kiến, hoàn thiện và tổ chức "
+                             "thực hiện." if decision == "vote" else "Ghi nhận báo cáo; các sở, ngành triển khai "
+                             "nhiệm vụ theo chức năng.")
+        now += timedelta(minutes=5)
+    with demo.store.write() as session:
+        chairing.close(session, chair_id, meeting_id, now)
 
 
 def _checked_in(demo: _Demo, staff: User, meeting_id: str, *, keep_out: set[str], count: int) -> None:
@@ -309,12 +393,14 @@ def seed_meetings(store: Store, blobs: BlobStore, *, today: date, seed: int = 16
     first = date(today.year, today.month, 1) - timedelta(days=40)
     months = sorted({(d.year, d.month) for d in (first, first + timedelta(days=31), first + timedelta(days=62),
                                                  today + timedelta(days=20))})
+    #: The month of the last monthly meeting before today (held through its live session).
+    last_held = max(((y, m) for y, m in months if _month_meeting_day(y, m) < today), default=None)
     for year, month in months:
         day = _month_meeting_day(year, month)
         if abs((day - today).days) > 75:
             continue
 
-        def ubnd_meeting(day: date = day, month: int = month) -> None:
+        def ubnd_meeting(day: date = day, month: int = month, year: int = year) -> None:
             people = [(chairman, "chair", True), (secretary, "secretary", secretary in members),
                       *((m, "member", True) for m in members)]
             meeting_id, sitting_id = _meeting(
@@ -328,7 +414,8 @@ def seed_meetings(store: Store, blobs: BlobStore, *, today: date, seed: int = 16
                                 "majority")
             if day > today + timedelta(days=14):
                 return  # still being prepared: a draft
-            _life(demo, office_clerk, meeting_id, documents, day, today, chairman.id, secretary.id)
+            held = day < today and (year, month) == last_held  # run live: its minutes have content
+            _life(demo, office_clerk, meeting_id, documents, day, today, chairman.id, secretary.id, held=held)
 
         plans.append(ubnd_meeting)
 
