@@ -63,7 +63,7 @@ def test_secretary_then_chair_then_number_and_seal_verify_everywhere(
     assert set(fields) == {sig.field_name, "number", "date", SEAL_FIELD, APPROVER_FIELD}
     assert _rect(fields[sig.field_name]) == secretary_box.rect()
     assert _rect(fields[APPROVER_FIELD]) == chair_box.rect() and "/V" not in fields[APPROVER_FIELD]
-    seal_x1, _y1, seal_x2, _y2 = _rect(fields[SEAL_FIELD])
+    _x1, _y1, seal_x2, _y2 = _rect(fields[SEAL_FIELD])
     assert seal_x2 == round(chair_box.x1 + chair_box.width / 3)  # over the chair's signature, not hers
     assert_pdfsig_valid(first, 1)
 

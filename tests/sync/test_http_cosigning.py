@@ -33,16 +33,8 @@ from eoffice.signing.placement import APPROVER_FIELD, existing_signatures, find_
 from eoffice.store.base import new_id
 from tests.conftest import need
 from tests.server.conftest import give_passwords
-from tests.signing.conftest import (  # noqa: F401  (softhsm_token: a fixture)
-    PASSWORD,
-    SOFTHSM_LIB,
-    Pki,
-    Token,
-    assert_pdfsig_valid,
-    have_font,
-    qpdf_check,
-    softhsm_token,
-)
+from tests.signing.conftest import PASSWORD, SOFTHSM_LIB, Pki, Token, assert_pdfsig_valid, have_font, qpdf_check
+from tests.signing.conftest import softhsm_token  # noqa: F401  (a fixture)
 from tests.signing.minutes_pdf import CHAIR, CHAIR_TITLE, SECRETARY, SECRETARY_TITLE, write_minutes
 from tests.sync.http_support import Device, Province
 
@@ -70,7 +62,7 @@ def _act(device: Device, op: ops.Operation) -> None:
 
 
 def test_secretary_then_chair_sign_the_minutes_and_the_clerk_issues_them(
-    province: Province, test_pki: Pki, softhsm_token: Token, tmp_path: Path
+    province: Province, test_pki: Pki, softhsm_token: Token, tmp_path: Path  # noqa: F811
 ):
     need(have_font(), "no Vietnamese font (apt install fonts-liberation2)")
     w = province.world

@@ -1296,6 +1296,10 @@ Gửi phiếu? Sau khi gửi không thể thay đổi.</translation>
         <translation>Người ký</translation>
     </message>
     <message>
+        <source>Co-signer (signs first)</source>
+        <translation>Người ký trước</translation>
+    </message>
+    <message>
         <source>Urgency</source>
         <translation>Độ khẩn</translation>
     </message>
@@ -1327,6 +1331,14 @@ Gửi phiếu? Sau khi gửi không thể thay đổi.</translation>
         <source>Secret document: numbered in the secret register</source>
         <extracomment>Fields that only an incoming or only an outgoing document has.</extracomment>
         <translation>Văn bản mật: số trong sổ văn bản mật</translation>
+    </message>
+    <message>
+        <source>signed</source>
+        <translation>đã ký số</translation>
+    </message>
+    <message>
+        <source>not signed yet</source>
+        <translation>chưa ký số</translation>
     </message>
     <message>
         <source>Select a document in the list to read it.</source>
@@ -1796,7 +1808,7 @@ Gửi phiếu? Sau khi gửi không thể thay đổi.</translation>
     <name>DocumentDetail</name>
     <message>
         <source>%1 (for %2)</source>
-        <extracomment>Its latest deadline extension request (``extension_dialog``), if any. The files&apos; SHA-256 digests, in the same order (to fetch the missing ones). Outgoing draft: the leader chosen to sign it (``Document.signer_id``). The files with their ids and signatures, in the same order as ``files``. The number the register gave (None while &quot;chờ cấp số&quot;). The trusted roots on this computer, to verify the files&apos; signatures against.</extracomment>
+        <extracomment>Its latest deadline extension request (``extension_dialog``), if any. The files&apos; SHA-256 digests, in the same order (to fetch the missing ones). Outgoing draft: the leader chosen to sign it (``Document.signer_id``). Outgoing draft: who signs it before the leader (``Document.cosigner_id``). The files with their ids and signatures, in the same order as ``files``. The number the register gave (None while &quot;chờ cấp số&quot;). The trusted roots on this computer, to verify the files&apos; signatures against.</extracomment>
         <translation>%1 (thay %2)</translation>
     </message>
 </context>
@@ -5168,8 +5180,12 @@ Gửi phiếu? Sau khi gửi không thể thay đổi.</translation>
 <context>
     <name>SignFlow</name>
     <message>
-        <source>Sign and approve the draft</source>
+        <source>Sign the draft before the leader</source>
         <extracomment>Whose certificate the signature must be made with (``signing.ownership``). The sign dialog is open (tests drive it).</extracomment>
+        <translation>Ký số dự thảo trước lãnh đạo</translation>
+    </message>
+    <message>
+        <source>Sign and approve the draft</source>
         <translation>Ký số và duyệt dự thảo</translation>
     </message>
     <message>
@@ -5331,8 +5347,8 @@ Gửi phiếu? Sau khi gửi không thể thay đổi.</translation>
         <translation>Ký số…</translation>
     </message>
     <message>
-        <source>Sign the file on screen with your e-card (leader), or seal it for the agency (clerk)</source>
-        <translation>Ký số tệp đang xem bằng thẻ ký số của bạn (lãnh đạo), hoặc ký số của cơ quan — đóng dấu (văn thư)</translation>
+        <source>Sign the file on screen with your e-card (leader, co-signer), or seal it for the agency (clerk)</source>
+        <translation>Ký số tệp đang xem bằng thẻ ký số của bạn (lãnh đạo, người ký trước), hoặc ký số của cơ quan — đóng dấu (văn thư)</translation>
     </message>
     <message>
         <source>Signature and seal images…</source>
