@@ -311,8 +311,9 @@ class SignFile(Operation):
     ``signature`` is ``signer`` (the approver signs the submitted draft's main file, which
     approves it), ``cosigner`` (the draft's co-signer signs its main file first),
     ``agency`` (the clerk's seal over the signer's, once the number is known) or
-    ``attachment`` (the clerk's text stamp on an attachment file). ``previous_digest`` names the version that was signed: a file changed meanwhile is
-    refused, never overwritten.
+    ``attachment`` (the clerk's text stamp on an attachment file). ``previous_digest``
+    names the version that was signed: a file changed meanwhile is refused, never
+    overwritten.
     """
 
     kind: ClassVar[str] = "sign_file"
