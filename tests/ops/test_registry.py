@@ -23,7 +23,7 @@ def test_the_capabilities_register_their_kinds():
         "eoffice.documents.operations", "eoffice.signing.operations", "eoffice.worklog.operations",
         "eoffice.meetings.operations",
     }
-    assert len(KINDS) == 34 + 11 + 13 + 1  # meetings: meeting_ops (11), agenda_ops (13), invitation_ops (1)
+    assert len(KINDS) == 35 + 11 + 13 + 1  # meetings: meeting_ops (11), agenda_ops (13), invitation_ops (1)
     assert all(entry.kind == name for name, entry in registry.kinds().items())
 
 
