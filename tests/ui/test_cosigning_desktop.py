@@ -38,7 +38,9 @@ def test_the_secretary_signs_the_minutes_first_then_the_chair(qtbot, ui_world, b
         secretary_id = create_user(
             s, "thuky", SECRETARY, w.org_id, {Role.OFFICER}, w.office_unit_id, "Chánh Văn phòng"
         ).id
-        fields = DocumentFields(type_name="Biên bản", subject="Phiên họp thường kỳ tháng 12", signer_position=CHAIR_TITLE)
+        fields = DocumentFields(
+            type_name="Biên bản", subject="Phiên họp thường kỳ tháng 12", signer_position=CHAIR_TITLE
+        )
         doc = outgoing.create_draft(
             s, secretary_id, fields, prepare_files([minutes], blobs),
             cosigner_id=secretary_id, cosigner_position=SECRETARY_TITLE,
