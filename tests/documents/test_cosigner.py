@@ -9,7 +9,8 @@ certificate is in ``tests/sync/test_http_cosigning.py``.
 from __future__ import annotations
 
 from eoffice.directory.admin import create_organisation, create_user
-from eoffice.directory.models import Role
+from eoffice.directory.models import Role, User
+from eoffice.documents.boxes import Box, box_counts, box_page
 from eoffice.documents import operations as ops
 from eoffice.documents.models import Document, DocumentFile
 from eoffice.documents.signing import signature_due
@@ -121,6 +122,32 @@ def test_who_may_be_named_and_changed(world: World):
         assert (doc.cosigner_id, doc.cosigner_position) == (cosigner, "THƯ KÝ")
     run(world, world.officer_id, ops.SubmitDraft(new_id(), doc_id, world.leader_id))
     assert "không sửa được" in refused(world, world.officer_id, ops.SetCosigner(new_id(), doc_id, None), StateError)
+
+
+def _to_approve(world: World, user_id: str) -> tuple[list[str], int]:
+    """The user's "Dự thảo chờ duyệt": the list's ids, and the sidebar's count."""
+    from datetime import date
+
+    with world.store.read() as s:
+        user = s.get(User, user_id)
+        today = date.today()
+        rows = box_page(s, Box.DRAFTS_TO_APPROVE, user, today, limit=50)
+        return [r.id for r in rows], box_counts(s, user, today)[Box.DRAFTS_TO_APPROVE]
+
+
+def test_the_draft_awaits_the_co_signer_in_their_box_then_the_leader(world: World):
+    cosigner = secretary(world)
+    doc_id, main = minutes(world, cosigner, submit=False)
+    assert _to_approve(world, cosigner) == ([doc_id], 1)  # a draft too: the co-signer may sign it already
+    run(world, world.officer_id, ops.SubmitDraft(new_id(), doc_id, world.leader_id))
+    assert _to_approve(world, cosigner) == ([doc_id], 1)
+    assert _to_approve(world, world.leader_id) == ([doc_id], 1)
+    signed = ref()
+    run(world, cosigner, sign(doc_id, main, "cosigner", signed))
+    assert _to_approve(world, cosigner) == ([], 0)  # signed: no longer waits for her
+    assert _to_approve(world, world.leader_id) == ([doc_id], 1)
+    run(world, world.leader_id, sign(doc_id, (main[0], signed.digest), "signer"))
+    assert _to_approve(world, world.leader_id) == ([], 0)
 
 
 def test_the_signature_due_offers_the_co_signer_then_the_leader():

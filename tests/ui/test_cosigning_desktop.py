@@ -9,6 +9,7 @@ from pathlib import Path
 from eoffice.directory.admin import create_user
 from eoffice.directory.models import Role
 from eoffice.documents import outgoing
+from eoffice.documents.boxes import Box
 from eoffice.documents.fields import DocumentFields
 from eoffice.documents.incoming import prepare_files
 from eoffice.documents.models import Document
@@ -65,7 +66,8 @@ def test_the_secretary_signs_the_minutes_first_then_the_chair(qtbot, ui_world, b
         # the secretary, in her drafts: Ký số puts her signature in the left block
         switch_user(qtbot, window, secretary_id)
         signing.key_files = [card]
-        documents.box_actions[6].trigger()  # my drafts
+        qtbot.waitUntil(lambda: documents.counts.get(Box.DRAFTS_TO_APPROVE) == 1, timeout=WAIT)  # awaits her
+        documents.box_actions[5].trigger()  # drafts to approve: hers to sign first
         click_row(qtbot, window, draft_id)
         assert signing.act_sign.isEnabled()
         signing.act_sign.trigger()
@@ -80,6 +82,7 @@ def test_the_secretary_signs_the_minutes_first_then_the_chair(qtbot, ui_world, b
         assert documents.current.state == "submitted"
         assert documents.detail_pane.field_labels["cosigner"].text() == "THƯ KÝ, Trần Thị Thẻ — đã ký số"
         assert not signing.act_sign.isEnabled()  # signed once
+        qtbot.waitUntil(lambda: documents.counts.get(Box.DRAFTS_TO_APPROVE) == 0, timeout=WAIT)
 
         # the chair now signs, into the right block, which approves the minutes
         switch_user(qtbot, window, w.leader_id)

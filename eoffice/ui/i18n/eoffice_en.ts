@@ -2089,8 +2089,8 @@ Send your ballot? It cannot be changed afterwards.</source>
         <translation>Tasks past their deadline and not finished.</translation>
     </message>
     <message>
-        <source>Drafts submitted to you for approval and signature.</source>
-        <translation>Drafts submitted to you for approval and signature.</translation>
+        <source>Drafts submitted to you for approval and signature, or awaiting your signature before the leader&apos;s.</source>
+        <translation>Drafts submitted to you for approval and signature, or awaiting your signature before the leader&apos;s.</translation>
     </message>
     <message>
         <source>The outgoing drafts you wrote.</source>

@@ -2090,8 +2090,8 @@ Gửi phiếu? Sau khi gửi không thể thay đổi.</translation>
         <translation>Việc được giao đã quá hạn xử lý mà chưa hoàn thành.</translation>
     </message>
     <message>
-        <source>Drafts submitted to you for approval and signature.</source>
-        <translation>Dự thảo trình bạn duyệt, ký.</translation>
+        <source>Drafts submitted to you for approval and signature, or awaiting your signature before the leader&apos;s.</source>
+        <translation>Dự thảo trình bạn duyệt và ký số, hoặc chờ bạn ký trước lãnh đạo.</translation>
     </message>
     <message>
         <source>The outgoing drafts you wrote.</source>
