@@ -23,6 +23,7 @@ from eoffice.directory.models import Role
 from eoffice.documents import operations as ops
 from eoffice.documents.models import Document, DocumentFile
 from eoffice.ops import FileRef
+from eoffice.server import events
 from eoffice.signing import images
 from eoffice.signing.appearance import Appearance, Kind
 from eoffice.signing.filling import fill_issue_fields
@@ -110,6 +111,9 @@ def test_secretary_then_chair_sign_the_minutes_and_the_clerk_issues_them(
     outcome, reason = _push(chair, draft_id, file_id, unsigned, early, "cosigner")
     assert outcome == "rejected" and "Chỉ người ký trước" in reason
 
+    with province.store.read() as s:  # she hears of it: the draft names her
+        heard = [e.kind for e in events.events_after(s, secretary_id, 0)]
+    assert heard.count("draft.to_cosign") == 2  # named when drafted, then submitted
     # the secretary's desk receives the draft (it names her) and its file
     secretary.engine.sync_once()
     _fid, _digest, path = secretary.file_of(draft_id)
@@ -145,6 +149,8 @@ def test_secretary_then_chair_sign_the_minutes_and_the_clerk_issues_them(
     outcome, reason = _push(chair, draft_id, file_id, cosigned, beside, "signer")
     assert outcome == "rejected" and "sau chữ ký chứng nhận" in reason
 
+    with province.store.read() as s:  # the chair hears it is his turn
+        assert "draft.cosigned" in [e.kind for e in events.events_after(s, w.leader_id, 0)]
     # the chair signs into the right block, which approves the minutes
     chair.engine.sync_once()
     _fid, digest, path = chair.file_of(draft_id)
@@ -174,7 +180,9 @@ def test_secretary_then_chair_sign_the_minutes_and_the_clerk_issues_them(
         doc = s.get(Document, draft_id)
         assert doc.state == "issued" and doc.files[0].signed_kinds == "cosigner,signer,agency"
         final = province.blobs.path_for(doc.files[0].digest)
-        signs = s.scalars(select(AuditEvent).where(AuditEvent.action == "document.sign")).all()
+        signs = s.scalars(
+            select(AuditEvent).where(AuditEvent.action == "document.sign").order_by(AuditEvent.seq)
+        ).all()
         assert [(e.actor_id, json.loads(e.after_json)["signature"]) for e in signs] == [
             (secretary_id, "cosigner"), (w.leader_id, "signer"), (w.clerk_id, "agency"),
         ]

@@ -3644,6 +3644,14 @@ Send your ballot? It cannot be changed afterwards.</source>
         <translation>%1 submitted a draft for your approval: %2</translation>
     </message>
     <message>
+        <source>%1 named you to sign a draft before the leader: %2</source>
+        <translation>%1 named you to sign a draft before the leader: %2</translation>
+    </message>
+    <message>
+        <source>%1 signed a draft before you; it awaits your signature: %2</source>
+        <translation>%1 signed a draft before you; it awaits your signature: %2</translation>
+    </message>
+    <message>
         <source>%1 returned your draft: %2</source>
         <translation>%1 returned your draft: %2</translation>
     </message>

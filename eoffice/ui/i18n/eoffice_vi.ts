@@ -3645,6 +3645,14 @@ Gửi phiếu? Sau khi gửi không thể thay đổi.</translation>
         <translation>%1 trình dự thảo chờ bạn duyệt: %2</translation>
     </message>
     <message>
+        <source>%1 named you to sign a draft before the leader: %2</source>
+        <translation>%1 đề nghị bạn ký số dự thảo trước lãnh đạo: %2</translation>
+    </message>
+    <message>
+        <source>%1 signed a draft before you; it awaits your signature: %2</source>
+        <translation>%1 đã ký số dự thảo trước bạn, chờ bạn ký: %2</translation>
+    </message>
+    <message>
         <source>%1 returned your draft: %2</source>
         <translation>%1 trả lại dự thảo của bạn: %2</translation>
     </message>
