@@ -122,3 +122,27 @@ def test_after_the_co_signers_certification_a_new_visible_signature_is_refused(t
         p.message_en for p in certification.problems
     )
     assert pyhanko_says(again.output, test_pki) == [False, True]
+
+
+def test_eoffice_sign_makes_both_signatures_from_the_command_line(test_pki: Pki, tmp_path: Path):
+    import os
+    import subprocess
+    import sys
+
+    need(have_font(), "no Vietnamese font (apt install fonts-liberation2)")
+    draft = write_minutes(tmp_path / "bien-ban.pdf", secretary=CHAIR)  # the test PKI has one person's card
+    env = {**os.environ, "CARD_PASSWORD": PASSWORD}
+    common = ["--pkcs12", str(test_pki.p12("signer")), "--pin-env", "CARD_PASSWORD"]
+    first, second = tmp_path / "1.pdf", tmp_path / "2.pdf"
+    for src, dst, extra in (
+        (draft, first, ["--appearance", "cosigner", "--title", SECRETARY_TITLE, "--name", CHAIR,
+                        "--approver-title", CHAIR_TITLE, "--approver-name", CHAIR]),
+        (first, second, ["--appearance", "signer", "--title", CHAIR_TITLE, "--name", CHAIR]),
+    ):
+        done = subprocess.run([sys.executable, "-m", "eoffice", "sign", str(src), "-o", str(dst), *common, *extra],
+                              capture_output=True, text=True, env=env)
+        assert done.returncode == 0, done.stdout + done.stderr
+    fields = fields_of(second)
+    assert _rect(fields[APPROVER_FIELD]) == find_signer_box(draft, CHAIR_TITLE, CHAIR).rect()
+    assert verify_pdf(second, [test_pki.root.cert]).ok
+    assert_pdfsig_valid(second, 2)
