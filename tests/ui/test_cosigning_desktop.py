@@ -109,3 +109,32 @@ def test_the_secretary_signs_the_minutes_first_then_the_chair(qtbot, ui_world, b
         assert [sig.field_name.split("-")[0] for sig in existing_signatures(final)] == ["cosigner", "approver"]
     finally:
         window.close()
+
+
+def test_the_co_signers_plan_finds_the_leaders_block_before_the_draft_is_submitted(
+    ui_world, blobs, tmp_path: Path
+):
+    """On a draft not yet submitted (or under review by a head of unit) the leader who is to
+    sign is not known but from the draft's signer fields: they name the approver's block."""
+    need(have_font(), "no Vietnamese font (apt install fonts-liberation2)")
+    from eoffice.signing.appearance import Kind
+    from eoffice.ui.signing.flow import plan_signature
+
+    w = ui_world
+    minutes = write_minutes(tmp_path / "bien-ban.pdf")
+    with w.store.write() as s:
+        secretary_id = create_user(
+            s, "thuky", SECRETARY, w.org_id, {Role.OFFICER}, w.office_unit_id, "Chánh Văn phòng"
+        ).id
+        fields = DocumentFields(
+            type_name="Biên bản", subject="Phiên họp", signer_position=CHAIR_TITLE, signer_full_name=CHAIR
+        )
+        doc = outgoing.create_draft(
+            s, w.officer_id, fields, prepare_files([minutes], blobs),
+            cosigner_id=secretary_id, cosigner_position=SECRETARY_TITLE,
+        )
+        plan = plan_signature(s, blobs, secretary_id, doc.id, doc.files[0].id, "cosigner")
+    look = plan.appearance
+    assert (look.kind, look.title, look.name) == (Kind.COSIGNER, SECRETARY_TITLE, SECRETARY)
+    assert (look.approver_title, look.approver_name) == (CHAIR_TITLE, CHAIR)
+    assert plan.reason == "Ký văn bản (người ký trước)"

@@ -101,10 +101,14 @@ def plan_signature(
     name = doc.signer_full_name or (approver.full_name if approver else "")
     if kind == signing.COSIGNER:
         # the co-signer's own block; their certification leaves the approver's field open
-        # over the approver's block, and the seal's over the approver's signature
+        # over the block of the leader who is to sign (not the head of unit reviewing it,
+        # nobody yet on a draft not submitted: then the draft's signer fields say whose)
+        leader = session.get(User, doc.signer_id) if doc.signer_id else None
         appearance = Appearance(
             Kind.COSIGNER, image=_image(blobs, user.signature_digest), title=doc.cosigner_position or user.position,
-            name=user.full_name, approver_title=title, approver_name=name,
+            name=user.full_name,
+            approver_title=doc.signer_position or (leader.position if leader else ""),
+            approver_name=doc.signer_full_name or (leader.full_name if leader else ""),
             seal_image=_image(blobs, org.seal_digest if org else None),
         )
     elif kind == signing.SIGNER:
