@@ -97,11 +97,13 @@ LABELS_EN: dict[str, str] = {
 #: How each signature of ``document.sign`` reads in the history.
 SIGNATURES_VI = {
     "signer": "Ký số và duyệt văn bản",
+    "cosigner": "Ký số trước lãnh đạo (người ký trước)",
     "agency": "Ký số của cơ quan (đóng dấu)",
     "attachment": "Ký số của cơ quan trên tệp kèm theo",
 }
 SIGNATURES_EN = {
     "signer": "Signed and approved the document",
+    "cosigner": "Signed before the leader (co-signer)",
     "agency": "The organisation's digital signature (seal)",
     "attachment": "The organisation's digital signature on an attachment",
 }

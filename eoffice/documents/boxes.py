@@ -11,7 +11,7 @@ import enum
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, func, select, union_all
+from sqlalchemy import ColumnElement, Select, and_, exists, func, or_, select, union_all
 from sqlalchemy.orm import Session, object_session
 
 from eoffice.directory.models import Role, User
@@ -19,7 +19,7 @@ from eoffice.documents import boxcounts
 from eoffice.documents.delegations import acting_for
 from eoffice.documents.followup import due_soon_until
 from eoffice.documents.listing import DocumentRow, row_select
-from eoffice.documents.models import DirectionLine, Document, Register
+from eoffice.documents.models import DirectionLine, Document, DocumentFile, Register
 from eoffice.documents.types import Direction, DocState, LineState
 from eoffice.documents.visibility import unit_subtree, visible_documents
 
@@ -29,6 +29,8 @@ OPEN_LINE_STATES = (LineState.WAITING.value, LineState.IN_PROGRESS.value)
 MY_DRAFT_STATES = (
     DocState.DRAFT.value, DocState.RETURNED.value, DocState.REVIEWING.value, DocState.SUBMITTED.value
 )
+#: The states in which a draft waits for its co-signer's signature (``signing.COSIGNABLE_STATES``).
+COSIGN_STATES = MY_DRAFT_STATES
 #: DUE_SOON looks this many calendar days ahead (today included).
 SOON_DAYS = 3
 
@@ -185,11 +187,26 @@ def box_condition(box: Box, user: User, today: date, soon_until: date) -> Column
     elif box is Box.OVERDUE:
         what = Document.id.in_(_union(_deadline_lines(user, DirectionLine.deadline < today)))
     elif box is Box.DRAFTS_TO_APPROVE:
+        # submitted to the user (or a leader they act for), or awaiting their signature as
+        # the draft's co-signer (người ký trước), which comes before the leader's
         what = and_(
             org,
             Document.direction == Direction.OUTGOING.value,
-            Document.state == DocState.SUBMITTED.value,
-            Document.approver_id.in_([user.id, *(leader.id for leader in acting_leaders(user, today))]),
+            or_(
+                and_(
+                    Document.state == DocState.SUBMITTED.value,
+                    Document.approver_id.in_([user.id, *(leader.id for leader in acting_leaders(user, today))]),
+                ),
+                and_(
+                    Document.state.in_(COSIGN_STATES),
+                    Document.cosigner_id == user.id,
+                    ~exists().where(
+                        DocumentFile.document_id == Document.id,
+                        DocumentFile.is_main.is_(True),
+                        DocumentFile.signed_kinds.like("%cosigner%"),
+                    ),
+                ),
+            ),
         )
     elif box is Box.MY_DRAFTS:
         # As a subquery, so the planner finds the few drafts on ix_documents_state and
@@ -471,8 +488,14 @@ def _kept_counts(session: Session, user: User, today: date, soon_until: date) ->
     )
     # Who approves or drafted a document is named on it: it is visible to them.
     approvers = p.many([user.id, *(leader.id for leader in acting)])
+    cosign = (
+        f"(state IN ({p.many(list(COSIGN_STATES))}) AND cosigner_id = {p(user.id)} AND NOT EXISTS ("
+        "SELECT 1 FROM document_files f WHERE f.document_id = documents.id AND f.is_main = 1 "
+        "AND f.signed_kinds LIKE '%cosigner%'))"
+    )
     columns.append(
-        f"(SELECT count(*) {mine_outgoing} AND state = {p(DocState.SUBMITTED.value)} AND approver_id IN ({approvers}))"
+        f"(SELECT count(*) {mine_outgoing} AND ((state = {p(DocState.SUBMITTED.value)} "
+        f"AND approver_id IN ({approvers})) OR {cosign}))"
     )
     columns.append(
         f"(SELECT count(*) {mine_outgoing} AND state IN ({p.many(list(MY_DRAFT_STATES))}) "

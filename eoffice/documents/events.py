@@ -40,6 +40,10 @@ DOCUMENT_ISSUED = "document.issued"
 DOCUMENT_RECEIVED = "document.received"
 #: For the organisation's clerks: a leader approved (and maybe signed) a draft, to number and seal.
 DOCUMENT_TO_ISSUE = "document.to_issue"
+#: For a draft's co-signer (người ký trước): a draft to sign before the leader.
+DRAFT_TO_COSIGN = "draft.to_cosign"
+#: For the leader a draft is submitted to: its co-signer has signed, the leader's turn.
+DRAFT_COSIGNED = "draft.cosigned"
 #: For a deputy: a leader delegated their documents to them for some days (ủy quyền).
 DELEGATION_GIVEN = "delegation.given"
 
@@ -123,12 +127,28 @@ def _return_document(telling: Telling, op: Any, result: Any) -> None:
         _tell(telling, DOCUMENT_RETURNED, doc.id, {"reason": op.reason}, to)
 
 
+def _awaits_cosigner(doc: Document) -> bool:
+    main = next((f for f in doc.files if f.is_main), None)
+    return doc.cosigner_id is not None and (main is None or "cosigner" not in (main.signed_kinds or "").split(","))
+
+
+@on_operation("create_draft", "set_cosigner")
+def _cosigner_named(telling: Telling, op: Any, result: Any) -> None:
+    """The co-signer a draft names (not its drafter) learns there is a draft to sign first."""
+    doc = telling.session.get(Document, op.document_id)
+    if doc is not None and doc.cosigner_id != doc.created_by and _awaits_cosigner(doc):
+        _tell(telling, DRAFT_TO_COSIGN, doc.id, {}, person(doc.cosigner_id))
+
+
 @on_operation("submit_draft", "pass_review")
 def _submit_draft(telling: Telling, op: Any, result: Any) -> None:
-    """The one the draft waits for now: the head of unit reviewing it, or the leader who signs."""
+    """The one the draft waits for now: the head of unit reviewing it, or the leader who
+    signs; and its co-signer, who signs before the leader, while they have not."""
     doc = telling.session.get(Document, op.document_id)
     if doc is None:
         return
+    if op.kind == "submit_draft" and _awaits_cosigner(doc):
+        _tell(telling, DRAFT_TO_COSIGN, doc.id, {}, person(doc.cosigner_id))
     kind = DRAFT_TO_REVIEW if doc.state == "reviewing" else DRAFT_SUBMITTED
     details = {"comment": op.comment} if op.kind == "pass_review" else {}
     _tell(telling, kind, doc.id, details, person(doc.approver_id))
@@ -170,10 +190,13 @@ def _draft_step(telling: Telling, op: Any, result: Any) -> None:
 @on_operation("sign_file")
 def _sign_file(telling: Telling, op: Any, result: Any) -> None:
     """A leader's signature approves the draft as ``approve_draft`` does; the seal that issues a
-    numbered document tells its drafter it was issued."""
+    numbered document tells its drafter it was issued; a co-signer's tells the leader it is
+    their turn."""
     doc = telling.session.get(Document, op.document_id)
     if op.signature == "agency" and doc is not None and doc.state == "issued":
         _tell(telling, DOCUMENT_ISSUED, doc.id, {}, person(doc.created_by))
+    if op.signature == "cosigner" and doc is not None and doc.state == "submitted":
+        _tell(telling, DRAFT_COSIGNED, doc.id, {}, person(doc.approver_id))
     if op.signature != "signer":
         return
     if doc is not None:

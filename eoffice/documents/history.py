@@ -69,6 +69,7 @@ _LABELS = {
     "vi": {
         "document.create_draft": "Tạo dự thảo",
         "document.update_draft": "Sửa dự thảo",
+        "document.set_cosigner": "Đặt người ký trước",
         "document.submit_draft": "Trình ký",
         "document.approve_draft": "Duyệt dự thảo",
         "document.return_draft": "Trả lại dự thảo",
@@ -77,6 +78,7 @@ _LABELS = {
     "en": {
         "document.create_draft": "Draft created",
         "document.update_draft": "Draft edited",
+        "document.set_cosigner": "Co-signer set",
         "document.submit_draft": "Submitted for signature",
         "document.approve_draft": "Draft approved",
         "document.return_draft": "Draft returned",

@@ -114,6 +114,13 @@ class Document(Synced, Base):
     #: two-level review it first waits for the head of the drafting unit (``approver_id``
     #: names them, state "reviewing"), who passes it on to this leader.
     signer_id: Mapped[str | None] = mapped_column(ForeignKey("users.id"), nullable=True)
+    #: Outgoing draft: who signs it before the leader (người ký trước: the secretary of a
+    #: meeting's minutes, whose block THƯ KÝ is beside the chair's), if anyone; their
+    #: signature comes first (``documents.signing``, kind ``cosigner``).
+    cosigner_id: Mapped[str | None] = mapped_column(ForeignKey("users.id"), nullable=True)
+    #: The title printed over the co-signer's block, which their signature is placed by
+    #: ("THƯ KÝ"); empty: their position.
+    cosigner_position: Mapped[str] = mapped_column(String(200), default="")
     #: Outgoing reply: the incoming document it answers (closes its follow-up line).
     reply_to_id: Mapped[str | None] = mapped_column(ForeignKey("documents.id"), nullable=True)
     #: Incoming copy made by internal delivery: the outgoing original.

@@ -214,6 +214,22 @@ class CreateDraft(Operation):
     fields: Fields
     files: tuple[FileRef, ...] = ()
     reply_to_id: Id | None = None
+    #: Who signs the draft before the leader (người ký trước: a meeting's secretary), and
+    #: the title over their block that their signature is placed by ("THƯ KÝ"; empty:
+    #: their position). The leader's block is found by ``signer_position`` and
+    #: ``signer_full_name`` (or the leader's own), as for any draft.
+    cosigner_id: Id | None = None
+    cosigner_position: Annotated[str, Fits(Document.cosigner_position)] = ""
+
+
+@dataclass(frozen=True)
+class SetCosigner(Operation):
+    """The drafter names (None: removes) who signs the draft before the leader."""
+
+    kind: ClassVar[str] = "set_cosigner"
+    document_id: Id
+    cosigner_id: Id | None = None
+    cosigner_position: Annotated[str, Fits(Document.cosigner_position)] = ""
 
 
 @dataclass(frozen=True)
@@ -293,10 +309,11 @@ class SignFile(Operation):
     """A signed version of one of a document's files (``documents.signing``).
 
     ``signature`` is ``signer`` (the approver signs the submitted draft's main file, which
-    approves it), ``agency`` (the clerk's seal over the signer's, once the number is
-    known) or ``attachment`` (the clerk's text stamp on an attachment file).
-    ``previous_digest`` names the version that was signed: a file changed meanwhile is
-    refused, never overwritten.
+    approves it), ``cosigner`` (the draft's co-signer signs its main file first),
+    ``agency`` (the clerk's seal over the signer's, once the number is known) or
+    ``attachment`` (the clerk's text stamp on an attachment file). ``previous_digest``
+    names the version that was signed: a file changed meanwhile is refused, never
+    overwritten.
     """
 
     kind: ClassVar[str] = "sign_file"
@@ -544,7 +561,13 @@ def _create_draft(session: Session, actor_id: str, op: CreateDraft, authority: b
     doc = outgoing.create_draft(
         session, actor_id, _fields(op.fields), [prepared(f) for f in op.files],
         reply_to_id=op.reply_to_id, document_id=op.document_id,
+        cosigner_id=op.cosigner_id, cosigner_position=op.cosigner_position,
     )
+    return _document_result(op.kind, doc)
+
+
+def _set_cosigner(session: Session, actor_id: str, op: SetCosigner, authority: bool) -> AppliedResult:
+    doc = outgoing.set_cosigner(session, actor_id, op.document_id, op.cosigner_id, op.cosigner_position)
     return _document_result(op.kind, doc)
 
 
@@ -739,7 +762,14 @@ def _check_revoke(session: Session, actor: User, op: RevokeDelegation) -> None:
 
 
 def _check_create(session: Session, actor: User, op: CreateDraft) -> None:
-    check_names(session, actor, documents=[op.document_id, *([op.reply_to_id] if op.reply_to_id else [])])
+    check_names(
+        session, actor, documents=[op.document_id, *([op.reply_to_id] if op.reply_to_id else [])],
+        users=[op.cosigner_id] if op.cosigner_id else [],
+    )
+
+
+def _check_set_cosigner(session: Session, actor: User, op: SetCosigner) -> None:
+    check_names(session, actor, documents=[op.document_id], users=[op.cosigner_id] if op.cosigner_id else [])
 
 
 def _check_submit(session: Session, actor: User, op: SubmitDraft | PassReview) -> None:
@@ -904,7 +934,12 @@ register(
 register(
     CreateDraft, apply=_create_draft, check=_check_create, **_ON_REJECTION,
     label_vi="Soạn dự thảo", label_en="New draft", tables=(DOCUMENTS, FILES, SEARCH),
-    example=lambda: CreateDraft(_id(), _id(), _example_fields(), (_example_file(),), _id()),
+    example=lambda: CreateDraft(_id(), _id(), _example_fields(), (_example_file(),), _id(), _id(), "THƯ KÝ"),
+)
+register(
+    SetCosigner, apply=_set_cosigner, check=_check_set_cosigner, **_ON_REJECTION,
+    label_vi="Đặt người ký trước", label_en="Set the co-signer", tables=(DOCUMENTS,),
+    example=lambda: SetCosigner(_id(), _id(), _id(), "THƯ KÝ"),
 )
 register(
     UpdateDraft, apply=_update_draft, check=_check_document, **_ON_REJECTION,

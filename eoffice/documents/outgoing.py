@@ -91,6 +91,37 @@ def _audit(session: Session, actor_id: str, action: str, doc: Document, before: 
     )
 
 
+def _check_cosigner(session: Session, organisation_id: str, cosigner_id: str | None, position: str) -> str:
+    """The co-signer named on a draft must be a person of its organisation; returns the
+    title over their block, trimmed (empty: their position; always empty without a co-signer)."""
+    position = (position or "").strip()
+    if cosigner_id is None:
+        return ""  # no co-signer, no title
+    user = session.get(User, cosigner_id)
+    if user is None or user.deleted or user.organisation_id != organisation_id:
+        raise ValidationError(
+            "Người ký trước phải là người của cơ quan ban hành văn bản.",
+            "The co-signer must be a person of the issuing organisation.",
+            field="cosigner_id",
+        )
+    if len(position) > 200:
+        raise ValidationError(
+            f"Chức danh người ký trước dài {len(position)} ký tự, vượt quá giới hạn 200 ký tự.",
+            f"The co-signer's title is {len(position)} characters long; the limit is 200.",
+            field="cosigner_position",
+        )
+    return position
+
+
+def _check_two_signers(doc: Document, signer_id: str | None) -> None:
+    if doc.cosigner_id is not None and doc.cosigner_id == signer_id:
+        raise ValidationError(
+            "Người ký trước và lãnh đạo ký văn bản phải là hai người khác nhau.",
+            "The co-signer and the leader who signs must be two different people.",
+            field="cosigner_id",
+        )
+
+
 def create_draft(
     session: Session,
     actor_id: str,
@@ -99,16 +130,20 @@ def create_draft(
     *,
     reply_to_id: str | None = None,
     document_id: str | None = None,
+    cosigner_id: str | None = None,
+    cosigner_position: str = "",
 ) -> Document:
     """A new draft by an officer, leader or clerk, in the drafter's unit; no number yet.
 
     ``reply_to_id`` links the incoming document it answers: issuing the reply closes
-    the drafter's follow-up line on it.
+    the drafter's follow-up line on it. ``cosigner_id`` names who signs it before the
+    leader (người ký trước), ``cosigner_position`` the title over their block ("THƯ KÝ").
     """
     actor = load_actor(session, actor_id)
     require_role(actor, Role.OFFICER, Role.LEADER, Role.CLERK)
     fields = _clean_outgoing(session, actor, fields)
     _check_reply_to(session, actor, reply_to_id)
+    cosigner_position = _check_cosigner(session, actor.organisation_id, cosigner_id, cosigner_position)
     doc = Document(
         id=document_id or new_id(),
         organisation_id=actor.organisation_id,
@@ -118,6 +153,8 @@ def create_draft(
         created_by=actor.id,
         drafting_unit_id=actor.unit_id,
         reply_to_id=reply_to_id,
+        cosigner_id=cosigner_id,
+        cosigner_position=cosigner_position,
         **fields.as_dict(),
     )
     attach_files(doc, files)
@@ -172,6 +209,29 @@ def update_draft(
     return doc
 
 
+def set_cosigner(
+    session: Session, actor_id: str, document_id: str, cosigner_id: str | None, cosigner_position: str = ""
+) -> Document:
+    """The drafter names (or, with None, removes) who signs the draft before the leader,
+    while it is a draft; not once the co-signer has signed its main file."""
+    actor = load_actor(session, actor_id)
+    doc = _outgoing(session, document_id)
+    _require_drafter(actor, doc)
+    _require_editable(doc)
+    position = _check_cosigner(session, doc.organisation_id, cosigner_id, cosigner_position)
+    main = next((f for f in doc.files if f.is_main), None)
+    if main is not None and "cosigner" in (main.signed_kinds or "").split(",") and cosigner_id != doc.cosigner_id:
+        raise StateError(
+            "Người ký trước đã ký số tệp chính; hãy thay tệp dự thảo trước khi đổi người ký trước.",
+            "The co-signer has signed the main file; replace the draft's file before changing the co-signer.",
+        )
+    before = snapshot(doc)
+    doc.cosigner_id = cosigner_id
+    doc.cosigner_position = position
+    _audit(session, actor.id, "document.set_cosigner", doc, before)
+    return doc
+
+
 def _require_leader(doc: Document, user: User | None) -> User:
     """``user`` as the leader who signs the draft ``doc``: a leader of its organisation."""
     if user is None or user.deleted or user.organisation_id != doc.organisation_id or not user.has_role(Role.LEADER):
@@ -195,6 +255,7 @@ def submit_draft(session: Session, actor_id: str, document_id: str, approver_id:
     _require_drafter(actor, doc)
     _require_editable(doc)
     signer = _require_leader(doc, session.get(User, approver_id))
+    _check_two_signers(doc, signer.id)
     if not doc.files:
         raise ValidationError(
             "Cần đính kèm tệp PDF của dự thảo trước khi trình.",
@@ -233,6 +294,7 @@ def pass_review(
     require_reviewer(actor, doc)
     signer_id = approver_id or doc.signer_id
     signer = _require_leader(doc, session.get(User, signer_id) if signer_id else None)
+    _check_two_signers(doc, signer.id)
     before = snapshot(doc)
     doc.state = DocState.SUBMITTED.value
     doc.approver_id = signer.id

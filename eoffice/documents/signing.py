@@ -1,10 +1,16 @@
 """Ký số on a document's files: who may sign which file when, and the server's check.
 
 A signed file is a new version of a document's file: a new SHA-256 in the blob store,
-the old digest kept in the ``document.sign`` audit event. Three signatures exist
+the old digest kept in the ``document.sign`` audit event. Four signatures exist
 (NĐ 30/2020, Phụ lục I):
 
-- ``signer``: the leader a draft was submitted to signs its main file; that approves it;
+- ``cosigner``: the co-signer a draft names (``Document.cosigner_id``, người ký trước:
+  the secretary of a meeting's minutes) signs its main file first, while it is a draft
+  or awaits approval; their signature certifies the file (``signing.pades``) and
+  changes no state;
+- ``signer``: the leader a draft was submitted to signs its main file; that approves it
+  (a draft with a co-signer: once the co-signer has signed, into the field their
+  certification left open);
 - ``agency``: a clerk of the organisation adds the agency's signature (the seal) over the
   signer's, once the server has given the document its number and the number and date
   are filled in on page 1 (``signing.filling``); the seal issues the numbered document
@@ -18,7 +24,7 @@ is a prefix of the new one (an incremental update of what was signed before), ex
 one signature was added, every signature is intact, chains to a trusted root and is
 followed by nothing unsafe, and the new one covers the whole file. ``sign_file`` then
 asks whose certificate the new signature was made with (``signing.ownership``): the
-acting user's for a signer signature, the organisation's for a seal.
+acting user's for a signer's or co-signer's signature, the organisation's for a seal.
 """
 
 from __future__ import annotations
@@ -44,9 +50,14 @@ from eoffice.errors import DomainError, NotFound, PermissionDenied, StateError, 
 from eoffice.signing.ownership import CertificateIdentity, check_signature_certificate
 
 SIGNER = "signer"
+COSIGNER = "cosigner"
 AGENCY = "agency"
 ATTACHMENT = "attachment"
-KINDS = (SIGNER, AGENCY, ATTACHMENT)
+KINDS = (COSIGNER, SIGNER, AGENCY, ATTACHMENT)
+#: States in which the co-signer signs: before the leader's approval.
+COSIGNABLE_STATES = (
+    DocState.DRAFT.value, DocState.RETURNED.value, DocState.REVIEWING.value, DocState.SUBMITTED.value,
+)
 DIGEST = re.compile(r"^[0-9a-f]{64}$")
 #: States in which the clerk seals: numbered (the seal issues it), or issued (attachments).
 SEALABLE_STATES = (DocState.NUMBERED.value, DocState.ISSUED.value)
@@ -71,13 +82,28 @@ def signed_kinds(file: DocumentFile) -> list[str]:
 
 
 def signature_due(
-    *, state: str, is_main: bool, kinds: list[str], approver: bool, clerk: bool, numbered: bool
+    *,
+    state: str,
+    is_main: bool,
+    kinds: list[str],
+    approver: bool,
+    clerk: bool,
+    numbered: bool,
+    cosigner: bool = False,
+    awaits_cosigner: bool = False,
 ) -> str | None:
-    """The signature this user may add to a file now (``signer``/``agency``/``attachment``), or None.
+    """The signature this user may add to a file now (``cosigner``/``signer``/``agency``/
+    ``attachment``), or None.
 
-    The same rule as ``sign_file``, for the desktop's actions (no messages).
+    ``cosigner``: this user is the draft's co-signer; ``awaits_cosigner``: the draft names
+    a co-signer (whoever it is). The same rule as ``sign_file``, for the desktop's actions
+    (no messages).
     """
+    if cosigner and state in COSIGNABLE_STATES and is_main and COSIGNER not in kinds and SIGNER not in kinds:
+        return COSIGNER
     if approver and state == DocState.SUBMITTED.value and is_main and SIGNER not in kinds:
+        if awaits_cosigner and COSIGNER not in kinds:
+            return None  # the co-signer signs first
         return SIGNER
     if not clerk or not numbered or state not in SEALABLE_STATES:
         return None
@@ -95,6 +121,8 @@ def signing_reason(kind: str, doc: Document) -> str:
     """
     if kind == SIGNER:
         return "Ký duyệt văn bản"
+    if kind == COSIGNER:
+        return "Ký văn bản (người ký trước)"
     when = f" ngày {doc.issued_date:%d/%m/%Y}" if doc.issued_date else ""
     if kind == AGENCY:
         return f"Đóng dấu, ban hành văn bản số {doc.number_label}{when}"
@@ -229,12 +257,22 @@ def _check_rights(
     """Raise unless ``actor`` may add ``kind`` to ``file``; returns the absent leader a
     deputy signs for (ký thay), None otherwise."""
     kinds = signed_kinds(file)
+    if kind == COSIGNER:
+        _check_cosigner(session, actor, doc, file, kinds)
+        return None
     if kind == SIGNER:
         on_behalf_of = require_approver(actor, doc, "ký số", "sign", session=session, on_date=on_date)
         if not file.is_main:
             raise ValidationError("Lãnh đạo ký số tệp chính của dự thảo.", "The leader signs the draft's main file.")
         if SIGNER in kinds:
             raise StateError("Tệp này đã được ký số.", "This file is already signed.")
+        if doc.cosigner_id is not None and COSIGNER not in kinds:
+            cosigner = session.get(User, doc.cosigner_id)
+            who = cosigner.full_name if cosigner is not None else ""
+            raise StateError(
+                f"Người ký trước ({who}) chưa ký số văn bản: lãnh đạo ký sau khi người ký trước đã ký.",
+                f"The co-signer ({who}) has not signed the document yet: the leader signs after the co-signer.",
+            )
         return on_behalf_of
     _require_clerk(actor, doc)
     if kind == AGENCY:
@@ -259,6 +297,31 @@ def _check_rights(
         if ATTACHMENT in kinds:
             raise StateError("Tệp kèm theo này đã được ký số.", "This attachment is already signed.")
     return None
+
+
+def _check_cosigner(session: Session, actor: User, doc: Document, file: DocumentFile, kinds: list[str]) -> None:
+    """Raise unless ``actor`` is the draft's co-signer and may sign its main file now."""
+    if doc.cosigner_id is None or doc.cosigner_id != actor.id:
+        raise PermissionDenied(
+            "Chỉ người ký trước mà dự thảo ghi tên mới ký số ở vị trí ký này.",
+            "Only the co-signer the draft names may add this signature.",
+        )
+    if doc.state not in COSIGNABLE_STATES:
+        raise StateError(
+            "Người ký trước chỉ ký số dự thảo chưa được duyệt.",
+            "The co-signer signs only a draft not yet approved.",
+        )
+    if not file.is_main:
+        raise ValidationError(
+            "Người ký trước ký số tệp chính của dự thảo.", "The co-signer signs the draft's main file."
+        )
+    if COSIGNER in kinds:
+        raise StateError("Người ký trước đã ký số tệp này.", "The co-signer has already signed this file.")
+    if kinds:
+        raise StateError(
+            "Tệp đã có chữ ký số: người ký trước phải ký trước tiên.",
+            "The file is already signed: the co-signer must sign first.",
+        )
 
 
 def sign_file(

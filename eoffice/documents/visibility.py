@@ -23,7 +23,8 @@ For a user of organisation O (documents of another organisation: never):
 
 - Every user, whatever their roles, receives the documents that name them: created by
   them, submitted to them for review or approval (``approver_id``: the head of the
-  drafting unit while a draft is "reviewing", then the leader who signs), directed by them (a direction's
+  drafting unit while a draft is "reviewing", then the leader who signs), named as the
+  draft's co-signer (``cosigner_id``, who signs before the leader), directed by them (a direction's
   ``leader_id``) or with a direction line to them personally.
 - A deputy named for an absent leader (``delegations``: from the day the delegation is
   made until its last day, ``named_for``) receives the documents submitted to that leader
@@ -93,7 +94,7 @@ _UNITS_BESIDE = select(Unit.id, Unit.parent_id).where(
 
 
 def names_user(user: User) -> ColumnElement[bool]:
-    """Documents that name ``user``: creator, approver, directing leader, a line's person.
+    """Documents that name ``user``: creator, approver, co-signer, directing leader, a line's person.
 
     The person's lines and directions are few: asked as uncorrelated ``IN`` sets, read once
     from their indexes (ix_lines_user_state, ix_directions_leader), not probed per
@@ -106,6 +107,7 @@ def _names(user_id: str) -> ColumnElement[bool]:
     return or_(
         Document.created_by == user_id,
         Document.approver_id == user_id,
+        Document.cosigner_id == user_id,
         Document.id.in_(
             select(DirectionLine.document_id).where(
                 DirectionLine.user_id == user_id, DirectionLine.deleted.is_(False)

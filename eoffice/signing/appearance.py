@@ -1,6 +1,8 @@
 """How a signature looks on the page (NĐ 30/2020, Phụ lục I) and where it goes.
 
 - signer: the blue signature image, centred between the title and the name;
+- cosigner (người ký trước: a second person who signs before the approver, e.g. the
+  secretary of a meeting's minutes): the same, in the block of their own title and name;
 - agency: the red seal image at real size over the left third of the signer's image;
 - attachment (separate attachment files, electronic copies): no image, a text stamp at
   the top right of page 1 with the số/ký hiệu and the signing time in ISO 8601 with
@@ -19,6 +21,7 @@ from pathlib import Path
 
 from eoffice.errors import ValidationError
 from eoffice.signing.placement import (
+    APPROVER_FIELD,
     DEFAULT_SEAL_MM,
     MM,
     SEAL_FIELD,
@@ -44,6 +47,7 @@ BLACK = (0.0, 0.0, 0.0)
 
 class Kind(str, Enum):
     SIGNER = "signer"
+    COSIGNER = "cosigner"
     AGENCY = "agency"
     ATTACHMENT = "attachment"
 
@@ -69,6 +73,16 @@ class Appearance:
     #: placed them by hand (the finder was unsure); None: where ``find_issue_places`` finds them.
     number_box: Box | None = None
     date_box: Box | None = None
+    #: A co-signer's certification: the approver's title and name to find their block,
+    #: where it leaves the approver's signature field open (``approver_box``: placed by hand).
+    approver_title: str = ""
+    approver_name: str = ""
+    approver_box: Box | None = None
+
+    @property
+    def personal(self) -> bool:
+        """A person's signature (the approver's or a co-signer's): their image between title and name."""
+        return self.kind in (Kind.SIGNER, Kind.COSIGNER)
 
     @classmethod
     def with_image_file(cls, kind: Kind, path: Path | None, **fields: object) -> Appearance:
@@ -116,9 +130,21 @@ def plan_box(path: Path, appearance: Appearance) -> Box:
         image = _open_image(appearance.image)
         size = seal_size_points(image.size, image.info.get("dpi"))
         return agency_box(path, size, appearance.title, appearance.name)
-    if appearance.acting_title:
+    if appearance.kind is Kind.SIGNER:
+        field = empty_signature_field(path, APPROVER_FIELD)
+        if field is not None:
+            return field  # the place a co-signer's certification left for the approver (it does not move)
+    if appearance.acting_title and appearance.kind is Kind.SIGNER:
         return find_block_box(path, appearance.title, appearance.name)
     return find_signer_box(path, appearance.title, appearance.name)
+
+
+def approver_place(path: Path, appearance: Appearance) -> Box:
+    """Where a co-signer's certification leaves the approver's signature field: the block
+    of the approver's title and name (or where the co-signer placed it)."""
+    if appearance.approver_box is not None:
+        return appearance.approver_box
+    return find_signer_box(path, appearance.approver_title, appearance.approver_name)
 
 
 def seal_place(signer_box: Box, seal_image: bytes | None) -> Box:
@@ -205,7 +231,7 @@ def stamp_style(appearance: Appearance):  # type: ignore[no-untyped-def]
 
     if appearance.kind is Kind.SIGNER and appearance.acting_title:
         return _acting_style(appearance)
-    if appearance.kind in (Kind.SIGNER, Kind.AGENCY) and appearance.image is not None:
+    if appearance.kind in (Kind.SIGNER, Kind.COSIGNER, Kind.AGENCY) and appearance.image is not None:
         image = _open_image(appearance.image)
         return StaticStampStyle(
             background=PdfImage(image),

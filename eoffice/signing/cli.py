@@ -85,6 +85,7 @@ def cmd_sign(args: argparse.Namespace) -> int:
         appearance = Appearance(
             kind=Kind(args.appearance), image=image, box=box, title=args.title or "", name=args.name or "",
             code_label=args.number or "", organisation=args.organisation or "", seal_image=seal_image,
+            approver_title=args.approver_title or "", approver_name=args.approver_name or "",
         )
         settings = load_settings()
         trust = [c for path in args.trust or [] for c in load_certificates(Path(path).read_bytes())]
@@ -218,7 +219,7 @@ def add_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-
     p.add_argument("--pkcs12", metavar="FILE", help="a .p12/.pfx soft certificate instead of a token")
     p.add_argument("--pin-env", metavar="VAR", help="read the PIN (or PKCS#12 password) from this variable")
     p.add_argument("--confirm-final-try", action="store_true", help="go on although the token has one PIN try left")
-    p.add_argument("--appearance", choices=["signer", "agency", "attachment"], required=True)
+    p.add_argument("--appearance", choices=["cosigner", "signer", "agency", "attachment"], required=True)
     p.add_argument("--image", metavar="PNG", help="the signature image (signer) or the seal image (agency)")
     p.add_argument(
         "--seal-image", metavar="PNG",
@@ -228,6 +229,10 @@ def add_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-
     p.add_argument("--box", metavar="x1,y1,x2,y2", help="the signature's place in PDF points from the bottom left")
     p.add_argument("--title", help="the signer's title to find on the last page (chức vụ)")
     p.add_argument("--name", help="the signer's full name to find on the last page")
+    p.add_argument(
+        "--approver-title", help="cosigner: the approver's title, whose block gets the approver's field (CHỦ TỌA)"
+    )
+    p.add_argument("--approver-name", help="cosigner: the approver's full name, to find their block")
     p.add_argument("--number", help="số và ký hiệu for the attachment stamp, e.g. 12/QĐ-UBND")
     p.add_argument("--organisation", help="the agency's name on the attachment stamp (default: the certificate's)")
     p.add_argument("--reason")

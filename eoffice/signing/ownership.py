@@ -201,16 +201,21 @@ def _holder(session: Session, row: SigningCertificate) -> Holder:
     return Holder(org.name if org else row.organisation_id, None, row.organisation_id)
 
 
+#: Signatures made with a person's own certificate: the approver's and a co-signer's.
+PERSONAL_KINDS = ("signer", "cosigner")
+
+
 def owner_for(
     session: Session, actor: User, organisation_id: str, kind: str, *, with_others: bool = False
 ) -> CertificateOwner:
-    """Who must hold the certificate of a ``kind`` signature (``signer``, ``agency``,
-    ``attachment``) that ``actor`` adds to a document of ``organisation_id``.
+    """Who must hold the certificate of a ``kind`` signature (``signer`` or ``cosigner``:
+    the actor's own; ``agency``, ``attachment``: the organisation's) that ``actor`` adds to
+    a document of ``organisation_id``.
 
     ``with_others``: also the organisation's certificates registered to others and its
     accounts (the desktop's plan, judged later without a session).
     """
-    if kind == "signer":
+    if kind in PERSONAL_KINDS:
         rows = session.scalars(select(SigningCertificate).where(SigningCertificate.user_id == actor.id, _active()))
         owner = CertificateOwner(
             PERSON, actor.organisation_id, actor.full_name, actor.id, frozenset(_key(r) for r in rows),

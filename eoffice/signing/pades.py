@@ -18,6 +18,15 @@ unsigned file) certifies it, so that every reader knows what may change after it
   otherwise). The clerk's signature goes into it as it is, its rectangle unchanged, and
   locks every field itself (FieldMDP /All): nothing is filled after the seal.
 
+A draft that names a co-signer (người ký trước, ``Kind.COSIGNER``: the secretary of a
+meeting's minutes, who signs before the chair) is signed first by them: theirs is then the
+certification, and it leaves open a fourth field, ``approver-signature``, an empty
+signature field over the approver's block (``placement.find_signer_box`` with the
+approver's title and name), locked like the certification itself but for the number, the
+date and the seal. The approver's signature goes into it as it is (a visible signature
+after a certification goes only into a field it left open), and the seal's field is
+placed over the approver's block, not the co-signer's.
+
 Other signatures are approval signatures (an attachment's stamp, a file already signed).
 
 Large files stream: the input is copied to a temporary file beside the output in
@@ -40,10 +49,19 @@ from pathlib import Path
 
 from cryptography import x509
 
-from eoffice.signing.appearance import Appearance, Kind, plan_box, seal_place, stamp_style, text_params, vn_time
+from eoffice.signing.appearance import (
+    Appearance,
+    Kind,
+    approver_place,
+    plan_box,
+    seal_place,
+    stamp_style,
+    text_params,
+    vn_time,
+)
 from eoffice.signing.errors import DocumentLockedError, SigningError, TimestampError, UnreadablePdfError
 from eoffice.signing.keys import SigningKey, _asn1
-from eoffice.signing.placement import SEAL_FIELD, Box, empty_signature_field
+from eoffice.signing.placement import APPROVER_FIELD, SEAL_FIELD, Box, empty_signature_field
 
 log = logging.getLogger(__name__)
 
@@ -53,6 +71,8 @@ CHUNK = 1 << 20
 NUMBER_FIELD = "number"
 DATE_FIELD = "date"
 OPEN_FIELDS = (NUMBER_FIELD, DATE_FIELD, SEAL_FIELD)
+#: A co-signer's certification leaves the approver's signature field open as well.
+COSIGNED_OPEN_FIELDS = (*OPEN_FIELDS, APPROVER_FIELD)
 
 
 @dataclass(frozen=True)
@@ -167,10 +187,16 @@ def _copy(src: Path, dst_dir: Path) -> Path:
 
 
 def _certifies(appearance: Appearance, src: Path) -> bool:
-    """The leader's signature on a file nobody signed yet: the document's certification."""
+    """A person's signature (the leader's, or the co-signer's before it) on a file nobody
+    signed yet: the document's certification."""
     from eoffice.signing.placement import existing_signatures
 
-    return appearance.kind is Kind.SIGNER and not existing_signatures(src)
+    return appearance.personal and not existing_signatures(src)
+
+
+def _left_open(appearance: Appearance) -> tuple[str, ...]:
+    """The fields a certification by ``appearance`` leaves open."""
+    return COSIGNED_OPEN_FIELDS if appearance.kind is Kind.COSIGNER else OPEN_FIELDS
 
 
 def _text_field(writer, name: str, box: Box) -> None:  # type: ignore[no-untyped-def]
@@ -264,7 +290,7 @@ def _open_fields(writer, src: Path, signer_box: Box, appearance: Appearance) -> 
 
     from eoffice.signing.placement import find_issue_places
 
-    taken = _field_names(writer) & set(OPEN_FIELDS)
+    taken = _field_names(writer) & set(_left_open(appearance))
     if taken:
         # the lock leaves fields open by name: a draft's own field of that name would be open too
         names = ", ".join(sorted(taken))
@@ -278,6 +304,13 @@ def _open_fields(writer, src: Path, signer_box: Box, appearance: Appearance) -> 
         _text_field(writer, NUMBER_FIELD, number)
     if date is not None:
         _text_field(writer, DATE_FIELD, date)
+    if appearance.kind is Kind.COSIGNER:
+        # the approver signs into this field; the seal goes over the approver's block
+        signer_box = approver_place(src, appearance)
+        fields.append_signature_field(writer, fields.SigFieldSpec(
+            sig_field_name=APPROVER_FIELD, on_page=signer_box.page, box=signer_box.rect(),
+            field_mdp_spec=fields.FieldMDPSpec(fields.FieldMDPAction.EXCLUDE, fields=list(OPEN_FIELDS)),
+        ))
     seal = seal_place(signer_box, appearance.seal_image)
     fields.append_signature_field(writer, fields.SigFieldSpec(
         sig_field_name=SEAL_FIELD, on_page=seal.page, box=seal.rect(),
@@ -299,8 +332,10 @@ def _sign_one(src: Path, dst: Path, appearance: Appearance, ctx: _Context) -> Si
     key.check_usable(moment)
     if not src.is_file():
         raise UnreadablePdfError(str(src), "không có tệp / no such file")
-    seal_box = empty_signature_field(src, SEAL_FIELD) if appearance.kind is Kind.AGENCY else None
-    # a certified document's seal goes where the certification left its field, as it is
+    reserved = {Kind.AGENCY: SEAL_FIELD, Kind.SIGNER: APPROVER_FIELD}.get(appearance.kind)
+    seal_box = empty_signature_field(src, reserved) if reserved is not None else None
+    # a certified document's seal (or a co-signed one's approver) goes where the
+    # certification left its field, as it is
     box = seal_box or plan_box(src, appearance)
     style = stamp_style(appearance)
     certify = _certifies(appearance, src)
@@ -316,13 +351,15 @@ def _sign_one(src: Path, dst: Path, appearance: Appearance, ctx: _Context) -> Si
             if writer.security_handler is not None:
                 raise UnreadablePdfError(str(src), "tệp có mật khẩu / the file is encrypted")
             field_name = f"{appearance.kind.value}-{uuid.uuid4().hex[:12]}"
-            if seal_box is not None:
-                field_name = SEAL_FIELD
+            if seal_box is not None and reserved is not None:
+                field_name = reserved
             elif certify:
                 # the leader's field first (readers list fields in order), then the fields it leaves open
                 fields.append_signature_field(writer, fields.SigFieldSpec(
                     sig_field_name=field_name, on_page=box.page, box=box.rect(),
-                    field_mdp_spec=fields.FieldMDPSpec(fields.FieldMDPAction.EXCLUDE, fields=list(OPEN_FIELDS)),
+                    field_mdp_spec=fields.FieldMDPSpec(
+                        fields.FieldMDPAction.EXCLUDE, fields=list(_left_open(appearance))
+                    ),
                 ))
                 _open_fields(writer, src, box, appearance)
             else:

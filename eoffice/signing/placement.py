@@ -31,6 +31,10 @@ ATTACHMENT_SIZE = (215.0, 40.0)
 DEFAULT_SEAL_MM = 36.0
 #: The agency's signature field, made empty by the leader's certification (see ``pades``).
 SEAL_FIELD = "agency-seal"
+#: The approver's signature field, made empty by a co-signer's certification (a document
+#: signed first by a co-signer, e.g. the secretary of a meeting's minutes): after a
+#: certification a visible signature goes only into a field it left open.
+APPROVER_FIELD = "approver-signature"
 
 
 @dataclass(frozen=True)
@@ -43,7 +47,7 @@ class Box:
     x2: float
     y2: float
     found: bool = False  # placed from the document's text rather than by default
-    fixed: bool = False  # the place a certification left for this signature (the seal's field): it does not move
+    fixed: bool = False  # the place a certification left for this signature (seal, approver): it does not move
 
     @property
     def width(self) -> float:

@@ -27,6 +27,7 @@ ONE_OF_EACH: list[Operation] = [
     ops.ForwardLine(new_id(), new_id(), (ops.LineRef(new_id(), "lead", user_id=new_id()),)),
     ops.ReturnDocument(new_id(), new_id(), "Gửi nhầm cơ quan"),
     ops.CreateDraft(new_id(), new_id(), doc_fields(), (file_ref(),), new_id()),
+    ops.SetCosigner(new_id(), new_id(), new_id(), "THƯ KÝ"),
     ops.UpdateDraft(new_id(), new_id(), doc_fields(), None),
     ops.SubmitDraft(new_id(), new_id(), new_id()),
     ops.PassReview(new_id(), new_id(), "Đề nghị lãnh đạo ký", new_id()),

@@ -89,6 +89,8 @@ class DocumentDetail:
     approver_id: str | None = None
     #: Outgoing draft: the leader chosen to sign it (``Document.signer_id``).
     signer_id: str | None = None
+    #: Outgoing draft: who signs it before the leader (``Document.cosigner_id``).
+    cosigner_id: str | None = None
     review_comment: str = ""
     return_reason: str = ""
     #: The files with their ids and signatures, in the same order as ``files``.
@@ -142,6 +144,9 @@ def load_detail(
             "subject": doc.subject,
             "signer": ", ".join(p for p in (doc.signer_position, doc.signer_full_name) if p),
             "signer_full_name": doc.signer_full_name,
+            "cosigner": ", ".join(
+                p for p in (doc.cosigner_position, names.get(doc.cosigner_id or "", "")) if p
+            ) if doc.cosigner_id else "",
             "approver_name": names.get(doc.approver_id or "", ""),
             "priority": doc.priority,
             "secrecy": doc.secrecy,
@@ -155,6 +160,7 @@ def load_detail(
         created_by=doc.created_by,
         approver_id=doc.approver_id,
         signer_id=doc.signer_id,
+        cosigner_id=doc.cosigner_id,
         review_comment=doc.review_comment,
         return_reason=doc.return_reason,
         file_views=[
@@ -394,6 +400,7 @@ class DetailPane(QWidget):
             "type_name": self.tr("Type"),
             "subject": self.tr("Subject"),
             "signer": self.tr("Signer"),
+            "cosigner": self.tr("Co-signer (signs first)"),
             "priority": self.tr("Urgency"),
             "secrecy": self.tr("Secrecy"),
             "page_amount": self.tr("Pages"),
@@ -405,13 +412,14 @@ class DetailPane(QWidget):
 
     #: Fields that only an incoming or only an outgoing document has.
     INCOMING_ONLY = ("arrival_number", "arrival_date", "organ_name", "organ_id", "recipients_note")
-    OUTGOING_ONLY = ("to_places",)
+    OUTGOING_ONLY = ("to_places", "cosigner")
 
     def _show_fields_of(self, direction: str) -> None:
         """Incoming fields for an incoming document, outgoing ones for an outgoing one."""
         hidden = self.OUTGOING_ONLY if direction == "incoming" else self.INCOMING_ONLY
         for key, value in self.field_labels.items():
-            self.form.setRowVisible(value, key not in hidden)
+            # the co-signer's row only where a draft names one
+            self.form.setRowVisible(value, key not in hidden and (key != "cosigner" or bool(value.text())))
 
     def _show_secrecy(self, secrecy: str) -> None:
         secret = secrecy not in ("", "none")
@@ -420,6 +428,18 @@ class DetailPane(QWidget):
         self.secret_badge.setVisible(secret)
         value = self.field_labels["secrecy"]
         value.setStyleSheet("color: #b71c1c; font-weight: bold;" if secret else "")
+
+    def _cosigner_text(self, detail: DocumentDetail) -> str:
+        """"THƯ KÝ, Trần Thị Thẻ — signed" (or "not signed yet") for a draft with a co-signer."""
+        text = str(detail.fields.get("cosigner") or "")
+        if not text:
+            return ""
+        main = next((v for v in detail.file_views if v.is_main), None)
+        if main is not None and "cosigner" in main.signed_kinds:
+            state = self.tr("signed")
+        else:
+            state = self.tr("not signed yet")
+        return f"{text} — {state}"
 
     def clear(self) -> None:
         self.detail = None
@@ -456,6 +476,7 @@ class DetailPane(QWidget):
             "type_name": f["type_name"],
             "subject": f["subject"],
             "signer": f["signer"],
+            "cosigner": self._cosigner_text(detail),
             "priority": labels.priority_label(f["priority"]),
             "secrecy": labels.secrecy_label(f["secrecy"]),
             "page_amount": str(f["page_amount"] or ""),

@@ -923,7 +923,10 @@ def box_description(box: Box) -> str:
     if box is Box.OVERDUE:
         return QCoreApplication.translate("DocumentsSection", "Tasks past their deadline and not finished.")
     if box is Box.DRAFTS_TO_APPROVE:
-        return QCoreApplication.translate("DocumentsSection", "Drafts submitted to you for approval and signature.")
+        return QCoreApplication.translate(
+            "DocumentsSection",
+            "Drafts submitted to you for approval and signature, or awaiting your signature before the leader's.",
+        )
     if box is Box.MY_DRAFTS:
         return QCoreApplication.translate("DocumentsSection", "The outgoing drafts you wrote.")
     return ""

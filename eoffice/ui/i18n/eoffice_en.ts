@@ -1374,6 +1374,10 @@ Send your ballot? It cannot be changed afterwards.</source>
         <translation>Signer</translation>
     </message>
     <message>
+        <source>Co-signer (signs first)</source>
+        <translation>Co-signer (signs first)</translation>
+    </message>
+    <message>
         <source>Urgency</source>
         <translation>Urgency</translation>
     </message>
@@ -1405,6 +1409,14 @@ Send your ballot? It cannot be changed afterwards.</source>
         <source>Secret document: numbered in the secret register</source>
         <extracomment>Fields that only an incoming or only an outgoing document has.</extracomment>
         <translation>Secret document: numbered in the secret register</translation>
+    </message>
+    <message>
+        <source>signed</source>
+        <translation>signed</translation>
+    </message>
+    <message>
+        <source>not signed yet</source>
+        <translation>not signed yet</translation>
     </message>
     <message>
         <source>Select a document in the list to read it.</source>
@@ -1874,7 +1886,7 @@ Send your ballot? It cannot be changed afterwards.</source>
     <name>DocumentDetail</name>
     <message>
         <source>%1 (for %2)</source>
-        <extracomment>Its latest deadline extension request (``extension_dialog``), if any. The files&apos; SHA-256 digests, in the same order (to fetch the missing ones). Outgoing draft: the leader chosen to sign it (``Document.signer_id``). The files with their ids and signatures, in the same order as ``files``. The number the register gave (None while &quot;chờ cấp số&quot;). The trusted roots on this computer, to verify the files&apos; signatures against.</extracomment>
+        <extracomment>Its latest deadline extension request (``extension_dialog``), if any. The files&apos; SHA-256 digests, in the same order (to fetch the missing ones). Outgoing draft: the leader chosen to sign it (``Document.signer_id``). Outgoing draft: who signs it before the leader (``Document.cosigner_id``). The files with their ids and signatures, in the same order as ``files``. The number the register gave (None while &quot;chờ cấp số&quot;). The trusted roots on this computer, to verify the files&apos; signatures against.</extracomment>
         <translation>%1 (for %2)</translation>
     </message>
 </context>
@@ -2156,8 +2168,8 @@ Send your ballot? It cannot be changed afterwards.</source>
         <translation>Tasks past their deadline and not finished.</translation>
     </message>
     <message>
-        <source>Drafts submitted to you for approval and signature.</source>
-        <translation>Drafts submitted to you for approval and signature.</translation>
+        <source>Drafts submitted to you for approval and signature, or awaiting your signature before the leader&apos;s.</source>
+        <translation>Drafts submitted to you for approval and signature, or awaiting your signature before the leader&apos;s.</translation>
     </message>
     <message>
         <source>The outgoing drafts you wrote.</source>
@@ -3907,6 +3919,14 @@ Send your ballot? It cannot be changed afterwards.</source>
     <message>
         <source>%1 submitted a draft for your approval: %2</source>
         <translation>%1 submitted a draft for your approval: %2</translation>
+    </message>
+    <message>
+        <source>%1 named you to sign a draft before the leader: %2</source>
+        <translation>%1 named you to sign a draft before the leader: %2</translation>
+    </message>
+    <message>
+        <source>%1 signed a draft before you; it awaits your signature: %2</source>
+        <translation>%1 signed a draft before you; it awaits your signature: %2</translation>
     </message>
     <message>
         <source>%1 returned your draft: %2</source>
@@ -5679,8 +5699,12 @@ Send your ballot? It cannot be changed afterwards.</source>
 <context>
     <name>SignFlow</name>
     <message>
-        <source>Sign and approve the draft</source>
+        <source>Sign the draft before the leader</source>
         <extracomment>Whose certificate the signature must be made with (``signing.ownership``). The sign dialog is open (tests drive it).</extracomment>
+        <translation>Sign the draft before the leader</translation>
+    </message>
+    <message>
+        <source>Sign and approve the draft</source>
         <translation>Sign and approve the draft</translation>
     </message>
     <message>
@@ -5842,8 +5866,8 @@ Send your ballot? It cannot be changed afterwards.</source>
         <translation>Digital signature…</translation>
     </message>
     <message>
-        <source>Sign the file on screen with your e-card (leader), or seal it for the agency (clerk)</source>
-        <translation>Sign the file on screen with your e-card (leader), or seal it for the agency (clerk)</translation>
+        <source>Sign the file on screen with your e-card (leader, co-signer), or seal it for the agency (clerk)</source>
+        <translation>Sign the file on screen with your e-card (leader, co-signer), or seal it for the agency (clerk)</translation>
     </message>
     <message>
         <source>Signature and seal images…</source>

@@ -1375,6 +1375,10 @@ Gửi phiếu? Sau khi gửi không thể thay đổi.</translation>
         <translation>Người ký</translation>
     </message>
     <message>
+        <source>Co-signer (signs first)</source>
+        <translation>Người ký trước</translation>
+    </message>
+    <message>
         <source>Urgency</source>
         <translation>Độ khẩn</translation>
     </message>
@@ -1406,6 +1410,14 @@ Gửi phiếu? Sau khi gửi không thể thay đổi.</translation>
         <source>Secret document: numbered in the secret register</source>
         <extracomment>Fields that only an incoming or only an outgoing document has.</extracomment>
         <translation>Văn bản mật: số trong sổ văn bản mật</translation>
+    </message>
+    <message>
+        <source>signed</source>
+        <translation>đã ký số</translation>
+    </message>
+    <message>
+        <source>not signed yet</source>
+        <translation>chưa ký số</translation>
     </message>
     <message>
         <source>Select a document in the list to read it.</source>
@@ -1875,7 +1887,7 @@ Gửi phiếu? Sau khi gửi không thể thay đổi.</translation>
     <name>DocumentDetail</name>
     <message>
         <source>%1 (for %2)</source>
-        <extracomment>Its latest deadline extension request (``extension_dialog``), if any. The files&apos; SHA-256 digests, in the same order (to fetch the missing ones). Outgoing draft: the leader chosen to sign it (``Document.signer_id``). The files with their ids and signatures, in the same order as ``files``. The number the register gave (None while &quot;chờ cấp số&quot;). The trusted roots on this computer, to verify the files&apos; signatures against.</extracomment>
+        <extracomment>Its latest deadline extension request (``extension_dialog``), if any. The files&apos; SHA-256 digests, in the same order (to fetch the missing ones). Outgoing draft: the leader chosen to sign it (``Document.signer_id``). Outgoing draft: who signs it before the leader (``Document.cosigner_id``). The files with their ids and signatures, in the same order as ``files``. The number the register gave (None while &quot;chờ cấp số&quot;). The trusted roots on this computer, to verify the files&apos; signatures against.</extracomment>
         <translation>%1 (thay %2)</translation>
     </message>
 </context>
@@ -2157,8 +2169,8 @@ Gửi phiếu? Sau khi gửi không thể thay đổi.</translation>
         <translation>Việc được giao đã quá hạn xử lý mà chưa hoàn thành.</translation>
     </message>
     <message>
-        <source>Drafts submitted to you for approval and signature.</source>
-        <translation>Dự thảo trình bạn duyệt, ký.</translation>
+        <source>Drafts submitted to you for approval and signature, or awaiting your signature before the leader&apos;s.</source>
+        <translation>Dự thảo trình bạn duyệt và ký số, hoặc chờ bạn ký trước lãnh đạo.</translation>
     </message>
     <message>
         <source>The outgoing drafts you wrote.</source>
@@ -3908,6 +3920,14 @@ Gửi phiếu? Sau khi gửi không thể thay đổi.</translation>
     <message>
         <source>%1 submitted a draft for your approval: %2</source>
         <translation>%1 trình dự thảo chờ bạn duyệt: %2</translation>
+    </message>
+    <message>
+        <source>%1 named you to sign a draft before the leader: %2</source>
+        <translation>%1 đề nghị bạn ký số dự thảo trước lãnh đạo: %2</translation>
+    </message>
+    <message>
+        <source>%1 signed a draft before you; it awaits your signature: %2</source>
+        <translation>%1 đã ký số dự thảo trước bạn, chờ bạn ký: %2</translation>
     </message>
     <message>
         <source>%1 returned your draft: %2</source>
@@ -5680,8 +5700,12 @@ Gửi phiếu? Sau khi gửi không thể thay đổi.</translation>
 <context>
     <name>SignFlow</name>
     <message>
-        <source>Sign and approve the draft</source>
+        <source>Sign the draft before the leader</source>
         <extracomment>Whose certificate the signature must be made with (``signing.ownership``). The sign dialog is open (tests drive it).</extracomment>
+        <translation>Ký số dự thảo trước lãnh đạo</translation>
+    </message>
+    <message>
+        <source>Sign and approve the draft</source>
         <translation>Ký số và duyệt dự thảo</translation>
     </message>
     <message>
@@ -5843,8 +5867,8 @@ Gửi phiếu? Sau khi gửi không thể thay đổi.</translation>
         <translation>Ký số…</translation>
     </message>
     <message>
-        <source>Sign the file on screen with your e-card (leader), or seal it for the agency (clerk)</source>
-        <translation>Ký số tệp đang xem bằng thẻ ký số của bạn (lãnh đạo), hoặc ký số của cơ quan — đóng dấu (văn thư)</translation>
+        <source>Sign the file on screen with your e-card (leader, co-signer), or seal it for the agency (clerk)</source>
+        <translation>Ký số tệp đang xem bằng thẻ ký số của bạn (lãnh đạo, người ký trước), hoặc ký số của cơ quan — đóng dấu (văn thư)</translation>
     </message>
     <message>
         <source>Signature and seal images…</source>

@@ -99,7 +99,19 @@ def plan_signature(
     reason = signing.signing_reason(kind, doc)
     title = doc.signer_position or (approver.position if approver else "")
     name = doc.signer_full_name or (approver.full_name if approver else "")
-    if kind == signing.SIGNER:
+    if kind == signing.COSIGNER:
+        # the co-signer's own block; their certification leaves the approver's field open
+        # over the block of the leader who is to sign (not the head of unit reviewing it,
+        # nobody yet on a draft not submitted: then the draft's signer fields say whose)
+        leader = session.get(User, doc.signer_id) if doc.signer_id else None
+        appearance = Appearance(
+            Kind.COSIGNER, image=_image(blobs, user.signature_digest), title=doc.cosigner_position or user.position,
+            name=user.full_name,
+            approver_title=doc.signer_position or (leader.position if leader else ""),
+            approver_name=doc.signer_full_name or (leader.full_name if leader else ""),
+            seal_image=_image(blobs, org.seal_digest if org else None),
+        )
+    elif kind == signing.SIGNER:
         # the organisation's seal sizes the seal's field the leader's certification leaves open
         acting: dict[str, str] = {}
         if approver is not None and approver.id != user.id:
@@ -189,7 +201,8 @@ class SignFlow(QObject):
         )
         # A person's own card comes first in ``key_files``, their organisation's after it:
         # the agency's signatures are made with the organisation's card.
-        files = self.key_files if plan.kind == signing.SIGNER else list(reversed(self.key_files))
+        personal = plan.kind in (signing.SIGNER, signing.COSIGNER)
+        files = self.key_files if personal else list(reversed(self.key_files))
         dialog = SignDialog(
             plan.source, output, plan.appearance, module_paths=list(settings.pkcs11_modules), options=options,
             trust_store=plan.trust_roots, pkcs12_files=files, key_check=plan.check_certificate,
@@ -204,6 +217,7 @@ class SignFlow(QObject):
 
     def _title(self, kind: str) -> str:
         return {
+            signing.COSIGNER: self.tr("Sign the draft before the leader"),
             signing.SIGNER: self.tr("Sign and approve the draft"),
             signing.AGENCY: self.tr("Agency signature (seal)"),
             signing.ATTACHMENT: self.tr("Agency signature on an attachment"),

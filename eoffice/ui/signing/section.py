@@ -35,7 +35,7 @@ class SigningSection(Section):
         self.menus += [Menu("signing", self.tr("Si&gning"), 30), Menu("admin", self.tr("&Administration"), 40)]
         self.act_sign = self.action(
             self.tr("Digital signature…"), self.sign_document, "Ctrl+Shift+S",
-            self.tr("Sign the file on screen with your e-card (leader), or seal it for the agency (clerk)"),
+            self.tr("Sign the file on screen with your e-card (leader, co-signer), or seal it for the agency (clerk)"),
             menu="signing", at=10, toolbar=70,
         )
         self.separator("signing", 20)
@@ -79,6 +79,8 @@ class SigningSection(Section):
             approver=directory.has_role(Role.LEADER)
             and (doc.approver_id == directory.user.id or doc.approver_id in self.documents.acting),
             clerk=directory.has_role(Role.CLERK), numbered=doc.register_number is not None,
+            cosigner=doc.cosigner_id is not None and doc.cosigner_id == directory.user.id,
+            awaits_cosigner=doc.cosigner_id is not None,
         )
 
     def _issue_then_seal(self) -> bool:

@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from eoffice.errors import DomainError
-from eoffice.signing.appearance import Appearance, Kind, plan_box
+from eoffice.signing.appearance import Appearance, plan_box
 from eoffice.signing.keys import KeyChoice, open_key
 from eoffice.signing.pades import SigningOptions, SignResult, sign_pdf
 from eoffice.signing.placement import DATE, NUMBER, Box, IssuePlaces, existing_signatures, find_issue_places
@@ -122,9 +122,10 @@ class BoxItem(QGraphicsRectItem):
 
 
 def _unsure_places(source: Path, appearance: Appearance) -> IssuePlaces | None:
-    """The leader's certification of a draft: the number and date places to put by hand,
-    when the finder is unsure of them (None when it is sure, or nothing certifies)."""
-    if appearance.kind is not Kind.SIGNER or appearance.number_box or appearance.date_box:
+    """The certification of a draft (the leader's, or its co-signer's): the number and date
+    places to put by hand, when the finder is unsure of them (None when it is sure, or
+    nothing certifies)."""
+    if not appearance.personal or appearance.number_box or appearance.date_box:
         return None
     if existing_signatures(source):
         return None

@@ -101,6 +101,12 @@ def event_notification(event: dict[str, Any]) -> Notification:
         "document.returned": QCoreApplication.translate("Notifications", "%1 returned a document: %2"),
         "draft.submitted": QCoreApplication.translate("Notifications", "%1 submitted a draft for your approval: %2"),
         "draft.to_review": QCoreApplication.translate("Notifications", "%1 sent a draft for your review: %2"),
+        "draft.to_cosign": QCoreApplication.translate(
+            "Notifications", "%1 named you to sign a draft before the leader: %2"
+        ),
+        "draft.cosigned": QCoreApplication.translate(
+            "Notifications", "%1 signed a draft before you; it awaits your signature: %2"
+        ),
         "draft.returned": QCoreApplication.translate("Notifications", "%1 returned your draft: %2"),
         "draft.approved": QCoreApplication.translate("Notifications", "%1 approved your draft: %2"),
         "document.issued": QCoreApplication.translate("Notifications", "%1 issued your document: %2"),
