@@ -5,7 +5,9 @@ on a standalone desk); from there they go through the outgoing flow like any dra
 signed, numbered, issued to the participants and the archive.
 
 The minutes' draft names the chair as its signer (CHỦ TỌA, the right-hand block) and the
-secretary as its co-signer (THƯ KÝ, the left-hand block), who signs first.
+secretary as its co-signer (THƯ KÝ, the left-hand block), who signs first with their
+e-card (``documents.signing``: the co-signer's signature certifies the file and leaves
+the chair's field open); the secretary then submits it to the chair ("Trình ký").
 """
 
 from __future__ import annotations
@@ -17,11 +19,10 @@ from dataclasses import dataclass
 from sqlalchemy.orm import Session
 
 from eoffice.directory.access import load_actor
-from eoffice.directory.models import User
 from eoffice.documents.operations import CreateDraft
 from eoffice.meetings.minutes import compose, notice
 from eoffice.meetings.operations import LinkMinutes
-from eoffice.meetings.minutes.paper_pdf import render_minutes
+from eoffice.meetings.minutes.paper_pdf import CHAIR_TITLE, SECRETARY_TITLE, render_minutes
 from eoffice.meetings.minutes.schemas import MeetingRecord
 from eoffice.meetings.organising import meeting_of
 from eoffice.ops.operation import Operation
@@ -45,13 +46,16 @@ def _page_count(data: bytes) -> int:
 
 def _draft(
     blobs: BlobStore, data: bytes, filename: str, text: str, fields: dict[str, object], meeting_id: str, paper: str,
-    document_id: str | None,
+    document_id: str | None, cosigner: tuple[str | None, str] = (None, ""),
 ) -> PaperDraft:
     digest, size = blobs.put_bytes(data)
     pages = _page_count(data)
     ref = FileRef(digest, filename, size, pages, text[:100_000])
     doc_id = Id(document_id or new_id())
-    create = CreateDraft(Id(new_id()), doc_id, {**fields, "page_amount": pages}, (ref,))
+    cosigner_id, cosigner_title = cosigner
+    create = CreateDraft(Id(new_id()), doc_id, {**fields, "page_amount": pages}, (ref,),
+                         cosigner_id=Id(cosigner_id) if cosigner_id else None,
+                         cosigner_position=cosigner_title if cosigner_id else "")
     link = LinkMinutes(Id(new_id()), Id(meeting_id), doc_id, paper)
     return PaperDraft(doc_id, (create, link), ref)
 
@@ -64,15 +68,15 @@ def make_minutes_draft(
     load_actor(session, actor_id)
     meeting = meeting_of(session, meeting_id)
     minutes = compose.minutes_of(session, meeting_id, record, written)
-    chair = session.get(User, meeting.chair_id) if meeting.chair_id else None
     fields: dict[str, object] = {
         "type_name": compose.TYPE_NAME,
         "subject": f"Biên bản {meeting.title}"[:500],
-        "signer_position": (chair.position if chair is not None else "")[:200],
+        # the blocks the two signatures are placed in are found by these titles and names
+        "signer_position": CHAIR_TITLE,
         "signer_full_name": minutes.chair[:200],
     }
     return _draft(blobs, render_minutes(minutes), "bien-ban.pdf", minutes.text(), fields, meeting_id, "minutes",
-                  document_id)
+                  document_id, cosigner=(meeting.secretary_id, SECRETARY_TITLE))
 
 
 def make_notice_draft(

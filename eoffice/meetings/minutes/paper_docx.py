@@ -84,8 +84,8 @@ def build_docx(minutes: Minutes) -> Any:
     doc.add_paragraph(minutes.ending)
     _two_columns(
         doc,
-        [(SECRETARY_TITLE, True), ("(Chữ ký số)", False), ("", False), ("", False), (minutes.secretary, True)],
-        [(CHAIR_TITLE, True), ("(Chữ ký số)", False), ("", False), ("", False), (minutes.chair, True)],
+        [(SECRETARY_TITLE, True), ("", False), ("", False), ("", False), (minutes.secretary, True)],
+        [(CHAIR_TITLE, True), ("", False), ("", False), ("", False), (minutes.chair, True)],
     )
     doc.add_paragraph().add_run("Nơi nhận:").bold = True
     for line in minutes.recipients:

@@ -104,3 +104,35 @@ def test_the_conclusions_notice_gathers_the_items_conclusions(store: Store, worl
     assert "THÔNG BÁO Kết luận của Chủ tịch Nguyễn Văn Đức tại Phiên họp UBND tỉnh thường kỳ tháng 12" in text
     assert "Số: /TB-" in text
     assert "1. Về Dự thảo Nghị quyết về giá đất Thống nhất trình HĐND tỉnh" in text
+
+
+def test_the_minutes_and_the_notice_become_drafts_named_on_the_meeting(store: Store, world: World, tmp_path: Path):
+    need(have_font(), "no Vietnamese font (apt install fonts-liberation2)")
+    from eoffice import ops
+    from eoffice.documents.models import Document
+    from eoffice.meetings.minutes.drafting import make_minutes_draft, make_notice_draft
+    from eoffice.meetings.models import Meeting
+    from eoffice.store.blobs import BlobStore
+
+    story, _paper, _notice = _minutes(store, world)
+    blobs = BlobStore(tmp_path / "blobs")
+    with store.read() as s:
+        record = meeting_record(s, story.meeting_id, s.get(User, world.clerk_id))
+        written = texts.texts_of(s, story.meeting_id)
+        minutes = make_minutes_draft(s, blobs, world.clerk_id, story.meeting_id, record, written)
+        conclusions = make_notice_draft(s, blobs, world.clerk_id, story.meeting_id, written)
+    with store.write() as s:
+        for op in (*minutes.operations, *conclusions.operations):
+            assert ops.registry.apply(s, world.clerk_id, op, authority=True)
+    with store.read() as s:
+        meeting = s.get(Meeting, story.meeting_id)
+        bb, tb = s.get(Document, minutes.document_id), s.get(Document, conclusions.document_id)
+        assert meeting.minutes_document_id == bb.id and meeting.conclusions_document_id == tb.id
+        # the secretary signs first in the THƯ KÝ block, the chair after in the CHỦ TỌA block
+        assert (bb.type_name, bb.state, bb.cosigner_id, bb.cosigner_position) == (
+            "Biên bản", "draft", world.clerk_id, "THƯ KÝ")
+        assert (bb.signer_position, bb.signer_full_name) == ("CHỦ TỌA", "Nguyễn Văn Đức")
+        assert bb.subject == "Biên bản Phiên họp UBND tỉnh thường kỳ tháng 12"
+        assert (tb.type_name, tb.cosigner_id) == ("Thông báo", None)
+        assert tb.subject.startswith("Kết luận của Chủ tịch Nguyễn Văn Đức tại ")
+    assert blobs.path_for(minutes.pdf.digest).is_file() and minutes.pdf.page_count >= 2
