@@ -58,11 +58,11 @@ def _facts_html(blocks: list[Block]) -> str:
     lines = []
     for b in blocks:
         if b.kind == "label":
-            lines.append(f"<p><b>{escape(b.label)}:</b> {escape(b.text)}</p>")
+            lines.append(f"<p style='margin:3px 0'><b>{escape(b.label)}:</b> {escape(b.text)}</p>")
         elif b.kind == "heading":
-            lines.append(f"<p><b>{escape(b.text)}</b></p>")
+            lines.append(f"<p style='margin:6px 0 3px 0'><b>{escape(b.text)}</b></p>")
         else:
-            lines.append(f"<p style='margin-left:{12 * b.depth}px'>{escape(b.text)}</p>")
+            lines.append(f"<p style='margin:2px 0 2px {16 * b.depth}px'>{escape(b.text)}</p>")
     return "".join(lines)
 
 
@@ -380,7 +380,7 @@ class MinutesEditor(QWidget):
             editor.setObjectName(f"minutes:{part}")
             editor.setTabChangesFocus(True)
             editor.setPlainText(self.written.get(part, ""))
-            editor.setMinimumHeight(70 if part.startswith("speech:") else 110)
+            editor.setFixedHeight(_field_height(part))
             editor.textChanged.connect(lambda p=part, e=editor: self._typed(p, e.toPlainText()))
             caption.setBuddy(editor)
             layout.addWidget(caption)
@@ -553,6 +553,15 @@ class MinutesEditor(QWidget):
             return False
 
         worker.call(f"meeting_make_{paper}", job, done, failed)
+
+
+def _field_height(part: str) -> int:
+    """A field's height (px) by what it holds: a name, a speech's summary, a discussion."""
+    if part.endswith(":presenter") or part == "guests":
+        return 48
+    if part.startswith("speech:") or part in ("opening", "closing"):
+        return 72
+    return 130
 
 
 def _clock(text: str | None) -> str:
