@@ -29,8 +29,9 @@ from eoffice.meetings.operations import LinkInvitation
 from eoffice.meetings.organising import meeting_of
 from eoffice.meetings.values import vietnam
 from eoffice.meetings.paper import (
+    closing,
+    decree_pdf,
     BLANK_NUMBER,
-    LINE,
     date_line,
     day_text,
     header,
@@ -222,22 +223,7 @@ def _draw(pdf: Any, inv: Invitation) -> None:
 
 
 def _closing(pdf: Any, inv: Invitation) -> None:
-    """Nơi nhận on the left, the signer's title, room to sign, and name on the right."""
-    if pdf.get_y() > pdf.h - 75:
-        pdf.add_page()
-    top = pdf.get_y()
-    pdf.set_xy(pdf.l_margin, top)
-    pdf.set_font("Body", "B", 12)
-    pdf.cell(70, LINE, "Nơi nhận:", new_x="LEFT", new_y="NEXT")
-    pdf.set_font("Body", "", 11)
-    for line in inv.recipients:
-        pdf.multi_cell(70, 5, line, new_x="LEFT", new_y="NEXT")
-    pdf.set_xy(105, top)
-    pdf.set_font("Body", "B", 13)
-    pdf.multi_cell(90, 7, inv.signer_position.upper(), align="C", new_x="LEFT", new_y="NEXT")
-    pdf.ln(24)
-    pdf.set_x(105)
-    pdf.multi_cell(90, 7, inv.signer_name, align="C", new_x="LMARGIN", new_y="NEXT")
+    closing(pdf, inv.recipients, inv.signer_position, inv.signer_name)
 
 
 def _annex(pdf: Any, inv: Invitation) -> None:
@@ -253,11 +239,7 @@ def _annex(pdf: Any, inv: Invitation) -> None:
 
 def render_invitation(inv: Invitation) -> bytes:
     """The invitation as a PDF in the embedded Vietnamese font (``printing.fonts``)."""
-    from eoffice.printing.fonts import new_pdf
-
-    pdf = new_pdf()
-    pdf.set_margins(30, 20, 15)  # NĐ 30: left 30–35 mm, right 15–20 mm
-    pdf.set_auto_page_break(True, margin=20)
+    pdf = decree_pdf()
     _draw(pdf, inv)
     return bytes(pdf.output())
 

@@ -136,10 +136,6 @@ def _draw(pdf: Any, rec: OpinionRecord) -> None:
 
 def render_result(rec: OpinionRecord) -> bytes:
     """The result as a PDF in the embedded Vietnamese font (``printing.fonts``)."""
-    from eoffice.printing.fonts import new_pdf
-
-    pdf = new_pdf()
-    pdf.set_margins(30, 20, 15)  # NĐ 30: left 30–35 mm, right 15–20 mm
-    pdf.set_auto_page_break(True, margin=20)
+    pdf = paper.decree_pdf()
     _draw(pdf, rec)
     return bytes(pdf.output())

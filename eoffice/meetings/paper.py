@@ -145,3 +145,33 @@ def header(
         pdf.cell(RIGHT_W, LINE + 1, place_date, align="C")
     end = line_y + LINE + 1 if number_line or place_date else line_y
     pdf.set_xy(pdf.l_margin, end)
+
+
+def decree_pdf() -> Any:
+    """A new A4 paper in the embedded Vietnamese font with NĐ 30's margins (left 30 mm,
+    right 15 mm, top and bottom 20 mm)."""
+    from eoffice.printing.fonts import new_pdf
+
+    pdf = new_pdf()
+    pdf.set_margins(30, 20, 15)
+    pdf.set_auto_page_break(True, margin=20)
+    return pdf
+
+
+def closing(pdf: Any, recipients: tuple[str, ...], signer_position: str, signer_name: str) -> None:
+    """Nơi nhận on the left; the signer's title, room to sign, and name on the right."""
+    if pdf.get_y() > pdf.h - 75:
+        pdf.add_page()
+    top = pdf.get_y()
+    pdf.set_xy(pdf.l_margin, top)
+    pdf.set_font("Body", "B", 12)
+    pdf.cell(70, LINE, "Nơi nhận:", new_x="LEFT", new_y="NEXT")
+    pdf.set_font("Body", "", 11)
+    for line in recipients:
+        pdf.multi_cell(70, 5, line, new_x="LEFT", new_y="NEXT")
+    pdf.set_xy(105, top)
+    pdf.set_font("Body", "B", 13)
+    pdf.multi_cell(90, 7, signer_position.upper(), align="C", new_x="LEFT", new_y="NEXT")
+    pdf.ln(24)
+    pdf.set_x(105)
+    pdf.multi_cell(90, 7, signer_name, align="C", new_x="LMARGIN", new_y="NEXT")

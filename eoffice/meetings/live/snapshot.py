@@ -22,17 +22,23 @@ from eoffice.meetings.models import Meeting
 from eoffice.store.base import utcnow
 
 
+def seen(session: Session, meeting_id: str, user: User) -> tuple[Meeting, MeetingSession | None, bool]:
+    """The meeting, its session row (None before it opens) and whether ``user`` organises
+    it; NotFound unless they see it (``access.sees``)."""
+    meeting = session.get(Meeting, meeting_id)
+    if meeting is None or not access.sees(session, user, meeting):
+        raise NotFound("Không tìm thấy cuộc họp.", "Meeting not found.")
+    row = session.scalars(select(MeetingSession).where(MeetingSession.meeting_id == meeting_id)).one_or_none()
+    return meeting, row, access.organises(session, user, meeting)
+
+
 def snapshot(session: Session, meeting_id: str, user: User, now: datetime | None = None) -> SessionSnapshot:
     """The session as ``user`` sees it (NotFound unless they see the meeting,
     ``access.sees``: its organisers, and once invitations are out its participants and
     the substitutes they sent). Reads only: a meeting never opened answers a waiting
     session at revision 0."""
     now = now or utcnow()
-    meeting = session.get(Meeting, meeting_id)
-    if meeting is None or not access.sees(session, user, meeting):
-        raise NotFound("Không tìm thấy cuộc họp.", "Meeting not found.")
-    row = session.scalars(select(MeetingSession).where(MeetingSession.meeting_id == meeting_id)).one_or_none()
-    organiser = access.organises(session, user, meeting)
+    meeting, row, organiser = seen(session, meeting_id, user)
     attendance = attendance_view(session, meeting_id)
     me = Me(user_id=user.id, organiser=organiser)
     person = access.participant_of(session, meeting_id, user.id)

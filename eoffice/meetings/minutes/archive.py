@@ -32,7 +32,7 @@ from eoffice.meetings.minutes.paper_docx import render_minutes_docx
 from eoffice.meetings.minutes.schemas import MeetingRecord
 from eoffice.meetings.models import MeetingDocument, MeetingDocumentVersion
 from eoffice.meetings.organising import meeting_of
-from eoffice.meetings.paper import meeting_place, span_text
+from eoffice.meetings.paper import decree_pdf, meeting_place, span_text
 from eoffice.store.blobs import BlobStore
 
 
@@ -135,12 +135,8 @@ def originals(
 
 
 def _cover(session: Session, meeting_id: str) -> bytes:
-    from eoffice.printing.fonts import new_pdf
-
     meeting = meeting_of(session, meeting_id)
-    pdf = new_pdf()
-    pdf.set_margins(30, 20, 15)
-    pdf.set_auto_page_break(True, margin=20)
+    pdf = decree_pdf()
     pdf.add_page()
     pdf.start_section("Hồ sơ cuộc họp", level=0)
     pdf.ln(30)

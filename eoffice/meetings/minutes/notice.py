@@ -13,7 +13,16 @@ from eoffice.directory.models import User
 from eoffice.documents.numbering import notation
 from eoffice.meetings.minutes.compose import conclusions_of
 from eoffice.meetings.organising import meeting_of
-from eoffice.meetings.paper import BLANK_NUMBER, LINE, date_line, header, organisation_of, parent_name, place_of
+from eoffice.meetings.paper import (
+    BLANK_NUMBER,
+    closing,
+    date_line,
+    decree_pdf,
+    header,
+    organisation_of,
+    parent_name,
+    place_of,
+)
 from eoffice.meetings.values import vietnam
 
 TYPE_NAME = "Thông báo"
@@ -65,11 +74,7 @@ def notice_of(session: Session, meeting_id: str, written: Mapping[str, str]) -> 
 
 
 def render_notice(notice: Notice) -> bytes:
-    from eoffice.printing.fonts import new_pdf
-
-    pdf = new_pdf()
-    pdf.set_margins(30, 20, 15)
-    pdf.set_auto_page_break(True, margin=20)
+    pdf = decree_pdf()
     pdf.add_page()
     header(pdf, organisation=notice.organisation, parent=notice.parent, number_line=notice.number_line,
            place_date=date_line(notice.place, notice.issued, notice.year))
@@ -89,20 +94,7 @@ def render_notice(notice: Notice) -> bytes:
     if not notice.conclusions:
         pdf.multi_cell(0, 7, "(Chưa có kết luận nào được ghi trong biên bản.)", new_x="LMARGIN", new_y="NEXT")
     pdf.ln(6)
-    if pdf.get_y() > pdf.h - 75:
-        pdf.add_page()
-    top = pdf.get_y()
-    pdf.set_font("Body", "B", 12)
-    pdf.cell(70, LINE, "Nơi nhận:", new_x="LEFT", new_y="NEXT")
-    pdf.set_font("Body", "", 11)
-    for line in notice.recipients:
-        pdf.multi_cell(70, 5, line, new_x="LEFT", new_y="NEXT")
-    pdf.set_xy(105, top)
-    pdf.set_font("Body", "B", 13)
-    pdf.multi_cell(90, 7, notice.signer_position.upper(), align="C", new_x="LEFT", new_y="NEXT")
-    pdf.ln(24)
-    pdf.set_x(105)
-    pdf.multi_cell(90, 7, notice.signer_name, align="C", new_x="LMARGIN", new_y="NEXT")
+    closing(pdf, notice.recipients, notice.signer_position, notice.signer_name)
     return bytes(pdf.output())
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from eoffice.meetings.minutes.compose import Block, Minutes
-from eoffice.meetings.paper import date_line, header
+from eoffice.meetings.paper import date_line, decree_pdf, header
 from eoffice.printing.paragraph import paragraph
 
 #: Indent of a block at each depth (mm).
@@ -90,10 +90,6 @@ def draw_minutes(pdf: Any, minutes: Minutes, *, bookmarks: bool = True) -> None:
 
 def render_minutes(minutes: Minutes) -> bytes:
     """The minutes as PDF bytes (margins of NĐ 30: left 30 mm, right 15 mm)."""
-    from eoffice.printing.fonts import new_pdf
-
-    pdf = new_pdf()
-    pdf.set_margins(30, 20, 15)
-    pdf.set_auto_page_break(True, margin=20)
+    pdf = decree_pdf()
     draw_minutes(pdf, minutes)
     return bytes(pdf.output())

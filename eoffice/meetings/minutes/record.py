@@ -11,15 +11,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from eoffice.directory.models import User
-from eoffice.errors import NotFound
-from eoffice.meetings import access
 from eoffice.meetings.live import votes
 from eoffice.meetings.live.attendance import attendance_view
-from eoffice.meetings.live.models import AttendanceEntry, MeetingSession, Speech, SpeechState, VoteState
+from eoffice.meetings.live.models import AttendanceEntry, Speech, SpeechState, VoteState
 from eoffice.meetings.live.session import iso
+from eoffice.meetings.live.snapshot import seen
 from eoffice.meetings.live.speakers import elapsed
 from eoffice.meetings.minutes.schemas import LogEntry, MeetingRecord, SpeechRecord
-from eoffice.meetings.models import Meeting, Participant
+from eoffice.meetings.models import Participant
 from eoffice.store.base import utcnow
 
 _GIVEN = (SpeechState.SPEAKING.value, SpeechState.DONE.value)
@@ -62,11 +61,7 @@ def meeting_record(session: Session, meeting_id: str, user: User, now: datetime 
     votes' results as the live session shows them to that user (the organisers from the
     close, the others once published)."""
     now = now or utcnow()
-    meeting = session.get(Meeting, meeting_id)
-    if meeting is None or not access.sees(session, user, meeting):
-        raise NotFound("Không tìm thấy cuộc họp.", "Meeting not found.")
-    row = session.scalars(select(MeetingSession).where(MeetingSession.meeting_id == meeting_id)).one_or_none()
-    organiser = access.organises(session, user, meeting)
+    _meeting, row, organiser = seen(session, meeting_id, user)
     counted = [v for v in votes.vote_views(session, meeting_id, organiser=organiser) if v.state in _COUNTED]
     return MeetingRecord(
         meeting_id=meeting_id, revision=row.revision if row is not None else 0, server_time=now.isoformat(),
