@@ -216,6 +216,8 @@ class ItemView:
     ends_at: datetime
     documents: list[DocumentView] = field(default_factory=list)
     children: list[ItemView] = field(default_factory=list)
+    #: The rule its vote is decided by (``rules``: a key of the meeting's rules; "" the default).
+    vote_rule: str = ""
 
 
 @dataclass(frozen=True)
@@ -348,7 +350,7 @@ def meeting_view(session: Session, user: User | str, meeting_id: str, now: datet
     items = session.execute(
         select(
             AgendaItem.id, AgendaItem.sitting_id, AgendaItem.parent_id, AgendaItem.position, AgendaItem.title,
-            AgendaItem.presenter_id, AgendaItem.planned_minutes, AgendaItem.decision,
+            AgendaItem.presenter_id, AgendaItem.planned_minutes, AgendaItem.decision, AgendaItem.vote_rule,
         )
         .where(AgendaItem.meeting_id == meeting_id, AgendaItem.deleted.is_(False))
         .order_by(AgendaItem.position, AgendaItem.id)
@@ -418,7 +420,7 @@ def meeting_view(session: Session, user: User | str, meeting_id: str, now: datet
                 id=str(r[0]), sitting_id=sitting_id, parent_id=parent, number=number, depth=depth, title=str(r[4]),
                 presenter_name=names.get(str(r[5]), "") if r[5] else "", planned_minutes=int(r[6]),
                 decision=str(r[7]), starts_at=start, ends_at=start + timedelta(minutes=span),
-                documents=docs_by_item.get(str(r[0]), []), children=subs,
+                documents=docs_by_item.get(str(r[0]), []), children=subs, vote_rule=str(r[8] or ""),
             ))
             total += span
         return out, total

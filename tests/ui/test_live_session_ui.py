@@ -269,10 +269,13 @@ def test_the_chair_opens_a_vote_two_delegates_vote_and_the_result_shows_on_the_b
         console.act_next_item.trigger()
         qtbot.waitUntil(lambda: all(d.document_id == ids["document"] for d in delegates), timeout=WAIT)
 
-        # The chair prepares the vote (Ctrl+N); opening it without a quorum asks first.
+        # The chair prepares the vote (Ctrl+N): the item shown proposes its title and its rule;
+        # opening it without a quorum asks first.
         console.tabs.setCurrentIndex(2)
+        qtbot.waitUntil(lambda: console.vote_title.text() == "Biểu quyết: Dự thảo Nghị quyết về giá đất",
+                        timeout=WAIT)
+        assert console.vote_rule.currentData() == "majority"
         console.vote_title.setText("Thông qua Dự thảo Nghị quyết về giá đất")
-        console.vote_rule.setCurrentIndex(console.vote_rule.findData("majority"))
         console.act_prepare.trigger()
         qtbot.waitUntil(lambda: console.votes.rowCount() == 1, timeout=WAIT)
         vote_id = console.votes.rows[0].id
@@ -296,8 +299,10 @@ def test_the_chair_opens_a_vote_two_delegates_vote_and_the_result_shows_on_the_b
         console.scan.setText(token)
         qtbot.keyClick(console.scan, Qt.Key.Key_Return)
         qtbot.waitUntil(lambda: "Phạm Quốc Huy đã điểm danh" in console.notice.text(), timeout=WAIT)
-        # The chair and the secretary hold seats: 2 of 4 present is short of the 3 needed.
-        assert console.quorum.text().startswith("Có mặt 2/4 — cần 3") and not console.quorum.holds
+        # The chair and the secretary hold seats: 2 of 4 present is short of the 3 needed (the
+        # delegate's own check-in and the scan reach the chair's screen in either order).
+        qtbot.waitUntil(lambda: console.quorum.text().startswith("Có mặt 2/4 — cần 3"), timeout=WAIT)
+        assert not console.quorum.holds
         # The secretary is ticked present on the list (Ctrl+H).
         row = next(n for n, r in enumerate(console.people.rows) if r.user_id == province.world.clerk_id)
         console.people_view.selectRow(row)

@@ -477,7 +477,7 @@
     <name>ChairConsole</name>
     <message>
         <source>Running the session — %1</source>
-        <extracomment>The question open now (tests answer it).</extracomment>
+        <extracomment>The agenda item whose vote defaults the form holds (``_vote_defaults``). The question open now (tests answer it).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -830,6 +830,10 @@
     </message>
     <message>
         <source>Type the reason for the absence, then press Ctrl+J again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vote on: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

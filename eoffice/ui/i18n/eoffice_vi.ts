@@ -477,7 +477,7 @@
     <name>ChairConsole</name>
     <message>
         <source>Running the session — %1</source>
-        <extracomment>The question open now (tests answer it).</extracomment>
+        <extracomment>The agenda item whose vote defaults the form holds (``_vote_defaults``). The question open now (tests answer it).</extracomment>
         <translation>Điều hành phiên họp — %1</translation>
     </message>
     <message>
@@ -831,6 +831,10 @@
     <message>
         <source>Type the reason for the absence, then press Ctrl+J again.</source>
         <translation>Hãy nhập lý do vắng mặt rồi nhấn lại Ctrl+J.</translation>
+    </message>
+    <message>
+        <source>Vote on: %1</source>
+        <translation>Biểu quyết: %1</translation>
     </message>
     <message>
         <source>Type what the vote is about.</source>

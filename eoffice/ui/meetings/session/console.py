@@ -90,6 +90,8 @@ class ChairConsole(QMainWindow):
         self.live = live
         self.meeting = meeting
         self.rules = rules
+        #: The agenda item whose vote defaults the form holds (``_vote_defaults``).
+        self._defaults_for: str | None = None
         self.items: list[ItemView] = meeting.items()
         self.big_screen: BigScreen | None = None
         #: The question open now (tests answer it).
@@ -456,6 +458,7 @@ class ChairConsole(QMainWindow):
                     "%2", str(session.page + 1)
                 )
             self.showing.setText(text)
+            self._vote_defaults(item)
             found = self.agenda.find(document.id) if document is not None else self.agenda.find_item(item.id)
             if found.isValid() and not self.tree.hasFocus():
                 self.tree.setCurrentIndex(found)
@@ -757,6 +760,16 @@ class ChairConsole(QMainWindow):
                                                            else ""), done)
 
     # -- votes ----------------------------------------------------------------------
+
+    def _vote_defaults(self, item: Any) -> None:
+        """The item shown proposes its vote: its rule chosen, its title when none is typed."""
+        if item.id == self._defaults_for:
+            return
+        self._defaults_for = item.id
+        if item.vote_rule and (index := self.vote_rule.findData(item.vote_rule)) >= 0:
+            self.vote_rule.setCurrentIndex(index)
+        if item.decision == "vote" and not self.vote_title.text().strip():
+            self.vote_title.setText(self.tr("Vote on: %1").replace("%1", item.title))
 
     def prepare_vote(self) -> None:
         title = self.vote_title.text().strip()
