@@ -24,7 +24,7 @@ from eoffice.directory.models import Unit, User
 from eoffice.errors import PermissionDenied
 from eoffice.meetings.access import meeting_clause, organises, sees
 from eoffice.meetings.organising import meeting_of
-from eoffice.meetings.values import aware
+from eoffice.meetings.values import aware, utc
 from eoffice.meetings.models import (
     AgendaItem,
     Answer,
@@ -138,6 +138,7 @@ def calendar(session: Session, user: User, start: datetime, end: datetime, scope
     """
     if scope not in SCOPES:
         raise ValueError(f"unknown calendar scope {scope!r}")
+    start, end = utc(start), utc(end)  # SQLite compares the stored UTC text: no other zone
     where: list[object] = [
         Meeting.starts_at < end, Meeting.ends_at > start, Meeting.starts_at >= start - LONGEST_MEETING,
     ]
@@ -153,7 +154,7 @@ def calendar(session: Session, user: User, start: datetime, end: datetime, scope
 def next_meetings(session: Session, user: User, now: datetime, limit: int = 5) -> list[CalendarRow]:
     """The user's meetings not yet over (nor cancelled), soonest first: "my next meetings"."""
     where: list[object] = [
-        Meeting.ends_at > now,
+        Meeting.ends_at > utc(now),  # SQLite compares the stored UTC text: no other zone
         Meeting.state.not_in((MeetingState.CANCELLED.value, MeetingState.ARCHIVED.value)),
         _mine(user),
     ]
