@@ -189,8 +189,11 @@ def _to(task: MeetingTask) -> list[AudienceKey | None]:
 
 
 def _summary(task: MeetingTask) -> dict[str, Any]:
+    """The event's payload; the meeting named as ``of_meeting_id``, not ``meeting_id``: an
+    event carrying that key is about the meeting too, and an assignee who is not one of its
+    participants would not be told."""
     return {
-        "meeting_task_id": task.id, "meeting_id": task.meeting_id, "meeting_title": task.meeting_title,
+        "meeting_task_id": task.id, "of_meeting_id": task.meeting_id, "meeting_title": task.meeting_title,
         "what": task.what, "deadline": task.deadline.isoformat() if task.deadline else None, "state": task.state,
     }
 

@@ -52,7 +52,7 @@ def budget(world: World) -> tuple[str, str]:
     """A team below Phòng Tài chính (Tổ Ngân sách) and its officer."""
     with world.store.write() as s:
         team = create_unit(s, world.org_id, "TC-NS", "Tổ Ngân sách", parent_id=world.finance_unit_id)
-        officer = create_user(s, "nganSach", "Đinh Văn Sơn", world.org_id, {Role.OFFICER}, team.id, "Chuyên viên")
+        officer = create_user(s, "ngansach", "Đinh Văn Sơn", world.org_id, {Role.OFFICER}, team.id, "Chuyên viên")
         return team.id, officer.id
 
 

@@ -1,0 +1,134 @@
+"""A meeting's tasks over the real server (SQLite and PostgreSQL) with real desks: the
+chair assigns a task to a unit, its desk receives it (told live) and the coordinator's
+too, an outsider's does not; the unit forwards it to a team below, the team returns it,
+the unit forwards it to a person who completes it with a reply document, and the chair's
+desk sees it done; forged operations are refused with their reason."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import select
+
+from eoffice.directory.admin import create_unit, create_user
+from eoffice.directory.models import Role
+from eoffice.documents.operations import CreateDraft
+from eoffice.meetings.operations import (
+    AssignMeetingTask,
+    CompleteMeetingTask,
+    ForwardMeetingTask,
+    ReturnMeetingTask,
+    StartMeetingTask,
+    TaskHolder,
+)
+from eoffice.meetings.task_models import MeetingTask
+from eoffice.ops.values import ISODate
+from eoffice.server import events
+from eoffice.store.base import new_id
+from tests.meetings.helpers import create_op, people, state
+from tests.server.conftest import give_passwords
+from tests.sync.http_support import Device, Province
+
+WHAT = "Rà soát, bổ sung danh mục dự án đầu tư công năm 2027"
+
+
+def _tasks(device: Device) -> dict[str, MeetingTask]:
+    with device.store.read() as s:
+        found = {t.id: t for t in s.scalars(select(MeetingTask))}
+        for t in found.values():
+            s.expunge(t)
+        return found
+
+
+def _told(province: Province, user_id: str) -> list[str]:
+    with province.store.read() as s:
+        return [e.to_message()["payload"]["what"] for e in events.events_after(s, user_id, 0)
+                if e.kind == "meeting.task_assigned"]
+
+
+def test_a_task_followed_up_across_desks(province: Province):
+    w = province.world
+    with province.store.write() as s:
+        team = create_unit(s, w.org_id, "TC-NS", "Tổ Ngân sách", parent_id=w.finance_unit_id)
+        other = create_unit(s, w.org_id, "TTR", "Thanh tra")
+        team_officer = create_user(s, "ngansach", "Đinh Văn Sơn", w.org_id, {Role.OFFICER}, team.id, "Chuyên viên").id
+        outsider_id = create_user(s, "thanhtra", "Lý Thị Hoa", w.org_id, {Role.OFFICER}, other.id, "Thanh tra viên").id
+        team_id = team.id
+    give_passwords(province.store, "ngansach", "thanhtra")
+    clerk = province.device("vanthu", w.clerk_id)
+    chair = province.device("lanhdao", w.leader_id)
+    officer = province.device("chuyenvien", w.officer_id)
+    finance = province.device("chuyenvien2", w.officer2_id)
+    member = province.device("ngansach", team_officer)
+    outsider = province.device("thanhtra", outsider_id)
+    devices = (clerk, chair, officer, finance, member, outsider)
+    for device in devices:
+        device.engine.sync_once()
+    made = create_op(title="Phiên họp UBND tỉnh thường kỳ tháng 12", kind_of_meeting="ubnd_regular",
+                     chair_id=w.leader_id, secretary_id=w.clerk_id)
+    clerk.record(made)
+    clerk.record(people(made.meeting_id, w.officer_id))
+    clerk.record(state(made.meeting_id, "scheduled"))
+    assert clerk.engine.sync_once().accepted == 3
+    chair.engine.sync_once()
+
+    # The chair assigns: Phòng Tài chính leads, the officer coordinates.
+    task_id = new_id()
+    today = date.today()
+    chair.record(AssignMeetingTask(
+        new_id(), task_id, made.meeting_id, WHAT, TaskHolder(unit_id=w.finance_unit_id), 10,
+        (TaskHolder(user_id=w.officer_id),), None, ISODate(today.isoformat()),
+    ))
+    assert _tasks(chair)[task_id].state == "waiting"  # on the chair's desk at once
+    assert chair.engine.sync_once().accepted == 1
+    for device in devices:
+        device.engine.sync_once()
+    assert list(_tasks(finance)) == [task_id] and list(_tasks(officer)) == [task_id]
+    assert list(_tasks(clerk)) == [task_id]  # the secretary follows it up
+    assert _tasks(outsider) == {} and _tasks(member) == {}
+    assert _told(province, w.officer2_id) == [WHAT]  # the unit's members are told live
+    assert _told(province, outsider_id) == []
+
+    # The unit starts it and forwards it to the team below.
+    child = new_id()
+    finance.record(StartMeetingTask(new_id(), task_id))
+    finance.record(ForwardMeetingTask(new_id(), task_id, child, TaskHolder(unit_id=team_id)))
+    assert finance.engine.sync_once().accepted == 2
+    member.engine.sync_once()
+    assert list(_tasks(member)) == [child]
+    assert _tasks(member)[child].deadline == _tasks(finance)[task_id].deadline
+
+    # The team returns it; the unit has it again.
+    member.record(ReturnMeetingTask(new_id(), child, "Tổ đang thực hiện quyết toán cuối năm"))
+    assert member.engine.sync_once().accepted == 1
+    finance.engine.sync_once()
+    assert _tasks(finance)[task_id].state == "in_progress"
+    assert _tasks(finance)[child].return_reason == "Tổ đang thực hiện quyết toán cuối năm"
+
+    # Forwarded to the team's officer, who completes it with a reply document.
+    person = new_id()
+    finance.record(ForwardMeetingTask(new_id(), task_id, person, TaskHolder(user_id=team_officer), deadline_days=3,
+                                      on_date=ISODate(today.isoformat())))
+    assert finance.engine.sync_once().accepted == 1
+    member.engine.sync_once()
+    reply_id = new_id()
+    member.record(CreateDraft(new_id(), reply_id, {"type_name": "Công văn",
+                                                   "subject": "Báo cáo rà soát danh mục dự án đầu tư công"}))
+    member.record(CompleteMeetingTask(new_id(), person, "Đã rà soát, gửi báo cáo", reply_id))
+    assert member.engine.sync_once().accepted == 2
+    chair.engine.sync_once()
+    done = _tasks(chair)[task_id]
+    assert (done.state, done.result_note, done.reply_document_id) == ("done", "Đã rà soát, gửi báo cáo", reply_id)
+    assert set(_tasks(chair)) == {task_id, child, person}
+
+    # Forged operations: the outsider neither acts on the task nor assigns one.
+    [forged] = outsider.client.push([CompleteMeetingTask(new_id(), task_id, "Xong")])
+    assert forged.outcome == "rejected" and "không phải người" in forged.reason
+    [assigning] = outsider.client.push([AssignMeetingTask(
+        new_id(), new_id(), made.meeting_id, WHAT, TaskHolder(user_id=outsider_id), 5)])
+    assert assigning.outcome == "rejected" and "Chỉ người tổ chức" in assigning.reason
+    # nor names a document they may not see as a reply (the officer's, a draft of VP)
+    [hidden] = member.client.push([CompleteMeetingTask(new_id(), person, "Xong", new_id())])
+    assert hidden.outcome == "rejected"
+    with province.store.read() as s:
+        assert s.get(MeetingTask, task_id).state == "done"  # type: ignore[union-attr]
