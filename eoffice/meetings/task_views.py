@@ -195,3 +195,77 @@ def _rows(session: Session, found: list[MeetingTask], user: User, today: date, s
             ),
         ))
     return out
+
+
+# --------------------------------------------------------------------------- the dialogs' choices
+
+
+@dataclass(frozen=True)
+class Choice:
+    """A unit or a person a dialog offers (``label``: "Phòng Tài chính" / "Lê Minh Anh — Chuyên viên")."""
+
+    holder: Holder
+    label: str
+    unit: bool
+
+
+@dataclass(frozen=True)
+class AssignChoices:
+    """What "Giao nhiệm vụ…" offers: the agenda items (numbered), units and people."""
+
+    items: list[tuple[str, str]]  # (item id, "1. title")
+    people: list[Choice]
+
+
+def _choices(session: Session, unit_ids: set[str] | None = None, user_filter: set[str] | None = None) -> list[Choice]:
+    from eoffice.directory.models import Unit
+
+    units = session.scalars(select(Unit).where(Unit.deleted.is_(False)).order_by(Unit.name)).all()
+    users = session.scalars(select(User).where(User.deleted.is_(False)).order_by(User.full_name)).all()
+    out = [Choice(Holder(unit_id=u.id), u.name, True) for u in units if unit_ids is None or u.id in unit_ids]
+    out += [
+        Choice(Holder(user_id=u.id), f"{u.full_name} — {u.position}" if u.position else u.full_name, False)
+        for u in users if user_filter is None or u.id in user_filter
+    ]
+    return out
+
+
+def assign_choices(session: Session, meeting_id: str) -> AssignChoices:
+    from eoffice.meetings.minutes.compose import agenda_items
+
+    items = [(item.id, f"{number} {item.title}") for number, item in agenda_items(session, meeting_id)]
+    return AssignChoices(items, _choices(session))
+
+
+def forward_choices(session: Session, task_id: str) -> list[Choice]:
+    """The units below the task's unit and the people of its subtree (``tasks.forward``'s rule)."""
+    from eoffice.documents.directions import _unit_descendants
+
+    task = session.get(MeetingTask, task_id)
+    if task is None:
+        return []
+    root: str | None = task.lead_unit_id
+    if root is None:
+        holder = session.get(User, task.lead_user_id)
+        root = holder.unit_id if holder is not None else None
+    if root is None:
+        return []
+    below = _unit_descendants(session, root)
+    people = set(session.scalars(select(User.id).where(User.unit_id.in_(below | {root}))))
+    people.discard(task.lead_user_id or "")
+    return _choices(session, below, people)
+
+
+def reply_choices(session: Session, user: User, limit: int = 50) -> list[tuple[str, str]]:
+    """The documents the user may link as the reply: their own and their unit's outgoing
+    ones (drafts too), newest first, as (id, "số, ký hiệu — trích yếu")."""
+    from eoffice.documents.models import Document
+
+    mine = Document.created_by == user.id
+    if user.unit_id is not None:
+        mine = or_(mine, Document.drafting_unit_id == user.unit_id)
+    found = session.scalars(
+        select(Document).where(mine, Document.direction == "outgoing", Document.deleted.is_(False))
+        .order_by(Document.sort_key.desc()).limit(limit)
+    ).all()
+    return [(d.id, f"{d.number_label} — {d.subject}" if d.number_label else d.subject) for d in found]
