@@ -82,7 +82,7 @@ def test_assigned_from_the_meeting_page_and_completed_by_the_assignee(  # type: 
         row = panel.model.rows[0]
         assert (row.what, row.lead, row.coordinators, row.deadline) == (WHAT, "Lê Minh Anh", "Phòng Tài chính", due)
         assert "0/1" in panel.progress.text()
-        assert not panel.actions.act_complete.isEnabled()  # the secretary does not hold it
+        assert not panel.handling.act_complete.isEnabled()  # the secretary does not hold it
 
         # The officer: the count in the sidebar, the list, "Hoàn thành…" with the reply.
         win.switch_user(w.officer_id)
@@ -93,9 +93,9 @@ def test_assigned_from_the_meeting_page_and_completed_by_the_assignee(  # type: 
         assert [r.what for r in view.model.rows] == [WHAT] and view.model.rows[0].held
         assert "1" in view.counts.text()
         view.table.selectRow(0)
-        view.actions.act_complete.trigger()
-        qtbot.waitUntil(lambda: isinstance(view.actions.dialog, CompleteDialog), timeout=10_000)
-        done = view.actions.dialog
+        view.handling.act_complete.trigger()
+        qtbot.waitUntil(lambda: isinstance(view.handling.dialog, CompleteDialog), timeout=10_000)
+        done = view.handling.dialog
         assert isinstance(done, CompleteDialog)
         done.note.insertPlainText("Đã trình phương án")
         done.reply.setCurrentIndex(done.reply.findData(reply_id))

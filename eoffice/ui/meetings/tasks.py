@@ -497,7 +497,7 @@ class MeetingTasksPanel(QWidget):
         self.table.setColumnHidden(self.model.column_of("meeting"), True)
         self.progress = QLabel(self)
         self.progress.setObjectName("taskProgress")
-        self.actions = TaskActions(self, page.window_)
+        self.handling = TaskActions(self, page.window_)
         self.act_assign = QAction(self.tr("Assign a task…"), self)
         self.act_assign.setObjectName("assignTask")
         self.act_assign.setShortcut(QKeySequence(ASSIGN_SHORTCUT))
@@ -510,9 +510,9 @@ class MeetingTasksPanel(QWidget):
         self.toolbar = QToolBar(self)
         self.toolbar.setObjectName("tasksToolbar")
         self.toolbar.addAction(self.act_assign)
-        for action in self.actions.actions_:
+        for action in self.handling.actions_:
             self.toolbar.addAction(action)
-        self.table.selectionModel().currentRowChanged.connect(lambda _c, _p: self.actions.enable(self.current()))
+        self.table.selectionModel().currentRowChanged.connect(lambda _c, _p: self.handling.enable(self.current()))
         layout = QVBoxLayout(self)
         layout.addWidget(self.toolbar)
         layout.addWidget(self.progress)
@@ -550,7 +550,7 @@ class MeetingTasksPanel(QWidget):
             self.table.selectRow(row)
         elif data.rows:
             self.table.selectRow(0)
-        self.actions.enable(self.current())
+        self.handling.enable(self.current())
         self.loaded.emit()
 
     def current(self) -> TaskRow | None:
@@ -616,14 +616,14 @@ class TasksView(QWidget):
         self.table.setObjectName("myTasks")
         self.table.setModel(self.model)
         _table(self.table, self.model.column_of("what"))
-        self.actions = TaskActions(self, window)
+        self.handling = TaskActions(self, window)
         self.act_meeting = QAction(self.tr("Open the meeting"), self)
         self.act_meeting.triggered.connect(self._open_meeting)
         self.toolbar = QToolBar(self)
         self.toolbar.setObjectName("myTasksToolbar")
-        for action in (*self.actions.actions_, self.act_meeting):
+        for action in (*self.handling.actions_, self.act_meeting):
             self.toolbar.addAction(action)
-        self.table.selectionModel().currentRowChanged.connect(lambda _c, _p: self.actions.enable(self.current()))
+        self.table.selectionModel().currentRowChanged.connect(lambda _c, _p: self.handling.enable(self.current()))
         self.table.activated.connect(lambda _i: self._open_meeting())
         top = QHBoxLayout()
         top.addWidget(self.title, 1)
@@ -662,7 +662,7 @@ class TasksView(QWidget):
             self.table.selectRow(row)
         elif data.rows:
             self.table.selectRow(0)
-        self.actions.enable(self.current())
+        self.handling.enable(self.current())
         self.loaded.emit()
 
     def _open_meeting(self) -> None:
