@@ -136,6 +136,8 @@ class MeetingsSection(Section):
     def show(self) -> None:
         """Ctrl+M: the section in front, the calendar's list focused."""
         self.window.show_section(self, self.item)
+        if self.stack.currentWidget() is self.tasks:
+            self.stack.setCurrentWidget(self.calendar)
         (self.page.tree if self.stack.currentWidget() is self.page else self.calendar.table).setFocus()
 
     def show_calendar(self) -> None:
