@@ -216,10 +216,16 @@ def _forwarded(telling: Telling, op: Any, result: Any) -> None:
 
 @on_operation(CompleteMeetingTask.kind, ReturnMeetingTask.kind)
 def _settled(telling: Telling, op: Any, result: Any) -> None:
+    """Whoever gave the task (the chair, or the holder who forwarded it) hears it is done or
+    back; a completion that settles the tasks above it reaches their givers as well."""
     task = telling.session.get(MeetingTask, op.task_id)
-    if task is not None:
+    told: set[str] = set()
+    while task is not None and task.assigned_by not in told:
+        told.add(task.assigned_by)
         telling.tell(TASK_SETTLED, {**_summary(task), "reason": task.return_reason}, to=person(task.assigned_by),
                      about=(TASK, task.id))
+        parent = telling.session.get(MeetingTask, task.parent_id) if task.parent_id else None
+        task = parent if parent is not None and parent.state == "done" and task.state == "done" else None
 
 
 # --------------------------------------------------------------------------- registration

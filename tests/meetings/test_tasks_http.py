@@ -120,6 +120,13 @@ def test_a_task_followed_up_across_desks(province: Province):
     done = _tasks(chair)[task_id]
     assert (done.state, done.result_note, done.reply_document_id) == ("done", "Đã rà soát, gửi báo cáo", reply_id)
     assert set(_tasks(chair)) == {task_id, child, person}
+    with province.store.read() as s:
+        settled = [(e.to_message()["payload"]["state"], e.to_message()["payload"]["meeting_task_id"])
+                   for e in events.events_after(s, w.leader_id, 0) if e.kind == "meeting.task_settled"]
+        returned = [e.to_message()["payload"]["reason"] for e in events.events_after(s, w.officer2_id, 0)
+                    if e.kind == "meeting.task_settled"]
+    assert settled == [("done", task_id)]  # the chair hears the task they gave is done
+    assert returned == ["Tổ đang thực hiện quyết toán cuối năm", ""]  # the unit: returned, then done below
 
     # Forged operations: the outsider neither acts on the task nor assigns one.
     [forged] = outsider.client.push([CompleteMeetingTask(new_id(), task_id, "Xong")])
