@@ -3975,11 +3975,24 @@ Send your ballot? It cannot be changed afterwards.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Assign a task…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A task from the item shown: what, who leads, who coordinates, the deadline in working days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Save</source>
+        <extracomment>The &quot;Giao nhiệm vụ&quot; dialog opened last.</extracomment>
         <translation type="unfinished">Save</translation>
     </message>
     <message>
         <source>Save what was written now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Task assigned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -3976,12 +3976,25 @@ Gửi phiếu? Sau khi gửi không thể thay đổi.</translation>
         <translation>Toàn bộ hồ sơ cuộc họp đã bế mạc để lưu trữ: một tệp PDF có mục lục và một tệp ZIP các bản gốc</translation>
     </message>
     <message>
+        <source>Assign a task…</source>
+        <translation>Giao nhiệm vụ…</translation>
+    </message>
+    <message>
+        <source>A task from the item shown: what, who leads, who coordinates, the deadline in working days</source>
+        <translation>Giao nhiệm vụ theo nội dung đang xem: nội dung, đơn vị chủ trì, phối hợp, hạn xử lý theo ngày làm việc</translation>
+    </message>
+    <message>
         <source>Save</source>
+        <extracomment>The &quot;Giao nhiệm vụ&quot; dialog opened last.</extracomment>
         <translation>Lưu</translation>
     </message>
     <message>
         <source>Save what was written now</source>
         <translation>Lưu ngay nội dung đã viết</translation>
+    </message>
+    <message>
+        <source>Task assigned</source>
+        <translation>Đã giao nhiệm vụ</translation>
     </message>
     <message>
         <source>the copy on this computer</source>

@@ -560,27 +560,49 @@ class MeetingTasksPanel(QWidget):
     def assign(self) -> None:
         if self.data is None or self.data.choices is None or not self.act_assign.isEnabled():
             return
-        choices, today = self.data.choices, self.page.window_.today or date.today()
+        page = self.page
 
-        def show(days_off: set[date]) -> None:
-            dialog = AssignDialog(choices, days_off, today, self)
+        def opened(dialog: AssignDialog) -> None:
             self.dialog = dialog
-            dialog.accepted.connect(lambda: self.send(dialog))
-            dialog.open()
 
-        self.page.worker.read("holidays", holidays, show)
+        open_assign(self, page.worker, page.user_id, self.meeting_id, page.window_.today or date.today(),
+                    lambda _r: page.window_.statusBar().showMessage(self.tr("Task assigned"), SAID_FOR),
+                    opened=opened, choices=self.data.choices)
 
-    def send(self, dialog: AssignDialog) -> None:
-        lead = dialog.lead.currentData()
-        op = AssignMeetingTask(
-            Id(new_id()), Id(new_id()), Id(self.meeting_id), dialog.what.toPlainText().strip(),
-            TaskHolder(lead.unit_id, lead.user_id), dialog.days.value(),
-            tuple(TaskHolder(h.unit_id, h.user_id) for h in dialog.chosen_coordinators()),
-            dialog.item.currentData(), ISODate(dialog.today.isoformat()),
-        )
-        self.page.worker.submit(op.kind, self.page.user_id, lambda _s: op,
-                                lambda _r: self.page.window_.statusBar().showMessage(self.tr("Task assigned"),
-                                                                                     SAID_FOR))
+
+def open_assign(
+    parent: QWidget, worker: Any, user_id: str, meeting_id: str, today: date, sent: Any, *,
+    item_id: str | None = None, opened: Any = None, choices: AssignChoices | None = None,
+) -> None:
+    """"Giao nhiệm vụ…" over ``parent`` (the meeting's tab, the minutes editor): the choices
+    and the holidays read, the dialog opened (``opened(dialog)``), the task assigned as one
+    operation when it is accepted (``sent(result)``)."""
+
+    def read(session: Session) -> tuple[AssignChoices, set[date]]:
+        return choices or task_views.assign_choices(session, meeting_id), holidays(session)
+
+    def show(found: tuple[AssignChoices, set[date]]) -> None:
+        dialog = AssignDialog(found[0], found[1], today, parent)
+        if item_id is not None and (index := dialog.item.findData(item_id)) >= 0:
+            dialog.item.setCurrentIndex(index)
+        dialog.accepted.connect(lambda: worker.submit(
+            AssignMeetingTask.kind, user_id, lambda _s: assign_op(dialog, meeting_id), sent))
+        if opened is not None:
+            opened(dialog)
+        dialog.open()
+
+    worker.read("meeting_task_assign", read, show)
+
+
+def assign_op(dialog: AssignDialog, meeting_id: str) -> AssignMeetingTask:
+    """The operation an accepted "Giao nhiệm vụ" dialog makes."""
+    lead = dialog.lead.currentData()
+    return AssignMeetingTask(
+        Id(new_id()), Id(new_id()), Id(meeting_id), dialog.what.toPlainText().strip(),
+        TaskHolder(lead.unit_id, lead.user_id), dialog.days.value(),
+        tuple(TaskHolder(h.unit_id, h.user_id) for h in dialog.chosen_coordinators()),
+        dialog.item.currentData(), ISODate(dialog.today.isoformat()),
+    )
 
 
 # --------------------------------------------------------------------------- the section's list
