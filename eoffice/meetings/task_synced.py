@@ -40,5 +40,17 @@ def visible(session: Session, user: User, ids: set[str]) -> set[str]:
     return set(session.scalars(select(MeetingTask.id).where(MeetingTask.id.in_(sorted(ids)), tasks_visible(user))))
 
 
+def _pending_tasks(session: Session) -> set[str]:
+    """The tasks this desk changed and has not sent yet (and the children it forwarded to):
+    a pull keeps them as the desk shows them until the server has applied the change."""
+    from eoffice.sync.client_state import pending_payloads
+
+    found: set[str] = set()
+    for data in pending_payloads(session):
+        if str(data.get("kind", "")).startswith("meeting_task_"):
+            found.update(v for k in ("task_id", "child_id") if isinstance(v := data.get(k), str))
+    return found
+
+
 register_subject(TASK, visible)
-register(SyncedTable(MeetingTask, visible=tasks_visible, stable=False, order=94))
+register(SyncedTable(MeetingTask, visible=tasks_visible, stable=False, local_work=_pending_tasks, order=94))
