@@ -139,3 +139,39 @@ def test_a_task_followed_up_across_desks(province: Province):
     assert hidden.outcome == "rejected"
     with province.store.read() as s:
         assert s.get(MeetingTask, task_id).state == "done"  # type: ignore[union-attr]
+
+
+def test_a_task_completed_offline_waits_in_the_outbox(province: Province):
+    from eoffice.sync.client import Offline
+
+    w = province.world
+    clerk = province.device("vanthu", w.clerk_id)
+    officer = province.device("chuyenvien", w.officer_id)
+    for device in (clerk, officer):
+        device.engine.sync_once()
+    made = create_op(title="Họp giao ban Văn phòng tuần 50", chair_id=w.leader_id, secretary_id=w.clerk_id)
+    clerk.record(made)
+    clerk.record(people(made.meeting_id, w.officer_id))
+    clerk.record(state(made.meeting_id, "scheduled"))
+    assert clerk.engine.sync_once().accepted == 3  # scheduling is the server's
+    task_id = new_id()
+    clerk.record(AssignMeetingTask(new_id(), task_id, made.meeting_id, WHAT, TaskHolder(user_id=w.officer_id), 3,
+                                   on_date=ISODate(date.today().isoformat())))
+    assert clerk.engine.sync_once().accepted == 1
+    officer.engine.sync_once()
+    assert _tasks(officer)[task_id].state == "waiting"
+
+    province.server.stop()
+    officer.record(StartMeetingTask(new_id(), task_id))
+    officer.record(CompleteMeetingTask(new_id(), task_id, "Đã rà soát xong"))
+    try:
+        officer.engine.sync_once()
+    except Offline:
+        pass
+    assert officer.engine.status().pending == 2
+    assert _tasks(officer)[task_id].state == "done"  # shown done on the desk at once
+    province.restart()
+    assert officer.engine.sync_once().accepted == 2
+    clerk.engine.sync_once()
+    done = _tasks(clerk)[task_id]
+    assert (done.state, done.result_note, done.completed_by) == ("done", "Đã rà soát xong", w.officer_id)
