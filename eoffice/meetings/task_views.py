@@ -26,6 +26,10 @@ from eoffice.meetings.task_models import MeetingTask
 from eoffice.meetings.tasks import ACTIONABLE_STATES, OPEN_STATES, Holder, coordinators_of, holder_name, lead_of
 
 
+#: Working days ahead that count as "due soon": the documents' boxes' number (``boxes.SOON_DAYS``).
+SOON_DAYS = 3
+
+
 class TaskFilter(str, enum.Enum):
     """The lists of the view: mine to handle, mine to coordinate, from meetings I chaired,
     and those I assigned or forwarded."""
@@ -67,6 +71,8 @@ class TaskRow:
     parent_id: str | None
     item_id: str | None
     held: bool
+    #: Whether this desk holds the meeting (an assignee who is not a participant does not).
+    meeting_seen: bool = True
 
 
 @dataclass(frozen=True)
@@ -97,7 +103,7 @@ def _actionable() -> ColumnElement[bool]:
     return and_(MeetingTask.state.in_(ACTIONABLE_STATES), MeetingTask.deleted.is_(False))
 
 
-def counts(session: Session, user: User, today: date, soon_days: int = 3) -> TaskCounts:
+def counts(session: Session, user: User, today: date, soon_days: int = SOON_DAYS) -> TaskCounts:
     """The numbers beside "Việc được giao từ cuộc họp" (``documents.followup``'s rule)."""
     until = due_soon_until(session, today, soon_days)
     mine = and_(_actionable(), held_by(user))
@@ -125,7 +131,7 @@ def _condition(user: User, which: TaskFilter) -> ColumnElement[bool]:
     return and_(live, MeetingTask.state == LineState.DONE.value, held_by(user))
 
 
-def rows(session: Session, user: User, which: TaskFilter, today: date, soon_days: int = 3) -> list[TaskRow]:
+def rows(session: Session, user: User, which: TaskFilter, today: date, soon_days: int = SOON_DAYS) -> list[TaskRow]:
     """The tasks of one filter, the nearest deadline first (none last)."""
     found = session.scalars(
         select(MeetingTask).where(_condition(user, which))
@@ -134,7 +140,9 @@ def rows(session: Session, user: User, which: TaskFilter, today: date, soon_days
     return _rows(session, list(found), user, today, soon_days)
 
 
-def meeting_rows(session: Session, meeting_id: str, user: User, today: date, soon_days: int = 3) -> list[TaskRow]:
+def meeting_rows(
+    session: Session, meeting_id: str, user: User, today: date, soon_days: int = SOON_DAYS
+) -> list[TaskRow]:
     """Every task of the meeting this desk holds, assigned ones first, each followed by
     what it was forwarded to."""
     found = list(session.scalars(
@@ -178,6 +186,9 @@ def _rows(session: Session, found: list[MeetingTask], user: User, today: date, s
             names[holder.key] = holder_name(session, holder)
         return names[holder.key]
 
+    meeting_ids = sorted({t.meeting_id for t in found})
+    seen = set(session.scalars(
+        select(Meeting.id).where(Meeting.id.in_(meeting_ids), Meeting.deleted.is_(False)))) if found else set()
     out = []
     for task in found:
         open_ = task.state in OPEN_STATES
@@ -193,6 +204,7 @@ def _rows(session: Session, found: list[MeetingTask], user: User, today: date, s
                 task.lead_user_id == user.id
                 or (task.lead_user_id is None and task.lead_unit_id is not None and task.lead_unit_id == user.unit_id)
             ),
+            meeting_seen=task.meeting_id in seen,
         ))
     return out
 

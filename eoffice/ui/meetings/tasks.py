@@ -645,7 +645,7 @@ class TasksView(QWidget):
         self.toolbar.setObjectName("myTasksToolbar")
         for action in (*self.handling.actions_, self.act_meeting):
             self.toolbar.addAction(action)
-        self.table.selectionModel().currentRowChanged.connect(lambda _c, _p: self.handling.enable(self.current()))
+        self.table.selectionModel().currentRowChanged.connect(lambda _c, _p: self._enable())
         self.table.activated.connect(lambda _i: self._open_meeting())
         top = QHBoxLayout()
         top.addWidget(self.title, 1)
@@ -684,12 +684,17 @@ class TasksView(QWidget):
             self.table.selectRow(row)
         elif data.rows:
             self.table.selectRow(0)
-        self.handling.enable(self.current())
+        self._enable()
         self.loaded.emit()
+
+    def _enable(self) -> None:
+        row = self.current()
+        self.handling.enable(row)
+        self.act_meeting.setEnabled(row is not None and row.meeting_seen)
 
     def _open_meeting(self) -> None:
         row = self.current()
-        if row is not None:
+        if row is not None and row.meeting_seen:
             self.open_meeting.emit(row.meeting_id)
 
 
