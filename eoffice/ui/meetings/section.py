@@ -110,7 +110,8 @@ class MeetingsSection(Section):
         self.tasks.table.setFocus()
 
     def count_tasks(self) -> None:
-        """The sidebar's line: "Việc được giao từ cuộc họp (3 · 1 · 1)", read from this desk."""
+        """The sidebar's line: "Việc được giao từ cuộc họp (3)", its colour and tooltip saying
+        how many are due soon and overdue; read from this desk."""
         user_id, today = self.window.user_id, self.window.today or date.today()
 
         def show(counts: TaskCounts) -> None:
@@ -120,7 +121,9 @@ class MeetingsSection(Section):
             else:
                 self.tasks_item.setText(self.tasks_title)
             self.tasks_item.setToolTip(counts_text(counts))
-            self.tasks_item.setForeground(QColor("#b71c1c") if counts.overdue else QColor())
+            # red when one is overdue, amber when one is due soon (the list says how many)
+            colour = "#b71c1c" if counts.overdue else "#8a4b00" if counts.due_soon else ""
+            self.tasks_item.setData(Qt.ItemDataRole.ForegroundRole, QColor(colour) if colour else None)
 
         self.window.worker.read("meeting_task_counts", lambda s: load_counts(s, user_id, today), show)
 
