@@ -135,20 +135,26 @@ def _delete_unsynced(session: Session, task_id: str) -> None:
 
 
 def _restore(session: Session, task_id: str) -> None:
-    """Put the task back as it was before this desk's last change of it (its audit chain
-    holds the row as it was); a task the server never had leaves the desk instead."""
+    """Put the task back as the server last sent it, before this desk's first change of it
+    since (its audit chain holds the row as it was, ``server_version`` included); a task the
+    server never had leaves the desk instead.
+
+    The first change, not the last: when a start and a completion are both refused, the
+    task waits again. A change the server accepted meanwhile comes back with the pull that
+    follows the push, with its newer version."""
     row = session.get(MeetingTask, task_id)
     if row is None:
         return
     if row.server_version is None:
         _delete_unsynced(session, task_id)
         return
-    before_json = session.scalar(
+    befores = [json.loads(text) for text in session.scalars(
         select(AuditEvent.before_json).where(
             AuditEvent.target_type == "meeting_task", AuditEvent.target_id == task_id, AuditEvent.before_json != ""
-        ).order_by(AuditEvent.seq.desc()).limit(1)
-    )
-    before = json.loads(before_json) if before_json else {}
+        ).order_by(AuditEvent.seq)
+    )]
+    before = next((b for b in befores if b.get("server_version") == row.server_version), befores[-1] if befores
+                  else {})
     for name in ("state", "result_note", "reply_document_id", "return_reason", "completed_by"):
         if name in before:
             setattr(row, name, before[name])

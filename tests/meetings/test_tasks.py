@@ -232,14 +232,15 @@ def test_a_refused_operation_is_undone_on_the_desk(world: World, meeting: Meetin
     task_id = assign(world, meeting, TaskHolder(user_id=world.officer_id))
     with world.store.write() as s:
         s.get(MeetingTask, task_id).server_version = 7  # type: ignore[union-attr]
-    complete = CompleteMeetingTask(new_id(), task_id, "Xong")
-    apply(world, world.officer_id, StartMeetingTask(new_id(), task_id), authority=False)
+    start, complete = StartMeetingTask(new_id(), task_id), CompleteMeetingTask(new_id(), task_id, "Xong")
+    apply(world, world.officer_id, start, authority=False)
     apply(world, world.officer_id, complete, authority=False)
     assert task(world, task_id).state == "done"
-    with world.store.write() as s:
+    with world.store.write() as s:  # both refused, in their order: the task waits again
+        discard_rejected(s, start)
         discard_rejected(s, complete)
     row = task(world, task_id)
-    assert (row.state, row.result_note, row.completed_at) == ("in_progress", "", None)
+    assert (row.state, row.result_note, row.completed_at) == ("waiting", "", None)
     unsent = AssignMeetingTask(new_id(), new_id(), meeting.meeting_id, WHAT, TaskHolder(user_id=world.officer_id), 3)
     apply(world, world.leader_id, unsent, authority=False)
     with world.store.write() as s:

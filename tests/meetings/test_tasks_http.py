@@ -11,7 +11,7 @@ from datetime import date
 from sqlalchemy import select
 
 from eoffice.directory.admin import create_unit, create_user
-from eoffice.directory.models import Role
+from eoffice.directory.models import Role, User
 from eoffice.documents.operations import CreateDraft
 from eoffice.meetings.operations import (
     AssignMeetingTask,
@@ -175,3 +175,38 @@ def test_a_task_completed_offline_waits_in_the_outbox(province: Province):
     clerk.engine.sync_once()
     done = _tasks(clerk)[task_id]
     assert (done.state, done.result_note, done.completed_by) == ("done", "Đã rà soát xong", w.officer_id)
+
+
+def test_a_refused_change_gives_way_to_the_servers_task(province: Province):
+    """Two officers of the unit: one completes the task; the other, offline meanwhile, had
+    started it. The server refuses the start with its reason; that desk shows the task done."""
+    w = province.world
+    with province.store.write() as s:
+        create_user(s, "taichinh2", "Ngô Thị Vân", w.org_id, {Role.OFFICER}, w.finance_unit_id, "Chuyên viên")
+        colleague_id = s.scalars(select(User.id).where(User.username == "taichinh2")).one()
+    give_passwords(province.store, "taichinh2")
+    clerk = province.device("vanthu", w.clerk_id)
+    finance = province.device("chuyenvien2", w.officer2_id)
+    colleague = province.device("taichinh2", colleague_id)
+    for device in (clerk, finance, colleague):
+        device.engine.sync_once()
+    made = create_op(title="Họp giao ban Văn phòng tuần 50", chair_id=w.leader_id, secretary_id=w.clerk_id)
+    for op in (made, people(made.meeting_id, w.officer_id), state(made.meeting_id, "scheduled")):
+        clerk.record(op)
+    assert clerk.engine.sync_once().accepted == 3
+    task_id = new_id()
+    clerk.record(AssignMeetingTask(new_id(), task_id, made.meeting_id, WHAT, TaskHolder(unit_id=w.finance_unit_id),
+                                   3, on_date=ISODate(date.today().isoformat())))
+    assert clerk.engine.sync_once().accepted == 1
+    finance.engine.sync_once()
+    colleague.engine.sync_once()
+
+    colleague.record(StartMeetingTask(new_id(), task_id))  # not sent yet
+    assert _tasks(colleague)[task_id].state == "in_progress"
+    finance.record(CompleteMeetingTask(new_id(), task_id, "Đã báo cáo"))
+    assert finance.engine.sync_once().accepted == 1
+    report = colleague.engine.sync_once()
+    [refused] = report.answers
+    assert refused.outcome == "rejected" and "Chỉ bắt đầu được nhiệm vụ đang chờ xử lý" in refused.reason
+    done = _tasks(colleague)[task_id]
+    assert (done.state, done.result_note) == ("done", "Đã báo cáo")
