@@ -26,10 +26,10 @@ from sqlalchemy.orm import Session
 from eoffice import ops
 from eoffice.demo.pdfs import SampleDocument, render_many
 from eoffice.directory.admin import create_organisation, create_user
-from eoffice.directory.models import Organisation, Role, User
+from eoffice.directory.models import Organisation, Role, Unit, User
 from eoffice.meetings import operations as mo
-from eoffice.meetings.models import Participant
-from eoffice.ops.values import FileRef, Id
+from eoffice.meetings.models import AgendaItem, Participant
+from eoffice.ops.values import FileRef, Id, ISODate
 from eoffice.signing.filling import date_text
 from eoffice.store import Store
 from eoffice.store.base import new_id
@@ -360,6 +360,33 @@ def _room(demo: _Demo, organiser: User, name: str, address: str, capacity: int) 
     return room_id
 
 
+def _tasks(demo: _Demo, chair: User, meeting_id: str, day: date) -> None:
+    """What a past UBND meeting gave Sở Nội vụ (the README's people): its Phòng CCHC leads
+    one with Phòng TCBC, its director another, counted from the meeting's day (one is
+    overdue by now); Phòng CCHC's head finds the first in "Việc được giao từ cuộc họp"."""
+    with demo.store.read() as session:
+        units = {u.code: u.id for u in session.scalars(
+            select(Unit).join(Organisation, Organisation.id == Unit.organisation_id)
+            .where(Organisation.abbreviation == "SNV", Unit.deleted.is_(False)))}
+        director = session.scalar(select(User.id).where(User.username == "snv.giamdoc"))
+        item = session.scalar(select(AgendaItem.id).where(AgendaItem.meeting_id == meeting_id)
+                              .order_by(AgendaItem.position).limit(1))
+    if "CCHC" not in units or director is None:
+        return  # another org chart: no demo tasks
+    on = ISODate(day.isoformat())
+    demo.apply(chair.id, mo.AssignMeetingTask(
+        Id(new_id()), Id(new_id()), Id(meeting_id),
+        f"Rà soát, trình UBND tỉnh Kế hoạch cải cách hành chính năm {day.year + 1}",
+        mo.TaskHolder(unit_id=Id(units["CCHC"])), 30,
+        tuple(mo.TaskHolder(unit_id=Id(units[c])) for c in ("TCBC",) if c in units), Id(item) if item else None, on,
+    ))
+    demo.apply(chair.id, mo.AssignMeetingTask(
+        Id(new_id()), Id(new_id()), Id(meeting_id),
+        "Báo cáo tình hình sắp xếp đơn vị sự nghiệp công lập thuộc Sở", mo.TaskHolder(user_id=Id(director)), 5,
+        on_date=on,
+    ))
+
+
 def _month_meeting_day(year: int, month: int) -> date:
     """The UBND's regular meeting: the last Thursday but one of the month."""
     day = date(year, month, 28)
@@ -393,14 +420,14 @@ def seed_meetings(store: Store, blobs: BlobStore, *, today: date, seed: int = 16
     first = date(today.year, today.month, 1) - timedelta(days=40)
     months = sorted({(d.year, d.month) for d in (first, first + timedelta(days=31), first + timedelta(days=62),
                                                  today + timedelta(days=20))})
-    #: The month of the last monthly meeting before today (held through its live session).
-    last_held = max(((y, m) for y, m in months if _month_meeting_day(y, m) < today), default=None)
+    #: The last monthly meeting before today: held through its live session, it gave tasks.
+    last_held = max((d for d in (_month_meeting_day(y, m) for y, m in months) if d < today), default=None)
     for year, month in months:
         day = _month_meeting_day(year, month)
         if abs((day - today).days) > 75:
             continue
 
-        def ubnd_meeting(day: date = day, month: int = month, year: int = year) -> None:
+        def ubnd_meeting(day: date = day, month: int = month) -> None:
             people = [(chairman, "chair", True), (secretary, "secretary", secretary in members),
                       *((m, "member", True) for m in members)]
             meeting_id, sitting_id = _meeting(
@@ -414,8 +441,10 @@ def seed_meetings(store: Store, blobs: BlobStore, *, today: date, seed: int = 16
                                 "majority")
             if day > today + timedelta(days=14):
                 return  # still being prepared: a draft
-            held = day < today and (year, month) == last_held  # run live: its minutes have content
+            held = day == last_held  # run live: its minutes have what happened to say
             _life(demo, office_clerk, meeting_id, documents, day, today, chairman.id, secretary.id, held=held)
+            if held:  # the last one held gave tasks
+                _tasks(demo, chairman, meeting_id, day)
 
         plans.append(ubnd_meeting)
 

@@ -15,3 +15,4 @@ from eoffice.meetings.live import vote_routes  # noqa: F401  (the live session's
 from eoffice.meetings.minutes import capability as _minutes  # noqa: F401  (the minutes: texts, record, drafts)
 from eoffice.meetings import opinion_ops, opinion_synced  # noqa: F401  (written opinions: operations, rows, files)
 from eoffice.meetings import diary  # noqa: F401  (the work diary's drafts: meetings attended)
+from eoffice.meetings import task_ops, task_synced, task_diary  # noqa: F401  (tasks: operations, rows, the diary)

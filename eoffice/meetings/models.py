@@ -311,3 +311,4 @@ class ReadReceipt(Synced, Base):
 from eoffice.meetings.live import models as _live_models  # noqa: E402,F401
 from eoffice.meetings.minutes import models as _minutes_models  # noqa: E402,F401
 from eoffice.meetings import opinion_models as _opinion_models  # noqa: E402,F401
+from eoffice.meetings import task_models as _task_models  # noqa: E402,F401

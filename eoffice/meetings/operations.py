@@ -3,7 +3,8 @@ between the modules that apply them). Each module registers the kinds it applies
 ``eoffice.ops.registry.register``: ``meetings.meeting_ops`` (rooms, meetings, sittings,
 participants, answers, states), ``meetings.agenda_ops`` (agenda, documents, comments,
 private notes, read receipts), ``meetings.invitation_ops`` (the invitation's link) and
-``meetings.opinion_ops`` (written opinions between meetings).
+``meetings.opinion_ops`` (written opinions between meetings) and ``meetings.task_ops`` (the
+tasks a meeting assigns and their follow-up).
 
 Times travel as ISO 8601 strings with their offset (``Moment``), read with
 ``meetings.values.moment``. Every row an operation makes is named by an id the client
@@ -27,9 +28,10 @@ from eoffice.meetings.models import (
     Sitting,
 )
 from eoffice.meetings.opinion_models import OpinionAnswer, OpinionDocument, OpinionPoll
+from eoffice.meetings.task_models import MeetingTask
 from eoffice.ops.limits import Fits
 from eoffice.ops.operation import Operation
-from eoffice.ops.values import FileRef, Id
+from eoffice.ops.values import FileRef, Id, ISODate
 
 #: A time with its offset, "2026-12-07T08:00:00+07:00".
 Moment = Annotated[str, Fits(max_length=40)]
@@ -380,3 +382,68 @@ class CloseOpinionPoll(Operation):
 
     kind: ClassVar[str] = "meeting_opinion_close"
     poll_id: Id
+
+
+# --------------------------------------------------------------------------- tasks (meetings.tasks)
+
+#: The longest deadline a task takes, in working days (``tasks.MAX_DAYS``).
+TaskDays = Annotated[int, Fits(ge=0, le=2_600)]
+
+
+@dataclass(frozen=True)
+class TaskHolder:
+    """A unit or a person a task names (lead, coordinator): exactly one of the two ids."""
+
+    unit_id: Id | None = None
+    user_id: Id | None = None
+
+
+@dataclass(frozen=True)
+class AssignMeetingTask(Operation):
+    """The chair (or an organiser) assigns a task; the deadline is counted in working days
+    from ``on_date``, the day it was assigned (the server checks the day is plausible)."""
+
+    kind: ClassVar[str] = "meeting_task_assign"
+    task_id: Id
+    meeting_id: Id
+    what: Annotated[str, Fits(MeetingTask.what)]
+    lead: TaskHolder
+    deadline_days: TaskDays
+    coordinators: tuple[TaskHolder, ...] = ()
+    item_id: Id | None = None
+    on_date: ISODate | None = None
+
+
+@dataclass(frozen=True)
+class StartMeetingTask(Operation):
+    kind: ClassVar[str] = "meeting_task_start"
+    task_id: Id
+
+
+@dataclass(frozen=True)
+class ForwardMeetingTask(Operation):
+    """Chuyển xử lý: a child task for a unit below, or a person of the unit or below it;
+    without ``deadline_days`` it keeps the task's deadline."""
+
+    kind: ClassVar[str] = "meeting_task_forward"
+    task_id: Id
+    child_id: Id
+    lead: TaskHolder
+    coordinators: tuple[TaskHolder, ...] = ()
+    deadline_days: Annotated[int | None, Fits(ge=0, le=2_600)] = None
+    on_date: ISODate | None = None
+
+
+@dataclass(frozen=True)
+class ReturnMeetingTask(Operation):
+    kind: ClassVar[str] = "meeting_task_return"
+    task_id: Id
+    reason: Annotated[str, Fits(max_length=5_000)]
+
+
+@dataclass(frozen=True)
+class CompleteMeetingTask(Operation):
+    kind: ClassVar[str] = "meeting_task_complete"
+    task_id: Id
+    result_note: Annotated[str, Fits(max_length=20_000)] = ""
+    reply_document_id: Id | None = None

@@ -24,8 +24,8 @@ def test_the_capabilities_register_their_kinds():
         "eoffice.meetings.operations",
     }
     # documents (35, set_cosigner included); meetings: meeting_ops (11), agenda_ops (13), invitation_ops (1),
-    # opinion_ops (3), minutes (2)
-    assert len(KINDS) == 35 + 11 + 13 + 1 + 3 + 2
+    # opinion_ops (3), minutes (2), task_ops (5)
+    assert len(KINDS) == 35 + 11 + 13 + 1 + 3 + 2 + 5
     assert all(entry.kind == name for name, entry in registry.kinds().items())
 
 

@@ -45,6 +45,7 @@ def test_every_capability_declares_its_tables_and_they_apply_parents_first():
         "meeting_participants", "meeting_agenda_items", "meeting_documents",
         "meeting_document_versions", "meeting_comments", "meeting_private_notes", "meeting_read_receipts",
         "meeting_opinion_polls", "meeting_opinion_documents", "meeting_opinion_answers", "meeting_minutes_texts",
+        "meeting_tasks",
     )
     assert "document_directions" not in s.versioned and "direction_lines" not in s.versioned
     assert "deadline_extensions" not in s.versioned

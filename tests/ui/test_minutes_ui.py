@@ -120,5 +120,21 @@ def test_the_secretary_writes_a_conclusion_exports_and_drafts_the_minutes(
             assert {"bien-ban.pdf", "bien-ban.docx", "manifest.json"} <= set(z.namelist())
         outline = PdfReader(str(folder / "ho-so-cuoc-hop.pdf")).outline
         assert "Hồ sơ cuộc họp" in [o.title for o in outline if not isinstance(o, list)]
+
+        # a task from the item shown (Giao nhiệm vụ…): the minutes list it under the item
+        editor.list.setCurrentRow(1)
+        assert editor.task_button.toolTip().endswith("(Ctrl+Shift+G)")
+        qtbot.mouseClick(editor.task_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: editor.task_dialog is not None and editor.task_dialog.isVisible(), timeout=WAIT)
+        dialog = editor.task_dialog
+        assert dialog.item.currentData() == ids["item"]
+        dialog.what.insertPlainText("Hoàn thiện Dự thảo Nghị quyết về giá đất")
+        dialog.lead.setCurrentIndex(next(n for n in range(dialog.lead.count())
+                                         if dialog.lead.itemData(n).unit_id == w.finance_unit_id))
+        dialog.days.setValue(5)
+        qtbot.mouseClick(dialog.buttons.button(dialog.buttons.StandardButton.Ok), Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: any(b.text.startswith("- Giao nhiệm vụ: Hoàn thiện Dự thảo Nghị quyết về giá đất; "
+                                                      "đơn vị chủ trì: Phòng Tài chính; hạn xử lý: ")
+                                    for b in editor.sections[1].blocks), timeout=WAIT)
     finally:
         _close(clerk)

@@ -27,6 +27,8 @@ from eoffice.meetings.minutes import texts as parts
 from eoffice.meetings.minutes.schemas import MeetingRecord, SpeechRecord
 from eoffice.meetings.models import AgendaItem, Meeting, MeetingKind, ParticipantRole, Sitting
 from eoffice.meetings.organising import meeting_of
+from eoffice.meetings.task_models import MeetingTask
+from eoffice.meetings.tasks import coordinators_of, holder_name, lead_of
 from eoffice.meetings.paper import (
     BLANK_NUMBER,
     clock_text,
@@ -258,9 +260,36 @@ def _items(session: Session, meeting_id: str) -> list[tuple[str, AgendaItem]]:
     return out
 
 
+def task_line(session: Session, task: MeetingTask) -> str:
+    """"Giao nhiệm vụ: …; đơn vị chủ trì: …; phối hợp: …; hạn xử lý: dd/mm/yyyy." (a person
+    leading is written "người chủ trì")."""
+    lead = lead_of(task)
+    parts_ = [f"Giao nhiệm vụ: {task.what.rstrip('.')}",
+              f"{'đơn vị' if lead.unit_id else 'người'} chủ trì: {holder_name(session, lead) or UNNAMED}"]
+    helpers = [holder_name(session, c) for c in coordinators_of(task)]
+    if any(helpers):
+        parts_.append(f"phối hợp: {', '.join(h for h in helpers if h)}")
+    if task.deadline is not None:
+        parts_.append(f"hạn xử lý: {task.deadline:%d/%m/%Y}")
+    return "; ".join(parts_) + "."
+
+
+def tasks_by_item(session: Session, meeting_id: str) -> dict[str | None, list[str]]:
+    """The lines of the tasks the meeting assigned (not what they were forwarded to), by
+    agenda item (None: the meeting as a whole), in the order they were assigned."""
+    out: dict[str | None, list[str]] = {}
+    for task in session.scalars(
+        select(MeetingTask).where(
+            MeetingTask.meeting_id == meeting_id, MeetingTask.parent_id.is_(None), MeetingTask.deleted.is_(False)
+        ).order_by(MeetingTask.assigned_at, MeetingTask.id)
+    ):
+        out.setdefault(task.item_id, []).append(task_line(session, task))
+    return out
+
+
 def _item_blocks(
     number: str, item: AgendaItem, speeches: list[SpeechRecord], votes: list[VoteView], people: _People,
-    written: Mapping[str, str], word: str,
+    written: Mapping[str, str], word: str, tasks: list[str] | None = None,
 ) -> list[Block]:
     blocks = [Block("heading", f"{number} {item.title}")]
     presenter = written.get(parts.item_part(item.id, "presenter"), "").strip()
@@ -279,6 +308,7 @@ def _item_blocks(
     conclusion = written.get(parts.item_part(item.id, "conclusion"), "").strip()
     if conclusion:
         blocks.append(Block("para", f"- Kết luận: {conclusion}", depth=1))
+    blocks += [Block("para", f"- {line}", depth=1) for line in tasks or []]
     return blocks
 
 
@@ -319,16 +349,18 @@ def minutes_of(
     opening = written.get("opening", "").strip()
     blocks.append(Block("label", opening, label="Nội dung"))
     known = {i.id for _n, i in items}
+    assigned = tasks_by_item(session, meeting_id)
     outline: list[tuple[str, int]] = []
     for number, item in items:
         outline.append((f"{number} {item.title}", len(blocks)))
         blocks += _item_blocks(
             number, item, [s for s in speeches if s.item_id == item.id], [v for v in votes if v.item_id == item.id],
-            people, written, word,
+            people, written, word, assigned.get(item.id),
         )
     other_speeches = [s for s in speeches if s.item_id not in known]
     other_votes = [v for v in votes if v.item_id not in known]
-    if other_speeches or other_votes:
+    other_tasks = [line for item_id, lines in assigned.items() if item_id not in known for line in lines]
+    if other_speeches or other_votes or other_tasks:
         outline.append(("Nội dung khác", len(blocks)))
         blocks.append(Block("heading", "Nội dung khác"))
         if other_speeches:
@@ -336,6 +368,7 @@ def minutes_of(
             blocks += [_speech_line(s, people, written) for s in other_speeches]
         for vote in other_votes:
             blocks += vote_lines(vote, word)
+        blocks += [Block("para", f"- {line}", depth=1) for line in other_tasks]
     closing = written.get("closing", "").strip()
     if closing:
         blocks.append(Block("para", closing))

@@ -26,4 +26,5 @@ class MinutesText(Synced, Base):
     meeting_id: Mapped[str] = mapped_column(String(36))
     part: Mapped[str] = mapped_column(String(80))
     text: Mapped[str] = mapped_column(Text, default="")
-    written_by: Mapped[str] = mapped_column(ForeignKey("users.id"))
+    #: Nullable: a reference to a user the reader's desk may not see arrives as null.
+    written_by: Mapped[str | None] = mapped_column(ForeignKey("users.id"), nullable=True)

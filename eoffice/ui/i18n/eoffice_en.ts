@@ -301,6 +301,65 @@
     </message>
 </context>
 <context>
+    <name>AssignDialog</name>
+    <message>
+        <source>Assign a task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(the meeting as a whole)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unit: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> working days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Task:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agenda &amp;item:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Lead (unit or person):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Coordinating:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Deadline:</source>
+        <translation type="unfinished">&amp;Deadline:</translation>
+    </message>
+    <message>
+        <source>Assign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>deadline %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say what the task is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose who leads the task.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The lead cannot coordinate as well.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AttendanceModel</name>
     <message>
         <source>Name</source>
@@ -945,6 +1004,29 @@
     <message>
         <source>Comments exported to %1</source>
         <translation>Comments exported to %1</translation>
+    </message>
+</context>
+<context>
+    <name>CompleteDialog</name>
+    <message>
+        <source>Complete the task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no reply document)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Result:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reply &amp;document:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2526,6 +2608,22 @@ Send your ballot? It cannot be changed afterwards.</source>
         <source>Add at least one line.</source>
         <translation>Add at least one line.</translation>
     </message>
+    <message>
+        <source>Forward for handling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New deadline:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> working days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ImageBox</name>
@@ -3399,7 +3497,7 @@ Send your ballot? It cannot be changed afterwards.</source>
     <name>MeetingPage</name>
     <message>
         <source>◀ Calendar</source>
-        <extracomment>The meeting&apos;s states in which its session can be run or joined. The minutes are written during the session and after it. The comments this user may collect (organisers, the presenting unit). Back to the calendar. A refresh is on screen (tests wait on it). A document was opened in the reader (its id). The agenda item to select once the next refresh is on screen (after an edit).</extracomment>
+        <extracomment>The meeting&apos;s states in which its session can be run or joined. The minutes are written during the session and after it. A meeting assigns tasks once it is called, until it is archived (``meetings.tasks``). The comments this user may collect (organisers, the presenting unit). Back to the calendar. A refresh is on screen (tests wait on it). A document was opened in the reader (its id). The agenda item to select once the next refresh is on screen (after an edit).</extracomment>
         <translation>◀ Calendar</translation>
     </message>
     <message>
@@ -3509,6 +3607,10 @@ Send your ballot? It cannot be changed afterwards.</source>
         <translation>Written opinions</translation>
     </message>
     <message>
+        <source>Tasks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&lt;b&gt;Time:&lt;/b&gt; %1</source>
         <translation>&lt;b&gt;Time:&lt;/b&gt; %1</translation>
     </message>
@@ -3547,6 +3649,114 @@ Send your ballot? It cannot be changed afterwards.</source>
     <message>
         <source>Downloading the document…</source>
         <translation>Downloading the document…</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingTasks</name>
+    <message>
+        <source>Waiting</source>
+        <extracomment>The tables these screens show. &quot;Giao nhiệm vụ…&quot; on the meeting page (free in the window: checked against ``eoffice/ui``). The deadline a new task proposes, in working days.</extracomment>
+        <translation type="unfinished">Waiting</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation type="unfinished">In progress</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation type="unfinished">Returned</translation>
+    </message>
+    <message>
+        <source>Forwarded for handling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for me</source>
+        <translation type="unfinished">Waiting for me</translation>
+    </message>
+    <message>
+        <source>I coordinate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open tasks of meetings I chaired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assigned or forwarded by me</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Completed by me or my unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 waiting · %2 due soon · %3 overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Completed %1/%2 tasks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Returned: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished">Cancel</translation>
+    </message>
+    <message>
+        <source>Unit: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Task returned (%1): %2 — %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Task completed: %1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Task assigned to you at the meeting %1 (deadline %2): %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MeetingTasksPanel</name>
+    <message>
+        <source>Assign a task…</source>
+        <extracomment>A refresh is on screen (tests wait on it).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What, who leads, who coordinates, the deadline in working days (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No task assigned in this meeting yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Task assigned</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3696,6 +3906,14 @@ Send your ballot? It cannot be changed afterwards.</source>
         <translation>Meetings</translation>
     </message>
     <message>
+        <source>Tasks assigned in meetings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The tasks meetings gave you or your unit: waiting · due soon · overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The meetings&apos; calendar, agendas and documents</source>
         <translation>The meetings&apos; calendar, agendas and documents</translation>
     </message>
@@ -3773,11 +3991,24 @@ Send your ballot? It cannot be changed afterwards.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Assign a task…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A task from the item shown: what, who leads, who coordinates, the deadline in working days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Save</source>
+        <extracomment>The &quot;Giao nhiệm vụ&quot; dialog opened last.</extracomment>
         <translation type="unfinished">Save</translation>
     </message>
     <message>
         <source>Save what was written now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Task assigned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -6087,10 +6318,112 @@ Send your ballot? It cannot be changed afterwards.</source>
     </message>
 </context>
 <context>
+    <name>TaskActions</name>
+    <message>
+        <source>Start handling</source>
+        <translation type="unfinished">Start handling</translation>
+    </message>
+    <message>
+        <source>Forward for handling…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pass the task to a unit below or a person of the unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Return…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hand the task back, with the reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Complete…</source>
+        <translation type="unfinished">Complete…</translation>
+    </message>
+    <message>
+        <source>Report the task done, with its result and the reply document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Task in progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Task forwarded for handling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Return the task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why is the task returned?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Return</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Task returned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Task completed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TasksModel</name>
+    <message>
+        <source>Task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation type="unfinished">Meeting</translation>
+    </message>
+    <message>
+        <source>Lead</source>
+        <translation type="unfinished">Lead</translation>
+    </message>
+    <message>
+        <source>Coordinating</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation type="unfinished">Deadline</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished">State</translation>
+    </message>
+</context>
+<context>
+    <name>TasksView</name>
+    <message>
+        <source>Tasks assigned in meetings</source>
+        <extracomment>A refresh is on screen (tests wait on it). Open the meeting of the selected task (its id).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the meeting</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>TextDialog</name>
     <message>
         <source>This text is required.</source>
         <translation>This text is required.</translation>
+    </message>
+    <message>
+        <source>Write the reason.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -301,6 +301,65 @@
     </message>
 </context>
 <context>
+    <name>AssignDialog</name>
+    <message>
+        <source>Assign a task</source>
+        <translation>Giao nhiệm vụ</translation>
+    </message>
+    <message>
+        <source>(the meeting as a whole)</source>
+        <translation>(chung cho cuộc họp)</translation>
+    </message>
+    <message>
+        <source>Unit: </source>
+        <translation>Đơn vị: </translation>
+    </message>
+    <message>
+        <source> working days</source>
+        <translation> ngày làm việc</translation>
+    </message>
+    <message>
+        <source>&amp;Task:</source>
+        <translation>&amp;Nhiệm vụ:</translation>
+    </message>
+    <message>
+        <source>Agenda &amp;item:</source>
+        <translation>&amp;Thuộc nội dung:</translation>
+    </message>
+    <message>
+        <source>&amp;Lead (unit or person):</source>
+        <translation>Đơn vị/người &amp;chủ trì:</translation>
+    </message>
+    <message>
+        <source>&amp;Coordinating:</source>
+        <translation>&amp;Phối hợp:</translation>
+    </message>
+    <message>
+        <source>&amp;Deadline:</source>
+        <translation>&amp;Hạn xử lý:</translation>
+    </message>
+    <message>
+        <source>Assign</source>
+        <translation>Giao nhiệm vụ</translation>
+    </message>
+    <message>
+        <source>deadline %1</source>
+        <translation>hạn xử lý %1</translation>
+    </message>
+    <message>
+        <source>Say what the task is.</source>
+        <translation>Cần ghi nội dung nhiệm vụ.</translation>
+    </message>
+    <message>
+        <source>Choose who leads the task.</source>
+        <translation>Cần chọn đơn vị hoặc người chủ trì.</translation>
+    </message>
+    <message>
+        <source>The lead cannot coordinate as well.</source>
+        <translation>Đơn vị/người chủ trì không đồng thời là phối hợp.</translation>
+    </message>
+</context>
+<context>
     <name>AttendanceModel</name>
     <message>
         <source>Name</source>
@@ -945,6 +1004,29 @@
     <message>
         <source>Comments exported to %1</source>
         <translation>Đã xuất bảng tổng hợp góp ý: %1</translation>
+    </message>
+</context>
+<context>
+    <name>CompleteDialog</name>
+    <message>
+        <source>Complete the task</source>
+        <translation>Hoàn thành nhiệm vụ</translation>
+    </message>
+    <message>
+        <source>(no reply document)</source>
+        <translation>(không có văn bản trả lời)</translation>
+    </message>
+    <message>
+        <source>&amp;Result:</source>
+        <translation>&amp;Kết quả xử lý:</translation>
+    </message>
+    <message>
+        <source>Reply &amp;document:</source>
+        <translation>&amp;Văn bản trả lời:</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Đã hoàn thành</translation>
     </message>
 </context>
 <context>
@@ -2527,6 +2609,22 @@ Gửi phiếu? Sau khi gửi không thể thay đổi.</translation>
         <source>Add at least one line.</source>
         <translation>Cần giao ít nhất một việc.</translation>
     </message>
+    <message>
+        <source>Forward for handling</source>
+        <translation>Chuyển xử lý</translation>
+    </message>
+    <message>
+        <source>New deadline:</source>
+        <translation>Hạn xử lý mới:</translation>
+    </message>
+    <message>
+        <source> working days</source>
+        <translation> ngày làm việc</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>&amp;Chuyển cho:</translation>
+    </message>
 </context>
 <context>
     <name>ImageBox</name>
@@ -3400,7 +3498,7 @@ Gửi phiếu? Sau khi gửi không thể thay đổi.</translation>
     <name>MeetingPage</name>
     <message>
         <source>◀ Calendar</source>
-        <extracomment>The meeting&apos;s states in which its session can be run or joined. The minutes are written during the session and after it. The comments this user may collect (organisers, the presenting unit). Back to the calendar. A refresh is on screen (tests wait on it). A document was opened in the reader (its id). The agenda item to select once the next refresh is on screen (after an edit).</extracomment>
+        <extracomment>The meeting&apos;s states in which its session can be run or joined. The minutes are written during the session and after it. A meeting assigns tasks once it is called, until it is archived (``meetings.tasks``). The comments this user may collect (organisers, the presenting unit). Back to the calendar. A refresh is on screen (tests wait on it). A document was opened in the reader (its id). The agenda item to select once the next refresh is on screen (after an edit).</extracomment>
         <translation>◀ Lịch họp</translation>
     </message>
     <message>
@@ -3494,6 +3592,10 @@ Gửi phiếu? Sau khi gửi không thể thay đổi.</translation>
         <translation>Lấy ý kiến</translation>
     </message>
     <message>
+        <source>Tasks</source>
+        <translation>Nhiệm vụ</translation>
+    </message>
+    <message>
         <source>&lt;b&gt;Time:&lt;/b&gt; %1</source>
         <translation>&lt;b&gt;Thời gian:&lt;/b&gt; %1</translation>
     </message>
@@ -3548,6 +3650,114 @@ Gửi phiếu? Sau khi gửi không thể thay đổi.</translation>
     <message>
         <source>Follow the chair, check in, ask to speak and vote (Ctrl+Shift+J)</source>
         <translation>Theo chủ tọa, điểm danh, đăng ký phát biểu và biểu quyết (Ctrl+Shift+J)</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingTasks</name>
+    <message>
+        <source>Waiting</source>
+        <extracomment>The tables these screens show. &quot;Giao nhiệm vụ…&quot; on the meeting page (free in the window: checked against ``eoffice/ui``). The deadline a new task proposes, in working days.</extracomment>
+        <translation>Chờ xử lý</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>Đang xử lý</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Đã hoàn thành</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>Đã trả lại</translation>
+    </message>
+    <message>
+        <source>Forwarded for handling</source>
+        <translation>Đã chuyển xử lý</translation>
+    </message>
+    <message>
+        <source>Waiting for me</source>
+        <translation>Chờ tôi xử lý</translation>
+    </message>
+    <message>
+        <source>I coordinate</source>
+        <translation>Tôi phối hợp</translation>
+    </message>
+    <message>
+        <source>Open tasks of meetings I chaired</source>
+        <translation>Việc chưa xong của cuộc họp tôi chủ trì</translation>
+    </message>
+    <message>
+        <source>Assigned or forwarded by me</source>
+        <translation>Tôi đã giao, đã chuyển xử lý</translation>
+    </message>
+    <message>
+        <source>Completed by me or my unit</source>
+        <translation>Đã hoàn thành</translation>
+    </message>
+    <message>
+        <source>%1 waiting · %2 due soon · %3 overdue</source>
+        <translation>%1 chờ xử lý · %2 sắp đến hạn · %3 quá hạn</translation>
+    </message>
+    <message>
+        <source>Completed %1/%2 tasks</source>
+        <translation>Đã hoàn thành %1/%2 nhiệm vụ</translation>
+    </message>
+    <message>
+        <source>%1 overdue</source>
+        <translation>%1 quá hạn</translation>
+    </message>
+    <message>
+        <source>Result: %1</source>
+        <translation>Kết quả: %1</translation>
+    </message>
+    <message>
+        <source>Returned: %1</source>
+        <translation>Đã trả lại: %1</translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation>quá hạn</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <source>Unit: </source>
+        <translation>Đơn vị: </translation>
+    </message>
+    <message>
+        <source>Task returned (%1): %2 — %3</source>
+        <translation>Nhiệm vụ bị trả lại (%1): %2 — %3</translation>
+    </message>
+    <message>
+        <source>Task completed: %1 — %2</source>
+        <translation>Nhiệm vụ đã hoàn thành: %1 — %2</translation>
+    </message>
+    <message>
+        <source>Task assigned to you at the meeting %1 (deadline %2): %3</source>
+        <translation>Việc được giao tại cuộc họp %1 (hạn xử lý %2): %3</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingTasksPanel</name>
+    <message>
+        <source>Assign a task…</source>
+        <extracomment>A refresh is on screen (tests wait on it).</extracomment>
+        <translation>Giao nhiệm vụ…</translation>
+    </message>
+    <message>
+        <source>What, who leads, who coordinates, the deadline in working days (%1)</source>
+        <translation>Nội dung, đơn vị chủ trì, phối hợp, hạn xử lý theo ngày làm việc (%1)</translation>
+    </message>
+    <message>
+        <source>No task assigned in this meeting yet.</source>
+        <translation>Cuộc họp chưa giao nhiệm vụ nào.</translation>
+    </message>
+    <message>
+        <source>Task assigned</source>
+        <translation>Đã giao nhiệm vụ</translation>
     </message>
 </context>
 <context>
@@ -3697,6 +3907,14 @@ Gửi phiếu? Sau khi gửi không thể thay đổi.</translation>
         <translation>Họp</translation>
     </message>
     <message>
+        <source>Tasks assigned in meetings</source>
+        <translation>Việc được giao từ cuộc họp</translation>
+    </message>
+    <message>
+        <source>The tasks meetings gave you or your unit: waiting · due soon · overdue</source>
+        <translation>Việc cuộc họp giao cho bạn hoặc đơn vị: chờ xử lý · sắp đến hạn · quá hạn</translation>
+    </message>
+    <message>
         <source>The meetings&apos; calendar, agendas and documents</source>
         <translation>Lịch họp, chương trình họp và tài liệu họp</translation>
     </message>
@@ -3774,12 +3992,25 @@ Gửi phiếu? Sau khi gửi không thể thay đổi.</translation>
         <translation>Toàn bộ hồ sơ cuộc họp đã bế mạc để lưu trữ: một tệp PDF có mục lục và một tệp ZIP các bản gốc</translation>
     </message>
     <message>
+        <source>Assign a task…</source>
+        <translation>Giao nhiệm vụ…</translation>
+    </message>
+    <message>
+        <source>A task from the item shown: what, who leads, who coordinates, the deadline in working days</source>
+        <translation>Giao nhiệm vụ theo nội dung đang xem: nội dung, đơn vị chủ trì, phối hợp, hạn xử lý theo ngày làm việc</translation>
+    </message>
+    <message>
         <source>Save</source>
+        <extracomment>The &quot;Giao nhiệm vụ&quot; dialog opened last.</extracomment>
         <translation>Lưu</translation>
     </message>
     <message>
         <source>Save what was written now</source>
         <translation>Lưu ngay nội dung đã viết</translation>
+    </message>
+    <message>
+        <source>Task assigned</source>
+        <translation>Đã giao nhiệm vụ</translation>
     </message>
     <message>
         <source>the copy on this computer</source>
@@ -6088,10 +6319,112 @@ Gửi phiếu? Sau khi gửi không thể thay đổi.</translation>
     </message>
 </context>
 <context>
+    <name>TaskActions</name>
+    <message>
+        <source>Start handling</source>
+        <translation>Bắt đầu xử lý</translation>
+    </message>
+    <message>
+        <source>Forward for handling…</source>
+        <translation>Chuyển xử lý…</translation>
+    </message>
+    <message>
+        <source>Pass the task to a unit below or a person of the unit</source>
+        <translation>Chuyển nhiệm vụ cho đơn vị trực thuộc hoặc người trong đơn vị</translation>
+    </message>
+    <message>
+        <source>Return…</source>
+        <translation>Trả lại…</translation>
+    </message>
+    <message>
+        <source>Hand the task back, with the reason</source>
+        <translation>Trả lại nhiệm vụ, ghi rõ lý do</translation>
+    </message>
+    <message>
+        <source>Complete…</source>
+        <translation>Hoàn thành…</translation>
+    </message>
+    <message>
+        <source>Report the task done, with its result and the reply document</source>
+        <translation>Báo cáo hoàn thành nhiệm vụ, kèm kết quả và văn bản trả lời</translation>
+    </message>
+    <message>
+        <source>Task in progress</source>
+        <translation>Nhiệm vụ đang xử lý</translation>
+    </message>
+    <message>
+        <source>Task forwarded for handling</source>
+        <translation>Đã chuyển xử lý nhiệm vụ</translation>
+    </message>
+    <message>
+        <source>Return the task</source>
+        <translation>Trả lại nhiệm vụ</translation>
+    </message>
+    <message>
+        <source>Why is the task returned?</source>
+        <translation>Lý do trả lại nhiệm vụ:</translation>
+    </message>
+    <message>
+        <source>Return</source>
+        <translation>Trả lại</translation>
+    </message>
+    <message>
+        <source>Task returned</source>
+        <translation>Đã trả lại nhiệm vụ</translation>
+    </message>
+    <message>
+        <source>Task completed</source>
+        <translation>Nhiệm vụ đã hoàn thành</translation>
+    </message>
+</context>
+<context>
+    <name>TasksModel</name>
+    <message>
+        <source>Task</source>
+        <translation>Nhiệm vụ</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>Cuộc họp</translation>
+    </message>
+    <message>
+        <source>Lead</source>
+        <translation>Chủ trì</translation>
+    </message>
+    <message>
+        <source>Coordinating</source>
+        <translation>Phối hợp</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>Hạn xử lý</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Trạng thái</translation>
+    </message>
+</context>
+<context>
+    <name>TasksView</name>
+    <message>
+        <source>Tasks assigned in meetings</source>
+        <extracomment>A refresh is on screen (tests wait on it). Open the meeting of the selected task (its id).</extracomment>
+        <translation>Việc được giao từ cuộc họp</translation>
+    </message>
+    <message>
+        <source>Open the meeting</source>
+        <translation>Mở cuộc họp</translation>
+    </message>
+</context>
+<context>
     <name>TextDialog</name>
     <message>
         <source>This text is required.</source>
         <translation>Không được để trống nội dung này.</translation>
+    </message>
+    <message>
+        <source>Write the reason.</source>
+        <translation>Cần ghi lý do.</translation>
     </message>
 </context>
 <context>

@@ -1,7 +1,8 @@
 """One meeting on screen: its header (when, where, who chairs, my answer), the agenda
 (Chương trình họp) with each item's documents and their read state, the participants
 (Thành phần) with their answers and, for the organisers, who has read each document; the
-written opinions asked of its members (``ui.meetings.opinions``).
+written opinions asked of its members (``ui.meetings.opinions``); the tasks it assigned
+and their progress (``ui.meetings.tasks``).
 
 Opening a document shows its newest version in the reader; the first opening (and the
 first after a new version arrived) is recorded with a ``RecordRead`` operation.
@@ -56,6 +57,7 @@ from eoffice.ui.meetings.comments_panel import CommentsPanel
 from eoffice.ui.meetings.document_dialogs import DocumentActions
 from eoffice.ui.meetings.labels import answer_label, day_time, hm, kind_label, local, role_label, state_label
 from eoffice.ui.meetings.opinions import OpinionsPanel
+from eoffice.ui.meetings.tasks import MeetingTasksPanel
 from eoffice.ui.meetings.models import AgendaModel, ParticipantsModel, ReadersModel, ReadingModel
 from eoffice.ui.meetings.meeting_editor import MeetingEditor
 from eoffice.ui.meetings.papers import Papers
@@ -68,6 +70,8 @@ log = logging.getLogger(__name__)
 SESSION_STATES = frozenset({"scheduled", "in_session"})
 #: The minutes are written during the session and after it.
 MINUTES_STATES = frozenset({"in_session", "closed"})
+#: A meeting assigns tasks once it is called, until it is archived (``meetings.tasks``).
+TASK_STATES = frozenset({"scheduled", "in_session", "closed", "archived", "postponed"})
 
 
 @dataclass
@@ -291,6 +295,8 @@ class MeetingPage(QWidget):
         self.comments_tab = self.tabs.addTab(self.comments, self.tr("Comments"))
         self.opinions = OpinionsPanel(self)
         self.opinions_tab = self.tabs.addTab(self.opinions, self.tr("Written opinions"))
+        self.tasks = MeetingTasksPanel(self)
+        self.tasks_tab = self.tabs.addTab(self.tasks, self.tr("Tasks"))
         self.invitation_button.clicked.connect(self.papers.make_invitation)
         self.cards_button.clicked.connect(lambda: self.papers.attendance_cards())
         layout = QVBoxLayout(self)
@@ -424,6 +430,8 @@ class MeetingPage(QWidget):
         self.comments.set_rows(data.comments)
         self.tabs.setTabVisible(self.comments_tab, view.organiser or bool(data.comments))
         self.opinions.show_meeting(view.id, view.organiser)
+        chairs = view.me is not None and view.me.role == "chair"
+        self.tasks.show_meeting(view.id, view.organiser, (view.organiser or chairs) and view.state in TASK_STATES)
         if self.select_after_load and (found := self.agenda.find_item(self.select_after_load)).isValid():
             self.tree.setCurrentIndex(found)
             self.select_after_load = ""

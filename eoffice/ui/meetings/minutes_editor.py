@@ -147,13 +147,19 @@ class MinutesEditor(QWidget):
             self.tr("The closed meeting's whole record for the archive: one PDF with bookmarks and a ZIP of the "
                     "originals"),
             "Ctrl+Shift+H", self.export_record)
+        self.task_button = self._button(
+            self.tr("Assign a task…"),
+            self.tr("A task from the item shown: what, who leads, who coordinates, the deadline in working days"),
+            "Ctrl+Shift+G", self.assign_task)
+        #: The "Giao nhiệm vụ" dialog opened last.
+        self.task_dialog: Any = None
         save = self._button(self.tr("Save"), self.tr("Save what was written now"), "Ctrl+S", self.save)
         save.hide()  # autosave does it; the key stays for those who press it by habit
         self.saved = QLabel(self)
         self.saved.setObjectName("minutesSaved")
         top = QHBoxLayout()
         for widget in (self.refresh_button, self.preview_button, self.pdf_button, self.docx_button,
-                       self.draft_button, self.notice_button, self.archive_button):
+                       self.draft_button, self.notice_button, self.archive_button, self.task_button):
             top.addWidget(widget)
         top.addStretch(1)
         top.addWidget(self.saved)
@@ -183,6 +189,25 @@ class MinutesEditor(QWidget):
         close.setShortcut(QKeySequence("Ctrl+W"))
         close.clicked.connect(self.close)
         close.hide()
+
+    def assign_task(self) -> None:
+        """"Giao nhiệm vụ…" for the agenda item shown; the minutes list it once assigned."""
+        from datetime import date
+
+        from eoffice.ui.meetings.tasks import open_assign
+
+        row = self.list.currentRow()
+        item_id = self._titles.get(self.sections[row].title) if 0 <= row < len(self.sections) else None
+
+        def opened(dialog: Any) -> None:
+            self.task_dialog = dialog
+
+        def sent(_result: Any) -> None:
+            self._status(self.tr("Task assigned"))
+            self._recompose()
+
+        open_assign(self, self.worker, self.user_id, self.meeting_id, self.window_.today or date.today(), sent,
+                    item_id=item_id, opened=opened)
 
     def _step(self, step: int) -> None:
         row = self.list.currentRow() + step

@@ -79,3 +79,30 @@ def test_only_the_organisers_write_the_minutes(store: Store, world: World):
     with store.write() as s:  # the chair may
         row = texts.write_text(s, world.leader_id, story.meeting_id, "opening", "Đồng chí chủ tọa khai mạc.")
     assert row.id == texts.text_id(story.meeting_id, "opening")
+
+
+def test_the_minutes_list_the_tasks_assigned_per_item(store: Store, world: World):
+    from datetime import date
+
+    from eoffice.meetings import tasks
+
+    story = run_story(store, world)
+    friday = date(2026, 12, 4)
+    with store.write() as s:
+        tasks.assign(s, world.clerk_id, "00000000-0000-4000-8000-000000000001", story.meeting_id,
+                     "Hoàn thiện Dự thảo Nghị quyết theo ý kiến thành viên",
+                     tasks.Holder(unit_id=world.finance_unit_id),
+                     [tasks.Holder(unit_id=world.office_unit_id), tasks.Holder(user_id=world.officer_id)], 5,
+                     item_id=story.items[0], today=friday)
+        tasks.assign(s, world.clerk_id, "00000000-0000-4000-8000-000000000002", story.meeting_id,
+                     "Tổng hợp báo cáo kết quả phiên họp.", tasks.Holder(user_id=world.officer2_id), [], 3,
+                     today=friday)
+    text = _text(store, world, story.meeting_id)
+    line = ("- Giao nhiệm vụ: Hoàn thiện Dự thảo Nghị quyết theo ý kiến thành viên; đơn vị chủ trì: Phòng Tài chính; "
+            "phối hợp: Văn phòng, Lê Minh Anh; hạn xử lý: 11/12/2026.")
+    assert line in text
+    # under its item, before the next one; the meeting's own task under "Nội dung khác"
+    assert text.index("1. Dự thảo Nghị quyết về giá đất") < text.index(line) < text.index("2. Kế hoạch đầu tư công")
+    general = ("- Giao nhiệm vụ: Tổng hợp báo cáo kết quả phiên họp; người chủ trì: Phạm Quốc Huy; "
+               "hạn xử lý: 09/12/2026.")
+    assert general in text and text.index("Nội dung khác") < text.index(general)

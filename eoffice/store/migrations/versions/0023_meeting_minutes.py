@@ -19,7 +19,7 @@ def upgrade() -> None:
     sa.Column('meeting_id', sa.String(length=36), nullable=False),
     sa.Column('part', sa.String(length=80), nullable=False),
     sa.Column('text', sa.Text(), nullable=False),
-    sa.Column('written_by', sa.String(length=36), nullable=False),
+    sa.Column('written_by', sa.String(length=36), nullable=True),
     sa.Column('server_version', sa.BigInteger(), nullable=True),
     sa.Column('deleted', sa.Boolean(), nullable=False),
     sa.Column('updated_at', sa.DateTime(timezone=True), nullable=False),

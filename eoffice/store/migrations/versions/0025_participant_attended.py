@@ -1,7 +1,7 @@
 """participants' attended times, for the work diary
 
 Revision ID: 0025_participant_attended
-Revises: 0023_meeting_minutes
+Revises: 0024_meeting_tasks
 Create Date: 2026-12-06 21:55:04.982426
 """
 from alembic import op
@@ -9,7 +9,7 @@ import sqlalchemy as sa
 
 
 revision = '0025_participant_attended'
-down_revision = '0023_meeting_minutes'
+down_revision = '0024_meeting_tasks'
 branch_labels = None
 depends_on = None
 
