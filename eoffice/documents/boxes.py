@@ -298,7 +298,7 @@ def _entry_keys(session: Session, user: User) -> list[str]:
     """The ``box_entries`` viewer keys that make a document visible to ``user``, besides
     the ordinary documents clerks and leaders see by role, the key reaching the most
     first (its count is kept): an officer's units (theirs and those below it), or a
-    clerk's or leader's roles; then the person."""
+    clerk's or leader's roles; then the person, last (``_kept_year_sql`` relies on it)."""
     org = user.organisation_id
     roles = [f"{role.value}:{org}" for role in (Role.LEADER, Role.CLERK) if user.has_role(role)]
     keys: list[str] = []
@@ -333,14 +333,12 @@ def _kept_year_sql(p: _Params, user: User, keys: list[str], kind: str, year: int
                 f"WHERE viewer_id = {p(key)} AND register_id IN {registers} AND year = {y})"
             )
             continue
+        # An earlier key is a unit or a role, never a person: its rows' documents are
+        # those whose reach names it (``boxcounts._reach``), read on the row itself.
+        earlier = " AND ".join(f"instr(e.reach, {p(f' {k} ')}) = 0" for k in keys[:i])
         parts.append(
             f"(SELECT count(*) FROM box_entries e WHERE e.viewer_id = {p(key)} AND e.register_id IN {registers} "
-            f"AND e.year = {y}{' AND e.ordinary = 0' if privileged else ''} "
-            # by the primary key, among the earlier keys' rows (a few pages), not by
-            # ix_box_entries_document, which SQLite prefers and which is read at random
-            "AND NOT EXISTS (SELECT 1 FROM box_entries f INDEXED BY sqlite_autoindex_box_entries_1 "
-            f"WHERE f.viewer_id IN ({p.many(keys[:i])}) AND f.register_id = e.register_id AND f.year = e.year "
-            "AND f.ordinary = e.ordinary AND f.document_id = e.document_id))"
+            f"AND e.year = {y}{' AND e.ordinary = 0' if privileged else ''} AND {earlier})"
         )
     return " + ".join(parts)
 
@@ -466,18 +464,11 @@ def _kept_counts(session: Session, user: User, today: date, soon_until: date) ->
         count, waiting_number = _kept_open_sql(p, user, keys, box_keys, source, doubted)
         columns.append(count)
         pending.append(waiting_number)
-    mine_outgoing = (
-        f"FROM documents WHERE organisation_id = {p(org)} AND direction = {p(Direction.OUTGOING.value)} AND deleted = 0"
-    )
-    # Who approves or drafted a document is named on it: it is visible to them.
-    approvers = p.many([user.id, *(leader.id for leader in acting)])
-    columns.append(
-        f"(SELECT count(*) {mine_outgoing} AND state = {p(DocState.SUBMITTED.value)} AND approver_id IN ({approvers}))"
-    )
-    columns.append(
-        f"(SELECT count(*) {mine_outgoing} AND state IN ({p.many(list(MY_DRAFT_STATES))}) "
-        f"AND created_by = {p(user.id)})"
-    )
+    # Who approves or drafted a document is named on it: it is visible to them (the
+    # drafts submitted to a leader the user acts for, by the delegation).
+    approvers = p.many([f"approve:{org}:{uid}" for uid in (user.id, *(leader.id for leader in acting))])
+    columns.append(f"(SELECT count(*) FROM box_open_documents WHERE viewer_id IN ({approvers}) AND trusted = 1)")
+    columns.append(f"(SELECT count(*) FROM box_open_documents WHERE viewer_id = {p(f'draft:{org}:{user.id}')} AND trusted = 1)")
     row = session.connection().exec_driver_sql("SELECT " + ", ".join(columns + pending), p.values).one()
     boxes = (Box.INCOMING, Box.OUTGOING, *opened, *_LIST_COUNTED)
     counts = {box: int(n) for box, n in zip(boxes, row[: len(boxes)], strict=True)}
