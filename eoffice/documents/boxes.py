@@ -468,7 +468,8 @@ def _kept_counts(session: Session, user: User, today: date, soon_until: date) ->
     # drafts submitted to a leader the user acts for, by the delegation).
     approvers = p.many([f"approve:{org}:{uid}" for uid in (user.id, *(leader.id for leader in acting))])
     columns.append(f"(SELECT count(*) FROM box_open_documents WHERE viewer_id IN ({approvers}) AND trusted = 1)")
-    columns.append(f"(SELECT count(*) FROM box_open_documents WHERE viewer_id = {p(f'draft:{org}:{user.id}')} AND trusted = 1)")
+    drafter = p(f"draft:{org}:{user.id}")
+    columns.append(f"(SELECT count(*) FROM box_open_documents WHERE viewer_id = {drafter} AND trusted = 1)")
     row = session.connection().exec_driver_sql("SELECT " + ", ".join(columns + pending), p.values).one()
     boxes = (Box.INCOMING, Box.OUTGOING, *opened, *_LIST_COUNTED)
     counts = {box: int(n) for box, n in zip(boxes, row[: len(boxes)], strict=True)}
