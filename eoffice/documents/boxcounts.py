@@ -88,7 +88,9 @@ _CREATE = (
         deadline DATE,
         trusted BOOLEAN NOT NULL,
         document_id VARCHAR(36) NOT NULL,
-        line_id VARCHAR(36)
+        line_id VARCHAR(36),
+        organisation_id VARCHAR(36),
+        readers TEXT
     )""",
     # In document order within a key: a count of distinct documents needs no sorting.
     "CREATE INDEX ix_box_open_viewer ON box_open (viewer_id, trusted, document_id, deadline)",
@@ -103,6 +105,8 @@ _CREATE = (
         trusted BOOLEAN NOT NULL,
         document_id VARCHAR(36) NOT NULL,
         first_deadline DATE,
+        organisation_id VARCHAR(36),
+        readers TEXT,
         PRIMARY KEY (viewer_id, trusted, document_id)
     ) WITHOUT ROWID""",
     "CREATE INDEX ix_box_open_documents_first ON box_open_documents (viewer_id, trusted, first_deadline)",
@@ -198,8 +202,31 @@ def _entries_insert(viewers: str) -> str:
         ON CONFLICT DO NOTHING"""
 
 
+def _readers(d: str) -> str:
+    """Every key of the document ``d`` (an alias of ``documents``) in ``box_entries``,
+    sorted, each between spaces; NULL while it has no number (it has no entries then).
+
+    Stored on the rows of its open lines, so that a row whose key alone does not make the
+    document visible (``trusted`` false) is checked against the user's keys on the row
+    itself, not by reading the document and its entries (two pages from a cold cache)."""
+    return (
+        f"CASE WHEN {d}.register_number IS NULL THEN NULL ELSE coalesce((SELECT ' ' || group_concat(k, ' ') || ' ' "
+        f"FROM (SELECT re.viewer_id AS k FROM box_entries re WHERE re.document_id = {d}.id ORDER BY 1)), ' ') END"
+    )
+
+
+def _readers_refresh(doc_id: str) -> str:
+    """Set the readers of the document ``doc_id``'s line rows anew (its entries changed);
+    ``box_open_au`` passes them on to ``box_open_documents``."""
+    return (
+        f"UPDATE box_open SET readers = (SELECT {_readers('d')} FROM documents d WHERE d.id = {doc_id}) "
+        f"WHERE document_id = {doc_id} AND line_id IS NOT NULL"
+    )
+
+
 def _open_lines_insert(lines: str) -> str:
-    """Rows of ``box_open`` for the lines matching ``lines`` (a condition on ``l``)."""
+    """Rows of ``box_open`` for the lines matching ``lines`` (a condition on ``l``), with
+    their document's organisation and readers (``_readers``)."""
     live = f"l.deleted = 0 AND l.state IN {_OPEN} AND d.deleted = 0 AND ({lines})"
     keys = (
         # the person holding it: named, so it is theirs whatever its secrecy
@@ -210,11 +237,14 @@ def _open_lines_insert(lines: str) -> str:
         "'org:' || d.organisation_id, d.secrecy = 'none'", "1",
     )
     parts = [
-        f"SELECT {keys[i]}, l.deadline, l.document_id, l.id FROM direction_lines l "
+        f"SELECT {keys[i]}, l.deadline, l.document_id, l.id, d.organisation_id, {_readers('d')} FROM direction_lines l "
         f"JOIN documents d ON d.id = l.document_id WHERE {live} AND {keys[i + 1]}"
         for i in range(0, len(keys), 2)
     ]
-    return "INSERT INTO box_open (viewer_id, trusted, deadline, document_id, line_id) " + " UNION ALL ".join(parts)
+    return (
+        "INSERT INTO box_open (viewer_id, trusted, deadline, document_id, line_id, organisation_id, readers) "
+        + " UNION ALL ".join(parts)
+    )
 
 
 def _awaiting_insert(doc: str) -> str:
@@ -330,6 +360,7 @@ _TRIGGERS: dict[str, tuple[str, str, list[str]]] = {
             "WHERE x.id = new.document_id AND x.secrecy = 'none' AND new.deleted = 0"
         ),
         _open_lines_insert("l.id = new.id"),
+        _readers_refresh("new.document_id"),
     ]),
     "box_lines_au": (
         "AFTER UPDATE ON direction_lines",
@@ -339,6 +370,7 @@ _TRIGGERS: dict[str, tuple[str, str, list[str]]] = {
     "box_lines_ad": ("AFTER DELETE ON direction_lines", "", _recompute("old.document_id")),
     "box_directions_ai": ("AFTER INSERT ON document_directions", "", [
         _entries_insert("SELECT new.document_id AS document_id, new.leader_id AS viewer_id WHERE new.deleted = 0"),
+        _readers_refresh("new.document_id"),
     ]),
     "box_directions_au": (
         "AFTER UPDATE ON document_directions",
@@ -360,10 +392,17 @@ _TRIGGERS: dict[str, tuple[str, str, list[str]]] = {
     ]),
     # A key's rows of a document, as one row with the earliest deadline (NULLs aside).
     "box_open_ai": ("AFTER INSERT ON box_open", "", [
-        ("INSERT INTO box_open_documents (viewer_id, trusted, document_id, first_deadline) "
-        "SELECT new.viewer_id, new.trusted, new.document_id, new.deadline WHERE 1 "
+        ("INSERT INTO box_open_documents (viewer_id, trusted, document_id, first_deadline, organisation_id, readers) "
+        "SELECT new.viewer_id, new.trusted, new.document_id, new.deadline, new.organisation_id, new.readers WHERE 1 "
         "ON CONFLICT (viewer_id, trusted, document_id) DO UPDATE SET first_deadline = "
-        "min(coalesce(first_deadline, excluded.first_deadline), coalesce(excluded.first_deadline, first_deadline))"),
+        "min(coalesce(first_deadline, excluded.first_deadline), coalesce(excluded.first_deadline, first_deadline)), "
+        "organisation_id = coalesce(excluded.organisation_id, organisation_id), "
+        "readers = coalesce(excluded.readers, readers)"),
+    ]),
+    # A document's readers are the same on each of its rows: the last set is the one.
+    "box_open_au": ("AFTER UPDATE OF readers ON box_open", "", [
+        ("UPDATE box_open_documents SET readers = new.readers WHERE viewer_id = new.viewer_id "
+        "AND trusted = new.trusted AND document_id = new.document_id"),
     ]),
     "box_open_ad": ("AFTER DELETE ON box_open", "", [
         (f"DELETE FROM box_open_documents WHERE {_SAME_OPEN} "
@@ -396,22 +435,28 @@ def create_triggers(conn: Connection) -> None:
 
 
 _OPEN_DOCUMENTS_FILL = (
-    "INSERT INTO box_open_documents (viewer_id, trusted, document_id, first_deadline) "
-    "SELECT viewer_id, trusted, document_id, min(deadline) FROM box_open GROUP BY viewer_id, trusted, document_id"
+    "INSERT INTO box_open_documents (viewer_id, trusted, document_id, first_deadline, organisation_id, readers) "
+    "SELECT viewer_id, trusted, document_id, min(deadline), max(organisation_id), max(readers) FROM box_open "
+    "GROUP BY viewer_id, trusted, document_id"
 )
 
 
 #: The secondary indexes of the tables, made again after a rebuild has filled them (one
 #: sort each, not a B-tree insert per row).
-_INDEXES = tuple(statement for statement in _CREATE if statement.startswith("CREATE INDEX"))
+_INDEX_NAMES = tuple(statement.split()[2] for statement in _CREATE if statement.startswith("CREATE INDEX"))
+_INDEXES = tuple(
+    statement.replace("CREATE INDEX ", "CREATE INDEX IF NOT EXISTS ", 1)
+    for statement in _CREATE if statement.startswith("CREATE INDEX")
+)
+_ENTRIES_BY_DOCUMENT = next(statement for statement in _INDEXES if "ix_box_entries_document" in statement)
 
 
 def rebuild(conn: Connection) -> None:
     """Recompute the tables from the documents, lines and directions (the triggers and the
     tables' secondary indexes stand aside meanwhile, and are there again after)."""
     drop_triggers(conn)
-    for statement in _INDEXES:
-        conn.exec_driver_sql(f"DROP INDEX IF EXISTS {statement.split()[2]}")
+    for name in _INDEX_NAMES:
+        conn.exec_driver_sql(f"DROP INDEX IF EXISTS {name}")
     for table in TABLES:
         conn.exec_driver_sql(f"DELETE FROM {table}")
     conn.exec_driver_sql(
@@ -424,6 +469,7 @@ def rebuild(conn: Connection) -> None:
     conn.exec_driver_sql("CREATE UNIQUE INDEX temp.ix_box_rebuild_documents ON box_rebuild_documents (id)")
     conn.exec_driver_sql(_entries_of(_REBUILD_DOCUMENTS))
     conn.exec_driver_sql(f"DROP TABLE {_REBUILD_DOCUMENTS}")
+    conn.exec_driver_sql(_ENTRIES_BY_DOCUMENT)  # the open rows' readers are read by it
     conn.exec_driver_sql(_open_lines_insert("1 = 1"))
     conn.exec_driver_sql(_awaiting_insert("1 = 1"))
     conn.exec_driver_sql(_OPEN_DOCUMENTS_FILL)

@@ -385,17 +385,16 @@ def _kept_open_sql(
             f"(SELECT {counted} FROM {t} o WHERE o.viewer_id = {p(key)} AND o.trusted = 1{source.on('o')}{earlier})"
         )
     doubt = "o.trusted = 0" if doubted is None else f"(o.trusted = 0 OR o.viewer_id = {p(doubted)})"
+    # The document's organisation and keys are on the row (``boxcounts._readers``): no
+    # page of the documents or of their entries is read for them.
     others = (
-        # CROSS JOIN: from the few rows of the keys to their documents, never the other way
-        f"FROM {t} o CROSS JOIN documents d ON d.id = o.document_id WHERE o.viewer_id IN ({p.many(keys)}) "
-        f"AND {doubt}{source.on('o')} AND d.organisation_id = {p(user.organisation_id)}"
+        f"FROM {t} o WHERE o.viewer_id IN ({p.many(keys)}) "
+        f"AND {doubt}{source.on('o')} AND o.organisation_id = {p(user.organisation_id)}"
         + (f" AND NOT {trusted_row('x', sure_keys)}" if sure_keys else "")
     )
-    reached = (
-        f"EXISTS (SELECT 1 FROM box_entries e WHERE e.document_id = d.id AND e.viewer_id IN ({p.many(entry_keys)}))"
-    )
-    parts.append(f"(SELECT count(DISTINCT o.document_id) {others} AND d.register_number IS NOT NULL AND {reached})")
-    return " + ".join(parts), f"(SELECT count(*) {others} AND d.register_number IS NULL)"
+    reached = " OR ".join(f"instr(o.readers, {p(f' {k} ')}) > 0" for k in entry_keys)
+    parts.append(f"(SELECT count(DISTINCT o.document_id) {others} AND o.readers IS NOT NULL AND ({reached}))")
+    return " + ".join(parts), f"(SELECT count(*) {others} AND o.readers IS NULL)"
 
 
 def _unnumbered_visible(
