@@ -110,6 +110,14 @@ _CREATE = (
         PRIMARY KEY (viewer_id, trusted, document_id)
     ) WITHOUT ROWID""",
     "CREATE INDEX ix_box_open_documents_first ON box_open_documents (viewer_id, trusted, first_deadline)",
+    # Whether a key already counted a document, asked per row of a later key: the narrow
+    # rows of this index, not the table's (which carry the readers).
+    "CREATE INDEX ix_box_open_documents_key ON box_open_documents (viewer_id, trusted, document_id, first_deadline)",
+    # The untrusted rows (few) with what checks them, read without the table.
+    "CREATE INDEX ix_box_open_documents_untrusted ON box_open_documents "
+    "(viewer_id, first_deadline, document_id, organisation_id, readers) WHERE trusted = 0",
+    "CREATE INDEX ix_box_open_untrusted ON box_open (viewer_id, deadline, document_id, organisation_id, readers) "
+    "WHERE trusted = 0",
 )
 
 
