@@ -265,8 +265,8 @@ class _RawConnection:
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
 
-    def exec_driver_sql(self, sql: str) -> None:
-        self.conn.execute(sql)
+    def exec_driver_sql(self, sql: str) -> sqlite3.Cursor:
+        return self.conn.execute(sql)
 
 
 def _insert_sql(table: str, columns: tuple[str, ...]) -> str:

@@ -459,10 +459,29 @@ _INDEXES = tuple(
 _ENTRIES_BY_DOCUMENT = next(statement for statement in _INDEXES if "ix_box_entries_document" in statement)
 
 
+#: A column of each table that its latest shape added: a table without it is made again.
+_NEWEST_COLUMNS = {"box_entries": "reach", "box_open": "readers", "box_open_documents": "readers"}
+
+
+def _make_current(conn: Connection) -> None:
+    """Make the tables again if they are of an older shape: a migration before the one
+    that changed them (``0017_issuing_steps`` rebuilds) runs this module as it is now."""
+    stale = any(
+        column not in {row[0] for row in conn.exec_driver_sql(f"SELECT name FROM pragma_table_info('{table}')")}
+        for table, column in _NEWEST_COLUMNS.items()
+    )
+    if stale:
+        for table in TABLES:
+            conn.exec_driver_sql(f"DROP TABLE IF EXISTS {table}")
+        for statement in _CREATE:
+            conn.exec_driver_sql(statement)
+
+
 def rebuild(conn: Connection) -> None:
     """Recompute the tables from the documents, lines and directions (the triggers and the
     tables' secondary indexes stand aside meanwhile, and are there again after)."""
     drop_triggers(conn)
+    _make_current(conn)
     for name in _INDEX_NAMES:
         conn.exec_driver_sql(f"DROP INDEX IF EXISTS {name}")
     for table in TABLES:

@@ -39,6 +39,7 @@ from eoffice.documents.outgoing import (
 )
 from eoffice.documents.types import LineRole
 from eoffice.store import Store
+from tests.conftest import make_world
 from tests.documents.workflow_helpers import incoming_fields, register
 
 TODAY = date(2026, 3, 20)
@@ -302,4 +303,27 @@ def test_counts_hold_after_concurrent_writers(world, blobs, pdf_factory):
     with world.store.read() as s:
         counts = box_counts(s, s.get(User, world.leader_id), TODAY)
     assert counts[Box.DRAFTS_TO_APPROVE] == 3
+    check(world)
+
+
+def test_a_rebuild_makes_tables_of_an_older_shape_again(sqlite_store, blobs, pdf_factory):
+    """A desk upgraded from before ``reach`` and ``readers``: a rebuild run by an older
+    migration (with this module as it is now) makes the tables again, then fills them."""
+    world = make_world(sqlite_store)
+    a = register(world, blobs, pdf_factory)
+    with world.store.write() as s:
+        direct(s, world.leader_id, a, "", [
+            LineSpec(LineRole.LEAD, unit_id=world.office_unit_id, deadline=TODAY - timedelta(days=1)),
+        ], today=DIRECTED_ON)
+    with world.store.write() as s:
+        boxcounts.drop_triggers(s.connection())
+        for statement in (
+            "DROP INDEX ix_box_open_untrusted",
+            "DROP INDEX ix_box_open_documents_untrusted",
+            "ALTER TABLE box_entries DROP COLUMN reach",
+            "ALTER TABLE box_open DROP COLUMN readers",
+            "ALTER TABLE box_open_documents DROP COLUMN readers",
+        ):
+            s.execute(text(statement))
+        boxcounts.rebuild(s.connection())
     check(world)
