@@ -24,10 +24,12 @@ index range or a stored number:
   registered) or ``clerk:<org>`` (outgoing, approved or numbered), or a person: the head of unit a
   draft awaits (outgoing, reviewing: its ``approver_id``). ``trusted`` is false when the key
   alone does not make the document visible (a unit's or the organisation's line on a
-  secret document): such rows are checked against the visibility rule, one by one.
-  Two keys of their own for the drafts' boxes: ``draft:<org>:<drafter>`` per draft still
-  the drafter's (draft, returned, reviewing, submitted), ``approve:<org>:<signer>`` per
-  draft submitted for signature.
+  secret document): such rows are checked against the visibility rule, one by one, on
+  the row itself: a line's rows carry its document's organisation and ``readers`` (its
+  keys in ``box_entries``, NULL while it has no number). Two keys of their own for the
+  drafts' boxes: ``draft:<org>:<drafter>`` per draft still the drafter's (draft,
+  returned, reviewing, submitted), ``approve:<org>:<signer>`` per draft submitted for
+  signature.
 - ``box_open_documents``: one row per key and document of ``box_open`` (kept by triggers
   on ``box_open``), with the earliest deadline of its rows: a document is overdue for a
   key when that day is past, so a key's overdue documents are one index range, each
