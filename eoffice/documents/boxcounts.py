@@ -14,14 +14,22 @@ index range or a stored number:
   unit, its lines' units), the people it names (creator, approver, its lines' people,
   its directions' leaders), and for a secret one the role that receives it
   (``leader:<org>`` for incoming, ``clerk:<org>`` once approved, numbered or issued);
-  ``box_entry_counts`` holds how many rows each key has per register and year;
+  ``box_entry_counts`` holds how many rows each key has per register and year. Each row
+  carries its document's ``reach``, the units or role key (not people) among its keys: a
+  count of a later key leaves out the documents an earlier one reached by reading its own
+  rows, not by probing the earlier key's (a page read per row, from a cold cache);
 - ``box_open``: per open line (waiting, in progress) of a live document, its holder
   (the person, or ``unit:<id>`` while nobody in the unit holds it) and ``org:<org>``,
   with its deadline; and per document awaiting a role, ``leader:<org>`` (incoming,
   registered) or ``clerk:<org>`` (outgoing, approved or numbered), or a person: the head of unit a
   draft awaits (outgoing, reviewing: its ``approver_id``). ``trusted`` is false when the key
   alone does not make the document visible (a unit's or the organisation's line on a
-  secret document): such rows are checked against the visibility rule, one by one.
+  secret document): such rows are checked against the visibility rule, one by one, on
+  the row itself: a line's rows carry its document's organisation and ``readers`` (its
+  keys in ``box_entries``, NULL while it has no number). Two keys of their own for the
+  drafts' boxes: ``draft:<org>:<drafter>`` per draft still the drafter's (draft,
+  returned, reviewing, submitted), ``approve:<org>:<signer>`` per draft submitted for
+  signature.
 - ``box_open_documents``: one row per key and document of ``box_open`` (kept by triggers
   on ``box_open``), with the earliest deadline of its rows: a document is overdue for a
   key when that day is past, so a key's overdue documents are one index range, each
@@ -31,9 +39,9 @@ index range or a stored number:
 A trigger recomputes the rows of the document a write touched, in the writer's
 transaction: SQLite has one writer at a time, so concurrent writers cannot interleave,
 and a reader sees rows and documents of the same snapshot. An inserted document or line
-adds its own rows by primary key only (no scan by ``document_id``): a first sync loads
-with the secondary indexes aside (``store.bulk``), and documents come before their
-lines in every writer (operations, ``sync.changes.TABLES``). ``rebuild`` recomputes
+adds its own rows (a line with a unit also sets the new ``reach`` on its document's few
+rows), and documents come before their lines in every writer (operations,
+``sync.changes.TABLES``). ``rebuild`` recomputes
 everything from scratch: the migration, a raw bulk load, and a first sync, which sets
 the triggers aside while it loads (``set_aside``, ``store.bulk``): kept row by row, a
 document costs ten times its own insert.
@@ -66,6 +74,7 @@ _CREATE = (
         year INTEGER NOT NULL,
         ordinary BOOLEAN NOT NULL,
         document_id VARCHAR(36) NOT NULL,
+        reach TEXT NOT NULL DEFAULT ' ',
         PRIMARY KEY (viewer_id, register_id, year, ordinary, document_id)
     ) WITHOUT ROWID""",
     "CREATE INDEX ix_box_entries_document ON box_entries (document_id)",
@@ -81,7 +90,9 @@ _CREATE = (
         deadline DATE,
         trusted BOOLEAN NOT NULL,
         document_id VARCHAR(36) NOT NULL,
-        line_id VARCHAR(36)
+        line_id VARCHAR(36),
+        organisation_id VARCHAR(36),
+        readers TEXT
     )""",
     # In document order within a key: a count of distinct documents needs no sorting.
     "CREATE INDEX ix_box_open_viewer ON box_open (viewer_id, trusted, document_id, deadline)",
@@ -96,43 +107,97 @@ _CREATE = (
         trusted BOOLEAN NOT NULL,
         document_id VARCHAR(36) NOT NULL,
         first_deadline DATE,
+        organisation_id VARCHAR(36),
+        readers TEXT,
         PRIMARY KEY (viewer_id, trusted, document_id)
     ) WITHOUT ROWID""",
     "CREATE INDEX ix_box_open_documents_first ON box_open_documents (viewer_id, trusted, first_deadline)",
+    # Whether a key already counted a document, asked per row of a later key: the narrow
+    # rows of this index, not the table's (which carry the readers).
+    "CREATE INDEX ix_box_open_documents_key ON box_open_documents (viewer_id, trusted, document_id, first_deadline)",
+    # The untrusted rows (few) with what checks them, read without the table.
+    "CREATE INDEX ix_box_open_documents_untrusted ON box_open_documents "
+    "(viewer_id, first_deadline, document_id, organisation_id, readers) WHERE trusted = 0",
+    "CREATE INDEX ix_box_open_untrusted ON box_open (viewer_id, deadline, document_id, organisation_id, readers) "
+    "WHERE trusted = 0",
 )
 
 
-def _entries_of(doc: str) -> str:
-    """Rows of ``box_entries`` for the documents matching ``doc`` (a condition on ``d``):
-    one per ground that makes a document visible to a viewer key; one already there is kept.
+#: Outgoing states of a draft its drafter keeps (``boxes.MY_DRAFT_STATES``).
+_DRAFT_STATES = "('draft', 'returned', 'reviewing', 'submitted')"
 
-    Each ground reads the document's register, year and secrecy in its own pass (no join
-    back to ``documents`` by id: a rebuild at a million documents is three times faster).
+
+def _secret_role(d: str) -> str:
+    """The role key a secret document reaches (``leader:<org>``, ``clerk:<org>``), or NULL."""
+    return (
+        f"CASE WHEN {d}.direction = 'incoming' THEN 'leader:' || {d}.organisation_id "
+        f"WHEN {d}.direction = 'outgoing' AND {d}.state IN {_CLERK_STATES} THEN 'clerk:' || {d}.organisation_id END"
+    )
+
+
+def _reach(d: str) -> str:
+    """The keys other than people that reach the document ``d`` (an alias of ``documents``),
+    sorted, each between spaces (`` u1 u2 ``): an ordinary one's drafting unit and its
+    lines' units, a secret one's role key (``_secret_role``); `` `` when none.
+
+    Stored on each of its ``box_entries`` rows, so that a count of one key's rows can leave
+    out those an earlier key (a unit, a role: never a person) reached by reading the row
+    itself: probing the earlier key's rows instead read a page of them per row counted, a
+    thousand pages of an officer's unit for a year of their own, slow from a cold cache.
+    Sorted, so that the rows kept by the triggers equal those a rebuild makes."""
+    return (
+        f"CASE WHEN {d}.secrecy = 'none' THEN coalesce((SELECT ' ' || group_concat(u, ' ') || ' ' FROM ("
+        f"SELECT {d}.drafting_unit_id AS u WHERE coalesce({d}.drafting_unit_id, '') <> '' "
+        f"UNION SELECT rl.unit_id FROM direction_lines rl WHERE rl.document_id = {d}.id AND rl.deleted = 0 "
+        f"AND coalesce(rl.unit_id, '') <> '' ORDER BY 1)), ' ') "
+        f"ELSE coalesce(' ' || {_secret_role(d)} || ' ', ' ') END"
+    )
+
+
+def _counted(d: str) -> str:
+    """A document that counts in its register's year: numbered, not deleted."""
+    return (
+        f"{d}.deleted = 0 AND {d}.register_id IS NOT NULL AND {d}.year IS NOT NULL "
+        f"AND {d}.register_number IS NOT NULL"
+    )
+
+
+def _documents_of(doc: str) -> str:
+    """The counted documents matching ``doc`` (a condition on ``d``), with what the
+    ``box_entries`` grounds read of each (a derived table, for one document)."""
+    return (
+        f"(SELECT d.id, d.register_id, d.year, d.secrecy = 'none' AS ordinary, {_reach('d')} AS reach, "
+        f"d.created_by, d.approver_id, d.drafting_unit_id, {_secret_role('d')} AS secret_role "
+        f"FROM documents d WHERE ({doc}) AND {_counted('d')})"
+    )
+
+
+#: A temporary table of ``_documents_of`` every document, for ``rebuild``: each document's
+#: reach is computed once there, not once per ground.
+_REBUILD_DOCUMENTS = "temp.box_rebuild_documents"
+
+
+def _entries_of(docs: str) -> str:
+    """Rows of ``box_entries`` for the documents of ``docs`` (a table or derived table with
+    the columns of ``_documents_of``): one per ground that makes a document visible to a
+    viewer key; one already there is kept.
+
     ``ON CONFLICT DO NOTHING``, not ``INSERT OR IGNORE``: inside a trigger SQLite lets the
     outer statement's conflict algorithm override an ``OR`` clause, and the pull writes
     documents with an upsert (ABORT), which turned a key already there into an error."""
-    counted = (
-        f"({doc}) AND d.deleted = 0 AND d.register_id IS NOT NULL AND d.year IS NOT NULL "
-        "AND d.register_number IS NOT NULL"
-    )
-    same = "d.id, d.register_id, d.year, d.secrecy = 'none'"
-    secret_role = (
-        "CASE WHEN d.direction = 'incoming' THEN 'leader:' || d.organisation_id "
-        f"WHEN d.direction = 'outgoing' AND d.state IN {_CLERK_STATES} THEN 'clerk:' || d.organisation_id END"
-    )
+    same = "x.id, x.register_id, x.year, x.ordinary, x.reach"
     grounds = (
-        f"SELECT d.created_by AS viewer_id, {same} AS ordinary FROM documents d WHERE {counted}",
-        f"SELECT d.approver_id, {same} FROM documents d WHERE {counted}",
-        f"SELECT d.drafting_unit_id, {same} FROM documents d WHERE {counted} AND d.secrecy = 'none'",
-        f"SELECT {secret_role}, {same} FROM documents d WHERE {counted} AND d.secrecy <> 'none'",
-        f"SELECT l.user_id, {same} FROM documents d JOIN direction_lines l ON l.document_id = d.id "
-        f"WHERE {counted} AND l.deleted = 0",
-        f"SELECT l.unit_id, {same} FROM documents d JOIN direction_lines l ON l.document_id = d.id "
-        f"WHERE {counted} AND l.deleted = 0 AND d.secrecy = 'none'",
-        f"SELECT r.leader_id, {same} FROM documents d JOIN document_directions r ON r.document_id = d.id "
-        f"WHERE {counted} AND r.deleted = 0",
+        f"SELECT x.created_by AS viewer_id, {same} FROM {docs} x",
+        f"SELECT x.approver_id, {same} FROM {docs} x",
+        f"SELECT x.drafting_unit_id, {same} FROM {docs} x WHERE x.ordinary",
+        f"SELECT x.secret_role, {same} FROM {docs} x WHERE NOT x.ordinary",
+        f"SELECT l.user_id, {same} FROM {docs} x JOIN direction_lines l ON l.document_id = x.id WHERE l.deleted = 0",
+        f"SELECT l.unit_id, {same} FROM {docs} x JOIN direction_lines l ON l.document_id = x.id "
+        "WHERE l.deleted = 0 AND x.ordinary",
+        f"SELECT r.leader_id, {same} FROM {docs} x JOIN document_directions r ON r.document_id = x.id "
+        "WHERE r.deleted = 0",
     )
-    return f"""INSERT INTO box_entries (viewer_id, document_id, register_id, year, ordinary)
+    return f"""INSERT INTO box_entries (viewer_id, document_id, register_id, year, ordinary, reach)
         SELECT * FROM ({" UNION ALL ".join(grounds)}) WHERE viewer_id IS NOT NULL AND viewer_id <> ''
         ON CONFLICT DO NOTHING"""
 
@@ -140,16 +205,38 @@ def _entries_of(doc: str) -> str:
 def _entries_insert(viewers: str) -> str:
     """Rows of ``box_entries`` for ``viewers`` (``(document_id, viewer_id)`` rows of a
     document just written, which the trigger names); one already there is kept."""
-    return f"""INSERT INTO box_entries (viewer_id, register_id, year, ordinary, document_id)
-        SELECT v.viewer_id, d.register_id, d.year, d.secrecy = 'none', d.id
+    return f"""INSERT INTO box_entries (viewer_id, register_id, year, ordinary, document_id, reach)
+        SELECT v.viewer_id, d.register_id, d.year, d.secrecy = 'none', d.id, {_reach('d')}
         FROM ({viewers}) v JOIN documents d ON d.id = v.document_id
-        WHERE v.viewer_id IS NOT NULL AND v.viewer_id <> '' AND d.deleted = 0
-          AND d.register_id IS NOT NULL AND d.year IS NOT NULL AND d.register_number IS NOT NULL
+        WHERE v.viewer_id IS NOT NULL AND v.viewer_id <> '' AND {_counted('d')}
         ON CONFLICT DO NOTHING"""
 
 
+def _readers(d: str) -> str:
+    """Every key of the document ``d`` (an alias of ``documents``) in ``box_entries``,
+    sorted, each between spaces; NULL while it has no number (it has no entries then).
+
+    Stored on the rows of its open lines, so that a row whose key alone does not make the
+    document visible (``trusted`` false) is checked against the user's keys on the row
+    itself, not by reading the document and its entries (two pages from a cold cache)."""
+    return (
+        f"CASE WHEN {d}.register_number IS NULL THEN NULL ELSE coalesce((SELECT ' ' || group_concat(k, ' ') || ' ' "
+        f"FROM (SELECT re.viewer_id AS k FROM box_entries re WHERE re.document_id = {d}.id ORDER BY 1)), ' ') END"
+    )
+
+
+def _readers_refresh(doc_id: str) -> str:
+    """Set the readers of the document ``doc_id``'s line rows anew (its entries changed);
+    ``box_open_au`` passes them on to ``box_open_documents``."""
+    return (
+        f"UPDATE box_open SET readers = (SELECT {_readers('d')} FROM documents d WHERE d.id = {doc_id}) "
+        f"WHERE document_id = {doc_id} AND line_id IS NOT NULL"
+    )
+
+
 def _open_lines_insert(lines: str) -> str:
-    """Rows of ``box_open`` for the lines matching ``lines`` (a condition on ``l``)."""
+    """Rows of ``box_open`` for the lines matching ``lines`` (a condition on ``l``), with
+    their document's organisation and readers (``_readers``)."""
     live = f"l.deleted = 0 AND l.state IN {_OPEN} AND d.deleted = 0 AND ({lines})"
     keys = (
         # the person holding it: named, so it is theirs whatever its secrecy
@@ -160,17 +247,26 @@ def _open_lines_insert(lines: str) -> str:
         "'org:' || d.organisation_id, d.secrecy = 'none'", "1",
     )
     parts = [
-        f"SELECT {keys[i]}, l.deadline, l.document_id, l.id FROM direction_lines l "
+        f"SELECT {keys[i]}, l.deadline, l.document_id, l.id, d.organisation_id, {_readers('d')} FROM direction_lines l "
         f"JOIN documents d ON d.id = l.document_id WHERE {live} AND {keys[i + 1]}"
         for i in range(0, len(keys), 2)
     ]
-    return "INSERT INTO box_open (viewer_id, trusted, deadline, document_id, line_id) " + " UNION ALL ".join(parts)
+    return (
+        "INSERT INTO box_open (viewer_id, trusted, deadline, document_id, line_id, organisation_id, readers) "
+        + " UNION ALL ".join(parts)
+    )
 
 
 def _awaiting_insert(doc: str) -> str:
     """Rows of ``box_open`` for documents awaiting a role: direction (leaders), a number or
     the seal (clerks); and for a draft awaiting the review of its unit's head, that person
-    (named on it as ``approver_id``: theirs whatever its secrecy)."""
+    (named on it as ``approver_id``: theirs whatever its secrecy).
+
+    And two keys of their own for the boxes of drafts, read by nothing else:
+    ``draft:<org>:<drafter>`` for a draft still with its drafter or on its way
+    (``boxes.MY_DRAFT_STATES``), ``approve:<org>:<approver>`` for one submitted to its
+    signer. Counted by the documents' own index they read a page of the table per draft of
+    the whole organisation (some hundreds, slow from a cold cache); here, the user's few."""
     return f"""INSERT INTO box_open (viewer_id, trusted, deadline, document_id, line_id)
         SELECT CASE WHEN d.direction = 'incoming' THEN 'leader:' || d.organisation_id
                     WHEN d.state IN ('approved', 'numbered') THEN 'clerk:' || d.organisation_id
@@ -179,7 +275,15 @@ def _awaiting_insert(doc: str) -> str:
         FROM documents d WHERE ({doc}) AND d.deleted = 0
           AND ((d.direction = 'incoming' AND d.state = 'registered')
                OR (d.direction = 'outgoing' AND d.state IN ('approved', 'numbered'))
-               OR (d.direction = 'outgoing' AND d.state = 'reviewing' AND coalesce(d.approver_id, '') <> ''))"""
+               OR (d.direction = 'outgoing' AND d.state = 'reviewing' AND coalesce(d.approver_id, '') <> ''))
+        UNION ALL
+        SELECT 'draft:' || d.organisation_id || ':' || d.created_by, 1, NULL, d.id, NULL
+        FROM documents d WHERE ({doc}) AND d.deleted = 0 AND d.direction = 'outgoing'
+          AND d.state IN {_DRAFT_STATES} AND coalesce(d.created_by, '') <> ''
+        UNION ALL
+        SELECT 'approve:' || d.organisation_id || ':' || d.approver_id, 1, NULL, d.id, NULL
+        FROM documents d WHERE ({doc}) AND d.deleted = 0 AND d.direction = 'outgoing'
+          AND d.state = 'submitted' AND coalesce(d.approver_id, '') <> ''"""
 
 
 def _tally(row: str, delta: int) -> str:
@@ -204,7 +308,7 @@ def _recompute(doc_id: str) -> list[str]:
     """Statements that rebuild every row of the document ``doc_id`` (an expression)."""
     return [
         f"DELETE FROM box_entries WHERE document_id = {doc_id}",
-        _entries_of(f"d.id = {doc_id}"),
+        _entries_of(_documents_of(f"d.id = {doc_id}")),
         f"DELETE FROM box_open WHERE document_id = {doc_id}",
         _open_lines_insert(f"l.document_id = {doc_id}"),
         _awaiting_insert(f"d.id = {doc_id}"),
@@ -255,14 +359,18 @@ _TRIGGERS: dict[str, tuple[str, str, list[str]]] = {
         "DELETE FROM box_entries WHERE document_id = old.id",
         "DELETE FROM box_open WHERE document_id = old.id",
     ]),
-    # A new line: its person and unit, found by the document's primary key.
+    # A new line: a unit of its own reaches the document's rows (their ``reach``); its
+    # person and unit, found by the document's primary key.
     "box_lines_ai": ("AFTER INSERT ON direction_lines", "", [
+        (f"UPDATE box_entries SET reach = (SELECT {_reach('d')} FROM documents d WHERE d.id = new.document_id) "
+         "WHERE document_id = new.document_id AND ordinary AND new.deleted = 0 AND coalesce(new.unit_id, '') <> ''"),
         _entries_insert(
             "SELECT new.document_id AS document_id, new.user_id AS viewer_id WHERE new.deleted = 0 "
             "UNION ALL SELECT x.id, new.unit_id FROM documents x "
             "WHERE x.id = new.document_id AND x.secrecy = 'none' AND new.deleted = 0"
         ),
         _open_lines_insert("l.id = new.id"),
+        _readers_refresh("new.document_id"),
     ]),
     "box_lines_au": (
         "AFTER UPDATE ON direction_lines",
@@ -272,6 +380,7 @@ _TRIGGERS: dict[str, tuple[str, str, list[str]]] = {
     "box_lines_ad": ("AFTER DELETE ON direction_lines", "", _recompute("old.document_id")),
     "box_directions_ai": ("AFTER INSERT ON document_directions", "", [
         _entries_insert("SELECT new.document_id AS document_id, new.leader_id AS viewer_id WHERE new.deleted = 0"),
+        _readers_refresh("new.document_id"),
     ]),
     "box_directions_au": (
         "AFTER UPDATE ON document_directions",
@@ -293,10 +402,17 @@ _TRIGGERS: dict[str, tuple[str, str, list[str]]] = {
     ]),
     # A key's rows of a document, as one row with the earliest deadline (NULLs aside).
     "box_open_ai": ("AFTER INSERT ON box_open", "", [
-        ("INSERT INTO box_open_documents (viewer_id, trusted, document_id, first_deadline) "
-        "SELECT new.viewer_id, new.trusted, new.document_id, new.deadline WHERE 1 "
+        ("INSERT INTO box_open_documents (viewer_id, trusted, document_id, first_deadline, organisation_id, readers) "
+        "SELECT new.viewer_id, new.trusted, new.document_id, new.deadline, new.organisation_id, new.readers WHERE 1 "
         "ON CONFLICT (viewer_id, trusted, document_id) DO UPDATE SET first_deadline = "
-        "min(coalesce(first_deadline, excluded.first_deadline), coalesce(excluded.first_deadline, first_deadline))"),
+        "min(coalesce(first_deadline, excluded.first_deadline), coalesce(excluded.first_deadline, first_deadline)), "
+        "organisation_id = coalesce(excluded.organisation_id, organisation_id), "
+        "readers = coalesce(excluded.readers, readers)"),
+    ]),
+    # A document's readers are the same on each of its rows: the last set is the one.
+    "box_open_au": ("AFTER UPDATE OF readers ON box_open", "", [
+        ("UPDATE box_open_documents SET readers = new.readers WHERE viewer_id = new.viewer_id "
+        "AND trusted = new.trusted AND document_id = new.document_id"),
     ]),
     "box_open_ad": ("AFTER DELETE ON box_open", "", [
         (f"DELETE FROM box_open_documents WHERE {_SAME_OPEN} "
@@ -329,22 +445,47 @@ def create_triggers(conn: Connection) -> None:
 
 
 _OPEN_DOCUMENTS_FILL = (
-    "INSERT INTO box_open_documents (viewer_id, trusted, document_id, first_deadline) "
-    "SELECT viewer_id, trusted, document_id, min(deadline) FROM box_open GROUP BY viewer_id, trusted, document_id"
+    "INSERT INTO box_open_documents (viewer_id, trusted, document_id, first_deadline, organisation_id, readers) "
+    "SELECT viewer_id, trusted, document_id, min(deadline), max(organisation_id), max(readers) FROM box_open "
+    "GROUP BY viewer_id, trusted, document_id"
 )
 
 
 #: The secondary indexes of the tables, made again after a rebuild has filled them (one
 #: sort each, not a B-tree insert per row).
-_INDEXES = tuple(statement for statement in _CREATE if statement.startswith("CREATE INDEX"))
+_INDEX_NAMES = tuple(statement.split()[2] for statement in _CREATE if statement.startswith("CREATE INDEX"))
+_INDEXES = tuple(
+    statement.replace("CREATE INDEX ", "CREATE INDEX IF NOT EXISTS ", 1)
+    for statement in _CREATE if statement.startswith("CREATE INDEX")
+)
+_ENTRIES_BY_DOCUMENT = next(statement for statement in _INDEXES if "ix_box_entries_document" in statement)
+
+
+#: A column of each table that its latest shape added: a table without it is made again.
+_NEWEST_COLUMNS = {"box_entries": "reach", "box_open": "readers", "box_open_documents": "readers"}
+
+
+def _make_current(conn: Connection) -> None:
+    """Make the tables again if they are of an older shape: a migration before the one
+    that changed them (``0017_issuing_steps`` rebuilds) runs this module as it is now."""
+    stale = any(
+        column not in {row[0] for row in conn.exec_driver_sql(f"SELECT name FROM pragma_table_info('{table}')")}
+        for table, column in _NEWEST_COLUMNS.items()
+    )
+    if stale:
+        for table in TABLES:
+            conn.exec_driver_sql(f"DROP TABLE IF EXISTS {table}")
+        for statement in _CREATE:
+            conn.exec_driver_sql(statement)
 
 
 def rebuild(conn: Connection) -> None:
     """Recompute the tables from the documents, lines and directions (the triggers and the
     tables' secondary indexes stand aside meanwhile, and are there again after)."""
     drop_triggers(conn)
-    for statement in _INDEXES:
-        conn.exec_driver_sql(f"DROP INDEX IF EXISTS {statement.split()[2]}")
+    _make_current(conn)
+    for name in _INDEX_NAMES:
+        conn.exec_driver_sql(f"DROP INDEX IF EXISTS {name}")
     for table in TABLES:
         conn.exec_driver_sql(f"DELETE FROM {table}")
     conn.exec_driver_sql(
@@ -352,7 +493,12 @@ def rebuild(conn: Connection) -> None:
         "FROM documents WHERE deleted = 0 AND secrecy = 'none' AND register_id IS NOT NULL "
         "AND year IS NOT NULL AND register_number IS NOT NULL GROUP BY register_id, year"
     )
-    conn.exec_driver_sql(_entries_of("1 = 1"))
+    conn.exec_driver_sql(f"DROP TABLE IF EXISTS {_REBUILD_DOCUMENTS}")
+    conn.exec_driver_sql(f"CREATE TABLE {_REBUILD_DOCUMENTS} AS SELECT * FROM {_documents_of('1 = 1')}")
+    conn.exec_driver_sql("CREATE UNIQUE INDEX temp.ix_box_rebuild_documents ON box_rebuild_documents (id)")
+    conn.exec_driver_sql(_entries_of(_REBUILD_DOCUMENTS))
+    conn.exec_driver_sql(f"DROP TABLE {_REBUILD_DOCUMENTS}")
+    conn.exec_driver_sql(_ENTRIES_BY_DOCUMENT)  # the open rows' readers are read by it
     conn.exec_driver_sql(_open_lines_insert("1 = 1"))
     conn.exec_driver_sql(_awaiting_insert("1 = 1"))
     conn.exec_driver_sql(_OPEN_DOCUMENTS_FILL)

@@ -315,7 +315,7 @@ def _entry_keys(session: Session, user: User) -> list[str]:
     """The ``box_entries`` viewer keys that make a document visible to ``user``, besides
     the ordinary documents clerks and leaders see by role, the key reaching the most
     first (its count is kept): an officer's units (theirs and those below it), or a
-    clerk's or leader's roles; then the person."""
+    clerk's or leader's roles; then the person, last (``_kept_year_sql`` relies on it)."""
     org = user.organisation_id
     roles = [f"{role.value}:{org}" for role in (Role.LEADER, Role.CLERK) if user.has_role(role)]
     keys: list[str] = []
@@ -350,14 +350,12 @@ def _kept_year_sql(p: _Params, user: User, keys: list[str], kind: str, year: int
                 f"WHERE viewer_id = {p(key)} AND register_id IN {registers} AND year = {y})"
             )
             continue
+        # An earlier key is a unit or a role, never a person: its rows' documents are
+        # those whose reach names it (``boxcounts._reach``), read on the row itself.
+        earlier = " AND ".join(f"instr(e.reach, {p(f' {k} ')}) = 0" for k in keys[:i])
         parts.append(
             f"(SELECT count(*) FROM box_entries e WHERE e.viewer_id = {p(key)} AND e.register_id IN {registers} "
-            f"AND e.year = {y}{' AND e.ordinary = 0' if privileged else ''} "
-            # by the primary key, among the earlier keys' rows (a few pages), not by
-            # ix_box_entries_document, which SQLite prefers and which is read at random
-            "AND NOT EXISTS (SELECT 1 FROM box_entries f INDEXED BY sqlite_autoindex_box_entries_1 "
-            f"WHERE f.viewer_id IN ({p.many(keys[:i])}) AND f.register_id = e.register_id AND f.year = e.year "
-            "AND f.ordinary = e.ordinary AND f.document_id = e.document_id))"
+            f"AND e.year = {y}{' AND e.ordinary = 0' if privileged else ''} AND {earlier})"
         )
     return " + ".join(parts)
 
@@ -391,9 +389,12 @@ def _kept_open_sql(
     counted = "count(*)" if source.per_document else "count(DISTINCT o.document_id)"
     t = source.table
 
+    # Per row of a later key: the narrow rows of the index, not the table's (with readers).
+    by_key = " INDEXED BY ix_box_open_documents_key" if source.per_document else ""
+
     def trusted_row(alias: str, among: list[str]) -> str:
         return (
-            f"EXISTS (SELECT 1 FROM {t} {alias} WHERE {alias}.viewer_id IN ({p.many(among)}) "
+            f"EXISTS (SELECT 1 FROM {t} {alias}{by_key} WHERE {alias}.viewer_id IN ({p.many(among)}) "
             f"AND {alias}.trusted = 1 AND {alias}.document_id = o.document_id{source.on(alias)})"
         )
 
@@ -404,17 +405,20 @@ def _kept_open_sql(
             f"(SELECT {counted} FROM {t} o WHERE o.viewer_id = {p(key)} AND o.trusted = 1{source.on('o')}{earlier})"
         )
     doubt = "o.trusted = 0" if doubted is None else f"(o.trusted = 0 OR o.viewer_id = {p(doubted)})"
+    # The document's organisation and keys are on the row (``boxcounts._readers``): no
+    # page of the documents or of their entries is read for them.
+    # A key's rows of one document are all trusted or all not (it follows the key's kind
+    # and the document's secrecy): an untrusted row's own key never counted its document,
+    # so with a single key (a clerk's or leader's deadlines) there is nothing to ask.
+    counted_before = sure_keys if len(keys) > 1 else []
     others = (
-        # CROSS JOIN: from the few rows of the keys to their documents, never the other way
-        f"FROM {t} o CROSS JOIN documents d ON d.id = o.document_id WHERE o.viewer_id IN ({p.many(keys)}) "
-        f"AND {doubt}{source.on('o')} AND d.organisation_id = {p(user.organisation_id)}"
-        + (f" AND NOT {trusted_row('x', sure_keys)}" if sure_keys else "")
+        f"FROM {t} o WHERE o.viewer_id IN ({p.many(keys)}) "
+        f"AND {doubt}{source.on('o')} AND o.organisation_id = {p(user.organisation_id)}"
+        + (f" AND NOT {trusted_row('x', counted_before)}" if counted_before else "")
     )
-    reached = (
-        f"EXISTS (SELECT 1 FROM box_entries e WHERE e.document_id = d.id AND e.viewer_id IN ({p.many(entry_keys)}))"
-    )
-    parts.append(f"(SELECT count(DISTINCT o.document_id) {others} AND d.register_number IS NOT NULL AND {reached})")
-    return " + ".join(parts), f"(SELECT count(*) {others} AND d.register_number IS NULL)"
+    reached = " OR ".join(f"instr(o.readers, {p(f' {k} ')}) > 0" for k in entry_keys)
+    parts.append(f"(SELECT count(DISTINCT o.document_id) {others} AND o.readers IS NOT NULL AND ({reached}))")
+    return " + ".join(parts), f"(SELECT count(*) {others} AND o.readers IS NULL)"
 
 
 def _unnumbered_visible(
@@ -483,24 +487,22 @@ def _kept_counts(session: Session, user: User, today: date, soon_until: date) ->
         count, waiting_number = _kept_open_sql(p, user, keys, box_keys, source, doubted)
         columns.append(count)
         pending.append(waiting_number)
-    mine_outgoing = (
-        f"FROM documents WHERE organisation_id = {p(org)} AND direction = {p(Direction.OUTGOING.value)} AND deleted = 0"
-    )
-    # Who approves or drafted a document is named on it: it is visible to them.
-    approvers = p.many([user.id, *(leader.id for leader in acting)])
+    # Who approves or drafted a document is named on it: it is visible to them (the
+    # drafts submitted to a leader the user acts for, by the delegation).
+    approvers = p.many([f"approve:{org}:{uid}" for uid in (user.id, *(leader.id for leader in acting))])
+    # A draft awaiting the user's signature as its co-signer (người ký trước), found on
+    # ix_documents_cosigner (few rows: the drafts naming a co-signer).
     cosign = (
-        f"(state IN ({p.many(list(COSIGN_STATES))}) AND cosigner_id = {p(user.id)} AND NOT EXISTS ("
-        "SELECT 1 FROM document_files f WHERE f.document_id = documents.id AND f.is_main = 1 "
+        f"(SELECT count(*) FROM documents WHERE cosigner_id = {p(user.id)} AND organisation_id = {p(org)} "
+        f"AND direction = {p(Direction.OUTGOING.value)} AND deleted = 0 AND state IN ({p.many(list(COSIGN_STATES))}) "
+        "AND NOT EXISTS (SELECT 1 FROM document_files f WHERE f.document_id = documents.id AND f.is_main = 1 "
         "AND f.signed_kinds LIKE '%cosigner%'))"
     )
     columns.append(
-        f"(SELECT count(*) {mine_outgoing} AND ((state = {p(DocState.SUBMITTED.value)} "
-        f"AND approver_id IN ({approvers})) OR {cosign}))"
+        f"((SELECT count(*) FROM box_open_documents WHERE viewer_id IN ({approvers}) AND trusted = 1) + {cosign})"
     )
-    columns.append(
-        f"(SELECT count(*) {mine_outgoing} AND state IN ({p.many(list(MY_DRAFT_STATES))}) "
-        f"AND created_by = {p(user.id)})"
-    )
+    drafter = p(f"draft:{org}:{user.id}")
+    columns.append(f"(SELECT count(*) FROM box_open_documents WHERE viewer_id = {drafter} AND trusted = 1)")
     row = session.connection().exec_driver_sql("SELECT " + ", ".join(columns + pending), p.values).one()
     boxes = (Box.INCOMING, Box.OUTGOING, *opened, *_LIST_COUNTED)
     counts = {box: int(n) for box, n in zip(boxes, row[: len(boxes)], strict=True)}

@@ -18,6 +18,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -70,6 +71,9 @@ class Document(Synced, Base):
         Index("ix_documents_year", "organisation_id", "year", "sort_key"),
         #: A pull's pages: the organisation's rows in version order.
         Index("ix_documents_org_version", "organisation_id", "server_version"),
+        #: The drafts awaiting a co-signer (the few that name one): their "to approve" count.
+        Index("ix_documents_cosigner", "cosigner_id", sqlite_where=text("cosigner_id IS NOT NULL"),
+              postgresql_where=text("cosigner_id IS NOT NULL")),
     )
 
     organisation_id: Mapped[str] = mapped_column(ForeignKey("organisations.id"))

@@ -9,14 +9,16 @@ what a rebuild from scratch makes.
 
 from __future__ import annotations
 
+import threading
 from datetime import date, timedelta
+from uuid import uuid4
 
 from sqlalchemy import text, update
 
 from eoffice.directory.admin import create_unit, create_user
 from eoffice.directory.models import Role, User
 from eoffice.documents import boxcounts
-from eoffice.documents.boxes import box_counts, counts_by_condition
+from eoffice.documents.boxes import Box, box_counts, counts_by_condition
 from eoffice.documents.directions import (
     LineSpec,
     complete_line,
@@ -37,6 +39,7 @@ from eoffice.documents.outgoing import (
 )
 from eoffice.documents.types import LineRole
 from eoffice.store import Store
+from tests.conftest import make_world
 from tests.documents.workflow_helpers import incoming_fields, register
 
 TODAY = date(2026, 3, 20)
@@ -215,4 +218,112 @@ def test_counts_follow_deadlines_and_unnumbered_secret_lines(world, blobs, pdf_f
     check(world)  # the unit's lines no longer make it visible; its person still sees it
     with world.store.write() as s:
         s.execute(update(DirectionLine).where(DirectionLine.id == soon).values(deleted=True))
+    check(world)
+
+
+def _add_line(world, document_id: str, **values: object) -> None:  # type: ignore[no-untyped-def]
+    """A line written straight into the table, as a pull writes one that came after."""
+    with world.store.write() as s:
+        direction_id = s.execute(
+            text("SELECT direction_id FROM direction_lines WHERE document_id = :d LIMIT 1"), {"d": document_id}
+        ).scalar_one()
+        s.add(DirectionLine(
+            id=str(uuid4()), document_id=document_id, direction_id=direction_id, role=LineRole.COORDINATE.value,
+            deadline=TODAY + timedelta(days=2), **values,
+        ))
+
+
+def test_a_document_that_names_an_officer_counts_once_as_their_units_lines_come_and_go(world, blobs, pdf_factory):
+    """Each kept row carries the units reaching its document (``reach``): the officer's own
+    row is left out of their count when their unit's line reaches it, and counts again when
+    that line goes; a unit below theirs reaching it too does not count it twice."""
+    with world.store.write() as s:
+        sub = create_unit(s, world.org_id, "VP1", "Tổ tổng hợp", parent_id=world.office_unit_id).id
+    a = register(world, blobs, pdf_factory)
+    with world.store.write() as s:
+        direct(s, world.leader_id, a, "", [
+            LineSpec(LineRole.LEAD, unit_id=world.finance_unit_id, deadline=TODAY + timedelta(days=5)),
+            LineSpec(LineRole.INFORM, user_id=world.officer_id),
+        ], today=DIRECTED_ON)
+
+    def incoming() -> int:
+        with world.store.read() as s:
+            return box_counts(s, s.get(User, world.officer_id), TODAY)[Box.INCOMING]
+
+    assert incoming() == 1  # named on it
+    check(world)
+    _add_line(world, a, unit_id=world.office_unit_id)  # the row kept for the person learns of it
+    assert incoming() == 1
+    check(world)
+    _add_line(world, a, unit_id=sub)
+    assert incoming() == 1
+    check(world)
+    with world.store.write() as s:
+        mine = DirectionLine.unit_id.in_([world.office_unit_id, sub])
+        s.execute(update(DirectionLine).where(mine).values(deleted=True))
+    assert incoming() == 1  # by the person alone again
+    check(world)
+    with world.store.write() as s:
+        s.execute(update(DirectionLine).where(DirectionLine.user_id == world.officer_id).values(deleted=True))
+    assert incoming() == 0
+    check(world)
+
+
+def test_counts_hold_after_concurrent_writers(world, blobs, pdf_factory):
+    """Writers in several threads at once (SQLite queues them; each transaction's triggers
+    keep the rows of what it wrote): the counts equal the lists' and a rebuild's after."""
+    ids = [register(world, blobs, pdf_factory) for _ in range(6)]
+    drafts = [_draft(world, blobs, pdf_factory, world.officer_id) for _ in range(3)]
+    errors: list[BaseException] = []
+
+    def run(step) -> None:  # type: ignore[no-untyped-def]
+        try:
+            with world.store.write() as s:
+                step(s)
+        except BaseException as error:  # noqa: BLE001 - reported by the test below
+            errors.append(error)
+
+    steps = [
+        *(
+            (lambda s, d=d, i=i: direct(s, world.leader_id, d, "", [
+                LineSpec(LineRole.LEAD, unit_id=(world.office_unit_id, world.finance_unit_id)[i % 2],
+                         deadline=TODAY + timedelta(days=i - 3)),
+                LineSpec(LineRole.INFORM, user_id=world.officer_id),
+            ], today=DIRECTED_ON))
+            for i, d in enumerate(ids)
+        ),
+        *((lambda s, d=d: submit_draft(s, world.officer_id, d, world.leader_id)) for d in drafts),
+    ]
+    threads = [threading.Thread(target=run, args=(step,)) for step in steps]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    with world.store.read() as s:
+        counts = box_counts(s, s.get(User, world.leader_id), TODAY)
+    assert counts[Box.DRAFTS_TO_APPROVE] == 3
+    check(world)
+
+
+def test_a_rebuild_makes_tables_of_an_older_shape_again(sqlite_store, blobs, pdf_factory):
+    """A desk upgraded from before ``reach`` and ``readers``: a rebuild run by an older
+    migration (with this module as it is now) makes the tables again, then fills them."""
+    world = make_world(sqlite_store)
+    a = register(world, blobs, pdf_factory)
+    with world.store.write() as s:
+        direct(s, world.leader_id, a, "", [
+            LineSpec(LineRole.LEAD, unit_id=world.office_unit_id, deadline=TODAY - timedelta(days=1)),
+        ], today=DIRECTED_ON)
+    with world.store.write() as s:
+        boxcounts.drop_triggers(s.connection())
+        for statement in (
+            "DROP INDEX ix_box_open_untrusted",
+            "DROP INDEX ix_box_open_documents_untrusted",
+            "ALTER TABLE box_entries DROP COLUMN reach",
+            "ALTER TABLE box_open DROP COLUMN readers",
+            "ALTER TABLE box_open_documents DROP COLUMN readers",
+        ):
+            s.execute(text(statement))
+        boxcounts.rebuild(s.connection())
     check(world)

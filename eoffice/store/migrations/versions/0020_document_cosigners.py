@@ -27,9 +27,12 @@ def upgrade() -> None:
     )
     if op.get_bind().dialect.name != "sqlite":  # SQLite cannot add a constraint to a table
         op.create_foreign_key(op.f('fk_documents_cosigner_id_users'), 'documents', 'users', ['cosigner_id'], ['id'])
+    op.create_index('ix_documents_cosigner', 'documents', ['cosigner_id'], unique=False,
+                    sqlite_where=sa.text('cosigner_id IS NOT NULL'), postgresql_where=sa.text('cosigner_id IS NOT NULL'))
 
 
 def downgrade() -> None:
+    op.drop_index('ix_documents_cosigner', table_name='documents')
     conn = op.get_bind()
     if conn.dialect.name == "sqlite":
         # Plain DROP COLUMN: a batch copy of ``documents`` would trip over the box triggers.
