@@ -173,6 +173,39 @@ def _unit_descendants(session: Session, unit_id: str) -> set[str]:
     return found
 
 
+@dataclass(frozen=True)
+class ForwardScope:
+    """Where a holder (a unit, or a person by their unit) may pass work down the org tree
+    (chuyển xử lý): to the units below their unit, and to the people of their unit or
+    below, themselves excepted. The rule of direction lines, and of meeting tasks."""
+
+    root: str
+    below: frozenset[str]
+    holder_user_id: str | None
+
+    @property
+    def subtree(self) -> frozenset[str]:
+        return self.below | {self.root}
+
+    def takes_unit(self, unit_id: str) -> bool:
+        return unit_id in self.below
+
+    def takes_person(self, target: User | None) -> bool:
+        return target is not None and target.unit_id in self.subtree and target.id != self.holder_user_id
+
+
+def forward_scope(session: Session, unit_id: str | None, user_id: str | None) -> ForwardScope | None:
+    """The scope of a holder: ``unit_id`` when a unit holds the work, else ``user_id``'s
+    unit; None when the person belongs to no unit (nothing is below them)."""
+    root = unit_id
+    if root is None:
+        holder = session.get(User, user_id) if user_id is not None else None
+        root = holder.unit_id if holder is not None else None
+    if root is None:
+        return None
+    return ForwardScope(root, frozenset(_unit_descendants(session, root)), user_id)
+
+
 def _resolve_deadline(
     spec: LineSpec, today: date, days_off: set[date] | None, session: Session
 ) -> tuple[date | None, set[date] | None]:
@@ -614,37 +647,25 @@ def forward_line(
             "Forwarding a lead line needs at least one lead recipient.",
             field="lines",
         )
-    if line.unit_id is not None:
-        root_unit: str | None = line.unit_id
-    else:
-        holder = session.get(User, line.user_id)
-        root_unit = holder.unit_id if holder is not None else None
-    if root_unit is None:
+    scope = forward_scope(session, line.unit_id, line.user_id)
+    if scope is None:
         raise ValidationError(
             "Người nhận không thuộc đơn vị nào, không chuyển xuống được.",
             "The holder belongs to no unit; nothing is below them.",
         )
-    below = _unit_descendants(session, root_unit)
-    subtree = below | {root_unit}
     for spec in lines:
-        if spec.unit_id is not None and spec.unit_id not in below:
+        if spec.unit_id is not None and not scope.takes_unit(spec.unit_id):
             raise ValidationError(
                 "Chỉ chuyển xuống các đơn vị trực thuộc.",
                 "A line can only be forwarded to units below its unit.",
                 field="unit_id",
             )
-        if spec.user_id is not None:
-            target = session.get(User, spec.user_id)
-            if (
-                target is None
-                or target.unit_id not in subtree
-                or target.id == line.user_id
-            ):
-                raise ValidationError(
-                    "Chỉ chuyển cho người trong đơn vị mình hoặc đơn vị trực thuộc.",
-                    "A line can only be forwarded to people of its unit or the units below.",
-                    field="user_id",
-                )
+        if spec.user_id is not None and not scope.takes_person(session.get(User, spec.user_id)):
+            raise ValidationError(
+                "Chỉ chuyển cho người trong đơn vị mình hoặc đơn vị trực thuộc.",
+                "A line can only be forwarded to people of its unit or the units below.",
+                field="user_id",
+            )
     children = _new_lines(session, doc, line.direction_id, lines, today or date.today(), parent_line_id=line.id)
     for child in children:
         if child.deadline is None:

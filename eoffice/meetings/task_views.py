@@ -251,21 +251,17 @@ def assign_choices(session: Session, meeting_id: str) -> AssignChoices:
 
 def forward_choices(session: Session, task_id: str) -> list[Choice]:
     """The units below the task's unit and the people of its subtree (``tasks.forward``'s rule)."""
-    from eoffice.documents.directions import _unit_descendants
+    from eoffice.documents.directions import forward_scope
 
     task = session.get(MeetingTask, task_id)
     if task is None:
         return []
-    root: str | None = task.lead_unit_id
-    if root is None:
-        holder = session.get(User, task.lead_user_id)
-        root = holder.unit_id if holder is not None else None
-    if root is None:
+    scope = forward_scope(session, task.lead_unit_id, task.lead_user_id)
+    if scope is None:
         return []
-    below = _unit_descendants(session, root)
-    people = set(session.scalars(select(User.id).where(User.unit_id.in_(below | {root}))))
+    people = set(session.scalars(select(User.id).where(User.unit_id.in_(scope.subtree))))
     people.discard(task.lead_user_id or "")
-    return _choices(session, below, people)
+    return _choices(session, set(scope.below), people)
 
 
 def reply_choices(session: Session, user: User, limit: int = 50) -> list[tuple[str, str]]:

@@ -30,7 +30,7 @@ from sqlalchemy.orm import Session
 from eoffice.audit.chain import record
 from eoffice.directory.access import load_actor
 from eoffice.directory.models import Unit, User
-from eoffice.documents.directions import _unit_descendants  # the org tree below a unit, as directions read it
+from eoffice.documents.directions import forward_scope  # the org tree below a holder, as directions read it
 from eoffice.documents.models import Document
 from eoffice.documents.snapshot import snapshot
 from eoffice.documents.types import LineState
@@ -313,33 +313,25 @@ def forward(
     _require_actionable(task, "chuyển xử lý", "forward")
     coordinators = coordinators or []
     _check_people(session, lead, coordinators)
-    if task.lead_unit_id is not None:
-        root: str | None = task.lead_unit_id
-    else:
-        holder = session.get(User, task.lead_user_id)
-        root = holder.unit_id if holder is not None else None
-    if root is None:
+    scope = forward_scope(session, task.lead_unit_id, task.lead_user_id)
+    if scope is None:
         raise ValidationError(
             "Người chủ trì không thuộc đơn vị nào, không chuyển xử lý được.",
             "The lead belongs to no unit; nothing is below them.",
         )
-    below = _unit_descendants(session, root)
-    subtree = below | {root}
-    for holder_ in (lead, *coordinators):
-        if holder_.unit_id is not None and holder_.unit_id not in below:
+    for holder in (lead, *coordinators):
+        if holder.unit_id is not None and not scope.takes_unit(holder.unit_id):
             raise ValidationError(
                 "Chỉ chuyển xử lý cho các đơn vị trực thuộc.",
                 "A task can only be forwarded to units below its unit.",
                 field="lead",
             )
-        if holder_.user_id is not None:
-            target = session.get(User, holder_.user_id)
-            if target is None or target.unit_id not in subtree or target.id == task.lead_user_id:
-                raise ValidationError(
-                    "Chỉ chuyển xử lý cho người trong đơn vị mình hoặc đơn vị trực thuộc.",
-                    "A task can only be forwarded to people of its unit or the units below.",
-                    field="lead",
-                )
+        if holder.user_id is not None and not scope.takes_person(session.get(User, holder.user_id)):
+            raise ValidationError(
+                "Chỉ chuyển xử lý cho người trong đơn vị mình hoặc đơn vị trực thuộc.",
+                "A task can only be forwarded to people of its unit or the units below.",
+                field="lead",
+            )
     if session.get(MeetingTask, child_id) is not None:
         raise StateError("Nhiệm vụ này đã được chuyển xử lý.", "This task was forwarded already.")
     deadline = task.deadline if deadline_days is None else deadline_after(session, today or date.today(),
