@@ -204,20 +204,13 @@ def _summary(task: MeetingTask) -> dict[str, Any]:
     }
 
 
-@on_operation(AssignMeetingTask.kind)
+@on_operation(AssignMeetingTask.kind, ForwardMeetingTask.kind)
 def _assigned(telling: Telling, op: Any, result: Any) -> None:
-    task = telling.session.get(MeetingTask, op.task_id)
+    """A new task, assigned or forwarded (the child), is told to its holders."""
+    task = telling.session.get(MeetingTask, op.child_id if isinstance(op, ForwardMeetingTask) else op.task_id)
     if task is not None:
         for to in _to(task):
             telling.tell(TASK_ASSIGNED, _summary(task), to=to, about=(TASK, task.id))
-
-
-@on_operation(ForwardMeetingTask.kind)
-def _forwarded(telling: Telling, op: Any, result: Any) -> None:
-    child = telling.session.get(MeetingTask, op.child_id)
-    if child is not None:
-        for to in _to(child):
-            telling.tell(TASK_ASSIGNED, _summary(child), to=to, about=(TASK, child.id))
 
 
 @on_operation(CompleteMeetingTask.kind, ReturnMeetingTask.kind)

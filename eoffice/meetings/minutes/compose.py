@@ -73,8 +73,9 @@ class Minutes:
     recipients: tuple[str, ...]
     number_label: str = ""
     issued: date | None = None
-    #: Where each agenda item's heading is, for the record's bookmarks: (title, block index).
-    outline: tuple[tuple[str, int], ...] = field(default=())
+    #: Where each agenda item's heading is, for the bookmarks and the editor's sections:
+    #: (numbered title, block index, item id; None for "Nội dung khác").
+    outline: tuple[tuple[str, int, str | None], ...] = field(default=())
 
     @property
     def number_line(self) -> str:
@@ -350,9 +351,9 @@ def minutes_of(
     blocks.append(Block("label", opening, label="Nội dung"))
     known = {i.id for _n, i in items}
     assigned = tasks_by_item(session, meeting_id)
-    outline: list[tuple[str, int]] = []
+    outline: list[tuple[str, int, str | None]] = []
     for number, item in items:
-        outline.append((f"{number} {item.title}", len(blocks)))
+        outline.append((f"{number} {item.title}", len(blocks), item.id))
         blocks += _item_blocks(
             number, item, [s for s in speeches if s.item_id == item.id], [v for v in votes if v.item_id == item.id],
             people, written, word, assigned.get(item.id),
@@ -361,7 +362,7 @@ def minutes_of(
     other_votes = [v for v in votes if v.item_id not in known]
     other_tasks = [line for item_id, lines in assigned.items() if item_id not in known for line in lines]
     if other_speeches or other_votes or other_tasks:
-        outline.append(("Nội dung khác", len(blocks)))
+        outline.append(("Nội dung khác", len(blocks), None))
         blocks.append(Block("heading", "Nội dung khác"))
         if other_speeches:
             blocks.append(Block("para", "- Ý kiến phát biểu:", depth=1))

@@ -80,7 +80,7 @@ def draw_minutes(pdf: Any, minutes: Minutes, *, bookmarks: bool = True) -> None:
     pdf.set_font("Body", "B", 13)
     pdf.multi_cell(0, 7, minutes.title, align="C", new_x="LMARGIN", new_y="NEXT")
     pdf.ln(4)
-    marks = {index: title for title, index in minutes.outline} if bookmarks else {}
+    marks = {index: title for title, index, _item in minutes.outline} if bookmarks else {}
     for index, block in enumerate(minutes.blocks):
         _block(pdf, block, marks.get(index))
     pdf.set_font("Body", "", 13)

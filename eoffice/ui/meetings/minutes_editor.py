@@ -67,13 +67,16 @@ def _facts_html(blocks: list[Block]) -> str:
 
 
 class Section:
-    """One entry of the left list: its title, the record's blocks, the parts written in it."""
+    """One entry of the left list: its title, the record's blocks, the parts written in it
+    and, for an agenda item, its id."""
 
-    def __init__(self, title: str, blocks: list[Block], fields: list[tuple[str, str]]) -> None:
+    def __init__(self, title: str, blocks: list[Block], fields: list[tuple[str, str]],
+                 item_id: str | None = None) -> None:
         self.title = title
         self.blocks = blocks
         #: (part, label) of each field the secretary writes here, in order.
         self.fields = fields
+        self.item_id = item_id
 
 
 class MinutesEditor(QWidget):
@@ -93,8 +96,6 @@ class MinutesEditor(QWidget):
         self.written: dict[str, str] = {}
         self._dirty: dict[str, str] = {}
         self.sections: list[Section] = []
-        #: The agenda's items by their numbered title, as the minutes' outline names them.
-        self._titles: dict[str, str] = {}
         self.reader: Any = None
         #: The section drawn now and its fields; the label of its facts.
         self._shown: tuple[int, tuple[tuple[str, str], ...]] | None = None
@@ -197,7 +198,7 @@ class MinutesEditor(QWidget):
         from eoffice.ui.meetings.tasks import open_assign
 
         row = self.list.currentRow()
-        item_id = self._titles.get(self.sections[row].title) if 0 <= row < len(self.sections) else None
+        item_id = self.sections[row].item_id if 0 <= row < len(self.sections) else None
 
         def opened(dialog: Any) -> None:
             self.task_dialog = dialog
@@ -307,18 +308,17 @@ class MinutesEditor(QWidget):
 
     def _sections(self, minutes: Minutes) -> list[Section]:
         record = self.record
-        marks = [index for _title, index in minutes.outline]
+        marks = [index for _title, index, _item in minutes.outline]
         first = marks[0] if marks else len(minutes.blocks)
         sections = [Section(self.tr("Attendance and opening"), list(minutes.blocks[:first]),
                             [("opening", self.tr("Opening (after “Nội dung”)")),
                              ("guests", self.tr("Invited guests (leave empty to list those present)"))])]
-        items = set(self._titles.values())
+        items = {item_id for _title, _index, item_id in minutes.outline if item_id is not None}
         bounds = [*marks, len(minutes.blocks)]
-        for n, (title, start) in enumerate(minutes.outline):
+        for n, (title, start, item_id) in enumerate(minutes.outline):
             blocks = list(minutes.blocks[start:bounds[n + 1]])
-            item_id = self._titles.get(title)
             fields: list[tuple[str, str]] = []
-            if item_id is not None and item_id in items:
+            if item_id is not None:
                 fields.append((parts.item_part(item_id, "presenter"),
                                self.tr("Presented by (leave empty for the agenda's presenter)")))
                 for speech in (record.speeches if record is not None else []):
@@ -328,12 +328,11 @@ class MinutesEditor(QWidget):
                 fields.append((parts.item_part(item_id, "summary"), self.tr("Summary of the discussion")))
                 fields.append((parts.item_part(item_id, "conclusion"), self.tr("Conclusion")))
             else:
-                known = set(items)
                 for speech in (record.speeches if record is not None else []):
-                    if speech.item_id not in known:
+                    if speech.item_id not in items:
                         fields.append((parts.speech_part(speech.id), self.tr("Summary: %1 (%2)").replace(
                             "%1", speech.full_name).replace("%2", _clock(speech.started_at))))
-            sections.append(Section(title, blocks, fields))
+            sections.append(Section(title, blocks, fields, item_id))
         sections.append(Section(self.tr("End and recipients"), [Block("para", minutes.ending)],
                                 [("closing", self.tr("Closing line (before the end time)")),
                                  ("recipients", self.tr("Recipients (Nơi nhận), one per line"))]))
@@ -341,22 +340,7 @@ class MinutesEditor(QWidget):
 
     def _show(self, minutes: Minutes) -> None:
         self.minutes = minutes
-        self._load_titles(minutes)
-
-    def _load_titles(self, minutes: Minutes) -> None:
-        """The agenda's items by their numbered title (the outline's), then redraw."""
-        from eoffice.meetings.minutes.compose import agenda_items
-
-        meeting_id = self.meeting_id
-
-        def job(session: Any) -> dict[str, str]:
-            return {f"{number} {item.title}": item.id for number, item in agenda_items(session, meeting_id)}
-
-        def done(titles: dict[str, str]) -> None:
-            self._titles = titles
-            self._redraw(minutes)
-
-        self.worker.read("meeting_minutes_items", job, done)
+        self._redraw(minutes)
 
     def _redraw(self, minutes: Minutes) -> None:
         row = max(self.list.currentRow(), 0)
