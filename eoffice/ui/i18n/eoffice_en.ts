@@ -524,10 +524,6 @@
         <translation>Sign and send</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
         <source>Choose the e-card or the certificate file to sign with.</source>
         <translation>Choose the e-card or the certificate file to sign with.</translation>
     </message>
@@ -1519,6 +1515,13 @@ Send your ballot? It cannot be changed afterwards.</source>
     <message>
         <source>Print</source>
         <translation>Print</translation>
+    </message>
+</context>
+<context>
+    <name>DialogButtons</name>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished">Cancel</translation>
     </message>
 </context>
 <context>
@@ -3719,10 +3722,6 @@ Send your ballot? It cannot be changed afterwards.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation type="unfinished">Cancel</translation>
-    </message>
-    <message>
         <source>Unit: </source>
         <translation type="unfinished"></translation>
     </message>
@@ -3935,7 +3934,7 @@ Send your ballot? It cannot be changed afterwards.</source>
     </message>
     <message>
         <source>Update from the session</source>
-        <extracomment>Every part&apos;s text as written (loaded, then as typed). The agenda&apos;s items by their numbered title, as the minutes&apos; outline names them. The section drawn now and its fields; the label of its facts. Where the record was exported last.</extracomment>
+        <extracomment>Every part&apos;s text as written (loaded, then as typed). The section drawn now and its fields; the label of its facts. Where the record was exported last.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -5713,10 +5712,6 @@ Send your ballot? It cannot be changed afterwards.</source>
     <message>
         <source>Send</source>
         <translation>Send</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Cancel</translation>
     </message>
     <message>
         <source>Add PDF documents</source>

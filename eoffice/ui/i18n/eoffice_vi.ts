@@ -524,10 +524,6 @@
         <translation>Ký và gửi</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>Hủy</translation>
-    </message>
-    <message>
         <source>Choose the e-card or the certificate file to sign with.</source>
         <translation>Hãy chọn thẻ ký số hoặc tệp chứng thư số (.p12/.pfx) để ký.</translation>
     </message>
@@ -1520,6 +1516,13 @@ Gửi phiếu? Sau khi gửi không thể thay đổi.</translation>
     <message>
         <source>Print</source>
         <translation>In</translation>
+    </message>
+</context>
+<context>
+    <name>DialogButtons</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
     </message>
 </context>
 <context>
@@ -3720,10 +3723,6 @@ Gửi phiếu? Sau khi gửi không thể thay đổi.</translation>
         <translation>quá hạn</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>Hủy</translation>
-    </message>
-    <message>
         <source>Unit: </source>
         <translation>Đơn vị: </translation>
     </message>
@@ -3936,7 +3935,7 @@ Gửi phiếu? Sau khi gửi không thể thay đổi.</translation>
     </message>
     <message>
         <source>Update from the session</source>
-        <extracomment>Every part&apos;s text as written (loaded, then as typed). The agenda&apos;s items by their numbered title, as the minutes&apos; outline names them. The section drawn now and its fields; the label of its facts. Where the record was exported last.</extracomment>
+        <extracomment>Every part&apos;s text as written (loaded, then as typed). The section drawn now and its fields; the label of its facts. Where the record was exported last.</extracomment>
         <translation>Cập nhật diễn biến</translation>
     </message>
     <message>
@@ -5714,10 +5713,6 @@ Gửi phiếu? Sau khi gửi không thể thay đổi.</translation>
     <message>
         <source>Send</source>
         <translation>Gửi</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Hủy</translation>
     </message>
     <message>
         <source>Add PDF documents</source>

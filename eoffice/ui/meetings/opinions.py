@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QHeaderView,
@@ -60,6 +59,7 @@ from eoffice.meetings.operations import AnswerOpinionPoll, CloseOpinionPoll, Opi
 from eoffice.meetings.rules import RuleSet, defaults_for
 from eoffice.meetings.values import VIETNAM, vietnam
 from eoffice.ops.values import FileRef, Id
+from eoffice.ui.meetings.buttons import ok_cancel
 from eoffice.store.base import new_id
 from eoffice.ui.meetings.labels import day_time
 from eoffice.ui.rows import QT_TRANSLATE_NOOP, Column, RowsModel, text_column
@@ -216,13 +216,8 @@ class AnswerDialog(QDialog):
         first.setChecked(True)
         if mine is not None:
             self.text.setPlainText(mine.text)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Send answer"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        self.buttons = ok_cancel(self, self.tr("Send answer"))
         self.buttons.accepted.connect(self._accept)
-        self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(asked)
         for button in (self.agree, self.disagree, self.other):
@@ -293,13 +288,8 @@ class SendDialog(QDialog):
         form.addRow(self.tr("Decided &by:"), self.rule)
         form.addRow(self.tr("Documents:"), self.files)
         form.addRow("", self.add_button)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Send"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        self.buttons = ok_cancel(self, self.tr("Send"))
         self.buttons.accepted.connect(self._accept)
-        self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error)
@@ -363,13 +353,8 @@ class CardDialog(QDialog):
         self.error = QLabel(self)
         self.error.setStyleSheet("color: #b71c1c")
         self.error.setWordWrap(True)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Sign and send"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        self.buttons = ok_cancel(self, self.tr("Sign and send"))
         self.buttons.accepted.connect(self.start)
-        self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.chooser)
         layout.addWidget(self.error)

@@ -49,6 +49,7 @@ from eoffice.meetings.operations import (
     TaskHolder,
 )
 from eoffice.meetings.task_models import MeetingTask
+from eoffice.ui.meetings.buttons import ok_cancel
 from eoffice.meetings.task_views import AssignChoices, Choice, Progress, TaskCounts, TaskFilter, TaskRow
 from eoffice.ops.values import Id, ISODate
 from eoffice.store.base import new_id
@@ -171,15 +172,6 @@ def load_counts(session: Session, user_id: str, today: date) -> TaskCounts:
 # --------------------------------------------------------------------------- dialogs
 
 
-def _buttons(dialog: QDialog, ok: str) -> QDialogButtonBox:
-    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, dialog)
-    buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ok)
-    buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(
-        QCoreApplication.translate("MeetingTasks", "Cancel"))
-    buttons.rejected.connect(dialog.reject)
-    return buttons
-
-
 def _holders(combo: QComboBox, choices: list[Choice]) -> None:
     for choice in choices:
         prefix = QCoreApplication.translate("MeetingTasks", "Unit: ") if choice.unit else ""
@@ -243,7 +235,7 @@ class AssignDialog(QDialog):
         form.addRow(self.tr("&Lead (unit or person):"), self.lead)
         form.addRow(self.tr("&Coordinating:"), self.coordinators)
         form.addRow(self.tr("&Deadline:"), row)
-        self.buttons = _buttons(self, self.tr("Assign"))
+        self.buttons = ok_cancel(self, self.tr("Assign"))
         self.buttons.accepted.connect(self._accept)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -284,7 +276,7 @@ class TextDialog(QDialog):
         self.text = QPlainTextEdit(self)
         self.text.setTabChangesFocus(True)
         self.error = _error(self)
-        self.buttons = _buttons(self, ok)
+        self.buttons = ok_cancel(self, ok)
         self.buttons.accepted.connect(self._accept)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(label, self))
@@ -319,7 +311,7 @@ class CompleteDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("&Result:"), self.note)
         form.addRow(self.tr("Reply &document:"), self.reply)
-        self.buttons = _buttons(self, self.tr("Completed"))
+        self.buttons = ok_cancel(self, self.tr("Completed"))
         self.buttons.accepted.connect(self.accept)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -350,7 +342,7 @@ class ForwardDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("&To:"), self.lead)
         form.addRow("", row)
-        self.buttons = _buttons(self, self.tr("Forward"))
+        self.buttons = ok_cancel(self, self.tr("Forward"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(bool(choices))
         layout = QVBoxLayout(self)
