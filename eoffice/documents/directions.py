@@ -636,7 +636,7 @@ def forward_line(
     actor = load_actor(session, actor_id)
     line, doc = _line_and_document(session, line_id)
     _require_may_act(actor, line, doc)
-    _require_actionable(line, "chuyển xuống", "forward")
+    _require_actionable(line, "chuyển xử lý", "forward")
     if not lines:
         raise ValidationError(
             "Cần chọn đơn vị hoặc người nhận.", "Choose at least one unit or person.", field="lines"
@@ -650,19 +650,19 @@ def forward_line(
     scope = forward_scope(session, line.unit_id, line.user_id)
     if scope is None:
         raise ValidationError(
-            "Người nhận không thuộc đơn vị nào, không chuyển xuống được.",
+            "Người nhận không thuộc đơn vị nào, không chuyển xử lý được.",
             "The holder belongs to no unit; nothing is below them.",
         )
     for spec in lines:
         if spec.unit_id is not None and not scope.takes_unit(spec.unit_id):
             raise ValidationError(
-                "Chỉ chuyển xuống các đơn vị trực thuộc.",
+                "Chỉ chuyển xử lý cho các đơn vị trực thuộc.",
                 "A line can only be forwarded to units below its unit.",
                 field="unit_id",
             )
         if spec.user_id is not None and not scope.takes_person(session.get(User, spec.user_id)):
             raise ValidationError(
-                "Chỉ chuyển cho người trong đơn vị mình hoặc đơn vị trực thuộc.",
+                "Chỉ chuyển xử lý cho người trong đơn vị mình hoặc đơn vị trực thuộc.",
                 "A line can only be forwarded to people of its unit or the units below.",
                 field="user_id",
             )
