@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session, object_session
 from eoffice.directory.models import Role, User
 from eoffice.documents import boxcounts
 from eoffice.documents.delegations import acting_for
-from eoffice.documents.followup import due_soon_until
+from eoffice.documents.followup import FollowupItem, due_soon_until, followup_sources
 from eoffice.documents.listing import DocumentRow, row_select
 from eoffice.documents.models import DirectionLine, Document, DocumentFile, Register
 from eoffice.documents.types import Direction, DocState, LineState
@@ -522,15 +522,44 @@ def box_counts(
     """Live counts for the sidebar.
 
     Actionable boxes (waiting, due soon, overdue, drafts) count the documents of their
-    lists. INCOMING and OUTGOING count only the current year's register entries
+    lists, and the first three the items of the follow-up sources held by the user
+    (``followup_items``). INCOMING and OUTGOING count only the current year's register entries
     (today.year) the user may see. On SQLite (the desktop) the counts are read from the
     tables the database keeps (``boxcounts``); elsewhere, and while a first sync has set
     those aside, by the lists' conditions.
     """
     soon_until = due_soon_until(session, today, soon_days)
     if session.get_bind().dialect.name == "sqlite" and not boxcounts.is_aside(session.connection()):
-        return _kept_counts(session, user, today, soon_until)
-    return counts_by_condition(session, user, today, soon_until)
+        counts = _kept_counts(session, user, today, soon_until)
+    else:
+        counts = counts_by_condition(session, user, today, soon_until)
+    # Other work followed up like a direction line (``followup.FollowupSource``): the
+    # boxes list it above their documents, so their counts hold it too.
+    for source in followup_sources():
+        tally = source.tally(session, user, today, soon_days)
+        counts[Box.WAITING_FOR_ME] += tally.waiting
+        counts[Box.DUE_SOON] += tally.due_soon
+        counts[Box.OVERDUE] += tally.overdue
+    return counts
+
+
+def followup_items(
+    session: Session, box: Box, user: User, today: date, *, soon_days: int = SOON_DAYS
+) -> list[FollowupItem]:
+    """The sources' items a box shows above its documents (none for the other boxes)."""
+    if box not in _FOLLOWED:
+        return []
+    found: list[FollowupItem] = []
+    for source in followup_sources():
+        found.extend(item for item in source.items(session, user, today, soon_days) if _FOLLOWED[box](item))
+    return found
+
+
+_FOLLOWED = {
+    Box.WAITING_FOR_ME: lambda item: True,
+    Box.DUE_SOON: lambda item: item.due_soon,
+    Box.OVERDUE: lambda item: item.overdue,
+}
 
 
 __all__ = [
@@ -543,6 +572,7 @@ __all__ = [
     "box_counts",
     "box_page",
     "counts_by_condition",
+    "followup_items",
     "is_privileged",
     "visible_to",
     "year_count_by_condition",

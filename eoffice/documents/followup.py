@@ -13,10 +13,16 @@ Exposed for the box queries (``boxes.py``), all plain SQLAlchemy expressions ove
 A forwarded line is not open here: its children carry the work and the deadline, so a
 document is not counted twice. Counts are of documents, so that a box's count matches
 the list it opens.
+
+Other work followed up like a direction line (a task assigned in a meeting) joins the
+boxes "Chờ tôi xử lý", "Sắp đến hạn" and "Quá hạn" through a ``FollowupSource`` that its
+capability registers (``register_followup_source``): the boxes add its counts and show
+its items above their documents, without naming it.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -116,3 +122,65 @@ def followup_counts(
         due_soon=_count(session, seen(followup_document_ids(organisation_id, base, due_soon_condition(today, until)))),
         overdue=_count(session, seen(followup_document_ids(organisation_id, base, overdue_condition(today)))),
     )
+
+
+# --------------------------------------------------------------------------- other sources
+
+
+@dataclass(frozen=True)
+class FollowupTally:
+    """A source's items held by the user and still to handle: all, due soon, overdue."""
+
+    waiting: int
+    due_soon: int
+    overdue: int
+
+
+@dataclass(frozen=True)
+class FollowupItem:
+    """One item of a source as a box lists it: what, where it comes from, its deadline."""
+
+    source: str
+    id: str
+    what: str
+    origin: str
+    deadline: date | None
+    state: str
+    due_soon: bool
+    overdue: bool
+
+
+@dataclass(frozen=True)
+class FollowupSource:
+    """Work held by a person or their unit with a deadline, followed up in the boxes.
+
+    ``tally(session, user, today, soon_days)`` counts the user's open items cheaply (the
+    sidebar reads it after every change); ``items(...)`` lists them, nearest deadline
+    first; ``tables`` are the tables whose changes move them.
+    """
+
+    name: str
+    tables: frozenset[str]
+    tally: Callable[[Session, User, date, int], FollowupTally]
+    items: Callable[[Session, User, date, int], list[FollowupItem]]
+
+
+_SOURCES: dict[str, FollowupSource] = {}
+
+
+def register_followup_source(source: FollowupSource) -> None:
+    """Called by a capability's ``capability`` module: its work joins the boxes."""
+    _SOURCES[source.name] = source
+
+
+def followup_sources() -> list[FollowupSource]:
+    """Every registered source, in the order the capabilities registered them."""
+    from eoffice.capabilities import load
+
+    load()
+    return list(_SOURCES.values())
+
+
+def followup_tables() -> frozenset[str]:
+    """The tables whose changes move some source's items."""
+    return frozenset().union(*(source.tables for source in followup_sources()))

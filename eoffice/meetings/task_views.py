@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
 from eoffice.directory.models import User
-from eoffice.documents.followup import due_soon_until
+from eoffice.documents.followup import FollowupItem, FollowupSource, FollowupTally, due_soon_until
 from eoffice.documents.types import LineState
 from eoffice.meetings.models import Meeting
 from eoffice.meetings.task_models import MeetingTask
@@ -41,14 +41,9 @@ class TaskFilter(str, enum.Enum):
     DONE = "done"  # đã hoàn thành (mine)
 
 
-@dataclass(frozen=True)
-class TaskCounts:
-    """The view's numbers: tasks waiting for me (waiting or in progress), of which due
-    soon, and overdue."""
-
-    waiting: int
-    due_soon: int
-    overdue: int
+#: The view's numbers: tasks waiting for me (waiting or in progress), of which due soon,
+#: and overdue; the documents' boxes add the same numbers (``FOLLOWUP``).
+TaskCounts = FollowupTally
 
 
 @dataclass(frozen=True)
@@ -207,6 +202,26 @@ def _rows(session: Session, found: list[MeetingTask], user: User, today: date, s
             meeting_seen=task.meeting_id in seen,
         ))
     return out
+
+
+def followup_items(session: Session, user: User, today: date, soon_days: int = SOON_DAYS) -> list[FollowupItem]:
+    """The tasks waiting for ``user`` as the documents' boxes list them (``FOLLOWUP``)."""
+    return [
+        FollowupItem(
+            source=FOLLOWUP_NAME, id=row.id, what=row.what, origin=row.meeting_title, deadline=row.deadline,
+            state=row.state, due_soon=row.due_soon, overdue=row.overdue,
+        )
+        for row in rows(session, user, TaskFilter.MINE, today, soon_days)
+    ]
+
+
+#: The source's name: the UI's view of it is registered under it too.
+FOLLOWUP_NAME = "meeting_tasks"
+#: A task is followed up like a direction line: it is in "Chờ tôi xử lý", "Sắp đến hạn"
+#: and "Quá hạn" of its holder (registered by ``meetings.capability``).
+FOLLOWUP = FollowupSource(
+    name=FOLLOWUP_NAME, tables=frozenset({MeetingTask.__tablename__}), tally=counts, items=followup_items
+)
 
 
 # --------------------------------------------------------------------------- the dialogs' choices

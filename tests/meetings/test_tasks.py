@@ -13,6 +13,7 @@ from sqlalchemy import select
 from eoffice import ops
 from eoffice.directory.admin import create_unit, create_user
 from eoffice.directory.models import Holiday, Role, User
+from eoffice.documents.boxes import Box, box_counts, followup_items
 from eoffice.documents.operations import CreateDraft
 from eoffice.errors import NotFound, PermissionDenied, StateError, ValidationError
 from eoffice.meetings import task_views, tasks
@@ -213,6 +214,43 @@ def test_counts_due_soon_and_overdue_in_working_days(world: World, meeting: Meet
         s.add(Holiday(day=date(2026, 12, 7), name="Nghỉ bù"))
         s.flush()
         assert task_views.counts(s, officer2, FRIDAY).due_soon == 2
+
+
+def test_tasks_join_the_documents_boxes(world: World, meeting: MeetingRows):
+    """A task is followed up like a direction line: it is in its holder's "Chờ tôi xử lý",
+    "Sắp đến hạn" and "Quá hạn" (counts and items), not in anybody else's."""
+    def boxes(user_id: str) -> tuple[dict[Box, int], dict[Box, list[str]]]:
+        with world.store.read() as s:
+            user = s.get(User, user_id)
+            assert user is not None
+            return box_counts(s, user, FRIDAY), {
+                box: [i.id for i in followup_items(s, box, user, FRIDAY)] for box in Box}
+
+    before = {uid: boxes(uid)[0] for uid in (world.officer2_id, world.leader_id)}
+    finance = TaskHolder(unit_id=world.finance_unit_id)
+    late = assign(world, meeting, finance, days=0, on=date(2026, 11, 27))
+    soon = assign(world, meeting, finance, days=3)
+    later = assign(world, meeting, finance, days=4)
+    done = assign(world, meeting, finance, days=1)
+    apply(world, world.officer2_id, CompleteMeetingTask(new_id(), done, "Xong"))
+
+    counts, items = boxes(world.officer2_id)
+    added = {box: counts[box] - before[world.officer2_id][box] for box in Box}
+    assert added == {**{box: 0 for box in Box}, Box.WAITING_FOR_ME: 3, Box.DUE_SOON: 1, Box.OVERDUE: 1}
+    assert items[Box.WAITING_FOR_ME] == [late, soon, later]  # the nearest deadline first
+    assert (items[Box.DUE_SOON], items[Box.OVERDUE]) == ([soon], [late])
+    assert items[Box.INCOMING] == items[Box.MY_DRAFTS] == []
+    # the chair assigned them: they are not the chair's to handle
+    assert boxes(world.leader_id) == (before[world.leader_id], {box: [] for box in Box})
+    # forwarded to a person, the task leaves the unit's boxes and joins the person's
+    with world.store.write() as s:
+        officer = create_user(s, "tc2", "Lý Thị Hoa", world.org_id, {Role.OFFICER}, world.finance_unit_id,
+                              "Chuyên viên")
+        officer_id = officer.id
+    child = new_id()
+    apply(world, world.officer2_id, ForwardMeetingTask(new_id(), late, child, TaskHolder(user_id=officer_id)))
+    assert child in boxes(officer_id)[1][Box.OVERDUE]
+    assert boxes(world.officer2_id)[1][Box.OVERDUE] == []
 
 
 def test_the_diary_proposes_the_task_completed_today(world: World, meeting: MeetingRows):

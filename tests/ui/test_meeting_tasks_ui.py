@@ -10,6 +10,8 @@ from datetime import date, datetime, time, timedelta
 from PySide6.QtCore import Qt
 from sqlalchemy import select
 
+from eoffice.directory.models import User
+from eoffice.documents.boxes import Box, box_page
 from eoffice.documents.operations import CreateDraft
 from eoffice.documents.workdays import add_working_days
 from eoffice.meetings.task_models import MeetingTask
@@ -87,6 +89,29 @@ def test_assigned_from_the_meeting_page_and_completed_by_the_assignee(  # type: 
         # The officer: the count in the sidebar, the list, "Hoàn thành…" with the reply.
         win.switch_user(w.officer_id)
         qtbot.waitUntil(lambda: meetings.tasks_item.text().endswith("(1)"), timeout=10_000)
+
+        # Followed up like a direction line: in the documents' "Chờ tôi xử lý", counted
+        # with its documents and listed above them; Enter opens it among the meetings' tasks.
+        documents = win.section("documents")
+        with w.store.read() as s:
+            officer = s.get(User, w.officer_id)
+            only_documents = len(box_page(s, Box.WAITING_FOR_ME, officer, date.today()))
+        qtbot.waitUntil(lambda: documents.counts.get(Box.WAITING_FOR_ME) == only_documents + 1, timeout=10_000)
+        documents.show_box(Box.WAITING_FOR_ME)
+        strip = documents.followup
+        qtbot.waitUntil(lambda: strip.isVisibleTo(win) and strip.model.rowCount() == 1, timeout=10_000)
+        assert strip.model.rows[0].what == WHAT and meetings.tasks_title in strip.heading.text()
+        documents.show_box(Box.OUTGOING)
+        qtbot.waitUntil(lambda: not strip.isVisibleTo(win), timeout=10_000)
+        documents.show_box(Box.WAITING_FOR_ME)
+        qtbot.waitUntil(lambda: strip.model.rowCount() == 1, timeout=10_000)
+        strip.table.setFocus()
+        strip.table.selectRow(0)
+        with qtbot.waitSignal(meetings.tasks.loaded, timeout=10_000):
+            qtbot.keyClick(strip.table, Qt.Key.Key_Return)
+        assert meetings.stack.currentWidget() is meetings.tasks
+        current = meetings.tasks.current()
+        assert current is not None and current.what == WHAT
         view = meetings.tasks
         with qtbot.waitSignal(view.loaded, timeout=10_000):
             meetings.show_tasks()
@@ -111,6 +136,8 @@ def test_assigned_from_the_meeting_page_and_completed_by_the_assignee(  # type: 
         qtbot.waitUntil(completed, timeout=10_000)
         qtbot.waitUntil(lambda: view.model.rowCount() == 0, timeout=10_000)  # no longer waiting for me
         qtbot.waitUntil(lambda: meetings.tasks_item.text() == meetings.tasks_title, timeout=10_000)
+        qtbot.waitUntil(lambda: documents.counts.get(Box.WAITING_FOR_ME) == only_documents, timeout=10_000)
+        qtbot.waitUntil(lambda: strip.model.rowCount() == 0, timeout=10_000)
 
         # Back on the meeting page: done 1/1.
         with qtbot.waitSignal(panel.loaded, timeout=10_000):

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from eoffice.directory.models import Holiday, Organisation, Role, Unit, User, UserRole
 from eoffice.documents.boxes import Box
+from eoffice.documents.followup import followup_tables
 from eoffice.documents.models import (
     Delegation,
     DirectionLine,
@@ -42,6 +43,7 @@ from eoffice.ui.documents.detail import (
     load_detail,
 )
 from eoffice.ui.documents.delegates import MatchDelegate
+from eoffice.ui.documents.followup import FollowupPanel, load_items
 from eoffice.ui.documents.forms import FormDialog, TextDialog
 from eoffice.ui.documents.list_model import DocumentListModel
 from eoffice.ui.documents.search_bar import SearchBar
@@ -126,6 +128,7 @@ class DocumentsSection(Section):
         self.detail_timer.timeout.connect(self._load_selected)
         self._set_list_title()
         self.refresh_counts()
+        self.refresh_followup()
 
     @property
     def directory(self) -> Any:
@@ -193,6 +196,9 @@ class DocumentsSection(Section):
         middle_layout.setContentsMargins(0, 0, 0, 0)
         middle_layout.addWidget(self.search_bar)
         middle_layout.addWidget(self.list_title)
+        # A box's other followed-up work (a meeting's tasks), above its documents.
+        self.followup = FollowupPanel(self.window, middle)
+        middle_layout.addWidget(self.followup)
         middle_layout.addWidget(self.table, 1)
 
         self.detail_pane = DetailPane(self.window)
@@ -276,9 +282,12 @@ class DocumentsSection(Section):
 
     def on_changes(self, changes: Changes) -> None:
         """The sidebar's counts are always in sight: they follow every change."""
-        if changes.touches(*LIST_TABLES):
+        followed = changes.touches(*followup_tables())
+        if changes.touches(*LIST_TABLES) or followed:
             self.refresh_counts()
             self._check_awaited_number()
+        if followed:
+            self.refresh_followup()
         super().on_changes(changes)
 
     def refresh(self, changes: Changes) -> None:
@@ -287,6 +296,7 @@ class DocumentsSection(Section):
         if changes.touches(*LIST_TABLES):
             self._reselect = keep
             self.model.refresh()
+            self.refresh_followup()
         if keep is not None:
             self.load_document(keep, audited=False)
 
@@ -305,6 +315,7 @@ class DocumentsSection(Section):
         self._mark_box()
         self._set_list_title()
         self.refresh_counts()
+        self.refresh_followup()
 
     def close(self) -> None:
         self.counts_timer.stop()
@@ -347,12 +358,14 @@ class DocumentsSection(Section):
         self.model.set_box(box)
         self.window.show_section(self, self.sidebar[BOXES.index(box)])
         self._set_list_title()
+        self.refresh_followup()
         self._fit_columns()
         self._show_placeholder()
 
     def _search(self, query: str, filters: Any, order: str) -> None:
         self.model.set_search(query, filters, order)
         self._set_list_title()
+        self.refresh_followup()
         self._fit_columns()
         self._show_placeholder()
 
@@ -452,6 +465,19 @@ class DocumentsSection(Section):
             return user_id, box_counts(session, user, today), load_acting(session, user_id, today)
 
         self.worker.read("box_counts", count, self._show_counts)
+
+    def refresh_followup(self) -> None:
+        """The box's other followed-up work (``FollowupPanel``); none over search results."""
+        user_id, box, today = self.user_id, self.model.box, self.window.today or date.today()
+        if self.model.searching:
+            self.followup.show_items([])
+            return
+
+        def show(result: tuple[str, Box, list[Any]]) -> None:
+            if result[:2] == (self.user_id, self.model.box) and not self.model.searching:
+                self.followup.show_items(result[2])
+
+        self.worker.read("followup_items", lambda s: load_items(s, user_id, box, today), show)
 
     def _show_counts(self, result: tuple[str, dict[Box, int], dict[str, str]]) -> None:
         user_id, counts, acting = result

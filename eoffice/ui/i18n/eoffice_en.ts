@@ -2579,6 +2579,33 @@ Send your ballot? It cannot be changed afterwards.</source>
     </message>
 </context>
 <context>
+    <name>FollowupModel</name>
+    <message>
+        <source>Task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished">From</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation type="unfinished">Deadline</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished">State</translation>
+    </message>
+</context>
+<context>
+    <name>FollowupPanel</name>
+    <message>
+        <source>overdue</source>
+        <extracomment>Rows shown before the panel scrolls: the documents keep most of the height.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>FormDialog</name>
     <message>
         <source>OK</source>
@@ -6402,7 +6429,7 @@ Send your ballot? It cannot be changed afterwards.</source>
     <name>TasksView</name>
     <message>
         <source>Tasks assigned in meetings</source>
-        <extracomment>A refresh is on screen (tests wait on it). Open the meeting of the selected task (its id).</extracomment>
+        <extracomment>A refresh is on screen (tests wait on it). Open the meeting of the selected task (its id). Select this task once the list holds it (opened from a documents&apos; box).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>

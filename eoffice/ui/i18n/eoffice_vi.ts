@@ -2580,6 +2580,33 @@ Gửi phiếu? Sau khi gửi không thể thay đổi.</translation>
     </message>
 </context>
 <context>
+    <name>FollowupModel</name>
+    <message>
+        <source>Task</source>
+        <translation>Nhiệm vụ</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Nguồn</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>Hạn xử lý</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Trạng thái</translation>
+    </message>
+</context>
+<context>
+    <name>FollowupPanel</name>
+    <message>
+        <source>overdue</source>
+        <extracomment>Rows shown before the panel scrolls: the documents keep most of the height.</extracomment>
+        <translation>quá hạn</translation>
+    </message>
+</context>
+<context>
     <name>FormDialog</name>
     <message>
         <source>OK</source>
@@ -6403,7 +6430,7 @@ Gửi phiếu? Sau khi gửi không thể thay đổi.</translation>
     <name>TasksView</name>
     <message>
         <source>Tasks assigned in meetings</source>
-        <extracomment>A refresh is on screen (tests wait on it). Open the meeting of the selected task (its id).</extracomment>
+        <extracomment>A refresh is on screen (tests wait on it). Open the meeting of the selected task (its id). Select this task once the list holds it (opened from a documents&apos; box).</extracomment>
         <translation>Việc được giao từ cuộc họp</translation>
     </message>
     <message>

@@ -109,6 +109,13 @@ class MeetingsSection(Section):
         self.tasks.refresh()
         self.tasks.table.setFocus()
 
+    def open_task(self, task_id: str) -> None:
+        """A task opened from a documents' box: the list of mine, with it selected."""
+        self.window.show_section(self, self.tasks_item)
+        self.stack.setCurrentWidget(self.tasks)
+        self.tasks.select_task(task_id)
+        self.tasks.table.setFocus()
+
     def count_tasks(self) -> None:
         """The sidebar's line: "Việc được giao từ cuộc họp (3)", its colour and tooltip saying
         how many are due soon and overdue; read from this desk."""

@@ -49,6 +49,7 @@ from eoffice.meetings.operations import (
     TaskHolder,
 )
 from eoffice.meetings.task_models import MeetingTask
+from eoffice.ui.documents.followup import FollowupView, register_followup_view
 from eoffice.ui.meetings.buttons import ok_cancel
 from eoffice.meetings.task_views import AssignChoices, Choice, Progress, TaskCounts, TaskFilter, TaskRow
 from eoffice.ops.values import Id, ISODate
@@ -613,6 +614,8 @@ class TasksView(QWidget):
         self.window_ = window
         self.user_id: str = window.user_id
         self._generation = 0
+        #: Select this task once the list holds it (opened from a documents' box).
+        self._select: str | None = None
         self.title = QLabel(self.tr("Tasks assigned in meetings"), self)
         font = self.title.font()
         font.setBold(True)
@@ -668,11 +671,19 @@ class TasksView(QWidget):
 
         self.window_.worker.read("meeting_tasks_view", lambda s: load_view(s, user_id, which, today), show)
 
+    def select_task(self, task_id: str) -> None:
+        """"Chờ tôi xử lý" with ``task_id`` selected (from a documents' box)."""
+        self._select = task_id
+        self.show_filter(TaskFilter.MINE)
+
     def _show(self, data: TasksData) -> None:
         keep = self.current()
         self.model.set_rows(data.rows)
         self.counts.setText(counts_text(data.counts))
-        if keep is not None and (row := self.model.find_row(keep.id)) >= 0:
+        wanted, self._select = self._select, None
+        if wanted is not None and (row := self.model.find_row(wanted)) >= 0:
+            self.table.selectRow(row)
+        elif keep is not None and (row := self.model.find_row(keep.id)) >= 0:
             self.table.selectRow(row)
         elif data.rows:
             self.table.selectRow(0)
@@ -711,3 +722,17 @@ def _event_text(kind: str, payload: dict[str, Any]) -> Notification:
 
 
 register_event_text(("meeting.task_assigned", "meeting.task_settled"), _event_text)
+
+
+# --------------------------------------------------------------------------- in the documents' boxes
+
+
+def _open_from_box(window: Any, task_id: str) -> None:
+    window.section("meetings").open_task(task_id)
+
+
+register_followup_view(task_views.FOLLOWUP_NAME, FollowupView(
+    title=lambda: QCoreApplication.translate("Meetings", "Tasks assigned in meetings"),
+    state_label=state_label,
+    open=_open_from_box,
+))
