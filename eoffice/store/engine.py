@@ -31,11 +31,19 @@ CHECKPOINT_PAGES = 1000
 WAL_SIZE_LIMIT = 64 * 1024 * 1024
 
 
+#: Connections an SQLite engine keeps open. The pool opens them only as they are needed (a
+#: desktop uses a few), and one more than it keeps is closed as soon as it is given back:
+#: with 8 kept, a server answering 500 delegates from its 40 worker threads opened and
+#: closed a connection (and ran its pragmas) for most requests, which was most of its time
+#: during a vote (``bench/meetings_live.py``). Kept connections cost only the pages they read.
+SQLITE_POOL_SIZE = 48
+
+
 def _sqlite_engine(url: str, begin: str, checkpoint_pages: Callable[[], int] = lambda: CHECKPOINT_PAGES) -> Engine:
     engine = create_engine(
         url,
         connect_args={"check_same_thread": False, "timeout": 60},
-        pool_size=8,
+        pool_size=SQLITE_POOL_SIZE,
         max_overflow=16,
     )
 
@@ -43,7 +51,10 @@ def _sqlite_engine(url: str, begin: str, checkpoint_pages: Callable[[], int] = l
     def _on_connect(dbapi_conn, _record) -> None:  # type: ignore[no-untyped-def]
         dbapi_conn.isolation_level = None  # we emit BEGIN ourselves
         cur = dbapi_conn.cursor()
-        cur.execute("PRAGMA journal_mode=WAL")
+        # WAL is kept in the database file: asked only of a database not yet in it, since
+        # asking waits on the database's locks.
+        if str(cur.execute("PRAGMA journal_mode").fetchone()[0]).lower() != "wal":
+            cur.execute("PRAGMA journal_mode=WAL")
         cur.execute("PRAGMA synchronous=NORMAL")
         cur.execute("PRAGMA foreign_keys=ON")
         cur.execute("PRAGMA busy_timeout=60000")

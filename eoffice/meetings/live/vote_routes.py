@@ -10,6 +10,7 @@ from fastapi import APIRouter
 from eoffice.errors import NotFound
 from eoffice.meetings import access
 from eoffice.meetings.live import votes
+from eoffice.meetings.live.ballot_box import ballot_box
 from eoffice.meetings.live.models import VoteMethod
 from eoffice.meetings.live.schemas import BallotReceipt, VoteOption, VoteSubject, VoteView
 from eoffice.meetings.organising import meeting_of
@@ -91,11 +92,14 @@ def show(meeting_id: str, vote_id: str, body: ShowTally, user: CurrentUser, stor
 
 
 @router.post("/{meeting_id}/votes/{vote_id}/ballot", response_model=BallotReceipt, responses=_RESPONSES)
-def ballot(meeting_id: str, vote_id: str, body: Ballot, user: CurrentUser, store: StoreDep,
-           settings: SettingsDep) -> BallotReceipt:
-    """The signed-in user's ballot (or the member's, as their allowed substitute): once."""
-    with store.write() as s:
-        return votes.cast_ballot(s, user.id, vote_id, body.choice, now=settings.clock(), meeting_id=meeting_id)
+async def ballot(meeting_id: str, vote_id: str, body: Ballot, user: CurrentUser, store: StoreDep,
+                 settings: SettingsDep) -> BallotReceipt:
+    """The signed-in user's ballot (or the member's, as their allowed substitute): once.
+
+    Written with the ballots arriving at the same time, in one transaction; it waits for
+    that on the event loop, not in a worker thread (``ballot_box``)."""
+    return await ballot_box(store).cast(votes.BallotRequest(
+        user_id=user.id, vote_id=vote_id, choice=body.choice, now=settings.clock(), meeting_id=meeting_id))
 
 
 @router.get("/{meeting_id}/votes", response_model=list[VoteView], responses=_RESPONSES)

@@ -38,6 +38,7 @@ from __future__ import annotations
 
 import json
 import random
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -46,7 +47,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from eoffice.directory.models import User
-from eoffice.errors import NotFound, StateError, ValidationError
+from eoffice.errors import DomainError, NotFound, StateError, ValidationError
 from eoffice.meetings import access
 from eoffice.meetings.live import attendance, counting, telling
 from eoffice.meetings.live.models import (
@@ -519,22 +520,29 @@ def _whose(session: Session, meeting: Meeting, user_id: str) -> str | None:
     where substitutes vote); None when they cast none. Nobody casts a ballot for anyone
     else: a member whose substitute attends does not vote, and a substitute votes only
     while attending in the member's place."""
-    meeting_id = meeting.id
+    return _whose_many(session, meeting, {user_id}).get(user_id)
+
+
+def _whose_many(session: Session, meeting: Meeting, user_ids: set[str]) -> dict[str, str]:
+    """``_whose`` of several users in one query: user → the member they cast for."""
     substitutes = _rules(meeting).substitutes_vote
     rows = session.execute(
         select(Participant.user_id, Participant.substitute_id, Attendance.presence)
         .select_from(Participant).outerjoin(Attendance, _attended())
-        .where(Participant.meeting_id == meeting_id, Participant.deleted.is_(False),
+        .where(Participant.meeting_id == meeting.id, Participant.deleted.is_(False),
                in_office(),
-               or_(Participant.user_id == user_id, Participant.substitute_id == user_id))
-        .order_by(Participant.user_id != user_id)
+               or_(Participant.user_id.in_(user_ids), Participant.substitute_id.in_(user_ids)))
     ).all()
-    for member, substitute, presence in rows:
-        if member == user_id and presence in (Presence.HALL.value, Presence.ONLINE.value):
-            return str(member)
-        if substitutes and substitute == user_id and presence == Presence.SUBSTITUTE.value:
-            return str(member)
-    return None
+    found: dict[str, str] = {}
+    # Their own seat first: a member votes as themselves before as anyone's substitute.
+    for member, _substitute, presence in rows:
+        if member in user_ids and presence in (Presence.HALL.value, Presence.ONLINE.value):
+            found[str(member)] = str(member)
+    if substitutes:
+        for member, substitute, presence in rows:
+            if substitute in user_ids and substitute not in found and presence == Presence.SUBSTITUTE.value:
+                found[str(substitute)] = str(member)
+    return found
 
 
 def cast_ballot(session: Session, user_id: str, vote_id: str, choice: list[str], *, now: datetime,
@@ -544,29 +552,107 @@ def cast_ballot(session: Session, user_id: str, vote_id: str, choice: list[str],
     Refused: ``vote_not_open`` (not open, or past its time limit), ``not_entitled``,
     ``already_voted`` (a second ballot, also one racing from another computer).
     """
-    # A shared lock on the vote's row: ballots do not wait for each other on it, but the
-    # close (FOR UPDATE) waits for those under way, and those after it find it closed.
-    vote = _vote(session, vote_id, meeting_id, share=True)
+    request = BallotRequest(user_id, vote_id, list(choice), now, meeting_id)
+    cast_ballots(session, [request])
+    if request.refused is not None:
+        raise request.refused
+    assert request.receipt is not None
+    return request.receipt
+
+
+@dataclass
+class BallotRequest:
+    """One ballot of a batch (``cast_ballots``), and what became of it."""
+
+    user_id: str
+    vote_id: str
+    choice: list[str]
+    #: When the ballot arrived: one arriving before the vote's time limit counts.
+    now: datetime
+    meeting_id: str | None = None
+    receipt: BallotReceipt | None = None
+    refused: DomainError | None = None
+
+
+def cast_ballots(session: Session, requests: list[BallotRequest]) -> None:
+    """Cast several ballots in one transaction (``live.ballot_box`` gathers them), each
+    taken or refused on its own (``cast_ballot``'s refusals, in ``refused``).
+
+    What every ballot of a vote shares is read once for the batch: the vote (its row
+    locked in share mode: ballots do not wait for each other on it, but the close, FOR
+    UPDATE, waits for those under way and those after it find it closed), the meeting,
+    and whose ballot each of its users casts (one query). A refusal comes before anything
+    of its ballot is written, so it needs no savepoint. Each vote's tally takes the
+    batch's ballots in one update per option, and the vote tells its progress once; every
+    taken ballot's receipt gives those counts.
+    """
+    by_vote: dict[str, list[BallotRequest]] = {}
+    for request in requests:
+        by_vote.setdefault(request.vote_id, []).append(request)
+    for vote_id, asked in by_vote.items():
+        try:
+            vote = _vote(session, vote_id, share=True)
+        except NotFound as refused:
+            for request in asked:
+                request.refused = refused
+            continue
+        taken = _mark_ballots(session, vote, asked)
+        if taken:
+            receipt = tell_progress(session, vote)
+            for request in taken:
+                request.receipt = receipt
+
+
+def _mark_ballots(session: Session, vote: Vote, requests: list[BallotRequest]) -> list[BallotRequest]:
+    """The vote's ballots in the voters' rows and the tally; those taken (see ``cast_ballots``)."""
     meeting = meeting_of(session, vote.meeting_id)
-    # Who votes first (one query): only a refusal asks whether the user may see the
-    # meeting at all, so a ballot costs no statement that a refused one does not need.
-    voter_id = _whose(session, meeting, user_id)
+    whose = _whose_many(session, meeting, {r.user_id for r in requests})
+    added: dict[str, int] = {}
+    taken: list[BallotRequest] = []
+    for request in requests:
+        try:
+            choice = _mark_one(session, vote, meeting, whose.get(request.user_id), request)
+        except DomainError as refused:
+            request.refused = refused
+            continue
+        for option in choice:
+            added[option] = added.get(option, 0) + 1
+        taken.append(request)
+    # The rows every ballot changes come last, so each is held only until the commit.
+    for option, count in added.items():
+        session.execute(
+            update(VoteTally).where(VoteTally.vote_id == vote.id, VoteTally.option == option,
+                                    VoteTally.shard == _chance.randrange(TALLY_SHARDS))
+            .values(count=VoteTally.count + count).execution_options(synchronize_session=False)
+        )
+    return taken
+
+
+def _mark_one(session: Session, vote: Vote, meeting: Meeting, voter_id: str | None,
+              request: BallotRequest) -> list[str]:
+    """One ballot in its voter's row, refused before anything is written; its choice."""
+    if request.meeting_id is not None and vote.meeting_id != request.meeting_id:
+        raise NotFound("Không tìm thấy lần biểu quyết.", "Vote not found.")
+    # Only a refusal asks whether the user may see the meeting at all, so a ballot costs
+    # no statement that a refused one does not need.
     if voter_id is None:
-        user = session.get(User, user_id)
+        user = session.get(User, request.user_id)
         if user is None or not access.sees(session, user, meeting):
             raise NotFound("Không tìm thấy lần biểu quyết.", "Vote not found.")
+    now = request.now
     if vote.state != VoteState.OPEN.value or (vote.closes_at is not None and now >= aware(vote.closes_at)):
         raise VoteNotOpen()
     if voter_id is None:
         raise NotEntitled()
-    choice = _checked(vote, list(choice))
+    choice = _checked(vote, list(request.choice))
     stored_choice = None if vote.secret else json.dumps(choice, ensure_ascii=False)
-    marked = session.execute(
-        update(VoteVoter).where(VoteVoter.vote_id == vote.id, VoteVoter.voter_id == voter_id,
-                                VoteVoter.returned.is_(False))
-        .values(returned=True, cast_by=user_id, choice=stored_choice).execution_options(synchronize_session=False)
+    voters = VoteVoter.__table__.c  # Core, not the ORM's bulk update: a third of a ballot's time
+    marked = session.connection().execute(
+        update(VoteVoter.__table__).where(voters.vote_id == vote.id, voters.voter_id == voter_id,
+                                          voters.returned.is_(False))
+        .values(returned=True, cast_by=request.user_id, choice=stored_choice)
     )
-    if not marked.rowcount:  # type: ignore[attr-defined]
+    if not marked.rowcount:
         already = session.scalar(select(VoteVoter.returned).where(VoteVoter.vote_id == vote.id,
                                                                     VoteVoter.voter_id == voter_id))
         if already is not None:
@@ -574,15 +660,14 @@ def cast_ballot(session: Session, user_id: str, vote_id: str, choice: list[str],
         try:  # arrived after the opening: issued and returned at once, under the primary key
             with session.begin_nested():
                 session.execute(insert(VoteVoter).values(vote_id=vote.id, voter_id=voter_id, returned=True,
-                                                         cast_by=user_id, choice=stored_choice))
+                                                         cast_by=request.user_id, choice=stored_choice))
         except IntegrityError:
             raise AlreadyVoted() from None
-    # The rows every ballot changes come last, so each is held only until the commit.
-    session.execute(
-        update(VoteTally).where(VoteTally.vote_id == vote.id, VoteTally.option.in_(choice),
-                                VoteTally.shard == _chance.randrange(TALLY_SHARDS))
-        .values(count=VoteTally.count + 1).execution_options(synchronize_session=False)
-    )
+    return choice
+
+
+def tell_progress(session: Session, vote: Vote) -> BallotReceipt:
+    """The vote's progress told to the meeting ("312 of 500 voted"), and as a receipt."""
     returned, issued = _returned(session, [vote.id]).get(vote.id, (0, 0))
     tally = _tallies(session, [vote.id])[vote.id] if _tally_shown(vote) else None
     progress = VoteProgress(vote_id=vote.id, returned=returned, issued=issued, tally=tally)

@@ -103,3 +103,69 @@ def test_two_computers_casting_the_same_ballot_at_once_count_once(store: Store, 
         result = votes.close_vote(s, world.clerk_id, vote.id, now=NOW).result
     assert result is not None and result.returned == len(c.members) == 6
     assert sum(result.counts.values()) == 6
+
+
+def _progress_events(store: Store) -> int:
+    from sqlalchemy import func, select
+
+    from eoffice.server.events import LiveEvent
+
+    with store.read() as s:
+        return int(s.scalar(select(func.count()).select_from(LiveEvent)
+                            .where(LiveEvent.payload_json.contains('"vote_progress"'))) or 0)
+
+
+def test_a_batch_of_ballots_takes_each_or_refuses_it_alone(store: Store, world: World):
+    """``cast_ballots`` (the ballot box's one transaction): a refused ballot (a second one,
+    a guest's, a bad choice) leaves the others taken; one progress event for the batch, whose
+    counts every receipt gives."""
+    c = council(store, world, extra=2)
+    with store.write() as s:
+        vote = votes.create_vote(s, world.clerk_id, c.meeting_id, title="A", rule_key="majority", now=NOW)
+        votes.open_vote(s, world.clerk_id, vote.id, now=NOW)
+    first, second, third = c.members[:3]
+    before = _progress_events(store)
+    batch = [votes.BallotRequest(first, vote.id, ["yes"], NOW), votes.BallotRequest(first, vote.id, ["no"], NOW),
+             votes.BallotRequest(c.rows.guest_id, vote.id, ["yes"], NOW),
+             votes.BallotRequest(second, vote.id, ["maybe"], NOW), votes.BallotRequest(third, vote.id, ["no"], NOW)]
+    with store.write() as s:
+        votes.cast_ballots(s, batch)
+    assert [type(r.refused).__name__ for r in batch] == [
+        "NoneType", "AlreadyVoted", "NotEntitled", "ValidationError", "NoneType"]
+    issued = len(c.members)
+    assert [r.receipt and (r.receipt.returned, r.receipt.issued) for r in batch] == [
+        (2, issued), None, None, None, (2, issued)]
+    assert _progress_events(store) == before + 1
+    with store.write() as s:
+        result = votes.close_vote(s, world.clerk_id, vote.id, now=NOW).result
+    assert result is not None and result.returned == 2 and result.counts["yes"] == result.counts["no"] == 1
+
+
+def test_ballots_racing_through_the_ballot_box_count_once_each(store: Store, world: World):
+    """The server's way (``ballot_box``): every member at once from two computers, and a
+    guest, all on one event loop; one ballot each, the second refused, the guest refused,
+    every taken ballot acknowledged once it is counted."""
+    import asyncio
+
+    from eoffice.meetings.live.ballot_box import ballot_box
+
+    c = council(store, world, extra=5)
+    with store.write() as s:
+        vote = votes.create_vote(s, world.clerk_id, c.meeting_id, title="A", rule_key="majority", now=NOW)
+        votes.open_vote(s, world.clerk_id, vote.id, now=NOW)
+    box = ballot_box(store)
+    asked = [(u, choice) for u in c.members for choice in ("yes", "no")] + [(c.rows.guest_id, "yes")]
+
+    async def cast_all() -> list[object]:
+        return await asyncio.gather(*(box.cast(votes.BallotRequest(u, vote.id, [choice], NOW))
+                                      for u, choice in asked), return_exceptions=True)
+
+    outcomes = asyncio.run(cast_all())
+    for mine in zip(outcomes[:-1:2], outcomes[1:-1:2], strict=True):
+        assert sorted(type(o).__name__ for o in mine) == ["AlreadyVoted", "BallotReceipt"], mine
+    assert type(outcomes[-1]).__name__ == "NotEntitled"
+    receipts = [o for o in outcomes if isinstance(o, votes.BallotReceipt)]
+    assert max(r.returned for r in receipts) == len(c.members)  # the last batch saw them all
+    with store.write() as s:
+        result = votes.close_vote(s, world.clerk_id, vote.id, now=NOW).result
+    assert result is not None and result.returned == len(c.members) == 8
