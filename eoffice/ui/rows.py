@@ -25,6 +25,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 R = TypeVar("R")
 Index = QModelIndex | QPersistentModelIndex
@@ -215,3 +216,17 @@ class RowsModel(QAbstractTableModel, Generic[R]):
         get = declared.sort_key or declared.display
         key = (lambda pair: _sortable(get(pair[1]))) if numbered else (lambda row: _sortable(get(row)))
         return sorted(rows, key=key, reverse=order == Qt.SortOrder.DescendingOrder)
+
+
+def list_table(table: QTableView, stretch: int, *, word_wrap: bool = True) -> None:
+    """A read-only list of rows: whole rows selected one at a time, no row numbers,
+    alternating colours, columns as wide as their contents but ``stretch``, which takes
+    the rest of the width."""
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.verticalHeader().hide()
+    table.setAlternatingRowColors(True)
+    table.setWordWrap(word_wrap)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    table.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)

@@ -17,12 +17,12 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
 from eoffice.directory.models import User
 from eoffice.documents.boxes import Box, followup_items
 from eoffice.documents.followup import FollowupItem
-from eoffice.ui.rows import QT_TRANSLATE_NOOP, Column, RowsModel, text_column
+from eoffice.ui.rows import QT_TRANSLATE_NOOP, Column, RowsModel, list_table, text_column
 
 OVERDUE = QColor("#b71c1c")
 DUE_SOON = QColor("#8a4b00")
@@ -94,15 +94,9 @@ class FollowupPanel(QWidget):
         self.table = QTableView(self)
         self.table.setObjectName("followupItems")
         self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
+        list_table(self.table, self.model.column_of("what"), word_wrap=False)
         self.table.verticalHeader().setDefaultSectionSize(24)
-        self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(self.model.column_of("what"), QHeaderView.ResizeMode.Stretch)
         # where it comes from (a meeting's long title) gives way to what to do
         header.setSectionResizeMode(self.model.column_of("origin"), QHeaderView.ResizeMode.Interactive)
         self.table.setColumnWidth(self.model.column_of("origin"), ORIGIN_WIDTH)

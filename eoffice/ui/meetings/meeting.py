@@ -62,6 +62,7 @@ from eoffice.ui.meetings.models import AgendaModel, ParticipantsModel, ReadersMo
 from eoffice.ui.meetings.meeting_editor import MeetingEditor
 from eoffice.ui.meetings.papers import Papers
 from eoffice.ui.meetings.participants import ParticipantsEditor, answer_counts
+from eoffice.ui.rows import list_table
 from eoffice.ui.tasks import DbWorker
 
 log = logging.getLogger(__name__)
@@ -248,7 +249,7 @@ class MeetingPage(QWidget):
         self.people_table = QTableView(self)
         self.people_table.setObjectName("participants")
         self.people_table.setModel(self.people)
-        self._table(self.people_table, self.people.column_of("name"))
+        list_table(self.people_table, self.people.column_of("name"))
         self.answers = QLabel(self)
         self.answers.setObjectName("answerCounts")
         self.participants = ParticipantsEditor(self)
@@ -273,13 +274,13 @@ class MeetingPage(QWidget):
         self.reading_table = QTableView(self)
         self.reading_table.setObjectName("whoHasRead")
         self.reading_table.setModel(self.reading)
-        self._table(self.reading_table, self.reading.column_of("title"))
+        list_table(self.reading_table, self.reading.column_of("title"))
         self.reading_table.selectionModel().currentRowChanged.connect(lambda current, _p: self._show_readers(current))
         self.readers = ReadersModel(self)
         self.readers_table = QTableView(self)
         self.readers_table.setObjectName("documentReaders")
         self.readers_table.setModel(self.readers)
-        self._table(self.readers_table, 0)
+        list_table(self.readers_table, 0)
         # The documents above, the people of the chosen one below: each table has the
         # page's width (side by side at 1366 px the names were cut to "L…").
         reading_page = QSplitter(Qt.Orientation.Vertical, self)
@@ -307,16 +308,6 @@ class MeetingPage(QWidget):
         shortcut = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
         shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         shortcut.activated.connect(self.back.emit)
-
-    @staticmethod
-    def _table(table: QTableView, stretch: int) -> None:
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.verticalHeader().hide()
-        table.setAlternatingRowColors(True)
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        table.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
 
     # ------------------------------------------------------------------ reading
 

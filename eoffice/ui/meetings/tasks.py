@@ -17,14 +17,12 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -54,7 +52,7 @@ from eoffice.ui.meetings.buttons import ok_cancel
 from eoffice.meetings.task_views import AssignChoices, Choice, Progress, TaskCounts, TaskFilter, TaskRow
 from eoffice.ops.values import Id, ISODate
 from eoffice.store.base import new_id
-from eoffice.ui.rows import QT_TRANSLATE_NOOP, Column, RowsModel, text_column
+from eoffice.ui.rows import QT_TRANSLATE_NOOP, Column, RowsModel, list_table, text_column
 from eoffice.ui.sync.notifications import Notification, register_event_text
 
 #: The tables these screens show.
@@ -454,17 +452,6 @@ class TaskActions(QWidget):
         return self.window_.today or date.today()
 
 
-def _table(table: QTableView, stretch: int) -> None:
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.verticalHeader().hide()
-    table.setAlternatingRowColors(True)
-    table.setWordWrap(False)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    table.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-
-
 # --------------------------------------------------------------------------- the meeting's tab
 
 
@@ -486,7 +473,7 @@ class MeetingTasksPanel(QWidget):
         self.table = QTableView(self)
         self.table.setObjectName("meetingTasks")
         self.table.setModel(self.model)
-        _table(self.table, self.model.column_of("what"))
+        list_table(self.table, self.model.column_of("what"), word_wrap=False)
         self.table.setColumnHidden(self.model.column_of("meeting"), True)
         self.progress = QLabel(self)
         self.progress.setObjectName("taskProgress")
@@ -632,7 +619,7 @@ class TasksView(QWidget):
         self.table = QTableView(self)
         self.table.setObjectName("myTasks")
         self.table.setModel(self.model)
-        _table(self.table, self.model.column_of("what"))
+        list_table(self.table, self.model.column_of("what"), word_wrap=False)
         self.handling = TaskActions(self, window)
         self.act_meeting = QAction(self.tr("Open the meeting"), self)
         self.act_meeting.triggered.connect(self._open_meeting)

@@ -14,13 +14,11 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMainWindow,
@@ -39,6 +37,7 @@ from eoffice.errors import DomainError
 from eoffice.meetings.live.schemas import SpeechView, VoteView
 from eoffice.meetings.rules import RuleSet
 from eoffice.meetings.views import DocumentView, ItemView, MeetingView
+from eoffice.ui.rows import list_table
 from eoffice.ui.meetings.session.bigscreen import BigScreen
 from eoffice.ui.meetings.session.labels import (
     method_label,
@@ -68,16 +67,6 @@ from eoffice.ui.meetings.session.widgets import (
 
 def _with_key(text: str, key: str) -> str:
     return f"{text} ({QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText)})"
-
-
-def _table(view: QTableView, stretch: int) -> None:
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.verticalHeader().hide()
-    view.setAlternatingRowColors(True)
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    view.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
 
 
 class ChairConsole(QMainWindow):
@@ -270,7 +259,7 @@ class ChairConsole(QMainWindow):
         self.queue_view = QTableView(self)
         self.queue_view.setObjectName("speakersQueue")
         self.queue_view.setModel(self.queue)
-        _table(self.queue_view, self.queue.column_of("name"))
+        list_table(self.queue_view, self.queue.column_of("name"))
         self.queue_view.selectionModel().currentRowChanged.connect(lambda _c, _p: self._enable())
         self.limit = QSpinBox(self)
         self.limit.setRange(0, 60)
@@ -305,7 +294,7 @@ class ChairConsole(QMainWindow):
         self.totals_view = QTableView(self)
         self.totals_view.setObjectName("speakingTotals")
         self.totals_view.setModel(self.totals)
-        _table(self.totals_view, 0)
+        list_table(self.totals_view, 0)
         self.never_label = QLabel(self)
         self.never_label.setObjectName("neverSpoke")
         self.never_label.setWordWrap(True)
@@ -336,7 +325,7 @@ class ChairConsole(QMainWindow):
         self.people_view = QTableView(page)
         self.people_view.setObjectName("attendanceList")
         self.people_view.setModel(self.people)
-        _table(self.people_view, self.people.column_of("name"))
+        list_table(self.people_view, self.people.column_of("name"))
         self.reason = QLineEdit(page)
         self.reason.setObjectName("absenceReason")
         self.reason.setPlaceholderText(self.tr("Reason for the absence"))
@@ -395,7 +384,7 @@ class ChairConsole(QMainWindow):
         self.votes_view = QTableView(page)
         self.votes_view.setObjectName("votesList")
         self.votes_view.setModel(self.votes)
-        _table(self.votes_view, 0)
+        list_table(self.votes_view, 0)
         self.votes_view.selectionModel().currentRowChanged.connect(lambda _c, _p: self._show_vote())
         self.vote_detail = QLabel(page)
         self.vote_detail.setObjectName("voteDetail")
