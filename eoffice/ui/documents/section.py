@@ -77,6 +77,8 @@ _PEOPLE = frozenset(m.__tablename__ for m in (Organisation, Unit, User, UserRole
 LIST_TABLES = _PEOPLE | {
     m.__tablename__ for m in (Document, DocumentDirection, DirectionLine, DocumentFile, Register, Holiday)
 }
+#: Besides the sources' own tables, what the follow-up panel's items depend on.
+FOLLOWUP_INPUTS = _PEOPLE | {Holiday.__tablename__}
 #: What the document on screen shows: its history and its signatures' trust too.
 DETAIL_TABLES = LIST_TABLES | {"audit_events", "trusted_roots"}
 
@@ -286,7 +288,9 @@ class DocumentsSection(Section):
         if changes.touches(*LIST_TABLES) or followed:
             self.refresh_counts()
             self._check_awaited_number()
-        if followed:
+        # The box's other work moves with its own tables, its holders and the working
+        # days; a change of documents leaves it as it is.
+        if followed or changes.touches(*FOLLOWUP_INPUTS):
             self.refresh_followup()
         super().on_changes(changes)
 
@@ -296,7 +300,6 @@ class DocumentsSection(Section):
         if changes.touches(*LIST_TABLES):
             self._reselect = keep
             self.model.refresh()
-            self.refresh_followup()
         if keep is not None:
             self.load_document(keep, audited=False)
 
