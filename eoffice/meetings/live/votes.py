@@ -598,7 +598,7 @@ def cast_ballots(session: Session, requests: list[BallotRequest]) -> None:
             continue
         taken = _mark_ballots(session, vote, asked)
         if taken:
-            receipt = tell_progress(session, vote)
+            receipt = _tell_progress(session, vote)
             for request in taken:
                 request.receipt = receipt
 
@@ -666,7 +666,7 @@ def _mark_one(session: Session, vote: Vote, meeting: Meeting, voter_id: str | No
     return choice
 
 
-def tell_progress(session: Session, vote: Vote) -> BallotReceipt:
+def _tell_progress(session: Session, vote: Vote) -> BallotReceipt:
     """The vote's progress told to the meeting ("312 of 500 voted"), and as a receipt."""
     returned, issued = _returned(session, [vote.id]).get(vote.id, (0, 0))
     tally = _tallies(session, [vote.id])[vote.id] if _tally_shown(vote) else None
