@@ -63,9 +63,10 @@ from sqlalchemy.sql.elements import BindParameter, ColumnElement
 
 from eoffice.directory.models import User
 from eoffice.ops.changes import EVERYTHING, NOTHING, Changes
+from eoffice.store.base import Base
 from eoffice.store.blobs import BlobStore
 from eoffice.store.statements import STATEMENTS
-from eoffice.sync.client_state import set_cursor
+from eoffice.sync.client_state import has_pending, set_cursor
 from eoffice.sync.tables import Nested, Schema, SyncedTable, schema
 from eoffice.sync.versioning import current_version
 from eoffice.sync.writing import chunks, write
@@ -570,6 +571,78 @@ def _dropped_changes(s: Schema, name: str) -> set[str]:
     return s.changes_of(name) | {rider for rider, _ in s.riders.get(name, [])}
 
 
+def _defer_keys(session: Session) -> None:
+    """SQLite checks references at commit from here on (until the transaction ends)."""
+    session.execute(text("PRAGMA defer_foreign_keys = ON"))
+
+
+@cache
+def _ahead(s: Schema) -> tuple[dict[str, list[tuple[str, str]]], frozenset[str]]:
+    """What ``_refers_ahead`` looks for, worked out once from the models' foreign keys:
+
+    - per table (synced or nested), its columns referring to a table written at the same
+      step or after it (itself, or a later table);
+    - the tables whose nested children some table refers to (a page replaces those
+      children: deleted, then written again)."""
+    order: list[str] = []
+    for t in s.tables:
+        order.append(t.name)
+        order.extend(n.name for n in t.nested)
+    position = {name: i for i, name in enumerate(order)}
+    tables = {t.name: t.model.__table__ for t in s.tables}
+    tables.update({n.name: n.model.__table__ for t in s.tables for n in t.nested})
+    ahead: dict[str, list[tuple[str, str]]] = {}
+    for name, table in tables.items():
+        for column in table.columns:
+            for fk in column.foreign_keys:
+                target = fk.column.table.name
+                if target in position and position[target] >= position[name]:
+                    ahead.setdefault(name, []).append((column.key, target))
+    referred = {fk.column.table.name for table in Base.metadata.tables.values() for fk in table.foreign_keys}
+    replaced = frozenset(t.name for t in s.tables if any(n.name in referred for n in t.nested))
+    return ahead, replaced
+
+
+def _refers_ahead(s: Schema, rows_of: dict[str, list[dict[str, Any]]]) -> bool:
+    """Whether a row of the page refers to a row the page writes at its own table's step or
+    later, or the page replaces children that other rows refer to: then SQLite must check
+    references at commit, once every row is in, not at each statement.
+
+    Only then: ``PRAGMA defer_foreign_keys`` expires every prepared statement of the
+    connection, and preparing again an insert whose triggers keep the sidebar's counts
+    (``documents.boxcounts``) cost 1.5 to 2 ms a statement, most of a small page's time
+    (a live change: a direction and its line)."""
+    ahead, replaced = _ahead(s)
+    if any(rows_of.get(name) for name in replaced):
+        return True
+    ids: dict[str, set[Any]] = {}
+
+    def ids_of(name: str) -> set[Any]:
+        found = ids.get(name)
+        if found is None:
+            found = ids[name] = {row.get("id") for row in _page_rows(s, rows_of, name)} - {None}
+        return found
+
+    for name, refs in ahead.items():
+        rows = _page_rows(s, rows_of, name)
+        for column, target in refs:
+            targets = ids_of(target) if rows else set()
+            if targets and any(row.get(column) in targets for row in rows):
+                return True
+    return False
+
+
+def _page_rows(s: Schema, rows_of: dict[str, list[dict[str, Any]]], name: str) -> list[dict[str, Any]]:
+    """The page's rows of a synced table, or the children a nested table's parents carry."""
+    if name in s.by_name:
+        return rows_of.get(name, [])
+    for t in s.tables:
+        for nested in t.nested:
+            if nested.name == name and not nested.scalar:
+                return [child for row in rows_of.get(t.name, []) for child in row.get(nested.key, [])]
+    return []
+
+
 def apply_pulled(
     session: Session,
     page: ChangePage,
@@ -592,10 +665,11 @@ def apply_pulled(
     ``store_cursor`` False applies rows without moving the cursor (a ``refetch_page``).
     """
     s = schema()
-    if session.get_bind().dialect.name == "sqlite":
-        # References inside a page are checked at commit, once every row is in.
-        session.execute(text("PRAGMA defer_foreign_keys = ON"))
-    local_work = {t.name: t.local_work(session) for t in s.tables if t.local_work is not None}
+    sqlite = session.get_bind().dialect.name == "sqlite"
+    # Each capability reads the outbox for its rows: not when it holds nothing pending.
+    local_work = (
+        {t.name: t.local_work(session) for t in s.tables if t.local_work is not None} if has_pending(session) else {}
+    )
     restarting = (
         [t for t in s.tables if t.view_changed is not None and t.view_changed(session, page.rows, user_id)]
         if store_cursor and user_id is not None else []
@@ -604,6 +678,8 @@ def apply_pulled(
     if restarting:
         skipped = {t.name for t in restarting} | {r for t in restarting for r, _ in s.riders.get(t.name, [])}
         rows_of = {table: rows for table, rows in rows_of.items() if table not in skipped}
+    if sqlite and _refers_ahead(s, rows_of):
+        _defer_keys(session)
     applied = 0
     changed: set[str] = set()
     for t in s.tables:
@@ -615,6 +691,8 @@ def apply_pulled(
         changed |= s.changes_of(t.name)
     changes = Changes.of(changed)
     if restarting:
+        if sqlite:
+            _defer_keys(session)
         for t in restarting:
             if t.drop is not None:
                 held = session.scalars(select(t.model.id).where(t.model.server_version.is_not(None)))
@@ -634,6 +712,8 @@ def apply_pulled(
                     select(table.model.id).where(table.model.id.in_(chunk))
                 )]
             if gone:
+                if sqlite:
+                    _defer_keys(session)
                 table.drop(session, gone, blobs)
                 changes = changes | Changes.of(_dropped_changes(s, table.name))
     session.expire_all()

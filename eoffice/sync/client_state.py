@@ -116,6 +116,11 @@ def dismiss_rejected(session: Session, op_id: str) -> None:
         session.flush()
 
 
+def has_pending(session: Session) -> bool:
+    """Whether any operation still waits to reach the server (one index probe)."""
+    return session.scalar(select(OutboxEntry.seq).where(OutboxEntry.state == PENDING).limit(1)) is not None
+
+
 def pending_payloads(session: Session) -> Iterator[dict[str, Any]]:
     """The payloads of the operations still waiting to reach the server that changed rows
     on this client (kinds without a local effect left out), oldest first.

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import event, func, select
 
 from eoffice.directory.admin import create_organisation, create_user
 from eoffice.directory.models import Role, User, UserRole
@@ -22,10 +22,10 @@ from eoffice.ops import FileRef
 from eoffice.store.base import new_id
 from eoffice.sync import changes as changes_module
 from eoffice.sync.applying import apply_batch, apply_once
-from eoffice.sync.changes import changes_since
+from eoffice.sync.changes import apply_page, changes_since
 from eoffice.sync.client_state import get_cursor, mark_outcome, pending_operations, record_local
 from eoffice.sync.tables import schema
-from tests.sync.conftest import pull, register_op
+from tests.sync.conftest import pull, register_op, wire
 
 
 def _register_many(server, n: int, per_batch: int = 1) -> list[ops.RegisterIncoming]:  # type: ignore[no-untyped-def]
@@ -366,3 +366,46 @@ def test_a_first_sync_builds_the_full_text_index_once_when_it_ends(server, clien
             assert len(search(c, clerk, "van ban so")) == 4
     finally:
         fresh.dispose()
+
+
+def test_a_page_whose_row_refers_to_a_later_row_applies_and_a_plain_page_checks_references_at_once(server, client):
+    """A client takes a page's rows in any order: references inside a page are checked at
+    commit when a row refers to one the page writes after it, and only then: SQLite's
+    deferral expires every prepared statement of the connection, which made each small
+    page prepare its trigger-laden inserts again."""
+    incoming = register_op()
+    reply = new_id()
+    with server.store.write() as s:
+        assert apply_once(s, server.clerk_id, incoming).accepted
+        assert apply_once(s, server.clerk_id, ops.CreateDraft(
+            new_id(), reply, {"type_name": "Công văn", "subject": "Trả lời"}, reply_to_id=incoming.document_id
+        )).reason_vi == ""
+    deferred: list[str] = []
+
+    def watch(conn, cursor, statement, *args):  # type: ignore[no-untyped-def]
+        if "defer_foreign_keys" in statement:
+            deferred.append(statement)
+
+    event.listen(client._write_engine, "before_cursor_execute", watch)
+    try:
+        with server.store.read() as s:
+            page = wire(changes_since(s, s.get(User, server.clerk_id), 0))
+        documents = page.rows["documents"]
+        page.rows["documents"] = sorted(documents, key=lambda row: row["id"] != reply)  # the reply first
+        with client.write() as c:
+            apply_page(c, page)
+        assert len(deferred) == 1
+        with client.read() as c:
+            assert c.get(Document, reply).reply_to_id == incoming.document_id
+
+        deferred.clear()
+        with server.store.write() as s:
+            assert apply_once(s, server.clerk_id, ops.UpdateDraft(
+                new_id(), reply, {"type_name": "Công văn", "subject": "Trả lời, sửa"}
+            )).accepted
+        pull(server.store, client, server.clerk_id)
+        assert deferred == []
+        with client.read() as c:
+            assert c.get(Document, reply).subject == "Trả lời, sửa"
+    finally:
+        event.remove(client._write_engine, "before_cursor_execute", watch)
