@@ -345,7 +345,7 @@ def create_app(store: Store, blobs: BlobStore, settings: ServerSettings) -> Fast
     app.add_middleware(AddressGuard)
     app.add_middleware(ProtocolGuard)  # outermost: a client of another version learns it first
 
-    capabilities.load()  # their routers (``routes.register_router``) before mounting
+    capabilities.load_routes()  # their routers (``routes.register_router``) before mounting
     for router in ROUTERS:
         app.include_router(router, prefix=API_PREFIX)
     build_spec = app.openapi

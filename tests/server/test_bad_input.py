@@ -74,7 +74,7 @@ def test_every_json_body_refuses_text_no_database_stores():
     """Each route's body is a ``RequestBody`` (a NUL or a lone surrogate is a 422 naming the
     field, ``tests/meetings/live/test_text_http.py``), the capabilities' routes too. The
     push is the exception: the codec refuses such an operation alone, not its batch."""
-    capabilities.load()
+    capabilities.load_routes()
     bodies = {
         (route.path, model)
         for router in ROUTERS for route in router.routes if isinstance(route, APIRoute)

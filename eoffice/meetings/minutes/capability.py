@@ -2,4 +2,4 @@
 
 from __future__ import annotations
 
-from eoffice.meetings.minutes import ops, record_routes, synced  # noqa: F401
+from eoffice.meetings.minutes import ops, synced  # noqa: F401
