@@ -61,7 +61,7 @@ STATE_LABELS_VI = {
     LineState.IN_PROGRESS: "đang xử lý",
     LineState.DONE: "đã hoàn thành",
     LineState.RETURNED: "đã trả lại",
-    LineState.FORWARDED: "đã chuyển xuống",
+    LineState.FORWARDED: "đã chuyển xử lý",
 }
 
 

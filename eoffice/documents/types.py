@@ -72,7 +72,7 @@ class LineState(str, enum.Enum):
     IN_PROGRESS = "in_progress"  # đang xử lý
     DONE = "done"  # hoàn thành
     RETURNED = "returned"  # trả lại
-    FORWARDED = "forwarded"  # đã chuyển xuống
+    FORWARDED = "forwarded"  # đã chuyển xử lý
 
 
 #: Type name → abbreviation (Phụ lục III). Công văn has none.

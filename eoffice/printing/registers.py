@@ -95,7 +95,7 @@ PROGRESS_VI = {
     LineState.IN_PROGRESS.value: "Đang xử lý",
     LineState.DONE.value: "Đã hoàn thành",
     LineState.RETURNED.value: "Đã trả lại",
-    LineState.FORWARDED.value: "Đã chuyển xuống",
+    LineState.FORWARDED.value: "Đã chuyển xử lý",
 }
 
 

@@ -385,7 +385,7 @@ def test_forwarded_lines_follow_their_parent(world, incoming, tmp_path):
         )
     assert "Phòng Tài chính (chủ trì)" in printed.flat
     assert "→ Phạm Quốc Huy (chủ trì)" in printed.flat
-    assert printed.flat.index("Đã chuyển xuống") < printed.flat.index("→ Phạm Quốc Huy")
+    assert printed.flat.index("Đã chuyển xử lý") < printed.flat.index("→ Phạm Quốc Huy")
 
 
 # --------------------------------------------------------------------------- the file itself

@@ -2054,7 +2054,7 @@ Gửi phiếu? Sau khi gửi không thể thay đổi.</translation>
     <name>DocumentsSection</name>
     <message>
         <source>&amp;Document</source>
-        <extracomment>``Document.number_label`` of a document whose number the server has yet to give. The list&apos;s columns: width at 1366×768 first, and the order in which they give way when the list is narrow (the subject stretches and keeps at least SUBJECT_AT_LEAST). How long a message of the status bar stays (ms). What the list and the boxes&apos; counts show. What the document on screen shows: its history and its signatures&apos; trust too. The absent leaders this user acts for today (ủy quyền): id → name. Who runs &quot;Cấp số, ban hành…&quot; (the signing section sets it: number, fill in, seal, in steps). A document registered while its number is pending: its number is said when it comes. A document just made: opened once the list is read, if the list does not hold it. Over an empty list: what the box holds, and that it is empty.</extracomment>
+        <extracomment>``Document.number_label`` of a document whose number the server has yet to give. The list&apos;s columns: width at 1366×768 first, and the order in which they give way when the list is narrow (the subject stretches and keeps at least SUBJECT_AT_LEAST). How long a message of the status bar stays (ms). What the list and the boxes&apos; counts show. Besides the sources&apos; own tables, what the follow-up panel&apos;s items depend on. What the document on screen shows: its history and its signatures&apos; trust too. The absent leaders this user acts for today (ủy quyền): id → name. Who runs &quot;Cấp số, ban hành…&quot; (the signing section sets it: number, fill in, seal, in steps). A document registered while its number is pending: its number is said when it comes. A document just made: opened once the list is read, if the list does not hold it. Over an empty list: what the box holds, and that it is empty.</extracomment>
         <translation>&amp;Văn bản</translation>
     </message>
     <message>
@@ -2989,7 +2989,7 @@ Gửi phiếu? Sau khi gửi không thể thay đổi.</translation>
     </message>
     <message>
         <source>Forwarded</source>
-        <translation>Đã chuyển</translation>
+        <translation>Đã chuyển xử lý</translation>
     </message>
     <message>
         <source>Lead</source>
