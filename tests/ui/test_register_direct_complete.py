@@ -86,8 +86,8 @@ def test_clerk_registers_leader_directs_officer_completes(qtbot, window, ui_worl
     assert window.section("documents").model.row_at(row).state == "done"
     state_column = window.section("documents").model.COLUMNS.index("state")
     shown = window.section("documents").model.index(row, state_column).data()
-    assert shown == labels.state_label("done") == "Hoàn thành"
-    assert window.section("documents").detail_pane.field_labels["state"].text().startswith("Hoàn thành")
+    assert shown == labels.state_label("done") == "Đã hoàn thành"
+    assert window.section("documents").detail_pane.field_labels["state"].text().startswith("Đã hoàn thành")
     history = window.section("documents").detail_pane.history_model.items
     assert len(history) >= 4  # registered, opened, directed, completed…
 

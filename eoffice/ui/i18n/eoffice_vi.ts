@@ -2953,7 +2953,7 @@ Gửi phiếu? Sau khi gửi không thể thay đổi.</translation>
     </message>
     <message>
         <source>Done</source>
-        <translation>Hoàn thành</translation>
+        <translation>Đã hoàn thành</translation>
     </message>
     <message>
         <source>Returned</source>
@@ -5328,7 +5328,7 @@ Gửi phiếu? Sau khi gửi không thể thay đổi.</translation>
     </message>
     <message>
         <source>Number / notation</source>
-        <translation>Số / ký hiệu</translation>
+        <translation>Số, ký hiệu</translation>
     </message>
     <message>
         <source>Issued date</source>
@@ -5544,7 +5544,7 @@ Gửi phiếu? Sau khi gửi không thể thay đổi.</translation>
     </message>
     <message>
         <source>Write report</source>
-        <translation>Ghi báo cáo</translation>
+        <translation>Xuất báo cáo</translation>
     </message>
     <message>
         <source>Save the report as</source>
@@ -5935,11 +5935,11 @@ Gửi phiếu? Sau khi gửi không thể thay đổi.</translation>
     </message>
     <message>
         <source>Page %1, at the signature block.</source>
-        <translation>Trang %1, tại khối chữ ký.</translation>
+        <translation>Trang %1, tại vị trí ký.</translation>
     </message>
     <message>
         <source>Page %1: no signature block found, placed at the default spot. Drag the box where it belongs.</source>
-        <translation>Trang %1: không tìm thấy khối chữ ký, đặt ở vị trí mặc định. Hãy kéo khung đến đúng chỗ.</translation>
+        <translation>Trang %1: không tìm thấy vị trí ký, đặt ở vị trí mặc định. Hãy kéo khung đến đúng chỗ.</translation>
     </message>
     <message>
         <source>The places of the number and the issuing date were not found for sure: drag the orange boxes on page 1 after “Số:” and over the date line; the clerk&apos;s desk writes them there when issuing.</source>

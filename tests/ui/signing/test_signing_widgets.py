@@ -89,7 +89,7 @@ def test_sign_dialog_with_a_certificate_file_and_a_moved_box(qtbot, document, te
     qtbot.waitUntil(lambda: dialog.box_item is not None, timeout=10_000)
     found = dialog.box
     assert found is not None and found.found
-    assert "khối chữ ký" in dialog.place.text()
+    assert "vị trí ký" in dialog.place.text()
     # the preview shows the page, and the box where the signature block is
     assert dialog.page_item is not None and not dialog.page_item.pixmap().isNull()
     rect = dialog.box_item.rect()
