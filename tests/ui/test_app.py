@@ -64,3 +64,20 @@ def test_the_window_fits_a_1366_by_768_laptop_and_opens_within_the_screen(window
     area = window.screen().availableGeometry()
     assert window.height() <= area.height()
     assert window.width() <= max(area.width(), smallest.width())
+
+
+def test_each_menu_of_the_menu_bar_opens_with_its_own_alt_key(window):
+    """Alt and a letter opens one menu: "&Xử lý" and "&Xem" both took Alt+X (WORDING.md)."""
+    def mnemonic(title: str) -> str:
+        """The letter after the "&" that is not "&&" (Qt's rule), lower-cased."""
+        i = 0
+        while (i := title.find("&", i)) != -1 and i + 1 < len(title):
+            if title[i + 1] != "&":
+                return title[i + 1].lower()
+            i += 2
+        return ""
+
+    titles = [action.text() for action in window.menuBar().actions() if action.text()]
+    letters = [mnemonic(title) for title in titles]
+    assert all(letters), titles
+    assert len(set(letters)) == len(letters), titles

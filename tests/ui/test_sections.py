@@ -23,7 +23,7 @@ def _count_refreshes(qtbot, section):  # type: ignore[no-untyped-def]
 def test_the_shell_lists_its_sections_and_names_none_itself(window):
     assert [s.name for s in window.sections] == ["documents", "signing", "diary", "meetings"]
     assert window.section("documents").widget is window.stack.currentWidget()
-    assert [window.menu(key).title() for key in ("file", "view")] == ["&Văn bản", "&Xem"]
+    assert [window.menu(key).title() for key in ("file", "view")] == ["&Văn bản", "X&em"]
 
 
 def test_a_hidden_section_waits_and_a_shown_one_refreshes_only_what_it_shows(qtbot, window):

@@ -3191,7 +3191,7 @@ Gửi phiếu? Sau khi gửi không thể thay đổi.</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation>&amp;Xem</translation>
+        <translation>X&amp;em</translation>
     </message>
     <message>
         <source>&amp;File</source>
