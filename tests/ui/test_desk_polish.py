@@ -51,6 +51,9 @@ def test_the_desk_is_laid_out_for_1366x768_first(qtbot, window, ui_world, blobs,
     assert sum(table.columnWidth(i) for i in range(docs.model.columnCount()) if not table.isColumnHidden(i)) <= (
         table.viewport().width() + 2
     )
+    # A finished document's state, the commonest of a year, is read whole ("Đã hoàn thành").
+    done = table.fontMetrics().horizontalAdvance("Đã hoàn thành")
+    assert table.columnWidth(docs.model.column_of("state")) >= done + 16
     # What a column cuts, its tooltip says: the header's and the subject's (with the organ).
     header = docs.model.headerData(0, Qt.Horizontal, Qt.ToolTipRole)
     assert header == "Số đến, số ký hiệu"

@@ -178,6 +178,10 @@ class DocumentsSection(Section):
         self.model.modelReset.connect(self._fit_columns)  # a reset shows every column again
         self._headed_for = ""
         self._widths = dict(COLUMN_WIDTHS)
+        # A finished document's state ("Đã hoàn thành"), the commonest of a year, is read whole.
+        done = self.table.fontMetrics().horizontalAdvance(labels.state_label("done")) + 24
+        self._widths["state"] = max(COLUMN_WIDTHS["state"], done)
+        self.table.setColumnWidth(self.model.column_of("state"), self._widths["state"])
         #: Over an empty list: what the box holds, and that it is empty.
         self.placeholder = QLabel(self.table.viewport())
         self.placeholder.setObjectName("emptyList")
