@@ -19,7 +19,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import Annotated, Any, ClassVar
 
-from sqlalchemy import bindparam, delete, literal, select, text, union_all
+from sqlalchemy import bindparam, delete, literal, select, union_all
 from sqlalchemy.orm import Session
 
 from eoffice.directory.models import User
@@ -54,6 +54,7 @@ from eoffice.ops.values import (
 )
 from eoffice.store.base import new_id
 from eoffice.store.blobs import BlobStore
+from eoffice.store.engine import defer_references
 
 #: The longest time limit in working days a direction may give (ten years): more is a typo,
 #: and counting it day by day would hold the server's write lock.
@@ -823,8 +824,7 @@ def discard_rejected(session: Session, op: Operation) -> None:
     direction or forwarded lines. What it changed in server rows comes back with them
     (``refetch_targets``).
     """
-    if session.get_bind().dialect.name == "sqlite":
-        session.execute(text("PRAGMA defer_foreign_keys = ON"))
+    defer_references(session)
     session.flush()
     created = _created_document(op)
     if created is not None:

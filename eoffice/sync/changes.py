@@ -55,7 +55,6 @@ from sqlalchemy import (
     literal,
     or_,
     select,
-    text,
     union_all,
 )
 from sqlalchemy.orm import Session
@@ -65,6 +64,7 @@ from eoffice.directory.models import User
 from eoffice.ops.changes import EVERYTHING, NOTHING, Changes
 from eoffice.store.base import Base
 from eoffice.store.blobs import BlobStore
+from eoffice.store.engine import defer_references
 from eoffice.store.statements import STATEMENTS
 from eoffice.sync.client_state import has_pending, set_cursor
 from eoffice.sync.tables import Nested, Schema, SyncedTable, schema
@@ -571,11 +571,6 @@ def _dropped_changes(s: Schema, name: str) -> set[str]:
     return s.changes_of(name) | {rider for rider, _ in s.riders.get(name, [])}
 
 
-def _defer_keys(session: Session) -> None:
-    """SQLite checks references at commit from here on (until the transaction ends)."""
-    session.execute(text("PRAGMA defer_foreign_keys = ON"))
-
-
 @cache
 def _ahead(s: Schema) -> tuple[dict[str, list[tuple[str, str]]], frozenset[str]]:
     """What ``_refers_ahead`` looks for, worked out once from the models' foreign keys:
@@ -608,10 +603,8 @@ def _refers_ahead(s: Schema, rows_of: dict[str, list[dict[str, Any]]]) -> bool:
     later, or the page replaces children that other rows refer to: then SQLite must check
     references at commit, once every row is in, not at each statement.
 
-    Only then: ``PRAGMA defer_foreign_keys`` expires every prepared statement of the
-    connection, and preparing again an insert whose triggers keep the sidebar's counts
-    (``documents.boxcounts``) cost 1.5 to 2 ms a statement, most of a small page's time
-    (a live change: a direction and its line)."""
+    Only then (``store.engine.defer_references``: its pragma makes SQLite prepare every
+    statement again, most of a small page's time: a live change, a direction and its line)."""
     ahead, replaced = _ahead(s)
     if any(rows_of.get(name) for name in replaced):
         return True
@@ -625,8 +618,10 @@ def _refers_ahead(s: Schema, rows_of: dict[str, list[dict[str, Any]]]) -> bool:
 
     for name, refs in ahead.items():
         rows = _page_rows(s, rows_of, name)
+        if not rows:
+            continue
         for column, target in refs:
-            targets = ids_of(target) if rows else set()
+            targets = ids_of(target)
             if targets and any(row.get(column) in targets for row in rows):
                 return True
     return False
@@ -665,7 +660,6 @@ def apply_pulled(
     ``store_cursor`` False applies rows without moving the cursor (a ``refetch_page``).
     """
     s = schema()
-    sqlite = session.get_bind().dialect.name == "sqlite"
     # Each capability reads the outbox for its rows: not when it holds nothing pending.
     local_work = (
         {t.name: t.local_work(session) for t in s.tables if t.local_work is not None} if has_pending(session) else {}
@@ -678,8 +672,8 @@ def apply_pulled(
     if restarting:
         skipped = {t.name for t in restarting} | {r for t in restarting for r, _ in s.riders.get(t.name, [])}
         rows_of = {table: rows for table, rows in rows_of.items() if table not in skipped}
-    if sqlite and _refers_ahead(s, rows_of):
-        _defer_keys(session)
+    if _refers_ahead(s, rows_of):
+        defer_references(session)
     applied = 0
     changed: set[str] = set()
     for t in s.tables:
@@ -691,8 +685,7 @@ def apply_pulled(
         changed |= s.changes_of(t.name)
     changes = Changes.of(changed)
     if restarting:
-        if sqlite:
-            _defer_keys(session)
+        defer_references(session)
         for t in restarting:
             if t.drop is not None:
                 held = session.scalars(select(t.model.id).where(t.model.server_version.is_not(None)))
@@ -712,8 +705,7 @@ def apply_pulled(
                     select(table.model.id).where(table.model.id.in_(chunk))
                 )]
             if gone:
-                if sqlite:
-                    _defer_keys(session)
+                defer_references(session)
                 table.drop(session, gone, blobs)
                 changes = changes | Changes.of(_dropped_changes(s, table.name))
     session.expire_all()

@@ -136,7 +136,7 @@ def test_nothing_but_the_command_line_imports_the_ui() -> None:
 def test_a_desktop_loads_the_capabilities_without_the_web_framework() -> None:
     """A capability's HTTP routes are in its ``routes`` module, which only the server
     imports (``capabilities.load_routes``): the desktop does not pay FastAPI's import
-    (a third of a second, 30 MB) to count its sidebar; the server still mounts them."""
+    (a third of a second, some 15 MB) to count its sidebar; the server still mounts them."""
     probe = (
         "import sys\n"
         "from eoffice import capabilities\n"
