@@ -11,9 +11,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from eoffice.meetings.live.schemas import CountingRecord, SubjectResult, Verdict
 from eoffice.meetings.rules import Base, Rule, percent
+
+if TYPE_CHECKING:
+    # pydantic models: imported where a result is made, not by every process that loads
+    # the capabilities (a desktop syncing documents: 12 MB and 40 ms for nothing).
+    from eoffice.meetings.live.schemas import CountingRecord, SubjectResult, Verdict
 
 YES, NO, ABSTAIN = "yes", "no", "abstain"
 #: A vote of confidence's levels (tín nhiệm cao / tín nhiệm / tín nhiệm thấp), in order.
@@ -61,6 +66,8 @@ def yes_no_verdict(rule: Rule, counts: Mapping[str, int], frozen: Frozen, chair_
     broken = False
     if not passed and rule.chair_breaks_tie and yes == no and yes * 2 == base and chair_side in (YES, NO):
         passed, broken = chair_side == YES, True
+    from eoffice.meetings.live.schemas import Verdict
+
     return Verdict(passed=passed, needed=needed, base=base, base_kind=rule.base.value,
                    text=PASSED if passed else NOT_PASSED, tie_broken_by_chair=broken)
 
@@ -83,6 +90,8 @@ def confidence_results(
 ) -> list[SubjectResult]:
     """Per person assessed: each level's count and percentage of the members in office,
     and the first (gravest) outcome rule that "tín nhiệm thấp" meets."""
+    from eoffice.meetings.live.schemas import SubjectResult
+
     results = []
     for subject_id, name in subjects:
         mine = {level: counts.get(f"{subject_id}:{level}", 0) for level in LEVELS}
@@ -96,6 +105,8 @@ def counting_record(frozen: Frozen, counts: Mapping[str, int], invalid: int = 0)
     """The counting committee's record (biên bản kiểm phiếu). An electronic ballot is
     checked when cast (a malformed one is refused), so every returned ballot is valid
     unless ``invalid`` says otherwise."""
+    from eoffice.meetings.live.schemas import CountingRecord
+
     return CountingRecord(
         electors=frozen.members, took_part=frozen.present, issued=frozen.issued, returned=frozen.returned,
         valid=frozen.returned - invalid, invalid=invalid, per_option=dict(counts),
