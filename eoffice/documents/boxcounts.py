@@ -479,9 +479,24 @@ def _make_current(conn: Connection) -> None:
             conn.exec_driver_sql(statement)
 
 
+#: The page cache (KiB) a rebuild runs with. It reads each source table once and writes
+#: its tables once: the connection's cache (64 MB, ``store.engine``) only grew the
+#: process by as much (a first sync of 20,000 documents: 34 MB more at its peak), no faster.
+REBUILD_CACHE_KIB = 8192
+
+
 def rebuild(conn: Connection) -> None:
     """Recompute the tables from the documents, lines and directions (the triggers and the
     tables' secondary indexes stand aside meanwhile, and are there again after)."""
+    cache = conn.exec_driver_sql("PRAGMA cache_size").scalar_one()
+    conn.exec_driver_sql(f"PRAGMA cache_size = -{REBUILD_CACHE_KIB}")
+    try:
+        _rebuild(conn)
+    finally:
+        conn.exec_driver_sql(f"PRAGMA cache_size = {int(cache)}")
+
+
+def _rebuild(conn: Connection) -> None:
     drop_triggers(conn)
     _make_current(conn)
     for name in _INDEX_NAMES:
