@@ -540,6 +540,15 @@ def is_aside(conn: Connection) -> bool:
     return set(TABLES) <= names and not set(TRIGGERS) <= names
 
 
+def is_kept(conn: Connection) -> bool:
+    """Whether the tables exist and their triggers keep them: what ``boxes.box_counts``
+    reads (not while a load set them aside, nor on a server, which dropped them)."""
+    if conn.dialect.name != "sqlite":
+        return False
+    names = set(conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type IN ('table', 'trigger')").scalars())
+    return set(TABLES) <= names and set(TRIGGERS) <= names
+
+
 def install(conn: Connection) -> None:
     """Create the tables and triggers and fill them (SQLite only; nothing elsewhere)."""
     if conn.dialect.name != "sqlite":
@@ -564,6 +573,7 @@ __all__ = [
     "drop_triggers",
     "install",
     "is_aside",
+    "is_kept",
     "rebuild",
     "set_aside",
     "uninstall",

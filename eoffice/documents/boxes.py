@@ -529,7 +529,7 @@ def box_counts(
     those aside, by the lists' conditions.
     """
     soon_until = due_soon_until(session, today, soon_days)
-    if session.get_bind().dialect.name == "sqlite" and not boxcounts.is_aside(session.connection()):
+    if boxcounts.is_kept(session.connection()):
         counts = _kept_counts(session, user, today, soon_until)
     else:
         counts = counts_by_condition(session, user, today, soon_until)

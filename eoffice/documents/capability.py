@@ -11,4 +11,6 @@ from eoffice.documents import fileholders  # noqa: F401  (who may read a documen
 from eoffice.documents import synced  # noqa: F401  (its synced tables)
 from eoffice.store.bulk import Derived, register_derived
 
-register_derived("box_counts", Derived(boxcounts.set_aside, boxcounts.is_aside, boxcounts.rebuild))
+register_derived(
+    "box_counts", Derived(boxcounts.set_aside, boxcounts.is_aside, boxcounts.rebuild, boxcounts.uninstall)
+)

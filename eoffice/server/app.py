@@ -49,6 +49,7 @@ from eoffice.server.settings import ServerSettings
 from eoffice.server.sweeper import Sweeper
 from eoffice.store import Store
 from eoffice.store.blobs import BlobStore
+from eoffice.store.bulk import drop_derived
 from eoffice.store.health import DatabaseDamaged, DatabaseLocked, database_problem
 from eoffice.sync.versioning import version_store
 
@@ -326,6 +327,11 @@ def create_app(store: Store, blobs: BlobStore, settings: ServerSettings) -> Fast
     # Every synced row this server writes gets a version, and rows written before it
     # started (by an admin command, an older version) get one now: clients pull them.
     version_store(store)
+    # The rows capabilities keep for a desktop's screens (the sidebar's counts) are not
+    # kept here: nothing on a server reads them, and their triggers cost every write.
+    if store.is_sqlite:
+        with store.write() as session:
+            drop_derived(session.connection())
     # Repeated refusals counted while no server ran, or whose window closed unseen,
     # reach the audit chain now.
     with store.write() as session:

@@ -18,9 +18,13 @@ the pull's own writer skips it. A load killed in between leaves the marker, and
 ``restore_indexes`` (at every start) rebuilds the index and removes it.
 
 Data a capability keeps from the loaded tables by triggers (the sidebar's counts,
-``register_derived``) stands aside too: its triggers are dropped while the load runs and
-it is rebuilt once at the end; a load killed in between leaves it aside, and
-``restore_indexes`` rebuilds it at the next start.
+``register_derived``) stands aside too: its triggers are dropped while the load runs, and
+it is rebuilt once, after the load (``restore_derived``: the sync engine's next round, the
+window already open on the rows; read by the lists' conditions meanwhile, as slow as
+before it was kept and as right). A load killed in between leaves it aside, and
+``restore_indexes`` rebuilds it at the next start. A server's database (SQLite in a small
+office) keeps none of it (``drop_derived``): only a desktop's screens read it, and its
+triggers cost every write the server makes.
 
 On PostgreSQL (the server) nothing here does anything: a server never loads that way.
 """
@@ -43,11 +47,13 @@ if TYPE_CHECKING:
 @dataclass(frozen=True)
 class Derived:
     """Rows a capability's triggers keep from loaded tables (SQLite): how to stop keeping
-    them, whether they are stopped, and how to rebuild them (which starts keeping them)."""
+    them, whether they are stopped, how to rebuild them (which starts keeping them), and
+    how to drop them with their tables (a server's database)."""
 
     set_aside: Callable[[Connection], None]
     is_aside: Callable[[Connection], bool]
     rebuild: Callable[[Connection], None]
+    uninstall: Callable[[Connection], None]
 
 
 _DERIVED: dict[str, Derived] = {}
@@ -63,6 +69,16 @@ def _derived() -> list[Derived]:
 
     load()
     return list(_DERIVED.values())
+
+
+def drop_derived(connection: Connection) -> None:
+    """Drop every capability's derived rows, tables and triggers: the database is a
+    server's. Nothing there reads them (the server shows no sidebar), and on SQLite each
+    write paid their triggers; ``restore_indexes`` leaves absent ones absent."""
+    if connection.dialect.name != "sqlite":
+        return
+    for derived in _derived():
+        derived.uninstall(connection)
 
 
 def secondary_indexes(tables: Iterable[str]) -> list[Index]:
@@ -88,9 +104,10 @@ def set_indexes_aside(connection: Connection, tables: Iterable[str]) -> int:
     return dropped
 
 
-def restore_indexes(connection: Connection, tables: Iterable[str] | None = None) -> int:
-    """Create the models' secondary indexes that are missing (all tables by default), and
-    rebuild the full-text index if a load left it aside; returns how many were made."""
+def restore_indexes(connection: Connection, tables: Iterable[str] | None = None, *, derived: bool = True) -> int:
+    """Create the models' secondary indexes that are missing (all tables by default),
+    rebuild the full-text index if a load left it aside, and with ``derived`` the derived
+    rows a load left aside; returns how many were made."""
     if connection.dialect.name != "sqlite":
         return 0
     rows = connection.execute(text("SELECT type, name FROM sqlite_master WHERE type IN ('index', 'table')")).all()
@@ -101,9 +118,9 @@ def restore_indexes(connection: Connection, tables: Iterable[str] | None = None)
     for index in missing:
         index.create(connection)
     rebuilt = 0
-    for derived in _derived():
-        if derived.is_aside(connection):
-            derived.rebuild(connection)
+    for kept in _derived() if derived else ():
+        if kept.is_aside(connection):
+            kept.rebuild(connection)
             rebuilt += 1
     return len(missing) + rebuilt + (_restore_full_text(connection) if "search_bulk_writes" in existing else 0)
 
@@ -134,11 +151,27 @@ def _restore_full_text(connection: Connection) -> int:
     return 1
 
 
+def restore_derived(store: Store) -> int:
+    """Rebuild the derived rows a load left aside, each in a transaction of its own;
+    returns how many were. Asked at every sync round (``SyncEngine``): one look at the
+    schema when nothing is aside."""
+    if not store.is_sqlite:
+        return 0
+    with store.read() as session:
+        aside = [d for d in _derived() if d.is_aside(session.connection())]
+    for derived in aside:
+        with store.write() as session:
+            if derived.is_aside(session.connection()):
+                derived.rebuild(session.connection())
+    return len(aside)
+
+
 @contextmanager
 def indexes_aside(store: Store, tables: Iterable[str], *, full_text: bool = False) -> Iterator[None]:
     """Inside the block the secondary indexes of ``tables`` are gone, the derived rows
     (``register_derived``) are not kept, and with ``full_text`` the full-text index is not
-    written; on leaving (normally or not) they are built again.
+    written; on leaving (normally or not) the indexes are built again, and the derived
+    rows stay aside for ``restore_derived``.
 
     Readers meanwhile still get right answers, only slower (a search, only over what was
     indexed before); nobody should be reading much (the first sync runs before the window
@@ -159,4 +192,4 @@ def indexes_aside(store: Store, tables: Iterable[str], *, full_text: bool = Fals
             yield
         finally:
             with store.write() as session:
-                restore_indexes(session.connection(), tables)
+                restore_indexes(session.connection(), tables, derived=False)

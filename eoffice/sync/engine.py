@@ -29,7 +29,7 @@ from eoffice.ops.changes import EVERYTHING, NOTHING, Changes
 from eoffice.store import Store
 from eoffice.store.base import utcnow
 from eoffice.store.blobs import BlobStore
-from eoffice.store.bulk import indexes_aside
+from eoffice.store.bulk import indexes_aside, restore_derived
 from eoffice.sync.blobaccess import wanted_blobs
 from eoffice.sync.changes import ChangePage, apply_page, apply_trailing
 from eoffice.sync.client import (
@@ -308,6 +308,9 @@ class SyncEngine:
                     self.on_rows(report.changes)
                 except Exception:  # a bug in the window's callback must not stop sync
                     log.exception("pulled rows callback failed")
+            # What capabilities derive from the loaded tables, left aside by a first sync's
+            # load (``store.bulk``): built once the window has the rows, not before it opens.
+            restore_derived(self.store)
             self._pull_bodies(report)
             self._download(report)
         return report

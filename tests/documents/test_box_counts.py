@@ -38,9 +38,12 @@ from eoffice.documents.outgoing import (
     submit_draft,
 )
 from eoffice.documents.types import LineRole
+from eoffice.server.embedded import EmbeddedServer
+from eoffice.server.settings import ServerSettings
 from eoffice.store import Store
 from tests.conftest import make_world
 from tests.documents.workflow_helpers import incoming_fields, register
+from tests.waiting import PATIENCE
 
 TODAY = date(2026, 3, 20)
 #: When the directions are made: some deadlines are past by TODAY.
@@ -327,3 +330,24 @@ def test_a_rebuild_makes_tables_of_an_older_shape_again(sqlite_store, blobs, pdf
             s.execute(text(statement))
         boxcounts.rebuild(s.connection())
     check(world)
+
+
+def test_a_server_keeps_no_counts_not_even_after_a_restart_and_still_answers_one(
+    sqlite_store, blobs, pdf_factory, tmp_path
+):
+    """The counts are a desktop's (its sidebar): a server over SQLite (a small office's)
+    drops their tables and triggers when it starts, so that its writes do not pay them; the
+    migration of a restart does not bring them back, and a count asked of it is still
+    right (by the lists' conditions)."""
+    world = make_world(sqlite_store)
+    register(world, blobs, pdf_factory)
+    with sqlite_store.read() as s:
+        assert boxcounts.is_kept(s.connection())  # a desktop's database, as migrated
+    settings = ServerSettings(data_dir=tmp_path / "server")
+    EmbeddedServer(sqlite_store, blobs, settings).start(timeout=PATIENCE).stop()
+    register(world, blobs, pdf_factory)
+    sqlite_store.migrate()
+    with sqlite_store.read() as s:
+        names = set(s.execute(text("SELECT name FROM sqlite_master")).scalars())
+        assert not names & {*boxcounts.TABLES, *boxcounts.TRIGGERS}
+        assert box_counts(s, s.get(User, world.clerk_id), TODAY)[Box.INCOMING] == 2

@@ -467,6 +467,35 @@ def test_large_operations_are_pushed_in_several_requests(province, pdf_factory):
     assert sorted(_server_docs(province).values()) == [1, 2, 3]
 
 
+def test_a_first_sync_opens_on_the_rows_and_the_next_round_builds_the_counts(province, pdf_factory):
+    """The window opens once the rows are here (``sync_once(attachments=False)``, as
+    ``sync_until_ready`` does): the sidebar's counts, which the load left aside, are built
+    by the engine's next round, not before the window. Meanwhile they are counted by the
+    lists' conditions: the same numbers."""
+    from datetime import date
+
+    from eoffice.directory.models import User
+    from eoffice.documents import boxcounts
+    from eoffice.documents.boxes import box_counts
+
+    w = province.world
+    clerk = province.device("vanthu", w.clerk_id)
+    clerk.engine.sync_once()  # the directory, to register with
+    _register(clerk, pdf_factory(), "Văn bản chờ chỉ đạo")
+    clerk.engine.sync_once()
+    leader = province.device("lanhdao", w.leader_id)
+    today = date(2026, 3, 20)
+    leader.engine.sync_once(attachments=False)
+    with leader.store.read() as s:
+        assert boxcounts.is_aside(s.connection())
+        before = box_counts(s, s.get(User, w.leader_id), today)
+    assert sum(before.values()) > 0
+    leader.engine.sync_once()
+    with leader.store.read() as s:
+        assert boxcounts.is_kept(s.connection())
+        assert box_counts(s, s.get(User, w.leader_id), today) == before
+
+
 def test_a_first_sync_loads_with_the_big_tables_indexes_aside_and_builds_them_after(province, pdf_factory, monkeypatch):
     """A new computer's first sync is a bulk load; the next syncs write with every index."""
     from eoffice.store.bulk import secondary_indexes

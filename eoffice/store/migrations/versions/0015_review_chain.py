@@ -26,7 +26,7 @@ depends_on = None
 
 def _renew_triggers() -> None:
     conn = op.get_bind()
-    if conn.dialect.name == "sqlite" and not boxcounts.is_aside(conn):
+    if boxcounts.is_kept(conn):
         boxcounts.create_triggers(conn)
 
 
@@ -43,7 +43,7 @@ def downgrade() -> None:
     conn = op.get_bind()
     if conn.dialect.name == "sqlite":
         # Plain DROP COLUMN: a batch copy of ``documents`` would trip over the box triggers.
-        kept = not boxcounts.is_aside(conn)
+        kept = boxcounts.is_kept(conn)
         boxcounts.drop_triggers(conn)
         for table, column in (("documents", "signer_id"), ("units", "head_user_id"),
                               ("organisations", "draft_review_levels")):

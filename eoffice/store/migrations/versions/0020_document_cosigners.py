@@ -36,7 +36,7 @@ def downgrade() -> None:
     conn = op.get_bind()
     if conn.dialect.name == "sqlite":
         # Plain DROP COLUMN: a batch copy of ``documents`` would trip over the box triggers.
-        kept = not boxcounts.is_aside(conn)
+        kept = boxcounts.is_kept(conn)
         boxcounts.drop_triggers(conn)
         for column in ("cosigner_position", "cosigner_id"):
             conn.exec_driver_sql(f"ALTER TABLE documents DROP COLUMN {column}")
