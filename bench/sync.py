@@ -164,12 +164,16 @@ def directory(url: str, clerks: int = 1) -> dict[str, Any]:
     from eoffice.documents.models import Register
     from eoffice.server.admin import set_password
     from eoffice.store import Store
+    from eoffice.store.bulk import drop_derived
     from eoffice.sync.versioning import install_versioning
 
     store = Store(url)
     store.migrate()
     install_versioning(store)
     with store.write() as s:
+        # As a server leaves its database at its first start (``create_app``): without the
+        # desktop's sidebar counts, which the seed's documents would otherwise fill.
+        drop_derived(s.connection())
         org = create_organisation(s, "000.00.01.H41", "Ủy ban nhân dân tỉnh Nghệ An", "UBND")
         vp = create_unit(s, org.id, "VP", "Văn phòng")
         users = {}

@@ -52,6 +52,9 @@ counts there by the lists' conditions.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from sqlalchemy import Connection
 
 #: States of a line that still asks something of its holder (``boxes.OPEN_LINE_STATES``).
@@ -479,21 +482,28 @@ def _make_current(conn: Connection) -> None:
             conn.exec_driver_sql(statement)
 
 
-#: The page cache (KiB) a rebuild runs with. It reads each source table once and writes
-#: its tables once: the connection's cache (64 MB, ``store.engine``) only grew the
-#: process by as much (a first sync of 20,000 documents: 34 MB more at its peak), no faster.
-REBUILD_CACHE_KIB = 8192
+#: The page cache (KiB) a rebuild or a drop runs with. Each reads the tables once: the
+#: connection's cache (64 MB, ``store.engine``) only grew the process by as much (a first
+#: sync of 20,000 documents: 34 MB more at its peak; a server dropping that many
+#: documents' rows: 53 MB), no faster.
+SMALL_CACHE_KIB = 8192
+
+
+@contextmanager
+def _small_cache(conn: Connection) -> Iterator[None]:
+    cache = conn.exec_driver_sql("PRAGMA cache_size").scalar_one()
+    conn.exec_driver_sql(f"PRAGMA cache_size = -{SMALL_CACHE_KIB}")
+    try:
+        yield
+    finally:
+        conn.exec_driver_sql(f"PRAGMA cache_size = {int(cache)}")
 
 
 def rebuild(conn: Connection) -> None:
     """Recompute the tables from the documents, lines and directions (the triggers and the
     tables' secondary indexes stand aside meanwhile, and are there again after)."""
-    cache = conn.exec_driver_sql("PRAGMA cache_size").scalar_one()
-    conn.exec_driver_sql(f"PRAGMA cache_size = -{REBUILD_CACHE_KIB}")
-    try:
+    with _small_cache(conn):
         _rebuild(conn)
-    finally:
-        conn.exec_driver_sql(f"PRAGMA cache_size = {int(cache)}")
 
 
 def _rebuild(conn: Connection) -> None:
@@ -559,11 +569,13 @@ def install(conn: Connection) -> None:
 
 
 def uninstall(conn: Connection) -> None:
+    """Drop the triggers and the tables (a server's database: ``store.bulk.drop_derived``)."""
     if conn.dialect.name != "sqlite":
         return
     drop_triggers(conn)
-    for table in TABLES:
-        conn.exec_driver_sql(f"DROP TABLE IF EXISTS {table}")
+    with _small_cache(conn):  # a drop reads every page of the tables it frees
+        for table in TABLES:
+            conn.exec_driver_sql(f"DROP TABLE IF EXISTS {table}")
 
 
 __all__ = [
