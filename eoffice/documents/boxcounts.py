@@ -491,7 +491,7 @@ SMALL_CACHE_KIB = 8192
 
 @contextmanager
 def _small_cache(conn: Connection) -> Iterator[None]:
-    cache = conn.exec_driver_sql("PRAGMA cache_size").scalar_one()
+    cache = conn.exec_driver_sql("PRAGMA cache_size").fetchone()[0]  # type: ignore[index]
     conn.exec_driver_sql(f"PRAGMA cache_size = -{SMALL_CACHE_KIB}")
     try:
         yield
