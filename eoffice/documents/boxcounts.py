@@ -542,20 +542,23 @@ def set_aside(conn: Connection) -> None:
         drop_triggers(conn)
 
 
+def _schema_names(conn: Connection) -> set[str]:
+    """The tables and triggers of the database (none off SQLite, which keeps no counts)."""
+    if conn.dialect.name != "sqlite":
+        return set()
+    return set(conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type IN ('table', 'trigger')").scalars())
+
+
 def is_aside(conn: Connection) -> bool:
     """Whether the tables exist but their triggers do not (a load set them aside)."""
-    if conn.dialect.name != "sqlite":
-        return False
-    names = set(conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type IN ('table', 'trigger')").scalars())
+    names = _schema_names(conn)
     return set(TABLES) <= names and not set(TRIGGERS) <= names
 
 
 def is_kept(conn: Connection) -> bool:
     """Whether the tables exist and their triggers keep them: what ``boxes.box_counts``
     reads (not while a load set them aside, nor on a server, which dropped them)."""
-    if conn.dialect.name != "sqlite":
-        return False
-    names = set(conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type IN ('table', 'trigger')").scalars())
+    names = _schema_names(conn)
     return set(TABLES) <= names and set(TRIGGERS) <= names
 
 

@@ -117,11 +117,7 @@ def restore_indexes(connection: Connection, tables: Iterable[str] | None = None,
     missing = [i for i in wanted if i.name not in indexes]
     for index in missing:
         index.create(connection)
-    rebuilt = 0
-    for kept in _derived() if derived else ():
-        if kept.is_aside(connection):
-            kept.rebuild(connection)
-            rebuilt += 1
+    rebuilt = _rebuild_aside(connection) if derived else 0
     return len(missing) + rebuilt + (_restore_full_text(connection) if "search_bulk_writes" in existing else 0)
 
 
@@ -152,17 +148,23 @@ def _restore_full_text(connection: Connection) -> int:
 
 
 def restore_derived(store: Store) -> int:
-    """Rebuild the derived rows a load left aside, each in a transaction of its own;
-    returns how many were. Asked at every sync round (``SyncEngine``): one look at the
+    """Rebuild the derived rows a load left aside, in one write transaction; returns how
+    many were. Asked at every sync round (``SyncEngine``): one look at the
     schema when nothing is aside."""
     if not store.is_sqlite:
         return 0
     with store.read() as session:
-        aside = [d for d in _derived() if d.is_aside(session.connection())]
+        if not any(d.is_aside(session.connection()) for d in _derived()):
+            return 0
+    with store.write() as session:
+        return _rebuild_aside(session.connection())
+
+
+def _rebuild_aside(connection: Connection) -> int:
+    """Rebuild the derived rows a load left aside; returns how many were."""
+    aside = [d for d in _derived() if d.is_aside(connection)]
     for derived in aside:
-        with store.write() as session:
-            if derived.is_aside(session.connection()):
-                derived.rebuild(session.connection())
+        derived.rebuild(connection)
     return len(aside)
 
 
