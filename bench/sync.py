@@ -325,11 +325,13 @@ class ServerProcess:
 
 def _device(server_url: str, username: str, folder: Path, name: str):  # type: ignore[no-untyped-def]
     from eoffice.heap import freeze_startup_heap
+    from eoffice.startup import prepare
     from eoffice.store import Store
     from eoffice.store.blobs import BlobStore
     from eoffice.sync.client import SyncClient
     from eoffice.sync.credentials import Credentials
 
+    prepare()  # what `eoffice app` does first
     store = Store(f"sqlite:///{folder / f'{name}.sqlite3'}")
     store.migrate()
     client = SyncClient(server_url, credentials=Credentials(server_url, username))

@@ -38,6 +38,9 @@ def _progress(done: int, total: int, what: str) -> None:
 
 def cmd_app(args: argparse.Namespace) -> int:
     """The desktop: a client of the provincial server, or a standalone database."""
+    from eoffice.ui.app import prepare_desktop
+
+    prepare_desktop()
     if not args.database_url:
         from eoffice.ui.app import run_desktop
 
@@ -97,8 +100,9 @@ def cmd_demo(args: argparse.Namespace) -> int:
         lock.release()
         return 0
 
-    from eoffice.ui.app import application, prepare_with_progress
+    from eoffice.ui.app import application, prepare_desktop, prepare_with_progress
 
+    prepare_desktop()  # before the seeding: what it leaves is not frozen with the code
     application(args.lang)  # the progress window shows before any slow work
 
     def both(done: int, total: int, what: str, step: Callable[[int, int, str], None]) -> None:

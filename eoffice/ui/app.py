@@ -13,12 +13,21 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 
 from eoffice.heap import freeze_startup_heap
+from eoffice.startup import prepare
 from eoffice.store import Store
 from eoffice.store.blobs import BlobStore
 from eoffice.ui.i18n import current_language, install_translator
 from eoffice.ui.main_window import MainWindow
+from eoffice.ui.sections import section_classes
 
 log = logging.getLogger(__name__)
+
+
+def prepare_desktop() -> None:
+    """Every section's code loaded, then ``eoffice.startup.prepare``: the window's code
+    is frozen with the rest, out of the collector's full passes (``startup`` says why)."""
+    section_classes()
+    prepare()
 
 
 def application(language: str = "vi") -> QApplication:

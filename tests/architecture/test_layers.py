@@ -142,7 +142,8 @@ def test_a_desktop_loads_the_capabilities_without_the_web_framework() -> None:
     probe = (
         "import sys\n"
         "from eoffice import capabilities\n"
-        "capabilities.load()\n"
+        "from eoffice.startup import prepare\n"
+        "prepare()\n"  # what a desktop runs first: every capability, every table
         "print(sorted(m for m in ('fastapi', 'starlette', 'uvicorn', 'pydantic') if m in sys.modules))\n"
         "capabilities.load_routes()\n"
         "from eoffice.server.routes import ROUTERS\n"
