@@ -165,31 +165,31 @@ def _counted(d: str) -> str:
     )
 
 
-def _documents_of(doc: str) -> str:
-    """The counted documents matching ``doc`` (a condition on ``d``), with what the
-    ``box_entries`` grounds read of each (a derived table, for one document)."""
-    return (
-        f"(SELECT d.id, d.register_id, d.year, d.secrecy = 'none' AS ordinary, {_reach('d')} AS reach, "
-        f"d.created_by, d.approver_id, d.drafting_unit_id, {_secret_role('d')} AS secret_role "
-        f"FROM documents d WHERE ({doc}) AND {_counted('d')})"
-    )
+#: The counted documents with what the ``box_entries`` grounds read of each. A view, as
+#: are ``box_entry_grounds``, ``box_open_lines`` and ``box_awaiting``, so that the
+#: triggers name them where they would repeat their text: SQLite parses the text of every
+#: trigger when a connection runs its first statement, and with these written out up to
+#: fourteen times in each trigger that recomputes a document (93 KB in all), that took
+#: 5 ms of every new connection, the first screen's among them. SQLite pushes a
+#: trigger's ``WHERE document_id = ...`` down into each part of a view: one document's
+#: rows are read by their indexes, as before.
+_COUNTED_DOCUMENTS = "box_counted_documents"
+_COUNTED_DOCUMENTS_VIEW = (
+    f"CREATE VIEW {_COUNTED_DOCUMENTS} AS SELECT d.id, d.register_id, d.year, d.secrecy = 'none' AS ordinary, "
+    f"{_reach('d')} AS reach, d.created_by, d.approver_id, d.drafting_unit_id, {_secret_role('d')} AS secret_role "
+    f"FROM documents d WHERE {_counted('d')}"
+)
 
-
-#: A temporary table of ``_documents_of`` every document, for ``rebuild``: each document's
-#: reach is computed once there, not once per ground.
+#: A temporary table of ``box_counted_documents``, for ``rebuild``: each document's reach
+#: is computed once there, not once per ground.
 _REBUILD_DOCUMENTS = "temp.box_rebuild_documents"
 
 
-def _entries_of(docs: str) -> str:
-    """Rows of ``box_entries`` for the documents of ``docs`` (a table or derived table with
-    the columns of ``_documents_of``): one per ground that makes a document visible to a
-    viewer key; one already there is kept.
-
-    ``ON CONFLICT DO NOTHING``, not ``INSERT OR IGNORE``: inside a trigger SQLite lets the
-    outer statement's conflict algorithm override an ``OR`` clause, and the pull writes
-    documents with an upsert (ABORT), which turned a key already there into an error."""
-    same = "x.id, x.register_id, x.year, x.ordinary, x.reach"
-    grounds = (
+def _grounds(docs: str) -> str:
+    """One row per ground that makes a document of ``docs`` (a table or view with the
+    columns of ``box_counted_documents``) visible to a viewer key (NULL or empty: none)."""
+    same = "x.id AS document_id, x.register_id, x.year, x.ordinary, x.reach"
+    return " UNION ALL ".join((
         f"SELECT x.created_by AS viewer_id, {same} FROM {docs} x",
         f"SELECT x.approver_id, {same} FROM {docs} x",
         f"SELECT x.drafting_unit_id, {same} FROM {docs} x WHERE x.ordinary",
@@ -199,10 +199,25 @@ def _entries_of(docs: str) -> str:
         "WHERE l.deleted = 0 AND x.ordinary",
         f"SELECT r.leader_id, {same} FROM {docs} x JOIN document_directions r ON r.document_id = x.id "
         "WHERE r.deleted = 0",
+    ))
+
+
+_ENTRY_GROUNDS = "box_entry_grounds"
+_ENTRY_GROUNDS_VIEW = f"CREATE VIEW {_ENTRY_GROUNDS} AS {_grounds(_COUNTED_DOCUMENTS)}"
+
+
+def _entries_of(grounds: str, where: str = "1") -> str:
+    """Rows of ``box_entries`` from ``grounds`` (a table or view with the columns of
+    ``_grounds``) matching ``where`` (a condition on ``g``); one already there is kept.
+
+    ``ON CONFLICT DO NOTHING``, not ``INSERT OR IGNORE``: inside a trigger SQLite lets the
+    outer statement's conflict algorithm override an ``OR`` clause, and the pull writes
+    documents with an upsert (ABORT), which turned a key already there into an error."""
+    columns = "viewer_id, document_id, register_id, year, ordinary, reach"
+    return (
+        f"INSERT INTO box_entries ({columns}) SELECT {columns} FROM {grounds} g "
+        f"WHERE ({where}) AND g.viewer_id IS NOT NULL AND g.viewer_id <> '' ON CONFLICT DO NOTHING"
     )
-    return f"""INSERT INTO box_entries (viewer_id, document_id, register_id, year, ordinary, reach)
-        SELECT * FROM ({" UNION ALL ".join(grounds)}) WHERE viewer_id IS NOT NULL AND viewer_id <> ''
-        ON CONFLICT DO NOTHING"""
 
 
 def _entries_insert(viewers: str) -> str:
@@ -237,56 +252,72 @@ def _readers_refresh(doc_id: str) -> str:
     )
 
 
-def _open_lines_insert(lines: str) -> str:
-    """Rows of ``box_open`` for the lines matching ``lines`` (a condition on ``l``), with
-    their document's organisation and readers (``_readers``)."""
-    live = f"l.deleted = 0 AND l.state IN {_OPEN} AND d.deleted = 0 AND ({lines})"
+#: Rows of ``box_open`` for the open lines of live documents, with their document's
+#: organisation and readers (``_readers``); a view, as ``box_counted_documents`` is.
+_OPEN_LINES = "box_open_lines"
+
+
+def _open_lines_view() -> str:
+    live = f"l.deleted = 0 AND l.state IN {_OPEN} AND d.deleted = 0"
     keys = (
         # the person holding it: named, so it is theirs whatever its secrecy
-        "l.user_id, 1", "coalesce(l.user_id, '') <> ''",
+        "l.user_id AS viewer_id, 1 AS trusted", "coalesce(l.user_id, '') <> ''",
         # the unit, while nobody in it holds it: visible to its members if ordinary
         "'unit:' || l.unit_id, d.secrecy = 'none'", "l.unit_id IS NOT NULL AND coalesce(l.user_id, '') = ''",
         # the organisation's follow-up (clerks, leaders)
         "'org:' || d.organisation_id, d.secrecy = 'none'", "1",
     )
     parts = [
-        f"SELECT {keys[i]}, l.deadline, l.document_id, l.id, d.organisation_id, {_readers('d')} FROM direction_lines l "
+        f"SELECT {keys[i]}, l.deadline AS deadline, l.document_id AS document_id, l.id AS line_id, "
+        f"d.organisation_id AS organisation_id, {_readers('d')} AS readers FROM direction_lines l "
         f"JOIN documents d ON d.id = l.document_id WHERE {live} AND {keys[i + 1]}"
         for i in range(0, len(keys), 2)
     ]
-    return (
-        "INSERT INTO box_open (viewer_id, trusted, deadline, document_id, line_id, organisation_id, readers) "
-        + " UNION ALL ".join(parts)
-    )
+    return f"CREATE VIEW {_OPEN_LINES} AS " + " UNION ALL ".join(parts)
 
 
-def _awaiting_insert(doc: str) -> str:
-    """Rows of ``box_open`` for documents awaiting a role: direction (leaders), a number or
-    the seal (clerks); and for a draft awaiting the review of its unit's head, that person
-    (named on it as ``approver_id``: theirs whatever its secrecy).
+def _open_lines_insert(lines: str) -> str:
+    """Rows of ``box_open`` for the lines matching ``lines`` (a condition on ``l``, the
+    view's row: ``l.document_id``, ``l.line_id``)."""
+    columns = "viewer_id, trusted, deadline, document_id, line_id, organisation_id, readers"
+    return f"INSERT INTO box_open ({columns}) SELECT {columns} FROM {_OPEN_LINES} l WHERE {lines}"
 
-    And two keys of their own for the boxes of drafts, read by nothing else:
-    ``draft:<org>:<drafter>`` for a draft still with its drafter or on its way
-    (``boxes.MY_DRAFT_STATES``), ``approve:<org>:<approver>`` for one submitted to its
-    signer. Counted by the documents' own index they read a page of the table per draft of
-    the whole organisation (some hundreds, slow from a cold cache); here, the user's few."""
-    return f"""INSERT INTO box_open (viewer_id, trusted, deadline, document_id, line_id)
+
+#: Rows of ``box_open`` for documents awaiting a role: direction (leaders), a number or
+#: the seal (clerks); and for a draft awaiting the review of its unit's head, that person
+#: (named on it as ``approver_id``: theirs whatever its secrecy).
+#:
+#: And two keys of their own for the boxes of drafts, read by nothing else:
+#: ``draft:<org>:<drafter>`` for a draft still with its drafter or on its way
+#: (``boxes.MY_DRAFT_STATES``), ``approve:<org>:<approver>`` for one submitted to its
+#: signer. Counted by the documents' own index they read a page of the table per draft of
+#: the whole organisation (some hundreds, slow from a cold cache); here, the user's few.
+#: A view, as ``box_counted_documents`` is.
+_AWAITING = "box_awaiting"
+_AWAITING_VIEW = f"""CREATE VIEW {_AWAITING} AS
         SELECT CASE WHEN d.direction = 'incoming' THEN 'leader:' || d.organisation_id
                     WHEN d.state IN ('approved', 'numbered') THEN 'clerk:' || d.organisation_id
-                    ELSE d.approver_id END,
-               1, NULL, d.id, NULL
-        FROM documents d WHERE ({doc}) AND d.deleted = 0
+                    ELSE d.approver_id END AS viewer_id,
+               1 AS trusted, NULL AS deadline, d.id AS document_id, NULL AS line_id
+        FROM documents d WHERE d.deleted = 0
           AND ((d.direction = 'incoming' AND d.state = 'registered')
                OR (d.direction = 'outgoing' AND d.state IN ('approved', 'numbered'))
                OR (d.direction = 'outgoing' AND d.state = 'reviewing' AND coalesce(d.approver_id, '') <> ''))
         UNION ALL
         SELECT 'draft:' || d.organisation_id || ':' || d.created_by, 1, NULL, d.id, NULL
-        FROM documents d WHERE ({doc}) AND d.deleted = 0 AND d.direction = 'outgoing'
+        FROM documents d WHERE d.deleted = 0 AND d.direction = 'outgoing'
           AND d.state IN {_DRAFT_STATES} AND coalesce(d.created_by, '') <> ''
         UNION ALL
         SELECT 'approve:' || d.organisation_id || ':' || d.approver_id, 1, NULL, d.id, NULL
-        FROM documents d WHERE ({doc}) AND d.deleted = 0 AND d.direction = 'outgoing'
+        FROM documents d WHERE d.deleted = 0 AND d.direction = 'outgoing'
           AND d.state = 'submitted' AND coalesce(d.approver_id, '') <> ''"""
+
+
+def _awaiting_insert(doc: str) -> str:
+    """Rows of ``box_open`` for the documents awaiting someone (``_AWAITING``) that match
+    ``doc`` (a condition on ``a.document_id``)."""
+    columns = "viewer_id, trusted, deadline, document_id, line_id"
+    return f"INSERT INTO box_open ({columns}) SELECT {columns} FROM {_AWAITING} a WHERE {doc}"
 
 
 def _tally(row: str, delta: int) -> str:
@@ -311,10 +342,10 @@ def _recompute(doc_id: str) -> list[str]:
     """Statements that rebuild every row of the document ``doc_id`` (an expression)."""
     return [
         f"DELETE FROM box_entries WHERE document_id = {doc_id}",
-        _entries_of(_documents_of(f"d.id = {doc_id}")),
+        _entries_of(_ENTRY_GROUNDS, f"g.document_id = {doc_id}"),
         f"DELETE FROM box_open WHERE document_id = {doc_id}",
         _open_lines_insert(f"l.document_id = {doc_id}"),
-        _awaiting_insert(f"d.id = {doc_id}"),
+        _awaiting_insert(f"a.document_id = {doc_id}"),
     ]
 
 
@@ -348,7 +379,7 @@ _TRIGGERS: dict[str, tuple[str, str, list[str]]] = {
                 )
             )
         ),
-        _awaiting_insert("d.id = new.id"),
+        _awaiting_insert("a.document_id = new.id"),
     ]),
     "box_documents_au": ("AFTER UPDATE ON documents", _changed(*_DOCUMENT_COLUMNS), [
         _tally("old", -1),
@@ -372,7 +403,7 @@ _TRIGGERS: dict[str, tuple[str, str, list[str]]] = {
             "UNION ALL SELECT x.id, new.unit_id FROM documents x "
             "WHERE x.id = new.document_id AND x.secrecy = 'none' AND new.deleted = 0"
         ),
-        _open_lines_insert("l.id = new.id"),
+        _open_lines_insert("l.line_id = new.id"),
         _readers_refresh("new.document_id"),
     ]),
     "box_lines_au": (
@@ -439,11 +470,32 @@ def drop_triggers(conn: Connection) -> None:
     """Stop maintaining the tables (a raw bulk load); ``create_triggers`` and ``rebuild`` after."""
     for name in TRIGGERS:
         conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name}")
+    for view in _VIEWS:
+        conn.exec_driver_sql(f"DROP VIEW IF EXISTS {view}")
+
+
+#: name → CREATE VIEW: what the triggers and the rebuild read.
+_VIEWS = {
+    _COUNTED_DOCUMENTS: _COUNTED_DOCUMENTS_VIEW,
+    _ENTRY_GROUNDS: _ENTRY_GROUNDS_VIEW,
+    _OPEN_LINES: _open_lines_view(),
+    _AWAITING: _AWAITING_VIEW,
+}
+
+
+def _create_views(conn: Connection) -> None:
+    """The views the triggers and the rebuild read, as this module defines them now."""
+    for name, statement in _VIEWS.items():
+        conn.exec_driver_sql(f"DROP VIEW IF EXISTS {name}")
+        conn.exec_driver_sql(statement)
 
 
 def create_triggers(conn: Connection) -> None:
+    """The triggers (and the views they read), made again as this module defines them."""
     for name in TRIGGERS:
         conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name}")
+    _create_views(conn)
+    for name in TRIGGERS:
         conn.exec_driver_sql(_trigger_sql(name))
 
 
@@ -509,6 +561,7 @@ def rebuild(conn: Connection) -> None:
 def _rebuild(conn: Connection) -> None:
     drop_triggers(conn)
     _make_current(conn)
+    _create_views(conn)
     for name in _INDEX_NAMES:
         conn.exec_driver_sql(f"DROP INDEX IF EXISTS {name}")
     for table in TABLES:
@@ -519,9 +572,9 @@ def _rebuild(conn: Connection) -> None:
         "AND year IS NOT NULL AND register_number IS NOT NULL GROUP BY register_id, year"
     )
     conn.exec_driver_sql(f"DROP TABLE IF EXISTS {_REBUILD_DOCUMENTS}")
-    conn.exec_driver_sql(f"CREATE TABLE {_REBUILD_DOCUMENTS} AS SELECT * FROM {_documents_of('1 = 1')}")
+    conn.exec_driver_sql(f"CREATE TABLE {_REBUILD_DOCUMENTS} AS SELECT * FROM {_COUNTED_DOCUMENTS}")
     conn.exec_driver_sql("CREATE UNIQUE INDEX temp.ix_box_rebuild_documents ON box_rebuild_documents (id)")
-    conn.exec_driver_sql(_entries_of(_REBUILD_DOCUMENTS))
+    conn.exec_driver_sql(_entries_of(f"({_grounds(_REBUILD_DOCUMENTS)})"))
     conn.exec_driver_sql(f"DROP TABLE {_REBUILD_DOCUMENTS}")
     conn.exec_driver_sql(_ENTRIES_BY_DOCUMENT)  # the open rows' readers are read by it
     conn.exec_driver_sql(_open_lines_insert("1 = 1"))
