@@ -466,14 +466,6 @@ def _trigger_sql(name: str) -> str:
 TRIGGERS = tuple(_TRIGGERS)
 
 
-def drop_triggers(conn: Connection) -> None:
-    """Stop maintaining the tables (a raw bulk load); ``create_triggers`` and ``rebuild`` after."""
-    for name in TRIGGERS:
-        conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name}")
-    for view in _VIEWS:
-        conn.exec_driver_sql(f"DROP VIEW IF EXISTS {view}")
-
-
 #: name → CREATE VIEW: what the triggers and the rebuild read.
 _VIEWS = {
     _COUNTED_DOCUMENTS: _COUNTED_DOCUMENTS_VIEW,
@@ -483,6 +475,14 @@ _VIEWS = {
 }
 
 
+def drop_triggers(conn: Connection) -> None:
+    """Stop maintaining the tables (a raw bulk load); ``create_triggers`` and ``rebuild`` after."""
+    for name in TRIGGERS:
+        conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name}")
+    for view in _VIEWS:
+        conn.exec_driver_sql(f"DROP VIEW IF EXISTS {view}")
+
+
 def _create_views(conn: Connection) -> None:
     """The views the triggers and the rebuild read, as this module defines them now."""
     for name, statement in _VIEWS.items():
@@ -490,13 +490,17 @@ def _create_views(conn: Connection) -> None:
         conn.exec_driver_sql(statement)
 
 
-def create_triggers(conn: Connection) -> None:
-    """The triggers (and the views they read), made again as this module defines them."""
-    for name in TRIGGERS:
-        conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name}")
-    _create_views(conn)
+def _create_triggers_on_views(conn: Connection) -> None:
+    """The triggers, over the views ``_create_views`` made (none of them there before)."""
     for name in TRIGGERS:
         conn.exec_driver_sql(_trigger_sql(name))
+
+
+def create_triggers(conn: Connection) -> None:
+    """The triggers (and the views they read), made again as this module defines them."""
+    drop_triggers(conn)
+    _create_views(conn)
+    _create_triggers_on_views(conn)
 
 
 _OPEN_DOCUMENTS_FILL = (
@@ -586,7 +590,7 @@ def _rebuild(conn: Connection) -> None:
     )
     for statement in _INDEXES:
         conn.exec_driver_sql(statement)
-    create_triggers(conn)
+    _create_triggers_on_views(conn)  # dropped, and the views made, at the start
 
 
 def set_aside(conn: Connection) -> None:
