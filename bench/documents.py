@@ -594,11 +594,15 @@ def _warm(path: Path) -> None:
     cache whatever an earlier run left there: this benchmark's cold figures evict the
     file, and the next run's searches read it from the disk (their p95 went from 30 to
     70 ms)."""
-    for file in (path, Path(f"{path}-wal")):
-        if file.exists():
-            with open(file, "rb", buffering=0) as f:
-                while f.read(1 << 20):
-                    pass
+    for file in _files(path):
+        with open(file, "rb", buffering=0) as f:
+            while f.read(1 << 20):
+                pass
+
+
+def _files(path: Path) -> list[Path]:
+    """The database's file and its WAL, those that exist."""
+    return [file for file in (path, Path(f"{path}-wal")) if file.exists()]
 
 
 def _evict(path: Path) -> bool:
@@ -606,13 +610,12 @@ def _evict(path: Path) -> bool:
     from the disk, as on the first refresh after the computer starts. False if it cannot."""
     if not hasattr(os, "posix_fadvise"):
         return False
-    for file in (path, Path(f"{path}-wal")):
-        if file.exists():
-            fd = os.open(file, os.O_RDONLY)
-            try:
-                os.posix_fadvise(fd, 0, 0, os.POSIX_FADV_DONTNEED)
-            finally:
-                os.close(fd)
+    for file in _files(path):
+        fd = os.open(file, os.O_RDONLY)
+        try:
+            os.posix_fadvise(fd, 0, 0, os.POSIX_FADV_DONTNEED)
+        finally:
+            os.close(fd)
     return True
 
 
@@ -752,7 +755,7 @@ def measure(path: Path, reps: int, like_reps: int) -> dict:
                 t0 = time.perf_counter()
                 counts = box_counts(s, user, today)
                 times.append((time.perf_counter() - t0) * 1000)
-            box_times[f"box_counts_ms_{label}"] = round(sorted(times)[1], 1)
+            box_times[f"box_counts_ms_{label}"] = round(_percentile(times, 50), 1)
             box_times[f"counts_{label}"] = {b.value: c for b, c in counts.items()}  # type: ignore[assignment]
         log(f"boxes of {label} done, peak RSS {peak_rss_mb()} MB")
     with store.read() as s:
